@@ -1,0 +1,856 @@
+"""From tokenised lines to the Report model.
+
+The builder works on the family of layouts real reports arrive in, not on one file:
+
+* every line is cut into cells (pipes, tabs, or a label followed by blank-separated
+  numbers; a line holding one number is part of a vertical stream);
+* table regions are found from anchors (第二十条, the 勾稽关系 caption / 申请人情况, the
+  行政复议 header), and section headings are chosen around them, so a second numbering
+  system in 总体情况 does not fool it;
+* inside a table, rows are *vectors* of values. A vector is anchored by a row label on its
+  own line; one without a label takes the next row in the format's order. A run of single
+  numbers after k row labels is a pdfminer column-by-column stream when it holds k × width
+  values (checked against the row-total identity);
+* values that cannot be placed, rows with too many or too few values, and missing header
+  columns become :class:`~gplint.model.Issue` records for rules to report.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Optional, Sequence
+
+from . import labels as L
+from .grammar import Line, Tok, tokenise
+from .model import (
+    T3_COLS,
+    T3_ROWS,
+    T4_BLOCKS,
+    T4_COLS,
+    Cell,
+    Heading,
+    Issue,
+    Label,
+    Number,
+    Quantity,
+    Report,
+    Row,
+    Section,
+    Span,
+    Table2,
+    Table3,
+    Table4,
+)
+from .sources import normalise_newlines
+
+BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
+DASHES = frozenset("-—–－―")
+
+
+# --------------------------------------------------------------------------- cells
+@dataclass(slots=True)
+class LCell:
+    kind: str  # "label" | "num" | "blank" (a dash or an empty cell between values)
+    text: str
+    line: int
+    column: int
+    end_column: int
+    value: Optional[Number] = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.end_column)
+
+
+@dataclass(slots=True)
+class LineInfo:
+    number: int
+    text: str
+    tokens: tuple[Tok, ...]
+    cells: list[LCell]
+    separated: bool  # pipes or tabs cut the line into cells
+    footer: bool = False
+    md_rule: bool = False  # |---|---|
+    blank: bool = False
+
+    @property
+    def labels(self) -> list[LCell]:
+        return [c for c in self.cells if c.kind == "label"]
+
+    @property
+    def values(self) -> list[LCell]:
+        return [c for c in self.cells if c.kind != "label"]
+
+
+def to_number(text: str) -> Optional[Number]:
+    t = unicodedata.normalize("NFKC", text).replace(",", "")
+    try:
+        if "." in t:
+            return Decimal(t)
+        return int(t)
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def _segment_cell(toks: Sequence[Tok], line: int) -> list[LCell]:
+    """One separated segment -> a label, a number, several numbers, a blank mark or empty."""
+    content = [t for t in toks if t.type != "BLANK" and t.type != "STAR"]
+    if not content:
+        col = toks[0].column if toks else 0
+        return [LCell("blank", "", line, col, col)]
+    if all(t.type == "NUMBER" for t in content):
+        return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
+    text = "".join(t.value for t in toks).strip()
+    if text in BLANK_MARKS:
+        return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
+    return [LCell("label", text, line, content[0].column, content[-1].end_column)]
+
+
+def _split_line(line: Line) -> LineInfo:
+    toks = line.tokens
+    n = line.number
+    if not toks or all(t.type in ("BLANK",) for t in toks):
+        return LineInfo(n, line.text, toks, [], False, blank=True)
+    sep_type = None
+    for t in toks:
+        if t.type == "PIPE":
+            sep_type = "PIPE"
+            break
+    if sep_type is None and any(t.type == "TAB" for t in toks):
+        sep_type = "TAB"
+    if sep_type:
+        segments: list[list[Tok]] = [[]]
+        for t in toks:
+            if t.type == sep_type:
+                segments.append([])
+            elif t.type == "TAB":  # a tab inside a pipe cell is a blank
+                segments[-1].append(Tok("BLANK", t.value, t.column))
+            else:
+                segments[-1].append(t)
+        cells: list[LCell] = []
+        for seg in segments:
+            cells.extend(_segment_cell(seg, n))
+        # Edge cells left empty by a leading / trailing separator are not cells.
+        while cells and cells[0].kind == "blank" and not cells[0].text:
+            cells.pop(0)
+        while cells and cells[-1].kind == "blank" and not cells[-1].text:
+            cells.pop()
+        md_rule = sep_type == "PIPE" and all(
+            c.kind == "label" and set(c.text) <= set("-:— ") for c in cells) and bool(cells)
+        # An empty cell between the label and the first value is a merged label column.
+        out: list[LCell] = []
+        seen_value = False
+        for c in cells:
+            if c.kind == "blank" and not c.text and not seen_value:
+                continue
+            if c.kind != "label":
+                seen_value = True
+            out.append(c)
+        return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
+    content = [t for t in toks if t.type not in ("BLANK", "HASH", "STAR")]
+    if not content:
+        return LineInfo(n, line.text, toks, [], False, blank=True)
+    if _is_footer(content):
+        return LineInfo(n, line.text, toks, [], False, footer=True)
+    # Trailing run of blank-separated numbers after a label (or alone).
+    i = len(toks)
+    nums: list[Tok] = []
+    while i > 0:
+        t = toks[i - 1]
+        if t.type in ("BLANK", "STAR"):
+            i -= 1
+            continue
+        if t.type == "NUMBER" and (i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB")
+                                   or not nums and all(x.type in ("BLANK", "HASH", "STAR") for x in toks[: i - 1])):
+            nums.append(t)
+            i -= 1
+            continue
+        break
+    nums.reverse()
+    head = [t for t in toks[:i] if t.type not in ("BLANK",)]
+    cells = []
+    if head:
+        text = "".join(t.value for t in toks[:i]).strip().strip("*#").strip()
+        if text in BLANK_MARKS and not nums:
+            return LineInfo(n, line.text, toks, [LCell("blank", text, n, head[0].column, head[-1].end_column)], False)
+        cells.append(LCell("label", text, n, head[0].column, head[-1].end_column))
+    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) for t in nums)
+    return LineInfo(n, line.text, toks, cells, False)
+
+
+def _is_footer(content: Sequence[Tok]) -> bool:
+    """Page footers: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5"."""
+    nums = [t for t in content if t.type == "NUMBER"]
+    if not 1 <= len(nums) <= 2 or len(content) > 6:
+        return False
+    rest = "".join(t.value for t in content if t.type != "NUMBER")
+    if not rest:
+        return False
+    if set(rest) <= DASHES:
+        return content[0].type != "NUMBER" and content[-1].type != "NUMBER"
+    return set(rest) <= set("第页共/") and "页" in rest
+
+
+# --------------------------------------------------------------------------- headings
+def _heading(info: LineInfo) -> Optional[Heading]:
+    toks = info.tokens
+    i = 0
+    md = 0
+    while i < len(toks) and toks[i].type in ("BLANK", "HASH", "STAR", "TAB"):
+        if toks[i].type == "HASH":
+            md = len(toks[i].value)
+        i += 1
+    if i >= len(toks):
+        return None
+    first = toks[i]
+    if first.type == "ENUM_TOP":
+        level = 1
+        numeral = first.value.strip(" \u3000、．.")
+    elif first.type == "ENUM_PAREN":
+        level = 2
+        numeral = first.value.strip(" \u3000()（）")
+    elif first.type == "ENUM_ITEM" and not info.separated:
+        level = 3
+        numeral = first.value.strip(" \u3000.．、()（）")
+    else:
+        return None
+    number = L.cn_to_int(numeral) if level < 3 else to_number(numeral)
+    if number is None:
+        return None
+    rest = "".join(t.value for t in toks[i + 1:])
+    rest_clean = rest.replace("*", "").strip()
+    title = rest_clean
+    for stop in ("。", "：", ":"):
+        k = title.find(stop)
+        if k >= 0:
+            title = title[:k]
+    title = title.strip()
+    end = toks[-1].end_column
+    while end > first.column and info.text[end - 2:end - 1] in ("*", " ", "\u3000"):
+        end -= 1
+    text = (first.value + rest).replace("*", "").strip()
+    return Heading(level, numeral, int(number), title, text, Span(info.number, first.column, info.number, end), md)
+
+
+# --------------------------------------------------------------------------- vectors
+@dataclass
+class Vector:
+    key: Optional[str]
+    values: list[LCell]
+    line: int
+    label: Optional[LCell] = None
+    layout: str = "row"
+
+
+@dataclass
+class RegionRead:
+    vectors: list[Vector] = field(default_factory=list)
+    labels: list[tuple[LCell, Optional[str]]] = field(default_factory=list)
+    stray: list[LCell] = field(default_factory=list)
+    column_major: bool = False
+
+
+def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row_order: Sequence[str]) -> RegionRead:
+    """Cut a table region into value vectors, anchoring each to a row label where one is."""
+    out = RegionRead()
+    pending: list[tuple[str, LCell]] = []
+    buffer: list[LCell] = []
+    seen_data = False
+
+    def flush() -> None:
+        nonlocal buffer, pending
+        if not buffer:
+            pending = []
+            return
+        vals = buffer
+        buffer = []
+        keys = [k for k, _ in pending]
+        widths = [width_of(k) for k in keys]
+        k = len(keys)
+        n = len(vals)
+        if k >= 2 and n == sum(widths):
+            w = widths[0]
+            if all(x == w for x in widths) and w > 1:
+                col_major = [Vector(key, [vals[c * k + r] for c in range(w)], vals[r].line, lab, "column")
+                             for r, (key, lab) in enumerate(pending)]
+                row_major = []
+                pos = 0
+                for key, lab in pending:
+                    row_major.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
+                    pos += w
+                chosen = col_major if _row_score(col_major) >= _row_score(row_major) else row_major
+                out.column_major = out.column_major or chosen is col_major
+                out.vectors.extend(chosen)
+            else:
+                pos = 0
+                for (key, lab), w in zip(pending, widths):
+                    out.vectors.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
+                    pos += w
+        elif k >= 2 and full_width > 1 and n % full_width == 0 and n // full_width >= 2:
+            rows = n // full_width
+            # Column by column, rows taken in format order from the first pending label.
+            start_key = keys[0]
+            seq = list(row_order)
+            start = seq.index(start_key) if start_key in seq else 0
+            for r in range(rows):
+                key = seq[start + r] if start + r < len(seq) else None
+                out.vectors.append(Vector(key, [vals[c * rows + r] for c in range(full_width)], vals[r].line, None, "column"))
+            out.column_major = True
+        elif k >= 1:
+            key, lab = pending[-1]
+            out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
+        else:
+            if full_width > 1 and n > full_width + 1 and n % full_width == 0:
+                for r in range(n // full_width):
+                    out.vectors.append(Vector(None, vals[r * full_width:(r + 1) * full_width], vals[r * full_width].line, None, "vertical"))
+            else:
+                out.vectors.append(Vector(None, vals, vals[0].line, None, "vertical"))
+        pending = []
+
+    for info in infos:
+        if info.blank or info.footer or info.md_rule:
+            continue
+        labs = info.labels
+        vals = info.values
+        has_num = any(c.kind == "num" for c in vals)
+        if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and vals[0].text:
+            buffer.append(vals[0])
+            continue
+        if has_num or (vals and info.separated and len(vals) >= 2 and any(c.text for c in vals)):
+            flush()
+            key = None
+            lab_cell = None
+            for c in labs:
+                m = match(c.text, seen_data)
+                if m is not None:
+                    key, lab_cell = m, c
+                    out.labels.append((c, m))
+                else:
+                    out.labels.append((c, None))
+            if key is not None and width_of(key) == 0:
+                key = None
+            if not has_num and key is None:
+                continue  # a row of dashes with no label: header debris
+            out.vectors.append(Vector(key, list(vals), info.number, lab_cell, "row"))
+            seen_data = True
+            continue
+        # A line of labels only.
+        if info.separated and len(labs) >= 2:
+            for c in labs:
+                out.labels.append((c, None))
+            continue  # header row of a pipe/tab table
+        if buffer:
+            flush()
+            seen_data = True
+        for c in labs:
+            m = match(c.text, seen_data)
+            out.labels.append((c, m))
+            if m is not None and width_of(m) > 0:
+                pending.append((m, c))
+    flush()
+    return out
+
+
+def _row_score(vectors: Sequence[Vector]) -> int:
+    """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
+    score = 0
+    for v in vectors:
+        nums = [c.value for c in v.values]
+        if len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums):
+            if sum(nums[:6]) == nums[6]:
+                score += 1
+    return score
+
+
+# --------------------------------------------------------------------------- tables
+def _norm(text: str) -> str:
+    return L.normalise(text)
+
+
+def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
+    if not infos:
+        return None
+    all_norm = [(c, _norm(c.text)) for i in infos for c in i.labels]
+    has_sub6 = any(L.match_t3_row(n) in ("R21", "R22") for _, n in all_norm)
+    # Header: text before the first data row label or value.
+    header_parts = []
+    header_labels: list[Label] = []
+    caption = None
+    first_data_line = None
+    for info in infos:
+        if info.blank or info.footer or info.md_rule:
+            continue
+        hit = None
+        for c in info.labels:
+            m = L.match_t3_row(_norm(c.text))
+            if m and m.startswith("R"):
+                hit = m
+        if hit or any(c.kind == "num" for c in info.values):
+            first_data_line = info.number
+            break
+        for c in info.labels:
+            n = _norm(c.text)
+            if "勾稽" in n or "钩稽" in n or "第一项加第二项" in n:
+                caption = caption or Label(c.text, "caption", c.span, "钩稽" in n)
+                # The caption may share its line with header words (PDF text).
+                n = n.split(")")[-1] if ")" in n else ""
+            header_parts.append(n)
+            for key in L.t3_columns_in(n):
+                header_labels.append(Label(c.text, key, c.span))
+    header_text = "".join(header_parts)
+    header_cols = L.t3_columns_in(header_text)
+    width = 7 if ("C7" in header_cols or not header_cols) else 6
+
+    order = [r for r in T3_ROWS if has_sub6 or r not in ("R21", "R22", "R23")]
+    if not has_sub6:
+        order.insert(order.index("R24"), "G6")
+
+    def match(text: str, seen_data: bool) -> Optional[str]:
+        n = _norm(text)
+        m = L.match_t3_row(n, after_leaves=False, numbered=bool(n[:1].isdigit()))
+        if m == "G6" and has_sub6:
+            return None
+        if m in ("G0", "G3", "G4", "G5"):
+            return None
+        return m
+
+    def width_of(key: str) -> int:
+        return 7 if key in order else 0
+
+    read = _read_region(infos, match, width_of, 7, order)
+    rows: dict[str, Row] = {}
+    groups: dict[str, Row] = {}
+    pos = -1
+    for vec in read.vectors:
+        key = vec.key
+        if key is not None and key in order:
+            pos = order.index(key)
+        else:
+            if not any(c.kind == "num" for c in vec.values):
+                continue  # an unlabelled row without numbers is header debris
+            pos += 1
+            if pos >= len(order):
+                for c in vec.values:
+                    read.stray.append(c)
+                issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值",
+                                    Span(vec.line), "t3"))
+                continue
+            key = order[pos]
+        target = groups if key.startswith("G") else rows
+        if key in target:
+            issues.append(Issue("t3-duplicate-row", f"表三 {key} 行出现两次，第二次的数值未采用", Span(vec.line), "t3", key))
+            continue
+        target[key] = _t3_row(key, vec, width, issues)
+    for key in T3_ROWS:
+        if key not in rows:
+            rows[key] = Row(key, None, tuple(Cell() for _ in T3_COLS), 0, (), 0)
+    layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
+    first = infos[0].number
+    last = infos[-1].number
+    return Table3(rows, tuple(header_labels), header_cols or tuple(T3_COLS), groups, caption, layout,
+                  Span(first, 1, last, 1))
+
+
+def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue]) -> Row:
+    vals = vec.values
+    # Trailing blanks beyond the 7 columns are layout, not cells.
+    while len(vals) > 7 and vals[-1].kind == "blank" and not vals[-1].text:
+        vals = vals[:-1]
+    n = len(vals)
+    label = Label(vec.label.text, key, vec.label.span) if vec.label else None
+    extra: tuple[Cell, ...] = ()
+    if n == 7:
+        placed = list(vals)
+    elif n == 8:
+        drop = _choose_drop(vals)
+        placed = vals[:drop] + vals[drop + 1:]
+        extra = (_cell(vals[drop]),)
+        issues.append(Issue("t3-row-too-many-values", f"表三该行有 8 个数值，应为 7 个", Span(vec.line), "t3", key))
+    elif n == 6:
+        placed = list(vals) + [None]
+        if width == 7:
+            issues.append(Issue("t3-row-too-few-values", "表三该行只有 6 个数值，表头有 7 列（缺少总计）", Span(vec.line), "t3", key))
+    elif n < 6:
+        placed = list(vals) + [None] * (7 - n)
+        issues.append(Issue("t3-row-too-few-values", f"表三该行只有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
+    else:
+        placed = vals[:7]
+        extra = tuple(_cell(c) for c in vals[7:])
+        issues.append(Issue("t3-row-too-many-values", f"表三该行有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
+    cells = tuple(_cell(c) if c is not None else Cell() for c in placed)
+    return Row(key, label, cells, vec.line, extra, n)
+
+
+def _choose_drop(vals: Sequence[LCell]) -> int:
+    """Which of 8 values is the intruder: the one whose removal makes the row add up."""
+    best = 0
+    for i in range(8):
+        rest = [c.value for j, c in enumerate(vals) if j != i]
+        if all(isinstance(x, (int, Decimal)) for x in rest) and sum(rest[:6]) == rest[6]:
+            return i
+    return best
+
+
+def _cell(c: LCell) -> Cell:
+    return Cell(c.value if c.kind == "num" else None, c.text, c.span)
+
+
+def _build_t2(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table2]:
+    if not infos:
+        return None
+    order = ["rules", "norm", "licensing", "penalty", "coercion", "fees"]
+    row_labels: list[Label] = []
+    col_labels: list[Label] = []
+    fee_header = None
+
+    def match(text: str, seen_data: bool) -> Optional[str]:
+        return L.match_t2_row(_norm(text))
+
+    read = _read_region(infos, match, lambda k: L.T2_ROW_WIDTH.get(k, 0), 0, order)
+    for c, key in read.labels:
+        n = _norm(c.text)
+        if key:
+            row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+        elif any(w in n for w in ("件数", "数量", "金额", "制发", "废止", "废制", "现行有效")):
+            col_labels.append(Label(c.text, None, c.span))
+            if "金额" in n or "收费" in n:
+                fee_header = fee_header or Label(c.text, "fees", c.span)
+    # Header words in pipe/tab header rows are recorded as labels without keys too.
+    cells: dict[str, Cell] = {}
+    pos = -1
+    for vec in read.vectors:
+        key = vec.key
+        if key is None:
+            if not any(c.kind == "num" for c in vec.values):
+                continue
+            pos += 1
+            if pos >= len(order):
+                continue
+            key = order[pos]
+        else:
+            pos = order.index(key)
+        keys = L.T2_ROW_KEYS[key]
+        if keys[0] in cells:
+            continue
+        vals = [c for c in vec.values]
+        if len(vals) > len(keys):
+            issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
+                                Span(vec.line), "t2", key))
+        elif len(vals) < len(keys):
+            issues.append(Issue("t2-row-too-few-values", f"表二“{vec.label.text if vec.label else key}”行只有 {len(vals)} 个数值，应为 {len(keys)} 个",
+                                Span(vec.line), "t2", key))
+        for k, c in zip(keys, vals):
+            cells[k] = _cell(c)
+    for k in (x for ks in L.T2_ROW_KEYS.values() for x in ks):
+        cells.setdefault(k, Cell())
+    return Table2(cells, tuple(row_labels), tuple(col_labels), fee_header,
+                  Span(infos[0].number, 1, infos[-1].number, 1))
+
+
+def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
+    if not infos:
+        return None
+    values: list[LCell] = []
+    col_labels: list[Label] = []
+    has_total = False
+    last_line = infos[0].number
+    for info in infos:
+        if info.blank or info.footer or info.md_rule:
+            continue
+        labs = info.labels
+        vals = info.values
+        for c in labs:
+            n = _norm(c.text)
+            if "总计" in n or n in ("总", "计") or "合计" in n:
+                has_total = True
+            if len(n) <= 12:
+                col_labels.append(Label(c.text, None, c.span))
+        if not any(c.kind == "num" for c in vals):
+            continue
+        if labs and not info.separated:
+            continue  # prose with a trailing number
+        values.extend(vals)
+        last_line = info.number
+        if len(values) >= 15:
+            break
+    if not values:
+        return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
+    cells: dict[tuple[str, str], Cell] = {}
+    cols = T4_COLS if (has_total or len(values) != 12) else T4_COLS[:4]
+    positions = [(b, c) for b in T4_BLOCKS for c in cols]
+    if len(values) != len(positions):
+        issues.append(Issue("t4-value-count", f"表四应有 {len(positions)} 个数值，读到 {len(values)} 个",
+                            values[0].span, "t4"))
+    for (b, c), v in zip(positions, values):
+        cells[(b, c)] = _cell(v)
+    return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+# --------------------------------------------------------------------------- anchors
+def _anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
+    for info in infos:
+        for c in info.labels:
+            n = _norm(c.text)
+            if "第二十条" in n and len(n) <= 30:
+                return info.number
+    return None
+
+
+def _anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
+    for info in infos[start:]:
+        for c in info.labels:
+            n = _norm(c.text)
+            if ("勾稽" in n or "钩稽" in n or n.startswith("申请人情况") or "第一项加第二项" in n
+                    or (L.match_t3_row(n) == "R01" and len(n) < 40)):
+                return info.number
+    return None
+
+
+def _anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
+    for info in infos[start:]:
+        for c in info.labels:
+            n = _norm(c.text)
+            if (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",):
+                return info.number
+    return None
+
+
+# --------------------------------------------------------------------------- sections
+def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int]], nlines: int,
+                     t3_row_lines: set[int]) -> dict[str, Section]:
+    cands: list[tuple[Heading, str]] = []
+    for h in headings:
+        if h.level != 1 or h.span.line in t3_row_lines:
+            continue
+        nt = L.normalise(h.title)
+        if len(nt) > 40:
+            continue
+        if L.match_t3_row(nt) in ("R01", "R02", "R25", "G0"):
+            continue
+        slot = L.section_slot(nt)
+        if slot:
+            cands.append((h, slot))
+    chosen: dict[str, Heading] = {}
+    table_of = {"S2": "t2", "S3": "t3", "S4": "t4"}
+    for slot in ("S2", "S3", "S4"):
+        anchor = anchors.get(table_of[slot])
+        opts = [h for h, s in cands if s == slot]
+        if not opts:
+            continue
+        if anchor is not None:
+            before = [h for h in opts if h.span.line <= anchor]
+            if before:
+                chosen[slot] = before[-1]
+                continue
+            # The heading may follow the table's anchor only if nothing else does.
+            chosen[slot] = opts[0]
+        else:
+            chosen[slot] = opts[0]
+    s1 = [h for h, s in cands if s == "S1"]
+    if s1:
+        limit = min([h.span.line for h in chosen.values()] or [nlines + 1])
+        before = [h for h in s1 if h.span.line < limit]
+        chosen["S1"] = (before or s1)[0]
+    after = max([h.span.line for h in chosen.values()] + [a for a in anchors.values() if a] or [0])
+    for slot in ("S5", "S6"):
+        opts = [h for h, s in cands if s == slot]
+        later = [h for h in opts if h.span.line > after]
+        pick = (later or opts or [None])[0]
+        if pick is not None:
+            chosen[slot] = pick
+    # Order sanity: a slot whose heading breaks the order of its neighbours is dropped
+    # only when it sits before S1 (a preface mention), never silently reordered.
+    out: dict[str, Section] = {}
+    ordered = sorted(chosen.items(), key=lambda kv: kv[1].span.line)
+    for i, (slot, h) in enumerate(ordered):
+        end = ordered[i + 1][1].span.line - 1 if i + 1 < len(ordered) else nlines
+        numeral_slot = f"S{h.number}" if 1 <= h.number <= 6 else ""
+        std = L.is_standard_title(slot, L.normalise(h.title))
+        out[slot] = Section(slot, h, numeral_slot, std, end)
+    return out
+
+
+# --------------------------------------------------------------------------- prose
+_UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项", "篇", "家", "人", "年度", "年", "月", "日", "%", "％", "期", "场", "份")
+_CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
+
+
+def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, Section]) -> tuple[Quantity, ...]:
+    """Numbers in prose with their unit and clause. Prose lines are joined (PDF text
+    breaks sentences across lines) and cut into clauses at punctuation."""
+    chars: list[str] = []
+    where: list[tuple[int, int]] = []
+    numbers: list[tuple[int, Tok, int]] = []  # (offset in stream, token, line)
+    for info in infos:
+        if info.number in skip or info.blank or info.footer or info.md_rule:
+            continue
+        for t in info.tokens:
+            if t.type in ("NUMBER", "CN_NUMBER"):
+                numbers.append((len(chars), t, info.number))
+            for k, ch in enumerate(t.value):
+                chars.append(ch)
+                where.append((info.number, t.column + k))
+        if info.separated or _line_ends_sentence(info):
+            chars.append("\n")
+            where.append((info.number, len(info.text) + 1))
+    stream = "".join(chars)
+    out = []
+    sec_lines = sorted((s.line, slot) for slot, s in sections.items())
+    for off, tok, line in numbers:
+        after = stream[off + len(tok.value): off + len(tok.value) + 3].lstrip(" \u3000")
+        unit = next((u for u in _UNITS if after.startswith(u)), "")
+        if tok.type == "CN_NUMBER":
+            before = stream[off - 1: off] if off else ""
+            if unit not in ("件", "条", "次", "个", "项", "篇", "家", "人") or before in ("第", "每", "之"):
+                continue
+            value: Optional[Number] = L.cn_to_int(tok.value)
+        else:
+            value = to_number(tok.value)
+        if value is None:
+            continue
+        a = off
+        while a > 0 and stream[a - 1] not in _CLAUSE_STOPS:
+            a -= 1
+        b = off + len(tok.value)
+        while b < len(stream) and stream[b] not in _CLAUSE_STOPS:
+            b += 1
+        clause = stream[a:b].strip()
+        ca = where[a] if a < len(where) else (line, tok.column)
+        cb = where[b - 1] if 0 < b <= len(where) else (line, tok.end_column)
+        section = None
+        for sl, slot in sec_lines:
+            if sl <= line:
+                section = slot
+        out.append(Quantity(value, unit, Span(line, tok.column, line, tok.end_column), clause,
+                            Span(ca[0], ca[1], cb[0], cb[1] + 1), section, tok.value))
+    return tuple(out)
+
+
+def _line_ends_sentence(info: LineInfo) -> bool:
+    t = info.text.rstrip()
+    return not t or t[-1] in "。；;！？!?：:"
+
+
+# --------------------------------------------------------------------------- report
+def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
+    """Parse report text into the :class:`Report` model."""
+    text = normalise_newlines(text)
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # keep every column where the editor shows it
+    lines = tokenise(text)
+    infos = [_split_line(l) for l in lines]
+    raw_lines = tuple(l.text for l in lines)
+    issues: list[Issue] = []
+    headings = tuple(h for h in (_heading(i) for i in infos) if h is not None)
+
+    a2 = _anchor_t2(infos)
+    a3 = _anchor_t3(infos, (a2 or 1) - 1)
+    a4 = _anchor_t4(infos, (a3 or a2 or 1) - 1) if (a3 or a2) else None
+
+    # T3 row labels that look like top-level headings (一、本年新收…) are not sections.
+    t3_row_lines = set()
+    if a3:
+        for h in headings:
+            if h.level == 1 and h.span.line >= a3 and L.match_t3_row(L.normalise(h.title)) in ("R01", "R02", "R25", "G0"):
+                t3_row_lines.add(h.span.line)
+    sections = _choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, len(lines), t3_row_lines)
+
+    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> list[LineInfo]:
+        if start is None:
+            return []
+        ends = [s for s in stops if s is not None and s > start]
+        # Never run past the next statutory heading.
+        ends += [s.line for s in sections.values() if s.line > start]
+        end = min(ends) if ends else len(infos) + 1
+        return infos[start - 1:end - 1]
+
+    s3 = sections.get("S3")
+    s4 = sections.get("S4")
+    t2_infos = region(a2, [a3, s3.line if s3 else None])
+    t3_infos = region(a3, [a4, s4.line if s4 else None])
+    t4_start = a4 or (s4.line if s4 else None)
+    t4_infos = region(t4_start, [])
+    t2 = _build_t2(t2_infos, issues)
+    t3 = _build_t3(t3_infos, issues)
+    t4 = _build_t4(t4_infos, issues)
+    if t2 is not None and not any(c.span for c in t2.cells.values()):
+        t2 = None if not t2_infos else t2
+    table_lines = []
+    for infos_, tbl in ((t2_infos, t2), (t3_infos, t3), (t4_infos, t4)):
+        if infos_:
+            end = infos_[-1].number
+            if tbl is t4 and t4 is not None and t4.span is not None:
+                end = max(t4.span.end_line, infos_[0].number)
+            table_lines.append((infos_[0].number, end))
+    skip = set()
+    for a, b in table_lines:
+        skip.update(range(a, b + 1))
+    skip.update(s.line for s in sections.values())
+    title, title_span, report_year = _title_and_year(infos, sections)
+    quantities = _quantities(infos, skip, sections)
+    return Report(
+        path=path,
+        text=text,
+        lines=raw_lines,
+        title=title,
+        title_span=title_span,
+        year=year or report_year,
+        reporter_kind=_reporter_kind(title, infos),
+        format_version=_format_version(infos, year or report_year),
+        sections=sections,
+        headings=headings,
+        t2=t2,
+        t3=t3,
+        t4=t4,
+        quantities=quantities,
+        issues=tuple(issues),
+        table_lines=tuple(table_lines),
+    )
+
+
+def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
+    first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
+    top = [i for i in infos[: max(0, first_section - 1)] if not i.blank][:8]
+    title_lines = [i for i in top if "报告" in i.text or "政府信息公开" in i.text][:2]
+    if not title_lines and top:
+        title_lines = top[:1]
+    title = "".join(i.text.strip().lstrip("#").strip() for i in title_lines)
+    span = None
+    if title_lines:
+        span = Span(title_lines[0].number, 1, title_lines[-1].number, len(title_lines[-1].text) + 1)
+    year = None
+    for i in (title_lines or []) + top + infos[: min(len(infos), 40)]:
+        y = _year_in(i)
+        if y:
+            year = y
+            break
+    return title, span, year
+
+
+def _year_in(info: LineInfo) -> Optional[int]:
+    toks = [t for t in info.tokens if t.type != "BLANK"]
+    for a, b in zip(toks, toks[1:]):
+        if a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
+            y = to_number(a.value)
+            if isinstance(y, int) and 2000 <= y <= 2100:
+                return y
+    return None
+
+
+def _reporter_kind(title: str, infos: Sequence[LineInfo]) -> str:
+    t = L.normalise(title)
+    if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
+        return "government"
+    if any(t.split("2")[0].endswith(w) for w in ("街道办事处",)):
+        return "government"
+    return "department"
+
+
+_OLD_FORMAT_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "采购总金额")
+
+
+def _format_version(infos: Sequence[LineInfo], year: Optional[int]) -> str:
+    if year is not None and year <= 2020:
+        return "2019"
+    return "2021"

@@ -1,0 +1,185 @@
+"""The ``gplint`` command line (DESIGN.md §5).
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 usage, configuration or
+plugin error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Optional, Sequence
+
+from .diagnostics import SEVERITY_RANK
+from .engine import LintOptions
+from .plugins import PluginError, Registry, build_registry, load_module_from_path
+
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _csv(values: Optional[Sequence[str]]) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="gplint",
+        description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
+        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories; '-' reads stdin")
+    p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
+    p.add_argument("--select", action="append", help="only these codes, prefixes, names or categories")
+    p.add_argument("--ignore", action="append", help="leave out these codes, prefixes, names or categories")
+    p.add_argument("--format", dest="fmt", default=None, help="text (default), json, jsonl, ... (see formatters)")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                   help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--config", default=None, help="configuration file (pyproject.toml or gplint.toml)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: number of cores)")
+    p.add_argument("--year", type=int, default=None, help="report year to assume when the text does not say")
+    p.add_argument("--stdin-filename", default=None, help="name to report for text read from stdin")
+    p.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    return p
+
+
+def _load_registry(plugin_paths: Sequence[str]) -> Registry:
+    extra = [load_module_from_path(p) for p in plugin_paths]
+    return build_registry(extra)
+
+
+def cmd_check(argv: Sequence[str]) -> int:
+    from .config import resolve_options
+    from .engine import lint_bytes
+    from .runner import default_jobs, discover, run
+
+    args = _check_parser().parse_args(argv)
+    if not args.paths:
+        raise UsageError("no PATH given (use '-' to read stdin)")
+    settings = resolve_options(args)
+    registry = _load_registry(settings.plugins)
+    if settings.fmt not in registry.formatters:
+        raise UsageError(f"unknown format {settings.fmt!r} (known: {', '.join(sorted(registry.formatters))})")
+    if settings.options.profile not in registry.profiles:
+        raise UsageError(f"unknown rule profile {settings.options.profile!r} (known: {', '.join(sorted(registry.profiles))})")
+    results = []
+    file_paths = [p for p in args.paths if p != "-"]
+    files = list(discover(file_paths, settings.extensions(registry)))
+    if "-" in args.paths:
+        data = sys.stdin.buffer.read()
+        name = args.stdin_filename or "-"
+        results.append(lint_bytes(data, name, registry, settings.options_for(name)))
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    results.extend(settings.postprocess(r) for r in run(files, registry, settings.options, jobs, settings.plugins))
+    out = registry.formatters[settings.fmt](results, {"registry": registry})
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    diags = [d for r in results for d in r.diagnostics]
+    threshold = SEVERITY_RANK[settings.fail_on]
+    failing = [d for d in diags if SEVERITY_RANK.get(d.severity, 2) >= threshold]
+    if not args.quiet:
+        counts = {s: sum(1 for d in diags if d.severity == s) for s in ("error", "warning", "info")}
+        sys.stderr.write(
+            f"gplint: {len(results)} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
+        )
+    return 1 if failing else 0
+
+
+def cmd_rules(argv: Sequence[str]) -> int:
+    p = argparse.ArgumentParser(prog="gplint rules", description="List every rule.")
+    p.add_argument("--format", dest="fmt", choices=("text", "json"), default="text")
+    args = p.parse_args(argv)
+    registry = _load_registry(())
+    rules = registry.sorted_rules()
+    if args.fmt == "json":
+        print(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+                           "profiles": list(r.profiles)} for r in rules], ensure_ascii=False, indent=2))
+        return 0
+    for r in rules:
+        print(f"{r.code}  {r.name:<40} {r.category:<11} {r.severity:<8} {','.join(r.profiles)}")
+    return 0
+
+
+def cmd_rule(argv: Sequence[str]) -> int:
+    import inspect
+
+    p = argparse.ArgumentParser(prog="gplint rule", description="Print one rule's documentation.")
+    p.add_argument("code")
+    args = p.parse_args(argv)
+    registry = _load_registry(())
+    rule = registry.rule_by_code_or_name(args.code)
+    if rule is None:
+        raise UsageError(f"no rule {args.code!r} (see 'gplint rules')")
+    print(f"{rule.code} {rule.name}")
+    print(f"category: {rule.category}   severity: {rule.severity}   profiles: {', '.join(rule.profiles)}")
+    print()
+    print(inspect.cleandoc(rule.__doc__ or "(no documentation)"))
+    return 0
+
+
+def _read_for_dump(path: str):
+    from .engine import read_source
+    from .sources import InputError
+
+    registry = _load_registry(())
+    try:
+        return read_source(path, registry)
+    except InputError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+
+
+def cmd_extract(argv: Sequence[str]) -> int:
+    p = argparse.ArgumentParser(prog="gplint extract", description="Print the text that line numbers refer to.")
+    p.add_argument("path")
+    args = p.parse_args(argv)
+    src = _read_for_dump(args.path)
+    sys.stdout.write(src.text if src.text.endswith("\n") else src.text + "\n")
+    return 0
+
+
+def cmd_dump(argv: Sequence[str]) -> int:
+    from .build import parse
+    from .dump import report_to_dict
+
+    p = argparse.ArgumentParser(prog="gplint dump", description="Print the parsed Report as JSON.")
+    p.add_argument("path")
+    p.add_argument("--format", dest="fmt", choices=("json",), default="json")
+    p.add_argument("--year", type=int, default=None)
+    args = p.parse_args(argv)
+    src = _read_for_dump(args.path)
+    report = parse(src.text, path=args.path, year=args.year)
+    print(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    cmd = "check"
+    if argv and argv[0] in SUBCOMMANDS:
+        cmd = argv.pop(0)
+    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump}[cmd]
+    try:
+        return handler(argv)
+    except UsageError as exc:
+        sys.stderr.write(f"gplint: error: {exc}\n")
+        return 2
+    except PluginError as exc:
+        sys.stderr.write(f"gplint: plugin error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("gplint: interrupted\n")
+        return 130
+    except SystemExit as exc:  # argparse: usage errors exit 2 already
+        return int(exc.code or 0) if isinstance(exc.code, int) else 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""The Report model as plain JSON-able data (``gplint dump``)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Optional
+
+from .model import T2_KEYS, T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Report, Span
+
+
+def _v(cell: Cell) -> Any:
+    v = cell.value
+    if isinstance(v, Decimal):
+        return float(v)
+    return v
+
+
+def _span(span: Optional[Span]) -> Optional[dict]:
+    if span is None:
+        return None
+    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "path": report.path,
+        "year": report.year,
+        "title": report.title,
+        "reporter_kind": report.reporter_kind,
+        "format_version": report.format_version,
+        "sections": {
+            slot: ({"line": s.line, "title": s.title, "numeral": s.heading.numeral, "standard": s.standard}
+                   if (s := report.sections.get(slot)) else None)
+            for slot in ("S1", "S2", "S3", "S4", "S5", "S6")
+        },
+        "t2": None,
+        "t3": None,
+        "t4": None,
+    }
+    if report.t2 is not None:
+        out["t2"] = {k: _v(report.t2.cells[k]) for k in T2_KEYS}
+    if report.t3 is not None:
+        out["t3"] = {r: {c: _v(report.t3.cell(r, c)) for c in T3_COLS} for r in T3_ROWS}
+        out["t3_groups"] = {g: {c: _v(cell) for c, cell in zip(T3_COLS, row.cells)} for g, row in report.t3.groups.items()}
+        out["t3_rows"] = {r: {"line": row.line, "label": row.label.text if row.label else None, "count": row.count}
+                          for r, row in report.t3.rows.items() if row.line}
+        out["t3_header_columns"] = list(report.t3.header_columns)
+        out["t3_layout"] = report.t3.layout
+    if report.t4 is not None:
+        out["t4"] = {b: {c: _v(report.t4.cell(b, c)) for c in T4_COLS} for b in T4_BLOCKS}
+    out["issues"] = [{"kind": i.kind, "message": i.message, "span": _span(i.span), "table": i.table, "key": i.key}
+                     for i in report.issues]
+    out["quantities"] = [{"value": float(q.value) if isinstance(q.value, Decimal) else q.value, "unit": q.unit,
+                          "line": q.span.line, "column": q.span.column, "clause": q.clause, "section": q.section}
+                         for q in report.quantities]
+    return out

@@ -1,0 +1,164 @@
+"""Linting one text or one file: parse, run the selected rules, collect diagnostics.
+
+Nothing here prints or exits; the command line and the batch API sit on top.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, Sequence
+
+from .diagnostics import Diagnostic, Rule, fingerprint
+from .model import Report, Span
+from .plugins import Registry, build_registry
+from .sources import InputError, Source, decode, read_path
+
+# Input diagnostics (category "input"): the file could not be linted as a report.
+E_UNREADABLE = ("E001", "unreadable-file")
+E_UNDECODABLE = ("E002", "undecodable-file")
+E_EMPTY = ("E003", "empty-file")
+E_NOT_A_REPORT = ("E004", "not-a-report")
+E_INTERNAL = ("E900", "internal-error")
+
+
+@dataclass
+class LintOptions:
+    profile: str = "default"
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    #: Report year to assume when the text does not say (``--year``).
+    year: Optional[int] = None
+    #: Per-rule options: {"A101": {...}}.
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic]
+    #: Set when the file could not be read at all (also present as an E diagnostic).
+    error: Optional[str] = None
+    report: Optional[Report] = None
+
+
+def input_diagnostic(code_name: tuple[str, str], message: str, path: Optional[str], line: int = 1) -> Diagnostic:
+    code, name = code_name
+    return Diagnostic(
+        code=code, name=name, category="input", severity="error", message=message,
+        span=Span(line, 1), path=path, key="file", fingerprint=fingerprint(code, "file", message),
+    )
+
+
+def _matches(rule: type[Rule], pattern: str) -> bool:
+    p = pattern.strip()
+    if not p:
+        return False
+    if p.upper() == "ALL":
+        return True
+    if p == rule.name or p == rule.category:
+        return True
+    return rule.code.startswith(p.upper())
+
+
+def select_rules(registry: Registry, options: LintOptions) -> list[type[Rule]]:
+    """The rules to run, sorted by code: the profile's, or ``select``'s, minus ``ignore``."""
+    profile = registry.profiles.get(options.profile)
+    if profile is None:
+        raise ValueError(f"unknown profile {options.profile!r} (known: {', '.join(sorted(registry.profiles))})")
+    rules = registry.sorted_rules()
+    if options.select:
+        chosen = [r for r in rules if any(_matches(r, p) for p in options.select)]
+    else:
+        names = {options.profile}
+        ext = profile.get("extends")
+        while ext and ext not in names:
+            names.add(ext)
+            ext = registry.profiles.get(ext, {}).get("extends")
+        chosen = [r for r in rules if names & set(r.profiles)]
+        extra = profile.get("select") or []
+        chosen += [r for r in rules if r not in chosen and any(_matches(r, p) for p in extra)]
+        ignore_extra = profile.get("ignore") or []
+        chosen = [r for r in chosen if not any(_matches(r, p) for p in ignore_extra)]
+    chosen = [r for r in chosen if not any(_matches(r, p) for p in options.ignore)]
+    return sorted(chosen, key=lambda r: r.code)
+
+
+def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions, path: Optional[str]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for cls in rules:
+        rule = cls()
+        opts = dict(cls.options)
+        opts.update(options.rule_options.get(cls.code, {}))
+        opts.setdefault("profile", options.profile)
+        try:
+            out.extend(d.with_path(path) for d in rule.check(report, opts))
+        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+            tb = traceback.extract_tb(exc.__traceback__)[-1]
+            out.append(input_diagnostic(
+                E_INTERNAL,
+                f"规则 {cls.code} 内部错误，未能完成检查 (rule {cls.code} crashed: {type(exc).__name__}: {exc} at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno})",
+                path,
+            ))
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def lint_source(source: Source, registry: Registry, options: LintOptions) -> FileResult:
+    from .build import parse
+
+    path = source.path or "-"
+    if not source.text.strip():
+        return FileResult(path, [input_diagnostic(E_EMPTY, "文件为空 (empty file)", path)], error="empty file")
+    try:
+        report = parse(source.text, path=path, year=options.year)
+    except Exception as exc:  # noqa: BLE001
+        return FileResult(path, [input_diagnostic(E_INTERNAL, f"无法解析 (parser failed: {type(exc).__name__}: {exc})", path)],
+                          error="parser failed")
+    if not report.sections and report.t2 is None and report.t3 is None and report.t4 is None:
+        return FileResult(path, [input_diagnostic(
+            E_NOT_A_REPORT,
+            "不是政府信息公开工作年度报告：未找到任何法定章节或统计表 (no statutory section or table found)",
+            path)], error="not a report", report=report)
+    rules = select_rules(registry, options)
+    return FileResult(path, run_rules(report, rules, options, path), report=report)
+
+
+def lint_file(path: str, registry: Registry, options: LintOptions) -> FileResult:
+    """Lint one file; never raises for a bad input: the problem becomes an E diagnostic."""
+    try:
+        source = read_source(path, registry)
+    except InputError as exc:
+        code = E_UNDECODABLE if ("decode" in str(exc) or "binary" in str(exc) or "UTF" in str(exc)) else E_UNREADABLE
+        return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
+    return lint_source(source, registry, options)
+
+
+def read_source(path: str, registry: Registry) -> Source:
+    import os
+
+    ext = os.path.splitext(path)[1].lower()
+    reader = registry.readers.get(ext)
+    if reader is None:
+        return read_path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    return reader(data, path)
+
+
+def lint_text(text: str, path: Optional[str] = None, config: Optional[LintOptions] = None,
+              registry: Optional[Registry] = None) -> list[Diagnostic]:
+    """Lint report text and return the diagnostics (library entry point)."""
+    registry = registry or build_registry()
+    options = config or LintOptions()
+    return lint_source(Source(path, text), registry, options).diagnostics
+
+
+def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
+    try:
+        source = decode(data, path)
+    except InputError as exc:
+        return FileResult(path or "-", [input_diagnostic(E_UNDECODABLE, f"无法读取 ({exc})", path or "-")], error=str(exc))
+    return lint_source(source, registry, options)

@@ -1,0 +1,36 @@
+"""Built-in output formatters, registered through the ``gplint_formatters`` hook."""
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+from ..hookspecs import hookimpl
+
+
+def _all(results: Sequence[Any]):
+    for res in results:
+        yield from res.diagnostics
+
+
+def format_text(results: Sequence[Any], options: dict) -> str:
+    """``path:line:col: severity CODE message``, one finding a line (editor problem matchers)."""
+    lines = []
+    for d in _all(results):
+        msg = d.message.replace("\r", " ").replace("\n", " ")
+        lines.append(f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.code} {msg}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_json(results: Sequence[Any], options: dict) -> str:
+    """A JSON array of findings (DESIGN.md §5)."""
+    return json.dumps([d.to_dict() for d in _all(results)], ensure_ascii=False, indent=2) + "\n"
+
+
+def format_jsonl(results: Sequence[Any], options: dict) -> str:
+    """One JSON object a line, for streaming into data tools."""
+    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in _all(results))
+
+
+@hookimpl
+def gplint_formatters():
+    return {"text": format_text, "json": format_json, "jsonl": format_jsonl}

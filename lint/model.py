@@ -1,0 +1,266 @@
+"""The typed Report model: what the builder reads out of report text and what rules see.
+
+Keys follow ``shared/spec/FORMAT.md``: T2 cells ``rules.issued`` … ``fees``; T3 rows
+``R01`` … ``R25`` × columns ``C1`` … ``C7``; T4 blocks ``review`` / ``direct`` /
+``after_review`` × ``upheld`` / ``corrected`` / ``other`` / ``pending`` / ``total``.
+
+Everything here is immutable once built; rules never change it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator, Optional, Union
+
+Number = Union[int, Decimal]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A place in the source. 1-based lines and columns, columns in Unicode code points.
+
+    ``end_column`` is exclusive (one past the last character), as in SARIF.
+    """
+
+    line: int
+    column: int = 1
+    end_line: int = 0
+    end_column: int = 0
+    page: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        if self.end_line == 0:
+            object.__setattr__(self, "end_line", self.line)
+        if self.end_column == 0:
+            object.__setattr__(self, "end_column", self.column)
+
+
+# --------------------------------------------------------------------------- tables
+
+T2_KEYS: tuple[str, ...] = (
+    "rules.issued", "rules.repealed", "rules.in_force",
+    "norm.issued", "norm.repealed", "norm.in_force",
+    "licensing", "penalty", "coercion", "fees",
+)
+
+T3_ROWS: tuple[str, ...] = tuple(f"R{i:02d}" for i in range(1, 26))
+T3_COLS: tuple[str, ...] = tuple(f"C{i}" for i in range(1, 8))
+#: Leaf result rows whose sum is R24 (（七）总计).
+T3_LEAVES: tuple[str, ...] = tuple(f"R{i:02d}" for i in range(3, 24))
+#: Result groups: group key -> (label, leaf rows). G6 may be printed as one row (2019 layout).
+T3_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "G1": ("（一）予以公开", ("R03",)),
+    "G2": ("（二）部分公开", ("R04",)),
+    "G3": ("（三）不予公开", tuple(f"R{i:02d}" for i in range(5, 13))),
+    "G4": ("（四）无法提供", ("R13", "R14", "R15")),
+    "G5": ("（五）不予处理", tuple(f"R{i:02d}" for i in range(16, 21))),
+    "G6": ("（六）其他处理", ("R21", "R22", "R23")),
+}
+
+T4_BLOCKS: tuple[str, ...] = ("review", "direct", "after_review")
+T4_COLS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: ``value`` is None when the cell is blank or absent.
+
+    ``raw`` is the text as written ("0", "—", "") and ``span`` where it stands (None when the
+    cell is absent from the text altogether).
+    """
+
+    value: Optional[Number] = None
+    raw: str = ""
+    span: Optional[Span] = None
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None
+
+    @property
+    def absent(self) -> bool:
+        return self.span is None
+
+
+ABSENT = Cell()
+
+
+@dataclass(frozen=True)
+class Label:
+    """A row or column label as written, with the canonical key it was matched to."""
+
+    text: str
+    key: Optional[str]
+    span: Span
+    #: True when the label matched only through a known non-standard variant (FORMAT §10).
+    variant: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row as read: its label, its cells in canonical column order, and leftovers."""
+
+    key: str
+    label: Optional[Label]
+    cells: tuple[Cell, ...]
+    line: int
+    #: Values that were in the row but could not be placed in a column.
+    extra: tuple[Cell, ...] = ()
+    #: How many values the row carried in the text.
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something the builder saw and could not read cleanly, for rules to report."""
+
+    kind: str
+    message: str
+    span: Optional[Span]
+    table: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Table2:
+    cells: dict[str, Cell]
+    row_labels: tuple[Label, ...] = ()
+    column_labels: tuple[Label, ...] = ()
+    fee_header: Optional[Label] = None
+    span: Optional[Span] = None
+
+    def value(self, key: str) -> Optional[Number]:
+        return self.cells.get(key, ABSENT).value
+
+
+@dataclass(frozen=True)
+class Table3:
+    rows: dict[str, Row]
+    column_labels: tuple[Label, ...] = ()
+    #: Canonical columns the header shows (C1…C7); a missing C7 means no 总计 column.
+    header_columns: tuple[str, ...] = ()
+    #: Group rows printed with their own numbers ("G6" for a lone （六）其他处理).
+    groups: dict[str, Row] = field(default_factory=dict)
+    caption: Optional[Label] = None
+    layout: str = ""
+    span: Optional[Span] = None
+
+    def cell(self, row: str, col: str) -> Cell:
+        r = self.rows.get(row)
+        if r is None:
+            return ABSENT
+        return r.cells[T3_COLS.index(col)]
+
+    def value(self, row: str, col: str) -> Optional[Number]:
+        return self.cell(row, col).value
+
+
+@dataclass(frozen=True)
+class Table4:
+    cells: dict[tuple[str, str], Cell]
+    column_labels: tuple[Label, ...] = ()
+    line: int = 0
+    span: Optional[Span] = None
+
+    def cell(self, block: str, col: str) -> Cell:
+        return self.cells.get((block, col), ABSENT)
+
+    def value(self, block: str, col: str) -> Optional[Number]:
+        return self.cell(block, col).value
+
+
+# --------------------------------------------------------------------------- text
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading line: 一、… （一）… 1. … with its numeral and title."""
+
+    level: int  # 1 = 一、 2 = （一） 3 = 1.
+    numeral: str
+    number: int
+    #: The title after the numeral ("总体情况"), up to the first full stop.
+    title: str
+    #: The heading as written, numeral included ("一、总体情况"), markdown marks removed.
+    text: str
+    span: Span
+    markdown_level: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    """One statutory section S1…S6 as found."""
+
+    slot: str
+    heading: Heading
+    #: The slot the numeral claims (一 → S1); differs from ``slot`` for a shifted block.
+    numeral_slot: str
+    standard: bool
+    end_line: int = 0
+
+    @property
+    def line(self) -> int:
+        return self.heading.span.line
+
+    @property
+    def title(self) -> str:
+        """The heading as written, numeral included."""
+        return self.heading.text
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in prose with its unit, the clause it sits in, and where."""
+
+    value: Number
+    unit: str
+    span: Span
+    clause: str
+    clause_span: Span
+    section: Optional[str] = None
+    raw: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    path: Optional[str]
+    text: str
+    lines: tuple[str, ...]
+    title: str = ""
+    title_span: Optional[Span] = None
+    year: Optional[int] = None
+    reporter_kind: str = "department"  # or "government"
+    format_version: str = "2021"
+    sections: dict[str, Section] = field(default_factory=dict)
+    headings: tuple[Heading, ...] = ()
+    t2: Optional[Table2] = None
+    t3: Optional[Table3] = None
+    t4: Optional[Table4] = None
+    quantities: tuple[Quantity, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    #: Where each table region starts and ends (1-based lines, inclusive), for rules that
+    #: must not read table text as prose.
+    table_lines: tuple[tuple[int, int], ...] = ()
+
+    def section_of_line(self, line: int) -> Optional[str]:
+        """The statutory section a line belongs to (None before 一 or when unknown)."""
+        best = None
+        for slot, sec in sorted(self.sections.items(), key=lambda kv: kv[1].line):
+            if sec.line <= line:
+                best = slot
+        return best
+
+    def section_lines(self, slot: str) -> tuple[int, int]:
+        """First and last line of a section's body (heading excluded); (0, -1) if absent."""
+        sec = self.sections.get(slot)
+        if sec is None:
+            return (0, -1)
+        return (sec.line + 1, sec.end_line)
+
+    def section_text(self, slot: str) -> Iterator[tuple[int, str]]:
+        start, end = self.section_lines(slot)
+        for n in range(start, end + 1):
+            yield n, self.lines[n - 1]
+
+    def in_table(self, line: int) -> bool:
+        return any(a <= line <= b for a, b in self.table_lines)

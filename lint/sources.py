@@ -1,0 +1,97 @@
+"""Reading input: bytes -> Source (text + where each line is).
+
+Lines are counted as editors count them: only ``\\n``, ``\\r\\n`` and ``\\r`` end a line.
+A form feed (pdfminer's page break), ``\\v``, ``\\x1c``-``\\x1e``, U+0085, U+2028 and U+2029
+do not, although Python's ``str.splitlines()`` splits on all of them.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from typing import Optional
+
+#: Files larger than this are refused with a clear message instead of exhausting memory.
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class InputError(Exception):
+    """The input cannot be read as a report; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Optional[str]
+    #: The text with every line end (\r\n, \r) folded to \n; nothing else changed, so the
+    #: line and column of every character are those an editor shows.
+    text: str
+    encoding: str = "utf-8"
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on \\n, \\r\\n and \\r only (unlike ``str.splitlines``)."""
+    return normalise_newlines(text).split("\n")
+
+
+def normalise_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    # Control bytes other than tab, newlines, form feed, vertical tab and ESC-free text.
+    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13, 27, 28, 29, 30))
+    return len(sample) > 0 and ctrl / len(sample) > 0.05
+
+
+def decode(data: bytes, path: Optional[str] = None) -> Source:
+    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then GB18030."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return Source(path, normalise_newlines(data[3:].decode("utf-8")), "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})") from None
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return Source(path, normalise_newlines(data[2:].decode(enc)), "utf-16")
+            except UnicodeDecodeError:
+                raise InputError("starts with a UTF-16 BOM but is not valid UTF-16") from None
+    if _looks_binary(data):
+        raise InputError("binary file, not report text (convert PDF/DOCX to text first, or install a reader plugin)")
+    try:
+        return Source(path, normalise_newlines(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"cannot decode: not UTF-8 and not GB18030 (bad byte at offset {exc.start})"
+        ) from None
+    return Source(path, normalise_newlines(text), "gb18030")
+
+
+def read_path(path: str) -> Source:
+    """Read and decode a file; every failure is an :class:`InputError` naming the cause."""
+    try:
+        if os.path.isdir(path):
+            raise InputError("is a directory")
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise InputError(f"file too large ({size} bytes; the limit is {MAX_BYTES})")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    return decode(data, path)
