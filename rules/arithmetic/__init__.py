@@ -1,0 +1,1 @@
+"""Built-in arithmetic rules (one module a rule)."""

@@ -1,0 +1,1 @@
+"""Built-in dates rules (one module a rule)."""

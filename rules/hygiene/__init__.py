@@ -1,0 +1,1 @@
+"""Built-in hygiene rules (one module a rule)."""

@@ -1,0 +1,1 @@
+"""Built-in input rules (one module a rule)."""

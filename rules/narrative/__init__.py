@@ -1,0 +1,1 @@
+"""Built-in narrative rules (one module a rule)."""

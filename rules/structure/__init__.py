@@ -1,0 +1,1 @@
+"""Built-in structure rules (one module a rule)."""

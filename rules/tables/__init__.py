@@ -1,0 +1,1 @@
+"""Built-in tables rules (one module a rule)."""

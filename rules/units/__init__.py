@@ -1,0 +1,1 @@
+"""Built-in units rules (one module a rule)."""
