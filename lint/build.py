@@ -265,18 +265,25 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             return
         vals = buffer
         buffer = []
-        keys = [k for k, _ in pending]
+        # A run after k row labels may cover only the first of them (pdfminer puts the
+        # next block's label before this block's numbers): take the longest prefix of
+        # the pending labels whose widths add up to the run; the rest stay pending.
+        n = len(vals)
+        use = len(pending)
+        while use > 1 and sum(width_of(k) for k, _ in pending[:use]) != n:
+            use -= 1
+        head, rest = pending[:use], pending[use:]
+        keys = [k for k, _ in head]
         widths = [width_of(k) for k in keys]
         k = len(keys)
-        n = len(vals)
         if k >= 2 and n == sum(widths):
             w = widths[0]
             if all(x == w for x in widths) and w > 1:
-                col_major = [Vector(key, [vals[c * k + r] for c in range(w)], vals[r].line, lab, "column")
-                             for r, (key, lab) in enumerate(pending)]
+                col_major = [Vector(key, _column_major_row(vals, k, w, r), vals[r].line, lab, "column")
+                             for r, (key, lab) in enumerate(head)]
                 row_major = []
                 pos = 0
-                for key, lab in pending:
+                for key, lab in head:
                     row_major.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
                     pos += w
                 chosen = col_major if _row_score(col_major) >= _row_score(row_major) else row_major
@@ -284,7 +291,7 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
                 out.vectors.extend(chosen)
             else:
                 pos = 0
-                for (key, lab), w in zip(pending, widths):
+                for (key, lab), w in zip(head, widths):
                     out.vectors.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
                     pos += w
         elif k >= 2 and full_width > 1 and n % full_width == 0 and n // full_width >= 2:
@@ -295,18 +302,24 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             start = seq.index(start_key) if start_key in seq else 0
             for r in range(rows):
                 key = seq[start + r] if start + r < len(seq) else None
-                out.vectors.append(Vector(key, [vals[c * rows + r] for c in range(full_width)], vals[r].line, None, "column"))
+                out.vectors.append(Vector(key, _column_major_row(vals, rows, full_width, r), vals[r].line, None, "column"))
             out.column_major = True
         elif k >= 1:
-            key, lab = pending[-1]
-            out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
+            key, lab = head[-1]
+            if n < width_of(key) - 1:
+                # A lone number or two under a row label is not that row's vector: it
+                # competes with unlabelled rows for the slot (see _align).
+                out.vectors.append(Vector(None, vals, vals[0].line, None, "stray"))
+            else:
+                out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
         else:
             if full_width > 1 and n > full_width + 1 and n % full_width == 0:
                 for r in range(n // full_width):
                     out.vectors.append(Vector(None, vals[r * full_width:(r + 1) * full_width], vals[r * full_width].line, None, "vertical"))
             else:
                 out.vectors.append(Vector(None, vals, vals[0].line, None, "vertical"))
-        pending = []
+        pending = rest
+        return
 
     for info in infos:
         if info.blank or info.footer or info.md_rule:
@@ -346,10 +359,39 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
         for c in labs:
             m = match(c.text, seen_data)
             out.labels.append((c, m))
-            if m is not None and width_of(m) > 0:
+            # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
+            if m is not None and width_of(m) > 0 and not (pending and pending[-1][0] == m):
                 pending.append((m, c))
     flush()
     return out
+
+
+def _column_major_row(vals: Sequence[LCell], rows: int, width: int, r: int) -> list[LCell]:
+    """Row r of a column-by-column stream. pdfminer may emit the 总计 column out of place
+    (seen: before 其他); the column that is the row-wise sum of the others is the total."""
+    cols = [list(vals[c * rows:(c + 1) * rows]) for c in range(width)]
+    if width == 7:
+        t = _total_column(cols)
+        if t is not None and t != 6:
+            cols = cols[:t] + cols[t + 1:] + [cols[t]]
+    return [cols[c][r] for c in range(width)]
+
+
+def _total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
+    def is_total(t: int) -> bool:
+        for r in range(len(cols[t])):
+            vals = [cols[c][r].value for c in range(len(cols))]
+            if not all(isinstance(v, (int, Decimal)) for v in vals):
+                return False
+            if vals[t] != sum(v for c, v in enumerate(vals) if c != t):
+                return False
+        return True
+
+    if is_total(len(cols) - 1):
+        return len(cols) - 1
+    hits = [t for t in range(len(cols)) if is_total(t)]
+    # When C1 equals the total (all other columns zero) both fit; the total sits last.
+    return hits[-1] if hits else None
 
 
 def _row_score(vectors: Sequence[Vector]) -> int:
@@ -361,6 +403,39 @@ def _row_score(vectors: Sequence[Vector]) -> int:
             if sum(nums[:6]) == nums[6]:
                 score += 1
     return score
+
+
+def _align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Vector], list[Vector], list[Vector]]:
+    """Place vectors on the format's rows: labelled ones on their row, unlabelled ones on
+    the free rows between their labelled neighbours, in order.
+
+    When a gap holds more unlabelled vectors than free rows, the ones with the fewest
+    numbers (stray values, header debris) are left out. Returns (placed, duplicates, strays).
+    """
+    placed: dict[str, Vector] = {}
+    duplicates: list[Vector] = []
+    strays: list[Vector] = []
+    index = {k: i for i, k in enumerate(order)}
+    anchors: list[tuple[int, int]] = []  # (vector position, order index)
+    for pos, vec in enumerate(vectors):
+        if vec.key is not None and vec.key in index:
+            if vec.key in placed:
+                duplicates.append(vec)
+                continue
+            placed[vec.key] = vec
+            anchors.append((pos, index[vec.key]))
+    bounds = [(-1, -1)] + anchors + [(len(vectors), len(order))]
+    for (p0, o0), (p1, o1) in zip(bounds, bounds[1:]):
+        gap = [v for v in vectors[p0 + 1:p1]
+               if (v.key is None or v.key not in index) and any(c.kind == "num" for c in v.values)]
+        free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
+        if len(gap) > len(free):
+            keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].values), i))[:len(free)]
+            strays.extend(v for i, v in enumerate(gap) if i not in keep)
+            gap = [v for i, v in enumerate(gap) if i in keep]
+        for key, vec in zip(free, gap):
+            placed[key] = vec
+    return placed, duplicates, strays
 
 
 # --------------------------------------------------------------------------- tables
@@ -421,26 +496,15 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     read = _read_region(infos, match, width_of, 7, order)
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
-    pos = -1
-    for vec in read.vectors:
-        key = vec.key
-        if key is not None and key in order:
-            pos = order.index(key)
-        else:
-            if not any(c.kind == "num" for c in vec.values):
-                continue  # an unlabelled row without numbers is header debris
-            pos += 1
-            if pos >= len(order):
-                for c in vec.values:
-                    read.stray.append(c)
-                issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值",
-                                    Span(vec.line), "t3"))
-                continue
-            key = order[pos]
+    placed, duplicates, strays = _align(read.vectors, order)
+    for vec in duplicates:
+        issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
+                            Span(vec.line), "t3", vec.key or ""))
+    for vec in strays:
+        issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
+                            vec.values[0].span if vec.values else Span(vec.line), "t3"))
+    for key, vec in placed.items():
         target = groups if key.startswith("G") else rows
-        if key in target:
-            issues.append(Issue("t3-duplicate-row", f"表三 {key} 行出现两次，第二次的数值未采用", Span(vec.line), "t3", key))
-            continue
         target[key] = _t3_row(key, vec, width, issues)
     for key in T3_ROWS:
         if key not in rows:
@@ -518,21 +582,15 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table2
                 fee_header = fee_header or Label(c.text, "fees", c.span)
     # Header words in pipe/tab header rows are recorded as labels without keys too.
     cells: dict[str, Cell] = {}
-    pos = -1
-    for vec in read.vectors:
-        key = vec.key
-        if key is None:
-            if not any(c.kind == "num" for c in vec.values):
-                continue
-            pos += 1
-            if pos >= len(order):
-                continue
-            key = order[pos]
-        else:
-            pos = order.index(key)
-        keys = L.T2_ROW_KEYS[key]
-        if keys[0] in cells:
+    placed, duplicates, strays = _align(read.vectors, order)
+    for vec in strays:
+        issues.append(Issue("t2-unplaced-values", "表二中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
+                            vec.values[0].span if vec.values else Span(vec.line), "t2"))
+    for key in order:
+        vec = placed.get(key)
+        if vec is None:
             continue
+        keys = L.T2_ROW_KEYS[key]
         vals = [c for c in vec.values]
         if len(vals) > len(keys):
             issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
@@ -589,12 +647,36 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
 
 # --------------------------------------------------------------------------- anchors
 def _anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
+    """First line of T2: its first 第二十条 block heading, moved up over T2 rows and
+    headers printed before it (a text that starts inside the table)."""
+    anchor = None
     for info in infos:
-        for c in info.labels:
-            n = _norm(c.text)
-            if "第二十条" in n and len(n) <= 30:
-                return info.number
-    return None
+        if any("第二十条" in (n := _norm(c.text)) and len(n) <= 30 for c in info.labels):
+            anchor = info.number
+            break
+    if anchor is None:
+        return None
+    k = anchor - 1
+    while k >= 1:
+        info = infos[k - 1]
+        if info.blank or info.footer or info.md_rule or _is_t2_line(info):
+            k -= 1
+            continue
+        break
+    while k + 1 < anchor and (infos[k].blank or infos[k].footer):
+        k += 1
+    return k + 1
+
+
+def _is_t2_line(info: LineInfo) -> bool:
+    labs = info.labels
+    if not labs:
+        return False
+    for c in labs:
+        n = _norm(c.text)
+        if L.match_t2_row(n) is None and not (n.startswith("信息内容") and len(n) <= 20):
+            return False
+    return True
 
 
 def _anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
