@@ -2,18 +2,34 @@
 
 ``tokenise(text)`` returns one :class:`Line` per line of the text (lines as editors count
 them), each holding its tokens with 1-based columns in code points.
+
+How it stays fast (bench/README.md has the figures). ``grammar/report.lark`` is the single
+source of every token definition and of the line structure; Lark builds an LALR parser from
+it (cached on disk with ``cache=``). Feeding every token through Lark's LALR machinery costs
+about 10 µs a token, 10-15 ms for an 8 KB report, while the grammar's structure
+(``start: line (_NL line)*``, ``line: item*`` with every terminal an item) accepts *any*
+sequence of terminals between newlines: the parse tree adds nothing the token stream does
+not already say. So :func:`tokenise` runs Lark's own basic lexer -- the same terminals, in
+the same priority order, combined into one regular expression exactly as Lark's scanner
+combines them -- with ``finditer`` over each line, and shares the immutable tokens of
+repeated lines and cells (tables repeat ``| 0 |`` endlessly). :func:`tokenise_lark` is the
+full LALR parse, kept as the reference: the tests check both give identical lines on the
+corpus and on generated text, and the fast path falls back to it for any text the fast
+lexer cannot cover without a gap (so an error still comes from Lark, with its message).
 """
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from typing import Optional
 
-from lark import Lark, Token, Transformer
+from lark import Lark, Transformer
 
 _LOCK = threading.Lock()
 _PARSER: Optional[Lark] = None
+_LEXER: Optional["_LineLexer"] = None
 
 
 def grammar_path() -> str:
@@ -50,23 +66,33 @@ class _ToLines(Transformer):
         return lines
 
 
+def build_parser(cache: "str | bool | None" = None) -> Lark:
+    """Build the LALR parser from ``report.lark``.
+
+    ``cache``: a file path, ``True`` (Lark's temp-dir cache) or ``False``; ``None`` means the
+    per-user cache directory (see :func:`_cache_path`). Exposed so bench/ can time both.
+    """
+    if cache is None:
+        cache = _cache_path() or False
+    with open(grammar_path(), encoding="utf-8") as fh:
+        grammar = fh.read()
+    return Lark(
+        grammar,
+        parser="lalr",
+        lexer="basic",
+        propagate_positions=False,
+        maybe_placeholders=False,
+        transformer=_ToLines(),
+        cache=cache,
+    )
+
+
 def get_parser() -> Lark:
     global _PARSER
     if _PARSER is None:
         with _LOCK:
             if _PARSER is None:
-                cache = _cache_path()
-                with open(grammar_path(), encoding="utf-8") as fh:
-                    grammar = fh.read()
-                _PARSER = Lark(
-                    grammar,
-                    parser="lalr",
-                    lexer="basic",
-                    propagate_positions=False,
-                    maybe_placeholders=False,
-                    transformer=_ToLines(),
-                    cache=cache if cache else False,
-                )
+                _PARSER = build_parser()
     return _PARSER
 
 
@@ -85,8 +111,78 @@ def _cache_path() -> Optional[str]:
     return os.path.join(base, f"report-{__version__}.lark.cache")
 
 
-def tokenise(text: str) -> list[Line]:
-    """Tokenise normalised text (line ends already folded to ``\\n``)."""
+class _LineLexer:
+    """Lark's basic lexer for this grammar, run line by line with ``re.finditer``.
+
+    Built from the parser's own lexer configuration: Lark's ``BasicLexer`` sorts the
+    terminals by priority (then width, then name) and its scanner tries them as one
+    alternation of named groups; we compile the same alternation. ``usable`` is False when
+    the grammar uses a feature this shortcut does not reproduce (ignored terminals, lexer
+    callbacks, string terminals shadowed by a regular expression, more than one pattern);
+    then :func:`tokenise` always takes the full parse.
+    """
+
+    def __init__(self, parser: Lark) -> None:
+        from lark.lexer import BasicLexer
+
+        lexer = BasicLexer(parser.lexer_conf)
+        scanner = lexer.scanner  # builds the callbacks ("unless" string terminals) too
+        newline = [t.name for t in lexer.terminals if t.pattern.type == "str" and t.pattern.value == "\n"]
+        self.usable = (not lexer.ignore_types and not lexer.callback and not lexer.user_callbacks
+                       and len(newline) == 1 and len(scanner._mres) == 1)
+        pattern = "|".join("(?P<%s>%s)" % (t.name, t.pattern.to_regexp()) for t in lexer.terminals)
+        self.regex = re.compile(pattern, lexer.g_regex_flags)
+        self.newline = newline[0] if newline else None
+
+    def tokenise(self, text: str) -> Optional[list[Line]]:
+        """Lines of ``text``, or None when some character matches no terminal."""
+        finditer = self.regex.finditer
+        newline = self.newline
+        # Immutable tokens are shared: one per (type, value, start) and one tuple per
+        # distinct line text. Local to this call: no state survives it.
+        tok_cache: dict = {}
+        line_cache: dict = {}
+        out: list[Line] = []
+        number = 0
+        for raw in text.split("\n"):
+            number += 1
+            toks = line_cache.get(raw)
+            if toks is None:
+                found = []
+                pos = 0
+                for m in finditer(raw):
+                    start = m.start()
+                    if start != pos:
+                        return None  # a gap: a character no terminal matches
+                    kind = m.lastgroup
+                    value = m.group()
+                    if kind == newline:  # cannot happen inside a line; keep Lark's rule
+                        return None
+                    pos = start + len(value)
+                    key = (kind, value, start)
+                    tok = tok_cache.get(key)
+                    if tok is None:
+                        tok = tok_cache[key] = Tok(kind, value, start + 1)
+                    found.append(tok)
+                if pos != len(raw):
+                    return None
+                toks = line_cache[raw] = tuple(found)
+            out.append(Line(number, raw, toks))
+        return out
+
+
+def _get_lexer() -> "_LineLexer":
+    global _LEXER
+    if _LEXER is None:
+        parser = get_parser()
+        with _LOCK:
+            if _LEXER is None:
+                _LEXER = _LineLexer(parser)
+    return _LEXER
+
+
+def tokenise_lark(text: str) -> list[Line]:
+    """Tokenise through the full LALR parse (the reference :func:`tokenise` must equal)."""
     parser = get_parser()
     raw_lines = text.split("\n")
     token_lines = parser.parse(text)
@@ -94,3 +190,13 @@ def tokenise(text: str) -> list[Line]:
     for i, (raw, toks) in enumerate(zip(raw_lines, token_lines)):
         out.append(Line(i + 1, raw, tuple(Tok(t.type, t.value, t.column) for t in toks)))
     return out
+
+
+def tokenise(text: str) -> list[Line]:
+    """Tokenise normalised text (line ends already folded to ``\\n``)."""
+    lexer = _get_lexer()
+    if lexer.usable:
+        lines = lexer.tokenise(text)
+        if lines is not None:
+            return lines
+    return tokenise_lark(text)
