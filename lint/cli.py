@@ -38,13 +38,21 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
     p.add_argument("--select", action="append", help="only these codes, prefixes, names or categories")
     p.add_argument("--ignore", action="append", help="leave out these codes, prefixes, names or categories")
-    p.add_argument("--format", dest="fmt", default=None, help="text (default), json, jsonl, ... (see formatters)")
+    p.add_argument("--format", dest="fmt", default=None,
+                   help="text (default), json, jsonl, github, sarif, ... (see formatters)")
     p.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                    help="lowest severity that makes the exit code 1 (default: error)")
-    p.add_argument("--config", default=None, help="configuration file (pyproject.toml or gplint.toml)")
+    p.add_argument("--config", default=None,
+                   help="configuration file (pyproject.toml with [tool.gplint], gplint.toml or .gplint.toml); "
+                        "default: the nearest one upwards from each file")
     p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: number of cores)")
     p.add_argument("--year", type=int, default=None, help="report year to assume when the text does not say")
-    p.add_argument("--stdin-filename", default=None, help="name to report for text read from stdin")
+    p.add_argument("--stdin-filename", default=None,
+                   help="name to report (and to find the configuration from) for text read from stdin")
+    p.add_argument("--baseline", default=None, metavar="FILE",
+                   help="suppress the findings recorded in FILE; report fixed ones as stale on stderr")
+    p.add_argument("--write-baseline", default=None, metavar="FILE",
+                   help="record every current finding in FILE and exit 0")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
     return p
 
@@ -54,35 +62,88 @@ def _load_registry(plugin_paths: Sequence[str]) -> Registry:
     return build_registry(extra)
 
 
+def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int) -> list:
+    """Lint ``files`` with the options of each file's configuration, in the given order.
+
+    Files sharing a configuration are linted together (one worker pool a group)."""
+    from .runner import run
+
+    groups: dict[Optional[str], list[int]] = {}
+    for i, path in enumerate(files):
+        groups.setdefault(settings.config_for(path).path, []).append(i)
+    out: list = [None] * len(files)
+    for idxs in groups.values():
+        group = [files[i] for i in idxs]
+        opts = settings.options_for(group[0])
+        for i, res in zip(idxs, run(group, registry, opts, jobs, settings.plugins)):
+            out[i] = settings.postprocess(res)
+    return out
+
+
 def cmd_check(argv: Sequence[str]) -> int:
-    from .config import resolve_options
+    from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+    from .config import ConfigError, resolve_options
     from .engine import lint_bytes
-    from .runner import default_jobs, discover, run
+    from .runner import default_jobs, discover
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
         raise UsageError("no PATH given (use '-' to read stdin)")
-    settings = resolve_options(args)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    try:
+        settings = resolve_options(args)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    where = f" (from {settings.config.path})" if settings.config.path else ""
     registry = _load_registry(settings.plugins)
     if settings.fmt not in registry.formatters:
-        raise UsageError(f"unknown format {settings.fmt!r} (known: {', '.join(sorted(registry.formatters))})")
-    if settings.options.profile not in registry.profiles:
-        raise UsageError(f"unknown rule profile {settings.options.profile!r} (known: {', '.join(sorted(registry.profiles))})")
-    results = []
+        raise UsageError(f"unknown format {settings.fmt!r}{where if not args.fmt else ''} "
+                         f"(known: {', '.join(sorted(registry.formatters))})")
     file_paths = [p for p in args.paths if p != "-"]
-    files = list(discover(file_paths, settings.extensions(registry)))
+    try:
+        files = list(discover(file_paths, settings.extensions(registry)))
+        stdin_name = args.stdin_filename or "-"
+        # Every profile named by a configuration must exist before anything runs.
+        for path in files + ([stdin_name] if "-" in args.paths else []):
+            profile = settings.options_for(path).profile
+            if profile not in registry.profiles:
+                cfg = settings.config_for(path).path
+                src = f" (from {cfg})" if cfg and not args.profile else ""
+                raise UsageError(f"unknown rule profile {profile!r}{src} (known: {', '.join(sorted(registry.profiles))})")
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    results = []
     if "-" in args.paths:
         data = sys.stdin.buffer.read()
-        name = args.stdin_filename or "-"
-        results.append(lint_bytes(data, name, registry, settings.options_for(name)))
-    jobs = args.jobs if args.jobs is not None else default_jobs()
-    results.extend(settings.postprocess(r) for r in run(files, registry, settings.options, jobs, settings.plugins))
+        results.append(settings.postprocess(lint_bytes(data, stdin_name, registry, settings.options_for(stdin_name))))
+    jobs = settings.jobs if settings.jobs is not None else default_jobs()
+    results.extend(_run_grouped(files, registry, settings, jobs))
+
+    try:
+        if args.write_baseline:
+            n = write_baseline(results, args.write_baseline)
+            if not args.quiet:
+                sys.stderr.write(f"gplint: wrote {n} finding(s) to baseline {args.write_baseline}\n")
+            return 0
+        stale = []
+        if args.baseline:
+            results, stale = apply_baseline(results, read_baseline(args.baseline), args.baseline)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
     out = registry.formatters[settings.fmt](results, {"registry": registry})
     sys.stdout.write(out)
     sys.stdout.flush()
     diags = [d for r in results for d in r.diagnostics]
     threshold = SEVERITY_RANK[settings.fail_on]
     failing = [d for d in diags if SEVERITY_RANK.get(d.severity, 2) >= threshold]
+    if stale:
+        # Stale entries never fail the run: the defect is gone, only the baseline is old.
+        sys.stderr.write(f"gplint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
+                         f"(fixed? rerun with --write-baseline {args.baseline}):\n")
+        for e in stale:
+            sys.stderr.write(f"gplint: stale: {e.path}: {e.code} {e.message}\n")
     if not args.quiet:
         counts = {s: sum(1 for d in diags if d.severity == s) for s in ("error", "warning", "info")}
         sys.stderr.write(

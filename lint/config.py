@@ -1,37 +1,295 @@
-"""Resolving settings: command-line flags over configuration files over defaults."""
+"""Resolving settings: command-line flags over configuration files over defaults.
+
+A configuration is ``[tool.gplint]`` in ``pyproject.toml``, or the top level of
+``gplint.toml`` / ``.gplint.toml``. Without ``--config`` it is looked up upwards from each
+checked file (from the ``--stdin-filename``'s directory, or the current directory, for
+stdin); in one directory ``gplint.toml`` wins over ``.gplint.toml`` over a
+``pyproject.toml`` that has a ``[tool.gplint]`` table.
+
+Per-file keys (``select``, ``ignore``, ``rules``, ``per-file-ignores``, ``year``) come from
+the configuration nearest to each file. Run-wide keys (``format``, ``fail-on``, ``jobs``,
+``plugins``) come from ``--config``, else from the configuration found from the current
+directory, else from the one found for the first PATH. Command-line flags always win.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional, Sequence
 
+from .diagnostics import Diagnostic
 from .engine import FileResult, LintOptions
 from .runner import TEXT_EXTENSIONS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAMES = ("gplint.toml", ".gplint.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A configuration file cannot be read or has an unknown key or a bad value (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file, validated. ``path`` is None for "no configuration found"."""
+
+    path: Optional[str] = None
+    select: Optional[tuple[str, ...]] = None
+    ignore: Optional[tuple[str, ...]] = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rules: Optional[str] = None
+    fail_on: Optional[str] = None
+    format: Optional[str] = None
+    plugins: tuple[str, ...] = ()
+    jobs: Optional[int] = None
+    year: Optional[int] = None
+
+    @property
+    def root(self) -> str:
+        """The directory globs and plugin paths are relative to."""
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
+
+
+# ----------------------------------------------------------------------- reading files
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+    out: list[str] = []
+    for v in value:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def _validate(table: dict, path: str) -> Config:
+    def where(key: str) -> str:
+        return f"{path}: key {key!r}"
+
+    kw: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in ("select", "ignore"):
+            kw[key] = _str_list(value, where(key))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where(key)}: expected a table of glob = [codes], got {value!r}")
+            kw["per_file_ignores"] = tuple(
+                (glob, _str_list(codes, f"{path}: key 'per-file-ignores.{glob}'")) for glob, codes in value.items()
+            )
+        elif key in ("rules", "format"):
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where(key)}: expected a name (string), got {value!r}")
+            kw[key] = value
+        elif key == "fail-on":
+            if value not in FAIL_ON:
+                raise ConfigError(f"{where(key)}: expected one of {', '.join(FAIL_ON)}, got {value!r}")
+            kw["fail_on"] = value
+        elif key == "plugins":
+            rel = _str_list(value, where(key))
+            base = os.path.dirname(os.path.abspath(path))
+            kw["plugins"] = tuple(os.path.normpath(os.path.join(base, p)) for p in rel)
+        elif key == "jobs":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{where(key)}: expected a positive integer, got {value!r}")
+            kw["jobs"] = value
+        elif key == "year":
+            if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
+                raise ConfigError(f"{where(key)}: expected a year such as 2024, got {value!r}")
+            kw["year"] = value
+        else:
+            known = "select, ignore, per-file-ignores, rules, fail-on, format, plugins, jobs, year"
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {known})")
+    return Config(path=path, **kw)
+
+
+def load_config(path: str, *, explicit: bool = True) -> Optional[Config]:
+    """Read and validate one file. A ``pyproject.toml`` without ``[tool.gplint]`` gives None
+    when found by the upward search, and an error when named with ``--config``."""
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("gplint") if isinstance(tool, dict) else None
+        if table is None:
+            if explicit:
+                raise ConfigError(f"{path}: no [tool.gplint] table")
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.gplint] must be a table")
+        return _validate(table, path)
+    return _validate(data, path)
+
+
+class ConfigFinder:
+    """Upward search for the nearest configuration, cached per directory."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Config] = {}
+
+    def for_dir(self, directory: str) -> Config:
+        directory = os.path.abspath(directory)
+        seen: list[str] = []
+        found = Config()
+        d = directory
+        while True:
+            if d in self._cache:
+                found = self._cache[d]
+                break
+            seen.append(d)
+            hit = None
+            for name in CONFIG_NAMES:
+                candidate = os.path.join(d, name)
+                if os.path.isfile(candidate):
+                    hit = load_config(candidate, explicit=False)
+                    if hit is not None:
+                        break
+            if hit is not None:
+                found = hit
+                break
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+        for s in seen:
+            self._cache[s] = found
+        return found
+
+    def for_path(self, path: str) -> Config:
+        target = os.path.abspath(path)
+        return self.for_dir(target if os.path.isdir(target) else os.path.dirname(target))
+
+
+# ----------------------------------------------------------------------- settings
+def _matches_code(d: Diagnostic, pattern: str) -> bool:
+    p = pattern.strip()
+    if not p:
+        return False
+    if p.upper() == "ALL":
+        return True
+    return p == d.name or p == d.category or d.code.startswith(p.upper())
 
 
 @dataclass
 class Settings:
+    """Everything ``gplint check`` needs to know, resolved once for the run."""
+
     options: LintOptions
     fmt: str = "text"
     fail_on: str = "error"
     plugins: list[str] = field(default_factory=list)
+    jobs: Optional[int] = None
+    #: The run-wide configuration (``--config`` or the one found from cwd / first path).
+    config: Config = field(default_factory=Config)
+    explicit: bool = False
+    cli: dict[str, Any] = field(default_factory=dict)
+    finder: ConfigFinder = field(default_factory=ConfigFinder)
 
     def extensions(self, registry: Any) -> tuple[str, ...]:
         return tuple(TEXT_EXTENSIONS) + tuple(sorted(registry.readers))
 
+    def config_for(self, path: str) -> Config:
+        if self.explicit:
+            return self.config
+        if path == "-":
+            return self.config
+        return self.finder.for_path(path)
+
     def options_for(self, path: str) -> LintOptions:
-        return self.options
+        """The LintOptions for one file: its configuration, overridden by the flags."""
+        cfg = self.config_for(path)
+        return _merge(cfg, self.cli)
 
     def postprocess(self, result: FileResult) -> FileResult:
-        return result
+        """Apply ``per-file-ignores`` of the configuration that governs this file."""
+        cfg = self.config_for(result.path)
+        if not cfg.per_file_ignores or not result.diagnostics:
+            return result
+        rel = os.path.relpath(os.path.abspath(result.path), cfg.root).replace(os.sep, "/")
+        codes: list[str] = []
+        for glob, ignored in cfg.per_file_ignores:
+            if _glob_match(rel, glob):
+                codes.extend(ignored)
+        if not codes:
+            return result
+        kept = [d for d in result.diagnostics if not any(_matches_code(d, c) for c in codes)]
+        return replace(result, diagnostics=kept)
+
+
+def _glob_match(rel: str, glob: str) -> bool:
+    """Match a path relative to the config's directory; a glob without ``/`` matches the
+    file name anywhere (as in ``.gitignore``), ``**`` spans directories."""
+    glob = glob.replace(os.sep, "/")
+    if glob.startswith("./"):
+        glob = glob[2:]
+    if "/" not in glob:
+        return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], glob) or fnmatch.fnmatchcase(rel, glob)
+    if fnmatch.fnmatchcase(rel, glob):
+        return True
+    # "dir/**/x.txt" should also match "dir/x.txt".
+    return "/**/" in glob and fnmatch.fnmatchcase(rel, glob.replace("/**/", "/"))
+
+
+def _merge(cfg: Config, cli: dict[str, Any]) -> LintOptions:
+    return LintOptions(
+        profile=cli.get("profile") or cfg.rules or "default",
+        select=list(cli["select"]) if cli.get("select") else list(cfg.select or ()),
+        ignore=list(cli["ignore"]) if cli.get("ignore") else list(cfg.ignore or ()),
+        year=cli.get("year") if cli.get("year") is not None else cfg.year,
+    )
+
+
+def _csv(values: Optional[Sequence[str]]) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
 
 
 def resolve_options(args: Any) -> Settings:
-    from .cli import _csv
-
-    options = LintOptions(
-        profile=args.profile or "default",
-        select=_csv(args.select),
-        ignore=_csv(args.ignore),
-        year=args.year,
+    """Build the run's Settings from parsed ``gplint check`` arguments. Raises ConfigError."""
+    cli = {
+        "profile": args.profile,
+        "select": _csv(args.select),
+        "ignore": _csv(args.ignore),
+        "year": args.year,
+    }
+    finder = ConfigFinder()
+    explicit = bool(getattr(args, "config", None))
+    if explicit:
+        if not os.path.isfile(args.config):
+            raise ConfigError(f"{args.config}: configuration file not found")
+        cfg = load_config(args.config, explicit=True)
+        assert cfg is not None
+    else:
+        stdin_name = getattr(args, "stdin_filename", None)
+        paths = [p for p in getattr(args, "paths", []) if p != "-"]
+        if "-" in getattr(args, "paths", []) and stdin_name:
+            cfg = finder.for_path(stdin_name)
+        else:
+            cfg = finder.for_dir(os.getcwd())
+        if cfg.path is None and paths:
+            cfg = finder.for_path(paths[0])
+    settings = Settings(
+        options=_merge(cfg, cli),
+        fmt=args.fmt or cfg.format or "text",
+        fail_on=args.fail_on or cfg.fail_on or "error",
+        plugins=list(cfg.plugins),
+        jobs=args.jobs if args.jobs is not None else cfg.jobs,
+        config=cfg,
+        explicit=explicit,
+        cli=cli,
+        finder=finder,
     )
-    return Settings(options=options, fmt=args.fmt or "text", fail_on=args.fail_on or "error")
+    return settings

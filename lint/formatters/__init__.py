@@ -33,4 +33,8 @@ def format_jsonl(results: Sequence[Any], options: dict) -> str:
 
 @hookimpl
 def gplint_formatters():
-    return {"text": format_text, "json": format_json, "jsonl": format_jsonl}
+    from .github import format_github
+    from .sarif import format_sarif
+
+    return {"text": format_text, "json": format_json, "jsonl": format_jsonl,
+            "github": format_github, "sarif": format_sarif}

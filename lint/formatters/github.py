@@ -1,0 +1,40 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation a finding.
+
+``::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=CODE name::message``.
+GitHub requires escaping: in the message ``%`` ``\\r`` ``\\n``; in property values also
+``:`` and ``,`` (otherwise a path or title with a comma would end the property early).
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(results: Sequence[Any], options: dict) -> str:
+    """One ``::error``/``::warning``/``::notice`` workflow command a finding."""
+    out = []
+    for res in results:
+        for d in res.diagnostics:
+            sp = d.span
+            # GitHub's endColumn is inclusive-ish and only honoured on one line; give the
+            # span as gplint has it and let the UI clip.
+            props = [
+                ("file", d.path or res.path),
+                ("line", str(sp.line)),
+                ("col", str(sp.column)),
+                ("endLine", str(sp.end_line)),
+                ("endColumn", str(sp.end_column)),
+                ("title", f"{d.code} {d.name}"),
+            ]
+            prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+            out.append(f"::{LEVELS.get(d.severity, 'error')} {prop_text}::{escape_data(d.message)}\n")
+    return "".join(out)

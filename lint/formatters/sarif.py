@@ -1,0 +1,135 @@
+"""``--format sarif``: a SARIF 2.1.0 log (GitHub code scanning, VS Code SARIF viewer...).
+
+Columns are Unicode code points (``columnKind: unicodeCodePoints``), as gplint counts
+them. Relative paths are URIs relative to ``%SRCROOT%``, the current directory.
+"""
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import re
+from typing import Any, Sequence
+from urllib.parse import quote
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/gplint/gplint"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "gplint/v1"
+
+#: Engine-made input diagnostics have no Rule class; describe them here.
+INPUT_RULES = {
+    "E001": ("unreadable-file", "The file cannot be read."),
+    "E002": ("undecodable-file", "The file is not text in UTF-8, UTF-16 or GB18030."),
+    "E003": ("empty-file", "The file is empty."),
+    "E004": ("not-a-report", "No statutory section or table was found: not an annual report."),
+    "E900": ("internal-error", "gplint failed on this file; please report it."),
+}
+
+
+def _uri(path: str) -> tuple[str, bool]:
+    """(uri, is_relative). Relative paths stay relative (GitHub resolves them against the
+    repository root); absolute ones become file URIs. Non-ASCII and spaces are
+    percent-encoded as RFC 3986 requires."""
+    p = path.replace(os.sep, "/")
+    if os.path.isabs(path):
+        return "file://" + quote(p if p.startswith("/") else "/" + p, safe="/:"), False
+    if p.startswith("./"):
+        p = p[2:]
+    return quote(p, safe="/"), True
+
+
+def _docs(cls: type) -> tuple[str, str]:
+    doc = inspect.cleandoc(cls.__doc__ or "")
+    first = doc.split("\n\n", 1)[0].replace("\n", " ").strip() if doc else ""
+    return first, doc
+
+
+def _rule_descriptor(code: str, registry: Any) -> dict:
+    cls = registry.rules.get(code) if registry is not None else None
+    if cls is not None:
+        short, full = _docs(cls)
+        name, severity, category = cls.name, cls.severity, cls.category
+        short = short or name
+        full = full or short
+    else:
+        name, short = INPUT_RULES.get(code, ("unknown", code))
+        full, severity, category = short, "error", "input"
+    # A short description is one sentence-ish line; keep it short for UIs.
+    short_first = re.split(r"(?<=[.。])\s", short, maxsplit=1)[0]
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": short_first},
+        "fullDescription": {"text": full},
+        "help": {"text": full},
+        "defaultConfiguration": {"level": LEVELS.get(severity, "warning")},
+        "properties": {"category": category, "tags": [category]},
+    }
+
+
+def _location(path: str, span: Any, message: str = "") -> dict:
+    uri, rel = _uri(path)
+    art: dict[str, Any] = {"uri": uri}
+    if rel:
+        art["uriBaseId"] = "%SRCROOT%"
+    region = {"startLine": span.line, "startColumn": span.column,
+              "endLine": max(span.end_line, span.line),
+              "endColumn": max(span.end_column, 1)}
+    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": art, "region": region}}
+    if message:
+        loc["message"] = {"text": message}
+    return loc
+
+
+def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
+    diags = [(res, d) for res in results for d in res.diagnostics]
+    code_set = set(registry.rules) if registry is not None else set()
+    code_set.update(d.code for _, d in diags)
+    codes = sorted(code_set)
+    index = {c: i for i, c in enumerate(codes)}
+    sarif_results = []
+    for res, d in diags:
+        path = d.path or res.path
+        item: dict[str, Any] = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": LEVELS.get(d.severity, "warning"),
+            "message": {"text": d.message},
+            "locations": [_location(path, d.span)],
+        }
+        if d.related:
+            item["relatedLocations"] = [
+                dict(_location(path, r.span, r.message), id=i + 1) for i, r in enumerate(d.related)
+            ]
+        if d.fingerprint:
+            item["partialFingerprints"] = {FINGERPRINT_KEY: d.fingerprint}
+        props: dict[str, Any] = {"category": d.category, "name": d.name}
+        if d.key:
+            props["key"] = d.key
+        item["properties"] = props
+        sarif_results.append(item)
+    from .. import __version__
+
+    cwd = os.getcwd().replace(os.sep, "/")
+    root_uri = "file://" + quote(cwd if cwd.startswith("/") else "/" + cwd, safe="/:")
+    if not root_uri.endswith("/"):
+        root_uri += "/"
+    run = {
+        "tool": {"driver": {
+            "name": "gplint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": [_rule_descriptor(c, registry) for c in codes],
+        }},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri}},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def format_sarif(results: Sequence[Any], options: dict) -> str:
+    """A SARIF 2.1.0 log with every registered rule and every finding."""
+    return json.dumps(to_sarif(results, options.get("registry")), ensure_ascii=False, indent=2) + "\n"
