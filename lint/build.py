@@ -46,6 +46,7 @@ from .sources import normalise_newlines
 
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
 DASHES = frozenset("-—–－―")
+SIGNS = frozenset({"-", "－", "−", "+", "＋"})
 
 
 # --------------------------------------------------------------------------- cells
@@ -101,6 +102,13 @@ def _segment_cell(toks: Sequence[Tok], line: int) -> list[LCell]:
         return [LCell("blank", "", line, col, col)]
     if all(t.type == "NUMBER" for t in content):
         return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
+    if (len(content) == 2 and content[0].type == "TEXT" and content[0].value in SIGNS
+            and content[1].type == "NUMBER" and content[0].end_column == content[1].column):
+        # A signed cell (the 2019 format's 本年增/减 column): -3, +2, －1.
+        value = to_number(content[1].value)
+        if value is not None and content[0].value in "-－−":
+            value = -value
+        return [LCell("num", content[0].value + content[1].value, line, content[0].column, content[1].end_column, value)]
     text = "".join(t.value for t in toks).strip()
     if text in BLANK_MARKS:
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
@@ -560,23 +568,29 @@ def _cell(c: LCell) -> Cell:
     return Cell(c.value if c.kind == "num" else None, c.text, c.span)
 
 
-def _build_t2(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table2]:
+def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
+    """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
     if not infos:
         return None
-    order = ["rules", "norm", "licensing", "penalty", "coercion", "fees"]
+    if fmt == "2019":
+        order = ["rules", "norm", "licensing", "other_services", "penalty", "coercion", "fees", "procurement"]
+        widths, row_keys = L.T2_ROW_WIDTH_2019, L.T2_ROW_KEYS_2019
+    else:
+        order = ["rules", "norm", "licensing", "penalty", "coercion", "fees"]
+        widths, row_keys = L.T2_ROW_WIDTH, L.T2_ROW_KEYS
     row_labels: list[Label] = []
     col_labels: list[Label] = []
     fee_header = None
 
     def match(text: str, seen_data: bool) -> Optional[str]:
-        return L.match_t2_row(_norm(text))
+        return L.match_t2_row(_norm(text), fmt)
 
-    read = _read_region(infos, match, lambda k: L.T2_ROW_WIDTH.get(k, 0), 0, order)
+    read = _read_region(infos, match, lambda k: widths.get(k, 0), 0, order)
     for c, key in read.labels:
         n = _norm(c.text)
         if key:
             row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
-        elif any(w in n for w in ("件数", "数量", "金额", "制发", "废止", "废制", "现行有效")):
+        elif any(w in n for w in ("件数", "数量", "金额", "制发", "废止", "废制", "现行有效", "增/减", "增减")):
             col_labels.append(Label(c.text, None, c.span))
             if "金额" in n or "收费" in n:
                 fee_header = fee_header or Label(c.text, "fees", c.span)
@@ -590,7 +604,7 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table2
         vec = placed.get(key)
         if vec is None:
             continue
-        keys = L.T2_ROW_KEYS[key]
+        keys = row_keys[key]
         vals = [c for c in vec.values]
         if len(vals) > len(keys):
             issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
@@ -600,10 +614,10 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table2
                                 Span(vec.line), "t2", key))
         for k, c in zip(keys, vals):
             cells[k] = _cell(c)
-    for k in (x for ks in L.T2_ROW_KEYS.values() for x in ks):
+    for k in (x for ks in row_keys.values() for x in ks):
         cells.setdefault(k, Cell())
     return Table2(cells, tuple(row_labels), tuple(col_labels), fee_header,
-                  Span(infos[0].number, 1, infos[-1].number, 1))
+                  Span(infos[0].number, 1, infos[-1].number, 1), fmt)
 
 
 def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
@@ -853,7 +867,9 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     t3_infos = region(a3, [a4, s4.line if s4 else None])
     t4_start = a4 or (s4.line if s4 else None)
     t4_infos = region(t4_start, [])
-    t2 = _build_t2(t2_infos, issues)
+    signatures = L.old_format_signatures([_norm(c.text) for i in t2_infos for c in i.labels])
+    t2_format = "2019" if len(signatures) >= 2 else "2021"
+    t2 = _build_t2(t2_infos, issues, t2_format)
     t3 = _build_t3(t3_infos, issues)
     t4 = _build_t4(t4_infos, issues)
     if t2 is not None and not any(c.span for c in t2.cells.values()):
@@ -879,7 +895,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         title_span=title_span,
         year=year or report_year,
         reporter_kind=_reporter_kind(title, infos),
-        format_version=_format_version(infos, year or report_year),
+        format_version=_format_version(t2_format, signatures, year or report_year),
         sections=sections,
         headings=headings,
         t2=t2,
@@ -929,10 +945,11 @@ def _reporter_kind(title: str, infos: Sequence[LineInfo]) -> str:
     return "department"
 
 
-_OLD_FORMAT_WORDS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "采购总金额")
-
-
-def _format_version(infos: Sequence[LineInfo], year: Optional[int]) -> str:
-    if year is not None and year <= 2020:
+def _format_version(t2_format: str, signatures: Sequence[str], year: Optional[int]) -> str:
+    """The format the report follows: what its table 二 prints when that is decisive,
+    else the one in force for its year (2019 试行 for reports on 2019 and 2020)."""
+    if t2_format == "2019":
+        return "2019"
+    if year is not None and year <= 2020 and not signatures:
         return "2019"
     return "2021"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Optional
 
-from .model import T2_KEYS, T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Report, Span
+from .model import T2_KEYS, T2_KEYS_2019, T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Report, Span
 
 
 def _v(cell: Cell) -> Any:
@@ -37,7 +37,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "t4": None,
     }
     if report.t2 is not None:
-        out["t2"] = {k: _v(report.t2.cells[k]) for k in T2_KEYS}
+        keys = T2_KEYS_2019 if report.t2.format == "2019" else T2_KEYS
+        out["t2"] = {k: _v(report.t2.cells[k]) for k in keys}
+        out["t2_format"] = report.t2.format
     if report.t3 is not None:
         out["t3"] = {r: {c: _v(report.t3.cell(r, c)) for c in T3_COLS} for r in T3_ROWS}
         out["t3_groups"] = {g: {c: _v(cell) for c, cell in zip(T3_COLS, row.cells)} for g, row in report.t3.groups.items()}

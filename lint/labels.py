@@ -197,15 +197,47 @@ T2_ROW_KEYS = {
 }
 
 
-def match_t2_row(norm: str) -> Optional[str]:
+#: The 2019 试行 format's table 二 (FORMAT §1.2): other rows and columns.
+_T2_ROW_WORDS_2019: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("other_services", ("其他对外管理服务事项", "对外管理服务事项")),
+    ("procurement", ("政府集中采购", "集中采购")),
+) + _T2_ROW_WORDS
+T2_ROW_WIDTH_2019 = {"rules": 3, "norm": 3, "licensing": 3, "other_services": 3, "penalty": 3, "coercion": 3,
+                     "fees": 2, "procurement": 2}
+T2_ROW_KEYS_2019 = {
+    "rules": ("rules.made", "rules.published", "rules.total"),
+    "norm": ("norm.made", "norm.published", "norm.total"),
+    "licensing": ("licensing.previous", "licensing.change", "licensing.decisions"),
+    "other_services": ("other_services.previous", "other_services.change", "other_services.decisions"),
+    "penalty": ("penalty.previous", "penalty.change", "penalty.decisions"),
+    "coercion": ("coercion.previous", "coercion.change", "coercion.decisions"),
+    "fees": ("fees.previous", "fees.change"),
+    "procurement": ("procurement.items", "procurement.amount"),
+}
+#: Header words only the 2019 format prints (its "signatures", FORMAT §1.2).
+OLD_FORMAT_SIGNATURES = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+                         "本年增减", "政府集中采购", "采购项目数量", "采购总金额", "其他对外管理服务事项")
+
+
+def match_t2_row(norm: str, format: str = "2021") -> Optional[str]:
     core = strip_numbering(norm)
     # A row label is short; a sentence that mentions 行政许可 is not one.
     if len(core) > 16:
         return None
-    for key, words in _T2_ROW_WORDS:
+    for key, words in (_T2_ROW_WORDS_2019 if format == "2019" else _T2_ROW_WORDS):
         if any(w in core for w in words):
             return key
     return None
+
+
+def old_format_signatures(norm_texts) -> list[str]:
+    """The 2019-format header words found among normalised label texts."""
+    found = []
+    for sig in OLD_FORMAT_SIGNATURES:
+        n = normalise(sig)
+        if any(n in t for t in norm_texts) and sig not in found:
+            found.append(sig)
+    return found
 
 
 # --------------------------------------------------------------------------- sections

@@ -43,6 +43,18 @@ T2_KEYS: tuple[str, ...] = (
     "licensing", "penalty", "coercion", "fees",
 )
 
+#: T2 of the 2019 试行 format (国办公开办函〔2019〕60号), used by reports on 2019 and 2020.
+T2_KEYS_2019: tuple[str, ...] = (
+    "rules.made", "rules.published", "rules.total",
+    "norm.made", "norm.published", "norm.total",
+    "licensing.previous", "licensing.change", "licensing.decisions",
+    "other_services.previous", "other_services.change", "other_services.decisions",
+    "penalty.previous", "penalty.change", "penalty.decisions",
+    "coercion.previous", "coercion.change", "coercion.decisions",
+    "fees.previous", "fees.change",
+    "procurement.items", "procurement.amount",
+)
+
 T3_ROWS: tuple[str, ...] = tuple(f"R{i:02d}" for i in range(1, 26))
 T3_COLS: tuple[str, ...] = tuple(f"C{i}" for i in range(1, 8))
 #: Leaf result rows whose sum is R24 (（七）总计).
@@ -128,6 +140,8 @@ class Table2:
     column_labels: tuple[Label, ...] = ()
     fee_header: Optional[Label] = None
     span: Optional[Span] = None
+    #: Which format's table 二 the text prints: "2021" (keys T2_KEYS) or "2019" (T2_KEYS_2019).
+    format: str = "2021"
 
     def value(self, key: str) -> Optional[Number]:
         return self.cells.get(key, ABSENT).value
