@@ -768,7 +768,8 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
 
 
 # --------------------------------------------------------------------------- prose
-_UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项", "篇", "家", "人", "年度", "年", "月", "日", "%", "％", "期", "场", "份")
+_UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项", "篇", "家", "名", "人", "年度", "年", "月", "日", "%", "％",
+          "期", "场", "份", "页", "天", "号")
 _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
 
 
@@ -778,8 +779,18 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
     chars: list[str] = []
     where: list[tuple[int, int]] = []
     numbers: list[tuple[int, Tok, int]] = []  # (offset in stream, token, line)
+    # A line continues into the next one only when it was wrapped by the page width: it
+    # does not end a sentence and is nearly as long as the longest prose lines. Headings,
+    # tables and short lines (titles, dates, signatures) end the clause.
+    lengths = sorted(len(i.text.strip()) for i in infos if i.number not in skip and not i.blank)
+    wrap_width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     for info in infos:
-        if info.number in skip or info.blank or info.footer or info.md_rule:
+        if info.blank or info.footer or info.md_rule:
+            continue
+        if info.number in skip:
+            if chars and chars[-1] != "\n":
+                chars.append("\n")
+                where.append((info.number, 1))
             continue
         for t in info.tokens:
             if t.type in ("NUMBER", "CN_NUMBER"):
@@ -787,15 +798,21 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
             for k, ch in enumerate(t.value):
                 chars.append(ch)
                 where.append((info.number, t.column + k))
-        if info.separated or _line_ends_sentence(info):
+        wrapped = len(info.text.strip()) >= min(0.75 * wrap_width, 24)
+        if info.separated or _line_ends_sentence(info) or not wrapped:
             chars.append("\n")
             where.append((info.number, len(info.text) + 1))
     stream = "".join(chars)
     out = []
     sec_lines = sorted((s.line, slot) for slot, s in sections.items())
     for off, tok, line in numbers:
-        after = stream[off + len(tok.value): off + len(tok.value) + 3].lstrip(" \u3000")
+        after = stream[off + len(tok.value): off + len(tok.value) + 5].lstrip(" \u3000")
+        approximate = after[:1] in ("余", "多")
+        if approximate:
+            after = after[1:].lstrip(" \u3000")
         unit = next((u for u in _UNITS if after.startswith(u)), "")
+        before2 = stream[max(0, off - 2): off]
+        approximate = approximate or any(w in before2 for w in ("约", "近", "超", "逾"))
         if tok.type == "CN_NUMBER":
             before = stream[off - 1: off] if off else ""
             if unit not in ("件", "条", "次", "个", "项", "篇", "家", "人") or before in ("第", "每", "之"):
@@ -819,7 +836,7 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
             if sl <= line:
                 section = slot
         out.append(Quantity(value, unit, Span(line, tok.column, line, tok.end_column), clause,
-                            Span(ca[0], ca[1], cb[0], cb[1] + 1), section, tok.value))
+                            Span(ca[0], ca[1], cb[0], cb[1] + 1), section, tok.value, approximate))
     return tuple(out)
 
 

@@ -233,6 +233,8 @@ class Quantity:
     clause_span: Span
     section: Optional[str] = None
     raw: str = ""
+    #: Written as an estimate: 约210余人次, 近1400个, 超过…
+    approximate: bool = False
 
 
 @dataclass(frozen=True)
