@@ -6,6 +6,7 @@ plugin error.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from typing import Optional, Sequence
@@ -62,29 +63,20 @@ def _load_registry(plugin_paths: Sequence[str]) -> Registry:
     return build_registry(extra)
 
 
-def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int) -> list:
+def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
     """Lint ``files`` with the options of each file's configuration, in the given order.
 
-    Files sharing a configuration are linted together (one worker pool a group)."""
+    A generator: results stream out as files finish (one worker pool for all files)."""
     from .runner import run
 
-    groups: dict[Optional[str], list[int]] = {}
-    for i, path in enumerate(files):
-        groups.setdefault(settings.config_for(path).path, []).append(i)
-    out: list = [None] * len(files)
-    for idxs in groups.values():
-        group = [files[i] for i in idxs]
-        opts = settings.options_for(group[0])
-        for i, res in zip(idxs, run(group, registry, opts, jobs, settings.plugins)):
-            out[i] = settings.postprocess(res)
-    return out
+    return (settings.postprocess(r) for r in run(files, registry, settings.options_for, jobs, settings.plugins))
 
 
 def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .config import ConfigError, resolve_options
     from .engine import lint_bytes
-    from .runner import default_jobs, discover
+    from .runner import default_jobs, discover, emit
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
@@ -118,26 +110,23 @@ def cmd_check(argv: Sequence[str]) -> int:
         data = sys.stdin.buffer.read()
         results.append(settings.postprocess(lint_bytes(data, stdin_name, registry, settings.options_for(stdin_name))))
     jobs = settings.jobs if settings.jobs is not None else default_jobs()
-    results.extend(_run_grouped(files, registry, settings, jobs))
+    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs))
 
     try:
         if args.write_baseline:
-            n = write_baseline(results, args.write_baseline)
+            n = write_baseline(list(results), args.write_baseline)
             if not args.quiet:
                 sys.stderr.write(f"gplint: wrote {n} finding(s) to baseline {args.write_baseline}\n")
             return 0
         stale = []
         if args.baseline:
-            results, stale = apply_baseline(results, read_baseline(args.baseline), args.baseline)
+            results, stale = apply_baseline(list(results), read_baseline(args.baseline), args.baseline)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
 
-    out = registry.formatters[settings.fmt](results, {"registry": registry})
-    sys.stdout.write(out)
-    sys.stdout.flush()
-    diags = [d for r in results for d in r.diagnostics]
-    threshold = SEVERITY_RANK[settings.fail_on]
-    failing = [d for d in diags if SEVERITY_RANK.get(d.severity, 2) >= threshold]
+    # Line-oriented formats are written file by file as results arrive (runner.emit).
+    tally = emit(results, registry.formatters[settings.fmt], {"registry": registry}, sys.stdout.write, sys.stdout.flush)
+    failing = tally.at_or_above(settings.fail_on)
     if stale:
         # Stale entries never fail the run: the defect is gone, only the baseline is old.
         sys.stderr.write(f"gplint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
@@ -145,9 +134,9 @@ def cmd_check(argv: Sequence[str]) -> int:
         for e in stale:
             sys.stderr.write(f"gplint: stale: {e.path}: {e.code} {e.message}\n")
     if not args.quiet:
-        counts = {s: sum(1 for d in diags if d.severity == s) for s in ("error", "warning", "info")}
+        counts = tally.counts
         sys.stderr.write(
-            f"gplint: {len(results)} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
+            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
         )
     return 1 if failing else 0
 

@@ -1,14 +1,30 @@
-"""Finding report files and linting many of them, in parallel, in a deterministic order."""
+"""Finding report files and linting many of them, in parallel, in a deterministic order.
+
+Results are *streamed*: :func:`run` yields each :class:`FileResult` as soon as it and all
+files before it are done, and keeps only a bounded window of work in flight, so memory
+does not grow with the number of files (bench/README.md). :func:`emit` writes them through
+a formatter one file at a time when the formatter allows it (``formatter.streams``).
+
+Parallel runs survive bad workers: an exception while linting a file becomes an E900 on
+that file; a worker process that dies (a crashing C extension, the kernel's OOM killer, a
+plugin calling ``os._exit``) is detected, the files that were in flight are re-run one by
+one in a fresh pool, and the file that kills its worker again gets an E900 of its own.
+"""
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Optional, Sequence
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from .engine import E_UNREADABLE, FileResult, LintOptions, input_diagnostic, lint_file
+from .engine import E_INTERNAL, FileResult, LintOptions, input_diagnostic, lint_file
 from .plugins import Registry, build_registry
 
 #: Extensions a directory walk picks up (readers add theirs).
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+
+#: Options for every file, or a function giving each file's options (per-directory configs).
+OptionsArg = Union[LintOptions, Callable[[str], LintOptions]]
 
 
 def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) -> Iterator[str]:
@@ -30,44 +46,128 @@ def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) 
             yield path
 
 
-_WORKER: dict = {}
+def _internal_error(path: str, what: str) -> FileResult:
+    return FileResult(path, [input_diagnostic(E_INTERNAL, f"内部错误，未能检查此文件 ({what})", path)], error=what)
 
 
-def _init_worker(options: LintOptions, plugin_paths: Sequence[str]) -> None:
-    from .plugins import load_module_from_path
-
-    extra = [load_module_from_path(p) for p in plugin_paths]
-    _WORKER["registry"] = build_registry(extra)
-    _WORKER["options"] = options
-
-
-def _lint_one(path: str) -> FileResult:
+def lint_one(path: str, registry: Registry, options: LintOptions) -> FileResult:
+    """Lint one file; whatever goes wrong becomes a diagnostic on that file."""
     try:
-        res = lint_file(path, _WORKER["registry"], _WORKER["options"])
-    except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
-        res = FileResult(path, [input_diagnostic(E_UNREADABLE, f"内部错误 ({type(exc).__name__}: {exc})", path)], error=str(exc))
-    res.report = None  # never ship the model back across processes
+        res = lint_file(path, registry, options)
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - one bad file never stops the others
+        res = _internal_error(path, f"{type(exc).__name__}: {exc}")
+    res.report = None  # never keep (or ship across processes) the model: memory stays flat
     return res
 
 
-def run(paths: Sequence[str], registry: Registry, options: LintOptions, jobs: int = 1,
+# ------------------------------------------------------------------ worker processes
+# Set once in each worker process by its initializer (a process-wide constant from then
+# on); the parent process never reads it.
+_WORKER: dict = {}
+
+
+def _init_worker(registry: Optional[Registry], plugin_paths: Sequence[str]) -> None:
+    if registry is None:  # spawn/forkserver: nothing inherited, load the plugins again
+        from .plugins import load_module_from_path
+
+        registry = build_registry([load_module_from_path(p) for p in plugin_paths])
+    _WORKER["registry"] = registry
+
+
+def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> list[FileResult]:
+    registry = _WORKER["registry"]
+    return [lint_one(path, registry, options) for path, options in tasks]
+
+
+def _options_for(options: OptionsArg) -> Callable[[str], LintOptions]:
+    return options if callable(options) else (lambda _path: options)
+
+
+def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int = 1,
         plugin_paths: Sequence[str] = ()) -> Iterator[FileResult]:
-    """Lint every path, yielding results in the order of ``paths`` whatever ``jobs`` is."""
+    """Lint every path, yielding results in the order of ``paths`` whatever ``jobs`` is.
+
+    ``options`` is one :class:`LintOptions` for all files or a function of the path.
+    """
+    options_for = _options_for(options)
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            try:
-                res = lint_file(path, registry, options)
-            except Exception as exc:  # noqa: BLE001
-                res = FileResult(path, [input_diagnostic(E_UNREADABLE, f"内部错误 ({type(exc).__name__}: {exc})", path)], error=str(exc))
-            res.report = None
-            yield res
+            yield lint_one(path, registry, options_for(path))
         return
+    yield from _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
+
+
+def _context():
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options, tuple(plugin_paths))) as pool:
-        yield from pool.imap(_lint_one, paths, chunksize=chunk)
+    # fork: workers inherit the loaded registry and the built parser (no start-up cost).
+    return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+
+
+def _executor(jobs: int, registry: Registry, plugin_paths: tuple):
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = _context()
+    inherited = registry if ctx.get_start_method() == "fork" else None
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(inherited, plugin_paths))
+
+
+def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[str], LintOptions],
+                  jobs: int, plugin_paths: tuple) -> Iterator[FileResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Chunks amortise inter-process overhead; small enough that every worker stays busy
+    # and that a window of a few chunks per worker bounds memory.
+    chunk = max(1, min(32, len(paths) // (jobs * 8)))
+    window = jobs * 4
+    chunks = deque(paths[i:i + chunk] for i in range(0, len(paths), chunk))
+    pending: deque = deque()  # (chunk, future), in input order
+    pool = _executor(jobs, registry, plugin_paths)
+    try:
+        while chunks or pending:
+            while chunks and len(pending) < window:
+                part = chunks.popleft()
+                pending.append((part, pool.submit(_lint_chunk, [(p, options_for(p)) for p in part])))
+            part, fut = pending.popleft()
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                # A worker died. Every chunk in flight is suspect: re-run those files one
+                # at a time, each in a fresh single-worker pool if need be, to find the culprit.
+                pool.shutdown(wait=False, cancel_futures=True)
+                suspects = list(part) + [p for q, _ in pending for p in q]
+                pending.clear()
+                yield from _isolate(suspects, registry, options_for, plugin_paths)
+                pool = _executor(jobs, registry, plugin_paths)
+                continue
+            except Exception:  # noqa: BLE001 - e.g. a result that could not be pickled
+                # The worker is fine but this chunk's answer was lost: redo it file by file.
+                yield from _isolate(part, registry, options_for, plugin_paths)
+                continue
+            yield from results
+    finally:
+        # Also runs when the consumer stops early (a closed pipe): drop the queued work.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[str], LintOptions],
+             plugin_paths: tuple) -> Iterator[FileResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _executor(1, registry, plugin_paths)
+    try:
+        for path in paths:
+            try:
+                res = pool.submit(_lint_chunk, [(path, options_for(path))]).result()[0]
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                res = _internal_error(path, "the worker process linting this file died")
+                pool = _executor(1, registry, plugin_paths)
+            except Exception as exc:  # noqa: BLE001
+                res = _internal_error(path, f"parallel worker failed: {type(exc).__name__}: {exc}")
+            yield res
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_jobs() -> int:
@@ -75,3 +175,52 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+# ------------------------------------------------------------------ streaming output
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+@dataclass
+class Tally:
+    """What the summary line and the exit code need, without keeping any result."""
+
+    files: int = 0
+    counts: dict = field(default_factory=lambda: {s: 0 for s in SEVERITY_ORDER})
+
+    def add(self, result: FileResult) -> FileResult:
+        self.files += 1
+        for d in result.diagnostics:
+            self.counts[d.severity] = self.counts.get(d.severity, 0) + 1
+        return result
+
+    def at_or_above(self, threshold: str) -> int:
+        from .diagnostics import SEVERITY_RANK
+
+        rank = SEVERITY_RANK[threshold]
+        return sum(n for sev, n in self.counts.items() if SEVERITY_RANK.get(sev, 2) >= rank)
+
+
+def emit(results: Iterable[FileResult], formatter: Callable[[Sequence[Any], dict], str], fmt_options: dict,
+         write: Callable[[str], Any], flush: Optional[Callable[[], Any]] = None) -> Tally:
+    """Format ``results`` and write them; return the tally.
+
+    A formatter whose output for several files is the concatenation of its output for each
+    (it says so with ``formatter.streams = True``: text, jsonl) is called once a file and
+    its output written at once, so nothing accumulates; any other (json, sarif) gets the
+    whole list, as before. The bytes written are the same either way.
+    """
+    tally = Tally()
+    if getattr(formatter, "streams", False):
+        for res in results:
+            out = formatter([tally.add(res)], fmt_options)
+            if out:
+                write(out)
+                if flush is not None:
+                    flush()
+    else:
+        everything = [tally.add(r) for r in results]
+        write(formatter(everything, fmt_options))
+        if flush is not None:
+            flush()
+    return tally

@@ -31,6 +31,12 @@ def format_jsonl(results: Sequence[Any], options: dict) -> str:
     return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in _all(results))
 
 
+# Output for several files == the concatenation of each file's output: the command line
+# may call these once a file and write as it goes (gplint.runner.emit), keeping memory flat.
+format_text.streams = True  # type: ignore[attr-defined]
+format_jsonl.streams = True  # type: ignore[attr-defined]
+
+
 @hookimpl
 def gplint_formatters():
     from .github import format_github
