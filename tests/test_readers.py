@@ -125,7 +125,6 @@ def test_cli_reads_documents_and_extract_prints_their_text(tmp_path):
     diags = json.loads(proc.stdout)
     broken = [d for d in diags if d["path"].endswith("broken.docx")]
     assert [d["code"][0] for d in broken] == ["E"] and "DOCX" in broken[0]["message"]
-    assert any(d["path"].endswith("报告 2024.docx") for d in diags) or not diags
     extract = subprocess.run([sys.executable, "-m", "gplint", "extract", str(docx)], capture_output=True, timeout=60)
     assert extract.returncode == 0
     assert "本年废制件数" in extract.stdout.decode("utf-8")
