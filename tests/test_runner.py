@@ -1,0 +1,187 @@
+"""Parallel runs: same output as --jobs 1, in order, and bad files or workers never stop a run."""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import sys
+import textwrap
+
+import pytest
+
+from gplint.cli import main
+from gplint.engine import LintOptions
+from gplint.plugins import build_registry, load_module_from_path
+from gplint.runner import discover, emit, run
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "bench"))
+import synth  # noqa: E402
+
+CORPUS = pathlib.Path(__file__).parent / "corpus"
+
+# A local plugin whose rule misbehaves on marked reports: it kills its worker process
+# (as a segfault or the OOM killer would), raises SystemExit, or raises an exception.
+PLUGIN = textwrap.dedent('''
+    import os
+    import gplint
+    from gplint import Rule, Span
+
+    class Saboteur(Rule):
+        """Misbehaves on marked reports.
+
+        What it checks:
+            Nothing.
+
+        Why:
+            Tests.
+
+        Bad:
+            KILLWORKER
+
+        Good:
+            一、总体情况
+        """
+        code = "Z999"
+        name = "saboteur"
+        category = "hygiene"
+        severity = "info"
+
+        def check(self, report, options):
+            if "KILLWORKER" in report.text:
+                os._exit(3)
+            if "EXITNOW" in report.text:
+                raise SystemExit(4)
+            if "RAISENOW" in report.text:
+                raise RuntimeError("boom")
+            return ()
+
+    @gplint.hookimpl
+    def gplint_rules():
+        return [Saboteur]
+''')
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> list[str]:
+    d = tmp_path_factory.mktemp("synth")
+    return synth.write_corpus(str(d), 24, seed=7, target_bytes=4000)
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return build_registry()
+
+
+def _dicts(results):
+    return [(r.path, r.error, [d.to_dict() for d in r.diagnostics]) for r in results]
+
+
+def _mixed(reports):
+    return reports + sorted(str(p) for p in CORPUS.glob("*.txt"))
+
+
+def test_jobs_2_same_as_jobs_1(reports, registry):
+    paths = _mixed(reports)
+    one = _dicts(run(paths, registry, LintOptions(), jobs=1))
+    two = _dicts(run(paths, registry, LintOptions(), jobs=2))
+    assert [p for p, _, _ in one] == paths
+    assert two == one
+    # The corpus holds real damage: the comparison covers findings, not only empty lists.
+    assert any(diags for _, _, diags in one)
+
+
+def test_per_file_options_function(reports, registry):
+    """Options may differ per file (per-directory configuration) in parallel runs too."""
+    strict = {reports[3]}
+
+    def options_for(path):
+        return LintOptions(select=["E"]) if path in strict else LintOptions()
+
+    got = dict((p, d) for p, _, d in _dicts(run(_mixed(reports), registry, options_for, jobs=2)))
+    want = dict((p, d) for p, _, d in _dicts(run(_mixed(reports), registry, options_for, jobs=1)))
+    assert got == want
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_missing_unreadable_and_deleted_files(reports, registry, tmp_path, jobs):
+    doomed = tmp_path / "deleted.txt"
+    doomed.write_text("一、总体情况\n", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    paths = [reports[0], str(tmp_path / "never-existed.txt"), str(doomed), str(tmp_path), str(binary), reports[1]]
+    doomed.unlink()  # deleted between listing and reading
+    results = list(run(paths, registry, LintOptions(), jobs=jobs))
+    assert [r.path for r in results] == paths
+    codes = [[d.code for d in r.diagnostics] for r in results]
+    assert codes[1] == ["E001"] and codes[2] == ["E001"] and codes[3] == ["E001"]
+    assert codes[4] == ["E002"]
+    assert results[0].error is None and results[5].error is None
+    assert "no such file" in results[2].diagnostics[0].message
+
+
+@pytest.fixture
+def saboteur(tmp_path):
+    path = tmp_path / "saboteur.py"
+    path.write_text(PLUGIN, encoding="utf-8")
+    return str(path), build_registry([load_module_from_path(str(path))])
+
+
+@pytest.mark.parametrize("marker", ["KILLWORKER", "EXITNOW", "RAISENOW"])
+def test_bad_worker_reports_that_file_and_goes_on(reports, saboteur, tmp_path, marker):
+    plugin, registry = saboteur
+    bad = tmp_path / "bad.txt"
+    text, _ = synth.make_report(99, "pipe", 2000)
+    bad.write_text(text + "\n" + marker + "\n", encoding="utf-8")
+    paths = reports[:10] + [str(bad)] + reports[10:20]
+    options = LintOptions(select=["Z999", "E"])
+    results = list(run(paths, registry, options, jobs=2, plugin_paths=[plugin]))
+    assert [r.path for r in results] == paths
+    for r in results:
+        if r.path == str(bad):
+            assert [d.code for d in r.diagnostics] == ["E900"]
+        else:
+            assert r.diagnostics == [] and r.error is None, r.path
+
+
+def test_emit_streams_line_formats(reports, registry):
+    """text and jsonl are written once a file with findings, byte for byte as a whole run."""
+    results = list(run(_mixed(reports), registry, LintOptions(), jobs=1))
+    for fmt in ("text", "jsonl", "json"):
+        formatter = registry.formatters[fmt]
+        writes: list[str] = []
+        tally = emit(iter(results), formatter, {"registry": registry}, writes.append)
+        assert "".join(writes) == formatter(results, {"registry": registry})
+        assert tally.files == len(results)
+        assert sum(tally.counts.values()) == sum(len(r.diagnostics) for r in results)
+        with_findings = sum(1 for r in results if r.diagnostics)
+        assert len(writes) == (with_findings if fmt != "json" else 1)
+
+
+def test_emit_consumes_lazily(registry):
+    """A streaming formatter sees file 1 before file 2 is even produced."""
+    seen: list[str] = []
+
+    def produce():
+        for name in ("a", "b"):
+            seen.append("made " + name)
+            from gplint.engine import E_EMPTY, FileResult, input_diagnostic
+            yield FileResult(name, [input_diagnostic(E_EMPTY, "empty", name)])
+
+    emit(produce(), registry.formatters["jsonl"], {}, lambda s: seen.append("wrote " + json.loads(s)["path"]))
+    assert seen == ["made a", "wrote a", "made b", "wrote b"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "json"])
+def test_cli_jobs_output_identical(reports, capsys, fmt):
+    args = ["--format", fmt, "--quiet", str(CORPUS), os.path.dirname(reports[0])]
+    rc1 = main(args + ["--jobs", "1"])
+    out1 = capsys.readouterr().out
+    rc2 = main(args + ["--jobs", "2"])
+    out2 = capsys.readouterr().out
+    assert (rc2, out2) == (rc1, out1)
+    assert out1.strip()
+
+
+def test_discover_is_sorted_and_deterministic(reports):
+    d = os.path.dirname(reports[0])
+    assert list(discover([d])) == sorted(reports)
