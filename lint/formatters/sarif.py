@@ -73,9 +73,12 @@ def _location(path: str, span: Any, message: str = "") -> dict:
     art: dict[str, Any] = {"uri": uri}
     if rel:
         art["uriBaseId"] = "%SRCROOT%"
-    region = {"startLine": span.line, "startColumn": span.column,
-              "endLine": max(span.end_line, span.line),
-              "endColumn": max(span.end_column, 1)}
+    # SARIF lines and columns are 1-based; clamp so that one rule's off-by-one (a column 0)
+    # never makes the whole log invalid for code scanning.
+    start_line, start_col = max(span.line, 1), max(span.column, 1)
+    end_line = max(span.end_line, start_line)
+    end_col = max(span.end_column, start_col if end_line == start_line else 1)
+    region = {"startLine": start_line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col}
     loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": art, "region": region}}
     if message:
         loc["message"] = {"text": message}
