@@ -1,0 +1,285 @@
+"""The identities of FORMAT.md §5.4 and §6 as data, and the culprit analysis they share.
+
+One wrong cell usually breaks one row identity and one or two column identities of table
+三 (FORMAT §5.4). ``analyse_t3`` evaluates every identity once, then looks for cells that
+take part in two or more broken identities and for which every one of those identities
+asks for the same corrected value: such a cell is the likely culprit and is reported once
+(rule A101) with the identities as related places. Broken identities that no culprit
+explains are reported by their own rules (A102 SUM-RESULTS, A103 BALANCE, A104 ROW-TOTAL,
+A105 group subtotal).
+
+An operand that is blank as written ("—", "/", "无", an empty cell) makes its identity
+*not assessable*: never read as 0 (A108 says so). An operand that is absent from the text
+altogether (the row or value is missing) makes the identity silently not assessable: the
+table rules already report the missing row or value.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from gplint.model import T3_COLS, T3_LEAVES, Cell, Report, Span
+
+COL_NAMES = {
+    "C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织",
+    "C5": "法律服务机构", "C6": "其他（法人或其他组织）", "C7": "总计",
+}
+ROW_NAMES = {
+    "R01": "一、本年新收", "R02": "二、上年结转", "R03": "（一）予以公开", "R04": "（二）部分公开",
+    "R05": "（三）1.属于国家秘密", "R06": "（三）2.其他法律行政法规禁止公开", "R07": "（三）3.危及“三安全一稳定”",
+    "R08": "（三）4.保护第三方合法权益", "R09": "（三）5.属于三类内部事务信息", "R10": "（三）6.属于四类过程性信息",
+    "R11": "（三）7.属于行政执法案卷", "R12": "（三）8.属于行政查询事项", "R13": "（四）1.本机关不掌握相关政府信息",
+    "R14": "（四）2.没有现成信息需要另行制作", "R15": "（四）3.补正后申请内容仍不明确",
+    "R16": "（五）1.信访举报投诉类申请", "R17": "（五）2.重复申请", "R18": "（五）3.要求提供公开出版物",
+    "R19": "（五）4.无正当理由大量反复申请", "R20": "（五）5.要求行政机关确认或重新出具已获取信息",
+    "R21": "（六）1.逾期不补正", "R22": "（六）2.逾期未缴纳费用", "R23": "（六）3.其他",
+    "R24": "（七）总计", "R25": "四、结转下年度继续办理", "G6": "（六）其他处理",
+}
+T4_BLOCK_NAMES = {"review": "行政复议", "direct": "行政诉讼·未经复议直接起诉", "after_review": "行政诉讼·复议后起诉"}
+T4_COL_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
+
+CellKey = tuple[str, str]  # (row or group, column) in T3; (block, column) in T4
+
+
+@dataclass(frozen=True)
+class Identity:
+    """``sum(left) = sum(right)`` over cells; ``kind`` names the FORMAT identity."""
+
+    kind: str  # "SUM-RESULTS" | "BALANCE" | "ROW-TOTAL" | "GROUP-SUBTOTAL" | "T4-BLOCK-TOTAL"
+    scope: str  # the column ("C1") or row ("R03") or block it applies to
+    left: tuple[CellKey, ...]
+    right: tuple[CellKey, ...]
+    #: The cell a finding about the whole identity is placed on (the printed total).
+    anchor: CellKey
+
+
+@dataclass
+class Evaluated:
+    identity: Identity
+    status: str  # "holds" | "broken" | "blank" | "absent"
+    left: Optional[Decimal] = None
+    right: Optional[Decimal] = None
+    blanks: tuple[CellKey, ...] = ()
+
+    @property
+    def delta(self) -> Optional[Decimal]:
+        if self.left is None or self.right is None:
+            return None
+        return self.left - self.right
+
+
+@dataclass
+class Culprit:
+    cell: CellKey
+    expected: Decimal
+    identities: list[Evaluated] = field(default_factory=list)
+
+
+@dataclass
+class T3Analysis:
+    evaluated: list[Evaluated]
+    culprits: list[Culprit]
+    #: Broken identities no culprit explains, each reported by its own rule.
+    unexplained: list[Evaluated]
+    #: Identities that could not be assessed because an operand is blank as written.
+    blank: list[Evaluated]
+
+
+def t3_cell(report: Report, key: CellKey) -> Cell:
+    t3 = report.t3
+    if t3 is None:
+        return Cell()
+    row, col = key
+    if row.startswith("G"):
+        g = t3.groups.get(row)
+        return g.cells[T3_COLS.index(col)] if g is not None else Cell()
+    return t3.cell(row, col)
+
+
+def _printed(report: Report, row: str) -> bool:
+    t3 = report.t3
+    if t3 is None:
+        return False
+    if row.startswith("G"):
+        return row in t3.groups
+    r = t3.rows.get(row)
+    return r is not None and r.line > 0
+
+
+def t3_identities(report: Report) -> list[Identity]:
+    """Every T3 identity that applies to this report's printed rows."""
+    t3 = report.t3
+    if t3 is None:
+        return []
+    leaves = list(T3_LEAVES)
+    ids: list[Identity] = []
+    sub6 = ("R21", "R22", "R23")
+    g6 = "G6" in t3.groups
+    if g6 and not any(_printed(report, r) for r in sub6):
+        # （六）其他处理 printed as one row (2019 layout): it stands for its three leaves.
+        leaves = [r for r in leaves if r not in sub6] + ["G6"]
+    for c in T3_COLS:
+        ids.append(Identity("SUM-RESULTS", c, (("R24", c),), tuple((r, c) for r in leaves), ("R24", c)))
+    for c in T3_COLS:
+        ids.append(Identity("BALANCE", c, (("R01", c), ("R02", c)), (("R24", c), ("R25", c)), ("R24", c)))
+    rows = [r for r in t3.rows if _printed(report, r)] + (["G6"] if g6 else [])
+    for r in rows:
+        ids.append(Identity("ROW-TOTAL", r, ((r, "C7"),), tuple((r, c) for c in T3_COLS[:6]), (r, "C7")))
+    if g6 and all(_printed(report, r) for r in sub6):
+        for c in T3_COLS:
+            ids.append(Identity("GROUP-SUBTOTAL", c, (("G6", c),), tuple((r, c) for r in sub6), ("G6", c)))
+    return ids
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, (int, Decimal))
+
+
+def evaluate(ident: Identity, cell_of) -> Evaluated:
+    blanks = []
+    absent = False
+    for k in ident.left + ident.right:
+        cell = cell_of(k)
+        if cell.value is None or not _is_number(cell.value):
+            if cell.span is None:
+                absent = True
+            else:
+                blanks.append(k)
+    if blanks:
+        return Evaluated(ident, "blank", blanks=tuple(blanks))
+    if absent:
+        return Evaluated(ident, "absent")
+    left = sum((Decimal(cell_of(k).value) for k in ident.left), Decimal(0))
+    right = sum((Decimal(cell_of(k).value) for k in ident.right), Decimal(0))
+    return Evaluated(ident, "holds" if left == right else "broken", left, right)
+
+
+def solve_for(ev: Evaluated, key: CellKey, cell_of) -> Optional[Decimal]:
+    """The value ``key`` would need for the identity to hold (None if not an operand)."""
+    ident = ev.identity
+    own = Decimal(cell_of(key).value)
+    if key in ident.left:
+        return ev.right - (ev.left - own)
+    if key in ident.right:
+        return ev.left - (ev.right - own)
+    return None
+
+
+def analyse_t3(report: Report) -> T3Analysis:
+    """Evaluate every T3 identity and assign culprits (cheap: about 40 sums)."""
+
+    def cell_of(k: CellKey) -> Cell:
+        return t3_cell(report, k)
+
+    evaluated = [evaluate(i, cell_of) for i in t3_identities(report)]
+    broken = [e for e in evaluated if e.status == "broken"]
+    culprits: list[Culprit] = []
+    remaining = list(broken)
+    while True:
+        best: Optional[Culprit] = None
+        counts: dict[CellKey, list[Evaluated]] = {}
+        for e in remaining:
+            for k in e.identity.left + e.identity.right:
+                counts.setdefault(k, []).append(e)
+        for k, evs in counts.items():
+            if len(evs) < 2:
+                continue
+            wanted = {solve_for(e, k, cell_of) for e in evs}
+            if len(wanted) != 1:
+                continue
+            expected = wanted.pop()
+            if expected is None or expected < 0:
+                continue
+            if best is None or len(evs) > len(best.identities) or (
+                    len(evs) == len(best.identities) and _order(k) < _order(best.cell)):
+                best = Culprit(k, expected, evs)
+        if best is None:
+            break
+        culprits.append(best)
+        remaining = [e for e in remaining if e not in best.identities]
+    blank = [e for e in evaluated if e.status == "blank"]
+    return T3Analysis(evaluated, culprits, remaining, blank)
+
+
+def _order(k: CellKey) -> tuple:
+    # Prefer totals: a printed total that disagrees with its parts is the usual slip.
+    row, col = k
+    return (0 if row == "R24" else 1, 0 if col == "C7" else 1, row, col)
+
+
+def fmt_num(v: object) -> str:
+    if isinstance(v, Decimal):
+        return format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
+    return str(v)
+
+
+def describe(ev: Evaluated, cell_of) -> str:
+    """A clerk-readable statement of an identity with its numbers, in Chinese."""
+    ident = ev.identity
+
+    def terms(keys, by_row: bool) -> tuple[str, int]:
+        parts = []
+        zeros = 0
+        for k in keys:
+            v = cell_of(k).value
+            name = ROW_NAMES.get(k[0], k[0]) if by_row else COL_NAMES.get(k[1], k[1])
+            if v == 0 and len(keys) > 3:
+                zeros += 1
+                continue
+            parts.append(f"{name} {fmt_num(v)}")
+        if not parts:
+            parts.append("各项均为 0")
+            zeros = 0
+        return " + ".join(parts), zeros
+
+    if ident.kind == "SUM-RESULTS":
+        s, zeros = terms(ident.right, True)
+        rest = f"（其余 {zeros} 项为 0）" if zeros else ""
+        return (f"{COL_NAMES[ident.scope]}列：{s}{rest} = {fmt_num(ev.right)}，"
+                f"但（七）总计为 {fmt_num(ev.left)}")
+    if ident.kind == "BALANCE":
+        c = ident.scope
+        v = {k: fmt_num(cell_of(k).value) for k in ident.left + ident.right}
+        return (f"{COL_NAMES[c]}列勾稽关系：一、本年新收 {v[('R01', c)]} + 二、上年结转 {v[('R02', c)]} = {fmt_num(ev.left)}，"
+                f"但（七）总计 {v[('R24', c)]} + 四、结转下年度 {v[('R25', c)]} = {fmt_num(ev.right)}")
+    if ident.kind == "ROW-TOTAL":
+        s, zeros = terms(ident.right, False)
+        rest = f"（其余 {zeros} 列为 0）" if zeros else ""
+        return (f"“{ROW_NAMES.get(ident.scope, ident.scope)}”行：{s}{rest} = {fmt_num(ev.right)}，"
+                f"但总计列为 {fmt_num(ev.left)}")
+    if ident.kind == "GROUP-SUBTOTAL":
+        s, _ = terms(ident.right, True)
+        return f"{COL_NAMES[ident.scope]}列：{s} = {fmt_num(ev.right)}，但（六）其他处理为 {fmt_num(ev.left)}"
+    if ident.kind == "T4-BLOCK-TOTAL":
+        b = ident.scope
+        parts = " + ".join(f"{T4_COL_NAMES[k[1]]} {fmt_num(cell_of(k).value)}" for k in ident.right)
+        return f"{T4_BLOCK_NAMES[b]}：{parts} = {fmt_num(ev.right)}，但总计为 {fmt_num(ev.left)}"
+    return ident.kind
+
+
+def expression(ident: Identity) -> str:
+    def name(k: CellKey) -> str:
+        return f"{k[0]}.{k[1]}"
+    return " + ".join(name(k) for k in ident.left) + " = " + " + ".join(name(k) for k in ident.right)
+
+
+def evidence(ev: Evaluated) -> dict:
+    return {"expression": expression(ev.identity), "left": ev.left, "right": ev.right, "delta": ev.delta}
+
+
+def span_of(cell: Cell, fallback_line: int = 1) -> Span:
+    return cell.span if cell.span is not None else Span(max(fallback_line, 1))
+
+
+def t4_identities(report: Report) -> list[Identity]:
+    t4 = report.t4
+    if t4 is None:
+        return []
+    out = []
+    for b in ("review", "direct", "after_review"):
+        if (b, "total") not in t4.cells:
+            continue  # a 12-value table without 总计 columns
+        parts = tuple((b, c) for c in ("upheld", "corrected", "other", "pending"))
+        out.append(Identity("T4-BLOCK-TOTAL", b, ((b, "total"),), parts, (b, "total")))
+    return out

@@ -1,0 +1,162 @@
+"""A107: a table cell that should be a count is not a non-negative integer."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import T3_COLS, Cell, Report
+
+from ._identities import COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, fmt_num
+
+T2_NAMES = {
+    "rules.issued": "规章·本年制发件数", "rules.repealed": "规章·本年废止件数", "rules.in_force": "规章·现行有效件数",
+    "norm.issued": "行政规范性文件·本年制发件数", "norm.repealed": "行政规范性文件·本年废止件数",
+    "norm.in_force": "行政规范性文件·现行有效件数", "licensing": "行政许可·本年处理决定数量",
+    "penalty": "行政处罚·本年处理决定数量", "coercion": "行政强制·本年处理决定数量", "fees": "行政事业性收费·本年收费金额",
+}
+
+
+def _bad(cell: Cell, allow_decimal: bool, allow_negative: bool = False) -> bool:
+    v = cell.value
+    if v is None or cell.span is None:
+        return False
+    if v < 0 and not allow_negative:
+        return True
+    return not allow_decimal and isinstance(v, Decimal) and v != v.to_integral_value()
+
+
+class CellNotACount(Rule):
+    """What it checks
+        Every cell of tables 二, 三 and 四 that counts documents, decisions, applications or
+        cases is a non-negative integer. Only 表二 第二十条第（八）项 本年收费金额 (an amount in
+        万元) may have decimals; it must not be negative either.
+
+    Why
+        FORMAT.md §4 (cell types: int ≥ 0, decimal only for the fee amount), §5.4 T3-NONNEG,
+        §6 T4-NONNEG. A fraction of an application or a negative count cannot be right;
+        it is usually a typing slip (“1.0”, “-1”) or a value from the wrong column.
+
+    Bad::
+
+        示例市交通运输局2024年政府信息公开工作年度报告
+
+        本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2024年1月1日至2024年12月31日。
+
+        一、总体情况
+
+        （一）主动公开。2024年本机关通过门户网站主动公开政府信息。
+        （二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。
+        （三）政府信息管理。本机关健全政府信息公开审查机制。
+        （四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。
+        （五）监督保障。本机关将政务公开纳入年度考核。
+
+        二、主动公开政府信息情况
+
+        第二十条第（一）项
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        规章	0	0	0
+        行政规范性文件	1	0	5
+        第二十条第（五）项
+        信息内容	本年处理决定数量
+        行政许可	2.5
+        第二十条第（六）项
+        信息内容	本年处理决定数量
+        行政处罚	2
+        行政强制	0
+        第二十条第（八）项
+        信息内容	本年收费金额（单位：万元）
+        行政事业性收费	0
+
+        三、收到和处理政府信息公开申请情况
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        五、存在的主要问题及改进情况
+
+        一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。
+
+        六、其他需要报告的事项
+
+        本机关2024年未收取信息处理费。
+
+        示例市交通运输局
+        2025年1月20日
+
+    Good::
+
+        示例市交通运输局2024年政府信息公开工作年度报告
+
+        本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2024年1月1日至2024年12月31日。
+
+        一、总体情况
+
+        （一）主动公开。2024年本机关通过门户网站主动公开政府信息。
+        （二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。
+        （三）政府信息管理。本机关健全政府信息公开审查机制。
+        （四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。
+        （五）监督保障。本机关将政务公开纳入年度考核。
+
+        二、主动公开政府信息情况
+
+        第二十条第（一）项
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        规章	0	0	0
+        行政规范性文件	1	0	5
+        第二十条第（五）项
+        信息内容	本年处理决定数量
+        行政许可	3
+        第二十条第（六）项
+        信息内容	本年处理决定数量
+        行政处罚	2
+        行政强制	0
+        第二十条第（八）项
+        信息内容	本年收费金额（单位：万元）
+        行政事业性收费	0.35
+
+        三、收到和处理政府信息公开申请情况
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        五、存在的主要问题及改进情况
+
+        一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。
+
+        六、其他需要报告的事项
+
+        本机关2024年未收取信息处理费。
+
+        示例市交通运输局
+        2025年1月20日
+    """
+
+    code = "A107"
+    name = "cell-not-a-count"
+    category = "arithmetic"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if report.t2 is not None:
+            for k, cell in report.t2.cells.items():
+                # Amounts (万元) may have decimals; the 2019 format's 本年增/减 may be negative.
+                money = k.startswith("fees") or k == "procurement.amount"
+                if _bad(cell, allow_decimal=money, allow_negative=k.endswith(".change")):
+                    what = "不能为负数" if money else "应为非负整数"
+                    yield self.diag(f"表二“{T2_NAMES.get(k, k)}”为 {cell.raw or fmt_num(cell.value)}，{what}",
+                                    cell.span, key=f"t2.{k}", snippet=cell.raw)
+        if report.t3 is not None:
+            rows = list(report.t3.rows.items()) + list(report.t3.groups.items())
+            for rk, row in rows:
+                for ck, cell in zip(T3_COLS, row.cells):
+                    if _bad(cell, allow_decimal=False):
+                        yield self.diag(
+                            f"表三“{ROW_NAMES.get(rk, rk)}”行“{COL_NAMES[ck]}”列为 {cell.raw or fmt_num(cell.value)}，"
+                            "申请件数应为非负整数",
+                            cell.span, key=f"t3.{rk}.{ck}", snippet=cell.raw)
+        if report.t4 is not None:
+            for (b, c), cell in report.t4.cells.items():
+                if _bad(cell, allow_decimal=False):
+                    yield self.diag(
+                        f"表四“{T4_BLOCK_NAMES[b]}·{T4_COL_NAMES[c]}”为 {cell.raw or fmt_num(cell.value)}，案件数应为非负整数",
+                        cell.span, key=f"t4.{b}.{c}", snippet=cell.raw)

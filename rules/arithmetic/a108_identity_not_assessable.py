@@ -1,0 +1,154 @@
+"""A108: a table identity cannot be checked because a cell is blank as written."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.model import Report
+
+from ._identities import (COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, analyse_t3, evaluate, span_of,
+                          t3_cell, t4_identities)
+from ._base import KIND_NAMES
+
+
+class IdentityNotAssessable(Rule):
+    """What it checks
+        Cells of tables 三 and 四 that are printed but hold no number ("—", "/", "无", an
+        empty cell between separators) while an identity needs them. Such a cell is *not
+        given*, not zero: the identities that use it (T3-SUM-RESULTS, T3-BALANCE,
+        T3-ROW-TOTAL, T4-BLOCK-TOTAL) cannot be assessed, and gplint says so instead of
+        guessing. One finding per table row, naming the blank cells and the identities left
+        unchecked. (Values missing from the text altogether are table findings, T103.)
+
+    Why
+        FORMAT.md §5.4 (cell-value semantics: blank, "/", "-", "—", "无", "空" = not given; do
+        not read as 0; the identity that needs it is "not assessable" and the blank cell is a
+        table-completeness finding). The format has a number in every cell; a clerk should
+        print 0 where nothing happened.
+
+    Bad::
+
+        示例市交通运输局2024年政府信息公开工作年度报告
+
+        本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2024年1月1日至2024年12月31日。
+
+        一、总体情况
+
+        （一）主动公开。2024年本机关通过门户网站主动公开政府信息。
+        （二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。
+        （三）政府信息管理。本机关健全政府信息公开审查机制。
+        （四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。
+        （五）监督保障。本机关将政务公开纳入年度考核。
+
+        二、主动公开政府信息情况
+
+        三、收到和处理政府信息公开申请情况
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        行政复议					行政诉讼
+        					未经复议直接起诉					复议后起诉
+        结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+        1	0	0	0	1	—	0	0	0	/	0	0	0	0	0
+
+        五、存在的主要问题及改进情况
+
+        一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。
+
+        六、其他需要报告的事项
+
+        本机关2024年未收取信息处理费。
+
+        示例市交通运输局
+        2025年1月20日
+
+    Good::
+
+        示例市交通运输局2024年政府信息公开工作年度报告
+
+        本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2024年1月1日至2024年12月31日。
+
+        一、总体情况
+
+        （一）主动公开。2024年本机关通过门户网站主动公开政府信息。
+        （二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。
+        （三）政府信息管理。本机关健全政府信息公开审查机制。
+        （四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。
+        （五）监督保障。本机关将政务公开纳入年度考核。
+
+        二、主动公开政府信息情况
+
+        三、收到和处理政府信息公开申请情况
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        行政复议					行政诉讼
+        					未经复议直接起诉					复议后起诉
+        结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+        1	0	0	0	1	0	0	0	0	0	0	0	0	0	0
+
+        五、存在的主要问题及改进情况
+
+        一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。
+
+        六、其他需要报告的事项
+
+        本机关2024年未收取信息处理费。
+
+        示例市交通运输局
+        2025年1月20日
+    """
+
+    code = "A108"
+    name = "identity-not-assessable"
+    category = "arithmetic"
+    severity = "info"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if report.t3 is not None:
+            yield from self._t3(report)
+        if report.t4 is not None:
+            yield from self._t4(report)
+
+    def _t3(self, report: Report) -> Iterable[Diagnostic]:
+        analysis = analyse_t3(report)
+        by_row: dict[str, dict[str, set[str]]] = {}
+        for ev in analysis.blank:
+            for row, col in ev.blanks:
+                by_row.setdefault(row, {}).setdefault(col, set()).add(
+                    KIND_NAMES[ev.identity.kind].split("（")[0] + f" {ev.identity.scope}")
+        for row, cols in sorted(by_row.items()):
+            cells = [t3_cell(report, (row, c)) for c in sorted(cols)]
+            shown = "、".join(f"“{COL_NAMES[c]}”列（{t3_cell(report, (row, c)).raw or '空白'}）" for c in sorted(cols))
+            ids = sorted({i for s in cols.values() for i in s})
+            first = next(c for c in cells if c.span is not None)
+            yield self.diag(
+                f"表三“{ROW_NAMES.get(row, row)}”行的 {shown} 没有填写数字，不能按 0 计算："
+                f"{'、'.join(ids)} 无法核对（请填写 0 或实际数字）",
+                first.span, key=f"t3.{row}.blank",
+                related=[Related(c.span, "空白单元格") for c in cells[1:] if c.span is not None],
+                evidence={"identities": ids},
+            )
+
+    def _t4(self, report: Report) -> Iterable[Diagnostic]:
+        t4 = report.t4
+        blanks: dict[tuple[str, str], None] = {}
+        ids = []
+        for ident in t4_identities(report):
+            ev = evaluate(ident, lambda k: t4.cell(*k))
+            if ev.status == "blank":
+                ids.append(f"T4-BLOCK-TOTAL {T4_BLOCK_NAMES[ident.scope]}")
+                for k in ev.blanks:
+                    blanks[k] = None
+        if not blanks:
+            return
+        keys = list(blanks)
+        cells = [t4.cell(*k) for k in keys]
+        shown = "、".join(f"{T4_BLOCK_NAMES[b]}·{T4_COL_NAMES[c]}（{t4.cell(b, c).raw or '空白'}）" for b, c in keys)
+        yield self.diag(
+            f"表四 {shown} 没有填写数字，不能按 0 计算：{'、'.join(ids)} 无法核对（请填写 0 或实际数字）",
+            span_of(cells[0], t4.line), key="t4.blank",
+            related=[Related(c.span, "空白单元格") for c in cells[1:] if c.span is not None],
+            evidence={"identities": ids},
+        )

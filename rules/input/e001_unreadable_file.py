@@ -1,0 +1,26 @@
+"""E001: unreadable-file (reported by the engine, documented here)."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report
+
+
+class UnreadableFile(Rule):
+    """What it checks
+        The file cannot be read at all
+
+    Why
+         it does not exist, is a directory, or access is denied. The engine reports it on line 1 and goes on with the other files.:DESIGN.md §6 (bad input): every input is untrusted and the worst it may cause is a clear diagnostic naming the file; a file that cannot be read is a finding (exit 1), not a crash.
+    """
+
+    code = "E001"
+    name = "unreadable-file"
+    category = "input"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        # Produced by gplint.engine before any rule runs; this class documents the code.
+        return ()

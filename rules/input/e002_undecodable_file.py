@@ -1,0 +1,26 @@
+"""E002: undecodable-file (reported by the engine, documented here)."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report
+
+
+class UndecodableFile(Rule):
+    """What it checks
+        The file's bytes are not text in any encoding gplint reads (UTF-8 with or without BOM, UTF-16, GB18030), or are binary.
+
+    Why
+        DESIGN.md §1 and §6: decoding tries UTF-8, then GB18030, and fails with a clear message otherwise.
+    """
+
+    code = "E002"
+    name = "undecodable-file"
+    category = "input"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        # Produced by gplint.engine before any rule runs; this class documents the code.
+        return ()

@@ -1,0 +1,226 @@
+"""T103: a table row carries more or fewer values than its table has columns."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report, Row, Span
+
+from ._common import trailing_empty_cell
+
+T3_NAMES = {
+    "R01": "一、本年新收政府信息公开申请数量", "R02": "二、上年结转政府信息公开申请数量", "R03": "（一）予以公开",
+    "R04": "（二）部分公开", "R24": "（七）总计", "R25": "四、结转下年度继续办理", "G6": "（六）其他处理",
+}
+T2_NAMES = {"rules": "规章", "norm": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
+            "coercion": "行政强制", "fees": "行政事业性收费"}
+
+
+def _row_name(row: Row) -> str:
+    if row.label is not None and row.label.text.strip():
+        return row.label.text.strip().split("\t")[-1][:30]
+    return T3_NAMES.get(row.key, row.key)
+
+
+class RowValueCount(Rule):
+    """What it checks
+        That every row of tables 二, 三 and 四 carries as many values as its table has
+        columns: 表二 (一) rows 3, the other 表二 rows 1; 表三 rows 7 (自然人, five 法人或其他组织
+        columns, 总计); 表四 15 (three blocks of five). A row with too many values is
+        reported with the values that do not fit; a row with too few is reported when the
+        text shows the row with its values (a separated row that leaves the 总计 cell
+        empty, or a row in a layout without separators) and no values of that table were
+        left unplaced by the layout (then the short row is extraction damage). When 表三's header itself has no
+        总计 column, T104 reports that instead of every row.
+
+    Why
+        FORMAT.md §4–§6 fix the columns of each table; a row with a value missing or extra
+        leaves a cell unknown (and its identities unassessable). FORMAT §5.4 also notes that
+        an extra value is often a number split in two ("20" → "2" "0").
+
+    Bad::
+
+        示例市交通运输局2024年政府信息公开工作年度报告
+
+        本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2024年1月1日至2024年12月31日。
+
+        一、总体情况
+
+        （一）主动公开。2024年本机关通过门户网站主动公开政府信息。
+        （二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。
+        （三）政府信息管理。本机关健全政府信息公开审查机制。
+        （四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。
+        （五）监督保障。本机关将政务公开纳入年度考核。
+
+        二、主动公开政府信息情况
+
+        三、收到和处理政府信息公开申请情况
+
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）	申请人情况
+        	自然人	法人或其他组织					总计
+        		商业企业	科研机构	社会公益组织	法律服务机构	其他
+        一、本年新收政府信息公开申请数量	3	1	0	0	0	0	4
+        二、上年结转政府信息公开申请数量	1	0	0	0	0	0	1
+        三、本年度办理结果	（一）予以公开	2	0	0	0	0	0	
+        	（二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
+        	（三）不予公开	1.属于国家秘密	0	0	0	0	0	0	0
+        		2.其他法律行政法规禁止公开	0	0	0	0	0	0	0
+        		3.危及“三安全一稳定”	0	0	0	0	0	0	0
+        		4.保护第三方合法权益	0	0	0	0	0	0	0
+        		5.属于三类内部事务信息	0	0	0	0	0	0	0
+        		6.属于四类过程性信息	0	0	0	0	0	0	0
+        		7.属于行政执法案卷	0	0	0	0	0	0	0
+        		8.属于行政查询事项	0	0	0	0	0	0	0
+        	（四）无法提供	1.本机关不掌握相关政府信息	0	1	0	0	0	0	1
+        		2.没有现成信息需要另行制作	0	0	0	0	0	0	0
+        		3.补正后申请内容仍不明确	0	0	0	0	0	0	0
+        	（五）不予处理	1.信访举报投诉类申请	0	0	0	0	0	0	0
+        		2.重复申请	0	0	0	0	0	0	0
+        		3.要求提供公开出版物	0	0	0	0	0	0	0
+        		4.无正当理由大量反复申请	0	0	0	0	0	0	0
+        		5.要求行政机关确认或重新出具已获取信息	0	0	0	0	0	0	0
+        	（六）其他处理	1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请	0	0	0	0	0	0	0
+        		2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请	0	0	0	0	0	0	0
+        		3.其他	0	0	0	0	0	0	0
+        	（七）总计	3	1	0	0	0	0	4
+        四、结转下年度继续办理	1	0	0	0	0	0	1
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        五、存在的主要问题及改进情况
+
+        一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。
+
+        六、其他需要报告的事项
+
+        本机关2024年未收取信息处理费。
+
+        示例市交通运输局
+        2025年1月20日
+
+    Good::
+
+        示例市交通运输局2024年政府信息公开工作年度报告
+
+        本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2024年1月1日至2024年12月31日。
+
+        一、总体情况
+
+        （一）主动公开。2024年本机关通过门户网站主动公开政府信息。
+        （二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。
+        （三）政府信息管理。本机关健全政府信息公开审查机制。
+        （四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。
+        （五）监督保障。本机关将政务公开纳入年度考核。
+
+        二、主动公开政府信息情况
+
+        三、收到和处理政府信息公开申请情况
+
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）	申请人情况
+        	自然人	法人或其他组织					总计
+        		商业企业	科研机构	社会公益组织	法律服务机构	其他
+        一、本年新收政府信息公开申请数量	3	1	0	0	0	0	4
+        二、上年结转政府信息公开申请数量	1	0	0	0	0	0	1
+        三、本年度办理结果	（一）予以公开	2	0	0	0	0	0	2
+        	（二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
+        	（三）不予公开	1.属于国家秘密	0	0	0	0	0	0	0
+        		2.其他法律行政法规禁止公开	0	0	0	0	0	0	0
+        		3.危及“三安全一稳定”	0	0	0	0	0	0	0
+        		4.保护第三方合法权益	0	0	0	0	0	0	0
+        		5.属于三类内部事务信息	0	0	0	0	0	0	0
+        		6.属于四类过程性信息	0	0	0	0	0	0	0
+        		7.属于行政执法案卷	0	0	0	0	0	0	0
+        		8.属于行政查询事项	0	0	0	0	0	0	0
+        	（四）无法提供	1.本机关不掌握相关政府信息	0	1	0	0	0	0	1
+        		2.没有现成信息需要另行制作	0	0	0	0	0	0	0
+        		3.补正后申请内容仍不明确	0	0	0	0	0	0	0
+        	（五）不予处理	1.信访举报投诉类申请	0	0	0	0	0	0	0
+        		2.重复申请	0	0	0	0	0	0	0
+        		3.要求提供公开出版物	0	0	0	0	0	0	0
+        		4.无正当理由大量反复申请	0	0	0	0	0	0	0
+        		5.要求行政机关确认或重新出具已获取信息	0	0	0	0	0	0	0
+        	（六）其他处理	1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请	0	0	0	0	0	0	0
+        		2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请	0	0	0	0	0	0	0
+        		3.其他	0	0	0	0	0	0	0
+        	（七）总计	3	1	0	0	0	0	4
+        四、结转下年度继续办理	1	0	0	0	0	0	1
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        五、存在的主要问题及改进情况
+
+        一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。
+
+        六、其他需要报告的事项
+
+        本机关2024年未收取信息处理费。
+
+        示例市交通运输局
+        2025年1月20日
+    """
+
+    code = "T103"
+    name = "row-value-count-mismatch"
+    category = "table"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        yield from self._t2(report)
+        yield from self._t3(report)
+        yield from self._t4(report)
+
+    def _t2(self, report: Report) -> Iterable[Diagnostic]:
+        t2 = report.t2
+        if t2 is None:
+            return
+        if any(i.kind == "t2-unplaced-values" for i in report.issues):
+            return  # values the layout scattered: a short row is extraction, not the report
+        for issue in report.issues:
+            if not issue.kind.startswith("t2-row-too-") or issue.span is None:
+                continue
+            # Only rows printed as rows (label and values on one line) can be counted; in
+            # column-by-column text the builder's count says more about the layout.
+            if not any(lb.key == issue.key and lb.span.line == issue.span.line for lb in t2.row_labels):
+                continue
+            yield self.diag(f"{issue.message}（表二“{T2_NAMES.get(issue.key, issue.key)}”行）",
+                            issue.span, key=f"t2.{issue.key}.count")
+
+    def _t3(self, report: Report) -> Iterable[Diagnostic]:
+        t3 = report.t3
+        if t3 is None:
+            return
+        scattered = any(i.kind == "t3-unplaced-values" for i in report.issues)
+        no_total_header = bool(t3.header_columns) and "C7" not in t3.header_columns
+        rows = [r for r in t3.rows.values() if r.line > 0] + list(t3.groups.values())
+        for row in rows:
+            n = row.count
+            if n > 7:
+                extra = " ".join(c.raw for c in row.extra)
+                yield self.diag(
+                    f"表三“{_row_name(row)}”行有 {n} 个数值，表头只有 7 列；多出的数值：{extra}"
+                    "（可能是一个数字被拆开，或多填了一格）",
+                    Span(row.line), key=f"t3.{row.key}.count")
+            elif 0 < n < 7:
+                if scattered:
+                    continue  # the missing values are elsewhere in the text (layout damage)
+                if no_total_header and n == 6:
+                    continue  # T104: the header has no 总计 column either.
+                spans = [c.span for c in row.cells if c.span is not None and c.span.line == row.line]
+                if spans:
+                    last = max(spans, key=lambda s: s.end_column)
+                    evidence = trailing_empty_cell(report, row.line, last.end_column)
+                    # A separated row whose values run to the row's last cell lost one to a
+                    # label standing in a value column (merged cells): extraction, not report.
+                    if evidence is False:
+                        continue
+                yield self.diag(
+                    f"表三“{_row_name(row)}”行只有 {n} 个数值，应为 7 个（自然人、商业企业、科研机构、"
+                    "社会公益组织、法律服务机构、其他、总计）",
+                    Span(row.line), key=f"t3.{row.key}.count")
+
+    def _t4(self, report: Report) -> Iterable[Diagnostic]:
+        for issue in report.issues:
+            if issue.kind == "t4-value-count" and issue.span is not None:
+                yield self.diag(f"{issue.message}（行政复议、未经复议直接起诉、复议后起诉各 5 列：结果维持、结果纠正、"
+                                "其他结果、尚未审结、总计）", issue.span, key="t4.count")

@@ -1,0 +1,74 @@
+"""Every registered rule (built-in, from any helper) is complete and its examples work.
+
+The docstring format is defined in ``gplint.testing``: sections What it checks / Why /
+Bad:: / Good::, with the Bad and Good report texts indented by 4 spaces. The Bad example
+must make the rule fire and the Good example must not.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gplint.diagnostics import CATEGORIES, SEVERITIES
+from gplint.plugins import build_registry
+from gplint.testing import lint_with, missing_doc_sections, rule_examples
+
+REGISTRY = build_registry()
+RULES = REGISTRY.sorted_rules()
+PREFIX = {"structure": "S", "table": "T", "arithmetic": "A", "narrative": "N", "units": "U",
+          "dates": "D", "hygiene": "H", "input": "E"}
+
+
+def test_registry_has_the_rule_categories():
+    cats = {r.category for r in RULES}
+    assert {"table", "arithmetic", "units", "input"} <= cats
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_attributes(rule):
+    assert re.fullmatch(r"[A-Z]\d{3}", rule.code), rule.code
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
+    assert rule.category in CATEGORIES
+    assert rule.code[0] == PREFIX[rule.category], f"{rule.code} is in category {rule.category}"
+    assert rule.severity in SEVERITIES
+    assert rule.profiles and set(rule.profiles) <= {"default", "strict"}
+    assert not missing_doc_sections(rule), f"{rule.code} docstring lacks {missing_doc_sections(rule)}"
+
+
+def test_names_are_unique():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+
+
+WITH_EXAMPLES = [r for r in RULES if rule_examples(r)["bad"] or rule_examples(r)["good"]]
+
+
+@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.code)
+def test_bad_example_fires(rule):
+    bad = rule_examples(rule)["bad"]
+    assert bad, f"{rule.code}: a Good example without a Bad one"
+    codes = [d.code for d in lint_with(bad, [rule.code])]
+    assert rule.code in codes, f"{rule.code} did not fire on its Bad example (got {codes})"
+
+
+@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.code)
+def test_good_example_is_clean(rule):
+    good = rule_examples(rule)["good"]
+    assert good, f"{rule.code}: a Bad example without a Good one"
+    found = [d for d in lint_with(good, [rule.code]) if d.code == rule.code]
+    assert not found, f"{rule.code} fired on its Good example: {[d.message for d in found]}"
+
+
+def test_every_non_input_rule_has_examples():
+    lacking = [r.code for r in RULES if r.category != "input" and r not in WITH_EXAMPLES]
+    assert not lacking, f"rules without Bad/Good examples: {lacking}"
+
+
+def test_input_rules_only_document_engine_codes():
+    from gplint.build import parse
+    from gplint.testing import example_report
+
+    report = parse(example_report())
+    for rule in (r for r in RULES if r.category == "input"):
+        assert list(rule().check(report, {})) == []
