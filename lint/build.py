@@ -46,6 +46,8 @@ from .sources import normalise_newlines
 
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
 DASHES = frozenset("-—–－―")
+#: Blank marks that may stand in a run of blank-separated values ("0 — 3").
+DASH_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "——", "--", "―"})
 SIGNS = frozenset({"-", "－", "−", "+", "＋"})
 
 
@@ -74,6 +76,8 @@ class LineInfo:
     footer: bool = False
     md_rule: bool = False  # |---|---|
     blank: bool = False
+    #: A cell left empty in a one-cell-a-line table, seen as extra blank lines.
+    empty_cell: bool = False
 
     @property
     def labels(self) -> list[LCell]:
@@ -94,11 +98,14 @@ def to_number(text: str) -> Optional[Number]:
         return None
 
 
-def _segment_cell(toks: Sequence[Tok], line: int) -> list[LCell]:
-    """One separated segment -> a label, a number, several numbers, a blank mark or empty."""
+def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
+    """One separated segment -> a label, a number, several numbers, a blank mark or empty.
+
+    ``start`` is the column where the segment begins (just after its separator), the
+    position an empty cell is reported at."""
     content = [t for t in toks if t.type != "BLANK" and t.type != "STAR"]
     if not content:
-        col = toks[0].column if toks else 0
+        col = toks[0].column if toks else start
         return [LCell("blank", "", line, col, col)]
     if all(t.type == "NUMBER" for t in content):
         return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
@@ -129,32 +136,35 @@ def _split_line(line: Line) -> LineInfo:
         sep_type = "TAB"
     if sep_type:
         segments: list[list[Tok]] = [[]]
+        starts = [1]
         for t in toks:
             if t.type == sep_type:
                 segments.append([])
+                starts.append(t.end_column)
             elif t.type == "TAB":  # a tab inside a pipe cell is a blank
                 segments[-1].append(Tok("BLANK", t.value, t.column))
             else:
                 segments[-1].append(t)
         cells: list[LCell] = []
-        for seg in segments:
-            cells.extend(_segment_cell(seg, n))
-        # Edge cells left empty by a leading / trailing separator are not cells.
-        while cells and cells[0].kind == "blank" and not cells[0].text:
-            cells.pop(0)
-        while cells and cells[-1].kind == "blank" and not cells[-1].text:
-            cells.pop()
+        for seg, start in zip(segments, starts):
+            cells.extend(_segment_cell(seg, n, start))
+        # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
+        # cells at the ends stay: a row's width decides what they are (_fit).
+        if sep_type == "PIPE":
+            if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(t.value for t in segments[0]).strip():
+                cells.pop(0)
+            if len(segments) > 1 and cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(t.value for t in segments[-1]).strip():
+                cells.pop()
         md_rule = sep_type == "PIPE" and all(
             c.kind == "label" and set(c.text) <= set("-:— ") for c in cells) and bool(cells)
-        # An empty cell between the label and the first value is a merged label column.
-        out: list[LCell] = []
-        seen_value = False
-        for c in cells:
-            if c.kind == "blank" and not c.text and not seen_value:
-                continue
-            if c.kind != "label":
-                seen_value = True
-            out.append(c)
+        # Empty cells before the row label are row-spanning labels printed once (browser
+        # copy of an HTML table); they are layout. Empty cells after the label are kept:
+        # they may be merged label columns or a blank C1, which only the row's width can
+        # tell (see _fit).
+        last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
+        first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
+        cut = last_label if last_label >= 0 else first_value
+        out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
         return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
     content = [t for t in toks if t.type not in ("BLANK", "HASH", "STAR")]
     if not content:
@@ -169,12 +179,17 @@ def _split_line(line: Line) -> LineInfo:
         if t.type in ("BLANK", "STAR"):
             i -= 1
             continue
-        if t.type == "NUMBER" and (i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB")
-                                   or not nums and all(x.type in ("BLANK", "HASH", "STAR") for x in toks[: i - 1])):
+        if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in DASH_MARKS)) and (
+                i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB")
+                or not nums and all(x.type in ("BLANK", "HASH", "STAR") for x in toks[: i - 1])):
             nums.append(t)
             i -= 1
             continue
         break
+    # Dashes with no number among them are text (a rule line, a dash in a sentence).
+    if nums and not any(t.type == "NUMBER" for t in nums):
+        nums = []
+        i = len(toks)
     nums.reverse()
     head = [t for t in toks[:i] if t.type not in ("BLANK",)]
     cells = []
@@ -183,7 +198,8 @@ def _split_line(line: Line) -> LineInfo:
         if text in BLANK_MARKS and not nums:
             return LineInfo(n, line.text, toks, [LCell("blank", text, n, head[0].column, head[-1].end_column)], False)
         cells.append(LCell("label", text, n, head[0].column, head[-1].end_column))
-    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) for t in nums)
+    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
+                 else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, toks, cells, False)
 
 
@@ -335,7 +351,7 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
         labs = info.labels
         vals = info.values
         has_num = any(c.kind == "num" for c in vals)
-        if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and vals[0].text:
+        if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             buffer.append(vals[0])
             continue
         if has_num or (vals and info.separated and len(vals) >= 2 and any(c.text for c in vals)):
@@ -371,6 +387,48 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             if m is not None and width_of(m) > 0 and not (pending and pending[-1][0] == m):
                 pending.append((m, c))
     flush()
+    return out
+
+
+def _empty_cells(infos: Sequence[LineInfo]) -> list[LineInfo]:
+    """In a table printed one cell a line, an empty cell is an extra blank line.
+
+    The file's rhythm says how many blank lines separate two cells (0 for HTML converted
+    with one newline per cell, 1 for converters that leave a blank line after every cell,
+    as seeds 001/004 do); a longer run next to a value holds empty cells, ceil((run -
+    rhythm) / (rhythm + 1)) of them. Applied only when the region is regular (most lines
+    one cell, most gaps the rhythm), so a pdfminer stream's page layout is left alone.
+    """
+    content = [k for k, i in enumerate(infos) if not i.blank]
+    if len(content) < 8:
+        return list(infos)
+    single = sum(1 for k in content if len(infos[k].cells) == 1 and not infos[k].separated)
+    if single < 0.8 * len(content):
+        return list(infos)
+    gaps = [b - a - 1 for a, b in zip(content, content[1:])]
+    counts: dict[int, int] = {}
+    for g in gaps:
+        counts[g] = counts.get(g, 0) + 1
+    rhythm = max(counts, key=lambda g: (counts[g], -g))
+    if rhythm > 1 or counts[rhythm] < 0.8 * len(gaps):
+        return list(infos)
+
+    def is_value(info: LineInfo) -> bool:
+        return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
+
+    out: list[LineInfo] = []
+    prev: Optional[int] = None
+    for k in content:
+        if prev is not None:
+            run = k - prev - 1
+            if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
+                n_empty = -(-(run - rhythm) // (rhythm + 1))
+                for e in range(n_empty):
+                    at = infos[min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)]
+                    out.append(LineInfo(at.number, at.text, at.tokens,
+                                        [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True))
+        out.append(infos[k])
+        prev = k
     return out
 
 
@@ -525,10 +583,7 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
 
 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue]) -> Row:
-    vals = vec.values
-    # Trailing blanks beyond the 7 columns are layout, not cells.
-    while len(vals) > 7 and vals[-1].kind == "blank" and not vals[-1].text:
-        vals = vals[:-1]
+    vals = _fit(vec.values, width)
     n = len(vals)
     label = Label(vec.label.text, key, vec.label.span) if vec.label else None
     extra: tuple[Cell, ...] = ()
@@ -552,6 +607,19 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue]) -> Row:
         issues.append(Issue("t3-row-too-many-values", f"表三该行有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
     cells = tuple(_cell(c) if c is not None else Cell() for c in placed)
     return Row(key, label, cells, vec.line, extra, n)
+
+
+def _fit(vals: Sequence[LCell], width: int) -> list[LCell]:
+    """Drop empty cells beyond the row's width: leading ones first (merged label columns
+    between the label and the values), then trailing ones (a row's closing separator)."""
+    vals = list(vals)
+    lead = 0
+    while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and not vals[lead].text:
+        lead += 1
+    vals = vals[lead:]
+    while len(vals) > width and vals[-1].kind == "blank" and not vals[-1].text:
+        vals.pop()
+    return vals
 
 
 def _choose_drop(vals: Sequence[LCell]) -> int:
@@ -605,7 +673,7 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
         if vec is None:
             continue
         keys = row_keys[key]
-        vals = [c for c in vec.values]
+        vals = _fit(vec.values, len(keys))
         if len(vals) > len(keys):
             issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
                                 Span(vec.line), "t2", key))
@@ -638,14 +706,15 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
                 has_total = True
             if len(n) <= 12:
                 col_labels.append(Label(c.text, None, c.span))
-        if not any(c.kind == "num" for c in vals):
-            continue
+        if not any(c.kind == "num" for c in vals) and not (values and not labs and vals):
+            continue  # header debris; a blank cell counts once the values have begun
         if labs and not info.separated:
             continue  # prose with a trailing number
         values.extend(vals)
         last_line = info.number
         if len(values) >= 15:
             break
+    values = _fit(values, 15)
     if not values:
         return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
     cells: dict[tuple[str, str], Cell] = {}
@@ -886,9 +955,9 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     t4_infos = region(t4_start, [])
     signatures = L.old_format_signatures([_norm(c.text) for i in t2_infos for c in i.labels])
     t2_format = "2019" if len(signatures) >= 2 else "2021"
-    t2 = _build_t2(t2_infos, issues, t2_format)
-    t3 = _build_t3(t3_infos, issues)
-    t4 = _build_t4(t4_infos, issues)
+    t2 = _build_t2(_empty_cells(t2_infos), issues, t2_format)
+    t3 = _build_t3(_empty_cells(t3_infos), issues)
+    t4 = _build_t4(_empty_cells(t4_infos), issues)
     if t2 is not None and not any(c.span for c in t2.cells.values()):
         t2 = None if not t2_infos else t2
     table_lines = []
