@@ -29,9 +29,16 @@ class Span:
     page: Optional[int] = None
 
     def __post_init__(self) -> None:
+        # Positions are 1-based everywhere (SARIF, editors): never 0.
+        if self.line < 1:
+            object.__setattr__(self, "line", 1)
+        if self.column < 1:
+            object.__setattr__(self, "column", 1)
         if self.end_line == 0:
             object.__setattr__(self, "end_line", self.line)
-        if self.end_column == 0:
+        if self.end_line < self.line:
+            object.__setattr__(self, "end_line", self.line)
+        if self.end_column < 1 or (self.end_line == self.line and self.end_column < self.column):
             object.__setattr__(self, "end_column", self.column)
 
 
