@@ -791,6 +791,8 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
         nt = L.normalise(h.title)
         if len(nt) > 40:
             continue
+        if any(leader in h.text for leader in ("……", "…", "....", "····", "．．．")):
+            continue  # a table-of-contents entry, not the heading itself
         if L.match_t3_row(nt) in ("R01", "R02", "R25", "G0"):
             continue
         slot = L.section_slot(nt)
@@ -816,7 +818,8 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
     if s1:
         limit = min([h.span.line for h in chosen.values()] or [nlines + 1])
         before = [h for h in s1 if h.span.line < limit]
-        chosen["S1"] = (before or s1)[0]
+        # The last before S2: a table of contents or a preface may name 总体情况 first.
+        chosen["S1"] = (before or s1)[-1] if before else s1[0]
     after = max([h.span.line for h in chosen.values()] + [a for a in anchors.values() if a] or [0])
     for slot in ("S5", "S6"):
         opts = [h for h, s in cands if s == slot]
