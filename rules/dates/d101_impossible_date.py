@@ -1,0 +1,62 @@
+"""D101: a year or date that cannot exist (22024年度, 2024年13月) (strict)."""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report, Span
+
+# A "year" of five or more digits: an item number or a stray digit fused with the year.
+_LONG_YEAR = re.compile(r"(?<![\d.])(\d{5,})\s*年(?!\s*\d)")
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+
+
+class ImpossibleDate(Rule):
+    """A year or date that cannot exist.
+
+    What it checks
+        A "year" of five or more digits followed by 年 (22024年度: the item number 2 fused
+        with 2024) and dates whose month or day does not exist (2024年13月, 2024年2月30日),
+        anywhere in the report.
+
+    Why
+        Dates in the report place its figures in time (FORMAT.md §2: the statistics period
+        is the calendar year; §7 X-YEAR); an impossible date is a typing or conversion
+        error the reader cannot resolve.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        六、其他需要报告的事项
+        22024年度我局办理人大建议10件。
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        六、其他需要报告的事项
+        2.2024年度我局办理人大建议10件。
+    """
+
+    code = "D101"
+    name = "impossible-date"
+    category = "dates"
+    severity = "warning"
+    profiles = ("strict",)
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        for n, line in enumerate(report.lines, start=1):
+            for m in _LONG_YEAR.finditer(line):
+                yield self.diag(
+                    f"“{m.group(0)}”不是有效的年份（{len(m.group(1))} 位数字）",
+                    Span(n, m.start() + 1, n, m.end() + 1), key="date", snippet=m.group(0))
+            for m in _DATE.finditer(line):
+                y, mo = int(m.group(1)), int(m.group(2))
+                d = int(m.group(3)) if m.group(3) else 1
+                try:
+                    datetime.date(y, mo, d)
+                except ValueError:
+                    yield self.diag(
+                        f"日期“{m.group(0)}”不存在",
+                        Span(n, m.start() + 1, n, m.end() + 1), key="date", snippet=m.group(0))

@@ -1,0 +1,63 @@
+"""D103: the text names its own report with another year than the title."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report
+
+from gplint.rules.narrative._prose import sentences
+
+# "现将…2023年度政府信息公开工作年度报告…", "编制了 2024 年度政务公开工作报告": the report
+# naming itself. Conservative on purpose: other years in the text (last year's problems,
+# 2023年度部门决算) are legitimate and are not looked at.
+_SELF = re.compile(r"(?:现将|特?发布|编制了?|公布|形成)[^，。；]{0,30}?(?P<y>(?:19|20)\d{2})\s*年度?"
+                   r"[^，。；\d]{0,20}?(?:政府信息公开|政务公开)[^，。；\d]{0,8}?报告")
+
+
+class ReportYearMismatch(Rule):
+    """The report calls itself the report of another year.
+
+    What it checks
+        A sentence in which the report names itself — "现将…Y年度政府信息公开工作年度报告
+        公布如下", "编制了 Y 年度政务公开工作报告" — must give the year of the title. Other
+        years in the text (last year's problems, earlier budgets) are not checked.
+
+    Why
+        FORMAT.md §2 and §7 X-YEAR: the report covers one calendar year, named in its title;
+        a self-reference to another year is usually a copy of last year's text left
+        unchanged (the 内容雷同 of FORMAT.md §9).
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        现将本局2023年度政府信息公开工作年度报告公布如下。
+        一、总体情况
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        现将本局2024年度政府信息公开工作年度报告公布如下。
+        一、总体情况
+    """
+
+    code = "D103"
+    name = "report-year-mismatch"
+    category = "dates"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        year = report.year
+        if year is None:
+            return
+        for s in sentences(report):
+            for m in _SELF.finditer(s.text):
+                y = int(m.group("y"))
+                span = s.span(m.start("y"), m.end("y"))
+                if y == year:
+                    continue
+                yield self.diag(
+                    f"正文称本报告为 {y} 年度报告，但标题年份为 {year}",
+                    span, key="report-year", evidence={"text": y, "year": year}, snippet=m.group(0))

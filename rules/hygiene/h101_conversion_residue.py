@@ -1,0 +1,56 @@
+"""H101: document-conversion residue left in the text (strict)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report, Span
+
+_RESIDUE = re.compile(
+    r"\[(?:bookmark|image|footnote|comment|anchor|toc)\s*:[^\]\n]*\]"   # DOCX -> text markers
+    r"|</?(?:br|p|span|div|font|td|tr|table|strong|b|i|u)\b[^>\n]{0,80}>"  # HTML tags
+    r"|&(?:nbsp|amp|lt|gt|quot|ensp|emsp);"                             # HTML entities
+    r"|\{\{[^}\n]*\}\}"                                                  # template fields
+    r"|\ufffd", re.IGNORECASE)
+
+
+class ConversionResidue(Rule):
+    """Markers left over from converting the document (bookmarks, HTML tags, entities).
+
+    What it checks
+        Text such as ``[bookmark: _GoBack]`` (a Word bookmark written out by a DOCX
+        converter), ``[image: …]``, HTML tags (``<br>``, ``<span …>``), HTML entities
+        (``&nbsp;``), unfilled ``{{field}}`` markers and the replacement character U+FFFD
+        anywhere in the report, tables included.
+
+    Why
+        The published report is the official text (条例 第四十九条 makes it public); FORMAT.md
+        §9 names careless, perfunctory reports among the failures of the format's
+        accountability clause. Residue shows the text was not proof-read.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        [bookmark: _GoBack]本年度工作平稳有序。
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+    """
+
+    code = "H101"
+    name = "conversion-residue"
+    category = "hygiene"
+    severity = "warning"
+    profiles = ("strict",)
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        for n, line in enumerate(report.lines, start=1):
+            for m in _RESIDUE.finditer(line):
+                yield self.diag(
+                    f"文本中残留文档转换标记“{m.group(0)}”，应删除",
+                    Span(n, m.start() + 1, n, m.end() + 1), key="residue", snippet=m.group(0))

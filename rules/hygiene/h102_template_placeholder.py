@@ -1,0 +1,49 @@
+"""H102: template placeholders left unfilled (XX, ××, 某某) (strict)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report, Span
+
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,}|[×✕]{2,}|[○〇]{3,}|□{2,})(?![A-Za-z0-9])|某某")
+
+
+class TemplatePlaceholder(Rule):
+    """A template placeholder was left in the report.
+
+    What it checks
+        Placeholders that templates use for text to be filled in — XX / ＸＸ / xx, ××,
+        ○○○, □□, 某某 — anywhere in the report ("XX局", "20XX年", "某某科").
+
+    Why
+        A report copied from a template and not filled in is the "内容雷同/敷衍应付" the
+        format's accountability clause names (FORMAT.md §9); the placeholder also hides
+        the fact it should state.
+
+    Bad::
+
+        XX局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+
+    Good::
+
+        某市科学技术局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+    """
+
+    code = "H102"
+    name = "template-placeholder"
+    category = "hygiene"
+    severity = "warning"
+    profiles = ("strict",)
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        for n, line in enumerate(report.lines, start=1):
+            for m in _PLACEHOLDER.finditer(line):
+                yield self.diag(
+                    f"文本中残留模板占位符“{m.group(0)}”，应填写实际内容",
+                    Span(n, m.start() + 1, n, m.end() + 1), key="placeholder", snippet=line.strip()[:40])

@@ -1,0 +1,130 @@
+"""Find "a total and its listed parts" in prose: "共发布信息 37 条，其中政务动态 4 条、…".
+
+Shared by N105 (parts exceed the total) and N106 (parts fall short of it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from gplint.model import Report
+
+from ._prose import Sentence, sentences
+
+COUNT_UNITS = ("件次", "人次", "件", "条", "次", "篇", "个", "项", "期", "场", "份", "家")
+#: Units that count published items and are mixed freely in lists of them (条 of which 次).
+ITEM_UNITS = frozenset(("条", "次", "篇", "件"))
+
+_NUM = re.compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
+_INTRO = re.compile(r"其中包括[：:]?|其中[：:，,]?|具体来看[：:]|具体(?:为|包括|是)[：:]?|分别(?:为|是)[：:]?|包括[：:]")
+_NEW_TOTAL = re.compile(r"(?<![公总])共(?![享同建治])|合计|总计|累计")
+_APPROX = ("约", "余", "近", "超", "逾", "多", "左右", "以上", "累计超")
+_NOT_PART = ("同比", "增长", "下降", "增加", "减少", "占", "%", "％", "累计", "总")
+
+
+@dataclass(frozen=True)
+class PartsList:
+    sentence: Sentence
+    total: int
+    unit: str
+    total_span: tuple[int, int]
+    parts: tuple[tuple[int, str, int, int], ...]  # (value, unit, start, end) in sentence text
+    #: Every item of the list carries a count in a compatible unit (the list looks exhaustive).
+    exhaustive: bool
+    end: int
+
+
+def _strip_parens(text: str) -> str:
+    """Blank out parenthesised asides (nested 其中 lists) keeping offsets."""
+    out = []
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        if depth:
+            out.append(" ")
+        else:
+            out.append(ch)
+        if ch in "）)" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    a = start
+    for i in range(start, end):
+        if text[i] in "，,；;、":
+            yield a, i
+            a = i + 1
+    if a < end:
+        yield a, end
+
+
+def find_parts_lists(report: Report) -> Iterator[PartsList]:
+    for s in sentences(report):
+        if s.heading:
+            continue
+        flat = _strip_parens(s.text)
+        for intro in _INTRO.finditer(flat):
+            got = _one(s, flat, intro)
+            if got is not None:
+                yield got
+
+
+def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
+    # The total: the last count in the clause just before the introducer.
+    head_start = max(flat.rfind(c, 0, intro.start()) for c in "，,；;：:。")
+    head_end = intro.start()
+    if intro.start() > 0 and flat[intro.start() - 1] in "，,":
+        head_start = max(flat.rfind(c, 0, intro.start() - 1) for c in "，,；;：:。")
+        head_end = intro.start() - 1
+    head = flat[head_start + 1: head_end]
+    nums = list(_NUM.finditer(head))
+    if not nums:
+        return None
+    tm = nums[-1]
+    if re.search(r"\d", head[tm.end():]):
+        return None  # the clause ends on another number (万, %): not a count total
+    before = head[max(0, tm.start() - 3): tm.start()]
+    after = head[tm.end(): tm.end() + 3]
+    if any(w in before or w in after for w in _APPROX):
+        return None
+    total, unit = int(tm.group(1)), tm.group(2)
+    colon = intro.group(0).endswith(("：", ":")) or "具体" in intro.group(0) or "包括" in intro.group(0)
+    # The list runs to the end of the sentence; without a colon a semicolon also ends it,
+    # and a clause that opens a new total (共…, 合计…) or its own 其中 list ends it too.
+    end = len(flat)
+    if not colon:
+        for stop in "；;":
+            k = flat.find(stop, intro.end())
+            if k >= 0:
+                end = min(end, k)
+    nxt = _INTRO.search(flat, intro.end())
+    parts: list[tuple[int, str, int, int]] = []
+    exhaustive = True
+    for a, b in _segments(flat, intro.end(), end):
+        seg = flat[a:b]
+        if not seg.strip():
+            continue
+        if _NEW_TOTAL.search(seg):
+            end = a
+            break
+        if nxt is not None and a < nxt.start() <= b + 2 and b + 1 < len(flat) and flat[b] in "，,":
+            # this segment is the total of a nested list that follows
+            end = a
+            break
+        found = [m for m in _NUM.finditer(seg)
+                 if not any(w in seg[max(0, m.start() - 3): m.end() + 2] for w in _NOT_PART)]
+        same = [m for m in found if m.group(2) == unit or (unit in ITEM_UNITS and m.group(2) in ITEM_UNITS)]
+        if not same:
+            exhaustive = False
+            continue
+        if any(w in seg for w in _APPROX):
+            return None
+        for m in same:
+            parts.append((int(m.group(1)), m.group(2), a + m.start(), a + m.end()))
+    if not parts:
+        return None
+    return PartsList(s, total, unit, (head_start + 1 + tm.start(), head_start + 1 + tm.end()),
+                     tuple(parts), exhaustive, end)

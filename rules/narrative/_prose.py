@@ -1,0 +1,197 @@
+"""Shared helpers for rules that read report prose and compare it with the tables.
+
+Not a rule module (the leading underscore keeps it out of rule discovery). Everything here
+is a pure function of the :class:`~gplint.model.Report`.
+
+Prose is read sentence by sentence: PDF text breaks a sentence over several lines (often
+with blank lines between them), so the non-table, non-heading lines of a section are joined
+and cut at sentence-final punctuation. Each character keeps its source position so a
+finding can point at the exact words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator, Optional
+
+from gplint.model import T3_COLS, T3_GROUPS, Number, Report, Span
+
+_SENTENCE_END = frozenset("。！？!?")
+_FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of prose with the source position of every character."""
+
+    text: str
+    section: Optional[str]
+    positions: tuple[tuple[int, int], ...]
+    heading: bool = False
+
+    def span(self, start: int = 0, end: Optional[int] = None) -> Span:
+        """The source span of ``text[start:end]`` (whole sentence by default)."""
+        if not self.positions:
+            return Span(1)
+        end = len(self.text) if end is None else end
+        start = max(0, min(start, len(self.positions) - 1))
+        last = max(start, min(end, len(self.positions)) - 1)
+        a = self.positions[start]
+        b = self.positions[last]
+        return Span(a[0], a[1], b[0], b[1] + 1)
+
+    @property
+    def line(self) -> int:
+        return self.positions[0][0] if self.positions else 1
+
+
+def _is_prose_line(report: Report, n: int, text: str) -> bool:
+    if not text.strip() or report.in_table(n):
+        return False
+    if _FOOTER.match(text) or _MD_RULE.match(text):
+        return False
+    # A markdown pipe row outside the recognised tables is table debris, not prose.
+    if text.strip().startswith("|") and text.strip().endswith("|"):
+        return False
+    return True
+
+
+def sentences(report: Report) -> tuple[Sentence, ...]:
+    """Every prose sentence of the report, in order (headings are sentences of their own)."""
+    heading_lines = {h.span.line for h in report.headings}
+    heading_lines.update(s.line for s in report.sections.values())
+    out: list[Sentence] = []
+    buf: list[str] = []
+    pos: list[tuple[int, int]] = []
+    cur_section: Optional[str] = None
+
+    def flush(heading: bool = False) -> None:
+        text = "".join(buf)
+        stripped = text.strip()
+        if stripped:
+            lead = len(text) - len(text.lstrip())
+            out.append(Sentence(stripped, cur_section, tuple(pos[lead:lead + len(stripped)]), heading))
+        buf.clear()
+        pos.clear()
+
+    for n, line in enumerate(report.lines, start=1):
+        if not _is_prose_line(report, n, line):
+            continue
+        section = report.section_of_line(n)
+        if section != cur_section:
+            flush()
+            cur_section = section
+        is_heading = n in heading_lines
+        if is_heading:
+            flush()
+        for col, ch in enumerate(line, start=1):
+            if ch in "\t\ufeff":
+                ch = " "
+            buf.append(ch)
+            pos.append((n, col))
+            if ch in _SENTENCE_END:
+                flush()
+        if is_heading:
+            flush(heading=True)
+    flush()
+    return tuple(out)
+
+
+def clauses(sentence: Sentence, stops: str = "，,；;") -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each comma-level clause of a sentence, parentheses kept whole."""
+    depth = 0
+    start = 0
+    text = sentence.text
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in stops and depth == 0:
+            yield start, i, text[start:i]
+            start = i + 1
+    if start < len(text):
+        yield start, len(text), text[start:]
+
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+
+
+def other_year(text: str, year: Optional[int]) -> bool:
+    """True when ``text`` names a year other than the report year (a count about another year)."""
+    if year is None:
+        return False
+    for m in _YEAR.finditer(text):
+        y = int(m.group(1))
+        if 1990 <= y <= 2100 and y != year:
+            return True
+    return False
+
+
+def fmt(v: Number) -> str:
+    if isinstance(v, Decimal):
+        return format(v.normalize(), "f")
+    return str(v)
+
+
+# --------------------------------------------------------------------------- table values
+
+def t3_total(report: Report, row: str) -> Optional[Number]:
+    """A T3 row's total as the table gives it: C7, or C1..C6 summed when C7 is absent and
+    all six are present; None when the table does not give it."""
+    t3 = report.t3
+    if t3 is None or row not in t3.rows:
+        return None
+    v = t3.value(row, "C7")
+    if v is not None:
+        return v
+    parts = [t3.value(row, c) for c in T3_COLS[:6]]
+    if any(p is None for p in parts):
+        return None
+    return sum(parts)  # type: ignore[arg-type]
+
+
+def t3_group_total(report: Report, group: str) -> Optional[Number]:
+    """Total (C7) of a result group (G1..G6): its leaves summed, or its own printed row."""
+    t3 = report.t3
+    if t3 is None:
+        return None
+    leaves = T3_GROUPS[group][1]
+    vals = [t3_total(report, r) for r in leaves]
+    if all(v is not None for v in vals):
+        return sum(vals)  # type: ignore[arg-type]
+    g = t3.groups.get(group)
+    if g is not None:
+        v = g.cells[6].value
+        if v is None and all(c.value is not None for c in g.cells[:6]):
+            v = sum(c.value for c in g.cells[:6])  # type: ignore[misc]
+        return v
+    return None
+
+
+def t3_row_line(report: Report, row: str) -> Optional[int]:
+    t3 = report.t3
+    if t3 is None or row not in t3.rows:
+        return None
+    return t3.rows[row].line or None
+
+
+def t4_total(report: Report, kind: str) -> Optional[Number]:
+    """行政复议 total ("review") or 行政诉讼 total ("suit" = direct + after_review)."""
+    t4 = report.t4
+    if t4 is None:
+        return None
+    if kind == "review":
+        return t4.value("review", "total")
+    a = t4.value("direct", "total")
+    b = t4.value("after_review", "total")
+    if a is None or b is None:
+        return None
+    return a + b
+
+
+def t4_includes_carried(report: Report) -> bool:
+    """The report notes that its table 四 counts include cases carried over (FORMAT §3.5)."""
+    return any(("含上年" in l or "含上一年" in l) and ("复议" in l or "诉讼" in l) for l in report.lines)

@@ -1,0 +1,139 @@
+"""N101: a count of applications in the text differs from table 三."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Optional
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.model import Report, Span
+
+from ._prose import clauses, fmt, other_year, sentences, t3_row_line, t3_total
+
+_N = r"(?P<n>\d+)\s*(?:件|条)"
+_GAP = r"[^\d，,；;。（()）]{0,20}?"
+# (kind, pattern). Kinds: new = R01, accepted = R01 or R01+R02 (受理 is ambiguous),
+# carried_in = R02, handled = R24, carried_out = R25.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("carried_out", r"(?:结转|转|顺延|延续)(?:到|至)?下一?年度?" + _GAP + _N),
+    ("carried_out", _N + r"[^\d，,；;。]{0,8}?(?:结转|转|顺延|延续)(?:到|至)?下一?年度?"),
+    ("carried_in", r"上一?年度?(?:结转|转结|转入)" + _GAP + _N),
+    ("new", r"(?:新收|收到|接收|接到)" + _GAP + _N),
+    ("accepted", r"受理" + _GAP + _N),
+    ("handled", r"(?:办结|答复|办理完成|办理完毕|处理完毕|共办理)" + _GAP + _N),
+))
+_KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
+              "carried_out": ("R25",)}
+_KIND_WORDS = {"new": "新收", "accepted": "受理", "carried_in": "上年结转", "handled": "办结/答复",
+               "carried_out": "结转下年度"}
+_ROW_NAMES = {"R01": "表三“一、本年新收政府信息公开申请数量”总计",
+              "R02": "表三“二、上年结转政府信息公开申请数量”总计",
+              "R24": "表三“（七）总计”",
+              "R25": "表三“四、结转下年度继续办理”总计"}
+# Clauses about something other than the agency's own applications for the year.
+_SKIP = ("其中", "同比", "较上年", "比上年", "增长", "下降", "增加", "减少", "咨询", "复议", "诉讼",
+         "案件", "建议", "提案", "来信", "来电", "热线", "留言", "平均", "%", "％", "约", "余件", "多件")
+
+
+_OUTCOME_WORDS = ("予以公开", "同意公开", "部分公开", "不予", "无法提供", "其他处理")
+
+
+def _matches(clause: str) -> Iterable[tuple[str, re.Match[str]]]:
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(clause):
+            a, b = m.span("n")
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            yield kind, m
+
+
+class ApplicationCountMismatch(Rule):
+    """Application counts in the text differ from table 三.
+
+    What it checks
+        Sentences about disclosure applications that give a count — 新收/收到/接收 N 件
+        (table 三 row 一), 上年结转 N 件 (row 二), 办结/答复 N 件 (（七）总计), 结转下年度/顺延到
+        下年度 N 件 (row 四) — are compared with the 总计 column of table 三 (or with
+        自然人…其他 summed when the report has no 总计 column). 受理 N 件 is ambiguous (some
+        reports mean 新收, others 新收 + 上年结转): it passes when it equals either, and is
+        reported as a warning only when it equals neither. Clauses with 其中, comparisons with
+        other years, approximations (约, 余) and other kinds of cases (咨询, 复议, 建议提案) are
+        skipped.
+
+    Why
+        条例 第五十条(二) makes the received and handled applications part of the report, and
+        FORMAT.md §7 (X-NARR-NEW, X-NARR-CARRY-IN, X-NARR-HANDLED, X-NARR-CARRY-OUT,
+        X-NARR-RECEIVED-TOTAL): the text and table 三 describe the same applications, so the
+        counts must agree.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        （二）依申请公开。全年共收到政府信息公开申请 5 件。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        （二）依申请公开。全年共收到政府信息公开申请 3 件。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
+    """
+
+    code = "N101"
+    name = "application-count-mismatch"
+    category = "narrative"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if report.t3 is None:
+            return
+        for s in sentences(report):
+            if s.heading or "申请" not in s.text:
+                continue
+            for a, b, clause in clauses(s):
+                if any(w in clause for w in _SKIP) or other_year(clause, report.year):
+                    continue
+                # A clause about applications; 上年结转 inside it belongs to its own kind.
+                outcome = any(w in clause for w in _OUTCOME_WORDS)
+                for kind, m in _matches(clause):
+                    if kind == "handled" and outcome:
+                        continue  # "不予公开答复 0 件" counts one outcome, not all handled
+                    if kind in ("new", "accepted", "handled") and "申请" not in s.text[a:b] \
+                            and "申请" not in s.text[max(0, a - 30):a]:
+                        continue
+                    d = self._compare(report, s, a, kind, m)
+                    if d is not None:
+                        yield d
+
+    def _compare(self, report: Report, s, a: int, kind: str, m: re.Match[str]) -> Optional[Diagnostic]:
+        n = int(m.group("n"))
+        row = _KIND_ROWS[kind][0]
+        table = t3_total(report, row)
+        if table is None:
+            return None
+        span = s.span(a + m.start(), a + m.end())
+        line = t3_row_line(report, row)
+        related = [Related(Span(line), _ROW_NAMES[row] + f"为 {fmt(table)}")] if line else []
+        words = _KIND_WORDS[kind]
+        if kind == "accepted":
+            carried = t3_total(report, "R02")
+            if n == table or (carried is not None and n == table + carried):
+                return None
+            if carried is None:
+                return None
+            msg = (f"正文称受理政府信息公开申请 {n} 件，但表三本年新收 {fmt(table)} 件、"
+                   f"上年结转 {fmt(carried)} 件，两种算法（新收，或新收加上年结转 {fmt(table + carried)} 件）都对不上")
+            return self.diag(msg, span, key=f"t3.{row}.C7", related=related, severity="warning",
+                             evidence={"text": n, "table": table, "carried_in": carried},
+                             snippet=m.group(0))
+        if n == table:
+            return None
+        msg = f"正文称{words}申请 {n} 件，但{_ROW_NAMES[row]}为 {fmt(table)}"
+        return self.diag(msg, span, key=f"t3.{row}.C7", related=related,
+                         evidence={"text": n, "table": table}, snippet=m.group(0))

@@ -1,0 +1,100 @@
+"""N102: the text says every application was dealt with, table 三 says otherwise."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.model import Report, Span
+
+from ._prose import fmt, other_year, sentences, t3_row_line, t3_total
+
+_CLAIM = re.compile(
+    r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
+    r"(?:按要求|按时|及时|依法|按期|如期|在法定期限内|在规定时限内|在法定时限内|在法定期限|予以|全部|并)*"
+    r"(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成|回复)")
+# An explicit handled count in the same sentence: the claim then refers to that count.
+_HANDLED = re.compile(r"(?:办结|答复|办理|处理)[^\d，,；;。]{0,10}?\d+\s*件")
+_CARRY_OUT = re.compile(r"(?:结转|转|顺延|延续)(?:到|至)?下一?年|下一?年度(?:继续)?办理")
+_RECEIVED = re.compile(r"(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,20}?(?P<n>\d+)\s*件"
+                       r"|(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,6}?(?P<m>\d+)\s*件[^\d，,；;。]{0,12}申请")
+
+
+class CompletionClaimContradictsTable(Rule):
+    """The text says all applications were answered, table 三 says some were not.
+
+    What it checks
+        A sentence about disclosure applications that says they were all dealt with
+        (均已办结, 均及时答复, 所有申请均已按要求办理完成…) and gives no handled count of its
+        own is checked against table 三: "四、结转下年度继续办理" must then be 0, and when the
+        same sentence says how many were received (全年共接收 N 件…均及时答复), （七）总计 — the
+        applications handled in the year — cannot be smaller than N. Sentences that mention
+        carrying applications over, or that are about another year, are skipped.
+
+    Why
+        FORMAT.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
+        claim in words what its own table denies.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        （二）依申请公开。全年共收到政府信息公开申请 3 件，均已按时答复。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
+        （七）总计 2 0 0 0 0 0 2
+        四、结转下年度继续办理 1 0 0 0 0 0 1
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        （二）依申请公开。全年共收到政府信息公开申请 3 件，均已按时答复。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
+        （七）总计 3 0 0 0 0 0 3
+        四、结转下年度继续办理 0 0 0 0 0 0 0
+    """
+
+    code = "N102"
+    name = "completion-claim-contradicts-table"
+    category = "narrative"
+    severity = "warning"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if report.t3 is None:
+            return
+        carried_out = t3_total(report, "R25")
+        handled = t3_total(report, "R24")
+        for s in sentences(report):
+            text = s.text
+            if s.heading or "申请" not in text:
+                continue
+            claim = _CLAIM.search(text)
+            if claim is None or _HANDLED.search(text) or _CARRY_OUT.search(text):
+                continue
+            if other_year(text[: claim.start()], report.year):
+                continue
+            span = s.span(claim.start(), claim.end())
+            if carried_out is not None and carried_out > 0:
+                line = t3_row_line(report, "R25")
+                yield self.diag(
+                    f"正文称申请“{claim.group(0)}”，但表三“四、结转下年度继续办理”总计为 {fmt(carried_out)}",
+                    span, key="t3.R25.C7",
+                    related=[Related(Span(line), "结转下年度继续办理")] if line else [],
+                    evidence={"claim": claim.group(0), "table": carried_out}, snippet=claim.group(0))
+                continue
+            rec = _RECEIVED.search(text[: claim.start()])
+            if rec is None or handled is None:
+                continue
+            n = int(rec.group("n") or rec.group("m"))
+            if handled < n:
+                line = t3_row_line(report, "R24")
+                yield self.diag(
+                    f"正文称全年共接收申请 {n} 件且“{claim.group(0)}”，即办结 {n} 件，"
+                    f"但表三（七）总计为 {fmt(handled)}",
+                    s.span(rec.start(), claim.end()), key="t3.R24.C7",
+                    related=[Related(Span(line), "（七）总计")] if line else [],
+                    evidence={"received": n, "claim": claim.group(0), "table": handled},
+                    snippet=claim.group(0))

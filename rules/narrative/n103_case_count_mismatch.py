@@ -1,0 +1,99 @@
+"""N103: counts of 行政复议 / 行政诉讼 in the text differ from table 四."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.model import Report, Span
+
+from ._prose import clauses, fmt, other_year, sentences, t4_includes_carried, t4_total
+
+_UNIT = r"\s*(?:件|起|宗|个|次)"
+_AFTER = {k: re.compile(w + r"[^\d，,；;。]{0,12}?(?P<n>\d+)" + _UNIT) for k, w in (("review", "行政复议"), ("suit", "行政诉讼"))}
+_BEFORE = {k: re.compile(r"(?P<n>\d+)" + _UNIT + r"[^\d，,；;。]{0,15}?" + w) for k, w in (("review", "行政复议"), ("suit", "行政诉讼"))}
+_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|未收到|未涉及|未有|无)[^\d，,；;。]{0,20}?(?:行政复议|行政诉讼)")
+# Clauses about outcomes, trends or other matters rather than the number of cases.
+_SKIP = ("维持", "纠正", "纠错", "败诉", "胜诉", "撤销", "确认违法", "审结", "其他结果", "同比", "增长", "下降",
+         "较上年", "%", "％", "其中", "约", "培训", "案例", "应诉", "复议机关")
+_NAMES = {"review": "行政复议", "suit": "行政诉讼"}
+_TABLE = {"review": "表四行政复议总计", "suit": "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）"}
+
+
+class CaseCountMismatch(Rule):
+    """Counts of 行政复议 or 行政诉讼 in the text differ from table 四.
+
+    What it checks
+        A clause that gives the number of 行政复议 (or 行政诉讼) cases about disclosure work
+        — and is not about their outcomes (维持, 纠错, 败诉…) — is compared with table 四:
+        行政复议 with its 总计, 行政诉讼 with 未经复议直接起诉 总计 + 复议后起诉 总计. A clause saying
+        no such case happened (未发生行政复议) is reported when the matching total is not 0.
+        When the report notes that table 四 includes cases carried over from the previous
+        year, a text count below the table's is accepted.
+
+    Why
+        条例 第五十条(三); FORMAT.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        全年未发生因政府信息公开引起的行政复议。
+        四、政府信息公开行政复议、行政诉讼情况
+        行政复议 行政诉讼
+        1 0 0 0 1 0 0 0 0 0 0 0 0 0 0
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        全年发生因政府信息公开引起的行政复议 1 件。
+        四、政府信息公开行政复议、行政诉讼情况
+        行政复议 行政诉讼
+        1 0 0 0 1 0 0 0 0 0 0 0 0 0 0
+    """
+
+    code = "N103"
+    name = "case-count-mismatch"
+    category = "narrative"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if report.t4 is None:
+            return
+        carried = t4_includes_carried(report)
+        related_line = report.t4.line or (report.t4.span.line if report.t4.span else 0)
+        for s in sentences(report):
+            if s.heading:
+                continue
+            for a, b, clause in clauses(s):
+                if other_year(clause, report.year):
+                    continue
+                kinds = [k for k in ("review", "suit") if _NAMES[k] in clause]
+                none = _NONE.search(clause)
+                if none and not any(w in clause for w in ("纠错", "纠正", "败诉", "撤销", "确认违法")):
+                    for k in kinds:
+                        table = t4_total(report, k)
+                        if table and table > 0 and not carried:
+                            yield self.diag(
+                                f"正文称“{clause.strip().rstrip('。！!；;')}”，但{_TABLE[k]}为 {fmt(table)}",
+                                s.span(a + none.start(), a + none.end()), key=f"t4.{k}.total",
+                                related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
+                                severity="warning", evidence={"table": table}, snippet=none.group(0))
+                    continue
+                if len(kinds) != 1 or any(w in clause for w in _SKIP):
+                    continue
+                k = kinds[0]
+                m = _AFTER[k].search(clause) or _BEFORE[k].search(clause)
+                if m is None:
+                    continue
+                n = int(m.group("n"))
+                table = t4_total(report, k)
+                if table is None or n == table or (carried and n < table):
+                    continue
+                yield self.diag(
+                    f"正文称{_NAMES[k]} {n} 件，但{_TABLE[k]}为 {fmt(table)}",
+                    s.span(a + m.start(), a + m.end()), key=f"t4.{k}.total",
+                    related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
+                    evidence={"text": n, "table": table}, snippet=m.group(0))

@@ -1,0 +1,59 @@
+"""N105: the parts listed after a total add up to more than the total."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.model import Report
+
+from ._parts import find_parts_lists
+
+
+class PartsExceedTotal(Rule):
+    """The listed parts of a stated total add up to more than the total.
+
+    What it checks
+        A sentence that states a total and then lists its parts — "共发布信息 N 条，其中 A 类
+        a 条、B 类 b 条…", "…N 条，具体来看：…" — is reported when the parts (counts in the
+        same unit; 条/次/篇/件 count alike) add up to more than N. Counts inside parentheses
+        (a nested "（其中…）" breakdown of one part) are not counted again; approximate totals
+        (约, 余, 超) and percentages are skipped. Parts that add up to less than the total
+        may just be an incomplete list; N106 reports those at the strict level.
+
+    Why
+        条例 第五十条 asks for an accurate account, and FORMAT.md §9 lists inaccurate content
+        among the failures the format's accountability clause names; a total smaller than
+        its own parts is wrong on its face (FORMAT.md §7, narrative identities).
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        全年发布各类信息 10 条，其中政务动态 6 条、通知公告 5 条。
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        全年发布各类信息 11 条，其中政务动态 6 条（其中图片新闻 2 条）、通知公告 5 条。
+    """
+
+    code = "N105"
+    name = "parts-exceed-total"
+    category = "narrative"
+    severity = "warning"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        for pl in find_parts_lists(report):
+            s = pl.sentence
+            total = sum(p[0] for p in pl.parts)
+            if total <= pl.total:
+                continue
+            expr = " + ".join(f"{v}" for v, _, _, _ in pl.parts)
+            yield self.diag(
+                f"正文称共 {pl.total} {pl.unit}，但其后列出的各项之和为 {expr} = {total}，超过总数",
+                s.span(*pl.total_span), key="narrative.parts",
+                related=[Related(s.span(a, b), "分项") for _, _, a, b in pl.parts],
+                evidence={"expression": expr, "left": pl.total, "right": total, "delta": total - pl.total},
+                snippet=s.text[pl.total_span[0]: pl.end])

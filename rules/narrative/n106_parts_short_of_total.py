@@ -1,0 +1,59 @@
+"""N106: the parts listed after a total add up to less than the total (strict)."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.model import Report
+
+from ._parts import find_parts_lists
+
+
+class PartsShortOfTotal(Rule):
+    """The listed parts of a stated total add up to less than the total.
+
+    What it checks
+        A sentence that states a total and lists two or more parts after 其中 / 具体来看 /
+        分别为, where every item of the list carries a count (so the list looks complete),
+        is reported when the parts add up to less than the total. A list with an item that
+        has no count ("其他为会办件") or a single "其中" item is a subset, not a breakdown,
+        and is left alone. Counts 条/次/篇/件 are treated alike, as reports mix them.
+
+    Why
+        FORMAT.md §9 (inaccurate content) and §7; a breakdown that leaves part of its total
+        unexplained is at least unclear. Strict only: many lists name only the main items.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        全年主动公开信息 130 条，其中门户网站发布 36 次，微信公众号发布 76 次。
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        全年主动公开信息 112 条，其中门户网站发布 36 次，微信公众号发布 76 次。
+    """
+
+    code = "N106"
+    name = "parts-short-of-total"
+    category = "narrative"
+    severity = "warning"
+    profiles = ("strict",)
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        for pl in find_parts_lists(report):
+            if not pl.exhaustive or len(pl.parts) < 2:
+                continue
+            s = pl.sentence
+            total = sum(p[0] for p in pl.parts)
+            if total >= pl.total:
+                continue
+            expr = " + ".join(f"{v}{u}" for v, u, _, _ in pl.parts)
+            yield self.diag(
+                f"正文称共 {pl.total} {pl.unit}，但其后列出的各项之和为 {expr} = {total}，少于总数",
+                s.span(*pl.total_span), key="narrative.parts",
+                related=[Related(s.span(a, b), "分项") for _, _, a, b in pl.parts],
+                evidence={"expression": expr, "left": pl.total, "right": total, "delta": total - pl.total},
+                snippet=s.text[pl.total_span[0]: pl.end])

@@ -1,0 +1,91 @@
+"""S101: one of the six statutory sections has no heading."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report, Span
+
+from ._common import MIN_SECTIONS, SLOTS, STANDARD, table_region
+
+
+def _where(report: Report, slot: str) -> int:
+    """The line where the missing section should start."""
+    idx = SLOTS.index(slot)
+    prev = [report.sections[s] for s in SLOTS[:idx] if s in report.sections]
+    nxt = [report.sections[s] for s in SLOTS[idx + 1:] if s in report.sections]
+    lo = prev[-1].line if prev else 0
+    hi = nxt[0].line if nxt else len(report.lines) + 1
+    # A section that carries a table starts, at the latest, where its table starts.
+    own = table_region(report, slot)
+    if own is not None and lo < own[0] < hi:
+        return own[0]
+    # Otherwise: the first heading after the previous section's content (its table).
+    if prev:
+        region = table_region(report, prev[-1].slot)
+        if region is not None and region[1] > lo:
+            lo = region[1]
+    for h in report.headings:
+        if lo < h.span.line < hi and not report.in_table(h.span.line):
+            return h.span.line
+    return hi if hi <= len(report.lines) else max(1, len(report.lines))
+
+
+class SectionMissing(Rule):
+    """One of the six statutory sections has no heading.
+
+    What it checks
+        A report has six numbered sections, 一、总体情况 … 六、其他需要报告的事项. When the
+        report shows most of them (at least four, so fragments are left alone) and one is
+        missing, the finding is placed where that section should start: the first line of
+        its table (table 二/三/四) when the table is there, else the first heading after the
+        previous section's content, else the next section's heading.
+
+    Why
+        FORMAT.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
+        第五十条); a section whose heading was dropped hides its content under the previous
+        one (e.g. table 四 read as part of section 三).
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        五、存在的主要问题及改进情况
+        公开深度有待加强。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        四、政府信息公开行政复议、行政诉讼情况
+        五、存在的主要问题及改进情况
+        公开深度有待加强。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+    """
+
+    code = "S101"
+    name = "section-missing"
+    category = "structure"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if len(report.sections) < MIN_SECTIONS:
+            return
+        for slot in SLOTS:
+            if slot in report.sections:
+                continue
+            line = _where(report, slot)
+            text = report.lines[line - 1] if 0 < line <= len(report.lines) else ""
+            yield self.diag(
+                f"缺少第{SLOTS.index(slot) + 1}部分“{STANDARD[slot]}”的标题（应在此处开始）",
+                Span(line, 1, line, len(text) + 1), key=slot, snippet=STANDARD[slot])

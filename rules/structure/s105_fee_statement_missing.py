@@ -1,0 +1,65 @@
+"""S105: section 六 does not state the 信息处理费 position (strict)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report, Span
+
+from ._common import body_text
+
+# Any statement about the fee, positive or negative: 未收取信息处理费, 信息处理费收取情况：无,
+# 收取信息处理费0元, 无政府信息处理费收取情况, 未发生政府信息公开收费事项 (FORMAT §3.6).
+_FEE = re.compile(r"处理费|信息公开[^。；\n]{0,10}(?:收费|收取费用|费用)|(?:收费|收取费用)[^。；\n]{0,10}信息公开")
+
+
+class FeeStatementMissing(Rule):
+    """Section 六 does not say whether 信息处理费 was charged.
+
+    What it checks
+        The body of 六、其他需要报告的事项 must say whether the agency charged the 信息处理费
+        for disclosure applications in the year. Any statement counts, including explicit
+        negatives (未收取信息处理费, 信息处理费收取情况：无, 收取信息处理费0元,
+        未发生政府信息公开收费事项). "无" alone, or a section about other matters only, is
+        reported. A report without a section 六 is left to S101.
+
+    Why
+        FORMAT.md §3.6 and §8 (《政府信息公开信息处理费管理办法》, 条例 第四十二条): every
+        report states its 信息处理费 position in section 六.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+        六、其他需要报告的事项
+        无
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+    """
+
+    code = "S105"
+    name = "fee-statement-missing"
+    category = "structure"
+    severity = "warning"
+    profiles = ("strict",)
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        sec = report.sections.get("S6")
+        if sec is None:
+            return
+        body = body_text(report, "S6")
+        if _FEE.search(body.replace(" ", "")):
+            return
+        shown = body.strip().splitlines()[0][:20] if body.strip() else "（空）"
+        yield self.diag(
+            f"第六部分未说明信息处理费收取情况（内容为“{shown}”）；"
+            "应写明本年度是否收取信息处理费，未收取也应明确说明",
+            sec.heading.span, key="S6.fee", snippet=body[:40])

@@ -1,0 +1,62 @@
+"""S106: section 五 is empty or says only 无 (strict)."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report
+
+from ._common import body_text
+
+_NIL = {"", "无", "暂无", "没有", "无此项", "无此情况", "无相关情况", "不涉及", "/", "-", "—"}
+
+
+class ProblemsSectionEmpty(Rule):
+    """Section 五 (problems and improvements) is empty or says only 无.
+
+    What it checks
+        The body of 五、存在的主要问题及改进情况 is reported when it is empty or consists only
+        of "无", "暂无", "不涉及" or a dash (punctuation ignored).
+
+    Why
+        条例 第五十条(四) requires the main problems of the year's disclosure work and how
+        they were improved; FORMAT.md §3.6 treats an empty or "无" section as a strict
+        finding.
+
+    Bad::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+        五、存在的主要问题及改进情况
+        无。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+
+    Good::
+
+        某局2024年政府信息公开工作年度报告
+        一、总体情况
+        本年度工作平稳有序。
+        五、存在的主要问题及改进情况
+        政策解读形式单一，下一步将增加图解和视频解读。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+    """
+
+    code = "S106"
+    name = "problems-section-empty"
+    category = "structure"
+    severity = "warning"
+    profiles = ("strict",)
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        sec = report.sections.get("S5")
+        if sec is None:
+            return
+        body = body_text(report, "S5")
+        core = "".join(ch for ch in body if ch not in " \u3000\n。.；;！!*#")
+        if core in _NIL:
+            yield self.diag(
+                f"第五部分“{sec.title}”没有内容（“{core or '空'}”）：应写明本年度工作存在的主要问题及改进情况",
+                sec.heading.span, key="S5.empty", snippet=core)
