@@ -166,9 +166,15 @@ class T3CellBreaksIdentities(Rule):
             kinds = "、".join(dict.fromkeys(KIND_NAMES[e.identity.kind].split("（")[0] for e in cul.identities))
             msg = (f"{cell_name(cul.cell)}为 {fmt_num(cell.value)}，按表内勾稽关系应为 {fmt_num(cul.expected)}"
                    f"（同时破坏 {kinds}）：{reasons}")
-            related = [Related(span_of(cell_of(e.identity.anchor), row.line if row else 1),
-                               f"{KIND_NAMES[e.identity.kind]} {e.identity.scope}")
-                       for e in cul.identities if e.identity.anchor != cul.cell]
+            related = []
+            for e in cul.identities:
+                # Point at the identity's printed total, or (when the culprit is that total)
+                # at its first other operand: where the clerk should look next.
+                others = [k for k in (e.identity.anchor,) + e.identity.left + e.identity.right
+                          if k != cul.cell and cell_of(k).span is not None]
+                if others:
+                    related.append(Related(cell_of(others[0]).span,
+                                           f"{KIND_NAMES[e.identity.kind]} {e.identity.scope}"))
             yield self.diag(
                 msg,
                 span_of(cell, row.line if row else 1),

@@ -13,12 +13,12 @@ from ._base import KIND_NAMES
 
 class IdentityNotAssessable(Rule):
     """What it checks
-        Cells of tables 三 and 四 that are printed but hold no number ("—", "/", "无", an
-        empty cell between separators) while an identity needs them. Such a cell is *not
+        Cells of tables 三 and 四 that hold a placeholder instead of a number ("—", "/",
+        "无", "空") while an identity needs them. Such a cell is *not
         given*, not zero: the identities that use it (T3-SUM-RESULTS, T3-BALANCE,
         T3-ROW-TOTAL, T4-BLOCK-TOTAL) cannot be assessed, and gplint says so instead of
         guessing. One finding per table row, naming the blank cells and the identities left
-        unchecked. (Values missing from the text altogether are table findings, T103.)
+        unchecked. (Empty cells and values missing from the text are table findings, T103.)
 
     Why
         FORMAT.md §5.4 (cell-value semantics: blank, "/", "-", "—", "无", "空" = not given; do
@@ -116,6 +116,8 @@ class IdentityNotAssessable(Rule):
         by_row: dict[str, dict[str, set[str]]] = {}
         for ev in analysis.blank:
             for row, col in ev.blanks:
+                if not t3_cell(report, (row, col)).raw.strip():
+                    continue  # an empty cell is a value missing from the row: T103 reports it
                 by_row.setdefault(row, {}).setdefault(col, set()).add(
                     KIND_NAMES[ev.identity.kind].split("（")[0] + f" {ev.identity.scope}")
         for row, cols in sorted(by_row.items()):
@@ -137,9 +139,10 @@ class IdentityNotAssessable(Rule):
         ids = []
         for ident in t4_identities(report):
             ev = evaluate(ident, lambda k: t4.cell(*k))
-            if ev.status == "blank":
+            written = [k for k in ev.blanks if t4.cell(*k).raw.strip()]
+            if ev.status == "blank" and written:
                 ids.append(f"T4-BLOCK-TOTAL {T4_BLOCK_NAMES[ident.scope]}")
-                for k in ev.blanks:
+                for k in written:
                     blanks[k] = None
         if not blanks:
             return

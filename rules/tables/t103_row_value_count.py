@@ -194,7 +194,10 @@ class RowValueCount(Rule):
         no_total_header = bool(t3.header_columns) and "C7" not in t3.header_columns
         rows = [r for r in t3.rows.values() if r.line > 0] + list(t3.groups.values())
         for row in rows:
-            n = row.count
+            # Cells the text leaves empty ("" between separators) are values the row lacks;
+            # placeholders such as "—" or "/" are written values (A108 judges them).
+            written = [c for c in row.cells if c.span is not None and c.raw.strip()]
+            n = row.count if row.count > 7 else len(written)
             if n > 7:
                 extra = " ".join(c.raw for c in row.extra)
                 yield self.diag(
@@ -206,7 +209,7 @@ class RowValueCount(Rule):
                     continue  # the missing values are elsewhere in the text (layout damage)
                 if no_total_header and n == 6:
                     continue  # T104: the header has no 总计 column either.
-                spans = [c.span for c in row.cells if c.span is not None and c.span.line == row.line]
+                spans = [c.span for c in written if c.span.line == row.line]
                 if spans:
                     last = max(spans, key=lambda s: s.end_column)
                     evidence = trailing_empty_cell(report, row.line, last.end_column)

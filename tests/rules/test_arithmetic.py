@@ -1,0 +1,121 @@
+"""Arithmetic rules: identities of tables 三 and 四, the culprit cell, blanks, counts."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gplint.testing import EXAMPLE_T3, example_report
+
+from gplint.testing import lint_with
+
+
+def run(text, select=None, profile="strict", year=None):
+    return lint_with(text, select or (), profile=profile, year=year)
+
+T3_ONLY = dict(tables=("t3",))
+
+
+def codes(diags):
+    return sorted(d.code for d in diags)
+
+
+def test_consistent_table_is_clean():
+    assert run(example_report(), select=["A"]) == []
+
+
+@pytest.mark.parametrize("cell", ["R03.C1", "R24.C1", "R01.C7", "R25.C2", "R13.C2", "R02.C1", "R24.C7", "R10.C5"])
+def test_one_wrong_cell_is_reported_once_as_the_culprit(cell):
+    row, col = cell.split(".")
+    good = EXAMPLE_T3.get(row, (0,) * 7)[int(col[1:]) - 1]
+    diags = run(example_report(t3={cell: good + 2}, **T3_ONLY), select=["A"])
+    assert codes(diags) == ["A101"], [d.message for d in diags]
+    d = diags[0]
+    assert d.key == f"t3.{row}.{col}"
+    assert d.evidence["expected"] == good and d.evidence["value"] == good + 2
+    assert str(good) in d.message and str(good + 2) in d.message
+    assert len(d.related) >= 1  # the other identities it breaks
+
+
+def test_culprit_lands_on_the_cell_line():
+    text = example_report(t3={"R24.C1": 5}, **T3_ONLY)
+    d = run(text, select=["A101"])[0]
+    assert "（七）总计" in text.splitlines()[d.span.line - 1]
+    assert text.splitlines()[d.span.line - 1][d.span.column - 1:d.span.end_column - 1] == "5"
+
+
+def test_two_wrong_cells_in_one_column_are_not_blamed_on_either():
+    diags = run(example_report(t3={"R03.C1": 3, "R04.C1": 2}, **T3_ONLY), select=["A"])
+    assert codes(diags) == ["A102", "A103", "A104", "A104"] or codes(diags) == ["A102", "A104", "A104"], \
+        [d.message for d in diags]
+    assert "A101" not in codes(diags)
+
+
+def test_sum_results_message_names_parts_and_total():
+    diags = run(example_report(t3={"R03.C1": 3, "R03.C7": 3}, **T3_ONLY), select=["A102"])
+    msgs = [d.message for d in diags]
+    assert any("自然人列：（一）予以公开 3 + （二）部分公开 1" in m and "但（七）总计为 3" in m for m in msgs), msgs
+    assert all(d.evidence["delta"] == -1 for d in diags)  # left (总计) - right (sum)
+
+
+def test_balance_broken_without_a_shared_cell():
+    diags = run(example_report(t3={"R01.C1": 4, "R01.C7": 5}, **T3_ONLY), select=["A"])
+    assert codes(diags) == ["A103", "A103"]
+    assert "一、本年新收 4 + 二、上年结转 1 = 5" in diags[0].message
+
+
+def test_no_total_column_pins_the_total_cell():
+    # Seed 002's shape: no 总计 column in R01..R04, （七）总计 自然人 wrong.
+    rows = {r: EXAMPLE_T3[r][:6] for r in ("R01", "R02", "R03", "R04")}
+    rows["R24"] = (2, 1, 0, 0, 0, 0, 3)
+    rows["R24"] = (2, 1, 0, 0, 0, 0, 3)
+    diags = run(example_report(t3=rows, t3_total_column=False, **T3_ONLY), select=["A"])
+    assert codes(diags) == ["A101"], [d.message for d in diags]
+    assert diags[0].key == "t3.R24.C1" and diags[0].evidence["expected"] == 3
+
+
+def test_blank_placeholder_is_not_read_as_zero():
+    # R03.C1 printed as "—": with it as 0 the column would be consistent only if R24 said 1.
+    diags = run(example_report(t3={"R03.C1": "—"}, **T3_ONLY), select=["A"])
+    assert codes(diags) == ["A108"]
+    assert diags[0].severity == "info" and "不能按 0 计算" in diags[0].message
+
+
+def test_empty_cells_are_left_to_the_table_rules():
+    text = example_report(t3_rows={"R03": "三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t"}, **T3_ONLY)
+    assert run(text, select=["A"]) == []
+
+
+def test_lone_other_handling_row_stands_for_its_leaves():
+    text = example_report(other_handling_alone=True, t3={"R23": (1, 0, 0, 0, 0, 0, 1), "R24": (4, 1, 0, 0, 0, 0, 5),
+                                                          "R01": (4, 1, 0, 0, 0, 0, 5)}, **T3_ONLY)
+    assert run(text, select=["A"]) == []
+    bad = example_report(other_handling_alone=True, t3={"R23": (1, 0, 0, 0, 0, 0, 1)}, **T3_ONLY)
+    assert "A101" in codes(run(bad, select=["A"])) or "A102" in codes(run(bad, select=["A"]))
+
+
+def test_t4_block_total():
+    diags = run(example_report(t4={"after_review.upheld": "5"}, tables=("t4",)), select=["A"])
+    assert codes(diags) == ["A106"]
+    assert "复议后起诉：结果维持 5" in diags[0].message and "但总计为 0" in diags[0].message
+    assert diags[0].evidence["right"] == 5 and diags[0].key == "t4.after_review.total"
+
+
+def test_t4_blank_is_info_not_error():
+    diags = run(example_report(t4={"review.other": "/"}, tables=("t4",)), select=["A"])
+    assert codes(diags) == ["A108"]
+
+
+@pytest.mark.parametrize("override, expect", [
+    ({"t2": {"licensing": "2.5"}}, True),
+    ({"t2": {"fees": "2.5"}}, False),
+    ({"t3": {"R05.C1": "1.5", "R05.C7": "1.5"}}, True),
+    ({"t4": {"direct.pending": "0.5"}}, True),
+])
+def test_cell_not_a_count(override, expect):
+    diags = run(example_report(**override), select=["A107"])
+    assert bool(diags) is expect
+
+
+def test_a108_default_profile_reports_placeholder():
+    assert codes(run(example_report(t3={"R03.C1": "—"}), select=None, profile="default")).count("A108") == 1

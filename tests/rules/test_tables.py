@@ -1,0 +1,104 @@
+"""Table rules T101-T108 on example reports built with gplint.testing.example_report."""
+from __future__ import annotations
+
+import pytest
+
+from gplint.testing import example_report, lint_with
+
+
+def run(text, select, profile="strict", year=None):
+    return lint_with(text, select, profile=profile, year=year)
+
+
+def codes(diags):
+    return sorted(d.code for d in diags)
+
+
+def test_example_report_is_clean_for_table_rules():
+    assert run(example_report(), ["T"]) == []
+
+
+@pytest.mark.parametrize("missing", ["t2", "t3", "t4"])
+def test_missing_table(missing):
+    tables = [t for t in ("t2", "t3", "t4") if t != missing]
+    diags = run(example_report(tables=tables), ["T101"])
+    assert len(diags) == 1 and {"t2": "表二", "t3": "表三", "t4": "表四"}[missing] in diags[0].message
+
+
+def test_misspelt_header_is_an_error_and_located():
+    text = example_report(t2_headers=("本年制发件数", "本年废制件数", "现行有效件数"))
+    diags = run(text, ["T102"], profile="default")
+    assert len(diags) == 1 and diags[0].severity == "error"
+    line = text.splitlines()[diags[0].span.line - 1]
+    assert line[diags[0].span.column - 1:diags[0].span.end_column - 1] == "本年废制件数"
+    assert "本年废止件数" in diags[0].message
+
+
+@pytest.mark.parametrize("headers", [
+    ("本年制发件数", "本年废止件数", "现行有效件数"),
+    ("本 年 制 发 件 数", "本年廢止件數", "现行有效件数"),  # PDF spacing, Traditional characters
+    ("本年新制作数量", "本年新公开数量", "对外公开总数量"),  # old format: T107's business
+])
+def test_accepted_headers_are_not_misspellings(headers):
+    assert run(example_report(t2_headers=headers), ["T102"]) == []
+
+
+def test_short_row_with_empty_total_cell():
+    text = example_report(t3_rows={"R04": "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t"})
+    diags = run(text, ["T103"], profile="default")
+    assert len(diags) == 1 and "只有 6 个数值" in diags[0].message
+    assert "部分公开" in text.splitlines()[diags[0].span.line - 1]
+
+
+def test_row_with_a_label_in_a_value_cell_is_layout_not_report():
+    # Values run to the row's last cell: one value cell was taken by a label (merged cells).
+    text = example_report(t3_rows={"R05": "| | （三）不予公开 | | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 |"})
+    assert run(text, ["T103"]) == []
+
+
+def test_row_with_too_many_values():
+    text = example_report(t3={"R17": (0, 0, 0, 0, 0, 0, 0, 0)})
+    diags = run(text, ["T103"])
+    assert len(diags) == 1 and "有 8 个数值" in diags[0].message
+
+
+def test_t2_row_count():
+    text = example_report(replace={"规章\t0\t0\t0": "规章\t0\t0"})
+    diags = run(text, ["T103"])
+    assert len(diags) == 1 and "规章" in diags[0].message
+
+
+def test_missing_total_column_is_one_finding_naming_the_rows():
+    rows = {r: v[:6] for r, v in (("R01", (3, 1, 0, 0, 0, 0)), ("R02", (1, 0, 0, 0, 0, 0)))}
+    diags = run(example_report(t3_total_column=False, t3=rows), ["T"])
+    assert codes(diags) == ["T104"]
+    assert "没有“总计”列" in diags[0].message and len(diags[0].related) == 2
+
+
+def test_missing_rows_listed_once():
+    diags = run(example_report(drop_t3_rows=("R17", "R18")), ["T105"])
+    assert len(diags) == 1 and "2.重复申请" in diags[0].message and "3.要求提供公开出版物" in diags[0].message
+
+
+def test_lone_other_handling_is_strict_and_2021_only():
+    text = example_report(other_handling_alone=True)
+    assert codes(run(text, ["T"])) == ["T106"]
+    assert run(text, [], profile="default") == [] or "T106" not in codes(run(text, [], profile="default"))
+    old = example_report(other_handling_alone=True, year=2020)
+    assert "T106" not in codes(run(old, ["T106"]))
+
+
+def test_old_format_labels_in_a_2021_report():
+    text = example_report(t2_headers=("本年新制作数量", "本年新公开数量", "对外公开总数量"))
+    diags = run(text, ["T107"], profile="default")
+    assert len(diags) == 1 and "本年新制作数量" in diags[0].message and "2019" in diags[0].message
+    assert run(example_report(year=2020, t2_headers=("本年新制作数量", "本年新公开数量", "对外公开总数量")), ["T107"]) == []
+
+
+def test_norm_label_variant_strict_only():
+    text = example_report(norm_label="规范性文件")
+    assert codes(run(text, ["T108"])) == ["T108"]
+    from gplint.engine import LintOptions, lint_text
+
+    default = lint_text(text, config=LintOptions(profile="default"))
+    assert "T108" not in codes(default)

@@ -1,0 +1,40 @@
+"""Unit rules U101-U103: the 万元 header of table 二's fee row and plausible amounts."""
+from __future__ import annotations
+
+import pytest
+
+from gplint.testing import example_report, lint_with
+
+
+def codes(text):
+    return sorted(d.code for d in lint_with(text, ["U"], profile="default"))
+
+
+@pytest.mark.parametrize("header, expect", [
+    ("本年收费金额（单位：万元）", []),
+    ("本年收费金额(单位:万元)", []),
+    ("本年收费金额（万元）", []),
+    ("本年收费金额(单位：元)", ["U101"]),
+    ("本年收费金额（元）", ["U101"]),
+    ("本年收费金额", ["U102"]),
+])
+def test_fee_header_unit(header, expect):
+    assert codes(example_report(fee_header=header)) == expect
+
+
+def test_unit_error_is_on_the_header_line():
+    text = example_report(fee_header="本年收费金额(单位：元)")
+    d = lint_with(text, ["U101"])[0]
+    assert "单位：元" in text.splitlines()[d.span.line - 1] and d.severity == "error"
+
+
+@pytest.mark.parametrize("amount, expect", [
+    ("0", []), ("7730.28", []), ("4068.208", []), ("0.0001", []),
+    ("1.00005", ["U103"]), ("96171.6", []), ("25000000", ["U103"]),
+])
+def test_fee_magnitude(amount, expect):
+    assert codes(example_report(t2={"fees": amount})) == expect
+
+
+def test_magnitude_not_repeated_when_header_says_yuan():
+    assert codes(example_report(fee_header="本年收费金额（单位：元）", t2={"fees": "25000000"})) == ["U101"]
