@@ -13,6 +13,7 @@ _CLAIM = re.compile(
     r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
     r"(?:按要求|按时|及时|依法|按期|如期|在法定期限内|在规定时限内|在法定时限内|在法定期限|予以|全部|并)*"
     r"(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成|回复)")
+_COMPLETE = re.compile(r"已|办结|完成|完毕")
 # An explicit handled count in the same sentence: the claim then refers to that count.
 _HANDLED = re.compile(r"(?:办结|答复|办理|处理)[^\d，,；;。]{0,10}?\d+\s*件")
 _CARRY_OUT = re.compile(r"(?:结转|转|顺延|延续)(?:到|至)?下一?年|下一?年度(?:继续)?办理")
@@ -24,12 +25,14 @@ class CompletionClaimContradictsTable(Rule):
     """The text says all applications were answered, table 三 says some were not.
 
     What it checks
-        A sentence about disclosure applications that says they were all dealt with
-        (均已办结, 均及时答复, 所有申请均已按要求办理完成…) and gives no handled count of its
-        own is checked against table 三: "四、结转下年度继续办理" must then be 0, and when the
-        same sentence says how many were received (全年共接收 N 件…均及时答复), （七）总计 — the
-        applications handled in the year — cannot be smaller than N. Sentences that mention
-        carrying applications over, or that are about another year, are skipped.
+        A sentence about disclosure applications that says they were all dealt with and
+        gives no handled count of its own is checked against table 三. A claim of completion
+        (均已办结, 均已答复, 所有申请均已按要求办理完成) requires "四、结转下年度继续办理" to be 0.
+        When nothing is carried over and the same sentence says how many were received
+        (全年共接收 N 件…均及时答复), （七）总计 — the applications handled in the year — cannot
+        be smaller than N. A claim of timeliness only (均在法定期限内答复) says nothing about
+        applications still open and is not compared with a carry-over. Sentences that
+        mention carrying applications over, or that are about another year, are skipped.
 
     Why
         FORMAT.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
@@ -78,6 +81,10 @@ class CompletionClaimContradictsTable(Rule):
                 continue
             span = s.span(claim.start(), claim.end())
             if carried_out is not None and carried_out > 0:
+                # "均在法定期限内答复" speaks of timeliness and may refer to the applications
+                # answered; only a claim of completion (均已…, 办结, 办理完成) excludes a carry-over.
+                if not _COMPLETE.search(claim.group(0)):
+                    continue
                 line = t3_row_line(report, "R25")
                 yield self.diag(
                     f"正文称申请“{claim.group(0)}”，但表三“四、结转下年度继续办理”总计为 {fmt(carried_out)}",
