@@ -157,19 +157,16 @@ def cmd_rules(argv: Sequence[str]) -> int:
 
 
 def cmd_rule(argv: Sequence[str]) -> int:
-    import inspect
+    from .docs import rule_text
 
     p = argparse.ArgumentParser(prog="gplint rule", description="Print one rule's documentation.")
-    p.add_argument("code")
+    p.add_argument("code", help="rule code (T101) or name (table-missing)")
     args = p.parse_args(argv)
     registry = _load_registry(())
     rule = registry.rule_by_code_or_name(args.code)
     if rule is None:
         raise UsageError(f"no rule {args.code!r} (see 'gplint rules')")
-    print(f"{rule.code} {rule.name}")
-    print(f"category: {rule.category}   severity: {rule.severity}   profiles: {', '.join(rule.profiles)}")
-    print()
-    print(inspect.cleandoc(rule.__doc__ or "(no documentation)"))
+    sys.stdout.write(rule_text(rule))
     return 0
 
 

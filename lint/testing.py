@@ -44,7 +44,6 @@ tables, consistent numbers) to start tests and examples from.
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from .diagnostics import Diagnostic, Rule
@@ -52,11 +51,29 @@ from .diagnostics import Diagnostic, Rule
 # --------------------------------------------------------------------------- docstrings
 
 
+def clean_doc(doc: Optional[str]) -> str:
+    """Like :func:`inspect.cleandoc` but tabs are kept (tab-separated tables are examples)."""
+    if not doc:
+        return ""
+    lines = doc.splitlines()
+    first = lines[0].strip() if lines else ""
+    rest = lines[1:]
+    indents = [len(ln) - len(ln.lstrip(" ")) for ln in rest if ln.strip()]
+    cut = min(indents) if indents else 0
+    body = [ln[cut:] if ln[:cut].strip(" ") == "" else ln.lstrip(" ") for ln in rest]
+    out = ([first] if first else []) + body
+    while out and not out[0].strip():
+        out.pop(0)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(ln.rstrip(" ") for ln in out)
+
+
 def docstring_block(doc: Optional[str], marker: str) -> Optional[str]:
     """The indented text block that follows the line ``marker`` ("Bad::" / "Good::")."""
     if not doc:
         return None
-    lines = inspect.cleandoc(doc).splitlines()
+    lines = clean_doc(doc).splitlines()
     try:
         start = next(i for i, ln in enumerate(lines) if ln.strip() == marker)
     except StopIteration:
@@ -86,7 +103,7 @@ DOC_SECTIONS = ("What it checks", "Why", "Bad::", "Good::")
 
 def missing_doc_sections(rule: type[Rule]) -> list[str]:
     """Docstring section titles the rule lacks (empty when the docstring is complete)."""
-    lines = [ln.strip() for ln in inspect.cleandoc(rule.__doc__ or "").splitlines()]
+    lines = [ln.strip() for ln in clean_doc(rule.__doc__).splitlines()]
     wanted = DOC_SECTIONS if rule.category != "input" else DOC_SECTIONS[:2]
     return [s for s in wanted if s not in lines]
 
