@@ -57,7 +57,8 @@ class ApplicationCountMismatch(Rule):
         下年度 N 件 (row 四) — are compared with the 总计 column of table 三 (or with
         自然人…其他 summed when the report has no 总计 column). 受理 N 件 is ambiguous (some
         reports mean 新收, others 新收 + 上年结转): it passes when it equals either, and is
-        reported as a warning only when it equals neither. Clauses with 其中, comparisons with
+        reported as a warning only when it equals neither; 收到/接收 is read the same way
+        when its sentence also speaks of 新收 or 结转 separately. Clauses with 其中, comparisons with
         other years, approximations (约, 余) and other kinds of cases (咨询, 复议, 建议提案) are
         skipped.
 
@@ -107,6 +108,11 @@ class ApplicationCountMismatch(Rule):
                     if kind in ("new", "accepted", "handled") and "申请" not in s.text[a:b] \
                             and "申请" not in s.text[max(0, a - 30):a]:
                         continue
+                    if kind == "new" and not m.group(0).startswith("新收"):
+                        rest = s.text[:a] + s.text[b:]
+                        if "结转" in rest or "新收" in rest:
+                            # "收到 N 件，其中新收…/上年结转…": N may include the carry-over
+                            kind = "accepted"
                     d = self._compare(report, s, a, kind, m)
                     if d is not None:
                         yield d

@@ -1,0 +1,238 @@
+"""Narrative rules N101-N106: text counts against tables 三/四, and totals against their parts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gplint.engine import LintOptions, lint_text
+from gplint.testing import example_report, lint_with
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+MINE = ("structure", "narrative", "dates", "hygiene")
+
+
+def corpus(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def run(text, select, profile="strict"):
+    return [d for d in lint_with(text, select, profile=profile) if not d.code.startswith("E")]
+
+
+def with_sentence(sentence: str, **kw) -> str:
+    """The example report (新收 4, 上年结转 1, 总计 4, 结转 1, 复议 1) with one sentence added to 一."""
+    text = example_report(**kw)
+    anchor = "（三）政府信息管理。"
+    assert anchor in text
+    return text.replace(anchor, sentence + "\n" + anchor)
+
+
+# ------------------------------------------------------------------ N101 application counts
+
+def test_example_report_is_clean_for_narrative_rules():
+    assert run(example_report(), ["N"]) == []
+
+
+@pytest.mark.parametrize("sentence, row", [
+    ("全年共收到政府信息公开申请 5 件。", "R01"),
+    ("全年新收政府信息公开申请 3 件。", "R01"),
+    ("上年结转政府信息公开申请 2 件。", "R02"),
+    ("本年度办结政府信息公开申请 5 件。", "R24"),
+    ("另有 2 件申请结转下年度办理。", "R25"),
+])
+def test_count_that_differs_from_table3_is_an_error(sentence, row):
+    diags = run(with_sentence(sentence), ["N101"])
+    assert len(diags) == 1 and diags[0].severity == "error"
+    assert diags[0].key == f"t3.{row}.C7"
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共收到政府信息公开申请 4 件。",
+    "上年结转政府信息公开申请 1 件。",
+    "本年度办结政府信息公开申请 4 件，另有 1 件结转下年度办理。",
+    "全年共收到政府信息公开申请 5 件，其中新收 4 件。",      # 其中: a subset
+    "2023年收到政府信息公开申请 9 件。",                      # another year
+    "全年接受政府信息公开咨询 30 件。",                        # not applications
+    "受理政府信息公开申请 4 件。",                              # 受理 = 新收
+    "受理政府信息公开申请 5 件。",                              # 受理 = 新收 + 上年结转
+])
+def test_matching_or_out_of_scope_counts_are_silent(sentence):
+    assert run(with_sentence(sentence), ["N101"]) == []
+
+
+def test_accepted_count_matching_neither_reading_is_only_a_warning():
+    diags = run(with_sentence("全年受理政府信息公开申请 7 件。"), ["N101"])
+    assert len(diags) == 1 and diags[0].severity == "warning"
+    assert "7" in diags[0].message and "4" in diags[0].message
+
+
+def test_message_names_both_numbers_and_points_at_the_words():
+    text = with_sentence("全年共收到政府信息公开申请 5 件。")
+    d = run(text, ["N101"])[0]
+    assert "5" in d.message and "4" in d.message
+    line = text.splitlines()[d.span.line - 1]
+    assert "5 件" in line[d.span.column - 1:d.span.end_column - 1]
+
+
+def test_real_layout_mutation_is_found():
+    """上海市科委 2024: 全年收到 34 件 = 表三 新收 34; changing the text to 35 must be caught."""
+    text = corpus("kiro_shanghai-stcsm-2024_pdf-markdown.txt")
+    assert not [d for d in run(text, ["N101"], "default")]
+    diags = run(text.replace("全年收到政府信息公开申请 34 件", "全年收到政府信息公开申请 35 件"), ["N101"], "default")
+    assert [(d.span.line, d.evidence["table"]) for d in diags] == [(42, 34)]
+
+
+def test_table_without_total_column_uses_the_sum_of_c1_to_c6():
+    """002 has no 总计 column in rows 一/二: 接收 2 件 equals 自然人 2 + 0…; changing it is found."""
+    text = corpus("002_bcc8f195f7d4f0d8.txt")
+    assert run(text, ["N101"]) == []
+    diags = run(text.replace("全年共接收 2 件", "全年共接收 3 件"), ["N101"])
+    assert len(diags) == 1 and diags[0].evidence == {"text": 3, "table": 2}
+
+
+# ------------------------------------------------------------------ N102 completion claims
+
+def test_completion_claim_with_carry_over_is_reported():
+    diags = run(with_sentence("全年所有申请均已办结。"), ["N102"])
+    assert len(diags) == 1 and "1" in diags[0].message and diags[0].key == "t3.R25.C7"
+
+
+def test_timeliness_claim_is_not_a_completion_claim():
+    # the example report says 均在法定期限内答复 while 1 application is carried over
+    assert run(example_report(), ["N102"]) == []
+
+
+def test_claim_with_its_own_handled_count_is_left_to_n101():
+    assert run(with_sentence("全年办结申请 4 件，均已按时答复。"), ["N102"]) == []
+
+
+def test_seed_002_received_two_all_answered_but_table_total_one():
+    diags = run(corpus("002_bcc8f195f7d4f0d8.txt"), ["N102"], "default")
+    assert [(d.span.line, d.evidence["received"], d.evidence["table"]) for d in diags] == [(19, 2, 1)]
+
+
+# ------------------------------------------------------------------ N103 table 四
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("全年未发生因政府信息公开引起的行政复议。", True),        # table: 复议 1
+    ("全年发生政府信息公开行政复议 1 件。", False),
+    ("全年发生政府信息公开行政复议 2 件。", True),
+    ("全年未发生政府信息公开行政诉讼。", False),                # table: 诉讼 0
+    ("涉及的行政诉讼数为 0 件。", False),
+    ("涉及的行政诉讼数为 3 件。", True),
+    ("全年未发生行政复议被纠错的情形。", False),               # about outcomes
+    ("行政复议结果维持 1 件。", False),
+])
+def test_case_counts_against_table4(sentence, fires):
+    assert bool(run(with_sentence(sentence), ["N103"])) is fires
+
+
+def test_suit_total_is_direct_plus_after_review():
+    """淮安市 2024: 行政诉讼 46 件 = 未经复议直接起诉 26 + 复议后起诉 20."""
+    text = corpus("govnianbao_huaian-city-2024_pdfminer.txt")
+    assert run(text, ["N103"], "default") == []
+    diags = run(text.replace("政府信息公开行政诉讼 46", "政府信息公开行政诉讼 47"), ["N103"], "default")
+    assert len(diags) == 1 and diags[0].evidence == {"text": 47, "table": 46}
+
+
+def test_note_that_table4_includes_carried_over_cases_accepts_a_lower_text_count():
+    text = with_sentence("全年新发生政府信息公开行政复议 0 件。")
+    assert run(text, ["N103"])  # 0 ≠ 1 without the note
+    noted = text.replace("五、存在的主要问题", "注：行政复议、行政诉讼数量含上年度结转数量。\n\n五、存在的主要问题")
+    assert run(noted, ["N103"]) == []
+
+
+# ------------------------------------------------------------------ N104 outcomes
+
+def test_outcome_counts_and_percentages_of_a_real_report_hold():
+    assert run(corpus("kiro_shanghai-gov-office-2025_pdf-markdown.txt"), ["N104"]) == []
+
+
+def test_outcome_count_mutation_is_an_error():
+    text = corpus("kiro_shanghai-gov-office-2025_pdf-markdown.txt")
+    diags = run(text.replace("分公开 208 件（17.46%）", "分公开 209 件（17.46%）"), ["N104"])
+    assert [(d.severity, d.evidence["table"]) for d in diags] == [("error", 208)]
+
+
+def test_wrong_percentage_is_a_warning():
+    text = corpus("kiro_shanghai-gov-office-2025_pdf-markdown.txt")
+    diags = run(text.replace("564 件（47.36%）", "564 件（46.36%）"), ["N104"])
+    assert [(d.severity, d.evidence["expected"]) for d in diags] == [("warning", "47.36")]
+
+
+def test_outcome_words_in_order():
+    """予以公开 2, 部分公开 1, 无法提供 1 in the example; 不予公开 must not be read as 予以公开."""
+    assert run(with_sentence("办结的申请中，予以公开 2 件，部分公开 1 件，不予公开 0 件，无法提供 1 件。"), ["N104"]) == []
+    assert len(run(with_sentence("办结的申请中，予以公开及部分公开 2 件。"), ["N104"])) == 1
+
+
+# ------------------------------------------------------------------ N105 / N106 parts
+
+def test_seed_004_nested_parentheses_are_not_counted_twice():
+    diags = run(corpus("004_f66dd8460545a76a.txt"), ["N105"], "default")
+    assert [(d.span.line, d.evidence["left"], d.evidence["right"]) for d in diags] == [(10, 37, 39)]
+
+
+def test_seed_000_parts_below_total_is_strict_only():
+    text = corpus("000_dcefddf45f2ae57e.txt")
+    diags = lint_text(text, config=LintOptions(profile="default"))
+    assert not [d for d in diags if d.code in ("N105", "N106")]
+    strict = run(text, ["N106"])
+    assert [(d.span.line, d.evidence["left"], d.evidence["right"]) for d in strict] == [(13, 130, 112)]
+
+
+@pytest.mark.parametrize("sentence, n105, n106", [
+    ("全年发布信息 10 条，其中政务动态 6 条、通知公告 5 条。", True, False),
+    ("全年发布信息 11 条，其中政务动态 6 条、通知公告 5 条。", False, False),
+    ("全年发布信息 20 条，其中政务动态 6 条、通知公告 5 条。", False, True),
+    ("全年发布信息 20 条，其中政务动态 6 条。", False, False),                       # a subset
+    ("全年发布信息 20 条，其中政务动态 6 条、其他为通知公告。", False, False),       # item without count
+    ("全年发布信息约 10 条，其中政务动态 6 条、通知公告 5 条。", False, False),     # approximate
+    ("全年发布信息 11 条，具体来看：政务动态 6 条（其中图片 2 条）；通知公告 5 条。", False, False),
+    ("复议 5 件，其中维持 2 件，纠正 3 件；诉讼 4 件，其中维持 4 件。", False, False),  # two lists
+])
+def test_parts_against_total(sentence, n105, n106):
+    text = with_sentence(sentence)
+    assert bool(run(text, ["N105"])) is n105
+    assert bool(run(text, ["N106"])) is n106
+
+
+# ------------------------------------------------------------------ peer fixtures
+
+# Every default finding of the structure/narrative/dates/hygiene rules on the peer fixtures,
+# with the reason a reviewer would agree. Nothing else may be reported there by these rules.
+PEER_DEFAULT = {
+    "kiro_hongze-2024_pdfminer.txt": {
+        # "受理政府信息公开申请 17 件" but 表三 新收 95 and 上年结转 0: neither reading of 受理
+        # (新收, or 新收 + 结转) gives 17; a warning, since the clause names 区政府办 as agent.
+        (44, "N101"),
+    },
+    "kiro_shanghai-gov-office-2025_pdf-markdown.txt": {
+        # no 五、存在的主要问题及改进情况 heading: （一）2024 年工作中存在问题的改进情况 follows 表四.
+        (183, "S101"),
+    },
+    "kiro_shanghai-stcsm-2024_pdf-markdown.txt": {
+        # 总体情况's topics are numbered 二、…六、 like top-level sections (second numbering).
+        (23, "S108"),
+        # "所有申请均已按要求办理完成" while 1 application 转下一年度 (表三 四、结转下年度 = 1).
+        (43, "N102"),
+        # "发布信息 2139 条，其中 1744 + 393 + 21 + 2 条" = 2160, more than the total.
+        (65, "N105"),
+        # the statutory block is numbered 一、二、三、五 instead of 二、三、四、六.
+        (73, "S103"), (91, "S103"), (180, "S103"), (205, "S103"),
+        # no 五、存在的主要问题及改进情况 heading before （一）主要问题.
+        (192, "S101"),
+    },
+    "govnianbao_huaian-city-2024_pdfminer.txt": set(),
+    "govnianbao_huaian-city-2024_section3-fragment.txt": set(),
+    "kiro_hongze-2023_pdfminer.txt": set(),
+    "kiro_shuyang-county-2025_ocr-markdown.txt": set(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PEER_DEFAULT))
+def test_peer_fixture_default_findings(name):
+    diags = lint_text(corpus(name), path=name, config=LintOptions(profile="default"))
+    got = {(d.span.line, d.code) for d in diags if d.category in MINE}
+    assert got == PEER_DEFAULT[name]
