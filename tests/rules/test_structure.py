@@ -1,0 +1,145 @@
+"""Structure rules S101-S108: the six sections, their order, numbering, titles and content."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gplint.engine import LintOptions, lint_text
+from gplint.testing import example_report, lint_with
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+S4 = "四、政府信息公开行政复议、行政诉讼情况"
+S5 = "五、存在的主要问题及改进情况"
+
+
+def corpus(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def run(text, select, profile="strict"):
+    return [d for d in lint_with(text, select, profile=profile) if not d.code.startswith("E")]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, l in enumerate(text.splitlines(), 1) if needle in l)
+
+
+def test_example_report_is_clean_for_structure_rules():
+    assert run(example_report(), ["S"]) == []
+
+
+# ------------------------------------------------------------------ S101 missing section
+
+def test_seed_000_missing_s4_is_reported_at_table4():
+    diags = run(corpus("000_dcefddf45f2ae57e.txt"), ["S101"], "default")
+    assert [(d.span.line, d.key) for d in diags] == [(82, "S4")]
+    assert S4 in diags[0].message
+
+
+def test_missing_section_with_table_is_placed_at_its_table():
+    text = example_report().replace(S4 + "\n", "")
+    diags = run(text, ["S101"])
+    assert [d.key for d in diags] == ["S4"]
+    assert diags[0].span.line == line_of(text, "行政复议\t")
+
+
+def test_missing_section_without_table_is_placed_at_next_heading_after_previous_content():
+    text = example_report().replace(S5 + "\n", "（一）主要问题\n")
+    diags = run(text, ["S101"])
+    assert [(d.key, d.span.line) for d in diags] == [("S5", line_of(text, "（一）主要问题"))]
+
+
+def test_fragment_is_not_judged():
+    assert run(corpus("govnianbao_huaian-city-2024_section3-fragment.txt"), ["S101"]) == []
+
+
+# ------------------------------------------------------------------ S102 / S103 order, numbering
+
+def test_sections_out_of_order():
+    text = example_report()
+    s4_start = text.index(S4)
+    s5_start = text.index(S5)
+    s6_start = text.index("六、其他需要报告的事项")
+    swapped = text[:s4_start] + text[s5_start:s6_start] + text[s4_start:s5_start] + text[s6_start:]
+    diags = run(swapped, ["S102"])
+    assert len(diags) >= 1 and all(d.code == "S102" for d in diags)
+
+
+def test_shifted_block_is_misnumbered_at_every_heading():
+    diags = run(corpus("kiro_shanghai-stcsm-2024_pdf-markdown.txt"), ["S103"], "default")
+    assert [(d.span.line, d.key) for d in diags] == [(73, "S2"), (91, "S3"), (180, "S4"), (205, "S6")]
+    assert "应为“二”" in diags[0].message
+
+
+def test_second_numbering_system_inside_overview():
+    diags = run(corpus("kiro_shanghai-stcsm-2024_pdf-markdown.txt"), ["S108"], "default")
+    assert [(d.span.line, d.key) for d in diags] == [(23, "S1.numbering")]
+    assert len(diags[0].related) == 4  # 三、四、五、六 after 二、
+
+
+def test_table3_row_labels_are_not_a_second_numbering():
+    # T3 rows 一、本年新收… 二、上年结转… 四、结转下年度… sit inside section 三
+    assert run(example_report(), ["S108"]) == []
+
+
+# ------------------------------------------------------------------ S104 titles (strict)
+
+def test_title_variants_are_strict_only():
+    text = corpus("000_dcefddf45f2ae57e.txt")
+    default = lint_text(text, config=LintOptions(profile="default"))
+    assert not [d for d in default if d.code == "S104"]
+    strict = lint_text(text, config=LintOptions(profile="strict"))
+    assert sorted(d.span.line for d in strict if d.code == "S104") == [23, 44]
+
+
+# ------------------------------------------------------------------ S105 fee statement (strict)
+
+@pytest.mark.parametrize("body, fires", [
+    ("无", True),
+    ("本年度无其他需要报告的事项。", True),
+    ("本机关2024年未收取信息处理费。", False),
+    ("信息处理费收取情况：无。", False),
+    ("收取信息处理费0元。", False),
+    ("我局无政府信息处理费收取情况。", False),
+    ("2024 年，本机关未发生政府信息公开收费事项。", False),
+])
+def test_fee_statement(body, fires):
+    text = example_report().replace("本机关2024年未收取信息处理费。", body)
+    assert bool(run(text, ["S105"])) is fires
+
+
+@pytest.mark.parametrize("name, line", [("000_dcefddf45f2ae57e.txt", 100), ("002_bcc8f195f7d4f0d8.txt", 88)])
+def test_seeds_with_s6_only_wu(name, line):
+    assert [d.span.line for d in run(corpus(name), ["S105"])] == [line]
+
+
+# ------------------------------------------------------------------ S106 / S107 content (strict)
+
+@pytest.mark.parametrize("body, fires", [("无。", True), ("", True), ("暂无", True),
+                                         ("政策解读形式单一，将增加图解。", False)])
+def test_problems_section_empty(body, fires):
+    good = "一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。"
+    text = example_report()
+    assert good in text
+    assert bool(run(text.replace(good, body), ["S106"])) is fires
+
+
+def test_overview_topics():
+    text = example_report()
+    assert run(text, ["S107"]) == []
+    assert "通过门户网站主动公开" in text
+    cut = text.replace("（四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。\n", "")
+    cut = cut.replace("通过门户网站主动公开", "主动公开")  # 网站 alone counts as the platform topic
+    diags = run(cut, ["S107"])
+    assert len(diags) == 1 and "政府信息公开平台建设" in diags[0].message
+
+
+def test_government_report_needs_assessment_review_and_accountability_results():
+    gov = example_report(agency="示例县人民政府")
+    diags = run(gov, ["S107"])
+    assert [d.key for d in diags] == ["S1.gov_results"]
+    assert "社会评议" in diags[0].message and "责任追究" in diags[0].message
+    fixed = gov.replace("本机关将政务公开纳入年度考核。", "本机关将政务公开纳入年度考核，开展社会评议，未发生责任追究情况。")
+    assert run(fixed, ["S107"]) == []
