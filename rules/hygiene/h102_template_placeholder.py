@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report, Span
 
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,}|[×✕]{2,}|[○〇]{3,}|□{2,})(?![A-Za-z0-9])|某某")
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[XＸ]{2,}|[xｘ]{2,}|[×✕]{2,}|[○〇]{3,}|□{2,})(?![A-Za-z0-9])|某某")
 
 
 class TemplatePlaceholder(Rule):
