@@ -123,7 +123,7 @@ class _Writer:
 
     def put(self, text: str, key: Optional[str] = None) -> None:
         if key is not None:
-            self.cells[key] = self.line + text.count("\n", 0, len(text) - len(text.lstrip("\n")))
+            self.cells[key] = self.line  # renderers never start a cell's text with a newline
         self.parts.append(text)
         self.line += text.count("\n")
 
