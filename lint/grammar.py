@@ -19,15 +19,17 @@ lexer cannot cover without a gap (so an error still comes from Lark, with its me
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from lark import Lark, Transformer
+if TYPE_CHECKING:
+    from lark import Lark
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: the lexer build may build the parser
 _PARSER: Optional[Lark] = None
 _LEXER: Optional["_LineLexer"] = None
 
@@ -56,22 +58,23 @@ class Line:
     tokens: tuple[Tok, ...]
 
 
-class _ToLines(Transformer):
-    """Turns the parse tree into a list of token tuples, one per line (no tree kept)."""
-
-    def line(self, items: list) -> tuple:
-        return tuple(items)
-
-    def start(self, lines: list) -> list:
-        return lines
-
-
-def build_parser(cache: "str | bool | None" = None) -> Lark:
+def build_parser(cache: "str | bool | None" = None) -> "Lark":
     """Build the LALR parser from ``report.lark``.
 
     ``cache``: a file path, ``True`` (Lark's temp-dir cache) or ``False``; ``None`` means the
     per-user cache directory (see :func:`_cache_path`). Exposed so bench/ can time both.
     """
+    from lark import Lark, Transformer
+
+    class _ToLines(Transformer):
+        """Turns the parse tree into a list of token tuples, one per line (no tree kept)."""
+
+        def line(self, items: list) -> tuple:
+            return tuple(items)
+
+        def start(self, lines: list) -> list:
+            return lines
+
     if cache is None:
         cache = _cache_path() or False
     with open(grammar_path(), encoding="utf-8") as fh:
@@ -87,7 +90,7 @@ def build_parser(cache: "str | bool | None" = None) -> Lark:
     )
 
 
-def get_parser() -> Lark:
+def get_parser() -> "Lark":
     global _PARSER
     if _PARSER is None:
         with _LOCK:
@@ -96,7 +99,7 @@ def get_parser() -> Lark:
     return _PARSER
 
 
-def _cache_path() -> Optional[str]:
+def _cache_path(suffix: str = "lark.cache") -> Optional[str]:
     """Where Lark may cache the built parser; None when no writable place exists."""
     base = os.environ.get("GPLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "gplint")
@@ -108,7 +111,7 @@ def _cache_path() -> Optional[str]:
         return None
     from . import __version__
 
-    return os.path.join(base, f"report-{__version__}.lark.cache")
+    return os.path.join(base, f"report-{__version__}.{suffix}")
 
 
 class _LineLexer:
@@ -122,17 +125,21 @@ class _LineLexer:
     then :func:`tokenise` always takes the full parse.
     """
 
-    def __init__(self, parser: Lark) -> None:
+    def __init__(self, pattern: str, flags: int, newline: Optional[str], usable: bool) -> None:
+        self.pattern, self.flags, self.newline, self.usable = pattern, flags, newline, usable
+        self.regex = re.compile(pattern, flags)
+
+    @classmethod
+    def from_parser(cls, parser: "Lark") -> "_LineLexer":
         from lark.lexer import BasicLexer
 
         lexer = BasicLexer(parser.lexer_conf)
         scanner = lexer.scanner  # builds the callbacks ("unless" string terminals) too
         newline = [t.name for t in lexer.terminals if t.pattern.type == "str" and t.pattern.value == "\n"]
-        self.usable = (not lexer.ignore_types and not lexer.callback and not lexer.user_callbacks
-                       and len(newline) == 1 and len(scanner._mres) == 1)
+        usable = (not lexer.ignore_types and not lexer.callback and not lexer.user_callbacks
+                  and len(newline) == 1 and len(scanner._mres) == 1)
         pattern = "|".join("(?P<%s>%s)" % (t.name, t.pattern.to_regexp()) for t in lexer.terminals)
-        self.regex = re.compile(pattern, lexer.g_regex_flags)
-        self.newline = newline[0] if newline else None
+        return cls(pattern, int(lexer.g_regex_flags), newline[0] if newline else None, usable)
 
     def tokenise(self, text: str) -> Optional[list[Line]]:
         """Lines of ``text``, or None when some character matches no terminal."""
@@ -171,13 +178,65 @@ class _LineLexer:
         return out
 
 
+# The lexer is derived from the grammar by Lark; like Lark's parser it is cached on disk so
+# that a cold start (a pre-commit hook) need not import Lark at all. The cache records the
+# grammar text and Lark's version, and is rebuilt when either differs.
+_LEXER_CACHE_FORMAT = 1
+
+
+def _lexer_cache_key() -> dict:
+    from importlib.metadata import version
+
+    with open(grammar_path(), encoding="utf-8") as fh:
+        grammar = fh.read()
+    return {"format": _LEXER_CACHE_FORMAT, "lark": version("lark"), "grammar": grammar}
+
+
+def _load_lexer(path: str, key: dict) -> Optional["_LineLexer"]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        if {k: data.get(k) for k in key} != key:
+            return None
+        return _LineLexer(data["pattern"], data["flags"], data["newline"], data["usable"])
+    except (OSError, ValueError, KeyError, TypeError, re.error):
+        return None  # missing, stale or damaged: rebuild it
+
+
+def _save_lexer(path: str, key: dict, lexer: "_LineLexer") -> None:
+    data = dict(key, pattern=lexer.pattern, flags=lexer.flags, newline=lexer.newline, usable=lexer.usable)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        os.replace(tmp, path)  # atomic: parallel first runs never see half a file
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def build_lexer(use_cache: bool = True) -> "_LineLexer":
+    """The line lexer: from the on-disk cache, else derived from the Lark parser (and saved)."""
+    path = _cache_path("lexer.json") if use_cache else None
+    key = _lexer_cache_key() if path else {}
+    if path:
+        cached = _load_lexer(path, key)
+        if cached is not None:
+            return cached
+    lexer = _LineLexer.from_parser(get_parser() if use_cache else build_parser(cache=False))
+    if path:
+        _save_lexer(path, key, lexer)
+    return lexer
+
+
 def _get_lexer() -> "_LineLexer":
     global _LEXER
     if _LEXER is None:
-        parser = get_parser()
         with _LOCK:
             if _LEXER is None:
-                _LEXER = _LineLexer(parser)
+                _LEXER = build_lexer()
     return _LEXER
 
 

@@ -48,3 +48,31 @@ def test_line_model():
     assert lines[2] == Line(3, "", ())
     nums = [t for t in lines[1].tokens if t.type == "NUMBER"]
     assert [(t.value, t.column, t.end_column) for t in nums] == [("0", 3, 4), ("12", 7, 9)]
+
+
+def test_lexer_cache_round_trip_and_rebuild(tmp_path, monkeypatch):
+    """The on-disk lexer equals the one Lark derives; a stale or damaged cache is rebuilt."""
+    import json
+
+    from gplint import grammar
+
+    monkeypatch.setenv("GPLINT_CACHE_DIR", str(tmp_path))
+    fresh = grammar.build_lexer(use_cache=False)
+    built = grammar.build_lexer()  # derives and writes the cache
+    path = tmp_path / "report-{}.lexer.json".format(__import__("gplint").__version__)
+    assert path.exists()
+    loaded = grammar._load_lexer(str(path), grammar._lexer_cache_key())
+    assert loaded is not None
+    for lx in (built, loaded):
+        assert (lx.pattern, lx.flags, lx.newline, lx.usable) == (fresh.pattern, fresh.flags, fresh.newline, fresh.usable)
+    # A cache written for another grammar (or Lark) is ignored...
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["grammar"] += "\n// changed"
+    data["pattern"] = "(?P<TEXT>.)"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert grammar._load_lexer(str(path), grammar._lexer_cache_key()) is None
+    assert grammar.build_lexer().pattern == fresh.pattern
+    # ...and so is a damaged one.
+    path.write_text("{not json", encoding="utf-8")
+    assert grammar.build_lexer().pattern == fresh.pattern
+    assert json.loads(path.read_text(encoding="utf-8"))["pattern"] == fresh.pattern
