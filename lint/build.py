@@ -16,6 +16,7 @@ The builder works on the family of layouts real reports arrive in, not on one fi
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -60,6 +61,9 @@ class LCell:
     column: int
     end_column: int
     value: Optional[Number] = None
+    #: A number written against its label with nothing between ("数量801000081"): it may
+    #: hold several cells run together (see _resolve_t3_digits).
+    fused: bool = False
 
     @property
     def span(self) -> Span:
@@ -78,6 +82,8 @@ class LineInfo:
     blank: bool = False
     #: A cell left empty in a one-cell-a-line table, seen as extra blank lines.
     empty_cell: bool = False
+    #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
+    offset: int = 0
 
     @property
     def labels(self) -> list[LCell]:
@@ -174,6 +180,7 @@ def _split_line(line: Line) -> LineInfo:
     # Trailing run of blank-separated numbers after a label (or alone).
     i = len(toks)
     nums: list[Tok] = []
+    fused: Optional[Tok] = None
     while i > 0:
         t = toks[i - 1]
         if t.type in ("BLANK", "STAR"):
@@ -185,6 +192,12 @@ def _split_line(line: Line) -> LineInfo:
             nums.append(t)
             i -= 1
             continue
+        if t.type == "NUMBER" and not nums and i >= 2 and toks[i - 2].type not in ("BLANK", "TAB") \
+                and _is_row_label("".join(x.value for x in toks[: i - 1])):
+            # Digits written against a row label with nothing between: cells run together.
+            fused = t
+            i -= 1
+            break
         break
     # Dashes with no number among them are text (a rule line, a dash in a sentence).
     if nums and not any(t.type == "NUMBER" for t in nums):
@@ -200,7 +213,21 @@ def _split_line(line: Line) -> LineInfo:
         cells.append(LCell("label", text, n, head[0].column, head[-1].end_column))
     cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
+    if fused is not None:
+        cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
     return LineInfo(n, line.text, toks, cells, False)
+
+
+def _is_row_label(text: str) -> bool:
+    """Whether text ends in a table row label (or a T4 header ending in 总计)."""
+    if len(text) > 400:
+        return False
+    n = L.normalise(text)
+    if not n or len(n) > 120:
+        return False
+    if n.endswith("总计") or n.endswith("合计"):
+        return True
+    return L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
 
 
 def _is_footer(content: Sequence[Tok]) -> bool:
@@ -214,6 +241,286 @@ def _is_footer(content: Sequence[Tok]) -> bool:
     if set(rest) <= DASHES:
         return content[0].type != "NUMBER" and content[-1].type != "NUMBER"
     return set(rest) <= set("第页共/") and "页" in rest
+
+
+# --------------------------------------------------------------------------- flattened text
+# A crawled page flattened into one long line runs headings, prose and table cells
+# together. Such a line is cut into virtual lines at what starts a heading or a table row
+# (numbering, known row labels), keeping every token's true column; the builder then works
+# on virtual lines and the spans are mapped back to the real line at the end (_remap).
+_SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年新收", "结果维持")
+_SEG_ENUM = re.compile(
+    r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"|(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
+    r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持)"
+    r"|(?<=[0-9０-９数量额容）)元])(?P<t2>行政规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)")
+_SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
+_ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
+#: Lines at least this long that carry a table anchor are cut into virtual lines.
+SEGMENT_MIN = 300
+
+
+def _segment_cuts(text: str) -> list[int]:
+    """0-based offsets where a virtual line starts (besides 0), in order."""
+    cuts: list[int] = []
+    for m in _SEG_ENUM.finditer(text):
+        at = m.start()
+        if m.group("item") is not None:
+            run = m.group("item")
+            after = text[m.end():m.end() + 16]
+            key = L.match_t3_row(L.normalise("1." + after.split("0")[0]), numbered=True)
+            no = _ITEM_NO.get(key or "", "")
+            if len(run) > 2 or (at > 0 and text[at - 1].isdigit()):
+                # The item number is the tail of a digit run (cells with no separator).
+                k = len(no) if no and run.endswith(no) else 1
+                at = m.start("item") + len(run) - k
+            elif len(run) > (len(no) or 2):
+                continue
+        elif m.group("word") is None and m.group("t2") is None:
+            # After a section heading's standard title the body begins.
+            end = m.end()
+            for title in _SECTION_TITLES:
+                if text.startswith(title, end):
+                    cuts.append(at)
+                    at = end + len(title)
+                    break
+        if at > 0:
+            cuts.append(at)
+    first = text.find("年度报告")
+    if 0 < first < 200:
+        cuts.append(first + 4)
+    return sorted(set(c for c in cuts if 0 < c < len(text)))
+
+
+def _segments(line: Line) -> list[tuple[Line, int]]:
+    """A long flattened line as virtual lines (each with its column offset)."""
+    text = line.text
+    if len(text) < SEGMENT_MIN or not any(a in text for a in _SEG_ANCHORS):
+        return [(line, 0)]
+    cuts = _segment_cuts(text)
+    if not cuts:
+        return [(line, 0)]
+    out: list[tuple[Line, int]] = []
+    bounds = [0] + cuts + [len(text)]
+    toks = line.tokens
+    i = 0
+    pending: Optional[Tok] = None
+    for a, b in zip(bounds, bounds[1:]):
+        seg: list[Tok] = []
+        while True:
+            if pending is None:
+                if i >= len(toks):
+                    break
+                pending = toks[i]
+                i += 1
+            t = pending
+            start = t.column - 1
+            if start >= b:
+                break
+            if start + len(t.value) <= b:
+                seg.append(t)
+                pending = None
+                continue
+            # The token crosses the cut: its head ends this line, its tail starts the next.
+            k = b - start
+            seg.append(Tok(t.type, t.value[:k], t.column))
+            pending = Tok(t.type, t.value[k:], t.column + k)
+            break
+        out.append((Line(line.number, text[a:b], tuple(seg)), a))
+    return out
+
+
+def _split_digits(digits: str, parts: int, limit: int = 5000) -> list[tuple[int, ...]]:
+    """Every cut of a digit run into ``parts`` numbers without leading zeros (at most
+    ``limit``; an empty list when there are more, which callers treat as unreadable)."""
+    out: list[tuple[int, ...]] = []
+    n = len(digits)
+    if not parts or n < parts or n > parts * 12:
+        return out
+
+    def rec(pos: int, left: int, acc: list[int]) -> bool:
+        if left == 1:
+            piece = digits[pos:]
+            if piece == "0" or not piece.startswith("0"):
+                out.append(tuple(acc + [int(piece)]))
+            return len(out) <= limit
+        if digits[pos] == "0":
+            return rec(pos + 1, left - 1, acc + [0])
+        for k in range(pos + 1, n - left + 2):
+            if not rec(k, left - 1, acc + [int(digits[pos:k])]):
+                return False
+        return True
+
+    if not rec(0, parts, []):
+        return []
+    return out
+
+
+def _row_splits(digits: str) -> list[tuple[int, ...]]:
+    """Cuts of a T3 row's run into 7 numbers whose 7th is the sum of the first six."""
+    out = []
+    n = len(digits)
+    for k7 in range(1, n - 5):
+        last = digits[n - k7:]
+        if last.startswith("0") and last != "0":
+            continue
+        total = int(last)
+        head = digits[:n - k7]
+
+        def rec(pos: int, left: int, acc: list[int], s: int) -> None:
+            if left == 1:
+                piece = head[pos:]
+                if piece and (piece == "0" or not piece.startswith("0")) and s + int(piece) == total:
+                    out.append(tuple(acc + [int(piece), total]))
+                return
+            if pos >= len(head):
+                return
+            if head[pos] == "0":
+                rec(pos + 1, left - 1, acc + [0], s)
+                return
+            for k in range(pos + 1, len(head) - left + 2):
+                v = int(head[pos:k])
+                if s + v > total:
+                    break
+                rec(k, left - 1, acc + [v], s + v)
+
+        rec(0, 6, [], 0)
+    return out
+
+
+def _t4_splits(digits: str, limit: int = 200) -> list[tuple[int, ...]]:
+    """Cuts of T4's 15 cells run together, each block's 总计 the sum of its four cells."""
+    out: list[tuple[int, ...]] = []
+    n = len(digits)
+
+    def block(pos: int, nb: int, acc: list[int]) -> None:
+        if len(out) > limit:
+            return
+        if nb == 3:
+            if pos == n:
+                out.append(tuple(acc))
+            return
+
+        def parts(p: int, left: int, vals: list[int]) -> None:
+            if left == 0:
+                total = str(sum(vals))
+                if digits.startswith(total, p):
+                    block(p + len(total), nb + 1, acc + vals + [sum(vals)])
+                return
+            if p >= n:
+                return
+            if digits[p] == "0":
+                parts(p + 1, left - 1, vals + [0])
+                return
+            for k in range(p + 1, min(n, p + 12) + 1):
+                parts(k, left - 1, vals + [int(digits[p:k])])
+
+        parts(pos, 4, [])
+
+    block(0, 0, [])
+    return out if len(out) <= limit else []
+
+
+_T3_LEAF_SET = frozenset(f"R{i:02d}" for i in range(3, 24))
+
+
+def _t3_contrib(key: str, vals: Sequence[Optional[int]]) -> tuple[Optional[int], ...]:
+    """A row's share of the 14 column residuals (SUM-RESULTS then BALANCE per column)."""
+    out: list[Optional[int]] = [0] * 14
+    for c in range(7):
+        v = vals[c]
+        s = 1 if key == "R24" else (-1 if key in _T3_LEAF_SET else 0)
+        b = 1 if key in ("R01", "R02") else (-1 if key in ("R24", "R25") else 0)
+        if v is None:
+            out[c] = None if s else 0
+            out[7 + c] = None if b else 0
+        else:
+            out[c] = s * v
+            out[7 + c] = b * v
+    return tuple(out)
+
+
+def _resolve_t3_digits(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
+                       limit: int = 20000) -> tuple[dict[str, tuple[int, ...]], set[str]]:
+    """Choose how each row's digit run splits into 7 cells from the table's identities.
+
+    Candidates are the cuts that satisfy the row total (every cut when none does); the
+    chosen assignment satisfies the most identities (row totals, SUM-RESULTS and BALANCE
+    per column). A row is resolved when every best assignment cuts it the same way;
+    otherwise it is returned as ambiguous, never guessed.
+    """
+    cands: dict[str, list[tuple[tuple[int, ...], int]]] = {}
+    ambiguous: set[str] = set()
+    for key, digits in runs.items():
+        valid = _row_splits(digits)
+        if valid:
+            cands[key] = [(v, 1) for v in valid]
+        else:
+            loose = _split_digits(digits, 7, 3000)
+            if loose:
+                cands[key] = [(v, 0) for v in loose]
+            else:
+                ambiguous.add(key)
+    base: list[Optional[int]] = [0] * 14
+    present = set(known) | set(cands)
+    for key in T3_ROWS:
+        if key in known:
+            contrib = _t3_contrib(key, known[key])
+        elif key in cands or key in ambiguous:
+            continue
+        else:
+            contrib = (None,) * 14 if (key in _T3_LEAF_SET or key in ("R01", "R02", "R24", "R25")) else (0,) * 14
+        base = [None if (x is None or y is None) else x + y for x, y in zip(base, contrib)]
+    for key in ambiguous:
+        base = [None if (x is None or y is None) else x + y for x, y in zip(base, _t3_contrib(key, (None,) * 7))]
+    fixed = {k: c[0] for k, c in cands.items() if len(c) == 1}
+    variable = [k for k, c in cands.items() if len(c) > 1]
+    for k, (vals, _ok) in fixed.items():
+        base = [None if x is None else x + y for x, y in zip(base, _t3_contrib(k, vals))]
+    total = 1
+    for k in variable:
+        total *= len(cands[k])
+    if total > limit:
+        return {k: v for k, (v, _) in fixed.items()}, ambiguous | set(variable)
+    options = [[(v, ok, _t3_contrib(k, v)) for v, ok in cands[k]] for k in variable]
+    best = -1
+    best_sets: list[tuple[int, ...]] = []
+    import itertools
+
+    for combo in itertools.product(*[range(len(o)) for o in options]):
+        res = list(base)
+        score = 0
+        for k_i, idx in enumerate(combo):
+            _v, ok, contrib = options[k_i][idx]
+            score += ok
+            for j in range(14):
+                if res[j] is not None:
+                    res[j] += contrib[j]
+        score += sum(1 for x in res if x == 0)
+        if score > best:
+            best, best_sets = score, [combo]
+        elif score == best:
+            best_sets.append(combo)
+    chosen = {k: v for k, (v, _) in fixed.items()}
+    for k_i, k in enumerate(variable):
+        picks = {combo[k_i] for combo in best_sets}
+        if len(picks) == 1:
+            chosen[k] = options[k_i][picks.pop()][0]
+        else:
+            ambiguous.add(k)
+    del present
+    return chosen, ambiguous
+
+
+def _parts_cells(run: LCell, values: Sequence[int]) -> list[LCell]:
+    """The cells of a digit run cut into ``values``, each with its own true columns."""
+    out = []
+    col = run.column
+    for v in values:
+        s = str(v)
+        out.append(LCell("num", s, run.line, col, col + len(s), v))
+        col += len(s)
+    return out
 
 
 # --------------------------------------------------------------------------- headings
@@ -251,7 +558,7 @@ def _heading(info: LineInfo) -> Optional[Heading]:
             title = title[:k]
     title = title.strip()
     end = toks[-1].end_column
-    while end > first.column and info.text[end - 2:end - 1] in ("*", " ", "\u3000"):
+    while end > first.column and info.text[end - 2 - info.offset:end - 1 - info.offset] in ("*", " ", "\u3000"):
         end -= 1
     text = (first.value + rest).replace("*", "").strip()
     return Heading(level, numeral, int(number), title, text, Span(info.number, first.column, info.number, end), md)
@@ -569,8 +876,13 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     for vec in strays:
         issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
                             vec.values[0].span if vec.values else Span(vec.line), "t3"))
+    unsure = _split_fused_t3(placed, width, issues)
     for key, vec in placed.items():
         target = groups if key.startswith("G") else rows
+        if key in unsure:
+            target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
+                              tuple(Cell() for _ in T3_COLS), vec.line, (), 0)
+            continue
         target[key] = _t3_row(key, vec, width, issues)
     for key in T3_ROWS:
         if key not in rows:
@@ -580,6 +892,40 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     last = infos[-1].number
     return Table3(rows, tuple(header_labels), header_cols or tuple(T3_COLS), groups, caption, layout,
                   Span(first, 1, last, 1))
+
+
+def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) -> set[str]:
+    """Cut rows whose cells ran together into one digit run; returns the rows that could
+    not be cut with certainty (an ``ambiguous-digit-split`` issue names each)."""
+    runs: dict[str, LCell] = {}
+    known: dict[str, list[Optional[int]]] = {}
+    for key, vec in placed.items():
+        if not key.startswith("R"):
+            continue
+        vals = vec.values
+        if len(vals) == 1 and vals[0].fused and vals[0].kind == "num" and width == 7:
+            text = unicodedata.normalize("NFKC", vals[0].text)
+            if text.isdigit() and len(text) >= 7:
+                runs[key] = vals[0]
+                continue
+        fitted = _fit(vals, width)
+        if len(fitted) == 7:
+            known[key] = [c.value if isinstance(c.value, int) else None for c in fitted]
+    if not runs:
+        return set()
+    chosen, unsure = _resolve_t3_digits({k: unicodedata.normalize("NFKC", c.text) for k, c in runs.items()}, known)
+    for key, values in chosen.items():
+        vec = placed[key]
+        placed[key] = Vector(key, _parts_cells(runs[key], values), vec.line, vec.label, vec.layout)
+    for key in sorted(unsure):
+        run = runs[key]
+        vec = placed[key]
+        issues.append(Issue(
+            "ambiguous-digit-split",
+            f"表三“{vec.label.text if vec.label else key}”行的数字“{run.text}”连在一起，"
+            "按行合计和列勾稽关系仍有多种拆分方式（或无一成立），无法确定各单元格的值",
+            run.span, "t3", key))
+    return unsure
 
 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue]) -> Row:
@@ -674,6 +1020,18 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
             continue
         keys = row_keys[key]
         vals = _fit(vec.values, len(keys))
+        if len(vals) == 1 and vals[0].fused and len(keys) > 1:
+            run = vals[0]
+            cuts = _split_digits(unicodedata.normalize("NFKC", run.text), len(keys), 50)
+            if len(cuts) == 1:
+                vals = _parts_cells(run, cuts[0])
+            else:
+                issues.append(Issue(
+                    "ambiguous-digit-split",
+                    f"表二“{vec.label.text if vec.label else key}”行的数字“{run.text}”连在一起，"
+                    + (f"有 {len(cuts)} 种拆分方式，无法确定各单元格的值" if cuts else "无法拆分为各单元格的值"),
+                    run.span, "t2", key))
+                continue
         if len(vals) > len(keys):
             issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
                                 Span(vec.line), "t2", key))
@@ -708,13 +1066,24 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
                 col_labels.append(Label(c.text, None, c.span))
         if not any(c.kind == "num" for c in vals) and not (values and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
-        if labs and not info.separated:
+        if labs and not info.separated and not any(c.fused for c in vals):
             continue  # prose with a trailing number
         values.extend(vals)
         last_line = info.number
         if len(values) >= 15:
             break
     values = _fit(values, 15)
+    if len(values) == 1 and values[0].fused and len(values[0].text) >= 12:
+        run = values[0]
+        cuts = _t4_splits(unicodedata.normalize("NFKC", run.text))
+        if len(cuts) == 1:
+            values = _parts_cells(run, cuts[0])
+        else:
+            issues.append(Issue(
+                "ambiguous-digit-split",
+                f"表四的数字“{run.text}”连在一起，" + (f"按各栏总计有 {len(cuts)} 种拆分方式" if cuts else "无法按各栏总计拆分")
+                + "，无法确定各单元格的值", run.span, "t4", "t4"))
+            return Table4({}, tuple(col_labels), run.line, Span(run.line))
     if not values:
         return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
     cells: dict[tuple[str, str], Cell] = {}
@@ -873,7 +1242,7 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
         wrapped = len(info.text.strip()) >= min(0.75 * wrap_width, 24)
         if info.separated or _line_ends_sentence(info) or not wrapped:
             chars.append("\n")
-            where.append((info.number, len(info.text) + 1))
+            where.append((info.number, info.offset + len(info.text) + 1))
     stream = "".join(chars)
     out = []
     sec_lines = sorted((s.line, slot) for slot, s in sections.items())
@@ -924,8 +1293,24 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep every column where the editor shows it
     lines = tokenise(text)
-    infos = [_split_line(l) for l in lines]
     raw_lines = tuple(l.text for l in lines)
+    # Long flattened lines become virtual lines; everything below works on virtual line
+    # numbers, mapped back to real ones at the end (_remap).
+    real_of: Optional[list[int]] = None
+    if any(len(l.text) >= SEGMENT_MIN for l in lines):
+        virtual = [seg for l in lines for seg in _segments(l)]
+        if len(virtual) != len(lines):
+            real_of = [0] + [l.number for l, _ in virtual]
+            lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
+            infos = []
+            for (l, off), vl in zip(virtual, lines):
+                info = _split_line(vl)
+                for c in info.cells:
+                    c.line = vl.number
+                info.offset = off
+                infos.append(info)
+    if real_of is None:
+        infos = [_split_line(l) for l in lines]
     issues: list[Issue] = []
     headings = tuple(h for h in (_heading(i) for i in infos) if h is not None)
 
@@ -976,7 +1361,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     skip.update(s.line for s in sections.values())
     title, title_span, report_year = _title_and_year(infos, sections)
     quantities = _quantities(infos, skip, sections)
-    return Report(
+    report = Report(
         path=path,
         text=text,
         lines=raw_lines,
@@ -994,6 +1379,44 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         issues=tuple(issues),
         table_lines=tuple(table_lines),
     )
+    return report if real_of is None else _remap(report, real_of)
+
+
+def _remap(obj, real_of: Sequence[int]):
+    """Map virtual line numbers back to real ones everywhere in the model."""
+    import dataclasses
+
+    def line(v: int) -> int:
+        return real_of[v] if 0 < v < len(real_of) else v
+
+    def walk(o):
+        if isinstance(o, Span):
+            return Span(line(o.line), o.column, line(o.end_line), o.end_column, o.page)
+        if isinstance(o, (str, int, Decimal, type(None), bool)):
+            return o
+        if isinstance(o, tuple):
+            return tuple(walk(x) for x in o)
+        if isinstance(o, list):
+            return [walk(x) for x in o]
+        if isinstance(o, dict):
+            return {k: walk(v) for k, v in o.items()}
+        if dataclasses.is_dataclass(o):
+            changes = {}
+            for f in dataclasses.fields(o):
+                v = getattr(o, f.name)
+                if f.name in ("line", "end_line") and isinstance(v, int):
+                    changes[f.name] = line(v)
+                elif f.name in ("text", "lines", "path"):
+                    continue
+                else:
+                    changes[f.name] = walk(v)
+            return dataclasses.replace(o, **changes)
+        return o
+
+    out = walk(obj)
+    if isinstance(out, Report):
+        out = dataclasses.replace(out, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
+    return out
 
 
 def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
