@@ -388,16 +388,19 @@ def _row_splits(digits: str) -> list[tuple[int, ...]]:
     return out
 
 
-def _t4_splits(digits: str, limit: int = 200) -> list[tuple[int, ...]]:
-    """Cuts of T4's 15 cells run together, each block's 总计 the sum of its four cells."""
+def _t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[tuple[int, ...]]:
+    """Cuts of T4's 15 cells run together, each block's 总计 the sum of its four cells
+    (``free_block``: exactly one block may break its total)."""
     out: list[tuple[int, ...]] = []
     n = len(digits)
+    if free_block:
+        limit = 2000
 
-    def block(pos: int, nb: int, acc: list[int]) -> None:
+    def block(pos: int, nb: int, acc: list[int], free: bool = not free_block) -> None:
         if len(out) > limit:
             return
         if nb == 3:
-            if pos == n:
+            if pos == n and free:
                 out.append(tuple(acc))
             return
 
@@ -405,7 +408,16 @@ def _t4_splits(digits: str, limit: int = 200) -> list[tuple[int, ...]]:
             if left == 0:
                 total = str(sum(vals))
                 if digits.startswith(total, p):
-                    block(p + len(total), nb + 1, acc + vals + [sum(vals)])
+                    block(p + len(total), nb + 1, acc + vals + [sum(vals)], free)
+                if not free:
+                    # This block is the broken one: its total is whatever number follows.
+                    for k in range(p + 1, min(n, p + 12) + 1):
+                        piece = digits[p:k]
+                        if piece == "0" or not piece.startswith("0"):
+                            if piece != total:
+                                block(k, nb + 1, acc + vals + [int(piece)], True)
+                        if piece == "0":
+                            break
                 return
             if p >= n:
                 return
@@ -1075,9 +1087,28 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
     values = _fit(values, 15)
     if len(values) == 1 and values[0].fused and len(values[0].text) >= 12:
         run = values[0]
-        cuts = _t4_splits(unicodedata.normalize("NFKC", run.text))
+        digits = unicodedata.normalize("NFKC", run.text)
+        cuts = _t4_splits(digits)
+        loose = _t4_splits(digits, free_block=True) if not cuts else []
         if len(cuts) == 1:
             values = _parts_cells(run, cuts[0])
+        elif loose:
+            # One block breaks its total (a wrong cell): the other blocks are read where
+            # every cut agrees on them; the broken block is left unread and named.
+            cells4: dict[tuple[str, str], Cell] = {}
+            for bi, b in enumerate(T4_BLOCKS):
+                seen = {(c[bi * 5:bi * 5 + 5], sum(len(str(x)) for x in c[:bi * 5])) for c in loose}
+                if len(seen) == 1:
+                    vals5, start = seen.pop()
+                    if sum(vals5[:4]) == vals5[4]:
+                        sub = LCell("num", "", run.line, run.column + start, run.column + start)
+                        for c, cell in zip(T4_COLS, _parts_cells(sub, vals5)):
+                            cells4[(b, c)] = _cell(cell)
+                        continue
+                issues.append(Issue("ambiguous-digit-split",
+                                    f"表四的数字“{run.text}”连在一起，其中“{b}”一栏的总计与各项之和不符，无法确定该栏各单元格的值",
+                                    run.span, "t4", f"t4.{b}"))
+            return Table4(cells4, tuple(col_labels), run.line, Span(run.line))
         else:
             issues.append(Issue(
                 "ambiguous-digit-split",
