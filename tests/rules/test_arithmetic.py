@@ -119,3 +119,39 @@ def test_cell_not_a_count(override, expect):
 
 def test_a108_default_profile_reports_placeholder():
     assert codes(run(example_report(t3={"R03.C1": "—"}), select=None, profile="default")).count("A108") == 1
+
+
+# --------------------------------------------------------------------------- property
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from gplint.model import T3_LEAVES  # noqa: E402
+
+
+@st.composite
+def consistent_t3(draw):
+    """A random consistent table 三: leaves and carry-over drawn, everything else derived."""
+    grid = {}
+    for r in T3_LEAVES:
+        grid[r] = [draw(st.integers(0, 3)) if draw(st.booleans()) else 0 for _ in range(6)]
+    grid["R24"] = [sum(grid[r][c] for r in T3_LEAVES) for c in range(6)]
+    grid["R25"] = [draw(st.integers(0, 5)) for _ in range(6)]
+    grid["R02"] = [draw(st.integers(0, grid["R24"][c] + grid["R25"][c])) for c in range(6)]
+    grid["R01"] = [grid["R24"][c] + grid["R25"][c] - grid["R02"][c] for c in range(6)]
+    return {r: tuple(v) + (sum(v),) for r, v in grid.items()}
+
+
+ROWS = ("R01", "R02") + T3_LEAVES + ("R24", "R25")
+
+
+@settings(max_examples=40, deadline=None)
+@given(consistent_t3(), st.sampled_from(ROWS), st.integers(0, 6), st.integers(1, 9))
+def test_any_single_broken_cell_is_the_one_reported(t3, row, col, delta):
+    assert run(example_report(t3=t3, **T3_ONLY), select=["A"]) == []
+    broken = dict(t3)
+    cells = list(broken[row])
+    cells[col] += delta
+    broken[row] = tuple(cells)
+    diags = run(example_report(t3=broken, **T3_ONLY), select=["A"])
+    assert [d.code for d in diags] == ["A101"], [d.message for d in diags]
+    assert diags[0].key == f"t3.{row}.C{col + 1}"
+    assert diags[0].evidence["expected"] == t3[row][col]
