@@ -134,7 +134,8 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
             except BrokenProcessPool:
                 # A worker died. Every chunk in flight is suspect: re-run those files one
                 # at a time, each in a fresh single-worker pool if need be, to find the culprit.
-                pool.shutdown(wait=False, cancel_futures=True)
+                # (wait: no thread of the dead pool may be running when the next one forks.)
+                pool.shutdown(wait=True, cancel_futures=True)
                 suspects = list(part) + [p for q, _ in pending for p in q]
                 pending.clear()
                 yield from _isolate(suspects, registry, options_for, plugin_paths)
@@ -160,7 +161,7 @@ def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[st
             try:
                 res = pool.submit(_lint_chunk, [(path, options_for(path))]).result()[0]
             except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
+                pool.shutdown(wait=True, cancel_futures=True)
                 res = _internal_error(path, "the worker process linting this file died")
                 pool = _executor(1, registry, plugin_paths)
             except Exception as exc:  # noqa: BLE001
