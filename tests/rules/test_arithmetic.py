@@ -155,3 +155,10 @@ def test_any_single_broken_cell_is_the_one_reported(t3, row, col, delta):
     assert [d.code for d in diags] == ["A101"], [d.message for d in diags]
     assert diags[0].key == f"t3.{row}.C{col + 1}"
     assert diags[0].evidence["expected"] == t3[row][col]
+
+
+def test_in_force_below_issued_is_strict_info():
+    text = example_report(t2={"rules.issued": "3", "rules.in_force": "2"})
+    diags = run(text, select=["A109"])
+    assert [(d.code, d.severity) for d in diags] == [("A109", "info")] and "规章" in diags[0].message
+    assert "A109" not in [d.code for d in run(text, profile="default")]

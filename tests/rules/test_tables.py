@@ -102,3 +102,14 @@ def test_norm_label_variant_strict_only():
 
     default = lint_text(text, config=LintOptions(profile="default"))
     assert "T108" not in codes(default)
+
+
+def test_2020_report_is_checked_against_the_2019_format():
+    old = dict(year=2020, t2_headers=("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+               other_handling_alone=True, norm_label="规范性文件")
+    text = example_report(**old)
+    assert [d.code for d in run(text, ["T106", "T107", "T108"])] == []
+    missing = run(example_report(tables=("t2", "t3"), **old), ["T101"])
+    assert len(missing) == 1 and "2019 年试行格式" in missing[0].message
+    new = run(example_report(tables=("t2", "t3")), ["T101"])
+    assert "2021 年格式" in new[0].message
