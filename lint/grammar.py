@@ -184,12 +184,28 @@ class _LineLexer:
 _LEXER_CACHE_FORMAT = 1
 
 
-def _lexer_cache_key() -> dict:
+def _lark_version() -> str:
+    """Lark's version without importing Lark (or scanning every installed distribution)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("lark")
+    if spec is not None and spec.origin:
+        try:
+            with open(spec.origin, encoding="utf-8") as fh:
+                m = re.search(r"""^__version__\s*(?::\s*str\s*)?=\s*["']([^"']+)""", fh.read(), re.M)
+            if m:
+                return m.group(1)
+        except OSError:
+            pass
     from importlib.metadata import version
 
+    return version("lark")
+
+
+def _lexer_cache_key() -> dict:
     with open(grammar_path(), encoding="utf-8") as fh:
         grammar = fh.read()
-    return {"format": _LEXER_CACHE_FORMAT, "lark": version("lark"), "grammar": grammar}
+    return {"format": _LEXER_CACHE_FORMAT, "lark": _lark_version(), "grammar": grammar}
 
 
 def _load_lexer(path: str, key: dict) -> Optional["_LineLexer"]:

@@ -76,3 +76,11 @@ def test_lexer_cache_round_trip_and_rebuild(tmp_path, monkeypatch):
     path.write_text("{not json", encoding="utf-8")
     assert grammar.build_lexer().pattern == fresh.pattern
     assert json.loads(path.read_text(encoding="utf-8"))["pattern"] == fresh.pattern
+
+
+def test_lark_version_read_without_import():
+    from importlib.metadata import version
+
+    from gplint.grammar import _lark_version
+
+    assert _lark_version() == version("lark")
