@@ -16,6 +16,7 @@ The builder works on the family of layouts real reports arrive in, not on one fi
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -1242,6 +1243,7 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
 # --------------------------------------------------------------------------- prose
 _UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项", "篇", "家", "名", "人", "年度", "年", "月", "日", "%", "％",
           "期", "场", "份", "页", "天", "号")
+_CLAUSE_MAX = 400
 _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
 
 
@@ -1275,6 +1277,7 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
             chars.append("\n")
             where.append((info.number, info.offset + len(info.text) + 1))
     stream = "".join(chars)
+    stops = [i for i, ch in enumerate(stream) if ch in _CLAUSE_STOPS]
     out = []
     sec_lines = sorted((s.line, slot) for slot, s in sections.items())
     for off, tok, line in numbers:
@@ -1294,12 +1297,13 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
             value = to_number(tok.value)
         if value is None:
             continue
-        a = off
-        while a > 0 and stream[a - 1] not in _CLAUSE_STOPS:
-            a -= 1
-        b = off + len(tok.value)
-        while b < len(stream) and stream[b] not in _CLAUSE_STOPS:
-            b += 1
+        # Clause bounds from the precomputed stop positions; a clause is capped at
+        # _CLAUSE_MAX characters each side so a text without punctuation stays linear.
+        k = bisect.bisect_left(stops, off)
+        a = max(stops[k - 1] + 1 if k > 0 else 0, off - _CLAUSE_MAX)
+        b0 = off + len(tok.value)
+        k = bisect.bisect_left(stops, b0)
+        b = min(stops[k] if k < len(stops) else len(stream), b0 + _CLAUSE_MAX)
         clause = stream[a:b].strip()
         ca = where[a] if a < len(where) else (line, tok.column)
         cb = where[b - 1] if 0 < b <= len(where) else (line, tok.end_column)
