@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator, Optional, Union
+from typing import Callable, Iterator, Optional, TypeVar, Union
 
 Number = Union[int, Decimal]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,21 @@ class Report:
     #: Where each table region starts and ends (1-based lines, inclusive), for rules that
     #: must not read table text as prose.
     table_lines: tuple[tuple[int, int], ...] = ()
+    #: Memo of analyses derived from this (immutable) report, shared by rules: see derived().
+    _derived: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    def derived(self, key: str, compute: Callable[["Report"], T]) -> T:
+        """``compute(self)``, computed once per report and shared by every rule that asks.
+
+        Several rules need the same analysis (the prose cut into sentences, the T3
+        identities evaluated); the report is immutable, so the result of a pure function
+        of it can be kept with it. Keys are module-qualified names of the analysis.
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute(self)
+            return value
 
     def section_of_line(self, line: int) -> Optional[str]:
         """The statutory section a line belongs to (None before 一 or when unknown)."""

@@ -59,7 +59,13 @@ def _is_prose_line(report: Report, n: int, text: str) -> bool:
 
 
 def sentences(report: Report) -> tuple[Sentence, ...]:
-    """Every prose sentence of the report, in order (headings are sentences of their own)."""
+    """Every prose sentence of the report, in order (headings are sentences of their own).
+
+    Computed once per report and shared by the narrative and date rules."""
+    return report.derived(f"{__name__}.sentences", _sentences)
+
+
+def _sentences(report: Report) -> tuple[Sentence, ...]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())
     out: list[Sentence] = []
