@@ -1115,7 +1115,9 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
                 "ambiguous-digit-split",
                 f"表四的数字“{run.text}”连在一起，" + (f"按各栏总计有 {len(cuts)} 种拆分方式" if cuts else "无法按各栏总计拆分")
                 + "，无法确定各单元格的值", run.span, "t4", "t4"))
-            return Table4({}, tuple(col_labels), run.line, Span(run.line))
+            # The table is there (its digits are), only its cells are unknown.
+            unknown = {(b, c): Cell(None, "", run.span) for b in T4_BLOCKS for c in T4_COLS}
+            return Table4(unknown, tuple(col_labels), run.line, Span(run.line))
     if not values:
         return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
     cells: dict[tuple[str, str], Cell] = {}

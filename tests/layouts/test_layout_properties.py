@@ -9,7 +9,7 @@
    the finding is on that cell's block (T4 has one identity per block, so no rule can tell
    which of its five cells is wrong).
 
-``GPLINT_LAYOUT_EXAMPLES`` raises the number of examples per layout (default 12).
+``GPLINT_LAYOUT_EXAMPLES`` raises the number of examples per layout (default 5).
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from gplint.model import T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS
 sys.path.insert(0, str(Path(__file__).parent))
 from strategies import LAYOUTS, expected_cells, read_cells, render, report_data  # noqa: E402
 
-N = int(os.environ.get("GPLINT_LAYOUT_EXAMPLES", "12"))
+N = int(os.environ.get("GPLINT_LAYOUT_EXAMPLES", "5"))
 PROPS = settings(max_examples=N, deadline=None, derandomize=not os.environ.get("GPLINT_LAYOUT_EXAMPLES"),
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 CATEGORIES = ("arithmetic", "table")
