@@ -39,11 +39,22 @@ def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) 
             for root, dirs, files in os.walk(path, onerror=None):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
-                    if name.lower().endswith(exts) and not name.startswith("."):
+                    if (name.lower().endswith(exts) and not name.startswith(".")
+                            and not _is_project_document(name)):
                         found.append(os.path.join(root, name))
             yield from sorted(found)
         else:
             yield path
+
+
+#: Files a folder of reports often also holds that are not reports (README.md beside the
+#: reports of a review batch). Walking a folder skips them; naming one explicitly lints it.
+_PROJECT_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing", "authors", "notice")
+
+
+def _is_project_document(name: str) -> bool:
+    stem = name.lower().split(".", 1)[0]
+    return stem in _PROJECT_DOCUMENTS
 
 
 def _internal_error(path: str, what: str) -> FileResult:

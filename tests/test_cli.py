@@ -102,3 +102,12 @@ def test_stdin():
     proc = run("--format", "json", "-", input=data)
     assert proc.returncode in (0, 1), proc.stderr
     assert isinstance(json.loads(proc.stdout), list)
+
+
+def test_directory_walk_skips_readme_but_an_explicit_readme_is_linted(tmp_path):
+    (tmp_path / "README.md").write_text("# 本目录\n\n各单位年度报告。\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_bytes((CORPUS / "001_98c801d9a8639466.txt").read_bytes())
+    walked = json.loads(run("--format", "json", str(tmp_path)).stdout)
+    assert not any(d["path"].endswith("README.md") for d in walked)
+    explicit = json.loads(run("--format", "json", str(tmp_path / "README.md")).stdout)
+    assert [d["code"] for d in explicit] == ["E004"]
