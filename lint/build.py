@@ -1252,33 +1252,54 @@ _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
 def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, Section]) -> tuple[Quantity, ...]:
     """Numbers in prose with their unit and clause. Prose lines are joined (PDF text
     breaks sentences across lines) and cut into clauses at punctuation."""
-    chars: list[str] = []
-    where: list[tuple[int, int]] = []
+    # The stream is built a line at a time (pieces); a stream offset maps back to (line,
+    # column) through the piece it falls in, so no per-character bookkeeping is needed.
+    pieces: list[str] = []
+    piece_starts: list[int] = []
+    piece_where: list[tuple[int, int]] = []  # (line, column of the piece's first character)
     numbers: list[tuple[int, Tok, int]] = []  # (offset in stream, token, line)
+    size = 0
     # A line continues into the next one only when it was wrapped by the page width: it
     # does not end a sentence and is nearly as long as the longest prose lines. Headings,
     # tables and short lines (titles, dates, signatures) end the clause.
     lengths = sorted(len(i.text.strip()) for i in infos if i.number not in skip and not i.blank)
     wrap_width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    ends_with_break = True
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
         if info.number in skip:
-            if chars and chars[-1] != "\n":
-                chars.append("\n")
-                where.append((info.number, 1))
+            if not ends_with_break:
+                pieces.append("\n")
+                piece_starts.append(size)
+                piece_where.append((info.number, 1))
+                size += 1
+                ends_with_break = True
             continue
+        if not info.tokens:
+            continue
+        first = info.tokens[0].column
+        text = "".join(t.value for t in info.tokens)
         for t in info.tokens:
             if t.type in ("NUMBER", "CN_NUMBER"):
-                numbers.append((len(chars), t, info.number))
-            for k, ch in enumerate(t.value):
-                chars.append(ch)
-                where.append((info.number, t.column + k))
+                numbers.append((size + t.column - first, t, info.number))
         wrapped = len(info.text.strip()) >= min(0.75 * wrap_width, 24)
         if info.separated or _line_ends_sentence(info) or not wrapped:
-            chars.append("\n")
-            where.append((info.number, info.offset + len(info.text) + 1))
-    stream = "".join(chars)
+            text += "\n"
+            ends_with_break = True
+        else:
+            ends_with_break = False
+        pieces.append(text)
+        piece_starts.append(size)
+        piece_where.append((info.number, first))
+        size += len(text)
+    stream = "".join(pieces)
+
+    def where_at(offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(piece_starts, offset) - 1
+        line_no, col = piece_where[k]
+        return line_no, col + offset - piece_starts[k]
+
     stops = [i for i, ch in enumerate(stream) if ch in _CLAUSE_STOPS]
     out = []
     sec_lines = sorted((s.line, slot) for slot, s in sections.items())
@@ -1307,8 +1328,8 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
         k = bisect.bisect_left(stops, b0)
         b = min(stops[k] if k < len(stops) else len(stream), b0 + _CLAUSE_MAX)
         clause = stream[a:b].strip()
-        ca = where[a] if a < len(where) else (line, tok.column)
-        cb = where[b - 1] if 0 < b <= len(where) else (line, tok.end_column)
+        ca = where_at(a) if a < len(stream) else (line, tok.column)
+        cb = where_at(b - 1) if 0 < b <= len(stream) else (line, tok.end_column)
         section = None
         for sl, slot in sec_lines:
             if sl <= line:
