@@ -141,11 +141,26 @@ def cmd_check(argv: Sequence[str]) -> int:
     return 1 if failing else 0
 
 
+def _config_plugins(config_path: Optional[str]) -> list[str]:
+    """Local plugin modules named by ``--config`` or by the configuration found from the
+    current directory, so ``gplint rules`` lists what ``gplint check`` would run."""
+    import os
+
+    from .config import ConfigError, ConfigFinder, load_config
+
+    try:
+        cfg = load_config(config_path) if config_path else ConfigFinder().for_dir(os.getcwd())
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    return list(cfg.plugins) if cfg is not None else []
+
+
 def cmd_rules(argv: Sequence[str]) -> int:
     p = argparse.ArgumentParser(prog="gplint rules", description="List every rule.")
     p.add_argument("--format", dest="fmt", choices=("text", "json"), default="text")
+    p.add_argument("--config", default=None, help="configuration whose local plugins to include")
     args = p.parse_args(argv)
-    registry = _load_registry(())
+    registry = _load_registry(_config_plugins(args.config))
     rules = registry.sorted_rules()
     if args.fmt == "json":
         print(json.dumps([{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
@@ -161,8 +176,9 @@ def cmd_rule(argv: Sequence[str]) -> int:
 
     p = argparse.ArgumentParser(prog="gplint rule", description="Print one rule's documentation.")
     p.add_argument("code", help="rule code (T101) or name (table-missing)")
+    p.add_argument("--config", default=None, help="configuration whose local plugins to include")
     args = p.parse_args(argv)
-    registry = _load_registry(())
+    registry = _load_registry(_config_plugins(args.config))
     rule = registry.rule_by_code_or_name(args.code)
     if rule is None:
         raise UsageError(f"no rule {args.code!r} (see 'gplint rules')")

@@ -129,3 +129,23 @@ def test_jobs_from_config_gives_the_same_output(draft_report: Path, tmp_path: Pa
     serial = gplint("--jobs", "1", *copies)
     assert parallel.returncode == serial.returncode == 1
     assert parallel.out == serial.out and parallel.out.count("X901") == 4
+
+
+def test_rules_listing_includes_local_plugins_of_the_configuration(tmp_path):
+    """`gplint rules` / `gplint rule` show what `gplint check` would run, local plugins included."""
+    import subprocess
+    import sys
+
+    (tmp_path / "myrule.py").write_text(
+        "import gplint\n\n\nclass Local(gplint.Rule):\n    \"\"\"What it checks\n        nothing\n    \"\"\"\n"
+        "    code = 'X950'\n    name = 'local-rule'\n    category = 'hygiene'\n    severity = 'info'\n\n"
+        "    def check(self, report, options):\n        return []\n\n\n"
+        "@gplint.hookimpl\ndef gplint_rules():\n    return [Local]\n", encoding="utf-8")
+    (tmp_path / "gplint.toml").write_text('plugins = ["myrule.py"]\n', encoding="utf-8")
+    found = subprocess.run([sys.executable, "-m", "gplint", "rules"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "X950" in found.stdout, found.stderr
+    explicit = subprocess.run([sys.executable, "-m", "gplint", "rule", "X950", "--config", str(tmp_path / "gplint.toml")],
+                              capture_output=True, text=True, timeout=60)
+    assert explicit.returncode == 0 and "local-rule" in explicit.stdout
+    plain = subprocess.run([sys.executable, "-m", "gplint", "rules"], cwd=str(tmp_path.parent), capture_output=True, text=True, timeout=60)
+    assert "X950" not in plain.stdout
