@@ -685,8 +685,10 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
                     out.labels.append((c, m))
                 else:
                     out.labels.append((c, None))
-            if key is not None and width_of(key) == 0:
+            if key is not None and width_of(key) == 0 and not has_num:
                 key = None
+            # (A label of zero width with numbers beside it is a group row printed with its
+            # own subtotals; it keeps its key and is set aside by the table's builder.)
             if not has_num and key is None:
                 continue  # a row of dashes with no label: header debris
             out.vectors.append(Vector(key, list(vals), info.number, lab_cell, "row"))
@@ -870,9 +872,9 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     def match(text: str, seen_data: bool) -> Optional[str]:
         n = _norm(text)
         m = L.match_t3_row(n, after_leaves=False, numbered=bool(n[:1].isdigit()))
-        if m == "G6" and has_sub6:
-            return None
-        if m in ("G0", "G3", "G4", "G5"):
+        # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
+        # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
+        if m == "G0":
             return None
         return m
 
@@ -882,7 +884,11 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     read = _read_region(infos, match, width_of, 7, order)
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
-    placed, duplicates, strays = _align(read.vectors, order)
+    group_rows = [v for v in read.vectors if v.key is not None and v.key.startswith("G") and v.key not in order]
+    for vec in group_rows:
+        if vec.key not in groups:
+            groups[vec.key] = _t3_row(vec.key, vec, width, issues)
+    placed, duplicates, strays = _align([v for v in read.vectors if not any(v is g for g in group_rows)], order)
     for vec in duplicates:
         issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
                             Span(vec.line), "t3", vec.key or ""))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from gplint.model import T3_COLS, T3_LEAVES, Cell, Report, Span
+from gplint.model import T3_COLS, T3_GROUPS, T3_LEAVES, Cell, Report, Span
 
 COL_NAMES = {
     "C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织",
@@ -34,7 +34,8 @@ ROW_NAMES = {
     "R16": "（五）1.信访举报投诉类申请", "R17": "（五）2.重复申请", "R18": "（五）3.要求提供公开出版物",
     "R19": "（五）4.无正当理由大量反复申请", "R20": "（五）5.要求行政机关确认或重新出具已获取信息",
     "R21": "（六）1.逾期不补正", "R22": "（六）2.逾期未缴纳费用", "R23": "（六）3.其他",
-    "R24": "（七）总计", "R25": "四、结转下年度继续办理", "G6": "（六）其他处理",
+    "R24": "（七）总计", "R25": "四、结转下年度继续办理", "G3": "（三）不予公开", "G4": "（四）无法提供",
+    "G5": "（五）不予处理", "G6": "（六）其他处理",
 }
 T4_BLOCK_NAMES = {"review": "行政复议", "direct": "行政诉讼·未经复议直接起诉", "after_review": "行政诉讼·复议后起诉"}
 T4_COL_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
@@ -123,12 +124,16 @@ def t3_identities(report: Report) -> list[Identity]:
         ids.append(Identity("SUM-RESULTS", c, (("R24", c),), tuple((r, c) for r in leaves), ("R24", c)))
     for c in T3_COLS:
         ids.append(Identity("BALANCE", c, (("R01", c), ("R02", c)), (("R24", c), ("R25", c)), ("R24", c)))
-    rows = [r for r in t3.rows if _printed(report, r)] + (["G6"] if g6 else [])
+    groups = [g for g in sorted(t3.groups) if g in T3_GROUPS]
+    rows = [r for r in t3.rows if _printed(report, r)] + groups
     for r in rows:
         ids.append(Identity("ROW-TOTAL", r, ((r, "C7"),), tuple((r, c) for c in T3_COLS[:6]), (r, "C7")))
-    if g6 and all(_printed(report, r) for r in sub6):
-        for c in T3_COLS:
-            ids.append(Identity("GROUP-SUBTOTAL", c, (("G6", c),), tuple((r, c) for r in sub6), ("G6", c)))
+    # A group row printed with its own subtotals ((三)不予公开 … (六)其他处理) over its leaves.
+    for g in groups:
+        members = T3_GROUPS[g][1]
+        if all(_printed(report, r) for r in members):
+            for c in T3_COLS:
+                ids.append(Identity("GROUP-SUBTOTAL", c, ((g, c),), tuple((r, c) for r in members), (g, c)))
     return ids
 
 
@@ -167,7 +172,11 @@ def solve_for(ev: Evaluated, key: CellKey, cell_of) -> Optional[Decimal]:
 
 
 def analyse_t3(report: Report) -> T3Analysis:
-    """Evaluate every T3 identity and assign culprits (cheap: about 40 sums)."""
+    """Evaluate every T3 identity and assign culprits, once per report (shared by rules)."""
+    return report.derived(f"{__name__}.analyse_t3", _analyse_t3)
+
+
+def _analyse_t3(report: Report) -> T3Analysis:
 
     def cell_of(k: CellKey) -> Cell:
         return t3_cell(report, k)
