@@ -85,14 +85,13 @@ class LineInfo:
     empty_cell: bool = False
     #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
     offset: int = 0
+    #: The label cells and the value cells (numbers, blanks), split once: read many times.
+    labels: list[LCell] = field(init=False)
+    values: list[LCell] = field(init=False)
 
-    @property
-    def labels(self) -> list[LCell]:
-        return [c for c in self.cells if c.kind == "label"]
-
-    @property
-    def values(self) -> list[LCell]:
-        return [c for c in self.cells if c.kind != "label"]
+    def __post_init__(self) -> None:
+        self.labels = [c for c in self.cells if c.kind == "label"]
+        self.values = [c for c in self.cells if c.kind != "label"]
 
 
 def to_number(text: str) -> Optional[Number]:
@@ -229,6 +228,24 @@ def _is_row_label(text: str) -> bool:
     if n.endswith("总计") or n.endswith("合计"):
         return True
     return L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
+
+
+def _split_lines(lines: Sequence[Line]) -> list[LineInfo]:
+    """:func:`_split_line` for every line; a line whose text was seen before (tables repeat
+    "0", "| 0 | 0 |" …) reuses that reading with its own line number."""
+    seen: dict[str, LineInfo] = {}
+    out: list[LineInfo] = []
+    for line in lines:
+        first = seen.get(line.text)
+        if first is None:
+            info = seen[line.text] = _split_line(line)
+        else:
+            n = line.number
+            info = LineInfo(n, line.text, line.tokens,
+                            [LCell(c.kind, c.text, n, c.column, c.end_column, c.value) for c in first.cells],
+                            first.separated, first.footer, first.md_rule, first.blank, first.empty_cell, first.offset)
+        out.append(info)
+    return out
 
 
 def _is_footer(content: Sequence[Tok]) -> bool:
@@ -623,7 +640,8 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
         if k >= 2 and n == sum(widths):
             w = widths[0]
             if all(x == w for x in widths) and w > 1:
-                col_major = [Vector(key, _column_major_row(vals, k, w, r), vals[r].line, lab, "column")
+                by_row = _column_major_rows(vals, k, w)
+                col_major = [Vector(key, by_row[r], vals[r].line, lab, "column")
                              for r, (key, lab) in enumerate(head)]
                 row_major = []
                 pos = 0
@@ -644,9 +662,10 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             start_key = keys[0]
             seq = list(row_order)
             start = seq.index(start_key) if start_key in seq else 0
+            by_row = _column_major_rows(vals, rows, full_width)
             for r in range(rows):
                 key = seq[start + r] if start + r < len(seq) else None
-                out.vectors.append(Vector(key, _column_major_row(vals, rows, full_width, r), vals[r].line, None, "column"))
+                out.vectors.append(Vector(key, by_row[r], vals[r].line, None, "column"))
             out.column_major = True
         elif k >= 1:
             key, lab = head[-1]
@@ -754,15 +773,15 @@ def _empty_cells(infos: Sequence[LineInfo]) -> list[LineInfo]:
     return out
 
 
-def _column_major_row(vals: Sequence[LCell], rows: int, width: int, r: int) -> list[LCell]:
-    """Row r of a column-by-column stream. pdfminer may emit the 总计 column out of place
+def _column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[LCell]]:
+    """The rows of a column-by-column stream. pdfminer may emit the 总计 column out of place
     (seen: before 其他); the column that is the row-wise sum of the others is the total."""
     cols = [list(vals[c * rows:(c + 1) * rows]) for c in range(width)]
     if width == 7:
         t = _total_column(cols)
         if t is not None and t != 6:
             cols = cols[:t] + cols[t + 1:] + [cols[t]]
-    return [cols[c][r] for c in range(width)]
+    return [[cols[c][r] for c in range(width)] for r in range(rows)]
 
 
 def _total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
@@ -1374,7 +1393,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
                 info.offset = off
                 infos.append(info)
     if real_of is None:
-        infos = [_split_line(l) for l in lines]
+        infos = _split_lines(lines)
     issues: list[Issue] = []
     headings = tuple(h for h in (_heading(i) for i in infos) if h is not None)
 
