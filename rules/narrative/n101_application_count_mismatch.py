@@ -19,19 +19,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) fo
     ("carried_in", r"上一?年度?(?:结转|转结|转入)" + _GAP + _N),
     ("new", r"(?:新收|收到|接收|接到)" + _GAP + _N),
     ("accepted", r"受理" + _GAP + _N),
-    ("handled", r"(?:办结|答复|办理完成|办理完毕|处理完毕|共办理)" + _GAP + _N),
+    ("handled", r"(?:办结|答复|办理完成|办理完毕|处理完毕)" + _GAP + _N),
+    # 共办理/共处理 N 件 is ambiguous like 受理: the workload (新收 + 上年结转) or what was closed.
+    ("processed", r"(?:共办理|共处理|办理|处理)" + _GAP + _N),
 ))
 _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
-              "carried_out": ("R25",)}
+              "processed": ("R24",), "carried_out": ("R25",)}
 _KIND_WORDS = {"new": "新收", "accepted": "受理", "carried_in": "上年结转", "handled": "办结/答复",
-               "carried_out": "结转下年度"}
+               "processed": "办理", "carried_out": "结转下年度"}
 _ROW_NAMES = {"R01": "表三“一、本年新收政府信息公开申请数量”总计",
               "R02": "表三“二、上年结转政府信息公开申请数量”总计",
               "R24": "表三“（七）总计”",
               "R25": "表三“四、结转下年度继续办理”总计"}
 # Clauses about something other than the agency's own applications for the year.
 _SKIP = ("其中", "同比", "较上年", "比上年", "增长", "下降", "增加", "减少", "咨询", "复议", "诉讼",
-         "案件", "建议", "提案", "来信", "来电", "热线", "留言", "平均", "%", "％", "约", "余件", "多件")
+         "案件", "建议", "提案", "来信", "来电", "热线", "留言", "平均", "%", "％", "约", "余件", "多件",
+         "累计", "近三年", "近两年", "近五年", "近年来", "历年", "以来")
 
 
 _OUTCOME_WORDS = ("予以公开", "同意公开", "部分公开", "不予", "无法提供", "其他处理")
@@ -103,9 +106,9 @@ class ApplicationCountMismatch(Rule):
                 # A clause about applications; 上年结转 inside it belongs to its own kind.
                 outcome = any(w in clause for w in _OUTCOME_WORDS)
                 for kind, m in _matches(clause):
-                    if kind == "handled" and outcome:
+                    if kind in ("handled", "processed") and outcome:
                         continue  # "不予公开答复 0 件" counts one outcome, not all handled
-                    if kind in ("new", "accepted", "handled") and "申请" not in s.text[a:b] \
+                    if kind in ("new", "accepted", "handled", "processed") and "申请" not in s.text[a:b] \
                             and "申请" not in s.text[max(0, a - 30):a]:
                         continue
                     if kind == "new" and not m.group(0).startswith("新收"):
@@ -127,6 +130,15 @@ class ApplicationCountMismatch(Rule):
         line = t3_row_line(report, row)
         related = [Related(Span(line), _ROW_NAMES[row] + f"为 {fmt(table)}")] if line else []
         words = _KIND_WORDS[kind]
+        if kind == "processed":
+            new, carried = t3_total(report, "R01"), t3_total(report, "R02")
+            workload = new + carried if new is not None and carried is not None else None
+            if n == table or n == workload:
+                return None
+            msg = (f"正文称办理政府信息公开申请 {n} 件，但表三（七）总计为 {fmt(table)}"
+                   + (f"、新收加上年结转为 {fmt(workload)}" if workload is not None else "") + "，两种算法都对不上")
+            return self.diag(msg, span, key=f"t3.{row}.C7", related=related, severity="warning",
+                             evidence={"text": n, "table": table, "workload": workload}, snippet=m.group(0))
         if kind == "accepted":
             carried = t3_total(report, "R02")
             if n == table or (carried is not None and n == table + carried):

@@ -1,0 +1,45 @@
+"""Common ways reports word their application counts: agreeing ones raise nothing,
+disagreeing ones are found. The table is example_report()'s: 新收 4, 上年结转 1, (七)总计 4,
+结转下年度 1, 行政复议 1."""
+from __future__ import annotations
+
+import pytest
+
+from gplint import lint_text
+from gplint.testing import example_report
+
+SLOT = "（二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。"
+
+
+def narrative(sentence: str) -> list:
+    text = example_report(replace={SLOT: sentence})
+    assert sentence in text
+    return [d for d in lint_text(text) if d.category in ("narrative", "dates") and d.severity != "info"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "（二）依申请公开。2024年共收到政府信息公开申请4件，其中自然人申请3件，法人或其他组织申请1件；上年结转1件。",
+    "（二）依申请公开。全年受理政府信息公开申请5件（含上年结转1件），已办结4件，结转下年度1件。",
+    "（二）依申请公开。2024年新收申请4件，上年结转1件，共办理5件，其中予以公开2件、部分公开1件、无法提供1件，1件结转至2025年继续办理。",
+    "（二）依申请公开。本年度收到申请4件，按时答复率100%。",
+    "（二）依申请公开。2024年本机关共收到依申请公开4件，同比增长33.3%，较2023年的3件增加1件。",
+    "（二）依申请公开。近三年累计收到申请12件，2024年收到4件。",
+    "（二）依申请公开。2024年度共受理政府信息公开申请4件，全部在法定期限内予以答复。",
+    "（二）依申请公开。2024年，本机关收到政府信息公开申请4件，比上年减少2件。行政复议1件，无行政诉讼。",
+    "（二）依申请公开。2023年收到申请6件，2024年收到申请4件。",
+    "（二）依申请公开。全年共处理政府信息公开申请5件，其中本年新收4件、上年结转1件。",
+])
+def test_agreeing_wordings_raise_nothing(sentence):
+    assert narrative(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, code, severity", [
+    ("（二）依申请公开。2024年共收到政府信息公开申请6件。", "N101", "error"),
+    ("（二）依申请公开。全年办结政府信息公开申请7件。", "N101", "error"),
+    ("（二）依申请公开。全年共办理政府信息公开申请9件。", "N101", "warning"),
+    ("（二）依申请公开。全年受理政府信息公开申请9件。", "N101", "warning"),
+    ("（二）依申请公开。上年结转政府信息公开申请3件。", "N101", "error"),
+])
+def test_disagreeing_wordings_are_found(sentence, code, severity):
+    found = narrative(sentence)
+    assert [(d.code, d.severity) for d in found] == [(code, severity)]
