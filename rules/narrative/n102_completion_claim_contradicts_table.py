@@ -79,6 +79,8 @@ class CompletionClaimContradictsTable(Rule):
                 continue
             if other_year(text[: claim.start()], report.year):
                 continue
+            if text[claim.end():claim.end() + 1] in ("或", "和", "及") or "或" in text[claim.start():claim.end()]:
+                continue  # "均已办结或在法定期限内答复": a hedged claim, not one of completion
             span = s.span(claim.start(), claim.end())
             if carried_out is not None and carried_out > 0:
                 # "均在法定期限内答复" speaks of timeliness and may refer to the applications
