@@ -883,6 +883,13 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     header_text = "".join(header_parts)
     header_cols = L.t3_columns_in(header_text)
     width = 7 if ("C7" in header_cols or not header_cols) else 6
+    # Some reports add a 法人或其他组织 小计 column (FORMAT §5.1): a derived column, read
+    # and set aside, never part of the 总计 sum.
+    subtotal: Optional[int] = None
+    if width == 7 and "小计" in header_text:
+        # Its position: right after 自然人 (before 商业企业) or after 其他 (before 总计).
+        at, business = header_text.find("小计"), header_text.find("商业")
+        subtotal = 1 if 0 <= at < business else 6
 
     order = [r for r in T3_ROWS if has_sub6 or r not in ("R21", "R22", "R23")]
     if not has_sub6:
@@ -906,7 +913,7 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     group_rows = [v for v in read.vectors if v.key is not None and v.key.startswith("G") and v.key not in order]
     for vec in group_rows:
         if vec.key not in groups:
-            groups[vec.key] = _t3_row(vec.key, vec, width, issues)
+            groups[vec.key] = _t3_row(vec.key, vec, width, issues, subtotal)
     placed, duplicates, strays = _align([v for v in read.vectors if not any(v is g for g in group_rows)], order)
     for vec in duplicates:
         issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
@@ -921,7 +928,7 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
             target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
                               tuple(Cell() for _ in T3_COLS), vec.line, (), 0)
             continue
-        target[key] = _t3_row(key, vec, width, issues)
+        target[key] = _t3_row(key, vec, width, issues, subtotal)
     for key in T3_ROWS:
         if key not in rows:
             rows[key] = Row(key, None, tuple(Cell() for _ in T3_COLS), 0, (), 0)
@@ -966,13 +973,18 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) 
     return unsure
 
 
-def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue]) -> Row:
-    vals = _fit(vec.values, width)
+def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None) -> Row:
+    vals = _fit(vec.values, width + 1 if subtotal is not None else width)
     n = len(vals)
     label = Label(vec.label.text, key, vec.label.span) if vec.label else None
     extra: tuple[Cell, ...] = ()
     if n == 7:
         placed = list(vals)
+    elif n == 8 and subtotal is not None:
+        drop = _choose_drop(vals, subtotal)
+        placed = vals[:drop] + vals[drop + 1:]
+        cells = tuple(_cell(c) for c in placed)
+        return Row(key, label, cells, vec.line, (), 7, _cell(vals[drop]))
     elif n == 8:
         drop = _choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]
@@ -1006,14 +1018,17 @@ def _fit(vals: Sequence[LCell], width: int) -> list[LCell]:
     return vals
 
 
-def _choose_drop(vals: Sequence[LCell]) -> int:
-    """Which of 8 values is the intruder: the one whose removal makes the row add up."""
-    best = 0
+def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:
+    """Which of 8 values is the intruder: the one whose removal makes the row add up
+    (``prefer``: the position the header gives a subtotal column, when that fits too)."""
+    fits = []
     for i in range(8):
         rest = [c.value for j, c in enumerate(vals) if j != i]
         if all(isinstance(x, (int, Decimal)) for x in rest) and sum(rest[:6]) == rest[6]:
-            return i
-    return best
+            fits.append(i)
+    if prefer is not None and (prefer in fits or not fits):
+        return prefer
+    return fits[0] if fits else 0
 
 
 def _cell(c: LCell) -> Cell:

@@ -126,8 +126,10 @@ class Row:
     line: int
     #: Values that were in the row but could not be placed in a column.
     extra: tuple[Cell, ...] = ()
-    #: How many values the row carried in the text.
+    #: How many values the row carried in the text (a 小计 column not counted).
     count: int = 0
+    #: The row's 法人或其他组织 小计 cell when the report adds that derived column (FORMAT §5.1).
+    subtotal: Optional[Cell] = None
 
 
 @dataclass(frozen=True)
