@@ -48,6 +48,8 @@ def _check_parser() -> argparse.ArgumentParser:
                         "default: the nearest one upwards from each file")
     p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: number of cores)")
     p.add_argument("--year", type=int, default=None, help="report year to assume when the text does not say")
+    p.add_argument("--max-size", type=float, default=None, metavar="MB",
+                   help="largest input file to read, in MB (default 16)")
     p.add_argument("--stdin-filename", default=None,
                    help="name to report (and to find the configuration from) for text read from stdin")
     p.add_argument("--baseline", default=None, metavar="FILE",

@@ -247,6 +247,7 @@ def _merge(cfg: Config, cli: dict[str, Any]) -> LintOptions:
         select=list(cli["select"]) if cli.get("select") else list(cfg.select or ()),
         ignore=list(cli["ignore"]) if cli.get("ignore") else list(cfg.ignore or ()),
         year=cli.get("year") if cli.get("year") is not None else cfg.year,
+        **({"max_bytes": int(cli["max_size"] * 1048576)} if cli.get("max_size") else {}),
     )
 
 
@@ -264,6 +265,7 @@ def resolve_options(args: Any) -> Settings:
         "select": _csv(args.select),
         "ignore": _csv(args.ignore),
         "year": args.year,
+        "max_size": getattr(args, "max_size", None),
     }
     finder = ConfigFinder()
     explicit = bool(getattr(args, "config", None))

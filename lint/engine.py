@@ -11,7 +11,7 @@ from typing import Any, Iterable, Optional, Sequence
 from .diagnostics import Diagnostic, Rule, fingerprint
 from .model import Report, Span
 from .plugins import Registry, build_registry
-from .sources import InputError, Source, decode, read_path
+from .sources import MAX_BYTES, InputError, Source, decode, read_path
 
 # Input diagnostics (category "input"): the file could not be linted as a report.
 E_UNREADABLE = ("E001", "unreadable-file")
@@ -30,6 +30,8 @@ class LintOptions:
     year: Optional[int] = None
     #: Per-rule options: {"A101": {...}}.
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Largest input file read, in bytes (``--max-size``).
+    max_bytes: int = MAX_BYTES
 
 
 @dataclass
@@ -126,20 +128,26 @@ def lint_source(source: Source, registry: Registry, options: LintOptions) -> Fil
 def lint_file(path: str, registry: Registry, options: LintOptions) -> FileResult:
     """Lint one file; never raises for a bad input: the problem becomes an E diagnostic."""
     try:
-        source = read_source(path, registry)
+        source = read_source(path, registry, options.max_bytes)
     except InputError as exc:
         code = E_UNDECODABLE if ("decode" in str(exc) or "binary" in str(exc) or "UTF" in str(exc)) else E_UNREADABLE
         return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
     return lint_source(source, registry, options)
 
 
-def read_source(path: str, registry: Registry) -> Source:
+def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> Source:
     import os
 
     ext = os.path.splitext(path)[1].lower()
     reader = registry.readers.get(ext)
     if reader is None:
-        return read_path(path)
+        return read_path(path, max_bytes)
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    if size > max_bytes * 4:  # documents carry markup and images beside their text
+        raise InputError(f"file too large ({size / 1048576:.1f} MB; raise the limit with --max-size)")
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -157,6 +165,10 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintOption
 
 
 def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
+    if len(data) > options.max_bytes:
+        msg = (f"file too large to be a report ({len(data) / 1048576:.1f} MB; the limit is "
+               f"{options.max_bytes / 1048576:.0f} MB, raise it with --max-size)")
+        return FileResult(path or "-", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path or "-")], error=msg)
     try:
         source = decode(data, path)
     except InputError as exc:

@@ -11,8 +11,10 @@ import os
 from dataclasses import dataclass
 from typing import Optional
 
-#: Files larger than this are refused with a clear message instead of exhausting memory.
-MAX_BYTES = 200 * 1024 * 1024
+#: Files larger than this are refused with a clear message: an annual report's text is
+#: tens of kilobytes (a long one with tables, a few hundred); a bigger file is a dump, a
+#: concatenation or the wrong file, and linting it would take minutes. ``--max-size`` raises it.
+MAX_BYTES = 16 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -76,14 +78,15 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
     return Source(path, normalise_newlines(text), "gb18030")
 
 
-def read_path(path: str) -> Source:
+def read_path(path: str, max_bytes: int = MAX_BYTES) -> Source:
     """Read and decode a file; every failure is an :class:`InputError` naming the cause."""
     try:
         if os.path.isdir(path):
             raise InputError("is a directory")
         size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(f"file too large ({size} bytes; the limit is {MAX_BYTES})")
+        if size > max_bytes:
+            raise InputError(f"file too large to be a report ({size / 1048576:.1f} MB; the limit is "
+                             f"{max_bytes / 1048576:.0f} MB, raise it with --max-size)")
         with open(path, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:

@@ -151,3 +151,29 @@ def test_directory_and_binary_and_empty(tmp_path):
     by = {Path(r["path"]).name: r["code"] for r in rows}
     assert by == {"empty.txt": "E003", "bin.txt": "E002", "bad.txt": "E002"}, rows
     assert "Traceback" not in res.stderr
+
+
+def test_a_50_mb_file_is_refused_at_once_with_a_clear_message_and_the_run_goes_on(tmp_path):
+    """A 50 MB file is no annual report: a clear E001 naming the limit, not minutes of work."""
+    import json as _json
+    import subprocess as _sp
+    import sys as _sys
+
+    big = tmp_path / "big.txt"
+    chunk = ("一、总体情况\n" + "本机关主动公开政府信息120条。" * 40 + "\n").encode("utf-8")
+    with open(big, "wb") as fh:
+        for _ in range((50 * 1024 * 1024) // len(chunk) + 1):
+            fh.write(chunk)
+    good = tmp_path / "good.txt"
+    good.write_bytes((Path(__file__).parent.parent / "corpus" / "001_98c801d9a8639466.txt").read_bytes())
+    proc = _sp.run([_sys.executable, "-m", "gplint", "--format", "json", "--jobs", "1", str(big), str(good)],
+                   capture_output=True, timeout=120)
+    diags = _json.loads(proc.stdout)
+    on_big = [d for d in diags if d["path"].endswith("big.txt")]
+    assert [d["code"] for d in on_big] == ["E001"] and "too large" in on_big[0]["message"]
+    assert "--max-size" in on_big[0]["message"]
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    # The same input through stdin is refused the same way.
+    with open(big, "rb") as fh:
+        piped = _sp.run([_sys.executable, "-m", "gplint", "--format", "json", "-"], stdin=fh, capture_output=True, timeout=120)
+    assert [d["code"] for d in _json.loads(piped.stdout)] == ["E001"]
