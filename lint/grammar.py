@@ -83,7 +83,7 @@ def build_parser(cache: "str | bool | None" = None) -> "Lark":
         grammar,
         parser="lalr",
         lexer="basic",
-        propagate_positions=False,
+        propagate_positions=True,
         maybe_placeholders=False,
         transformer=_ToLines(),
         cache=cache,
