@@ -3,16 +3,48 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+import re
+
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.labels import normalise
 from gplint.model import Report
 
 from ._common import fee_unit
 
 
+# A unit written anywhere near the header: "（单位：万元）" wrapped onto the next line by a PDF
+# or DOCX conversion, a "单位：万元" caption above the table, or the short "（万）" / "单位：万".
+_UNIT = re.compile(r"单位\s*[:：]\s*(?:万|元)|[（(]\s*(?:万元|元|万)\s*[)）]")
+#: How many lines before the header a caption naming the unit may sit.
+_BEFORE = 3
+
+
+def _unit_nearby(report: Report) -> bool:
+    """Whether a unit is written in the header cell, on its line, or between a caption just
+    above the header and the fee row below it."""
+    t2 = report.t2
+    header = t2.fee_header
+    if header is not None and _UNIT.search(normalise(header.text)):
+        return True
+    anchors = [s.line for s in (header.span if header else None, t2.cells["fees"].span if "fees" in t2.cells else None)
+               if s is not None]
+    if not anchors:
+        return False
+    first = max(1, min(anchors) - _BEFORE)
+    # The header's own wrapped continuation, even when the fee cell is blank or unread.
+    last = min(len(report.lines), max(anchors + ([header.span.line + 2] if header and header.span else [])))
+    for n in range(first, last + 1):
+        if _UNIT.search(normalise(report.lines[n - 1])):
+            return True
+    return False
+
+
 class FeeUnitMissing(Rule):
     """What it checks
         The header of 表二 第二十条第（八）项 states the unit of 本年收费金额 (万元). A header
-        without any unit, or a fee row without a header, is reported.
+        without any unit, or a fee row without a header, is reported. A unit the conversion
+        moved next to the header counts as written: （单位：万元） wrapped onto the following
+        line, a 单位：万元 caption just above the table, the short form （万）.
 
     Why
         FORMAT.md §4 and §10 ("header without unit (warn)"): without the unit a reader
@@ -118,7 +150,7 @@ class FeeUnitMissing(Rule):
     profiles = ("default", "strict")
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
-        if fee_unit(report) != "":
+        if fee_unit(report) != "" or _unit_nearby(report):
             return
         t2 = report.t2
         if t2.fee_header is not None:

@@ -22,6 +22,26 @@ def test_fee_header_unit(header, expect):
     assert codes(example_report(fee_header=header)) == expect
 
 
+HEADER_LINE = "信息内容\t本年收费金额（单位：万元）"
+
+
+@pytest.mark.parametrize("layout", [
+    "信息内容\t本年收费金额\n（单位：万元）",           # header wrapped by the conversion
+    "信息内容\t本年收费金额\n\t（单位：万元）",
+    "单位：万元\n信息内容\t本年收费金额",               # unit as a caption above the table
+    "信息内容\t本年收费金额（单位：万）",               # the short form
+])
+def test_unit_written_next_to_the_header_is_not_missing(layout):
+    text = example_report(replace={HEADER_LINE: layout})
+    assert layout in text
+    assert codes(text) == []
+
+
+def test_header_without_unit_anywhere_is_still_reported():
+    text = example_report(replace={HEADER_LINE: "信息内容\t本年收费金额"})
+    assert codes(text) == ["U102"]
+
+
 def test_unit_error_is_on_the_header_line():
     text = example_report(fee_header="本年收费金额(单位：元)")
     d = lint_with(text, ["U101"])[0]
