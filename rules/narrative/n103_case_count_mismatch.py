@@ -16,6 +16,15 @@ _NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|未收到|未
 # Clauses about outcomes, trends or other matters rather than the number of cases.
 _SKIP = ("维持", "纠正", "纠错", "败诉", "胜诉", "撤销", "确认违法", "审结", "其他结果", "同比", "增长", "下降",
          "较上年", "%", "％", "其中", "约", "培训", "案例", "应诉", "复议机关")
+# Counts that are not the report's own disclosure cases: a region's or a system's totals
+# (全市各级行政机关共收到行政复议申请 35 件), cases the agency decided as the review body
+# (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
+# sentence gives separately (…120 件，其中政府信息公开类 1 件).
+_SCOPE = re.compile(r"全(?:市|区|县|省|州|盟|旗|镇|乡|系统)|各级|各地|各部门|各单位|各乡镇|各街道|系统内")
+_AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
+_DISCLOSURE = re.compile(r"政府信息公开|信息公开|依申请公开|政务公开")
+_SHARE = re.compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
+                    r"|(?:政府信息公开|信息公开)(?:类|方面|相关|领域)")
 _NAMES = {"review": "行政复议", "suit": "行政诉讼"}
 _TABLE = {"review": "表四行政复议总计", "suit": "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）"}
 
@@ -29,7 +38,11 @@ class CaseCountMismatch(Rule):
         行政复议 with its 总计, 行政诉讼 with 未经复议直接起诉 总计 + 复议后起诉 总计. A clause saying
         no such case happened (未发生行政复议) is reported when the matching total is not 0.
         When the report notes that table 四 includes cases carried over from the previous
-        year, a text count below the table's is accepted.
+        year, a text count below the table's is accepted. Counts that are plainly not the
+        report's own disclosure cases are left alone, unless the clause itself names
+        政府信息公开: a region's or a system's totals (全市各级行政机关…), cases handled as the
+        review body (办理行政复议案件…), and all-subject counts whose disclosure share the
+        sentence gives apart (…，其中政府信息公开类 1 件).
 
     Why
         条例 第五十条(三); FORMAT.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.
@@ -83,6 +96,9 @@ class CaseCountMismatch(Rule):
                                 severity="warning", evidence={"table": table}, snippet=none.group(0))
                     continue
                 if len(kinds) != 1 or any(w in clause for w in _SKIP):
+                    continue
+                if not _DISCLOSURE.search(clause) and (
+                        _SCOPE.search(clause) or _AS_REVIEWER.search(clause) or _SHARE.search(s.text)):
                     continue
                 k = kinds[0]
                 m = _AFTER[k].search(clause) or _BEFORE[k].search(clause)

@@ -123,6 +123,12 @@ def test_seed_002_received_two_all_answered_but_table_total_one():
     ("涉及的行政诉讼数为 3 件。", True),
     ("全年未发生行政复议被纠错的情形。", False),               # about outcomes
     ("行政复议结果维持 1 件。", False),
+    # counts that are not the report's own disclosure cases
+    ("2024年，全市各级行政机关共收到行政复议申请 35 件。", False),
+    ("本机关作为复议机关，全年共办理行政复议案件 12 件，其中政府信息公开类 1 件。", False),
+    ("全年共办理行政复议案件 120 件，行政应诉案件 30 件。", False),
+    ("同期发生行政诉讼案件 3 件，其中涉及政府信息公开的 0 件。", False),
+    ("全市发生政府信息公开行政复议 2 件。", True),            # names disclosure: compared
 ])
 def test_case_counts_against_table4(sentence, fires):
     assert bool(run(with_sentence(sentence), ["N103"])) is fires
