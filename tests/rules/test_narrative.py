@@ -197,6 +197,10 @@ def test_seed_000_parts_below_total_is_strict_only():
     ("全年发布信息约 10 条，其中政务动态 6 条、通知公告 5 条。", False, False),     # approximate
     ("全年发布信息 11 条，具体来看：政务动态 6 条（其中图片 2 条）；通知公告 5 条。", False, False),
     ("复议 5 件，其中维持 2 件，纠正 3 件；诉讼 4 件，其中维持 4 件。", False, False),  # two lists
+    # channels overlap: one item is published on several of them
+    ("全年发布信息 200 条，其中政府网站 150 条，政务微博 120 条，微信公众号 100 条。", False, False),
+    # two counts before the list: its total is not known
+    ("办理人大代表建议 25 件、政协提案 30 件，其中主办 10 件、协办 45 件。", False, False),
 ])
 def test_parts_against_total(sentence, n105, n106):
     text = with_sentence(sentence)
