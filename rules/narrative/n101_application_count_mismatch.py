@@ -37,6 +37,12 @@ _SKIP = ("其中", "同比", "较上年", "比上年", "增长", "下降", "增�
          "累计", "近三年", "近两年", "近五年", "近年来", "历年", "以来")
 
 
+# A region's or a system's total (全市各级行政机关共收到申请 400 件) is another scope than a
+# department's own table 三. A people's government's table may be the region's total, so
+# there the clause is compared unless the sentence also gives the agency's own count (本级…).
+_SCOPE = re.compile(r"全(?:市|区|县|省|州|盟|旗|镇|乡|系统)|各级|各地|各部门|各单位|各乡镇|各街道|系统内")
+_OWN_SCOPE = re.compile(r"本级|本机关|本单位|本部门|本局|本委|本办|本府")
+
 _OUTCOME_WORDS = ("予以公开", "同意公开", "部分公开", "不予", "无法提供", "其他处理")
 
 
@@ -63,7 +69,9 @@ class ApplicationCountMismatch(Rule):
         reported as a warning only when it equals neither; 收到/接收 is read the same way
         when its sentence also speaks of 新收 or 结转 separately. Clauses with 其中, comparisons with
         other years, approximations (约, 余) and other kinds of cases (咨询, 复议, 建议提案) are
-        skipped.
+        skipped, and so are a region's or a system's totals (全市各级行政机关共收到…) in a
+        department's report, or in a people's government's report whose sentence also gives
+        its own count (…，其中市本级 N 件).
 
     Why
         条例 第五十条(二) makes the received and handled applications part of the report, and
@@ -102,6 +110,8 @@ class ApplicationCountMismatch(Rule):
                 continue
             for a, b, clause in clauses(s):
                 if any(w in clause for w in _SKIP) or other_year(clause, report.year):
+                    continue
+                if _SCOPE.search(clause) and (report.reporter_kind != "government" or _OWN_SCOPE.search(s.text)):
                     continue
                 # A clause about applications; 上年结转 inside it belongs to its own kind.
                 outcome = any(w in clause for w in _OUTCOME_WORDS)

@@ -32,6 +32,9 @@ def narrative(sentence: str) -> list:
     "（二）依申请公开。全年因政府信息公开被申请行政复议1件，结果维持1件；未发生行政诉讼。",
     "（二）依申请公开。全年办结4件，另有1件因在答复期限内结转至下一年度办理。",
     "（二）依申请公开。全年共收到申请4件，均已办结或在法定期限内答复。",
+    # a region's total in a department's report: another scope than its table
+    "（二）依申请公开。全区各级行政机关共收到政府信息公开申请400件。",
+    "（二）依申请公开。全年全区共受理政府信息公开申请120件，本机关收到4件。",
     # the sentence sets the open application apart: the claim covers the others only
     "（二）依申请公开。2024年共收到政府信息公开申请4件，除1件尚在办理期限内外，其余均已答复。",
     "（二）依申请公开。2024年共收到政府信息公开申请4件，均已按时答复，另有1件正在办理中。",
@@ -53,3 +56,14 @@ def test_agreeing_wordings_raise_nothing(sentence):
 def test_disagreeing_wordings_are_found(sentence, code, severity):
     found = narrative(sentence)
     assert [(d.code, d.severity) for d in found] == [(code, severity)]
+
+
+def test_region_total_is_compared_in_a_peoples_government_report():
+    """A people's government's table 三 may be the region's total: 全市 is compared there,
+    unless the sentence gives the government's own count beside it."""
+    sentence = "（二）依申请公开。全市共收到政府信息公开申请400件。"
+    text = example_report(agency="示例市人民政府", replace={SLOT: sentence})
+    assert [d.code for d in lint_text(text) if d.category == "narrative"] == ["N101"]
+    own = example_report(agency="示例市人民政府",
+                         replace={SLOT: "（二）依申请公开。全市共收到政府信息公开申请400件，其中市本级4件。"})
+    assert [d.code for d in lint_text(own) if d.category == "narrative"] == []
