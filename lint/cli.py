@@ -85,6 +85,11 @@ def cmd_check(argv: Sequence[str]) -> int:
         raise UsageError("no PATH given (use '-' to read stdin)")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    # A negative or NaN limit would refuse (or admit) every file with a nonsensical message.
+    if args.max_size is not None and not (args.max_size > 0 and args.max_size != float("inf")):
+        raise UsageError(f"--max-size must be a positive number of MB, got {args.max_size:g}")
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        raise UsageError(f"--year must be a four-digit year, got {args.year}")
     try:
         settings = resolve_options(args)
     except ConfigError as exc:

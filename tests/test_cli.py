@@ -111,3 +111,14 @@ def test_directory_walk_skips_readme_but_an_explicit_readme_is_linted(tmp_path):
     assert not any(d["path"].endswith("README.md") for d in walked)
     explicit = json.loads(run("--format", "json", str(tmp_path / "README.md")).stdout)
     assert [d["code"] for d in explicit] == ["E004"]
+
+
+@pytest.mark.parametrize("flag, value", [
+    ("--max-size", "-1"), ("--max-size", "0"), ("--max-size", "nan"), ("--year", "99999"), ("--year", "24"),
+])
+def test_nonsensical_limits_are_usage_errors(flag, value, capsys):
+    from gplint.cli import main
+
+    assert main([flag, value, str(CORPUS / "001_98c801d9a8639466.txt")]) == 2
+    err = capsys.readouterr().err
+    assert flag in err and "Traceback" not in err
