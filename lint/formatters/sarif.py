@@ -39,10 +39,18 @@ def _uri(path: str) -> tuple[str, bool]:
     return quote(p, safe="/"), True
 
 
+_SECTION_TITLES = ("What it checks", "Why", "Bad::", "Good::")
+
+
 def _docs(cls: type) -> tuple[str, str]:
     doc = inspect.cleandoc(cls.__doc__ or "")
-    first = doc.split("\n\n", 1)[0].replace("\n", " ").strip() if doc else ""
-    return first, doc
+    first = doc.split("\n\n", 1)[0].strip() if doc else ""
+    # A docstring that opens with its "What it checks" section has no summary line of its
+    # own: summarise with that section's text, not with the section title.
+    lines = first.splitlines()
+    if lines and lines[0].strip() in _SECTION_TITLES:
+        first = "\n".join(lines[1:])
+    return " ".join(first.split()), doc
 
 
 def _rule_descriptor(code: str, registry: Any) -> dict:
@@ -79,6 +87,10 @@ def _location(path: str, span: Any, message: str = "") -> dict:
     end_line = max(span.end_line, start_line)
     end_col = max(span.end_column, start_col if end_line == start_line else 1)
     region = {"startLine": start_line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col}
+    if start_col == 1 and end_line == start_line and end_col == start_col:
+        # A bare line reference (Span(line)): an empty region at column 1 would highlight
+        # nothing; without columns a SARIF region is the whole line.
+        region = {"startLine": start_line, "endLine": end_line}
     loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": art, "region": region}}
     if message:
         loc["message"] = {"text": message}

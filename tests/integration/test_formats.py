@@ -128,3 +128,19 @@ def test_sarif_input_errors_have_rule_descriptors(tmp_path: Path):
     [res] = run["results"]
     assert res["ruleId"] == "E003"
     assert run["tool"]["driver"]["rules"][res["ruleIndex"]]["name"] == "empty-file"
+
+
+def test_sarif_rule_summary_and_whole_line_region():
+    """A docstring opening with its "What it checks" section is summarised by that section's
+    text, not its title; a bare line reference is a whole-line region, not an empty one."""
+    from gplint.formatters.sarif import _location, _rule_descriptor
+    from gplint.model import Span
+    from gplint.plugins import build_registry
+
+    registry = build_registry()
+    for code in registry.rules:
+        short = _rule_descriptor(code, registry)["shortDescription"]["text"]
+        assert short and not short.startswith(("What it checks", "Why")), (code, short)
+    assert _location("a.txt", Span(7))["physicalLocation"]["region"] == {"startLine": 7, "endLine": 7}
+    assert _location("a.txt", Span(7, 3, 7, 5))["physicalLocation"]["region"] == {
+        "startLine": 7, "startColumn": 3, "endLine": 7, "endColumn": 5}
