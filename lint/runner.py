@@ -12,8 +12,10 @@ one in a fresh pool, and the file that kills its worker again gets an E900 of it
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
@@ -83,6 +85,37 @@ def _init_worker(registry: Optional[Registry], plugin_paths: Sequence[str]) -> N
 
         registry = build_registry([load_module_from_path(p) for p in plugin_paths])
     _WORKER["registry"] = registry
+    # A worker only lints: the batch collector settings for its whole life (see _batch_gc;
+    # a forked worker inherits them from the parent already, a spawned one does not).
+    gc.freeze()
+    gc.set_threshold(*_BATCH_GC_THRESHOLD)
+
+
+#: Collector thresholds while linting a batch. Linting a report allocates tens of thousands
+#: of small objects that reference counting frees (the model holds no cycles worth
+#: collecting early); with the default gen-0 threshold of 700 the collector runs dozens of
+#: times a report and its full passes walk every module, rule and regex loaded.
+_BATCH_GC_THRESHOLD = (10_000, 20, 20)
+
+
+@contextmanager
+def _batch_gc() -> Iterator[None]:
+    """Cheaper garbage collection for the length of a run, restored afterwards.
+
+    ``gc.freeze()`` moves everything alive now (imported modules, the registry, compiled
+    regexes, the tokeniser) out of the collector's sight, so full collections only walk
+    what the run allocates; with fewer gen-0 collections this saved ≈ 2-3 ms CPU a report
+    (bench/README.md). Nothing is leaked: cyclic garbage made during the run is still
+    collected, and ``unfreeze`` hands the frozen objects back at the end.
+    """
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*_BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
 
 
 def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> list[FileResult]:
@@ -101,11 +134,12 @@ def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int
     ``options`` is one :class:`LintOptions` for all files or a function of the path.
     """
     options_for = _options_for(options)
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield lint_one(path, registry, options_for(path))
-        return
-    yield from _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
+    with _batch_gc():
+        if jobs <= 1 or len(paths) <= 1:
+            for path in paths:
+                yield lint_one(path, registry, options_for(path))
+            return
+        yield from _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
 
 
 def _context():
