@@ -128,6 +128,10 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
 
 
+#: What the cells of a markdown rule row (|---|:--:|) are made of.
+_MD_RULE_CHARS = frozenset("-:— ")
+
+
 def _split_line(line: Line) -> LineInfo:
     toks = line.tokens
     n = line.number
@@ -162,7 +166,7 @@ def _split_line(line: Line) -> LineInfo:
             if len(segments) > 1 and cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(t.value for t in segments[-1]).strip():
                 cells.pop()
         md_rule = sep_type == "PIPE" and all(
-            c.kind == "label" and set(c.text) <= set("-:— ") for c in cells) and bool(cells)
+            c.kind == "label" and set(c.text) <= _MD_RULE_CHARS for c in cells) and bool(cells)
         # Empty cells before the row label are row-spanning labels printed once (browser
         # copy of an HTML table); they are layout. Empty cells after the label are kept:
         # they may be merged label columns or a blank C1, which only the row's width can
@@ -1287,6 +1291,8 @@ _UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项"
           "期", "场", "份", "页", "天", "号")
 _CLAUSE_MAX = 400
 _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
+#: The same characters as one class: the stream is scanned by the regex engine, not a loop.
+_CLAUSE_STOP_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_STOPS))) + "]")
 
 
 def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, Section]) -> tuple[Quantity, ...]:
@@ -1340,7 +1346,7 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
         line_no, col = piece_where[k]
         return line_no, col + offset - piece_starts[k]
 
-    stops = [i for i, ch in enumerate(stream) if ch in _CLAUSE_STOPS]
+    stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(stream)]
     out = []
     sec_lines = sorted((s.line, slot) for slot, s in sections.items())
     for off, tok, line in numbers:

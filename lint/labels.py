@@ -124,6 +124,9 @@ T3_STANDARD_LABELS: dict[str, str] = {
 }
 
 
+# Pure functions of short label texts that the builder asks about again and again (every
+# line of a table region, every label of every report): cached like normalise().
+@lru_cache(maxsize=8192)
 def match_t3_row(norm: str, *, after_leaves: bool = False, numbered: bool = False) -> Optional[str]:
     """Canonical T3 row (R01…R25) or group (G0, G3…G6) a normalised label names, or None.
 
@@ -219,6 +222,7 @@ OLD_FORMAT_SIGNATURES = ("本年新制作数量", "本年新公开数量", "对�
                          "本年增减", "政府集中采购", "采购项目数量", "采购总金额", "其他对外管理服务事项")
 
 
+@lru_cache(maxsize=8192)
 def match_t2_row(norm: str, format: str = "2021") -> Optional[str]:
     core = strip_numbering(norm)
     # A row label is short; a sentence that mentions 行政许可 is not one.

@@ -177,9 +177,15 @@ def analyse_t3(report: Report) -> T3Analysis:
 
 
 def _analyse_t3(report: Report) -> T3Analysis:
+    # Every identity reads its operands twice and most cells sit in several identities;
+    # the report is immutable, so each cell is looked up once.
+    cells: dict[CellKey, Cell] = {}
 
     def cell_of(k: CellKey) -> Cell:
-        return t3_cell(report, k)
+        cell = cells.get(k)
+        if cell is None:
+            cell = cells[k] = t3_cell(report, k)
+        return cell
 
     evaluated = [evaluate(i, cell_of) for i in t3_identities(report)]
     broken = [e for e in evaluated if e.status == "broken"]

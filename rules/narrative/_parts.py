@@ -37,6 +37,8 @@ class PartsList:
 
 def _strip_parens(text: str) -> str:
     """Blank out parenthesised asides (nested 其中 lists) keeping offsets."""
+    if "（" not in text and "(" not in text:
+        return text  # most sentences have none: skip the character loop
     out = []
     depth = 0
     for ch in text:

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from decimal import Decimal
 from typing import Iterator, Optional
 
 from gplint.model import T3_COLS, T3_GROUPS, Number, Report, Span
 
 _SENTENCE_END = frozenset("。！？!?")
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
+#: Tabs and a stray BOM read as spaces in a sentence.
+_AS_SPACE = {ord("\t"): " ", ord("\ufeff"): " "}
 _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
@@ -92,13 +96,18 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
         is_heading = n in heading_lines
         if is_heading:
             flush()
-        for col, ch in enumerate(line, start=1):
-            if ch in "\t\ufeff":
-                ch = " "
-            buf.append(ch)
-            pos.append((n, col))
-            if ch in _SENTENCE_END:
-                flush()
+        # Whole runs of characters up to each sentence end at a time (not character by
+        # character): same text and positions, several times faster on long prose lines.
+        line = line.translate(_AS_SPACE)
+        start = 0
+        for m in _SENTENCE_END_RE.finditer(line):
+            end = m.end()
+            buf.append(line[start:end])
+            pos.extend(zip(repeat(n), range(start + 1, end + 1)))
+            flush()
+            start = end
+        buf.append(line[start:])
+        pos.extend(zip(repeat(n), range(start + 1, len(line) + 1)))
         if is_heading:
             flush(heading=True)
     flush()
