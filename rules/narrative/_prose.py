@@ -76,6 +76,8 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
     buf: list[str] = []
     pos: list[tuple[int, int]] = []
     cur_section: Optional[str] = None
+    # Report.section_of_line(n), with the sections sorted once rather than for every line.
+    section_starts = [(sec.line, slot) for slot, sec in sorted(report.sections.items(), key=lambda kv: kv[1].line)]
 
     def flush(heading: bool = False) -> None:
         text = "".join(buf)
@@ -89,7 +91,10 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
     for n, line in enumerate(report.lines, start=1):
         if not _is_prose_line(report, n, line):
             continue
-        section = report.section_of_line(n)
+        section = None
+        for first, slot in section_starts:
+            if first <= n:
+                section = slot
         if section != cur_section:
             flush()
             cur_section = section
@@ -98,7 +103,8 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
             flush()
         # Whole runs of characters up to each sentence end at a time (not character by
         # character): same text and positions, several times faster on long prose lines.
-        line = line.translate(_AS_SPACE)
+        if "\t" in line or "\ufeff" in line:
+            line = line.translate(_AS_SPACE)
         start = 0
         for m in _SENTENCE_END_RE.finditer(line):
             end = m.end()
