@@ -144,6 +144,7 @@ def _is_number(v: object) -> bool:
 def evaluate(ident: Identity, cell_of) -> Evaluated:
     blanks = []
     absent = False
+    values = []  # the operands' values, left then right, each cell read once
     for k in ident.left + ident.right:
         cell = cell_of(k)
         if cell.value is None or not _is_number(cell.value):
@@ -151,12 +152,15 @@ def evaluate(ident: Identity, cell_of) -> Evaluated:
                 absent = True
             else:
                 blanks.append(k)
+        else:
+            values.append(cell.value)
     if blanks:
         return Evaluated(ident, "blank", blanks=tuple(blanks))
     if absent:
         return Evaluated(ident, "absent")
-    left = sum((Decimal(cell_of(k).value) for k in ident.left), Decimal(0))
-    right = sum((Decimal(cell_of(k).value) for k in ident.right), Decimal(0))
+    n = len(ident.left)
+    left = sum(map(Decimal, values[:n]), Decimal(0))
+    right = sum(map(Decimal, values[n:]), Decimal(0))
     return Evaluated(ident, "holds" if left == right else "broken", left, right)
 
 
