@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 from decimal import Decimal
 from typing import Iterator, Optional
@@ -88,8 +89,11 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
         buf.clear()
         pos.clear()
 
+    # Report.in_table(n) as a set built once: most lines of a report are table lines.
+    table_lines = {n for a, b in report.table_lines for n in range(a, b + 1)}
+
     for n, line in enumerate(report.lines, start=1):
-        if not _is_prose_line(report, n, line):
+        if n in table_lines or not _is_prose_line(report, n, line):
             continue
         section = None
         for first, slot in section_starts:
@@ -120,12 +124,21 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16)
+def _clause_marks(stops: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("（()）" + stops) + "]")
+
+
 def clauses(sentence: Sentence, stops: str = "，,；;") -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each comma-level clause of a sentence, parentheses kept whole."""
     depth = 0
     start = 0
     text = sentence.text
-    for i, ch in enumerate(text):
+    # Only parentheses and stops matter: the regex engine finds them, the loop sees no
+    # other character.
+    for m in _clause_marks(stops).finditer(text):
+        i = m.start()
+        ch = m.group()
         if ch in "（(":
             depth += 1
         elif ch in "）)":
