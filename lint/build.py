@@ -1293,6 +1293,8 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
 # --------------------------------------------------------------------------- prose
 _UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项", "篇", "家", "名", "人", "年度", "年", "月", "日", "%", "％",
           "期", "场", "份", "页", "天", "号")
+#: The first of _UNITS a text starts with (alternatives are tried in order, like the list).
+_UNIT_RE = re.compile("|".join(re.escape(u) for u in _UNITS))
 _CLAUSE_MAX = 400
 _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
 #: The same characters as one class: the stream is scanned by the regex engine, not a loop.
@@ -1358,7 +1360,8 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
         approximate = after[:1] in ("余", "多")
         if approximate:
             after = after[1:].lstrip(" \u3000")
-        unit = next((u for u in _UNITS if after.startswith(u)), "")
+        m = _UNIT_RE.match(after)
+        unit = m.group() if m else ""
         before2 = stream[max(0, off - 2): off]
         approximate = approximate or any(w in before2 for w in ("约", "近", "超", "逾"))
         if tok.type == "CN_NUMBER":
