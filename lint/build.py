@@ -1185,7 +1185,9 @@ def _anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
     headers printed before it (a text that starts inside the table)."""
     anchor = None
     for info in infos:
-        if any("第二十条" in (n := _norm(c.text)) and len(n) <= 30 for c in info.labels):
+        # Normalising never creates a 第 (no NFKC or Traditional->Simplified mapping gives
+        # one; checked over all of Unicode), so labels without one need not be normalised.
+        if any("第" in c.text and "第二十条" in (n := _norm(c.text)) and len(n) <= 30 for c in info.labels):
             anchor = info.number
             break
     if anchor is None:
