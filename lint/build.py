@@ -1532,18 +1532,47 @@ def _remap(obj, real_of: Sequence[int]):
     return out
 
 
+_ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司")
+
+
 def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
+    """The report's title as printed at its top, and the report year.
+
+    The title is the first short line naming the report (…政府信息公开…/…报告), joined with
+    the agency's name when that stands on the line above ("洪泽区人民政府" / "2023 年政府信息
+    公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
+    Page footers, web-page chrome and the preface are never part of it."""
     first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
-    top = [i for i in infos[: max(0, first_section - 1)] if not i.blank][:8]
-    title_lines = [i for i in top if "报告" in i.text or "政府信息公开" in i.text][:2]
-    if not title_lines and top:
-        title_lines = top[:1]
-    title = "".join(i.text.strip().lstrip("#").strip() for i in title_lines)
+    top = [i for i in infos[: max(0, first_section - 1)] if not i.blank and not i.footer][:8]
+
+    def clean(info: LineInfo) -> str:
+        return info.text.strip().strip("#*").strip()
+
+    def sentence_like(t: str) -> bool:
+        return len(t) > 60 or t.endswith(("。", "；", ";", "：", ":")) or t.startswith(("本报告", "根据", "依据", "按照", "为"))
+
+    title_lines: list[LineInfo] = []
+    for k, info in enumerate(top):
+        t = clean(info)
+        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t):
+            title_lines = [info]
+            if k > 0 and t[:1].isdigit():
+                above = clean(top[k - 1])
+                if len(above) <= 30 and above.endswith(_ORG_SUFFIX) and not sentence_like(above):
+                    title_lines.insert(0, top[k - 1])
+            if "报告" not in t:
+                for nxt in top[k + 1:k + 3]:
+                    n = clean(nxt)
+                    if "报告" in n and len(n) <= 12:
+                        title_lines.append(nxt)
+                        break
+            break
+    title = "".join(clean(i) for i in title_lines)
     span = None
     if title_lines:
         span = Span(title_lines[0].number, 1, title_lines[-1].number, len(title_lines[-1].text) + 1)
     year = None
-    for i in (title_lines or []) + top + infos[: min(len(infos), 40)]:
+    for i in title_lines + top + list(infos[: min(len(infos), 40)]):
         y = _year_in(i)
         if y:
             year = y

@@ -1,0 +1,45 @@
+"""Title, year and reporter kind; headings whose title starts with a year."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gplint import parse
+from gplint.testing import example_report
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def read(name: str):
+    return parse((CORPUS / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("heading", ["二、2024年主动公开政府信息情况", "二、 2024年度主动公开政府信息情况"])
+def test_heading_title_may_start_with_a_year(heading):
+    text = example_report(replace={"二、主动公开政府信息情况": heading})
+    report = parse(text)
+    assert report.sections["S2"].title == heading.replace("  ", " ")
+    assert sorted(report.sections) == ["S1", "S2", "S3", "S4", "S5", "S6"]
+
+
+def test_a_decimal_is_not_a_heading():
+    report = parse(example_report(replace={"本机关持续优化政府网站信息公开专栏。": "一.5倍于上年。"}))
+    assert not any(h.text.startswith("一.5") for h in report.headings)
+
+
+@pytest.mark.parametrize("name, title, kind", [
+    ("kiro_hongze-2023_pdfminer.txt", "洪泽区人民政府2023 年政府信息公开工作年度报告", "government"),
+    ("002_bcc8f195f7d4f0d8.txt", "牡丹江经济技术开发区管理委员会2024 年政府信息公开工作年度报告", "department"),
+    ("003_40d59da40b55d807.txt", "运城市科学技术局2024 年度政府信息公开工作年度报告", "department"),
+    ("kiro_shuyang-county-2025_ocr-markdown.txt", "沐阳县人民政府 2025 年 政府信息公开工作年度报告", "government"),
+])
+def test_title_and_reporter_kind(name, title, kind):
+    report = read(name)
+    assert report.title == title
+    assert report.reporter_kind == kind
+
+
+def test_a_page_footer_is_never_the_title():
+    report = read("govnianbao_huaian-city-2024_section3-fragment.txt")
+    assert "- 4 -" not in report.title
