@@ -575,7 +575,9 @@ def _heading(info: LineInfo) -> Optional[Heading]:
     first = toks[i]
     if first.type == "ENUM_TOP":
         level = 1
-        numeral = first.value.strip(" \u3000、．.")
+        numeral = first.value.strip(" \u3000、．.：:")
+        if numeral.startswith("第") and numeral.endswith("部分"):
+            numeral = numeral[1:-2]  # 第三部分 is part 三
     elif first.type == "ENUM_PAREN":
         level = 2
         numeral = first.value.strip(" \u3000()（）")

@@ -43,3 +43,16 @@ def test_title_and_reporter_kind(name, title, kind):
 def test_a_page_footer_is_never_the_title():
     report = read("govnianbao_huaian-city-2024_section3-fragment.txt")
     assert "- 4 -" not in report.title
+
+
+def test_parts_numbered_di_n_bufen_are_the_statutory_sections():
+    text = example_report()
+    for numeral, title in (("一", "总体情况"), ("二", "主动公开政府信息情况"), ("三", "收到和处理政府信息公开申请情况"),
+                           ("四", "政府信息公开行政复议、行政诉讼情况"), ("五", "存在的主要问题及改进情况"),
+                           ("六", "其他需要报告的事项")):
+        text = text.replace(f"{numeral}、{title}", f"第{numeral}部分 {title}", 1)
+    report = parse(text)
+    assert sorted(report.sections) == ["S1", "S2", "S3", "S4", "S5", "S6"]
+    assert all(s.numeral_slot == s.slot for s in report.sections.values())
+    from gplint import lint_text
+    assert [d.code for d in lint_text(text) if d.category == "structure"] == []
