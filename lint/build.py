@@ -636,10 +636,16 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             return
         vals = buffer
         buffer = []
+        n = len(vals)
+        if (full_width > 1 and len(pending) >= 2 and n % full_width == 0
+                and n // full_width > len(pending) and _stream_rows(vals, pending, full_width, row_order, out)):
+            # More rows of numbers than labels: a label was lost (garbled by the PDF text);
+            # the rows were placed by the format's order instead (see _stream_rows).
+            pending = []
+            return
         # A run after k row labels may cover only the first of them (pdfminer puts the
         # next block's label before this block's numbers): take the longest prefix of
         # the pending labels whose widths add up to the run; the rest stay pending.
-        n = len(vals)
         use = len(pending)
         while use > 1 and sum(width_of(k) for k, _ in pending[:use]) != n:
             use -= 1
@@ -714,8 +720,10 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
                     out.labels.append((c, m))
                 else:
                     out.labels.append((c, None))
-            if key is not None and width_of(key) == 0 and not has_num:
-                key = None
+            if key is not None and width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
+                # A group label followed by a row label it does not know ("（三）不予公开 |
+                # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled.
+                key, lab_cell = None, None
             # (A label of zero width with numbers beside it is a group row printed with its
             # own subtotals; it keeps its key and is set aside by the table's builder.)
             if not has_num and key is None:
@@ -781,6 +789,36 @@ def _empty_cells(infos: Sequence[LineInfo]) -> list[LineInfo]:
         out.append(infos[k])
         prev = k
     return out
+
+
+def _stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], width: int,
+                 row_order: Sequence[str], out: "RegionRead") -> bool:
+    """A run of numbers holding more rows than the labels before it: place the rows by the
+    format's order. They start right after the last row already read when the labels allow
+    it (a lost first label), else at the first label's row; the orientation (column by
+    column or row by row) is the one the row totals confirm. False when the labels do not
+    fit the format's order, so the caller falls back to its usual reading."""
+    rows = len(vals) // width
+    index = {k: i for i, k in enumerate(row_order)}
+    positions = [index[k] for k, _ in pending if k in index]
+    if len(positions) != len(pending) or positions != sorted(positions):
+        return False
+    last = max((index[v.key] for v in out.vectors if v.key in index), default=-1)
+    start = positions[0]
+    if last + 1 <= start and start - (last + 1) <= rows - len(pending):
+        start = last + 1
+    if start + rows > len(row_order) or positions[-1] >= start + rows:
+        return False
+    keys = list(row_order[start:start + rows])
+    labels = {k: lab for k, lab in pending}
+    by_row = _column_major_rows(vals, rows, width)
+    col_major = [Vector(k, by_row[r], vals[r].line, labels.get(k), "column") for r, k in enumerate(keys)]
+    row_major = [Vector(k, list(vals[r * width:(r + 1) * width]), vals[r * width].line, labels.get(k), "vertical")
+                 for r, k in enumerate(keys)]
+    chosen = col_major if _row_score(col_major) >= _row_score(row_major) else row_major
+    out.column_major = out.column_major or chosen is col_major
+    out.vectors.extend(chosen)
+    return True
 
 
 def _column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[LCell]]:
