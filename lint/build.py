@@ -618,7 +618,6 @@ class Vector:
 class RegionRead:
     vectors: list[Vector] = field(default_factory=list)
     labels: list[tuple[LCell, Optional[str]]] = field(default_factory=list)
-    stray: list[LCell] = field(default_factory=list)
     column_major: bool = False
 
 
@@ -907,7 +906,6 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     header_parts = []
     header_labels: list[Label] = []
     caption = None
-    first_data_line = None
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
@@ -917,7 +915,6 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
             if m and m.startswith("R"):
                 hit = m
         if hit or any(c.kind == "num" for c in info.values):
-            first_data_line = info.number
             break
         for c in info.labels:
             n = _norm(c.text)
