@@ -19,6 +19,8 @@ ITEM_UNITS = frozenset(("条", "次", "篇", "件"))
 _NUM = re.compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
 _INTRO = re.compile(r"其中包括[：:]?|其中[：:，,]?|具体来看[：:]|具体(?:为|包括|是)[：:]?|分别(?:为|是)[：:]?|包括[：:]")
 _NEW_TOTAL = re.compile(r"(?<![公总])共(?![享同建治])|合计|总计|累计")
+# A clause that adds something outside the total ("另有上年结转的 1 件…", "此外…") ends the list.
+_OUTSIDE = re.compile(r"^\s*(?:另有|另外|另|此外|除此之外|以及上年|加上|还有上年)")
 _APPROX = ("约", "余", "近", "超", "逾", "多", "左右", "以上", "累计超")
 _NOT_PART = ("同比", "增长", "下降", "增加", "减少", "占", "%", "％", "累计", "总")
 
@@ -109,7 +111,7 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
         seg = flat[a:b]
         if not seg.strip():
             continue
-        if _NEW_TOTAL.search(seg):
+        if _NEW_TOTAL.search(seg) or _OUTSIDE.search(seg):
             end = a
             break
         if nxt is not None and a < nxt.start() <= b + 2 and b + 1 < len(flat) and flat[b] in "，,":
