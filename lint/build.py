@@ -21,12 +21,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from decimal import Decimal, InvalidOperation
 from typing import Optional, Sequence
 
 from . import labels as L
-from .grammar import Line, Tok, tokenise
+from .grammar import MEMO_MAX_LINE, Line, LineMemo, Tok, tokenise
 from .model import (
+    ABSENT,
     T3_COLS,
     T3_ROWS,
     T4_BLOCKS,
@@ -42,6 +44,11 @@ from .model import (
     Section,
     Span,
     Table2,
+    construct,
+    make_cell,
+    make_cell_at,
+    make_quantity,
+    make_span,
     Table3,
     Table4,
 )
@@ -69,7 +76,7 @@ class LCell:
 
     @property
     def span(self) -> Span:
-        return Span(self.line, self.column, self.line, self.end_column)
+        return make_span(self.line, self.column, self.line, self.end_column)
 
 
 @dataclass(slots=True)
@@ -89,6 +96,9 @@ class LineInfo:
     #: The label cells and the value cells (numbers, blanks), split once: read many times.
     labels: list[LCell] = field(init=False)
     values: list[LCell] = field(init=False)
+    #: What :func:`_heading` reads from the line, without its number: None until read,
+    #: ``()`` for a line that is no heading. Copies of a remembered line share it.
+    heading_shape: Optional[tuple] = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.labels = [c for c in self.cells if c.kind == "label"]
@@ -114,9 +124,12 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     ``start`` is the column where the segment begins (just after its separator), the
     position an empty cell is reported at."""
     if len(toks) == 3 and toks[1].type == "NUMBER" and toks[0].type == "BLANK" and toks[2].type == "BLANK":
-        # "| 12 |": by far the commonest segment of a pipe table, read without the general
-        # filtering below (same cell as it would give).
+        # "| 12 |" and "\t12\t": by far the commonest segments of pipe and tab tables, read
+        # without the general filtering below (same cell as it would give).
         t = toks[1]
+        return [LCell("num", t.value, line, t.column, t.column + len(t.value), to_number(t.value))]
+    if len(toks) == 1 and toks[0].type == "NUMBER":
+        t = toks[0]
         return [LCell("num", t.value, line, t.column, t.column + len(t.value), to_number(t.value))]
     content = [t for t in toks if t.type != "BLANK" and t.type != "STAR"]
     if not content:
@@ -136,6 +149,10 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
 
+
+#: Tokens that are layout, not content, on an unseparated line.
+_LAYOUT_TYPES = frozenset({"BLANK", "HASH", "STAR"})
+_TOK_VALUE = itemgetter(1)
 
 #: What the cells of a markdown rule row (|---|:--:|) are made of.
 _MD_RULE_CHARS = frozenset("-:— ")
@@ -180,11 +197,12 @@ def _split_line(line: Line) -> LineInfo:
         cut = last_label if last_label >= 0 else first_value
         out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
         return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
-    content = [t for t in toks if t.type not in ("BLANK", "HASH", "STAR")]
-    if not content:
+    if types <= _LAYOUT_TYPES:
         return LineInfo(n, line.text, toks, [], False, blank=True)
-    if _is_footer(content):
-        return LineInfo(n, line.text, toks, [], False, footer=True)
+    # A page footer has at most six tokens besides layout; a prose line is never looked at.
+    if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
+        if _is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
+            return LineInfo(n, line.text, toks, [], False, footer=True)
     # Trailing run of blank-separated numbers after a label (or alone).
     i = len(toks)
     nums: list[Tok] = []
@@ -212,13 +230,19 @@ def _split_line(line: Line) -> LineInfo:
         nums = []
         i = len(toks)
     nums.reverse()
-    head = [t for t in toks[:i] if t.type not in ("BLANK",)]
+    # The label: tokens before the numbers, from the first to the last that is not blank.
+    first = 0
+    while first < i and toks[first].type == "BLANK":
+        first += 1
     cells = []
-    if head:
-        text = "".join(t.value for t in toks[:i]).strip().strip("*#").strip()
+    if first < i:
+        last = i - 1
+        while toks[last].type == "BLANK":
+            last -= 1
+        text = (line.text if i == len(toks) else "".join(map(_TOK_VALUE, toks[:i]))).strip().strip("*#").strip()
         if text in BLANK_MARKS and not nums:
-            return LineInfo(n, line.text, toks, [LCell("blank", text, n, head[0].column, head[-1].end_column)], False)
-        cells.append(LCell("label", text, n, head[0].column, head[-1].end_column))
+            return LineInfo(n, line.text, toks, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
+        cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
     cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     if fused is not None:
@@ -239,27 +263,74 @@ def _is_row_label(text: str) -> bool:
 
 
 def _split_lines(lines: Sequence[Line]) -> list[LineInfo]:
-    """:func:`_split_line` for every line; a line whose text was seen before (tables repeat
-    "0", "| 0 | 0 |" …) reuses that reading with its own line number."""
+    """:func:`_split_line` for every line; a line whose text was read before (tables repeat
+    "0", "| 0 | 0 |" …; every report prints the same labels) reuses that reading with its
+    own line number. Short lines are remembered from report to report (as the tokeniser
+    does, :data:`gplint.grammar.MEMO_MAX_LINE`); a remembered reading is never handed out
+    itself, only copies, so nothing done to a report's lines can reach the next report."""
     seen: dict[str, LineInfo] = {}
+    memo = _LINE_MEMO
     out: list[LineInfo] = []
     for line in lines:
-        first = seen.get(line.text)
+        text = line.text
+        first = seen.get(text)
         if first is None:
-            info = seen[line.text] = _split_line(line)
-        else:
-            n = line.number
-            info = LineInfo(n, line.text, line.tokens,
-                            [LCell(c.kind, c.text, n, c.column, c.end_column, c.value) for c in first.cells],
-                            first.separated, first.footer, first.md_rule, first.blank, first.empty_cell, first.offset)
-        out.append(info)
+            if len(text) > MEMO_MAX_LINE:
+                info = seen[text] = _split_line(line)
+                out.append(info)
+                continue
+            first = memo.young.get(text) or memo.get(text)
+            if first is None:
+                first = _split_line(line)
+                first.heading_shape = _heading_shape(first)
+                memo.put(text, first)
+            seen[text] = first
+        out.append(_copy_info(first, line))
     return out
+
+
+#: Readings of short lines, kept from report to report: line text -> LineInfo template.
+_LINE_MEMO = LineMemo()
+
+
+def _copy_info(first: LineInfo, line: Line) -> LineInfo:
+    """``first``'s reading of the same text, for ``line`` (its own number and cells)."""
+    n = line.number
+    info = _object_new(LineInfo)  # every field set below; __post_init__'s split is copied too
+    info.number = n
+    info.text = line.text
+    info.tokens = line.tokens
+    info.separated = first.separated
+    info.footer = first.footer
+    info.md_rule = first.md_rule
+    info.blank = first.blank
+    info.empty_cell = first.empty_cell
+    info.offset = first.offset
+    info.heading_shape = first.heading_shape
+    if first.cells:
+        info.cells = cells = [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused) for c in first.cells]
+        labels = first.labels
+        if not labels:  # a row of values
+            info.labels, info.values = [], cells[:]
+        elif len(labels) == 1 and first.cells[0] is labels[0]:  # a label, then its values
+            info.labels, info.values = [cells[0]], cells[1:]
+        else:
+            info.labels = [c for c in cells if c.kind == "label"]
+            info.values = [c for c in cells if c.kind != "label"]
+    else:
+        info.cells, info.labels, info.values = [], [], []
+    return info
+
+
+_object_new = object.__new__
 
 
 def _is_footer(content: Sequence[Tok]) -> bool:
     """Page footers: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5"."""
+    if len(content) > 6:
+        return False
     nums = [t for t in content if t.type == "NUMBER"]
-    if not 1 <= len(nums) <= 2 or len(content) > 6:
+    if not 1 <= len(nums) <= 2:
         return False
     rest = "".join(t.value for t in content if t.type != "NUMBER")
     if not rest:
@@ -563,6 +634,26 @@ def _parts_cells(run: LCell, values: Sequence[int]) -> list[LCell]:
 
 # --------------------------------------------------------------------------- headings
 def _heading(info: LineInfo) -> Optional[Heading]:
+    """The heading a line is, if any. The reading is kept on the line (and shared by every
+    copy of a remembered line, see :func:`_split_lines`): only the line number changes."""
+    shape = info.heading_shape
+    if shape is None:
+        shape = info.heading_shape = _heading_shape(info)
+    if not shape:
+        return None
+    level, numeral, number, title, text, column, end, md = shape
+    return construct(Heading, level=level, numeral=numeral, number=number, title=title, text=text,
+                     span=make_span(info.number, column, info.number, end), markdown_level=md)
+
+
+def _heading_shape(info: LineInfo) -> tuple:
+    h = _read_heading(info)
+    if h is None:
+        return ()
+    return (h.level, h.numeral, h.number, h.title, h.text, h.span.column, h.span.end_column, h.markdown_level)
+
+
+def _read_heading(info: LineInfo) -> Optional[Heading]:
     toks = info.tokens
     i = 0
     md = 0
@@ -601,7 +692,7 @@ def _heading(info: LineInfo) -> Optional[Heading]:
     while end > first.column and info.text[end - 2 - info.offset:end - 1 - info.offset] in ("*", " ", "\u3000"):
         end -= 1
     text = (first.value + rest).replace("*", "").strip()
-    return Heading(level, numeral, int(number), title, text, Span(info.number, first.column, info.number, end), md)
+    return Heading(level, numeral, int(number), title, text, make_span(info.number, first.column, info.number, end), md)
 
 
 # --------------------------------------------------------------------------- vectors
@@ -704,10 +795,10 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             continue
         labs = info.labels
         vals = info.values
-        has_num = any(c.kind == "num" for c in vals)
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             buffer.append(vals[0])
             continue
+        has_num = any(c.kind == "num" for c in vals)
         if has_num or (vals and info.separated and len(vals) >= 2 and any(c.text for c in vals)):
             flush()
             key = None
@@ -971,12 +1062,12 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
         target = groups if key.startswith("G") else rows
         if key in unsure:
             target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
-                              tuple(Cell() for _ in T3_COLS), vec.line, (), 0)
+                              _ABSENT_ROW, vec.line, (), 0)
             continue
         target[key] = _t3_row(key, vec, width, issues, subtotal)
     for key in T3_ROWS:
         if key not in rows:
-            rows[key] = Row(key, None, tuple(Cell() for _ in T3_COLS), 0, (), 0)
+            rows[key] = Row(key, None, _ABSENT_ROW, 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     first = infos[0].number
     last = infos[-1].number
@@ -988,21 +1079,21 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) 
     """Cut rows whose cells ran together into one digit run; returns the rows that could
     not be cut with certainty (an ``ambiguous-digit-split`` issue names each)."""
     runs: dict[str, LCell] = {}
-    known: dict[str, list[Optional[int]]] = {}
     for key, vec in placed.items():
-        if not key.startswith("R"):
-            continue
         vals = vec.values
-        if len(vals) == 1 and vals[0].fused and vals[0].kind == "num" and width == 7:
+        if key.startswith("R") and len(vals) == 1 and vals[0].fused and vals[0].kind == "num" and width == 7:
             text = unicodedata.normalize("NFKC", vals[0].text)
             if text.isdigit() and len(text) >= 7:
                 runs[key] = vals[0]
-                continue
-        fitted = _fit(vals, width)
+    if not runs:
+        return set()  # what nearly every table is: nothing to cut
+    known: dict[str, list[Optional[int]]] = {}
+    for key, vec in placed.items():
+        if not key.startswith("R") or key in runs:
+            continue
+        fitted = _fit(vec.values, width)
         if len(fitted) == 7:
             known[key] = [c.value if isinstance(c.value, int) else None for c in fitted]
-    if not runs:
-        return set()
     chosen, unsure = _resolve_t3_digits({k: unicodedata.normalize("NFKC", c.text) for k, c in runs.items()}, known)
     for key, values in chosen.items():
         vec = placed[key]
@@ -1021,7 +1112,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None) -> Row:
     vals = _fit(vec.values, width + 1 if subtotal is not None else width)
     n = len(vals)
-    label = Label(vec.label.text, key, vec.label.span) if vec.label else None
+    label = construct(Label, text=vec.label.text, key=key, span=vec.label.span, variant=False) if vec.label else None
     extra: tuple[Cell, ...] = ()
     if n == 7:
         placed = list(vals)
@@ -1046,8 +1137,8 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         placed = vals[:7]
         extra = tuple(_cell(c) for c in vals[7:])
         issues.append(Issue("t3-row-too-many-values", f"表三该行有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
-    cells = tuple(_cell(c) if c is not None else Cell() for c in placed)
-    return Row(key, label, cells, vec.line, extra, n)
+    return construct(Row, key=key, label=label, cells=_cells(placed), line=vec.line, extra=extra, count=n,
+                     subtotal=None)
 
 
 def _fit(vals: Sequence[LCell], width: int) -> list[LCell]:
@@ -1077,7 +1168,22 @@ def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:
 
 
 def _cell(c: LCell) -> Cell:
-    return Cell(c.value if c.kind == "num" else None, c.text, c.span)
+    return make_cell(c.value if c.kind == "num" else None, c.text, c.span)
+
+
+def _cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
+    """:func:`_cell` of each (ABSENT for None), in one loop: a report has hundreds."""
+    out = []
+    for c in placed:
+        if c is None:
+            out.append(ABSENT)
+        else:
+            out.append(make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column))
+    return tuple(out)
+
+
+#: A row absent from the text: seven absent cells (cells are immutable, so one tuple serves).
+_ABSENT_ROW = (ABSENT,) * len(T3_COLS)
 
 
 def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
@@ -1139,7 +1245,7 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
         for k, c in zip(keys, vals):
             cells[k] = _cell(c)
     for k in (x for ks in row_keys.values() for x in ks):
-        cells.setdefault(k, Cell())
+        cells.setdefault(k, ABSENT)
     return Table2(cells, tuple(row_labels), tuple(col_labels), fee_header,
                   Span(infos[0].number, 1, infos[-1].number, 1), fmt)
 
@@ -1224,7 +1330,8 @@ def _anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
     for info in infos:
         # Normalising never creates a 第 (no NFKC or Traditional->Simplified mapping gives
         # one; checked over all of Unicode), so labels without one need not be normalised.
-        if any("第" in c.text and "第二十条" in (n := _norm(c.text)) and len(n) <= 30 for c in info.labels):
+        if "第" in info.text and any(
+                "第" in c.text and "第二十条" in (n := _norm(c.text)) and len(n) <= 30 for c in info.labels):
             anchor = info.number
             break
     if anchor is None:
@@ -1335,6 +1442,7 @@ _UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项"
 #: The first of _UNITS a text starts with (alternatives are tried in order, like the list).
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in _UNITS))
 _CLAUSE_MAX = 400
+_NUMBER_TYPES = frozenset({"NUMBER", "CN_NUMBER"})
 _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
 #: The same characters as one class: the stream is scanned by the regex engine, not a loop.
 _CLAUSE_STOP_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_STOPS))) + "]")
@@ -1369,11 +1477,12 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
             continue
         if not info.tokens:
             continue
-        first = info.tokens[0].column
-        text = "".join(t.value for t in info.tokens)
-        for t in info.tokens:
-            if t.type in ("NUMBER", "CN_NUMBER"):
-                numbers.append((size + t.column - first, t, info.number))
+        toks = info.tokens
+        first = toks[0].column
+        text = info.text  # the tokens cover it exactly (no gaps: see tokenise)
+        base = size - first
+        n = info.number
+        numbers.extend([(base + t.column, t, n) for t in toks if t.type in _NUMBER_TYPES])
         wrapped = len(info.text.strip()) >= min(0.75 * wrap_width, 24)
         if info.separated or _line_ends_sentence(info) or not wrapped:
             text += "\n"
@@ -1426,8 +1535,8 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
         for sl, slot in sec_lines:
             if sl <= line:
                 section = slot
-        out.append(Quantity(value, unit, Span(line, tok.column, line, tok.end_column), clause,
-                            Span(ca[0], ca[1], cb[0], cb[1] + 1), section, tok.value, approximate))
+        out.append(make_quantity(value, unit, make_span(line, tok.column, line, tok.end_column), clause,
+                            make_span(ca[0], ca[1], cb[0], cb[1] + 1), section, tok.value, approximate))
     return tuple(out)
 
 
@@ -1447,22 +1556,23 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     # Long flattened lines become virtual lines; everything below works on virtual line
     # numbers, mapped back to real ones at the end (_remap).
     real_of: Optional[list[int]] = None
-    if any(len(l.text) >= SEGMENT_MIN for l in lines):
-        virtual = [seg for l in lines for seg in _segments(l)]
+    # Only a long line holding a table anchor is cut (_segments): most reports have none.
+    cut = {l.number: _segments(l) for l in lines if len(l.text) >= SEGMENT_MIN}
+    if any(len(segs) > 1 for segs in cut.values()):
+        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
         if len(virtual) != len(lines):
             real_of = [0] + [l.number for l, _ in virtual]
             lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
             infos = []
             for (l, off), vl in zip(virtual, lines):
-                info = _split_line(vl)
-                for c in info.cells:
-                    c.line = vl.number
+                info = _split_line(vl)  # its cells carry the virtual line's number
                 info.offset = off
                 infos.append(info)
     if real_of is None:
         infos = _split_lines(lines)
     issues: list[Issue] = []
-    headings = tuple(h for h in (_heading(i) for i in infos) if h is not None)
+    # (A line already known to be no heading, () , is passed over without a call.)
+    headings = tuple(h for i in infos if i.heading_shape != () and (h := _heading(i)) is not None)
 
     a2 = _anchor_t2(infos)
     a3 = _anchor_t3(infos, (a2 or 1) - 1)

@@ -5,13 +5,14 @@ Nothing here prints or exits; the command line and the batch API sit on top.
 from __future__ import annotations
 
 import traceback
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
 from .diagnostics import Diagnostic, Rule, fingerprint
 from .model import Report, Span
 from .plugins import Registry, build_registry
-from .sources import MAX_BYTES, InputError, Source, decode, read_path
+from .sources import MAX_BYTES, InputError, Source, decode, format_size, read_path
 
 # Input diagnostics (category "input"): the file could not be linted as a report.
 E_UNREADABLE = ("E001", "unreadable-file")
@@ -64,14 +65,34 @@ def _matches(rule: type[Rule], pattern: str) -> bool:
 
 def select_rules(registry: Registry, options: LintOptions) -> list[type[Rule]]:
     """The rules to run, sorted by code: the profile's, or ``select``'s, minus ``ignore``."""
-    profile = registry.profiles.get(options.profile)
+    select, ignore = tuple(options.select), tuple(options.ignore)  # once: they may be iterators
+    # Everything the choice depends on: the options, each rule with the attributes matched
+    # against them, and the profiles. A batch asks the same question for every file.
+    key = (options.profile, select, ignore, repr(registry.profiles), tuple(registry.rules.items()),
+           tuple(map(_RULE_SIGNATURE, registry.rules.values())))
+    try:
+        chosen = registry._selections.get(key)
+    except TypeError:  # something unhashable (a rule's profiles given as a list): no memo
+        return _select_rules(registry, options.profile, select, ignore)
+    if chosen is None:
+        if len(registry._selections) > 64:
+            registry._selections.clear()
+        chosen = registry._selections[key] = _select_rules(registry, options.profile, select, ignore)
+    return list(chosen)
+
+
+_RULE_SIGNATURE = attrgetter("code", "name", "category", "profiles")
+
+
+def _select_rules(registry: Registry, profile_name: str, select: tuple, ignore: tuple) -> list[type[Rule]]:
+    profile = registry.profiles.get(profile_name)
     if profile is None:
-        raise ValueError(f"unknown profile {options.profile!r} (known: {', '.join(sorted(registry.profiles))})")
+        raise ValueError(f"unknown profile {profile_name!r} (known: {', '.join(sorted(registry.profiles))})")
     rules = registry.sorted_rules()
-    if options.select:
-        chosen = [r for r in rules if any(_matches(r, p) for p in options.select)]
+    if select:
+        chosen = [r for r in rules if any(_matches(r, p) for p in select)]
     else:
-        names = {options.profile}
+        names = {profile_name}
         ext = profile.get("extends")
         while ext and ext not in names:
             names.add(ext)
@@ -81,19 +102,24 @@ def select_rules(registry: Registry, options: LintOptions) -> list[type[Rule]]:
         chosen += [r for r in rules if r not in chosen and any(_matches(r, p) for p in extra)]
         ignore_extra = profile.get("ignore") or []
         chosen = [r for r in chosen if not any(_matches(r, p) for p in ignore_extra)]
-    chosen = [r for r in chosen if not any(_matches(r, p) for p in options.ignore)]
+    chosen = [r for r in chosen if not any(_matches(r, p) for p in ignore)]
     return sorted(chosen, key=lambda r: r.code)
 
 
 def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions, path: Optional[str]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
+    rule_options = options.rule_options
     for cls in rules:
         rule = cls()
         opts = dict(cls.options)
-        opts.update(options.rule_options.get(cls.code, {}))
+        mine = rule_options.get(cls.code)
+        if mine:
+            opts.update(mine)
         opts.setdefault("profile", options.profile)
         try:
-            out.extend(d.with_path(path) for d in rule.check(report, opts))
+            # (Appended as found: what a rule reported before it crashed is kept.)
+            for d in rule.check(report, opts):
+                out.append(d.with_path(path))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(input_diagnostic(
@@ -109,7 +135,7 @@ def lint_source(source: Source, registry: Registry, options: LintOptions) -> Fil
     from .build import parse
 
     path = source.path or "-"
-    if not source.text.strip():
+    if not source.text or source.text.isspace():
         return FileResult(path, [input_diagnostic(E_EMPTY, "文件为空 (empty file)", path)], error="empty file")
     try:
         report = parse(source.text, path=path, year=options.year)
@@ -167,7 +193,7 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintOption
 def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
     if len(data) > options.max_bytes:
         msg = (f"file too large to be a report ({len(data) / 1048576:.1f} MB; the limit is "
-               f"{options.max_bytes / 1048576:.0f} MB, raise it with --max-size)")
+               f"{format_size(options.max_bytes)}, raise it with --max-size)")
         return FileResult(path or "-", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path or "-")], error=msg)
     try:
         source = decode(data, path)

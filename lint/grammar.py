@@ -23,8 +23,8 @@ import json
 import os
 import re
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -40,8 +40,10 @@ def grammar_path() -> str:
     return str(resources.files("gplint.grammar_files").joinpath("report.lark"))
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token. A named tuple: immutable, and the cheapest object Python builds (an
+    8 KB report has about a thousand of them)."""
+
     type: str
     value: str
     column: int  # 1-based, code points
@@ -51,8 +53,7 @@ class Tok:
         return self.column + len(self.value)
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     number: int
     text: str
     tokens: tuple[Tok, ...]
@@ -128,6 +129,10 @@ class _LineLexer:
     def __init__(self, pattern: str, flags: int, newline: Optional[str], usable: bool) -> None:
         self.pattern, self.flags, self.newline, self.usable = pattern, flags, newline, usable
         self.regex = re.compile(pattern, flags)
+        #: Tokens of short lines, kept from report to report (see :data:`MEMO_MAX_LINE`).
+        self.memo: LineMemo = LineMemo()
+        #: Separator character -> its terminal, when lines may be read cell by cell.
+        self.separators = _separator_types(self.regex)
 
     @classmethod
     def from_parser(cls, parser: "Lark") -> "_LineLexer":
@@ -148,38 +153,142 @@ class _LineLexer:
     def tokenise(self, text: str) -> Optional[list[Line]]:
         """Lines of ``text``, or None when some character matches no terminal."""
         finditer = self.regex.finditer
-        newline = self.newline
-        # Immutable tokens are shared: one per (type, value, start) and one tuple per
-        # distinct line text. Local to this call: no state survives it.
-        tok_cache: dict = {}
+        new = tuple.__new__  # Tok(...) / Line(...) without the Python-level __new__
+        # A line's tokens are shared by every line with the same text (tables repeat
+        # "| 0 |" rows endlessly). Local to this call: no state survives it.
         line_cache: dict = {}
+        memo = self.memo
+        seps = self.separators
         out: list[Line] = []
         number = 0
         for raw in text.split("\n"):
             number += 1
             toks = line_cache.get(raw)
             if toks is None:
-                found = []
-                pos = 0
-                for m in finditer(raw):
-                    start = m.start()
-                    if start != pos:
-                        return None  # a gap: a character no terminal matches
-                    kind = m.lastgroup
-                    value = m.group()
-                    if kind == newline:  # cannot happen inside a line; keep Lark's rule
+                short = len(raw) <= MEMO_MAX_LINE
+                toks = (memo.young.get(raw) or memo.get(raw)) if short else None
+                if toks is None:
+                    if seps is not None and _HAS_SEPARATOR(raw):
+                        toks = self._by_cells(raw, seps)
+                    else:
+                        # No line holds "\n", so the newline terminal never matches here.
+                        toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in finditer(raw)])
+                    # finditer skips what no terminal matches: the tokens cover the line
+                    # without a gap exactly when their lengths add up to the line's.
+                    if sum(map(len, map(_VALUE, toks))) != len(raw):
                         return None
-                    pos = start + len(value)
-                    key = (kind, value, start)
-                    tok = tok_cache.get(key)
-                    if tok is None:
-                        tok = tok_cache[key] = Tok(kind, value, start + 1)
-                    found.append(tok)
-                if pos != len(raw):
-                    return None
-                toks = line_cache[raw] = tuple(found)
-            out.append(Line(number, raw, toks))
+                    if short:
+                        memo.put(raw, toks)
+                line_cache[raw] = toks
+            out.append(new(Line, (number, raw, toks)))
         return out
+
+
+    def _by_cells(self, raw: str, seps: dict[str, str]) -> tuple[Tok, ...]:
+        """Tokens of a line cut by tabs or pipes, cell by cell: each cell's tokens come from
+        the memo when that text was read before ("0", "3", "1.属于国家秘密"), shifted to
+        where the cell stands. A table row with counts that no other report shares is thus
+        mostly read from the memo too. Same tokens as the whole line gives (see
+        ``separators``; tests/test_tokenise.py compares with Lark)."""
+        memo = self.memo
+        finditer = self.regex.finditer
+        new = tuple.__new__
+        out: list[Tok] = []
+        column = 1
+        for k, piece in enumerate(_SEPARATOR_SPLIT(raw)):
+            if k % 2:  # a separator, its own token
+                out.append(new(Tok, (seps[piece], piece, column)))
+                column += 1
+                continue
+            if not piece:
+                continue
+            short = len(piece) <= MEMO_MAX_LINE
+            toks = (memo.young.get(piece) or memo.get(piece)) if short else None
+            if toks is None:
+                toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in finditer(piece)])
+                if short and sum(map(len, map(_VALUE, toks))) == len(piece):
+                    memo.put(piece, toks)
+            if column == 1:
+                out.extend(toks)
+            else:
+                shift = column - 1
+                out.extend([new(Tok, (t[0], t[1], t[2] + shift)) for t in toks])
+            column += len(piece)
+        return tuple(out)
+
+
+_VALUE = itemgetter(1)
+_SEPARATORS = "\t|｜"
+_SEPARATOR_SPLIT = re.compile("([" + re.escape(_SEPARATORS) + "])").split
+_HAS_SEPARATOR = re.compile("[" + re.escape(_SEPARATORS) + "]").search
+
+
+def _separator_types(regex: "re.Pattern[str]") -> Optional[dict[str, str]]:
+    """The terminal of each cell separator, when a line may be read cell by cell.
+
+    That holds when each separator character is a token of its own and no other terminal
+    matches text holding one (so no token spans a separator, and what stands on either side
+    is read the same alone); checked here on probes, and by the tests against Lark. None
+    (read lines whole) when the grammar says otherwise."""
+    types = {}
+    for ch in _SEPARATORS:
+        m = regex.fullmatch(ch)
+        if m is None:
+            return None
+        types[ch] = m.lastgroup
+    probes = ("a\tb", "1\t2", "一、\t二、", " \t ", "（一）\t1.", "a|b", "1｜2", " | ", "#|*", "**\t##")
+    for probe in probes:
+        for m in regex.finditer(probe):
+            if any(ch in m.group() for ch in _SEPARATORS) and len(m.group()) != 1:
+                return None
+    return types
+
+#: Lines up to this many characters are remembered from one report to the next. Every
+#: report prints the same table labels, headings and rows of zeros ("1.属于国家秘密",
+#: "| 0 | 0 | 0 |", "行政复议"), so across a batch most short lines have been read before;
+#: long lines (prose) rarely repeat and are not kept. A memo of a pure function of the
+#: line's text: results are the same with or without it (tests/test_tokenise.py).
+MEMO_MAX_LINE = -1 if os.environ.get("GPLINT_NO_LINE_MEMO") else 100  # -1: remember nothing (bench/)
+#: Lines per generation of a :class:`LineMemo`.
+MEMO_SIZE = 1024
+
+
+class LineMemo:
+    """A bounded memo of line readings: two generations of at most ``size`` lines each.
+
+    New readings go to the young generation; when it is full it becomes the old one (the
+    previous old one is dropped). A reading found only in the old generation is moved back
+    to the young one, so what every report prints (table labels, rows of zeros) stays while
+    one-off lines age out. Memory is bounded by ``2 × size`` lines whatever the batch size.
+
+    Threads (``gplint.batch`` called from several) may race on a generation change: a
+    reading is then lost or a generation grows a little past ``size``. That costs a later
+    lookup, never a result: a missing reading is read again.
+    """
+
+    __slots__ = ("young", "old", "size")
+
+    def __init__(self, size: int = MEMO_SIZE) -> None:
+        self.young: dict = {}
+        self.old: dict = {}
+        self.size = size
+
+    def get(self, key: str):
+        value = self.young.get(key)
+        if value is None:
+            value = self.old.get(key)
+            if value is not None:
+                self.put(key, value)
+        return value
+
+    def put(self, key: str, value) -> None:
+        if len(self.young) >= self.size:
+            self.old = self.young
+            self.young = {}
+        self.young[key] = value
+
+    def __len__(self) -> int:
+        return len(self.young) + len(self.old)
 
 
 # The lexer is derived from the grammar by Lark; like Lark's parser it is cached on disk so

@@ -169,6 +169,7 @@ _T3_COL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def t3_columns_in(norm_header: str) -> tuple[str, ...]:
     """Which T3 columns a (joined, normalised) header text names, in canonical order."""
     found = []

@@ -35,6 +35,9 @@ class Registry:
     formatters: dict[str, Callable] = field(default_factory=dict)
     readers: dict[str, Callable] = field(default_factory=dict)
     profiles: dict[str, dict] = field(default_factory=dict)
+    #: Memo of :func:`gplint.engine.select_rules` (a batch asks the same question for every
+    #: file); keyed by everything the answer depends on, so changing the registry is safe.
+    _selections: dict = field(default_factory=dict, repr=False, compare=False)
 
     def sorted_rules(self) -> list[type[Rule]]:
         return [self.rules[c] for c in sorted(self.rules)]

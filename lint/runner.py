@@ -142,6 +142,27 @@ def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int
         yield from _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
 
 
+def _warm_up(registry: Registry, options: LintOptions) -> None:
+    """Do once, before the workers fork, what the first file of every worker would do.
+
+    The first report a process lints imports the builder, loads the tokeniser and compiles
+    the regular expressions rules build on first use (≈ 60 ms, bench/README.md); forked
+    workers inherit all of it, so it is paid once instead of once per worker. A built-in
+    example report is parsed and checked by the *built-in* rules only: a plugin's rule
+    never runs in the parent (where a crash would not be isolated) nor sees a report that
+    is not one of the user's. Whatever the warm-up finds is thrown away; it never fails
+    the run."""
+    try:
+        from .build import parse
+        from .engine import run_rules, select_rules
+        from .testing import example_report
+
+        rules = [r for r in select_rules(registry, options) if r.__module__.startswith("gplint.rules.")]
+        run_rules(parse(example_report(), path="-"), rules, options, None)
+    except (Exception, SystemExit):  # noqa: BLE001 - a warm-up only: real files report their own errors
+        pass
+
+
 def _context():
     import multiprocessing as mp
 
@@ -167,12 +188,34 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
     window = jobs * 4
     chunks = deque(paths[i:i + chunk] for i in range(0, len(paths), chunk))
     pending: deque = deque()  # (chunk, future), in input order
+    if _context().get_start_method() == "fork":
+        try:
+            warm_options = options_for(paths[0])
+        except Exception:  # noqa: BLE001 - reported when that file is linted
+            warm_options = None
+        if warm_options is not None:
+            _warm_up(registry, warm_options)
     pool = _executor(jobs, registry, plugin_paths)
     try:
         while chunks or pending:
+            broken = False
             while chunks and len(pending) < window:
-                part = chunks.popleft()
-                pending.append((part, pool.submit(_lint_chunk, [(p, options_for(p)) for p in part])))
+                part = chunks[0]
+                try:
+                    future = pool.submit(_lint_chunk, [(p, options_for(p)) for p in part])
+                except BrokenProcessPool:
+                    # A worker died between two submissions: this chunk never left, so it
+                    # stays queued for the next pool; the chunks in flight are the suspects.
+                    broken = True
+                    break
+                chunks.popleft()
+                pending.append((part, future))
+            if broken and not pending:
+                # The pool broke with nothing in flight (a worker died between files):
+                # no file is suspect, start a fresh pool for the queued chunks.
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = _executor(jobs, registry, plugin_paths)
+                continue
             part, fut = pending.popleft()
             try:
                 results = fut.result()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from typing import Optional
 
@@ -82,21 +83,34 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
     return Source(path, normalise_newlines(text), "gb18030")
 
 
+def format_size(n: int) -> str:
+    """A byte count as people read it: 16 MB, 0.5 MB, 200 KB."""
+    if n >= 1048576:
+        return f"{n / 1048576:.{0 if n % 1048576 == 0 else 1}f} MB"
+    return f"{max(1, round(n / 1024))} KB"
+
+
 def read_path(path: str, max_bytes: int = MAX_BYTES) -> Source:
     """Read and decode a file; every failure is an :class:`InputError` naming the cause."""
     try:
-        if os.path.isdir(path):
-            raise InputError("is a directory")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputError(f"file too large to be a report ({size / 1048576:.1f} MB; the limit is "
-                             f"{max_bytes / 1048576:.0f} MB, raise it with --max-size)")
-        with open(path, "rb") as fh:
-            data = fh.read()
+        with open(path, "rb") as fh:  # one open and one fstat: no separate stat calls
+            st = os.fstat(fh.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError("is a directory")
+            if st.st_size > max_bytes:
+                raise InputError(f"file too large to be a report ({st.st_size / 1048576:.1f} MB; the limit is "
+                                 f"{format_size(max_bytes)}, raise it with --max-size)")
+            # A regular file is read whole (its size is known: one buffer of that size); a
+            # pipe or device only up to the limit. (read(n) would set aside n bytes first.)
+            data = fh.read() if stat.S_ISREG(st.st_mode) else fh.read(max_bytes + 1)
+        if len(data) > max_bytes:  # grew after the fstat (a file being written)
+            raise InputError(f"file too large to be a report (over {format_size(max_bytes)}; "
+                             "raise the limit with --max-size)")
     except FileNotFoundError:
         raise InputError("no such file") from None
     except PermissionError:
-        raise InputError("permission denied") from None
+        # (Windows refuses to open a directory with this error.)
+        raise InputError("is a directory" if os.path.isdir(path) else "permission denied") from None
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except OSError as exc:

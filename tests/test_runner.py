@@ -143,6 +143,78 @@ def test_bad_worker_reports_that_file_and_goes_on(reports, saboteur, tmp_path, m
             assert r.diagnostics == [] and r.error is None, r.path
 
 
+class _BreakingPool:
+    """An in-process stand-in for ProcessPoolExecutor whose pool "breaks" on cue.
+
+    ``plan`` is shared by every pool the runner makes: "submits" counts submissions over
+    all pools, and the one numbered "break_at" finds its pool broken. ``submit`` then
+    raises BrokenProcessPool (a worker died between two submissions, a race the real pool
+    has); with "in_flight", every future of that pool not yet read fails too, as the
+    chunks a dead worker was running would."""
+
+    def __init__(self, plan, registry):
+        self.plan, self.registry, self.futures, self.broken = plan, registry, [], False
+
+    def submit(self, fn, tasks):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+        from gplint.runner import lint_one
+
+        self.plan["submits"] += 1
+        if self.broken or self.plan["submits"] == self.plan["break_at"]:
+            self.broken = True
+            if self.plan["in_flight"]:
+                for fut in self.futures:
+                    if not fut.done():
+                        fut.set_exception(BrokenProcessPool("a worker died"))
+            raise BrokenProcessPool("a worker died")
+        registry = self.registry
+
+        class Lazy(Future):
+            # Computed when first read, so that it is still "in flight" until then.
+            def result(self, timeout=None):
+                if not self.done():
+                    self.set_result([lint_one(path, registry, options) for path, options in tasks])
+                return super().result(timeout)
+
+        fut = Lazy()
+        self.futures.append(fut)
+        return fut
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+@pytest.mark.parametrize("in_flight", [False, True])
+def test_pool_that_breaks_between_submissions_loses_no_file(reports, registry, monkeypatch, in_flight):
+    """A worker may die while the runner is still submitting: ``submit`` itself then raises
+    BrokenProcessPool. Every file must still come back once, in order, with its findings."""
+    import gplint.runner as runner
+
+    plan = {"submits": 0, "break_at": 5, "in_flight": in_flight, "unfinished": []}
+    pools = []
+
+    def executor(jobs, registry_, plugin_paths):
+        pool = _BreakingPool(plan, registry_)
+        pools.append(pool)
+        return pool
+
+    paths = _mixed(reports)
+    want = _dicts(run(paths, registry, LintOptions(), jobs=1))
+    monkeypatch.setattr(runner, "_executor", executor)
+    got = _dicts(run(paths, registry, LintOptions(), jobs=2))
+    assert [p for p, _, _ in got] == paths
+    assert plan["submits"] > 5 and any(pool.broken for pool in pools)
+    if in_flight:
+        # The chunks in flight were re-run file by file: same findings, no invented error.
+        assert len(pools) >= 3
+        assert got == want
+    else:
+        # Nothing was in flight: a fresh pool takes the queued chunks, nothing is suspect.
+        assert len(pools) == 2
+        assert got == want
+
+
 def test_emit_streams_line_formats(reports, registry):
     """text and jsonl are written once a file with findings, byte for byte as a whole run."""
     results = list(run(_mixed(reports), registry, LintOptions(), jobs=1))
@@ -185,3 +257,61 @@ def test_cli_jobs_output_identical(reports, capsys, fmt):
 def test_discover_is_sorted_and_deterministic(reports):
     d = os.path.dirname(reports[0])
     assert list(discover([d])) == sorted(reports)
+
+
+def test_warm_up_runs_only_built_in_rules_and_never_fails():
+    """Before forking, the parent lints a built-in example with the built-in rules only: a
+    plugin's rule must not run in the parent (a crash there is not isolated) nor see a
+    report that is not the user's; a built-in rule that blows up changes nothing."""
+    from gplint.diagnostics import Rule
+    from gplint.runner import _warm_up
+
+    seen = []
+
+    class PluginRule(Rule):
+        code, name, category, severity = "X991", "plugin-probe", "hygiene", "info"
+        __module__ = "someone_elses_plugin"
+
+        def check(self, report, options):
+            seen.append(report.path)
+            raise SystemExit(3)
+
+    reg = build_registry()
+    reg.rules["X991"] = PluginRule
+    _warm_up(reg, LintOptions(select=["ALL"]))
+    assert seen == []
+
+    class Boom(Rule):
+        code, name, category, severity = "X992", "boom", "hygiene", "info"
+        __module__ = "gplint.rules.hygiene.boom"
+
+        def check(self, report, options):
+            raise SystemExit(4)
+
+    reg.rules["X992"] = Boom
+    _warm_up(reg, LintOptions(select=["ALL"]))  # does not raise
+
+
+def test_rule_selection_memo_sees_what_selection_depends_on():
+    from gplint.engine import select_rules
+
+    reg = build_registry()
+    want = [r.code for r in select_rules(reg, LintOptions(select=["N1"]))]
+    assert want and all(c.startswith("N1") for c in want)
+    # One-shot iterators are read once, and the memo is not poisoned by them.
+    assert [r.code for r in select_rules(reg, LintOptions(select=iter(["N1"])))] == want
+    assert [r.code for r in select_rules(reg, LintOptions(select=["N1"]))] == want
+    ignored = [r.code for r in select_rules(reg, LintOptions(ignore=iter(["N1"])))]
+    assert not any(c.startswith("N1") for c in ignored)
+    assert [r.code for r in select_rules(reg, LintOptions(ignore=["N1"]))] == ignored
+    # A rule whose profiles change is chosen anew.
+    n101 = reg.rules["N101"]
+    assert "N101" in [r.code for r in select_rules(reg, LintOptions())]
+    original = n101.profiles
+    try:
+        n101.profiles = ("strict",)
+        assert "N101" not in [r.code for r in select_rules(reg, LintOptions())]
+        n101.profiles = ["default"]  # a list: not hashable, chosen without the memo
+        assert "N101" in [r.code for r in select_rules(reg, LintOptions())]
+    finally:
+        n101.profiles = original

@@ -84,3 +84,22 @@ def test_lark_version_read_without_import():
     from gplint.grammar import _lark_version
 
     assert _lark_version() == version("lark")
+
+
+def test_lines_with_separators_are_read_cell_by_cell():
+    # Tabs and pipes are tokens of their own that no other terminal spans: a table row is
+    # read cell by cell (cells from the memo). A grammar change that breaks this turns it off.
+    assert _get_lexer().separators == {"\t": "TAB", "|": "PIPE", "｜": "PIPE"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=12), min_size=1, max_size=8),
+       st.sampled_from(["\t", "|", "｜", " | "]), st.booleans())
+def test_rows_read_cell_by_cell_same_as_lark(cells, sep, cold):
+    text = sep.join(cells)
+    memo = _get_lexer().memo
+    if cold:  # nothing remembered: every cell read afresh; else cells may come from the memo
+        memo.young.clear()
+        memo.old.clear()
+    assert tokenise(text) == tokenise_lark(text)
+    assert tokenise(text) == tokenise_lark(text)  # now every cell is remembered

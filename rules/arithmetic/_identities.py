@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
+from functools import lru_cache
+from operator import itemgetter
+from typing import Callable, Optional
 
 from gplint.model import T3_COLS, T3_GROUPS, T3_LEAVES, Cell, Report, Span
 
@@ -53,6 +55,14 @@ class Identity:
     right: tuple[CellKey, ...]
     #: The cell a finding about the whole identity is placed on (the printed total).
     anchor: CellKey
+    #: ``left + right``: every operand, each once per side.
+    operands: tuple[CellKey, ...] = field(init=False, repr=False, compare=False)
+    #: The operands' values out of a {cell: value} mapping, in one C call.
+    _get: Optional[Callable] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "operands", self.left + self.right)
+        object.__setattr__(self, "_get", itemgetter(*self.operands) if len(self.operands) > 1 else None)
 
 
 @dataclass
@@ -113,54 +123,77 @@ def t3_identities(report: Report) -> list[Identity]:
     t3 = report.t3
     if t3 is None:
         return []
+    printed = tuple(r for r in t3.rows if _printed(report, r))
+    groups = tuple(g for g in sorted(t3.groups) if g in T3_GROUPS)
+    return list(_t3_identities(printed, groups))
+
+
+@lru_cache(maxsize=256)
+def _t3_identities(printed: tuple[str, ...], groups: tuple[str, ...]) -> tuple[Identity, ...]:
+    """The identities for a table with these printed rows and group rows (few distinct
+    shapes occur, and identities are immutable: built once per shape)."""
+    printed_set = set(printed)
     leaves = list(T3_LEAVES)
     ids: list[Identity] = []
     sub6 = ("R21", "R22", "R23")
-    g6 = "G6" in t3.groups
-    if g6 and not any(_printed(report, r) for r in sub6):
+    if "G6" in groups and not any(r in printed_set for r in sub6):
         # （六）其他处理 printed as one row (2019 layout): it stands for its three leaves.
         leaves = [r for r in leaves if r not in sub6] + ["G6"]
     for c in T3_COLS:
         ids.append(Identity("SUM-RESULTS", c, (("R24", c),), tuple((r, c) for r in leaves), ("R24", c)))
     for c in T3_COLS:
         ids.append(Identity("BALANCE", c, (("R01", c), ("R02", c)), (("R24", c), ("R25", c)), ("R24", c)))
-    groups = [g for g in sorted(t3.groups) if g in T3_GROUPS]
-    rows = [r for r in t3.rows if _printed(report, r)] + groups
-    for r in rows:
+    for r in printed + groups:
         ids.append(Identity("ROW-TOTAL", r, ((r, "C7"),), tuple((r, c) for c in T3_COLS[:6]), (r, "C7")))
     # A group row printed with its own subtotals ((三)不予公开 … (六)其他处理) over its leaves.
     for g in groups:
         members = T3_GROUPS[g][1]
-        if all(_printed(report, r) for r in members):
+        if all(r in printed_set for r in members):
             for c in T3_COLS:
                 ids.append(Identity("GROUP-SUBTOTAL", c, ((g, c),), tuple((r, c) for r in members), (g, c)))
-    return ids
+    return tuple(ids)
 
 
 def _is_number(v: object) -> bool:
     return isinstance(v, (int, Decimal))
 
 
+#: Below this size int operands are summed as ints (exact) and converted once: the same
+#: Decimal results as summing them as Decimals, far fewer Decimal operations.
+_INT_FAST = 10 ** 18
+
+
 def evaluate(ident: Identity, cell_of) -> Evaluated:
     blanks = []
     absent = False
     values = []  # the operands' values, left then right, each cell read once
-    for k in ident.left + ident.right:
+    ints = True
+    for k in ident.operands:
         cell = cell_of(k)
-        if cell.value is None or not _is_number(cell.value):
+        v = cell.value
+        if type(v) is int:
+            if not -_INT_FAST < v < _INT_FAST:
+                ints = False
+            values.append(v)
+        elif v is None or not _is_number(v):
             if cell.span is None:
                 absent = True
             else:
                 blanks.append(k)
         else:
-            values.append(cell.value)
+            ints = False
+            values.append(v)
     if blanks:
         return Evaluated(ident, "blank", blanks=tuple(blanks))
     if absent:
         return Evaluated(ident, "absent")
     n = len(ident.left)
-    left = sum(map(Decimal, values[:n]), Decimal(0))
-    right = sum(map(Decimal, values[n:]), Decimal(0))
+    if ints:
+        left = Decimal(sum(values[:n]))
+        right = Decimal(sum(values[n:]))
+    else:
+        left = sum(map(Decimal, values[:n]), Decimal(0))
+        right = sum(map(Decimal, values[n:]), Decimal(0))
     return Evaluated(ident, "holds" if left == right else "broken", left, right)
 
 
@@ -175,6 +208,11 @@ def solve_for(ev: Evaluated, key: CellKey, cell_of) -> Optional[Decimal]:
     return None
 
 
+@lru_cache(maxsize=64)
+def _row_keys(row: str) -> tuple[CellKey, ...]:
+    return tuple((row, c) for c in T3_COLS)
+
+
 def analyse_t3(report: Report) -> T3Analysis:
     """Evaluate every T3 identity and assign culprits, once per report (shared by rules)."""
     return report.derived(f"{__name__}.analyse_t3", _analyse_t3)
@@ -184,6 +222,18 @@ def _analyse_t3(report: Report) -> T3Analysis:
     # Every identity reads its operands twice and most cells sit in several identities;
     # the report is immutable, so each cell is looked up once.
     cells: dict[CellKey, Cell] = {}
+    # Most operands are plain ints: identities over those are evaluated straight from a
+    # {cell: int} mapping (exactly what evaluate gives for them); any other operand (blank,
+    # absent, decimal, huge) sends its identity through evaluate.
+    ints: dict[CellKey, int] = {}
+    t3 = report.t3
+    if t3 is not None:
+        for row, r in t3.rows.items():
+            for k, c in zip(_row_keys(row), r.cells):
+                cells[k] = c
+                v = c.value
+                if type(v) is int and -_INT_FAST < v < _INT_FAST:
+                    ints[k] = v
 
     def cell_of(k: CellKey) -> Cell:
         cell = cells.get(k)
@@ -191,7 +241,17 @@ def _analyse_t3(report: Report) -> T3Analysis:
             cell = cells[k] = t3_cell(report, k)
         return cell
 
-    evaluated = [evaluate(i, cell_of) for i in t3_identities(report)]
+    evaluated = []
+    for ident in t3_identities(report):
+        try:
+            vals = ident._get(ints)
+        except (KeyError, TypeError):
+            evaluated.append(evaluate(ident, cell_of))
+            continue
+        n = len(ident.left)
+        left = Decimal(sum(vals[:n]))
+        right = Decimal(sum(vals[n:]))
+        evaluated.append(Evaluated(ident, "holds" if left == right else "broken", left, right))
     broken = [e for e in evaluated if e.status == "broken"]
     culprits: list[Culprit] = []
     remaining = list(broken)

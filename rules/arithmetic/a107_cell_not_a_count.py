@@ -149,6 +149,9 @@ class CellNotACount(Rule):
             rows = list(report.t3.rows.items()) + list(report.t3.groups.items())
             for rk, row in rows:
                 for ck, cell in zip(T3_COLS, row.cells):
+                    v = cell.value
+                    if v is None or (type(v) is int and v >= 0):
+                        continue  # what nearly every cell is; _bad would say the same
                     if _bad(cell, allow_decimal=False):
                         yield self.diag(
                             f"表三“{ROW_NAMES.get(rk, rk)}”行“{COL_NAMES[ck]}”列为 {cell.raw or fmt_num(cell.value)}，"

@@ -18,6 +18,7 @@ ITEM_UNITS = frozenset(("条", "次", "篇", "件"))
 
 _NUM = re.compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
 _INTRO = re.compile(r"其中包括[：:]?|其中[：:，,]?|具体来看[：:]|具体(?:为|包括|是)[：:]?|分别(?:为|是)[：:]?|包括[：:]")
+_DIGIT = re.compile(r"\d")
 _NEW_TOTAL = re.compile(r"(?<![公总])共(?![享同建治])|合计|总计|累计")
 # A clause that adds something outside the total ("另有上年结转的 1 件…", "此外…") ends the list.
 _OUTSIDE = re.compile(r"^\s*(?:另有|另外|另|此外|除此之外|以及上年|加上|还有上年)")
@@ -67,7 +68,8 @@ def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def find_parts_lists(report: Report) -> Iterator[PartsList]:
     for s in sentences(report):
-        if s.heading:
+        # A list needs an introducer (其中, 包括 …) and counts: most sentences have neither.
+        if s.heading or _INTRO.search(s.text) is None or _DIGIT.search(s.text) is None:
             continue
         flat = _strip_parens(s.text)
         for intro in _INTRO.finditer(flat):

@@ -11,9 +11,9 @@ finding can point at the exact words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 from decimal import Decimal
 from typing import Iterator, Optional
 
@@ -29,36 +29,78 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of prose with the source position of every character."""
+    """One sentence of prose, with the source position of every character.
+
+    A sentence is made of runs of characters that stand side by side on one source line
+    (PDF text breaks sentences over lines); ``pieces`` holds one ``(offset, line, column)``
+    per run: character ``offset`` of :attr:`text` is at ``line``:``column``, and the run's
+    next characters follow it on that line. Most sentences are one run.
+    """
 
     text: str
     section: Optional[str]
-    positions: tuple[tuple[int, int], ...]
+    pieces: tuple[tuple[int, int, int], ...]
     heading: bool = False
+
+    def position(self, i: int) -> tuple[int, int]:
+        """(line, column) of character ``i`` of the text (clamped to the text)."""
+        i = max(0, min(i, len(self.text) - 1))
+        pieces = self.pieces
+        k = bisect_right(pieces, (i, _BIG, _BIG)) - 1 if len(pieces) > 1 else 0
+        offset, line, column = pieces[max(k, 0)]
+        return line, column + i - offset
 
     def span(self, start: int = 0, end: Optional[int] = None) -> Span:
         """The source span of ``text[start:end]`` (whole sentence by default)."""
-        if not self.positions:
+        if not self.pieces or not self.text:
             return Span(1)
-        end = len(self.text) if end is None else end
-        start = max(0, min(start, len(self.positions) - 1))
-        last = max(start, min(end, len(self.positions)) - 1)
-        a = self.positions[start]
-        b = self.positions[last]
+        n = len(self.text)
+        end = n if end is None else end
+        start = max(0, min(start, n - 1))
+        last = max(start, min(end, n) - 1)
+        a = self.position(start)
+        b = self.position(last)
         return Span(a[0], a[1], b[0], b[1] + 1)
 
     @property
     def line(self) -> int:
-        return self.positions[0][0] if self.positions else 1
+        return self.pieces[0][1] if self.pieces else 1
+
+
+_BIG = 1 << 62
+_object_new = object.__new__
+
+
+def _sentence(text: str, section: Optional[str], pieces: tuple, heading: bool) -> Sentence:
+    """``Sentence(...)`` without the frozen dataclass's ``__init__`` (dozens a report)."""
+    s = _object_new(Sentence)
+    d = s.__dict__
+    d["text"] = text
+    d["section"] = section
+    d["pieces"] = pieces
+    d["heading"] = heading
+    return s
+
+
+#: First characters (after blanks) of a page footer or a markdown rule line.
+_FOOTER_OR_RULE_FIRST = frozenset("-—–－第|:")
 
 
 def _is_prose_line(report: Report, n: int, text: str) -> bool:
-    if not text.strip() or report.in_table(n):
+    if report.in_table(n):
         return False
-    if _FOOTER.match(text) or _MD_RULE.match(text):
+    return _is_prose_text(text)
+
+
+def _is_prose_text(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return False
+    first = stripped[0]
+    if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(text) or _MD_RULE.match(text)):
         return False
     # A markdown pipe row outside the recognised tables is table debris, not prose.
-    if text.strip().startswith("|") and text.strip().endswith("|"):
+    if first == "|" and stripped[-1] == "|":
         return False
     return True
 
@@ -74,50 +116,77 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())
     out: list[Sentence] = []
+    # The sentence being gathered over several lines: its text pieces and, for each, its
+    # offset in the joined text and its source line and column.
     buf: list[str] = []
-    pos: list[tuple[int, int]] = []
+    runs: list[tuple[int, int, int]] = []
+    size = 0
     cur_section: Optional[str] = None
     # Report.section_of_line(n), with the sections sorted once rather than for every line.
     section_starts = [(sec.line, slot) for slot, sec in sorted(report.sections.items(), key=lambda kv: kv[1].line)]
 
     def flush(heading: bool = False) -> None:
+        nonlocal size
         text = "".join(buf)
         stripped = text.strip()
         if stripped:
             lead = len(text) - len(text.lstrip())
-            out.append(Sentence(stripped, cur_section, tuple(pos[lead:lead + len(stripped)]), heading))
+            stop = lead + len(stripped)
+            # The runs that hold the stripped text, offsets counted from its start.
+            pieces = []
+            last = len(runs) - 1
+            for k, (offset, line, column) in enumerate(runs):
+                if offset >= stop:
+                    break
+                if k < last and runs[k + 1][0] <= lead:
+                    continue
+                if offset < lead:
+                    column += lead - offset
+                    offset = lead
+                pieces.append((offset - lead, line, column))
+            out.append(_sentence(stripped, cur_section, tuple(pieces), heading))
         buf.clear()
-        pos.clear()
+        runs.clear()
+        size = 0
 
     # Report.in_table(n) as a set built once: most lines of a report are table lines.
     table_lines = {n for a, b in report.table_lines for n in range(a, b + 1)}
 
+    section = None
+    next_start = 0  # lines come in order: the section is found by walking the starts once
     for n, line in enumerate(report.lines, start=1):
-        if n in table_lines or not _is_prose_line(report, n, line):
+        if n in table_lines or not _is_prose_text(line):
             continue
-        section = None
-        for first, slot in section_starts:
-            if first <= n:
-                section = slot
+        while next_start < len(section_starts) and section_starts[next_start][0] <= n:
+            section = section_starts[next_start][1]
+            next_start += 1
         if section != cur_section:
-            flush()
+            if buf:
+                flush()
             cur_section = section
         is_heading = n in heading_lines
-        if is_heading:
+        if is_heading and buf:
             flush()
-        # Whole runs of characters up to each sentence end at a time (not character by
-        # character): same text and positions, several times faster on long prose lines.
         if "\t" in line or "\ufeff" in line:
             line = line.translate(_AS_SPACE)
         start = 0
         for m in _SENTENCE_END_RE.finditer(line):
             end = m.end()
-            buf.append(line[start:end])
-            pos.extend(zip(repeat(n), range(start + 1, end + 1)))
-            flush()
+            if buf:  # the end of a sentence begun on an earlier line
+                buf.append(line[start:end])
+                runs.append((size, n, start + 1))
+                flush()
+            else:  # a sentence within this line: one run
+                piece = line[start:end]
+                stripped = piece.strip()
+                if stripped:
+                    lead = len(piece) - len(piece.lstrip())
+                    out.append(_sentence(stripped, cur_section, ((0, n, start + 1 + lead),), False))
             start = end
-        buf.append(line[start:])
-        pos.extend(zip(repeat(n), range(start + 1, len(line) + 1)))
+        if start < len(line):
+            buf.append(line[start:])
+            runs.append((size, n, start + 1))
+            size += len(line) - start
         if is_heading:
             flush(heading=True)
     flush()
@@ -228,4 +297,6 @@ def t4_total(report: Report, kind: str) -> Optional[Number]:
 
 def t4_includes_carried(report: Report) -> bool:
     """The report notes that its table 四 counts include cases carried over (FORMAT §3.5)."""
+    if "含上" not in report.text:  # both phrases start so: most reports are settled at once
+        return False
     return any(("含上年" in l or "含上一年" in l) and ("复议" in l or "诉讼" in l) for l in report.lines)

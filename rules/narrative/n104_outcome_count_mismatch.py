@@ -23,6 +23,7 @@ _OUTCOMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 _RE = re.compile("(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _, _) in enumerate(_OUTCOMES)) + ")"
                  + r"(?P<gap>[^\d，,；;。（(]{0,12}?)(?P<n>\d+)\s*件"
                  r"(?:\s*[（(]\s*(?:占比?|占总数的?)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％])?")
+_COUNT = re.compile(r"\d\s*件")
 _SKIP = ("同比", "较上年", "比上年", "增长", "下降", "其中含", "约")
 
 
@@ -83,7 +84,8 @@ class OutcomeCountMismatch(Rule):
             if s.heading or "申请" not in s.text:
                 continue
             for a, b, clause in clauses(s, "，,；;"):
-                if any(w in clause for w in _SKIP) or other_year(clause, report.year):
+                # _RE always ends in N 件: clauses without such a count are passed over first.
+                if _COUNT.search(clause) is None or any(w in clause for w in _SKIP) or other_year(clause, report.year):
                     continue
                 for m in _RE.finditer(clause):
                     i = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("o") and v)

@@ -1,0 +1,71 @@
+"""Instructions per report: a figure that does not move with the machine's load.
+
+    python bench/instructions.py [--n 100] [--jobs 1]
+
+Runs ``gplint`` under ``valgrind --tool=callgrind`` over N synthetic reports and over an
+empty folder, and prints (instructions of the first − instructions of the second) / N, in
+millions, plus the start-up's own count. Seconds on a shared host move by tens of percent
+from one minute to the next; instruction counts (hash seed fixed) repeat exactly, so a change
+that makes gplint do less shows up here even when timings cannot tell. (Instructions are
+not time: memory traffic and allocation count too. Read this beside throughput.py.)
+Needs valgrind (Debian's package); about a minute for N = 100.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import bench_env, gplint_cmd, machine  # noqa: E402
+import synth  # noqa: E402
+
+
+def _instructions(cmd: list[str], env: dict) -> int:
+    """Instructions callgrind counted for a command (its own process; --jobs 1)."""
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    found = re.findall(r"Collected\s*:\s*(\d+)", p.stderr)
+    if not found:
+        raise SystemExit(f"callgrind printed no count (exit {p.returncode}):\n{p.stderr[-2000:]}")
+    return sum(int(x) for x in found)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--bytes", type=int, default=8000)
+    args = ap.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed (apt-get install valgrind)")
+        return 2
+    env = bench_env()
+    # String hashing is randomised per process; with it, set and dict orders (and so a few
+    # percent of the count) change from run to run. A fixed seed makes runs repeat exactly.
+    env["PYTHONHASHSEED"] = "0"
+    work = tempfile.mkdtemp(prefix="gplint-instr-")
+    try:
+        reports = os.path.join(work, "reports")
+        empty = os.path.join(work, "empty")
+        os.makedirs(empty)
+        synth.write_corpus(reports, args.n, args.seed, args.bytes)
+        base = gplint_cmd() + ["--quiet", "--format", "jsonl", "--jobs", "1"]
+        subprocess.run(base + [reports], stdout=subprocess.DEVNULL, env=env)  # bytecode cache
+        full = _instructions(base + [reports], env)
+        start = _instructions(base + [empty], env)
+        print(f"# instructions  ({machine()})")
+        print(f"start-up (empty folder): {start / 1e6:.0f} M instructions")
+        print(f"per report ({args.n} synthetic ≈ {args.bytes // 1000} KB reports): "
+              f"{(full - start) / args.n / 1e6:.2f} M instructions")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""Prose sentences know where each of their characters stands in the source.
+
+``Sentence`` keeps one (offset, line, column) per run of characters rather than a position
+per character; these tests check every character of every sentence of real and generated
+reports against the source text, so a finding's span always covers the words it quotes.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gplint.build import parse
+from gplint.rules.narrative._prose import sentences
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT.parent / "bench"))
+import synth  # noqa: E402
+
+TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "texts").glob("*.txt"))
+
+
+def _check(text: str) -> int:
+    report = parse(text)
+    checked = 0
+    for s in sentences(report):
+        for i, ch in enumerate(s.text):
+            line, column = s.position(i)
+            src = report.lines[line - 1][column - 1]
+            # Tabs and a BOM read as spaces inside a sentence.
+            assert src == ch or (ch == " " and src in "\t\ufeff"), (s.text, i, line, column)
+            checked += 1
+        span = s.span()
+        assert (span.line, span.column) == s.position(0)
+        assert (span.end_line, span.end_column - 1) == s.position(len(s.text) - 1)
+    return checked
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_every_character_of_every_sentence_is_where_the_source_has_it(path):
+    # (A page flattened into one table line has no prose at all: nothing to check there.)
+    _check(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_the_corpus_has_prose_to_check():
+    assert sum(_check(p.read_text(encoding="utf-8", errors="replace")) for p in TEXTS) > 20000
+
+
+def test_generated_reports():
+    assert sum(_check(synth.make_report(i)[0]) for i in range(5)) > 1000
+
+
+_PIECE = st.sampled_from(["全年共收到申请", "12", "件", "。", "，", " ", "\t", "（一）", "其中", "！", "？", "  "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PIECE, max_size=12).map("".join), min_size=1, max_size=8))
+def test_sentences_broken_over_lines_and_blanks(lines):
+    # Prose wrapped anywhere, with blank lines and leading blanks: PDF text.
+    text = "某局2024年政府信息公开工作年度报告\n一、总体情况\n" + "\n".join(lines) + "\n"
+    _check(text)
+
+
+def test_a_sentence_over_three_lines_spans_them():
+    report = parse("某局2024年政府信息公开工作年度报告\n一、总体情况\n  全年共收到\n\n申请 12\n 件。其后\n")
+    s = next(s for s in sentences(report) if s.text.startswith("全年"))
+    assert s.text.replace(" ", "") == "全年共收到申请12件。"
+    span = s.span()
+    assert (span.line, span.column, span.end_line, span.end_column) == (3, 3, 6, 4)
+    k = s.text.index("12")
+    assert s.span(k, k + 2).line == 5

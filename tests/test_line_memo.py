@@ -1,0 +1,129 @@
+"""The memo of short lines (gplint.grammar.LineMemo) changes speed, never results.
+
+Short lines are remembered from one report to the next by the tokeniser and by the builder
+(``_split_lines``, headings). Each test here would fail if a remembered reading leaked a
+line number, a cell or a heading from one report into another.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from gplint import build, grammar
+from gplint.build import parse
+from gplint.dump import report_to_dict
+from gplint.grammar import LineMemo, tokenise
+
+ROOT = Path(__file__).parent
+TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "texts").glob("*.txt"))
+
+sys.path.insert(0, str(ROOT.parent / "bench"))
+import synth  # noqa: E402
+
+
+def _texts() -> list[tuple[str, str]]:
+    out = [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in TEXTS]
+    out += [(f"synth{i}", synth.make_report(i)[0]) for i in range(8)]
+    return out
+
+
+def _forget() -> None:
+    """Empty every memo: the next parse reads each line afresh."""
+    for memo in (grammar._get_lexer().memo, build._LINE_MEMO):
+        memo.young.clear()
+        memo.old.clear()
+
+
+def _dump(text: str) -> str:
+    return json.dumps(report_to_dict(parse(text, path="x")), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def test_results_do_not_depend_on_what_was_read_before():
+    texts = _texts()
+    assert len(texts) > 20
+    cold = {}
+    for name, text in texts:
+        _forget()
+        cold[name] = _dump(text)
+    _forget()
+    for order in (texts, texts[::-1]):  # every line read before, in both orders
+        for name, text in order:
+            assert _dump(text) == cold[name], name
+
+
+def test_remembered_lines_keep_their_own_line_numbers():
+    _forget()
+    a = parse("某局2024年政府信息公开工作年度报告\n\n一、总体情况\n行政复议\n")
+    b = parse("\n\n\n\n\n某局2024年政府信息公开工作年度报告\n一、总体情况\n\n\n行政复议\n")
+    assert [h.span.line for h in a.headings] == [3]
+    assert [h.span.line for h in b.headings] == [7]
+    lines_b = tokenise("x\n行政复议\n")
+    assert lines_b[1].number == 2 and lines_b[1].tokens[0].column == 1
+
+
+def test_a_remembered_reading_is_never_handed_out():
+    """Callers get copies: changing one cannot reach the next report."""
+    _forget()
+    first = build._split_lines(tokenise("1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"))[0]
+    memo_copy = build._LINE_MEMO.get("1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0")
+    assert memo_copy is not None and memo_copy is not first
+    assert not any(a is b for a, b in zip(first.cells, memo_copy.cells))
+    first.cells[1].value = 99  # a caller scribbling on its copy
+    again = build._split_lines(tokenise("x\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"))[1]
+    assert again.cells[1].value == 0 and again.number == 2 and again.cells[1].line == 2
+
+
+def test_long_lines_are_not_remembered():
+    _forget()
+    long_line = "本机关" + "认真落实政府信息公开条例。" * 20
+    tokenise(long_line + "\n短行\n")
+    memo = grammar._get_lexer().memo
+    assert memo.get("短行") is not None
+    assert memo.get(long_line) is None
+
+
+def test_memo_is_bounded_and_keeps_what_is_used():
+    memo = LineMemo(size=10)
+    for i in range(100):
+        memo.put(f"line {i}", i)
+        memo.get("label")  # a line every report has
+        if i == 0:
+            memo.put("label", "L")
+    assert len(memo) <= 20
+    assert memo.get("label") == "L"
+    assert memo.get("line 0") is None  # aged out
+    assert memo.get("line 99") == 99
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_tiny_memos_still_give_the_same_results(monkeypatch, size):
+    texts = _texts()[:6]
+    want = {}
+    for name, text in texts:
+        _forget()
+        want[name] = _dump(text)
+    monkeypatch.setattr(build, "_LINE_MEMO", LineMemo(size))
+    monkeypatch.setattr(grammar._get_lexer(), "memo", LineMemo(size))
+    for _ in range(2):
+        for name, text in texts:
+            assert _dump(text) == want[name], name
+
+
+def test_a_repeated_fused_row_is_read_like_its_first_occurrence():
+    """Digits run against a row label ("…出版物0102000") are one fused run, whether or not
+    the same line was read earlier in the report: a copy of a reading keeps the ``fused``
+    mark. (Before the copies kept it, the table's row read as a lone 102000.)"""
+    from gplint.testing import example_report
+
+    line = "3.要求提供公开出版物0102000"
+    alone = example_report(t3_rows={"R18": line})
+    twice = alone.replace("一、总体情况\n", "一、总体情况\n" + line + "\n", 1)
+    assert twice.count(line) == 2
+    for text in (alone, twice):
+        _forget()
+        report = parse(text)
+        assert [c.value for c in report.t3.rows["R18"].cells] == [0, 1, 0, 2, 0, 0, 0]
+        assert not report.issues

@@ -1,0 +1,68 @@
+"""The builder makes model objects without their dataclass __init__ (model.make_span,
+make_cell_at, construct): each must be exactly the object the normal constructor gives,
+with every field set. A field added to a model class and forgotten at a fast call site
+fails here."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from gplint.build import parse
+from gplint.model import Cell, Label, Quantity, Row, Span, construct, make_cell_at, make_span
+
+ROOT = Path(__file__).parent
+TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "texts").glob("*.txt"))
+
+
+def _objects(o, seen):
+    if id(o) in seen:
+        return
+    seen.add(id(o))
+    if dataclasses.is_dataclass(o) and not isinstance(o, type):
+        yield o
+        for f in dataclasses.fields(o):
+            yield from _objects(getattr(o, f.name), seen)
+    elif isinstance(o, (list, tuple)):
+        for x in o:
+            yield from _objects(x, seen)
+    elif isinstance(o, dict):
+        for x in o.values():
+            yield from _objects(x, seen)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_every_model_object_is_complete_and_equal_to_its_constructor(path):
+    report = parse(path.read_text(encoding="utf-8", errors="replace"))
+    kinds = set()
+    for obj in _objects(report, set()):
+        cls = type(obj)
+        if not cls.__dataclass_params__.frozen or cls.__name__ == "Report":
+            continue
+        names = {f.name for f in dataclasses.fields(cls)}
+        assert set(obj.__dict__) == names, (cls.__name__, set(obj.__dict__) ^ names)
+        again = cls(**{f.name: getattr(obj, f.name) for f in dataclasses.fields(cls) if f.init})
+        assert again == obj and repr(again) == repr(obj)
+        try:
+            h = hash(obj)
+        except TypeError:  # holds a dict or list (tables): not hashable either way
+            continue
+        assert hash(again) == h
+        kinds.add(cls.__name__)
+    if report.t3 is not None:
+        assert {"Cell", "Span", "Row"} <= kinds
+
+
+def test_fast_constructors_match_the_classes():
+    for args in [(1, 1, 1, 1), (3, 5, 3, 9), (0, 0, 0, 0), (2, 4, 1, 1), (5, 7, 5, 3), (-1, 2, 7, 0)]:
+        assert make_span(*args) == Span(*args)
+    assert make_cell_at(3, "3", 4, 2, 3) == Cell(3, "3", Span(4, 2, 4, 3))
+    assert make_cell_at(None, "", 0, 0, 0) == Cell(None, "", Span(0, 0, 0, 0))
+    label = construct(Label, text="合计", key="R24", span=Span(2), variant=False)
+    assert label == Label("合计", "R24", Span(2))
+    row = construct(Row, key="R01", label=None, cells=(), line=3, extra=(), count=0, subtotal=None)
+    assert row == Row("R01", None, (), 3)
+    q = construct(Quantity, value=3, unit="件", span=Span(1), clause="3件", clause_span=Span(1),
+                  section=None, raw="3", approximate=False)
+    assert q == Quantity(3, "件", Span(1), "3件", Span(1), None, "3", False)
