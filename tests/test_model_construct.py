@@ -66,3 +66,22 @@ def test_fast_constructors_match_the_classes():
     q = construct(Quantity, value=3, unit="件", span=Span(1), clause="3件", clause_span=Span(1),
                   section=None, raw="3", approximate=False)
     assert q == Quantity(3, "件", Span(1), "3件", Span(1), None, "3", False)
+
+
+def test_fast_objects_are_true_frozen_model_objects():
+    """make_span / make_cell_at fill a plain object and then make it a Span or Cell: the
+    result must be exactly that class, frozen, and interchangeable with a normal one."""
+    from gplint.model import make_cell
+
+    span = make_span(3, 5, 3, 9)
+    cell = make_cell_at(7, "7", 4, 2, 3)
+    other = make_cell("8", "8", span)
+    for obj, cls in ((span, Span), (cell, Cell), (cell.span, Span), (other, Cell)):
+        assert type(obj) is cls
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.raw = "changed"
+    assert {span: 1}[Span(3, 5, 3, 9)] == 1
+    assert dataclasses.replace(cell, value=8) == Cell(8, "7", Span(4, 2, 4, 3))
+    assert dataclasses.asdict(span) == dataclasses.asdict(Span(3, 5, 3, 9))
+    import pickle
+    assert pickle.loads(pickle.dumps(cell)) == cell
