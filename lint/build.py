@@ -1513,9 +1513,15 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
         line_no, col = piece_where[k]
         return line_no, col + offset - piece_starts[k]
 
-    stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(stream)]
+    # Clause bounds: the nearest stop each side of a number, looked for within
+    # _CLAUSE_MAX characters (backwards in the reversed stream), so that a text without
+    # punctuation stays linear and a report with few numbers looks at little of it.
+    size = len(stream)
+    reversed_stream = stream[::-1]
+    search_stop = _CLAUSE_STOP_RE.search
     out = []
     sec_lines = sorted((s.line, slot) for slot, s in sections.items())
+    sec_starts = [sl for sl, _ in sec_lines]
     for off, tok, line in numbers:
         after = stream[off + len(tok.value): off + len(tok.value) + 5].lstrip(" \u3000")
         approximate = after[:1] in ("余", "多")
@@ -1534,20 +1540,18 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
             value = to_number(tok.value)
         if value is None:
             continue
-        # Clause bounds from the precomputed stop positions; a clause is capped at
-        # _CLAUSE_MAX characters each side so a text without punctuation stays linear.
-        k = bisect.bisect_left(stops, off)
-        a = max(stops[k - 1] + 1 if k > 0 else 0, off - _CLAUSE_MAX)
+        # The clause: after the last stop before the number, up to the first stop after it;
+        # at most _CLAUSE_MAX characters each side.
+        m = search_stop(reversed_stream, size - off, size - off + _CLAUSE_MAX)
+        a = size - m.start() if m else max(0, off - _CLAUSE_MAX)
         b0 = off + len(tok.value)
-        k = bisect.bisect_left(stops, b0)
-        b = min(stops[k] if k < len(stops) else len(stream), b0 + _CLAUSE_MAX)
+        m = search_stop(stream, b0, b0 + _CLAUSE_MAX)
+        b = m.start() if m else min(size, b0 + _CLAUSE_MAX)
         clause = stream[a:b].strip()
         ca = where_at(a) if a < len(stream) else (line, tok.column)
         cb = where_at(b - 1) if 0 < b <= len(stream) else (line, tok.end_column)
-        section = None
-        for sl, slot in sec_lines:
-            if sl <= line:
-                section = slot
+        k = bisect.bisect_right(sec_starts, line)
+        section = sec_lines[k - 1][1] if k else None
         out.append(make_quantity(value, unit, make_span(line, tok.column, line, tok.end_column), clause,
                             make_span(ca[0], ca[1], cb[0], cb[1] + 1), section, tok.value, approximate))
     return tuple(out)
