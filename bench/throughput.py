@@ -1,12 +1,16 @@
 """Throughput: N synthetic ≈8 KB reports in mixed layouts, gplint --jobs 1 and --jobs 2.
 
-    python bench/throughput.py [--n 1000] [--bytes 8000] [--jobs 1,2] [--dir DIR]
+    python bench/throughput.py [--n 1000] [--bytes 8000] [--jobs 1,2] [--repeat 3] [--dir DIR]
 
 Prints reports/s, MB/s, CPU time per report and peak memory (largest process, from
 getrusage of the children) for each --jobs, and, in the same run, the *floor*: reading and
 decoding the same files and one regular-expression pass over each text in Python. gplint's
 time is printed as a multiple of the floor. Targets (2 cores): ≥ 400 reports/s with
 --jobs 2, ≤ 30× the floor.
+
+On a shared host the speed of the machine moves from one minute to the next, so each
+gplint run is paired with a floor measured just before it, and the multiple is taken per
+pair. Every figure is the median of ``--repeat`` pairs; the range follows in brackets.
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import cpu_now, gplint_cmd, machine, measure  # noqa: E402
+from _common import cpu_now, gplint_cmd, machine, measure, median  # noqa: E402
 import synth  # noqa: E402
 
 # One pass: every number (the least a checker of these tables must look at).
@@ -43,6 +47,7 @@ def main(argv=None) -> int:
     ap.add_argument("--bytes", type=int, default=8000)
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per --jobs value (median printed)")
     ap.add_argument("--dir", default=None, help="write the reports here and keep them")
     args = ap.parse_args(argv)
 
@@ -56,18 +61,38 @@ def main(argv=None) -> int:
         print(f"corpus: {args.n} reports, {mb:.1f} MB, {size / args.n / 1000:.1f} KB each, "
               f"layouts {'/'.join(synth.LAYOUTS)} (generated in {time.perf_counter() - t:.1f} s)")
         floor(paths)  # warm the page cache so both sides read from memory
-        fw, fc, _ = floor(paths)
-        print(f"floor (read + decode + 1 regex pass): {fw * 1000:.1f} ms wall, "
-              f"{fw / args.n * 1e6:.0f} µs/report, {mb / fw:.0f} MB/s")
-        print(f"{'jobs':>4} {'wall s':>7} {'reports/s':>9} {'MB/s':>6} {'cpu ms/report':>13} "
-              f"{'peak MB':>7} {'x floor (wall)':>14} {'x floor (cpu)':>13}")
+        floors = []
+        table = []
         for jobs in [int(j) for j in args.jobs.split(",")]:
-            r = measure(gplint_cmd() + ["--quiet", "--format", "jsonl", "--jobs", str(jobs), work])
-            if r.rc not in (0, 1):
-                print(f"gplint failed (exit {r.rc}): {r.stderr}")
-                return 2
-            print(f"{jobs:>4} {r.wall:>7.2f} {args.n / r.wall:>9.0f} {mb / r.wall:>6.2f} "
-                  f"{r.cpu / args.n * 1000:>13.2f} {r.maxrss_mb:>7.0f} {r.wall / fw:>14.0f} {r.cpu / fc:>13.0f}")
+            runs = []
+            for _ in range(args.repeat):
+                fw, fc, _ = floor(paths)
+                r = measure(gplint_cmd() + ["--quiet", "--format", "jsonl", "--jobs", str(jobs), work])
+                if r.rc not in (0, 1):
+                    print(f"gplint failed (exit {r.rc}): {r.stderr}")
+                    return 2
+                floors.append(fw)
+                runs.append((r, fw, fc))
+            table.append((jobs, runs))
+        fw = median(floors)
+        print(f"floor (read + decode + 1 regex pass): {fw * 1000:.1f} ms wall, "
+              f"{fw / args.n * 1e6:.0f} µs/report, {mb / fw:.0f} MB/s  (median of {len(floors)})")
+        print(f"median of {args.repeat} runs each, [min-max] after it; "
+              "each run's multiple is against the floor measured just before it")
+        print(f"{'jobs':>4} {'wall s':>7} {'reports/s':>15} {'MB/s':>6} {'cpu ms/report':>17} "
+              f"{'peak MB':>7} {'x floor (wall)':>15} {'x floor (cpu)':>15}")
+
+        def col(values, fmt):
+            return f"{format(median(values), fmt)} [{format(min(values), fmt)}-{format(max(values), fmt)}]"
+
+        for jobs, runs in table:
+            walls = [r.wall for r, _, _ in runs]
+            print(f"{jobs:>4} {median(walls):>7.2f} {col([args.n / w for w in walls], '.0f'):>15} "
+                  f"{median([mb / w for w in walls]):>6.2f} "
+                  f"{col([r.cpu / args.n * 1000 for r, _, _ in runs], '.2f'):>17} "
+                  f"{max(r.maxrss_mb for r, _, _ in runs):>7.0f} "
+                  f"{col([r.wall / w for r, w, _ in runs], '.0f'):>15} "
+                  f"{col([r.cpu / c for r, _, c in runs], '.0f'):>15}")
     finally:
         if not args.dir:
             shutil.rmtree(work, ignore_errors=True)
