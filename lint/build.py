@@ -1138,7 +1138,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         drop = _choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]
         extra = (_cell(vals[drop]),)
-        issues.append(Issue("t3-row-too-many-values", f"表三该行有 8 个数值，应为 7 个", Span(vec.line), "t3", key))
+        issues.append(Issue("t3-row-too-many-values", "表三该行有 8 个数值，应为 7 个", Span(vec.line), "t3", key))
     elif n == 6:
         placed = list(vals) + [None]
         if width == 7:

@@ -11,8 +11,6 @@ import json
 import sys
 from typing import Optional, Sequence
 
-from .diagnostics import SEVERITY_RANK
-from .engine import LintOptions
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 
 SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump")

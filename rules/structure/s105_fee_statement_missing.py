@@ -5,7 +5,7 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.model import Report, Span
+from gplint.model import Report
 
 from ._common import body_text
 
