@@ -50,6 +50,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per --jobs value (median printed)")
     ap.add_argument("--dir", default=None, help="write the reports here and keep them")
     args = ap.parse_args(argv)
+    if args.n < 1 or args.repeat < 1:
+        ap.error("--n and --repeat must be at least 1")
 
     work = args.dir or tempfile.mkdtemp(prefix="gplint-bench-")
     try:
@@ -80,7 +82,7 @@ def main(argv=None) -> int:
         print(f"median of {args.repeat} runs each, [min-max] after it; "
               "each run's multiple is against the floor measured just before it")
         print(f"{'jobs':>4} {'wall s':>7} {'reports/s':>15} {'MB/s':>6} {'cpu ms/report':>17} "
-              f"{'peak MB':>7} {'x floor (wall)':>15} {'x floor (cpu)':>15}")
+              f"{'peak MB (max)':>13} {'x floor (wall)':>15} {'x floor (cpu)':>15}")
 
         def col(values, fmt):
             return f"{format(median(values), fmt)} [{format(min(values), fmt)}-{format(max(values), fmt)}]"
@@ -90,9 +92,9 @@ def main(argv=None) -> int:
             print(f"{jobs:>4} {median(walls):>7.2f} {col([args.n / w for w in walls], '.0f'):>15} "
                   f"{median([mb / w for w in walls]):>6.2f} "
                   f"{col([r.cpu / args.n * 1000 for r, _, _ in runs], '.2f'):>17} "
-                  f"{max(r.maxrss_mb for r, _, _ in runs):>7.0f} "
-                  f"{col([r.wall / w for r, w, _ in runs], '.0f'):>15} "
-                  f"{col([r.cpu / c for r, _, c in runs], '.0f'):>15}")
+                  f"{max(r.maxrss_mb for r, _, _ in runs):>13.0f} "
+                  f"{col([r.wall / max(w, 1e-9) for r, w, _ in runs], '.0f'):>15} "
+                  f"{col([r.cpu / max(c, 1e-9) for r, _, c in runs], '.0f'):>15}")
     finally:
         if not args.dir:
             shutil.rmtree(work, ignore_errors=True)

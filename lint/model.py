@@ -49,8 +49,9 @@ _object_new = object.__new__
 class _SpanBlank:
     """Span's layout without its frozenness: :func:`make_span` fills one with plain
     attribute stores, then makes it a Span by ``__class__`` assignment (a documented
-    Python feature for classes of the same layout). Twice as fast as filling a Span's
-    ``__dict__``, four times as fast as the frozen ``__init__``; the object is a true
+    Python feature for classes of the same layout). On CPython 3.11 that measured
+    1.15-1.3× faster than filling a Span's ``__dict__`` (timeit) and 2 % fewer
+    instructions a report (callgrind); it is not faster on 3.10. The object is a true
     Span afterwards: frozen, equal and hashed like any other
     (tests/test_model_construct.py)."""
 

@@ -247,7 +247,16 @@ def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[st
     try:
         for path in paths:
             try:
-                res = pool.submit(_lint_chunk, [(path, options_for(path))]).result()[0]
+                work = [(path, options_for(path))]
+                try:
+                    future = pool.submit(_lint_chunk, work)
+                except BrokenProcessPool:
+                    # The worker died idle, after the previous file had its answer: this
+                    # file is not to blame. Give it a fresh worker.
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = _executor(1, registry, plugin_paths)
+                    future = pool.submit(_lint_chunk, work)
+                res = future.result()[0]
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
                 res = _internal_error(path, "the worker process linting this file died")

@@ -146,73 +146,110 @@ def test_bad_worker_reports_that_file_and_goes_on(reports, saboteur, tmp_path, m
 class _BreakingPool:
     """An in-process stand-in for ProcessPoolExecutor whose pool "breaks" on cue.
 
-    ``plan`` is shared by every pool the runner makes: "submits" counts submissions over
-    all pools, and the one numbered "break_at" finds its pool broken. ``submit`` then
-    raises BrokenProcessPool (a worker died between two submissions, a race the real pool
-    has); with "in_flight", every future of that pool not yet read fails too, as the
-    chunks a dead worker was running would."""
+    ``plan`` is shared by every pool the runner makes. Submissions are counted over all
+    pools of one size (``jobs``): "submits" for the parallel pools, "isolate_submits" for
+    the one-worker pools that re-run suspects. The submission numbered "break_at" (or
+    "isolate_break_at") finds its pool broken: ``submit`` raises BrokenProcessPool (a worker
+    died between two submissions, a race the real pool has). "in_flight" says what happens
+    to the chunks already submitted and not yet read: "none" are lost (the worker died
+    idle), "all" fail, "some": the first finished before the death, the others fail."""
 
-    def __init__(self, plan, registry):
+    def __init__(self, plan, registry, jobs):
         self.plan, self.registry, self.futures, self.broken = plan, registry, [], False
+        self.key = "submits" if jobs > 1 else "isolate_submits"
+        self.shutdowns = 0
 
     def submit(self, fn, tasks):
         from concurrent.futures import Future
         from concurrent.futures.process import BrokenProcessPool
         from gplint.runner import lint_one
 
-        self.plan["submits"] += 1
-        if self.broken or self.plan["submits"] == self.plan["break_at"]:
-            self.broken = True
-            if self.plan["in_flight"]:
-                for fut in self.futures:
-                    if not fut.done():
-                        fut.set_exception(BrokenProcessPool("a worker died"))
-            raise BrokenProcessPool("a worker died")
         registry = self.registry
+
+        def compute(fut):
+            if not fut.done():
+                fut.set_result([lint_one(path, registry, options) for path, options in fut.tasks])
+
+        self.plan[self.key] += 1
+        break_at = self.plan["break_at" if self.key == "submits" else "isolate_break_at"]
+        if self.broken or self.plan[self.key] == break_at:
+            self.broken = True
+            unread = [f for f in self.futures if not f.done()]
+            if self.plan["in_flight"] == "some" and unread:
+                compute(unread.pop(0))
+            if self.plan["in_flight"] != "none":
+                for fut in unread:
+                    fut.set_exception(BrokenProcessPool("a worker died"))
+            raise BrokenProcessPool("a worker died")
 
         class Lazy(Future):
             # Computed when first read, so that it is still "in flight" until then.
             def result(self, timeout=None):
-                if not self.done():
-                    self.set_result([lint_one(path, registry, options) for path, options in tasks])
+                compute(self)
                 return super().result(timeout)
 
         fut = Lazy()
+        fut.tasks = tasks
         self.futures.append(fut)
         return fut
 
     def shutdown(self, wait=True, cancel_futures=False):
-        pass
+        self.shutdowns += 1
 
 
-@pytest.mark.parametrize("in_flight", [False, True])
+def _breaking_executor(plan, pools):
+    def executor(jobs, registry_, plugin_paths):
+        pool = _BreakingPool(plan, registry_, jobs)
+        pools.append(pool)
+        return pool
+
+    return executor
+
+
+@pytest.mark.parametrize("in_flight", ["none", "all", "some"])
 def test_pool_that_breaks_between_submissions_loses_no_file(reports, registry, monkeypatch, in_flight):
     """A worker may die while the runner is still submitting: ``submit`` itself then raises
     BrokenProcessPool. Every file must still come back once, in order, with its findings."""
     import gplint.runner as runner
 
-    plan = {"submits": 0, "break_at": 5, "in_flight": in_flight, "unfinished": []}
-    pools = []
-
-    def executor(jobs, registry_, plugin_paths):
-        pool = _BreakingPool(plan, registry_)
-        pools.append(pool)
-        return pool
-
+    plan = {"submits": 0, "break_at": 5, "in_flight": in_flight,
+            "isolate_submits": 0, "isolate_break_at": 0}
+    pools: list = []
     paths = _mixed(reports)
     want = _dicts(run(paths, registry, LintOptions(), jobs=1))
-    monkeypatch.setattr(runner, "_executor", executor)
+    monkeypatch.setattr(runner, "_executor", _breaking_executor(plan, pools))
     got = _dicts(run(paths, registry, LintOptions(), jobs=2))
     assert [p for p, _, _ in got] == paths
+    # The same findings, and no internal error invented for a file that did nothing wrong.
+    assert got == want
     assert plan["submits"] > 5 and any(pool.broken for pool in pools)
-    if in_flight:
-        # The chunks in flight were re-run file by file: same findings, no invented error.
-        assert len(pools) >= 3
-        assert got == want
-    else:
+    if in_flight == "none":
         # Nothing was in flight: a fresh pool takes the queued chunks, nothing is suspect.
-        assert len(pools) == 2
-        assert got == want
+        assert len(pools) == 2 and plan["isolate_submits"] == 0
+    else:
+        # The chunks that failed in flight were re-run file by file in a one-worker pool.
+        assert len(pools) >= 3 and plan["isolate_submits"] > 0
+    # Every pool made is shut down exactly once (no worker process left behind).
+    assert [pool.shutdowns for pool in pools] == [1] * len(pools)
+
+
+def test_isolating_worker_that_died_idle_blames_no_file(reports, registry, monkeypatch):
+    """While suspects are re-run one by one, the lone worker may die after answering for
+    one file and before the next is sent. The next file did nothing: it gets a fresh
+    worker, not an internal error."""
+    import gplint.runner as runner
+
+    plan = {"submits": 0, "break_at": 5, "in_flight": "all",
+            "isolate_submits": 0, "isolate_break_at": 2}
+    pools: list = []
+    paths = _mixed(reports)
+    want = _dicts(run(paths, registry, LintOptions(), jobs=1))
+    monkeypatch.setattr(runner, "_executor", _breaking_executor(plan, pools))
+    got = _dicts(run(paths, registry, LintOptions(), jobs=2))
+    assert got == want
+    assert plan["isolate_submits"] > 2
+    assert any(pool.broken and pool.key == "isolate_submits" for pool in pools)
+    assert [pool.shutdowns for pool in pools] == [1] * len(pools)
 
 
 def test_emit_streams_line_formats(reports, registry):
