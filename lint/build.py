@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional, Sequence
 
 from . import labels as L
-from .grammar import MEMO_MAX_LINE, Line, LineMemo, Tok, tokenise
+from .grammar import MEMO_MAX_LINE, Line, LineMemo, Tok, line_lexer, tokenise
 from .model import (
     ABSENT,
     T3_COLS,
@@ -285,7 +285,7 @@ def _split_lines(lines: Sequence[Line]) -> list[LineInfo]:
                 first.heading_shape = _heading_shape(first)
                 memo.put(text, first)
             seen[text] = first
-        out.append(_copy_info(first, line))
+        out.append(_copy_info(first, line.number, text))
     return out
 
 
@@ -293,13 +293,59 @@ def _split_lines(lines: Sequence[Line]) -> list[LineInfo]:
 _LINE_MEMO = LineMemo()
 
 
-def _copy_info(first: LineInfo, line: Line) -> LineInfo:
-    """``first``'s reading of the same text, for ``line`` (its own number and cells)."""
-    n = line.number
+def _read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line]]]:
+    """:func:`tokenise` and :func:`_split_lines` in one pass: (the raw lines, their
+    readings, the lines of :data:`SEGMENT_MIN` characters or more).
+
+    A line read before (in this report, or remembered from an earlier one) is copied from
+    that reading without being tokenised again or made into a :class:`Line`; only new text
+    goes through the lexer. None when the grammar cannot be read line by line or some
+    character matches no terminal: the caller then takes the full path (same results)."""
+    lexer = line_lexer()
+    if lexer is None:
+        return None
+    read_line = lexer.read_line
+    raws = text.split("\n")
+    seen: dict[str, LineInfo] = {}
+    memo = _LINE_MEMO
+    new = tuple.__new__
+    out: list[LineInfo] = []
+    long_lines: list[Line] = []
+    number = 0
+    for raw in raws:
+        number += 1
+        first = seen.get(raw)
+        if first is None:
+            short = len(raw) <= MEMO_MAX_LINE
+            if short:
+                first = memo.young.get(raw) or memo.get(raw)
+            if first is None:
+                toks = read_line(raw)
+                if toks is None:
+                    return None
+                line = new(Line, (number, raw, toks))
+                if len(raw) >= SEGMENT_MIN:
+                    long_lines.append(line)
+                if not short:
+                    info = seen[raw] = _split_line(line)
+                    out.append(info)
+                    continue
+                first = _split_line(line)
+                first.heading_shape = _heading_shape(first)
+                memo.put(raw, first)
+            seen[raw] = first
+        elif len(raw) >= SEGMENT_MIN:
+            long_lines.append(new(Line, (number, raw, first.tokens)))
+        out.append(_copy_info(first, number, raw))
+    return raws, out, long_lines
+
+
+def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
+    """``first``'s reading of the same text, for line ``n`` (its own number and cells)."""
     info = _object_new(LineInfo)  # every field set below; __post_init__'s split is copied too
     info.number = n
-    info.text = line.text
-    info.tokens = line.tokens
+    info.text = text
+    info.tokens = first.tokens  # the same text has the same tokens
     info.separated = first.separated
     info.footer = first.footer
     info.md_rule = first.md_rule
@@ -1568,24 +1614,35 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep every column where the editor shows it
-    lines = tokenise(text)
-    raw_lines = tuple(l.text for l in lines)
+    fast = _read_lines(text)
+    if fast is not None:
+        raws, infos, long_lines = fast
+        lines: Sequence[Line] = ()  # made below only when a long line is cut
+    else:
+        lines = tokenise(text)
+        raws = [l.text for l in lines]
+        long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
+    raw_lines = tuple(raws)
+    nlines = len(raws)
     # Long flattened lines become virtual lines; everything below works on virtual line
     # numbers, mapped back to real ones at the end (_remap).
     real_of: Optional[list[int]] = None
     # Only a long line holding a table anchor is cut (_segments): most reports have none.
-    cut = {l.number: _segments(l) for l in lines if len(l.text) >= SEGMENT_MIN}
+    cut = {l.number: _segments(l) for l in long_lines}
     if any(len(segs) > 1 for segs in cut.values()):
+        if not lines:
+            lines = [Line(i.number, i.text, i.tokens) for i in infos]
         virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
         if len(virtual) != len(lines):
             real_of = [0] + [l.number for l, _ in virtual]
             lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
+            nlines = len(lines)
             infos = []
             for (l, off), vl in zip(virtual, lines):
                 info = _split_line(vl)  # its cells carry the virtual line's number
                 info.offset = off
                 infos.append(info)
-    if real_of is None:
+    if real_of is None and fast is None:
         infos = _split_lines(lines)
     issues: list[Issue] = []
     # (A line already known to be no heading, () , is passed over without a call.)
@@ -1601,7 +1658,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         for h in headings:
             if h.level == 1 and h.span.line >= a3 and L.match_t3_row(L.normalise(h.title)) in ("R01", "R02", "R25", "G0"):
                 t3_row_lines.add(h.span.line)
-    sections = _choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, len(lines), t3_row_lines)
+    sections = _choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, nlines, t3_row_lines)
 
     def region(start: Optional[int], stops: Sequence[Optional[int]]) -> list[LineInfo]:
         if start is None:

@@ -152,13 +152,11 @@ class _LineLexer:
 
     def tokenise(self, text: str) -> Optional[list[Line]]:
         """Lines of ``text``, or None when some character matches no terminal."""
-        finditer = self.regex.finditer
-        new = tuple.__new__  # Tok(...) / Line(...) without the Python-level __new__
+        new = tuple.__new__  # Line(...) without the Python-level __new__
         # A line's tokens are shared by every line with the same text (tables repeat
         # "| 0 |" rows endlessly). Local to this call: no state survives it.
         line_cache: dict = {}
         memo = self.memo
-        seps = self.separators
         out: list[Line] = []
         number = 0
         for raw in text.split("\n"):
@@ -168,20 +166,30 @@ class _LineLexer:
                 short = len(raw) <= MEMO_MAX_LINE
                 toks = (memo.young.get(raw) or memo.get(raw)) if short else None
                 if toks is None:
-                    if seps is not None and _HAS_SEPARATOR(raw):
-                        toks = self._by_cells(raw, seps)
-                    else:
-                        # No line holds "\n", so the newline terminal never matches here.
-                        toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in finditer(raw)])
-                    # finditer skips what no terminal matches: the tokens cover the line
-                    # without a gap exactly when their lengths add up to the line's.
-                    if sum(map(len, map(_VALUE, toks))) != len(raw):
+                    toks = self.read_line(raw)
+                    if toks is None:
                         return None
                     if short:
                         memo.put(raw, toks)
                 line_cache[raw] = toks
             out.append(new(Line, (number, raw, toks)))
         return out
+
+    def read_line(self, raw: str) -> Optional[tuple[Tok, ...]]:
+        """The tokens of one line (no line end in it), or None when some character matches
+        no terminal. Not remembered: :meth:`tokenise` and the builder keep what they read."""
+        seps = self.separators
+        if seps is not None and _HAS_SEPARATOR(raw):
+            toks = self._by_cells(raw, seps)
+        else:
+            # No line holds "\n", so the newline terminal never matches here.
+            new = tuple.__new__
+            toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in self.regex.finditer(raw)])
+        # finditer skips what no terminal matches: the tokens cover the line without a gap
+        # exactly when their lengths add up to the line's.
+        if sum(map(len, map(_VALUE, toks))) != len(raw):
+            return None
+        return toks
 
 
     def _by_cells(self, raw: str, seps: dict[str, str]) -> tuple[Tok, ...]:
@@ -378,6 +386,13 @@ def tokenise_lark(text: str) -> list[Line]:
     for i, (raw, toks) in enumerate(zip(raw_lines, token_lines)):
         out.append(Line(i + 1, raw, tuple(Tok(t.type, t.value, t.column) for t in toks)))
     return out
+
+
+def line_lexer() -> Optional["_LineLexer"]:
+    """The line-at-a-time lexer, when the grammar allows reading lines one by one (see
+    :class:`_LineLexer`); None when every text must take the full parse."""
+    lexer = _get_lexer()
+    return lexer if lexer.usable else None
 
 
 def tokenise(text: str) -> list[Line]:

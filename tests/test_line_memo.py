@@ -127,3 +127,60 @@ def test_a_repeated_fused_row_is_read_like_its_first_occurrence():
         report = parse(text)
         assert [c.value for c in report.t3.rows["R18"].cells] == [0, 1, 0, 2, 0, 0, 0]
         assert not report.issues
+
+
+def _two_pass(text: str) -> list:
+    """What the builder read before it had a one-pass reader: tokenise, then split."""
+    return build._split_lines(tokenise(text))
+
+
+def test_one_pass_reading_equals_tokenise_then_split():
+    """``parse`` reads lines in one pass (``_read_lines``): a line read before is copied
+    without being tokenised again. Line for line it must equal tokenising every line and
+    splitting the result, with the memo cold and warm, for repeated and long lines too."""
+    from gplint.sources import normalise_newlines
+
+    long_line = "本机关" + "认真落实政府信息公开条例，全年共收到申请12件。" * 15
+    extra = [("repeats", "\n".join(["| 0 | 0 |", long_line, "| 0 | 0 |", long_line, "", "行政复议"] * 3))]
+    texts = [(name, normalise_newlines(text)) for name, text in _texts() + extra]
+    for warm in (False, True):
+        for name, text in texts:
+            if not warm:
+                _forget()
+            raws, infos, long_lines = build._read_lines(text)
+            if not warm:
+                _forget()
+            want = _two_pass(text)
+            assert raws == text.split("\n"), name
+            assert infos == want, name
+            assert [(l.number, l.text, l.tokens) for l in long_lines] == \
+                [(i.number, i.text, i.tokens) for i in want if len(i.text) >= build.SEGMENT_MIN], name
+    assert any(len(l) >= build.SEGMENT_MIN for _, t in texts for l in t.split("\n"))
+
+
+def test_one_pass_reading_hands_out_copies_with_their_own_numbers():
+    _forget()
+    row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
+    _, infos, _ = build._read_lines(row + "\n" + row)
+    memo_copy = build._LINE_MEMO.get(row)
+    assert [i.number for i in infos] == [1, 2]
+    assert [c.line for c in infos[1].cells] == [2] * 8
+    assert memo_copy is not None and all(i is not memo_copy for i in infos)
+    assert not any(a is b for i in infos for a, b in zip(i.cells, memo_copy.cells))
+
+
+def test_parse_falls_back_to_the_full_path_when_a_line_cannot_be_read(monkeypatch):
+    """A grammar whose lexer cannot read some line alone sends the whole text through
+    ``tokenise`` (and Lark): the report is the same."""
+    text = synth.make_report(3)[0]
+    _forget()
+    want = _dump(text)
+
+    class Refuses:
+        def read_line(self, raw):
+            return None
+
+    monkeypatch.setattr(build, "line_lexer", lambda: Refuses())
+    _forget()
+    assert build._read_lines(text) is None
+    assert _dump(text) == want
