@@ -21,7 +21,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Callable, Optional
 
-from gplint.model import T3_COLS, T3_GROUPS, T3_LEAVES, Cell, Report, Span
+from gplint.model import T3_COLS, T3_GROUPS, T3_LEAVES, T3_ROWS, Cell, Report, Span
 
 COL_NAMES = {
     "C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织",
@@ -57,12 +57,23 @@ class Identity:
     anchor: CellKey
     #: ``left + right``: every operand, each once per side.
     operands: tuple[CellKey, ...] = field(init=False, repr=False, compare=False)
-    #: The operands' values out of a {cell: value} mapping, in one C call.
+    #: The operands' values out of a list laid out by :data:`_T3_SLOT`, in one C call;
+    #: None when an operand has no slot there (a group row, a table 四 cell).
     _get: Optional[Callable] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "operands", self.left + self.right)
-        object.__setattr__(self, "_get", itemgetter(*self.operands) if len(self.operands) > 1 else None)
+        slots = [_T3_SLOT.get(k) for k in self.operands]
+        fast = len(slots) > 1 and None not in slots
+        object.__setattr__(self, "_get", itemgetter(*slots) if fast else None)
+
+
+#: Each T3 data cell's place in a flat list of the table's values (row by row), so that an
+#: identity reads its operands by list index instead of hashing (row, column) keys.
+_T3_SLOT: dict[tuple[str, str], int] = {
+    (r, c): i * len(T3_COLS) + j for i, r in enumerate(T3_ROWS) for j, c in enumerate(T3_COLS)}
+_T3_ROW_BASE: dict[str, int] = {r: i * len(T3_COLS) for i, r in enumerate(T3_ROWS)}
+_T3_WIDTH = len(T3_COLS)
 
 
 @dataclass
@@ -208,9 +219,27 @@ def solve_for(ev: Evaluated, key: CellKey, cell_of) -> Optional[Decimal]:
     return None
 
 
-@lru_cache(maxsize=64)
-def _row_keys(row: str) -> tuple[CellKey, ...]:
-    return tuple((row, c) for c in T3_COLS)
+#: Decimal(n) of the small sums nearly every identity has (a Decimal is immutable).
+_SMALL_DECIMALS = tuple(Decimal(i) for i in range(1024))
+
+
+def _decimal(v: int) -> Decimal:
+    return _SMALL_DECIMALS[v] if 0 <= v < 1024 else Decimal(v)
+
+
+_object_new = object.__new__
+
+
+def _evaluated(ident: Identity, status: str, left: Decimal, right: Decimal) -> Evaluated:
+    """``Evaluated(ident, status, left, right)`` without the dataclass ``__init__`` call
+    (dozens a report)."""
+    e = _object_new(Evaluated)
+    e.identity = ident
+    e.status = status
+    e.left = left
+    e.right = right
+    e.blanks = ()
+    return e
 
 
 def analyse_t3(report: Report) -> T3Analysis:
@@ -219,21 +248,23 @@ def analyse_t3(report: Report) -> T3Analysis:
 
 
 def _analyse_t3(report: Report) -> T3Analysis:
-    # Every identity reads its operands twice and most cells sit in several identities;
-    # the report is immutable, so each cell is looked up once.
-    cells: dict[CellKey, Cell] = {}
-    # Most operands are plain ints: identities over those are evaluated straight from a
-    # {cell: int} mapping (exactly what evaluate gives for them); any other operand (blank,
-    # absent, decimal, huge) sends its identity through evaluate.
-    ints: dict[CellKey, int] = {}
+    # Most operands are plain ints: identities over those are summed straight from a flat
+    # list of the rows' values (exactly what evaluate gives for them); any other operand
+    # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
+    # identity through evaluate.
+    ints: list = [None] * (len(T3_ROWS) * _T3_WIDTH)
     t3 = report.t3
     if t3 is not None:
         for row, r in t3.rows.items():
-            for k, c in zip(_row_keys(row), r.cells):
-                cells[k] = c
+            base = _T3_ROW_BASE.get(row)
+            if base is None:
+                continue
+            for j, c in enumerate(r.cells[:_T3_WIDTH]):
                 v = c.value
                 if type(v) is int and -_INT_FAST < v < _INT_FAST:
-                    ints[k] = v
+                    ints[base + j] = v
+    # Each cell looked up once: most cells sit in several identities.
+    cells: dict[CellKey, Cell] = {}
 
     def cell_of(k: CellKey) -> Cell:
         cell = cells.get(k)
@@ -242,16 +273,18 @@ def _analyse_t3(report: Report) -> T3Analysis:
         return cell
 
     evaluated = []
+    append = evaluated.append
     for ident in t3_identities(report):
-        try:
-            vals = ident._get(ints)
-        except (KeyError, TypeError):
-            evaluated.append(evaluate(ident, cell_of))
-            continue
-        n = len(ident.left)
-        left = Decimal(sum(vals[:n]))
-        right = Decimal(sum(vals[n:]))
-        evaluated.append(Evaluated(ident, "holds" if left == right else "broken", left, right))
+        get = ident._get
+        if get is not None:
+            vals = get(ints)
+            if None not in vals:
+                n = len(ident.left)
+                left = sum(vals[:n])
+                right = sum(vals[n:])
+                append(_evaluated(ident, "holds" if left == right else "broken", _decimal(left), _decimal(right)))
+                continue
+        append(evaluate(ident, cell_of))
     broken = [e for e in evaluated if e.status == "broken"]
     culprits: list[Culprit] = []
     remaining = list(broken)
