@@ -372,16 +372,20 @@ def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
             d.fused = c.fused
             append(d)
         labels = first.labels
-        if not labels:  # a row of values
-            info.labels, info.values = [], cells[:]
+        if not labels:  # a row of values: the same list (nothing changes a line's cells)
+            info.labels, info.values = _NO_CELLS, cells
         elif len(labels) == 1 and first.cells[0] is labels[0]:  # a label, then its values
             info.labels, info.values = [cells[0]], cells[1:]
         else:
             info.labels = [c for c in cells if c.kind == "label"]
             info.values = [c for c in cells if c.kind != "label"]
-    else:
-        info.cells, info.labels, info.values = [], [], []
+    else:  # a blank line, a footer: one shared empty sequence
+        info.cells = info.labels = info.values = _NO_CELLS
     return info
+
+
+#: The cells of a line that has none (copies share it: nothing changes a line's cells).
+_NO_CELLS: Sequence[LCell] = ()
 
 
 _object_new = object.__new__
