@@ -241,31 +241,37 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
 
 def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[str], LintOptions],
              plugin_paths: tuple) -> Iterator[FileResult]:
+    """Lint ``paths`` one at a time in a one-worker pool, to find the file that kills it.
+
+    A dead worker is only seen when the next file is sent or its answer read, so a file
+    whose worker breaks may not be the one that broke it (the worker may have died idle,
+    just after answering for the previous file). Such a file gets one more try in a fresh
+    worker: only a file that breaks that one too is reported as the culprit."""
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _executor(1, registry, plugin_paths)
+    pool = None
     try:
         for path in paths:
+            res: Optional[FileResult] = None
             try:
                 work = [(path, options_for(path))]
-                try:
-                    future = pool.submit(_lint_chunk, work)
-                except BrokenProcessPool:
-                    # The worker died idle, after the previous file had its answer: this
-                    # file is not to blame. Give it a fresh worker.
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = _executor(1, registry, plugin_paths)
-                    future = pool.submit(_lint_chunk, work)
-                res = future.result()[0]
-            except BrokenProcessPool:
-                pool.shutdown(wait=True, cancel_futures=True)
-                res = _internal_error(path, "the worker process linting this file died")
-                pool = _executor(1, registry, plugin_paths)
-            except Exception as exc:  # noqa: BLE001
+                for _attempt in range(2):
+                    if pool is None:
+                        pool = _executor(1, registry, plugin_paths)
+                    try:
+                        res = pool.submit(_lint_chunk, work).result()[0]
+                        break
+                    except BrokenProcessPool:
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        pool = None
+                if res is None:
+                    res = _internal_error(path, "the worker process linting this file died")
+            except Exception as exc:  # noqa: BLE001 - e.g. an answer that could not be pickled
                 res = _internal_error(path, f"parallel worker failed: {type(exc).__name__}: {exc}")
             yield res
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_jobs() -> int:

@@ -162,25 +162,37 @@ def test_one_pass_reading_hands_out_copies_with_their_own_numbers():
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
     _, infos, _ = build._read_lines(row + "\n" + row)
-    memo_copy = build._LINE_MEMO.get(row)
     assert [i.number for i in infos] == [1, 2]
     assert [c.line for c in infos[1].cells] == [2] * 8
-    assert memo_copy is not None and all(i is not memo_copy for i in infos)
-    assert not any(a is b for i in infos for a, b in zip(i.cells, memo_copy.cells))
+    assert not any(a is b for a, b in zip(infos[0].cells, infos[1].cells))
+    if build.MEMO_MAX_LINE >= len(row):  # (GPLINT_NO_LINE_MEMO=1 remembers nothing)
+        memo_copy = build._LINE_MEMO.get(row)
+        assert memo_copy is not None and all(i is not memo_copy for i in infos)
+        assert not any(a is b for i in infos for a, b in zip(i.cells, memo_copy.cells))
 
 
 def test_parse_falls_back_to_the_full_path_when_a_line_cannot_be_read(monkeypatch):
-    """A grammar whose lexer cannot read some line alone sends the whole text through
-    ``tokenise`` (and Lark): the report is the same."""
-    text = synth.make_report(3)[0]
-    _forget()
-    want = _dump(text)
+    """A grammar whose lexer cannot read some line alone sends the whole text through the
+    two-pass path (``tokenise``, then ``_split_lines``): the report is the same, long
+    flattened lines cut into virtual lines included."""
+    plain = synth.make_report(3)[0]
+    lines = plain.split("\n")
+    k = len(lines) // 3
+    flat = " ".join(lines[k:2 * k])  # a table flattened into one line, printed twice
+    flattened = "\n".join(lines[:k] + [flat, flat] + lines[2 * k:])
+    cut = [l for l in tokenise(flattened) if len(build._segments(l)) > 1]
+    assert cut, "the flattened text must exercise the virtual-line branch"
+    want = {}
+    for text in (plain, flattened):
+        _forget()
+        want[text] = _dump(text)
 
     class Refuses:
         def read_line(self, raw):
             return None
 
     monkeypatch.setattr(build, "line_lexer", lambda: Refuses())
-    _forget()
-    assert build._read_lines(text) is None
-    assert _dump(text) == want
+    for text in (plain, flattened):
+        _forget()
+        assert build._read_lines(text) is None
+        assert _dump(text) == want[text]

@@ -181,6 +181,13 @@ class _BreakingPool:
                 for fut in unread:
                     fut.set_exception(BrokenProcessPool("a worker died"))
             raise BrokenProcessPool("a worker died")
+        if self.key == "isolate_submits" and self.plan[self.key] == self.plan.get("isolate_read_break_at"):
+            # The worker was found dead only when this answer was read: a real pool does
+            # that when its worker died idle just before (its manager had not noticed yet).
+            self.broken = True
+            dead = Future()
+            dead.set_exception(BrokenProcessPool("a worker died"))
+            return dead
 
         class Lazy(Future):
             # Computed when first read, so that it is still "in flight" until then.
@@ -230,6 +237,25 @@ def test_pool_that_breaks_between_submissions_loses_no_file(reports, registry, m
         # The chunks that failed in flight were re-run file by file in a one-worker pool.
         assert len(pools) >= 3 and plan["isolate_submits"] > 0
     # Every pool made is shut down exactly once (no worker process left behind).
+    assert [pool.shutdowns for pool in pools] == [1] * len(pools)
+
+
+def test_isolating_worker_found_dead_on_reading_blames_no_file(reports, registry, monkeypatch):
+    """The lone worker may be found dead only when a file's answer is read, though it died
+    idle before that file was sent. The file gets one more try in a fresh worker and its
+    own findings; only a file that kills that worker too is reported (see the real
+    KILLWORKER case above)."""
+    import gplint.runner as runner
+
+    plan = {"submits": 0, "break_at": 5, "in_flight": "all",
+            "isolate_submits": 0, "isolate_break_at": 0, "isolate_read_break_at": 2}
+    pools: list = []
+    paths = _mixed(reports)
+    want = _dicts(run(paths, registry, LintOptions(), jobs=1))
+    monkeypatch.setattr(runner, "_executor", _breaking_executor(plan, pools))
+    got = _dicts(run(paths, registry, LintOptions(), jobs=2))
+    assert got == want
+    assert any(pool.broken and pool.key == "isolate_submits" for pool in pools)
     assert [pool.shutdowns for pool in pools] == [1] * len(pools)
 
 
