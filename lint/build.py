@@ -84,7 +84,8 @@ class LineInfo:
     number: int
     text: str
     tokens: tuple[Tok, ...]
-    cells: list[LCell]
+    #: Read-only once made: copies of a remembered line may share these sequences.
+    cells: Sequence[LCell]
     separated: bool  # pipes or tabs cut the line into cells
     footer: bool = False
     md_rule: bool = False  # |---|---|
@@ -94,8 +95,8 @@ class LineInfo:
     #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
     offset: int = 0
     #: The label cells and the value cells (numbers, blanks), split once: read many times.
-    labels: list[LCell] = field(init=False)
-    values: list[LCell] = field(init=False)
+    labels: Sequence[LCell] = field(init=False)
+    values: Sequence[LCell] = field(init=False)
     #: What :func:`_heading` reads from the line, without its number: None until read,
     #: ``()`` for a line that is no heading. Copies of a remembered line share it.
     heading_shape: Optional[tuple] = field(init=False, default=None)

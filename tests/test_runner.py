@@ -204,29 +204,34 @@ class _BreakingPool:
         self.shutdowns += 1
 
 
-def _breaking_executor(plan, pools):
+def _run_with_breaking_pools(reports, registry, monkeypatch, **plan):
+    """Lint the mixed reports with --jobs 1 (the answer wanted), then with --jobs 2 through
+    :class:`_BreakingPool` pools following ``plan``: (wanted, got, plan, pools made)."""
+    import gplint.runner as runner
+
+    plan = {"submits": 0, "isolate_submits": 0, "isolate_break_at": 0, **plan}
+    pools: list = []
+
     def executor(jobs, registry_, plugin_paths):
         pool = _BreakingPool(plan, registry_, jobs)
         pools.append(pool)
         return pool
 
-    return executor
+    paths = _mixed(reports)
+    want = _dicts(run(paths, registry, LintOptions(), jobs=1))
+    monkeypatch.setattr(runner, "_executor", executor)
+    got = _dicts(run(paths, registry, LintOptions(), jobs=2))
+    assert [p for p, _, _ in got] == paths
+    # Every pool made is shut down exactly once (no worker process left behind).
+    assert [pool.shutdowns for pool in pools] == [1] * len(pools)
+    return want, got, plan, pools
 
 
 @pytest.mark.parametrize("in_flight", ["none", "all", "some"])
 def test_pool_that_breaks_between_submissions_loses_no_file(reports, registry, monkeypatch, in_flight):
     """A worker may die while the runner is still submitting: ``submit`` itself then raises
     BrokenProcessPool. Every file must still come back once, in order, with its findings."""
-    import gplint.runner as runner
-
-    plan = {"submits": 0, "break_at": 5, "in_flight": in_flight,
-            "isolate_submits": 0, "isolate_break_at": 0}
-    pools: list = []
-    paths = _mixed(reports)
-    want = _dicts(run(paths, registry, LintOptions(), jobs=1))
-    monkeypatch.setattr(runner, "_executor", _breaking_executor(plan, pools))
-    got = _dicts(run(paths, registry, LintOptions(), jobs=2))
-    assert [p for p, _, _ in got] == paths
+    want, got, plan, pools = _run_with_breaking_pools(reports, registry, monkeypatch, break_at=5, in_flight=in_flight)
     # The same findings, and no internal error invented for a file that did nothing wrong.
     assert got == want
     assert plan["submits"] > 5 and any(pool.broken for pool in pools)
@@ -236,8 +241,6 @@ def test_pool_that_breaks_between_submissions_loses_no_file(reports, registry, m
     else:
         # The chunks that failed in flight were re-run file by file in a one-worker pool.
         assert len(pools) >= 3 and plan["isolate_submits"] > 0
-    # Every pool made is shut down exactly once (no worker process left behind).
-    assert [pool.shutdowns for pool in pools] == [1] * len(pools)
 
 
 def test_isolating_worker_found_dead_on_reading_blames_no_file(reports, registry, monkeypatch):
@@ -245,37 +248,21 @@ def test_isolating_worker_found_dead_on_reading_blames_no_file(reports, registry
     idle before that file was sent. The file gets one more try in a fresh worker and its
     own findings; only a file that kills that worker too is reported (see the real
     KILLWORKER case above)."""
-    import gplint.runner as runner
-
-    plan = {"submits": 0, "break_at": 5, "in_flight": "all",
-            "isolate_submits": 0, "isolate_break_at": 0, "isolate_read_break_at": 2}
-    pools: list = []
-    paths = _mixed(reports)
-    want = _dicts(run(paths, registry, LintOptions(), jobs=1))
-    monkeypatch.setattr(runner, "_executor", _breaking_executor(plan, pools))
-    got = _dicts(run(paths, registry, LintOptions(), jobs=2))
+    want, got, plan, pools = _run_with_breaking_pools(reports, registry, monkeypatch, break_at=5, in_flight="all",
+                                                      isolate_read_break_at=2)
     assert got == want
     assert any(pool.broken and pool.key == "isolate_submits" for pool in pools)
-    assert [pool.shutdowns for pool in pools] == [1] * len(pools)
 
 
 def test_isolating_worker_that_died_idle_blames_no_file(reports, registry, monkeypatch):
     """While suspects are re-run one by one, the lone worker may die after answering for
     one file and before the next is sent. The next file did nothing: it gets a fresh
     worker, not an internal error."""
-    import gplint.runner as runner
-
-    plan = {"submits": 0, "break_at": 5, "in_flight": "all",
-            "isolate_submits": 0, "isolate_break_at": 2}
-    pools: list = []
-    paths = _mixed(reports)
-    want = _dicts(run(paths, registry, LintOptions(), jobs=1))
-    monkeypatch.setattr(runner, "_executor", _breaking_executor(plan, pools))
-    got = _dicts(run(paths, registry, LintOptions(), jobs=2))
+    want, got, plan, pools = _run_with_breaking_pools(reports, registry, monkeypatch, break_at=5, in_flight="all",
+                                                      isolate_break_at=2)
     assert got == want
     assert plan["isolate_submits"] > 2
     assert any(pool.broken and pool.key == "isolate_submits" for pool in pools)
-    assert [pool.shutdowns for pool in pools] == [1] * len(pools)
 
 
 def test_emit_streams_line_formats(reports, registry):
