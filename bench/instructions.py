@@ -4,7 +4,8 @@
 
 Runs ``gplint`` under ``valgrind --tool=callgrind`` over N synthetic reports and over an
 empty folder, and prints (instructions of the first − instructions of the second) / N, in
-millions, plus the start-up's own count. Seconds on a shared host move by tens of percent
+millions, plus the start-up's own count; then the same for throughput.py's floor (read +
+decode + one regex pass) and gplint's count as a multiple of the floor's. Seconds on a shared host move by tens of percent
 from one minute to the next; instruction counts (hash seed fixed) repeat exactly, so a change
 that makes gplint do less shows up here even when timings cannot tell. (Instructions are
 not time: memory traffic and allocation count too. Read this beside throughput.py.)
@@ -35,6 +36,13 @@ def _instructions(cmd: list[str], env: dict) -> int:
     return sum(int(x) for x in found)
 
 
+# throughput.py's floor over every file of a folder (the same code, imported).
+_FLOOR = (
+    "import os, sys; sys.path.insert(0, %r); from throughput import floor; "
+    "d = sys.argv[1]; floor(sorted(os.path.join(d, f) for f in os.listdir(d)))"
+    % os.path.dirname(os.path.abspath(__file__)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=100)
@@ -60,8 +68,14 @@ def main(argv=None) -> int:
         start = _instructions(base + [empty], env)
         print(f"# instructions  ({machine()})")
         print(f"start-up (empty folder): {start / 1e6:.0f} M instructions")
+        per_report = (full - start) / args.n
         print(f"per report ({args.n} synthetic ≈ {args.bytes // 1000} KB reports): "
-              f"{(full - start) / args.n / 1e6:.2f} M instructions")
+              f"{per_report / 1e6:.2f} M instructions")
+        floor_cmd = [sys.executable, "-c", _FLOOR]
+        floor = (_instructions(floor_cmd + [reports], env) - _instructions(floor_cmd + [empty], env)) / args.n
+        print(f"floor (read + decode + 1 regex pass, as throughput.py): {floor / 1e6:.2f} M instructions "
+              f"a report; gplint = {per_report / floor:.1f}x the floor in instructions "
+              "(in CPU time the multiple is larger: the floor's regex loop does more per cycle)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
