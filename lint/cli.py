@@ -48,6 +48,8 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None, help="report year to assume when the text does not say")
     p.add_argument("--max-size", type=float, default=None, metavar="MB",
                    help="largest input file to read, in MB (default 16)")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="give up a file that takes longer, with E901 (default 60; 0: no limit)")
     p.add_argument("--stdin-filename", default=None,
                    help="name to report (and to find the configuration from) for text read from stdin")
     p.add_argument("--baseline", default=None, metavar="FILE",
@@ -86,6 +88,8 @@ def cmd_check(argv: Sequence[str]) -> int:
     # A negative or NaN limit would refuse (or admit) every file with a nonsensical message.
     if args.max_size is not None and not (args.max_size > 0 and args.max_size != float("inf")):
         raise UsageError(f"--max-size must be a positive number of MB, got {args.max_size:g}")
+    if args.timeout is not None and not (args.timeout >= 0 and args.timeout != float("inf")):
+        raise UsageError(f"--timeout must be a number of seconds, 0 for no limit, got {args.timeout:g}")
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise UsageError(f"--year must be a four-digit year, got {args.year}")
     try:

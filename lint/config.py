@@ -248,7 +248,18 @@ def _merge(cfg: Config, cli: dict[str, Any]) -> LintOptions:
         ignore=list(cli["ignore"]) if cli.get("ignore") else list(cfg.ignore or ()),
         year=cli.get("year") if cli.get("year") is not None else cfg.year,
         **({"max_bytes": int(cli["max_size"] * 1048576)} if cli.get("max_size") else {}),
+        timeout=_timeout(cli.get("timeout")),
     )
+
+
+#: Seconds a file may take on the command line before it is given up (E901).
+DEFAULT_TIMEOUT = 60.0
+
+
+def _timeout(given: Optional[float]) -> Optional[float]:
+    if given is None:
+        return DEFAULT_TIMEOUT
+    return given or None  # 0: no limit
 
 
 def _csv(values: Optional[Sequence[str]]) -> list[str]:
@@ -266,6 +277,7 @@ def resolve_options(args: Any) -> Settings:
         "ignore": _csv(args.ignore),
         "year": args.year,
         "max_size": getattr(args, "max_size", None),
+        "timeout": getattr(args, "timeout", None),
     }
     finder = ConfigFinder()
     explicit = bool(getattr(args, "config", None))

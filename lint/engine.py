@@ -20,6 +20,7 @@ E_UNDECODABLE = ("E002", "undecodable-file")
 E_EMPTY = ("E003", "empty-file")
 E_NOT_A_REPORT = ("E004", "not-a-report")
 E_INTERNAL = ("E900", "internal-error")
+E_TIMEOUT = ("E901", "timed-out")
 
 
 @dataclass
@@ -33,6 +34,10 @@ class LintOptions:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Largest input file read, in bytes (``--max-size``).
     max_bytes: int = MAX_BYTES
+    #: Seconds one file may take before it is given up with E901 (``--timeout``); None:
+    #: no limit. Applied by :func:`gplint.runner.lint_one` in a process's main thread on
+    #: POSIX (a SIGALRM timer), so only batch runs (the command line, its workers) use it.
+    timeout: Optional[float] = None
 
 
 @dataclass

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
+import threading
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from .engine import E_INTERNAL, FileResult, LintOptions, input_diagnostic, lint_file
+from .engine import E_INTERNAL, E_TIMEOUT, FileResult, LintOptions, input_diagnostic, lint_file
 from .plugins import Registry, build_registry
 
 #: Extensions a directory walk picks up (readers add theirs).
@@ -63,12 +65,52 @@ def _internal_error(path: str, what: str) -> FileResult:
     return FileResult(path, [input_diagnostic(E_INTERNAL, f"内部错误，未能检查此文件 ({what})", path)], error=what)
 
 
+class FileTimedOut(BaseException):
+    """Raised by the per-file timer. Not an Exception: the ``except Exception`` that keeps
+    one crashing rule from stopping the others must not swallow it."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise FileTimedOut()
+
+
+def _timer_usable(seconds: Optional[float]) -> bool:
+    # SIGALRM is POSIX and only the main thread may set a signal handler (a Dask worker
+    # thread, say, cannot: there the limit does not apply).
+    return (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread())
+
+
 def lint_one(path: str, registry: Registry, options: LintOptions) -> FileResult:
-    """Lint one file; whatever goes wrong becomes a diagnostic on that file."""
+    """Lint one file; whatever goes wrong becomes a diagnostic on that file.
+
+    With ``options.timeout`` a file that takes longer (a rule looping on some input) is
+    given up with E901 and the run goes on; the timer is the process's SIGALRM, set for
+    the file and the previous handler put back after it."""
+    seconds = options.timeout
+    timed = _timer_usable(seconds)
+    previous = None
     try:
-        res = lint_file(path, registry, options)
+        if timed:
+            previous = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            res = lint_file(path, registry, options)
+        finally:
+            if timed:
+                # Disarmed before anything else runs; an alarm that fires meanwhile is
+                # raised here, inside the try, and reported as the timeout it is.
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except FileTimedOut:
+        what = f"timed out after {seconds:g} s"
+        res = FileResult(path, [input_diagnostic(
+            E_TIMEOUT, f"检查超时，已跳过此文件 (gave up after {seconds:g} s; raise the limit with --timeout)", path)],
+            error=what)
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - one bad file never stops the others
         res = _internal_error(path, f"{type(exc).__name__}: {exc}")
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGALRM, previous)
     res.report = None  # never keep (or ship across processes) the model: memory stays flat
     return res
 

@@ -115,6 +115,7 @@ def test_directory_walk_skips_readme_but_an_explicit_readme_is_linted(tmp_path):
 
 @pytest.mark.parametrize("flag, value", [
     ("--max-size", "-1"), ("--max-size", "0"), ("--max-size", "nan"), ("--year", "99999"), ("--year", "24"),
+    ("--timeout", "-1"), ("--timeout", "nan"), ("--timeout", "inf"),
 ])
 def test_nonsensical_limits_are_usage_errors(flag, value, capsys):
     from gplint.cli import main
@@ -122,3 +123,14 @@ def test_nonsensical_limits_are_usage_errors(flag, value, capsys):
     assert main([flag, value, str(CORPUS / "001_98c801d9a8639466.txt")]) == 2
     err = capsys.readouterr().err
     assert flag in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("given, limit", [(None, 60.0), ("2.5", 2.5), ("0", None)])
+def test_timeout_reaches_the_options(given, limit):
+    """The command line gives every file 60 s by default; --timeout 0 removes the limit."""
+    from gplint.cli import _check_parser
+    from gplint.config import resolve_options
+
+    argv = ([] if given is None else ["--timeout", given]) + [str(CORPUS / "001_98c801d9a8639466.txt")]
+    settings = resolve_options(_check_parser().parse_args(argv))
+    assert settings.options_for(argv[-1]).timeout == limit

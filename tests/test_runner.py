@@ -53,6 +53,9 @@ PLUGIN = textwrap.dedent('''
                 raise SystemExit(4)
             if "RAISENOW" in report.text:
                 raise RuntimeError("boom")
+            if "HANGNOW" in report.text:
+                while True:  # a rule that never returns (the per-file timeout's case)
+                    pass
             return ()
 
     @gplint.hookimpl
@@ -141,6 +144,57 @@ def test_bad_worker_reports_that_file_and_goes_on(reports, saboteur, tmp_path, m
             assert [d.code for d in r.diagnostics] == ["E900"]
         else:
             assert r.diagnostics == [] and r.error is None, r.path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_file_that_hangs_is_given_up_and_the_run_goes_on(reports, saboteur, tmp_path, jobs):
+    """A file whose rule never returns gets E901 after --timeout; the others are linted."""
+    plugin, registry = saboteur
+    bad = tmp_path / "hang.txt"
+    text, _ = synth.make_report(98, "tab", 2000)
+    bad.write_text(text + "\nHANGNOW\n", encoding="utf-8")
+    paths = reports[:6] + [str(bad)] + reports[6:12]
+    options = LintOptions(select=["Z999", "E"], timeout=0.5)
+    results = list(run(paths, registry, options, jobs=jobs, plugin_paths=[plugin]))
+    assert [r.path for r in results] == paths
+    for r in results:
+        if r.path == str(bad):
+            assert [d.code for d in r.diagnostics] == ["E901"]
+            assert "0.5 s" in r.error
+        else:
+            assert r.diagnostics == [] and r.error is None, r.path
+
+
+def test_timeout_puts_back_the_previous_alarm_handler_and_spares_quick_files(reports, registry):
+    import signal
+
+    from gplint.runner import lint_one
+
+    def mine(signum, frame):  # pragma: no cover - never called
+        raise AssertionError("the caller's handler ran")
+
+    before = signal.signal(signal.SIGALRM, mine)
+    try:
+        res = lint_one(reports[0], registry, LintOptions(timeout=30))
+        assert res.error is None and not any(d.code == "E901" for d in res.diagnostics)
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left running
+    finally:
+        signal.signal(signal.SIGALRM, before)
+
+
+def test_timeout_off_the_main_thread_is_not_applied(reports, registry):
+    """Only the main thread may set a signal handler: elsewhere (a Dask worker thread) the
+    file is linted without a limit instead of failing."""
+    import threading
+
+    from gplint.runner import lint_one
+
+    out = []
+    t = threading.Thread(target=lambda: out.append(lint_one(reports[0], registry, LintOptions(timeout=30))))
+    t.start()
+    t.join()
+    assert out and out[0].error is None and out[0].diagnostics == lint_one(reports[0], registry, LintOptions()).diagnostics
 
 
 class _BreakingPool:
