@@ -72,6 +72,7 @@ def main(argv=None) -> int:
         print(f"per report ({args.n} synthetic ≈ {args.bytes // 1000} KB reports): "
               f"{per_report / 1e6:.2f} M instructions")
         floor_cmd = [sys.executable, "-c", _FLOOR]
+        subprocess.run(floor_cmd + [empty], env=env)  # bytecode cache, as for gplint above
         floor = (_instructions(floor_cmd + [reports], env) - _instructions(floor_cmd + [empty], env)) / args.n
         print(f"floor (read + decode + 1 regex pass, as throughput.py): {floor / 1e6:.2f} M instructions "
               f"a report; gplint = {per_report / floor:.1f}x the floor in instructions "
