@@ -78,17 +78,14 @@ def lint_texts(items: Iterable[TextItem], options: OptionsLike = None, *,
     """Lint ``(name, text)`` pairs (text as ``str``, or raw ``bytes`` to decode as files are).
 
     Yields one result dict a pair, in order, lazily. A report that breaks the linter gives
-    an E900 result for that name; the others go on.
+    an E900 result for that name (E901 past ``timeout``); the others go on.
     """
-    from .runner import _internal_error
+    from .runner import guarded
 
     registry = _registry(registry, plugin_paths)
     opts = to_options(options)
     for name, content in items:
-        try:
-            res = _lint_item(name, content, registry, opts)
-        except (Exception, SystemExit) as exc:  # noqa: BLE001 - one bad report never stops the batch
-            res = _internal_error(name, f"{type(exc).__name__}: {exc}")
+        res = guarded(name, opts, lambda: _lint_item(name, content, registry, opts))
         res.report = None
         yield result_to_dict(res)
 

@@ -78,7 +78,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .config import ConfigError, resolve_options
     from .engine import lint_bytes
-    from .runner import default_jobs, discover, emit
+    from .runner import MAX_TIMEOUT, default_jobs, discover, emit, guarded
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
@@ -88,8 +88,9 @@ def cmd_check(argv: Sequence[str]) -> int:
     # A negative or NaN limit would refuse (or admit) every file with a nonsensical message.
     if args.max_size is not None and not (args.max_size > 0 and args.max_size != float("inf")):
         raise UsageError(f"--max-size must be a positive number of MB, got {args.max_size:g}")
-    if args.timeout is not None and not (args.timeout >= 0 and args.timeout != float("inf")):
-        raise UsageError(f"--timeout must be a number of seconds, 0 for no limit, got {args.timeout:g}")
+    if args.timeout is not None and not 0 <= args.timeout <= MAX_TIMEOUT:
+        raise UsageError(f"--timeout must be a number of seconds up to {MAX_TIMEOUT:g}, 0 for no limit, "
+                         f"got {args.timeout:g}")
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise UsageError(f"--year must be a four-digit year, got {args.year}")
     try:
@@ -117,7 +118,9 @@ def cmd_check(argv: Sequence[str]) -> int:
     results = []
     if "-" in args.paths:
         data = sys.stdin.buffer.read()
-        results.append(settings.postprocess(lint_bytes(data, stdin_name, registry, settings.options_for(stdin_name))))
+        stdin_options = settings.options_for(stdin_name)
+        results.append(settings.postprocess(
+            guarded(stdin_name, stdin_options, lambda: lint_bytes(data, stdin_name, registry, stdin_options))))
     jobs = settings.jobs if settings.jobs is not None else default_jobs()
     results = itertools.chain(results, _run_grouped(files, registry, settings, jobs))
 

@@ -6,7 +6,7 @@ checked file (from the ``--stdin-filename``'s directory, or the current director
 stdin); in one directory ``gplint.toml`` wins over ``.gplint.toml`` over a
 ``pyproject.toml`` that has a ``[tool.gplint]`` table.
 
-Per-file keys (``select``, ``ignore``, ``rules``, ``per-file-ignores``, ``year``) come from
+Per-file keys (``select``, ``ignore``, ``rules``, ``per-file-ignores``, ``year``, ``timeout``) come from
 the configuration nearest to each file. Run-wide keys (``format``, ``fail-on``, ``jobs``,
 ``plugins``) come from ``--config``, else from the configuration found from the current
 directory, else from the one found for the first PATH. Command-line flags always win.
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional, Sequence
 
 from .diagnostics import Diagnostic
-from .engine import FileResult, LintOptions
+from .engine import MAX_TIMEOUT, FileResult, LintOptions
 from .runner import TEXT_EXTENSIONS
 
 if sys.version_info >= (3, 11):
@@ -50,6 +50,8 @@ class Config:
     plugins: tuple[str, ...] = ()
     jobs: Optional[int] = None
     year: Optional[int] = None
+    #: Seconds a file may take (0: no limit); None: the command line's default.
+    timeout: Optional[float] = None
 
     @property
     def root(self) -> str:
@@ -103,8 +105,12 @@ def _validate(table: dict, path: str) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
                 raise ConfigError(f"{where(key)}: expected a year such as 2024, got {value!r}")
             kw["year"] = value
+        elif key == "timeout":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_TIMEOUT:
+                raise ConfigError(f"{where(key)}: expected seconds from 0 (no limit) to {MAX_TIMEOUT:g}, got {value!r}")
+            kw["timeout"] = float(value)
         else:
-            known = "select, ignore, per-file-ignores, rules, fail-on, format, plugins, jobs, year"
+            known = "select, ignore, per-file-ignores, rules, fail-on, format, plugins, jobs, year, timeout"
             raise ConfigError(f"{path}: unknown key {key!r} (known: {known})")
     return Config(path=path, **kw)
 
@@ -248,7 +254,7 @@ def _merge(cfg: Config, cli: dict[str, Any]) -> LintOptions:
         ignore=list(cli["ignore"]) if cli.get("ignore") else list(cfg.ignore or ()),
         year=cli.get("year") if cli.get("year") is not None else cfg.year,
         **({"max_bytes": int(cli["max_size"] * 1048576)} if cli.get("max_size") else {}),
-        timeout=_timeout(cli.get("timeout")),
+        timeout=_timeout(cli.get("timeout"), cfg.timeout),
     )
 
 
@@ -256,7 +262,8 @@ def _merge(cfg: Config, cli: dict[str, Any]) -> LintOptions:
 DEFAULT_TIMEOUT = 60.0
 
 
-def _timeout(given: Optional[float]) -> Optional[float]:
+def _timeout(cli: Optional[float], cfg: Optional[float]) -> Optional[float]:
+    given = cli if cli is not None else cfg
     if given is None:
         return DEFAULT_TIMEOUT
     return given or None  # 0: no limit

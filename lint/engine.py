@@ -21,6 +21,8 @@ E_EMPTY = ("E003", "empty-file")
 E_NOT_A_REPORT = ("E004", "not-a-report")
 E_INTERNAL = ("E900", "internal-error")
 E_TIMEOUT = ("E901", "timed-out")
+#: The longest per-file time limit taken (≈ 11 days; the timer overflows far above).
+MAX_TIMEOUT = 1e6
 
 
 @dataclass
@@ -35,8 +37,9 @@ class LintOptions:
     #: Largest input file read, in bytes (``--max-size``).
     max_bytes: int = MAX_BYTES
     #: Seconds one file may take before it is given up with E901 (``--timeout``); None:
-    #: no limit. Applied by :func:`gplint.runner.lint_one` in a process's main thread on
-    #: POSIX (a SIGALRM timer), so only batch runs (the command line, its workers) use it.
+    #: no limit (the default here; the command line gives 60). Applied by
+    #: :func:`gplint.runner.guarded` in a process's main thread on POSIX, with a SIGALRM
+    #: timer: a caller that runs its own ITIMER_REAL timer should leave this None.
     timeout: Optional[float] = None
 
 

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from .engine import E_INTERNAL, E_TIMEOUT, FileResult, LintOptions, input_diagnostic, lint_file
+from .engine import E_INTERNAL, E_TIMEOUT, MAX_TIMEOUT, FileResult, LintOptions, input_diagnostic, lint_file
 from .plugins import Registry, build_registry
 
 #: Extensions a directory walk picks up (readers add theirs).
@@ -76,41 +76,51 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 def _timer_usable(seconds: Optional[float]) -> bool:
     # SIGALRM is POSIX and only the main thread may set a signal handler (a Dask worker
-    # thread, say, cannot: there the limit does not apply).
+    # thread, say, cannot: there the limit does not apply). A handler installed from C
+    # (getsignal gives None) could not be put back afterwards: then no limit either.
     return (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
-            and threading.current_thread() is threading.main_thread())
+            and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) is not None)
 
 
-def lint_one(path: str, registry: Registry, options: LintOptions) -> FileResult:
-    """Lint one file; whatever goes wrong becomes a diagnostic on that file.
+def guarded(path: str, options: LintOptions, work: Callable[[], FileResult]) -> FileResult:
+    """``work()`` (linting one file or text), with whatever goes wrong made a diagnostic on
+    ``path``: an exception is E900, running past ``options.timeout`` seconds is E901.
 
-    With ``options.timeout`` a file that takes longer (a rule looping on some input) is
-    given up with E901 and the run goes on; the timer is the process's SIGALRM, set for
-    the file and the previous handler put back after it."""
+    The timer is the process's SIGALRM, set for this one call; the previous handler is
+    put back after it (a caller's own running ITIMER_REAL timer is cancelled)."""
     seconds = options.timeout
     timed = _timer_usable(seconds)
     previous = None
     try:
         if timed:
             previous = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, seconds)
+            signal.setitimer(signal.ITIMER_REAL, min(seconds, MAX_TIMEOUT))
         try:
-            res = lint_file(path, registry, options)
+            res = work()
         finally:
             if timed:
                 # Disarmed before anything else runs; an alarm that fires meanwhile is
                 # raised here, inside the try, and reported as the timeout it is.
                 signal.setitimer(signal.ITIMER_REAL, 0)
     except FileTimedOut:
-        what = f"timed out after {seconds:g} s"
+        # (The limit is left out of the message: a baseline's fingerprint must not change
+        # with --timeout. FileResult.error says it.)
         res = FileResult(path, [input_diagnostic(
-            E_TIMEOUT, f"检查超时，已跳过此文件 (gave up after {seconds:g} s; raise the limit with --timeout)", path)],
-            error=what)
+            E_TIMEOUT, "检查超时，已跳过此文件 (gave up: it took longer than --timeout allows)", path)],
+            error=f"timed out after {seconds:g} s")
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - one bad file never stops the others
         res = _internal_error(path, f"{type(exc).__name__}: {exc}")
     finally:
         if previous is not None:
             signal.signal(signal.SIGALRM, previous)
+    return res
+
+
+def lint_one(path: str, registry: Registry, options: LintOptions) -> FileResult:
+    """Lint one file; whatever goes wrong becomes a diagnostic on that file (see
+    :func:`guarded`: E900 for an exception, E901 past ``options.timeout``)."""
+    res = guarded(path, options, lambda: lint_file(path, registry, options))
     res.report = None  # never keep (or ship across processes) the model: memory stays flat
     return res
 

@@ -94,3 +94,23 @@ def test_synthetic_reports_are_consistent_and_read_back(layout):
         # A consistent report: no arithmetic finding.
         diags = next(lint_texts([("s.txt", text)]))["diagnostics"]
         assert not [d for d in diags if d["category"] == "arithmetic"], diags
+
+
+def test_lint_texts_gives_up_a_text_past_its_timeout(monkeypatch):
+    """A text that runs past ``timeout`` is an E901 result for that name; the next text is
+    linted (the timer applies in the main thread, as here)."""
+    import gplint.build as build
+    from gplint.batch import lint_texts
+
+    real_parse = build.parse
+
+    def parse(text, *args, **kwargs):
+        while "HANGNOW" in text:
+            pass
+        return real_parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(build, "parse", parse)
+    good = (pathlib.Path(__file__).parent / "corpus" / "001_98c801d9a8639466.txt").read_text(encoding="utf-8")
+    out = list(lint_texts([("hang.txt", good + "\nHANGNOW\n"), ("ok.txt", good)], {"timeout": 0.5}))
+    assert [d["code"] for d in out[0]["diagnostics"]] == ["E901"]
+    assert "E901" not in [d["code"] for d in out[1]["diagnostics"]] and out[1]["error"] is None

@@ -114,7 +114,7 @@ def test_directory_walk_skips_readme_but_an_explicit_readme_is_linted(tmp_path):
 
 @pytest.mark.parametrize("flag, value", [
     ("--max-size", "-1"), ("--max-size", "0"), ("--max-size", "nan"), ("--year", "99999"), ("--year", "24"),
-    ("--timeout", "-1"), ("--timeout", "nan"), ("--timeout", "inf"),
+    ("--timeout", "-1"), ("--timeout", "nan"), ("--timeout", "inf"), ("--timeout", "1e10"),
 ])
 def test_nonsensical_limits_are_usage_errors(flag, value, capsys):
     from gplint.cli import main
@@ -133,3 +133,62 @@ def test_timeout_reaches_the_options(given, limit):
     argv = ([] if given is None else ["--timeout", given]) + [str(CORPUS / "001_98c801d9a8639466.txt")]
     settings = resolve_options(_check_parser().parse_args(argv))
     assert settings.options_for(argv[-1]).timeout == limit
+
+
+_HANGING_PLUGIN = """
+import gplint
+
+
+class Hangs(gplint.Rule):
+    \"\"\"What it checks:
+        Nothing: it never returns on a text holding HANGNOW.
+
+    Why:
+        Tests.
+
+    Bad:
+        HANGNOW
+
+    Good:
+        一、总体情况
+    \"\"\"
+    code = "Z998"
+    name = "hangs"
+    category = "hygiene"
+    severity = "info"
+
+    def check(self, report, options):
+        while "HANGNOW" in report.text:
+            pass
+        return ()
+
+
+@gplint.hookimpl
+def gplint_rules():
+    return [Hangs]
+"""
+
+
+def test_a_hanging_file_is_given_up_on_the_command_line_and_from_stdin(tmp_path):
+    """E901 after --timeout for a file and for stdin; the other file is still linted.
+    The limit can come from the configuration too."""
+    (tmp_path / "hangs.py").write_text(_HANGING_PLUGIN, encoding="utf-8")
+    (tmp_path / "gplint.toml").write_text('plugins = ["hangs.py"]\nselect = ["Z998", "E"]\ntimeout = 0.5\n',
+                                          encoding="utf-8")
+    good = (CORPUS / "001_98c801d9a8639466.txt").read_bytes()
+    (tmp_path / "a.txt").write_bytes(good)
+    (tmp_path / "b.txt").write_bytes(good + "\nHANGNOW\n".encode())
+    for jobs in ("1", "2"):
+        proc = run("--format", "json", "--jobs", jobs, "a.txt", "b.txt", cwd=str(tmp_path))
+        assert proc.returncode == 1, proc.stderr
+        found = json.loads(proc.stdout)
+        assert [(d["path"], d["code"]) for d in found] == [("b.txt", "E901")]
+    proc = run("--format", "json", "--timeout", "0.5", "--stdin-filename", "b.txt", "-",
+               input=good + "\nHANGNOW\n".encode(), cwd=str(tmp_path))
+    assert [d["code"] for d in json.loads(proc.stdout)] == ["E901"]
+
+
+def test_timeout_in_the_configuration_is_checked(tmp_path):
+    (tmp_path / "gplint.toml").write_text("timeout = -3\n", encoding="utf-8")
+    proc = run(str(CORPUS / "001_98c801d9a8639466.txt"), cwd=str(tmp_path))
+    assert proc.returncode == 2 and b"timeout" in proc.stderr and b"Traceback" not in proc.stderr
