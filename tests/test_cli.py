@@ -135,45 +135,14 @@ def test_timeout_reaches_the_options(given, limit):
     assert settings.options_for(argv[-1]).timeout == limit
 
 
-_HANGING_PLUGIN = """
-import gplint
-
-
-class Hangs(gplint.Rule):
-    \"\"\"What it checks:
-        Nothing: it never returns on a text holding HANGNOW.
-
-    Why:
-        Tests.
-
-    Bad:
-        HANGNOW
-
-    Good:
-        一、总体情况
-    \"\"\"
-    code = "Z998"
-    name = "hangs"
-    category = "hygiene"
-    severity = "info"
-
-    def check(self, report, options):
-        while "HANGNOW" in report.text:
-            pass
-        return ()
-
-
-@gplint.hookimpl
-def gplint_rules():
-    return [Hangs]
-"""
-
-
 def test_a_hanging_file_is_given_up_on_the_command_line_and_from_stdin(tmp_path):
     """E901 after --timeout for a file and for stdin; the other file is still linted.
     The limit can come from the configuration too."""
-    (tmp_path / "hangs.py").write_text(_HANGING_PLUGIN, encoding="utf-8")
-    (tmp_path / "gplint.toml").write_text('plugins = ["hangs.py"]\nselect = ["Z998", "E"]\ntimeout = 0.5\n',
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from saboteur_plugin import PLUGIN  # a rule that never returns on HANGNOW
+
+    (tmp_path / "saboteur.py").write_text(PLUGIN, encoding="utf-8")
+    (tmp_path / "gplint.toml").write_text('plugins = ["saboteur.py"]\nselect = ["Z999", "E"]\ntimeout = 0.5\n',
                                           encoding="utf-8")
     good = (CORPUS / "001_98c801d9a8639466.txt").read_bytes()
     (tmp_path / "a.txt").write_bytes(good)

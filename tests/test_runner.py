@@ -5,7 +5,6 @@ import json
 import os
 import pathlib
 import sys
-import textwrap
 
 import pytest
 
@@ -19,49 +18,8 @@ import synth  # noqa: E402
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
 
-# A local plugin whose rule misbehaves on marked reports: it kills its worker process
-# (as a segfault or the OOM killer would), raises SystemExit, or raises an exception.
-PLUGIN = textwrap.dedent('''
-    import os
-    import gplint
-    from gplint import Rule, Span
-
-    class Saboteur(Rule):
-        """Misbehaves on marked reports.
-
-        What it checks:
-            Nothing.
-
-        Why:
-            Tests.
-
-        Bad:
-            KILLWORKER
-
-        Good:
-            一、总体情况
-        """
-        code = "Z999"
-        name = "saboteur"
-        category = "hygiene"
-        severity = "info"
-
-        def check(self, report, options):
-            if "KILLWORKER" in report.text:
-                os._exit(3)
-            if "EXITNOW" in report.text:
-                raise SystemExit(4)
-            if "RAISENOW" in report.text:
-                raise RuntimeError("boom")
-            if "HANGNOW" in report.text:
-                while True:  # a rule that never returns (the per-file timeout's case)
-                    pass
-            return ()
-
-    @gplint.hookimpl
-    def gplint_rules():
-        return [Saboteur]
-''')
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from saboteur_plugin import PLUGIN  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,6 @@
 """Arithmetic rules: identities of tables 三 and 四, the culprit cell, blanks, counts."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from gplint.testing import EXAMPLE_T3, example_report
