@@ -77,8 +77,8 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
 def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .config import ConfigError, resolve_options
-    from .engine import lint_bytes
-    from .runner import MAX_TIMEOUT, default_jobs, discover, emit, guarded
+    from .engine import MAX_TIMEOUT, lint_bytes
+    from .runner import default_jobs, discover, emit, guarded
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
