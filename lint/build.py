@@ -44,10 +44,12 @@ from .model import (
     Section,
     Span,
     Table2,
-    construct,
     make_cell,
     make_cell_at,
+    make_heading,
+    make_label,
     make_quantity,
+    make_row,
     make_span,
     Table3,
     Table4,
@@ -709,8 +711,7 @@ def _heading(info: LineInfo) -> Optional[Heading]:
     if not shape:
         return None
     level, numeral, number, title, text, column, end, md = shape
-    return construct(Heading, level=level, numeral=numeral, number=number, title=title, text=text,
-                     span=make_span(info.number, column, info.number, end), markdown_level=md)
+    return make_heading(level, numeral, number, title, text, make_span(info.number, column, info.number, end), md)
 
 
 def _heading_shape(info: LineInfo) -> tuple:
@@ -1179,7 +1180,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None) -> Row:
     vals = _fit(vec.values, width + 1 if subtotal is not None else width)
     n = len(vals)
-    label = construct(Label, text=vec.label.text, key=key, span=vec.label.span, variant=False) if vec.label else None
+    label = make_label(vec.label.text, key, vec.label.span, False) if vec.label else None
     extra: tuple[Cell, ...] = ()
     if n == 7:
         placed = list(vals)
@@ -1204,8 +1205,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         placed = vals[:7]
         extra = tuple(_cell(c) for c in vals[7:])
         issues.append(Issue("t3-row-too-many-values", f"表三该行有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
-    return construct(Row, key=key, label=label, cells=_cells(placed), line=vec.line, extra=extra, count=n,
-                     subtotal=None)
+    return make_row(key, label, _cells(placed), vec.line, extra, n, None)
 
 
 def _fit(vals: Sequence[LCell], width: int) -> list[LCell]:

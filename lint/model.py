@@ -8,7 +8,7 @@ Everything here is immutable once built; rules never change it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Callable, Iterator, Optional, TypeVar, Union
 
@@ -16,7 +16,7 @@ Number = Union[int, Decimal]
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A place in the source. 1-based lines and columns, columns in Unicode code points.
 
@@ -46,18 +46,31 @@ class Span:
 _object_new = object.__new__
 
 
-class _SpanBlank:
-    """Span's layout without its frozenness: :func:`make_span` fills one with plain
-    attribute stores, then makes it a Span by ``__class__`` assignment (a documented
-    Python feature for classes of the same layout). On CPython 3.11 that measured
-    1.15-1.3× faster than filling a Span's ``__dict__`` (timeit) and 2 % fewer
-    instructions a report (callgrind); it is not faster on 3.10. The object is a true
-    Span afterwards: frozen, equal and hashed like any other
+def fast_constructor(cls: type[T]) -> Callable[..., T]:
+    """A function ``make(field1, field2, ...)`` building a frozen slotted model class from
+    *every* field, positionally, without its ``__init__``: nothing is checked or derived,
+    so only for classes with no ``__post_init__`` (or callers that give valid values).
+
+    The builder makes hundreds of model objects a report. A frozen dataclass's ``__init__``
+    sets each field through ``object.__setattr__``; this fills a plain object of the same
+    slots with ordinary attribute stores and then makes it a ``cls`` by ``__class__``
+    assignment (a documented Python feature for classes of the same layout). The object
+    is a true ``cls`` afterwards: frozen, equal and hashed like any other
     (tests/test_model_construct.py)."""
+    names = tuple(f.name for f in fields(cls))
+    if tuple(getattr(cls, "__slots__", ())) != names:
+        raise TypeError(f"{cls.__name__}: fast_constructor needs a dataclass with slots=True")
+    blank = type(f"_{cls.__name__}Blank", (), {"__slots__": names})
+    stores = "".join(f"    o.{n} = {n}\n" for n in names)
+    source = f"def make_{cls.__name__.lower()}({', '.join(names)}):\n    o = _blank()\n{stores}    o.__class__ = _cls\n    return o\n"
+    namespace: dict = {"_blank": blank, "_cls": cls}
+    exec(source, namespace)  # noqa: S102 - source built above from the class's own field names
+    make = namespace[f"make_{cls.__name__.lower()}"]
+    make.__doc__ = f"``{cls.__name__}(...)`` from every field, positionally, without ``__init__``."
+    return make
 
 
-class _CellBlank:
-    """Cell's layout without its frozenness (see :class:`_SpanBlank`)."""
+_new_span = fast_constructor(Span)
 
 
 def make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
@@ -65,14 +78,7 @@ def make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
     already valid (the builder makes hundreds a report); the same object either way."""
     if line < 1 or column < 1 or end_line < line or end_column < 1 or (end_line == line and end_column < column):
         return Span(line, column, end_line, end_column)
-    s = _SpanBlank()
-    s.line = line
-    s.column = column
-    s.end_line = end_line
-    s.end_column = end_column
-    s.page = None
-    s.__class__ = Span
-    return s
+    return _new_span(line, column, end_line, end_column, None)
 
 
 # --------------------------------------------------------------------------- tables
@@ -113,7 +119,7 @@ T4_BLOCKS: tuple[str, ...] = ("review", "direct", "after_review")
 T4_COLS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell: ``value`` is None when the cell is blank or absent.
 
@@ -137,37 +143,18 @@ class Cell:
 ABSENT = Cell()
 
 
+make_cell = fast_constructor(Cell)
+
+
 def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_column: int) -> Cell:
     """``Cell(value, raw, Span(line, column, line, end_column))`` for a cell on one line,
     built without the dataclasses' ``__init__`` (a report has hundreds)."""
     if line < 1 or column < 1 or end_column < column:
         return make_cell(value, raw, Span(line, column, line, end_column))
-    s = _SpanBlank()
-    s.line = line
-    s.column = column
-    s.end_line = line
-    s.end_column = end_column
-    s.page = None
-    s.__class__ = Span
-    c = _CellBlank()
-    c.value = value
-    c.raw = raw
-    c.span = s
-    c.__class__ = Cell
-    return c
+    return make_cell(value, raw, _new_span(line, column, line, end_column, None))
 
 
-def make_cell(value: Optional[Number], raw: str, span: Optional[Span]) -> Cell:
-    """``Cell(value, raw, span)`` without the frozen dataclass's ``__init__`` (hot path)."""
-    c = _CellBlank()
-    c.value = value
-    c.raw = raw
-    c.span = span
-    c.__class__ = Cell
-    return c
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """A row or column label as written, with the canonical key it was matched to."""
 
@@ -178,7 +165,7 @@ class Label:
     variant: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """A table row as read: its label, its cells in canonical column order, and leftovers."""
 
@@ -194,7 +181,7 @@ class Row:
     subtotal: Optional[Cell] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """Something the builder saw and could not read cleanly, for rules to report."""
 
@@ -258,7 +245,7 @@ class Table4:
 # --------------------------------------------------------------------------- text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A numbered heading line: 一、… （一）… 1. … with its numeral and title."""
 
@@ -273,7 +260,7 @@ class Heading:
     markdown_level: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """One statutory section S1…S6 as found."""
 
@@ -294,7 +281,7 @@ class Section:
         return self.heading.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number in prose with its unit, the clause it sits in, and where."""
 
@@ -309,20 +296,11 @@ class Quantity:
     approximate: bool = False
 
 
-def construct(cls: type[T], **fields) -> T:
-    """``cls(**fields)`` for a frozen model dataclass given *every* field, without its
-    ``__init__`` (the builder makes many; a frozen ``__init__`` costs ≈ 3× more). Only for
-    classes with no ``__post_init__``: nothing is checked or derived."""
-    obj = _object_new(cls)
-    obj.__dict__.update(fields)
-    return obj
-
-
-def make_quantity(value: Number, unit: str, span: Span, clause: str, clause_span: Span,
-                  section: Optional[str], raw: str, approximate: bool) -> Quantity:
-    """``Quantity(...)`` with every field given (see :func:`construct`)."""
-    return construct(Quantity, value=value, unit=unit, span=span, clause=clause, clause_span=clause_span,
-                     section=section, raw=raw, approximate=approximate)
+make_label = fast_constructor(Label)
+make_row = fast_constructor(Row)
+make_heading = fast_constructor(Heading)
+#: ``Quantity(...)`` with every field given, positionally (see :func:`fast_constructor`).
+make_quantity = fast_constructor(Quantity)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The builder makes model objects without their dataclass __init__ (model.make_span,
-make_cell_at, construct): each must be exactly the object the normal constructor gives,
-with every field set. A field added to a model class and forgotten at a fast call site
-fails here."""
+make_cell_at and the other constructors model.fast_constructor generates): each must be
+exactly the object the normal constructor gives, with every field set. A field added to a
+model class and forgotten at a fast call site fails here."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from gplint.build import parse
-from gplint.model import Cell, Label, Quantity, Row, Span, construct, make_cell_at, make_span
+from gplint.model import (Cell, Heading, Label, Quantity, Row, Span, fast_constructor, make_cell_at, make_heading,
+                          make_label, make_quantity, make_row, make_span)
 
 ROOT = Path(__file__).parent
 TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "texts").glob("*.txt"))
@@ -40,8 +41,11 @@ def test_every_model_object_is_complete_and_equal_to_its_constructor(path):
         cls = type(obj)
         if not cls.__dataclass_params__.frozen or cls.__name__ == "Report":
             continue
-        names = {f.name for f in dataclasses.fields(cls)}
-        assert set(obj.__dict__) == names, (cls.__name__, set(obj.__dict__) ^ names)
+        names = [f.name for f in dataclasses.fields(cls)]
+        unset = [n for n in names if not hasattr(obj, n)]  # an unset slot raises AttributeError
+        assert not unset, (cls.__name__, unset)
+        if hasattr(cls, "__slots__"):
+            assert not hasattr(obj, "__dict__"), cls.__name__
         again = cls(**{f.name: getattr(obj, f.name) for f in dataclasses.fields(cls) if f.init})
         assert again == obj and repr(again) == repr(obj)
         try:
@@ -59,13 +63,38 @@ def test_fast_constructors_match_the_classes():
         assert make_span(*args) == Span(*args)
     assert make_cell_at(3, "3", 4, 2, 3) == Cell(3, "3", Span(4, 2, 4, 3))
     assert make_cell_at(None, "", 0, 0, 0) == Cell(None, "", Span(0, 0, 0, 0))
-    label = construct(Label, text="合计", key="R24", span=Span(2), variant=False)
+    label = make_label("合计", "R24", Span(2), False)
     assert label == Label("合计", "R24", Span(2))
-    row = construct(Row, key="R01", label=None, cells=(), line=3, extra=(), count=0, subtotal=None)
+    row = make_row("R01", None, (), 3, (), 0, None)
     assert row == Row("R01", None, (), 3)
-    q = construct(Quantity, value=3, unit="件", span=Span(1), clause="3件", clause_span=Span(1),
-                  section=None, raw="3", approximate=False)
+    q = make_quantity(3, "件", Span(1), "3件", Span(1), None, "3", False)
     assert q == Quantity(3, "件", Span(1), "3件", Span(1), None, "3", False)
+    h = make_heading(1, "一", 1, "总体情况", "一、总体情况", Span(4, 1, 4, 7), 0)
+    assert h == Heading(1, "一", 1, "总体情况", "一、总体情况", Span(4, 1, 4, 7))
+    for obj in (label, row, q, h):
+        assert type(obj).__init__ is not None and not hasattr(obj, "__dict__")
+
+
+def test_fast_constructor_takes_only_slotted_dataclasses():
+    @dataclasses.dataclass(frozen=True)
+    class WithDict:
+        a: int
+
+    with pytest.raises(TypeError, match="slots=True"):
+        fast_constructor(WithDict)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Pair:
+        a: int
+        b: str = "x"
+
+    make_pair = fast_constructor(Pair)
+    made = make_pair(1, "y")
+    assert type(made) is Pair and made == Pair(1, "y") and hash(made) == hash(Pair(1, "y"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.a = 2
+    with pytest.raises(TypeError):
+        make_pair(1)  # every field, positionally: no defaults filled in
 
 
 def test_fast_objects_are_true_frozen_model_objects():
@@ -78,10 +107,15 @@ def test_fast_objects_are_true_frozen_model_objects():
     other = make_cell("8", "8", span)
     for obj, cls in ((span, Span), (cell, Cell), (cell.span, Span), (other, Cell)):
         assert type(obj) is cls
+        field = dataclasses.fields(cls)[0].name
         with pytest.raises(dataclasses.FrozenInstanceError):
-            obj.raw = "changed"
+            setattr(obj, field, "changed")
+        assert not hasattr(obj, "__dict__")  # slotted: no attribute can be added either
     assert {span: 1}[Span(3, 5, 3, 9)] == 1
     assert dataclasses.replace(cell, value=8) == Cell(8, "7", Span(4, 2, 4, 3))
     assert dataclasses.asdict(span) == dataclasses.asdict(Span(3, 5, 3, 9))
     import pickle
     assert pickle.loads(pickle.dumps(cell)) == cell
+    # Results cross process boundaries (--jobs) with their spans, in every protocol.
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(cell, protocol)) == cell

@@ -76,7 +76,7 @@ _T3_ROW_BASE: dict[str, int] = {r: i * len(T3_COLS) for i, r in enumerate(T3_ROW
 _T3_WIDTH = len(T3_COLS)
 
 
-@dataclass
+@dataclass(slots=True)
 class Evaluated:
     identity: Identity
     status: str  # "holds" | "broken" | "blank" | "absent"

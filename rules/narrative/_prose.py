@@ -17,7 +17,7 @@ from functools import lru_cache
 from decimal import Decimal
 from typing import Iterator, Optional
 
-from gplint.model import T3_COLS, T3_GROUPS, Number, Report, Span
+from gplint.model import T3_COLS, T3_GROUPS, Number, Report, Span, fast_constructor
 
 _SENTENCE_END = frozenset("。！？!?")
 _SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
@@ -27,7 +27,7 @@ _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*�
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of prose, with the source position of every character.
 
@@ -68,18 +68,9 @@ class Sentence:
 
 
 _BIG = 1 << 62
-_object_new = object.__new__
-
-
-def _sentence(text: str, section: Optional[str], pieces: tuple, heading: bool) -> Sentence:
-    """``Sentence(...)`` without the frozen dataclass's ``__init__`` (dozens a report)."""
-    s = _object_new(Sentence)
-    d = s.__dict__
-    d["text"] = text
-    d["section"] = section
-    d["pieces"] = pieces
-    d["heading"] = heading
-    return s
+#: ``Sentence(text, section, pieces, heading)`` without the frozen dataclass's ``__init__``
+#: (dozens a report).
+_sentence = fast_constructor(Sentence)
 
 
 #: First characters (after blanks) of a page footer or a markdown rule line.
