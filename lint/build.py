@@ -86,7 +86,9 @@ class LineInfo:
     number: int
     text: str
     tokens: tuple[Tok, ...]
-    #: Read-only once made: copies of a remembered line may share these sequences.
+    #: Read-only once made: copies of a remembered line share these sequences and the
+    #: cells in them, which carry the line number of the reading they were made for until
+    #: :func:`_own_cells` gives the copy its own (table regions get that before use).
     cells: Sequence[LCell]
     separated: bool  # pipes or tabs cut the line into cells
     footer: bool = False
@@ -347,8 +349,11 @@ def _read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Lin
 
 
 def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
-    """``first``'s reading of the same text, for line ``n`` (its own number and cells)."""
-    info = _object_new(LineInfo)  # every field set below; __post_init__'s split is copied too
+    """``first``'s reading of the same text, for line ``n``: its own number, ``first``'s
+    cells. Those carry ``first``'s line number until :func:`_own_cells` gives the copy
+    cells of its own; only table regions need that (every line is read for anchors and
+    headings, but only a table's cells become spans), so most lines never pay for it."""
+    info = _object_new(LineInfo)  # every field set below; __post_init__'s split is shared too
     info.number = n
     info.text = text
     info.tokens = first.tokens  # the same text has the same tokens
@@ -359,36 +364,48 @@ def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
     info.empty_cell = first.empty_cell
     info.offset = first.offset
     info.heading_shape = first.heading_shape
-    if first.cells:
-        info.cells = cells = []
-        append = cells.append
-        for c in first.cells:
-            # Slot stores on a bare object: half the cost of LCell(...) (its __init__ is a
-            # Python call), and a report copies hundreds of cells.
-            d = _object_new(LCell)
-            d.kind = c.kind
-            d.text = c.text
-            d.line = n
-            d.column = c.column
-            d.end_column = c.end_column
-            d.value = c.value
-            d.fused = c.fused
-            append(d)
-        labels = first.labels
-        if not labels:  # a row of values: the same list (nothing changes a line's cells)
-            info.labels, info.values = _NO_CELLS, cells
-        elif len(labels) == 1 and first.cells[0] is labels[0]:  # a label, then its values
-            info.labels, info.values = [cells[0]], cells[1:]
-        else:
-            info.labels = [c for c in cells if c.kind == "label"]
-            info.values = [c for c in cells if c.kind != "label"]
-    else:  # a blank line, a footer: one shared empty sequence
-        info.cells = info.labels = info.values = _NO_CELLS
+    info.cells = first.cells
+    info.labels = first.labels
+    info.values = first.values
     return info
 
 
-#: The cells of a line that has none (copies share it: nothing changes a line's cells).
-_NO_CELLS: Sequence[LCell] = ()
+def _own_cells(info: LineInfo) -> LineInfo:
+    """``info`` with cells that carry its own line number (see :func:`_copy_info`).
+
+    Copies the shared cells when they carry another line's number; never changes a shared
+    cell or list, only which ones ``info`` holds."""
+    cells = info.cells
+    if not cells:
+        return info
+    n = info.number
+    if cells[0].line == n:  # a line's cells all carry one number: these are its own
+        return info
+    info.cells = own = []
+    append = own.append
+    for c in cells:
+        # Slot stores on a bare object: half the cost of LCell(...) (its __init__ is a
+        # Python call).
+        d = _object_new(LCell)
+        d.kind = c.kind
+        d.text = c.text
+        d.line = n
+        d.column = c.column
+        d.end_column = c.end_column
+        d.value = c.value
+        d.fused = c.fused
+        append(d)
+    labels = info.labels
+    if not labels:  # a row of values: the same list (nothing changes a line's cells)
+        info.values = own
+    elif len(labels) == 1 and cells[0] is labels[0]:  # a label, then its values
+        info.labels, info.values = [own[0]], own[1:]
+    else:
+        info.labels = [c for c in own if c.kind == "label"]
+        info.values = [c for c in own if c.kind != "label"]
+    return info
+
+
 
 
 _object_new = object.__new__
@@ -1675,7 +1692,8 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         # Never run past the next statutory heading.
         ends += [s.line for s in sections.values() if s.line > start]
         end = min(ends) if ends else len(infos) + 1
-        return infos[start - 1:end - 1]
+        # A table's cells become spans: each line's cells must carry its own number.
+        return [_own_cells(i) for i in infos[start - 1:end - 1]]
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")

@@ -65,15 +65,22 @@ def test_remembered_lines_keep_their_own_line_numbers():
 
 
 def test_a_remembered_reading_is_never_handed_out():
-    """Callers get copies: changing one cannot reach the next report."""
+    """Callers get copies of a remembered reading. The copies share its cells (read-only)
+    until ``_own_cells`` gives one cells with its own line number; that never changes the
+    shared cells, so nothing reaches the next report."""
     _forget()
-    first = build._split_lines(tokenise("1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"))[0]
-    memo_copy = build._LINE_MEMO.get("1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0")
+    row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
+    first = build._split_lines(tokenise(row + "\n"))[0]
+    memo_copy = build._LINE_MEMO.get(row)
     assert memo_copy is not None and memo_copy is not first
-    assert not any(a is b for a, b in zip(first.cells, memo_copy.cells))
-    first.cells[1].value = 99  # a caller scribbling on its copy
-    again = build._split_lines(tokenise("x\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"))[1]
-    assert again.cells[1].value == 0 and again.number == 2 and again.cells[1].line == 2
+    remembered = [(c.line, c.value) for c in memo_copy.cells]
+    again = build._split_lines(tokenise("x\n" + row + "\n"))[1]
+    assert again is not memo_copy and again.number == 2
+    assert build._own_cells(again) is again
+    assert [c.line for c in again.cells] == [2] * 8 and again.cells[1].value == 0
+    assert not any(a is b for a, b in zip(again.cells, memo_copy.cells))
+    assert again.labels == [again.cells[0]] and again.values == again.cells[1:]
+    assert [(c.line, c.value) for c in memo_copy.cells] == remembered
 
 
 def test_long_lines_are_not_remembered():
@@ -130,8 +137,9 @@ def test_a_repeated_fused_row_is_read_like_its_first_occurrence():
 
 
 def _two_pass(text: str) -> list:
-    """What the builder read before it had a one-pass reader: tokenise, then split."""
-    return build._split_lines(tokenise(text))
+    """What the builder read before it had a one-pass reader: tokenise, then split (with
+    every line's cells carrying its own number, as the table builders see them)."""
+    return [build._own_cells(i) for i in build._split_lines(tokenise(text))]
 
 
 def test_one_pass_reading_equals_tokenise_then_split():
@@ -148,6 +156,8 @@ def test_one_pass_reading_equals_tokenise_then_split():
             if not warm:
                 _forget()
             raws, infos, long_lines = build._read_lines(text)
+            infos = [build._own_cells(i) for i in infos]
+            assert all(c.line == i.number for i in infos for c in i.cells), name
             if not warm:
                 _forget()
             want = _two_pass(text)
@@ -163,12 +173,30 @@ def test_one_pass_reading_hands_out_copies_with_their_own_numbers():
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
     _, infos, _ = build._read_lines(row + "\n" + row)
     assert [i.number for i in infos] == [1, 2]
-    assert [c.line for c in infos[1].cells] == [2] * 8
+    shared = list(infos[1].cells)
+    assert [c.line for c in build._own_cells(infos[1]).cells] == [2] * 8
     assert not any(a is b for a, b in zip(infos[0].cells, infos[1].cells))
+    assert [c.line for c in shared] == [1] * 8  # the shared cells were not changed
     if build.MEMO_MAX_LINE >= len(row):  # (GPLINT_NO_LINE_MEMO=1 remembers nothing)
         memo_copy = build._LINE_MEMO.get(row)
         assert memo_copy is not None and all(i is not memo_copy for i in infos)
-        assert not any(a is b for i in infos for a, b in zip(i.cells, memo_copy.cells))
+        assert not any(a is b for a, b in zip(infos[1].cells, memo_copy.cells))
+
+
+def test_table_cells_carry_their_own_line_numbers_when_their_lines_were_read_before():
+    """A table row read before at another line number (in this report or an earlier one)
+    shares that reading's cells; the table built from it must still point at its own line."""
+    _forget()
+    text = synth.make_report(3)[0]
+    cold = parse(text)
+    shifted = parse("\n\n\n" + text)  # every line remembered, three lines further down
+    assert cold.t3 is not None and shifted.t3 is not None
+    for key, row in cold.t3.rows.items():
+        moved = shifted.t3.rows[key]
+        assert [c.span.line + 3 for c in row.cells if c.span] == [c.span.line for c in moved.cells if c.span], key
+        assert moved.line == row.line + 3
+    assert [c.span.line + 3 for c in cold.t2.cells.values() if c.span] == \
+        [c.span.line for c in shifted.t2.cells.values() if c.span]
 
 
 def test_parse_falls_back_to_the_full_path_when_a_line_cannot_be_read(monkeypatch):
