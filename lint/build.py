@@ -1535,31 +1535,49 @@ _CLAUSE_STOP_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_STOPS))) + "
 def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, Section]) -> tuple[Quantity, ...]:
     """Numbers in prose with their unit and clause. Prose lines are joined (PDF text
     breaks sentences across lines) and cut into clauses at punctuation."""
+    # One pass over the lines (most are table lines) keeps the prose lines, each with its
+    # stripped text, and a break (None) where a table or section heading interrupts them.
+    lengths = []
+    rows: list[tuple[LineInfo, Optional[str]]] = []
+    prose_open = False  # a prose row since the last break: a new break matters
+    for info in infos:
+        if info.number in skip:
+            if prose_open and not (info.blank or info.footer or info.md_rule):
+                rows.append((info, None))
+                prose_open = False
+            continue
+        if info.blank:
+            continue
+        stripped = info.text.strip()
+        lengths.append(len(stripped))
+        if info.footer or info.md_rule or not info.tokens:
+            continue
+        rows.append((info, stripped))
+        prose_open = True
+    # A line continues into the next one only when it was wrapped by the page width: it
+    # does not end a sentence and is nearly as long as the longest prose lines. Headings,
+    # tables and short lines (titles, dates, signatures) end the clause.
+    lengths.sort()
+    wrap_width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    wrap_min = min(0.75 * wrap_width, 24)
+
     # The stream is built a line at a time (pieces); a stream offset maps back to (line,
     # column) through the piece it falls in, so no per-character bookkeeping is needed.
     pieces: list[str] = []
     piece_starts: list[int] = []
-    piece_where: list[tuple[int, int]] = []  # (line, column of the piece's first character)
+    # (line, column of the piece's first character less its stream offset)
+    piece_where: list[tuple[int, int]] = []
     numbers: list[tuple[int, Tok, int]] = []  # (offset in stream, token, line)
     size = 0
-    # A line continues into the next one only when it was wrapped by the page width: it
-    # does not end a sentence and is nearly as long as the longest prose lines. Headings,
-    # tables and short lines (titles, dates, signatures) end the clause.
-    lengths = sorted(len(i.text.strip()) for i in infos if i.number not in skip and not i.blank)
-    wrap_width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     ends_with_break = True
-    for info in infos:
-        if info.blank or info.footer or info.md_rule:
-            continue
-        if info.number in skip:
+    for info, stripped in rows:
+        if stripped is None:
             if not ends_with_break:
                 pieces.append("\n")
                 piece_starts.append(size)
-                piece_where.append((info.number, 1))
+                piece_where.append((info.number, 1 - size))
                 size += 1
                 ends_with_break = True
-            continue
-        if not info.tokens:
             continue
         toks = info.tokens
         first = toks[0].column
@@ -1567,22 +1585,16 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
         base = size - first
         n = info.number
         numbers.extend([(base + t.column, t, n) for t in toks if t.type in _NUMBER_TYPES])
-        wrapped = len(info.text.strip()) >= min(0.75 * wrap_width, 24)
-        if info.separated or _line_ends_sentence(info) or not wrapped:
+        if info.separated or len(stripped) < wrap_min or not stripped or stripped[-1] in _LINE_END_CHARS:
             text += "\n"
             ends_with_break = True
         else:
             ends_with_break = False
         pieces.append(text)
         piece_starts.append(size)
-        piece_where.append((info.number, first))
+        piece_where.append((n, first - size))
         size += len(text)
     stream = "".join(pieces)
-
-    def where_at(offset: int) -> tuple[int, int]:
-        k = bisect.bisect_right(piece_starts, offset) - 1
-        line_no, col = piece_where[k]
-        return line_no, col + offset - piece_starts[k]
 
     # Clause bounds: the nearest stop each side of a number, looked for within
     # _CLAUSE_MAX characters (backwards in the reversed stream), so that a text without
@@ -1590,47 +1602,60 @@ def _quantities(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, S
     size = len(stream)
     reversed_stream = stream[::-1]
     search_stop = _CLAUSE_STOP_RE.search
+    bisect_right = bisect.bisect_right
     out = []
     sec_lines = sorted((s.line, slot) for slot, s in sections.items())
     sec_starts = [sl for sl, _ in sec_lines]
     for off, tok, line in numbers:
-        after = stream[off + len(tok.value): off + len(tok.value) + 5].lstrip(" \u3000")
+        value_text = tok.value
+        b0 = off + len(value_text)  # just after the number
+        after = stream[b0: b0 + 5].lstrip(" \u3000")
         approximate = after[:1] in ("余", "多")
         if approximate:
             after = after[1:].lstrip(" \u3000")
         m = _UNIT_RE.match(after)
         unit = m.group() if m else ""
-        before2 = stream[max(0, off - 2): off]
-        approximate = approximate or any(w in before2 for w in ("约", "近", "超", "逾"))
+        approximate = approximate or not _APPROX_BEFORE.isdisjoint(stream[max(0, off - 2): off])
         if tok.type == "CN_NUMBER":
             before = stream[off - 1: off] if off else ""
             if unit not in ("件", "条", "次", "个", "项", "篇", "家", "人") or before in ("第", "每", "之"):
                 continue
-            value: Optional[Number] = L.cn_to_int(tok.value)
+            value: Optional[Number] = L.cn_to_int(value_text)
         else:
-            value = to_number(tok.value)
+            value = to_number(value_text)
         if value is None:
             continue
+        column = tok.column
+        end_column = column + len(value_text)
         # The clause: after the last stop before the number, up to the first stop after it;
         # at most _CLAUSE_MAX characters each side.
         m = search_stop(reversed_stream, size - off, size - off + _CLAUSE_MAX)
         a = size - m.start() if m else max(0, off - _CLAUSE_MAX)
-        b0 = off + len(tok.value)
         m = search_stop(stream, b0, b0 + _CLAUSE_MAX)
         b = m.start() if m else min(size, b0 + _CLAUSE_MAX)
         clause = stream[a:b].strip()
-        ca = where_at(a) if a < len(stream) else (line, tok.column)
-        cb = where_at(b - 1) if 0 < b <= len(stream) else (line, tok.end_column)
-        k = bisect.bisect_right(sec_starts, line)
+        # (line, column) of stream offsets a and b - 1, through the pieces they fall in.
+        if a < size:
+            a_line, a_col = piece_where[bisect_right(piece_starts, a) - 1]
+            a_col += a
+        else:
+            a_line, a_col = line, column
+        if 0 < b <= size:
+            b_line, b_col = piece_where[bisect_right(piece_starts, b - 1) - 1]
+            b_col += b - 1
+        else:
+            b_line, b_col = line, end_column
+        k = bisect_right(sec_starts, line)
         section = sec_lines[k - 1][1] if k else None
-        out.append(make_quantity(value, unit, make_span(line, tok.column, line, tok.end_column), clause,
-                            make_span(ca[0], ca[1], cb[0], cb[1] + 1), section, tok.value, approximate))
+        out.append(make_quantity(value, unit, make_span(line, column, line, end_column), clause,
+                            make_span(a_line, a_col, b_line, b_col + 1), section, value_text, approximate))
     return tuple(out)
 
 
-def _line_ends_sentence(info: LineInfo) -> bool:
-    t = info.text.rstrip()
-    return not t or t[-1] in "。；;！？!?：:"
+#: Last characters of a line that ends a sentence or clause: the line does not run on.
+_LINE_END_CHARS = frozenset("。；;！？!?：:")
+#: Characters just before a number that make it approximate (约, 近, 超, 逾).
+_APPROX_BEFORE = frozenset("约近超逾")
 
 
 # --------------------------------------------------------------------------- report
