@@ -14,13 +14,19 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from decimal import Decimal
 from typing import Iterator, Optional
 
 from gplint.model import T3_COLS, T3_GROUPS, Number, Report, Span, fast_constructor
 
-_SENTENCE_END = frozenset("。！？!?")
-_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
+#: Sentence-final marks.
+_SENTENCE_END_CHARS = "。！？!?"
+_MARK = "[" + re.escape(_SENTENCE_END_CHARS) + "]"
+_NOT_MARK = "[^" + re.escape(_SENTENCE_END_CHARS) + "]"
+#: A sentence piece of a line: up to and with the next sentence-final mark, or the rest of
+#: the line when no mark follows (one findall gives them all, no match object each).
+_SENTENCE_PIECES = re.compile(f"{_NOT_MARK}*{_MARK}|{_NOT_MARK}+")
 #: Tabs and a stray BOM read as spaces in a sentence.
 _AS_SPACE = {ord("\t"): " ", ord("\ufeff"): " "}
 _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
@@ -113,8 +119,10 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
     runs: list[tuple[int, int, int]] = []
     size = 0
     cur_section: Optional[str] = None
-    # Report.section_of_line(n), with the sections sorted once rather than for every line.
+    # Report.section_of_line(n), with the sections sorted once rather than for every line;
+    # a last start no line reaches ends the walk below.
     section_starts = [(sec.line, slot) for slot, sec in sorted(report.sections.items(), key=lambda kv: kv[1].line)]
+    section_starts.append((_BIG, None))
 
     def flush(heading: bool = False) -> None:
         nonlocal size
@@ -140,17 +148,25 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
         runs.clear()
         size = 0
 
-    # Report.in_table(n) as a set built once: most lines of a report are table lines.
-    table_lines = {n for a, b in report.table_lines for n in range(a, b + 1)}
-
     section = None
-    next_start = 0  # lines come in order: the section is found by walking the starts once
-    for n, line in enumerate(report.lines, start=1):
-        if n in table_lines or not _is_prose_text(line):
+    # Lines come in order: the section is found by walking the starts once.
+    next_start = 0
+    next_line = section_starts[0][0]
+    for n, line in _lines_outside_tables(report):
+        # _is_prose_text(line), inlined (kept in step with it): it runs for every line
+        # outside the tables, most of them blank.
+        stripped = line.strip()
+        if not stripped:
             continue
-        while next_start < len(section_starts) and section_starts[next_start][0] <= n:
+        first = stripped[0]
+        if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(line) or _MD_RULE.match(line)):
+            continue
+        if first == "|" and stripped[-1] == "|":
+            continue
+        while next_line <= n:
             section = section_starts[next_start][1]
             next_start += 1
+            next_line = section_starts[next_start][0]
         if section != cur_section:
             if buf:
                 flush()
@@ -160,28 +176,49 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
             flush()
         if "\t" in line or "\ufeff" in line:
             line = line.translate(_AS_SPACE)
+        # The line cut after each sentence-final mark: the pieces tile it, the last one
+        # running on to the next line unless the line ends with a mark.
+        pieces = _SENTENCE_PIECES.findall(line)
+        rest = pieces.pop() if line[-1] not in _SENTENCE_END_CHARS else ""
         start = 0
-        for m in _SENTENCE_END_RE.finditer(line):
-            end = m.end()
+        for piece in pieces:
+            end = start + len(piece)
             if buf:  # the end of a sentence begun on an earlier line
-                buf.append(line[start:end])
+                buf.append(piece)
                 runs.append((size, n, start + 1))
                 flush()
             else:  # a sentence within this line: one run
-                piece = line[start:end]
-                stripped = piece.strip()
-                if stripped:
-                    lead = len(piece) - len(piece.lstrip())
-                    out.append(_sentence(stripped, cur_section, ((0, n, start + 1 + lead),), False))
+                # It ends at the mark: only its start may need stripping, and it is
+                # never empty.
+                stripped = piece.lstrip()
+                out.append(_sentence(stripped, cur_section, ((0, n, end + 1 - len(stripped)),), False))
             start = end
-        if start < len(line):
-            buf.append(line[start:])
+        if rest:
+            buf.append(rest)
             runs.append((size, n, start + 1))
-            size += len(line) - start
+            size += len(rest)
         if is_heading:
             flush(heading=True)
     flush()
     return tuple(out)
+
+
+def _lines_outside_tables(report: Report) -> Iterator[tuple[int, str]]:
+    """(number, text) of every line not in a table (Report.in_table), in order.
+
+    Most lines of a report are table lines: the spans between tables are sliced out
+    rather than every line being looked up."""
+    lines = report.lines
+    runs = []
+    nxt = 1  # the first line not yet covered
+    for a, b in sorted(report.table_lines):
+        if a > b:
+            continue
+        if a > nxt:
+            runs.append(enumerate(lines[nxt - 1:a - 1], nxt))
+        nxt = max(nxt, b + 1)
+    runs.append(enumerate(lines[nxt - 1:], nxt))
+    return chain.from_iterable(runs)
 
 
 @lru_cache(maxsize=16)

@@ -72,3 +72,15 @@ def test_a_sentence_over_three_lines_spans_them():
     assert (span.line, span.column, span.end_line, span.end_column) == (3, 3, 6, 4)
     k = s.text.index("12")
     assert s.span(k, k + 2).line == 5
+
+
+@pytest.mark.parametrize("spans", [(), ((2, 3),), ((5, 9), (1, 2)), ((2, 6), (4, 5), (5, 8)), ((4, 3), (7, 7)), ((9, 40),)])
+def test_lines_outside_tables_are_the_lines_not_in_a_table(spans):
+    # Unsorted, nested, overlapping, empty and overlong spans: the same lines as in_table.
+    import dataclasses
+
+    from gplint.rules.narrative._prose import _lines_outside_tables
+
+    report = dataclasses.replace(parse("\n".join(f"第{i}行" for i in range(1, 11)) + "\n"), table_lines=spans)
+    expected = [(n, t) for n, t in enumerate(report.lines, 1) if not report.in_table(n)]
+    assert list(_lines_outside_tables(report)) == expected
