@@ -69,7 +69,12 @@ def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def find_parts_lists(report: Report) -> Iterator[PartsList]:
     for s in sentences(report):
         # A list needs an introducer (其中, 包括 …) and counts: most sentences have neither.
-        if s.heading or _INTRO.search(s.text) is None or _DIGIT.search(s.text) is None:
+        # Every _INTRO phrase holds one of four words: substring tests pass over most
+        # sentences more cheaply than a regex search.
+        text = s.text
+        if s.heading or not ("其中" in text or "包括" in text or "具体" in text or "分别" in text):
+            continue
+        if _INTRO.search(text) is None or _DIGIT.search(text) is None:
             continue
         flat = _strip_parens(s.text)
         for intro in _INTRO.finditer(flat):
