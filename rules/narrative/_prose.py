@@ -252,7 +252,9 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 
 def other_year(text: str, year: Optional[int]) -> bool:
     """True when ``text`` names a year other than the report year (a count about another year)."""
-    if year is None:
+    # _YEAR opens with a look-behind, so the regex engine tries it at every character: a
+    # text without 年 (most clauses) is answered by a substring test.
+    if year is None or "年" not in text:
         return False
     for m in _YEAR.finditer(text):
         y = int(m.group(1))

@@ -114,8 +114,9 @@ class ApplicationCountMismatch(Rule):
                 continue
             for a, b, clause in clauses(s):
                 # Every pattern ends in a count (N 件 / N 条): a clause without one is passed
-                # over before the other tests run.
-                if _COUNT.search(clause) is None or _SKIP_RE.search(clause) or other_year(clause, report.year):
+                # over before the other tests run (the substring tests first: cheaper than a
+                # regex search, and most clauses fail them).
+                if ("件" not in clause and "条" not in clause) or _COUNT.search(clause) is None or _SKIP_RE.search(clause) or other_year(clause, report.year):
                     continue
                 if _SCOPE.search(clause) and (report.reporter_kind != "government" or _OWN_SCOPE.search(s.text)):
                     continue

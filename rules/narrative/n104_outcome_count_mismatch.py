@@ -84,8 +84,9 @@ class OutcomeCountMismatch(Rule):
             if s.heading or "申请" not in s.text:
                 continue
             for a, b, clause in clauses(s, "，,；;"):
-                # _RE always ends in N 件: clauses without such a count are passed over first.
-                if _COUNT.search(clause) is None or any(w in clause for w in _SKIP) or other_year(clause, report.year):
+                # _RE always ends in N 件: clauses without such a count are passed over first
+                # (without 件 at all by a substring test, cheaper than a regex search).
+                if "件" not in clause or _COUNT.search(clause) is None or any(w in clause for w in _SKIP) or other_year(clause, report.year):
                     continue
                 for m in _RE.finditer(clause):
                     i = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("o") and v)
