@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from decimal import Decimal, InvalidOperation
 from typing import Optional, Sequence
 
@@ -106,8 +106,15 @@ class LineInfo:
     heading_shape: Optional[tuple] = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.labels = [c for c in self.cells if c.kind == "label"]
-        self.values = [c for c in self.cells if c.kind != "label"]
+        cells = self.cells
+        if len(cells) <= 1:  # most lines: nothing, or one label (no comprehension needed)
+            if cells and cells[0].kind == "label":
+                self.labels, self.values = list(cells), []
+            else:
+                self.labels, self.values = [], list(cells)
+            return
+        self.labels = [c for c in cells if c.kind == "label"]
+        self.values = [c for c in cells if c.kind != "label"]
 
 
 # Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal
@@ -157,42 +164,48 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
 
 #: Tokens that are layout, not content, on an unseparated line.
 _LAYOUT_TYPES = frozenset({"BLANK", "HASH", "STAR"})
+_TOK_TYPE = itemgetter(0)
 _TOK_VALUE = itemgetter(1)
+_ONLY_BLANK = frozenset({"BLANK"})
+#: Tokens the trailing-values reading passes over at a line's end (see _split_unseparated).
+_LABEL_END_SKIP = ("BLANK", "STAR")
 
 #: What the cells of a markdown rule row (|---|:--:|) are made of.
-_MD_RULE_CHARS = frozenset("-:— ")
+_MD_RULE_CHARS = "-:— "
+_CELL_TEXT = attrgetter("text")
 
 
 def _split_line(line: Line) -> LineInfo:
     toks = line.tokens
     n = line.number
-    types = {t.type for t in toks}  # one pass answers the three questions below
-    if not toks or types == {"BLANK"}:
+    types = set(map(_TOK_TYPE, toks))  # one pass (in C) answers the questions below
+    if not toks or types == _ONLY_BLANK:
         return LineInfo(n, line.text, toks, [], False, blank=True)
     sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
     if sep_type:
-        segments: list[list[Tok]] = [[]]
-        starts = [1]
-        for t in toks:
-            if t.type == sep_type:
-                segments.append([])
-                starts.append(t.end_column)
-            elif t.type == "TAB":  # a tab inside a pipe cell is a blank
-                segments[-1].append(Tok("BLANK", t.value, t.column))
-            else:
-                segments[-1].append(t)
+        # The segments between the separators are slices (no list built token by token).
+        cuts = [k for k, t in enumerate(toks) if t.type == sep_type]
+        parts = toks
+        if sep_type == "PIPE" and "TAB" in types:  # a tab inside a pipe cell is a blank
+            parts = tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
         cells: list[LCell] = []
-        for seg, start in zip(segments, starts):
-            cells.extend(_segment_cell(seg, n, start))
+        begin, start = 0, 1
+        for cut in cuts:
+            cells.extend(_segment_cell(parts[begin:cut], n, start))
+            begin, start = cut + 1, parts[cut].end_column
+        cells.extend(_segment_cell(parts[begin:], n, start))
         # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
         # cells at the ends stay: a row's width decides what they are (_fit).
         if sep_type == "PIPE":
-            if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(t.value for t in segments[0]).strip():
+            if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(map(_TOK_VALUE, parts[:cuts[0]])).strip():
                 cells.pop(0)
-            if len(segments) > 1 and cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(t.value for t in segments[-1]).strip():
+            if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(map(_TOK_VALUE, parts[cuts[-1] + 1:])).strip():
                 cells.pop()
+        # (A cell's text is made only of rule characters when stripping them leaves nothing.)
         md_rule = sep_type == "PIPE" and all(
-            c.kind == "label" and set(c.text) <= _MD_RULE_CHARS for c in cells) and bool(cells)
+            c.kind == "label" and not c.text.strip(_MD_RULE_CHARS) for c in cells) and bool(cells)
+        if "" not in map(_CELL_TEXT, cells):  # no empty cell: nothing to drop below
+            return LineInfo(n, line.text, toks, cells, True, md_rule=md_rule)
         # Empty cells before the row label are row-spanning labels printed once (browser
         # copy of an HTML table); they are layout. Empty cells after the label are kept:
         # they may be merged label columns or a blank C1, which only the row's width can
@@ -204,6 +217,26 @@ def _split_line(line: Line) -> LineInfo:
         return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
     if types <= _LAYOUT_TYPES:
         return LineInfo(n, line.text, toks, [], False, blank=True)
+    end = toks[-1]
+    if "NUMBER" not in types and end.type not in _LABEL_END_SKIP and end.value not in DASH_MARKS:
+        # No number: no footer (it holds a page number) and no trailing values. Ending in
+        # content that is no dash, the whole line is the label, as the general reading
+        # (:func:`_split_unseparated`) finds (tests/test_split_line.py compares them).
+        # Prose and headings: most of the lines a report reads for the first time.
+        first = 0
+        while toks[first].type == "BLANK":
+            first += 1
+        text = line.text.strip().strip("*#").strip()
+        return LineInfo(n, line.text, toks, [LCell("blank" if text in BLANK_MARKS else "label", text, n,
+                                                   toks[first].column, end.column + len(end.value))], False)
+    return _split_unseparated(line)
+
+
+def _split_unseparated(line: Line) -> LineInfo:
+    """A line without pipes or tabs holding more than layout: a page footer, or a label
+    followed by blank-separated values (a label, or values, alone)."""
+    toks = line.tokens
+    n = line.number
     # A page footer has at most six tokens besides layout; a prose line is never looked at.
     if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
         if _is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):

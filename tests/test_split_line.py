@@ -1,0 +1,98 @@
+"""The builder's shortcuts in cutting a line into cells give the cells of the general reading.
+
+``_split_line`` reads a line without pipes, tabs or numbers (prose, headings: most of the
+lines a report reads for the first time) without the footer and trailing-values analysis
+of :func:`gplint.build._split_unseparated`, and a separated line by slicing its tokens at
+the separators. Each test here compares a shortcut with the general reading on the corpus
+texts, the layout texts, synthetic reports and generated lines.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gplint import build
+from gplint.build import LCell, LineInfo, _split_line, _split_unseparated
+from gplint.grammar import Line, Tok, tokenise
+
+ROOT = Path(__file__).parent
+TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "texts").glob("*.txt"))
+
+sys.path.insert(0, str(ROOT.parent / "bench"))
+import synth  # noqa: E402
+
+
+def _lines() -> list[Line]:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in TEXTS]
+    texts += [synth.make_report(i)[0] for i in range(8)]
+    return [line for text in texts for line in tokenise(text.replace("\r\n", "\n"))]
+
+
+def _types(line: Line) -> set[str]:
+    return {t.type for t in line.tokens}
+
+
+def _no_number(line: Line) -> bool:
+    """Lines the no-number shortcut reads: content, no separator, no number."""
+    types = _types(line)
+    return bool(types - {"BLANK", "HASH", "STAR"}) and not types & {"PIPE", "TAB", "NUMBER"}
+
+
+def test_lines_without_numbers_read_as_the_general_reading():
+    lines = [line for line in _lines() if _no_number(line)]
+    assert len(lines) > 1000
+    for line in lines:
+        assert _split_line(line) == _split_unseparated(line), line
+
+
+def _separated_reference(line: Line) -> LineInfo:
+    """The separated reading written directly: segments token by token, every filter run."""
+    toks, n = line.tokens, line.number
+    sep_type = "PIPE" if any(t.type == "PIPE" for t in toks) else "TAB"
+    segments: list[list[Tok]] = [[]]
+    starts = [1]
+    for t in toks:
+        if t.type == sep_type:
+            segments.append([])
+            starts.append(t.end_column)
+        elif t.type == "TAB":
+            segments[-1].append(Tok("BLANK", t.value, t.column))
+        else:
+            segments[-1].append(t)
+    cells: list[LCell] = []
+    for seg, start in zip(segments, starts):
+        cells.extend(build._segment_cell(seg, n, start))
+    if sep_type == "PIPE":
+        if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(t.value for t in segments[0]).strip():
+            cells.pop(0)
+        if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(t.value for t in segments[-1]).strip():
+            cells.pop()
+    md_rule = sep_type == "PIPE" and bool(cells) and all(c.kind == "label" and set(c.text) <= set("-:— ") for c in cells)
+    last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
+    first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
+    cut = last_label if last_label >= 0 else first_value
+    out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
+    return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
+
+
+def test_separated_lines_read_as_the_direct_reading():
+    lines = [line for line in _lines() if _types(line) & {"PIPE", "TAB"}]
+    assert len(lines) > 500
+    for line in lines:
+        assert _split_line(line) == _separated_reference(line), line
+
+
+_ALPHABET = list("0123456789０.,、（）()|｜#*\t \u3000-—:一二三十百零件年元：申请总计")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60))
+def test_generated_lines(text):
+    line = tokenise(text)[0]
+    if _types(line) & {"PIPE", "TAB"}:
+        assert _split_line(line) == _separated_reference(line)
+    elif _no_number(line):
+        assert _split_line(line) == _split_unseparated(line)
