@@ -351,33 +351,54 @@ def _read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Lin
     memo = _LINE_MEMO
     new = tuple.__new__
     out: list[LineInfo] = []
+    append = out.append
     long_lines: list[Line] = []
-    number = 0
-    for raw in raws:
-        number += 1
-        first = seen.get(raw)
+    young = memo.young
+    for number, raw in enumerate(raws, 1):
+        # Most lines were read before: in this report or an earlier one, they are in the
+        # memo's young generation (the memo is this report's record of what it read too).
+        first = young.get(raw)
         if first is None:
-            short = len(raw) <= MEMO_MAX_LINE
-            if short:
-                first = memo.young.get(raw) or memo.get(raw)
-            if first is None:
-                toks = read_line(raw)
-                if toks is None:
-                    return None
-                line = new(Line, (number, raw, toks))
-                if len(raw) >= SEGMENT_MIN:
-                    long_lines.append(line)
-                if not short:
+            if len(raw) <= MEMO_MAX_LINE:
+                first = memo.get(raw)  # the old generation (then moved to the young one)
+                if first is None:
+                    toks = read_line(raw)
+                    if toks is None:
+                        return None
+                    first = _split_line(new(Line, (number, raw, toks)))
+                    first.heading_shape = _heading_shape(first)
+                    memo.put(raw, first)
+                young = memo.young  # a put may have begun a new generation
+            else:  # long lines (prose) are remembered within this report only
+                first = seen.get(raw)
+                if first is None:
+                    toks = read_line(raw)
+                    if toks is None:
+                        return None
+                    line = new(Line, (number, raw, toks))
+                    if len(raw) >= SEGMENT_MIN:
+                        long_lines.append(line)
                     info = seen[raw] = _split_line(line)
-                    out.append(info)
+                    append(info)
                     continue
-                first = _split_line(line)
-                first.heading_shape = _heading_shape(first)
-                memo.put(raw, first)
-            seen[raw] = first
-        elif len(raw) >= SEGMENT_MIN:
-            long_lines.append(new(Line, (number, raw, first.tokens)))
-        out.append(_copy_info(first, number, raw))
+                if len(raw) >= SEGMENT_MIN:
+                    long_lines.append(new(Line, (number, raw, first.tokens)))
+        # _copy_info(first, number, raw), inline: it runs for nearly every line.
+        info = _object_new(LineInfo)
+        info.number = number
+        info.text = raw
+        info.tokens = first.tokens
+        info.separated = first.separated
+        info.footer = first.footer
+        info.md_rule = first.md_rule
+        info.blank = first.blank
+        info.empty_cell = first.empty_cell
+        info.offset = first.offset
+        info.heading_shape = first.heading_shape
+        info.cells = first.cells
+        info.labels = first.labels
+        info.values = first.values
+        append(info)
     return raws, out, long_lines
 
 
@@ -474,6 +495,8 @@ _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
 #: Lines at least this long that carry a table anchor are cut into virtual lines.
 SEGMENT_MIN = 300
+# _read_lines never looks for a line found in the line memo among the long ones (_segments).
+assert MEMO_MAX_LINE < SEGMENT_MIN
 
 
 def _segment_cuts(text: str) -> list[int]:
