@@ -199,29 +199,37 @@ class _LineLexer:
         mostly read from the memo too. Same tokens as the whole line gives (see
         ``separators``; tests/test_tokenise.py compares with Lark)."""
         memo = self.memo
+        young = memo.young
         finditer = self.regex.finditer
         new = tuple.__new__
         out: list[Tok] = []
+        append = out.append
         column = 1
-        for k, piece in enumerate(_SEPARATOR_SPLIT(raw)):
-            if k % 2:  # a separator, its own token
-                out.append(new(Tok, (seps[piece], piece, column)))
+        pieces = _SEPARATOR_SPLIT(raw)  # cell, separator, cell, …, cell
+        last = len(pieces) - 1
+        for k in range(0, last + 1, 2):
+            piece = pieces[k]
+            if piece:
+                toks = young.get(piece)
+                if toks is None:
+                    short = len(piece) <= MEMO_MAX_LINE
+                    toks = memo.get(piece) if short else None
+                    if toks is None:
+                        toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in finditer(piece)])
+                        if short and sum(map(len, map(_VALUE, toks))) == len(piece):
+                            memo.put(piece, toks)
+                    young = memo.young  # a put may have begun a new generation
+                if column == 1:
+                    out.extend(toks)
+                else:
+                    shift = column - 1
+                    for t in toks:
+                        append(new(Tok, (t[0], t[1], t[2] + shift)))
+                column += len(piece)
+            if k < last:  # the separator after the cell, a token of its own
+                sep = pieces[k + 1]
+                append(new(Tok, (seps[sep], sep, column)))
                 column += 1
-                continue
-            if not piece:
-                continue
-            short = len(piece) <= MEMO_MAX_LINE
-            toks = (memo.young.get(piece) or memo.get(piece)) if short else None
-            if toks is None:
-                toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in finditer(piece)])
-                if short and sum(map(len, map(_VALUE, toks))) == len(piece):
-                    memo.put(piece, toks)
-            if column == 1:
-                out.extend(toks)
-            else:
-                shift = column - 1
-                out.extend([new(Tok, (t[0], t[1], t[2] + shift)) for t in toks])
-            column += len(piece)
         return tuple(out)
 
 
