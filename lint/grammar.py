@@ -10,8 +10,8 @@ about 10 µs a token, 10-15 ms for an 8 KB report, while the grammar's structure
 (``start: line (_NL line)*``, ``line: item*`` with every terminal an item) accepts *any*
 sequence of terminals between newlines: the parse tree adds nothing the token stream does
 not already say. So :func:`tokenise` runs Lark's own basic lexer -- the same terminals, in
-the same priority order, combined into one regular expression exactly as Lark's scanner
-combines them -- with ``finditer`` over each line, and shares the immutable tokens of
+the same priority order, combined into one alternation as Lark's scanner combines them
+-- with ``finditer`` over each line, and shares the immutable tokens of
 repeated lines and cells (tables repeat ``| 0 |`` endlessly). :func:`tokenise_lark` is the
 full LALR parse, kept as the reference: the tests check both give identical lines on the
 corpus and on generated text, and the fast path falls back to it for any text the fast
@@ -120,7 +120,8 @@ class _LineLexer:
 
     Built from the parser's own lexer configuration: Lark's ``BasicLexer`` sorts the
     terminals by priority (then width, then name) and its scanner tries them as one
-    alternation of named groups; we compile the same alternation. ``usable`` is False when
+    alternation of named groups; we compile the same alternation (naming each terminal by
+    an empty group after its pattern, see :meth:`from_parser`). ``usable`` is False when
     the grammar uses a feature this shortcut does not reproduce (ignored terminals, lexer
     callbacks, string terminals shadowed by a regular expression, more than one pattern);
     then :func:`tokenise` always takes the full parse.
@@ -147,7 +148,12 @@ class _LineLexer:
                    and re.search(t.pattern.to_regexp(), "\n", lexer.g_regex_flags)]
         usable = (not lexer.ignore_types and not lexer.callback and not lexer.user_callbacks
                   and len(newline) == 1 and len(scanner._mres) == 1 and not crosses)
-        pattern = "|".join("(?P<%s>%s)" % (t.name, t.pattern.to_regexp()) for t in lexer.terminals)
+        # Each alternative names its terminal with an empty group *after* the pattern (Lark
+        # wraps the pattern in the group): the match and ``lastgroup`` are the same, and
+        # sre can reject an alternative that opens with a character class or a literal by
+        # the first character alone instead of entering it (a line has dozens of tokens,
+        # each tried against every terminal before it in priority order).
+        pattern = "|".join("(?:%s)(?P<%s>)" % (t.pattern.to_regexp(), t.name) for t in lexer.terminals)
         return cls(pattern, int(lexer.g_regex_flags), newline[0] if newline else None, usable)
 
     def tokenise(self, text: str) -> Optional[list[Line]]:
@@ -310,7 +316,7 @@ class LineMemo:
 # The lexer is derived from the grammar by Lark; like Lark's parser it is cached on disk so
 # that a cold start (a pre-commit hook) need not import Lark at all. The cache records the
 # grammar text and Lark's version, and is rebuilt when either differs.
-_LEXER_CACHE_FORMAT = 2
+_LEXER_CACHE_FORMAT = 3  # 3: terminal names as empty groups after the patterns
 
 
 def _lark_version() -> str:
