@@ -1125,8 +1125,9 @@ def _align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, V
 
 
 # --------------------------------------------------------------------------- tables
-def _norm(text: str) -> str:
-    return L.normalise(text)
+#: The matching form of a label (:func:`labels.normalise`, itself: the builder asks for
+#: it thousands of times a report, and a wrapper would add a call each time).
+_norm = L.normalise
 
 
 def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
