@@ -172,7 +172,12 @@ _LABEL_END_SKIP = ("BLANK", "STAR")
 
 #: What the cells of a markdown rule row (|---|:--:|) are made of.
 _MD_RULE_CHARS = "-:— "
+# Cell fields for C-level scans of a line's cells ("num" in map(_CELL_KIND, cells)): the
+# tables ask such questions of every line, and a generator per question costs more than
+# the scan itself.
+_CELL_KIND = attrgetter("kind")
 _CELL_TEXT = attrgetter("text")
+_CELL_FUSED = attrgetter("fused")
 
 
 def _split_line(line: Line) -> LineInfo:
@@ -939,8 +944,8 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             buffer.append(vals[0])
             continue
-        has_num = any(c.kind == "num" for c in vals)
-        if has_num or (vals and info.separated and len(vals) >= 2 and any(c.text for c in vals)):
+        has_num = "num" in map(_CELL_KIND, vals)
+        if has_num or (vals and info.separated and len(vals) >= 2 and any(map(_CELL_TEXT, vals))):
             flush()
             key = None
             lab_cell = None
@@ -1113,7 +1118,7 @@ def _align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, V
     bounds = [(-1, -1)] + anchors + [(len(vectors), len(order))]
     for (p0, o0), (p1, o1) in zip(bounds, bounds[1:]):
         gap = [v for v in vectors[p0 + 1:p1]
-               if (v.key is None or v.key not in index) and any(c.kind == "num" for c in v.values)]
+               if (v.key is None or v.key not in index) and "num" in map(_CELL_KIND, v.values)]
         free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
         if len(gap) > len(free):
             keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].values), i))[:len(free)]
@@ -1147,7 +1152,7 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
             m = L.match_t3_row(_norm(c.text))
             if m and m.startswith("R"):
                 hit = m
-        if hit or any(c.kind == "num" for c in info.values):
+        if hit or "num" in map(_CELL_KIND, info.values):
             break
         for c in info.labels:
             n = _norm(c.text)
@@ -1192,7 +1197,8 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     for vec in group_rows:
         if vec.key not in groups:
             groups[vec.key] = _t3_row(vec.key, vec, width, issues, subtotal)
-    placed, duplicates, strays = _align([v for v in read.vectors if not any(v is g for g in group_rows)], order)
+    rest = [v for v in read.vectors if not any(v is g for g in group_rows)] if group_rows else read.vectors
+    placed, duplicates, strays = _align(rest, order)
     for vec in duplicates:
         issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
                             Span(vec.line), "t3", vec.key or ""))
@@ -1409,9 +1415,9 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
                 has_total = True
             if len(n) <= 12:
                 col_labels.append(Label(c.text, None, c.span))
-        if not any(c.kind == "num" for c in vals) and not (values and not labs and vals):
+        if "num" not in map(_CELL_KIND, vals) and not (values and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
-        if labs and not info.separated and not any(c.fused for c in vals):
+        if labs and not info.separated and not any(map(_CELL_FUSED, vals)):
             continue  # prose with a trailing number
         values.extend(vals)
         last_line = info.number
