@@ -67,6 +67,7 @@ def fast_constructor(cls: type[T]) -> Callable[..., T]:
     exec(source, namespace)  # noqa: S102 - source built above from the class's own field names
     make = namespace[f"make_{cls.__name__.lower()}"]
     make.__doc__ = f"``{cls.__name__}(...)`` from every field, positionally, without ``__init__``."
+    make.blank = blank  # the plain class it fills, for constructors that inline it (make_cell_at)
     return make
 
 
@@ -144,6 +145,8 @@ ABSENT = Cell()
 
 
 make_cell = fast_constructor(Cell)
+_span_blank = _new_span.blank
+_cell_blank = make_cell.blank
 
 
 def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_column: int) -> Cell:
@@ -151,7 +154,21 @@ def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_
     built without the dataclasses' ``__init__`` (a report has hundreds)."""
     if line < 1 or column < 1 or end_column < column:
         return make_cell(value, raw, Span(line, column, line, end_column))
-    return make_cell(value, raw, _new_span(line, column, line, end_column, None))
+    # make_cell(value, raw, _new_span(line, column, line, end_column, None)) with both
+    # constructors' stores written out: one call a cell instead of three.
+    span = _span_blank()
+    span.line = line
+    span.column = column
+    span.end_line = line
+    span.end_column = end_column
+    span.page = None
+    span.__class__ = Span
+    cell = _cell_blank()
+    cell.value = value
+    cell.raw = raw
+    cell.span = span
+    cell.__class__ = Cell
+    return cell
 
 
 @dataclass(frozen=True, slots=True)
