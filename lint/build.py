@@ -135,11 +135,13 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
 
     ``start`` is the column where the segment begins (just after its separator), the
     position an empty cell is reported at."""
-    if len(toks) == 3 and toks[1].type == "NUMBER" and toks[0].type == "BLANK" and toks[2].type == "BLANK":
-        # "| 12 |" and "\t12\t": by far the commonest segments of pipe and tab tables, read
-        # without the general filtering below (same cell as it would give).
-        t = toks[1]
-        return [LCell("num", t.value, line, t.column, t.column + len(t.value), to_number(t.value))]
+    if len(toks) == 3:
+        before, t, after = toks
+        if t.type == "NUMBER" and before.type == "BLANK" and after.type == "BLANK":
+            # "| 12 |" and "\t12\t": by far the commonest segments of pipe and tab tables,
+            # read without the general filtering below (same cell as it would give).
+            _, value, column = t
+            return [LCell("num", value, line, column, column + len(value), to_number(value))]
     if len(toks) == 1 and toks[0].type == "NUMBER":
         t = toks[0]
         return [LCell("num", t.value, line, t.column, t.column + len(t.value), to_number(t.value))]
