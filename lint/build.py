@@ -390,22 +390,7 @@ def _read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Lin
                     continue
                 if len(raw) >= SEGMENT_MIN:
                     long_lines.append(new(Line, (number, raw, first.tokens)))
-        # _copy_info(first, number, raw), inline: it runs for nearly every line.
-        info = _object_new(LineInfo)
-        info.number = number
-        info.text = raw
-        info.tokens = first.tokens
-        info.separated = first.separated
-        info.footer = first.footer
-        info.md_rule = first.md_rule
-        info.blank = first.blank
-        info.empty_cell = first.empty_cell
-        info.offset = first.offset
-        info.heading_shape = first.heading_shape
-        info.cells = first.cells
-        info.labels = first.labels
-        info.values = first.values
-        append(info)
+        append(_copy_info(first, number, raw))
     return raws, out, long_lines
 
 
