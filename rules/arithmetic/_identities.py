@@ -119,23 +119,17 @@ def t3_cell(report: Report, key: CellKey) -> Cell:
     return t3.cell(row, col)
 
 
-def _printed(report: Report, row: str) -> bool:
-    t3 = report.t3
-    if t3 is None:
-        return False
-    if row.startswith("G"):
-        return row in t3.groups
-    r = t3.rows.get(row)
-    return r is not None and r.line > 0
-
-
 def t3_identities(report: Report) -> list[Identity]:
     """Every T3 identity that applies to this report's printed rows."""
     t3 = report.t3
     if t3 is None:
         return []
-    printed = tuple(r for r in t3.rows if _printed(report, r))
-    groups = tuple(g for g in sorted(t3.groups) if g in T3_GROUPS)
+    # A row is printed when it has a line (a group row: when it was read); list
+    # comprehensions: a generator costs more to start than these few rows to test.
+    t3_groups = t3.groups
+    printed = tuple([r for r, row in t3.rows.items()
+                     if ((r in t3_groups) if r.startswith("G") else (row is not None and row.line > 0))])
+    groups = tuple([g for g in sorted(t3_groups) if g in T3_GROUPS])
     return list(_t3_identities(printed, groups))
 
 
@@ -172,6 +166,8 @@ def _is_number(v: object) -> bool:
 #: Below this size int operands are summed as ints (exact) and converted once: the same
 #: Decimal results as summing them as Decimals, far fewer Decimal operations.
 _INT_FAST = 10 ** 18
+#: The ints _analyse_t3 puts in its flat list: below 2 ** 30 (well under _INT_FAST).
+_SLOT_INT = 2 ** 30 - 1
 
 
 def evaluate(ident: Identity, cell_of) -> Evaluated:
@@ -223,23 +219,7 @@ def solve_for(ev: Evaluated, key: CellKey, cell_of) -> Optional[Decimal]:
 _SMALL_DECIMALS = tuple(Decimal(i) for i in range(1024))
 
 
-def _decimal(v: int) -> Decimal:
-    return _SMALL_DECIMALS[v] if 0 <= v < 1024 else Decimal(v)
-
-
 _object_new = object.__new__
-
-
-def _evaluated(ident: Identity, status: str, left: Decimal, right: Decimal) -> Evaluated:
-    """``Evaluated(ident, status, left, right)`` without the dataclass ``__init__`` call
-    (dozens a report)."""
-    e = _object_new(Evaluated)
-    e.identity = ident
-    e.status = status
-    e.left = left
-    e.right = right
-    e.blanks = ()
-    return e
 
 
 def analyse_t3(report: Report) -> T3Analysis:
@@ -255,14 +235,19 @@ def _analyse_t3(report: Report) -> T3Analysis:
     ints: list = [None] * (len(T3_ROWS) * _T3_WIDTH)
     t3 = report.t3
     if t3 is not None:
+        bases = _T3_ROW_BASE
         for row, r in t3.rows.items():
-            base = _T3_ROW_BASE.get(row)
-            if base is None:
+            slot = bases.get(row)
+            if slot is None:
                 continue
-            for j, c in enumerate(r.cells[:_T3_WIDTH]):
+            for c in r.cells[:_T3_WIDTH]:
                 v = c.value
-                if type(v) is int and -_INT_FAST < v < _INT_FAST:
-                    ints[base + j] = v
+                # Bounds that are one-digit ints themselves: the interpreter's fast int
+                # comparison (10 ** 18 is not); a larger count goes through evaluate,
+                # which gives the same result.
+                if type(v) is int and -_SLOT_INT < v < _SLOT_INT:
+                    ints[slot] = v
+                slot += 1
     # Each cell looked up once: most cells sit in several identities.
     cells: dict[CellKey, Cell] = {}
 
@@ -274,15 +259,30 @@ def _analyse_t3(report: Report) -> T3Analysis:
 
     evaluated = []
     append = evaluated.append
+    small = _SMALL_DECIMALS
     for ident in t3_identities(report):
         get = ident._get
         if get is not None:
             vals = get(ints)
-            if None not in vals:
+            try:
+                total = sum(vals)
+            except TypeError:
+                pass  # a None among them (int + None): not all plain ints, evaluate below
+            else:
+                # The left side is one cell for all but T3-BALANCE: no slices then, and
+                # the right side is the rest of the (exact, int) total.
                 n = len(ident.left)
-                left = sum(vals[:n])
-                right = sum(vals[n:])
-                append(_evaluated(ident, "holds" if left == right else "broken", _decimal(left), _decimal(right)))
+                left = vals[0] if n == 1 else sum(vals[:n])
+                right = total - left
+                # Evaluated(ident, status, left, right) without the dataclass __init__,
+                # the Decimals of small sums taken from a table (dozens a report).
+                e = _object_new(Evaluated)
+                e.identity = ident
+                e.status = "holds" if left == right else "broken"
+                e.left = small[left] if 0 <= left < 1024 else Decimal(left)
+                e.right = small[right] if 0 <= right < 1024 else Decimal(right)
+                e.blanks = ()
+                append(e)
                 continue
         append(evaluate(ident, cell_of))
     broken = [e for e in evaluated if e.status == "broken"]
