@@ -388,10 +388,20 @@ def t4_identities(report: Report) -> list[Identity]:
     t4 = report.t4
     if t4 is None:
         return []
+    cells = t4.cells
+    # (A 12-value table has no 总计 columns: no identity for those blocks.)
+    return list(_t4_identities(tuple([b for b in _T4_BLOCKS if (b, "total") in cells])))
+
+
+_T4_BLOCKS = ("review", "direct", "after_review")
+
+
+@lru_cache(maxsize=8)
+def _t4_identities(blocks: tuple[str, ...]) -> tuple[Identity, ...]:
+    """The identities of the blocks printed with a total (built once per shape, as
+    _t3_identities: identities are immutable)."""
     out = []
-    for b in ("review", "direct", "after_review"):
-        if (b, "total") not in t4.cells:
-            continue  # a 12-value table without 总计 columns
+    for b in blocks:
         parts = tuple((b, c) for c in ("upheld", "corrected", "other", "pending"))
         out.append(Identity("T4-BLOCK-TOTAL", b, ((b, "total"),), parts, (b, "total")))
-    return out
+    return tuple(out)

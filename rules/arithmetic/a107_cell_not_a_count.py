@@ -139,6 +139,9 @@ class CellNotACount(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t2 is not None:
             for k, cell in report.t2.cells.items():
+                v = cell.value
+                if v is None or (type(v) is int and v >= 0):
+                    continue  # what nearly every cell is; _bad would say the same
                 # Amounts (万元) may have decimals; the 2019 format's 本年增/减 may be negative.
                 money = k.startswith("fees") or k == "procurement.amount"
                 if _bad(cell, allow_decimal=money, allow_negative=k.endswith(".change")):
@@ -148,10 +151,16 @@ class CellNotACount(Rule):
         if report.t3 is not None:
             rows = list(report.t3.rows.items()) + list(report.t3.groups.items())
             for rk, row in rows:
+                for cell in row.cells:
+                    v = cell.value
+                    if v is not None and (type(v) is not int or v < 0):
+                        break
+                else:
+                    continue  # what nearly every row is (None or ints >= 0): _bad would pass them
                 for ck, cell in zip(T3_COLS, row.cells):
                     v = cell.value
                     if v is None or (type(v) is int and v >= 0):
-                        continue  # what nearly every cell is; _bad would say the same
+                        continue
                     if _bad(cell, allow_decimal=False):
                         yield self.diag(
                             f"表三“{ROW_NAMES.get(rk, rk)}”行“{COL_NAMES[ck]}”列为 {cell.raw or fmt_num(cell.value)}，"
@@ -159,6 +168,9 @@ class CellNotACount(Rule):
                             cell.span, key=f"t3.{rk}.{ck}", snippet=cell.raw)
         if report.t4 is not None:
             for (b, c), cell in report.t4.cells.items():
+                v = cell.value
+                if v is None or (type(v) is int and v >= 0):
+                    continue  # as above
                 if _bad(cell, allow_decimal=False):
                     yield self.diag(
                         f"表四“{T4_BLOCK_NAMES[b]}·{T4_COL_NAMES[c]}”为 {cell.raw or fmt_num(cell.value)}，案件数应为非负整数",
