@@ -50,13 +50,16 @@ class SecondTopLevelNumbering(Rule):
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         section_lines = {s.line for s in report.sections.values()}
+        # The top-level headings that are not section titles, once (not once a section).
+        tops = [h for h in report.headings if h.level == 1 and h.span.line not in section_lines]
+        if not tops:
+            return
         for slot in SLOTS:
             sec = report.sections.get(slot)
             if sec is None:
                 continue
-            inner = [h for h in report.headings
-                     if h.level == 1 and sec.line < h.span.line <= sec.end_line
-                     and h.span.line not in section_lines and not report.in_table(h.span.line)]
+            inner = [h for h in tops
+                     if sec.line < h.span.line <= sec.end_line and not report.in_table(h.span.line)]
             if not inner:
                 continue
             names = "、".join(f"“{h.text[:16]}”" for h in inner[:4]) + ("等" if len(inner) > 4 else "")

@@ -9,6 +9,9 @@ from gplint.model import Report, Span
 
 from ._common import FORMAT_2019, FORMAT_2021, is_2021_report
 
+#: Each signature with its matching form (constants: normalised once, not per report).
+_SIGS = tuple((s, normalise(s)) for s in OLD_FORMAT_SIGNATURES)
+
 
 class OldFormatLabels(Rule):
     """What it checks
@@ -128,7 +131,7 @@ class OldFormatLabels(Rule):
             return
         found: list[str] = []
         first = None
-        sigs = [(s, normalise(s)) for s in OLD_FORMAT_SIGNATURES]
+        sigs = _SIGS
         for n in range(t2.span.line, min(t2.span.end_line, len(report.lines)) + 1):
             norm = normalise(report.lines[n - 1])
             for sig, ns in sigs:
