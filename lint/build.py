@@ -1493,8 +1493,20 @@ def _is_t2_line(info: LineInfo) -> bool:
     return True
 
 
+#: A character whose normalised form holds 稽, 申, 第 or 新 (found over all of Unicode):
+#: a label naming T3's anchor (勾稽/钩稽, 申请人情况…, 第一项加第二项, R01's 本年新收 or
+#: 新收政府信息公开申请) holds one, and a label's characters all come from its line's text,
+#: so a line without any is passed over without normalising its labels.
+_T3_ANCHOR_HINT = re.compile("[稽申\U0001F238第新\U0001F21F]")
+#: The same for T4's anchor (行政复议…, 未经复议直接起诉, 结果维持): 复 or 维.
+_T4_ANCHOR_HINT = re.compile("[复複覆\uFAB7维維]")
+
+
 def _anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
+    hint = _T3_ANCHOR_HINT.search
     for info in infos[start:]:
+        if hint(info.text) is None:
+            continue
         for c in info.labels:
             n = _norm(c.text)
             if ("勾稽" in n or "钩稽" in n or n.startswith("申请人情况") or "第一项加第二项" in n
@@ -1504,7 +1516,10 @@ def _anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
 
 
 def _anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
+    hint = _T4_ANCHOR_HINT.search
     for info in infos[start:]:
+        if hint(info.text) is None:
+            continue
         for c in info.labels:
             n = _norm(c.text)
             if (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",):
