@@ -21,7 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from collections import Counter
+from operator import attrgetter, itemgetter, sub
 from decimal import Decimal, InvalidOperation
 from typing import Optional, Sequence
 
@@ -981,35 +982,44 @@ def _empty_cells(infos: Sequence[LineInfo]) -> list[LineInfo]:
     rhythm) / (rhythm + 1)) of them. Applied only when the region is regular (most lines
     one cell, most gaps the rhythm), so a pdfminer stream's page layout is left alone.
     """
-    content = [k for k, i in enumerate(infos) if not i.blank]
-    if len(content) < 8:
+    # One pass finds the content lines and counts those of one cell (no generator, no
+    # second lookup of each line: every table region of every report comes here).
+    content: list[int] = []
+    single = 0
+    k = 0
+    for i in infos:
+        if not i.blank:
+            content.append(k)
+            if len(i.cells) == 1 and not i.separated:
+                single += 1
+        k += 1
+    if len(content) < 8 or single < 0.8 * len(content):
         return list(infos)
-    single = sum(1 for k in content if len(infos[k].cells) == 1 and not infos[k].separated)
-    if single < 0.8 * len(content):
+    # How often each step from one content line to the next (its gap of blank lines + 1)
+    # occurs, counted by C code rather than a loop here.
+    counts = Counter(map(sub, content[1:], content))
+    step = max(counts, key=lambda d: (counts[d], -d))
+    rhythm = step - 1
+    if rhythm > 1 or counts[step] < 0.8 * (len(content) - 1):
         return list(infos)
-    gaps = [b - a - 1 for a, b in zip(content, content[1:])]
-    counts: dict[int, int] = {}
-    for g in gaps:
-        counts[g] = counts.get(g, 0) + 1
-    rhythm = max(counts, key=lambda g: (counts[g], -g))
-    if rhythm > 1 or counts[rhythm] < 0.8 * len(gaps):
-        return list(infos)
+    if max(counts) <= step:
+        return [infos[k] for k in content]  # no gap longer than the rhythm: no empty cell
 
     def is_value(info: LineInfo) -> bool:
         return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
 
-    out: list[LineInfo] = []
-    prev: Optional[int] = None
-    for k in content:
-        if prev is not None:
-            run = k - prev - 1
-            if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
-                n_empty = -(-(run - rhythm) // (rhythm + 1))
-                for e in range(n_empty):
-                    at = infos[min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)]
-                    out.append(LineInfo(at.number, at.text, at.tokens,
-                                        [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True))
-        out.append(infos[k])
+    prev = content[0]
+    out: list[LineInfo] = [infos[prev]]
+    append = out.append
+    for k in content[1:]:
+        run = k - prev - 1
+        if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
+            n_empty = -(-(run - rhythm) // (rhythm + 1))
+            for e in range(n_empty):
+                at = infos[min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)]
+                append(LineInfo(at.number, at.text, at.tokens,
+                                [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True))
+        append(infos[k])
         prev = k
     return out
 
