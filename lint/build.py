@@ -846,6 +846,14 @@ class RegionRead:
     column_major: bool = False
 
 
+class _Widths(dict):
+    """Values per row by row key, 0 for any other key (a group label): its ``__getitem__``
+    is the ``width_of`` :func:`_read_region` asks, looked up in C for every known key."""
+
+    def __missing__(self, key: str) -> int:
+        return 0
+
+
 def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row_order: Sequence[str]) -> RegionRead:
     """Cut a table region into value vectors, anchoring each to a row label where one is."""
     out = RegionRead()
@@ -924,6 +932,8 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
         pending = rest
         return
 
+    add_label = out.labels.append
+    add_vector = out.vectors.append  # (out.vectors stays the same list throughout)
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
@@ -934,16 +944,17 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             continue
         has_num = "num" in map(_CELL_KIND, vals)
         if has_num or (vals and info.separated and len(vals) >= 2 and any(map(_CELL_TEXT, vals))):
-            flush()
+            if buffer:
+                flush()
+            else:
+                pending = []  # what flush() does with no buffered values, without the call
             key = None
             lab_cell = None
             for c in labs:
                 m = match(c.text, seen_data)
                 if m is not None:
                     key, lab_cell = m, c
-                    out.labels.append((c, m))
-                else:
-                    out.labels.append((c, None))
+                add_label((c, m))
             if key is not None and width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
                 # A group label followed by a row label it does not know ("（三）不予公开 |
                 # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled.
@@ -952,20 +963,20 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             # own subtotals; it keeps its key and is set aside by the table's builder.)
             if not has_num and key is None:
                 continue  # a row of dashes with no label: header debris
-            out.vectors.append(Vector(key, list(vals), info.number, lab_cell, "row"))
+            add_vector(Vector(key, list(vals), info.number, lab_cell, "row"))
             seen_data = True
             continue
         # A line of labels only.
         if info.separated and len(labs) >= 2:
             for c in labs:
-                out.labels.append((c, None))
+                add_label((c, None))
             continue  # header row of a pipe/tab table
         if buffer:
             flush()
             seen_data = True
         for c in labs:
             m = match(c.text, seen_data)
-            out.labels.append((c, m))
+            add_label((c, m))
             # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
             if m is not None and width_of(m) > 0 and not (pending and pending[-1][0] == m):
                 pending.append((m, c))
@@ -1114,6 +1125,8 @@ def _align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, V
             anchors.append((pos, index[vec.key]))
     bounds = [(-1, -1)] + anchors + [(len(vectors), len(order))]
     for (p0, o0), (p1, o1) in zip(bounds, bounds[1:]):
+        if p1 == p0 + 1:
+            continue  # two labelled vectors in a row (most): no unlabelled one to place
         gap = [v for v in vectors[p0 + 1:p1]
                if (v.key is None or v.key not in index) and "num" in map(_CELL_KIND, v.values)]
         free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
@@ -1177,17 +1190,14 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
 
     def match(text: str, seen_data: bool) -> Optional[str]:
         n = _norm(text)
-        m = L.match_t3_row(n, after_leaves=False, numbered=bool(n[:1].isdigit()))
+        m = L.match_t3_row(n, after_leaves=False, numbered=n[:1].isdigit())
         # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
         # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
         if m == "G0":
             return None
         return m
 
-    def width_of(key: str) -> int:
-        return 7 if key in order else 0
-
-    read = _read_region(infos, match, width_of, 7, order)
+    read = _read_region(infos, match, _Widths.fromkeys(order, 7).__getitem__, 7, order)
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
     group_rows = [v for v in read.vectors if v.key is not None and v.key.startswith("G") and v.key not in order]
@@ -1330,6 +1340,10 @@ def _cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
 _ABSENT_ROW = (ABSENT,) * len(T3_COLS)
 
 
+#: Words of T2's column headers (one search for them all, not a generator a label).
+_T2_HEADER_WORDS = re.compile("件数|数量|金额|制发|废止|废制|现行有效|增/减|增减")
+
+
 def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
     """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
     if not infos:
@@ -1347,12 +1361,12 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
     def match(text: str, seen_data: bool) -> Optional[str]:
         return L.match_t2_row(_norm(text), fmt)
 
-    read = _read_region(infos, match, lambda k: widths.get(k, 0), 0, order)
+    read = _read_region(infos, match, _Widths(widths).__getitem__, 0, order)
     for c, key in read.labels:
         n = _norm(c.text)
         if key:
             row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
-        elif any(w in n for w in ("件数", "数量", "金额", "制发", "废止", "废制", "现行有效", "增/减", "增减")):
+        elif _T2_HEADER_WORDS.search(n):
             col_labels.append(Label(c.text, None, c.span))
             if "金额" in n or "收费" in n:
                 fee_header = fee_header or Label(c.text, "fees", c.span)
