@@ -1145,11 +1145,21 @@ def _align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, V
 _norm = L.normalise
 
 
+def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
+    """Does the region name R21 or R22 (the 2021 format's (六) sub-rows)? The first such
+    label settles it (no list of every label's normal form, no generator). (A prefilter
+    on 补/费/申 in the line's text did not pay: most T3 lines hold 申.)"""
+    for info in infos:
+        for c in info.labels:
+            if L.match_t3_row(_norm(c.text)) in ("R21", "R22"):
+                return True
+    return False
+
+
 def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
     if not infos:
         return None
-    all_norm = [(c, _norm(c.text)) for i in infos for c in i.labels]
-    has_sub6 = any(L.match_t3_row(n) in ("R21", "R22") for _, n in all_norm)
+    has_sub6 = _has_sub6_rows(infos)
     # Header: text before the first data row label or value.
     header_parts = []
     header_labels: list[Label] = []
@@ -1197,14 +1207,23 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
             return None
         return m
 
-    read = _read_region(infos, match, _Widths.fromkeys(order, 7).__getitem__, 7, order)
+    widths = _Widths.fromkeys(order, 7)  # its keys: the rows of the order
+    read = _read_region(infos, match, widths.__getitem__, 7, order)
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
-    group_rows = [v for v in read.vectors if v.key is not None and v.key.startswith("G") and v.key not in order]
+    # Group rows printed with their own subtotals (a G key that is no row of the order)
+    # are set aside; the rest are aligned. One pass splits them.
+    group_rows: list[Vector] = []
+    rest: list[Vector] = []
+    for v in read.vectors:
+        k = v.key
+        if k is not None and k.startswith("G") and k not in widths:
+            group_rows.append(v)
+        else:
+            rest.append(v)
     for vec in group_rows:
         if vec.key not in groups:
             groups[vec.key] = _t3_row(vec.key, vec, width, issues, subtotal)
-    rest = [v for v in read.vectors if not any(v is g for g in group_rows)] if group_rows else read.vectors
     placed, duplicates, strays = _align(rest, order)
     for vec in duplicates:
         issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
@@ -1265,12 +1284,16 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) 
 
 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None) -> Row:
-    vals = _fit(vec.values, width + 1 if subtotal is not None else width)
+    vals = vec.values
+    w = width + 1 if subtotal is not None else width
+    if len(vals) > w:  # (_fit drops nothing from a row no wider than w: most rows)
+        vals = _fit(vals, w)
     n = len(vals)
-    label = make_label(vec.label.text, key, vec.label.span, False) if vec.label else None
+    lab = vec.label
+    label = make_label(lab.text, key, make_span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     extra: tuple[Cell, ...] = ()
     if n == 7:
-        placed = list(vals)
+        placed = vals  # only read below
     elif n == 8 and subtotal is not None:
         drop = _choose_drop(vals, subtotal)
         placed = vals[:drop] + vals[drop + 1:]
