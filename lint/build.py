@@ -1808,7 +1808,14 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         infos = _split_lines(lines)
     issues: list[Issue] = []
     # (A line already known to be no heading, () , is passed over without a call.)
-    headings = tuple(h for i in infos if i.heading_shape != () and (h := _heading(i)) is not None)
+    # (A loop, not a generator: this looks at every line of the report.)
+    found: list[Heading] = []
+    for i in infos:
+        if i.heading_shape != ():
+            h = _heading(i)
+            if h is not None:
+                found.append(h)
+    headings = tuple(found)
 
     a2 = _anchor_t2(infos)
     a3 = _anchor_t3(infos, (a2 or 1) - 1)
@@ -1830,7 +1837,9 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         ends += [s.line for s in sections.values() if s.line > start]
         end = min(ends) if ends else len(infos) + 1
         # A table's cells become spans: each line's cells must carry its own number.
-        return [_own_cells(i) for i in infos[start - 1:end - 1]]
+        # (_own_cells' first test made here: most lines' cells are their own already.)
+        return [i if not i.cells or i.cells[0].line == i.number else _own_cells(i)
+                for i in infos[start - 1:end - 1]]
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")

@@ -235,12 +235,17 @@ def match_t2_row(norm: str, format: str = "2021") -> Optional[str]:
     return None
 
 
+_OLD_FORMAT_SIGNATURES_NORM = tuple((sig, normalise(sig)) for sig in OLD_FORMAT_SIGNATURES)
+
+
 def old_format_signatures(norm_texts) -> list[str]:
     """The 2019-format header words found among normalised label texts."""
     found = []
-    for sig in OLD_FORMAT_SIGNATURES:
-        n = normalise(sig)
-        if any(n in t for t in norm_texts) and sig not in found:
+    # One text to search: a normalised signature holds no whitespace, so it is in the
+    # joined text exactly when it is in one of the texts (no generator a signature).
+    joined = "\n".join(norm_texts)
+    for sig, n in _OLD_FORMAT_SIGNATURES_NORM:
+        if n in joined and sig not in found:
             found.append(sig)
     return found
 
