@@ -453,8 +453,6 @@ def _own_cells(info: LineInfo) -> LineInfo:
     return info
 
 
-
-
 _object_new = object.__new__
 
 

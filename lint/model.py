@@ -43,9 +43,6 @@ class Span:
             object.__setattr__(self, "end_column", self.column)
 
 
-_object_new = object.__new__
-
-
 def fast_constructor(cls: type[T]) -> Callable[..., T]:
     """A function ``make(field1, field2, ...)`` building a frozen slotted model class from
     *every* field, positionally, without its ``__init__``: nothing is checked or derived,
