@@ -235,7 +235,8 @@ def match_t2_row(norm: str, format: str = "2021") -> Optional[str]:
     return None
 
 
-_OLD_FORMAT_SIGNATURES_NORM = tuple((sig, normalise(sig)) for sig in OLD_FORMAT_SIGNATURES)
+#: Each 2019-format signature with its matching form (normalised once, at import).
+OLD_FORMAT_SIGNATURES_NORMALISED = tuple((sig, normalise(sig)) for sig in OLD_FORMAT_SIGNATURES)
 
 
 def old_format_signatures(norm_texts) -> list[str]:
@@ -244,7 +245,7 @@ def old_format_signatures(norm_texts) -> list[str]:
     # One text to search: a normalised signature holds no whitespace, so it is in the
     # joined text exactly when it is in one of the texts (no generator a signature).
     joined = "\n".join(norm_texts)
-    for sig, n in _OLD_FORMAT_SIGNATURES_NORM:
+    for sig, n in OLD_FORMAT_SIGNATURES_NORMALISED:
         if n in joined and sig not in found:
             found.append(sig)
     return found

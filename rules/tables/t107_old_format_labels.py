@@ -4,13 +4,10 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.labels import OLD_FORMAT_SIGNATURES, normalise
+from gplint.labels import OLD_FORMAT_SIGNATURES_NORMALISED, normalise
 from gplint.model import Report, Span
 
 from ._common import FORMAT_2019, FORMAT_2021, is_2021_report
-
-#: Each signature with its matching form (constants: normalised once, not per report).
-_SIGS = tuple((s, normalise(s)) for s in OLD_FORMAT_SIGNATURES)
 
 
 class OldFormatLabels(Rule):
@@ -131,7 +128,7 @@ class OldFormatLabels(Rule):
             return
         found: list[str] = []
         first = None
-        sigs = _SIGS
+        sigs = OLD_FORMAT_SIGNATURES_NORMALISED
         for n in range(t2.span.line, min(t2.span.end_line, len(report.lines)) + 1):
             norm = normalise(report.lines[n - 1])
             for sig, ns in sigs:
