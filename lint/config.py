@@ -201,21 +201,40 @@ class Settings:
     explicit: bool = False
     cli: dict[str, Any] = field(default_factory=dict)
     finder: ConfigFinder = field(default_factory=ConfigFinder)
+    #: Directory as written in the paths -> (its configuration, the options made from it).
+    #: A batch asks three times a file (profile check, linting, per-file-ignores); every
+    #: file of a directory has the same answer. Bounded by the number of directories.
+    _by_directory: dict[str, tuple[Config, LintOptions]] = field(default_factory=dict, repr=False)
 
     def extensions(self, registry: Any) -> tuple[str, ...]:
         return tuple(TEXT_EXTENSIONS) + tuple(sorted(registry.readers))
 
+    def _for_file(self, path: str) -> tuple[Config, LintOptions]:
+        head = os.path.dirname(path)
+        known = self._by_directory.get(head)
+        if known is None:
+            if self.explicit or path == "-":
+                cfg = self.config
+            else:
+                # ``path`` names a file (runner.discover expands directories), or nothing
+                # yet: its configuration is its directory's.
+                cfg = self.finder.for_dir(os.path.dirname(os.path.abspath(path)))
+            known = (cfg, _merge(cfg, self.cli))
+            if path != "-":
+                self._by_directory[head] = known
+        return known
+
     def config_for(self, path: str) -> Config:
-        if self.explicit:
+        """The configuration that governs the file ``path`` (``-``: the run's own)."""
+        if self.explicit or path == "-":
             return self.config
-        if path == "-":
-            return self.config
-        return self.finder.for_path(path)
+        return self._for_file(path)[0]
 
     def options_for(self, path: str) -> LintOptions:
-        """The LintOptions for one file: its configuration, overridden by the flags."""
-        cfg = self.config_for(path)
-        return _merge(cfg, self.cli)
+        """The LintOptions for one file: its configuration, overridden by the flags.
+
+        Files of one directory share one LintOptions object: nothing changes it."""
+        return self._for_file(path)[1]
 
     def postprocess(self, result: FileResult) -> FileResult:
         """Apply ``per-file-ignores`` of the configuration that governs this file."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import traceback
 from operator import attrgetter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .diagnostics import Diagnostic, Rule, fingerprint
 from .model import Report, Span
@@ -139,7 +139,15 @@ def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions,
     return out
 
 
-def lint_source(source: Source, registry: Registry, options: LintOptions) -> FileResult:
+#: How :func:`lint_source` chooses the rules for a file's options (see ``select``).
+RuleSelector = Callable[[Registry, LintOptions], Sequence[type[Rule]]]
+
+
+def lint_source(source: Source, registry: Registry, options: LintOptions,
+                select: RuleSelector = select_rules) -> FileResult:
+    """Parse and lint one decoded text. ``select`` chooses the rules (default
+    :func:`select_rules`; a batch passes one that remembers its answer, see
+    :class:`gplint.runner.RuleChoice`)."""
     from .build import parse
 
     path = source.path or "-"
@@ -155,18 +163,19 @@ def lint_source(source: Source, registry: Registry, options: LintOptions) -> Fil
             E_NOT_A_REPORT,
             "不是政府信息公开工作年度报告：未找到任何法定章节或统计表 (no statutory section or table found)",
             path)], error="not a report", report=report)
-    rules = select_rules(registry, options)
+    rules = select(registry, options)
     return FileResult(path, run_rules(report, rules, options, path), report=report)
 
 
-def lint_file(path: str, registry: Registry, options: LintOptions) -> FileResult:
+def lint_file(path: str, registry: Registry, options: LintOptions,
+              select: RuleSelector = select_rules) -> FileResult:
     """Lint one file; never raises for a bad input: the problem becomes an E diagnostic."""
     try:
         source = read_source(path, registry, options.max_bytes)
     except InputError as exc:
         code = E_UNDECODABLE if ("decode" in str(exc) or "binary" in str(exc) or "UTF" in str(exc)) else E_UNREADABLE
         return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
-    return lint_source(source, registry, options)
+    return lint_source(source, registry, options, select)
 
 
 def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> Source:

@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from .engine import E_INTERNAL, E_TIMEOUT, MAX_TIMEOUT, FileResult, LintOptions, input_diagnostic, lint_file
+from .engine import (E_INTERNAL, E_TIMEOUT, MAX_TIMEOUT, FileResult, LintOptions, RuleSelector, input_diagnostic,
+                     lint_file, select_rules)
 from .plugins import Registry, build_registry
 
 #: Extensions a directory walk picks up (readers add theirs).
@@ -117,10 +118,11 @@ def guarded(path: str, options: LintOptions, work: Callable[[], FileResult]) -> 
     return res
 
 
-def lint_one(path: str, registry: Registry, options: LintOptions) -> FileResult:
+def lint_one(path: str, registry: Registry, options: LintOptions,
+             select: RuleSelector = select_rules) -> FileResult:
     """Lint one file; whatever goes wrong becomes a diagnostic on that file (see
     :func:`guarded`: E900 for an exception, E901 past ``options.timeout``)."""
-    res = guarded(path, options, lambda: lint_file(path, registry, options))
+    res = guarded(path, options, lambda: lint_file(path, registry, options, select))
     res.report = None  # never keep (or ship across processes) the model: memory stays flat
     return res
 
@@ -170,9 +172,34 @@ def _batch_gc() -> Iterator[None]:
         gc.unfreeze()
 
 
+class RuleChoice:
+    """:func:`select_rules` for the files of a run, asked again only when a file's options
+    are not the previous file's object.
+
+    ``select_rules`` re-checks the registry (every rule's code, name, category and
+    profiles) on each call, ≈ 20 µs; a run's files share a few options objects (one a
+    configuration directory, ``Settings.options_for``; one a chunk sent to a worker, as
+    pickling keeps shared objects shared), and nothing changes the registry during a run.
+    """
+
+    __slots__ = ("registry", "options", "rules")
+
+    def __init__(self) -> None:
+        self.registry: Optional[Registry] = None
+        self.options: Optional[LintOptions] = None
+        self.rules: Sequence = ()
+
+    def __call__(self, registry: Registry, options: LintOptions) -> Sequence:
+        if options is not self.options or registry is not self.registry:
+            self.rules = select_rules(registry, options)  # may raise: then nothing is remembered
+            self.registry, self.options = registry, options
+        return self.rules
+
+
 def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> list[FileResult]:
     registry = _WORKER["registry"]
-    return [lint_one(path, registry, options) for path, options in tasks]
+    choice = RuleChoice()
+    return [lint_one(path, registry, options, choice) for path, options in tasks]
 
 
 def _options_for(options: OptionsArg) -> Callable[[str], LintOptions]:
@@ -188,8 +215,9 @@ def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int
     options_for = _options_for(options)
     with _batch_gc():
         if jobs <= 1 or len(paths) <= 1:
+            choice = RuleChoice()
             for path in paths:
-                yield lint_one(path, registry, options_for(path))
+                yield lint_one(path, registry, options_for(path), choice)
             return
         yield from _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
 

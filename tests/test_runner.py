@@ -377,3 +377,31 @@ def test_rule_selection_memo_sees_what_selection_depends_on():
         assert "N101" in [r.code for r in select_rules(reg, LintOptions())]
     finally:
         n101.profiles = original
+
+
+def test_rule_choice_asks_again_for_other_options_or_registry():
+    from gplint.engine import select_rules
+    from gplint.runner import RuleChoice
+
+    reg = build_registry()
+    choice = RuleChoice()
+    default, only_n1 = LintOptions(), LintOptions(select=["N1"])
+    first = choice(reg, default)
+    assert [r.code for r in first] == [r.code for r in select_rules(reg, default)]
+    assert choice(reg, default) is first  # the same options object: remembered
+    n1 = [r.code for r in choice(reg, only_n1)]
+    assert n1 == [r.code for r in select_rules(reg, only_n1)] and n1 != [r.code for r in first]
+    other = build_registry()
+    other.rules = {code: rule for code, rule in other.rules.items() if not code.startswith("N")}
+    assert not any(r.code.startswith("N") for r in choice(other, only_n1))
+    with pytest.raises(ValueError):
+        choice(reg, LintOptions(profile="no-such-profile"))
+    assert [r.code for r in choice(reg, only_n1)] == n1  # a failed choice is not remembered
+
+
+def test_an_unknown_profile_is_one_files_error_in_a_run(reports):
+    paths = reports[:2]
+    bad = LintOptions(profile="no-such-profile")
+    results = list(run(paths, build_registry(), lambda p: bad if p == paths[0] else LintOptions()))
+    assert [d.code for d in results[0].diagnostics] == ["E900"]
+    assert "E900" not in [d.code for d in results[1].diagnostics]

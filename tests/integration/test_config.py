@@ -44,6 +44,28 @@ def test_nearest_configuration_wins_and_dot_gplint_toml(draft_report: Path, tmp_
     assert codes(findings(str(draft_report))[1]) == []
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_folder_of_one_run_follows_its_own_configuration(draft_report: Path, tmp_path: Path, jobs: str):
+    # One run over two folders: a file takes its own folder's configuration, never the one
+    # of the folder linted before it (options are shared within a folder, not across).
+    write_plugin_config(tmp_path, 'select = ["X901"]\n')
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    (quiet / "gplint.toml").write_text('ignore = ["ALL"]\n', encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (quiet / name).write_bytes(draft_report.read_bytes())
+    loud_copy = draft_report.parent / "z.txt"
+    loud_copy.write_bytes(draft_report.read_bytes())
+    # (The first path's configuration is the run's: it loads the plugin rule X901.)
+    proc = gplint("--format", "json", "--jobs", jobs, str(draft_report.parent), str(quiet), str(draft_report))
+    assert proc.returncode == 1, proc.err
+    by_file: dict[str, list[str]] = {}
+    for d in json.loads(proc.out):
+        by_file.setdefault(Path(d["path"]).name, []).append(d["code"])
+    assert by_file == {draft_report.name: ["X901", "X901"], "z.txt": ["X901"]}  # named twice, linted twice
+    assert "3 file(s)" not in proc.err and "5 file(s)" in proc.err
+
+
 def test_command_line_flags_win(draft_report: Path, tmp_path: Path):
     write_plugin_config(tmp_path, 'select = ["X901"]\nfail-on = "error"\nformat = "jsonl"\n')
     proc = gplint(str(draft_report))
