@@ -139,36 +139,40 @@ def _init_worker(registry: Optional[Registry], plugin_paths: Sequence[str]) -> N
 
         registry = build_registry([load_module_from_path(p) for p in plugin_paths])
     _WORKER["registry"] = registry
+    _WORKER["linted"] = 0
     # A worker only lints: the batch collector settings for its whole life (see _batch_gc;
     # a forked worker inherits them from the parent already, a spawned one does not).
     gc.freeze()
-    gc.set_threshold(*_BATCH_GC_THRESHOLD)
+    gc.disable()
 
 
-#: Collector thresholds while linting a batch. Linting a report allocates tens of thousands
-#: of small objects that reference counting frees (the model holds no cycles worth
-#: collecting early); with the default gen-0 threshold of 700 the collector runs dozens of
-#: times a report and its full passes walk every module, rule and regex loaded.
-_BATCH_GC_THRESHOLD = (10_000, 20, 20)
+#: Files linted between two full collections while a batch runs (see :func:`_batch_gc`).
+COLLECT_EVERY = 1_000
 
 
 @contextmanager
 def _batch_gc() -> Iterator[None]:
-    """Cheaper garbage collection for the length of a run, restored afterwards.
+    """No automatic garbage collection for the length of a run, restored afterwards.
 
-    ``gc.freeze()`` moves everything alive now (imported modules, the registry, compiled
-    regexes, the tokeniser) out of the collector's sight, so full collections only walk
-    what the run allocates; with fewer gen-0 collections this saved ≈ 2-3 ms CPU a report
-    (bench/README.md). Nothing is leaked: cyclic garbage made during the run is still
-    collected, and ``unfreeze`` hands the frozen objects back at the end.
+    Reference counting frees what linting a report leaves behind: the model holds no
+    cycles (a full collection after 3,000 reports finds nothing to free). What the
+    collector costs during a batch is not garbage but survivors: every line reading the
+    line memo keeps (≈ 240 objects a report) is walked by a young collection and walked
+    again by the older ones, a cache miss an object (≈ 0.3 µs): ≈ 5 % of a run's time,
+    though hardly any instructions (bench/README.md). So the collector is off, and the
+    runner makes a full collection every :data:`COLLECT_EVERY` files instead, which frees
+    whatever cycles a plugin's rule may leave: memory stays bounded. ``gc.freeze()``
+    first moves everything alive now (imported modules, the registry, compiled regexes)
+    out of those collections' way; ``unfreeze`` hands it back at the end.
     """
-    old = gc.get_threshold()
+    enabled = gc.isenabled()
     gc.freeze()
-    gc.set_threshold(*_BATCH_GC_THRESHOLD)
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*old)
+        if enabled:
+            gc.enable()
         gc.unfreeze()
 
 
@@ -199,7 +203,13 @@ class RuleChoice:
 def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> list[FileResult]:
     registry = _WORKER["registry"]
     choice = RuleChoice()
-    return [lint_one(path, registry, options, choice) for path, options in tasks]
+    out = []
+    for path, options in tasks:
+        out.append(lint_one(path, registry, options, choice))
+        linted = _WORKER["linted"] = _WORKER["linted"] + 1
+        if linted % COLLECT_EVERY == 0:
+            gc.collect()
+    return out
 
 
 def _options_for(options: OptionsArg) -> Callable[[str], LintOptions]:
@@ -215,11 +225,23 @@ def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int
     options_for = _options_for(options)
     with _batch_gc():
         if jobs <= 1 or len(paths) <= 1:
-            choice = RuleChoice()
-            for path in paths:
-                yield lint_one(path, registry, options_for(path), choice)
-            return
-        yield from _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
+            results = _run_serial(paths, registry, options_for)
+        else:
+            results = _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
+        try:
+            for done, result in enumerate(results, 1):
+                yield result
+                if done % COLLECT_EVERY == 0:
+                    gc.collect()  # (workers collect for their own files: _lint_chunk)
+        finally:
+            results.close()  # a consumer that stops early: the pool shuts down now
+
+
+def _run_serial(paths: Sequence[str], registry: Registry,
+                options_for: Callable[[str], LintOptions]) -> Iterator[FileResult]:
+    choice = RuleChoice()
+    for path in paths:
+        yield lint_one(path, registry, options_for(path), choice)
 
 
 def _warm_up(registry: Registry, options: LintOptions) -> None:

@@ -405,3 +405,75 @@ def test_an_unknown_profile_is_one_files_error_in_a_run(reports):
     results = list(run(paths, build_registry(), lambda p: bad if p == paths[0] else LintOptions()))
     assert [d.code for d in results[0].diagnostics] == ["E900"]
     assert "E900" not in [d.code for d in results[1].diagnostics]
+
+
+class _Cyclic:
+    """An object in a reference cycle with itself: only the collector frees it."""
+
+    alive = 0
+
+    def __init__(self) -> None:
+        self.me = self
+        _Cyclic.alive += 1
+
+    def __del__(self) -> None:
+        _Cyclic.alive -= 1
+
+
+def _cycle_leaking_registry():
+    from gplint.diagnostics import Rule
+
+    class LeavesACycle(Rule):
+        code, name, category, severity, profiles = "X990", "leaves-a-cycle", "structure", "info", ("default",)
+        options: dict = {}
+
+        def check(self, report, options):
+            _Cyclic()
+            return iter(())
+
+    reg = build_registry()
+    reg.rules["X990"] = LeavesACycle
+    return reg
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers inherit the rule by fork")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_collects_the_cycles_rules_leave_every_few_files(reports, monkeypatch, jobs):
+    import gc
+
+    import gplint.runner as runner
+
+    monkeypatch.setattr(runner, "COLLECT_EVERY", 3)
+    gc.collect()
+    _Cyclic.alive = 0
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    seen = []
+    for result in run(reports[:12], _cycle_leaking_registry(), LintOptions(), jobs=jobs):
+        assert gc.isenabled() is False  # the collector is off while the run goes on
+        seen.append(result.path)
+        if jobs == 1:
+            # Serial: at most the cycles of the files since the last full collection.
+            assert _Cyclic.alive <= 3
+    assert seen == reports[:12]
+    assert gc.isenabled() is enabled and gc.get_freeze_count() == frozen  # put back after the run
+    gc.collect()
+    assert _Cyclic.alive == 0
+
+
+def test_a_worker_collects_the_cycles_rules_leave_every_few_files(reports, monkeypatch):
+    import gc
+
+    import gplint.runner as runner
+
+    monkeypatch.setattr(runner, "COLLECT_EVERY", 3)
+    monkeypatch.setattr(runner, "_WORKER", {"registry": _cycle_leaking_registry(), "linted": 0})
+    gc.collect()
+    _Cyclic.alive = 0
+    gc.disable()  # as in a worker (_init_worker)
+    try:
+        results = runner._lint_chunk([(p, LintOptions()) for p in reports[:7]])
+        assert [r.path for r in results] == reports[:7]
+        assert 1 <= _Cyclic.alive <= 3 and runner._WORKER["linted"] == 7
+    finally:
+        gc.enable()
+        gc.collect()
