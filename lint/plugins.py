@@ -17,6 +17,7 @@ import pluggy
 
 from . import hookspecs
 from .diagnostics import CATEGORIES, SEVERITIES, Rule
+from .entry_points import read_entry_points
 
 
 class PluginError(Exception):
@@ -59,9 +60,11 @@ def _manager() -> pluggy.PluginManager:
 
 
 def _load_entry_points(pm: pluggy.PluginManager) -> None:
-    from importlib.metadata import entry_points
+    eps = read_entry_points("gplint")
+    if eps is None:  # a path or finder the quick reading does not cover
+        from importlib.metadata import entry_points
 
-    eps = entry_points(group="gplint")
+        eps = entry_points(group="gplint")
     seen = set()
     for ep in sorted(eps, key=lambda e: (e.name, e.value)):
         if (ep.name, ep.value) in seen:
