@@ -16,13 +16,16 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 from __future__ import annotations
 
 import io
-import zipfile
-from html.parser import HTMLParser
-from typing import Optional
-from xml.etree import ElementTree as ET
+from typing import TYPE_CHECKING, Optional
 
 from .hookspecs import hookimpl
 from .sources import InputError, Source, decode, normalise_newlines
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+# zipfile, ElementTree and html.parser are imported by the reader that needs them: most runs
+# read only text files, and together they cost a tenth of gplint's start-up.
 
 #: Refuse to decompress more than this from one document (zip bombs).
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
@@ -32,6 +35,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # --------------------------------------------------------------------------- DOCX
 def read_docx(data: bytes, path: Optional[str] = None) -> Source:
+    import zipfile
+    from xml.etree import ElementTree as ET
+
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -61,7 +67,7 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     return Source(path, normalise_newlines("\n".join(lines)), "docx")
 
 
-def _docx_text(elem: ET.Element) -> str:
+def _docx_text(elem: Element) -> str:
     parts: list[str] = []
     for node in elem.iter():
         tag = node.tag
@@ -74,7 +80,7 @@ def _docx_text(elem: ET.Element) -> str:
     return "".join(parts)
 
 
-def _docx_block(elem: ET.Element, lines: list[str]) -> None:
+def _docx_block(elem: Element, lines: list[str]) -> None:
     if elem.tag == f"{_W}p":
         lines.append(_docx_text(elem))
     elif elem.tag == f"{_W}tbl":
@@ -102,67 +108,11 @@ def _docx_block(elem: ET.Element, lines: list[str]) -> None:
 
 
 # --------------------------------------------------------------------------- HTML
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr",
-          "table", "ul", "ol", "header", "footer", "title", "blockquote", "pre", "hr"}
-_SKIP = {"script", "style", "noscript", "template", "head"}
-
-
-class _HTMLText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.current: list[str] = []
-        self.skip = 0
-        self.row: Optional[list[str]] = None
-        self.cell: Optional[list[str]] = None
-
-    def _end_line(self) -> None:
-        text = "".join(self.current).strip()
-        self.current = []
-        if text:
-            self.lines.append(" ".join(text.split()))
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _SKIP:
-            self.skip += 1
-            return
-        if tag == "tr":
-            self._end_line()
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None:
-            self.cell = []
-            colspan = dict(attrs).get("colspan") or "1"
-            self._colspan = max(1, min(64, int(colspan))) if colspan.isdigit() else 1
-        elif tag in _BLOCK and self.cell is None:
-            self._end_line()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-            return
-        if tag in ("td", "th") and self.row is not None and self.cell is not None:
-            self.row.append(" ".join("".join(self.cell).split()))
-            self.row.extend([""] * (getattr(self, "_colspan", 1) - 1))
-            self.cell = None
-        elif tag == "tr" and self.row is not None:
-            if any(c for c in self.row):
-                self.lines.append("\t".join(self.row))
-            self.row = None
-        elif tag in _BLOCK and self.cell is None:
-            self._end_line()
-
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        if self.cell is not None:
-            self.cell.append(data)
-        else:
-            self.current.append(data)
-
-
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
+    from .html_text import HTMLText
+
     text = _decode_html(data, path)
-    parser = _HTMLText()
+    parser = HTMLText()
     try:
         parser.feed(text)
         parser.close()
