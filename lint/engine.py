@@ -4,7 +4,6 @@ Nothing here prints or exits; the command line and the batch API sit on top.
 """
 from __future__ import annotations
 
-import traceback
 from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Sequence
@@ -129,6 +128,8 @@ def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions,
             for d in rule.check(report, opts):
                 out.append(d.with_path(path))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+            import traceback  # here: only a crash needs it, and it is not cheap to import
+
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(input_diagnostic(
                 E_INTERNAL,
