@@ -18,6 +18,15 @@ def _texts():
     return [read_path(str(p)).text for p in sorted(CORPUS.glob("*.txt"))]
 
 
+def test_grammar_path_is_the_packaged_grammar():
+    from importlib import resources
+
+    from gplint.grammar import grammar_path
+
+    packaged = resources.files("gplint.grammar_files").joinpath("report.lark")
+    assert pathlib.Path(grammar_path()).samefile(str(packaged))
+
+
 def test_fast_path_is_in_use():
     # If a grammar change disables the shortcut, performance silently drops tenfold.
     assert _get_lexer().usable
