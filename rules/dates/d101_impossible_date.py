@@ -1,16 +1,17 @@
 """D101: a year or date that cannot exist (22024年度, 2024年13月) (strict)."""
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report, Span
 
+# The patterns' sources: compiled when the rule first runs (re's cache keeps them), since the
+# rule is in the strict profile only and a default run never needs them.
 # A "year" of five or more digits: an item number or a stray digit fused with the year.
-_LONG_YEAR = re.compile(r"(?<![\d.])(\d{5,})\s*年(?!\s*\d)")
-_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_LONG_YEAR = r"(?<![\d.])(\d{5,})\s*年(?!\s*\d)"
+_DATE = r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
 
 
 class ImpossibleDate(Rule):
@@ -46,12 +47,15 @@ class ImpossibleDate(Rule):
     profiles = ("strict",)
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        import datetime  # here, for the same reason as the patterns
+
+        long_year, full_date = re.compile(_LONG_YEAR), re.compile(_DATE)
         for n, line in enumerate(report.lines, start=1):
-            for m in _LONG_YEAR.finditer(line):
+            for m in long_year.finditer(line):
                 yield self.diag(
                     f"“{m.group(0)}”不是有效的年份（{len(m.group(1))} 位数字）",
                     Span(n, m.start() + 1, n, m.end() + 1), key="date", snippet=m.group(0))
-            for m in _DATE.finditer(line):
+            for m in full_date.finditer(line):
                 y, mo = int(m.group(1)), int(m.group(2))
                 d = int(m.group(3)) if m.group(3) else 1
                 try:
