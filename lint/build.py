@@ -478,11 +478,14 @@ def _is_footer(content: Sequence[Tok]) -> bool:
 # (numbering, known row labels), keeping every token's true column; the builder then works
 # on virtual lines and the spans are mapped back to the real line at the end (_remap).
 _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年新收", "结果维持")
-_SEG_ENUM = re.compile(
+# Source only, compiled by _segment_cuts (re's cache keeps it): few reports have a flattened
+# line, and this is the costliest pattern of the module to compile.
+_SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"|(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
     r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持)"
-    r"|(?<=[0-9０-９数量额容）)元])(?P<t2>行政规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)")
+    r"|(?<=[0-9０-９数量额容）)元])(?P<t2>行政规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)"
+)
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
 #: Lines at least this long that carry a table anchor are cut into virtual lines.
@@ -494,7 +497,7 @@ assert MEMO_MAX_LINE < SEGMENT_MIN
 def _segment_cuts(text: str) -> list[int]:
     """0-based offsets where a virtual line starts (besides 0), in order."""
     cuts: list[int] = []
-    for m in _SEG_ENUM.finditer(text):
+    for m in re.finditer(_SEG_ENUM, text):
         at = m.start()
         if m.group("item") is not None:
             run = m.group("item")
