@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.labels import OLD_FORMAT_SIGNATURES_NORMALISED, normalise
+from gplint.labels import OLD_FORMAT_SIGNATURES_NORMALISED, normalise, old_format_signatures
 from gplint.model import Report, Span
 
 from ._common import FORMAT_2019, FORMAT_2021, is_2021_report
@@ -126,11 +126,16 @@ class OldFormatLabels(Rule):
         t2 = report.t2
         if t2 is None or t2.span is None or not is_2021_report(report):
             return
+        lines = range(t2.span.line, min(t2.span.end_line, len(report.lines)) + 1)
+        norms = [normalise(report.lines[n - 1]) for n in lines]
+        # Nearly every table 二 has none of them: one search of the joined lines per
+        # signature says so, where the loop below tests each signature on each line.
+        if not old_format_signatures(norms):
+            return
         found: list[str] = []
         first = None
         sigs = OLD_FORMAT_SIGNATURES_NORMALISED
-        for n in range(t2.span.line, min(t2.span.end_line, len(report.lines)) + 1):
-            norm = normalise(report.lines[n - 1])
+        for n, norm in zip(lines, norms):
             for sig, ns in sigs:
                 if ns in norm and sig not in found and not (sig == "本年增减" and "本年增/减" in found):
                     found.append(sig)
