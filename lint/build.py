@@ -832,7 +832,8 @@ def _read_heading(info: LineInfo) -> Optional[Heading]:
 
 
 # --------------------------------------------------------------------------- vectors
-@dataclass
+# Slotted: a report makes a few dozen vectors and reads their fields over and over.
+@dataclass(slots=True)
 class Vector:
     key: Optional[str]
     values: list[LCell]
