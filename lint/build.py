@@ -858,11 +858,12 @@ class _Widths(dict):
 
 
 def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row_order: Sequence[str]) -> RegionRead:
-    """Cut a table region into value vectors, anchoring each to a row label where one is."""
+    """Cut a table region into value vectors, anchoring each to a row label where one is.
+
+    ``match(text)``: the row key a label's text names, or None."""
     out = RegionRead()
     pending: list[tuple[str, LCell]] = []
     buffer: list[LCell] = []
-    seen_data = False
 
     def flush() -> None:
         nonlocal buffer, pending
@@ -954,7 +955,7 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             key = None
             lab_cell = None
             for c in labs:
-                m = match(c.text, seen_data)
+                m = match(c.text)
                 if m is not None:
                     key, lab_cell = m, c
                 add_label((c, m))
@@ -967,7 +968,6 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             if not has_num and key is None:
                 continue  # a row of dashes with no label: header debris
             add_vector(Vector(key, list(vals), info.number, lab_cell, "row"))
-            seen_data = True
             continue
         # A line of labels only.
         if info.separated and len(labs) >= 2:
@@ -976,9 +976,8 @@ def _read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, ro
             continue  # header row of a pipe/tab table
         if buffer:
             flush()
-            seen_data = True
         for c in labs:
-            m = match(c.text, seen_data)
+            m = match(c.text)
             add_label((c, m))
             # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
             if m is not None and width_of(m) > 0 and not (pending and pending[-1][0] == m):
@@ -1201,17 +1200,8 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     if not has_sub6:
         order.insert(order.index("R24"), "G6")
 
-    def match(text: str, seen_data: bool) -> Optional[str]:
-        n = _norm(text)
-        m = L.match_t3_row(n, after_leaves=False, numbered=n[:1].isdigit())
-        # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
-        # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
-        if m == "G0":
-            return None
-        return m
-
     widths = _Widths.fromkeys(order, 7)  # its keys: the rows of the order
-    read = _read_region(infos, match, widths.__getitem__, 7, order)
+    read = _read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
     # Group rows printed with their own subtotals (a G key that is no row of the order)
@@ -1250,6 +1240,20 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     last = infos[-1].number
     return Table3(rows, tuple(header_labels), header_cols or tuple(T3_COLS), groups, caption, layout,
                   Span(first, 1, last, 1))
+
+
+# One cached call a label (the same few dozen texts in every report) instead of a
+# closure calling normalise() and match_t3_row() with keywords, two cache lookups more.
+@lru_cache(maxsize=8192)
+def _t3_label_row(text: str) -> Optional[str]:
+    """The T3 row a label in table 三 names (a group row's G key too), as _read_region asks."""
+    n = _norm(text)
+    m = L.match_t3_row(n, after_leaves=False, numbered=n[:1].isdigit())
+    # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
+    # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
+    if m == "G0":
+        return None
+    return m
 
 
 def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) -> set[str]:
@@ -1384,7 +1388,7 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
     col_labels: list[Label] = []
     fee_header = None
 
-    def match(text: str, seen_data: bool) -> Optional[str]:
+    def match(text: str) -> Optional[str]:
         return L.match_t2_row(_norm(text), fmt)
 
     read = _read_region(infos, match, _Widths(widths).__getitem__, 0, order)

@@ -1,0 +1,22 @@
+"""build._t3_label_row: the row key table 三's reader gives a label (cached per text)."""
+from __future__ import annotations
+
+from gplint import labels as L
+from gplint.build import _t3_label_row
+
+
+def test_data_rows_and_groups_with_their_own_row():
+    assert _t3_label_row("（一）予以公开") == L.match_t3_row(L.normalise("（一）予以公开"))
+    assert _t3_label_row("（七）总计") == "R24"
+    assert _t3_label_row("1.属于国家秘密") == "R05"
+
+
+def test_group_label_names_no_row():
+    assert L.match_t3_row(L.normalise("三、本年度办理结果")) == "G0"
+    assert _t3_label_row("三、本年度办理结果") is None
+
+
+def test_numbered_bare_words_are_rows():
+    # A leading item number makes a bare 其他 / 总计 a row, as the reader always asked.
+    assert _t3_label_row("3.其他") == L.match_t3_row(L.normalise("3.其他"), numbered=True)
+    assert _t3_label_row("其他") == L.match_t3_row(L.normalise("其他"))
