@@ -1153,7 +1153,7 @@ def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
     on 补/费/申 in the line's text did not pay: most T3 lines hold 申.)"""
     for info in infos:
         for c in info.labels:
-            if L.match_t3_row(_norm(c.text)) in ("R21", "R22"):
+            if _t3_row_named(c.text) in ("R21", "R22"):
                 return True
     return False
 
@@ -1171,7 +1171,7 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
             continue
         hit = None
         for c in info.labels:
-            m = L.match_t3_row(_norm(c.text))
+            m = _t3_row_named(c.text)
             if m and m.startswith("R"):
                 hit = m
         if hit or "num" in map(_CELL_KIND, info.values):
@@ -1240,6 +1240,13 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     last = infos[-1].number
     return Table3(rows, tuple(header_labels), header_cols or tuple(T3_COLS), groups, caption, layout,
                   Span(first, 1, last, 1))
+
+
+@lru_cache(maxsize=8192)
+def _t3_row_named(text: str) -> Optional[str]:
+    """``match_t3_row(normalise(text))``: one cache lookup a label instead of two (the
+    table's header and sub-row scans ask it of every label of table 三)."""
+    return L.match_t3_row(_norm(text))
 
 
 # One cached call a label (the same few dozen texts in every report) instead of a
@@ -1374,6 +1381,19 @@ _ABSENT_ROW = (ABSENT,) * len(T3_COLS)
 _T2_HEADER_WORDS = re.compile("件数|数量|金额|制发|废止|废制|现行有效|增/减|增减")
 
 
+def _t2_label_matcher(fmt: str):
+    """``match(text)``: the T2 row a label names in format ``fmt``, cached per text (one
+    lookup a label instead of a closure calling normalise() and match_t2_row())."""
+    @lru_cache(maxsize=4096)
+    def match(text: str) -> Optional[str]:
+        return L.match_t2_row(_norm(text), fmt)
+
+    return match
+
+
+_T2_LABEL_ROW = {fmt: _t2_label_matcher(fmt) for fmt in ("2021", "2019")}
+
+
 def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
     """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
     if not infos:
@@ -1388,9 +1408,7 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
     col_labels: list[Label] = []
     fee_header = None
 
-    def match(text: str) -> Optional[str]:
-        return L.match_t2_row(_norm(text), fmt)
-
+    match = _T2_LABEL_ROW.get(fmt) or _t2_label_matcher(fmt)
     read = _read_region(infos, match, _Widths(widths).__getitem__, 0, order)
     for c, key in read.labels:
         n = _norm(c.text)

@@ -20,3 +20,14 @@ def test_numbered_bare_words_are_rows():
     # A leading item number makes a bare 其他 / 总计 a row, as the reader always asked.
     assert _t3_label_row("3.其他") == L.match_t3_row(L.normalise("3.其他"), numbered=True)
     assert _t3_label_row("其他") == L.match_t3_row(L.normalise("其他"))
+
+
+def test_cached_label_matchers_agree_with_labels():
+    from gplint.build import _T2_LABEL_ROW, _t2_label_matcher, _t3_row_named
+
+    for text in ("4.申请人无正当理由逾期不补正", "（二）部分公开", "申请人情况", ""):
+        assert _t3_row_named(text) == L.match_t3_row(L.normalise(text))
+    for fmt in ("2021", "2019"):
+        for text in ("规章", "行政规范性文件", "行政许可", "信息内容"):
+            assert _T2_LABEL_ROW[fmt](text) == L.match_t2_row(L.normalise(text), fmt)
+            assert _t2_label_matcher(fmt)(text) == L.match_t2_row(L.normalise(text), fmt)
