@@ -1184,7 +1184,7 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
                 n = n.split(")")[-1] if ")" in n else ""
             header_parts.append(n)
             for key in L.t3_columns_in(n):
-                header_labels.append(Label(c.text, key, c.span))
+                header_labels.append(make_label(c.text, key, c.span, False))
     header_text = "".join(header_parts)
     header_cols = L.t3_columns_in(header_text)
     width = 7 if ("C7" in header_cols or not header_cols) else 6
@@ -1359,7 +1359,8 @@ def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:
 
 
 def _cell(c: LCell) -> Cell:
-    return make_cell(c.value if c.kind == "num" else None, c.text, c.span)
+    # make_cell_at: one call for the Cell and its Span, not c.span's three and make_cell.
+    return make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column)
 
 
 def _cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
@@ -1413,9 +1414,9 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
     for c, key in read.labels:
         n = _norm(c.text)
         if key:
-            row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+            row_labels.append(make_label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
         elif _T2_HEADER_WORDS.search(n):
-            col_labels.append(Label(c.text, None, c.span))
+            col_labels.append(make_label(c.text, None, c.span, False))
             if "金额" in n or "收费" in n:
                 fee_header = fee_header or Label(c.text, "fees", c.span)
     # Header words in pipe/tab header rows are recorded as labels without keys too.
@@ -1473,7 +1474,7 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
             if "总计" in n or n in ("总", "计") or "合计" in n:
                 has_total = True
             if len(n) <= 12:
-                col_labels.append(Label(c.text, None, c.span))
+                col_labels.append(make_label(c.text, None, c.span, False))
         if "num" not in map(_CELL_KIND, vals) and not (values and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
         if labs and not info.separated and not any(map(_CELL_FUSED, vals)):
