@@ -52,6 +52,7 @@ from .model import (
     make_label,
     make_quantity,
     make_row,
+    make_section,
     make_span,
     Table3,
     Table4,
@@ -1601,6 +1602,10 @@ def _anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
 
 
 # --------------------------------------------------------------------------- sections
+#: Dot leaders of a table-of-contents entry (……, …, ...., ····, ．．．; …… holds …).
+_TOC_LEADER = re.compile(r"…|\.\.\.\.|····|．．．").search
+
+
 def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int]], nlines: int,
                      t3_row_lines: set[int]) -> dict[str, Section]:
     cands: list[tuple[Heading, str]] = []
@@ -1610,7 +1615,7 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
         nt = L.normalise(h.title)
         if len(nt) > 40:
             continue
-        if any(leader in h.text for leader in ("……", "…", "....", "····", "．．．")):
+        if _TOC_LEADER(h.text):
             continue  # a table-of-contents entry, not the heading itself
         if L.match_t3_row(nt) in ("R01", "R02", "R25", "G0"):
             continue
@@ -1654,7 +1659,7 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
         end = ordered[i + 1][1].span.line - 1 if i + 1 < len(ordered) else nlines
         numeral_slot = f"S{h.number}" if 1 <= h.number <= 6 else ""
         std = L.is_standard_title(slot, L.normalise(h.title))
-        out[slot] = Section(slot, h, numeral_slot, std, end)
+        out[slot] = make_section(slot, h, numeral_slot, std, end)
     return out
 
 

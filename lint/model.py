@@ -313,6 +313,7 @@ class Quantity:
 make_label = fast_constructor(Label)
 make_row = fast_constructor(Row)
 make_heading = fast_constructor(Heading)
+make_section = fast_constructor(Section)
 #: ``Quantity(...)`` with every field given, positionally (see :func:`fast_constructor`).
 make_quantity = fast_constructor(Quantity)
 

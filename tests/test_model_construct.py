@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from gplint.build import parse
-from gplint.model import (Cell, Heading, Label, Quantity, Row, Span, fast_constructor, make_cell_at, make_heading,
-                          make_label, make_quantity, make_row, make_span)
+from gplint.model import (Cell, Heading, Label, Quantity, Row, Section, Span, fast_constructor, make_cell_at, make_heading,
+                          make_label, make_quantity, make_row, make_section, make_span)
 
 ROOT = Path(__file__).parent
 TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "texts").glob("*.txt"))
@@ -71,7 +71,9 @@ def test_fast_constructors_match_the_classes():
     assert q == Quantity(3, "件", Span(1), "3件", Span(1), None, "3", False)
     h = make_heading(1, "一", 1, "总体情况", "一、总体情况", Span(4, 1, 4, 7), 0)
     assert h == Heading(1, "一", 1, "总体情况", "一、总体情况", Span(4, 1, 4, 7))
-    for obj in (label, row, q, h):
+    sec = make_section("S1", h, "S1", True, 9)
+    assert sec == Section("S1", h, "S1", True, 9) and sec.line == 4
+    for obj in (label, row, q, h, sec):
         assert type(obj).__init__ is not None and not hasattr(obj, "__dict__")
 
 
@@ -119,3 +121,28 @@ def test_fast_objects_are_true_frozen_model_objects():
     # Results cross process boundaries (--jobs) with their spans, in every protocol.
     for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
         assert pickle.loads(pickle.dumps(cell, protocol)) == cell
+
+
+def test_table_cells_built_inline_match_the_classes():
+    """build._cells makes a table row's cells without their __init__: the same cells, ABSENT
+    for a gap, and a position that is not valid as it stands corrected as Span() corrects it."""
+    from gplint.build import LCell, _cells
+    from gplint.model import ABSENT
+
+    placed = [LCell("num", "3", 4, 2, 3, 3), None, LCell("blank", "—", 4, 5, 6), LCell("num", "1", 0, 0, 0, 1)]
+    cells = _cells(placed)
+    assert cells == (Cell(3, "3", Span(4, 2, 4, 3)), ABSENT, Cell(None, "—", Span(4, 5, 4, 6)),
+                     Cell(1, "1", Span(0, 0, 0, 0)))
+    assert all(type(c) is Cell and type(c.span) is Span for c in cells if c is not ABSENT)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cells[0].span.line = 9  # type: ignore[misc]
+
+
+def test_table_of_contents_leaders():
+    """build._TOC_LEADER: the dot leaders that make a heading line a contents entry."""
+    from gplint.build import _TOC_LEADER
+
+    for text in ("一、总体情况……1", "一、总体情况…3", "一、总体情况....2", "一、总体情况····2", "一、总体情况．．．2"):
+        assert _TOC_LEADER(text)
+    for text in ("一、总体情况", "一、总体情况...", "一、总体情况··"):
+        assert not _TOC_LEADER(text)
