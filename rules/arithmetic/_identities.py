@@ -227,27 +227,49 @@ def analyse_t3(report: Report) -> T3Analysis:
     return report.derived(f"{__name__}.analyse_t3", _analyse_t3)
 
 
+_NONE_AND_INT = {type(None), int}
+_ONE_WIDTH = {_T3_WIDTH}
+
+
+def _t3_slot_values(t3) -> list:
+    """The T3 rows' values laid out by :data:`_T3_SLOT`: each plain int of magnitude below
+    _SLOT_INT in its slot, None in every other slot (blank, absent, decimal, huge)."""
+    ints: list = [None] * (len(T3_ROWS) * _T3_WIDTH)
+    if t3 is None:
+        return ints
+    rows = t3.rows
+    if tuple(rows) == T3_ROWS:
+        # The builder's table: every row, in order, each of _T3_WIDTH cells (checked below).
+        # One comprehension reads them all, and C checks them: a Python test a cell costs
+        # several times as much, and nearly every value is a small int or None.
+        cells = [r.cells for r in rows.values()]
+        flat = [c.value for row_cells in cells for c in row_cells]
+        if set(map(len, cells)) == _ONE_WIDTH and set(map(type, flat)) <= _NONE_AND_INT:
+            present = list(filter(None, flat))  # (0 is within bounds as well)
+            if not present or (-_SLOT_INT < min(present) and max(present) < _SLOT_INT):
+                return flat
+    bases = _T3_ROW_BASE
+    for row, r in rows.items():
+        slot = bases.get(row)
+        if slot is None:
+            continue
+        for c in r.cells[:_T3_WIDTH]:
+            v = c.value
+            # Bounds that are one-digit ints themselves: the interpreter's fast int
+            # comparison (10 ** 18 is not); a larger count goes through evaluate,
+            # which gives the same result.
+            if type(v) is int and -_SLOT_INT < v < _SLOT_INT:
+                ints[slot] = v
+            slot += 1
+    return ints
+
+
 def _analyse_t3(report: Report) -> T3Analysis:
     # Most operands are plain ints: identities over those are summed straight from a flat
     # list of the rows' values (exactly what evaluate gives for them); any other operand
     # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
     # identity through evaluate.
-    ints: list = [None] * (len(T3_ROWS) * _T3_WIDTH)
-    t3 = report.t3
-    if t3 is not None:
-        bases = _T3_ROW_BASE
-        for row, r in t3.rows.items():
-            slot = bases.get(row)
-            if slot is None:
-                continue
-            for c in r.cells[:_T3_WIDTH]:
-                v = c.value
-                # Bounds that are one-digit ints themselves: the interpreter's fast int
-                # comparison (10 ** 18 is not); a larger count goes through evaluate,
-                # which gives the same result.
-                if type(v) is int and -_SLOT_INT < v < _SLOT_INT:
-                    ints[slot] = v
-                slot += 1
+    ints = _t3_slot_values(report.t3)
     # Each cell looked up once: most cells sit in several identities.
     cells: dict[CellKey, Cell] = {}
 
