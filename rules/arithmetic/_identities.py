@@ -231,25 +231,47 @@ _NONE_AND_INT = {type(None), int}
 _ONE_WIDTH = {_T3_WIDTH}
 
 
-def _t3_slot_values(t3) -> list:
+def t3_small_int_values(report: Report) -> Optional[list]:
+    """The T3 rows' values as one flat list laid out by :data:`_T3_SLOT`, when the table is
+    the builder's usual one: every row, in order, each of _T3_WIDTH cells, every value None
+    or a plain int of magnitude below _SLOT_INT. None for any other table (or none).
+
+    Once per report, shared: analyse_t3 sums identities out of it, A107 passes over rows
+    it shows to hold nothing but blanks and counts. Callers must not change the list.
+    """
+    return report.derived(f"{__name__}.t3_small_int_values", _t3_small_int_values)
+
+
+def _t3_small_int_values(report: Report) -> Optional[list]:
+    t3 = report.t3
+    if t3 is None:
+        return None
+    rows = t3.rows
+    if tuple(rows) != T3_ROWS:
+        return None
+    # One comprehension reads them all, and C checks them: a Python test a cell costs
+    # several times as much, and nearly every value is a small int or None.
+    cells = [r.cells for r in rows.values()]
+    flat = [c.value for row_cells in cells for c in row_cells]
+    if set(map(len, cells)) == _ONE_WIDTH and set(map(type, flat)) <= _NONE_AND_INT:
+        present = list(filter(None, flat))  # (0 is within bounds as well)
+        if not present or (-_SLOT_INT < min(present) and max(present) < _SLOT_INT):
+            return flat
+    return None
+
+
+def _t3_slot_values(report: Report) -> list:
     """The T3 rows' values laid out by :data:`_T3_SLOT`: each plain int of magnitude below
     _SLOT_INT in its slot, None in every other slot (blank, absent, decimal, huge)."""
+    flat = t3_small_int_values(report)
+    if flat is not None:
+        return flat
     ints: list = [None] * (len(T3_ROWS) * _T3_WIDTH)
+    t3 = report.t3
     if t3 is None:
         return ints
-    rows = t3.rows
-    if tuple(rows) == T3_ROWS:
-        # The builder's table: every row, in order, each of _T3_WIDTH cells (checked below).
-        # One comprehension reads them all, and C checks them: a Python test a cell costs
-        # several times as much, and nearly every value is a small int or None.
-        cells = [r.cells for r in rows.values()]
-        flat = [c.value for row_cells in cells for c in row_cells]
-        if set(map(len, cells)) == _ONE_WIDTH and set(map(type, flat)) <= _NONE_AND_INT:
-            present = list(filter(None, flat))  # (0 is within bounds as well)
-            if not present or (-_SLOT_INT < min(present) and max(present) < _SLOT_INT):
-                return flat
     bases = _T3_ROW_BASE
-    for row, r in rows.items():
+    for row, r in t3.rows.items():
         slot = bases.get(row)
         if slot is None:
             continue
@@ -269,7 +291,7 @@ def _analyse_t3(report: Report) -> T3Analysis:
     # list of the rows' values (exactly what evaluate gives for them); any other operand
     # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
     # identity through evaluate.
-    ints = _t3_slot_values(report.t3)
+    ints = _t3_slot_values(report)
     # Each cell looked up once: most cells sit in several identities.
     cells: dict[CellKey, Cell] = {}
 

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import T3_COLS, Cell, Report
 
-from ._identities import COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, fmt_num
+from ._identities import COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, fmt_num, t3_small_int_values
 
 T2_NAMES = {
     "rules.issued": "规章·本年制发件数", "rules.repealed": "规章·本年废止件数", "rules.in_force": "规章·现行有效件数",
@@ -149,7 +149,13 @@ class CellNotACount(Rule):
                     yield self.diag(f"表二“{T2_NAMES.get(k, k)}”为 {cell.raw or fmt_num(cell.value)}，{what}",
                                     cell.span, key=f"t2.{k}", snippet=cell.raw)
         if report.t3 is not None:
-            rows = list(report.t3.rows.items()) + list(report.t3.groups.items())
+            values = t3_small_int_values(report)
+            if values is not None and min(filter(None, values), default=0) >= 0:
+                # Every row's cells are blank or counts (nearly every table): only the
+                # group rows are left to look at.
+                rows = list(report.t3.groups.items())
+            else:
+                rows = list(report.t3.rows.items()) + list(report.t3.groups.items())
             for rk, row in rows:
                 for cell in row.cells:
                     v = cell.value
