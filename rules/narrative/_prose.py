@@ -111,6 +111,16 @@ def sentences(report: Report) -> tuple[Sentence, ...]:
     return report.derived(f"{__name__}.sentences", _sentences)
 
 
+def application_sentences(report: Report) -> tuple[Sentence, ...]:
+    """The sentences (headings not) that mention 申请, in order: the only ones N101, N102
+    and N104 read. Found once per report instead of each rule testing every sentence."""
+    return report.derived(f"{__name__}.application_sentences", _application_sentences)
+
+
+def _application_sentences(report: Report) -> tuple[Sentence, ...]:
+    return tuple([s for s in sentences(report) if "申请" in s.text and not s.heading])
+
+
 def _sentences(report: Report) -> tuple[Sentence, ...]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())

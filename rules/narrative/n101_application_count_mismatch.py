@@ -7,7 +7,7 @@ from typing import Any, Iterable, Optional
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.model import Report, Span
 
-from ._prose import clauses, fmt, other_year, sentences, t3_row_line, t3_total
+from ._prose import application_sentences, clauses, fmt, other_year, t3_row_line, t3_total
 
 _N = r"(?P<n>\d+)\s*(?:件|条)"
 _GAP = r"[^\d，,；;。（()）]{0,20}?"
@@ -109,9 +109,7 @@ class ApplicationCountMismatch(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t3 is None:
             return
-        for s in sentences(report):
-            if s.heading or "申请" not in s.text:
-                continue
+        for s in application_sentences(report):
             for a, b, clause in clauses(s):
                 # Every pattern ends in a count (N 件 / N 条): a clause without one is passed
                 # over before the other tests run (the substring tests first: cheaper than a

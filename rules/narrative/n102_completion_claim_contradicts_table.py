@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.model import Report, Span
 
-from ._prose import fmt, other_year, sentences, t3_row_line, t3_total
+from ._prose import application_sentences, fmt, other_year, t3_row_line, t3_total
 
 _CLAIM = re.compile(
     r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
@@ -74,10 +74,8 @@ class CompletionClaimContradictsTable(Rule):
             return
         carried_out = t3_total(report, "R25")
         handled = t3_total(report, "R24")
-        for s in sentences(report):
+        for s in application_sentences(report):
             text = s.text
-            if s.heading or "申请" not in text:
-                continue
             claim = _CLAIM.search(text)
             if claim is None or _HANDLED.search(text) or _CARRY_OUT.search(text):
                 continue

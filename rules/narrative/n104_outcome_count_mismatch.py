@@ -8,7 +8,7 @@ from typing import Any, Iterable, Optional
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Number, Report
 
-from ._prose import clauses, fmt, other_year, sentences, t3_group_total, t3_total
+from ._prose import application_sentences, clauses, fmt, other_year, t3_group_total, t3_total
 
 # Longest alternatives first so 予以公开及部分公开 is not read as 予以公开.
 _OUTCOMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -80,9 +80,7 @@ class OutcomeCountMismatch(Rule):
         if report.t3 is None:
             return
         total = t3_total(report, "R24")
-        for s in sentences(report):
-            if s.heading or "申请" not in s.text:
-                continue
+        for s in application_sentences(report):
             for a, b, clause in clauses(s, "，,；;"):
                 # _RE always ends in N 件: clauses without such a count are passed over first
                 # (without 件 at all by a substring test, cheaper than a regex search).
