@@ -69,7 +69,6 @@ def fast_constructor(cls: type[T]) -> Callable[..., T]:
 
 
 _new_span = fast_constructor(Span)
-_span_blank = _new_span.blank
 
 
 def make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
@@ -77,15 +76,7 @@ def make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
     already valid (the builder makes hundreds a report); the same object either way."""
     if line < 1 or column < 1 or end_line < line or end_column < 1 or (end_line == line and end_column < column):
         return Span(line, column, end_line, end_column)
-    # _new_span(line, column, end_line, end_column, None) written out: one call a span.
-    span = _span_blank()
-    span.line = line
-    span.column = column
-    span.end_line = end_line
-    span.end_column = end_column
-    span.page = None
-    span.__class__ = Span
-    return span
+    return _new_span(line, column, end_line, end_column, None)
 
 
 # --------------------------------------------------------------------------- tables
@@ -151,6 +142,7 @@ ABSENT = Cell()
 
 
 make_cell = fast_constructor(Cell)
+_span_blank = _new_span.blank
 _cell_blank = make_cell.blank
 
 
