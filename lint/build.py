@@ -46,7 +46,6 @@ from .model import (
     Span,
     Table2,
     deferred,
-    make_cell,
     make_cell_at,
     make_heading,
     make_label,
