@@ -94,7 +94,9 @@ def lint_paths(paths: Iterable[str], options: OptionsLike = None, *, registry: O
                plugin_paths: Sequence[str] = (), jobs: int = 1) -> Iterator[dict[str, Any]]:
     """Lint files (directories are expanded as the CLI does); result dicts in order.
 
-    ``jobs`` > 1 uses the same process pool as ``gplint --jobs``.
+    ``jobs`` > 1 uses the same process pool as ``gplint --jobs``. Like
+    :func:`gplint.runner.run`, the generator turns automatic garbage collection off until
+    it is exhausted or closed (a full collection every 1,000 results instead).
     """
     from .runner import TEXT_EXTENSIONS, discover, run
 

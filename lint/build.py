@@ -1409,7 +1409,7 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
     col_labels: list[Label] = []
     fee_header = None
 
-    match = _T2_LABEL_ROW.get(fmt) or _t2_label_matcher(fmt)
+    match = _T2_LABEL_ROW[fmt]
     read = _read_region(infos, match, _Widths(widths).__getitem__, 0, order)
     for c, key in read.labels:
         n = _norm(c.text)

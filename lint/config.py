@@ -206,24 +206,21 @@ class Settings:
     #: Directory as written in the paths -> (its configuration, the options made from it).
     #: A batch asks three times a file (profile check, linting, per-file-ignores); every
     #: file of a directory has the same answer. Bounded by the number of directories.
-    _by_directory: dict[str, tuple[Config, LintOptions]] = field(default_factory=dict, repr=False)
+    _by_directory: dict[str, tuple[Config, LintOptions]] = field(default_factory=dict, init=False, repr=False)
 
     def extensions(self, registry: Any) -> tuple[str, ...]:
         return tuple(TEXT_EXTENSIONS) + tuple(sorted(registry.readers))
 
     def _for_file(self, path: str) -> tuple[Config, LintOptions]:
-        head = os.path.dirname(path)
-        known = self._by_directory.get(head)
+        if path == "-":
+            return self.config, _merge(self.config, self.cli)
+        # ``path`` names a file (runner.discover expands directories), or nothing yet: its
+        # configuration is its directory's.
+        directory = os.path.dirname(os.path.abspath(path))
+        known = self._by_directory.get(directory)
         if known is None:
-            if self.explicit or path == "-":
-                cfg = self.config
-            else:
-                # ``path`` names a file (runner.discover expands directories), or nothing
-                # yet: its configuration is its directory's.
-                cfg = self.finder.for_dir(os.path.dirname(os.path.abspath(path)))
-            known = (cfg, _merge(cfg, self.cli))
-            if path != "-":
-                self._by_directory[head] = known
+            cfg = self.config if self.explicit else self.finder.for_dir(directory)
+            known = self._by_directory[directory] = (cfg, _merge(cfg, self.cli))
         return known
 
     def config_for(self, path: str) -> Config:

@@ -5,7 +5,8 @@ Importing ``importlib.metadata`` (it brings ``email``, ``zipfile``, ``csv``, ``i
 and letting it scan every distribution cost about a seventh of a ``gplint`` process's
 start-up, all to learn the name and value of the few entry points in the ``gplint`` group.
 :func:`read_entry_points` repeats what ``importlib.metadata.entry_points(group=...)`` does
-(Python 3.10 to 3.13 agree on every step below) for the common case: plain directories on
+(Python 3.11 to 3.13 agree on every step below; on 3.10, whose distribution names
+are not normalised the same way, it always defers) for the common case: plain directories on
 the path, searched by the standard :class:`importlib.machinery.PathFinder`, with
 ``*.dist-info`` and ``*.egg-info`` directories whose names give the distribution's name.
 For anything else it answers None and the caller asks ``importlib.metadata`` itself, so a
@@ -55,6 +56,8 @@ def read_entry_points(group: str, path: Optional[Sequence[str]] = None) -> Optio
     ``sys.path``), as ``importlib.metadata.entry_points(group=group)`` lists them; None
     when that answer might differ from this reading (then ask ``importlib.metadata``).
     """
+    if sys.version_info < (3, 11):
+        return None  # 3.10 keys distributions by their raw stems: let importlib.metadata answer
     # Any other finder that lists distributions adds ones this reading cannot see (the
     # importlib_metadata backport, once imported, even takes over from PathFinder).
     if getattr(PathFinder, "find_distributions", None) is None or PathFinder not in sys.meta_path:

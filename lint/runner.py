@@ -154,8 +154,9 @@ COLLECT_EVERY = 1_000
 def _batch_gc() -> Iterator[None]:
     """No automatic garbage collection for the length of a run, restored afterwards.
 
-    Reference counting frees what linting a report leaves behind: the model holds no
-    cycles (a full collection after 3,000 reports finds nothing to free). What the
+    Reference counting frees nearly all that linting a report leaves behind (a full
+    collection after 3,000 synthetic reports finds nothing; reports whose digits ran
+    together leave a few dozen objects in cycles, from the builder's recursive helpers). What the
     collector costs during a batch is not garbage but survivors: every line reading the
     line memo keeps (≈ 240 objects a report) is walked by a young collection and walked
     again by the older ones, a cache miss an object (≈ 0.3 µs): ≈ 5 % of a run's time,
@@ -177,27 +178,32 @@ def _batch_gc() -> Iterator[None]:
 
 
 class RuleChoice:
-    """:func:`select_rules` for the files of a run, asked again only when a file's options
-    are not the previous file's object.
+    """:func:`select_rules` for the files of a run, asked again only when the registry or
+    the choosing options (profile, select, ignore) differ from the previous file's.
 
     ``select_rules`` re-checks the registry (every rule's code, name, category and
-    profiles) on each call, ≈ 20 µs; a run's files share a few options objects (one a
-    configuration directory, ``Settings.options_for``; one a chunk sent to a worker, as
-    pickling keeps shared objects shared), and nothing changes the registry during a run.
-    """
+    profiles) on each call, ≈ 20 µs; a run's files share a few options, and nothing
+    changes the registry during a run. Options given as lists are compared by value (one
+    changed in place between two files is seen); any other iterable only by identity,
+    as it can be read once."""
 
-    __slots__ = ("registry", "options", "rules")
+    __slots__ = ("registry", "key", "rules")
 
     def __init__(self) -> None:
         self.registry: Optional[Registry] = None
-        self.options: Optional[LintOptions] = None
+        self.key: Optional[tuple] = None
         self.rules: Sequence = ()
 
     def __call__(self, registry: Registry, options: LintOptions) -> Sequence:
-        if options is not self.options or registry is not self.registry:
+        key = (options.profile, _choice_key(options.select), _choice_key(options.ignore))
+        if registry is not self.registry or key != self.key:
             self.rules = select_rules(registry, options)  # may raise: then nothing is remembered
-            self.registry, self.options = registry, options
+            self.registry, self.key = registry, key
         return self.rules
+
+
+def _choice_key(values: Any) -> Any:
+    return tuple(values) if isinstance(values, (list, tuple)) else values
 
 
 def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> list[FileResult]:
@@ -221,6 +227,11 @@ def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int
     """Lint every path, yielding results in the order of ``paths`` whatever ``jobs`` is.
 
     ``options`` is one :class:`LintOptions` for all files or a function of the path.
+
+    Until the iterator is exhausted or closed, automatic garbage collection is off in this
+    process (see :func:`_batch_gc`; a full collection runs every :data:`COLLECT_EVERY`
+    results, the caller's garbage included): a caller that stops early and keeps the
+    iterator should ``close()`` it (``contextlib.closing``) to have the collector back.
     """
     options_for = _options_for(options)
     with _batch_gc():

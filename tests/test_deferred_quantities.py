@@ -52,3 +52,13 @@ def test_a_report_made_by_hand_takes_a_tuple_or_nothing():
     calls = []
     lazy = Report(path=None, text="", lines=(), quantities=deferred(lambda: calls.append(1) or (q,)))
     assert calls == [] and lazy.quantities == (q,) and lazy.quantities == (q,) and calls == [1]
+
+
+def test_a_report_pickled_before_the_field_was_deferred_still_reads():
+    report = parse(PROSE)
+    found = report.quantities
+    old_state = dict(report.__dict__)
+    old_state["quantities"] = old_state.pop("_quantities")  # how such a pickle stored it
+    old = Report.__new__(Report)
+    old.__dict__.update(old_state)
+    assert old.quantities == found

@@ -57,6 +57,9 @@ def standard_finders(monkeypatch):
 
 
 def _same_as_metadata(monkeypatch, path: list[str], group: str = GROUP) -> list:
+    if sys.version_info < (3, 11):
+        assert _by_reader(path, group) is None  # 3.10: always importlib.metadata's answer
+        pytest.skip("on Python 3.10 the reader defers to importlib.metadata")
     ours = _by_reader(path, group)
     assert ours is not None
     assert ours == _by_metadata(monkeypatch, path, group)

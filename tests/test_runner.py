@@ -477,3 +477,21 @@ def test_a_worker_collects_the_cycles_rules_leave_every_few_files(reports, monke
     finally:
         gc.enable()
         gc.collect()
+
+
+def test_rule_choice_sees_options_changed_between_two_files(reports, registry):
+    # Three files with findings to lose.
+    paths = [r.path for r in run(_mixed(reports), registry, LintOptions()) if r.diagnostics][:3]
+    assert len(paths) == 3
+    options = LintOptions()
+    found = []
+    for result in run(paths, registry, options):
+        found.append(len(result.diagnostics))
+        options.ignore = ["ALL"]  # the caller changes the options while the run goes on
+    assert found[1:] == [0, 0]
+    options = LintOptions(ignore=[])
+    found = []
+    for result in run(paths, registry, options):
+        found.append([d.code for d in result.diagnostics])
+        options.ignore.append("ALL")  # in place, too
+    assert found[1:] == [[], []]
