@@ -203,7 +203,7 @@ class Settings:
     explicit: bool = False
     cli: dict[str, Any] = field(default_factory=dict)
     finder: ConfigFinder = field(default_factory=ConfigFinder)
-    #: Directory as written in the paths -> (its configuration, the options made from it).
+    #: A file's absolute directory -> (its configuration, the options made from it).
     #: A batch asks three times a file (profile check, linting, per-file-ignores); every
     #: file of a directory has the same answer. Bounded by the number of directories.
     _by_directory: dict[str, tuple[Config, LintOptions]] = field(default_factory=dict, init=False, repr=False)

@@ -323,7 +323,7 @@ class _Deferred:
     time the field is read (then kept); any other value is stored as it is.
 
     No built-in rule reads ``Report.quantities``: finding every number in the prose with its
-    unit and clause cost ≈ 5 % of linting a report for nothing. Deferring it keeps the field
+    unit and clause cost ≈ 7 % of linting a report for nothing. Deferring it keeps the field
     (``gplint dump``, plugins, ``==`` and ``repr`` read it as before) without paying for it
     when nothing does. A dataclass field whose default is a descriptor goes through it:
     ``__init__`` calls ``__set__``, ``Report.field`` (no instance) gives the default.

@@ -156,8 +156,8 @@ def _batch_gc() -> Iterator[None]:
 
     Reference counting frees nearly all that linting a report leaves behind (a full
     collection after 3,000 synthetic reports finds nothing; reports whose digits ran
-    together leave a few dozen objects in cycles, from the builder's recursive helpers). What the
-    collector costs during a batch is not garbage but survivors: every line reading the
+    together leave a few dozen objects in cycles, from the builder's recursive helpers).
+    What the collector costs during a batch is not garbage but survivors: every reading the
     line memo keeps (≈ 240 objects a report) is walked by a young collection and walked
     again by the older ones, a cache miss an object (≈ 0.3 µs): ≈ 5 % of a run's time,
     though hardly any instructions (bench/README.md). So the collector is off, and the
