@@ -34,6 +34,18 @@ OUR_READING = {
 }
 # The fragment holds no year anywhere in its text (cells.json took it from the source report).
 NO_YEAR_IN_TEXT = {"govnianbao_huaian-city-2024_section3-fragment.txt"}
+# Tables the reader does not read yet (issue 14): expected failures, strict, so a reading
+# that starts to pass must be taken off this list.
+NOT_YET_READ = {
+    ("t2", "crawled/jinjing-pq-2022.txt"), ("t2", "crawled/suping-pq-2024.txt"),
+    ("t3", "crawled/czj-2025.txt"), ("t3", "crawled/jinjing-pq-2022.txt"), ("t3", "crawled/suping-pq-2024.txt"),
+    ("t4", "crawled/czj-2025.txt"), ("t4", "crawled/jinjing-pq-2022.txt"), ("t4", "crawled/suping-pq-2024.txt"),
+}
+
+
+def _names(table: str) -> list:
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="not read yet (issue 14)"))
+            if (table, n) in NOT_YET_READ else n for n in sorted(CELLS)]
 
 
 def _parsed(name: str) -> dict:
@@ -63,7 +75,7 @@ def test_year(name):
     assert _parsed(name)["year"] == want
 
 
-@pytest.mark.parametrize("name", sorted(CELLS))
+@pytest.mark.parametrize("name", _names("t2"))
 def test_t2_cells(name):
     exp = CELLS[name]
     got = _parsed(name)["t2"] or {}
@@ -72,7 +84,7 @@ def test_t2_cells(name):
         _check(name, f"t2.{key}", got.get(key), want, amb)
 
 
-@pytest.mark.parametrize("name", sorted(CELLS))
+@pytest.mark.parametrize("name", _names("t3"))
 def test_t3_cells(name):
     exp = CELLS[name]
     got = _parsed(name)
@@ -87,7 +99,7 @@ def test_t3_cells(name):
         assert not got.get("t3_groups"), f"{name}: no group row expected"
 
 
-@pytest.mark.parametrize("name", sorted(CELLS))
+@pytest.mark.parametrize("name", _names("t4"))
 def test_t4_cells(name):
     exp = CELLS[name]
     t4 = _parsed(name)["t4"] or {}
