@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from collections import Counter
 from operator import attrgetter, itemgetter, sub
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Optional, Sequence
 
 from . import labels as L
@@ -57,80 +56,8 @@ from .model import (
     Table4,
 )
 from .sources import normalise_newlines
-
-BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
-DASHES = frozenset("-—–－―")
-#: Blank marks that may stand in a run of blank-separated values ("0 — 3").
-DASH_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "——", "--", "―"})
-SIGNS = frozenset({"-", "－", "−", "+", "＋"})
-
-
-# --------------------------------------------------------------------------- cells
-@dataclass(slots=True)
-class LCell:
-    kind: str  # "label" | "num" | "blank" (a dash or an empty cell between values)
-    text: str
-    line: int
-    column: int
-    end_column: int
-    value: Optional[Number] = None
-    #: A number written against its label with nothing between ("数量801000081"): it may
-    #: hold several cells run together (see _resolve_t3_digits).
-    fused: bool = False
-
-    @property
-    def span(self) -> Span:
-        return make_span(self.line, self.column, self.line, self.end_column)
-
-
-@dataclass(slots=True)
-class LineInfo:
-    number: int
-    text: str
-    tokens: tuple[Tok, ...]
-    #: Read-only once made: copies of a remembered line share these sequences and the
-    #: cells in them, which carry the line number of the reading they were made for until
-    #: :func:`_own_cells` gives the copy its own (table regions get that before use).
-    cells: Sequence[LCell]
-    separated: bool  # pipes or tabs cut the line into cells
-    footer: bool = False
-    md_rule: bool = False  # |---|---|
-    blank: bool = False
-    #: A cell left empty in a one-cell-a-line table, seen as extra blank lines.
-    empty_cell: bool = False
-    #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
-    offset: int = 0
-    #: The label cells and the value cells (numbers, blanks), split once: read many times.
-    labels: Sequence[LCell] = field(init=False)
-    values: Sequence[LCell] = field(init=False)
-    #: What :func:`_heading` reads from the line, without its number: None until read,
-    #: ``()`` for a line that is no heading. Copies of a remembered line share it.
-    heading_shape: Optional[tuple] = field(init=False, default=None)
-
-    def __post_init__(self) -> None:
-        cells = self.cells
-        if len(cells) <= 1:  # most lines: nothing, or one label (no comprehension needed)
-            if cells and cells[0].kind == "label":
-                self.labels, self.values = list(cells), []
-            else:
-                self.labels, self.values = [], list(cells)
-            return
-        self.labels = [c for c in cells if c.kind == "label"]
-        self.values = [c for c in cells if c.kind != "label"]
-
-
-# Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal
-# are immutable, so a cached result is as good as a fresh one.
-@lru_cache(maxsize=4096)
-def to_number(text: str) -> Optional[Number]:
-    t = unicodedata.normalize("NFKC", text).replace(",", "")
-    try:
-        if "." in t:
-            return Decimal(t)
-        return int(t)
-    except (ValueError, InvalidOperation):
-        return None
-
+from .reader import runs
+from .reader.cells import BLANK_MARKS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 
 def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
     """One separated segment -> a label, a number, several numbers, a blank mark or empty.
@@ -265,9 +192,10 @@ def _split_unseparated(line: Line) -> LineInfo:
             nums.append(t)
             i -= 1
             continue
-        if t.type == "NUMBER" and not nums and i >= 2 and toks[i - 2].type not in ("BLANK", "TAB") \
+        if t.type == "NUMBER" and i >= 2 and toks[i - 2].type not in ("BLANK", "TAB") \
                 and _is_row_label("".join(x.value for x in toks[: i - 1])):
-            # Digits written against a row label with nothing between: cells run together.
+            # Digits written against a row label with nothing between: cells run together
+            # (the first piece of a run with stray spaces, "数量20 0 0 0 02", included).
             fused = t
             i -= 1
             break
@@ -290,10 +218,10 @@ def _split_unseparated(line: Line) -> LineInfo:
         if text in BLANK_MARKS and not nums:
             return LineInfo(n, line.text, toks, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
         cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
-    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
-                 else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     if fused is not None:
         cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
+    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
+                 else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, toks, cells, False)
 
 
@@ -484,7 +412,7 @@ _SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"|(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
     r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持)"
-    r"|(?<=[0-9０-９数量额容）)元])(?P<t2>行政规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)"
+    r"|(?<=[0-9０-９数量额容）)元 \u3000\u00a0])(?P<t2>行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)"
 )
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
@@ -561,211 +489,6 @@ def _segments(line: Line) -> list[tuple[Line, int]]:
             pending = Tok(t.type, t.value[k:], t.column + k)
             break
         out.append((Line(line.number, text[a:b], tuple(seg)), a))
-    return out
-
-
-def _split_digits(digits: str, parts: int, limit: int = 5000) -> list[tuple[int, ...]]:
-    """Every cut of a digit run into ``parts`` numbers without leading zeros (at most
-    ``limit``; an empty list when there are more, which callers treat as unreadable)."""
-    out: list[tuple[int, ...]] = []
-    n = len(digits)
-    if not parts or n < parts or n > parts * 12:
-        return out
-
-    def rec(pos: int, left: int, acc: list[int]) -> bool:
-        if left == 1:
-            piece = digits[pos:]
-            if piece == "0" or not piece.startswith("0"):
-                out.append(tuple(acc + [int(piece)]))
-            return len(out) <= limit
-        if digits[pos] == "0":
-            return rec(pos + 1, left - 1, acc + [0])
-        for k in range(pos + 1, n - left + 2):
-            if not rec(k, left - 1, acc + [int(digits[pos:k])]):
-                return False
-        return True
-
-    if not rec(0, parts, []):
-        return []
-    return out
-
-
-def _row_splits(digits: str) -> list[tuple[int, ...]]:
-    """Cuts of a T3 row's run into 7 numbers whose 7th is the sum of the first six."""
-    out = []
-    n = len(digits)
-    for k7 in range(1, n - 5):
-        last = digits[n - k7:]
-        if last.startswith("0") and last != "0":
-            continue
-        total = int(last)
-        head = digits[:n - k7]
-
-        def rec(pos: int, left: int, acc: list[int], s: int) -> None:
-            if left == 1:
-                piece = head[pos:]
-                if piece and (piece == "0" or not piece.startswith("0")) and s + int(piece) == total:
-                    out.append(tuple(acc + [int(piece), total]))
-                return
-            if pos >= len(head):
-                return
-            if head[pos] == "0":
-                rec(pos + 1, left - 1, acc + [0], s)
-                return
-            for k in range(pos + 1, len(head) - left + 2):
-                v = int(head[pos:k])
-                if s + v > total:
-                    break
-                rec(k, left - 1, acc + [v], s + v)
-
-        rec(0, 6, [], 0)
-    return out
-
-
-def _t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[tuple[int, ...]]:
-    """Cuts of T4's 15 cells run together, each block's 总计 the sum of its four cells
-    (``free_block``: exactly one block may break its total)."""
-    out: list[tuple[int, ...]] = []
-    n = len(digits)
-    if free_block:
-        limit = 2000
-
-    def block(pos: int, nb: int, acc: list[int], free: bool = not free_block) -> None:
-        if len(out) > limit:
-            return
-        if nb == 3:
-            if pos == n and free:
-                out.append(tuple(acc))
-            return
-
-        def parts(p: int, left: int, vals: list[int]) -> None:
-            if left == 0:
-                total = str(sum(vals))
-                if digits.startswith(total, p):
-                    block(p + len(total), nb + 1, acc + vals + [sum(vals)], free)
-                if not free:
-                    # This block is the broken one: its total is whatever number follows.
-                    for k in range(p + 1, min(n, p + 12) + 1):
-                        piece = digits[p:k]
-                        if piece == "0" or not piece.startswith("0"):
-                            if piece != total:
-                                block(k, nb + 1, acc + vals + [int(piece)], True)
-                        if piece == "0":
-                            break
-                return
-            if p >= n:
-                return
-            if digits[p] == "0":
-                parts(p + 1, left - 1, vals + [0])
-                return
-            for k in range(p + 1, min(n, p + 12) + 1):
-                parts(k, left - 1, vals + [int(digits[p:k])])
-
-        parts(pos, 4, [])
-
-    block(0, 0, [])
-    return out if len(out) <= limit else []
-
-
-_T3_LEAF_SET = frozenset(f"R{i:02d}" for i in range(3, 24))
-
-
-def _t3_contrib(key: str, vals: Sequence[Optional[int]]) -> tuple[Optional[int], ...]:
-    """A row's share of the 14 column residuals (SUM-RESULTS then BALANCE per column)."""
-    out: list[Optional[int]] = [0] * 14
-    for c in range(7):
-        v = vals[c]
-        s = 1 if key == "R24" else (-1 if key in _T3_LEAF_SET else 0)
-        b = 1 if key in ("R01", "R02") else (-1 if key in ("R24", "R25") else 0)
-        if v is None:
-            out[c] = None if s else 0
-            out[7 + c] = None if b else 0
-        else:
-            out[c] = s * v
-            out[7 + c] = b * v
-    return tuple(out)
-
-
-def _resolve_t3_digits(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
-                       limit: int = 20000) -> tuple[dict[str, tuple[int, ...]], set[str]]:
-    """Choose how each row's digit run splits into 7 cells from the table's identities.
-
-    Candidates are the cuts that satisfy the row total (every cut when none does); the
-    chosen assignment satisfies the most identities (row totals, SUM-RESULTS and BALANCE
-    per column). A row is resolved when every best assignment cuts it the same way;
-    otherwise it is returned as ambiguous, never guessed.
-    """
-    cands: dict[str, list[tuple[tuple[int, ...], int]]] = {}
-    ambiguous: set[str] = set()
-    for key, digits in runs.items():
-        valid = _row_splits(digits)
-        if valid:
-            cands[key] = [(v, 1) for v in valid]
-        else:
-            loose = _split_digits(digits, 7, 3000)
-            if loose:
-                cands[key] = [(v, 0) for v in loose]
-            else:
-                ambiguous.add(key)
-    base: list[Optional[int]] = [0] * 14
-    present = set(known) | set(cands)
-    for key in T3_ROWS:
-        if key in known:
-            contrib = _t3_contrib(key, known[key])
-        elif key in cands or key in ambiguous:
-            continue
-        else:
-            contrib = (None,) * 14 if (key in _T3_LEAF_SET or key in ("R01", "R02", "R24", "R25")) else (0,) * 14
-        base = [None if (x is None or y is None) else x + y for x, y in zip(base, contrib)]
-    for key in ambiguous:
-        base = [None if (x is None or y is None) else x + y for x, y in zip(base, _t3_contrib(key, (None,) * 7))]
-    fixed = {k: c[0] for k, c in cands.items() if len(c) == 1}
-    variable = [k for k, c in cands.items() if len(c) > 1]
-    for k, (vals, _ok) in fixed.items():
-        base = [None if x is None else x + y for x, y in zip(base, _t3_contrib(k, vals))]
-    total = 1
-    for k in variable:
-        total *= len(cands[k])
-    if total > limit:
-        return {k: v for k, (v, _) in fixed.items()}, ambiguous | set(variable)
-    options = [[(v, ok, _t3_contrib(k, v)) for v, ok in cands[k]] for k in variable]
-    best = -1
-    best_sets: list[tuple[int, ...]] = []
-    import itertools
-
-    for combo in itertools.product(*[range(len(o)) for o in options]):
-        res = list(base)
-        score = 0
-        for k_i, idx in enumerate(combo):
-            _v, ok, contrib = options[k_i][idx]
-            score += ok
-            for j in range(14):
-                if res[j] is not None:
-                    res[j] += contrib[j]
-        score += sum(1 for x in res if x == 0)
-        if score > best:
-            best, best_sets = score, [combo]
-        elif score == best:
-            best_sets.append(combo)
-    chosen = {k: v for k, (v, _) in fixed.items()}
-    for k_i, k in enumerate(variable):
-        picks = {combo[k_i] for combo in best_sets}
-        if len(picks) == 1:
-            chosen[k] = options[k_i][picks.pop()][0]
-        else:
-            ambiguous.add(k)
-    del present
-    return chosen, ambiguous
-
-
-def _parts_cells(run: LCell, values: Sequence[int]) -> list[LCell]:
-    """The cells of a digit run cut into ``values``, each with its own true columns."""
-    out = []
-    col = run.column
-    for v in values:
-        s = str(v)
-        out.append(LCell("num", s, run.line, col, col + len(s), v))
-        col += len(s)
     return out
 
 
@@ -1224,7 +947,7 @@ def _build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3
     for vec in strays:
         issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
                             vec.values[0].span if vec.values else Span(vec.line), "t3"))
-    unsure = _split_fused_t3(placed, width, issues)
+    unsure = _split_fused_t3(placed, width, issues, order)
     for key, vec in placed.items():
         target = groups if key.startswith("G") else rows
         if key in unsure:
@@ -1263,38 +986,46 @@ def _t3_label_row(text: str) -> Optional[str]:
     return m
 
 
-def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue]) -> set[str]:
-    """Cut rows whose cells ran together into one digit run; returns the rows that could
-    not be cut with certainty (an ``ambiguous-digit-split`` issue names each)."""
-    runs: dict[str, LCell] = {}
+def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], order: Sequence[str]) -> set[str]:
+    """Cut rows whose cells ran together (:func:`runs.run_digits`); returns the rows that
+    could not be cut with certainty (an ``ambiguous-digit-split`` issue names each)."""
+    if width != 7:
+        return set()
+    run_rows: dict[str, str] = {}
+    rows = [k for k in order if k.startswith("R") or k == "G6"]
     for key, vec in placed.items():
-        vals = vec.values
-        if key.startswith("R") and len(vals) == 1 and vals[0].fused and vals[0].kind == "num" and width == 7:
-            text = unicodedata.normalize("NFKC", vals[0].text)
-            if text.isdigit() and len(text) >= 7:
-                runs[key] = vals[0]
-    if not runs:
+        if key in rows:
+            digits = runs.run_digits(vec.values, 7)
+            if digits is not None:
+                run_rows[key] = digits
+    if not run_rows:
         return set()  # what nearly every table is: nothing to cut
     known: dict[str, list[Optional[int]]] = {}
     for key, vec in placed.items():
-        if not key.startswith("R") or key in runs:
+        if key not in rows or key in run_rows:
             continue
         fitted = _fit(vec.values, width)
         if len(fitted) == 7:
             known[key] = [c.value if isinstance(c.value, int) else None for c in fitted]
-    chosen, unsure = _resolve_t3_digits({k: unicodedata.normalize("NFKC", c.text) for k, c in runs.items()}, known)
+    chosen, unsure = runs.resolve_t3(run_rows, known, rows)
     for key, values in chosen.items():
         vec = placed[key]
-        placed[key] = Vector(key, _parts_cells(runs[key], values), vec.line, vec.label, vec.layout)
+        placed[key] = Vector(key, runs.run_cells(vec.values, values), vec.line, vec.label, vec.layout)
     for key in sorted(unsure):
-        run = runs[key]
         vec = placed[key]
+        text = " ".join(c.text for c in vec.values)
         issues.append(Issue(
             "ambiguous-digit-split",
-            f"表三“{vec.label.text if vec.label else key}”行的数字“{run.text}”连在一起，"
+            f"表三“{vec.label.text if vec.label else key}”行的数字“{text}”连在一起，"
             "按行合计和列勾稽关系仍有多种拆分方式（或无一成立），无法确定各单元格的值",
-            run.span, "t3", key))
+            _cells_span(vec.values), "t3", key))
     return unsure
+
+
+def _cells_span(cells: Sequence[LCell]) -> Span:
+    """The span from the first of ``cells`` to the end of the last (one line's cells)."""
+    first, last = cells[0], cells[-1]
+    return make_span(first.line, first.column, last.line, last.end_column)
 
 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None) -> Row:
@@ -1431,17 +1162,17 @@ def _build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021")
             continue
         keys = row_keys[key]
         vals = _fit(vec.values, len(keys))
-        if len(vals) == 1 and vals[0].fused and len(keys) > 1:
-            run = vals[0]
-            cuts = _split_digits(unicodedata.normalize("NFKC", run.text), len(keys), 50)
+        digits = runs.run_digits(vals, len(keys), long_cell=None) if len(keys) > 1 else None
+        if digits is not None:
+            cuts = runs.splits(digits, len(keys), 50)
             if len(cuts) == 1:
-                vals = _parts_cells(run, cuts[0])
+                vals = runs.run_cells(vals, cuts[0])
             else:
                 issues.append(Issue(
                     "ambiguous-digit-split",
-                    f"表二“{vec.label.text if vec.label else key}”行的数字“{run.text}”连在一起，"
+                    f"表二“{vec.label.text if vec.label else key}”行的数字“{' '.join(c.text for c in vals)}”连在一起，"
                     + (f"有 {len(cuts)} 种拆分方式，无法确定各单元格的值" if cuts else "无法拆分为各单元格的值"),
-                    run.span, "t2", key))
+                    _cells_span(vals), "t2", key))
                 continue
         if len(vals) > len(keys):
             issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
@@ -1477,45 +1208,16 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
                 col_labels.append(make_label(c.text, None, c.span, False))
         if "num" not in map(_CELL_KIND, vals) and not (values and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
-        if labs and not info.separated and not any(map(_CELL_FUSED, vals)):
+        if labs and not info.separated and not any(map(_CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None:
             continue  # prose with a trailing number
         values.extend(vals)
         last_line = info.number
         if len(values) >= 15:
             break
     values = _fit(values, 15)
-    if len(values) == 1 and values[0].fused and len(values[0].text) >= 12:
-        run = values[0]
-        digits = unicodedata.normalize("NFKC", run.text)
-        cuts = _t4_splits(digits)
-        loose = _t4_splits(digits, free_block=True) if not cuts else []
-        if len(cuts) == 1:
-            values = _parts_cells(run, cuts[0])
-        elif loose:
-            # One block breaks its total (a wrong cell): the other blocks are read where
-            # every cut agrees on them; the broken block is left unread and named.
-            cells4: dict[tuple[str, str], Cell] = {}
-            for bi, b in enumerate(T4_BLOCKS):
-                seen = {(c[bi * 5:bi * 5 + 5], sum(len(str(x)) for x in c[:bi * 5])) for c in loose}
-                if len(seen) == 1:
-                    vals5, start = seen.pop()
-                    if sum(vals5[:4]) == vals5[4]:
-                        sub = LCell("num", "", run.line, run.column + start, run.column + start)
-                        for c, cell in zip(T4_COLS, _parts_cells(sub, vals5)):
-                            cells4[(b, c)] = _cell(cell)
-                        continue
-                issues.append(Issue("ambiguous-digit-split",
-                                    f"表四的数字“{run.text}”连在一起，其中“{b}”一栏的总计与各项之和不符，无法确定该栏各单元格的值",
-                                    run.span, "t4", f"t4.{b}"))
-            return Table4(cells4, tuple(col_labels), run.line, Span(run.line))
-        else:
-            issues.append(Issue(
-                "ambiguous-digit-split",
-                f"表四的数字“{run.text}”连在一起，" + (f"按各栏总计有 {len(cuts)} 种拆分方式" if cuts else "无法按各栏总计拆分")
-                + "，无法确定各单元格的值", run.span, "t4", "t4"))
-            # The table is there (its digits are), only its cells are unknown.
-            unknown = {(b, c): Cell(None, "", run.span) for b in T4_BLOCKS for c in T4_COLS}
-            return Table4(unknown, tuple(col_labels), run.line, Span(run.line))
+    digits = runs.run_digits(values, 15)
+    if digits is not None:
+        return _t4_from_run(values, digits, col_labels, issues)
     if not values:
         return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
     cells: dict[tuple[str, str], Cell] = {}
@@ -1527,6 +1229,44 @@ def _build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = _cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], issues: list[Issue]) -> Table4:
+    """Table 四 printed as one run of digits: cut by the block totals (:func:`runs.t4_splits`).
+
+    When no cut makes every block add up, one block breaks its total (a wrong cell): the
+    other blocks are read where every cut agrees on them; the broken one is left unread
+    and named. When the cuts disagree, the table is there but its cells are unknown."""
+    line = run[0].line
+    span = _cells_span(run)
+    text = " ".join(c.text for c in run)
+    cuts = runs.t4_splits(digits)
+    if len(cuts) == 1:
+        values = runs.run_cells(run, cuts[0])
+        cells = {(b, c): _cell(v) for (b, c), v in zip(((b, c) for b in T4_BLOCKS for c in T4_COLS), values)}
+        return Table4(cells, tuple(col_labels), line, Span(line, 1, values[-1].line, 1))
+    loose = runs.t4_splits(digits, free_block=True) if not cuts else []
+    if not loose:
+        issues.append(Issue(
+            "ambiguous-digit-split",
+            f"表四的数字“{text}”连在一起，" + (f"按各栏总计有 {len(cuts)} 种拆分方式" if cuts else "无法按各栏总计拆分")
+            + "，无法确定各单元格的值", span, "t4", "t4"))
+        unknown = {(b, c): Cell(None, "", span) for b in T4_BLOCKS for c in T4_COLS}
+        return Table4(unknown, tuple(col_labels), line, Span(line))
+    cells4: dict[tuple[str, str], Cell] = {}
+    for bi, b in enumerate(T4_BLOCKS):
+        seen = {(cut[bi * 5:bi * 5 + 5], cut[:bi * 5]) for cut in loose}
+        if len(seen) == 1:
+            block, before = seen.pop()
+            if sum(block[:4]) == block[4]:
+                placed = runs.run_cells(run, before + block)[len(before):]
+                for c, cell in zip(T4_COLS, placed):
+                    cells4[(b, c)] = _cell(cell)
+                continue
+        issues.append(Issue("ambiguous-digit-split",
+                            f"表四的数字“{text}”连在一起，其中“{b}”一栏的总计与各项之和不符，无法确定该栏各单元格的值",
+                            span, "t4", f"t4.{b}"))
+    return Table4(cells4, tuple(col_labels), line, Span(line))
 
 
 # --------------------------------------------------------------------------- anchors

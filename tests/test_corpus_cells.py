@@ -31,16 +31,16 @@ OUR_READING = {
     # 上海市科委 2024: the R25 pipe row has its 总计 cell empty; the lone "1" printed lines
     # earlier is reported as an unplaced value rather than moved into the row.
     ("kiro_shanghai-stcsm-2024_pdf-markdown.txt", "t3.R25.C7"): None,
+    # 金井片区 2022: 四、结转下年度继续办理 "0 00000" is six digits for seven cells; every
+    # place for the empty cell satisfies every identity, so the row is left unread
+    # (ambiguous-digit-split) rather than guessed.
+    **{("crawled/jinjing-pq-2022.txt", f"t3.R25.C{c}"): None for c in range(1, 8)},
 }
 # The fragment holds no year anywhere in its text (cells.json took it from the source report).
 NO_YEAR_IN_TEXT = {"govnianbao_huaian-city-2024_section3-fragment.txt"}
 # Tables the reader does not read yet (issue 14): expected failures, strict, so a reading
 # that starts to pass must be taken off this list.
-NOT_YET_READ = {
-    ("t2", "crawled/jinjing-pq-2022.txt"), ("t2", "crawled/suping-pq-2024.txt"),
-    ("t3", "crawled/czj-2025.txt"), ("t3", "crawled/jinjing-pq-2022.txt"), ("t3", "crawled/suping-pq-2024.txt"),
-    ("t4", "crawled/czj-2025.txt"), ("t4", "crawled/jinjing-pq-2022.txt"), ("t4", "crawled/suping-pq-2024.txt"),
-}
+NOT_YET_READ: set[tuple[str, str]] = set()
 
 
 def _names(table: str) -> list:

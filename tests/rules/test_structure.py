@@ -143,3 +143,44 @@ def test_government_report_needs_assessment_review_and_accountability_results():
     assert "社会评议" in diags[0].message and "责任追究" in diags[0].message
     fixed = gov.replace("本机关将政务公开纳入年度考核。", "本机关将政务公开纳入年度考核，开展社会评议，未发生责任追究情况。")
     assert run(fixed, ["S107"]) == []
+
+
+# ------------------------------------------------------------------ S109 2019-format report
+
+_T2_2019 = """第二十条第（一）项
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t0\t0\t0
+规范性文件\t2\t2\t9
+第二十条第（五）项
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t3\t0\t18
+"""
+
+
+def _report_2019(year: int) -> str:
+    text = example_report().replace("2024", str(year))
+    start = text.index("第二十条第（一）项")
+    end = text.index("三、收到和处理政府信息公开申请情况")
+    return text[:start] + _T2_2019 + text[end:]
+
+
+def test_2019_format_report_gets_one_notice_on_table_2():
+    text = _report_2019(2019)
+    diags = run(text, ["S109"], "default")
+    assert [(d.code, d.severity, d.span.line) for d in diags] == [("S109", "info", line_of(text, "本年新制作数量"))]
+    assert "2019 年试行格式" in diags[0].message
+
+
+def test_2021_format_report_gets_no_format_notice():
+    assert run(example_report(), ["S109"], "default") == []
+
+
+def test_2019_labels_in_a_2024_report_are_t107_not_s109():
+    text = _report_2019(2024)
+    assert run(text, ["S109"], "default") == []
+    assert [d.code for d in run(text, ["T107"], "default")] == ["T107"]
+
+
+def test_crawled_2019_report_gets_the_notice():
+    diags = run(corpus("crawled/pingtan-2019.txt"), ["S109"], "default")
+    assert [(d.code, d.span.line) for d in diags] == [("S109", 10)]

@@ -1,6 +1,8 @@
 """Unit rules U101-U103: the 万元 header of table 二's fee row and plausible amounts."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gplint.testing import example_report, lint_with
@@ -58,3 +60,11 @@ def test_fee_magnitude(amount, expect):
 
 def test_magnitude_not_repeated_when_header_says_yuan():
     assert codes(example_report(fee_header="本年收费金额（单位：元）", t2={"fees": "25000000"})) == ["U101"]
+
+
+def test_u102_passes_over_the_2019_format_fee_block():
+    """The 2019 format's （八） block counts items (上一年项目数量 / 本年增/减): no amount, no unit."""
+    text = (Path(__file__).parent.parent / "corpus" / "crawled" / "pingtan-2019.txt").read_text(encoding="utf-8")
+    from gplint import parse
+    assert parse(text).t2.format == "2019"
+    assert [d for d in lint_with(text, ["U102"]) if d.code == "U102"] == []

@@ -1,0 +1,90 @@
+"""The cells a line is cut into, before any table reads them.
+
+A line of a report becomes a :class:`LineInfo`: its tokens, and its cells (labels, numbers,
+blank marks) with their true line and columns, which every table layout and the digit-run
+solver work from.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from ..grammar import Tok
+from ..model import Number, Span, make_span
+
+BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
+DASHES = frozenset("-—–－―")
+#: Blank marks that may stand in a run of blank-separated values ("0 — 3").
+DASH_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "——", "--", "―"})
+SIGNS = frozenset({"-", "－", "−", "+", "＋"})
+
+
+@dataclass(slots=True)
+class LCell:
+    kind: str  # "label" | "num" | "blank" (a dash or an empty cell between values)
+    text: str
+    line: int
+    column: int
+    end_column: int
+    value: Optional[Number] = None
+    #: A number written against its label with nothing between ("数量801000081"): it may
+    #: hold several cells run together (see _resolve_t3_digits).
+    fused: bool = False
+
+    @property
+    def span(self) -> Span:
+        return make_span(self.line, self.column, self.line, self.end_column)
+
+
+@dataclass(slots=True)
+class LineInfo:
+    number: int
+    text: str
+    tokens: tuple[Tok, ...]
+    #: Read-only once made: copies of a remembered line share these sequences and the
+    #: cells in them, which carry the line number of the reading they were made for until
+    #: :func:`_own_cells` gives the copy its own (table regions get that before use).
+    cells: Sequence[LCell]
+    separated: bool  # pipes or tabs cut the line into cells
+    footer: bool = False
+    md_rule: bool = False  # |---|---|
+    blank: bool = False
+    #: A cell left empty in a one-cell-a-line table, seen as extra blank lines.
+    empty_cell: bool = False
+    #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
+    offset: int = 0
+    #: The label cells and the value cells (numbers, blanks), split once: read many times.
+    labels: Sequence[LCell] = field(init=False)
+    values: Sequence[LCell] = field(init=False)
+    #: What :func:`_heading` reads from the line, without its number: None until read,
+    #: ``()`` for a line that is no heading. Copies of a remembered line share it.
+    heading_shape: Optional[tuple] = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        cells = self.cells
+        if len(cells) <= 1:  # most lines: nothing, or one label (no comprehension needed)
+            if cells and cells[0].kind == "label":
+                self.labels, self.values = list(cells), []
+            else:
+                self.labels, self.values = [], list(cells)
+            return
+        self.labels = [c for c in cells if c.kind == "label"]
+        self.values = [c for c in cells if c.kind != "label"]
+
+
+# Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal
+# are immutable, so a cached result is as good as a fresh one.
+@lru_cache(maxsize=4096)
+def to_number(text: str) -> Optional[Number]:
+    t = unicodedata.normalize("NFKC", text).replace(",", "")
+    try:
+        if "." in t:
+            return Decimal(t)
+        return int(t)
+    except (ValueError, InvalidOperation):
+        return None
+
+

@@ -1,0 +1,275 @@
+"""Digit runs: a row's cells run together, cut back into cells by the format's identities.
+
+A crawled web page, a PDF that lost its column gaps or a careless copy prints a table row
+as one string of digits: ``一、本年新收政府信息公开申请数量2000002`` is 2|0|0|0|0|0|2, and
+``（一）予以公开 121000013`` is 12|1|0|0|0|0|13. Stray spaces inside such a run are no cell
+boundaries (``20 0 0 0 02``, the non-breaking spaces of a web page), and a run may be one
+digit short where the page left a cell empty (``0 00000`` for seven cells).
+
+This module decides when a row's cells are such a run (:func:`run_digits`), lists the cuts
+a run allows (:func:`splits`, :func:`t3_row_splits`, :func:`t4_splits`) and chooses between
+them for a whole table 三 at once (:func:`resolve_t3`): the chosen cut is the one that
+satisfies the most identities of the format (row totals, SUM-RESULTS and BALANCE per
+column). A row is read only when every best choice cuts it the same way; otherwise it is
+reported as ambiguous and left unread, never guessed. Every enumeration is bounded, so a
+pathological run costs a bounded time and is reported as ambiguous.
+"""
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from typing import Optional, Sequence
+
+from .cells import LCell
+
+#: The longest number a cell of a run is cut into (a count of 999,999 at most): real
+#: tables never print more in one cell, and the bound keeps every enumeration small.
+MAX_CELL_DIGITS = 6
+#: How many cuts of one run are listed before the run is called unreadable.
+MAX_SPLITS = 5000
+#: How many combinations of ambiguous rows :func:`resolve_t3` scores at most.
+MAX_COMBINATIONS = 20000
+#: Spaces a web page leaves inside a run (ordinary, full-width, non-breaking).
+_RUN_SPACES = " \u3000\u00a0\u2002\u2003\u2009\u202f"
+
+Values = tuple[Optional[int], ...]
+
+
+def _digits_of(cell: LCell) -> Optional[str]:
+    """The ASCII digits a number cell is written with, or None for anything else."""
+    if cell.kind != "num":
+        return None
+    text = unicodedata.normalize("NFKC", cell.text)
+    for space in _RUN_SPACES:
+        text = text.replace(space, "")
+    return text if text.isdigit() and text.isascii() else None
+
+
+def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MAX_CELL_DIGITS) -> Optional[str]:
+    """The digits of a row whose ``width`` cells ran together, or None when its cells are
+    to be read as they stand.
+
+    A row is a run when all of these hold:
+
+    * every cell is a number written in plain digits (no decimal point, sign or comma), and
+      there are fewer cells than the row has columns;
+    * the digits together fill the row (``width`` of them at least), or fill it but one
+      (a cell the page left empty);
+    * something shows the cells ran together: a number written against its label with
+      nothing between (``fused``), a number of several digits starting with 0 (``02``,
+      ``00000``: no count is written so), or a number of ``long_cell`` digits or more
+      (no cell of these tables counts a million; None: not a sign for this table).
+    """
+    if not cells or len(cells) >= width:
+        return None
+    parts = []
+    for cell in cells:
+        digits = _digits_of(cell)
+        if digits is None:
+            return None
+        parts.append(digits)
+    run = "".join(parts)
+    if len(run) < width - 1:
+        return None
+    ran_together = any(c.fused for c in cells) or any(len(p) > 1 and p[0] == "0" for p in parts)
+    if not ran_together and long_cell is not None:
+        ran_together = any(len(p) >= long_cell for p in parts)
+    return run if ran_together else None
+
+
+def splits(digits: str, parts: int, limit: int = MAX_SPLITS) -> list[Values]:
+    """Every cut of ``digits`` into ``parts`` numbers without leading zeros and of at most
+    :data:`MAX_CELL_DIGITS` digits. A run one digit short of ``parts`` single digits is
+    cut with one empty cell (None) in each place it could be. An empty list when there is
+    no cut, or more than ``limit`` (the caller treats both as unreadable)."""
+    n = len(digits)
+    if n == parts - 1:
+        return [tuple(int(d) for d in digits[:k]) + (None,) + tuple(int(d) for d in digits[k:])
+                for k in range(parts)]
+    if not parts or n < parts or n > parts * MAX_CELL_DIGITS:
+        return []
+    out: list[Values] = []
+
+    def cut(pos: int, left: int, acc: tuple[int, ...]) -> bool:
+        """Extend ``acc``; False once there are more than ``limit`` cuts."""
+        if left == 1:
+            piece = digits[pos:]
+            if len(piece) <= MAX_CELL_DIGITS and (piece == "0" or piece[0] != "0"):
+                out.append(acc + (int(piece),))
+            return len(out) <= limit
+        if digits[pos] == "0":
+            return cut(pos + 1, left - 1, acc + (0,))
+        # Leave at least one digit for each cell still to come.
+        for end in range(pos + 1, min(n - left + 1, pos + MAX_CELL_DIGITS) + 1):
+            if not cut(end, left - 1, acc + (int(digits[pos:end]),)):
+                return False
+        return True
+
+    return out if cut(0, parts, ()) else []
+
+
+def t3_row_splits(digits: str, limit: int = MAX_SPLITS) -> list[Values]:
+    """The cuts of a table 三 row's run into 7 cells whose 7th (总计) is the sum of the
+    first six (an empty list when none is, or when there are more than ``limit``)."""
+    return [v for v in splits(digits, 7, limit) if None not in v and sum(v[:6]) == v[6]]
+
+
+def t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[Values]:
+    """Cuts of table 四's 15 cells run together, each block's 总计 the sum of its four cells
+    (``free_block``: exactly one block may break its total, whatever number follows its
+    four cells being read as that total). An empty list when there are more than ``limit``."""
+    out: list[Values] = []
+    n = len(digits)
+    if free_block:
+        limit = 2000
+
+    def numbers_at(p: int):
+        """The numbers the run may hold from ``p`` on (no leading zero), with their ends."""
+        if p < n and digits[p] == "0":
+            yield 0, p + 1
+            return
+        for end in range(p + 1, min(n, p + MAX_CELL_DIGITS) + 1):
+            yield int(digits[p:end]), end
+
+    def block(pos: int, done: int, acc: tuple[int, ...], broken: bool) -> None:
+        if len(out) > limit:
+            return
+        if done == 3:
+            if pos == n and (broken or not free_block):
+                out.append(acc)
+            return
+        for cells, p in four_cells(pos):
+            total = str(sum(cells))
+            if digits.startswith(total, p):
+                block(p + len(total), done + 1, acc + cells + (sum(cells),), broken)
+            if free_block and not broken:
+                for value, end in numbers_at(p):
+                    if str(value) != total:
+                        block(end, done + 1, acc + cells + (value,), True)
+
+    def four_cells(pos: int):
+        stack = [(pos, ())]
+        while stack:
+            p, cells = stack.pop()
+            if len(cells) == 4:
+                yield cells, p
+                continue
+            for value, end in numbers_at(p):
+                stack.append((end, cells + (value,)))
+
+    block(0, 0, (), False)
+    return out if len(out) <= limit else []
+
+
+# --------------------------------------------------------------------------- table 三
+#: The rows SUM-RESULTS adds up; a table printing （六）其他处理 as one row (G6, the 2019
+#: format) has G6 in place of R21-R23.
+LEAVES = frozenset(f"R{i:02d}" for i in range(3, 24))
+LEAVES_WITH_G6 = LEAVES - {"R21", "R22", "R23"} | {"G6"}
+_INTAKE = ("R01", "R02")      # BALANCE: 本年新收 + 上年结转 …
+_OUTTAKE = ("R24", "R25")     # … = 总计 + 结转下年度
+_RESIDUALS = 14               # SUM-RESULTS (7 columns), then BALANCE (7 columns)
+
+
+def _residual_share(key: str, values: Sequence[Optional[int]], leaves: frozenset = LEAVES) -> tuple[Optional[int], ...]:
+    """A row's share of the 14 column residuals (SUM-RESULTS: R24 − Σ leaves; BALANCE:
+    R01 + R02 − R24 − R25). None where the row is in an identity but its cell is unknown."""
+    in_sum = 1 if key == "R24" else (-1 if key in leaves else 0)
+    in_balance = 1 if key in _INTAKE else (-1 if key in _OUTTAKE else 0)
+    out: list[Optional[int]] = [0] * _RESIDUALS
+    for c in range(7):
+        v = values[c]
+        out[c] = (None if in_sum else 0) if v is None else in_sum * v
+        out[7 + c] = (None if in_balance else 0) if v is None else in_balance * v
+    return tuple(out)
+
+
+def _add(a: Sequence[Optional[int]], b: Sequence[Optional[int]]) -> list[Optional[int]]:
+    return [None if x is None or y is None else x + y for x, y in zip(a, b)]
+
+
+def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
+               rows: Sequence[str]) -> tuple[dict[str, Values], set[str]]:
+    """Choose how each row's run is cut, for the whole table at once.
+
+    ``runs``: row key -> its digits; ``known``: rows read as they stand (7 values, None
+    for a cell not read); ``rows``: every row key of the table, in order (G6 in place of
+    R21-R23 when the table prints （六）其他处理 as one row). Candidates for a
+    row are the cuts that satisfy its row total (every cut when none does); an assignment
+    scores one for each row total and each column identity it satisfies. Returns (the cuts
+    chosen, the rows left ambiguous): a row is cut only when every best-scoring assignment
+    cuts it the same way."""
+    leaves = LEAVES_WITH_G6 if "G6" in rows else LEAVES
+    candidates: dict[str, list[tuple[Values, int]]] = {}
+    ambiguous: set[str] = set()
+    for key, digits in runs.items():
+        exact = t3_row_splits(digits)
+        loose = [] if exact else splits(digits, 7)
+        if exact or loose:
+            candidates[key] = [(v, 1) for v in exact] or [(v, 0) for v in loose]
+        else:
+            ambiguous.add(key)
+    residual: list[Optional[int]] = [0] * _RESIDUALS
+    unknown_row = (None,) * 7
+    for key in rows:
+        if key in known:
+            residual = _add(residual, _residual_share(key, known[key], leaves))
+        elif key in ambiguous or key not in candidates:
+            residual = _add(residual, _residual_share(key, unknown_row, leaves))
+    chosen: dict[str, Values] = {}
+    variable: list[str] = []
+    for key, cands in candidates.items():
+        if len(cands) == 1:
+            chosen[key] = cands[0][0]
+            residual = _add(residual, _residual_share(key, cands[0][0], leaves))
+        else:
+            variable.append(key)
+    combinations = 1
+    for key in variable:
+        combinations *= len(candidates[key])
+    if combinations > MAX_COMBINATIONS:
+        return chosen, ambiguous | set(variable)
+    options = [[(v, ok, _residual_share(key, v, leaves)) for v, ok in candidates[key]] for key in variable]
+    best, best_picks = -1, []
+    for pick in itertools.product(*(range(len(o)) for o in options)):
+        total = list(residual)
+        score = 0
+        for row, index in enumerate(pick):
+            _values, row_total_ok, share = options[row][index]
+            score += row_total_ok
+            total = _add(total, share)
+        score += sum(1 for x in total if x == 0)
+        if score > best:
+            best, best_picks = score, [pick]
+        elif score == best:
+            best_picks.append(pick)
+    for row, key in enumerate(variable):
+        picked = {pick[row] for pick in best_picks}
+        if len(picked) == 1:
+            chosen[key] = options[row][picked.pop()][0]
+        else:
+            ambiguous.add(key)
+    return chosen, ambiguous
+
+
+def run_cells(cells: Sequence[LCell], values: Sequence[Optional[int]]) -> list[LCell]:
+    """The cells of a run cut into ``values``, each at its own digits' true columns (a
+    None value is an empty cell, placed where the digits around it meet)."""
+    positions: list[tuple[int, int]] = []  # (line, column) of each digit, in order
+    for cell in cells:
+        for offset, ch in enumerate(cell.text):
+            if ch.isdigit():
+                positions.append((cell.line, cell.column + offset))
+    out: list[LCell] = []
+    at = 0
+    for value in values:
+        if value is None:
+            line, column = positions[min(at, len(positions) - 1)] if positions else (cells[0].line, cells[0].column)
+            out.append(LCell("blank", "", line, column, column))
+            continue
+        width = len(str(value))
+        line, column = positions[at]
+        end_line, end_column = positions[at + width - 1]
+        out.append(LCell("num", str(value), line, column, end_column + 1, value))
+        at += width
+    return out

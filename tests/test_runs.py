@@ -1,0 +1,92 @@
+"""The digit-run solver (gplint.reader.runs): when cells ran together, and how they are cut."""
+from __future__ import annotations
+
+import pytest
+
+from gplint import parse
+from gplint.reader import runs
+from gplint.reader.cells import LCell, to_number
+
+
+def num(text: str, column: int = 1, fused: bool = False) -> LCell:
+    return LCell("num", text, 1, column, column + len(text), to_number(text), fused)
+
+
+@pytest.mark.parametrize("texts, fused, width, want", [
+    (["2000002"], False, 7, "2000002"),              # one number a million or more: a run
+    (["20", "0", "0", "0", "02"], False, 7, "2000002"),  # stray spaces inside the run
+    (["0", "00000"], False, 7, "000000"),            # one digit short: a cell left empty
+    (["121000013"], False, 7, "121000013"),
+    (["000"], True, 3, "000"),                       # written against its label
+    (["1", "0", "1"], False, 3, None),               # three cells for three columns
+    (["12", "3", "15"], False, 7, None),             # a row with empty cells, no sign of a run
+    (["120", "35", "155"], False, 7, None),          # likewise: plausible counts
+    (["1.5"], True, 3, None),                        # a decimal is no run
+    (["101"], False, 3, None),                       # table 二: only fused runs or leading zeros
+])
+def test_run_digits(texts, fused, width, want):
+    cells = [num(t, fused=fused and i == 0) for i, t in enumerate(texts)]
+    long_cell = None if width == 3 else runs.MAX_CELL_DIGITS
+    assert runs.run_digits(cells, width, long_cell) == want
+
+
+def test_splits_forced_when_every_cell_is_one_digit():
+    assert runs.splits("2000002", 7) == [(2, 0, 0, 0, 0, 0, 2)]
+
+
+def test_splits_one_short_puts_the_empty_cell_everywhere():
+    got = runs.splits("100", 4)
+    assert got == [(None, 1, 0, 0), (1, None, 0, 0), (1, 0, None, 0), (1, 0, 0, None)]
+
+
+def test_t3_row_splits_keep_the_row_total():
+    # Two cuts keep it; the table's column identities choose between them (resolve_t3).
+    assert runs.t3_row_splits("121000013") == [(1, 2, 10, 0, 0, 0, 13), (12, 1, 0, 0, 0, 0, 13)]
+
+
+def test_long_runs_are_bounded_and_unreadable():
+    assert runs.splits("1" * 80, 7) == []
+    assert runs.splits("1" * 30, 7, limit=100) == []  # more cuts than the limit: unreadable
+    assert runs.t3_row_splits("1" * 43) == []  # longer than seven cells of six digits
+
+
+def test_resolve_t3_uses_the_column_identities():
+    # R01 = 11 (新收 11, all 自然人) is a run that splits 1|1 or 11 in several ways; the
+    # other rows fix the columns: R03 予以公开 11, R24 总计 11.
+    zeros = (0,) * 7
+    known = {k: zeros for k in runs.LEAVES}
+    known.update({"R02": zeros, "R25": zeros, "R03": (11, 0, 0, 0, 0, 0, 11), "R24": (11, 0, 0, 0, 0, 0, 11)})
+    chosen, ambiguous = runs.resolve_t3({"R01": "110000011"}, {k: v for k, v in known.items() if k != "R01"},
+                                        [f"R{i:02d}" for i in range(1, 26)])
+    assert chosen == {"R01": (11, 0, 0, 0, 0, 0, 11)} and not ambiguous
+
+
+def test_resolve_t3_refuses_to_guess_an_empty_cell_the_identities_cannot_place():
+    zeros = (0,) * 7
+    rows = [f"R{i:02d}" for i in range(1, 26)]
+    known = {k: zeros for k in rows if k != "R25"}
+    chosen, ambiguous = runs.resolve_t3({"R25": "000000"}, known, rows)
+    assert chosen == {} and ambiguous == {"R25"}
+
+
+def test_run_cells_keep_true_columns_across_stray_spaces():
+    cells = [num("20", 5), num("0", 8), num("02", 10)]
+    got = runs.run_cells(cells, (2, 0, 0, 0, 2))
+    assert [(c.text, c.column, c.end_column) for c in got] == [("2", 5, 6), ("0", 6, 7), ("0", 8, 9), ("0", 10, 11), ("2", 11, 12)]
+
+
+_ROW = "一、本年新收政府信息公开申请数量"
+
+
+def test_parse_reads_a_run_after_a_space_in_an_ordinary_report():
+    from gplint.testing import example_report
+    text = example_report()
+    lines = text.split("\n")
+    k = next(i for i, l in enumerate(lines) if l.startswith(_ROW) or l.split("\t")[0].endswith("本年新收政府信息公开申请数量"))
+    want = parse(text).t3
+    values = [want.value("R01", f"C{c}") for c in range(1, 8)]
+    if max(values) > 9:
+        pytest.skip("the example's R01 has a two-digit cell")
+    lines[k] = _ROW + " " + "".join(str(v) for v in values)
+    got = parse("\n".join(lines)).t3
+    assert [got.value("R01", f"C{c}") for c in range(1, 8)] == values
