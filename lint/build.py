@@ -1346,7 +1346,9 @@ _TOC_LEADER = re.compile(r"…|\.\.\.\.|····|．．．").search
 
 
 def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int]], nlines: int,
-                     t3_row_lines: set[int]) -> dict[str, Section]:
+                     t3_row_lines: set[int], last_column: int) -> dict[str, Section]:
+    """The statutory sections S1-S6 among the level-1 headings; ``last_column`` is one past
+    the text's last character (on line ``nlines``), where the last section's body ends."""
     cands: list[tuple[Heading, str]] = []
     for h in headings:
         if h.level != 1 or h.span.line in t3_row_lines:
@@ -1395,10 +1397,16 @@ def _choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[in
     out: dict[str, Section] = {}
     ordered = sorted(chosen.items(), key=lambda kv: kv[1].span.line)
     for i, (slot, h) in enumerate(ordered):
-        end = ordered[i + 1][1].span.line - 1 if i + 1 < len(ordered) else nlines
+        if i + 1 < len(ordered):
+            following = ordered[i + 1][1].span
+            end = following.line - 1
+            body = Span(h.span.end_line, h.span.end_column, following.line, following.column)
+        else:
+            end = nlines
+            body = Span(h.span.end_line, h.span.end_column, nlines, last_column)
         numeral_slot = f"S{h.number}" if 1 <= h.number <= 6 else ""
         std = L.is_standard_title(slot, L.normalise(h.title))
-        out[slot] = make_section(slot, h, numeral_slot, std, end)
+        out[slot] = make_section(slot, h, numeral_slot, std, end, body)
     return out
 
 
@@ -1597,7 +1605,8 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         for h in headings:
             if h.level == 1 and h.span.line >= a3 and L.match_t3_row(L.normalise(h.title)) in ("R01", "R02", "R25", "G0"):
                 t3_row_lines.add(h.span.line)
-    sections = _choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, nlines, t3_row_lines)
+    last_column = infos[-1].offset + len(infos[-1].text) + 1 if infos else 1
+    sections = _choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, nlines, t3_row_lines, last_column)
 
     def region(start: Optional[int], stops: Sequence[Optional[int]]) -> list[LineInfo]:
         if start is None:

@@ -284,6 +284,10 @@ class Section:
     numeral_slot: str
     standard: bool
     end_line: int = 0
+    #: The body's characters: from the end of the heading to where the next section's
+    #: heading begins (or the end of the text). On a page flattened into one line every
+    #: section shares the line; the columns still tell the bodies apart.
+    body: Optional[Span] = None
 
     @property
     def line(self) -> int:
@@ -312,6 +316,20 @@ class Quantity:
 
 make_label = fast_constructor(Label)
 make_row = fast_constructor(Row)
+@dataclass(frozen=True, slots=True)
+class ProsePiece:
+    """A stretch of prose outside the tables: a whole line, or the part of a long
+    flattened line between two headings or tables, with its true line and column."""
+
+    line: int
+    column: int
+    text: str
+    #: The piece is a heading (一、总体情况, （二）…): a sentence of its own.
+    heading: bool
+    #: The statutory section it belongs to (None before the first).
+    section: Optional[str]
+
+
 make_heading = fast_constructor(Heading)
 make_section = fast_constructor(Section)
 #: ``Quantity(...)`` with every field given, positionally (see :func:`fast_constructor`).
@@ -392,6 +410,9 @@ class Report:
     #: Where each table region starts and ends (1-based lines, inclusive), for rules that
     #: must not read table text as prose.
     table_lines: tuple[tuple[int, int], ...] = ()
+    #: The prose outside the tables, in order (the narrative rules' sentences are cut from
+    #: it): lines, or pieces of a flattened line, each with its true position.
+    prose: tuple[ProsePiece, ...] = ()
     #: Memo of analyses derived from this (immutable) report, shared by rules: see derived().
     _derived: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
@@ -431,9 +452,27 @@ class Report:
         return (sec.line + 1, sec.end_line)
 
     def section_text(self, slot: str) -> Iterator[tuple[int, str]]:
-        start, end = self.section_lines(slot)
-        for n in range(start, end + 1):
-            yield n, self.lines[n - 1]
+        """(line, text) of a section's body, heading excluded. Where the body begins or
+        ends inside a line (a page flattened into one line), only its part of that line;
+        such an edge part that holds nothing but blanks or markdown marks is left out."""
+        sec = self.sections.get(slot)
+        if sec is None:
+            return
+        body = sec.body
+        if body is None:
+            start, end = self.section_lines(slot)
+            for n in range(start, end + 1):
+                yield n, self.lines[n - 1]
+            return
+        for n in range(body.line, min(body.end_line, len(self.lines)) + 1):
+            text = self.lines[n - 1]
+            first, last = n == body.line, n == body.end_line
+            if not (first or last):
+                yield n, text
+                continue
+            part = text[body.column - 1 if first else 0:body.end_column - 1 if last else len(text)]
+            if part.strip(" \t\u3000#*"):
+                yield n, part
 
     def in_table(self, line: int) -> bool:
         return any(a <= line <= b for a, b in self.table_lines)

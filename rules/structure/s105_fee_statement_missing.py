@@ -28,7 +28,8 @@ class FeeStatementMissing(Rule):
 
     Why
         FORMAT.md §3.6 and §8 (《政府信息公开信息处理费管理办法》, 条例 第四十二条): every
-        report states its 信息处理费 position in section 六.
+        report states its 信息处理费 position in section 六. The 办法 applies from 2021, so a
+        report on 2020 or earlier (or in the 2019 format) is not asked for it.
 
     Bad::
 
@@ -55,7 +56,7 @@ class FeeStatementMissing(Rule):
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         sec = report.sections.get("S6")
-        if sec is None:
+        if sec is None or report.format_version == "2019" or (report.year is not None and report.year <= 2020):
             return
         body = body_text(report, "S6")
         if re.search(_FEE, body.replace(" ", "")):

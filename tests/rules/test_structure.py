@@ -184,3 +184,19 @@ def test_2019_labels_in_a_2024_report_are_t107_not_s109():
 def test_crawled_2019_report_gets_the_notice():
     diags = run(corpus("crawled/pingtan-2019.txt"), ["S109"], "default")
     assert [(d.code, d.span.line) for d in diags] == [("S109", 10)]
+
+
+def test_s105_not_asked_of_a_report_before_the_fee_rules():
+    """The 信息处理费 办法 applies from 2021: a 2019 report saying only 无其他需要报告的事项 passes."""
+    assert run(corpus("crawled/pingtan-2019.txt"), ["S105"]) == []
+
+
+def test_flattened_report_sections_have_their_own_bodies():
+    """A crawled page on one line: each section's body is its own part of the line."""
+    from gplint import parse
+    report = parse(corpus("crawled/czj-2025.txt"))
+    s5 = "".join(t for _, t in report.section_text("S5"))
+    s6 = "".join(t for _, t in report.section_text("S6"))
+    assert s5 and "六、其他需要报告的事项" not in s5 and "信息处理费" not in s5
+    assert "信息处理费" in s6 and "五、存在的主要问题" not in s6
+    assert run(corpus("crawled/czj-2025.txt"), ["S105", "S106"]) == []
