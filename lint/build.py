@@ -38,6 +38,7 @@ from .model import (
     Issue,
     Label,
     Number,
+    ProsePiece,
     Quantity,
     Report,
     Row,
@@ -464,31 +465,12 @@ def _segments(line: Line) -> list[tuple[Line, int]]:
         return [(line, 0)]
     out: list[tuple[Line, int]] = []
     bounds = [0] + cuts + [len(text)]
-    toks = line.tokens
-    i = 0
-    pending: Optional[Tok] = None
     for a, b in zip(bounds, bounds[1:]):
-        seg: list[Tok] = []
-        while True:
-            if pending is None:
-                if i >= len(toks):
-                    break
-                pending = toks[i]
-                i += 1
-            t = pending
-            start = t.column - 1
-            if start >= b:
-                break
-            if start + len(t.value) <= b:
-                seg.append(t)
-                pending = None
-                continue
-            # The token crosses the cut: its head ends this line, its tail starts the next.
-            k = b - start
-            seg.append(Tok(t.type, t.value[:k], t.column))
-            pending = Tok(t.type, t.value[k:], t.column + k)
-            break
-        out.append((Line(line.number, text[a:b], tuple(seg)), a))
+        # Each virtual line is tokenised on its own: the long line's tokens run across
+        # the cuts ("。（一）主动…" lexed as one text token hides the heading's numbering).
+        piece = text[a:b]
+        toks = tuple(Tok(t.type, t.value, t.column + a) for t in tokenise(piece)[0].tokens)
+        out.append((Line(line.number, piece, toks), a))
     return out
 
 
@@ -1644,6 +1626,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     for a, b in table_lines:
         skip.update(range(a, b + 1))
     skip.update(s.line for s in sections.values())
+    prose = _prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
     # Read by no built-in rule: found when something asks (gplint dump, a plugin).
     quantities = deferred(partial(_quantities, infos, skip, sections))
@@ -1664,8 +1647,31 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         quantities=quantities,
         issues=tuple(issues),
         table_lines=tuple(table_lines),
+        prose=prose,
     )
     return report if real_of is None else _remap(report, real_of)
+
+
+def _prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int]],
+                  headings: Sequence[Heading], sections: dict[str, Section]) -> tuple[ProsePiece, ...]:
+    """The lines (virtual lines of a flattened page) outside the tables that hold text,
+    each with its section: what the narrative rules cut into sentences."""
+    in_table = set()
+    for a, b in table_lines:
+        in_table.update(range(a, b + 1))
+    heading_lines = {h.span.line for h in headings}
+    starts = sorted((sec.line, slot) for slot, sec in sections.items())
+    out = []
+    k, section = 0, None
+    for info in infos:
+        n = info.number
+        while k < len(starts) and starts[k][0] <= n:
+            section = starts[k][1]
+            k += 1
+        if n in in_table or info.blank or not info.text.strip():
+            continue
+        out.append(ProsePiece(n, info.offset + 1, info.text, n in heading_lines, section))
+    return tuple(out)
 
 
 def _remap(obj, real_of: Sequence[int]):

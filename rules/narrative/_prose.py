@@ -165,11 +165,7 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
     everything = "\n".join(report.lines)
     only_full_stops = not any(mark in everything for mark in _OTHER_SENTENCE_END_CHARS)
 
-    section = None
-    # Lines come in order: the section is found by walking the starts once.
-    next_start = 0
-    next_line = section_starts[0][0]
-    for n, line in _lines_outside_tables(report):
+    for n, base, line, is_heading, section in _prose_pieces(report, heading_lines, section_starts):
         # _is_prose_text(line), inlined (kept in step with it): it runs for every line
         # outside the tables, most of them blank.
         stripped = line.strip()
@@ -180,15 +176,10 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
             continue
         if first == "|" and stripped[-1] == "|":
             continue
-        while next_line <= n:
-            section = section_starts[next_start][1]
-            next_start += 1
-            next_line = section_starts[next_start][0]
         if section != cur_section:
             if buf:
                 flush()
             cur_section = section
-        is_heading = n in heading_lines
         if is_heading and buf:
             flush()
         if "\t" in line or "\ufeff" in line:
@@ -210,14 +201,14 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
         for piece in pieces:
             if buf:  # the end of a sentence begun on an earlier line
                 buf.append(piece + mark)
-                runs.append((size, n, start + 1))
+                runs.append((size, n, base + start))
                 flush()
             else:  # a sentence within this line: one run
                 # It ends at the mark: only its start may need stripping, and it is
                 # never empty.
                 stripped = piece.lstrip()
                 out.append(_sentence(stripped + mark, cur_section,
-                                     ((0, n, start + 1 + len(piece) - len(stripped)),), False))
+                                     ((0, n, base + start + len(piece) - len(stripped)),), False))
             start += len(piece) + len(mark)
         if rest:
             if is_heading:
@@ -227,13 +218,33 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
                 stripped = rest.strip()
                 if stripped:
                     lead = len(rest) - len(rest.lstrip())
-                    out.append(_sentence(stripped, cur_section, ((0, n, start + 1 + lead),), True))
+                    out.append(_sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
             else:
                 buf.append(rest)
-                runs.append((size, n, start + 1))
+                runs.append((size, n, base + start))
                 size += len(rest)
     flush()
     return tuple(out)
+
+
+def _prose_pieces(report: Report, heading_lines: set[int],
+                  section_starts: list[tuple[int, Optional[str]]]) -> Iterator[tuple[int, int, str, bool, Optional[str]]]:
+    """(line, column, text, is heading, section) of each stretch of prose, in order: the
+    reader's :attr:`Report.prose` (pieces of a flattened line included); for a report made
+    without it, the lines outside the tables, their section found from the headings."""
+    if report.prose:
+        for p in report.prose:
+            yield p.line, p.column, p.text, p.heading, p.section
+        return
+    section = None
+    next_start = 0
+    next_line = section_starts[0][0]
+    for n, line in _lines_outside_tables(report):
+        while next_line <= n:
+            section = section_starts[next_start][1]
+            next_start += 1
+            next_line = section_starts[next_start][0]
+        yield n, 1, line, n in heading_lines, section
 
 
 def _lines_outside_tables(report: Report) -> Iterator[tuple[int, str]]:

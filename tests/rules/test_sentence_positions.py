@@ -84,3 +84,28 @@ def test_lines_outside_tables_are_the_lines_not_in_a_table(spans):
     report = dataclasses.replace(parse("\n".join(f"第{i}行" for i in range(1, 11)) + "\n"), table_lines=spans)
     expected = [(n, t) for n, t in enumerate(report.lines, 1) if not report.in_table(n)]
     assert list(_lines_outside_tables(report)) == expected
+
+
+def test_flattened_page_prose_is_read_with_true_positions_and_sections():
+    """A crawled page with the body on one line: its prose is cut into sentences with their
+    true line:column and section, and a contradiction in it is found where it is written."""
+    from pathlib import Path
+
+    from gplint import lint_text
+    from gplint.rules.narrative._prose import sentences
+
+    text = (Path(__file__).parent.parent / "corpus" / "crawled" / "czj-2025.txt").read_text(encoding="utf-8")
+    report = parse(text)
+    line10 = text.split("\n")[9]
+    by_section = {}
+    for s in sentences(report):
+        span = s.span()
+        assert text.split("\n")[span.line - 1][span.column - 1:].startswith(s.text[:10])
+        by_section.setdefault(s.section, []).append(s)
+    assert set(by_section) >= {"S1", "S2", "S5", "S6"}
+    assert any("信息处理费" in s.text for s in by_section["S6"])
+    wrong = text.replace("政府信息公开申请件2件", "政府信息公开申请件3件")
+    found = [d for d in lint_text(wrong) if d.code == "N101"]
+    start = line10.index("2025年我局共收到政府网站上") + 1   # the sentence saying it
+    number = line10.index("政府信息公开申请件2件") + len("政府信息公开申请件") + 1
+    assert [(d.span.line, start <= d.span.column <= number) for d in found] == [(10, True)]
