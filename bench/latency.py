@@ -46,7 +46,7 @@ from gplint.grammar import _get_lexer
 _get_lexer()
 t3 = time.perf_counter()
 from gplint.engine import lint_file, LintOptions
-from gplint import build
+from gplint import reader as build
 t4 = time.perf_counter()
 lint_file(sys.argv[1], reg, LintOptions())
 t5 = time.perf_counter()
@@ -107,7 +107,7 @@ def main(argv=None) -> int:
 
     stages = [list(map(float, _py(_STAGES, args.file).split())) for _ in range(args.repeat)]
     names = ("import gplint.cli", "build_registry (rules, plugins)", "tokeniser (lexer from its cache)",
-             "import gplint.build", "lint the file (read, parse, rules)")
+             "import gplint.reader", "lint the file (read, parse, rules)")
     print("  stages in one process (median ms):")
     for i, n in enumerate(names):
         print(f"    {median([s[i] for s in stages]) * 1000:7.1f}  {n}")

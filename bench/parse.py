@@ -20,7 +20,7 @@ from _common import CORPUS, bench_env, corpus_files, machine, median  # noqa: E4
 _ONE_OFF = r"""
 import time
 t0 = time.perf_counter()
-import gplint.build
+import gplint.reader
 t1 = time.perf_counter()
 from gplint.grammar import _get_lexer, get_parser
 _get_lexer()
@@ -46,7 +46,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=15)
     args = ap.parse_args(argv)
 
-    from gplint.build import parse
+    from gplint.reader import parse
     from gplint.engine import LintOptions, run_rules, select_rules
     from gplint.grammar import tokenise, tokenise_lark
     from gplint.plugins import build_registry
@@ -75,7 +75,7 @@ def main(argv=None) -> int:
     print("(parse includes tokenise; 'lark LALR' is the full Lark parse the tokeniser replaces)")
     runs = [list(map(float, subprocess.run([sys.executable, "-c", _ONE_OFF], check=True, capture_output=True,
                                            text=True, env=bench_env()).stdout.split())) for _ in range(5)]
-    print(f"one-off per process (median of 5 fresh interpreters): import gplint.build "
+    print(f"one-off per process (median of 5 fresh interpreters): import gplint.reader "
           f"{median([r[0] for r in runs]) * 1000:.1f} ms, lexer (from its cache) {median([r[1] for r in runs]) * 1000:.1f} ms, "
           f"Lark LALR parser (from Lark's cache, only for tokenise_lark) {median([r[2] for r in runs]) * 1000:.1f} ms")
     return 0

@@ -60,7 +60,7 @@ def main(argv=None) -> int:
                          "sentences,analyse_t3) computed once per report and shared by the rules")
     args = ap.parse_args(argv)
 
-    from gplint.build import parse
+    from gplint.reader import parse
     from gplint.engine import LintOptions, select_rules
     from gplint.grammar import tokenise
     from gplint.plugins import build_registry

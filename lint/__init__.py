@@ -21,7 +21,7 @@ __all__ = ["Cell", "Diagnostic", "Related", "Report", "Rule", "Span", "hookimpl"
 
 def parse(text: str, path: str | None = None, year: int | None = None) -> "Report":
     """Parse report text into a :class:`Report` (lazy import keeps ``import gplint`` cheap)."""
-    from .build import parse as _parse
+    from .reader import parse as _parse
 
     return _parse(text, path=path, year=year)
 

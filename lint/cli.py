@@ -219,7 +219,7 @@ def cmd_extract(argv: Sequence[str]) -> int:
 
 
 def cmd_dump(argv: Sequence[str]) -> int:
-    from .build import parse
+    from .reader import parse
     from .dump import report_to_dict
 
     p = argparse.ArgumentParser(prog="gplint dump", description="Print the parsed Report as JSON.")

@@ -149,7 +149,7 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
     """Parse and lint one decoded text. ``select`` chooses the rules (default
     :func:`select_rules`; a batch passes one that remembers its answer, see
     :class:`gplint.runner.RuleChoice`)."""
-    from .build import parse
+    from .reader import parse
 
     path = source.path or "-"
     if not source.text or source.text.isspace():

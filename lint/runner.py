@@ -266,7 +266,7 @@ def _warm_up(registry: Registry, options: LintOptions) -> None:
     is not one of the user's. Whatever the warm-up finds is thrown away; it never fails
     the run."""
     try:
-        from .build import parse
+        from .reader import parse
         from .engine import run_rules, select_rules
         from .testing import example_report
 

@@ -27,7 +27,7 @@ def test_lint_paths_equals_cli_json(capsys):
     results = list(lint_paths([str(CORPUS)]))
     assert all(json.loads(json.dumps(r)) == r for r in results)  # JSON-able, unchanged
     # Directories expand as the CLI expands them: report files, not the folder's README.
-    assert [r["path"] for r in results] == sorted(str(p) for p in CORPUS.iterdir()
+    assert [r["path"] for r in results] == sorted(str(p) for p in CORPUS.rglob("*")
                                                   if p.suffix in (".txt", ".md") and p.stem.lower() != "readme")
     cli = _cli_json(capsys, str(CORPUS))
     assert findings(results) == cli
@@ -99,7 +99,7 @@ def test_synthetic_reports_are_consistent_and_read_back(layout):
 def test_lint_texts_gives_up_a_text_past_its_timeout(monkeypatch):
     """A text that runs past ``timeout`` is an E901 result for that name; the next text is
     linted (the timer applies in the main thread, as here)."""
-    import gplint.build as build
+    import gplint.reader as build
     from gplint.batch import lint_texts
 
     real_parse = build.parse

@@ -6,7 +6,7 @@ import copy
 import pickle
 from pathlib import Path
 
-from gplint.build import parse
+from gplint.reader import parse
 from gplint.engine import LintOptions, lint_source
 from gplint.model import Quantity, Report, Span, _Pending, deferred
 from gplint.plugins import build_registry

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from gplint import build, grammar
-from gplint.build import parse
+from gplint import grammar
+from gplint.reader import flattened, lines
+from gplint.reader import parse
 from gplint.dump import report_to_dict
 from gplint.grammar import LineMemo, tokenise
 
@@ -32,7 +33,7 @@ def _texts() -> list[tuple[str, str]]:
 
 def _forget() -> None:
     """Empty every memo: the next parse reads each line afresh."""
-    for memo in (grammar._get_lexer().memo, build._LINE_MEMO):
+    for memo in (grammar._get_lexer().memo, lines._LINE_MEMO):
         memo.young.clear()
         memo.old.clear()
 
@@ -70,13 +71,13 @@ def test_a_remembered_reading_is_never_handed_out():
     shared cells, so nothing reaches the next report."""
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
-    first = build._split_lines(tokenise(row + "\n"))[0]
-    memo_copy = build._LINE_MEMO.get(row)
+    first = lines.split_lines(tokenise(row + "\n"))[0]
+    memo_copy = lines._LINE_MEMO.get(row)
     assert memo_copy is not None and memo_copy is not first
     remembered = [(c.line, c.value) for c in memo_copy.cells]
-    again = build._split_lines(tokenise("x\n" + row + "\n"))[1]
+    again = lines.split_lines(tokenise("x\n" + row + "\n"))[1]
     assert again is not memo_copy and again.number == 2
-    assert build._own_cells(again) is again
+    assert lines.own_cells(again) is again
     assert [c.line for c in again.cells] == [2] * 8 and again.cells[1].value == 0
     assert not any(a is b for a, b in zip(again.cells, memo_copy.cells))
     assert again.labels == [again.cells[0]] and again.values == again.cells[1:]
@@ -112,7 +113,7 @@ def test_tiny_memos_still_give_the_same_results(monkeypatch, size):
     for name, text in texts:
         _forget()
         want[name] = _dump(text)
-    monkeypatch.setattr(build, "_LINE_MEMO", LineMemo(size))
+    monkeypatch.setattr(lines, "_LINE_MEMO", LineMemo(size))
     monkeypatch.setattr(grammar._get_lexer(), "memo", LineMemo(size))
     for _ in range(2):
         for name, text in texts:
@@ -139,7 +140,7 @@ def test_a_repeated_fused_row_is_read_like_its_first_occurrence():
 def _two_pass(text: str) -> list:
     """What the builder read before it had a one-pass reader: tokenise, then split (with
     every line's cells carrying its own number, as the table builders see them)."""
-    return [build._own_cells(i) for i in build._split_lines(tokenise(text))]
+    return [lines.own_cells(i) for i in lines.split_lines(tokenise(text))]
 
 
 def test_one_pass_reading_equals_tokenise_then_split():
@@ -155,8 +156,8 @@ def test_one_pass_reading_equals_tokenise_then_split():
         for name, text in texts:
             if not warm:
                 _forget()
-            raws, infos, long_lines = build._read_lines(text)
-            infos = [build._own_cells(i) for i in infos]
+            raws, infos, long_lines = lines.read_lines(text)
+            infos = [lines.own_cells(i) for i in infos]
             assert all(c.line == i.number for i in infos for c in i.cells), name
             if not warm:
                 _forget()
@@ -164,21 +165,21 @@ def test_one_pass_reading_equals_tokenise_then_split():
             assert raws == text.split("\n"), name
             assert infos == want, name
             assert [(l.number, l.text, l.tokens) for l in long_lines] == \
-                [(i.number, i.text, i.tokens) for i in want if len(i.text) >= build.SEGMENT_MIN], name
-    assert any(len(l) >= build.SEGMENT_MIN for _, t in texts for l in t.split("\n"))
+                [(i.number, i.text, i.tokens) for i in want if len(i.text) >= flattened.SEGMENT_MIN], name
+    assert any(len(l) >= flattened.SEGMENT_MIN for _, t in texts for l in t.split("\n"))
 
 
 def test_one_pass_reading_hands_out_copies_with_their_own_numbers():
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
-    _, infos, _ = build._read_lines(row + "\n" + row)
+    _, infos, _ = lines.read_lines(row + "\n" + row)
     assert [i.number for i in infos] == [1, 2]
     shared = list(infos[1].cells)
-    assert [c.line for c in build._own_cells(infos[1]).cells] == [2] * 8
+    assert [c.line for c in lines.own_cells(infos[1]).cells] == [2] * 8
     assert not any(a is b for a, b in zip(infos[0].cells, infos[1].cells))
     assert [c.line for c in shared] == [1] * 8  # the shared cells were not changed
-    if build.MEMO_MAX_LINE >= len(row):  # (GPLINT_NO_LINE_MEMO=1 remembers nothing)
-        memo_copy = build._LINE_MEMO.get(row)
+    if lines.MEMO_MAX_LINE >= len(row):  # (GPLINT_NO_LINE_MEMO=1 remembers nothing)
+        memo_copy = lines._LINE_MEMO.get(row)
         assert memo_copy is not None and all(i is not memo_copy for i in infos)
         assert not any(a is b for a, b in zip(infos[1].cells, memo_copy.cells))
 
@@ -204,14 +205,14 @@ def test_parse_falls_back_to_the_full_path_when_a_line_cannot_be_read(monkeypatc
     two-pass path (``tokenise``, then ``_split_lines``): the report is the same, long
     flattened lines cut into virtual lines included."""
     plain = synth.make_report(3)[0]
-    lines = plain.split("\n")
-    k = len(lines) // 3
-    flat = " ".join(lines[k:2 * k])  # a table flattened into one line, printed twice
-    flattened = "\n".join(lines[:k] + [flat, flat] + lines[2 * k:])
-    cut = [l for l in tokenise(flattened) if len(build._segments(l)) > 1]
+    raw = plain.split("\n")
+    k = len(raw) // 3
+    flat = " ".join(raw[k:2 * k])  # a table flattened into one line, printed twice
+    flat_text = "\n".join(raw[:k] + [flat, flat] + raw[2 * k:])
+    cut = [l for l in tokenise(flat_text) if len(flattened.segments(l)) > 1]
     assert cut, "the flattened text must exercise the virtual-line branch"
     want = {}
-    for text in (plain, flattened):
+    for text in (plain, flat_text):
         _forget()
         want[text] = _dump(text)
 
@@ -219,8 +220,8 @@ def test_parse_falls_back_to_the_full_path_when_a_line_cannot_be_read(monkeypatc
         def read_line(self, raw):
             return None
 
-    monkeypatch.setattr(build, "line_lexer", lambda: Refuses())
-    for text in (plain, flattened):
+    monkeypatch.setattr(lines, "line_lexer", lambda: Refuses())
+    for text in (plain, flat_text):
         _forget()
-        assert build._read_lines(text) is None
+        assert lines.read_lines(text) is None
         assert _dump(text) == want[text]

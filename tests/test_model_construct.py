@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gplint.build import parse
+from gplint.reader import parse
 from gplint.model import (Cell, Heading, Label, Quantity, Row, Section, Span, fast_constructor, make_cell_at, make_heading,
                           make_label, make_quantity, make_row, make_section, make_span)
 
@@ -71,7 +71,7 @@ def test_fast_constructors_match_the_classes():
     assert q == Quantity(3, "件", Span(1), "3件", Span(1), None, "3", False)
     h = make_heading(1, "一", 1, "总体情况", "一、总体情况", Span(4, 1, 4, 7), 0)
     assert h == Heading(1, "一", 1, "总体情况", "一、总体情况", Span(4, 1, 4, 7))
-    sec = make_section("S1", h, "S1", True, 9)
+    sec = make_section("S1", h, "S1", True, 9, None)
     assert sec == Section("S1", h, "S1", True, 9) and sec.line == 4
     for obj in (label, row, q, h, sec):
         assert type(obj).__init__ is not None and not hasattr(obj, "__dict__")
@@ -124,9 +124,10 @@ def test_fast_objects_are_true_frozen_model_objects():
 
 
 def test_table_cells_built_inline_match_the_classes():
-    """build._cells makes a table row's cells without their __init__: the same cells, ABSENT
+    """gplint.reader.region.to_cells makes a table row's cells without their __init__: the same cells, ABSENT
     for a gap, and a position that is not valid as it stands corrected as Span() corrects it."""
-    from gplint.build import LCell, _cells
+    from gplint.reader.cells import LCell
+    from gplint.reader.region import to_cells as _cells
     from gplint.model import ABSENT
 
     placed = [LCell("num", "3", 4, 2, 3, 3), None, LCell("blank", "—", 4, 5, 6), LCell("num", "1", 0, 0, 0, 1)]
@@ -139,8 +140,8 @@ def test_table_cells_built_inline_match_the_classes():
 
 
 def test_table_of_contents_leaders():
-    """build._TOC_LEADER: the dot leaders that make a heading line a contents entry."""
-    from gplint.build import _TOC_LEADER
+    """gplint.reader.sections._TOC_LEADER: the dot leaders that make a heading line a contents entry."""
+    from gplint.reader.sections import _TOC_LEADER
 
     for text in ("一、总体情况……1", "一、总体情况…3", "一、总体情况....2", "一、总体情况····2", "一、总体情况．．．2"):
         assert _TOC_LEADER(text)

@@ -66,7 +66,7 @@ def test_every_non_input_rule_has_examples():
 
 
 def test_input_rules_only_document_engine_codes():
-    from gplint.build import parse
+    from gplint.reader import parse
     from gplint.testing import example_report
 
     report = parse(example_report())

@@ -2,7 +2,7 @@
 
 ``_split_line`` reads a line without pipes, tabs or numbers (prose, headings: most of the
 lines a report reads for the first time) without the footer and trailing-values analysis
-of :func:`gplint.build._split_unseparated`, and a separated line by slicing its tokens at
+of :func:`gplint.reader.lines._split_unseparated`, and a separated line by slicing its tokens at
 the separators. Each test here compares a shortcut with the general reading on the corpus
 texts, the layout texts, synthetic reports and generated lines.
 """
@@ -14,8 +14,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gplint import build
-from gplint.build import LCell, LineInfo, _split_line, _split_unseparated
+from gplint.reader import lines
+from gplint.reader.cells import LCell, LineInfo
+from gplint.reader.lines import _split_unseparated, split_line as _split_line
 from gplint.grammar import Line, Tok, tokenise
 
 ROOT = Path(__file__).parent
@@ -64,7 +65,7 @@ def _separated_reference(line: Line) -> LineInfo:
             segments[-1].append(t)
     cells: list[LCell] = []
     for seg, start in zip(segments, starts):
-        cells.extend(build._segment_cell(seg, n, start))
+        cells.extend(lines._segment_cell(seg, n, start))
     if sep_type == "PIPE":
         if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(t.value for t in segments[0]).strip():
             cells.pop(0)

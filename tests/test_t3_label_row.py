@@ -1,8 +1,8 @@
-"""build._t3_label_row: the row key table 三's reader gives a label (cached per text)."""
+"""gplint.reader.t3._t3_label_row: the row key table 三's reader gives a label (cached per text)."""
 from __future__ import annotations
 
 from gplint import labels as L
-from gplint.build import _t3_label_row
+from gplint.reader.t3 import _t3_label_row
 
 
 def test_data_rows_and_groups_with_their_own_row():
@@ -23,7 +23,8 @@ def test_numbered_bare_words_are_rows():
 
 
 def test_cached_label_matchers_agree_with_labels():
-    from gplint.build import _T2_LABEL_ROW, _t2_label_matcher, _t3_row_named
+    from gplint.reader.t2 import _T2_LABEL_ROW, _t2_label_matcher
+    from gplint.reader.t3 import _t3_row_named
 
     for text in ("4.申请人无正当理由逾期不补正", "（二）部分公开", "申请人情况", ""):
         assert _t3_row_named(text) == L.match_t3_row(L.normalise(text))

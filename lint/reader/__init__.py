@@ -2,7 +2,22 @@
 
 Modules, in the order text flows through them:
 
-* :mod:`.cells` — the cells a line is cut into (labels, numbers, blank marks);
-* :mod:`.runs` — the digit-run solver: cells whose digits ran together (a crawled page,
-  a lost separator) cut into a row's cells, the cut chosen by the format's identities.
+* :mod:`.cells` — what a line is cut into (labels, numbers, blank marks);
+* :mod:`.lines` — each line cut into cells: pipes, tabs, a label and its numbers, a lone
+  number, a page footer;
+* :mod:`.flattened` — a page flattened into one long line cut into virtual lines;
+* :mod:`.headings` — 一、 （一） 1. numbering;
+* :mod:`.sections` — where the tables begin, which headings are the six sections;
+* :mod:`.region` — a table region read into row vectors, whatever its layout (rows,
+  vertical streams, pdfminer column streams, lost labels), then placed on the format's rows;
+* :mod:`.runs` — the digit-run solver: cells whose digits ran together cut by the format's
+  identities;
+* :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables;
+* :mod:`.prose` — the prose outside the tables, and the numbers in it;
+* :mod:`.report` — :func:`parse`, which runs them all.
 """
+from __future__ import annotations
+
+from .report import parse
+
+__all__ = ["parse"]

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 from typing import Optional, Sequence
 
 from ..grammar import Tok
@@ -46,7 +47,7 @@ class LineInfo:
     tokens: tuple[Tok, ...]
     #: Read-only once made: copies of a remembered line share these sequences and the
     #: cells in them, which carry the line number of the reading they were made for until
-    #: :func:`_own_cells` gives the copy its own (table regions get that before use).
+    #: :func:`own_cells` gives the copy its own (table regions get that before use).
     cells: Sequence[LCell]
     separated: bool  # pipes or tabs cut the line into cells
     footer: bool = False
@@ -59,7 +60,7 @@ class LineInfo:
     #: The label cells and the value cells (numbers, blanks), split once: read many times.
     labels: Sequence[LCell] = field(init=False)
     values: Sequence[LCell] = field(init=False)
-    #: What :func:`_heading` reads from the line, without its number: None until read,
+    #: What :func:`heading_of` reads from the line, without its number: None until read,
     #: ``()`` for a line that is no heading. Copies of a remembered line share it.
     heading_shape: Optional[tuple] = field(init=False, default=None)
 
@@ -88,3 +89,9 @@ def to_number(text: str) -> Optional[Number]:
         return None
 
 
+# Cell fields for C-level scans of a line's cells ("num" in map(CELL_KIND, cells)): the
+# tables ask such questions of every line, and a generator per question costs more than
+# the scan itself.
+CELL_KIND = attrgetter("kind")
+CELL_TEXT = attrgetter("text")
+CELL_FUSED = attrgetter("fused")

@@ -19,19 +19,65 @@ class Format2019Report(Rule):
         tables differ from the 2021 format (another table 二, （六）其他处理 without sub-rows).
         That is correct for those years, so it is no error; but a reader must know that the
         2021 table rules were not applied, and why. (The same labels in a report on 2021 or
-        later are an error: T107.)
+        later are an error: T107.) "Bad" below is a report that draws the notice, "Good" one
+        in the 2021 format, which does not.
 
     Bad::
 
-        （none: this is a notice, not a defect）
+        示例区人民政府2019年政府信息公开工作年度报告
+
+        一、总体情况
+
+        本年度工作平稳有序。
+
+        二、主动公开政府信息情况
+
+        第二十条第（一）项
+        信息内容	本年新制作数量	本年新公开数量	对外公开总数量
+        规章	0	0	0
+        规范性文件	1	1	5
+        第二十条第（五）项
+        信息内容	上一年项目数量	本年增/减	处理决定数量
+        行政许可	3	0	18
+
+        三、收到和处理政府信息公开申请情况
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        五、存在的主要问题及改进情况
+
+        政策解读形式较单一，下一步将丰富解读形式。
+
+        六、其他需要报告的事项
+
+        无。
 
     Good::
 
-        某区2019年政府信息公开工作年度报告
+        示例区人民政府2021年政府信息公开工作年度报告
+
+        一、总体情况
+
+        本年度工作平稳有序。
+
         二、主动公开政府信息情况
+
         第二十条第（一）项
-        信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
-        规章 | 0 | 0 | 0
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        规章	0	0	0
+        行政规范性文件	1	0	5
+
+        三、收到和处理政府信息公开申请情况
+
+        四、政府信息公开行政复议、行政诉讼情况
+
+        五、存在的主要问题及改进情况
+
+        政策解读形式较单一，下一步将丰富解读形式。
+
+        六、其他需要报告的事项
+
+        无。
     """
 
     code = "S109"

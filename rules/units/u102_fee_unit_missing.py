@@ -150,7 +150,7 @@ class FeeUnitMissing(Rule):
     profiles = ("default", "strict")
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
-        if report.t2.format == "2019":
+        if report.t2 is not None and report.t2.format == "2019":
             return  # the 2019 format's (八) block counts items (上一年项目数量, 本年增/减): no amount
         if fee_unit(report) != "" or _unit_nearby(report):
             return

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gplint.build import parse
+from gplint.reader import parse
 from gplint.rules.narrative._prose import sentences
 
 ROOT = Path(__file__).parent.parent

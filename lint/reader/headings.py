@@ -1,0 +1,74 @@
+"""Headings: 一、 （一） 1. 第三部分 numbering, with the title and the span of the heading.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .. import labels as L
+from ..model import (
+    Heading,
+    make_heading,
+    make_span,
+)
+from .cells import LineInfo, to_number
+
+
+def heading_of(info: LineInfo) -> Optional[Heading]:
+    """The heading a line is, if any. The reading is kept on the line (and shared by every
+    copy of a remembered line, see :func:`split_lines`): only the line number changes."""
+    shape = info.heading_shape
+    if shape is None:
+        shape = info.heading_shape = heading_shape_of(info)
+    if not shape:
+        return None
+    level, numeral, number, title, text, column, end, md = shape
+    return make_heading(level, numeral, number, title, text, make_span(info.number, column, info.number, end), md)
+
+
+def heading_shape_of(info: LineInfo) -> tuple:
+    h = _read_heading(info)
+    if h is None:
+        return ()
+    return (h.level, h.numeral, h.number, h.title, h.text, h.span.column, h.span.end_column, h.markdown_level)
+
+
+def _read_heading(info: LineInfo) -> Optional[Heading]:
+    toks = info.tokens
+    i = 0
+    md = 0
+    while i < len(toks) and toks[i].type in ("BLANK", "HASH", "STAR", "TAB"):
+        if toks[i].type == "HASH":
+            md = len(toks[i].value)
+        i += 1
+    if i >= len(toks):
+        return None
+    first = toks[i]
+    if first.type == "ENUM_TOP":
+        level = 1
+        numeral = first.value.strip(" \u3000、．.：:")
+        if numeral.startswith("第") and numeral.endswith("部分"):
+            numeral = numeral[1:-2]  # 第三部分 is part 三
+    elif first.type == "ENUM_PAREN":
+        level = 2
+        numeral = first.value.strip(" \u3000()（）")
+    elif first.type == "ENUM_ITEM" and not info.separated:
+        level = 3
+        numeral = first.value.strip(" \u3000.．、()（）")
+    else:
+        return None
+    number = L.cn_to_int(numeral) if level < 3 else to_number(numeral)
+    if number is None:
+        return None
+    rest = "".join(t.value for t in toks[i + 1:])
+    rest_clean = rest.replace("*", "").strip()
+    title = rest_clean
+    for stop in ("。", "：", ":"):
+        k = title.find(stop)
+        if k >= 0:
+            title = title[:k]
+    title = title.strip()
+    end = toks[-1].end_column
+    while end > first.column and info.text[end - 2 - info.offset:end - 1 - info.offset] in ("*", " ", "\u3000"):
+        end -= 1
+    text = (first.value + rest).replace("*", "").strip()
+    return Heading(level, numeral, int(number), title, text, make_span(info.number, first.column, info.number, end), md)

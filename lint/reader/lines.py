@@ -1,0 +1,351 @@
+"""Each line of a report cut into cells: pipes, tabs, a label followed by blank-separated
+numbers, a lone number (one cell of a vertical stream), a page footer, a markdown rule.
+A line read before (in this report or, when short, an earlier one) is copied, not read again.
+"""
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Optional, Sequence
+
+from .. import labels as L
+from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, Tok, line_lexer
+from .cells import BLANK_MARKS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
+from .cells import CELL_TEXT
+from .flattened import SEGMENT_MIN
+from .headings import heading_shape_of
+
+
+def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
+    """One separated segment -> a label, a number, several numbers, a blank mark or empty.
+
+    ``start`` is the column where the segment begins (just after its separator), the
+    position an empty cell is reported at."""
+    if len(toks) == 3:
+        before, t, after = toks
+        if t.type == "NUMBER" and before.type == "BLANK" and after.type == "BLANK":
+            # "| 12 |" and "\t12\t": by far the commonest segments of pipe and tab tables,
+            # read without the general filtering below (same cell as it would give).
+            _, value, column = t
+            return [LCell("num", value, line, column, column + len(value), to_number(value))]
+    if len(toks) == 1 and toks[0].type == "NUMBER":
+        t = toks[0]
+        return [LCell("num", t.value, line, t.column, t.column + len(t.value), to_number(t.value))]
+    content = [t for t in toks if t.type != "BLANK" and t.type != "STAR"]
+    if not content:
+        col = toks[0].column if toks else start
+        return [LCell("blank", "", line, col, col)]
+    if all(t.type == "NUMBER" for t in content):
+        return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
+    if (len(content) == 2 and content[0].type == "TEXT" and content[0].value in SIGNS
+            and content[1].type == "NUMBER" and content[0].end_column == content[1].column):
+        # A signed cell (the 2019 format's 本年增/减 column): -3, +2, －1.
+        value = to_number(content[1].value)
+        if value is not None and content[0].value in "-－−":
+            value = -value
+        return [LCell("num", content[0].value + content[1].value, line, content[0].column, content[1].end_column, value)]
+    text = "".join(t.value for t in toks).strip()
+    if text in BLANK_MARKS:
+        return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
+    return [LCell("label", text, line, content[0].column, content[-1].end_column)]
+
+
+#: Tokens that are layout, not content, on an unseparated line.
+_LAYOUT_TYPES = frozenset({"BLANK", "HASH", "STAR"})
+_TOK_TYPE = itemgetter(0)
+_TOK_VALUE = itemgetter(1)
+_ONLY_BLANK = frozenset({"BLANK"})
+#: Tokens the trailing-values reading passes over at a line's end (see _split_unseparated).
+_LABEL_END_SKIP = ("BLANK", "STAR")
+
+#: What the cells of a markdown rule row (|---|:--:|) are made of.
+_MD_RULE_CHARS = "-:— "
+
+
+
+def split_line(line: Line) -> LineInfo:
+    toks = line.tokens
+    n = line.number
+    types = set(map(_TOK_TYPE, toks))  # one pass (in C) answers the questions below
+    if not toks or types == _ONLY_BLANK:
+        return LineInfo(n, line.text, toks, [], False, blank=True)
+    sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
+    if sep_type:
+        # The segments between the separators are slices (no list built token by token).
+        cuts = [k for k, t in enumerate(toks) if t.type == sep_type]
+        parts = toks
+        if sep_type == "PIPE" and "TAB" in types:  # a tab inside a pipe cell is a blank
+            parts = tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
+        cells: list[LCell] = []
+        begin, start = 0, 1
+        for cut in cuts:
+            cells.extend(_segment_cell(parts[begin:cut], n, start))
+            begin, start = cut + 1, parts[cut].end_column
+        cells.extend(_segment_cell(parts[begin:], n, start))
+        # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
+        # cells at the ends stay: a row's width decides what they are (fit).
+        if sep_type == "PIPE":
+            if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(map(_TOK_VALUE, parts[:cuts[0]])).strip():
+                cells.pop(0)
+            if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(map(_TOK_VALUE, parts[cuts[-1] + 1:])).strip():
+                cells.pop()
+        # (A cell's text is made only of rule characters when stripping them leaves nothing.)
+        md_rule = sep_type == "PIPE" and all(
+            c.kind == "label" and not c.text.strip(_MD_RULE_CHARS) for c in cells) and bool(cells)
+        if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
+            return LineInfo(n, line.text, toks, cells, True, md_rule=md_rule)
+        # Empty cells before the row label are row-spanning labels printed once (browser
+        # copy of an HTML table); they are layout. Empty cells after the label are kept:
+        # they may be merged label columns or a blank C1, which only the row's width can
+        # tell (see fit).
+        last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
+        first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
+        cut = last_label if last_label >= 0 else first_value
+        out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
+        return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
+    if types <= _LAYOUT_TYPES:
+        return LineInfo(n, line.text, toks, [], False, blank=True)
+    end = toks[-1]
+    if "NUMBER" not in types and end.type not in _LABEL_END_SKIP and end.value not in DASH_MARKS:
+        # No number: no footer (it holds a page number) and no trailing values. Ending in
+        # content that is no dash, the whole line is the label, as the general reading
+        # (:func:`_split_unseparated`) finds (tests/test_split_line.py compares them).
+        # Prose and headings: most of the lines a report reads for the first time.
+        first = 0
+        while toks[first].type == "BLANK":
+            first += 1
+        text = line.text.strip().strip("*#").strip()
+        return LineInfo(n, line.text, toks, [LCell("blank" if text in BLANK_MARKS else "label", text, n,
+                                                   toks[first].column, end.column + len(end.value))], False)
+    return _split_unseparated(line)
+
+
+def _split_unseparated(line: Line) -> LineInfo:
+    """A line without pipes or tabs holding more than layout: a page footer, or a label
+    followed by blank-separated values (a label, or values, alone)."""
+    toks = line.tokens
+    n = line.number
+    # A page footer has at most six tokens besides layout; a prose line is never looked at.
+    if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
+        if _is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
+            return LineInfo(n, line.text, toks, [], False, footer=True)
+    # Trailing run of blank-separated numbers after a label (or alone).
+    i = len(toks)
+    nums: list[Tok] = []
+    fused: Optional[Tok] = None
+    while i > 0:
+        t = toks[i - 1]
+        if t.type in ("BLANK", "STAR"):
+            i -= 1
+            continue
+        if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in DASH_MARKS)) and (
+                i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB")
+                or not nums and all(x.type in ("BLANK", "HASH", "STAR") for x in toks[: i - 1])):
+            nums.append(t)
+            i -= 1
+            continue
+        if t.type == "NUMBER" and i >= 2 and toks[i - 2].type not in ("BLANK", "TAB") \
+                and _is_row_label("".join(x.value for x in toks[: i - 1])):
+            # Digits written against a row label with nothing between: cells run together
+            # (the first piece of a run with stray spaces, "数量20 0 0 0 02", included).
+            fused = t
+            i -= 1
+            break
+        break
+    # Dashes with no number among them are text (a rule line, a dash in a sentence).
+    if nums and not any(t.type == "NUMBER" for t in nums):
+        nums = []
+        i = len(toks)
+    nums.reverse()
+    # The label: tokens before the numbers, from the first to the last that is not blank.
+    first = 0
+    while first < i and toks[first].type == "BLANK":
+        first += 1
+    cells = []
+    if first < i:
+        last = i - 1
+        while toks[last].type == "BLANK":
+            last -= 1
+        text = (line.text if i == len(toks) else "".join(map(_TOK_VALUE, toks[:i]))).strip().strip("*#").strip()
+        if text in BLANK_MARKS and not nums:
+            return LineInfo(n, line.text, toks, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
+        cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
+    if fused is not None:
+        cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
+    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
+                 else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
+    return LineInfo(n, line.text, toks, cells, False)
+
+
+def _is_row_label(text: str) -> bool:
+    """Whether text ends in a table row label (or a T4 header ending in 总计)."""
+    if len(text) > 400:
+        return False
+    n = L.normalise(text)
+    if not n or len(n) > 120:
+        return False
+    if n.endswith("总计") or n.endswith("合计"):
+        return True
+    return L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
+
+
+def split_lines(lines: Sequence[Line]) -> list[LineInfo]:
+    """:func:`split_line` for every line; a line whose text was read before (tables repeat
+    "0", "| 0 | 0 |" …; every report prints the same labels) reuses that reading with its
+    own line number. Short lines are remembered from report to report (as the tokeniser
+    does, :data:`gplint.grammar.MEMO_MAX_LINE`); a remembered reading is never handed out
+    itself, only copies, so nothing done to a report's lines can reach the next report."""
+    seen: dict[str, LineInfo] = {}
+    memo = _LINE_MEMO
+    out: list[LineInfo] = []
+    for line in lines:
+        text = line.text
+        first = seen.get(text)
+        if first is None:
+            if len(text) > MEMO_MAX_LINE:
+                info = seen[text] = split_line(line)
+                out.append(info)
+                continue
+            first = memo.young.get(text) or memo.get(text)
+            if first is None:
+                first = split_line(line)
+                first.heading_shape = heading_shape_of(first)
+                memo.put(text, first)
+            seen[text] = first
+        out.append(_copy_info(first, line.number, text))
+    return out
+
+
+#: Readings of short lines, kept from report to report: line text -> LineInfo template.
+#: Twice the tokeniser's size: table rows with their counts ("| 3 | 0 | 1 |") recur across
+#: a batch less often than labels, and keeping them paid (18.20 -> 17.75 M instructions a
+#: report over 1,000 synthetic reports; 4096 gained nothing more) for ≈ 4.5 MB a process.
+_LINE_MEMO = LineMemo(2 * MEMO_SIZE)
+
+
+def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line]]]:
+    """:func:`tokenise` and :func:`split_lines` in one pass: (the raw lines, their
+    readings, the lines of :data:`SEGMENT_MIN` characters or more).
+
+    A line read before (in this report, or remembered from an earlier one) is copied from
+    that reading without being tokenised again or made into a :class:`Line`; only new text
+    goes through the lexer. None when the grammar cannot be read line by line or some
+    character matches no terminal: the caller then takes the full path (same results)."""
+    lexer = line_lexer()
+    if lexer is None:
+        return None
+    read_line = lexer.read_line
+    raws = text.split("\n")
+    seen: dict[str, LineInfo] = {}
+    memo = _LINE_MEMO
+    new = tuple.__new__
+    out: list[LineInfo] = []
+    append = out.append
+    long_lines: list[Line] = []
+    young = memo.young
+    for number, raw in enumerate(raws, 1):
+        # Most lines were read before: in this report or an earlier one, they are in the
+        # memo's young generation (the memo is this report's record of what it read too).
+        first = young.get(raw)
+        if first is None:
+            if len(raw) <= MEMO_MAX_LINE:
+                first = memo.get(raw)  # the old generation (then moved to the young one)
+                if first is None:
+                    toks = read_line(raw)
+                    if toks is None:
+                        return None
+                    first = split_line(new(Line, (number, raw, toks)))
+                    first.heading_shape = heading_shape_of(first)
+                    memo.put(raw, first)
+                young = memo.young  # a put may have begun a new generation
+            else:  # long lines (prose) are remembered within this report only
+                first = seen.get(raw)
+                if first is None:
+                    toks = read_line(raw)
+                    if toks is None:
+                        return None
+                    line = new(Line, (number, raw, toks))
+                    if len(raw) >= SEGMENT_MIN:
+                        long_lines.append(line)
+                    info = seen[raw] = split_line(line)
+                    append(info)
+                    continue
+                if len(raw) >= SEGMENT_MIN:
+                    long_lines.append(new(Line, (number, raw, first.tokens)))
+        append(_copy_info(first, number, raw))
+    return raws, out, long_lines
+
+
+def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
+    """``first``'s reading of the same text, for line ``n``: its own number, ``first``'s
+    cells. Those carry ``first``'s line number until :func:`own_cells` gives the copy
+    cells of its own; only table regions need that (every line is read for anchors and
+    headings, but only a table's cells become spans), so most lines never pay for it."""
+    info = _object_new(LineInfo)  # every field set below; __post_init__'s split is shared too
+    info.number = n
+    info.text = text
+    info.tokens = first.tokens  # the same text has the same tokens
+    info.separated = first.separated
+    info.footer = first.footer
+    info.md_rule = first.md_rule
+    info.blank = first.blank
+    info.empty_cell = first.empty_cell
+    info.offset = first.offset
+    info.heading_shape = first.heading_shape
+    info.cells = first.cells
+    info.labels = first.labels
+    info.values = first.values
+    return info
+
+
+def own_cells(info: LineInfo) -> LineInfo:
+    """``info`` with cells that carry its own line number (see :func:`_copy_info`).
+
+    Copies the shared cells when they carry another line's number; never changes a shared
+    cell or list, only which ones ``info`` holds."""
+    cells = info.cells
+    if not cells:
+        return info
+    n = info.number
+    if cells[0].line == n:  # a line's cells all carry one number: these are its own
+        return info
+    info.cells = own = []
+    append = own.append
+    for c in cells:
+        # Slot stores on a bare object: half the cost of LCell(...) (its __init__ is a
+        # Python call).
+        d = _object_new(LCell)
+        d.kind = c.kind
+        d.text = c.text
+        d.line = n
+        d.column = c.column
+        d.end_column = c.end_column
+        d.value = c.value
+        d.fused = c.fused
+        append(d)
+    labels = info.labels
+    if not labels:  # a row of values: the same list (nothing changes a line's cells)
+        info.values = own
+    elif len(labels) == 1 and cells[0] is labels[0]:  # a label, then its values
+        info.labels, info.values = [own[0]], own[1:]
+    else:
+        info.labels = [c for c in own if c.kind == "label"]
+        info.values = [c for c in own if c.kind != "label"]
+    return info
+
+
+_object_new = object.__new__
+
+
+def _is_footer(content: Sequence[Tok]) -> bool:
+    """Page footers: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5"."""
+    if len(content) > 6:
+        return False
+    nums = [t for t in content if t.type == "NUMBER"]
+    if not 1 <= len(nums) <= 2:
+        return False
+    rest = "".join(t.value for t in content if t.type != "NUMBER")
+    if not rest:
+        return False
+    if set(rest) <= DASHES:
+        return content[0].type != "NUMBER" and content[-1].type != "NUMBER"
+    return set(rest) <= set("第页共/") and "页" in rest

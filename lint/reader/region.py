@@ -1,0 +1,378 @@
+"""Table regions read into row vectors, whatever layout the text left them in.
+
+The layouts, each a named function:
+
+* a row: a label with its values on one line (pipes, tabs, blanks) — :func:`read_region`;
+* a vertical stream: one value a line under the row labels (HTML and DOCX copies);
+* a column stream: pdfminer's column-by-column numbers after k row labels
+  (:func:`column_major_rows`, the 总计 column found by the row-total identity);
+* a stream with a lost label: more rows of numbers than labels, placed in the format's
+  order (:func:`stream_rows`);
+* empty cells of a one-cell-a-line table seen as extra blank lines (:func:`empty_cells`).
+
+Vectors are then placed on the format's rows (:func:`align`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from collections import Counter
+from operator import sub
+from decimal import Decimal
+from typing import Optional, Sequence
+
+from ..model import (
+    ABSENT,
+    Cell,
+    Span,
+    make_cell_at,
+    make_span,
+)
+from .cells import LCell, LineInfo
+from .cells import CELL_KIND, CELL_TEXT
+
+
+# Slotted: a report makes a few dozen vectors and reads their fields over and over.
+@dataclass(slots=True)
+class Vector:
+    key: Optional[str]
+    values: list[LCell]
+    line: int
+    label: Optional[LCell] = None
+    layout: str = "row"
+
+
+@dataclass
+class RegionRead:
+    vectors: list[Vector] = field(default_factory=list)
+    labels: list[tuple[LCell, Optional[str]]] = field(default_factory=list)
+    column_major: bool = False
+
+
+class Widths(dict):
+    """Values per row by row key, 0 for any other key (a group label): its ``__getitem__``
+    is the ``width_of`` :func:`read_region` asks, looked up in C for every known key."""
+
+    def __missing__(self, key: str) -> int:
+        return 0
+
+
+def read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row_order: Sequence[str]) -> RegionRead:
+    """Cut a table region into value vectors, anchoring each to a row label where one is.
+
+    ``match(text)``: the row key a label's text names, or None."""
+    out = RegionRead()
+    pending: list[tuple[str, LCell]] = []
+    buffer: list[LCell] = []
+
+    def flush() -> None:
+        nonlocal buffer, pending
+        if not buffer:
+            pending = []
+            return
+        vals = buffer
+        buffer = []
+        n = len(vals)
+        if (full_width > 1 and len(pending) >= 2 and n % full_width == 0
+                and n // full_width > len(pending) and _stream_rows(vals, pending, full_width, row_order, out)):
+            # More rows of numbers than labels: a label was lost (garbled by the PDF text);
+            # the rows were placed by the format's order instead (see _stream_rows).
+            pending = []
+            return
+        # A run after k row labels may cover only the first of them (pdfminer puts the
+        # next block's label before this block's numbers): take the longest prefix of
+        # the pending labels whose widths add up to the run; the rest stay pending.
+        use = len(pending)
+        while use > 1 and sum(width_of(k) for k, _ in pending[:use]) != n:
+            use -= 1
+        head, rest = pending[:use], pending[use:]
+        keys = [k for k, _ in head]
+        widths = [width_of(k) for k in keys]
+        k = len(keys)
+        if k >= 2 and n == sum(widths):
+            w = widths[0]
+            if all(x == w for x in widths) and w > 1:
+                by_row = _column_major_rows(vals, k, w)
+                col_major = [Vector(key, by_row[r], vals[r].line, lab, "column")
+                             for r, (key, lab) in enumerate(head)]
+                row_major = []
+                pos = 0
+                for key, lab in head:
+                    row_major.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
+                    pos += w
+                chosen = col_major if _row_score(col_major) >= _row_score(row_major) else row_major
+                out.column_major = out.column_major or chosen is col_major
+                out.vectors.extend(chosen)
+            else:
+                pos = 0
+                for (key, lab), w in zip(head, widths):
+                    out.vectors.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
+                    pos += w
+        elif k >= 2 and full_width > 1 and n % full_width == 0 and n // full_width >= 2:
+            rows = n // full_width
+            # Column by column, rows taken in format order from the first pending label.
+            start_key = keys[0]
+            seq = list(row_order)
+            start = seq.index(start_key) if start_key in seq else 0
+            by_row = _column_major_rows(vals, rows, full_width)
+            for r in range(rows):
+                key = seq[start + r] if start + r < len(seq) else None
+                out.vectors.append(Vector(key, by_row[r], vals[r].line, None, "column"))
+            out.column_major = True
+        elif k >= 1:
+            key, lab = head[-1]
+            if n < width_of(key) - 1:
+                # A lone number or two under a row label is not that row's vector: it
+                # competes with unlabelled rows for the slot (see align).
+                out.vectors.append(Vector(None, vals, vals[0].line, None, "stray"))
+            else:
+                out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
+        else:
+            if full_width > 1 and n > full_width + 1 and n % full_width == 0:
+                for r in range(n // full_width):
+                    out.vectors.append(Vector(None, vals[r * full_width:(r + 1) * full_width], vals[r * full_width].line, None, "vertical"))
+            else:
+                out.vectors.append(Vector(None, vals, vals[0].line, None, "vertical"))
+        pending = rest
+        return
+
+    add_label = out.labels.append
+    add_vector = out.vectors.append  # (out.vectors stays the same list throughout)
+    for info in infos:
+        if info.blank or info.footer or info.md_rule:
+            continue
+        labs = info.labels
+        vals = info.values
+        if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
+            buffer.append(vals[0])
+            continue
+        has_num = "num" in map(CELL_KIND, vals)
+        if has_num or (vals and info.separated and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
+            if buffer:
+                flush()
+            else:
+                pending = []  # what flush() does with no buffered values, without the call
+            key = None
+            lab_cell = None
+            for c in labs:
+                m = match(c.text)
+                if m is not None:
+                    key, lab_cell = m, c
+                add_label((c, m))
+            if key is not None and width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
+                # A group label followed by a row label it does not know ("（三）不予公开 |
+                # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled.
+                key, lab_cell = None, None
+            # (A label of zero width with numbers beside it is a group row printed with its
+            # own subtotals; it keeps its key and is set aside by the table's builder.)
+            if not has_num and key is None:
+                continue  # a row of dashes with no label: header debris
+            add_vector(Vector(key, list(vals), info.number, lab_cell, "row"))
+            continue
+        # A line of labels only.
+        if info.separated and len(labs) >= 2:
+            for c in labs:
+                add_label((c, None))
+            continue  # header row of a pipe/tab table
+        if buffer:
+            flush()
+        for c in labs:
+            m = match(c.text)
+            add_label((c, m))
+            # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
+            if m is not None and width_of(m) > 0 and not (pending and pending[-1][0] == m):
+                pending.append((m, c))
+    flush()
+    return out
+
+
+def empty_cells(infos: Sequence[LineInfo]) -> list[LineInfo]:
+    """In a table printed one cell a line, an empty cell is an extra blank line.
+
+    The file's rhythm says how many blank lines separate two cells (0 for HTML converted
+    with one newline per cell, 1 for converters that leave a blank line after every cell,
+    as seeds 001/004 do); a longer run next to a value holds empty cells, ceil((run -
+    rhythm) / (rhythm + 1)) of them. Applied only when the region is regular (most lines
+    one cell, most gaps the rhythm), so a pdfminer stream's page layout is left alone.
+    """
+    # One pass finds the content lines and counts those of one cell (no generator, no
+    # second lookup of each line: every table region of every report comes here).
+    content: list[int] = []
+    single = 0
+    k = 0
+    for i in infos:
+        if not i.blank:
+            content.append(k)
+            if len(i.cells) == 1 and not i.separated:
+                single += 1
+        k += 1
+    if len(content) < 8 or single < 0.8 * len(content):
+        return list(infos)
+    # How often each step from one content line to the next (its gap of blank lines + 1)
+    # occurs, counted by C code rather than a loop here.
+    counts = Counter(map(sub, content[1:], content))
+    step = max(counts, key=lambda d: (counts[d], -d))
+    rhythm = step - 1
+    if rhythm > 1 or counts[step] < 0.8 * (len(content) - 1):
+        return list(infos)
+    if max(counts) <= step:
+        return [infos[k] for k in content]  # no gap longer than the rhythm: no empty cell
+
+    def is_value(info: LineInfo) -> bool:
+        return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
+
+    prev = content[0]
+    out: list[LineInfo] = [infos[prev]]
+    append = out.append
+    for k in content[1:]:
+        run = k - prev - 1
+        if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
+            n_empty = -(-(run - rhythm) // (rhythm + 1))
+            for e in range(n_empty):
+                at = infos[min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)]
+                append(LineInfo(at.number, at.text, at.tokens,
+                                [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True))
+        append(infos[k])
+        prev = k
+    return out
+
+
+def _stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], width: int,
+                 row_order: Sequence[str], out: "RegionRead") -> bool:
+    """A run of numbers holding more rows than the labels before it: place the rows by the
+    format's order. They start right after the last row already read when the labels allow
+    it (a lost first label), else at the first label's row; the orientation (column by
+    column or row by row) is the one the row totals confirm. False when the labels do not
+    fit the format's order, so the caller falls back to its usual reading."""
+    rows = len(vals) // width
+    index = {k: i for i, k in enumerate(row_order)}
+    positions = [index[k] for k, _ in pending if k in index]
+    if len(positions) != len(pending) or positions != sorted(positions):
+        return False
+    last = max((index[v.key] for v in out.vectors if v.key in index), default=-1)
+    start = positions[0]
+    if last + 1 <= start and start - (last + 1) <= rows - len(pending):
+        start = last + 1
+    if start + rows > len(row_order) or positions[-1] >= start + rows:
+        return False
+    keys = list(row_order[start:start + rows])
+    labels = {k: lab for k, lab in pending}
+    by_row = _column_major_rows(vals, rows, width)
+    col_major = [Vector(k, by_row[r], vals[r].line, labels.get(k), "column") for r, k in enumerate(keys)]
+    row_major = [Vector(k, list(vals[r * width:(r + 1) * width]), vals[r * width].line, labels.get(k), "vertical")
+                 for r, k in enumerate(keys)]
+    chosen = col_major if _row_score(col_major) >= _row_score(row_major) else row_major
+    out.column_major = out.column_major or chosen is col_major
+    out.vectors.extend(chosen)
+    return True
+
+
+def _column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[LCell]]:
+    """The rows of a column-by-column stream. pdfminer may emit the 总计 column out of place
+    (seen: before 其他); the column that is the row-wise sum of the others is the total."""
+    cols = [list(vals[c * rows:(c + 1) * rows]) for c in range(width)]
+    if width == 7:
+        t = _total_column(cols)
+        if t is not None and t != 6:
+            cols = cols[:t] + cols[t + 1:] + [cols[t]]
+    return [[cols[c][r] for c in range(width)] for r in range(rows)]
+
+
+def _total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
+    def is_total(t: int) -> bool:
+        for r in range(len(cols[t])):
+            vals = [cols[c][r].value for c in range(len(cols))]
+            if not all(isinstance(v, (int, Decimal)) for v in vals):
+                return False
+            if vals[t] != sum(v for c, v in enumerate(vals) if c != t):
+                return False
+        return True
+
+    if is_total(len(cols) - 1):
+        return len(cols) - 1
+    hits = [t for t in range(len(cols)) if is_total(t)]
+    # When C1 equals the total (all other columns zero) both fit; the total sits last.
+    return hits[-1] if hits else None
+
+
+def _row_score(vectors: Sequence[Vector]) -> int:
+    """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
+    score = 0
+    for v in vectors:
+        nums = [c.value for c in v.values]
+        if len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums):
+            if sum(nums[:6]) == nums[6]:
+                score += 1
+    return score
+
+
+def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Vector], list[Vector], list[Vector]]:
+    """Place vectors on the format's rows: labelled ones on their row, unlabelled ones on
+    the free rows between their labelled neighbours, in order.
+
+    When a gap holds more unlabelled vectors than free rows, the ones with the fewest
+    numbers (stray values, header debris) are left out. Returns (placed, duplicates, strays).
+    """
+    placed: dict[str, Vector] = {}
+    duplicates: list[Vector] = []
+    strays: list[Vector] = []
+    index = {k: i for i, k in enumerate(order)}
+    anchors: list[tuple[int, int]] = []  # (vector position, order index)
+    for pos, vec in enumerate(vectors):
+        if vec.key is not None and vec.key in index:
+            if vec.key in placed:
+                duplicates.append(vec)
+                continue
+            placed[vec.key] = vec
+            anchors.append((pos, index[vec.key]))
+    bounds = [(-1, -1)] + anchors + [(len(vectors), len(order))]
+    for (p0, o0), (p1, o1) in zip(bounds, bounds[1:]):
+        if p1 == p0 + 1:
+            continue  # two labelled vectors in a row (most): no unlabelled one to place
+        gap = [v for v in vectors[p0 + 1:p1]
+               if (v.key is None or v.key not in index) and "num" in map(CELL_KIND, v.values)]
+        free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
+        if len(gap) > len(free):
+            keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].values), i))[:len(free)]
+            strays.extend(v for i, v in enumerate(gap) if i not in keep)
+            gap = [v for i, v in enumerate(gap) if i in keep]
+        for key, vec in zip(free, gap):
+            placed[key] = vec
+    return placed, duplicates, strays
+
+
+def cells_span(cells: Sequence[LCell]) -> Span:
+    """The span from the first of ``cells`` to the end of the last (one line's cells)."""
+    first, last = cells[0], cells[-1]
+    return make_span(first.line, first.column, last.line, last.end_column)
+
+
+def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
+    """Drop empty cells beyond the row's width: leading ones first (merged label columns
+    between the label and the values), then trailing ones (a row's closing separator)."""
+    vals = list(vals)
+    lead = 0
+    while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and not vals[lead].text:
+        lead += 1
+    vals = vals[lead:]
+    while len(vals) > width and vals[-1].kind == "blank" and not vals[-1].text:
+        vals.pop()
+    return vals
+
+
+def to_cell(c: LCell) -> Cell:
+    # make_cell_at: one call for the Cell and its Span, not c.span's three and make_cell.
+    return make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column)
+
+
+def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
+    """:func:`to_cell` of each (ABSENT for None), in one loop: a report has hundreds."""
+    out = []
+    for c in placed:
+        if c is None:
+            out.append(ABSENT)
+        else:
+            out.append(make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column))
+    return tuple(out)
+
+
+#: A row absent from the text: seven absent cells (cells are immutable, so one tuple serves).

@@ -1,0 +1,265 @@
+"""``parse``: report text in, the :class:`~gplint.model.Report` out, with the title, year,
+reporter kind and format version.
+"""
+from __future__ import annotations
+
+from functools import partial
+from decimal import Decimal
+from typing import Optional, Sequence
+
+from .. import labels as L
+from ..grammar import Line, tokenise
+from ..model import (
+    Heading,
+    Issue,
+    Report,
+    Section,
+    Span,
+    deferred,
+)
+from ..sources import normalise_newlines
+from .cells import LineInfo, to_number
+from .lines import own_cells, read_lines, split_line, split_lines
+from .flattened import SEGMENT_MIN, segments
+from .headings import heading_of
+from .region import empty_cells
+from .t3 import build_t3
+from .t2 import build_t2
+from .t4 import build_t4
+from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
+from .prose import prose_pieces, quantities_of
+
+
+def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
+    """Parse report text into the :class:`Report` model."""
+    text = normalise_newlines(text)
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # keep every column where the editor shows it
+    fast = read_lines(text)
+    if fast is not None:
+        raws, infos, long_lines = fast
+        lines: Sequence[Line] = ()  # made below only when a long line is cut
+    else:
+        lines = tokenise(text)
+        raws = [l.text for l in lines]
+        long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
+    raw_lines = tuple(raws)
+    nlines = len(raws)
+    # Long flattened lines become virtual lines; everything below works on virtual line
+    # numbers, mapped back to real ones at the end (_remap).
+    real_of: Optional[list[int]] = None
+    # Only a long line holding a table anchor is cut (segments): most reports have none.
+    cut = {l.number: segments(l) for l in long_lines}
+    if any(len(segs) > 1 for segs in cut.values()):
+        if not lines:
+            lines = [Line(i.number, i.text, i.tokens) for i in infos]
+        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
+        if len(virtual) != len(lines):
+            real_of = [0] + [l.number for l, _ in virtual]
+            lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
+            nlines = len(lines)
+            infos = []
+            for (l, off), vl in zip(virtual, lines):
+                info = split_line(vl)  # its cells carry the virtual line's number
+                info.offset = off
+                infos.append(info)
+    if real_of is None and fast is None:
+        infos = split_lines(lines)
+    issues: list[Issue] = []
+    # (A line already known to be no heading, () , is passed over without a call.)
+    # (A loop, not a generator: this looks at every line of the report.)
+    found: list[Heading] = []
+    for i in infos:
+        if i.heading_shape != ():
+            h = heading_of(i)
+            if h is not None:
+                found.append(h)
+    headings = tuple(found)
+
+    a2 = anchor_t2(infos)
+    a3 = anchor_t3(infos, (a2 or 1) - 1)
+    a4 = anchor_t4(infos, (a3 or a2 or 1) - 1) if (a3 or a2) else None
+
+    # T3 row labels that look like top-level headings (一、本年新收…) are not sections.
+    t3_row_lines = set()
+    if a3:
+        for h in headings:
+            if h.level == 1 and h.span.line >= a3 and L.match_t3_row(L.normalise(h.title)) in ("R01", "R02", "R25", "G0"):
+                t3_row_lines.add(h.span.line)
+    last_column = infos[-1].offset + len(infos[-1].text) + 1 if infos else 1
+    sections = choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, nlines, t3_row_lines, last_column)
+
+    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> list[LineInfo]:
+        if start is None:
+            return []
+        ends = [s for s in stops if s is not None and s > start]
+        # Never run past the next statutory heading.
+        ends += [s.line for s in sections.values() if s.line > start]
+        end = min(ends) if ends else len(infos) + 1
+        # A table's cells become spans: each line's cells must carry its own number.
+        # (own_cells' first test made here: most lines' cells are their own already.)
+        return [i if not i.cells or i.cells[0].line == i.number else own_cells(i)
+                for i in infos[start - 1:end - 1]]
+
+    s3 = sections.get("S3")
+    s4 = sections.get("S4")
+    t2_infos = region(a2, [a3, s3.line if s3 else None])
+    t3_infos = region(a3, [a4, s4.line if s4 else None])
+    t4_start = a4 or (s4.line if s4 else None)
+    t4_infos = region(t4_start, [])
+    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
+    t2_format = "2019" if len(signatures) >= 2 else "2021"
+    t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
+    t3 = build_t3(empty_cells(t3_infos), issues)
+    t4 = build_t4(empty_cells(t4_infos), issues)
+    if t2 is not None and not any(c.span for c in t2.cells.values()):
+        t2 = None if not t2_infos else t2
+    table_lines = []
+    for infos_, tbl in ((t2_infos, t2), (t3_infos, t3), (t4_infos, t4)):
+        if infos_:
+            end = infos_[-1].number
+            if tbl is t4 and t4 is not None and t4.span is not None:
+                end = max(t4.span.end_line, infos_[0].number)
+            table_lines.append((infos_[0].number, end))
+    skip = set()
+    for a, b in table_lines:
+        skip.update(range(a, b + 1))
+    skip.update(s.line for s in sections.values())
+    prose = prose_pieces(infos, table_lines, headings, sections)
+    title, title_span, report_year = _title_and_year(infos, sections)
+    # Read by no built-in rule: found when something asks (gplint dump, a plugin).
+    quantities = deferred(partial(quantities_of, infos, skip, sections))
+    report = Report(
+        path=path,
+        text=text,
+        lines=raw_lines,
+        title=title,
+        title_span=title_span,
+        year=year or report_year,
+        reporter_kind=_reporter_kind(title, infos),
+        format_version=_format_version(t2_format, signatures, year or report_year),
+        sections=sections,
+        headings=headings,
+        t2=t2,
+        t3=t3,
+        t4=t4,
+        quantities=quantities,
+        issues=tuple(issues),
+        table_lines=tuple(table_lines),
+        prose=prose,
+    )
+    return report if real_of is None else _remap(report, real_of)
+
+
+def _remap(obj, real_of: Sequence[int]):
+    """Map virtual line numbers back to real ones everywhere in the model."""
+    import dataclasses
+
+    def line(v: int) -> int:
+        return real_of[v] if 0 < v < len(real_of) else v
+
+    def walk(o):
+        if isinstance(o, Span):
+            return Span(line(o.line), o.column, line(o.end_line), o.end_column, o.page)
+        if isinstance(o, (str, int, Decimal, type(None), bool)):
+            return o
+        if isinstance(o, tuple):
+            return tuple(walk(x) for x in o)
+        if isinstance(o, list):
+            return [walk(x) for x in o]
+        if isinstance(o, dict):
+            return {k: walk(v) for k, v in o.items()}
+        if dataclasses.is_dataclass(o):
+            changes = {}
+            for f in dataclasses.fields(o):
+                v = getattr(o, f.name)
+                if f.name in ("line", "end_line") and isinstance(v, int):
+                    changes[f.name] = line(v)
+                elif f.name in ("text", "lines", "path"):
+                    continue
+                else:
+                    changes[f.name] = walk(v)
+            return dataclasses.replace(o, **changes)
+        return o
+
+    out = walk(obj)
+    if isinstance(out, Report):
+        out = dataclasses.replace(out, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
+    return out
+
+
+_ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司")
+
+
+def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
+    """The report's title as printed at its top, and the report year.
+
+    The title is the first short line naming the report (…政府信息公开…/…报告), joined with
+    the agency's name when that stands on the line above ("洪泽区人民政府" / "2023 年政府信息
+    公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
+    Page footers, web-page chrome and the preface are never part of it."""
+    first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
+    top = [i for i in infos[: max(0, first_section - 1)] if not i.blank and not i.footer][:8]
+
+    def clean(info: LineInfo) -> str:
+        return info.text.strip().strip("#*").strip()
+
+    def sentence_like(t: str) -> bool:
+        return len(t) > 60 or t.endswith(("。", "；", ";", "：", ":")) or t.startswith(("本报告", "根据", "依据", "按照", "为"))
+
+    title_lines: list[LineInfo] = []
+    for k, info in enumerate(top):
+        t = clean(info)
+        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t):
+            title_lines = [info]
+            if k > 0 and t[:1].isdigit():
+                above = clean(top[k - 1])
+                if len(above) <= 30 and above.endswith(_ORG_SUFFIX) and not sentence_like(above):
+                    title_lines.insert(0, top[k - 1])
+            if "报告" not in t:
+                for nxt in top[k + 1:k + 3]:
+                    n = clean(nxt)
+                    if "报告" in n and len(n) <= 12:
+                        title_lines.append(nxt)
+                        break
+            break
+    title = "".join(clean(i) for i in title_lines)
+    span = None
+    if title_lines:
+        span = Span(title_lines[0].number, 1, title_lines[-1].number, len(title_lines[-1].text) + 1)
+    year = None
+    for i in title_lines + top + list(infos[: min(len(infos), 40)]):
+        y = _year_in(i)
+        if y:
+            year = y
+            break
+    return title, span, year
+
+
+def _year_in(info: LineInfo) -> Optional[int]:
+    toks = [t for t in info.tokens if t.type != "BLANK"]
+    for a, b in zip(toks, toks[1:]):
+        if a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
+            y = to_number(a.value)
+            if isinstance(y, int) and 2000 <= y <= 2100:
+                return y
+    return None
+
+
+def _reporter_kind(title: str, infos: Sequence[LineInfo]) -> str:
+    t = L.normalise(title)
+    if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
+        return "government"
+    if any(t.split("2")[0].endswith(w) for w in ("街道办事处",)):
+        return "government"
+    return "department"
+
+
+def _format_version(t2_format: str, signatures: Sequence[str], year: Optional[int]) -> str:
+    """The format the report follows: what its table 二 prints when that is decisive,
+    else the one in force for its year (2019 试行 for reports on 2019 and 2020)."""
+    if t2_format == "2019":
+        return "2019"
+    if year is not None and year <= 2020 and not signatures:
+        return "2019"
+    return "2021"

@@ -1,0 +1,154 @@
+"""Where the tables begin (their anchors) and which headings are the six statutory sections.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from .. import labels as L
+from ..model import (
+    Heading,
+    Section,
+    Span,
+    make_section,
+)
+from .cells import LineInfo
+
+
+def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
+    """First line of T2: its first 第二十条 block heading, moved up over T2 rows and
+    headers printed before it (a text that starts inside the table)."""
+    anchor = None
+    for info in infos:
+        # Normalising never creates a 第 (no NFKC or Traditional->Simplified mapping gives
+        # one; checked over all of Unicode), so labels without one need not be normalised.
+        if "第" in info.text and any(
+                "第" in c.text and "第二十条" in (n := L.normalise(c.text)) and len(n) <= 30 for c in info.labels):
+            anchor = info.number
+            break
+    if anchor is None:
+        return None
+    k = anchor - 1
+    while k >= 1:
+        info = infos[k - 1]
+        if info.blank or info.footer or info.md_rule or _is_t2_line(info):
+            k -= 1
+            continue
+        break
+    while k + 1 < anchor and (infos[k].blank or infos[k].footer):
+        k += 1
+    return k + 1
+
+
+def _is_t2_line(info: LineInfo) -> bool:
+    labs = info.labels
+    if not labs:
+        return False
+    for c in labs:
+        n = L.normalise(c.text)
+        if L.match_t2_row(n) is None and not (n.startswith("信息内容") and len(n) <= 20):
+            return False
+    return True
+
+
+#: A character whose normalised form holds 稽, 申, 第 or 新 (found over all of Unicode):
+#: a label naming T3's anchor (勾稽/钩稽, 申请人情况…, 第一项加第二项, R01's 本年新收 or
+#: 新收政府信息公开申请) holds one, and a label's characters all come from its line's text,
+#: so a line without any is passed over without normalising its labels.
+_T3_ANCHOR_HINT = re.compile("[稽申\U0001F238第新\U0001F21F]")
+#: The same for T4's anchor (行政复议…, 未经复议直接起诉, 结果维持): 复 or 维.
+_T4_ANCHOR_HINT = re.compile("[复複覆\uFAB7维維]")
+
+
+def anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
+    hint = _T3_ANCHOR_HINT.search
+    for info in infos[start:]:
+        if hint(info.text) is None:
+            continue
+        for c in info.labels:
+            n = L.normalise(c.text)
+            if ("勾稽" in n or "钩稽" in n or n.startswith("申请人情况") or "第一项加第二项" in n
+                    or (L.match_t3_row(n) == "R01" and len(n) < 40)):
+                return info.number
+    return None
+
+
+def anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
+    hint = _T4_ANCHOR_HINT.search
+    for info in infos[start:]:
+        if hint(info.text) is None:
+            continue
+        for c in info.labels:
+            n = L.normalise(c.text)
+            if (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",):
+                return info.number
+    return None
+
+
+#: Dot leaders of a table-of-contents entry (……, …, ...., ····, ．．．; …… holds …).
+_TOC_LEADER = re.compile(r"…|\.\.\.\.|····|．．．").search
+
+
+def choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int]], nlines: int,
+                     t3_row_lines: set[int], last_column: int) -> dict[str, Section]:
+    """The statutory sections S1-S6 among the level-1 headings; ``last_column`` is one past
+    the text's last character (on line ``nlines``), where the last section's body ends."""
+    cands: list[tuple[Heading, str]] = []
+    for h in headings:
+        if h.level != 1 or h.span.line in t3_row_lines:
+            continue
+        nt = L.normalise(h.title)
+        if len(nt) > 40:
+            continue
+        if _TOC_LEADER(h.text):
+            continue  # a table-of-contents entry, not the heading itself
+        if L.match_t3_row(nt) in ("R01", "R02", "R25", "G0"):
+            continue
+        slot = L.section_slot(nt)
+        if slot:
+            cands.append((h, slot))
+    chosen: dict[str, Heading] = {}
+    table_of = {"S2": "t2", "S3": "t3", "S4": "t4"}
+    for slot in ("S2", "S3", "S4"):
+        anchor = anchors.get(table_of[slot])
+        opts = [h for h, s in cands if s == slot]
+        if not opts:
+            continue
+        if anchor is not None:
+            before = [h for h in opts if h.span.line <= anchor]
+            if before:
+                chosen[slot] = before[-1]
+                continue
+            # The heading may follow the table's anchor only if nothing else does.
+            chosen[slot] = opts[0]
+        else:
+            chosen[slot] = opts[0]
+    s1 = [h for h, s in cands if s == "S1"]
+    if s1:
+        limit = min([h.span.line for h in chosen.values()] or [nlines + 1])
+        before = [h for h in s1 if h.span.line < limit]
+        # The last before S2: a table of contents or a preface may name 总体情况 first.
+        chosen["S1"] = (before or s1)[-1] if before else s1[0]
+    after = max([h.span.line for h in chosen.values()] + [a for a in anchors.values() if a] or [0])
+    for slot in ("S5", "S6"):
+        opts = [h for h, s in cands if s == slot]
+        later = [h for h in opts if h.span.line > after]
+        pick = (later or opts or [None])[0]
+        if pick is not None:
+            chosen[slot] = pick
+    # Order sanity: a slot whose heading breaks the order of its neighbours is dropped
+    # only when it sits before S1 (a preface mention), never silently reordered.
+    out: dict[str, Section] = {}
+    ordered = sorted(chosen.items(), key=lambda kv: kv[1].span.line)
+    for i, (slot, h) in enumerate(ordered):
+        if i + 1 < len(ordered):
+            following = ordered[i + 1][1].span
+            end = following.line - 1
+            body = Span(h.span.end_line, h.span.end_column, following.line, following.column)
+        else:
+            end = nlines
+            body = Span(h.span.end_line, h.span.end_column, nlines, last_column)
+        numeral_slot = f"S{h.number}" if 1 <= h.number <= 6 else ""
+        std = L.is_standard_title(slot, L.normalise(h.title))
+        out[slot] = make_section(slot, h, numeral_slot, std, end, body)
+    return out

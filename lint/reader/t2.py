@@ -1,0 +1,100 @@
+"""Table 二 (主动公开政府信息情况), in the 2021 layout or the 2019 试行 one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .. import labels as L
+from ..model import (
+    ABSENT,
+    Cell,
+    Issue,
+    Label,
+    Span,
+    Table2,
+    make_label,
+)
+from . import runs
+from .cells import LineInfo
+from .region import Widths, align, to_cell, cells_span, fit, read_region
+
+
+#: Words of T2's column headers (one search for them all, not a generator a label).
+_T2_HEADER_WORDS = re.compile("件数|数量|金额|制发|废止|废制|现行有效|增/减|增减")
+
+
+def _t2_label_matcher(fmt: str):
+    """``match(text)``: the T2 row a label names in format ``fmt``, cached per text (one
+    lookup a label instead of a closure calling normalise() and match_t2_row())."""
+    @lru_cache(maxsize=4096)
+    def match(text: str) -> Optional[str]:
+        return L.match_t2_row(L.normalise(text), fmt)
+
+    return match
+
+
+_T2_LABEL_ROW = {fmt: _t2_label_matcher(fmt) for fmt in ("2021", "2019")}
+
+
+def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
+    """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
+    if not infos:
+        return None
+    if fmt == "2019":
+        order = ["rules", "norm", "licensing", "other_services", "penalty", "coercion", "fees", "procurement"]
+        widths, row_keys = L.T2_ROW_WIDTH_2019, L.T2_ROW_KEYS_2019
+    else:
+        order = ["rules", "norm", "licensing", "penalty", "coercion", "fees"]
+        widths, row_keys = L.T2_ROW_WIDTH, L.T2_ROW_KEYS
+    row_labels: list[Label] = []
+    col_labels: list[Label] = []
+    fee_header = None
+
+    match = _T2_LABEL_ROW[fmt]
+    read = read_region(infos, match, Widths(widths).__getitem__, 0, order)
+    for c, key in read.labels:
+        n = L.normalise(c.text)
+        if key:
+            row_labels.append(make_label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+        elif _T2_HEADER_WORDS.search(n):
+            col_labels.append(make_label(c.text, None, c.span, False))
+            if "金额" in n or "收费" in n:
+                fee_header = fee_header or Label(c.text, "fees", c.span)
+    # Header words in pipe/tab header rows are recorded as labels without keys too.
+    cells: dict[str, Cell] = {}
+    placed, duplicates, strays = align(read.vectors, order)
+    for vec in strays:
+        issues.append(Issue("t2-unplaced-values", "表二中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
+                            vec.values[0].span if vec.values else Span(vec.line), "t2"))
+    for key in order:
+        vec = placed.get(key)
+        if vec is None:
+            continue
+        keys = row_keys[key]
+        vals = fit(vec.values, len(keys))
+        digits = runs.run_digits(vals, len(keys), long_cell=None) if len(keys) > 1 else None
+        if digits is not None:
+            cuts = runs.splits(digits, len(keys), 50)
+            if len(cuts) == 1:
+                vals = runs.run_cells(vals, cuts[0])
+            else:
+                issues.append(Issue(
+                    "ambiguous-digit-split",
+                    f"表二“{vec.label.text if vec.label else key}”行的数字“{' '.join(c.text for c in vals)}”连在一起，"
+                    + (f"有 {len(cuts)} 种拆分方式，无法确定各单元格的值" if cuts else "无法拆分为各单元格的值"),
+                    cells_span(vals), "t2", key))
+                continue
+        if len(vals) > len(keys):
+            issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
+                                Span(vec.line), "t2", key))
+        elif len(vals) < len(keys):
+            issues.append(Issue("t2-row-too-few-values", f"表二“{vec.label.text if vec.label else key}”行只有 {len(vals)} 个数值，应为 {len(keys)} 个",
+                                Span(vec.line), "t2", key))
+        for k, c in zip(keys, vals):
+            cells[k] = to_cell(c)
+    for k in (x for ks in row_keys.values() for x in ks):
+        cells.setdefault(k, ABSENT)
+    return Table2(cells, tuple(row_labels), tuple(col_labels), fee_header,
+                  Span(infos[0].number, 1, infos[-1].number, 1), fmt)

@@ -1,0 +1,102 @@
+"""Table 四 (政府信息公开行政复议、行政诉讼情况): 15 cells in three blocks.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from .. import labels as L
+from ..model import (
+    T4_BLOCKS,
+    T4_COLS,
+    Cell,
+    Issue,
+    Label,
+    Span,
+    make_label,
+    Table4,
+)
+from . import runs
+from .cells import LCell, LineInfo
+from .cells import CELL_FUSED, CELL_KIND
+from .region import to_cell, cells_span, fit
+
+
+def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
+    if not infos:
+        return None
+    values: list[LCell] = []
+    col_labels: list[Label] = []
+    has_total = False
+    last_line = infos[0].number
+    for info in infos:
+        if info.blank or info.footer or info.md_rule:
+            continue
+        labs = info.labels
+        vals = info.values
+        for c in labs:
+            n = L.normalise(c.text)
+            if "总计" in n or n in ("总", "计") or "合计" in n:
+                has_total = True
+            if len(n) <= 12:
+                col_labels.append(make_label(c.text, None, c.span, False))
+        if "num" not in map(CELL_KIND, vals) and not (values and not labs and vals):
+            continue  # header debris; a blank cell counts once the values have begun
+        if labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None:
+            continue  # prose with a trailing number
+        values.extend(vals)
+        last_line = info.number
+        if len(values) >= 15:
+            break
+    values = fit(values, 15)
+    digits = runs.run_digits(values, 15)
+    if digits is not None:
+        return _t4_from_run(values, digits, col_labels, issues)
+    if not values:
+        return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
+    cells: dict[tuple[str, str], Cell] = {}
+    cols = T4_COLS if (has_total or len(values) != 12) else T4_COLS[:4]
+    positions = [(b, c) for b in T4_BLOCKS for c in cols]
+    if len(values) != len(positions):
+        issues.append(Issue("t4-value-count", f"表四应有 {len(positions)} 个数值，读到 {len(values)} 个",
+                            values[0].span, "t4"))
+    for (b, c), v in zip(positions, values):
+        cells[(b, c)] = to_cell(v)
+    return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], issues: list[Issue]) -> Table4:
+    """Table 四 printed as one run of digits: cut by the block totals (:func:`runs.t4_splits`).
+
+    When no cut makes every block add up, one block breaks its total (a wrong cell): the
+    other blocks are read where every cut agrees on them; the broken one is left unread
+    and named. When the cuts disagree, the table is there but its cells are unknown."""
+    line = run[0].line
+    span = cells_span(run)
+    text = " ".join(c.text for c in run)
+    cuts = runs.t4_splits(digits)
+    if len(cuts) == 1:
+        values = runs.run_cells(run, cuts[0])
+        cells = {(b, c): to_cell(v) for (b, c), v in zip(((b, c) for b in T4_BLOCKS for c in T4_COLS), values)}
+        return Table4(cells, tuple(col_labels), line, Span(line, 1, values[-1].line, 1))
+    loose = runs.t4_splits(digits, free_block=True) if not cuts else []
+    if not loose:
+        issues.append(Issue(
+            "ambiguous-digit-split",
+            f"表四的数字“{text}”连在一起，" + (f"按各栏总计有 {len(cuts)} 种拆分方式" if cuts else "无法按各栏总计拆分")
+            + "，无法确定各单元格的值", span, "t4", "t4"))
+        unknown = {(b, c): Cell(None, "", span) for b in T4_BLOCKS for c in T4_COLS}
+        return Table4(unknown, tuple(col_labels), line, Span(line))
+    cells4: dict[tuple[str, str], Cell] = {}
+    for bi, b in enumerate(T4_BLOCKS):
+        seen = {(cut[bi * 5:bi * 5 + 5], cut[:bi * 5]) for cut in loose}
+        if len(seen) == 1:
+            block, before = seen.pop()
+            if sum(block[:4]) == block[4]:
+                placed = runs.run_cells(run, before + block)[len(before):]
+                for c, cell in zip(T4_COLS, placed):
+                    cells4[(b, c)] = to_cell(cell)
+                continue
+        issues.append(Issue("ambiguous-digit-split",
+                            f"表四的数字“{text}”连在一起，其中“{b}”一栏的总计与各项之和不符，无法确定该栏各单元格的值",
+                            span, "t4", f"t4.{b}"))
+    return Table4(cells4, tuple(col_labels), line, Span(line))
