@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .diagnostics import Rule
-from .testing import clean_doc
 
 HEADER = """# gplint rules
 
@@ -23,6 +22,25 @@ Generated from the rules' docstrings by `python -m gplint.docs` (or
 Profiles: `default` is what a plain `gplint FILE` reports; `strict` (`--rules strict`) adds
 the rules marked strict. Severities: error, warning, info.
 """
+
+
+def clean_doc(doc: Optional[str]) -> str:
+    """Like :func:`inspect.cleandoc` but tabs are kept (tab-separated tables are examples)."""
+    if not doc:
+        return ""
+    lines = doc.splitlines()
+    first = lines[0].strip() if lines else ""
+    rest = lines[1:]
+    indents = [len(ln) - len(ln.lstrip(" ")) for ln in rest if ln.strip()]
+    cut = min(indents) if indents else 0
+    body = [ln[cut:] if ln[:cut].strip(" ") == "" else ln.lstrip(" ") for ln in rest]
+    out = ([first] if first else []) + body
+    while out and not out[0].strip():
+        out.pop(0)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(ln.rstrip(" ") for ln in out)
+
 
 
 def _sections(doc: str) -> list[tuple[str, list[str]]]:

@@ -268,7 +268,7 @@ def _warm_up(registry: Registry, options: LintOptions) -> None:
     try:
         from .reader import parse
         from .engine import run_rules, select_rules
-        from .testing import example_report
+        from .example import example_report
 
         rules = [r for r in select_rules(registry, options) if r.__module__.startswith("gplint.rules.")]
         run_rules(parse(example_report(), path="-"), rules, options, None)
