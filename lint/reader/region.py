@@ -59,130 +59,148 @@ class Widths(dict):
 def read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row_order: Sequence[str]) -> RegionRead:
     """Cut a table region into value vectors, anchoring each to a row label where one is.
 
-    ``match(text)``: the row key a label's text names, or None."""
-    out = RegionRead()
-    pending: list[tuple[str, LCell]] = []
-    buffer: list[LCell] = []
+    ``match(text)``: the row key a label's text names, or None; ``width_of(key)``: how many
+    values the row holds (0 for a group label); ``full_width``: the widest row (7 for table
+    三, 0 where rows differ); ``row_order``: the rows in the format's order."""
+    reader = _RegionReader(match, width_of, full_width, row_order)
+    for info in infos:
+        if not (info.blank or info.footer or info.md_rule):
+            reader.take(info)
+    reader.flush()
+    return reader.out
 
-    def flush() -> None:
-        nonlocal buffer, pending
-        if not buffer:
-            pending = []
+
+class _RegionReader:
+    """The state of :func:`read_region`: row labels waiting for their values (``pending``)
+    and lone values gathered one a line (``buffer``: a vertical or column stream)."""
+
+    def __init__(self, match, width_of, full_width: int, row_order: Sequence[str]) -> None:
+        self.match, self.width_of, self.full_width, self.row_order = match, width_of, full_width, row_order
+        self.out = RegionRead()
+        self.pending: list[tuple[str, LCell]] = []
+        self.buffer: list[LCell] = []
+
+    def take(self, info: LineInfo) -> None:
+        labs, vals = info.labels, info.values
+        if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
+            self.buffer.append(vals[0])  # one value a line: part of a stream
             return
-        vals = buffer
-        buffer = []
-        n = len(vals)
-        if (full_width > 1 and len(pending) >= 2 and n % full_width == 0
-                and n // full_width > len(pending) and _stream_rows(vals, pending, full_width, row_order, out)):
-            # More rows of numbers than labels: a label was lost (garbled by the PDF text);
-            # the rows were placed by the format's order instead (see _stream_rows).
-            pending = []
+        has_num = "num" in map(CELL_KIND, vals)
+        if has_num or (vals and info.separated and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
+            self.flush()
+            self.row(info, has_num)
+        elif info.separated and len(labs) >= 2:
+            self.out.labels.extend((c, None) for c in labs)  # header row of a pipe/tab table
+        else:
+            if self.buffer:  # labels after a stream end it; labels after labels add up
+                self.flush()
+            self.labels_alone(labs)
+
+    def row(self, info: LineInfo, has_num: bool) -> None:
+        """Layout "row": a label and its values on one line (pipes, tabs or blanks)."""
+        labs, vals = info.labels, info.values
+        key = lab_cell = None
+        for c in labs:
+            m = self.match(c.text)
+            if m is not None:
+                key, lab_cell = m, c
+            self.out.labels.append((c, m))
+        if key is not None and self.width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
+            # A group label followed by a row label it does not know ("（三）不予公开 |
+            # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled. (A
+            # group label with numbers beside it is a group row printed with its own
+            # subtotals; it keeps its key and the table's builder sets it aside.)
+            key, lab_cell = None, None
+        if not has_num and key is None:
+            return  # a row of dashes with no label: header debris
+        self.out.vectors.append(Vector(key, list(vals), info.number, lab_cell, "row"))
+
+    def labels_alone(self, labs: Sequence[LCell]) -> None:
+        """Row labels on lines of their own: their values follow as a stream."""
+        for c in labs:
+            m = self.match(c.text)
+            self.out.labels.append((c, m))
+            # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
+            if m is not None and self.width_of(m) > 0 and not (self.pending and self.pending[-1][0] == m):
+                self.pending.append((m, c))
+
+    def flush(self) -> None:
+        """Place the buffered stream of values on the pending labels, by the first layout
+        that fits it."""
+        vals, self.buffer = self.buffer, []
+        if not vals:
+            self.pending = []
+            return
+        n, full = len(vals), self.full_width
+        if (full > 1 and len(self.pending) >= 2 and n % full == 0 and n // full > len(self.pending)
+                and stream_rows(vals, self.pending, full, self.row_order, self.out)):
+            self.pending = []  # layout "lost label": more rows of numbers than labels
             return
         # A run after k row labels may cover only the first of them (pdfminer puts the
         # next block's label before this block's numbers): take the longest prefix of
         # the pending labels whose widths add up to the run; the rest stay pending.
-        use = len(pending)
-        while use > 1 and sum(width_of(k) for k, _ in pending[:use]) != n:
+        use = len(self.pending)
+        while use > 1 and sum(self.width_of(k) for k, _ in self.pending[:use]) != n:
             use -= 1
-        head, rest = pending[:use], pending[use:]
-        keys = [k for k, _ in head]
-        widths = [width_of(k) for k in keys]
-        k = len(keys)
-        if k >= 2 and n == sum(widths):
-            w = widths[0]
-            if all(x == w for x in widths) and w > 1:
-                by_row = _column_major_rows(vals, k, w)
-                col_major = [Vector(key, by_row[r], vals[r].line, lab, "column")
-                             for r, (key, lab) in enumerate(head)]
-                row_major = []
-                pos = 0
-                for key, lab in head:
-                    row_major.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
-                    pos += w
-                chosen = col_major if _row_score(col_major) >= _row_score(row_major) else row_major
-                out.column_major = out.column_major or chosen is col_major
-                out.vectors.extend(chosen)
-            else:
-                pos = 0
-                for (key, lab), w in zip(head, widths):
-                    out.vectors.append(Vector(key, vals[pos:pos + w], vals[pos].line, lab, "vertical"))
-                    pos += w
-        elif k >= 2 and full_width > 1 and n % full_width == 0 and n // full_width >= 2:
-            rows = n // full_width
-            # Column by column, rows taken in format order from the first pending label.
-            start_key = keys[0]
-            seq = list(row_order)
-            start = seq.index(start_key) if start_key in seq else 0
-            by_row = _column_major_rows(vals, rows, full_width)
-            for r in range(rows):
-                key = seq[start + r] if start + r < len(seq) else None
-                out.vectors.append(Vector(key, by_row[r], vals[r].line, None, "column"))
-            out.column_major = True
-        elif k >= 1:
+        head, self.pending = self.pending[:use], self.pending[use:]
+        widths = [self.width_of(k) for k, _ in head]
+        if len(head) >= 2 and n == sum(widths):
+            self.out.vectors.extend(labelled_stream(vals, head, widths, self.out))
+        elif len(head) >= 2 and full > 1 and n % full == 0 and n // full >= 2:
+            self.out.vectors.extend(column_stream_in_order(vals, head[0][0], full, self.row_order))
+            self.out.column_major = True
+        elif head:
             key, lab = head[-1]
-            if n < width_of(key) - 1:
+            if n < self.width_of(key) - 1:
                 # A lone number or two under a row label is not that row's vector: it
                 # competes with unlabelled rows for the slot (see align).
-                out.vectors.append(Vector(None, vals, vals[0].line, None, "stray"))
+                self.out.vectors.append(Vector(None, vals, vals[0].line, None, "stray"))
             else:
-                out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
+                self.out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
         else:
-            if full_width > 1 and n > full_width + 1 and n % full_width == 0:
-                for r in range(n // full_width):
-                    out.vectors.append(Vector(None, vals[r * full_width:(r + 1) * full_width], vals[r * full_width].line, None, "vertical"))
-            else:
-                out.vectors.append(Vector(None, vals, vals[0].line, None, "vertical"))
-        pending = rest
-        return
+            self.out.vectors.extend(unlabelled_stream(vals, full))
 
-    add_label = out.labels.append
-    add_vector = out.vectors.append  # (out.vectors stays the same list throughout)
-    for info in infos:
-        if info.blank or info.footer or info.md_rule:
-            continue
-        labs = info.labels
-        vals = info.values
-        if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
-            buffer.append(vals[0])
-            continue
-        has_num = "num" in map(CELL_KIND, vals)
-        if has_num or (vals and info.separated and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
-            if buffer:
-                flush()
-            else:
-                pending = []  # what flush() does with no buffered values, without the call
-            key = None
-            lab_cell = None
-            for c in labs:
-                m = match(c.text)
-                if m is not None:
-                    key, lab_cell = m, c
-                add_label((c, m))
-            if key is not None and width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
-                # A group label followed by a row label it does not know ("（三）不予公开 |
-                # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled.
-                key, lab_cell = None, None
-            # (A label of zero width with numbers beside it is a group row printed with its
-            # own subtotals; it keeps its key and is set aside by the table's builder.)
-            if not has_num and key is None:
-                continue  # a row of dashes with no label: header debris
-            add_vector(Vector(key, list(vals), info.number, lab_cell, "row"))
-            continue
-        # A line of labels only.
-        if info.separated and len(labs) >= 2:
-            for c in labs:
-                add_label((c, None))
-            continue  # header row of a pipe/tab table
-        if buffer:
-            flush()
-        for c in labs:
-            m = match(c.text)
-            add_label((c, m))
-            # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
-            if m is not None and width_of(m) > 0 and not (pending and pending[-1][0] == m):
-                pending.append((m, c))
-    flush()
-    return out
+
+def labelled_stream(vals: Sequence[LCell], head: Sequence[tuple[str, LCell]], widths: Sequence[int],
+                    out: RegionRead) -> list[Vector]:
+    """Layouts "vertical" and "column": k row labels, then exactly their values, one a line.
+    Rows of one width may be written row by row (HTML, DOCX) or column by column (pdfminer):
+    the orientation the row totals confirm wins (:func:`row_score`)."""
+    w = widths[0]
+    if all(x == w for x in widths) and w > 1:
+        by_row = column_major_rows(vals, len(head), w)
+        col_major = [Vector(key, by_row[r], vals[r].line, lab, "column") for r, (key, lab) in enumerate(head)]
+        row_major = [Vector(key, list(vals[r * w:(r + 1) * w]), vals[r * w].line, lab, "vertical")
+                     for r, (key, lab) in enumerate(head)]
+        chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
+        out.column_major = out.column_major or chosen is col_major
+        return chosen
+    vectors, pos = [], 0
+    for (key, lab), w in zip(head, widths):
+        vectors.append(Vector(key, list(vals[pos:pos + w]), vals[pos].line, lab, "vertical"))
+        pos += w
+    return vectors
+
+
+def column_stream_in_order(vals: Sequence[LCell], first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
+    """Layout "column stream": whole rows of values column by column after labels that do
+    not account for them; the rows are taken in the format's order from the first label."""
+    rows = len(vals) // width
+    seq = list(row_order)
+    start = seq.index(first_key) if first_key in seq else 0
+    by_row = column_major_rows(vals, rows, width)
+    return [Vector(seq[start + r] if start + r < len(seq) else None, by_row[r], vals[r].line, None, "column")
+            for r in range(rows)]
+
+
+def unlabelled_stream(vals: Sequence[LCell], width: int) -> list[Vector]:
+    """Values with no label before them: whole rows when they divide into rows, else one
+    vector that :func:`align` places between its labelled neighbours."""
+    n = len(vals)
+    if width > 1 and n > width + 1 and n % width == 0:
+        return [Vector(None, list(vals[r * width:(r + 1) * width]), vals[r * width].line, None, "vertical")
+                for r in range(n // width)]
+    return [Vector(None, vals, vals[0].line, None, "vertical")]
 
 
 def empty_cells(infos: Sequence[LineInfo]) -> list[LineInfo]:
@@ -236,7 +254,7 @@ def empty_cells(infos: Sequence[LineInfo]) -> list[LineInfo]:
     return out
 
 
-def _stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], width: int,
+def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], width: int,
                  row_order: Sequence[str], out: "RegionRead") -> bool:
     """A run of numbers holding more rows than the labels before it: place the rows by the
     format's order. They start right after the last row already read when the labels allow
@@ -256,28 +274,28 @@ def _stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], wi
         return False
     keys = list(row_order[start:start + rows])
     labels = {k: lab for k, lab in pending}
-    by_row = _column_major_rows(vals, rows, width)
+    by_row = column_major_rows(vals, rows, width)
     col_major = [Vector(k, by_row[r], vals[r].line, labels.get(k), "column") for r, k in enumerate(keys)]
     row_major = [Vector(k, list(vals[r * width:(r + 1) * width]), vals[r * width].line, labels.get(k), "vertical")
                  for r, k in enumerate(keys)]
-    chosen = col_major if _row_score(col_major) >= _row_score(row_major) else row_major
+    chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
     out.column_major = out.column_major or chosen is col_major
     out.vectors.extend(chosen)
     return True
 
 
-def _column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[LCell]]:
+def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[LCell]]:
     """The rows of a column-by-column stream. pdfminer may emit the 总计 column out of place
     (seen: before 其他); the column that is the row-wise sum of the others is the total."""
     cols = [list(vals[c * rows:(c + 1) * rows]) for c in range(width)]
     if width == 7:
-        t = _total_column(cols)
+        t = total_column(cols)
         if t is not None and t != 6:
             cols = cols[:t] + cols[t + 1:] + [cols[t]]
     return [[cols[c][r] for c in range(width)] for r in range(rows)]
 
 
-def _total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
+def total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
     def is_total(t: int) -> bool:
         for r in range(len(cols[t])):
             vals = [cols[c][r].value for c in range(len(cols))]
@@ -294,7 +312,7 @@ def _total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
     return hits[-1] if hits else None
 
 
-def _row_score(vectors: Sequence[Vector]) -> int:
+def row_score(vectors: Sequence[Vector]) -> int:
     """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
     score = 0
     for v in vectors:
