@@ -287,7 +287,7 @@ def _make_shaper() -> Any:
             if seg.rule == "blank":
                 return ("blank",)
             if seg.rule == "heading":
-                return _heading_plan(seg)
+                return _numbered_row_plan(seg) or _heading_plan(seg)
             return _text_plan(seg)
 
         def tab_row(self, children: list) -> tuple:
@@ -331,6 +331,24 @@ def _heading_plan(seg: _Seg) -> tuple:
     if first is None:
         first = last = numbering + 1
     return ("heading", numbering, level, first, last)
+
+
+def _numbered_row_plan(seg: _Seg) -> Optional[tuple]:
+    """A numbered label followed by blank-separated numbers (一、本年新收… 33 4 10) is a
+    table row, not a heading; None for a heading."""
+    chunks = []
+    pos = 0
+    for tag, n, _ in seg.parts:
+        if tag != "layout":
+            chunks.append((tag, pos, pos + n))
+        pos += n
+    k = len(chunks)
+    while k and chunks[k - 1][0] == "number":
+        k -= 1
+    if k == len(chunks) or chunks[k - 1][0] != "words":
+        return None
+    cells = [("label", chunks[0][1], chunks[k - 1][2])] + [("number", a, b) for _, a, b in chunks[k:]]
+    return ("row", "BLANK", tuple(cells))
 
 
 def _text_plan(seg: _Seg) -> tuple:
