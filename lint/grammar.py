@@ -235,22 +235,24 @@ def _make_shaper() -> Any:
         A plan is one of
           ("blank",)
           ("heading", numbering position, level, title start, title end)
-          ("text", chunks, short enough for a footer?) with chunks ((tag, start, end), …)
+          ("text", footer, row cells, numerals) (see _text_plan)
           ("row", separator, cells) with cells ((kind, start, end), …)
         """
 
-        # Chunks and layout: (tag, how many tokens, numbering level).
+        # Chunks and layout: (tag, how many tokens, numbering level, numerals) where
+        # numerals are the (offset, type) of the chunk's NUMBER and CN_NUMBER tokens.
         def layout(self, children: list) -> tuple:
-            return (("layout", len(children), 0),)
+            return (("layout", len(children), 0, ()),)
 
         def numbering(self, children: list) -> tuple:
-            return (("numbering", 1, _LEVELS[children[0].type]),)
+            return (("numbering", 1, _LEVELS[children[0].type], ()),)
 
         def number(self, children: list) -> tuple:
-            return (("number", 1, 0),)
+            return (("number", 1, 0, ((0, "NUMBER"),)),)
 
         def words(self, children: list) -> tuple:
-            return (("words", len(children), 0),)
+            return (("words", len(children), 0,
+                     tuple([(i, t.type) for i, t in enumerate(children) if t.type in _NUMBER_TYPES])),)
 
         # Segments.
         def blank(self, children: list) -> _Seg:
@@ -299,7 +301,7 @@ def _make_shaper() -> Any:
             for c in children:
                 if isinstance(c, list):  # a pipe cell holding tabs: one cell (a tab is a blank there)
                     items.append(_Seg("cell", tuple(
-                        p for x in c for p in ((("layout", 1, 0),) if x == "TAB" else x.parts if x else ()))))
+                        p for x in c for p in ((("layout", 1, 0, ()),) if x == "TAB" else x.parts if x else ()))))
                     prev_sep = False
                 elif isinstance(c, _Seg):
                     items.append(c)
@@ -320,7 +322,7 @@ def _heading_plan(seg: _Seg) -> tuple:
     pos = 0
     numbering = level = -1
     first = last = None
-    for tag, n, lvl in seg.parts:
+    for tag, n, lvl, _ in seg.parts:
         if tag == "numbering" and numbering < 0:
             numbering, level = pos, lvl
         elif tag != "layout" and numbering >= 0:
@@ -336,12 +338,7 @@ def _heading_plan(seg: _Seg) -> tuple:
 def _numbered_row_plan(seg: _Seg) -> Optional[tuple]:
     """A numbered label followed by blank-separated numbers (一、本年新收… 33 4 10) is a
     table row, not a heading; None for a heading."""
-    chunks = []
-    pos = 0
-    for tag, n, _ in seg.parts:
-        if tag != "layout":
-            chunks.append((tag, pos, pos + n))
-        pos += n
+    chunks = _chunks(seg)
     k = len(chunks)
     while k and chunks[k - 1][0] == "number":
         k -= 1
@@ -351,15 +348,46 @@ def _numbered_row_plan(seg: _Seg) -> Optional[tuple]:
     return ("row", "BLANK", tuple(cells))
 
 
-def _text_plan(seg: _Seg) -> tuple:
+def _chunks(seg: _Seg) -> list[tuple[str, int, int]]:
+    """(tag, start, end) of each part of a segment but its layout."""
     chunks = []
     pos = 0
-    for tag, n, _ in seg.parts:
+    for tag, n, _, _ in seg.parts:
         if tag != "layout":
             chunks.append((tag, pos, pos + n))
         pos += n
-    # A page footer has at most six tokens besides layout (and gplint.build looks no further).
-    return ("text", tuple(chunks), sum(b - a for _, a, b in chunks) <= 6)
+    return chunks
+
+
+def _text_plan(seg: _Seg) -> tuple:
+    """("text", footer, row cells, numerals): what the record needs, in token positions.
+
+    ``footer`` is None unless the line has a footer's shape (at most six tokens besides
+    layout, one or two of them NUMBER, something else too); then it is (positions of the
+    other content tokens, NUMBER positions, whether a number opens or closes the line), for
+    the record to look at their values. ``row cells`` are the label and number cells when
+    the line ends in lone numbers (else None); ``numerals`` the NUMBER and CN_NUMBER
+    positions (a prose line's quantities)."""
+    chunks = _chunks(seg)
+    numerals: list[tuple[int, str]] = []
+    pos = 0
+    for _, n, _, nums in seg.parts:
+        numerals.extend((pos + i, typ) for i, typ in nums)
+        pos += n
+    content = [k for _, a, b in chunks for k in range(a, b)]
+    numbers = tuple(k for k, typ in numerals if typ == "NUMBER")
+    footer = None
+    if len(content) <= 6 and 1 <= len(numbers) <= 2 and len(content) > len(numbers):
+        others = tuple(k for k in content if k not in numbers)
+        footer = (others, numbers, content[0] in numbers or content[-1] in numbers)
+    k = len(chunks)
+    while k and chunks[k - 1][0] == "number":
+        k -= 1
+    cells = None
+    if k < len(chunks):
+        cells = ([("label", chunks[0][1], chunks[k - 1][2])] if k else []) + [("number", a, b) for _, a, b in chunks[k:]]
+        cells = tuple(cells)
+    return ("text", footer, cells, tuple(k for k, _ in numerals))
 
 
 def _row_plan(separator: str, items: list) -> tuple:
@@ -417,26 +445,17 @@ def make_record(plan: tuple, toks: tuple) -> LineRecord:
 
 
 def _text_record(plan: tuple, toks: tuple) -> LineRecord:
-    chunks = plan[1]
-    if plan[2]:  # few enough tokens to be a footer: look at their values
-        content = [toks[k] for _, a, b in chunks for k in range(a, b)]
-        nums = tuple(t for t in content if t.type == "NUMBER")
-        if 1 <= len(nums) <= 2:
-            rest = "".join([t.value for t in content if t.type != "NUMBER"])
-            if rest and (set(rest) <= _FOOTER_DASHES and content[0].type != "NUMBER" and content[-1].type != "NUMBER"
-                         or set(rest) <= _FOOTER_WORDS and "页" in rest):
-                return _new(FooterLine, (toks, nums))
+    _, footer, cells, numerals = plan
+    if footer is not None:  # a footer's shape: its words decide ("- 3 -", "第 3 页"; not "共 3 件")
+        others, numbers, number_at_end = footer
+        rest = set("".join([toks[k][1] for k in others]))
+        if (rest <= _FOOTER_DASHES and not number_at_end) or (rest <= _FOOTER_WORDS and "页" in rest):
+            return _new(FooterLine, (toks, tuple([toks[k] for k in numbers])))
     # Numbers standing alone at the end, after a label (or alone): a row of a table whose
     # cells are separated by blanks. Otherwise prose.
-    k = len(chunks)
-    while k and chunks[k - 1][0] == "number":
-        k -= 1
-    if k < len(chunks):
-        cells = [_new(LineCell, ("number", toks[a:b])) for _, a, b in chunks[k:]]
-        if k:
-            cells.insert(0, _new(LineCell, ("label", toks[chunks[0][1]:chunks[k - 1][2]])))
-        return _new(RowLine, (toks, "BLANK", tuple(cells)))
-    return _new(ProseLine, (toks, tuple([t for t in toks if t.type in _NUMBER_TYPES])))
+    if cells is not None:
+        return _new(RowLine, (toks, "BLANK", tuple([_new(LineCell, (k, toks[a:b])) for k, a, b in cells])))
+    return _new(ProseLine, (toks, tuple([toks[k] for k in numerals])))
 
 
 # --------------------------------------------------------------------------- reading lines
@@ -450,7 +469,8 @@ MEMO_MAX_LINE = -1 if os.environ.get("GPLINT_NO_LINE_MEMO") else 100  # -1: reme
 MEMO_SIZE = 1024
 #: Lines of at most this many tokens have their plan remembered by token types; a longer
 #: line (a page flattened into one line) is parsed on its own, so no memo key is huge.
-SHAPE_MAX_TOKENS = 256
+#: ``GPLINT_NO_PLAN_MEMO=1``: Lark parses every line read for the first time (bench/).
+SHAPE_MAX_TOKENS = -1 if os.environ.get("GPLINT_NO_PLAN_MEMO") else 256
 
 
 class LineMemo:
