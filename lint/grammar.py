@@ -10,12 +10,12 @@ and where its parts stand, in token positions. :func:`read_record` gives the typ
 :class:`BlankLine`); every record carries the line's tokens (:class:`Tok`), which is what
 ``gplint.build`` reads today (:func:`tokenise`, :func:`line_lexer`).
 
-Only Lark's public API is used: ``Lark(...)``, ``Lark.parse``, ``Lark.terminals``,
-``Lark.ignore_tokens``, ``Lark.options`` and a ``Transformer`` (tests/test_grammar.py scans
-this module for anything else).
+Only Lark's public API is used: ``Lark(...)``, ``Lark.parse``, ``Lark.terminals`` (the
+terminal definitions: name, priority, pattern), ``Lark.options``, ``Tree.scan_values`` and
+a ``Transformer`` (tests/test_grammar.py scans this module for anything else).
 
-Why it stays fast. Lark's lexer and LALR loop cost about 7 µs a token in CPython, ten times
-what reading the line costs otherwise, and most of a batch's lines were seen before. So:
+Why it stays fast. Lark's lexer and LALR loop, run on every line, would halve gplint's
+throughput (bench/README.md), while most lines of a batch repeat what was read before. So:
 
 * the tokens come from one regular expression: the grammar's terminals, taken from
   ``Lark.terminals`` in the order Lark's basic lexer tries them (priority, then width),
@@ -203,7 +203,8 @@ def _shaper_base() -> type:
 
 class _Seg(NamedTuple):
     """A segment (a plain line, or what stands between separators) while shaping: its rule
-    and its parts, each (tag, token count, numbering level)."""
+    and its parts, each (tag, token count, numbering level, numerals) as the chunk and
+    layout callbacks of :class:`LineShaper` give them."""
 
     rule: str
     parts: tuple
@@ -319,6 +320,7 @@ def _make_shaper() -> Any:
 
 
 def _heading_plan(seg: _Seg) -> tuple:
+    """The numbering's position and level, and where the title stands (its layout left out)."""
     pos = 0
     numbering = level = -1
     first = last = None
@@ -391,10 +393,11 @@ def _text_plan(seg: _Seg) -> tuple:
 
 
 def _row_plan(separator: str, items: list) -> tuple:
+    """A row's plan from its cells (segments, None for an empty cell) and separators."""
     cells = []
     pos = 0
     for it in items:
-        if it == separator or it == "TAB":
+        if it == separator:
             pos += 1
             continue
         kind, a, b = _seg_plan(it, pos)
