@@ -106,7 +106,7 @@ def main(argv=None) -> int:
     print(f"  of which the bare interpreter start: median {median(empty):.0f} ms")
 
     stages = [list(map(float, _py(_STAGES, args.file).split())) for _ in range(args.repeat)]
-    names = ("import gplint.cli", "build_registry (rules, plugins)", "tokeniser (lexer from its cache)",
+    names = ("import gplint.cli", "build_registry (rules, plugins)", "line reader (Lark parser from its cache)",
              "import gplint.reader", "lint the file (read, parse, rules)")
     print("  stages in one process (median ms):")
     for i, n in enumerate(names):

@@ -1,37 +1,50 @@
-"""The Lark grammar, built once per process, lazily, and the line model it produces.
+"""The Lark grammar of a report's lines, and the typed line records it produces.
 
-``tokenise(text)`` returns one :class:`Line` per line of the text (lines as editors count
-them), each holding its tokens with 1-based columns in code points.
+``grammar/report.lark`` is the single source of the tokens and of the line structure.
+Lark builds an LALR(1) parser from it (``lark.Lark(..., parser="lalr")``, cached on disk
+with Lark's ``cache=``), parses each line into a tree, and :class:`LineShaper`, a
+``lark.Transformer``, turns that tree into a *plan*: which record the line is (heading,
+table row with its cells and separator, label followed by numbers, footer, prose, blank)
+and where its parts stand, in token positions. :func:`read_record` gives the typed record
+(:class:`HeadingLine`, :class:`RowLine`, :class:`FooterLine`, :class:`ProseLine`,
+:class:`BlankLine`); every record carries the line's tokens (:class:`Tok`), which is what
+``gplint.build`` reads today (:func:`tokenise`, :func:`line_lexer`).
 
-How it stays fast (bench/README.md has the figures). ``grammar/report.lark`` is the single
-source of every token definition and of the line structure; Lark builds an LALR parser from
-it (cached on disk with ``cache=``). Feeding every token through Lark's LALR machinery costs
-about 10 µs a token, 10-15 ms for an 8 KB report, while the grammar's structure
-(``start: line (_NL line)*``, ``line: item*`` with every terminal an item) accepts *any*
-sequence of terminals between newlines: the parse tree adds nothing the token stream does
-not already say. So :func:`tokenise` runs Lark's own basic lexer -- the same terminals, in
-the same priority order, combined into one alternation as Lark's scanner combines them
--- with ``finditer`` over each line, and shares the immutable tokens of
-repeated lines and cells (tables repeat ``| 0 |`` endlessly). :func:`tokenise_lark` is the
-full LALR parse, kept as the reference: the tests check both give identical lines on the
-corpus and on generated text, and the fast path falls back to it for any text the fast
-lexer cannot cover without a gap (so an error still comes from Lark, with its message).
+Only Lark's public API is used: ``Lark(...)``, ``Lark.parse``, ``Lark.terminals`` (the
+terminal definitions: name, priority, pattern), ``Lark.options``, ``Tree.scan_values`` and
+a ``Transformer`` (tests/test_grammar.py scans this module for anything else).
+
+Why it stays fast. Lark's lexer and LALR loop, run on every line, would halve gplint's
+throughput (bench/README.md), while most lines of a batch repeat what was read before. So:
+
+* the tokens come from one regular expression: the grammar's terminals, taken from
+  ``Lark.terminals`` in the order Lark's basic lexer tries them (priority, then width),
+  joined into one alternation and run with ``re.finditer``. The tests check it gives Lark's
+  own tokens on the corpus and on generated text;
+* an LALR parse depends on the token *types* only (the parse table never sees a token's
+  text), so the plan of a line is remembered by its sequence of token types: a table's rows
+  of numbers, its labels and most prose lines share a handful of shapes, and Lark parses
+  each shape once per process. A plan never holds text; values the grammar cannot see
+  (is this short line's word 页 or a dash?) are read when the record is made;
+* whole lines and table cells already read are remembered (:class:`LineMemo`): reports
+  repeat the same labels, headings and rows of zeros.
+
+Results never depend on any of the three memos (tests/test_grammar.py, test_line_memo.py).
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 if TYPE_CHECKING:
-    from lark import Lark
+    from lark import Lark, Tree
 
-_LOCK = threading.RLock()  # re-entrant: the lexer build may build the parser
-_PARSER: Optional[Lark] = None
-_LEXER: Optional["_LineLexer"] = None
+_LOCK = threading.RLock()  # re-entrant: building the reader builds the parser
+_PARSER: Optional["Lark"] = None
+_READER: Optional["LineReader"] = None
 
 
 def grammar_path() -> str:
@@ -49,6 +62,7 @@ def grammar_path() -> str:
     return str(resources.files("gplint.grammar_files").joinpath("report.lark"))
 
 
+# --------------------------------------------------------------------------- tokens, lines
 class Tok(NamedTuple):
     """One token. A named tuple: immutable, and the cheapest object Python builds (an
     8 KB report has about a thousand of them)."""
@@ -68,36 +82,87 @@ class Line(NamedTuple):
     tokens: tuple[Tok, ...]
 
 
+# --------------------------------------------------------------------------- line records
+class LineCell(NamedTuple):
+    """A cell of a table row: what stands between two separators (or, on a row without
+    separators, the label or one of its numbers)."""
+
+    #: "label" (words, possibly numbered: 1.属于国家秘密), "number" (one number),
+    #: "numbers" (several, blank-separated), "blank" (layout only), "empty" (nothing).
+    kind: str
+    tokens: tuple[Tok, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join([t.value for t in self.tokens]).strip()
+
+
+class BlankLine(NamedTuple):
+    """An empty line, or one holding only blanks and markdown marks."""
+
+    tokens: tuple[Tok, ...]
+
+
+class HeadingLine(NamedTuple):
+    """A line that opens with numbering (after blanks or markdown marks): 一、总体情况,
+    （二）主动公开, 1.属于国家秘密, 第三部分 …."""
+
+    tokens: tuple[Tok, ...]
+    numbering: Tok
+    #: 1 for 一、 and 第一部分, 2 for （一）, 3 for 1. and （1）.
+    level: int
+    #: The tokens after the numbering, without the layout around them.
+    title: tuple[Tok, ...]
+
+
+class RowLine(NamedTuple):
+    """A table row: cells cut by pipes or tabs, or a label followed by blank-separated
+    numbers (separator "BLANK"; then the cells are the label, if any, and each number)."""
+
+    tokens: tuple[Tok, ...]
+    separator: str  # "PIPE", "TAB" or "BLANK"
+    cells: tuple[LineCell, ...]
+
+
+class FooterLine(NamedTuple):
+    """A page footer: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页"."""
+
+    tokens: tuple[Tok, ...]
+    numbers: tuple[Tok, ...]
+
+
+class ProseLine(NamedTuple):
+    """Anything else: prose and titles. The text stays opaque; its numbers (arabic,
+    full-width and Chinese numerals) are listed for the narrative rules."""
+
+    tokens: tuple[Tok, ...]
+    numbers: tuple[Tok, ...]
+
+
+LineRecord = Union[BlankLine, HeadingLine, RowLine, FooterLine, ProseLine]
+
+_LEVELS = {"ENUM_TOP": 1, "ENUM_PAREN": 2, "ENUM_ITEM": 3}
+# A footer's words besides its page numbers (gplint.build reads footers the same way).
+_FOOTER_DASHES = frozenset("-—–－―")
+_FOOTER_WORDS = frozenset("第页共/")
+
+
+# --------------------------------------------------------------------------- the parser
 def build_parser(cache: "str | bool | None" = None) -> "Lark":
-    """Build the LALR parser from ``report.lark``.
+    """The LALR parser of ``report.lark``: start symbols ``start`` (a whole text) and
+    ``line`` (one line, as :class:`LineReader` parses).
 
     ``cache``: a file path, ``True`` (Lark's temp-dir cache) or ``False``; ``None`` means the
     per-user cache directory (see :func:`_cache_path`). Exposed so bench/ can time both.
     """
-    from lark import Lark, Transformer
-
-    class _ToLines(Transformer):
-        """Turns the parse tree into a list of token tuples, one per line (no tree kept)."""
-
-        def line(self, items: list) -> tuple:
-            return tuple(items)
-
-        def start(self, lines: list) -> list:
-            return lines
+    from lark import Lark
 
     if cache is None:
         cache = _cache_path() or False
     with open(grammar_path(), encoding="utf-8") as fh:
         grammar = fh.read()
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer="basic",
-        propagate_positions=True,
-        maybe_placeholders=False,
-        transformer=_ToLines(),
-        cache=cache,
-    )
+    return Lark(grammar, parser="lalr", lexer="basic", start=["start", "line"],
+                maybe_placeholders=False, cache=cache)
 
 
 def get_parser() -> "Lark":
@@ -124,156 +189,279 @@ def _cache_path(suffix: str = "lark.cache") -> Optional[str]:
     return os.path.join(base, f"report-{__version__}.{suffix}")
 
 
-class _LineLexer:
-    """Lark's basic lexer for this grammar, run line by line with ``re.finditer``.
-
-    Built from the parser's own lexer configuration: Lark's ``BasicLexer`` sorts the
-    terminals by priority (then width, then name) and its scanner tries them as one
-    alternation of named groups; we compile the same alternation (naming each terminal by
-    an empty group after its pattern, see :meth:`from_parser`). ``usable`` is False when
-    the grammar uses a feature this shortcut does not reproduce (ignored terminals, lexer
-    callbacks, string terminals shadowed by a regular expression, more than one pattern);
-    then :func:`tokenise` always takes the full parse.
-    """
-
-    def __init__(self, pattern: str, flags: int, newline: Optional[str], usable: bool) -> None:
-        self.pattern, self.flags, self.newline, self.usable = pattern, flags, newline, usable
-        self.regex = re.compile(pattern, flags)
-        #: Tokens of short lines, kept from report to report (see :data:`MEMO_MAX_LINE`).
-        self.memo: LineMemo = LineMemo()
-        #: Separator character -> its terminal, when lines may be read cell by cell.
-        self.separators = _separator_types(self.regex)
-
-    @classmethod
-    def from_parser(cls, parser: "Lark") -> "_LineLexer":
-        from lark.lexer import BasicLexer
-
-        lexer = BasicLexer(parser.lexer_conf)
-        scanner = lexer.scanner  # builds the callbacks ("unless" string terminals) too
-        newline = [t.name for t in lexer.terminals if t.pattern.type == "str" and t.pattern.value == "\n"]
-        # Lines are lexed one at a time, so no other terminal may match a line end.
-        # (Nor look across one: report.lark says so, and the tests compare with Lark.)
-        crosses = [t.name for t in lexer.terminals if t.name not in newline
-                   and re.search(t.pattern.to_regexp(), "\n", lexer.g_regex_flags)]
-        usable = (not lexer.ignore_types and not lexer.callback and not lexer.user_callbacks
-                  and len(newline) == 1 and len(scanner._mres) == 1 and not crosses)
-        # Each alternative names its terminal with an empty group *after* the pattern (Lark
-        # wraps the pattern in the group): the match and ``lastgroup`` are the same, and
-        # sre can reject an alternative that opens with a character class or a literal by
-        # the first character alone instead of entering it (a line has dozens of tokens,
-        # each tried against every terminal before it in priority order).
-        pattern = "|".join("(?:%s)(?P<%s>)" % (t.pattern.to_regexp(), t.name) for t in lexer.terminals)
-        return cls(pattern, int(lexer.g_regex_flags), newline[0] if newline else None, usable)
-
-    def tokenise(self, text: str) -> Optional[list[Line]]:
-        """Lines of ``text``, or None when some character matches no terminal."""
-        new = tuple.__new__  # Line(...) without the Python-level __new__
-        # A line's tokens are shared by every line with the same text (tables repeat
-        # "| 0 |" rows endlessly). Local to this call: no state survives it.
-        line_cache: dict = {}
-        memo = self.memo
-        out: list[Line] = []
-        number = 0
-        for raw in text.split("\n"):
-            number += 1
-            toks = line_cache.get(raw)
-            if toks is None:
-                short = len(raw) <= MEMO_MAX_LINE
-                toks = (memo.young.get(raw) or memo.get(raw)) if short else None
-                if toks is None:
-                    toks = self.read_line(raw)
-                    if toks is None:
-                        return None
-                    if short:
-                        memo.put(raw, toks)
-                line_cache[raw] = toks
-            out.append(new(Line, (number, raw, toks)))
-        return out
-
-    def read_line(self, raw: str) -> Optional[tuple[Tok, ...]]:
-        """The tokens of one line (no line end in it), or None when some character matches
-        no terminal. Not remembered: :meth:`tokenise` and the builder keep what they read."""
-        seps = self.separators
-        if seps is not None and _HAS_SEPARATOR(raw):
-            toks = self._by_cells(raw, seps)
-        else:
-            # No line holds "\n", so the newline terminal never matches here.
-            new = tuple.__new__
-            toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in self.regex.finditer(raw)])
-        # finditer skips what no terminal matches: the tokens cover the line without a gap
-        # exactly when their lengths add up to the line's.
-        if sum(map(len, map(_VALUE, toks))) != len(raw):
-            return None
-        return toks
+def line_tree(text: str) -> "Tree":
+    """Lark's parse tree of one line (no line end in it)."""
+    return get_parser().parse(text, start="line")
 
 
-    def _by_cells(self, raw: str, seps: dict[str, str]) -> tuple[Tok, ...]:
-        """Tokens of a line cut by tabs or pipes, cell by cell: each cell's tokens come from
-        the memo when that text was read before ("0", "3", "1.属于国家秘密"), shifted to
-        where the cell stands. A table row with counts that no other report shares is thus
-        mostly read from the memo too. Same tokens as the whole line gives (see
-        ``separators``; tests/test_tokenise.py compares with Lark)."""
-        memo = self.memo
-        young = memo.young
-        finditer = self.regex.finditer
-        new = tuple.__new__
-        out: list[Tok] = []
-        append = out.append
-        column = 1
-        pieces = _SEPARATOR_SPLIT(raw)  # cell, separator, cell, …, cell
-        last = len(pieces) - 1
-        for k in range(0, last + 1, 2):
-            piece = pieces[k]
-            if piece:
-                toks = young.get(piece)
-                if toks is None:
-                    short = len(piece) <= MEMO_MAX_LINE
-                    toks = memo.get(piece) if short else None
-                    if toks is None:
-                        toks = tuple([new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in finditer(piece)])
-                        if short and sum(map(len, map(_VALUE, toks))) == len(piece):
-                            memo.put(piece, toks)
-                    young = memo.young  # a put may have begun a new generation
-                if column == 1:
-                    out.extend(toks)
+# --------------------------------------------------------------------------- tree -> plan
+def _shaper_base() -> type:
+    from lark import Transformer
+
+    return Transformer
+
+
+class _Seg(NamedTuple):
+    """A segment (a plain line, or what stands between separators) while shaping: its rule
+    and its parts, each (tag, token count, numbering level, numerals) as the chunk and
+    layout callbacks of :class:`LineShaper` give them."""
+
+    rule: str
+    parts: tuple
+
+
+def _flat(children: list) -> tuple:
+    return tuple(p for c in children for p in c)
+
+
+def _seg_plan(seg: Optional[_Seg], start: int) -> tuple:
+    """(cell kind, first token, end) of a segment that begins at token ``start``."""
+    if seg is None:
+        return ("empty", start, start)
+    end = start + sum(p[1] for p in seg.parts)
+    tags = [p[0] for p in seg.parts if p[0] != "layout"]
+    if not tags:
+        return ("blank", start, end)
+    if all(t == "number" for t in tags):
+        return ("number" if len(tags) == 1 else "numbers", start, end)
+    return ("label", start, end)  # words, or numbering and words
+
+
+def _make_shaper() -> Any:
+    class LineShaper(_shaper_base()):
+        """Turns the parse tree of one line into its plan: which record the line makes and
+        where each of its parts stands, in token positions. Plans hold no text, so one plan
+        serves every line with the same token types (see :class:`LineReader`).
+
+        A plan is one of
+          ("blank",)
+          ("heading", numbering position, level, title start, title end)
+          ("text", footer, row cells, numerals) (see _text_plan)
+          ("row", separator, cells) with cells ((kind, start, end), …)
+        """
+
+        # Chunks and layout: (tag, how many tokens, numbering level, numerals) where
+        # numerals are the (offset, type) of the chunk's NUMBER and CN_NUMBER tokens.
+        def layout(self, children: list) -> tuple:
+            return (("layout", len(children), 0, ()),)
+
+        def numbering(self, children: list) -> tuple:
+            return (("numbering", 1, _LEVELS[children[0].type], ()),)
+
+        def number(self, children: list) -> tuple:
+            return (("number", 1, 0, ((0, "NUMBER"),)),)
+
+        def words(self, children: list) -> tuple:
+            return (("words", len(children), 0,
+                     tuple([(i, t.type) for i, t in enumerate(children) if t.type in _NUMBER_TYPES])),)
+
+        # Segments.
+        def blank(self, children: list) -> _Seg:
+            return _Seg("blank", _flat(children))
+
+        def heading(self, children: list) -> _Seg:
+            return _Seg("heading", _flat(children))
+
+        def text(self, children: list) -> _Seg:
+            return _Seg("text", _flat(children))
+
+        def tab_cells(self, children: list) -> list:
+            # Segments and TAB tokens in order; an empty cell between two tabs is None.
+            out: list = []
+            prev_sep = True
+            for c in children:
+                if isinstance(c, _Seg):
+                    out.append(c)
+                    prev_sep = False
                 else:
-                    shift = column - 1
-                    for t in toks:
-                        append(new(Tok, (t[0], t[1], t[2] + shift)))
-                column += len(piece)
-            if k < last:  # the separator after the cell, a token of its own
-                sep = pieces[k + 1]
-                append(new(Tok, (seps[sep], sep, column)))
-                column += 1
-        return tuple(out)
+                    if prev_sep:
+                        out.append(None)
+                    out.append("TAB")
+                    prev_sep = True
+            if prev_sep:
+                out.append(None)
+            return out
+
+        # Lines.
+        def line(self, children: list) -> tuple:
+            if not children:
+                return ("blank",)
+            seg = children[0]
+            if seg.rule == "blank":
+                return ("blank",)
+            if seg.rule == "heading":
+                return _numbered_row_plan(seg) or _heading_plan(seg)
+            return _text_plan(seg)
+
+        def tab_row(self, children: list) -> tuple:
+            return _row_plan("TAB", children[0])
+
+        def pipe_row(self, children: list) -> tuple:
+            items: list = []
+            prev_sep = True
+            for c in children:
+                if isinstance(c, list):  # a pipe cell holding tabs: one cell (a tab is a blank there)
+                    items.append(_Seg("cell", tuple(
+                        p for x in c for p in ((("layout", 1, 0, ()),) if x == "TAB" else x.parts if x else ()))))
+                    prev_sep = False
+                elif isinstance(c, _Seg):
+                    items.append(c)
+                    prev_sep = False
+                else:
+                    if prev_sep:
+                        items.append(None)
+                    items.append("PIPE")
+                    prev_sep = True
+            if prev_sep:
+                items.append(None)
+            return _row_plan("PIPE", items)
+
+    return LineShaper
 
 
-_VALUE = itemgetter(1)
-_SEPARATORS = "\t|｜"
-_SEPARATOR_SPLIT = re.compile("([" + re.escape(_SEPARATORS) + "])").split
-_HAS_SEPARATOR = re.compile("[" + re.escape(_SEPARATORS) + "]").search
+def _heading_plan(seg: _Seg) -> tuple:
+    """The numbering's position and level, and where the title stands (its layout left out)."""
+    pos = 0
+    numbering = level = -1
+    first = last = None
+    for tag, n, lvl, _ in seg.parts:
+        if tag == "numbering" and numbering < 0:
+            numbering, level = pos, lvl
+        elif tag != "layout" and numbering >= 0:
+            if first is None:
+                first = pos
+            last = pos + n
+        pos += n
+    if first is None:
+        first = last = numbering + 1
+    return ("heading", numbering, level, first, last)
 
 
-def _separator_types(regex: "re.Pattern[str]") -> Optional[dict[str, str]]:
-    """The terminal of each cell separator, when a line may be read cell by cell.
+def _numbered_row_plan(seg: _Seg) -> Optional[tuple]:
+    """A numbered label followed by blank-separated numbers (一、本年新收… 33 4 10) is a
+    table row, not a heading; None for a heading."""
+    chunks = _chunks(seg)
+    k = len(chunks)
+    while k and chunks[k - 1][0] == "number":
+        k -= 1
+    if k == len(chunks) or chunks[k - 1][0] != "words":
+        return None
+    cells = [("label", chunks[0][1], chunks[k - 1][2])] + [("number", a, b) for _, a, b in chunks[k:]]
+    return ("row", "BLANK", tuple(cells))
 
-    That holds when each separator character is a token of its own and no other terminal
-    matches text holding one (so no token spans a separator, and what stands on either side
-    is read the same alone); checked here on probes, and by the tests against Lark. None
-    (read lines whole) when the grammar says otherwise."""
-    types = {}
-    for ch in _SEPARATORS:
-        m = regex.fullmatch(ch)
-        if m is None:
-            return None
-        types[ch] = m.lastgroup
-    probes = ("a\tb", "1\t2", "一、\t二、", " \t ", "（一）\t1.", "a|b", "1｜2", " | ", "#|*", "**\t##")
-    for probe in probes:
-        for m in regex.finditer(probe):
-            if any(ch in m.group() for ch in _SEPARATORS) and len(m.group()) != 1:
-                return None
-    return types
 
+def _chunks(seg: _Seg) -> list[tuple[str, int, int]]:
+    """(tag, start, end) of each part of a segment but its layout."""
+    chunks = []
+    pos = 0
+    for tag, n, _, _ in seg.parts:
+        if tag != "layout":
+            chunks.append((tag, pos, pos + n))
+        pos += n
+    return chunks
+
+
+def _text_plan(seg: _Seg) -> tuple:
+    """("text", footer, row cells, numerals): what the record needs, in token positions.
+
+    ``footer`` is None unless the line has a footer's shape (at most six tokens besides
+    layout, one or two of them NUMBER, something else too); then it is (positions of the
+    other content tokens, NUMBER positions, whether a number opens or closes the line), for
+    the record to look at their values. ``row cells`` are the label and number cells when
+    the line ends in lone numbers (else None); ``numerals`` the NUMBER and CN_NUMBER
+    positions (a prose line's quantities)."""
+    chunks = _chunks(seg)
+    numerals: list[tuple[int, str]] = []
+    pos = 0
+    for _, n, _, nums in seg.parts:
+        numerals.extend((pos + i, typ) for i, typ in nums)
+        pos += n
+    content = [k for _, a, b in chunks for k in range(a, b)]
+    numbers = tuple(k for k, typ in numerals if typ == "NUMBER")
+    footer = None
+    if len(content) <= 6 and 1 <= len(numbers) <= 2 and len(content) > len(numbers):
+        others = tuple(k for k in content if k not in numbers)
+        footer = (others, numbers, content[0] in numbers or content[-1] in numbers)
+    k = len(chunks)
+    while k and chunks[k - 1][0] == "number":
+        k -= 1
+    cells = None
+    if k < len(chunks):
+        cells = ([("label", chunks[0][1], chunks[k - 1][2])] if k else []) + [("number", a, b) for _, a, b in chunks[k:]]
+        cells = tuple(cells)
+    return ("text", footer, cells, tuple(k for k, _ in numerals))
+
+
+def _row_plan(separator: str, items: list) -> tuple:
+    """A row's plan from its cells (segments, None for an empty cell) and separators."""
+    cells = []
+    pos = 0
+    for it in items:
+        if it == separator:
+            pos += 1
+            continue
+        kind, a, b = _seg_plan(it, pos)
+        cells.append((kind, a, b))
+        pos = b
+    return ("row", separator, tuple(cells))
+
+
+def _shaper() -> Any:
+    global _SHAPER
+    if _SHAPER is None:
+        _SHAPER = _make_shaper()()
+    return _SHAPER
+
+
+_SHAPER: Any = None
+
+
+def __getattr__(name: str) -> Any:
+    # ``gplint.grammar.LineShaper``: the Transformer class, made when first asked for (it
+    # subclasses lark.Transformer, and importing Lark is kept off the import of this module).
+    if name == "LineShaper":
+        return type(_shaper())
+    raise AttributeError(name)
+
+
+def plan_of(tree: "Tree") -> tuple:
+    """The plan :class:`LineShaper` makes of a line's parse tree."""
+    return _shaper().transform(tree)
+
+
+# --------------------------------------------------------------------------- plan -> record
+_new = tuple.__new__
+_NUMBER_TYPES = frozenset({"NUMBER", "CN_NUMBER"})
+
+
+def make_record(plan: tuple, toks: tuple) -> LineRecord:
+    """The typed record of a line from its plan and its tokens."""
+    kind = plan[0]
+    if kind == "row":
+        return _new(RowLine, (toks, plan[1], tuple([_new(LineCell, (k, toks[a:b])) for k, a, b in plan[2]])))
+    if kind == "text":
+        return _text_record(plan, toks)
+    if kind == "heading":
+        _, i, level, a, b = plan
+        return _new(HeadingLine, (toks, toks[i], level, toks[a:b]))
+    return _new(BlankLine, (toks,))
+
+
+def _text_record(plan: tuple, toks: tuple) -> LineRecord:
+    _, footer, cells, numerals = plan
+    if footer is not None:  # a footer's shape: its words decide ("- 3 -", "第 3 页"; not "共 3 件")
+        others, numbers, number_at_end = footer
+        rest = set("".join([toks[k][1] for k in others]))
+        if (rest <= _FOOTER_DASHES and not number_at_end) or (rest <= _FOOTER_WORDS and "页" in rest):
+            return _new(FooterLine, (toks, tuple([toks[k] for k in numbers])))
+    # Numbers standing alone at the end, after a label (or alone): a row of a table whose
+    # cells are separated by blanks. Otherwise prose.
+    if cells is not None:
+        return _new(RowLine, (toks, "BLANK", tuple([_new(LineCell, (k, toks[a:b])) for k, a, b in cells])))
+    return _new(ProseLine, (toks, tuple([toks[k] for k in numerals])))
+
+
+# --------------------------------------------------------------------------- reading lines
 #: Lines up to this many characters are remembered from one report to the next. Every
 #: report prints the same table labels, headings and rows of zeros ("1.属于国家秘密",
 #: "| 0 | 0 | 0 |", "行政复议"), so across a batch most short lines have been read before;
@@ -282,6 +470,10 @@ def _separator_types(regex: "re.Pattern[str]") -> Optional[dict[str, str]]:
 MEMO_MAX_LINE = -1 if os.environ.get("GPLINT_NO_LINE_MEMO") else 100  # -1: remember nothing (bench/)
 #: Lines per generation of a :class:`LineMemo`.
 MEMO_SIZE = 1024
+#: Lines of at most this many tokens have their plan remembered by token types; a longer
+#: line (a page flattened into one line) is parsed on its own, so no memo key is huge.
+#: ``GPLINT_NO_PLAN_MEMO=1``: Lark parses every line read for the first time (bench/).
+SHAPE_MAX_TOKENS = -1 if os.environ.get("GPLINT_NO_PLAN_MEMO") else 256
 
 
 class LineMemo:
@@ -304,7 +496,7 @@ class LineMemo:
         self.old: dict = {}
         self.size = size
 
-    def get(self, key: str):
+    def get(self, key: Any) -> Any:
         value = self.young.get(key)
         if value is None:
             value = self.old.get(key)
@@ -312,7 +504,7 @@ class LineMemo:
                 self.put(key, value)
         return value
 
-    def put(self, key: str, value) -> None:
+    def put(self, key: Any, value: Any) -> None:
         if len(self.young) >= self.size:
             self.old = self.young
             self.young = {}
@@ -322,107 +514,229 @@ class LineMemo:
         return len(self.young) + len(self.old)
 
 
-# The lexer is derived from the grammar by Lark; like Lark's parser it is cached on disk so
-# that a cold start (a pre-commit hook) need not import Lark at all. The cache records the
-# grammar text and Lark's version, and is rebuilt when either differs.
-_LEXER_CACHE_FORMAT = 3  # 3: terminal names as empty groups after the patterns
+_TYPE = itemgetter(0)
+_VALUE = itemgetter(1)
+_SEPARATORS = "\t|｜"
+_SEPARATOR_SPLIT = re.compile("([" + re.escape(_SEPARATORS) + "])").split
+_HAS_SEPARATOR = re.compile("[" + re.escape(_SEPARATORS) + "]").search
 
 
-def _lark_version() -> str:
-    """Lark's version without importing Lark (or scanning every installed distribution)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("lark")
-    if spec is not None and spec.origin:
-        try:
-            with open(spec.origin, encoding="utf-8") as fh:
-                m = re.search(r"""^__version__\s*(?::\s*str\s*)?=\s*["']([^"']+)""", fh.read(), re.M)
-            if m:
-                return m.group(1)
-        except OSError:
-            pass
-    from importlib.metadata import version
-
-    return version("lark")
+# A line with every terminal, several at their boundaries (see LineReader.usable).
+_PROBE = "## **一、总体情况** （二）1.（3）第三部分：12 1,234 ３.５ 十二 二〇二四年 |a｜b\t— 3 —\u3000x"
 
 
-def _lexer_cache_key() -> dict:
-    with open(grammar_path(), encoding="utf-8") as fh:
-        grammar = fh.read()
-    return {"format": _LEXER_CACHE_FORMAT, "lark": _lark_version(), "grammar": grammar}
+class LineReader:
+    """Reads lines into records: the grammar's tokens, Lark's plan of their structure.
 
+    ``usable`` is False when the grammar uses a feature the one-expression lexer does not
+    reproduce (ignored terminals, a string terminal that a pattern also matches, a terminal
+    that may match a line end); then every line takes Lark's own lexer and parser.
+    The memos and the separators are as documented beside them.
+    """
 
-def _load_lexer(path: str, key: dict) -> Optional["_LineLexer"]:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if {k: data.get(k) for k in key} != key:
+    def __init__(self, parser: "Lark") -> None:
+        self.parser = parser
+        terminals = list(parser.terminals)
+        # The order in which Lark's basic lexer tries the terminals (lark.lexer sorts them
+        # so); the alternation then picks the same one at every position.
+        terminals.sort(key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+        flags = int(parser.options.g_regex_flags)
+        newline = [t.name for t in terminals if t.pattern.type == "str" and t.pattern.value == "\n"]
+        line_terms = [t for t in terminals if t.name not in newline]
+        # Each alternative names its terminal by an empty group *after* the pattern: the
+        # match and ``lastgroup`` are the same, and sre rejects an alternative that opens
+        # with a character class by its first character without entering it.
+        self.regex = re.compile("|".join("(?:%s)(?P<%s>)" % (t.pattern.to_regexp(), t.name) for t in line_terms), flags)
+        shadowed = any(t.pattern.type == "str" and u.pattern.type == "re" and u is not t
+                       and re.fullmatch(u.pattern.to_regexp(), t.pattern.value, flags)
+                       for t in terminals for u in terminals)
+        crosses = any(re.search(t.pattern.to_regexp(), "\n", flags) for t in line_terms)
+        self.usable = len(newline) == 1 and not shadowed and not crosses
+        #: Records of short lines, kept from report to report (see :data:`MEMO_MAX_LINE`).
+        self.memo = LineMemo()
+        #: Tokens of table cells ("0", "12", "1.属于国家秘密"), kept from report to report.
+        self.cells = LineMemo()
+        #: Plans by token types (see the module's docstring).
+        self.plans = LineMemo()
+        #: Separator character -> its terminal, when lines may be read cell by cell.
+        self.separators = _separator_types(self.regex)
+        # Last, the expression must read a line with every terminal as Lark's lexer does
+        # (an ignored terminal, for one, would be missing from Lark's tokens).
+        if self.usable and self._lex(_PROBE) != self._lark_record(_PROBE).tokens:
+            self.usable = False
+
+    # -- whole texts
+    def tokenise(self, text: str) -> Optional[list[Line]]:
+        """Lines of ``text``, or None when some character matches no terminal."""
+        # A line's record is shared by every line with the same text (tables repeat
+        # "| 0 |" rows endlessly). Local to this call: no state survives it.
+        line_cache: dict = {}
+        out: list[Line] = []
+        number = 0
+        for raw in text.split("\n"):
+            number += 1
+            toks = line_cache.get(raw)
+            if toks is None:
+                rec = self.read_record(raw)
+                if rec is None:
+                    return None
+                toks = line_cache[raw] = rec.tokens
+            out.append(_new(Line, (number, raw, toks)))
+        return out
+
+    # -- one line
+    def read_line(self, raw: str) -> Optional[tuple[Tok, ...]]:
+        """The tokens of one line (no line end in it), or None when some character matches
+        no terminal."""
+        rec = self.read_record(raw)
+        return None if rec is None else rec.tokens
+
+    def read_record(self, raw: str) -> Optional[LineRecord]:
+        """The record of one line (no line end in it), or None when some character matches
+        no terminal (Lark's parse then says which)."""
+        memo = self.memo
+        short = len(raw) <= MEMO_MAX_LINE
+        if short:
+            rec = memo.young.get(raw) or memo.get(raw)
+            if rec is not None:
+                return rec
+        if not self.usable:
+            return self._lark_record(raw)
+        toks = self._lex(raw)
+        # finditer skips what no terminal matches: the tokens cover the line without a gap
+        # exactly when their lengths add up to the line's.
+        if sum(map(len, map(_VALUE, toks))) != len(raw):
             return None
-        return _LineLexer(data["pattern"], data["flags"], data["newline"], data["usable"])
-    except (OSError, ValueError, KeyError, TypeError, re.error):
-        return None  # missing, stale or damaged: rebuild it
+        if len(toks) <= SHAPE_MAX_TOKENS:
+            key = tuple(map(_TYPE, toks))
+            plans = self.plans
+            plan = plans.young.get(key) or plans.get(key)
+            if plan is None:
+                plan = plan_of(self.parser.parse(raw, start="line"))
+                plans.put(key, plan)
+        else:
+            plan = plan_of(self.parser.parse(raw, start="line"))
+        rec = make_record(plan, toks)
+        if short:
+            memo.put(raw, rec)
+        return rec
+
+    def _lark_record(self, raw: str) -> LineRecord:
+        """The record from Lark's own lexer and parser (the reference the fast path equals)."""
+        tree = self.parser.parse(raw, start="line")
+        toks = tuple(Tok(t.type, str(t), t.column) for t in tree.scan_values(lambda v: True))
+        return make_record(plan_of(tree), toks)
+
+    def _lex(self, raw: str) -> tuple[Tok, ...]:
+        seps = self.separators
+        if seps is not None and _HAS_SEPARATOR(raw):
+            return self._by_cells(raw, seps)
+        return tuple([_new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in self.regex.finditer(raw)])
+
+    def _by_cells(self, raw: str, seps: dict[str, str]) -> tuple[Tok, ...]:
+        """Tokens of a line cut by tabs or pipes, cell by cell: each cell's tokens come from
+        the memo when that text was read before ("0", "3", "1.属于国家秘密"), shifted to
+        where the cell stands. Same tokens as the whole line gives (see ``separators``)."""
+        memo = self.cells
+        finditer = self.regex.finditer
+        out: list[Tok] = []
+        append = out.append
+        column = 1
+        pieces = _SEPARATOR_SPLIT(raw)  # cell, separator, cell, …, cell
+        last = len(pieces) - 1
+        for k in range(0, last + 1, 2):
+            piece = pieces[k]
+            if piece:
+                toks = memo.young.get(piece)
+                if toks is None:
+                    short = len(piece) <= MEMO_MAX_LINE
+                    toks = memo.get(piece) if short else None
+                    if toks is None:
+                        toks = tuple([_new(Tok, (m.lastgroup, m.group(), m.start() + 1)) for m in finditer(piece)])
+                        if short and sum(map(len, map(_VALUE, toks))) == len(piece):
+                            memo.put(piece, toks)
+                if column == 1:
+                    out.extend(toks)
+                else:
+                    shift = column - 1
+                    for t in toks:
+                        append(_new(Tok, (t[0], t[1], t[2] + shift)))
+                column += len(piece)
+            if k < last:  # the separator after the cell, a token of its own
+                sep = pieces[k + 1]
+                append(_new(Tok, (seps[sep], sep, column)))
+                column += 1
+        return tuple(out)
 
 
-def _save_lexer(path: str, key: dict, lexer: "_LineLexer") -> None:
-    data = dict(key, pattern=lexer.pattern, flags=lexer.flags, newline=lexer.newline, usable=lexer.usable)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        os.replace(tmp, path)  # atomic: parallel first runs never see half a file
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+def _separator_types(regex: "re.Pattern[str]") -> Optional[dict[str, str]]:
+    """The terminal of each cell separator, when a line may be read cell by cell.
+
+    That holds when each separator character is a token of its own and no other terminal
+    matches text holding one (so no token spans a separator, and what stands on either side
+    is read the same alone); checked here on probes, and by the tests against Lark. None
+    (read lines whole) when the grammar says otherwise."""
+    types = {}
+    for ch in _SEPARATORS:
+        m = regex.fullmatch(ch)
+        if m is None:
+            return None
+        types[ch] = m.lastgroup
+    probes = ("a\tb", "1\t2", "一、\t二、", " \t ", "（一）\t1.", "a|b", "1｜2", " | ", "#|*", "**\t##")
+    for probe in probes:
+        for m in regex.finditer(probe):
+            if any(ch in m.group() for ch in _SEPARATORS) and len(m.group()) != 1:
+                return None
+    return types
 
 
-def build_lexer(use_cache: bool = True) -> "_LineLexer":
-    """The line lexer: from the on-disk cache, else derived from the Lark parser (and saved)."""
-    path = _cache_path("lexer.json") if use_cache else None
-    key = _lexer_cache_key() if path else {}
-    if path:
-        cached = _load_lexer(path, key)
-        if cached is not None:
-            return cached
-    lexer = _LineLexer.from_parser(get_parser() if use_cache else build_parser(cache=False))
-    if path:
-        _save_lexer(path, key, lexer)
-    return lexer
-
-
-def _get_lexer() -> "_LineLexer":
-    global _LEXER
-    if _LEXER is None:
+def _get_lexer() -> LineReader:
+    """The process's :class:`LineReader` (built on first use)."""
+    global _READER
+    if _READER is None:
         with _LOCK:
-            if _LEXER is None:
-                _LEXER = build_lexer()
-    return _LEXER
+            if _READER is None:
+                _READER = LineReader(get_parser())
+    return _READER
 
 
-def tokenise_lark(text: str) -> list[Line]:
-    """Tokenise through the full LALR parse (the reference :func:`tokenise` must equal)."""
-    parser = get_parser()
-    raw_lines = text.split("\n")
-    token_lines = parser.parse(text)
+def line_lexer() -> LineReader:
+    """The line reader: ``read_line(raw)`` gives a line's tokens, ``read_record(raw)`` its
+    record."""
+    return _get_lexer()
+
+
+def read_record(raw: str) -> Optional[LineRecord]:
+    """The typed record of one line (no line end in it)."""
+    return _get_lexer().read_record(raw)
+
+
+def read_records(text: str) -> list[LineRecord]:
+    """The typed record of every line of normalised text (line ends folded to ``\\n``)."""
+    reader = _get_lexer()
     out = []
-    for i, (raw, toks) in enumerate(zip(raw_lines, token_lines)):
-        out.append(Line(i + 1, raw, tuple(Tok(t.type, t.value, t.column) for t in toks)))
+    for raw in text.split("\n"):
+        rec = reader.read_record(raw)
+        out.append(rec if rec is not None else reader._lark_record(raw))
     return out
 
 
-def line_lexer() -> Optional["_LineLexer"]:
-    """The line-at-a-time lexer, when the grammar allows reading lines one by one (see
-    :class:`_LineLexer`); None when every text must take the full parse."""
-    lexer = _get_lexer()
-    return lexer if lexer.usable else None
+def tokenise_lark(text: str) -> list[Line]:
+    """Tokenise through Lark's own lexer and the full LALR parse of the text (``start``):
+    the reference :func:`tokenise` must equal."""
+    tree = get_parser().parse(text, start="start")
+    out = []
+    for i, (raw, node) in enumerate(zip(text.split("\n"), tree.children)):
+        toks = tuple(Tok(t.type, str(t), t.column) for t in node.scan_values(lambda v: True))
+        out.append(Line(i + 1, raw, toks))
+    return out
 
 
 def tokenise(text: str) -> list[Line]:
     """Tokenise normalised text (line ends already folded to ``\\n``)."""
-    lexer = _get_lexer()
-    if lexer.usable:
-        lines = lexer.tokenise(text)
+    reader = _get_lexer()
+    if reader.usable:
+        lines = reader.tokenise(text)
         if lines is not None:
             return lines
     return tokenise_lark(text)

@@ -26,7 +26,8 @@ def _cli_json(capsys, *args) -> list:
 def test_lint_paths_equals_cli_json(capsys):
     results = list(lint_paths([str(CORPUS)]))
     assert all(json.loads(json.dumps(r)) == r for r in results)  # JSON-able, unchanged
-    # Directories expand as the CLI expands them: report files, not the folder's README.
+    # Directories expand as the CLI expands them, subfolders too (tests/corpus/crawled):
+    # report files, not the folder's README.
     assert [r["path"] for r in results] == sorted(str(p) for p in CORPUS.rglob("*")
                                                   if p.suffix in (".txt", ".md") and p.stem.lower() != "readme")
     cli = _cli_json(capsys, str(CORPUS))

@@ -33,7 +33,8 @@ def _texts() -> list[tuple[str, str]]:
 
 def _forget() -> None:
     """Empty every memo: the next parse reads each line afresh."""
-    for memo in (grammar._get_lexer().memo, lines._LINE_MEMO):
+    reader = grammar._get_lexer()
+    for memo in (reader.memo, reader.cells, reader.plans, lines._LINE_MEMO):
         memo.young.clear()
         memo.old.clear()
 
