@@ -375,6 +375,9 @@ class T3Spec:
     def row(self, key: str) -> T3Row:
         return next(r for r in self.rows if r.key == key)
 
+    def column(self, key: str) -> T3Column:
+        return next(c for c in self.columns if c.key == key)
+
     def group(self, key: str) -> T3Group:
         return next(g for g in self.groups if g.key == key)
 
