@@ -5,16 +5,13 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.model import T3_COLS, Cell, Report
+from gplint.format import T2_2021, T3_2021
+from gplint.model import Cell, Report
 
 from ._identities import COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, fmt_num, t3_small_int_values
 
-T2_NAMES = {
-    "rules.issued": "规章·本年制发件数", "rules.repealed": "规章·本年废止件数", "rules.in_force": "规章·现行有效件数",
-    "norm.issued": "行政规范性文件·本年制发件数", "norm.repealed": "行政规范性文件·本年废止件数",
-    "norm.in_force": "行政规范性文件·现行有效件数", "licensing": "行政许可·本年处理决定数量",
-    "penalty": "行政处罚·本年处理决定数量", "coercion": "行政强制·本年处理决定数量", "fees": "行政事业性收费·本年收费金额",
-}
+#: How messages name a table 二 cell ("规章·本年制发件数"), from the 2021 format.
+T2_NAMES: dict[str, str] = {k: cell.name for k, cell in T2_2021.cells.items()}
 
 
 def _bad(cell: Cell, allow_decimal: bool, allow_negative: bool = False) -> bool:
@@ -163,7 +160,7 @@ class CellNotACount(Rule):
                         break
                 else:
                     continue  # what nearly every row is (None or ints >= 0): _bad would pass them
-                for ck, cell in zip(T3_COLS, row.cells):
+                for ck, cell in zip(T3_2021.column_keys, row.cells):
                     v = cell.value
                     if v is None or (type(v) is int and v >= 0):
                         continue
