@@ -287,6 +287,8 @@ T2_2019 = T2Spec(
 OLD_FORMAT_SIGNATURES: tuple[str, ...] = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
     "政府集中采购", "采购项目数量", "采购总金额", "其他对外管理服务事项")
+#: A signature that is another way of printing one listed before it (found once, not twice).
+OLD_FORMAT_VARIANTS: dict[str, str] = {"本年增减": "本年增/减"}
 
 
 # --------------------------------------------------------------------------- table 三
@@ -718,7 +720,7 @@ def table(key: str) -> TableSpec:
 
 __all__ = [
     "CellRef", "FORMATS", "FORMAT_2019", "FORMAT_2021", "Format", "GOVERNMENT_RESULTS", "IDENTITY_KINDS",
-    "Identity", "IdentityKind", "Number", "OLD_FORMAT_SIGNATURES", "SECTIONS", "SECTION_MATCH_ORDER",
+    "Identity", "IdentityKind", "Number", "OLD_FORMAT_SIGNATURES", "OLD_FORMAT_VARIANTS", "SECTIONS", "SECTION_MATCH_ORDER",
     "SectionSpec", "Sums", "T2Block", "T2Cell", "T2Column", "T2Row", "T2Spec", "T2_2019", "T2_2021", "T3Column",
     "T3Group", "T3Row", "T3Spec", "T3_2019", "T3_2021", "T4", "T4Block", "T4Column", "T4Spec", "TABLES",
     "TableSpec", "Topic", "evaluate", "format_for", "t3_identities", "t4_identities", "table",
