@@ -5,6 +5,7 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T4
 from gplint.model import Report, Span
 
 from ._prose import clauses, fmt, other_year, sentences, t4_includes_carried, t4_total
@@ -25,8 +26,13 @@ _AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，
 _DISCLOSURE = re.compile(r"政府信息公开|信息公开|依申请公开|政务公开")
 _SHARE = re.compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
                     r"|(?:政府信息公开|信息公开)(?:类|方面|相关|领域)")
-_NAMES = {"review": "行政复议", "suit": "行政诉讼"}
-_TABLE = {"review": "表四行政复议总计", "suit": "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）"}
+# The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
+# under one spanning header), and how messages name each kind's total in table 四.
+_REVIEW, _DIRECT, _AFTER_REVIEW = (T4.block(k) for k in ("review", "direct", "after_review"))
+_T4_TOTAL = T4.column(T4.total_column).label
+_NAMES = {"review": _REVIEW.label, "suit": _DIRECT.parent}
+_TABLE = {"review": f"表四{_REVIEW.label}{_T4_TOTAL}",
+          "suit": f"表四{_DIRECT.parent}{_T4_TOTAL}（{_DIRECT.label} + {_AFTER_REVIEW.label}）"}
 
 
 class CaseCountMismatch(Rule):
