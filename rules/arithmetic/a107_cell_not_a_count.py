@@ -5,13 +5,11 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.format import T2_2021, T3_2021
+from gplint.format import T3_2021, format_for
 from gplint.model import Cell, Report
 
 from ._identities import COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, fmt_num, t3_small_int_values
 
-#: How messages name a table 二 cell ("规章·本年制发件数"), from the 2021 format.
-T2_NAMES: dict[str, str] = {k: cell.name for k, cell in T2_2021.cells.items()}
 
 
 def _bad(cell: Cell, allow_decimal: bool, allow_negative: bool = False) -> bool:
@@ -27,7 +25,9 @@ class CellNotACount(Rule):
     """What it checks
         Every cell of tables 二, 三 and 四 that counts documents, decisions, applications or
         cases is a non-negative integer. Only 表二 第二十条第（八）项 本年收费金额 (an amount in
-        万元) may have decimals; it must not be negative either.
+        万元) may have decimals; it must not be negative either. A table 二 in the 2019 试行
+        format is checked against that format: its 采购总金额 is an amount too, its 本年增/减
+        columns may be negative.
 
     Why
         FORMAT.md §4 (cell types: int ≥ 0, decimal only for the fee amount), §5.4 T3-NONNEG,
@@ -135,15 +135,19 @@ class CellNotACount(Rule):
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t2 is not None:
+            # The table's own format says what each cell holds and how it is named.
+            spec = format_for(report.t2.format).t2.cells
             for k, cell in report.t2.cells.items():
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
                     continue  # what nearly every cell is; _bad would say the same
                 # Amounts (万元) may have decimals; the 2019 format's 本年增/减 may be negative.
-                money = k.startswith("fees") or k == "procurement.amount"
-                if _bad(cell, allow_decimal=money, allow_negative=k.endswith(".change")):
+                kind = spec[k].kind if k in spec else "count"
+                money = kind == "amount"
+                if _bad(cell, allow_decimal=money, allow_negative=kind == "change"):
                     what = "不能为负数" if money else "应为非负整数"
-                    yield self.diag(f"表二“{T2_NAMES.get(k, k)}”为 {cell.raw or fmt_num(cell.value)}，{what}",
+                    name = spec[k].name if k in spec else k
+                    yield self.diag(f"表二“{name}”为 {cell.raw or fmt_num(cell.value)}，{what}",
                                     cell.span, key=f"t2.{k}", snippet=cell.raw)
         if report.t3 is not None:
             values = t3_small_int_values(report)
