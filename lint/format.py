@@ -27,20 +27,24 @@ table 四 (``("review", "total")``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable, Mapping, Optional, Union
+from typing import Callable, Mapping, NamedTuple, Optional, Union
 
 Number = Union[int, Decimal]
 #: ``(row, column)`` in table 三, ``(block, column)`` in table 四.
 CellRef = tuple[str, str]
 
+# The records below are NamedTuples, not dataclasses: immutable, compared and hashed by
+# value all the same, and about eight times cheaper to define. This module is imported by
+# every ``import gplint`` (the model reads its keys from here), and a cold ``gplint FILE``
+# from a pre-commit hook pays for every class defined at start-up: 19 frozen dataclasses
+# cost more than the rest of the module and as much as the whole model.
+
 
 # =========================================================================== sections
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     """Something a section must talk about (FORMAT §3.2), and the words that show it does."""
 
     key: str
@@ -48,8 +52,7 @@ class Topic:
     words: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     """One of the six statutory sections (FORMAT §3.1)."""
 
     slot: str  # "S1" … "S6"
@@ -106,8 +109,7 @@ SECTION_MATCH_ORDER: tuple[str, ...] = ("S6", "S4", "S5", "S3", "S2", "S1")
 
 # =========================================================================== tables
 
-@dataclass(frozen=True)
-class TableSpec:
+class TableSpec(NamedTuple):
     """One of the three statistics tables."""
 
     key: str  # "t2" | "t3" | "t4"
@@ -120,28 +122,28 @@ TABLES: tuple[TableSpec, ...] = (TableSpec("t2", "表二", "S2"), TableSpec("t3"
 
 # --------------------------------------------------------------------------- table 二
 
-@dataclass(frozen=True)
-class T2Column:
+class T2Column(NamedTuple):
     """A column of a T2 block."""
 
     key: str  # "issued", "decisions", "amount" …
     #: The header as the format prints it ("本年收费金额（单位：万元）").
     label: str
-    #: The header in a cell's display name: the label without a unit ("本年收费金额").
-    name: str = ""
+    #: The header in a cell's display name when it differs from the label: the label
+    #: without its unit ("本年收费金额").
+    short: str = ""
     #: "count" (integer ≥ 0), "change" (a signed integer: the 2019 本年增/减) or "amount"
     #: (a decimal ≥ 0, money).
     kind: str = "count"
     #: The unit an amount is printed in ("万元"), when the format says.
     unit: Optional[str] = None
 
-    def __post_init__(self) -> None:
-        if not self.name:
-            object.__setattr__(self, "name", self.label)
+    @property
+    def name(self) -> str:
+        """The header in a cell's display name."""
+        return self.short or self.label
 
 
-@dataclass(frozen=True)
-class T2Row:
+class T2Row(NamedTuple):
     """A row of a T2 block: its key, its standard label, and the words that name it."""
 
     key: str  # "rules", "norm", "licensing" …
@@ -149,8 +151,7 @@ class T2Row:
     words: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class T2Cell:
+class T2Cell(NamedTuple):
     """One data cell of table 二."""
 
     key: str  # "rules.issued"; a row of a one-column block is its own cell: "licensing"
@@ -167,8 +168,7 @@ class T2Cell:
         return self.column.kind
 
 
-@dataclass(frozen=True)
-class T2Block:
+class T2Block(NamedTuple):
     """A block of table 二: one item of 第二十条, its columns and its rows."""
 
     item: str  # "（一）"
@@ -185,8 +185,7 @@ class T2Block:
         return row.key if len(self.columns) == 1 else f"{row.key}.{column.key}"
 
 
-@dataclass(frozen=True)
-class T2Spec:
+class T2Spec(NamedTuple):
     """Table 二 of one format."""
 
     blocks: tuple[T2Block, ...]
@@ -196,16 +195,11 @@ class T2Spec:
     label_header: str = "信息内容"
     #: The cell whose header must say 万元 (U101, U102), when the format has one.
     fee_cell: Optional[str] = None
-    cells: dict[str, T2Cell] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        cells = {}
-        for b in self.blocks:
-            for r in b.rows:
-                for c in b.columns:
-                    k = b.cell_key(r, c)
-                    cells[k] = T2Cell(k, r, c)
-        object.__setattr__(self, "cells", cells)
+    @property
+    def cells(self) -> dict[str, T2Cell]:
+        """Cell key -> cell, in table order (rows of a block left to right, blocks in turn)."""
+        return _T2_CELLS[self.blocks]
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -236,8 +230,19 @@ class T2Spec:
         return tuple(dict.fromkeys(c.name for b in self.blocks for c in b.columns))
 
 
+#: Each table 二's cells, by its blocks (computed once a table: see _t2_cells).
+_T2_CELLS: dict[tuple[T2Block, ...], dict[str, T2Cell]] = {}
+
+
+def _t2(blocks: tuple[T2Block, ...], match_order: tuple[str, ...], fee_cell: Optional[str] = None) -> T2Spec:
+    """A table 二 spec, its cells computed once."""
+    _T2_CELLS[blocks] = {b.cell_key(r, c): T2Cell(b.cell_key(r, c), r, c)
+                         for b in blocks for r in b.rows for c in b.columns}
+    return T2Spec(blocks, match_order, fee_cell=fee_cell)
+
+
 _DECISIONS_2021 = T2Column("decisions", "本年处理决定数量")
-T2_2021 = T2Spec(
+T2_2021 = _t2(
     blocks=(
         T2Block("（一）", (T2Column("issued", "本年制发件数"), T2Column("repealed", "本年废止件数"),
                           T2Column("in_force", "现行有效件数")),
@@ -263,7 +268,7 @@ T2_2021 = T2Spec(
 _PREVIOUS_2019 = T2Column("previous", "上一年项目数量")
 _CHANGE_2019 = T2Column("change", "本年增/减", kind="change")
 _DECISIONS_2019 = T2Column("decisions", "处理决定数量")
-T2_2019 = T2Spec(
+T2_2019 = _t2(
     blocks=(
         T2Block("（一）", (T2Column("made", "本年新制作数量"), T2Column("published", "本年新公开数量"),
                           T2Column("total", "对外公开总数量")),
@@ -293,8 +298,7 @@ OLD_FORMAT_VARIANTS: dict[str, str] = {"本年增减": "本年增/减"}
 
 # --------------------------------------------------------------------------- table 三
 
-@dataclass(frozen=True)
-class T3Column:
+class T3Column(NamedTuple):
     """A column of table 三 (FORMAT §5.1)."""
 
     key: str  # "C1" … "C7"
@@ -308,8 +312,7 @@ class T3Column:
     group: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class T3Row:
+class T3Row(NamedTuple):
     """A data row of table 三 (FORMAT §5.2)."""
 
     key: str  # "R01" … "R25"
@@ -322,12 +325,13 @@ class T3Row:
     words: tuple[str, ...] = ()
     #: The note the format prints after the label ("（区分处理的，只计这一情形，不计其他情形）").
     note: str = ""
-    #: The shortest name, where the four items of BALANCE are written side by side.
-    brief: str = ""
+    #: A shorter name than ``name``, where there is one ("四、结转下年度").
+    short: str = ""
 
-    def __post_init__(self) -> None:
-        if not self.brief:
-            object.__setattr__(self, "brief", self.name)
+    @property
+    def brief(self) -> str:
+        """The shortest name, where the four items of BALANCE are written side by side."""
+        return self.short or self.name
 
     @property
     def standard(self) -> str:
@@ -335,8 +339,7 @@ class T3Row:
         return self.label + self.note
 
 
-@dataclass(frozen=True)
-class T3Group:
+class T3Group(NamedTuple):
     """A group of result rows (FORMAT §5.2). G1 and G2 are single rows that are their own
     group (（一）予以公开 is R03); G0 (三、本年度办理结果) and G3…G6 are printed as labels
     only, above their members, and have no cells of their own in the format."""
@@ -352,8 +355,7 @@ class T3Group:
         return bool(self.words)
 
 
-@dataclass(frozen=True)
-class T3Spec:
+class T3Spec(NamedTuple):
     """Table 三 of one format."""
 
     rows: tuple[T3Row, ...]
@@ -438,7 +440,7 @@ _T3_ROWS_2021 = (
     T3Row("R23", "3.其他", "（六）3.其他"),  # a bare 其他: matched by place (labels.match_t3_row)
     T3Row("R24", "（七）总计", "（七）总计"),  # a bare 总计 likewise
     T3Row("R25", "四、结转下年度继续办理", "四、结转下年度继续办理",
-          ("结转下年度", "结转下一年度", "转下年度", "下年度继续办理", "下一年度继续办理"), brief="四、结转下年度"),
+          ("结转下年度", "结转下一年度", "转下年度", "下年度继续办理", "下一年度继续办理"), short="四、结转下年度"),
 )
 
 _T3_COLUMNS = (
@@ -487,8 +489,7 @@ T3_2019 = T3Spec(
 
 # --------------------------------------------------------------------------- table 四
 
-@dataclass(frozen=True)
-class T4Block:
+class T4Block(NamedTuple):
     key: str  # "review" | "direct" | "after_review"
     label: str  # the block's own header
     #: The header spanning it (行政诉讼 over 未经复议直接起诉 and 复议后起诉), if any.
@@ -500,14 +501,12 @@ class T4Block:
         return f"{self.parent}·{self.label}" if self.parent else self.label
 
 
-@dataclass(frozen=True)
-class T4Column:
+class T4Column(NamedTuple):
     key: str  # "upheld" … "total"
     label: str
 
 
-@dataclass(frozen=True)
-class T4Spec:
+class T4Spec(NamedTuple):
     """Table 四 (FORMAT §6): 15 cells in one row, three blocks of five."""
 
     blocks: tuple[T4Block, ...]
@@ -544,8 +543,7 @@ T4 = T4Spec(
 
 # =========================================================================== identities
 
-@dataclass(frozen=True)
-class IdentityKind:
+class IdentityKind(NamedTuple):
     """A family of identities (FORMAT §5.4, §6)."""
 
     key: str  # "SUM-RESULTS" …: how rules select them
@@ -570,8 +568,7 @@ IDENTITY_KINDS: dict[str, IdentityKind] = {k.key: k for k in (
 )}
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+class Identity(NamedTuple):
     """``sum(left) = sum(right)`` over cells: one equation of the format.
 
     ``kind`` is a key of :data:`IDENTITY_KINDS`; ``scope`` the column ("C1"), row ("R03") or
@@ -584,11 +581,11 @@ class Identity:
     left: tuple[CellRef, ...]
     right: tuple[CellRef, ...]
     anchor: CellRef
-    #: ``left + right``: every operand, each once per side.
-    operands: tuple[CellRef, ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "operands", self.left + self.right)
+    @property
+    def operands(self) -> tuple[CellRef, ...]:
+        """``left + right``: every operand, each once per side."""
+        return self.left + self.right
 
     @property
     def id(self) -> str:
@@ -602,8 +599,7 @@ class Identity:
         return f"{side(self.left)} = {side(self.right)}"
 
 
-@dataclass(frozen=True, slots=True)
-class Sums:
+class Sums(NamedTuple):
     """Both sides of an identity summed over a table's values."""
 
     left: Number
@@ -678,8 +674,7 @@ def t4_identities(blocks: tuple[str, ...] = T4.block_keys) -> tuple[Identity, ..
 
 # =========================================================================== formats
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One version of the report format."""
 
     version: str  # "2021" | "2019"

@@ -5,12 +5,15 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.format import T3_2021, format_for
+from gplint.format import FORMATS, T3_2021
 from gplint.model import Cell, Report
 
 from ._identities import COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, fmt_num, t3_small_int_values
 
 
+
+#: Each format's table 二 cells (kind, display name), by the format's version.
+_T2_CELLS = {version: fmt.t2.cells for version, fmt in FORMATS.items()}
 
 def _bad(cell: Cell, allow_decimal: bool, allow_negative: bool = False) -> bool:
     v = cell.value
@@ -136,7 +139,7 @@ class CellNotACount(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t2 is not None:
             # The table's own format says what each cell holds and how it is named.
-            spec = format_for(report.t2.format).t2.cells
+            spec = _T2_CELLS.get(report.t2.format) or _T2_CELLS["2021"]
             for k, cell in report.t2.cells.items():
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
