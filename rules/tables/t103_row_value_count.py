@@ -199,7 +199,7 @@ class RowValueCount(Rule):
         if t3 is None:
             return
         scattered = any(i.kind == "t3-unplaced-values" for i in report.issues)
-        no_total_header = bool(t3.header_columns) and "C7" not in t3.header_columns
+        no_total_header = bool(t3.header_columns) and _T3.total_column not in t3.header_columns
         rows = [r for r in t3.rows.values() if r.line > 0] + list(t3.groups.values())
         for row in rows:
             # Cells the text leaves empty ("" between separators) are values the row lacks;
