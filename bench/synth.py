@@ -22,59 +22,44 @@ import os
 import random
 from typing import Any, Optional, Sequence
 
+from gplint.format import FORMAT_2021
+
 LAYOUTS = ("pipe", "tab", "cell", "label")
 
-CAPTION = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-COLS = ("C1", "C2", "C3", "C4", "C5", "C6", "C7")
-COL_LABELS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+# The format's facts, from its one copy (gplint.format).
+_FMT = FORMAT_2021
+CAPTION = _FMT.t3.caption
+COLS = _FMT.t3.column_keys
+COL_LABELS = tuple(c.label for c in _FMT.t3.columns)
+_PARTS = _FMT.t3.part_columns  # C1…C6: the columns whose sum is 总计
 
-# (key, label) in table order; None keys are group rows (labels only).
-T3_ROWS: tuple[tuple[Optional[str], str], ...] = (
-    ("R01", "一、本年新收政府信息公开申请数量"),
-    ("R02", "二、上年结转政府信息公开申请数量"),
-    (None, "三、本年度办理结果"),
-    ("R03", "（一）予以公开"),
-    ("R04", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-    (None, "（三）不予公开"),
-    ("R05", "1.属于国家秘密"),
-    ("R06", "2.其他法律行政法规禁止公开"),
-    ("R07", "3.危及“三安全一稳定”"),
-    ("R08", "4.保护第三方合法权益"),
-    ("R09", "5.属于三类内部事务信息"),
-    ("R10", "6.属于四类过程性信息"),
-    ("R11", "7.属于行政执法案卷"),
-    ("R12", "8.属于行政查询事项"),
-    (None, "（四）无法提供"),
-    ("R13", "1.本机关不掌握相关政府信息"),
-    ("R14", "2.没有现成信息需要另行制作"),
-    ("R15", "3.补正后申请内容仍不明确"),
-    (None, "（五）不予处理"),
-    ("R16", "1.信访举报投诉类申请"),
-    ("R17", "2.重复申请"),
-    ("R18", "3.要求提供公开出版物"),
-    ("R19", "4.无正当理由大量反复申请"),
-    ("R20", "5.要求行政机关确认或重新出具已获取信息"),
-    (None, "（六）其他处理"),
-    ("R21", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("R22", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    ("R23", "3.其他"),
-    ("R24", "（七）总计"),
-    ("R25", "四、结转下年度继续办理"),
-)
-LEAVES = tuple(f"R{i:02d}" for i in range(3, 24))
 
-T4_BLOCKS = ("review", "direct", "after_review")
-T4_COLS = ("upheld", "corrected", "other", "pending", "total")
-T4_COL_LABELS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+def _t3_table_rows() -> tuple[tuple[Optional[str], str], ...]:
+    """(key, label) in table order; a None key is a group row (label only), printed before
+    the first row of its group."""
+    out: list[tuple[Optional[str], str]] = []
+    seen: set[str] = set()
+    for key, top, sub, label in _FMT.t3.paths():
+        for group in (top, sub):
+            if group and group not in seen:
+                seen.add(group)
+                out.append((None, group))
+        out.append((key, label))
+    return tuple(out)
 
-T2_BLOCKS = (
-    ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"),
-     (("规章", ("rules.issued", "rules.repealed", "rules.in_force")),
-      ("行政规范性文件", ("norm.issued", "norm.repealed", "norm.in_force")))),
-    ("第二十条第（五）项", ("本年处理决定数量",), (("行政许可", ("licensing",)),)),
-    ("第二十条第（六）项", ("本年处理决定数量",), (("行政处罚", ("penalty",)), ("行政强制", ("coercion",)))),
-    ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (("行政事业性收费", ("fees",)),)),
-)
+
+T3_ROWS: tuple[tuple[Optional[str], str], ...] = _t3_table_rows()
+LEAVES = _FMT.t3.leaves
+
+T4_BLOCKS = _FMT.t4.block_keys
+T4_COLS = _FMT.t4.column_keys
+T4_COL_LABELS = tuple(c.label for c in _FMT.t4.columns)
+
+#: (heading, column labels, rows: (label, cell keys)) for each block of table 二.
+T2_BLOCKS = tuple((b.heading, tuple(c.label for c in b.columns),
+                   tuple((r.label, _FMT.t2.row_keys[r.key]) for r in b.rows)) for b in _FMT.t2.blocks)
+#: The six standard headings ("一、总体情况" …), by slot.
+HEADINGS = {sec.slot: sec.heading for sec in _FMT.sections}
 
 CITIES = ("临江", "青山", "东湖", "白石", "云岭", "北川", "南湾", "西岭", "长溪", "平原")
 DEPTS = ("交通运输局", "自然资源和规划局", "市场监督管理局", "人力资源和社会保障局", "生态环境局",
@@ -110,7 +95,7 @@ def make_truth(rng: random.Random) -> dict[str, Any]:
     """Consistent table values in the shape of ``gplint dump`` (t2, t3, t4)."""
     t3: dict[str, dict[str, int]] = {r: {} for r, _ in T3_ROWS if r}
     scale = rng.choice((0, 1, 3, 10, 40, 200))
-    for col in COLS[:6]:
+    for col in _PARTS:
         weight = 1.0 if col == "C1" else rng.random() * 0.3
         new = int(rng.random() * scale * weight)
         carried_in = rng.randint(0, max(0, new // 10))
@@ -123,7 +108,7 @@ def make_truth(rng: random.Random) -> dict[str, Any]:
             t3[key][col] = v
         t3["R24"][col], t3["R25"][col] = handled, carried_out
     for row in t3.values():
-        row["C7"] = sum(row[c] for c in COLS[:6])
+        row[_FMT.t3.total_column] = sum(row[c] for c in _PARTS)
     t4: dict[str, dict[str, int]] = {}
     for block in T4_BLOCKS:
         vals = [rng.choice((0, 0, 0, 1, 2, 5)) for _ in range(4)]
@@ -175,8 +160,10 @@ def render_t2(truth: dict, layout: str) -> list[str]:
 def render_t3(truth: dict, layout: str) -> list[str]:
     t3 = truth["t3"]
     width = 8
-    rows = [[CAPTION, "申请人情况"] + [""] * 6,
-            ["", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+    # Caption, 申请人情况; 自然人, 法人或其他组织 (over C2…C6), 总计; the five columns under it.
+    group = _FMT.t3.column("C2").group or ""
+    rows = [[CAPTION, _FMT.t3.header] + [""] * 6,
+            ["", COL_LABELS[0], group, "", "", "", "", COL_LABELS[-1]],
             ["", "", *COL_LABELS[1:6], ""]]
     for key, label in T3_ROWS:
         if key is None:
@@ -188,8 +175,9 @@ def render_t3(truth: dict, layout: str) -> list[str]:
 
 def render_t4(truth: dict, layout: str) -> list[str]:
     t4 = truth["t4"]
-    rows = [["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
-            ["", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+    review, direct, after = _FMT.t4.blocks
+    rows = [[review.label, "", "", "", "", direct.parent] + [""] * 9,
+            ["", "", "", "", "", direct.label, "", "", "", "", after.label, "", "", "", ""],
             [*T4_COL_LABELS, *T4_COL_LABELS, *T4_COL_LABELS],
             [str(t4[b][c]) for b in T4_BLOCKS for c in T4_COLS]]
     return _rows(rows, layout)
@@ -212,15 +200,15 @@ def make_report(seed: int, layout: Optional[str] = None, target_bytes: int = 800
               ("（五）监督保障", ""))
     head = [f"{org}{year}年政府信息公开工作年度报告", "",
             f"本报告根据《中华人民共和国政府信息公开条例》编制，统计期限为{year}年1月1日至{year}年12月31日。", "",
-            "一、总体情况", ""]
+            HEADINGS["S1"], ""]
     body: list[str] = []
     for sub, fact in topics:
         body += [sub, fact + rng.choice(FILLER), ""]
-    tables = (["二、主动公开政府信息情况", ""] + render_t2(truth, layout)
-              + ["三、收到和处理政府信息公开申请情况", ""] + render_t3(truth, layout) + [""]
-              + ["四、政府信息公开行政复议、行政诉讼情况", ""] + render_t4(truth, layout) + [""])
-    tail = ["五、存在的主要问题及改进情况", "", "一是" + rng.choice(FILLER) + "二是" + rng.choice(FILLER), "",
-            "六、其他需要报告的事项", "",
+    tables = ([HEADINGS["S2"], ""] + render_t2(truth, layout)
+              + [HEADINGS["S3"], ""] + render_t3(truth, layout) + [""]
+              + [HEADINGS["S4"], ""] + render_t4(truth, layout) + [""])
+    tail = [HEADINGS["S5"], "", "一是" + rng.choice(FILLER) + "二是" + rng.choice(FILLER), "",
+            HEADINGS["S6"], "",
             f"本机关{year}年度未收取信息处理费。" if rng.random() < 0.7 else
             f"本机关{year}年度发出收费通知{rng.randint(1, 3)}件，收取信息处理费{rng.randint(1, 9) * 100}元。", "",
             org, f"{year + 1}年1月{rng.randint(5, 28)}日", ""]

@@ -4,34 +4,28 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+from . import format as _format
 
-T3_ROW_LABELS: tuple[tuple[str, str], ...] = (
-    ("R01", "一、本年新收政府信息公开申请数量"),
-    ("R02", "二、上年结转政府信息公开申请数量"),
-    ("R03", "三、本年度办理结果\t（一）予以公开"),
-    ("R04", "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-    ("R05", "\t（三）不予公开\t1.属于国家秘密"),
-    ("R06", "\t\t2.其他法律行政法规禁止公开"),
-    ("R07", "\t\t3.危及“三安全一稳定”"),
-    ("R08", "\t\t4.保护第三方合法权益"),
-    ("R09", "\t\t5.属于三类内部事务信息"),
-    ("R10", "\t\t6.属于四类过程性信息"),
-    ("R11", "\t\t7.属于行政执法案卷"),
-    ("R12", "\t\t8.属于行政查询事项"),
-    ("R13", "\t（四）无法提供\t1.本机关不掌握相关政府信息"),
-    ("R14", "\t\t2.没有现成信息需要另行制作"),
-    ("R15", "\t\t3.补正后申请内容仍不明确"),
-    ("R16", "\t（五）不予处理\t1.信访举报投诉类申请"),
-    ("R17", "\t\t2.重复申请"),
-    ("R18", "\t\t3.要求提供公开出版物"),
-    ("R19", "\t\t4.无正当理由大量反复申请"),
-    ("R20", "\t\t5.要求行政机关确认或重新出具已获取信息"),
-    ("R21", "\t（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("R22", "\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    ("R23", "\t\t3.其他"),
-    ("R24", "\t（七）总计"),
-    ("R25", "四、结转下年度继续办理"),
-)
+_FMT = _format.FORMAT_2021
+
+
+def _t3_row_labels() -> tuple[tuple[str, str], ...]:
+    """Each T3 row with the label cells printed before its numbers: a group's label only on
+    its first row, the other rows an empty cell in its place ("\t\t2.重复申请")."""
+    seen: set[str] = set()
+    out = []
+    for key, top, sub, label in _FMT.t3.paths():
+        cells = []
+        for group in (top, sub):
+            if group:
+                cells.append("" if group in seen else group)
+                seen.add(group)
+        out.append((key, "\t".join(cells + [label])))
+    return tuple(out)
+
+
+#: (row key, its label cells, tab-separated), in table order.
+T3_ROW_LABELS: tuple[tuple[str, str], ...] = _t3_row_labels()
 
 #: The consistent T3 numbers of the example report (C1…C7); every identity holds.
 EXAMPLE_T3: dict[str, tuple[int, ...]] = {
@@ -48,9 +42,12 @@ EXAMPLE_T2: dict[str, str] = {
     "norm.issued": "1", "norm.repealed": "0", "norm.in_force": "5",
     "licensing": "3", "penalty": "2", "coercion": "0", "fees": "0",
 }
-T4_ORDER = tuple(f"{b}.{c}" for b in ("review", "direct", "after_review")
-                 for c in ("upheld", "corrected", "other", "pending", "total"))
+T4_ORDER = tuple(f"{b}.{c}" for b in _FMT.t4.block_keys for c in _FMT.t4.column_keys)
 EXAMPLE_T4: dict[str, str] = {k: "0" for k in T4_ORDER} | {"review.upheld": "1", "review.total": "1"}
+
+
+def _heading(slot: str) -> str:
+    return _FMT.section(slot).heading
 
 
 def example_report(
@@ -60,9 +57,9 @@ def example_report(
     t2: Optional[Mapping[str, str]] = None,
     t3: Optional[Mapping[str, Any]] = None,
     t4: Optional[Mapping[str, str]] = None,
-    t2_headers: Sequence[str] = ("本年制发件数", "本年废止件数", "现行有效件数"),
-    norm_label: str = "行政规范性文件",
-    fee_header: str = "本年收费金额（单位：万元）",
+    t2_headers: Sequence[str] = tuple(c.label for c in _FMT.t2.blocks[0].columns),
+    norm_label: str = _FMT.t2.rows["norm"].label,
+    fee_header: str = _FMT.t2.cells[_FMT.t2.fee_cell or "fees"].column.label,
     t3_total_column: bool = True,
     t3_rows: Optional[Mapping[str, str]] = None,
     drop_t3_rows: Iterable[str] = (),
@@ -87,7 +84,7 @@ def example_report(
     cells2.update(t2 or {})
     cells4 = dict(EXAMPLE_T4)
     cells4.update(t4 or {})
-    grid: dict[str, list[str]] = {r: [str(v) for v in EXAMPLE_T3.get(r, (0,) * 7)] for r, _ in T3_ROW_LABELS}
+    grid: dict[str, list[str]] = {r: [str(v) for v in EXAMPLE_T3.get(r, (0,) * len(_FMT.t3.columns))] for r, _ in T3_ROW_LABELS}
     for k, v in (t3 or {}).items():
         if "." in k:
             r, c = k.split(".")
@@ -95,13 +92,12 @@ def example_report(
         else:
             grid[k] = [str(x) for x in v]
     drop = set(drop_t3_rows)
-    h = "\t".join(t2_headers)
     out: list[str] = [
         f"{agency}{year}年政府信息公开工作年度报告",
         "",
         f"本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为{year}年1月1日至{year}年12月31日。",
         "",
-        "一、总体情况",
+        _heading("S1"),
         "",
         f"（一）主动公开。{year}年本机关通过门户网站主动公开政府信息。",
         "（二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。",
@@ -109,63 +105,68 @@ def example_report(
         "（四）政府信息公开平台建设。本机关持续优化政府网站信息公开专栏。",
         "（五）监督保障。本机关将政务公开纳入年度考核。",
         "",
-        "二、主动公开政府信息情况",
+        _heading("S2"),
         "",
     ]
     if "t2" in tables:
-        out += [
-            "第二十条第（一）项",
-            f"信息内容\t{h}",
-            f"规章\t{cells2['rules.issued']}\t{cells2['rules.repealed']}\t{cells2['rules.in_force']}",
-            f"{norm_label}\t{cells2['norm.issued']}\t{cells2['norm.repealed']}\t{cells2['norm.in_force']}",
-            "第二十条第（五）项",
-            "信息内容\t本年处理决定数量",
-            f"行政许可\t{cells2['licensing']}",
-            "第二十条第（六）项",
-            "信息内容\t本年处理决定数量",
-            f"行政处罚\t{cells2['penalty']}",
-            f"行政强制\t{cells2['coercion']}",
-            "第二十条第（八）项",
-            f"信息内容\t{fee_header}",
-            f"行政事业性收费\t{cells2['fees']}",
-            "",
-        ]
-    out += ["三、收到和处理政府信息公开申请情况", ""]
+        for n, block in enumerate(_FMT.t2.blocks):
+            headers = [c.label for c in block.columns]
+            if n == 0:
+                headers = list(t2_headers)
+            elif any(r.key == _FMT.t2.fee_cell for r in block.rows):
+                headers = [fee_header]
+            out += [block.heading, "\t".join([_FMT.t2.label_header, *headers])]
+            for row in block.rows:
+                label = norm_label if row.key == "norm" else row.label
+                out.append("\t".join([label, *(cells2[k] for k in _FMT.t2.row_keys[row.key])]))
+        out.append("")
+    out += [_heading("S3"), ""]
     if "t3" in tables:
+        t3 = _FMT.t3
+        cols = t3.columns
+        parts = [c.label for c in cols if c.group]  # 商业企业 … 其他, under 法人或其他组织
+        # Caption and 申请人情况; then 自然人, 法人或其他组织 spanning the five columns under
+        # it, 总计; then those five columns.
         out += [
-            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
-            "\t自然人\t法人或其他组织\t\t\t\t\t" + ("总计" if t3_total_column else ""),
-            "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+            f"{t3.caption}\t{t3.header}",
+            "\t".join(["", cols[0].label, cols[1].group or "", *[""] * (len(parts) - 1)])
+            + "\t" + (cols[-1].label if t3_total_column else ""),
+            "\t".join(["", "", *parts]),
         ]
+        other = t3.group("G6")
         for key, label in T3_ROW_LABELS:
             if key in drop:
                 continue
-            if other_handling_alone and key in ("R21", "R22", "R23"):
-                if key == "R21":
-                    sums = [sum(int(grid[r][i]) for r in ("R21", "R22", "R23")) for i in range(7)]
-                    out.append("\t（六）其他处理\t" + "\t".join(str(s) for s in sums))
+            if other_handling_alone and key in other.members:
+                if key == other.members[0]:
+                    sums = [sum(int(grid[r][i]) for r in other.members) for i in range(len(cols))]
+                    out.append(f"\t{other.label}\t" + "\t".join(str(s) for s in sums))
                 continue
             if t3_rows and key in t3_rows:
                 out.append(t3_rows[key])
                 continue
             out.append(label + "\t" + "\t".join(grid[key]))
         out.append("")
-    out += ["四、政府信息公开行政复议、行政诉讼情况", ""]
+    out += [_heading("S4"), ""]
     if "t4" in tables:
-        cols = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+        t4 = _FMT.t4
+        width = len(t4.columns)
+        review, direct, after = t4.blocks
+        t4_cols = "\t".join(c.label for c in t4.columns)
+        # 行政复议 spans its five columns, 行政诉讼 the ten of its two blocks.
         out += [
-            "行政复议\t\t\t\t\t行政诉讼",
-            "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉",
-            f"{cols}\t{cols}\t{cols}",
+            review.label + "\t" * width + direct.parent,
+            "\t" * width + direct.label + "\t" * width + after.label,
+            "\t".join([t4_cols] * len(t4.blocks)),
             "\t".join(cells4[k] for k in T4_ORDER),
             "",
         ]
     out += [
-        "五、存在的主要问题及改进情况",
+        _heading("S5"),
         "",
         "一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。",
         "",
-        "六、其他需要报告的事项",
+        _heading("S6"),
         "",
         f"本机关{year}年未收取信息处理费。",
         "",

@@ -11,6 +11,12 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
+from . import format as _format
+
+_T2 = _format.T2_2021
+_T2_2019 = _format.T2_2019
+_T3 = _format.T3_2021
+
 # Traditional -> Simplified for the characters that occur in the format's labels and
 # headings (machine-converted reposts). Pairs: traditional, simplified.
 _T2S_PAIRS = (
@@ -59,69 +65,22 @@ def strip_numbering(norm: str) -> str:
 
 
 # --------------------------------------------------------------------------- T3 rows
+# The words and labels are the format's (gplint.format); this module only matches them.
 # Ordered: the first entry whose words occur in the label wins, so specific labels come
 # before general ones (R21 "申请人无正当理由…" before R19 "无正当理由大量反复").
-_T3_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("R21", ("逾期不补正", "申请人无正当理由", "不补正")),
-    ("R22", ("缴纳费用", "收费通知", "逾期未缴费", "申请人逾期未", "未按收费")),
-    ("R19", ("大量反复", "无正当理由大量")),
-    ("R20", ("确认或重新出具", "重新出具", "要求行政机关确认")),
-    ("R15", ("仍不明确", "补正后申请", "申请内容不明确")),
-    ("R01", ("本年新收", "新收政府信息公开申请")),
-    ("R02", ("上年结转",)),
-    ("R25", ("结转下年度", "结转下一年度", "转下年度", "下年度继续办理", "下一年度继续办理")),
-    ("R04", ("部分公开",)),
-    ("R03", ("予以公开",)),
-    ("R05", ("国家秘密",)),
-    ("R06", ("禁止公开", "其他法律")),
-    ("R07", ("三安全一稳定", "危及")),
-    ("R08", ("第三方",)),
-    ("R09", ("内部事务",)),
-    ("R10", ("过程性",)),
-    ("R11", ("执法案卷",)),
-    ("R12", ("行政查询",)),
-    ("R13", ("不掌握",)),
-    ("R14", ("另行制作", "没有现成")),
-    ("R16", ("信访", "举报投诉")),
-    ("R17", ("重复申请",)),
-    ("R18", ("公开出版物",)),
-)
-_T3_GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("G3", ("不予公开",)),
-    ("G4", ("无法提供",)),
-    ("G5", ("不予处理",)),
-    ("G6", ("其他处理",)),
-    ("G0", ("本年度办理结果", "办理结果")),
-)
+_T3_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((k, _T3.row(k).words) for k in _T3.match_order)
+_T3_GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (k, _T3.group(k).words) for k in _T3.group_match_order)
 
-#: Standard T3 row labels (FORMAT §5.2), normalised, for the "non-standard label" rules.
-T3_STANDARD_LABELS: dict[str, str] = {
-    "R01": "一、本年新收政府信息公开申请数量",
-    "R02": "二、上年结转政府信息公开申请数量",
-    "R03": "（一）予以公开",
-    "R04": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "R05": "1.属于国家秘密",
-    "R06": "2.其他法律行政法规禁止公开",
-    "R07": "3.危及“三安全一稳定”",
-    "R08": "4.保护第三方合法权益",
-    "R09": "5.属于三类内部事务信息",
-    "R10": "6.属于四类过程性信息",
-    "R11": "7.属于行政执法案卷",
-    "R12": "8.属于行政查询事项",
-    "R13": "1.本机关不掌握相关政府信息",
-    "R14": "2.没有现成信息需要另行制作",
-    "R15": "3.补正后申请内容仍不明确",
-    "R16": "1.信访举报投诉类申请",
-    "R17": "2.重复申请",
-    "R18": "3.要求提供公开出版物",
-    "R19": "4.无正当理由大量反复申请",
-    "R20": "5.要求行政机关确认或重新出具已获取信息",
-    "R21": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "R22": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    "R23": "3.其他",
-    "R24": "（七）总计",
-    "R25": "四、结转下年度继续办理",
-}
+#: Standard T3 row labels (FORMAT §5.2), for the "non-standard label" rules. Kept for the
+#: reader (build.py) until it reads gplint.format itself.
+T3_STANDARD_LABELS: dict[str, str] = {r.key: r.standard for r in _T3.rows}
+#: The total row (R24) and the last leaf (R23) have no words of their own: a bare 总计 or
+#: 其他 names them only by its place (see match_t3_row); the same words head columns.
+_TOTAL_WORDS = _T3.column(_T3.total_column).words  # 总计, 合计
+_OTHER_WORD = strip_numbering(normalise(_T3.row("R23").label))  # 其他
+_TOTAL_NUMBERS = (normalise(_T3.row(_T3.total_row).label)[:3], "(7)")  # (七), (7)
+_OTHER_GROUP_NUMBER = normalise(_T3.group("G6").label)[:3]  # (六)
 
 
 # Pure functions of short label texts that the builder asks about again and again (every
@@ -140,12 +99,12 @@ def match_t3_row(norm: str, *, after_leaves: bool = False, numbered: bool = Fals
             if w in norm:
                 return key
     core = strip_numbering(norm)
-    if core in ("总计", "合计"):
-        if numbered or after_leaves or norm.startswith("(七)") or norm.startswith("(7)"):
-            return "R24"
+    if core in _TOTAL_WORDS:
+        if numbered or after_leaves or norm.startswith(_TOTAL_NUMBERS):
+            return _T3.total_row
         return None
-    if core == "其他":
-        if norm.startswith("(六)"):
+    if core == _OTHER_WORD:
+        if norm.startswith(_OTHER_GROUP_NUMBER):
             return "G6"
         if numbered or after_leaves:
             return "R23"
@@ -158,22 +117,16 @@ def match_t3_row(norm: str, *, after_leaves: bool = False, numbered: bool = Fals
 
 
 # --------------------------------------------------------------------------- T3 columns
-_T3_COL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("C1", ("自然人", "公民")),
-    ("C2", ("商业企业", "商业", "企业")),
-    ("C3", ("科研机构", "科研")),
-    ("C4", ("社会公益组织", "公益组织", "社会公益", "社会组织", "公益")),
-    ("C5", ("法律服务机构", "法律服务")),
-    ("C6", ("其他机构", "其他组织", "其他")),
-    ("C7", ("总计", "合计")),
-)
+_T3_COL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((c.key, c.words) for c in _T3.columns)
+#: The header spanning C2…C6 (法人或其他组织): its 其他 must not be read as column C6.
+_T3_COL_GROUP = normalise(_T3.column("C2").group or "")
 
 
 @lru_cache(maxsize=4096)
 def t3_columns_in(norm_header: str) -> tuple[str, ...]:
     """Which T3 columns a (joined, normalised) header text names, in canonical order."""
     found = []
-    text = norm_header.replace("法人或其他组织", "")
+    text = norm_header.replace(_T3_COL_GROUP, "")
     for key, words in _T3_COL_WORDS:
         if any(w in text for w in words):
             found.append(key)
@@ -181,46 +134,19 @@ def t3_columns_in(norm_header: str) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- T2
-_T2_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("norm", ("行政规范性文件", "规范性文件")),
-    ("rules", ("规章",)),
-    ("licensing", ("行政许可",)),
-    ("penalty", ("行政处罚",)),
-    ("coercion", ("行政强制",)),
-    ("fees", ("行政事业性收费", "事业性收费")),
-)
-#: Width (values per row) of each T2 row.
-T2_ROW_WIDTH = {"rules": 3, "norm": 3, "licensing": 1, "penalty": 1, "coercion": 1, "fees": 1}
-T2_ROW_KEYS = {
-    "rules": ("rules.issued", "rules.repealed", "rules.in_force"),
-    "norm": ("norm.issued", "norm.repealed", "norm.in_force"),
-    "licensing": ("licensing",),
-    "penalty": ("penalty",),
-    "coercion": ("coercion",),
-    "fees": ("fees",),
-}
+# Each format's rows, the words that name them, in the order they are tried.
+_T2_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((k, _T2.rows[k].words) for k in _T2.match_order)
+_T2_ROW_WORDS_2019: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (k, _T2_2019.rows[k].words) for k in _T2_2019.match_order)
 
-
-#: The 2019 试行 format's table 二 (FORMAT §1.2): other rows and columns.
-_T2_ROW_WORDS_2019: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("other_services", ("其他对外管理服务事项", "对外管理服务事项")),
-    ("procurement", ("政府集中采购", "集中采购")),
-) + _T2_ROW_WORDS
-T2_ROW_WIDTH_2019 = {"rules": 3, "norm": 3, "licensing": 3, "other_services": 3, "penalty": 3, "coercion": 3,
-                     "fees": 2, "procurement": 2}
-T2_ROW_KEYS_2019 = {
-    "rules": ("rules.made", "rules.published", "rules.total"),
-    "norm": ("norm.made", "norm.published", "norm.total"),
-    "licensing": ("licensing.previous", "licensing.change", "licensing.decisions"),
-    "other_services": ("other_services.previous", "other_services.change", "other_services.decisions"),
-    "penalty": ("penalty.previous", "penalty.change", "penalty.decisions"),
-    "coercion": ("coercion.previous", "coercion.change", "coercion.decisions"),
-    "fees": ("fees.previous", "fees.change"),
-    "procurement": ("procurement.items", "procurement.amount"),
-}
+# Kept for the reader (build.py) until it reads gplint.format itself:
+#: Width (values per row) of each T2 row, and each row's cell keys, 2021 and 2019 formats.
+T2_ROW_WIDTH = _T2.row_width
+T2_ROW_KEYS = _T2.row_keys
+T2_ROW_WIDTH_2019 = _T2_2019.row_width
+T2_ROW_KEYS_2019 = _T2_2019.row_keys
 #: Header words only the 2019 format prints (its "signatures", FORMAT §1.2).
-OLD_FORMAT_SIGNATURES = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
-                         "本年增减", "政府集中采购", "采购项目数量", "采购总金额", "其他对外管理服务事项")
+OLD_FORMAT_SIGNATURES = _format.OLD_FORMAT_SIGNATURES
 
 
 @lru_cache(maxsize=8192)
@@ -252,22 +178,11 @@ def old_format_signatures(norm_texts) -> list[str]:
 
 
 # --------------------------------------------------------------------------- sections
-SECTION_STANDARD_TITLES = {
-    "S1": "总体情况",
-    "S2": "主动公开政府信息情况",
-    "S3": "收到和处理政府信息公开申请情况",
-    "S4": "政府信息公开行政复议、行政诉讼情况",
-    "S5": "存在的主要问题及改进情况",
-    "S6": "其他需要报告的事项",
-}
-_SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("S6", ("其他需要报告", "其他事项", "其他需报告")),
-    ("S4", ("行政复议", "行政诉讼")),
-    ("S5", ("主要问题", "存在问题", "存在的问题", "改进情况", "改进措施")),
-    ("S3", ("收到和处理", "申请情况", "依申请公开情况", "依申请公开")),
-    ("S2", ("主动公开",)),
-    ("S1", ("总体情况", "概述", "概况")),
-)
+#: Standard section titles without their numerals. Kept for the reader (build.py) until it
+#: reads gplint.format itself.
+SECTION_STANDARD_TITLES = {sec.slot: sec.title for sec in _format.SECTIONS}
+_SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (slot, _format.FORMAT_2021.section(slot).words) for slot in _format.SECTION_MATCH_ORDER)
 
 
 def section_slot(norm_title: str) -> Optional[str]:

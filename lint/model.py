@@ -9,10 +9,10 @@ Everything here is immutable once built; rules never change it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from decimal import Decimal
-from typing import Any, Callable, Iterator, Optional, TypeVar, Union
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
-Number = Union[int, Decimal]
+from . import format as _format
+from .format import Number
 T = TypeVar("T")
 
 
@@ -81,40 +81,22 @@ def make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
 
 # --------------------------------------------------------------------------- tables
 
-T2_KEYS: tuple[str, ...] = (
-    "rules.issued", "rules.repealed", "rules.in_force",
-    "norm.issued", "norm.repealed", "norm.in_force",
-    "licensing", "penalty", "coercion", "fees",
-)
-
+# The format's keys, from gplint.format (the one copy of the format). Kept here for the
+# reader (build.py) and for plugins that import them from the model, until they read
+# gplint.format themselves.
+T2_KEYS: tuple[str, ...] = _format.T2_2021.keys
 #: T2 of the 2019 试行 format (国办公开办函〔2019〕60号), used by reports on 2019 and 2020.
-T2_KEYS_2019: tuple[str, ...] = (
-    "rules.made", "rules.published", "rules.total",
-    "norm.made", "norm.published", "norm.total",
-    "licensing.previous", "licensing.change", "licensing.decisions",
-    "other_services.previous", "other_services.change", "other_services.decisions",
-    "penalty.previous", "penalty.change", "penalty.decisions",
-    "coercion.previous", "coercion.change", "coercion.decisions",
-    "fees.previous", "fees.change",
-    "procurement.items", "procurement.amount",
-)
-
-T3_ROWS: tuple[str, ...] = tuple(f"R{i:02d}" for i in range(1, 26))
-T3_COLS: tuple[str, ...] = tuple(f"C{i}" for i in range(1, 8))
+T2_KEYS_2019: tuple[str, ...] = _format.T2_2019.keys
+T3_ROWS: tuple[str, ...] = _format.T3_2021.row_keys
+T3_COLS: tuple[str, ...] = _format.T3_2021.column_keys
 #: Leaf result rows whose sum is R24 (（七）总计).
-T3_LEAVES: tuple[str, ...] = tuple(f"R{i:02d}" for i in range(3, 24))
+T3_LEAVES: tuple[str, ...] = _format.T3_2021.leaves
 #: Result groups: group key -> (label, leaf rows). G6 may be printed as one row (2019 layout).
 T3_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "G1": ("（一）予以公开", ("R03",)),
-    "G2": ("（二）部分公开", ("R04",)),
-    "G3": ("（三）不予公开", tuple(f"R{i:02d}" for i in range(5, 13))),
-    "G4": ("（四）无法提供", ("R13", "R14", "R15")),
-    "G5": ("（五）不予处理", tuple(f"R{i:02d}" for i in range(16, 21))),
-    "G6": ("（六）其他处理", ("R21", "R22", "R23")),
-}
+    g.key: (g.label, g.members) for g in _format.T3_2021.groups if g.key != "G0"}
 
-T4_BLOCKS: tuple[str, ...] = ("review", "direct", "after_review")
-T4_COLS: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
+T4_BLOCKS: tuple[str, ...] = _format.T4.block_keys
+T4_COLS: tuple[str, ...] = _format.T4.column_keys
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,17 +4,16 @@ from __future__ import annotations
 from typing import Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import IDENTITY_KINDS
 from gplint.model import Report
 
 from ._identities import (COL_NAMES, ROW_NAMES, Evaluated, analyse_t3, describe, evidence, span_of,
                           t3_cell)
 
-KIND_NAMES = {
-    "SUM-RESULTS": "T3-SUM-RESULTS（（七）总计 = 各办理结果之和）",
-    "BALANCE": "T3-BALANCE（第一项 + 第二项 = 第三项 + 第四项）",
-    "ROW-TOTAL": "T3-ROW-TOTAL（总计列 = 各申请人列之和）",
-    "GROUP-SUBTOTAL": "T3-GROUP-SUBTOTAL（（六）其他处理 = 其下三项之和）",
-}
+#: Each identity kind by its FORMAT ID and what it says: "T3-BALANCE（第一项 + 第二项 = …）".
+KIND_NAMES: dict[str, str] = {key: kind.title for key, kind in IDENTITY_KINDS.items()}
+#: Each identity kind by its FORMAT ID alone ("T3-BALANCE").
+KIND_IDS: dict[str, str] = {key: kind.id for key, kind in IDENTITY_KINDS.items()}
 
 
 def cell_name(key: tuple[str, str]) -> str:
@@ -58,4 +57,4 @@ def _fmt(v) -> str:
     return fmt_num(v)
 
 
-__all__ = ["KIND_NAMES", "Evaluated", "cell_name", "identity_findings", "t3_cell_key"]
+__all__ = ["KIND_IDS", "KIND_NAMES", "Evaluated", "cell_name", "identity_findings", "t3_cell_key"]

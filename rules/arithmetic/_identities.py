@@ -1,4 +1,9 @@
-"""The identities of FORMAT.md §5.4 and §6 as data, and the culprit analysis they share.
+"""The identities of FORMAT.md §5.4 and §6 evaluated on a report, and the culprit analysis
+they share.
+
+The identities themselves are data in :mod:`gplint.format` (:func:`~gplint.format.t3_identities`,
+:func:`~gplint.format.t4_identities`); this module evaluates them on a report's cells, where
+a cell can also be blank as written or absent from the text, and words them for messages.
 
 One wrong cell usually breaks one row identity and one or two column identities of table
 三 (FORMAT §5.4). ``analyse_t3`` evaluates every identity once, then looks for cells that
@@ -21,59 +26,36 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Callable, Optional
 
-from gplint.model import T3_COLS, T3_GROUPS, T3_LEAVES, T3_ROWS, Cell, Report, Span
+from gplint import format as F
+from gplint.format import CellRef as CellKey, Identity
+from gplint.model import Cell, Report, Span
 
-COL_NAMES = {
-    "C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织",
-    "C5": "法律服务机构", "C6": "其他（法人或其他组织）", "C7": "总计",
-}
-ROW_NAMES = {
-    "R01": "一、本年新收", "R02": "二、上年结转", "R03": "（一）予以公开", "R04": "（二）部分公开",
-    "R05": "（三）1.属于国家秘密", "R06": "（三）2.其他法律行政法规禁止公开", "R07": "（三）3.危及“三安全一稳定”",
-    "R08": "（三）4.保护第三方合法权益", "R09": "（三）5.属于三类内部事务信息", "R10": "（三）6.属于四类过程性信息",
-    "R11": "（三）7.属于行政执法案卷", "R12": "（三）8.属于行政查询事项", "R13": "（四）1.本机关不掌握相关政府信息",
-    "R14": "（四）2.没有现成信息需要另行制作", "R15": "（四）3.补正后申请内容仍不明确",
-    "R16": "（五）1.信访举报投诉类申请", "R17": "（五）2.重复申请", "R18": "（五）3.要求提供公开出版物",
-    "R19": "（五）4.无正当理由大量反复申请", "R20": "（五）5.要求行政机关确认或重新出具已获取信息",
-    "R21": "（六）1.逾期不补正", "R22": "（六）2.逾期未缴纳费用", "R23": "（六）3.其他",
-    "R24": "（七）总计", "R25": "四、结转下年度继续办理", "G3": "（三）不予公开", "G4": "（四）无法提供",
-    "G5": "（五）不予处理", "G6": "（六）其他处理",
-}
-T4_BLOCK_NAMES = {"review": "行政复议", "direct": "行政诉讼·未经复议直接起诉", "after_review": "行政诉讼·复议后起诉"}
-T4_COL_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
+_T3 = F.T3_2021
+_T4 = F.T4
+_T3_ROWS = _T3.row_keys
+_T3_COLS = _T3.column_keys
 
-CellKey = tuple[str, str]  # (row or group, column) in T3; (block, column) in T4
-
-
-@dataclass(frozen=True)
-class Identity:
-    """``sum(left) = sum(right)`` over cells; ``kind`` names the FORMAT identity."""
-
-    kind: str  # "SUM-RESULTS" | "BALANCE" | "ROW-TOTAL" | "GROUP-SUBTOTAL" | "T4-BLOCK-TOTAL"
-    scope: str  # the column ("C1") or row ("R03") or block it applies to
-    left: tuple[CellKey, ...]
-    right: tuple[CellKey, ...]
-    #: The cell a finding about the whole identity is placed on (the printed total).
-    anchor: CellKey
-    #: ``left + right``: every operand, each once per side.
-    operands: tuple[CellKey, ...] = field(init=False, repr=False, compare=False)
-    #: The operands' values out of a list laid out by :data:`_T3_SLOT`, in one C call;
-    #: None when an operand has no slot there (a group row, a table 四 cell).
-    _get: Optional[Callable] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "operands", self.left + self.right)
-        slots = [_T3_SLOT.get(k) for k in self.operands]
-        fast = len(slots) > 1 and None not in slots
-        object.__setattr__(self, "_get", itemgetter(*slots) if fast else None)
+#: How messages name a T3 column, a T3 row or group row, a T4 block, a T4 column.
+COL_NAMES: dict[str, str] = {c.key: c.name for c in _T3.columns}
+ROW_NAMES: dict[str, str] = {**{r.key: r.name for r in _T3.rows},
+                             **{g.key: g.label for g in _T3.groups if g.heading and g.key != "G0"}}
+T4_BLOCK_NAMES: dict[str, str] = {b.key: b.name for b in _T4.blocks}
+T4_COL_NAMES: dict[str, str] = {c.key: c.label for c in _T4.columns}
 
 
 #: Each T3 data cell's place in a flat list of the table's values (row by row), so that an
 #: identity reads its operands by list index instead of hashing (row, column) keys.
 _T3_SLOT: dict[tuple[str, str], int] = {
-    (r, c): i * len(T3_COLS) + j for i, r in enumerate(T3_ROWS) for j, c in enumerate(T3_COLS)}
-_T3_ROW_BASE: dict[str, int] = {r: i * len(T3_COLS) for i, r in enumerate(T3_ROWS)}
-_T3_WIDTH = len(T3_COLS)
+    (r, c): i * len(_T3_COLS) + j for i, r in enumerate(_T3_ROWS) for j, c in enumerate(_T3_COLS)}
+_T3_ROW_BASE: dict[str, int] = {r: i * len(_T3_COLS) for i, r in enumerate(_T3_ROWS)}
+_T3_WIDTH = len(_T3_COLS)
+
+
+def _getter(ident: Identity) -> Optional[Callable]:
+    """The identity's operands' values out of a list laid out by :data:`_T3_SLOT`, in one C
+    call; None when an operand has no slot there (a group row, a table 四 cell)."""
+    slots = [_T3_SLOT.get(k) for k in ident.operands]
+    return itemgetter(*slots) if len(slots) > 1 and None not in slots else None
 
 
 @dataclass(slots=True)
@@ -115,48 +97,40 @@ def t3_cell(report: Report, key: CellKey) -> Cell:
     row, col = key
     if row.startswith("G"):
         g = t3.groups.get(row)
-        return g.cells[T3_COLS.index(col)] if g is not None else Cell()
+        return g.cells[_T3_COLS.index(col)] if g is not None else Cell()
     return t3.cell(row, col)
 
 
-def t3_identities(report: Report) -> list[Identity]:
-    """Every T3 identity that applies to this report's printed rows."""
+def _t3_shape(report: Report) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The rows the report's table 三 prints and its group rows with numbers of their own."""
     t3 = report.t3
     if t3 is None:
-        return []
+        return (), ()
     # A row is printed when it has a line (a group row: when it was read); list
     # comprehensions: a generator costs more to start than these few rows to test.
     t3_groups = t3.groups
     printed = tuple([r for r, row in t3.rows.items()
                      if ((r in t3_groups) if r.startswith("G") else (row is not None and row.line > 0))])
-    groups = tuple([g for g in sorted(t3_groups) if g in T3_GROUPS])
-    return list(_t3_identities(printed, groups))
+    groups = tuple([g for g in sorted(t3_groups) if g != "G0" and g in _GROUP_KEYS])
+    return printed, groups
+
+
+_GROUP_KEYS = frozenset(g.key for g in _T3.groups)
+
+
+def t3_identities(report: Report) -> list[Identity]:
+    """Every T3 identity that applies to this report's printed rows (the format's, for
+    the table's shape: :func:`gplint.format.t3_identities`)."""
+    if report.t3 is None:
+        return []
+    return list(F.t3_identities(*_t3_shape(report)))
 
 
 @lru_cache(maxsize=256)
-def _t3_identities(printed: tuple[str, ...], groups: tuple[str, ...]) -> tuple[Identity, ...]:
-    """The identities for a table with these printed rows and group rows (few distinct
-    shapes occur, and identities are immutable: built once per shape)."""
-    printed_set = set(printed)
-    leaves = list(T3_LEAVES)
-    ids: list[Identity] = []
-    sub6 = ("R21", "R22", "R23")
-    if "G6" in groups and not any(r in printed_set for r in sub6):
-        # （六）其他处理 printed as one row (2019 layout): it stands for its three leaves.
-        leaves = [r for r in leaves if r not in sub6] + ["G6"]
-    for c in T3_COLS:
-        ids.append(Identity("SUM-RESULTS", c, (("R24", c),), tuple((r, c) for r in leaves), ("R24", c)))
-    for c in T3_COLS:
-        ids.append(Identity("BALANCE", c, (("R01", c), ("R02", c)), (("R24", c), ("R25", c)), ("R24", c)))
-    for r in printed + groups:
-        ids.append(Identity("ROW-TOTAL", r, ((r, "C7"),), tuple((r, c) for c in T3_COLS[:6]), (r, "C7")))
-    # A group row printed with its own subtotals ((三)不予公开 … (六)其他处理) over its leaves.
-    for g in groups:
-        members = T3_GROUPS[g][1]
-        if all(r in printed_set for r in members):
-            for c in T3_COLS:
-                ids.append(Identity("GROUP-SUBTOTAL", c, ((g, c),), tuple((r, c) for r in members), (g, c)))
-    return tuple(ids)
+def _compiled_t3(printed: tuple[str, ...], groups: tuple[str, ...]) -> tuple[tuple[Identity, Optional[Callable]], ...]:
+    """The identities of a table shape, each with its fast operand getter (built once per
+    shape, as the identities are)."""
+    return tuple((ident, _getter(ident)) for ident in F.t3_identities(printed, groups))
 
 
 def _is_number(v: object) -> bool:
@@ -247,7 +221,7 @@ def _t3_small_int_values(report: Report) -> Optional[list]:
     if t3 is None:
         return None
     rows = t3.rows
-    if tuple(rows) != T3_ROWS:
+    if tuple(rows) != _T3_ROWS:
         return None
     # One comprehension reads them all, and C checks them: a Python test a cell costs
     # several times as much, and nearly every value is a small int or None.
@@ -266,7 +240,7 @@ def _t3_slot_values(report: Report) -> list:
     flat = t3_small_int_values(report)
     if flat is not None:
         return flat
-    ints: list = [None] * (len(T3_ROWS) * _T3_WIDTH)
+    ints: list = [None] * (len(_T3_ROWS) * _T3_WIDTH)
     t3 = report.t3
     if t3 is None:
         return ints
@@ -304,8 +278,8 @@ def _analyse_t3(report: Report) -> T3Analysis:
     evaluated = []
     append = evaluated.append
     small = _SMALL_DECIMALS
-    for ident in t3_identities(report):
-        get = ident._get
+    compiled = _compiled_t3(*_t3_shape(report)) if report.t3 is not None else ()
+    for ident, get in compiled:
         if get is not None:
             vals = get(ints)
             try:
@@ -361,7 +335,7 @@ def _analyse_t3(report: Report) -> T3Analysis:
 def _order(k: CellKey) -> tuple:
     # Prefer totals: a printed total that disagrees with its parts is the usual slip.
     row, col = k
-    return (0 if row == "R24" else 1, 0 if col == "C7" else 1, row, col)
+    return (0 if row == _T3.total_row else 1, 0 if col == _T3.total_column else 1, row, col)
 
 
 def fmt_num(v: object) -> str:
@@ -389,35 +363,38 @@ def describe(ev: Evaluated, cell_of) -> str:
             zeros = 0
         return " + ".join(parts), zeros
 
+    def brief(keys) -> str:
+        # Each cell by its row's shortest name: "一、本年新收 3 + 二、上年结转 1".
+        return " + ".join(f"{_T3.row(k[0]).brief} {fmt_num(cell_of(k).value)}" for k in keys)
+
+    # The sentence says which cell is the printed total (the anchor) and what its parts add
+    # up to; the operands and every name come from the identity and the format.
+    anchor_row, anchor_col = ident.anchor
     if ident.kind == "SUM-RESULTS":
         s, zeros = terms(ident.right, True)
         rest = f"（其余 {zeros} 项为 0）" if zeros else ""
         return (f"{COL_NAMES[ident.scope]}列：{s}{rest} = {fmt_num(ev.right)}，"
-                f"但（七）总计为 {fmt_num(ev.left)}")
+                f"但{ROW_NAMES[anchor_row]}为 {fmt_num(ev.left)}")
     if ident.kind == "BALANCE":
-        c = ident.scope
-        v = {k: fmt_num(cell_of(k).value) for k in ident.left + ident.right}
-        return (f"{COL_NAMES[c]}列勾稽关系：一、本年新收 {v[('R01', c)]} + 二、上年结转 {v[('R02', c)]} = {fmt_num(ev.left)}，"
-                f"但（七）总计 {v[('R24', c)]} + 四、结转下年度 {v[('R25', c)]} = {fmt_num(ev.right)}")
+        return (f"{COL_NAMES[ident.scope]}列勾稽关系：{brief(ident.left)} = {fmt_num(ev.left)}，"
+                f"但{brief(ident.right)} = {fmt_num(ev.right)}")
     if ident.kind == "ROW-TOTAL":
         s, zeros = terms(ident.right, False)
         rest = f"（其余 {zeros} 列为 0）" if zeros else ""
         return (f"“{ROW_NAMES.get(ident.scope, ident.scope)}”行：{s}{rest} = {fmt_num(ev.right)}，"
-                f"但总计列为 {fmt_num(ev.left)}")
+                f"但{COL_NAMES[anchor_col]}列为 {fmt_num(ev.left)}")
     if ident.kind == "GROUP-SUBTOTAL":
         s, _ = terms(ident.right, True)
-        return f"{COL_NAMES[ident.scope]}列：{s} = {fmt_num(ev.right)}，但（六）其他处理为 {fmt_num(ev.left)}"
+        return f"{COL_NAMES[ident.scope]}列：{s} = {fmt_num(ev.right)}，但{ROW_NAMES[anchor_row]}为 {fmt_num(ev.left)}"
     if ident.kind == "T4-BLOCK-TOTAL":
-        b = ident.scope
         parts = " + ".join(f"{T4_COL_NAMES[k[1]]} {fmt_num(cell_of(k).value)}" for k in ident.right)
-        return f"{T4_BLOCK_NAMES[b]}：{parts} = {fmt_num(ev.right)}，但总计为 {fmt_num(ev.left)}"
+        return f"{T4_BLOCK_NAMES[ident.scope]}：{parts} = {fmt_num(ev.right)}，但{T4_COL_NAMES[anchor_col]}为 {fmt_num(ev.left)}"
     return ident.kind
 
 
 def expression(ident: Identity) -> str:
-    def name(k: CellKey) -> str:
-        return f"{k[0]}.{k[1]}"
-    return " + ".join(name(k) for k in ident.left) + " = " + " + ".join(name(k) for k in ident.right)
+    """"R01.C1 + R02.C1 = R24.C1 + R25.C1": the identity by its cells."""
+    return str(ident)
 
 
 def evidence(ev: Evaluated) -> dict:
@@ -429,23 +406,11 @@ def span_of(cell: Cell, fallback_line: int = 1) -> Span:
 
 
 def t4_identities(report: Report) -> list[Identity]:
+    """The T4 identities of the report's table 四 (the format's, for its printed blocks)."""
     t4 = report.t4
     if t4 is None:
         return []
     cells = t4.cells
+    total = _T4.total_column
     # (A 12-value table has no 总计 columns: no identity for those blocks.)
-    return list(_t4_identities(tuple([b for b in _T4_BLOCKS if (b, "total") in cells])))
-
-
-_T4_BLOCKS = ("review", "direct", "after_review")
-
-
-@lru_cache(maxsize=8)
-def _t4_identities(blocks: tuple[str, ...]) -> tuple[Identity, ...]:
-    """The identities of the blocks printed with a total (built once per shape, as
-    _t3_identities: identities are immutable)."""
-    out = []
-    for b in blocks:
-        parts = tuple((b, c) for c in ("upheld", "corrected", "other", "pending"))
-        out.append(Identity("T4-BLOCK-TOTAL", b, ((b, "total"),), parts, (b, "total")))
-    return tuple(out)
+    return list(F.t4_identities(tuple([b for b in _T4.block_keys if (b, total) in cells])))

@@ -6,7 +6,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.model import Report
 
-from ._base import KIND_NAMES, cell_name, t3_cell_key
+from ._base import KIND_IDS, KIND_NAMES, cell_name, t3_cell_key
 from ._identities import analyse_t3, describe, expression, fmt_num, span_of, t3_cell
 
 
@@ -163,7 +163,7 @@ class T3CellBreaksIdentities(Rule):
             cell = cell_of(cul.cell)
             row = report.t3.rows.get(cul.cell[0]) or report.t3.groups.get(cul.cell[0])
             reasons = "；".join(describe(e, cell_of) for e in cul.identities)
-            kinds = "、".join(dict.fromkeys(KIND_NAMES[e.identity.kind].split("（")[0] for e in cul.identities))
+            kinds = "、".join(dict.fromkeys(KIND_IDS[e.identity.kind] for e in cul.identities))
             msg = (f"{cell_name(cul.cell)}为 {fmt_num(cell.value)}，按表内勾稽关系应为 {fmt_num(cul.expected)}"
                    f"（同时破坏 {kinds}）：{reasons}")
             related = []

@@ -5,17 +5,15 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.model import T3_COLS, Cell, Report
+from gplint.format import FORMATS, T3_2021
+from gplint.model import Cell, Report
 
 from ._identities import COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, fmt_num, t3_small_int_values
 
-T2_NAMES = {
-    "rules.issued": "规章·本年制发件数", "rules.repealed": "规章·本年废止件数", "rules.in_force": "规章·现行有效件数",
-    "norm.issued": "行政规范性文件·本年制发件数", "norm.repealed": "行政规范性文件·本年废止件数",
-    "norm.in_force": "行政规范性文件·现行有效件数", "licensing": "行政许可·本年处理决定数量",
-    "penalty": "行政处罚·本年处理决定数量", "coercion": "行政强制·本年处理决定数量", "fees": "行政事业性收费·本年收费金额",
-}
 
+
+#: Each format's table 二 cells (kind, display name), by the format's version.
+_T2_CELLS = {version: fmt.t2.cells for version, fmt in FORMATS.items()}
 
 def _bad(cell: Cell, allow_decimal: bool, allow_negative: bool = False) -> bool:
     v = cell.value
@@ -30,7 +28,9 @@ class CellNotACount(Rule):
     """What it checks
         Every cell of tables 二, 三 and 四 that counts documents, decisions, applications or
         cases is a non-negative integer. Only 表二 第二十条第（八）项 本年收费金额 (an amount in
-        万元) may have decimals; it must not be negative either.
+        万元) may have decimals; it must not be negative either. A table 二 in the 2019 试行
+        format is checked against that format: its 采购总金额 is an amount too, its 本年增/减
+        columns may be negative.
 
     Why
         FORMAT.md §4 (cell types: int ≥ 0, decimal only for the fee amount), §5.4 T3-NONNEG,
@@ -138,15 +138,19 @@ class CellNotACount(Rule):
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t2 is not None:
+            # The table's own format says what each cell holds and how it is named.
+            spec = _T2_CELLS.get(report.t2.format) or _T2_CELLS["2021"]
             for k, cell in report.t2.cells.items():
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
                     continue  # what nearly every cell is; _bad would say the same
                 # Amounts (万元) may have decimals; the 2019 format's 本年增/减 may be negative.
-                money = k.startswith("fees") or k == "procurement.amount"
-                if _bad(cell, allow_decimal=money, allow_negative=k.endswith(".change")):
+                kind = spec[k].kind if k in spec else "count"
+                money = kind == "amount"
+                if _bad(cell, allow_decimal=money, allow_negative=kind == "change"):
                     what = "不能为负数" if money else "应为非负整数"
-                    yield self.diag(f"表二“{T2_NAMES.get(k, k)}”为 {cell.raw or fmt_num(cell.value)}，{what}",
+                    name = spec[k].name if k in spec else k
+                    yield self.diag(f"表二“{name}”为 {cell.raw or fmt_num(cell.value)}，{what}",
                                     cell.span, key=f"t2.{k}", snippet=cell.raw)
         if report.t3 is not None:
             values = t3_small_int_values(report)
@@ -163,7 +167,7 @@ class CellNotACount(Rule):
                         break
                 else:
                     continue  # what nearly every row is (None or ints >= 0): _bad would pass them
-                for ck, cell in zip(T3_COLS, row.cells):
+                for ck, cell in zip(T3_2021.column_keys, row.cells):
                     v = cell.value
                     if v is None or (type(v) is int and v >= 0):
                         continue

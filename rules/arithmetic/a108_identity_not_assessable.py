@@ -8,7 +8,7 @@ from gplint.model import Report
 
 from ._identities import (COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, analyse_t3, evaluate, span_of,
                           t3_cell, t4_identities)
-from ._base import KIND_NAMES
+from ._base import KIND_IDS
 
 
 class IdentityNotAssessable(Rule):
@@ -119,7 +119,7 @@ class IdentityNotAssessable(Rule):
                 if not t3_cell(report, (row, col)).raw.strip():
                     continue  # an empty cell is a value missing from the row: T103 reports it
                 by_row.setdefault(row, {}).setdefault(col, set()).add(
-                    KIND_NAMES[ev.identity.kind].split("（")[0] + f" {ev.identity.scope}")
+                    f"{KIND_IDS[ev.identity.kind]} {ev.identity.scope}")
         for row, cols in sorted(by_row.items()):
             cells = [t3_cell(report, (row, c)) for c in sorted(cols)]
             shown = "、".join(f"“{COL_NAMES[c]}”列（{t3_cell(report, (row, c)).raw or '空白'}）" for c in sorted(cols))
@@ -141,7 +141,7 @@ class IdentityNotAssessable(Rule):
             ev = evaluate(ident, lambda k: t4.cell(*k))
             written = [k for k in ev.blanks if t4.cell(*k).raw.strip()]
             if ev.status == "blank" and written:
-                ids.append(f"T4-BLOCK-TOTAL {T4_BLOCK_NAMES[ident.scope]}")
+                ids.append(f"{KIND_IDS[ident.kind]} {T4_BLOCK_NAMES[ident.scope]}")
                 for k in written:
                     blanks[k] = None
         if not blanks:

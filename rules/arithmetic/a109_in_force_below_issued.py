@@ -4,9 +4,14 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T2_2021
 from gplint.model import Report
 
-NAMES = {"rules": "规章", "norm": "行政规范性文件"}
+#: Table 二 第二十条第（一）项 of the 2021 format: its rows (规章, 行政规范性文件) and the two
+#: columns compared.
+_BLOCK = T2_2021.block_of("rules")
+_ISSUED = next(c for c in _BLOCK.columns if c.key == "issued")
+_IN_FORCE = next(c for c in _BLOCK.columns if c.key == "in_force")
 
 
 class InForceBelowIssued(Rule):
@@ -123,18 +128,19 @@ class InForceBelowIssued(Rule):
         t2 = report.t2
         if t2 is None or getattr(t2, "format", "2021") != "2021":
             return
-        for row, name in NAMES.items():
-            issued = t2.cells.get(f"{row}.issued")
-            in_force = t2.cells.get(f"{row}.in_force")
+        for r in _BLOCK.rows:
+            name, issued_key, in_force_key = r.label, _BLOCK.cell_key(r, _ISSUED), _BLOCK.cell_key(r, _IN_FORCE)
+            issued = t2.cells.get(issued_key)
+            in_force = t2.cells.get(in_force_key)
             if issued is None or in_force is None or issued.value is None or in_force.value is None:
                 continue
             if in_force.span is None or in_force.value >= issued.value:
                 continue
             yield self.diag(
-                f"表二“{name}”现行有效件数 {in_force.raw} 少于本年制发件数 {issued.raw}：本年制发的文件也计入现行有效件数，"
+                f"表二“{name}”{_IN_FORCE.label} {in_force.raw} 少于{_ISSUED.label} {issued.raw}：本年制发的文件也计入{_IN_FORCE.label}，"
                 "请核对两列是否填反，或在正文说明本年制发后又失效、废止的情况",
-                in_force.span, key=f"t2.{row}.in_force",
-                related=[Related(issued.span, "本年制发件数")] if issued.span else (),
-                evidence={"expression": f"{row}.in_force >= {row}.issued", "left": in_force.value,
+                in_force.span, key=f"t2.{in_force_key}",
+                related=[Related(issued.span, _ISSUED.label)] if issued.span else (),
+                evidence={"expression": f"{in_force_key} >= {issued_key}", "left": in_force.value,
                           "right": issued.value, "delta": in_force.value - issued.value},
             )

@@ -18,7 +18,13 @@ from itertools import chain
 from decimal import Decimal
 from typing import Iterator, Optional
 
-from gplint.model import T3_COLS, T3_GROUPS, Number, Report, Span, fast_constructor
+from gplint.format import T3_2021 as _T3
+from gplint.model import Number, Report, Span, fast_constructor
+
+#: Table 三's applicant columns (C1…C6) and its total column (C7), from the format.
+_PART_COLS = _T3.part_columns
+_TOTAL_COL = _T3.total_column
+_TOTAL_INDEX = _T3.column_keys.index(_TOTAL_COL)
 
 #: Sentence-final marks.
 _SENTENCE_END_CHARS = "。！？!?"
@@ -321,10 +327,10 @@ def t3_total(report: Report, row: str) -> Optional[Number]:
     t3 = report.t3
     if t3 is None or row not in t3.rows:
         return None
-    v = t3.value(row, "C7")
+    v = t3.value(row, _TOTAL_COL)
     if v is not None:
         return v
-    parts = [t3.value(row, c) for c in T3_COLS[:6]]
+    parts = [t3.value(row, c) for c in _PART_COLS]
     if any(p is None for p in parts):
         return None
     return sum(parts)  # type: ignore[arg-type]
@@ -335,15 +341,16 @@ def t3_group_total(report: Report, group: str) -> Optional[Number]:
     t3 = report.t3
     if t3 is None:
         return None
-    leaves = T3_GROUPS[group][1]
+    leaves = _T3.group(group).members
     vals = [t3_total(report, r) for r in leaves]
     if all(v is not None for v in vals):
         return sum(vals)  # type: ignore[arg-type]
     g = t3.groups.get(group)
     if g is not None:
-        v = g.cells[6].value
-        if v is None and all(c.value is not None for c in g.cells[:6]):
-            v = sum(c.value for c in g.cells[:6])  # type: ignore[misc]
+        v = g.cells[_TOTAL_INDEX].value
+        parts = g.cells[:_TOTAL_INDEX]
+        if v is None and all(c.value is not None for c in parts):
+            v = sum(c.value for c in parts)  # type: ignore[misc]
         return v
     return None
 

@@ -5,6 +5,7 @@ import re
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T3_2021
 from gplint.model import Report, Span
 
 from ._prose import application_sentences, clauses, fmt, other_year, t3_row_line, t3_total
@@ -27,10 +28,12 @@ _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "ha
               "processed": ("R24",), "carried_out": ("R25",)}
 _KIND_WORDS = {"new": "新收", "accepted": "受理", "carried_in": "上年结转", "handled": "办结/答复",
                "processed": "办理", "carried_out": "结转下年度"}
-_ROW_NAMES = {"R01": "表三“一、本年新收政府信息公开申请数量”总计",
-              "R02": "表三“二、上年结转政府信息公开申请数量”总计",
-              "R24": "表三“（七）总计”",
-              "R25": "表三“四、结转下年度继续办理”总计"}
+_T3 = T3_2021
+_TOTAL = _T3.column(_T3.total_column).label  # 总计
+#: How messages name the table figure a count is compared with: the row's 总计 (the total
+#: row is its own: 表三“（七）总计”).
+_ROW_NAMES = {k: f"表三“{_T3.row(k).label}”" + ("" if k == _T3.total_row else _TOTAL)
+              for k in ("R01", "R02", "R24", "R25")}
 # Clauses about something other than the agency's own applications for the year.
 _SKIP = ("其中", "同比", "较上年", "比上年", "增长", "下降", "增加", "减少", "咨询", "复议", "诉讼",
          "案件", "建议", "提案", "来信", "来电", "热线", "留言", "平均", "%", "％", "约", "余件", "多件",
@@ -152,7 +155,7 @@ class ApplicationCountMismatch(Rule):
             workload = new + carried if new is not None and carried is not None else None
             if n == table or n == workload:
                 return None
-            msg = (f"正文称办理政府信息公开申请 {n} 件，但表三（七）总计为 {fmt(table)}"
+            msg = (f"正文称办理政府信息公开申请 {n} 件，但表三{_T3.row(_T3.total_row).label}为 {fmt(table)}"
                    + (f"、新收加上年结转为 {fmt(workload)}" if workload is not None else "") + "，两种算法都对不上")
             return self.diag(msg, span, key=f"t3.{row}.C7", related=related, severity="warning",
                              evidence={"text": n, "table": table, "workload": workload}, snippet=m.group(0))

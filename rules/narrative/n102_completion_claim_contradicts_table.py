@@ -5,6 +5,7 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T3_2021
 from gplint.model import Report, Span
 
 from ._prose import application_sentences, fmt, other_year, t3_row_line, t3_total
@@ -23,6 +24,11 @@ _RECEIVED = re.compile(r"(?:新收|收到|接收|接到|受理)[^\d，,；;。]{
 # "…均已答复，另有2件正在办理中"): the claim covers only the rest.
 _EXCEPTION = re.compile(r"除[^。；;]{0,40}?外|其余|其他均|余下|剩余|尚在办理|正在办理|办理中|尚未办结|未办结|尚未答复|待答复")
 
+
+#: The rows the claims are compared with (四、结转下年度继续办理, （七）总计) and the total column.
+_CARRIED_OUT = T3_2021.row("R25")
+_TOTAL_ROW = T3_2021.row(T3_2021.total_row)
+_TOTAL = T3_2021.column(T3_2021.total_column).label
 
 class CompletionClaimContradictsTable(Rule):
     """The text says all applications were answered, table 三 says some were not.
@@ -93,9 +99,9 @@ class CompletionClaimContradictsTable(Rule):
                     continue
                 line = t3_row_line(report, "R25")
                 yield self.diag(
-                    f"正文称申请“{claim.group(0)}”，但表三“四、结转下年度继续办理”总计为 {fmt(carried_out)}",
+                    f"正文称申请“{claim.group(0)}”，但表三“{_CARRIED_OUT.label}”{_TOTAL}为 {fmt(carried_out)}",
                     span, key="t3.R25.C7",
-                    related=[Related(Span(line), "结转下年度继续办理")] if line else [],
+                    related=[Related(Span(line), _CARRIED_OUT.label.split("、", 1)[-1])] if line else [],
                     evidence={"claim": claim.group(0), "table": carried_out}, snippet=claim.group(0))
                 continue
             rec = _RECEIVED.search(text[: claim.start()])
@@ -106,8 +112,8 @@ class CompletionClaimContradictsTable(Rule):
                 line = t3_row_line(report, "R24")
                 yield self.diag(
                     f"正文称全年共接收申请 {n} 件且“{claim.group(0)}”，即办结 {n} 件，"
-                    f"但表三（七）总计为 {fmt(handled)}",
+                    f"但表三{_TOTAL_ROW.label}为 {fmt(handled)}",
                     s.span(rec.start(), claim.end()), key="t3.R24.C7",
-                    related=[Related(Span(line), "（七）总计")] if line else [],
+                    related=[Related(Span(line), _TOTAL_ROW.label)] if line else [],
                     evidence={"received": n, "claim": claim.group(0), "table": handled},
                     snippet=claim.group(0))

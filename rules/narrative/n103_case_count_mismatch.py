@@ -5,14 +5,24 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T4
 from gplint.model import Report, Span
 
 from ._prose import clauses, fmt, other_year, sentences, t4_includes_carried, t4_total
 
+# The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
+# under one spanning header), and how messages name each kind's total in table 四.
+_REVIEW, _DIRECT, _AFTER_REVIEW = (T4.block(k) for k in ("review", "direct", "after_review"))
+_T4_TOTAL = T4.column(T4.total_column).label
+_NAMES = {"review": _REVIEW.label, "suit": _DIRECT.parent}
+_TABLE = {"review": f"表四{_REVIEW.label}{_T4_TOTAL}",
+          "suit": f"表四{_DIRECT.parent}{_T4_TOTAL}（{_DIRECT.label} + {_AFTER_REVIEW.label}）"}
+_REVIEW_WORD, _SUIT_WORD = _NAMES["review"], _NAMES["suit"]
+
 _UNIT = r"\s*(?:件|起|宗|个|次)"
-_AFTER = {k: re.compile(w + r"[^\d，,；;。]{0,12}?(?P<n>\d+)" + _UNIT) for k, w in (("review", "行政复议"), ("suit", "行政诉讼"))}
-_BEFORE = {k: re.compile(r"(?P<n>\d+)" + _UNIT + r"[^\d，,；;。]{0,15}?" + w) for k, w in (("review", "行政复议"), ("suit", "行政诉讼"))}
-_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|未收到|未涉及|未有|无)[^\d，,；;。]{0,20}?(?:行政复议|行政诉讼)")
+_AFTER = {k: re.compile(w + r"[^\d，,；;。]{0,12}?(?P<n>\d+)" + _UNIT) for k, w in _NAMES.items()}
+_BEFORE = {k: re.compile(r"(?P<n>\d+)" + _UNIT + r"[^\d，,；;。]{0,15}?" + w) for k, w in _NAMES.items()}
+_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|未收到|未涉及|未有|无)[^\d，,；;。]{0,20}?(?:" + "|".join(_NAMES.values()) + ")")
 # Clauses about outcomes, trends or other matters rather than the number of cases.
 _SKIP = ("维持", "纠正", "纠错", "败诉", "胜诉", "撤销", "确认违法", "审结", "其他结果", "同比", "增长", "下降",
          "较上年", "%", "％", "其中", "约", "培训", "案例", "应诉", "复议机关")
@@ -25,8 +35,7 @@ _AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，
 _DISCLOSURE = re.compile(r"政府信息公开|信息公开|依申请公开|政务公开")
 _SHARE = re.compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
                     r"|(?:政府信息公开|信息公开)(?:类|方面|相关|领域)")
-_NAMES = {"review": "行政复议", "suit": "行政诉讼"}
-_TABLE = {"review": "表四行政复议总计", "suit": "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）"}
+
 
 
 class CaseCountMismatch(Rule):
@@ -80,7 +89,7 @@ class CaseCountMismatch(Rule):
         for s in sentences(report):
             # A clause naming neither kind of case can say nothing checked here: sentences
             # and clauses without one are passed over before any regular expression runs.
-            if s.heading or ("行政复议" not in s.text and "行政诉讼" not in s.text):
+            if s.heading or (_REVIEW_WORD not in s.text and _SUIT_WORD not in s.text):
                 continue
             for a, b, clause in clauses(s):
                 kinds = [k for k in ("review", "suit") if _NAMES[k] in clause]

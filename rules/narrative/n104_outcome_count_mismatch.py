@@ -6,20 +6,30 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import T3_2021
 from gplint.model import Number, Report
 
 from ._prose import application_sentences, clauses, fmt, other_year, t3_group_total, t3_total
 
-# Longest alternatives first so 予以公开及部分公开 is not read as 予以公开.
-_OUTCOMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    (r"(?:予以公开|同意公开)(?:及|和|与|、)部分公开", ("G1", "G2"), "予以公开及部分公开"),
-    (r"(?<![不未])(?:予以公开|同意公开|全部公开)", ("G1",), "予以公开"),
-    (r"部分公开", ("G2",), "部分公开"),
-    (r"不予(?:以)?公开", ("G3",), "不予公开"),
-    (r"无法提供", ("G4",), "无法提供"),
-    (r"不予处理", ("G5",), "不予处理"),
-    (r"其他处理", ("G6",), "其他处理"),
-)
+
+
+def _outcome(groups: tuple[str, ...]) -> str:
+    """How messages name result groups: their labels without numbering, joined by 及
+    ("予以公开及部分公开")."""
+    return "及".join(T3_2021.group(g).label.split("）", 1)[-1] for g in groups)
+
+
+# (how prose says it, the result groups it counts, how messages name them). Longest
+# alternatives first so 予以公开及部分公开 is not read as 予以公开.
+_OUTCOMES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple((p, groups, _outcome(groups)) for p, groups in (
+    (r"(?:予以公开|同意公开)(?:及|和|与|、)部分公开", ("G1", "G2")),
+    (r"(?<![不未])(?:予以公开|同意公开|全部公开)", ("G1",)),
+    (r"部分公开", ("G2",)),
+    (r"不予(?:以)?公开", ("G3",)),
+    (r"无法提供", ("G4",)),
+    (r"不予处理", ("G5",)),
+    (r"其他处理", ("G6",)),
+))
 _RE = re.compile("(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _, _) in enumerate(_OUTCOMES)) + ")"
                  + r"(?P<gap>[^\d，,；;。（(]{0,12}?)(?P<n>\d+)\s*件"
                  r"(?:\s*[（(]\s*(?:占比?|占总数的?)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％])?")
@@ -107,7 +117,7 @@ class OutcomeCountMismatch(Rule):
                         unit = Decimal(1).scaleb(-(len(p.split(".")[1]) if "." in p else 0))
                         if want is not None and abs(got - want) > unit:
                             yield self.diag(
-                                f"正文称{label} {n} 件占 {p}%，但按表三（七）总计 {fmt(total)} 计算应为 {want}%",
+                                f"正文称{label} {n} 件占 {p}%，但按表三{T3_2021.row(T3_2021.total_row).label} {fmt(total)} 计算应为 {want}%",
                                 span, key="t3." + "+".join(groups) + ".percent", severity="warning",
                                 evidence={"text": p, "expected": str(want), "base": total},
                                 snippet=m.group(0))

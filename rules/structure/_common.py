@@ -3,19 +3,15 @@ from __future__ import annotations
 
 from typing import Optional
 
+from gplint.format import FORMAT_2021
 from gplint.model import Report
 
-SLOTS = ("S1", "S2", "S3", "S4", "S5", "S6")
-NUMERALS = {"S1": "一", "S2": "二", "S3": "三", "S4": "四", "S5": "五", "S6": "六"}
-STANDARD = {
-    "S1": "一、总体情况",
-    "S2": "二、主动公开政府信息情况",
-    "S3": "三、收到和处理政府信息公开申请情况",
-    "S4": "四、政府信息公开行政复议、行政诉讼情况",
-    "S5": "五、存在的主要问题及改进情况",
-    "S6": "六、其他需要报告的事项",
-}
-TABLE_OF = {"S2": "t2", "S3": "t3", "S4": "t4"}
+# The six sections of the format (gplint.format): slots in order, numerals, standard
+# headings as printed ("一、总体情况"), the table each carries.
+SLOTS = FORMAT_2021.slots
+NUMERALS = {sec.slot: sec.numeral for sec in FORMAT_2021.sections}
+STANDARD = {sec.slot: sec.heading for sec in FORMAT_2021.sections}
+TABLE_OF = {sec.slot: sec.table for sec in FORMAT_2021.sections if sec.table}
 
 #: A text with fewer statutory headings than this is a fragment, not a report whose
 #: structure can be judged.

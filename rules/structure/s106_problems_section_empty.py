@@ -4,12 +4,16 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import FORMAT_2021
 from gplint.model import Report
 
 from ._common import body_text
 
 _NIL = {"", "无", "暂无", "没有", "无此项", "无此情况", "无相关情况", "不涉及", "/", "-", "—"}
 
+
+#: What section 五 must say: its standard title (存在的主要问题及改进情况).
+_TITLE = FORMAT_2021.section("S5").title
 
 class ProblemsSectionEmpty(Rule):
     """Section 五 (problems and improvements) is empty or says only 无.
@@ -58,5 +62,5 @@ class ProblemsSectionEmpty(Rule):
         core = "".join(ch for ch in body if ch not in " \u3000\n。.；;！!*#")
         if core in _NIL:
             yield self.diag(
-                f"第五部分“{sec.title}”没有内容（“{core or '空'}”）：应写明本年度工作存在的主要问题及改进情况",
+                f"第五部分“{sec.title}”没有内容（“{core or '空'}”）：应写明本年度工作{_TITLE}",
                 sec.heading.span, key="S5.empty", snippet=core)

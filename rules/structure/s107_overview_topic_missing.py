@@ -5,23 +5,16 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import FORMAT_2021, GOVERNMENT_RESULTS
 from gplint.model import Report
 
 from ._common import body_text
 
-# FORMAT §3.2: the five topics, found by keywords anywhere in 总体情况.
-_TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("s1.active", "主动公开", ("主动公开", "主动发布")),
-    ("s1.on_request", "依申请公开", ("依申请", "公开申请", "申请公开")),
-    ("s1.info_mgmt", "政府信息管理", ("信息管理", "审核", "审查", "公开属性", "清理", "梳理")),
-    ("s1.platform", "政府信息公开平台建设", ("平台", "网站", "新媒体", "公众号", "专栏")),
-    ("s1.oversight", "监督保障", ("监督", "保障", "考核", "培训", "督查", "督导")),
-)
-_GOV_RESULTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("工作考核", ("考核",)),
-    ("社会评议", ("评议", "社会评价", "满意度")),
-    ("责任追究", ("责任追究", "追责", "问责")),
-)
+# FORMAT §3.2: the five topics of 总体情况, found by their words anywhere in the section;
+# and the results a people's government must also report there.
+_TOPICS = FORMAT_2021.section("S1").topics
+_GOV_RESULTS = GOVERNMENT_RESULTS
+_S1_TITLE = FORMAT_2021.section("S1").title
 
 
 class OverviewTopicMissing(Rule):
@@ -64,16 +57,17 @@ class OverviewTopicMissing(Rule):
         if sec is None:
             return
         body = body_text(report, "S1").replace(" ", "")
-        missing = [label for _, label, words in _TOPICS if not any(w in body for w in words)]
+        missing = [t.label for t in _TOPICS if not any(w in body for w in t.words)]
         if missing:
             yield self.diag(
-                f"第一部分“总体情况”未涉及：{'、'.join(missing)}（格式要求总体情况涵盖主动公开、依申请公开、"
-                "政府信息管理、政府信息公开平台建设、监督保障五个方面）",
+                f"第一部分“{_S1_TITLE}”未涉及：{'、'.join(missing)}（格式要求{_S1_TITLE}涵盖"
+                f"{'、'.join(t.label for t in _TOPICS)}五个方面）",
                 sec.heading.span, key="S1.topics", snippet="、".join(missing))
         if report.reporter_kind == "government":
-            lacking = [label for label, words in _GOV_RESULTS if not any(w in body for w in words)]
+            lacking = [t.label for t in _GOV_RESULTS if not any(w in body for w in t.words)]
             if lacking:
                 yield self.diag(
-                    f"人民政府的年度报告应在总体情况（监督保障）中说明工作考核、社会评议和责任追究结果，"
+                    f"人民政府的年度报告应在{_S1_TITLE}（{_TOPICS[-1].label}）中说明"
+                    f"{'、'.join(t.label for t in _GOV_RESULTS[:-1])}和{_GOV_RESULTS[-1].label}结果，"
                     f"未见：{'、'.join(lacking)}",
                     sec.heading.span, key="S1.gov_results", snippet="、".join(lacking))

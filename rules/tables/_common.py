@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from typing import Optional
 
+from gplint import format as _format
 from gplint.model import Report, Span
 
-FORMAT_2021 = "2021 年格式（国办公开办函〔2021〕30号）"
-FORMAT_2019 = "2019 年试行格式（国办公开办函〔2019〕60号）"
+#: Each format by its name and document, for messages ("2021 年格式（国办公开办函〔2021〕30号）").
+FORMAT_2021 = _format.FORMAT_2021.title
+FORMAT_2019 = _format.FORMAT_2019.title
 
 
 def format_checked(report: Report) -> str:

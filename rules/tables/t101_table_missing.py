@@ -4,15 +4,22 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import FORMAT_2021, TABLES as _TABLES, TableSpec
 from gplint.model import Report
 
 from ._common import format_checked, section_span, t3_printed_rows
 
-TABLES = (
-    ("t2", "S2", "表二（主动公开政府信息情况，第二十条第（一）（五）（六）（八）项）"),
-    ("t3", "S3", "表三（收到和处理政府信息公开申请情况）"),
-    ("t4", "S4", "表四（政府信息公开行政复议、行政诉讼情况）"),
-)
+def _described(table: TableSpec) -> str:
+    """"表三（收到和处理政府信息公开申请情况）": the table by its name and its section's
+    title; table 二 also by the items of 第二十条 it covers."""
+    title = FORMAT_2021.section(table.section).title
+    if table.key == "t2":
+        title += "，第二十条第" + "".join(b.item for b in FORMAT_2021.t2.blocks) + "项"
+    return f"{table.name}（{title}）"
+
+
+#: (table, the section that carries it, how messages name it).
+TABLES = tuple((t.key, t.section, _described(t)) for t in _TABLES)
 
 
 def _present(report: Report, key: str) -> bool:

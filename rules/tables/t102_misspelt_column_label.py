@@ -4,12 +4,15 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.labels import OLD_FORMAT_SIGNATURES, normalise
+from gplint.format import OLD_FORMAT_SIGNATURES, T2_2019, T2_2021
+from gplint.labels import normalise
 from gplint.model import Report, Span
 
-STANDARD_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+#: The 2021 format's table 二 column headers, without units (U101/U102 judge the units).
+STANDARD_2021 = T2_2021.column_names
 #: Header words of the 2019 format: not misspellings (T107 reports them in 2021+ reports).
-OTHER_KNOWN = tuple(normalise(w) for w in OLD_FORMAT_SIGNATURES) + ("处理决定数量", "信息内容")
+OTHER_KNOWN = tuple(normalise(w) for w in OLD_FORMAT_SIGNATURES) + (
+    normalise(T2_2019.block_of("licensing").columns[-1].label), normalise(T2_2021.label_header))
 
 
 def _distance(a: str, b: str) -> int:

@@ -4,7 +4,11 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T3_2021 as _T3
 from gplint.model import Report, Span
+
+_TOTAL = _T3.column(_T3.total_column).label  # 总计
+_COLUMNS = "、".join(c.label for c in _T3.columns)
 
 
 class T3TotalColumnMissing(Rule):
@@ -146,7 +150,7 @@ class T3TotalColumnMissing(Rule):
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         t3 = report.t3
-        if t3 is None or not t3.header_columns or "C7" in t3.header_columns:
+        if t3 is None or not t3.header_columns or _T3.total_column in t3.header_columns:
             return
         if not any(r.line > 0 for r in t3.rows.values()):
             return
@@ -157,12 +161,12 @@ class T3TotalColumnMissing(Rule):
             span = t3.caption.span
         else:
             span = Span(min(r.line for r in t3.rows.values() if r.line > 0))
-        short = sorted(r.line for r in list(t3.rows.values()) + list(t3.groups.values()) if r.line > 0 and r.count == 6)
+        short = sorted(r.line for r in list(t3.rows.values()) + list(t3.groups.values()) if r.line > 0 and r.count == len(_T3.part_columns))
         tail = ""
         if short:
-            tail = f"；第 {'、'.join(str(n) for n in short)} 行只有 6 个数值（缺少总计）"
+            tail = f"；第 {'、'.join(str(n) for n in short)} 行只有 {len(_T3.part_columns)} 个数值（缺少{_TOTAL}）"
         yield self.diag(
-            "表三表头没有“总计”列（应为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）" + tail,
+            f"表三表头没有“{_TOTAL}”列（应为：{_COLUMNS}）" + tail,
             span, key="t3.header.C7",
-            related=[Related(Span(n), "该行缺少总计") for n in short],
+            related=[Related(Span(n), f"该行缺少{_TOTAL}") for n in short],
         )

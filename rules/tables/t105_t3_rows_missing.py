@@ -4,8 +4,12 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.labels import T3_STANDARD_LABELS
-from gplint.model import T3_ROWS, Report, Span
+from gplint.format import T3_2021 as _T3
+from gplint.model import Report, Span
+
+_ROWS = _T3.row_keys
+#: The sub-rows of （六）其他处理, which a table printing that group as one row lacks.
+_OTHER_HANDLING = _T3.group("G6").members
 
 from ._common import format_checked
 
@@ -150,17 +154,17 @@ class T3RowsMissing(Rule):
         t3 = report.t3
         if t3 is None:
             return
-        printed = [k for k in T3_ROWS if t3.rows[k].line > 0]
+        printed = [k for k in _ROWS if t3.rows[k].line > 0]
         if not printed:
             return  # T101: no table at all.
-        missing = [k for k in T3_ROWS if k not in printed]
+        missing = [k for k in _ROWS if k not in printed]
         if "G6" in t3.groups:
-            missing = [k for k in missing if k not in ("R21", "R22", "R23")]
+            missing = [k for k in missing if k not in _OTHER_HANDLING]
         if not missing:
             return
         first = missing[0]
         before = [t3.rows[k].line for k in printed if k < first]
         line = max(before) if before else min(t3.rows[k].line for k in printed)
-        names = "、".join(T3_STANDARD_LABELS[k].split("（区分")[0] for k in missing)
+        names = "、".join(_T3.row(k).label for k in missing)
         yield self.diag(f"表三缺少 {len(missing)} 行（按{format_checked(report)}）：{names}",
                         Span(line), key="t3.rows." + ",".join(missing))

@@ -4,10 +4,14 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import T3_2021 as _T3
 from gplint.model import Report, Span
 
 from ._common import FORMAT_2021
 
+
+#: （六）其他处理 and its three sub-rows (R21…R23) in the 2021 format.
+_GROUP = _T3.group("G6")
 
 class OtherHandlingWithoutSubrows(Rule):
     """What it checks
@@ -151,11 +155,10 @@ class OtherHandlingWithoutSubrows(Rule):
         t3 = report.t3
         if t3 is None or "G6" not in t3.groups or report.format_version == "2019":
             return
-        if any(t3.rows[k].line > 0 for k in ("R21", "R22", "R23")):
+        if any(t3.rows[k].line > 0 for k in _GROUP.members):
             return
         row = t3.groups["G6"]
         yield self.diag(
-            f"表三“（六）其他处理”只有一行，缺少{FORMAT_2021}规定的三个子项："
-            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；"
-            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他",
+            f"表三“{_GROUP.label}”只有一行，缺少{FORMAT_2021}规定的三个子项："
+            + "；".join(_T3.row(k).standard for k in _GROUP.members),
             Span(row.line), key="t3.G6")

@@ -5,10 +5,15 @@ from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.labels import OLD_FORMAT_SIGNATURES_NORMALISED, normalise, old_format_signatures
+from gplint.format import OLD_FORMAT_VARIANTS, T2_2021
 from gplint.model import Report, Span
 
 from ._common import FORMAT_2019, FORMAT_2021, is_2021_report
 
+
+#: The 2021 format's table 二 headers, block by block: "本年制发件数 / 本年废止件数 / 现行有效件数，
+#: 本年处理决定数量，本年收费金额（单位：万元）".
+_COLUMNS_2021 = "，".join(dict.fromkeys(" / ".join(c.label for c in b.columns) for b in T2_2021.blocks))
 
 class OldFormatLabels(Rule):
     """What it checks
@@ -137,7 +142,7 @@ class OldFormatLabels(Rule):
         sigs = OLD_FORMAT_SIGNATURES_NORMALISED
         for n, norm in zip(lines, norms):
             for sig, ns in sigs:
-                if ns in norm and sig not in found and not (sig == "本年增减" and "本年增/减" in found):
+                if ns in norm and sig not in found and OLD_FORMAT_VARIANTS.get(sig) not in found:
                     found.append(sig)
                     if first is None:
                         text = report.lines[n - 1]
@@ -147,6 +152,5 @@ class OldFormatLabels(Rule):
             return
         yield self.diag(
             f"{report.year} 年度报告的表二使用了{FORMAT_2019}的栏目：{'、'.join(found)}；"
-            f"2021 年起应使用{FORMAT_2021}（本年制发件数 / 本年废止件数 / 现行有效件数，本年处理决定数量，"
-            "本年收费金额（单位：万元））",
+            f"2021 年起应使用{FORMAT_2021}（{_COLUMNS_2021}）",
             first, key="t2.old-format")

@@ -4,10 +4,14 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import T2_2021
 from gplint.model import Report
 
 from ._common import FORMAT_2021
 
+
+#: The standard label of the row (2021 format).
+_NORM = T2_2021.rows["norm"].label
 
 class NonStandardNormLabel(Rule):
     """What it checks
@@ -124,5 +128,5 @@ class NonStandardNormLabel(Rule):
             return
         for label in t2.row_labels:
             if label.key == "norm" and label.variant:
-                yield self.diag(f"表二行名“{label.text.strip()}”不规范，{FORMAT_2021}为“行政规范性文件”",
+                yield self.diag(f"表二行名“{label.text.strip()}”不规范，{FORMAT_2021}为“{_NORM}”",
                                 label.span, key="t2.norm.label", snippet=label.text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import IDENTITY_KINDS, TABLES
 from gplint.model import Report, Span
 
 #: Builder issue kinds that mean "cells exist but their values cannot be known".
@@ -11,11 +12,11 @@ KINDS = {
     "ambiguous-digit-split": "数字连写，无法唯一拆分",
     "t3-unreadable": "表三无法读取",
 }
-_TABLE = {"t2": "表二", "t3": "表三", "t4": "表四"}
+_TABLE = {t.key: t.name for t in TABLES}
 _IDENTITIES = {
     "t2": "该行各单元格的数值（表二没有勾稽关系，只能逐格核对）",
     "t3": "该行的行合计（总计列）以及所在列的“办理结果合计”“第一项加第二项等于第三项加第四项”勾稽关系",
-    "t4": "该栏“总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结”",
+    "t4": f"该栏“{IDENTITY_KINDS['T4-BLOCK-TOTAL'].description}”",
 }
 
 

@@ -6,7 +6,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
-from ._common import fee_unit
+from ._common import FEE_HEADER, fee_unit
 
 
 class FeeUnitNotWanyuan(Rule):
@@ -122,5 +122,5 @@ class FeeUnitNotWanyuan(Rule):
         if fee_unit(report) != "元":
             return
         header = report.t2.fee_header
-        yield self.diag(f"表二收费金额表头“{header.text.strip()}”的单位是“元”，应为“本年收费金额（单位：万元）”",
+        yield self.diag(f"表二收费金额表头“{header.text.strip()}”的单位是“元”，应为“{FEE_HEADER}”",
                         header.span, key="t2.fees.unit", snippet=header.text)

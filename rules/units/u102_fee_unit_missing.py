@@ -9,7 +9,7 @@ from gplint.diagnostics import Diagnostic, Rule
 from gplint.labels import normalise
 from gplint.model import Report
 
-from ._common import fee_unit
+from ._common import FEE, FEE_HEADER, FEE_KEY, fee_unit
 
 
 # A unit written anywhere near the header: "（单位：万元）" wrapped onto the next line by a PDF
@@ -156,8 +156,8 @@ class FeeUnitMissing(Rule):
             return
         t2 = report.t2
         if t2.fee_header is not None:
-            yield self.diag(f"表二收费金额表头“{t2.fee_header.text.strip()}”没有写单位，应为“本年收费金额（单位：万元）”",
+            yield self.diag(f"表二收费金额表头“{t2.fee_header.text.strip()}”没有写单位，应为“{FEE_HEADER}”",
                             t2.fee_header.span, key="t2.fees.unit", snippet=t2.fee_header.text)
         else:
-            yield self.diag("表二“行政事业性收费”行没有“本年收费金额（单位：万元）”表头，金额单位不明",
-                            t2.cells["fees"].span, key="t2.fees.unit")
+            yield self.diag(f"表二“{FEE.row.label}”行没有“{FEE_HEADER}”表头，金额单位不明",
+                            t2.cells[FEE_KEY].span, key="t2.fees.unit")

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
-from ._common import fee_unit
+from ._common import FEE, FEE_KEY, FEE_UNIT, fee_unit
 
 
 class ImplausibleFeeAmount(Rule):
@@ -124,15 +124,15 @@ class ImplausibleFeeAmount(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t2 is None or fee_unit(report) == "元":
             return
-        cell = report.t2.cells.get("fees")
+        cell = report.t2.cells.get(FEE_KEY)
         if cell is None or cell.value is None or cell.span is None:
             return
         v = Decimal(cell.value)
         limit = Decimal(str(options.get("max_wanyuan", self.options["max_wanyuan"])))
         exp = v.as_tuple().exponent
         if isinstance(exp, int) and exp < -4:
-            yield self.diag(f"表二本年收费金额 {cell.raw} 万元有 {-exp} 位小数，精确到不足 1 元；"
+            yield self.diag(f"表二{FEE.column.name} {cell.raw} {FEE_UNIT}有 {-exp} 位小数，精确到不足 1 元；"
                             "请核对是否把“元”填在了“万元”栏", cell.span, key="t2.fees.magnitude", snippet=cell.raw)
         elif v > limit:
-            yield self.diag(f"表二本年收费金额 {cell.raw} 万元（约 {v / 10000:.0f} 亿元）大得不合常理；"
+            yield self.diag(f"表二{FEE.column.name} {cell.raw} {FEE_UNIT}（约 {v / 10000:.0f} 亿元）大得不合常理；"
                             "请核对是否把“元”填在了“万元”栏", cell.span, key="t2.fees.magnitude", snippet=cell.raw)

@@ -16,10 +16,15 @@ from typing import Optional, Sequence
 
 from hypothesis import strategies as st
 
-from gplint.labels import T3_STANDARD_LABELS
-from gplint.model import T2_KEYS, T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS
+from gplint.format import FORMAT_2021 as _FMT
 
-LEAVES = tuple(f"R{i:02d}" for i in range(3, 24))
+# The format's facts, from its one copy (gplint.format).
+T2_KEYS = _FMT.t2.keys
+T3_ROWS = _FMT.t3.row_keys
+T3_COLS = _FMT.t3.column_keys
+T4_BLOCKS = _FMT.t4.block_keys
+T4_COLS = _FMT.t4.column_keys
+LEAVES = _FMT.t3.leaves
 
 LAYOUTS = (
     "pipe",          # markdown pipe table (PDF -> markdown, OCR markdown)
@@ -33,19 +38,14 @@ LAYOUTS = (
     "nosep",         # crawled page flattened into one line, cells run together
 )
 
-CAPTION = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-T3_COL_LABELS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
-T4_COL_LABELS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
-
-# Row path: (level-1 group, level-2 group, label). Group labels are printed once.
-_G_RESULT = "三、本年度办理结果"
-_GROUP_OF = {
-    **{f"R{i:02d}": "（三）不予公开" for i in range(5, 13)},
-    **{f"R{i:02d}": "（四）无法提供" for i in range(13, 16)},
-    **{f"R{i:02d}": "（五）不予处理" for i in range(16, 21)},
-    **{f"R{i:02d}": "（六）其他处理" for i in range(21, 24)},
-}
-_LABEL = dict(T3_STANDARD_LABELS)
+CAPTION = _FMT.t3.caption
+T3_COL_LABELS = tuple(c.label for c in _FMT.t3.columns)
+T4_COL_LABELS = tuple(c.label for c in _FMT.t4.columns)
+#: 三、本年度办理结果: the level-1 group label, printed vertically by pypdf.
+_G_RESULT = _FMT.t3.group("G0").label
+_APPLICANT = _FMT.t3.header  # 申请人情况
+_ORG = _FMT.t3.column("C2").group or ""  # 法人或其他组织, over C2…C6
+_REVIEW, _DIRECT, _AFTER = _FMT.t4.blocks
 
 
 @dataclass(frozen=True)
@@ -152,28 +152,18 @@ def _prose(d: ReportData) -> dict[str, str]:
     }
 
 
-_HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
+_HEADINGS = tuple(sec.heading for sec in _FMT.sections)
 
 # T2 blocks: (heading, column labels, rows: (label, keys))
-_T2_BLOCKS = (
-    ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"),
-     (("规章", ("rules.issued", "rules.repealed", "rules.in_force")),
-      ("行政规范性文件", ("norm.issued", "norm.repealed", "norm.in_force")))),
-    ("第二十条第（五）项", ("本年处理决定数量",), (("行政许可", ("licensing",)),)),
-    ("第二十条第（六）项", ("本年处理决定数量",), (("行政处罚", ("penalty",)), ("行政强制", ("coercion",)))),
-    ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (("行政事业性收费", ("fees",)),)),
-)
+_T2_BLOCKS = tuple((b.heading, tuple(c.label for c in b.columns),
+                    tuple((r.label, _FMT.t2.row_keys[r.key]) for r in b.rows)) for b in _FMT.t2.blocks)
+_LABEL_HEADER = _FMT.t2.label_header  # 信息内容
 
 
 def _t3_paths() -> list[tuple[str, str, str, str]]:
-    """(row key, level-1 group, level-2 group, label) in table order."""
-    out = []
-    for r in T3_ROWS:
-        g1 = _G_RESULT if r not in ("R01", "R02", "R25") else ""
-        g2 = _GROUP_OF.get(r, "")
-        out.append((r, g1, g2, _LABEL[r]))
-    return out
+    """(row key, level-1 group, level-2 group, label) in table order; group labels are
+    printed once, before their first row."""
+    return list(_FMT.t3.paths())
 
 
 # --------------------------------------------------------------------------- layouts
@@ -217,16 +207,16 @@ def _row_layout(w: _Writer, d: ReportData, layout: str) -> None:
     w.put(_HEADINGS[1] + "\n")
     for head, cols, rows in _T2_BLOCKS:
         w.put(head + "\n")
-        header(("信息内容",) + cols)
+        header((_LABEL_HEADER,) + cols)
         for label, keys in rows:
             row(label, [(_fmt(d.t2[k]), f"t2.{k}") for k in keys])
     w.put(_HEADINGS[2] + "\n")
     if layout == "pypdf":
-        w.put(CAPTION + "\n申\n请\n人\n情\n况\n自然人\n法人或其他组织\n")
+        w.put(CAPTION + "\n" + "\n".join(_APPLICANT) + f"\n{T3_COL_LABELS[0]}\n{_ORG}\n")
         header(T3_COL_LABELS[1:6])
         w.put("总计\n")
     else:
-        header((CAPTION, "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"))
+        header((CAPTION,) + T3_COL_LABELS)
     printed: set[str] = set()
     for key, g1, g2, label in _t3_paths():
         for g in (g1, g2):
@@ -262,17 +252,17 @@ def _row_layout(w: _Writer, d: ReportData, layout: str) -> None:
 
 def _t4_header(w: _Writer, layout: str) -> None:
     if layout == "pipe":
-        w.put("| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |\n|" + "---|" * 15 + "\n")
-        w.put("| | | | | | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |\n")
+        w.put(f"| {_REVIEW.label} | | | | | {_DIRECT.parent} | | | | | | | | | |\n|" + "---|" * 15 + "\n")
+        w.put(f"| | | | | | {_DIRECT.label} | | | | | {_AFTER.label} | | | | |\n")
         w.put("| " + " | ".join(T4_COL_LABELS * 3) + " |\n")
     elif layout in ("tabs", "browser"):
-        w.put("行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n")
+        w.put(f"{_REVIEW.label}\t\t\t\t\t{_DIRECT.parent}\n\t\t\t\t\t{_DIRECT.label}\t\t\t\t\t{_AFTER.label}\n")
         w.put("\t".join(T4_COL_LABELS * 3) + "\n")
     elif layout == "pypdf":
-        w.put("行\n政\n复\n议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n")
+        w.put("\n".join(_REVIEW.label) + f"\n{_DIRECT.parent}\n{_DIRECT.label}\n{_AFTER.label}\n")
         w.put(" ".join(T4_COL_LABELS * 3) + "\n")
     else:
-        w.put("行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n" + " ".join(T4_COL_LABELS * 3) + "\n")
+        w.put(f"{_REVIEW.label} {_DIRECT.parent}\n{_DIRECT.label} {_AFTER.label}\n" + " ".join(T4_COL_LABELS * 3) + "\n")
 
 
 def _open(w: _Writer, p: dict) -> None:
@@ -290,12 +280,12 @@ def _html_cells(d: ReportData) -> list[tuple[str, Optional[str]]]:
     out: list[tuple[str, Optional[str]]] = [(_HEADINGS[1], None)]
     for head, cols, rows in _T2_BLOCKS:
         out.append((head, None))
-        out.extend((c, None) for c in ("信息内容",) + cols)
+        out.extend((c, None) for c in (_LABEL_HEADER,) + cols)
         for label, keys in rows:
             out.append((label, None))
             out.extend((_fmt(d.t2[k]), f"t2.{k}") for k in keys)
     out.append((_HEADINGS[2], None))
-    out.extend((c, None) for c in (CAPTION, "申请人情况", "自然人", "法人或其他组织", "总计")
+    out.extend((c, None) for c in (CAPTION, _APPLICANT, T3_COL_LABELS[0], _ORG, T3_COL_LABELS[-1])
                + T3_COL_LABELS[1:6])
     printed: set[str] = set()
     for key, g1, g2, label in _t3_paths():
@@ -306,7 +296,7 @@ def _html_cells(d: ReportData) -> list[tuple[str, Optional[str]]]:
         out.append((label, None))
         out.extend((_fmt(v), f"t3.{key}.{c}") for c, v in zip(T3_COLS, d.t3[key]))
     out.append((_HEADINGS[3], None))
-    out.extend((c, None) for c in ("行政复议", "行政诉讼") + T4_COL_LABELS + ("未经复议直接起诉", "复议后起诉")
+    out.extend((c, None) for c in (_REVIEW.label, _DIRECT.parent) + T4_COL_LABELS + (_DIRECT.label, _AFTER.label)
                + T4_COL_LABELS * 2)
     out.extend((_fmt(d.t4[(b, c)]), f"t4.{b}.{c}") for b in T4_BLOCKS for c in T4_COLS)
     return out
@@ -329,14 +319,14 @@ def _browser_layout(w: _Writer, d: ReportData) -> None:
     _open(w, p)
     w.put(_HEADINGS[1] + "\n")
     for head, cols, rows in _T2_BLOCKS:
-        w.put(head + "\n" + "\t".join(("信息内容",) + cols) + "\n")
+        w.put(head + "\n" + "\t".join((_LABEL_HEADER,) + cols) + "\n")
         for label, keys in rows:
             w.put(label)
             for k in keys:
                 w.put("\t" + _fmt(d.t2[k]), f"t2.{k}")
             w.put("\n")
     w.put(_HEADINGS[2] + "\n")
-    w.put(CAPTION + "\t申请人情况\n自然人\t法人或其他组织\t总计\n" + "\t".join(T3_COL_LABELS[1:6]) + "\n")
+    w.put(f"{CAPTION}\t{_APPLICANT}\n{T3_COL_LABELS[0]}\t{_ORG}\t{T3_COL_LABELS[-1]}\n" + "\t".join(T3_COL_LABELS[1:6]) + "\n")
     seen: set[str] = set()
     for key, g1, g2, label in _t3_paths():
         cells = []
@@ -363,15 +353,16 @@ def _pdfminer_layout(w: _Writer, d: ReportData) -> None:
     _open(w, p)
     w.put(_HEADINGS[1] + "\n\n")
     for head, cols, rows in _T2_BLOCKS:
-        w.put(head + "\n\n" + "\n\n".join(("信息内容",) + cols) + "\n\n")
+        w.put(head + "\n\n" + "\n\n".join((_LABEL_HEADER,) + cols) + "\n\n")
         for label, keys in rows:
             w.put(label + "\n\n")
         width = len(rows[0][1])
         for c in range(width):
             for label, keys in rows:
                 w.put(_fmt(d.t2[keys[c]]) + "\n\n", f"t2.{keys[c]}")
-    w.put("\f" + _HEADINGS[2] + "\n\n" + CAPTION + "\n\n申请人情况\n\n自然人\n\n法人或其他组织\n\n")
-    w.put("商业\n企业\n\n科研\n机构\n\n社会\n公益\n组织\n\n法律\n服务\n机构\n\n其他\n\n总计\n\n")
+    w.put("\f" + _HEADINGS[2] + "\n\n" + CAPTION + f"\n\n{_APPLICANT}\n\n{T3_COL_LABELS[0]}\n\n{_ORG}\n\n")
+    # The other column labels wrapped two characters a line, as in a narrow PDF column.
+    w.put("".join("\n".join(lb[i:i + 2] for i in range(0, len(lb), 2)) + "\n\n" for lb in T3_COL_LABELS[1:]))
     paths = _t3_paths()
     pages = (paths[:12], paths[12:])
     printed: set[str] = set()
@@ -389,7 +380,7 @@ def _pdfminer_layout(w: _Writer, d: ReportData) -> None:
                 # pdfminer drops an empty cell altogether; a dash is what can be read.
                 w.put((_fmt(d.t3[key][c]) or "-") + "\n", f"t3.{key}.{T3_COLS[c]}")
             w.put("\n")
-    w.put(_HEADINGS[3] + "\n\n行政复议\n\n行政诉讼\n\n" + "\n".join(T4_COL_LABELS) + "\n\n未经复议直接起诉\n\n复议后起诉\n\n"
+    w.put(_HEADINGS[3] + f"\n\n{_REVIEW.label}\n\n{_DIRECT.parent}\n\n" + "\n".join(T4_COL_LABELS) + f"\n\n{_DIRECT.label}\n\n{_AFTER.label}\n\n"
           + "\n".join(T4_COL_LABELS * 2) + "\n\n")
     for b in T4_BLOCKS:
         for c in T4_COLS:

@@ -115,6 +115,20 @@ def test_cell_not_a_count(override, expect):
     assert bool(diags) is expect
 
 
+def test_cell_not_a_count_in_a_2019_table():
+    # A 2019 试行 table 二 is checked against its own format: cells named as it names them,
+    # 采购总金额 an amount, 本年增/减 signed, the (八) columns counts of fee items.
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "formats" / "report_2019_format.md").read_text(encoding="utf-8")
+    assert not run(text, select=["A107"])  # -2 and +1 under 本年增/减, 36.5 under 采购总金额
+    text = text.replace("| 规范性文件 | 2 |", "| 规范性文件 | -2 |").replace("| 行政事业性收费 | 1 |", "| 行政事业性收费 | 1.5 |")
+    assert [d.message for d in run(text, select=["A107"])] == [
+        "表二“规范性文件·本年新制作数量”为 -2，应为非负整数",
+        "表二“行政事业性收费·上一年项目数量”为 1.5，应为非负整数",
+    ]
+
+
 def test_a108_default_profile_reports_placeholder():
     assert codes(run(example_report(t3={"R03.C1": "—"}), select=None, profile="default")).count("A108") == 1
 
