@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from gplint import format as F
 from gplint import parse
 from gplint.reader import runs
 from gplint.reader.cells import LCell, to_number
@@ -54,7 +55,7 @@ def test_resolve_t3_uses_the_column_identities():
     # R01 = 11 (新收 11, all 自然人) is a run that splits 1|1 or 11 in several ways; the
     # other rows fix the columns: R03 予以公开 11, R24 总计 11.
     zeros = (0,) * 7
-    known = {k: zeros for k in runs.LEAVES}
+    known = {k: zeros for k in F.T3_2021.leaves}
     known.update({"R02": zeros, "R25": zeros, "R03": (11, 0, 0, 0, 0, 0, 11), "R24": (11, 0, 0, 0, 0, 0, 11)})
     chosen, ambiguous = runs.resolve_t3({"R01": "110000011"}, {k: v for k, v in known.items() if k != "R01"},
                                         [f"R{i:02d}" for i in range(1, 26)])

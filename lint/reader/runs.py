@@ -20,6 +20,7 @@ import itertools
 import unicodedata
 from typing import Optional, Sequence
 
+from .. import format as F
 from .cells import LCell
 
 #: The longest number a cell of a run is cut into (a count of 999,999 at most): real
@@ -108,12 +109,6 @@ def splits(digits: str, parts: int, limit: int = MAX_SPLITS) -> list[Values]:
     return out if cut(0, parts, ()) else []
 
 
-def t3_row_splits(digits: str, limit: int = MAX_SPLITS) -> list[Values]:
-    """The cuts of a table 三 row's run into 7 cells whose 7th (总计) is the sum of the
-    first six (an empty list when none is, or when there are more than ``limit``)."""
-    return [v for v in splits(digits, 7, limit) if None not in v and sum(v[:6]) == v[6]]
-
-
 def t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[Values]:
     """Cuts of table 四's 15 cells run together, each block's 总计 the sum of its four cells
     (``free_block``: exactly one block may break its total, whatever number follows its
@@ -162,26 +157,47 @@ def t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[V
 
 
 # --------------------------------------------------------------------------- table 三
-#: The rows SUM-RESULTS adds up; a table printing （六）其他处理 as one row (G6, the 2019
-#: format) has G6 in place of R21-R23.
-LEAVES = frozenset(f"R{i:02d}" for i in range(3, 24))
-LEAVES_WITH_G6 = LEAVES - {"R21", "R22", "R23"} | {"G6"}
-_INTAKE = ("R01", "R02")      # BALANCE: 本年新收 + 上年结转 …
-_OUTTAKE = ("R24", "R25")     # … = 总计 + 结转下年度
-_RESIDUALS = 14               # SUM-RESULTS (7 columns), then BALANCE (7 columns)
+_T3 = F.T3_2021
+_COLUMNS = _T3.column_keys
+_TOTAL = _COLUMNS.index(_T3.total_column)
+#: The column identities a table 三's runs are cut by (the row totals are the candidates').
+_COLUMN_IDENTITIES = ("SUM-RESULTS", "BALANCE")
+
+Share = tuple[Optional[int], ...]
 
 
-def _residual_share(key: str, values: Sequence[Optional[int]], leaves: frozenset = LEAVES) -> tuple[Optional[int], ...]:
-    """A row's share of the 14 column residuals (SUM-RESULTS: R24 − Σ leaves; BALANCE:
-    R01 + R02 − R24 − R25). None where the row is in an identity but its cell is unknown."""
-    in_sum = 1 if key == "R24" else (-1 if key in leaves else 0)
-    in_balance = 1 if key in _INTAKE else (-1 if key in _OUTTAKE else 0)
-    out: list[Optional[int]] = [0] * _RESIDUALS
-    for c in range(7):
-        v = values[c]
-        out[c] = (None if in_sum else 0) if v is None else in_sum * v
-        out[7 + c] = (None if in_balance else 0) if v is None else in_balance * v
-    return tuple(out)
+def _row_total_holds(values: Values) -> bool:
+    return None not in values and sum(v for i, v in enumerate(values) if i != _TOTAL) == values[_TOTAL]
+
+
+def t3_row_splits(digits: str, limit: int = MAX_SPLITS) -> list[Values]:
+    """The cuts of a table 三 row's run into its 7 cells whose 总计 is the sum of the
+    others (an empty list when none is, or when there are more than ``limit``)."""
+    return [v for v in splits(digits, len(_COLUMNS), limit) if _row_total_holds(v)]
+
+
+class _Residuals:
+    """The column identities of one table 三 as coefficients: how much a row's cells add
+    to each identity's left side minus its right (0 when the identity holds), so that a
+    candidate cut is scored by adding its share, not by evaluating every identity again."""
+
+    def __init__(self, rows: Sequence[str]) -> None:
+        printed = tuple(k for k in rows if k.startswith("R"))
+        groups = tuple(k for k in rows if k.startswith("G"))
+        self.identities = [i for i in F.t3_identities(printed, groups) if i.kind in _COLUMN_IDENTITIES]
+        self.terms: dict[str, list[tuple[int, int, int]]] = {}  # row -> (identity, column, sign)
+        for j, identity in enumerate(self.identities):
+            for sign, side in ((1, identity.left), (-1, identity.right)):
+                for row, column in side:
+                    self.terms.setdefault(row, []).append((j, _COLUMNS.index(column), sign))
+
+    def share(self, row: str, values: Sequence[Optional[int]]) -> Share:
+        """``row``'s share of every residual; None where it enters with an unknown cell."""
+        out: list[Optional[int]] = [0] * len(self.identities)
+        for j, column, sign in self.terms.get(row, ()):
+            v, acc = values[column], out[j]
+            out[j] = None if v is None or acc is None else acc + sign * v
+        return tuple(out)
 
 
 def _add(a: Sequence[Optional[int]], b: Sequence[Optional[int]]) -> list[Optional[int]]:
@@ -199,29 +215,29 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     scores one for each row total and each column identity it satisfies. Returns (the cuts
     chosen, the rows left ambiguous): a row is cut only when every best-scoring assignment
     cuts it the same way."""
-    leaves = LEAVES_WITH_G6 if "G6" in rows else LEAVES
+    residuals = _Residuals(rows)
     candidates: dict[str, list[tuple[Values, int]]] = {}
     ambiguous: set[str] = set()
     for key, digits in runs.items():
         exact = t3_row_splits(digits)
-        loose = [] if exact else splits(digits, 7)
+        loose = [] if exact else splits(digits, len(_COLUMNS))
         if exact or loose:
             candidates[key] = [(v, 1) for v in exact] or [(v, 0) for v in loose]
         else:
             ambiguous.add(key)
-    residual: list[Optional[int]] = [0] * _RESIDUALS
-    unknown_row = (None,) * 7
+    residual: list[Optional[int]] = [0] * len(residuals.identities)
+    unknown_row = (None,) * len(_COLUMNS)
     for key in rows:
         if key in known:
-            residual = _add(residual, _residual_share(key, known[key], leaves))
+            residual = _add(residual, residuals.share(key, known[key]))
         elif key in ambiguous or key not in candidates:
-            residual = _add(residual, _residual_share(key, unknown_row, leaves))
+            residual = _add(residual, residuals.share(key, unknown_row))
     chosen: dict[str, Values] = {}
     variable: list[str] = []
     for key, cands in candidates.items():
         if len(cands) == 1:
             chosen[key] = cands[0][0]
-            residual = _add(residual, _residual_share(key, cands[0][0], leaves))
+            residual = _add(residual, residuals.share(key, cands[0][0]))
         else:
             variable.append(key)
     combinations = 1
@@ -229,7 +245,7 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
         combinations *= len(candidates[key])
     if combinations > MAX_COMBINATIONS:
         return chosen, ambiguous | set(variable)
-    options = [[(v, ok, _residual_share(key, v, leaves)) for v, ok in candidates[key]] for key in variable]
+    options = [[(v, ok, residuals.share(key, v)) for v, ok in candidates[key]] for key in variable]
     best, best_picks = -1, []
     for pick in itertools.product(*(range(len(o)) for o in options)):
         total = list(residual)
