@@ -12,6 +12,10 @@ An operand that is blank as written ("—", "/", "无", an empty cell) makes its
 *not assessable*: never read as 0 (A108 says so). An operand that is absent from the text
 altogether (the row or value is missing) makes the identity silently not assessable: the
 table rules already report the missing row or value.
+
+A row the reader misread, and every row of a table that is not assessable
+(``gplint.confidence``), counts as absent: its cells feed no identity (T190 says which
+checks were not made).
 """
 from __future__ import annotations
 
@@ -21,7 +25,8 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Callable, Optional
 
-from gplint.model import T3_COLS, T3_GROUPS, T3_LEAVES, T3_ROWS, Cell, Report, Span
+from gplint.confidence import table_confidence
+from gplint.model import ABSENT, T3_COLS, T3_GROUPS, T3_LEAVES, T3_ROWS, Cell, Report, Span
 
 COL_NAMES = {
     "C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织",
@@ -292,8 +297,17 @@ def _analyse_t3(report: Report) -> T3Analysis:
     # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
     # identity through evaluate.
     ints = _t3_slot_values(report)
-    # Each cell looked up once: most cells sit in several identities.
+    # Each cell looked up once: most cells sit in several identities. Cells of rows the
+    # reader misread are absent (never an operand).
     cells: dict[CellKey, Cell] = {}
+    unread = table_confidence(report, "t3").unread
+    if unread:
+        ints = list(ints)
+        for row in unread:
+            base = _T3_ROW_BASE.get(row)
+            if base is not None:
+                ints[base:base + _T3_WIDTH] = [None] * _T3_WIDTH
+            cells.update({(row, c): ABSENT for c in T3_COLS})
 
     def cell_of(k: CellKey) -> Cell:
         cell = cells.get(k)
@@ -429,12 +443,15 @@ def span_of(cell: Cell, fallback_line: int = 1) -> Span:
 
 
 def t4_identities(report: Report) -> list[Identity]:
+    """The block identities of table 四 whose blocks were read (a misread block, or every
+    block of a table that is not assessable, has none: T190 says so)."""
     t4 = report.t4
     if t4 is None:
         return []
     cells = t4.cells
+    conf = table_confidence(report, "t4")
     # (A 12-value table has no 总计 columns: no identity for those blocks.)
-    return list(_t4_identities(tuple([b for b in _T4_BLOCKS if (b, "total") in cells])))
+    return list(_t4_identities(tuple([b for b in _T4_BLOCKS if (b, "total") in cells and conf.readable(b)])))
 
 
 _T4_BLOCKS = ("review", "direct", "after_review")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
+from gplint.confidence import assess
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import T3_COLS, Cell, Report
 
@@ -137,11 +138,15 @@ class CellNotACount(Rule):
     profiles = ("default", "strict")
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        # Cells of rows the reader misread are not the report's (T190 names them).
+        conf = assess(report)
         if report.t2 is not None:
             for k, cell in report.t2.cells.items():
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
                     continue  # what nearly every cell is; _bad would say the same
+                if not conf["t2"].readable(k.split(".")[0]):
+                    continue
                 # Amounts (万元) may have decimals; the 2019 format's 本年增/减 may be negative.
                 money = k.startswith("fees") or k == "procurement.amount"
                 if _bad(cell, allow_decimal=money, allow_negative=k.endswith(".change")):
@@ -157,6 +162,8 @@ class CellNotACount(Rule):
             else:
                 rows = list(report.t3.rows.items()) + list(report.t3.groups.items())
             for rk, row in rows:
+                if not conf["t3"].readable(rk):
+                    continue
                 for cell in row.cells:
                     v = cell.value
                     if v is not None and (type(v) is not int or v < 0):
@@ -177,6 +184,8 @@ class CellNotACount(Rule):
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
                     continue  # as above
+                if not conf["t4"].readable(b):
+                    continue
                 if _bad(cell, allow_decimal=False):
                     yield self.diag(
                         f"表四“{T4_BLOCK_NAMES[b]}·{T4_COL_NAMES[c]}”为 {cell.raw or fmt_num(cell.value)}，案件数应为非负整数",

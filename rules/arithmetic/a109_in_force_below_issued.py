@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.model import Report
 
@@ -123,7 +124,10 @@ class InForceBelowIssued(Rule):
         t2 = report.t2
         if t2 is None or getattr(t2, "format", "2021") != "2021":
             return
+        conf = table_confidence(report, "t2")
         for row, name in NAMES.items():
+            if not conf.readable(row):
+                continue  # misread (T190)
             issued = t2.cells.get(f"{row}.issued")
             in_force = t2.cells.get(f"{row}.in_force")
             if issued is None or in_force is None or issued.value is None or in_force.value is None:
