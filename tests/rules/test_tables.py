@@ -189,3 +189,14 @@ def test_t4_value_count_that_cannot_be_placed_is_one_t190_and_no_block_error():
 
 def test_clean_table_has_no_t190():
     assert run(example_report(), ["T190"]) == []
+
+
+def test_rows_of_an_unreadable_table_are_not_reported_missing():
+    # Rows printed under their group labels, each one digit run: the reader keeps three
+    # rows and cannot read them; the others are there, unread, not missing.
+    from gplint.testing import EXAMPLE_T3, T3_ROW_LABELS
+
+    rows = {k: label + " " + "".join(map(str, EXAMPLE_T3.get(k, (0,) * 7))) for k, label in T3_ROW_LABELS}
+    diags = run(example_report(t3_rows=rows), ["T"], profile="default")
+    assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:60]) for d in diags]
+    assert run(example_report(drop_t3_rows=("R17",)), ["T105"])  # a readable table still is
