@@ -46,6 +46,12 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     text = "".join(t.value for t in toks).strip()
     if text in BLANK_MARKS:
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
+    if content[-1].type == "NUMBER":
+        # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
+        # label's tab): read as a line of its own would be.
+        inner = _split_unseparated(Line(line, "".join(t.value for t in toks), tuple(toks)))
+        if inner.labels and inner.values and _is_row_label(inner.labels[0].text):
+            return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
 
 

@@ -17,6 +17,10 @@ An operand that is blank as written ("—", "/", "无", an empty cell) makes its
 *not assessable*: never read as 0 (A108 says so). An operand that is absent from the text
 altogether (the row or value is missing) makes the identity silently not assessable: the
 table rules already report the missing row or value.
+
+A row the reader misread, and every row of a table that is not assessable
+(``gplint.confidence``), counts as absent: its cells feed no identity (T190 says which
+checks were not made).
 """
 from __future__ import annotations
 
@@ -28,7 +32,8 @@ from typing import Callable, Optional
 
 from gplint import format as F
 from gplint.format import CellRef as CellKey, Identity
-from gplint.model import Cell, Report, Span
+from gplint.confidence import table_confidence
+from gplint.model import ABSENT, Cell, Report, Span
 
 _T3 = F.T3_2021
 _T4 = F.T4
@@ -266,8 +271,17 @@ def _analyse_t3(report: Report) -> T3Analysis:
     # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
     # identity through evaluate.
     ints = _t3_slot_values(report)
-    # Each cell looked up once: most cells sit in several identities.
+    # Each cell looked up once: most cells sit in several identities. Cells of rows the
+    # reader misread are absent (never an operand).
     cells: dict[CellKey, Cell] = {}
+    unread = table_confidence(report, "t3").unread
+    if unread:
+        ints = list(ints)
+        for row in unread:
+            base = _T3_ROW_BASE.get(row)
+            if base is not None:
+                ints[base:base + _T3_WIDTH] = [None] * _T3_WIDTH
+            cells.update({(row, c): ABSENT for c in _T3_COLS})
 
     def cell_of(k: CellKey) -> Cell:
         cell = cells.get(k)
@@ -406,11 +420,14 @@ def span_of(cell: Cell, fallback_line: int = 1) -> Span:
 
 
 def t4_identities(report: Report) -> list[Identity]:
-    """The T4 identities of the report's table 四 (the format's, for its printed blocks)."""
+    """The T4 identities of the report's table 四 (the format's, for its printed blocks)
+    whose blocks were read (a misread block, or every block of a table that is not
+    assessable, has none: T190 says so)."""
     t4 = report.t4
     if t4 is None:
         return []
     cells = t4.cells
     total = _T4.total_column
+    conf = table_confidence(report, "t4")
     # (A 12-value table has no 总计 columns: no identity for those blocks.)
-    return list(F.t4_identities(tuple([b for b in _T4.block_keys if (b, total) in cells])))
+    return list(F.t4_identities(tuple([b for b in _T4.block_keys if (b, total) in cells and conf.readable(b)])))

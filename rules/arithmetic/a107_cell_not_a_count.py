@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
+from gplint.confidence import assess
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import FORMATS, T3_2021
 from gplint.model import Cell, Report
@@ -137,6 +138,8 @@ class CellNotACount(Rule):
     profiles = ("default", "strict")
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        # Cells of rows the reader misread are not the report's (T190 names them).
+        conf = assess(report)
         if report.t2 is not None:
             # The table's own format says what each cell holds and how it is named.
             spec = _T2_CELLS.get(report.t2.format) or _T2_CELLS["2021"]
@@ -144,6 +147,8 @@ class CellNotACount(Rule):
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
                     continue  # what nearly every cell is; _bad would say the same
+                if not conf["t2"].readable(k.split(".")[0]):
+                    continue
                 # Amounts (万元) may have decimals; the 2019 format's 本年增/减 may be negative.
                 kind = spec[k].kind if k in spec else "count"
                 money = kind == "amount"
@@ -161,6 +166,8 @@ class CellNotACount(Rule):
             else:
                 rows = list(report.t3.rows.items()) + list(report.t3.groups.items())
             for rk, row in rows:
+                if not conf["t3"].readable(rk):
+                    continue
                 for cell in row.cells:
                     v = cell.value
                     if v is not None and (type(v) is not int or v < 0):
@@ -181,6 +188,8 @@ class CellNotACount(Rule):
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
                     continue  # as above
+                if not conf["t4"].readable(b):
+                    continue
                 if _bad(cell, allow_decimal=False):
                     yield self.diag(
                         f"表四“{T4_BLOCK_NAMES[b]}·{T4_COL_NAMES[c]}”为 {cell.raw or fmt_num(cell.value)}，案件数应为非负整数",

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Related, Rule
-from gplint.model import Report
+from gplint.model import T3_COLS, Report
 
 from ._identities import (COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, analyse_t3, evaluate, span_of,
                           t3_cell, t4_identities)
@@ -19,6 +20,10 @@ class IdentityNotAssessable(Rule):
         T3-ROW-TOTAL, T4-BLOCK-TOTAL) cannot be assessed, and gplint says so instead of
         guessing. One finding per table row, naming the blank cells and the identities left
         unchecked. (Empty cells and values missing from the text are table findings, T103.)
+
+        A table 三 that writes none of its zeros as 0 (every zero cell "—", "/", "无" or
+        left empty) gets one notice for the whole table instead of one a row, and its rows
+        are not reported as short (T103).
 
     Why
         FORMAT.md §5.4 (cell-value semantics: blank, "/", "-", "—", "无", "空" = not given; do
@@ -112,6 +117,11 @@ class IdentityNotAssessable(Rule):
             yield from self._t4(report)
 
     def _t3(self, report: Report) -> Iterable[Diagnostic]:
+        conf = table_confidence(report, "t3")
+        if conf.blank_zeros:
+            if conf.assessable:  # (else T190 says the table could not be checked at all)
+                yield from self._t3_table(report)
+            return
         analysis = analyse_t3(report)
         by_row: dict[str, dict[str, set[str]]] = {}
         for ev in analysis.blank:
@@ -132,6 +142,30 @@ class IdentityNotAssessable(Rule):
                 related=[Related(c.span, "空白单元格") for c in cells[1:] if c.span is not None],
                 evidence={"identities": ids},
             )
+
+    def _t3_table(self, report: Report) -> Iterable[Diagnostic]:
+        """One notice for a table that writes its zeros as placeholders or blanks."""
+        t3 = report.t3
+        blanks = []
+        rows = set()
+        written = set()
+        for key, row in list(t3.rows.items()) + list(t3.groups.items()):
+            for col, cell in zip(T3_COLS, row.cells):
+                if cell.span is not None and cell.value is None:
+                    blanks.append(cell)
+                    rows.add(key)
+                    written.add(cell.raw.strip() or "空白")
+        if not blanks:
+            return  # zeros left out of rows without separators: T190 names those rows
+        shown = "、".join(f"“{w}”" if w != "空白" else w for w in sorted(written))
+        first = min(blanks, key=lambda c: (c.span.line, c.span.column))
+        yield self.diag(
+            f"表三没有填写 0：{len(blanks)} 个单元格（{len(rows)} 行）以{shown}代替 0，不能按 0 计算，"
+            "涉及这些单元格的行合计、办理结果合计和“第一项加第二项等于第三项加第四项”勾稽关系无法核对"
+            "（请在没有发生的单元格填写 0）",
+            first.span, key="t3.blank-zeros",
+            evidence={"cells": len(blanks), "rows": sorted(rows)},
+        )
 
     def _t4(self, report: Report) -> Iterable[Diagnostic]:
         t4 = report.t4

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T2_2021
 from gplint.model import Report
@@ -128,7 +129,10 @@ class InForceBelowIssued(Rule):
         t2 = report.t2
         if t2 is None or getattr(t2, "format", "2021") != "2021":
             return
+        conf = table_confidence(report, "t2")
         for r in _BLOCK.rows:
+            if not conf.readable(r.key):
+                continue  # misread (T190)
             name, issued_key, in_force_key = r.label, _BLOCK.cell_key(r, _ISSUED), _BLOCK.cell_key(r, _IN_FORCE)
             issued = t2.cells.get(issued_key)
             in_force = t2.cells.get(in_force_key)

@@ -18,6 +18,7 @@ from itertools import chain
 from decimal import Decimal
 from typing import Iterator, Optional
 
+from gplint.confidence import table_confidence
 from gplint.format import T3_2021 as _T3
 from gplint.model import Number, Report, Span, fast_constructor
 
@@ -321,11 +322,14 @@ def fmt(v: Number) -> str:
 
 # --------------------------------------------------------------------------- table values
 
+# A row the reader misread (or any row of a table that is not assessable, see
+# gplint.confidence) gives no value: prose is never compared with a misreading.
+
 def t3_total(report: Report, row: str) -> Optional[Number]:
     """A T3 row's total as the table gives it: C7, or C1..C6 summed when C7 is absent and
-    all six are present; None when the table does not give it."""
+    all six are present; None when the table does not give it (or it was misread)."""
     t3 = report.t3
-    if t3 is None or row not in t3.rows:
+    if t3 is None or row not in t3.rows or not table_confidence(report, "t3").readable(row):
         return None
     v = t3.value(row, _TOTAL_COL)
     if v is not None:
@@ -346,7 +350,7 @@ def t3_group_total(report: Report, group: str) -> Optional[Number]:
     if all(v is not None for v in vals):
         return sum(vals)  # type: ignore[arg-type]
     g = t3.groups.get(group)
-    if g is not None:
+    if g is not None and table_confidence(report, "t3").readable(group):
         v = g.cells[_TOTAL_INDEX].value
         parts = g.cells[:_TOTAL_INDEX]
         if v is None and all(c.value is not None for c in parts):
@@ -367,8 +371,11 @@ def t4_total(report: Report, kind: str) -> Optional[Number]:
     t4 = report.t4
     if t4 is None:
         return None
+    conf = table_confidence(report, "t4")
     if kind == "review":
-        return t4.value("review", "total")
+        return t4.value("review", "total") if conf.readable("review") else None
+    if not (conf.readable("direct") and conf.readable("after_review")):
+        return None
     a = t4.value("direct", "total")
     b = t4.value("after_review", "total")
     if a is None or b is None:

@@ -28,12 +28,6 @@ def section_span(report: Report, slot: str) -> Span:
     return report.title_span or Span(1)
 
 
-def t3_printed_rows(report: Report) -> list[str]:
-    if report.t3 is None:
-        return []
-    return [k for k, r in report.t3.rows.items() if r.line > 0]
-
-
 def line_text(report: Report, line: int) -> str:
     if 1 <= line <= len(report.lines):
         return report.lines[line - 1]

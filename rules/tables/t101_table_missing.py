@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import FORMAT_2021, TABLES as _TABLES, TableSpec
 from gplint.model import Report
 
-from ._common import format_checked, section_span, t3_printed_rows
+from ._common import format_checked, section_span
 
 def _described(table: TableSpec) -> str:
     """"表三（收到和处理政府信息公开申请情况）": the table by its name and its section's
@@ -23,21 +24,18 @@ TABLES = tuple((t.key, t.section, _described(t)) for t in _TABLES)
 
 
 def _present(report: Report, key: str) -> bool:
-    if key == "t2":
-        t2 = report.t2
-        return t2 is not None and (bool(t2.row_labels) or any(c.span for c in t2.cells.values()))
-    if key == "t3":
-        return bool(t3_printed_rows(report))
-    t4 = report.t4
-    return t4 is not None and any(c.span for c in t4.cells.values())
+    """The table's header or any of its rows was found (read well or not: a table that
+    could not be read is T190's, never "missing")."""
+    return table_confidence(report, key).found
 
 
 class TableMissing(Rule):
     """What it checks
         That the report contains the three statutory tables: 表二 主动公开政府信息情况 (under
         二), 表三 收到和处理政府信息公开申请情况 (under 三) and 表四 政府信息公开行政复议、行政诉讼情况
-        (under 四). A table counts as present when at least one of its rows is found with
-        its numbers. Reported on the section heading where the table belongs (or the title).
+        (under 四). A table counts as present when its header or at least one of its rows
+        is found, even when its values could not be read (T190 reports that). Reported on
+        the section heading where the table belongs (or the title).
 
     Why
         FORMAT.md §2 and §4–§6: the format prescribes the three tables; 条例 第五十条 lists

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import FORMAT_2021
 from gplint.model import Report, Row, Span
@@ -18,10 +19,6 @@ T2_NAMES = {k: row.label for k, row in FORMAT_2021.t2.rows.items()}
 #: "自然人、商业企业、…、总计": the columns a table 三 row has.
 _T3_COLUMNS = "、".join(c.label for c in _T3.columns)
 _T3_WIDTH = len(_T3.columns)
-_T4 = FORMAT_2021.t4
-#: "（行政复议、未经复议直接起诉、复议后起诉各 5 列：结果维持、…、总计）"
-_T4_LAYOUT = (f"（{'、'.join(b.label for b in _T4.blocks)}各 {len(_T4.columns)} 列："
-              f"{'、'.join(c.label for c in _T4.columns)}）")
 
 
 def _row_name(row: Row) -> str:
@@ -32,14 +29,20 @@ def _row_name(row: Row) -> str:
 
 class RowValueCount(Rule):
     """What it checks
-        That every row of tables 二, 三 and 四 carries as many values as its table has
+        That every row of tables 二 and 三 carries as many values as its table has
         columns: 表二 (一) rows 3, the other 表二 rows 1; 表三 rows 7 (自然人, five 法人或其他组织
-        columns, 总计); 表四 15 (three blocks of five). A row with too many values is
+        columns, 总计). A row with too many values is
         reported with the values that do not fit; a row with too few is reported when the
         text shows the row with its values (a separated row that leaves the 总计 cell
         empty, or a row in a layout without separators) and no values of that table were
         left unplaced by the layout (then the short row is extraction damage). When 表三's header itself has no
         总计 column, T104 reports that instead of every row.
+
+        A row gplint misread (its digits ran together, a value of millions, a split it could
+        not make), and every row of a table it could not assess, is left to T190, which
+        says once that the table could not be checked; a table that leaves its zeros blank
+        ("—", "/", empty cells) gets one notice from A108, not one short row each. 表四's
+        values that do not fill its 15 cells cannot be put in their blocks: T190 says so.
 
     Why
         FORMAT.md §4–§6 fix the columns of each table; a row with a value missing or extra
@@ -176,16 +179,16 @@ class RowValueCount(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         yield from self._t2(report)
         yield from self._t3(report)
-        yield from self._t4(report)
 
     def _t2(self, report: Report) -> Iterable[Diagnostic]:
         t2 = report.t2
-        if t2 is None:
+        conf = table_confidence(report, "t2")
+        if t2 is None or not conf.assessable:
             return
         if any(i.kind == "t2-unplaced-values" for i in report.issues):
             return  # values the layout scattered: a short row is extraction, not the report
         for issue in report.issues:
-            if not issue.kind.startswith("t2-row-too-") or issue.span is None:
+            if not issue.kind.startswith("t2-row-too-") or issue.span is None or not conf.readable(issue.key):
                 continue
             # Only rows printed as rows (label and values on one line) can be counted; in
             # column-by-column text the builder's count says more about the layout.
@@ -196,12 +199,15 @@ class RowValueCount(Rule):
 
     def _t3(self, report: Report) -> Iterable[Diagnostic]:
         t3 = report.t3
-        if t3 is None:
-            return
+        conf = table_confidence(report, "t3")
+        if t3 is None or not conf.assessable:
+            return  # T190: the table could not be read well enough to count its rows
         scattered = any(i.kind == "t3-unplaced-values" for i in report.issues)
         no_total_header = bool(t3.header_columns) and _T3.total_column not in t3.header_columns
         rows = [r for r in t3.rows.values() if r.line > 0] + list(t3.groups.values())
         for row in rows:
+            if not conf.readable(row.key):
+                continue  # misread (T190), not the report's
             # Cells the text leaves empty ("" between separators) are values the row lacks;
             # placeholders such as "—" or "/" are written values (A108 judges them).
             written = [c for c in row.cells if c.span is not None and c.raw.strip()]
@@ -213,8 +219,10 @@ class RowValueCount(Rule):
                     "（可能是一个数字被拆开，或多填了一格）",
                     Span(row.line), key=f"t3.{row.key}.count")
             elif 0 < n < 7:
-                if scattered:
-                    continue  # the missing values are elsewhere in the text (layout damage)
+                if scattered or conf.blank_zeros:
+                    # Values elsewhere in the text, or zeros left blank throughout (A108's
+                    # one notice): not this row's defect.
+                    continue
                 if no_total_header and n == 6:
                     continue  # T104: the header has no 总计 column either.
                 spans = [c.span for c in written if c.span.line == row.line]
@@ -228,8 +236,3 @@ class RowValueCount(Rule):
                 yield self.diag(
                     f"表三“{_row_name(row)}”行只有 {n} 个数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）",
                     Span(row.line), key=f"t3.{row.key}.count")
-
-    def _t4(self, report: Report) -> Iterable[Diagnostic]:
-        for issue in report.issues:
-            if issue.kind == "t4-value-count" and issue.span is not None:
-                yield self.diag(f"{issue.message}{_T4_LAYOUT}", issue.span, key="t4.count")

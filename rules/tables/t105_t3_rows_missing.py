@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import T3_2021 as _T3
 from gplint.model import Report, Span
@@ -19,7 +20,8 @@ class T3RowsMissing(Rule):
         That 表三 has all 25 data rows of the format (一、本年新收 … 四、结转下年度继续办理).
         Rows that are not found are listed in one finding, placed where the first of them
         should stand. （六）其他处理 printed as one row stands for its three sub-rows here
-        (T106 reports that layout at strict level).
+        (T106 reports that layout at strict level). Not reported on a table gplint could
+        not read well enough to check (T190): its rows are then as likely unread as missing.
 
     Why
         FORMAT.md §5.2 lists the 25 rows; §5.4's identities need every leaf row. A row left
@@ -157,6 +159,8 @@ class T3RowsMissing(Rule):
         printed = [k for k in _ROWS if t3.rows[k].line > 0]
         if not printed:
             return  # T101: no table at all.
+        if not table_confidence(report, "t3").assessable:
+            return  # T190: what was not read is not known to be missing
         missing = [k for k in _ROWS if k not in printed]
         if "G6" in t3.groups:
             missing = [k for k in missing if k not in _OTHER_HANDLING]

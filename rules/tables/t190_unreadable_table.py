@@ -1,39 +1,100 @@
-"""T190: a table is there but part of it cannot be read well enough to check."""
+"""T190: a table is there but it, or some of its rows, cannot be read well enough to check."""
 from __future__ import annotations
 
 from typing import Any, Iterable
 
-from gplint.diagnostics import Diagnostic, Rule
-from gplint.format import IDENTITY_KINDS, TABLES
+from gplint.confidence import RowConfidence, TableConfidence, assess
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import FORMAT_2019, FORMAT_2021, IDENTITY_KINDS, TABLES
 from gplint.model import Report, Span
 
-#: Builder issue kinds that mean "cells exist but their values cannot be known".
-KINDS = {
-    "ambiguous-digit-split": "数字连写，无法唯一拆分",
-    "t3-unreadable": "表三无法读取",
-}
 _TABLE = {t.key: t.name for t in TABLES}
-_IDENTITIES = {
-    "t2": "该行各单元格的数值（表二没有勾稽关系，只能逐格核对）",
-    "t3": "该行的行合计（总计列）以及所在列的“办理结果合计”“第一项加第二项等于第三项加第四项”勾稽关系",
-    "t4": f"该栏“{IDENTITY_KINDS['T4-BLOCK-TOTAL'].description}”",
+#: The checks a table's cells feed, named for the reader of a finding.
+CHECKS = {
+    "t2": "各单元格数值的核对（非负整数、现行有效件数不少于本年制发件数、收费金额的单位和量级）和各行数值个数",
+    "t3": "行合计（T3-ROW-TOTAL）、办理结果合计（T3-SUM-RESULTS）、“第一项加第二项等于第三项加第四项”"
+          "（T3-BALANCE）、正文所述申请件数与表三的对照、各行数值个数",
+    "t4": f"各栏“{IDENTITY_KINDS['T4-BLOCK-TOTAL'].description}”（T4-BLOCK-TOTAL）、正文所述复议和诉讼件数"
+          "与表四的对照、数值个数",
 }
+_T4_BLOCKS = {b.key: b.label for b in FORMAT_2021.t4.blocks}
+_T2_ROWS = {**{k: r.label for k, r in FORMAT_2019.t2.rows.items()}, **{k: r.label for k, r in FORMAT_2021.t2.rows.items()}}
+
+
+#: What each flag says, most telling first: a row is counted under its first flag only.
+_SAYS = (
+    ("digit-run", "的各格数字连成了一个数{ex}"),
+    ("ambiguous-split", "的连写数字无法唯一拆分为各单元格{ex}"),
+    ("implausible", "有上百万的件数{ex}"),
+    ("fused-digits", "有以 0 开头的多位数{ex}，是几格数字连在了一起"),
+    ("unplaced", "的数值不全且表中不写 0，无法确定各数值所在的列"),
+    ("no-values", "没有读到数值"),
+    ("too-few", "的数值少于列数"),
+    ("too-many", "的数值多于列数"),
+)
+
+
+def _reasons(conf: TableConfidence, rows: list[RowConfidence]) -> str:
+    """What went wrong, by kind, with an example value: "25 行的各格数字连成了一个数（如“2000002”）"."""
+    unit = "栏" if conf.table == "t4" else "行"
+    by_flag: dict[str, list[RowConfidence]] = {}
+    for r in rows:
+        first = next((flag for flag, _ in _SAYS if flag in r.flags), None)
+        if first is not None:
+            by_flag.setdefault(first, []).append(r)
+    out = []
+    for flag, says in _SAYS:
+        hit = by_flag.get(flag)
+        if not hit:
+            continue
+        if flag == "no-values" and len(hit) == len(conf.rows):
+            out.append("找到了表头，但没有读到数值")
+        elif flag == "unplaced" and conf.table == "t4":
+            out.append(f"读到 {hit[0].found - hit[0].expected + 15} 个数值，表四应有 15 个，无法确定各数值属于哪一栏")
+        else:
+            raw = next((r.raw for r in hit if r.raw), "")
+            out.append(f"{len(hit)} {unit}" + says.format(ex=f"（如“{raw}”）" if raw else ""))
+    if conf.unplaced:
+        out.append(f"{conf.unplaced} 个数值无法对应到任何一行")
+    return "；".join(out) or "读取结果不可靠"
+
+
+_T3 = FORMAT_2021.t3
+_ROW_NAMES = {r.key: r.standard for r in _T3.rows}
+_GROUP_NAMES = {g.key: g.label for g in _T3.groups}
+
+
+def _row_name(table: str, key: str) -> str:
+    if table == "t4":
+        return _T4_BLOCKS.get(key, key)
+    if table == "t2":
+        return _T2_ROWS.get(key, key)
+    return _ROW_NAMES.get(key) or _GROUP_NAMES.get(key, key)
 
 
 class TableNotAssessable(Rule):
     """What it checks
-        Reports, at info level, each place where gplint found a table but could not read
-        some of its cells with certainty, and names the identity it therefore could not
-        check. The commonest cause is a web page or PDF conversion that ran a row's cells
-        together with nothing between them ("数量801000081"): gplint splits such digit runs
-        using the row total, the column identities and the T4 block totals, and when more
-        than one split satisfies them (or none does) it says so here instead of guessing.
+        Reports, at info level and once a table, a table gplint found but could not read
+        well enough to check, and names the checks it therefore did not make. Each table's
+        reading carries a confidence (``gplint.confidence``): rows whose values were all
+        placed, rows whose digits ran together ("数量801000081", "2000002" read as one
+        cell, "00" or "023" read as one value), counts of millions, digit runs that split
+        more than one way, rows with too few or too many values, values left over, a header
+        with no values. When most of a table is in doubt, the table is *not assessable*:
+        one finding here instead of an error on every row, and none of its cells feeds an
+        identity, a comparison with the prose or a row-length check. When only some rows
+        were misread, one finding names them; the rest of the table is checked as usual.
+
+        gplint splits digit runs using the row total, the column identities and the T4
+        block totals, and when more than one split satisfies them (or none does) it says
+        so here instead of guessing.
 
     Why
         FORMAT.md §5.4 and §6: the identities are only as good as the cells they read. A
-        silent guess could invent an arithmetic error or hide a real one; a reviewer needs
-        to know which checks were not made and why, so the table can be checked by hand
-        against the original.
+        misreading must not turn into findings (25 "row has only 1 value" errors, an
+        arithmetic error quoting numbers the report never printed): a linter that cries
+        wolf is switched off. A reviewer needs to know which checks were not made and why,
+        so the table can be checked by hand against the original.
 
     Bad::
 
@@ -61,13 +122,30 @@ class TableNotAssessable(Rule):
     profiles = ("default", "strict")
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
-        for issue in report.issues:
-            if issue.kind not in KINDS:
+        for table, conf in assess(report).items():
+            if not conf.found:
+                continue  # T101: the table is missing
+            name = _TABLE[table]
+            if not conf.assessable:
+                rows = list(conf.rows.values())
+                message = (f"{name}读取不可靠，无法核对：{_reasons(conf, rows)}。"
+                           f"未做的检查：{CHECKS[table]}；请对照原件人工核对"
+                           " (table could not be read well enough to check)")
+                yield self.diag(message, conf.span or Span(1), key=table,
+                                evidence={"table": table, "score": round(conf.score, 2),
+                                          "rows": sorted(conf.unread & set(conf.rows))})
                 continue
-            table = _TABLE.get(issue.table, "表格")
-            what = _IDENTITIES.get(issue.table, "相关勾稽关系")
-            message = (f"{table}无法核对：{issue.message}。未能核对的是{what}；"
-                       "请对照原件人工核对 (cannot assess: cells could not be read with certainty)")
-            key = issue.key if issue.key.startswith(issue.table) else f"{issue.table}.{issue.key}".rstrip(".")
-            yield self.diag(message, issue.span or Span(1), key=key,
-                            evidence={"kind": issue.kind, "table": issue.table, "row": issue.key})
+            misread = [conf.rows[k] for k in conf.misread_rows]
+            if not misread:
+                continue
+            unit = "栏" if table == "t4" else "行"
+            names = "、".join(f"“{_row_name(table, r.key)}”" for r in misread[:6])
+            more = f"等 {len(misread)} {unit}" if len(misread) > 6 else ""
+            spans = [r.span for r in misread if r.span is not None]
+            message = (f"{name}{names}{more}未能可靠读取：{_reasons(conf, misread)}。这些{unit}不参与"
+                       f"{CHECKS[table]}；请对照原件人工核对 (rows could not be read with certainty)")
+            yield self.diag(message, spans[0] if spans else (conf.span or Span(1)),
+                            key=f"{table}." + "+".join(r.key for r in misread),
+                            related=[Related(s, "未能可靠读取") for s in spans[1:]],
+                            evidence={"table": table, "score": round(conf.score, 2),
+                                      "rows": [r.key for r in misread]})

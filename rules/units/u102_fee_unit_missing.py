@@ -5,6 +5,7 @@ from typing import Any, Iterable
 
 import re
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.labels import normalise
 from gplint.model import Report
@@ -44,7 +45,9 @@ class FeeUnitMissing(Rule):
         The header of 表二 第二十条第（八）项 states the unit of 本年收费金额 (万元). A header
         without any unit, or a fee row without a header, is reported. A unit the conversion
         moved next to the header counts as written: （单位：万元） wrapped onto the following
-        line, a 单位：万元 caption just above the table, the short form （万）.
+        line, a 单位：万元 caption just above the table, the short form （万）. Not reported
+        when 表二 could not be read well enough to check (T190): its header is then as likely
+        misread as its cells.
 
     Why
         FORMAT.md §4 and §10 ("header without unit (warn)"): without the unit a reader
@@ -154,6 +157,9 @@ class FeeUnitMissing(Rule):
             return  # the 2019 format's (八) block counts items (上一年项目数量, 本年增/减): no amount
         if fee_unit(report) != "" or _unit_nearby(report):
             return
+        if not table_confidence(report, "t2").assessable:
+            return  # a header read from a table gplint could not read (T190) says nothing
+
         t2 = report.t2
         if t2.fee_header is not None:
             yield self.diag(f"表二收费金额表头“{t2.fee_header.text.strip()}”没有写单位，应为“{FEE_HEADER}”",

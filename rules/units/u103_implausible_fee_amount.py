@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
@@ -127,6 +128,8 @@ class ImplausibleFeeAmount(Rule):
         cell = report.t2.cells.get(FEE_KEY)
         if cell is None or cell.value is None or cell.span is None:
             return
+        if not table_confidence(report, "t2").readable("fees"):
+            return  # misread (T190)
         v = Decimal(cell.value)
         limit = Decimal(str(options.get("max_wanyuan", self.options["max_wanyuan"])))
         exp = v.as_tuple().exponent

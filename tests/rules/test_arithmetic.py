@@ -174,3 +174,36 @@ def test_in_force_below_issued_is_strict_info():
     diags = run(text, select=["A109"])
     assert [(d.code, d.severity) for d in diags] == [("A109", "info")] and "规章" in diags[0].message
     assert "A109" not in [d.code for d in run(text, profile="default")]
+
+
+# ------------------------------------------------------------------ reading confidence
+
+def test_zeros_written_as_placeholders_get_one_table_notice():
+    from gplint.testing import T3_ROW_LABELS
+
+    for mark in ("—", "/", "无", ""):
+        grid = {k: tuple(mark if v == 0 else v for v in EXAMPLE_T3.get(k, (0,) * 7)) for k, _ in T3_ROW_LABELS}
+        diags = lint_with(example_report(t3=grid), ["A", "T101", "T103", "T190"], profile="default")
+        assert [d.code for d in diags] == ["A108"], (mark, [(d.code, d.message[:50]) for d in diags])
+        assert "表三没有填写 0" in diags[0].message and diags[0].key == "t3.blank-zeros"
+
+
+def test_sporadic_placeholders_are_still_reported_by_row():
+    diags = run(example_report(t3={"R05.C1": "—", "R10.C2": "—"}), select=["A108"])
+    assert len(diags) == 2 and all("行的" in d.message for d in diags)
+
+
+def test_misread_row_never_feeds_an_identity():
+    # 一、本年新收 written "3 1 0 0 0 04": its 总计 cell ran into the cell before it. Read as
+    # printed, T3-BALANCE and T3-ROW-TOTAL would break on numbers the report never wrote.
+    text = example_report(t3_rows={"R01": "一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t04"})
+    assert run(text, select=["A101", "A102", "A103", "A104", "A105", "A106", "A107"]) == []
+    # The same row printed with a real slip is still caught.
+    assert codes(run(example_report(t3={"R01.C7": 5}), select=["A"])) == ["A101"]
+
+
+def test_misread_t4_block_is_not_totalled():
+    row = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    text = example_report(replace={row: "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t00\t0\t0\t0\t3"})
+    assert run(text, select=["A106"]) == []
+    assert codes(run(example_report(replace={row: row[:-1] + "3"}), select=["A106"])) == ["A106"]

@@ -246,3 +246,20 @@ def test_peer_fixture_default_findings(name):
     diags = lint_text(corpus(name), path=name, config=LintOptions(profile="default"))
     got = {(d.span.line, d.code) for d in diags if d.category in MINE}
     assert got == PEER_DEFAULT[name]
+
+
+# ------------------------------------------------------------------ reading confidence
+
+def test_prose_is_not_compared_with_a_misread_row():
+    # 一、本年新收 printed "3 1 0 0 0 04": its last two cells ran together ("04"). Read as
+    # printed it would total 8, against the 4 the prose rightly says: not compared.
+    fused = {"R01": "一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t04"}
+    assert run(with_sentence("全年新收政府信息公开申请 4 件。", t3_rows=fused), ["N101"]) == []
+    assert len(run(with_sentence("全年新收政府信息公开申请 5 件。"), ["N101"])) == 1
+
+
+def test_prose_is_not_compared_with_an_unassessable_table_4():
+    row = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    sentence = "本年度发生政府信息公开行政复议 2 件。"
+    assert len(run(with_sentence(sentence), ["N103"])) == 1
+    assert run(with_sentence(sentence, replace={row: "1 0 0 0 1 0 0 0 0 0 0 0 0 0"}), ["N103"]) == []

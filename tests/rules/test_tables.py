@@ -113,3 +113,120 @@ def test_2020_report_is_checked_against_the_2019_format():
     assert len(missing) == 1 and "2019 年试行格式" in missing[0].message
     new = run(example_report(tables=("t2", "t3")), ["T101"])
     assert "2021 年格式" in new[0].message
+
+
+# ------------------------------------------------------------------ T190 and reading confidence
+
+def _fused_t3(grid=None, short: bool = False):
+    """The example report with every T3 row's digits run together after its label (a
+    flattened web page); ``short``: each run one digit short (a cell left empty, place
+    unknown)."""
+    from gplint.testing import EXAMPLE_T3, T3_ROW_LABELS
+
+    values = {k: EXAMPLE_T3.get(k, (0,) * 7) for k, _ in T3_ROW_LABELS}
+    values.update(grid or {})
+    rows = {k: label.split("\t")[-1] + " " + "".join(map(str, values[k]))[: 6 if short else None]
+            for k, label in T3_ROW_LABELS}
+    return example_report(t3_rows=rows)
+
+
+# Run together, these rows carry: read as one number a row, the identities would break
+# ((七)总计 101000011 is not 100000010 + 100001) and every row would be "short".
+BROKEN_BY_READING = {"R01": (10, 1, 0, 0, 0, 0, 11), "R02": (0,) * 7, "R03": (10, 0, 0, 0, 0, 0, 10),
+                     "R04": (0,) * 7, "R13": (0, 1, 0, 0, 0, 0, 1), "R24": (10, 1, 0, 0, 0, 0, 11),
+                     "R25": (0,) * 7}
+
+
+def test_runs_after_the_label_are_cut_by_the_identities():
+    """The digit-run solver reads such a table cell for cell: no finding at all."""
+    from gplint import parse
+
+    text = _fused_t3(BROKEN_BY_READING)
+    t3 = parse(text).t3
+    assert [t3.value("R01", f"C{c}") for c in range(1, 8)] == [10, 1, 0, 0, 0, 0, 11]
+    assert [t3.value("R24", f"C{c}") for c in range(1, 8)] == [10, 1, 0, 0, 0, 0, 11]
+    assert [d.code for d in run(text, [], profile="default") if d.code.startswith(("T", "A", "N"))] == []
+
+
+def test_misread_table_is_one_t190_not_an_avalanche():
+    """Every row one digit short: no row can be cut with certainty, the table is not
+    assessable, and the prose's count is not compared with it."""
+    text = _fused_t3(short=True).replace("（三）政府信息管理。", "全年新收政府信息公开申请 11 件。\n（三）政府信息管理。")
+    diags = run(text, [], profile="default")
+    assert [d.code for d in diags if d.code.startswith(("T", "A", "N"))] == ["T190"], \
+        [(d.code, d.message[:60]) for d in diags]
+    t190 = diags[[d.code for d in diags].index("T190")]
+    assert "表三读取不可靠" in t190.message and "无法唯一拆分" in t190.message
+    assert "T3-BALANCE" in t190.message and "各行数值个数" in t190.message  # the checks not made
+    assert t190.key == "t3" and t190.severity == "info"
+    assert "一、本年新收" in text.splitlines()[t190.span.line - 1]
+
+
+def test_misread_rows_of_a_readable_table_are_named_once_and_checked_no_further():
+    # (七)总计 written "... 0 04" and 四、结转 "... 0 01": digits run together in two rows only.
+    text = example_report(t3_rows={"R24": "\t（七）总计\t3\t1\t0\t0\t0\t04",
+                                   "R25": "四、结转下年度继续办理\t1\t0\t0\t0\t01"}, t3={"R03.C1": 5})
+    diags = run(text, ["T", "A"], profile="default")
+    # "0 04" is cut by the identities (3|1|0|0|0|0|4); "1 0 0 0 01" is one digit short and
+    # the empty cell could be anywhere: that row alone is named.
+    t190 = [d for d in diags if d.code == "T190"]
+    assert len(t190) == 1 and "四、结转下年度继续办理" in t190[0].message and "（七）总计" not in t190[0].message
+    assert t190[0].key == "t3.R25"
+    # No length error for the misread rows; the misread cells feed no identity, so the
+    # wrong R03 cell (5 instead of 2) is still found by its row total, quoting printed numbers.
+    assert not [d for d in diags if d.code == "T103"]
+    arithmetic = [d for d in diags if d.code.startswith("A")]
+    assert arithmetic and all("R03" in d.key or "R03" in str(d.evidence) for d in arithmetic), \
+        [(d.code, d.key) for d in arithmetic]
+    assert not any("04" in d.message.split() for d in arithmetic)
+
+
+def test_genuinely_short_row_is_still_an_error_beside_a_misread_one():
+    text = example_report(t3_rows={"R25": "四、结转下年度继续办理\t1\t0\t0\t0\t01",
+                                   "R04": "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t"})
+    diags = run(text, ["T103", "T190"], profile="default")
+    assert sorted(d.code for d in diags) == ["T103", "T190"]
+    assert "部分公开" in [d for d in diags if d.code == "T103"][0].message
+
+
+def test_table_with_header_but_no_values_is_not_missing():
+    text = example_report(replace={"1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0": "（见附件）"})
+    diags = run(text, ["T101", "T190"], profile="default")
+    assert [d.code for d in diags] == ["T190"]
+    assert "表四" in diags[0].message and "没有读到数值" in diags[0].message
+
+
+def test_t4_value_count_that_cannot_be_placed_is_one_t190_and_no_block_error():
+    # 14 values for 15 cells: which block lost one is unknown, so no block total is checked.
+    row = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    text = example_report(replace={row: "1 0 0 0 1 0 0 0 0 5 0 0 0 0"})
+    diags = run(text, ["T", "A"], profile="default")
+    assert [d.code for d in diags] == ["T190"] and "读到 14 个数值" in diags[0].message
+
+
+def test_clean_table_has_no_t190():
+    assert run(example_report(), ["T190"]) == []
+
+
+def test_rows_of_an_unreadable_table_are_not_reported_missing():
+    # Rows printed under their group labels, each one digit run one digit short: no row can
+    # be read; they are there, unread, not missing.
+    from gplint.testing import EXAMPLE_T3, T3_ROW_LABELS
+
+    rows = {k: label + " " + "".join(map(str, EXAMPLE_T3.get(k, (0,) * 7)))[:6] for k, label in T3_ROW_LABELS}
+    diags = run(example_report(t3_rows=rows), ["T"], profile="default")
+    assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:60]) for d in diags]
+    assert run(example_report(drop_t3_rows=("R17",)), ["T105"])  # a readable table still is
+
+
+def test_rows_under_group_labels_with_their_digits_run_together_are_read():
+    """"（三）不予公开<tab>1.属于国家秘密 0000000": the label and its run share a cell."""
+    from gplint import parse
+    from gplint.testing import EXAMPLE_T3, T3_ROW_LABELS
+
+    rows = {k: label + " " + "".join(map(str, EXAMPLE_T3.get(k, (0,) * 7))) for k, label in T3_ROW_LABELS}
+    text = example_report(t3_rows=rows)
+    t3 = parse(text).t3
+    for key, _ in T3_ROW_LABELS:
+        assert tuple(t3.value(key, f"C{c}") for c in range(1, 8)) == EXAMPLE_T3.get(key, (0,) * 7), key
+    assert run(text, ["T", "A"], profile="default") == []

@@ -1,0 +1,111 @@
+"""gplint.confidence: how sure each table's reading is (rows, flags, score), from the model."""
+from __future__ import annotations
+
+import gplint
+from gplint.confidence import THRESHOLD, assess
+from gplint.testing import EXAMPLE_T3, T3_ROW_LABELS, example_report
+
+T4_ROW = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+
+
+def fused_t3(overrides=None, short: bool = False) -> str:
+    """The example report with every T3 row's digits run together after its label
+    (``short``: one digit short, so that no row can be cut with certainty)."""
+    grid = {k: EXAMPLE_T3.get(k, (0,) * 7) for k, _ in T3_ROW_LABELS}
+    grid.update(overrides or {})
+    rows = {k: label.split("\t")[-1] + " " + "".join(map(str, grid[k]))[: 6 if short else None]
+            for k, label in T3_ROW_LABELS}
+    return example_report(t3_rows=rows)
+
+
+def test_clean_report_is_certain_everywhere():
+    conf = assess(gplint.parse(example_report()))
+    for table in ("t2", "t3", "t4"):
+        c = conf[table]
+        assert c.found and c.assessable and c.score == 1.0 and not c.unread, table
+        assert all(r.certain for r in c.rows.values()), table
+    assert len(conf["t3"].rows) == 25 and set(conf["t4"].rows) == {"review", "direct", "after_review"}
+
+
+def test_computed_once_per_report():
+    report = gplint.parse(example_report())
+    assert assess(report) is assess(report)
+
+
+def test_runs_the_reader_cuts_leave_the_table_certain():
+    c = assess(gplint.parse(fused_t3()))["t3"]
+    assert c.assessable and not c.misread_rows
+
+
+def test_rows_run_together_make_the_table_unassessable():
+    c = assess(gplint.parse(fused_t3(short=True)))["t3"]
+    assert c.found and not c.assessable and c.score < THRESHOLD
+    assert all(r.misread and "ambiguous-split" in r.flags for r in c.rows.values())
+    assert c.unread >= set(c.rows) and not c.readable("R01")
+
+
+def test_a_run_the_reader_cannot_cut_is_a_misread_row_the_rest_stays_checked():
+    # "3 10 0 04": six digits for seven cells, the empty one could be in several places.
+    text = example_report(t3_rows={"R01": "一、本年新收政府信息公开申请数量\t3\t10\t0\t04"})
+    c = assess(gplint.parse(text))["t3"]
+    assert c.assessable and c.misread_rows == ("R01",)
+    assert "ambiguous-split" in c.rows["R01"].flags
+    assert c.readable("R02") and not c.readable("R01")
+
+
+def test_a_seven_digit_count_in_a_table_without_runs_is_a_digit_run():
+    # A header without 总计 (six columns): runs are not cut, a 7-digit number stays one.
+    text = example_report(t3_total_column=False, t3_rows={"R03": "（一）予以公开\t2000002"})
+    c = assess(gplint.parse(text))["t3"]
+    assert "R03" in c.misread_rows and c.rows["R03"].raw == "2000002"
+
+
+def test_count_of_millions_is_implausible():
+    c = assess(gplint.parse(example_report(t3={"R03.C1": 2000000})))["t3"]
+    assert c.rows["R03"].flags == {"implausible"} and c.misread_rows == ("R03",)
+    assert assess(gplint.parse(example_report(t3={"R03.C1": 999999})))["t3"].rows["R03"].certain
+
+
+def test_short_row_is_unsure_not_misread():
+    text = example_report(t3={"R17": (0, 0, 0, 0, 0, 0)})
+    c = assess(gplint.parse(text))["t3"]
+    row = c.rows["R17"]
+    assert row.flags == {"too-few"} and not row.misread and c.readable("R17")
+    assert c.assessable and c.score == (24 + 0.5) / 25
+
+
+def test_zeros_written_as_dashes_are_blank_zeros():
+    grid = {k: tuple("—" if v == 0 else v for v in EXAMPLE_T3.get(k, (0,) * 7)) for k, _ in T3_ROW_LABELS}
+    c = assess(gplint.parse(example_report(t3=grid)))["t3"]
+    assert c.blank_zeros and c.assessable
+    assert all(r.flags <= {"blank"} for r in c.rows.values())
+    # A table with a written zero does not leave its zeros blank.
+    assert not assess(gplint.parse(example_report(t3={"R05.C1": "—", "R06.C2": "—", "R07.C3": "—",
+                                                      "R08.C4": "—", "R09.C5": "—"})))["t3"].blank_zeros
+
+
+def test_header_without_values_is_found_not_assessable():
+    text = example_report(replace={T4_ROW: "本表数据另见附件"})
+    c = assess(gplint.parse(text))["t4"]
+    assert c.found and not c.assessable
+    assert all(r.flags == {"no-values"} for r in c.rows.values())
+
+
+def test_missing_table_is_not_found():
+    conf = assess(gplint.parse(example_report(tables=("t2", "t3"))))
+    assert not conf["t4"].found and conf["t4"].readable("review")
+
+
+def test_t4_values_that_do_not_fill_its_cells_are_unplaced():
+    text = example_report(replace={T4_ROW: T4_ROW[:-2]})
+    c = assess(gplint.parse(text))["t4"]
+    assert not c.assessable and all("unplaced" in r.flags for r in c.rows.values())
+
+
+def test_reader_ambiguity_is_a_misread_row():
+    # A T2 row whose digits split more than one way (the reader says so, leaves it unread).
+    text = example_report(replace={"行政规范性文件\t1\t0\t5": "行政规范性文件6132"})
+    report = gplint.parse(text)
+    assert any(i.kind == "ambiguous-digit-split" for i in report.issues)
+    c = assess(report)["t2"]
+    assert c.misread_rows == ("norm",) and "ambiguous-split" in c.rows["norm"].flags and c.assessable
