@@ -8,6 +8,10 @@ value gplint reads and the line a diagnostic points at.
 
 The hypothesis strategy ``report_data()`` draws random counts (mostly small, sometimes
 large, many zeros, as real tables are) and derives the totals so the identities hold.
+
+Issue 14 families (``FAMILY_LAYOUTS``, ``T3_ALT_LAYOUTS``, ``LAYOUTS_2019`` with
+``report_data_2019``; ``report_data(sparse=/lost_totals=/decimal_fees=)``) are listed in
+test_layout_properties.py's docstring; they are not in ``LAYOUTS`` until gplint reads them.
 """
 from __future__ import annotations
 
@@ -49,8 +53,10 @@ FAMILY_LAYOUTS = (
     "units",          # cells carry a unit (12件, 12.5万元)
     "spaces-wrapped", # labels wrapped over two lines, a row's values continuing on the next line
 )
+#: ``LAYOUTS`` stays the layouts gplint reads: tests/robustness and bench render reports in
+#: them and expect consistent reports to stay clean. A family moves into it once it passes.
 BASE_LAYOUTS = LAYOUTS
-LAYOUTS = BASE_LAYOUTS + FAMILY_LAYOUTS
+ALL_LAYOUTS = LAYOUTS + FAMILY_LAYOUTS
 
 #: Families whose rows run digits together: a row whose digits can be cut more than one way
 #: may be flagged ``ambiguous-digit-split`` and left unread (never read wrong).
