@@ -122,19 +122,19 @@ def test_tiny_memos_still_give_the_same_results(monkeypatch, size):
 
 
 def test_a_repeated_fused_row_is_read_like_its_first_occurrence():
-    """Digits run against a row label ("…出版物0102000") are one fused run, whether or not
+    """Digits run against a row label ("…出版物1010002") are one fused run, whether or not
     the same line was read earlier in the report: a copy of a reading keeps the ``fused``
-    mark. (Before the copies kept it, the table's row read as a lone 102000.)"""
+    mark. (Before the copies kept it, the table's row read as a lone number.)"""
     from gplint.testing import example_report
 
-    line = "3.要求提供公开出版物0102000"
+    line = "3.要求提供公开出版物1010002"
     alone = example_report(t3_rows={"R18": line})
     twice = alone.replace("一、总体情况\n", "一、总体情况\n" + line + "\n", 1)
     assert twice.count(line) == 2
     for text in (alone, twice):
         _forget()
         report = parse(text)
-        assert [c.value for c in report.t3.rows["R18"].cells] == [0, 1, 0, 2, 0, 0, 0]
+        assert [c.value for c in report.t3.rows["R18"].cells] == [1, 0, 1, 0, 0, 0, 2]
         assert not report.issues
 
 

@@ -173,7 +173,58 @@ def _row_total_holds(values: Values) -> bool:
 def t3_row_splits(digits: str, limit: int = MAX_SPLITS) -> list[Values]:
     """The cuts of a table 三 row's run into its 7 cells whose 总计 is the sum of the
     others (an empty list when none is, or when there are more than ``limit``)."""
-    return [v for v in splits(digits, len(_COLUMNS), limit) if _row_total_holds(v)]
+    return _cuts_keeping_total(digits, len(_COLUMNS) - 1, limit)
+
+
+def t3_row_splits_with_blank(digits: str, limit: int = MAX_SPLITS) -> list[Values]:
+    """The cuts of a run that lost one applicant cell (the page left it empty): six
+    numbers whose last is the sum of the others, the empty cell (None) in each applicant
+    column it could be in."""
+    parts = len(_COLUMNS) - 1
+    out: list[Values] = []
+    for cut in _cuts_keeping_total(digits, parts - 1, limit):
+        for at in range(parts):
+            out.append(cut[:at] + (None,) + cut[at:])
+    return out if len(out) <= limit else []
+
+
+def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
+    """Cuts of ``digits`` into ``parts`` numbers and a last one equal to their sum.
+
+    The total is the run's tail; the head is cut with the running sum kept to it, so a
+    long run is never cut every way first. Numbers have no leading zero and at most
+    :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list."""
+    out: list[Values] = []
+    n = len(digits)
+
+    def cut(head: str, pos: int, left: int, acc: tuple[int, ...], total: int) -> bool:
+        if left == 1:
+            piece = head[pos:]
+            if piece and len(piece) <= MAX_CELL_DIGITS and (piece == "0" or piece[0] != "0") \
+                    and sum(acc) + int(piece) == total:
+                out.append(acc + (int(piece), total))
+            return len(out) <= limit
+        if pos >= len(head):
+            return True
+        if head[pos] == "0":
+            return cut(head, pos + 1, left - 1, acc + (0,), total)
+        for end in range(pos + 1, min(len(head) - left + 1, pos + MAX_CELL_DIGITS) + 1):
+            value = int(head[pos:end])
+            if sum(acc) + value > total:
+                break
+            if not cut(head, end, left - 1, acc + (value,), total):
+                return False
+        return True
+
+    if n < parts + 1:
+        return out
+    for k in range(1, min(MAX_CELL_DIGITS, n - parts) + 1):
+        tail = digits[n - k:]
+        if tail[0] == "0" and tail != "0":
+            continue
+        if not cut(digits[:n - k], 0, parts, (), int(tail)):
+            return []
+    return out
 
 
 class _Residuals:
@@ -211,7 +262,8 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     ``runs``: row key -> its digits; ``known``: rows read as they stand (7 values, None
     for a cell not read); ``rows``: every row key of the table, in order (G6 in place of
     R21-R23 when the table prints （六）其他处理 as one row). Candidates for a
-    row are the cuts that satisfy its row total (every cut when none does); an assignment
+    row are the cuts that satisfy its row total (with one applicant cell left empty when
+    no cut of all seven does; a run no such cut explains stays unread); an assignment
     scores one for each row total and each column identity it satisfies. Returns (the cuts
     chosen, the rows left ambiguous): a row is cut only when every best-scoring assignment
     cuts it the same way."""
@@ -219,10 +271,11 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     candidates: dict[str, list[tuple[Values, int]]] = {}
     ambiguous: set[str] = set()
     for key, digits in runs.items():
-        exact = t3_row_splits(digits)
-        loose = [] if exact else splits(digits, len(_COLUMNS))
-        if exact or loose:
-            candidates[key] = [(v, 1) for v in exact] or [(v, 0) for v in loose]
+        # Only cuts that keep the row total: a cut that breaks it would be the reader's
+        # guess turned into the report's error.
+        cuts = t3_row_splits(digits) or t3_row_splits_with_blank(digits)
+        if cuts:
+            candidates[key] = [(v, 1) for v in cuts]
         else:
             ambiguous.add(key)
     residual: list[Optional[int]] = [0] * len(residuals.identities)
