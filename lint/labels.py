@@ -133,6 +133,26 @@ def t3_columns_in(norm_header: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def t3_column_order(norm_header: str, columns: Optional[tuple[str, ...]] = None) -> Optional[tuple[str, ...]]:
+    """The T3 columns (all seven, or ``columns``) in the order a header text prints them,
+    when it names each of them, and no other, once in distinct places (else None)."""
+    text = norm_header.replace(_T3_COL_GROUP, "")
+    wanted = columns or tuple(k for k, _ in _T3_COL_WORDS)
+    if columns and any(w in text for k, words in _T3_COL_WORDS if k not in columns for w in words):
+        return None
+    at: dict[str, int] = {}
+    for key, words in _T3_COL_WORDS:
+        if key not in wanted:
+            continue
+        hits = [text.find(w) for w in words if w in text]
+        if not hits:
+            return None
+        at[key] = min(hits)
+    if len(set(at.values())) != len(at):
+        return None
+    return tuple(sorted(at, key=at.__getitem__))
+
+
 # --------------------------------------------------------------------------- T2
 # Each format's rows, the words that name them, in the order they are tried.
 _T2_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((k, _T2.rows[k].words) for k in _T2.match_order)

@@ -91,3 +91,18 @@ def test_parse_reads_a_run_after_a_space_in_an_ordinary_report():
     lines[k] = _ROW + " " + "".join(str(v) for v in values)
     got = parse("\n".join(lines)).t3
     assert [got.value("R01", f"C{c}") for c in range(1, 8)] == values
+
+
+# --------------------------------------------------------------------------- header order
+def test_header_order_from_one_separated_line():
+    from gplint.labels import normalise
+    from gplint.reader.t3 import _placement
+
+    one_row = normalise("总计自然人商业企业社会公益组织科研机构法律服务机构其他")
+    assert _placement([one_row]) == (6, 0, 1, 3, 2, 4, 5)
+    # A two-row header: the legal-person columns on the second line, two swapped.
+    assert _placement([normalise("自然人法人或其他组织总计"), normalise("商业企业科研机构法律服务机构社会公益组织其他")]) \
+        == (0, 1, 2, 4, 3, 5, 6)
+    # The format's order, or words not cut into cells (a flattened page): as printed.
+    assert _placement([normalise("自然人法人或其他组织总计"), normalise("商业企业科研机构社会公益组织法律服务机构其他")]) is None
+    assert _placement([None, None]) is None

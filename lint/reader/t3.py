@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from .. import labels as L
 from ..model import (
@@ -39,23 +39,33 @@ def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
     return False
 
 
-def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
-    if not infos:
-        return None
-    has_sub6 = _has_sub6_rows(infos)
-    # Header: text before the first data row label or value.
-    header_parts = []
-    header_labels: list[Label] = []
+class _Header(NamedTuple):
+    """What table 三's header says: its words, the columns it names, the caption."""
+
+    text: str
+    labels: tuple[Label, ...]
+    columns: tuple[str, ...]
+    caption: Optional[Label]
+    #: Where each printed column's value goes, when the header prints the columns in
+    #: another order than the format's (总计 first, two legal-person columns swapped):
+    #: printed position -> format position. None in the format's order.
+    placement: Optional[tuple[int, ...]]
+
+
+def _read_header(infos: Sequence[LineInfo]) -> _Header:
+    """The header: the text before the first data row label or value."""
+    parts: list[str] = []
+    labels: list[Label] = []
+    line_texts: list[Optional[str]] = []
     caption = None
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
-        hit = None
-        for c in info.labels:
-            m = _t3_row_named(c.text)
-            if m and m.startswith("R"):
-                hit = m
-        if hit or "num" in map(CELL_KIND, info.values):
+        # Only a header row cut into cells (tabs, pipes) shows the columns' order: words
+        # run together on one line may be a two-row header flattened.
+        line_texts.append("" if info.separated else None)
+        if "num" in map(CELL_KIND, info.values) or any(
+                (m := _t3_row_named(c.text)) and m.startswith("R") for c in info.labels):
             break
         for c in info.labels:
             n = L.normalise(c.text)
@@ -63,18 +73,58 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
                 caption = caption or Label(c.text, "caption", c.span, "钩稽" in n)
                 # The caption may share its line with header words (PDF text).
                 n = n.split(")")[-1] if ")" in n else ""
-            header_parts.append(n)
+            parts.append(n)
+            if line_texts[-1] is not None:
+                line_texts[-1] += n
             for key in L.t3_columns_in(n):
-                header_labels.append(make_label(c.text, key, c.span, False))
-    header_text = "".join(header_parts)
-    header_cols = L.t3_columns_in(header_text)
-    width = 7 if ("C7" in header_cols or not header_cols) else 6
+                labels.append(make_label(c.text, key, c.span, False))
+    text = "".join(parts)
+    return _Header(text, tuple(labels), L.t3_columns_in(text), caption, _placement(line_texts))
+
+
+def _placement(line_texts: Sequence[Optional[str]]) -> Optional[tuple[int, ...]]:
+    """Printed position -> format position, when one header line prints the columns in
+    another order: all seven on one line, or the five legal-person columns of a two-row
+    header (自然人 first and 总计 last, as that header always has them). Column words read
+    across several lines say nothing about the order (a two-row header reads 自然人 法人或
+    其他组织 总计 商业企业 …), so only a single line decides."""
+    separated = [t for t in line_texts if t is not None]
+    for text in separated:
+        printed = L.t3_column_order(text)
+        if printed is not None:
+            return None if printed == tuple(T3_COLS) else tuple(T3_COLS.index(k) for k in printed)
+    legal = tuple(T3_COLS[1:6])
+    for text in separated:
+        printed = L.t3_column_order(text, legal)
+        if printed is not None and printed != legal:
+            return (0,) + tuple(T3_COLS.index(k) for k in printed) + (6,)
+    return None
+
+
+def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
+    """A row of exactly seven values printed under a reordered header, its values moved
+    to the format's columns (a row of another width is left as printed)."""
+    values = fit(vec.values, 7)
+    if len(values) != 7:
+        return vec
+    ordered: list[LCell] = [values[0]] * 7
+    for printed_at, column in enumerate(placement):
+        ordered[column] = values[printed_at]
+    return Vector(vec.key, ordered, vec.line, vec.label, vec.layout)
+
+
+def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
+    if not infos:
+        return None
+    has_sub6 = _has_sub6_rows(infos)
+    header = _read_header(infos)
+    width = 7 if ("C7" in header.columns or not header.columns) else 6
     # Some reports add a 法人或其他组织 小计 column (FORMAT §5.1): a derived column, read
     # and set aside, never part of the 总计 sum.
     subtotal: Optional[int] = None
-    if width == 7 and "小计" in header_text:
+    if width == 7 and "小计" in header.text:
         # Its position: right after 自然人 (before 商业企业) or after 其他 (before 总计).
-        at, business = header_text.find("小计"), header_text.find("商业")
+        at, business = header.text.find("小计"), header.text.find("商业")
         subtotal = 1 if 0 <= at < business else 6
 
     order = [r for r in T3_ROWS if has_sub6 or r not in ("R21", "R22", "R23")]
@@ -83,29 +133,22 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
 
     widths = Widths.fromkeys(order, 7)  # its keys: the rows of the order
     read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
+    vectors = read.vectors
+    if header.placement is not None and subtotal is None:
+        vectors = [_in_format_order(v, header.placement) for v in vectors]
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
     # Group rows printed with their own subtotals (a G key that is no row of the order)
-    # are set aside; the rest are aligned. One pass splits them.
-    group_rows: list[Vector] = []
+    # are set aside; the rest are aligned.
     rest: list[Vector] = []
-    for v in read.vectors:
-        k = v.key
-        if k is not None and k.startswith("G") and k not in widths:
-            group_rows.append(v)
+    for vec in vectors:
+        if vec.key is not None and vec.key.startswith("G") and vec.key not in widths:
+            groups.setdefault(vec.key, _t3_row(vec.key, vec, width, issues, subtotal))
         else:
-            rest.append(v)
-    for vec in group_rows:
-        if vec.key not in groups:
-            groups[vec.key] = _t3_row(vec.key, vec, width, issues, subtotal)
-    placed, duplicates, strays = align(rest, order)
-    for vec in duplicates:
-        issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
-                            Span(vec.line), "t3", vec.key or ""))
-    for vec in strays:
-        issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
-                            vec.values[0].span if vec.values else Span(vec.line), "t3"))
-    unsure = _split_fused_t3(placed, width, issues, order)
+            rest.append(vec)
+    placed = _place(rest, order, issues)
+    # Runs are cut with 总计 last: not under a header that prints the columns otherwise.
+    unsure = _split_fused_t3(placed, width, issues, order) if header.placement is None else set()
     for key, vec in placed.items():
         target = groups if key.startswith("G") else rows
         if key in unsure:
@@ -117,10 +160,21 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         if key not in rows:
             rows[key] = Row(key, None, _ABSENT_ROW, 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
-    first = infos[0].number
-    last = infos[-1].number
-    return Table3(rows, tuple(header_labels), header_cols or tuple(T3_COLS), groups, caption, layout,
-                  Span(first, 1, last, 1))
+    return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
+                  Span(infos[0].number, 1, infos[-1].number, 1))
+
+
+def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue]) -> dict[str, Vector]:
+    """The vectors on the format's rows (:func:`align`); a row printed twice and values
+    that fit no row become issues."""
+    placed, duplicates, strays = align(vectors, order)
+    for vec in duplicates:
+        issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
+                            Span(vec.line), "t3", vec.key or ""))
+    for vec in strays:
+        issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
+                            vec.values[0].span if vec.values else Span(vec.line), "t3"))
+    return placed
 
 
 @lru_cache(maxsize=8192)
