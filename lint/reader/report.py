@@ -110,8 +110,8 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
     t2_format = "2019" if len(signatures) >= 2 else "2021"
     t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
-    t3 = build_t3(empty_cells(t3_infos), issues)
-    t4 = build_t4(empty_cells(t4_infos), issues)
+    t3 = build_t3(empty_cells(t3_infos, width=7), issues)
+    t4 = build_t4(empty_cells(t4_infos, width=15), issues)
     if t2 is not None and not any(c.span for c in t2.cells.values()):
         t2 = None if not t2_infos else t2
     table_lines = []

@@ -39,7 +39,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
                 has_total = True
             if len(n) <= 12:
                 col_labels.append(make_label(c.text, None, c.span, False))
-        if "num" not in map(CELL_KIND, vals) and not (values and not labs and vals):
+        if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
         if labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None:
             continue  # prose with a trailing number

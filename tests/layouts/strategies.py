@@ -226,14 +226,20 @@ def _fmt(v) -> str:
 def _prose(d: ReportData) -> dict[str, str]:
     r01, r02, r24, r25 = (d.t3[r][6] for r in ("R01", "R02", "R24", "R25"))
     review = d.t4[("review", "total")]
-    suits = d.t4[("direct", "total")] + d.t4[("after_review", "total")]
+    direct, after = d.t4[("direct", "total")], d.t4[("after_review", "total")]
+    suits = None if direct is None or after is None else direct + after
+    # A count the table leaves empty is not stated in the prose either.
+    counts = [(f"共收到政府信息公开申请{_fmt(r01)}件", r01), (f"上年结转{_fmt(r02)}件", r02),
+              (f"办结{_fmt(r24)}件", r24), (f"结转下年度继续办理{_fmt(r25)}件", r25)]
+    cases = [(f"发生政府信息公开行政复议{review}件", review), (f"行政诉讼{suits}件", suits)]
+    said = "，".join(t for t, v in counts if v is not None)
+    cases_said = "，".join(t for t, v in cases if v is not None)
     return {
         "title": f"{d.org}{d.year}年政府信息公开工作年度报告",
         "preface": (f"本报告依据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限为"
                     f"{d.year}年1月1日至{d.year}年12月31日。"),
-        "S1": (f"{d.year}年，本机关坚持以公开为常态，共收到政府信息公开申请{_fmt(r01)}件，"
-               f"上年结转{_fmt(r02)}件，办结{_fmt(r24)}件，结转下年度继续办理{_fmt(r25)}件。"
-               f"发生政府信息公开行政复议{review}件，行政诉讼{suits}件。"),
+        "S1": (f"{d.year}年，本机关坚持以公开为常态" + (f"，{said}" if said else "") + "。"
+               + (f"{cases_said}。" if cases_said else "")),
         "S5": "存在的主要问题是信息更新不够及时。下一步将加强培训，提升公开质量。",
         "S6": f"本机关{d.year}年度未收取信息处理费。",
         "sign": f"{d.org}\n{d.year + 1}年1月20日",
