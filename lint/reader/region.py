@@ -379,7 +379,7 @@ def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
 
 def to_cell(c: LCell) -> Cell:
     # make_cell_at: one call for the Cell and its Span, not c.span's three and make_cell.
-    return make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column)
+    return make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column, c.unit)
 
 
 def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
@@ -389,7 +389,7 @@ def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
         if c is None:
             out.append(ABSENT)
         else:
-            out.append(make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column))
+            out.append(make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column, c.unit))
     return tuple(out)
 
 
