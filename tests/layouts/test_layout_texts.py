@@ -114,7 +114,6 @@ FAMILY_XFAIL: dict[tuple[str, str], str] = {
     ("test_family_cells", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
     ("test_family_cells", "pipe-reordered.txt"): "header columns in another order",
     ("test_family_cells", "run-blanks.txt"): "run one digit short (blank cell)",
-    ("test_family_cells", "spaces-wrapped.txt"): "values continued on the next line, labels wrapped",
     ("test_family_cells", "t3-kv.txt"): "table 三 as label：自然人N，…",
     ("test_family_cells", "t3-transposed.txt"): "table 三 transposed",
     ("test_family_cells", "t4-inline.txt"): "table 四 values on its header line",
