@@ -104,12 +104,15 @@ class Cell:
     """One table cell: ``value`` is None when the cell is blank or absent.
 
     ``raw`` is the text as written ("0", "—", "") and ``span`` where it stands (None when the
-    cell is absent from the text altogether).
+    cell is absent from the text altogether). A number written with its unit ("705件",
+    "12.5万元") has the number in ``raw`` and the unit in ``unit`` (the span covers both);
+    ``unit`` is "" for a plain number or a blank.
     """
 
     value: Optional[Number] = None
     raw: str = ""
     span: Optional[Span] = None
+    unit: str = ""
 
     @property
     def blank(self) -> bool:
@@ -128,11 +131,12 @@ _span_blank = _new_span.blank
 _cell_blank = make_cell.blank
 
 
-def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_column: int) -> Cell:
+def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_column: int,
+                 unit: str = "") -> Cell:
     """``Cell(value, raw, Span(line, column, line, end_column))`` for a cell on one line,
     built without the dataclasses' ``__init__`` (a report has hundreds)."""
     if line < 1 or column < 1 or end_column < column:
-        return make_cell(value, raw, Span(line, column, line, end_column))
+        return make_cell(value, raw, Span(line, column, line, end_column), unit)
     # make_cell(value, raw, _new_span(line, column, line, end_column, None)) with both
     # constructors' stores written out: one call a cell instead of three.
     span = _span_blank()
@@ -146,6 +150,7 @@ def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_
     cell.value = value
     cell.raw = raw
     cell.span = span
+    cell.unit = unit
     cell.__class__ = Cell
     return cell
 

@@ -106,7 +106,7 @@ def test_fast_objects_are_true_frozen_model_objects():
 
     span = make_span(3, 5, 3, 9)
     cell = make_cell_at(7, "7", 4, 2, 3)
-    other = make_cell("8", "8", span)
+    other = make_cell("8", "8", span, "")  # every field, positionally (unit last)
     for obj, cls in ((span, Span), (cell, Cell), (cell.span, Span), (other, Cell)):
         assert type(obj) is cls
         field = dataclasses.fields(cls)[0].name
@@ -147,3 +147,11 @@ def test_table_of_contents_leaders():
         assert _TOC_LEADER(text)
     for text in ("一、总体情况", "一、总体情况...", "一、总体情况··"):
         assert not _TOC_LEADER(text)
+
+
+def test_cell_with_unit_is_made_alike():
+    """A number written with its unit ("705件"): make_cell_at gives the same Cell as the
+    dataclass, the number in raw and the unit in unit."""
+    fast = make_cell_at(705, "705", 4, 2, 6, "件")
+    assert fast == Cell(705, "705", Span(4, 2, 4, 6), "件")
+    assert fast.unit == "件" and make_cell_at(3, "3", 4, 2, 3).unit == ""

@@ -2,14 +2,17 @@
 
 Modules, in the order text flows through them:
 
-* :mod:`.cells` — what a line is cut into (labels, numbers, blank marks);
+* :mod:`.cells` — what a line is cut into (labels, numbers with or without a unit, blank
+  marks);
 * :mod:`.lines` — each line cut into cells: pipes, tabs, a label and its numbers, a lone
   number, a page footer;
 * :mod:`.flattened` — a page flattened into one long line cut into virtual lines;
 * :mod:`.headings` — 一、 （一） 1. numbering;
 * :mod:`.sections` — where the tables begin, which headings are the six sections;
+* :mod:`.empty_cells` — empty cells of a one-cell-a-line table, seen as extra blank lines;
 * :mod:`.region` — a table region read into row vectors, whatever its layout (rows,
-  vertical streams, pdfminer column streams, lost labels), then placed on the format's rows;
+  rows whose values wrap onto the next line, vertical streams, pdfminer column streams,
+  lost labels), then placed on the format's rows;
 * :mod:`.runs` — the digit-run solver: cells whose digits ran together cut by the format's
   identities;
 * :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables;

@@ -21,6 +21,9 @@ DASHES = frozenset("-—–－―")
 #: Blank marks that may stand in a run of blank-separated values ("0 — 3").
 DASH_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "——", "--", "―"})
 SIGNS = frozenset({"-", "－", "−", "+", "＋"})
+#: Units a table cell may carry after its number ("705件", "12.5万元", "120000元"): counts
+#: of documents, items and cases, and money. A cell so written is still a number.
+CELL_UNITS = frozenset({"件", "条", "项", "个", "次", "人次", "篇", "份", "宗", "起", "万元", "元"})
 
 
 @dataclass(slots=True)
@@ -34,6 +37,9 @@ class LCell:
     #: A number written against its label with nothing between ("数量801000081"): it may
     #: hold several cells run together (see _resolve_t3_digits).
     fused: bool = False
+    #: The unit written after a number in its cell ("705件", "12.5万元"): ``text`` is the
+    #: number alone, the span covers both. Kept for unit rules; "" for a plain number.
+    unit: str = ""
 
     @property
     def span(self) -> Span:

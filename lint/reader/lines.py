@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 from .. import labels as L
 from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, Tok, line_lexer
-from .cells import BLANK_MARKS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
+from .cells import BLANK_MARKS, CELL_UNITS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT
 from .flattened import SEGMENT_MIN
 from .headings import heading_shape_of
@@ -43,6 +43,9 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         if value is not None and content[0].value in "-－−":
             value = -value
         return [LCell("num", content[0].value + content[1].value, line, content[0].column, content[1].end_column, value)]
+    with_unit = _number_with_unit(content, line)
+    if with_unit is not None:
+        return [with_unit]
     text = "".join(t.value for t in toks).strip()
     if text in BLANK_MARKS:
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
@@ -53,6 +56,24 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         if inner.labels and inner.values and _is_row_label(inner.labels[0].text):
             return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
+
+
+def _number_with_unit(content: Sequence[Tok], line: int) -> Optional[LCell]:
+    """A cell holding a number with its unit written against it ("705件", "12.5万元"), or
+    None. The unit must follow the number with nothing between and be one of
+    :data:`CELL_UNITS`: anything else ("3月", "2024年") stays a label."""
+    if len(content) < 2 or content[0].type != "NUMBER":
+        return None
+    number = content[0]
+    end = number.end_column
+    for t in content[1:]:
+        if t.column != end or t.type not in ("TEXT", "CN_NUMBER"):
+            return None
+        end = t.end_column
+    unit = "".join(t.value for t in content[1:])
+    if unit not in CELL_UNITS:
+        return None
+    return LCell("num", number.value, line, number.column, end, to_number(number.value), unit=unit)
 
 
 #: Tokens that are layout, not content, on an unseparated line.
@@ -331,6 +352,7 @@ def own_cells(info: LineInfo) -> LineInfo:
         d.end_column = c.end_column
         d.value = c.value
         d.fused = c.fused
+        d.unit = c.unit
         append(d)
     labels = info.labels
     if not labels:  # a row of values: the same list (nothing changes a line's cells)

@@ -8,15 +8,16 @@ The layouts, each a named function:
   (:func:`column_major_rows`, the 总计 column found by the row-total identity);
 * a stream with a lost label: more rows of numbers than labels, placed in the format's
   order (:func:`stream_rows`);
-* empty cells of a one-cell-a-line table seen as extra blank lines (:func:`empty_cells`).
+* a row whose last values went on to the next line (:meth:`_RegionReader.continues_row`).
+
+(Empty cells of a one-cell-a-line table, seen as extra blank lines, are found before a
+region is read: :mod:`.empty_cells`.)
 
 Vectors are then placed on the format's rows (:func:`align`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from collections import Counter
-from operator import sub
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -79,8 +80,14 @@ class _RegionReader:
         self.out = RegionRead()
         self.pending: list[tuple[str, LCell]] = []
         self.buffer: list[LCell] = []
+        #: The row just read from a line without separators while it still lacks values:
+        #: the next line may carry the rest (see :meth:`continues_row`).
+        self.short_row: Optional[Vector] = None
 
     def take(self, info: LineInfo) -> None:
+        short, self.short_row = self.short_row, None
+        if short is not None and self.continues_row(short, info):
+            return
         labs, vals = info.labels, info.values
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             self.buffer.append(vals[0])  # one value a line: part of a stream
@@ -113,7 +120,26 @@ class _RegionReader:
             key, lab_cell = None, None
         if not has_num and key is None:
             return  # a row of dashes with no label: header debris
-        self.out.vectors.append(Vector(key, list(vals), info.number, lab_cell, "row"))
+        vector = Vector(key, list(vals), info.number, lab_cell, "row")
+        self.out.vectors.append(vector)
+        if key is not None and not info.separated and len(vals) < self.width_of(key):
+            self.short_row = vector
+
+    def continues_row(self, row: Vector, info: LineInfo) -> bool:
+        """Layout "wrapped values": a row printed on blank-separated lines ran out of
+        width and its last values went on to the next line ("（一）予以公开 290 1 0 0" /
+        "3 0 294"). That line joins the row only when it holds values alone (no label, no
+        separator, at least one number) and exactly as many as the row lacks: anything
+        else (a lost row, a stray number) is read as before."""
+        vals = info.values
+        if info.separated or info.labels or not vals or "num" not in map(CELL_KIND, vals):
+            return False
+        if any(c.fused for c in row.values) or any(c.fused for c in vals):
+            return False  # digits run together: how many cells they hold is unknown
+        if len(row.values) + len(vals) != self.width_of(row.key):
+            return False
+        row.values.extend(vals)
+        return True
 
     def labels_alone(self, labs: Sequence[LCell]) -> None:
         """Row labels on lines of their own: their values follow as a stream."""
@@ -201,128 +227,6 @@ def unlabelled_stream(vals: Sequence[LCell], width: int) -> list[Vector]:
         return [Vector(None, list(vals[r * width:(r + 1) * width]), vals[r * width].line, None, "vertical")
                 for r in range(n // width)]
     return [Vector(None, vals, vals[0].line, None, "vertical")]
-
-
-def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> list[LineInfo]:
-    """In a table printed one cell a line, an empty cell is an extra blank line.
-
-    The file's rhythm says how many blank lines separate two cells (0 for HTML converted
-    with one newline per cell, 1 for converters that leave a blank line after every cell,
-    as seeds 001/004 do); a longer run next to a value holds empty cells, ceil((run -
-    rhythm) / (rhythm + 1)) of them. Applied only when the region is regular (most lines
-    one cell, most gaps the rhythm), so a pdfminer stream's page layout is left alone.
-    A table with most cells empty is not regular that way: there each row label followed
-    by exactly ``width`` lines (values or blank) is read as one cell a line
-    (:func:`labelled_blocks`).
-    """
-    out = _rhythm_cells(infos)
-    if out is None and width:
-        out = labelled_blocks(infos, width)
-    return list(infos) if out is None else out
-
-
-def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[LineInfo]]:
-    """Rows printed as a label line and then ``width`` lines, one cell each, an empty
-    cell an empty line (HTML converted one cell a line, most cells empty). None unless
-    every label line with values after it is such a block (then the blank lines of each
-    block are its empty cells; a row with every cell empty is ``width`` blank lines)."""
-    def is_value(info: LineInfo) -> bool:
-        return len(info.cells) == 1 and info.cells[0].kind == "num" and not info.separated
-
-    def is_label(info: LineInfo) -> bool:
-        return bool(info.labels) and not info.values and not info.separated
-
-    # The file's rhythm, from the lines after labels: a converter that leaves a blank line
-    # after every line leaves one after each label too. (Decided once for the region: a
-    # block of mostly empty cells alone could be read either way.)
-    after_label = [infos[i + 1].blank for i in range(len(infos) - 1) if is_label(infos[i])]
-    spaced = bool(after_label) and sum(after_label) > 0.8 * len(after_label)
-    out: list[LineInfo] = []
-    blocks = 0
-    k = 0
-    while k < len(infos):
-        info = infos[k]
-        out.append(info)
-        k += 1
-        if not is_label(info):
-            continue
-        end = k
-        while end < len(infos) and (infos[end].blank or is_value(infos[end])):
-            end += 1
-        body = infos[k:end]
-        cells, used = _block_cells(body, width, spaced)
-        if cells is None:
-            if any(is_value(i) for i in body):
-                return None
-            continue  # a label with no cells after it (a group label, a header word)
-        out.extend(cells)
-        blocks += 1
-        k += used
-    return out if blocks else None
-
-
-def _block_cells(body: Sequence[LineInfo], width: int, spaced: bool) -> tuple[Optional[list[LineInfo]], int]:
-    """The ``width`` cells of a block of lines after a row label, and how many lines they
-    take: one line a cell, or every other line (a converter that leaves a blank line after
-    every line, the label's included: an empty cell is then two blank lines). Blank lines
-    the block does not need before the next label are separators. (None, 0) when the lines
-    are no such block."""
-    for step, first in ((2, 1),) if spaced else ((1, 0),):
-        end = first + step * (width - 1) + 1  # one past the last cell's line
-        if len(body) < end or any(not line.blank for line in body[end:]):
-            continue
-        at = range(first, end, step)
-        if any(not body[i].blank for i in range(end) if i not in at):
-            continue  # a value where a separator line belongs
-        cells = [body[i] if not body[i].blank else LineInfo(
-            body[i].number, body[i].text, body[i].tokens, [LCell("blank", "", body[i].number, 1, 1)], False,
-            empty_cell=True) for i in at]
-        return cells, end
-    return None, 0
-
-
-def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[list[LineInfo]]:
-    """:func:`empty_cells` by the file's rhythm, or None when the region is not regular."""
-    # One pass finds the content lines and counts those of one cell (no generator, no
-    # second lookup of each line: every table region of every report comes here).
-    content: list[int] = []
-    single = 0
-    k = 0
-    for i in infos:
-        if not i.blank:
-            content.append(k)
-            if len(i.cells) == 1 and not i.separated:
-                single += 1
-        k += 1
-    if len(content) < 8 or single < 0.8 * len(content):
-        return None
-    # How often each step from one content line to the next (its gap of blank lines + 1)
-    # occurs, counted by C code rather than a loop here.
-    counts = Counter(map(sub, content[1:], content))
-    step = max(counts, key=lambda d: (counts[d], -d))
-    rhythm = step - 1
-    if rhythm > 1 or counts[step] < 0.8 * (len(content) - 1):
-        return None
-    if max(counts) <= step:
-        return [infos[k] for k in content]  # no gap longer than the rhythm: no empty cell
-
-    def is_value(info: LineInfo) -> bool:
-        return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
-
-    prev = content[0]
-    out: list[LineInfo] = [infos[prev]]
-    append = out.append
-    for k in content[1:]:
-        run = k - prev - 1
-        if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
-            n_empty = -(-(run - rhythm) // (rhythm + 1))
-            for e in range(n_empty):
-                at = infos[min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)]
-                append(LineInfo(at.number, at.text, at.tokens,
-                                [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True))
-        append(infos[k])
-        prev = k
-    return out
 
 
 def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], width: int,
@@ -450,7 +354,7 @@ def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
 
 def to_cell(c: LCell) -> Cell:
     # make_cell_at: one call for the Cell and its Span, not c.span's three and make_cell.
-    return make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column)
+    return make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column, c.unit)
 
 
 def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
@@ -460,7 +364,7 @@ def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
         if c is None:
             out.append(ABSENT)
         else:
-            out.append(make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column))
+            out.append(make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column, c.unit))
     return tuple(out)
 
 

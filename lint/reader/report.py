@@ -22,7 +22,7 @@ from .cells import LineInfo, to_number
 from .lines import own_cells, read_lines, split_line, split_lines
 from .flattened import SEGMENT_MIN, segments
 from .headings import heading_of
-from .region import empty_cells
+from .empty_cells import empty_cells
 from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4

@@ -379,7 +379,10 @@ def _row_layout(w: _Writer, d: ReportData, layout: str) -> None:
             half = (len(cells) + 1) // 2
             w.put(label)
             for i, (text, key) in enumerate(cells):
-                w.put(("\n" if i == half else " " if i or label else "") + (text or "—"), key)
+                # The line break goes in before the cell, so the cell is recorded on the
+                # line it is written on (the next one).
+                w.put("\n" if i == half else " " if i or label else "")
+                w.put(text or "—", key)
             w.put("\n")
         else:  # spaces / pypdf: a blank cell is printed as a dash, numbers blank-separated
             w.put(label)
