@@ -25,6 +25,8 @@ _SEG_ENUM = (
 )
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
+#: A line with this many tabs is a row of cells, never cut into virtual lines.
+TABLE_ROW_TABS = 8
 #: Lines at least this long that carry a table anchor are cut into virtual lines.
 SEGMENT_MIN = 300
 # read_lines never looks for a line found in the line memo among the long ones (segments).
@@ -67,6 +69,10 @@ def segments(line: Line) -> list[tuple[Line, int]]:
     """A long flattened line as virtual lines (each with its column offset)."""
     text = line.text
     if len(text) < SEGMENT_MIN or not any(a in text for a in _SEG_ANCHORS):
+        return [(line, 0)]
+    if text.count("\t") >= TABLE_ROW_TABS:
+        # Many tabs: a long row of a table's cells (a header of 25 row labels in a table
+        # printed turned), not a page flattened into one line; its tabs cut it.
         return [(line, 0)]
     cuts = _segment_cuts(text)
     if not cuts:

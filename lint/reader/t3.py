@@ -22,7 +22,7 @@ from ..model import (
     make_span,
     Table3,
 )
-from . import runs
+from . import runs, t3_forms
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND
 from .region import Vector, Widths, align, to_cell, to_cells, cells_span, fit, read_region
@@ -83,13 +83,20 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
 
     widths = Widths.fromkeys(order, 7)  # its keys: the rows of the order
     read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
+    vectors = read.vectors
+    # Table 三 as sentences or turned (one line per applicant type): its own reading.
+    form = t3_forms.other_form(infos)
+    if form is not None:
+        vectors = form.vectors
+        if form.issue is not None:
+            issues.append(form.issue)
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
     # Group rows printed with their own subtotals (a G key that is no row of the order)
     # are set aside; the rest are aligned. One pass splits them.
     group_rows: list[Vector] = []
     rest: list[Vector] = []
-    for v in read.vectors:
+    for v in vectors:
         k = v.key
         if k is not None and k.startswith("G") and k not in widths:
             group_rows.append(v)
@@ -117,6 +124,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         if key not in rows:
             rows[key] = Row(key, None, _ABSENT_ROW, 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
+    layout = form.form if form is not None else layout
     first = infos[0].number
     last = infos[-1].number
     return Table3(rows, tuple(header_labels), header_cols or tuple(T3_COLS), groups, caption, layout,

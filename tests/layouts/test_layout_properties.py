@@ -113,8 +113,6 @@ XFAIL: dict[tuple[str, str], str] = {
     ("test_run_one_digit_short", "crawled"): "run one digit short (blank cell)",
     ("test_run_one_digit_short", "run-spaced"): "run one digit short (blank cell)",
     ("test_run_one_digit_short", "run"): "run one digit short (blank cell)",
-    ("test_t3_other_forms", "t3-kv"): "table 三 as label：自然人N，…",
-    ("test_t3_other_forms", "t3-transposed"): "table 三 transposed",
 }
 
 
