@@ -157,6 +157,9 @@ def _split_unseparated(line: Line) -> LineInfo:
             i -= 1
             break
         break
+    signed = _signed_run(toks, i) if fused is not None else None
+    if signed is not None:
+        i -= 2  # the number and its sign before the fused digits are cells, not label
     # Dashes with no number among them are text (a rule line, a dash in a sentence).
     if nums and not any(t.type == "NUMBER" for t in nums):
         nums = []
@@ -175,11 +178,31 @@ def _split_unseparated(line: Line) -> LineInfo:
         if text in BLANK_MARKS and not nums:
             return LineInfo(n, line.text, toks, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
         cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
-    if fused is not None:
+    if signed is not None and fused is not None:
+        head, sign = signed
+        cells.append(LCell("num", head.value, n, head.column, head.end_column, to_number(head.value), fused=True))
+        value = to_number(fused.value)
+        if value is not None and sign.value in "-－−":
+            value = -value
+        cells.append(LCell("num", sign.value + fused.value, n, sign.column, fused.end_column, value, fused=True))
+    elif fused is not None:
         cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
     cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, toks, cells, False)
+
+
+def _signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
+    """The number and sign written against fused digits ``toks[i]`` when a row label comes
+    before them, nothing between (``行政处罚264-8430``: the 2019 table 二's 上一年项目数量
+    and signed 本年增/减 run together): the sign is where one cell ends."""
+    if i < 3:
+        return None
+    head, sign = toks[i - 2], toks[i - 1]
+    if not (sign.type == "TEXT" and sign.value in SIGNS and head.type == "NUMBER"
+            and toks[i - 3].type not in ("BLANK", "TAB") and toks[i - 3].end_column == head.column):
+        return None
+    return (head, sign) if _is_row_label("".join(t.value for t in toks[: i - 2])) else None
 
 
 def _is_row_label(text: str) -> bool:
@@ -191,7 +214,8 @@ def _is_row_label(text: str) -> bool:
         return False
     if n.endswith("总计") or n.endswith("合计"):
         return True
-    return L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
+    return (L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
+            or L.match_t2_row(n, "2019") is not None)
 
 
 def split_lines(lines: Sequence[Line]) -> list[LineInfo]:

@@ -76,7 +76,6 @@ SPARSE_LAYOUTS = ("cells", "cells-spaced", "tabs", "pipe", "browser")
 #: (test, layout) -> family, for what gplint does not read yet (issue 14). strict=True: a
 #: family that starts passing fails here until its entry is removed.
 XFAIL: dict[tuple[str, str], str] = {
-    ("test_2019_reads_every_cell", "2019-crawled"): "2019 format on a crawled page",
     ("test_decimal_fees_with_unit", "units"): "cells carrying a unit",
     ("test_family_consistent_report_has_no_table_finding", "crawled-spaced"): "crawled page with stray spaces inside digit runs",
     ("test_family_consistent_report_has_no_table_finding", "pipe-reordered"): "header columns in another order",

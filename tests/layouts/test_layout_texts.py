@@ -108,7 +108,6 @@ T3_ALT = ("t3-transposed", "t3-kv")
 #: (test, text) -> family gplint does not read yet (strict xfail; remove when it passes).
 FAMILY_XFAIL: dict[tuple[str, str], str] = {
     ("test_family_cell_lines", "cells-sparse.txt"): "one cell per line, most cells empty",
-    ("test_family_cells", "2019-crawled.txt"): "2019 format on a crawled page",
     ("test_family_cells", "cells-sparse.txt"): "one cell per line, most cells empty",
     ("test_family_cells", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
     ("test_family_cells", "pipe-reordered.txt"): "header columns in another order",
