@@ -12,7 +12,9 @@ Modules, in the order text flows through them:
   vertical streams, pdfminer column streams, lost labels), then placed on the format's rows;
 * :mod:`.runs` — the digit-run solver: cells whose digits ran together cut by the format's
   identities;
-* :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables;
+* :mod:`.t2_runs` — table 二's runs around a signed 本年增/减 or an amount's decimals (2019);
+* :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables (:mod:`.t3_forms`: table 三 written
+  as sentences or turned, read or said unreadable);
 * :mod:`.prose` — the prose outside the tables, and the numbers in it;
 * :mod:`.report` — :func:`parse`, which runs them all.
 """
