@@ -122,6 +122,9 @@ class TableConfidence:
     score: float = 1.0
     #: Where a table-level finding goes (the table's first line).
     span: Optional[Span] = None
+    #: Why the table as a whole could not be read, when the reader says so: a table printed
+    #: in a form it recognised but could not read (table 三 as sentences or turned).
+    form: str = ""
 
     @property
     def assessable(self) -> bool:
@@ -298,6 +301,10 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     t3 = report.t3
     if t3 is None:
         return _MISSING["t3"]
+    form = next((i for i in issues if i.kind == "t3-other-form"), None)
+    if form is not None:
+        # Printed in a form the reader found but could not read: found, nothing assessable.
+        return TableConfidence("t3", True, {}, 0, False, 0.0, form.span, form.message)
     # A header without 总计 (T104) lets rows carry 6 values as well as 7.
     also = 0 if "C7" in t3.header_columns else 6
     row_issues: dict[str, list[Issue]] = {}

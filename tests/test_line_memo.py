@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from gplint import grammar
-from gplint.reader import flattened, lines
+from gplint.reader import flattened
+from gplint.reader import line_memo as lines
 from gplint.reader import parse
 from gplint.dump import report_to_dict
 from gplint.grammar import LineMemo, tokenise

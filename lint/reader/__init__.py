@@ -5,7 +5,7 @@ Modules, in the order text flows through them:
 * :mod:`.cells` — what a line is cut into (labels, numbers with or without a unit, blank
   marks);
 * :mod:`.lines` — each line cut into cells: pipes, tabs, a label and its numbers, a lone
-  number, a page footer;
+  number, a page footer; :mod:`.line_memo` — lines read before are copied, not read again;
 * :mod:`.flattened` — a page flattened into one long line cut into virtual lines;
 * :mod:`.headings` — 一、 （一） 1. numbering;
 * :mod:`.sections` — where the tables begin, which headings are the six sections;
@@ -15,7 +15,9 @@ Modules, in the order text flows through them:
   lost labels), then placed on the format's rows;
 * :mod:`.runs` — the digit-run solver: cells whose digits ran together cut by the format's
   identities;
-* :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables;
+* :mod:`.t2_runs` — table 二's runs around a signed 本年增/减 or an amount's decimals (2019);
+* :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables (:mod:`.t3_forms`: table 三 written
+  as sentences or turned, read or said unreadable);
 * :mod:`.prose` — the prose outside the tables, and the numbers in it;
 * :mod:`.report` — :func:`parse`, which runs them all.
 """

@@ -21,10 +21,13 @@ _SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"|(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
     r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持)"
-    r"|(?<=[0-9０-９数量额容）)元 \u3000\u00a0])(?P<t2>行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)"
+    r"|(?<=[0-9０-９数量额容减）)元 \u3000\u00a0])"
+    r"(?P<t2>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)"
 )
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
+#: A line with this many tabs is a row of cells, never cut into virtual lines.
+TABLE_ROW_TABS = 8
 #: Lines at least this long that carry a table anchor are cut into virtual lines.
 SEGMENT_MIN = 300
 # read_lines never looks for a line found in the line memo among the long ones (segments).
@@ -67,6 +70,10 @@ def segments(line: Line) -> list[tuple[Line, int]]:
     """A long flattened line as virtual lines (each with its column offset)."""
     text = line.text
     if len(text) < SEGMENT_MIN or not any(a in text for a in _SEG_ANCHORS):
+        return [(line, 0)]
+    if text.count("\t") >= TABLE_ROW_TABS:
+        # Many tabs: a long row of a table's cells (a header of 25 row labels in a table
+        # printed turned), not a page flattened into one line; its tabs cut it.
         return [(line, 0)]
     cuts = _segment_cuts(text)
     if not cuts:

@@ -8,11 +8,9 @@ from operator import itemgetter
 from typing import Optional, Sequence
 
 from .. import labels as L
-from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, Tok, line_lexer
+from ..grammar import Line, Tok
 from .cells import BLANK_MARKS, CELL_UNITS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT
-from .flattened import SEGMENT_MIN
-from .headings import heading_shape_of
 
 
 def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
@@ -182,6 +180,9 @@ def _split_unseparated(line: Line) -> LineInfo:
             i -= 1
             break
         break
+    signed = _signed_run(toks, i) if fused is not None else None
+    if signed is not None:
+        i -= 2  # the number and its sign before the fused digits are cells, not label
     # Dashes with no number among them are text (a rule line, a dash in a sentence).
     if nums and not any(t.type == "NUMBER" for t in nums):
         nums = []
@@ -200,11 +201,31 @@ def _split_unseparated(line: Line) -> LineInfo:
         if text in BLANK_MARKS and not nums:
             return LineInfo(n, line.text, toks, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
         cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
-    if fused is not None:
+    if signed is not None and fused is not None:
+        head, sign = signed
+        cells.append(LCell("num", head.value, n, head.column, head.end_column, to_number(head.value), fused=True))
+        value = to_number(fused.value)
+        if value is not None and sign.value in "-－−":
+            value = -value
+        cells.append(LCell("num", sign.value + fused.value, n, sign.column, fused.end_column, value, fused=True))
+    elif fused is not None:
         cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
     cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, toks, cells, False)
+
+
+def _signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
+    """The number and sign written against fused digits ``toks[i]`` when a row label comes
+    before them, nothing between (``行政处罚264-8430``: the 2019 table 二's 上一年项目数量
+    and signed 本年增/减 run together): the sign is where one cell ends."""
+    if i < 3:
+        return None
+    head, sign = toks[i - 2], toks[i - 1]
+    if not (sign.type == "TEXT" and sign.value in SIGNS and head.type == "NUMBER"
+            and toks[i - 3].type not in ("BLANK", "TAB") and toks[i - 3].end_column == head.column):
+        return None
+    return (head, sign) if _is_row_label("".join(t.value for t in toks[: i - 2])) else None
 
 
 def _is_row_label(text: str) -> bool:
@@ -216,156 +237,8 @@ def _is_row_label(text: str) -> bool:
         return False
     if n.endswith("总计") or n.endswith("合计"):
         return True
-    return L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
-
-
-def split_lines(lines: Sequence[Line]) -> list[LineInfo]:
-    """:func:`split_line` for every line; a line whose text was read before (tables repeat
-    "0", "| 0 | 0 |" …; every report prints the same labels) reuses that reading with its
-    own line number. Short lines are remembered from report to report (as the tokeniser
-    does, :data:`gplint.grammar.MEMO_MAX_LINE`); a remembered reading is never handed out
-    itself, only copies, so nothing done to a report's lines can reach the next report."""
-    seen: dict[str, LineInfo] = {}
-    memo = _LINE_MEMO
-    out: list[LineInfo] = []
-    for line in lines:
-        text = line.text
-        first = seen.get(text)
-        if first is None:
-            if len(text) > MEMO_MAX_LINE:
-                info = seen[text] = split_line(line)
-                out.append(info)
-                continue
-            first = memo.young.get(text) or memo.get(text)
-            if first is None:
-                first = split_line(line)
-                first.heading_shape = heading_shape_of(first)
-                memo.put(text, first)
-            seen[text] = first
-        out.append(_copy_info(first, line.number, text))
-    return out
-
-
-#: Readings of short lines, kept from report to report: line text -> LineInfo template.
-#: Twice the tokeniser's size: table rows with their counts ("| 3 | 0 | 1 |") recur across
-#: a batch less often than labels, and keeping them paid (18.20 -> 17.75 M instructions a
-#: report over 1,000 synthetic reports; 4096 gained nothing more) for ≈ 4.5 MB a process.
-_LINE_MEMO = LineMemo(2 * MEMO_SIZE)
-
-
-def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line]]]:
-    """:func:`tokenise` and :func:`split_lines` in one pass: (the raw lines, their
-    readings, the lines of :data:`SEGMENT_MIN` characters or more).
-
-    A line read before (in this report, or remembered from an earlier one) is copied from
-    that reading without being tokenised again or made into a :class:`Line`; only new text
-    goes through the lexer. None when the grammar cannot be read line by line or some
-    character matches no terminal: the caller then takes the full path (same results)."""
-    lexer = line_lexer()
-    if lexer is None:
-        return None
-    read_line = lexer.read_line
-    raws = text.split("\n")
-    seen: dict[str, LineInfo] = {}
-    memo = _LINE_MEMO
-    new = tuple.__new__
-    out: list[LineInfo] = []
-    append = out.append
-    long_lines: list[Line] = []
-    young = memo.young
-    for number, raw in enumerate(raws, 1):
-        # Most lines were read before: in this report or an earlier one, they are in the
-        # memo's young generation (the memo is this report's record of what it read too).
-        first = young.get(raw)
-        if first is None:
-            if len(raw) <= MEMO_MAX_LINE:
-                first = memo.get(raw)  # the old generation (then moved to the young one)
-                if first is None:
-                    toks = read_line(raw)
-                    if toks is None:
-                        return None
-                    first = split_line(new(Line, (number, raw, toks)))
-                    first.heading_shape = heading_shape_of(first)
-                    memo.put(raw, first)
-                young = memo.young  # a put may have begun a new generation
-            else:  # long lines (prose) are remembered within this report only
-                first = seen.get(raw)
-                if first is None:
-                    toks = read_line(raw)
-                    if toks is None:
-                        return None
-                    line = new(Line, (number, raw, toks))
-                    if len(raw) >= SEGMENT_MIN:
-                        long_lines.append(line)
-                    info = seen[raw] = split_line(line)
-                    append(info)
-                    continue
-                if len(raw) >= SEGMENT_MIN:
-                    long_lines.append(new(Line, (number, raw, first.tokens)))
-        append(_copy_info(first, number, raw))
-    return raws, out, long_lines
-
-
-def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
-    """``first``'s reading of the same text, for line ``n``: its own number, ``first``'s
-    cells. Those carry ``first``'s line number until :func:`own_cells` gives the copy
-    cells of its own; only table regions need that (every line is read for anchors and
-    headings, but only a table's cells become spans), so most lines never pay for it."""
-    info = _object_new(LineInfo)  # every field set below; __post_init__'s split is shared too
-    info.number = n
-    info.text = text
-    info.tokens = first.tokens  # the same text has the same tokens
-    info.separated = first.separated
-    info.footer = first.footer
-    info.md_rule = first.md_rule
-    info.blank = first.blank
-    info.empty_cell = first.empty_cell
-    info.offset = first.offset
-    info.heading_shape = first.heading_shape
-    info.cells = first.cells
-    info.labels = first.labels
-    info.values = first.values
-    return info
-
-
-def own_cells(info: LineInfo) -> LineInfo:
-    """``info`` with cells that carry its own line number (see :func:`_copy_info`).
-
-    Copies the shared cells when they carry another line's number; never changes a shared
-    cell or list, only which ones ``info`` holds."""
-    cells = info.cells
-    if not cells:
-        return info
-    n = info.number
-    if cells[0].line == n:  # a line's cells all carry one number: these are its own
-        return info
-    info.cells = own = []
-    append = own.append
-    for c in cells:
-        # Slot stores on a bare object: half the cost of LCell(...) (its __init__ is a
-        # Python call).
-        d = _object_new(LCell)
-        d.kind = c.kind
-        d.text = c.text
-        d.line = n
-        d.column = c.column
-        d.end_column = c.end_column
-        d.value = c.value
-        d.fused = c.fused
-        d.unit = c.unit
-        append(d)
-    labels = info.labels
-    if not labels:  # a row of values: the same list (nothing changes a line's cells)
-        info.values = own
-    elif len(labels) == 1 and cells[0] is labels[0]:  # a label, then its values
-        info.labels, info.values = [own[0]], own[1:]
-    else:
-        info.labels = [c for c in own if c.kind == "label"]
-        info.values = [c for c in own if c.kind != "label"]
-    return info
-
-
-_object_new = object.__new__
+    return (L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
+            or L.match_t2_row(n, "2019") is not None)
 
 
 def _is_footer(content: Sequence[Tok]) -> bool:

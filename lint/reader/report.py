@@ -19,7 +19,8 @@ from ..model import (
 )
 from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
-from .lines import own_cells, read_lines, split_line, split_lines
+from .line_memo import own_cells, read_lines, split_lines
+from .lines import split_line
 from .flattened import SEGMENT_MIN, segments
 from .headings import heading_of
 from .empty_cells import empty_cells

@@ -36,7 +36,7 @@ _RUN_SPACES = " \u3000\u00a0\u2002\u2003\u2009\u202f"
 Values = tuple[Optional[int], ...]
 
 
-def _digits_of(cell: LCell) -> Optional[str]:
+def digits_of(cell: LCell) -> Optional[str]:
     """The ASCII digits a number cell is written with, or None for anything else."""
     if cell.kind != "num":
         return None
@@ -65,7 +65,7 @@ def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MA
         return None
     parts = []
     for cell in cells:
-        digits = _digits_of(cell)
+        digits = digits_of(cell)
         if digits is None:
             return None
         parts.append(digits)
@@ -342,3 +342,4 @@ def run_cells(cells: Sequence[LCell], values: Sequence[Optional[int]]) -> list[L
         out.append(LCell("num", str(value), line, column, end_column + 1, value))
         at += width
     return out
+

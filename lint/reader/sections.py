@@ -13,6 +13,7 @@ from ..model import (
     make_section,
 )
 from .cells import LineInfo
+from .t3_forms import is_kv_line
 
 
 def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
@@ -68,7 +69,7 @@ def anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
         for c in info.labels:
             n = L.normalise(c.text)
             if ("勾稽" in n or "钩稽" in n or n.startswith("申请人情况") or "第一项加第二项" in n
-                    or (L.match_t3_row(n) == "R01" and len(n) < 40)):
+                    or (L.match_t3_row(n) == "R01" and (len(n) < 40 or is_kv_line(info)))):
                 return info.number
     return None
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from .. import labels as L
+from ..format import T2_2019, T2_2021
 from ..model import (
     ABSENT,
     Cell,
@@ -16,7 +17,7 @@ from ..model import (
     Table2,
     make_label,
 )
-from . import runs
+from . import runs, t2_runs
 from .cells import LineInfo
 from .region import Widths, align, to_cell, cells_span, fit, read_region
 
@@ -36,6 +37,16 @@ def _t2_label_matcher(fmt: str):
 
 
 _T2_LABEL_ROW = {fmt: _t2_label_matcher(fmt) for fmt in ("2021", "2019")}
+
+
+#: The 2019 rows with a signed 本年增/减 column, and where it is (the sign in a run of
+#: digits marks that cell's start: :func:`t2_runs.signed_splits`).
+_CHANGE_AT = {r.key: [c.kind for c in b.columns].index("change")
+              for b in T2_2019.blocks if any(c.kind == "change" for c in b.columns) for r in b.rows}
+
+#: Rows of several cells whose last is an amount of money (digits with decimals).
+_AMOUNT_ROWS = {fmt: {r.key for b in spec.blocks if len(b.columns) > 1 and b.columns[-1].kind == "amount" for r in b.rows}
+                for fmt, spec in (("2019", T2_2019), ("2021", T2_2021))}
 
 
 def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
@@ -75,14 +86,19 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
         keys = row_keys[key]
         vals = fit(vec.values, len(keys))
         digits = runs.run_digits(vals, len(keys), long_cell=None) if len(keys) > 1 else None
-        if digits is not None:
-            cuts = runs.splits(digits, len(keys), 50)
+        change = _CHANGE_AT.get(key) if fmt == "2019" else None
+        signed = t2_runs.signed_splits(vals, len(keys), change) if change is not None and digits is None else None
+        amounts = t2_runs.amount_splits(vals, len(keys)) if key in _AMOUNT_ROWS[fmt] else None
+        if digits is not None or signed is not None or amounts is not None:
+            cuts = runs.splits(digits, len(keys), 50) if digits is not None else signed or amounts or []
             if len(cuts) == 1:
-                vals = runs.run_cells(vals, cuts[0])
+                vals = (runs.run_cells(vals, cuts[0]) if digits is not None
+                        else t2_runs.signed_cells(vals, cuts[0], change or 0) if signed is not None
+                        else t2_runs.amount_cells(vals[0], cuts[0]))  # type: ignore[arg-type]
             else:
                 issues.append(Issue(
                     "ambiguous-digit-split",
-                    f"表二“{vec.label.text if vec.label else key}”行的数字“{' '.join(c.text for c in vals)}”连在一起，"
+                    f"表二“{vec.label.text if vec.label else key}”行的数字“{('' if signed else ' ').join(c.text for c in vals)}”连在一起，"
                     + (f"有 {len(cuts)} 种拆分方式，无法确定各单元格的值" if cuts else "无法拆分为各单元格的值"),
                     cells_span(vals), "t2", key))
                 continue

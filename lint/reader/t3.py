@@ -22,7 +22,10 @@ from ..model import (
     make_span,
     Table3,
 )
-from . import runs
+from .. import format as F
+from . import runs, t3_forms
+
+_G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND
 from .region import Vector, Widths, align, to_cell, to_cells, cells_span, fit, read_region
@@ -127,14 +130,22 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         at, business = header.text.find("小计"), header.text.find("商业")
         subtotal = 1 if 0 <= at < business else 6
 
-    order = [r for r in T3_ROWS if has_sub6 or r not in ("R21", "R22", "R23")]
+    # A table printing （六）其他处理 as one row (the 2019 layout) has G6 where its
+    # sub-rows would be, before the total row.
+    order = [r for r in T3_ROWS if has_sub6 or r not in _G6.members]
     if not has_sub6:
-        order.insert(order.index("R24"), "G6")
+        order.insert(order.index(F.T3_2021.total_row), _G6.key)
 
     widths = Widths.fromkeys(order, 7)  # its keys: the rows of the order
     read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
     vectors = read.vectors
-    if header.placement is not None and subtotal is None:
+    # Table 三 as sentences or turned (one line per applicant type): its own reading.
+    form = t3_forms.other_form(infos)
+    if form is not None:
+        vectors = form.vectors
+        if form.issue is not None:
+            issues.append(form.issue)
+    elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
     rows: dict[str, Row] = {}
     groups: dict[str, Row] = {}
@@ -160,6 +171,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         if key not in rows:
             rows[key] = Row(key, None, _ABSENT_ROW, 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
+    if form is not None:
+        layout = form.form
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   Span(infos[0].number, 1, infos[-1].number, 1))
 

@@ -42,7 +42,7 @@ def _reasons(conf: TableConfidence, rows: list[RowConfidence]) -> str:
         first = next((flag for flag, _ in _SAYS if flag in r.flags), None)
         if first is not None:
             by_flag.setdefault(first, []).append(r)
-    out = []
+    out = [conf.form] if conf.form else []
     for flag, says in _SAYS:
         hit = by_flag.get(flag)
         if not hit:

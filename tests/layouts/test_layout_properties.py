@@ -76,7 +76,6 @@ SPARSE_LAYOUTS = ("cells", "cells-spaced", "tabs", "pipe", "browser")
 #: (test, layout) -> family, for what gplint does not read yet (issue 14). strict=True: a
 #: family that starts passing fails here until its entry is removed.
 XFAIL: dict[tuple[str, str], str] = {
-    ("test_2019_reads_every_cell", "2019-crawled"): "2019 format on a crawled page",
     ("test_family_consistent_report_has_no_table_finding", "crawled-spaced"): "crawled page with stray spaces inside digit runs",
     ("test_family_consistent_report_has_no_table_finding", "run-spaced"): "stray spaces inside digit runs",
     ("test_family_consistent_report_has_no_table_finding", "run"): "digits of a row run together",
@@ -90,8 +89,6 @@ XFAIL: dict[tuple[str, str], str] = {
     ("test_run_one_digit_short", "crawled"): "run one digit short (blank cell)",
     ("test_run_one_digit_short", "run-spaced"): "run one digit short (blank cell)",
     ("test_run_one_digit_short", "run"): "run one digit short (blank cell)",
-    ("test_t3_other_forms", "t3-kv"): "table 三 as label：自然人N，…",
-    ("test_t3_other_forms", "t3-transposed"): "table 三 transposed",
 }
 
 

@@ -107,16 +107,10 @@ RUN_TEXT_LAYOUTS = ("run", "run-spaced", "crawled", "crawled-spaced", "2019-craw
 T3_ALT = ("t3-transposed", "t3-kv")
 #: (test, text) -> family gplint does not read yet (strict xfail; remove when it passes).
 FAMILY_XFAIL: dict[tuple[str, str], str] = {
-    ("test_family_cell_lines", "t3-transposed.txt"): "table 三 transposed",
-    ("test_family_cells", "2019-crawled.txt"): "2019 format on a crawled page",
     ("test_family_cells", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
     ("test_family_cells", "run-blanks.txt"): "run one digit short (blank cell)",
-    ("test_family_cells", "t3-kv.txt"): "table 三 as label：自然人N，…",
-    ("test_family_cells", "t3-transposed.txt"): "table 三 transposed",
     ("test_family_cells", "t4-inline.txt"): "table 四 values on its header line",
     ("test_family_consistent_no_table_finding", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
-    ("test_family_consistent_no_table_finding", "t3-kv.txt"): "table 三 as label：自然人N，…",
-    ("test_family_consistent_no_table_finding", "t3-transposed.txt"): "table 三 transposed",
 }
 
 
