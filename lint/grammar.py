@@ -8,7 +8,7 @@ table row with its cells and separator, label followed by numbers, footer, prose
 and where its parts stand, in token positions. :func:`read_record` gives the typed record
 (:class:`HeadingLine`, :class:`RowLine`, :class:`FooterLine`, :class:`ProseLine`,
 :class:`BlankLine`); every record carries the line's tokens (:class:`Tok`), which is what
-``gplint.build`` reads today (:func:`tokenise`, :func:`line_lexer`).
+``gplint.reader`` reads today (:func:`tokenise`, :func:`line_lexer`).
 
 Only Lark's public API is used: ``Lark(...)``, ``Lark.parse``, ``Lark.terminals`` (the
 terminal definitions: name, priority, pattern), ``Lark.options``, ``Tree.scan_values`` and
@@ -142,7 +142,7 @@ class ProseLine(NamedTuple):
 LineRecord = Union[BlankLine, HeadingLine, RowLine, FooterLine, ProseLine]
 
 _LEVELS = {"ENUM_TOP": 1, "ENUM_PAREN": 2, "ENUM_ITEM": 3}
-# A footer's words besides its page numbers (gplint.build reads footers the same way).
+# A footer's words besides its page numbers (gplint.reader reads footers the same way).
 _FOOTER_DASHES = frozenset("-—–－―")
 _FOOTER_WORDS = frozenset("第页共/")
 
