@@ -106,3 +106,16 @@ def test_header_order_from_one_separated_line():
     # The format's order, or words not cut into cells (a flattened page): as printed.
     assert _placement([normalise("自然人法人或其他组织总计"), normalise("商业企业科研机构社会公益组织法律服务机构其他")]) is None
     assert _placement([None, None]) is None
+
+
+def test_lost_boundaries_are_cut_only_when_the_row_total_confirms():
+    """"2100 0 0 0 21": five numbers for seven cells, spaces lost between 21, 0 and 0."""
+    from gplint.testing import example_report
+
+    text = example_report(t3_rows={"R03": "（一）予以公开 21 1 0 0 0 0 22",
+                                   "R13": "1.本机关不掌握相关政府信息 2100 0 0 0 21"})
+    t3 = parse(text).t3
+    assert [t3.value("R13", f"C{c}") for c in range(1, 8)] == [21, 0, 0, 0, 0, 0, 21]
+    # Six plausible counts that no cut of seven explains: read as printed (a short row).
+    short = parse(example_report(t3_rows={"R13": "1.本机关不掌握相关政府信息 12 3 0 0 0 15"})).t3
+    assert short.rows["R13"].count == 6

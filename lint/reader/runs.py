@@ -46,7 +46,8 @@ def digits_of(cell: LCell) -> Optional[str]:
     return text if text.isdigit() and text.isascii() else None
 
 
-def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MAX_CELL_DIGITS) -> Optional[str]:
+def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MAX_CELL_DIGITS,
+               lone_run: bool = False) -> Optional[str]:
     """The digits of a row whose ``width`` cells ran together, or None when its cells are
     to be read as they stand.
 
@@ -59,7 +60,9 @@ def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MA
     * something shows the cells ran together: a number written against its label with
       nothing between (``fused``), a number of several digits starting with 0 (``02``,
       ``00000``: no count is written so), or a number of ``long_cell`` digits or more
-      (no cell of these tables counts a million; None: not a sign for this table).
+      (no cell of these tables counts a million; None: not a sign for this table), or,
+      with ``lone_run``, a row's one number with a digit for each of its cells (table 二's
+      "规章 810132": a count alone under three columns is rarer than a run).
     """
     if not cells or len(cells) >= width:
         return None
@@ -72,10 +75,25 @@ def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MA
     run = "".join(parts)
     if len(run) < width - 1:
         return None
-    ran_together = any(c.fused for c in cells) or any(len(p) > 1 and p[0] == "0" for p in parts)
+    ran_together = any(c.fused for c in cells) or any(len(p) > 1 and p[0] == "0" for p in parts) \
+        or (lone_run and len(parts) == 1 and len(run) >= width)
     if not ran_together and long_cell is not None:
         ran_together = any(len(p) >= long_cell for p in parts)
     return run if ran_together else None
+
+
+def lost_boundaries(cells: Sequence[LCell], width: int) -> Optional[str]:
+    """The digits of a row of several plain numbers, fewer than its columns but enough
+    digits to fill them ("2168 0 0 0 0 2189" for seven cells): some cell boundaries may be
+    lost. Whether they were is the solver's to say (a cut of all seven that keeps the row
+    total); without one the row is read as printed."""
+    if not 2 <= len(cells) < width:
+        return None
+    parts = [digits_of(c) for c in cells]
+    if any(p is None for p in parts):
+        return None
+    run = "".join(parts)  # type: ignore[arg-type]
+    return run if len(run) >= width else None
 
 
 def splits(digits: str, parts: int, limit: int = MAX_SPLITS) -> list[Values]:

@@ -221,6 +221,11 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     for key, vec in placed.items():
         if key in rows:
             digits = runs.run_digits(vec.values, 7)
+            if digits is None:
+                # Cell boundaries lost: only when a cut of all seven keeps the row total.
+                digits = runs.lost_boundaries(vec.values, 7)
+                if digits is not None and not runs.t3_row_splits(digits):
+                    digits = None
             if digits is not None:
                 run_rows[key] = digits
     if not run_rows:
