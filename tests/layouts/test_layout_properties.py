@@ -78,11 +78,8 @@ SPARSE_LAYOUTS = ("cells", "cells-spaced", "tabs", "pipe", "browser")
 XFAIL: dict[tuple[str, str], str] = {
     ("test_family_consistent_report_has_no_table_finding", "crawled-spaced"): "crawled page with stray spaces inside digit runs",
     ("test_family_consistent_report_has_no_table_finding", "run-spaced"): "stray spaces inside digit runs",
-    ("test_family_one_wrong_t4_cell_is_named_by_block", "t4-inline"): "table 四 values on its header line",
-    ("test_family_reads_blank_cells", "t4-inline"): "table 四 values on its header line",
     ("test_family_reads_every_cell", "crawled-spaced"): "crawled page with stray spaces inside digit runs",
     ("test_family_reads_every_cell", "run-spaced"): "stray spaces inside digit runs",
-    ("test_family_reads_every_cell", "t4-inline"): "table 四 values on its header line",
     ("test_run_one_digit_short", "crawled-spaced"): "run one digit short (blank cell)",
     ("test_run_one_digit_short", "crawled"): "run one digit short (blank cell)",
     ("test_run_one_digit_short", "run-spaced"): "run one digit short (blank cell)",
