@@ -308,13 +308,13 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     R21-R23 when the table prints （六）其他处理 as one row). Candidates for a
     row are the cuts that satisfy its row total (with one applicant cell left empty when
     no cut of all seven does; a run no such cut explains stays unread); an assignment
-    scores one for each row total and each column identity it satisfies. ``boundaries``:
+    scores one for each column identity it satisfies. ``boundaries``:
     for a row whose printed cells may have lost boundaries, where they ended (a cut must
     keep them: :func:`keeps_boundaries`). Returns (the cuts
     chosen, the rows left ambiguous): a row is cut only when every best-scoring assignment
     cuts it the same way."""
     residuals = _Residuals(rows)
-    candidates: dict[str, list[tuple[Values, int]]] = {}
+    candidates: dict[str, list[Values]] = {}
     ambiguous: set[str] = set()
     for key, digits in runs.items():
         # Only cuts that keep the row total: a cut that breaks it would be the reader's
@@ -323,7 +323,7 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
         if boundaries and key in boundaries:
             cuts = [v for v in cuts if keeps_boundaries(v, boundaries[key])]
         if cuts:
-            candidates[key] = [(v, 1) for v in cuts]
+            candidates[key] = cuts
         else:
             ambiguous.add(key)
     residual: list[Optional[int]] = [0] * len(residuals.identities)
@@ -337,8 +337,8 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     variable: list[str] = []
     for key, cands in candidates.items():
         if len(cands) == 1:
-            chosen[key] = cands[0][0]
-            residual = _add(residual, residuals.share(key, cands[0][0]))
+            chosen[key] = cands[0]
+            residual = _add(residual, residuals.share(key, cands[0]))
         else:
             variable.append(key)
     combinations = 1
@@ -346,16 +346,13 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
         combinations *= len(candidates[key])
     if combinations > MAX_COMBINATIONS:
         return chosen, ambiguous | set(variable)
-    options = [[(v, ok, residuals.share(key, v)) for v, ok in candidates[key]] for key in variable]
+    options = [[(v, residuals.share(key, v)) for v in candidates[key]] for key in variable]
     best, best_picks = -1, []
     for pick in itertools.product(*(range(len(o)) for o in options)):
         total = list(residual)
-        score = 0
         for row, index in enumerate(pick):
-            _values, row_total_ok, share = options[row][index]
-            score += row_total_ok
-            total = _add(total, share)
-        score += sum(1 for x in total if x == 0)
+            total = _add(total, options[row][index][1])
+        score = sum(1 for x in total if x == 0)
         if score > best:
             best, best_picks = score, [pick]
         elif score == best:
