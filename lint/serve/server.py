@@ -11,8 +11,10 @@ def serve(app: Any, host: str, port: int, open_browser: bool = False, out: Optio
     out = out or sys.stdout
     try:
         server = make_server(host, port, app, threaded=True)
-    except OSError as exc:
-        sys.stderr.write(f"gplint: error: cannot listen on {host}:{port} ({exc.strerror or exc}); "
+    except (OSError, SystemExit) as exc:
+        # (Werkzeug reports a port in use itself and exits 1; that is a usage error here.)
+        why = getattr(exc, "strerror", None) or "address in use or not available"
+        sys.stderr.write(f"gplint: error: cannot listen on {host}:{port} ({why}); "
                          "try another --port, or --port 0 for any free one\n")
         return 2
     shown = f"[{host}]" if ":" in host else host

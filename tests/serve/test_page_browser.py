@@ -178,7 +178,7 @@ def test_too_large_files_are_refused_in_chinese(browser, small_app, tmp_path: Pa
     """One file over the limit is a finding on that file, the others are checked; a request
     over the total limit is refused whole, with a message saying the limits."""
     big = tmp_path / "big.txt"
-    big.write_text(MUDANJIANG.read_text(encoding="utf-8") * 40, encoding="utf-8")  # ≈ 400 KB
+    big.write_text(MUDANJIANG.read_text(encoding="utf-8") * 40, encoding="utf-8")  # ≈ 250 KB
     open_page(browser, small_app)
     choose_files(browser, [big, MUDANJIANG])
     wait_checked(browser, 2)
@@ -186,7 +186,7 @@ def test_too_large_files_are_refused_in_chinese(browser, small_app, tmp_path: Pa
     assert "未能检查此文件：文件过大" in head
     assert browser.find_elements("css selector", '#findings button.code[data-rule="E001"]')
     many = []
-    for i in range(6):  # 6 × 400 KB: over the 64 KB × 4 + 1 MB a request may carry
+    for i in range(6):  # 6 × 250 KB: over the 64 KB × 4 + 1 MB a request may carry
         many.append(tmp_path / f"big{i}.txt")
         many[-1].write_bytes(big.read_bytes())
     choose_files(browser, many)
