@@ -7,8 +7,11 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
   its cells separated by tabs (a merged cell repeated as empty cells), the layout Word's
   own "save as text" produces. Standard library only (zipfile + ElementTree), with bounded
   decompression.
-- HTML (saved or crawled web pages): block elements end lines; table rows become tab
-  separated lines; scripts, styles and comments are dropped. Standard library only.
+- HTML (saved or crawled web pages), in its declared encoding: block elements end lines;
+  a table of figures has its rows as tab separated lines; a table that lays out the page
+  (the usual CMS page) has its cells' content written out as the page, the tables inside
+  read in their turn; scripts, styles and comments are dropped (gplint.html_text).
+  Standard library only.
 - PDF: the text pdfminer.six extracts with its default options (tables come out column by
   column, which the builder reads). pdfminer.six is an optional extra: ``pip install
   'gplint[pdf]'``.
@@ -109,27 +112,51 @@ def _docx_block(elem: Element, lines: list[str]) -> None:
 
 # --------------------------------------------------------------------------- HTML
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
-    from .html_text import HTMLText
+    from .html_text import html_lines
 
     text = _decode_html(data, path)
-    parser = HTMLText()
     try:
-        parser.feed(text)
-        parser.close()
+        lines = html_lines(text)
     except Exception as exc:  # noqa: BLE001 - html.parser is lenient; be safe anyway
         raise InputError(f"cannot read HTML ({type(exc).__name__}: {exc})") from None
-    parser._end_line()
-    return Source(path, "\n".join(parser.lines), "html")
+    return Source(path, "\n".join(lines), "html")
+
+
+_CHARSET = None
+
+
+def _declared_charset(head: bytes) -> Optional[str]:
+    """The encoding a page declares (``<meta charset>``, ``http-equiv`` content), as a
+    Python codec; GB2312 and GBK are read as GB18030, their superset, as browsers do."""
+    import codecs
+    import re
+
+    global _CHARSET
+    if _CHARSET is None:
+        _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+    m = _CHARSET.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    if name in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"):
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _decode_html(data: bytes, path: Optional[str]) -> str:
-    head = data[:2048].lower()
-    for enc in ("gb2312", "gbk", "gb18030"):
-        if f"charset={enc}".encode() in head or f'charset="{enc}"'.encode() in head:
+    """A page's text: a BOM wins, then the declared charset, then gplint's text decoding."""
+    import codecs
+
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        declared = _declared_charset(data[:4096])
+        if declared and not declared.startswith("utf-16"):
             try:
-                return data.decode("gb18030")
+                return normalise_newlines(data.decode(declared))
             except UnicodeDecodeError:
-                break
+                pass  # a page that lies about its encoding: decode it as text files are
     return decode(data, path).text
 
 
