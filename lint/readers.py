@@ -5,7 +5,9 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 
 - DOCX (and WPS files saved as DOCX): paragraphs one a line; each table row one line with
   its cells separated by tabs (a merged cell repeated as empty cells), the layout Word's
-  own "save as text" produces. Standard library only (zipfile + ElementTree), with bounded
+  own "save as text" produces; a table whose cells hold tables is read cell by cell, the
+  tables inside in their turn; a text box's paragraphs and tables follow the paragraph
+  that anchors it (once: not again from its fallback copy). Standard library only (zipfile + ElementTree), with bounded
   decompression.
 - HTML (saved or crawled web pages), in its declared encoding: block elements end lines;
   a table of figures has its rows as tab separated lines; a table that lays out the page
@@ -70,23 +72,62 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     return Source(path, normalise_newlines("\n".join(lines)), "docx")
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Where a paragraph's text is not its own: a text box's content (read as blocks of their
+#: own after the paragraph), the fallback copy of an alternate content (the same text
+#: again, for older readers), deleted text.
+_NOT_INLINE = {f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del"}
+
+
 def _docx_text(elem: Element) -> str:
     parts: list[str] = []
-    for node in elem.iter():
-        tag = node.tag
-        if tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif tag == f"{_W}tab":
-            parts.append(" ")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append(" ")
+
+    def walk(node: Element) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _NOT_INLINE:
+                continue
+            if tag == f"{_W}t":
+                if child.text:
+                    parts.append(child.text)
+            elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+                parts.append(" ")
+            else:
+                walk(child)
+
+    walk(elem)
     return "".join(parts)
 
 
-def _docx_block(elem: Element, lines: list[str]) -> None:
+def _text_boxes(elem: Element) -> list[Element]:
+    """The text boxes anchored in a paragraph, each once (not its fallback copy)."""
+    found: list[Element] = []
+
+    def walk(node: Element) -> None:
+        for child in node:
+            if child.tag == f"{_MC}Fallback":
+                continue
+            if child.tag == f"{_W}txbxContent":
+                found.append(child)
+            else:
+                walk(child)
+
+    walk(elem)
+    return found
+
+
+def _docx_block(elem: Element, lines: list[str], depth: int = 0) -> None:
+    if depth > 32:  # nesting no document has; a crafted one must not exhaust the stack
+        return
     if elem.tag == f"{_W}p":
         lines.append(_docx_text(elem))
+        for box in _text_boxes(elem):
+            for child in box:
+                _docx_block(child, lines, depth + 1)
     elif elem.tag == f"{_W}tbl":
+        if any(True for _ in elem.iterfind(f"{_W}tr/{_W}tc/{_W}tbl")):
+            _docx_layout_table(elem, lines, depth)
+            return
         for row in elem.findall(f"{_W}tr"):
             cells: list[str] = []
             for cell in row.findall(f"{_W}tc"):
@@ -103,11 +144,20 @@ def _docx_block(elem: Element, lines: list[str]) -> None:
                 cells.append(text.replace("\t", " "))
                 cells.extend([""] * (span - 1))
             lines.append("\t".join(cells))
-    elif elem.tag == f"{_W}sdt":
-        content = elem.find(f"{_W}sdtContent")
+    elif elem.tag in (f"{_W}sdt", f"{_W}customXml"):
+        content = elem.find(f"{_W}sdtContent") if elem.tag == f"{_W}sdt" else elem
         if content is not None:
             for child in content:
-                _docx_block(child, lines)
+                _docx_block(child, lines, depth + 1)
+
+
+def _docx_layout_table(table: Element, lines: list[str], depth: int) -> None:
+    """A table whose cells hold tables (table 四 set inside a frame table, a whole report
+    laid out in one big cell): each cell's paragraphs and tables are read as blocks."""
+    for row in table.findall(f"{_W}tr"):
+        for cell in row.findall(f"{_W}tc"):
+            for child in cell:
+                _docx_block(child, lines, depth + 1)
 
 
 # --------------------------------------------------------------------------- HTML
