@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Optional
 
-from flask import Flask, Request, Response, abort, jsonify, request
+from flask import Blueprint, Flask, Request, Response, abort, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
-
 
 from ..engine import FileResult, LintOptions
 from ..plugins import Registry, build_registry
@@ -66,108 +66,132 @@ def display_name(filename: Optional[str], index: int) -> str:
     return "".join(ch for ch in name if ch.isprintable())[:200]
 
 
+@dataclass
+class Settings:
+    """What the routes need, kept on the app (``app.extensions["gplint"]``)."""
+
+    registry: Registry
+    max_file_bytes: int
+    max_files: int
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def settings() -> Settings:
+    return current_app.extensions["gplint"]
+
+
+pages = Blueprint("gplint", __name__)
+
+
 def create_app(registry: Optional[Registry] = None, max_file_bytes: int = 16 * 1048576,
                max_files: int = 100) -> Flask:
     """The app. Its temporary folder is removed by ``app.gplint_cleanup()`` (the server
     calls it when it stops) or, failing that, at interpreter exit."""
+    import atexit
+
     registry = registry or build_registry()
     app = Flask("gplint.serve", static_folder=None)
     folder = tempfile.mkdtemp(prefix="gplint-serve-")
     app.request_class = _upload_request_class(folder)
     app.gplint_upload_dir = folder  # type: ignore[attr-defined]
     app.gplint_cleanup = lambda: shutil.rmtree(folder, ignore_errors=True)  # type: ignore[attr-defined]
-    import atexit
-
     atexit.register(app.gplint_cleanup)  # type: ignore[attr-defined]
     # A whole request: a few files at the per-file limit; the pasted text: one file.
-    app.config.update(MAX_CONTENT_LENGTH=max_file_bytes * 4 + 1048576, MAX_FORM_MEMORY_SIZE=max_file_bytes,
-                      JSON_AS_ASCII=False)
+    app.config.update(MAX_CONTENT_LENGTH=max_file_bytes * 4 + 1048576, MAX_FORM_MEMORY_SIZE=max_file_bytes)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    rules = rules_info(registry)
-
-    def documents() -> tuple[list[DocumentView], str]:
-        profile = request.form.get("profile") or "default"
-        if profile not in registry.profiles:
-            abort(_error(400, f"未知的规则集 {profile!r}（可选：{'、'.join(sorted(registry.profiles))}）"))
-        options = LintOptions(profile=profile, max_bytes=max_file_bytes)
-        uploads = [f for f in request.files.getlist("files") if f and (f.filename or "").strip()]
-        text = request.form.get("text") or ""
-        if len(uploads) + bool(text.strip()) > max_files:
-            abort(_error(413, f"一次最多检查 {max_files} 个文件"))
-        views = []
-        for i, upload in enumerate(uploads, 1):
-            data = upload.stream.read(max_file_bytes + 1)
-            upload.close()
-            views.append(view_of_bytes(data, display_name(upload.filename, i), registry, options))
-        if text.strip():
-            name = display_name(request.form.get("name") or PASTED_NAME, 0)
-            views.append(view_of_bytes(text.encode("utf-8"), name, registry, options))
-        if not views:
-            abort(_error(400, "请选择文件或粘贴报告全文"))
-        return views, profile
-
-    @app.after_request
-    def headers(resp: Response) -> Response:
-        resp.headers.update(_HEADERS)
-        return resp
-
-    @app.errorhandler(RequestEntityTooLarge)
-    def too_large(exc: HTTPException) -> Response:
-        limit = max_file_bytes / 1048576
-        return _error(413, f"上传的内容过大：每个文件不超过 {limit:g} MB，一次合计不超过 {limit * 4 + 1:g} MB")
-
-    @app.get("/")
-    def index() -> Response:
-        return Response(_static("gplint.serve", "index.html"), mimetype="text/html")
-
-    @app.get("/static/<name>")
-    def static_file(name: str) -> Response:
-        if name in _STATIC:
-            return Response(_static("gplint.serve", name), mimetype=_STATIC[name])
-        if name in _ASSETS:
-            return Response(_static("gplint.review", name), mimetype=_ASSETS[name])
-        abort(404)
-
-    @app.get("/api/rules")
-    def api_rules() -> Response:
-        return jsonify(rules)
-
-    @app.post("/api/check")
-    def api_check() -> Response:
-        views, profile = documents()
-        docs = []
-        for i, v in enumerate(views):
-            d = v.to_dict()
-            d.update(index=i, text_html=marked_text_html(v, f"d{i}-"), findings_html=findings_html(v, f"d{i}-"))
-            docs.append(d)
-        return jsonify({"profile": profile, "documents": docs})
-
-    @app.post("/api/report")
-    def api_report() -> Response:
-        fmt = request.args.get("format", "html")
-        if fmt not in _DOWNLOADS:
-            abort(_error(400, f"未知的下载格式 {fmt!r}"))
-        views, _ = documents()
-        mimetype, filename = _DOWNLOADS[fmt]
-        if fmt == "html":
-            body = review_page(views, registry)
-        elif fmt == "csv":
-            body = review_csv(views)
-        else:
-            results = [FileResult(v.path, [f.diagnostic for f in v.findings]) for v in views]
-            body = registry.formatters[fmt](results, {"registry": registry})
-        resp = Response(body, mimetype=mimetype.split(";")[0])
-        resp.headers["Content-Type"] = mimetype
-        resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return resp
-
+    app.extensions["gplint"] = Settings(registry, max_file_bytes, max_files, rules_info(registry))
+    app.register_blueprint(pages)
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
     return app
+
+
+def _too_large(exc: HTTPException) -> Response:
+    limit = settings().max_file_bytes / 1048576
+    return _error(413, f"上传的内容过大：每个文件不超过 {limit:g} MB，一次合计不超过 {limit * 4 + 1:g} MB")
+
+
+def _documents() -> tuple[list[DocumentView], str]:
+    """The views of the files and text posted, linted with the profile chosen."""
+    s = settings()
+    profile = request.form.get("profile") or "default"
+    if profile not in s.registry.profiles:
+        abort(_error(400, f"未知的规则集 {profile!r}（可选：{'、'.join(sorted(s.registry.profiles))}）"))
+    options = LintOptions(profile=profile, max_bytes=s.max_file_bytes)
+    uploads = [f for f in request.files.getlist("files") if f and (f.filename or "").strip()]
+    text = request.form.get("text") or ""
+    if len(uploads) + bool(text.strip()) > s.max_files:
+        abort(_error(413, f"一次最多检查 {s.max_files} 个文件"))
+    views = []
+    for i, upload in enumerate(uploads, 1):
+        data = upload.stream.read(s.max_file_bytes + 1)
+        upload.close()
+        views.append(view_of_bytes(data, display_name(upload.filename, i), s.registry, options))
+    if text.strip():
+        name = display_name(request.form.get("name") or PASTED_NAME, 0)
+        views.append(view_of_bytes(text.encode("utf-8"), name, s.registry, options))
+    if not views:
+        abort(_error(400, "请选择文件或粘贴报告全文"))
+    return views, profile
+
+
+@pages.after_app_request
+def _headers(resp: Response) -> Response:
+    resp.headers.update(_HEADERS)
+    return resp
+
+
+@pages.get("/")
+def index() -> Response:
+    return Response(_static("gplint.serve", "index.html"), mimetype="text/html")
+
+
+@pages.get("/static/<name>")
+def static_file(name: str) -> Response:
+    if name in _STATIC:
+        return Response(_static("gplint.serve", name), mimetype=_STATIC[name])
+    if name in _ASSETS:
+        return Response(_static("gplint.review", name), mimetype=_ASSETS[name])
+    abort(404)
+
+
+@pages.get("/api/rules")
+def api_rules() -> Response:
+    return jsonify(settings().rules)
+
+
+@pages.post("/api/check")
+def api_check() -> Response:
+    views, profile = _documents()
+    docs = []
+    for i, v in enumerate(views):
+        d = v.to_dict()
+        d.update(index=i, text_html=marked_text_html(v, f"d{i}-"), findings_html=findings_html(v, f"d{i}-"))
+        docs.append(d)
+    return jsonify({"profile": profile, "documents": docs})
+
+
+@pages.post("/api/report")
+def api_report() -> Response:
+    fmt = request.args.get("format", "html")
+    if fmt not in _DOWNLOADS:
+        abort(_error(400, f"未知的下载格式 {fmt!r}"))
+    views, _ = _documents()
+    registry = settings().registry
+    mimetype, filename = _DOWNLOADS[fmt]
+    if fmt == "html":
+        body = review_page(views, registry)
+    elif fmt == "csv":
+        body = review_csv(views)
+    else:
+        results = [FileResult(v.path, [f.diagnostic for f in v.findings]) for v in views]
+        body = registry.formatters[fmt](results, {"registry": registry})
+    resp = Response(body, mimetype=mimetype.split(";")[0])
+    resp.headers["Content-Type"] = mimetype
+    resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return resp
 
 
 def _error(status: int, message: str) -> Response:
     resp = jsonify({"error": message})
     resp.status_code = status
     return resp
-
-
-__all__ = ["create_app", "display_name", "PASTED_NAME"]
