@@ -95,3 +95,14 @@ def test_marks_on_line_and_cell() -> None:
     assert '<mark class="r" data-r="2">1</mark>' in line2
     assert 'id="p-L3"' in html and "X2 说明" in html.split('id="p-L3"')[1]
     assert [f.group for f in view.findings] == ["front", "front", "front"]
+
+
+def test_every_rule_explains_itself_in_chinese() -> None:
+    import unicodedata
+
+    from gplint.rules import builtin_rules
+
+    for rule in builtin_rules():
+        text = rule.explanation
+        assert sum(unicodedata.name(ch, "").startswith("CJK UNIFIED") for ch in text) >= 4, rule.code
+        assert text.endswith("。"), rule.code

@@ -132,33 +132,20 @@ def rule_info(rule: type[Rule]) -> dict[str, Any]:
     return {"code": rule.code, "name": rule.name, "category": rule.category,
             "category_name": CATEGORY_NAMES.get(rule.category, rule.category),
             "severity": rule.severity, "severity_name": SEVERITY_NAMES.get(rule.severity, rule.severity),
-            "profiles": list(rule.profiles), "doc": clean_doc(rule.__doc__) or "（暂无说明）"}
-
-
-#: Explanations of the codes that are not rules: the file could not be read as a report.
-INPUT_CODES = {
-    "E001": "文件无法读取：不存在、过大、无权限，或文档已损坏。",
-    "E002": "文件无法解码：不是 UTF-8、GB18030 或 UTF-16 文本，也不是可读取的 DOCX、PDF 或 HTML 文档。",
-    "E003": "文件为空。",
-    "E004": "不是政府信息公开工作年度报告：没有找到任何法定章节或统计表。",
-    "E900": "gplint 内部错误：这个文件没有检查完。请把文件和这条信息报告给维护者。",
-    "E901": "检查超时，已跳过此文件。",
-}
+            "profiles": list(rule.profiles), "explanation": getattr(rule, "explanation", "") or "",
+            "doc": clean_doc(rule.__doc__) or "（暂无说明）"}
 
 
 def rules_info(registry: Any, codes: Optional[Iterable[str]] = None) -> dict[str, dict[str, Any]]:
-    """``rule_info`` for ``codes`` (every registered rule when None), input codes included."""
+    """``rule_info`` for ``codes`` (every registered rule when None); a code no rule has
+    (a finding from a plugin no longer installed) gets an empty explanation."""
     wanted = None if codes is None else set(codes)
     out = {}
     for rule in registry.sorted_rules():
         if wanted is None or rule.code in wanted:
             out[rule.code] = rule_info(rule)
-    for code, text in INPUT_CODES.items():
-        if (wanted is None or code in wanted) and code not in out:
-            out[code] = {"code": code, "name": "", "category": "input", "category_name": CATEGORY_NAMES["input"],
-                         "severity": "error", "severity_name": SEVERITY_NAMES["error"], "profiles": [], "doc": text}
     if wanted:
         for code in wanted - set(out):
             out[code] = {"code": code, "name": "", "category": "", "category_name": "", "severity": "",
-                         "severity_name": "", "profiles": [], "doc": "（暂无说明）"}
+                         "severity_name": "", "profiles": [], "explanation": "（暂无说明）", "doc": ""}
     return out

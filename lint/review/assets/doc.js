@@ -38,7 +38,11 @@
     meta.appendChild(document.createTextNode("  类别：" + (info.category_name || info.category) +
       (info.profiles && info.profiles.length ? "  规则集：" + info.profiles.join("、") : "")));
     body.appendChild(meta);
-    body.appendChild(text("pre", "", info.doc));
+    if (info.explanation) { body.appendChild(text("p", "explanation", info.explanation)); }
+    if (info.doc) {
+      body.appendChild(text("h4", "", "详细说明（检查什么、依据、错误和正确的写法）"));
+      body.appendChild(text("pre", "", info.doc));
+    }
     if (typeof dlg.showModal === "function") { dlg.showModal(); } else { dlg.setAttribute("open", ""); }
   }
   document.addEventListener("click", function (ev) {
