@@ -178,6 +178,9 @@ class LineWriter:
             elif c.tag == "table":
                 self.end_line()
                 self.table(c)
+            elif c.tag == "tr":  # a row with no table around it: still a row of cells
+                self.end_line()
+                self.data_rows([c])
             elif c.tag in _BLOCK:
                 self.end_line()
                 self.flow(c)
@@ -192,7 +195,10 @@ class LineWriter:
                     self.flow(cell)
                     self.end_line()
             return
-        for row in _rows(table):
+        self.data_rows(_rows(table))
+
+    def data_rows(self, rows: list[Node]) -> None:
+        for row in rows:
             cells: list[str] = []
             for cell in _cells(row):
                 cells.append(" ".join(_text(cell).split()))

@@ -30,6 +30,8 @@ def test_agency_from_the_title() -> None:
     assert agency_of("运城市科学技术局2024 年度政府信息公开工作年度报告") == "运城市科学技术局"
     assert agency_of("《某区教育局2023年度政府信息公开年报》") == "某区教育局"
     assert agency_of("政府信息公开工作年度报告格式模板") == ""
+    assert agency_of("国家税务总局某市税务局关于2024年度政府信息公开工作年度报告") == "国家税务总局某市税务局"
+    assert agency_of("某县农业农村局政府信息公开工作年度报告（2023年）") == "某县农业农村局"
 
 
 def test_csv_has_a_row_a_report() -> None:

@@ -108,6 +108,7 @@ def agency_of(title: str) -> str:
     t = re.sub(r"\s+", "", title)
     m = _TITLE_TAIL.search(t)
     head = t[:m.start()] if m else t
+    head = re.sub(r"(?:关于|的)$", "", head.strip("《》“”\"'：:，,。（）()"))
     return head.strip("《》“”\"'：:，,。（）()")
 
 

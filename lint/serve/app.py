@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Optional
@@ -74,6 +75,9 @@ class Settings:
     max_file_bytes: int
     max_files: int
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: One check at a time: the server answers each request in a thread of its own, and the
+    #: reader's memos and the registry's remembered rule choices are made for one thread.
+    lint_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def settings() -> Settings:
@@ -125,10 +129,12 @@ def _documents() -> tuple[list[DocumentView], str]:
     for i, upload in enumerate(uploads, 1):
         data = upload.stream.read(s.max_file_bytes + 1)
         upload.close()
-        views.append(view_of_bytes(data, display_name(upload.filename, i), s.registry, options))
+        with s.lint_lock:
+            views.append(view_of_bytes(data, display_name(upload.filename, i), s.registry, options))
     if text.strip():
         name = display_name(request.form.get("name") or PASTED_NAME, 0)
-        views.append(view_of_bytes(text.encode("utf-8"), name, s.registry, options))
+        with s.lint_lock:
+            views.append(view_of_bytes(text.encode("utf-8"), name, s.registry, options))
     if not views:
         abort(_error(400, "请选择文件或粘贴报告全文"))
     return views, profile

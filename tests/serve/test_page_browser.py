@@ -119,7 +119,9 @@ def test_rule_explanation_is_one_click_away(browser, live_app) -> None:
                       what="the rule dialog")
     text = dialog.text
     assert "A101" in text and "t3-cell-breaks-identities" in text and "勾稽关系" in text
-    assert "Why" in text  # the rule's documentation itself, not only its name
+    assert "按勾稽关系应填的数值" in text  # its explanation in Chinese
+    assert "Why" in text  # and the rule's documentation itself, not only its name
+    assert "规则集：默认、严格" in text
     dialog.find_element("css selector", "button.close").click()
     wait_for(browser, lambda d: not d.find_elements("css selector", "dialog#rule-dialog[open]"), what="closing")
 

@@ -36,7 +36,9 @@
     var meta = text("p", "meta");
     meta.appendChild(text("span", "sev " + info.severity, info.severity_name || info.severity));
     meta.appendChild(document.createTextNode("  类别：" + (info.category_name || info.category) +
-      (info.profiles && info.profiles.length ? "  规则集：" + info.profiles.join("、") : "")));
+      (info.profiles && info.profiles.length ? "  规则集：" + info.profiles.map(function (p) {
+        return {"default": "默认", "strict": "严格"}[p] || p;
+      }).join("、") : "")));
     body.appendChild(meta);
     if (info.explanation) { body.appendChild(text("p", "explanation", info.explanation)); }
     if (info.doc) {

@@ -130,6 +130,9 @@
     ev.target.value = "";
   });
   var drop = $("drop");
+  drop.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); $("file").click(); }
+  });
   ["dragenter", "dragover"].forEach(function (t) {
     drop.addEventListener(t, function (ev) { ev.preventDefault(); drop.classList.add("over"); });
   });
