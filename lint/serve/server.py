@@ -6,8 +6,12 @@ from typing import Any, Optional, TextIO
 
 
 def serve(app: Any, host: str, port: int, open_browser: bool = False, out: Optional[TextIO] = None) -> int:
+    import logging
+
     from werkzeug.serving import make_server
 
+    # One line a request is noise on a clerk's terminal; errors are still logged.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     out = out or sys.stdout
     try:
         server = make_server(host, port, app, threaded=True)
