@@ -3,6 +3,7 @@ here) or from a finished lint result (the review report, which reads the file ag
 text its line numbers refer to)."""
 from __future__ import annotations
 
+import os
 from typing import Optional
 
 from ..engine import (E_UNDECODABLE, E_UNREADABLE, FileResult, LintOptions, input_diagnostic, lint_source,
@@ -12,8 +13,20 @@ from ..sources import InputError, Source
 from .view import DocumentView, build_view
 
 
+#: Document types no reader handles, and what to do with them (unless a plugin reads them).
+UNREAD_TYPES = {
+    ".doc": "旧版 Word 文档 (.doc) 无法直接读取：请在 Word 或 WPS 中“另存为” DOCX 后再检查",
+    ".wps": "WPS 文字文档 (.wps) 无法直接读取：请在 WPS 中“另存为” DOCX 后再检查",
+    ".ofd": "OFD 版式文件无法直接读取：请用原文档（DOCX）检查，或导出为 PDF 后再检查",
+}
+
+
 def view_of_bytes(data: bytes, name: str, registry: Registry, options: LintOptions) -> DocumentView:
     """Read, lint and view one document given as bytes (its reader chosen by ``name``)."""
+    ext = os.path.splitext(name)[1].lower()
+    if ext in UNREAD_TYPES and ext not in registry.readers:
+        msg = UNREAD_TYPES[ext]
+        return build_view(name, "", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", name)], None, error=msg)
     if len(data) > options.max_bytes:
         msg = f"文件过大 (file too large: {len(data) / 1048576:.1f} MB)"
         return build_view(name, "", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", name)], None, error=msg)

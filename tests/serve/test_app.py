@@ -93,6 +93,14 @@ def test_an_unreadable_file_is_a_finding_the_others_are_checked(client) -> None:
     assert ok["counts"]["error"] == 4
 
 
+def test_documents_no_reader_reads_say_how_to_convert(client) -> None:
+    r = client.post("/api/check", data={"files": [(io.BytesIO(b"\xd0\xcf\x11\xe0" + bytes(600)), "旧报告.doc"),
+                                                  (io.BytesIO(b"PK\x03\x04ofd"), "版式.ofd")]})
+    doc, ofd = r.get_json()["documents"]
+    assert doc["findings"][0]["code"] == "E001" and "另存为” DOCX" in doc["error"]
+    assert "OFD" in ofd["error"]
+
+
 def test_upload_limits() -> None:
     from gplint.serve.app import create_app
 
