@@ -179,7 +179,7 @@ class MisspeltColumnLabel(Rule):
     @staticmethod
     def _span(report: Report, span: Span, piece: str) -> Span:
         text = report.lines[span.line - 1] if 0 < span.line <= len(report.lines) else ""
-        at = text.find(piece)
+        at = text.find(piece, span.column - 1)  # (a page flattened into one line prints it earlier too)
         if at < 0:
             return span
         return Span(span.line, at + 1, span.line, at + 1 + len(piece))
