@@ -31,6 +31,7 @@ _SEG_ENUM = (
     r"|(?<=[0-9０-９])[ \u3000]*(?P<frag>[本年度办理结果]{2}[本年度办理结果 \u3000]*)"
     r"(?=[ \u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
 )
+_UP_TO_DIGIT = re.compile(r"[^0-9０-９]*")
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
 #: A line with this many tabs is a row of cells, never cut into virtual lines.
@@ -48,8 +49,9 @@ def _segment_cuts(text: str) -> list[int]:
         at = m.start()
         if m.group("item") is not None:
             run = m.group("item")
-            after = text[m.end():m.end() + 16]
-            key = L.match_t3_row(L.normalise("1." + after.split("0")[0]), numbered=True)
+            # The item's label: what follows, up to its first value.
+            after = _UP_TO_DIGIT.match(text, m.end(), m.end() + 16).group()
+            key = L.match_t3_row(L.normalise("1." + after), numbered=True)
             no = _ITEM_NO.get(key or "", "")
             if no and len(run) > len(no) and run.endswith(no):
                 # The item number is the tail of a digit run: the last value of the row
