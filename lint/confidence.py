@@ -224,7 +224,7 @@ def _row(key: str, line: int, cells: tuple[Cell, ...], expected: int, found: Opt
         if issue.kind == "ambiguous-digit-split":
             flags.add("ambiguous-split")
             span = span or issue.span
-        elif issue.kind == "t3-row-gap-unknown":
+        elif issue.kind in ("t2-row-gap-unknown", "t3-row-gap-unknown"):
             flags.add("unplaced")  # which of its cells is missing is unknown
             span = span or issue.span
         elif issue.kind == "t4-value-count":
