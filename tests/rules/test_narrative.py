@@ -216,7 +216,7 @@ PEER_DEFAULT = {
     "kiro_hongze-2024_pdfminer.txt": {
         # "受理政府信息公开申请 17 件" but 表三 新收 95 and 上年结转 0: neither reading of 受理
         # (新收, or 新收 + 结转) gives 17; a warning, since the clause names 区政府办 as agent.
-        (44, "N101"),
+        (46, "N101"),
     },
     "kiro_shanghai-gov-office-2025_pdf-markdown.txt": {
         # no 五、存在的主要问题及改进情况 heading: （一）2024 年工作中存在问题的改进情况 follows 表四.
