@@ -388,3 +388,29 @@ def t4_includes_carried(report: Report) -> bool:
     if "含上" not in report.text:  # both phrases start so: most reports are settled at once
         return False
     return any(("含上年" in l or "含上一年" in l) and ("复议" in l or "诉讼" in l) for l in report.lines)
+
+
+def t3_columns(report: Report, row: str, columns: tuple[str, ...]) -> Optional[Number]:
+    """The sum of some applicant columns (C1…C6) of a T3 row; None when the table does not
+    give them all (or the row was misread)."""
+    t3 = report.t3
+    if t3 is None or row not in t3.rows or not table_confidence(report, "t3").readable(row):
+        return None
+    vals = [t3.value(row, c) for c in columns]
+    if any(v is None for v in vals):
+        return None
+    return sum(vals)  # type: ignore[arg-type]
+
+
+def t4_column(report: Report, kind: str, column: str) -> Optional[Number]:
+    """A column (upheld, corrected, other, pending, total) of 行政复议 ("review") or of
+    行政诉讼 ("suit": both suit blocks summed); None when not given or misread."""
+    t4 = report.t4
+    if t4 is None:
+        return None
+    blocks = ("review",) if kind == "review" else ("direct", "after_review")
+    conf = table_confidence(report, "t4")
+    vals = [t4.value(b, column) if conf.readable(b) else None for b in blocks]
+    if any(v is None for v in vals):
+        return None
+    return sum(vals)  # type: ignore[arg-type]
