@@ -68,3 +68,26 @@ def test_region_total_is_compared_in_a_peoples_government_report():
     own = example_report(agency="示例市人民政府",
                          replace={SLOT: "（二）依申请公开。全市共收到政府信息公开申请400件，其中市本级4件。"})
     assert [d.code for d in lint_text(own) if d.category == "narrative"] == []
+
+
+# ------------------------------------------------------------------ the phrasing families
+# Every case of phrasing_cases.py (the phrasing bench's): the contradicting version yields
+# its code at the bad value's line:column, the agreeing version yields nothing.
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("phrasing_cases", Path(__file__).with_name("phrasing_cases.py"))
+pc = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pc)
+
+
+@pytest.mark.parametrize("family, code, sentence", pc.CASES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(pc.CASES)])
+def test_phrasing_family(family, code, sentence):
+    bad, good, offset = pc.versions(sentence)
+    bad_text = pc.phrasing_report(bad)
+    line, column = pc.position(bad_text, bad, offset)
+    found = pc.findings(bad_text)
+    assert any(d.code == code and pc.covers(d, line, column) for d in found), \
+        (f"{line}:{column} {code}", [(d.span.line, d.span.column, d.code, d.message) for d in found])
+    assert pc.findings(pc.phrasing_report(good)) == []
