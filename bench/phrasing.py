@@ -26,8 +26,14 @@ def _cases_module():
 def main() -> None:
     verbose = "-v" in sys.argv
     pc = _cases_module()
+    for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT)):
+        print(f"== {title}")
+        _run(cases, pc, verbose)
+
+
+def _run(cases, pc, verbose: bool) -> None:
     per = defaultdict(lambda: [0, 0, 0])  # cases, recognised, false alarms
-    for family, code, sentence in pc.CASES:
+    for family, code, sentence in cases:
         ok, got_bad, got_good = pc.run_case(sentence, code)
         row = per[family]
         row[0] += 1
