@@ -79,7 +79,7 @@ def test_lines_outside_tables_are_the_lines_not_in_a_table(spans):
     # Unsorted, nested, overlapping, empty and overlong spans: the same lines as in_table.
     import dataclasses
 
-    from gplint.rules.narrative._prose import _lines_outside_tables
+    from gplint.reader.sentences import _lines_outside_tables
 
     report = dataclasses.replace(parse("\n".join(f"第{i}行" for i in range(1, 11)) + "\n"), table_lines=spans)
     expected = [(n, t) for n, t in enumerate(report.lines, 1) if not report.in_table(n)]
