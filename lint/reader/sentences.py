@@ -30,6 +30,8 @@ _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*�
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 _BIG = 1 << 62
+#: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
+_RUN_IN_COLON = re.compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
 
 #: First characters (after blanks) of a page footer or a markdown rule line.
 _FOOTER_OR_RULE_FIRST = frozenset("-—–－第|:")
@@ -143,19 +145,25 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
                 out.append(_sentence(stripped + mark, cur_section,
                                      ((0, n, base + start + len(piece) - len(stripped)),), False))
             start += len(piece) + len(mark)
+        if rest and is_heading and not pieces:
+            # A heading is a sentence of its own, and nothing is pending here (flushed
+            # above): its one run is made here rather than gathered and flushed (a dozen
+            # headings a report). A run-in heading ends at its colon (（二）依申请公开情况：
+            # 2024年，我局共收到…): the text after it is prose, running on to the next line.
+            colon = _RUN_IN_COLON.match(rest)
+            title = rest[:colon.end()] if colon else rest
+            stripped = title.strip()
+            if stripped:
+                lead = len(title) - len(title.lstrip())
+                out.append(_sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
+            start += len(title)
+            rest = rest[len(title):]
         if rest:
-            if is_heading:
-                # A heading is a sentence of its own, and nothing is pending here (flushed
-                # above, or by a mark in this line): its one run is made here rather than
-                # gathered and flushed (a dozen headings a report).
-                stripped = rest.strip()
-                if stripped:
-                    lead = len(rest) - len(rest.lstrip())
-                    out.append(_sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
-            else:
-                buf.append(rest)
-                runs.append((size, n, base + start))
-                size += len(rest)
+            # Prose, or the text after a heading's own 。 (（二）依申请公开情况。2024年，我局共
+            # 收到政府信息公开 / 申请15件，…): it runs on to the next line like any sentence.
+            buf.append(rest)
+            runs.append((size, n, base + start))
+            size += len(rest)
     flush()
     return tuple(out)
 

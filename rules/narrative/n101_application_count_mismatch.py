@@ -32,6 +32,8 @@ _OWN_SCOPE = re.compile(r"本级|本机关|本单位|本部门|本局|本委|本
 _NONE_CLAIMS = re.compile(
     r"(?:未|没有|尚未)(?:收到|接到|接收|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开|信息公开)?申请(?P<new>)"
     r"|(?:无|没有|未有|不存在)(?:需要|需)?(?:结转|转入|顺延)(?:到|至)?下一?年度?(?:继续办理)?的?(?:政府信息公开)?(?:申请)?")
+#: The sentence speaks of the carry-over from last year apart (a 收到 count may include it).
+_CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结|转入|遗留)|上年度?结转|跨年度?结转|结转(?:上年|上一年|往年)")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _DIGIT = re.compile(r"[0-9０-９]")
 
@@ -110,7 +112,7 @@ class ApplicationCountMismatch(Rule):
                 continue  # 申请 only named later in the sentence: this clause may be another matter
             if kind == "new" and ac.word != "新收":
                 rest = s.text[:c.clause_start] + s.text[c.clause_start + len(clause):]
-                if "结转" in rest or "新收" in rest:
+                if "新收" in rest or _CARRIED_IN.search(rest):
                     # "收到 N 件，其中新收…/上年结转…": N may include the carry-over
                     kind = "accepted"
             d = self._compare(report, s, kind, c)
