@@ -263,3 +263,20 @@ def test_prose_is_not_compared_with_an_unassessable_table_4():
     sentence = "本年度发生政府信息公开行政复议 2 件。"
     assert len(run(with_sentence(sentence), ["N103"])) == 1
     assert run(with_sentence(sentence, replace={row: "1 0 0 0 1 0 0 0 0 0 0 0 0 0"}), ["N103"]) == []
+
+
+def test_a_parts_list_ends_at_a_clause_with_a_verb_of_handling():
+    """收到申请 4 件，其中自然人 3 件、法人 1 件，已办结 4 件: 已办结 is not a fourth part."""
+    text = with_sentence("全年收到政府信息公开申请4件，其中自然人3件、法人1件，已办结4件。")
+    assert run(text, ["N105", "N106"]) == []
+
+
+@pytest.mark.parametrize("total, parts, severity", [
+    (28, "政务动态20条、通知公告8条、政策文件2条", "info"),     # 30: the excess is the 2 listed
+    (27, "政务动态20条、通知公告8条、政策文件2条", "warning"),  # 30: no part of 3
+    (30, "政务动态20条、通知公告8条、政策文件2条、图片新闻2条", "warning"),  # 32: two parts of 2
+])
+def test_an_excess_equal_to_exactly_one_part_is_an_info(total, parts, severity):
+    text = with_sentence(f"全年发布信息{total}条，其中{parts}。")
+    found = run(text, ["N105"])
+    assert [d.severity for d in found] == [severity]
