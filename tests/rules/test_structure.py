@@ -134,6 +134,9 @@ def test_overview_topics():
     cut = cut.replace("通过门户网站主动公开", "主动公开")  # 网站 alone counts as the platform topic
     diags = run(cut, ["S107"])
     assert len(diags) == 1 and "政府信息公开平台建设" in diags[0].message
+    # It points where the topic belongs: before （五）监督保障, the next topic there.
+    lines = cut.split("\n")
+    assert (diags[0].span.line, diags[0].span.column) == (lines.index("（五）监督保障。本机关将政务公开纳入年度考核。") + 1, 1)
 
 
 def test_government_report_needs_assessment_review_and_accountability_results():
@@ -141,8 +144,11 @@ def test_government_report_needs_assessment_review_and_accountability_results():
     diags = run(gov, ["S107"])
     assert [d.key for d in diags] == ["S1.gov_results"]
     assert "社会评议" in diags[0].message and "责任追究" in diags[0].message
+    assert diags[0].span.line == gov.split("\n").index("（五）监督保障。本机关将政务公开纳入年度考核。") + 1
     fixed = gov.replace("本机关将政务公开纳入年度考核。", "本机关将政务公开纳入年度考核，开展社会评议，未发生责任追究情况。")
     assert run(fixed, ["S107"]) == []
+    wrapped = gov.replace("本机关将政务公开纳入年度考核。", "本机关将政务公开纳入年度考核，开展社会评\n议，未发生责任追究情况。")
+    assert run(wrapped, ["S107"]) == []  # 社会评 / 议: a keyword over a line wrap
 
 
 # ------------------------------------------------------------------ S109 2019-format report
