@@ -9,9 +9,8 @@ from gplint.model import Report
 
 from gplint.rules.narrative._applications import application_counts
 from gplint.rules.narrative._counts import COMPARISON, Count, counts
-from gplint.rules.narrative._prose import Sentence, sentences, t3_total
+from gplint.rules.narrative._prose import Sentence, ascii_digits, sentences, t3_total
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 #: A sentence that speaks of a period, a date or a comparison names other years rightly
 #: (截至2024年底, 较2024年, 2024年以来, 2024年决算).
@@ -71,7 +70,7 @@ class StaleYear(Rule):
         for s in sentences(report):
             if s.heading or "年" not in s.text:
                 continue
-            text = s.text.translate(_FULL_WIDTH)
+            text = ascii_digits(s.text)
             years = [m for m in _YEAR.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
             if len({m.group(1) for m in years}) != 1:
                 continue

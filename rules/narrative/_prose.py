@@ -69,6 +69,12 @@ def clauses(sentence: Sentence, stops: str = "，,；;") -> Iterator[tuple[int, 
 
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits (２０２４年) as ASCII ones: same length, so offsets hold."""
+    return text.translate(_FULL_WIDTH_DIGITS)
 
 
 def other_year(text: str, year: Optional[int]) -> bool:
@@ -77,7 +83,7 @@ def other_year(text: str, year: Optional[int]) -> bool:
     # text without 年 (most clauses) is answered by a substring test.
     if year is None or "年" not in text:
         return False
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(ascii_digits(text)):
         y = int(m.group(1))
         if 1990 <= y <= 2100 and y != year:
             return True

@@ -43,10 +43,7 @@ def _skip_year(clause: str, year: Optional[int], kind: str) -> bool:
     next year (3 件顺延至 2025 年继续办理)."""
     if year is not None and kind == "carried_out":
         clause = clause.replace(str(year + 1), str(year))
-    return other_year(clause.translate(_FULL_WIDTH), year)
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+    return other_year(clause, year)
 
 
 class ApplicationCountMismatch(Rule):
