@@ -90,6 +90,27 @@ def other_year(text: str, year: Optional[int]) -> bool:
     return False
 
 
+# A region's or a system's total (全市各级行政机关共收到申请 400 件) is another scope than an
+# agency's own table. A body that governs an area (管委会, 实验区, 开发区, 片区管理局) writes
+# 全区 of its own area: that is the agency itself.
+_SCOPE = re.compile(r"全(?:市|区|县|省|州|盟|旗|镇|乡|系统)|各级|各地|各部门|各单位|各乡镇|各街道|系统内")
+_AREA_BODY = re.compile(r"管委会|管理委员会|实验区|开发区|高新区|新区|片区|园区|示范区|自贸区|保税区|合作区|试验区")
+
+
+def other_scope(report: Report, text: str) -> bool:
+    """``text`` speaks of a region or a system wider than the reporting agency (全市, 各部门…);
+    全区 is the agency's own area when the agency governs one (管委会, 实验区…)."""
+    area = None
+    for m in _SCOPE.finditer(text):
+        if m.group(0) == "全区":
+            if area is None:
+                area = bool(_AREA_BODY.search(report.title))
+            if area:
+                continue
+        return True
+    return False
+
+
 def fmt(v: Number) -> str:
     if isinstance(v, Decimal):
         return format(v.normalize(), "f")

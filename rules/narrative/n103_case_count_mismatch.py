@@ -9,7 +9,7 @@ from gplint.format import T4
 from gplint.model import Report, Span
 
 from ._counts import COMPARISON, Count, blank_asides, counts
-from ._prose import clauses, fmt, other_year, sentences, t4_includes_carried, t4_total
+from ._prose import clauses, fmt, other_scope, other_year, sentences, t4_includes_carried, t4_total
 
 # The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
 # under one spanning header), and how messages name each kind's total in table 四.
@@ -33,7 +33,6 @@ _SKIP = re.compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
 # (全市各级行政机关共收到行政复议申请 35 件), cases the agency decided as the review body
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
-_SCOPE = re.compile(r"全(?:市|区|县|省|州|盟|旗|镇|乡|系统)|各级|各地|各部门|各单位|各乡镇|各街道|系统内")
 _AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
 _DISCLOSURE = re.compile(r"政府信息公开|信息公开|依申请公开|政务公开")
 _SHARE = re.compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
@@ -98,7 +97,7 @@ class CaseCountMismatch(Rule):
                 if other_year(c.clause, report.year) or _SKIP.search(c.clause):
                     continue
                 if not _DISCLOSURE.search(c.clause) and (
-                        _SCOPE.search(c.clause) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
+                        other_scope(report, c.clause) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
                     continue
                 table = t4_total(report, k)
                 if table is None or c.value == table or (carried and c.value < table):

@@ -9,7 +9,7 @@ from gplint.format import T4
 from gplint.model import Report, Span
 
 from ._counts import COMPARISON, counts
-from ._prose import fmt, other_year, sentences, t4_column, t4_includes_carried
+from ._prose import fmt, other_scope, other_year, sentences, t4_column, t4_includes_carried
 
 _KIND_NAMES = {"review": T4.block("review").label, "suit": T4.block("direct").parent}
 _COLUMN_NAMES = {k: T4.column(k).label for k in T4.column_keys}
@@ -27,7 +27,7 @@ _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
 _OUTCOME = re.compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果)"
                       r"|(?P<pending>尚未审结|未审结|未结案|正在审理|审理中|尚在审理)")
 _NEGATED = re.compile(r"[未没无非]$")
-_SKIP = re.compile(r"[%％]|率|复议机关|全(?:市|区|县|省)|各级|各地|各部门|培训|案例")
+_SKIP = re.compile(r"[%％]|率|复议机关|培训|案例")
 
 
 class CaseOutcomeMismatch(Rule):
@@ -87,7 +87,7 @@ class CaseOutcomeMismatch(Rule):
         for pattern, columns, want in _CLAIMS:
             for m in pattern.finditer(text):
                 clause = _clause(text, m.start())
-                if _SKIP.search(clause) or other_year(clause, report.year):
+                if _SKIP.search(clause) or other_scope(report, clause) or other_year(clause, report.year):
                     continue
                 for kind in _kinds_before(text, m.start(), suit_only="败诉" in m.group(0)):
                     vals = {c: t4_column(report, kind, c) for c in columns}
@@ -118,7 +118,7 @@ class CaseOutcomeMismatch(Rule):
                 o = _OUTCOME.match(c.after.lstrip())
             if o is None or _NEGATED.search(o.string[:o.start()]):
                 continue
-            if _SKIP.search(c.clause) or other_year(c.clause, report.year):
+            if _SKIP.search(c.clause) or other_scope(report, c.clause) or other_year(c.clause, report.year):
                 continue
             column = o.lastgroup or ""
             kinds = _kinds_before(text, c.start, suit_only=o.group(0) == "败诉")

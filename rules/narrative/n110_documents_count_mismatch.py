@@ -10,13 +10,13 @@ from gplint.format import FORMAT_2021
 from gplint.model import Number, Report, Span
 
 from ._counts import COMPARISON, Count, counts
-from ._prose import fmt, other_year, sentences
+from ._prose import fmt, other_scope, other_year, sentences
 
 _T2 = FORMAT_2021.t2
 _DOC = re.compile(r"(?P<rules>规章)|(?P<norm>规范性文件)")
 _ACTION = re.compile(r"(?P<issued>制发|制定|出台|印发|新发布|发布)|(?P<repealed>废止|宣布失效)|(?P<in_force>现行有效)")
 #: Counts of other work on documents (审核, 备案, 清理, 解读), of drafts, or of others' documents.
-_OTHER = re.compile(r"审核|审查|备案|清理|评估|解读|征求意见|草案|起草|修订|修改|参与|配合|转发|代拟|全(?:市|区|县|省)|各级|各地|各部门|"
+_OTHER = re.compile(r"审核|审查|备案|清理|评估|解读|征求意见|草案|起草|修订|修改|参与|配合|转发|代拟|"
                     r"政策文件|[%％]")
 _NONE = re.compile(r"(?:未|没有|无)(?:新)?(?:制定|出台|制发|印发|发布)(?:新的|新|任何)?(?:政府|部门)?(?P<doc>规章|(?:行政)?规范性文件)")
 _UNITS = frozenset(("件", "个", "份", "部", "项"))
@@ -88,11 +88,12 @@ class DocumentsCountMismatch(Rule):
             for m in _NONE.finditer(text):
                 doc = "rules" if m.group("doc") == "规章" else "norm"
                 table = _t2_value(report, doc, "issued")
-                if table and not other_year(text, report.year) and not _OTHER.search(_clause(text, m.start())):
+                clause = _clause(text, m.start())
+                if table and not other_year(text, report.year) and not _OTHER.search(clause) and not other_scope(report, clause):
                     yield self._diag(s, m.start(), m.end(), m.group(0), doc, "issued", 0, table, line)
             for c in counts(s):
                 got = _reading(text, c)
-                if got is None or other_year(c.clause, report.year):
+                if got is None or other_year(c.clause, report.year) or other_scope(report, c.clause):
                     continue
                 doc, action = got
                 table = _t2_value(report, doc, action)

@@ -91,3 +91,13 @@ def test_phrasing_family(family, code, sentence):
     assert any(d.code == code and pc.covers(d, line, column) for d in found), \
         (f"{line}:{column} {code}", [(d.span.line, d.span.column, d.code, d.message) for d in found])
     assert pc.findings(pc.phrasing_report(good)) == []
+
+
+def test_an_area_body_reports_on_its_own_area():
+    """全区 in the report of a 管委会 or 实验区 is the agency's own area: compared; in a
+    department's report it is a wider scope: left alone."""
+    sentence = "（二）依申请公开。全区共收到政府信息公开申请6件。"
+    own = example_report(agency="示例经济开发区管理委员会", replace={SLOT: sentence})
+    assert [d.code for d in lint_text(own) if d.category == "narrative"] == ["N101"]
+    department = example_report(replace={SLOT: sentence})
+    assert [d.code for d in lint_text(department) if d.category == "narrative"] == []
