@@ -124,7 +124,8 @@ def fmt(v: Number) -> str:
 
 def t3_total(report: Report, row: str) -> Optional[Number]:
     """A T3 row's total as the table gives it: C7, or C1..C6 summed when C7 is absent and
-    all six are present; None when the table does not give it (or it was misread)."""
+    all six are present; None when the table does not give it (or it was misread). In a
+    table that leaves its zero cells blank (:func:`t3_blanks_are_zero`), a blank is 0."""
     t3 = report.t3
     if t3 is None or row not in t3.rows or not table_confidence(report, "t3").readable(row):
         return None
@@ -133,8 +134,56 @@ def t3_total(report: Report, row: str) -> Optional[Number]:
         return v
     parts = [t3.value(row, c) for c in _PART_COLS]
     if any(p is None for p in parts):
-        return None
+        if not t3_blanks_are_zero(report):
+            return None
+        parts = [p or 0 for p in parts]
     return sum(parts)  # type: ignore[arg-type]
+
+
+def t3_blanks_are_zero(report: Report) -> bool:
+    """Table 三 prints every row but leaves some cells blank (row totals too), and its
+    identities hold when the blanks are read as 0: the blanks are zeros (a common layout),
+    and the narrative checks compare the text with the printed figures summed."""
+    return report.derived(f"{__name__}.t3_blanks_are_zero", _t3_blanks_are_zero)
+
+
+def _t3_blanks_are_zero(report: Report) -> bool:
+    t3 = report.t3
+    if t3 is None or any(r.key not in t3.rows for r in _T3.rows):
+        return False
+    conf = table_confidence(report, "t3")
+    if not all(conf.readable(r.key) for r in _T3.rows):
+        return False
+    grid = {r.key: [t3.value(r.key, c) for c in _T3.column_keys] for r in _T3.rows}
+    if not any(v is None for row in grid.values() for v in row):
+        return False
+    zeroed = {k: [v or 0 for v in row] for k, row in grid.items()}
+    if not any(v for row in zeroed.values() for v in row):
+        return False
+    total_index = _TOTAL_INDEX
+    leaves = [r.key for r in _T3.rows if r.key not in ("R01", "R02", _T3.total_row, "R25")]
+    for row in zeroed.values():
+        if row[total_index] != sum(row[:total_index]):
+            return False
+    for i in range(len(_T3.column_keys)):
+        col = {k: row[i] for k, row in zeroed.items()}
+        if col["R01"] + col["R02"] != col[_T3.total_row] + col["R25"]:
+            return False
+        if col[_T3.total_row] != sum(col[k] for k in leaves):
+            return False
+    return True
+
+
+def blanks_note(report: Report, *keys: str) -> str:
+    """What a message adds when a figure it gives came from table 三's blanks read as 0:
+    ``keys`` are the rows (R01…) or result groups (G1…) it was taken from."""
+    t3 = report.t3
+    if t3 is None or not t3_blanks_are_zero(report):
+        return ""
+    rows = [m for k in keys for m in (_T3.group(k).members if k.startswith("G") else (k,))]
+    if not any(c.value is None for r in rows if r in t3.rows for c in t3.rows[r].cells):
+        return ""
+    return "（表三空白格按 0 计，各项勾稽关系成立）"
 
 
 def t3_group_total(report: Report, group: str) -> Optional[Number]:
@@ -195,7 +244,9 @@ def t3_columns(report: Report, row: str, columns: tuple[str, ...]) -> Optional[N
         return None
     vals = [t3.value(row, c) for c in columns]
     if any(v is None for v in vals):
-        return None
+        if not t3_blanks_are_zero(report):
+            return None
+        vals = [v or 0 for v in vals]
     return sum(vals)  # type: ignore[arg-type]
 
 

@@ -10,7 +10,7 @@ from gplint.model import Report, Span
 
 from ._applications import OTHER_MATTERS, application_counts
 from ._counts import Count, blank_asides
-from ._prose import application_sentences, fmt, other_scope, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, blanks_note, fmt, other_scope, other_year, t3_row_line, t3_total
 
 _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
               "processed": ("R24",), "carried_out": ("R25",)}
@@ -131,7 +131,7 @@ class ApplicationCountMismatch(Rule):
                 if not table:
                     continue
                 line = t3_row_line(report, row)
-                yield self.diag(f"正文称“{m.group(0)}”，但{_ROW_NAMES[row]}为 {fmt(table)}",
+                yield self.diag(f"正文称“{m.group(0)}”，但{_ROW_NAMES[row]}为 {fmt(table)}" + blanks_note(report, row),
                                 s.span(m.start(), m.end()), key=f"t3.{row}.C7",
                                 related=[Related(Span(line), _ROW_NAMES[row] + f"为 {fmt(table)}")] if line else [],
                                 evidence={"text": 0, "table": table}, snippet=m.group(0))
@@ -156,7 +156,7 @@ class ApplicationCountMismatch(Rule):
                 return None
             msg = (f"正文称办理政府信息公开申请 {n} 件，但表三{_T3.row(_T3.total_row).label}为 {fmt(table)}"
                    + (f"、新收加上年结转为 {fmt(workload)}" if workload is not None else "") + "，两种算法都对不上")
-            return self.diag(msg, span, key=f"t3.{row}.C7", related=related, severity="warning",
+            return self.diag(msg + blanks_note(report, "R24", "R01", "R02"), span, key=f"t3.{row}.C7", related=related, severity="warning",
                              evidence={"text": n, "table": table, "workload": workload}, snippet=snippet)
         if kind == "accepted":
             carried = t3_total(report, "R02")
@@ -166,11 +166,11 @@ class ApplicationCountMismatch(Rule):
                 return None
             msg = (f"正文称受理政府信息公开申请 {n} 件，但表三本年新收 {fmt(table)} 件、"
                    f"上年结转 {fmt(carried)} 件，两种算法（新收，或新收加上年结转 {fmt(table + carried)} 件）都对不上")
-            return self.diag(msg, span, key=f"t3.{row}.C7", related=related, severity="warning",
+            return self.diag(msg + blanks_note(report, "R01", "R02"), span, key=f"t3.{row}.C7", related=related, severity="warning",
                              evidence={"text": n, "table": table, "carried_in": carried},
                              snippet=snippet)
         if n == table:
             return None
         msg = f"正文称{words}申请 {n} 件，但{_ROW_NAMES[row]}为 {fmt(table)}"
-        return self.diag(msg, span, key=f"t3.{row}.C7", related=related,
+        return self.diag(msg + blanks_note(report, row), span, key=f"t3.{row}.C7", related=related,
                          evidence={"text": n, "table": table}, snippet=snippet)

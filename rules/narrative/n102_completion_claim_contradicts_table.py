@@ -8,7 +8,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T3_2021
 from gplint.model import Report, Span
 
-from ._prose import application_sentences, fmt, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, blanks_note, fmt, other_year, t3_row_line, t3_total
 
 _CLAIM = re.compile(
     r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
@@ -99,7 +99,7 @@ class CompletionClaimContradictsTable(Rule):
                     continue
                 line = t3_row_line(report, "R25")
                 yield self.diag(
-                    f"正文称申请“{claim.group(0)}”，但表三“{_CARRIED_OUT.label}”{_TOTAL}为 {fmt(carried_out)}",
+                    f"正文称申请“{claim.group(0)}”，但表三“{_CARRIED_OUT.label}”{_TOTAL}为 {fmt(carried_out)}" + blanks_note(report, "R25"),
                     span, key="t3.R25.C7",
                     related=[Related(Span(line), _CARRIED_OUT.label.split("、", 1)[-1])] if line else [],
                     evidence={"claim": claim.group(0), "table": carried_out}, snippet=claim.group(0))
@@ -112,7 +112,7 @@ class CompletionClaimContradictsTable(Rule):
                 line = t3_row_line(report, "R24")
                 yield self.diag(
                     f"正文称全年共接收申请 {n} 件且“{claim.group(0)}”，即办结 {n} 件，"
-                    f"但表三{_TOTAL_ROW.label}为 {fmt(handled)}",
+                    f"但表三{_TOTAL_ROW.label}为 {fmt(handled)}" + blanks_note(report, "R24"),
                     s.span(rec.start(), claim.end()), key="t3.R24.C7",
                     related=[Related(Span(line), _TOTAL_ROW.label)] if line else [],
                     evidence={"received": n, "claim": claim.group(0), "table": handled},

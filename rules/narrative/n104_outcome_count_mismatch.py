@@ -10,7 +10,7 @@ from gplint.format import T3_2021
 from gplint.model import Number, Report
 
 from ._applications import OTHER_MATTERS, application_counts
-from ._prose import application_sentences, fmt, other_year, t3_group_total, t3_total
+from ._prose import application_sentences, blanks_note, fmt, other_year, t3_group_total, t3_total
 
 
 
@@ -93,7 +93,7 @@ class OutcomeCountMismatch(Rule):
             if all(v is not None for v in vals):
                 table = sum(vals)  # type: ignore[arg-type]
                 if c.value != table:
-                    yield self.diag(f"正文称{label} {c.value} 件，但表三{label}合计为 {fmt(table)}",
+                    yield self.diag(f"正文称{label} {c.value} 件，但表三{label}合计为 {fmt(table)}" + blanks_note(report, *keys),
                                     span, key="t3." + "+".join(keys),
                                     evidence={"text": c.value, "table": table}, snippet=snippet)
                     continue
@@ -117,7 +117,7 @@ class OutcomeCountMismatch(Rule):
         want = wants[0]
         total = bases[0]
         return self.diag(
-            f"正文称{label} {c.value} 件占 {printed}%，但按表三{T3_2021.row(T3_2021.total_row).label} {fmt(total)} 计算应为 {want}%",
+            f"正文称{label} {c.value} 件占 {printed}%，但按表三{T3_2021.row(T3_2021.total_row).label} {fmt(total)} 计算应为 {want}%" + blanks_note(report, "R24", *keys),
             s.span(c.start, p.end()), key="t3." + "+".join(keys) + ".percent", severity="warning",
             evidence={"text": printed, "expected": str(want), "base": total}, snippet=s.text[c.start:p.end()])
 

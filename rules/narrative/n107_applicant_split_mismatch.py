@@ -8,7 +8,7 @@ from gplint.format import T3_2021
 from gplint.model import Report, Span
 
 from ._applications import OTHER_MATTERS, application_counts
-from ._prose import fmt, other_year, t3_columns, t3_row_line
+from ._prose import blanks_note, fmt, other_year, t3_columns, t3_row_line
 
 #: How messages name applicant columns: 自然人, 法人或其他组织 (C2…C6 together), 商业企业….
 _LEGAL = ("C2", "C3", "C4", "C5", "C6")
@@ -82,7 +82,7 @@ class ApplicantSplitMismatch(Rule):
             line = t3_row_line(report, "R01")
             yield self.diag(
                 f"正文称{name}申请 {c.value} 件，但表三{name}本年新收 {fmt(new)} 件"
-                + (f"、办结 {fmt(handled)} 件" if handled is not None and handled != new else ""),
+                + (f"、办结 {fmt(handled)} 件" if handled is not None and handled != new else "") + blanks_note(report, "R01", "R24"),
                 s.span(c.start, c.end), key="t3.R01." + "+".join(ac.keys),
                 related=[Related(Span(line), f"表三{name}本年新收 {fmt(new)} 件")] if line else [],
                 evidence={"text": c.value, "table": new, "readings": readings}, snippet=s.text[c.start:c.end])

@@ -101,3 +101,34 @@ def test_an_area_body_reports_on_its_own_area():
     assert [d.code for d in lint_text(own) if d.category == "narrative"] == ["N101"]
     department = example_report(replace={SLOT: sentence})
     assert [d.code for d in lint_text(department) if d.category == "narrative"] == []
+
+
+def _blank_zeros(text: str) -> str:
+    """Table 三 with every 0 cell left blank (row totals too), as many reports print it."""
+    head, rest = text.split("三、收到和处理政府信息公开申请情况", 1)
+    table, tail = rest.split("四、政府信息公开行政复议、行政诉讼情况", 1)
+    lines = ["\t".join("" if cell == "0" else cell for cell in line.split("\t")) for line in table.split("\n")]
+    return head + "三、收到和处理政府信息公开申请情况" + "\n".join(lines) + "四、政府信息公开行政复议、行政诉讼情况" + tail
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("（二）依申请公开。全年收到政府信息公开申请4件，不予公开{1|0}件，无法提供1件。", "N104"),
+    ("（二）依申请公开。全年收到政府信息公开申请4件，其中法人或其他组织申请{2|1}件。", "N107"),
+])
+def test_blank_cells_read_as_zero_when_the_identities_hold(sentence, code):
+    """A table 三 that leaves zero cells blank, its identities holding with blanks as 0: the
+    text is compared with 0 for a blank, and the finding says the blanks were read so."""
+    bad, good, _ = pc.versions(sentence)
+    bad_text = _blank_zeros(example_report(replace={SLOT: bad}))
+    t3 = bad_text.split("三、收到和处理政府信息公开申请情况")[1].split("四、政府信息公开行政复议")[0]
+    assert "\t0" not in t3
+    found = [d for d in lint_text(bad_text) if d.category == "narrative"]
+    assert [d.code for d in found] == [code] and "空白格按 0 计" in found[0].message
+    assert [d for d in lint_text(_blank_zeros(example_report(replace={SLOT: good}))) if d.category == "narrative"] == []
+
+
+def test_blank_cells_are_not_zero_when_the_identities_fail():
+    text = _blank_zeros(example_report(replace={SLOT: "（二）依申请公开。全年收到政府信息公开申请4件，不予公开1件。"}))
+    text = text.replace("四、结转下年度继续办理\t1\t\t\t\t\t\t1", "四、结转下年度继续办理\t2\t\t\t\t\t\t2")
+    assert "四、结转下年度继续办理\t2" in text
+    assert [d.code for d in lint_text(text) if d.category == "narrative"] == []
