@@ -29,6 +29,13 @@ def main() -> None:
     for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT)):
         print(f"== {title}")
         _run(cases, pc, verbose)
+    quiet = [(x, pc.findings(pc.phrasing_report(x))) for x in pc.QUIET]
+    alarms = [(x, f) for x, f in quiet if f]
+    print(f"== quiet sentences (agreeing or about other matters): {len(quiet)}, false alarms {len(alarms)}")
+    for x, found in alarms if verbose else []:
+        print("   ", x)
+        for d in found:
+            print(f"        {d.span.line}:{d.span.column} {d.code} {d.message}")
 
 
 def _run(cases, pc, verbose: bool) -> None:

@@ -22,7 +22,7 @@ from ._prose import Sentence, sentences
 KIND_WORDS = re.compile("|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
                     r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
-    ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年)|上年度?结转|跨年度?结转"),
+    ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
     ("accepted", r"受理|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
     ("handled", r"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)"),
@@ -69,9 +69,18 @@ APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: Matters other than the agency's own applications of the year: a clause (or a sentence
 #: carried over by context) that names one is not read as an application count.
 OTHER_MATTERS = re.compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
-                           r"主动公开|发布|培训|会议|解读|回应")
+                           r"主动公开|发布|培训|会议|解读|回应|"
+                           # a part of the year (第一季度, 上半年, 12月份), not the year's count
+                           r"季度|半年|月份|每月|当月|本月")
 #: In a context-carried sentence (no 申请): other matters, more broadly.
 _CONTEXT_BREAK = re.compile(OTHER_MATTERS.pattern + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
+
+
+#: A count of time, not of applications (3 个工作日内答复).
+_DURATION = re.compile(r"\s*(?:个)?(?:工作日|自然日|日内|天|小时|分钟|月)")
+#: How far after a count an outcome may name it (12 件予以公开, 6 件因本机关不掌握…).
+_AFTER_REACH = 6
+_HANDLED_AFTER = re.compile(r"\s*(?:已经|已|均|全部|依法|按时|及时)*(?:办结|答复|办理完毕|处理完毕)")
 
 
 @dataclass(frozen=True)
@@ -126,7 +135,7 @@ def _application_counts(report: Report) -> tuple[ApplicationCount, ...]:
 def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
     """(kind, keys, keyword) of an application count, or None when no keyword names it or it
     is a comparison (同比增加 2 件)."""
-    if COMPARISON.search(c.before):
+    if COMPARISON.search(c.before) or _DURATION.match(c.after):
         return None
     a = _APPLICANT_AT_END.search(c.before)
     if a is not None:
@@ -136,6 +145,8 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
         return "applicant", APPLICANTS[i][1], a.group(0)
     kind = _nearest_kind(c)
     outcome, in_before = nearest(OUTCOME_WORDS, c)
+    if outcome is not None and not in_before and outcome.start() > _AFTER_REACH:
+        outcome = None  # 1 件因申请人撤回…按其他处理: too far from the count to name it
     if outcome is not None:
         if kind is None or kind[0] in ("handled", "processed") or (
                 in_before and (not kind[2] or outcome.end() > kind[1].end())):
@@ -157,9 +168,11 @@ def _nearest_kind(c: Count) -> Optional[tuple[str, re.Match[str], bool]]:
     if m is None:
         # Number before the noun: 3件转入下一年度办理, 27件政府信息公开申请. A carry-over named
         # anywhere after the count wins over the verbs of its clause (因在答复期限内结转至下一年度).
-        found = list(KIND_WORDS.finditer(c.after))
-        if not found:
-            return None
-        m = next((f for f in found if f.lastgroup == "carried_out"), found[0])
+        # Only a carry-over, or a handled count right after the number (25 件已办结), is
+        # read there: other verbs after a count belong to other words of the clause.
+        m = next((f for f in KIND_WORDS.finditer(c.after) if f.lastgroup == "carried_out"), None)
+        if m is None:
+            h = _HANDLED_AFTER.match(c.after)
+            return ("handled", h, False) if h is not None else None
         return m.lastgroup or "", m, False
     return m.lastgroup or "", m, True

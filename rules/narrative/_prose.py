@@ -111,6 +111,28 @@ def other_scope(report: Report, text: str) -> bool:
     return False
 
 
+#: The agency's own count named beside a wider one (…，其中市本级 4 件).
+OWN_SCOPE = re.compile(r"本级|本机关|本单位|本部门|本局|本委|本办|本府")
+
+
+def scope_before(text: str, clause_start: int, clause: str) -> str:
+    """The words whose scope a clause's count falls under: the sentence up to the clause's
+    end (全市各级行政机关共收到申请800件，办结780件: 780 is the city's too), or the clause
+    alone when it names the agency's own scope (…，本机关收到4件)."""
+    if OWN_SCOPE.search(clause):
+        return clause
+    return text[:clause_start + len(clause)]
+
+
+def not_own_count(report: Report, text: str, clause_start: int, clause: str) -> bool:
+    """A count of a wider region or system than the agency's table. A people's government's
+    table may be its region's total, so there 全市/全县 counts are the table's unless the
+    sentence gives the government's own count beside them (本级…)."""
+    if not other_scope(report, scope_before(text, clause_start, clause)):
+        return False
+    return report.reporter_kind != "government" or bool(OWN_SCOPE.search(text))
+
+
 def fmt(v: Number) -> str:
     if isinstance(v, Decimal):
         return format(v.normalize(), "f")

@@ -10,7 +10,7 @@ from gplint.model import Report, Span
 
 from ._applications import OTHER_MATTERS, application_counts
 from ._counts import Count, blank_asides
-from ._prose import application_sentences, blanks_note, fmt, other_scope, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
 
 _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
               "processed": ("R24",), "carried_out": ("R25",)}
@@ -25,7 +25,6 @@ _ROW_NAMES = {k: f"表三“{_T3.row(k).label}”" + ("" if k == _T3.total_row e
 # A region's or a system's total (other_scope) is another scope than a department's own table
 # 三. A people's government's table may be the region's total, so there the clause is
 # compared unless the sentence also gives the agency's own count (本级…).
-_OWN_SCOPE = re.compile(r"本级|本机关|本单位|本部门|本局|本委|本办|本府")
 
 #: Claims of none: 未收到…申请 (表三 row 一 is 0), 无结转下年度的申请 (row 四 is 0).
 _NONE_CLAIMS = re.compile(
@@ -101,7 +100,7 @@ class ApplicationCountMismatch(Rule):
             clause = c.clause
             if OTHER_MATTERS.search(clause) or _skip_year(clause, report.year, kind):
                 continue
-            if other_scope(report, clause) and (report.reporter_kind != "government" or _OWN_SCOPE.search(s.text)):
+            if not_own_count(report, s.text, c.clause_start, clause):
                 continue
             if kind in ("new", "accepted", "handled", "processed") and ac.named \
                     and "申请" not in s.text[:c.clause_start + len(clause)]:

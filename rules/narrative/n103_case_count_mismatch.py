@@ -9,7 +9,7 @@ from gplint.format import T4
 from gplint.model import Report, Span
 
 from ._counts import COMPARISON, Count, blank_asides, counts
-from ._prose import clauses, fmt, other_scope, other_year, sentences, t4_includes_carried, t4_total
+from ._prose import clauses, fmt, other_scope, scope_before, other_year, sentences, t4_includes_carried, t4_total
 
 # The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
 # under one spanning header), and how messages name each kind's total in table 四.
@@ -26,7 +26,7 @@ _CASE_WORDS = {"review": re.compile(r"行政复议|复议"), "suit": re.compile(
 _CASE = re.compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
 _NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))")
 #: Words of a case's outcome (N108 reads those counts): 维持 1 件 is not a number of cases.
-_OUTCOME = re.compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理中|正在审理|在审")
+_OUTCOME = re.compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审")
 # Clauses about trends or other matters rather than the number of cases.
 _SKIP = re.compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
 # Counts that are not the report's own disclosure cases: a region's or a system's totals
@@ -34,6 +34,9 @@ _SKIP = re.compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
 _AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
+_REVIEW_BODY = re.compile(r"复议机关|复议机构")
+#: The sentence names cases against the agency itself (被申请, 被起诉): its own cases.
+_DISCLOSURE_CASES = re.compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
 _DISCLOSURE = re.compile(r"政府信息公开|信息公开|依申请公开|政务公开")
 _SHARE = re.compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
                     r"|(?:政府信息公开|信息公开)(?:类|方面|相关|领域)")
@@ -93,11 +96,13 @@ class CaseCountMismatch(Rule):
             if s.heading or not ("复议" in s.text or "诉讼" in s.text or "起诉" in s.text):
                 continue
             yield from self._none_claims(report, s, carried, related_line)
+            if _REVIEW_BODY.search(s.text) and not _DISCLOSURE_CASES.search(s.text):
+                continue  # the agency as the review body (作为复议机关…): others' cases
             for c, k in case_counts(s):
                 if other_year(c.clause, report.year) or _SKIP.search(c.clause):
                     continue
                 if not _DISCLOSURE.search(c.clause) and (
-                        other_scope(report, c.clause) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
+                        other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
                     continue
                 table = t4_total(report, k)
                 if table is None or c.value == table or (carried and c.value < table):
@@ -146,10 +151,10 @@ def case_counts(s) -> Iterator[tuple[Count, str]]:
             yield c, pending.pop(0)
             continue
         pending = []
-        if _OUTCOME.search(c.before) or COMPARISON.search(c.before):
-            continue
+        if _OUTCOME.search(c.before) or _OUTCOME.search(c.after[:6]) or COMPARISON.search(c.before):
+            continue  # 维持 1 件, 1 件尚在审理中: an outcome, not a number of cases
         named = [m for m in _CASE.finditer(c.before)]
-        if c.before.rstrip().endswith("各") or "分别" in c.before:
+        if c.before.rstrip().endswith(("各", "均为", "均是", "都是", "都为")) or "分别" in c.before:
             kinds = list(dict.fromkeys(m.lastgroup for m in named))
             if len(kinds) > 1:
                 if "分别" in c.before:

@@ -10,7 +10,7 @@ from gplint.format import T3_2021
 from gplint.model import Number, Report
 
 from ._applications import OTHER_MATTERS, application_counts
-from ._prose import application_sentences, blanks_note, fmt, other_year, t3_group_total, t3_total
+from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
 
 
 
@@ -83,7 +83,8 @@ class OutcomeCountMismatch(Rule):
             if ac.kind != "outcome":
                 continue
             s, c = ac.sentence, ac.count
-            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year):
+            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year) \
+                    or not_own_count(report, s.text, c.clause_start, c.clause):
                 continue
             keys = ac.keys
             label = _label(keys)

@@ -8,7 +8,7 @@ from gplint.format import T3_2021
 from gplint.model import Report, Span
 
 from ._applications import OTHER_MATTERS, application_counts
-from ._prose import blanks_note, fmt, other_year, t3_columns, t3_row_line
+from ._prose import blanks_note, fmt, not_own_count, other_year, t3_columns, t3_row_line
 
 #: How messages name applicant columns: 自然人, 法人或其他组织 (C2…C6 together), 商业企业….
 _LEGAL = ("C2", "C3", "C4", "C5", "C6")
@@ -70,7 +70,8 @@ class ApplicantSplitMismatch(Rule):
             if ac.kind != "applicant":
                 continue
             s, c = ac.sentence, ac.count
-            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year):
+            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year) \
+                    or not_own_count(report, s.text, c.clause_start, c.clause):
                 continue
             new, carried, handled = (t3_columns(report, r, ac.keys) for r in ("R01", "R02", "R24"))
             if new is None:

@@ -9,7 +9,7 @@ from gplint.format import T4
 from gplint.model import Report, Span
 
 from ._counts import COMPARISON, counts
-from ._prose import fmt, other_scope, other_year, sentences, t4_column, t4_includes_carried
+from ._prose import fmt, other_scope, scope_before, other_year, sentences, t4_column, t4_includes_carried
 
 _KIND_NAMES = {"review": T4.block("review").label, "suit": T4.block("direct").parent}
 _COLUMN_NAMES = {k: T4.column(k).label for k in T4.column_keys}
@@ -79,6 +79,8 @@ class CaseOutcomeMismatch(Rule):
         for s in sentences(report):
             if s.heading or not ("复议" in s.text or "诉讼" in s.text or "起诉" in s.text):
                 continue
+            if "复议机关" in s.text or "复议机构" in s.text:
+                continue  # the agency as the review body: the outcomes of others' cases
             yield from self._claims(report, s, line)
             yield from self._counts(report, s, line)
 
@@ -118,7 +120,7 @@ class CaseOutcomeMismatch(Rule):
                 o = _OUTCOME.match(c.after.lstrip())
             if o is None or _NEGATED.search(o.string[:o.start()]):
                 continue
-            if _SKIP.search(c.clause) or other_scope(report, c.clause) or other_year(c.clause, report.year):
+            if _SKIP.search(c.clause) or other_scope(report, scope_before(text, c.clause_start, c.clause)) or other_year(c.clause, report.year):
                 continue
             column = o.lastgroup or ""
             kinds = _kinds_before(text, c.start, suit_only=o.group(0) == "败诉")

@@ -10,7 +10,7 @@ from gplint.format import FORMAT_2021
 from gplint.model import Number, Report, Span
 
 from ._counts import COMPARISON, Count, counts
-from ._prose import fmt, other_scope, other_year, sentences
+from ._prose import fmt, other_scope, scope_before, other_year, sentences
 
 _T2 = FORMAT_2021.t2
 _DOC = re.compile(r"(?P<rules>规章)|(?P<norm>规范性文件)")
@@ -93,7 +93,7 @@ class DocumentsCountMismatch(Rule):
                     yield self._diag(s, m.start(), m.end(), m.group(0), doc, "issued", 0, table, line)
             for c in counts(s):
                 got = _reading(text, c)
-                if got is None or other_year(c.clause, report.year) or other_scope(report, c.clause):
+                if got is None or other_year(c.clause, report.year) or other_scope(report, scope_before(text, c.clause_start, c.clause)):
                     continue
                 doc, action = got
                 table = _t2_value(report, doc, action)
@@ -117,7 +117,8 @@ def _clause(text: str, i: int) -> str:
 
 def _reading(text: str, c: Count) -> Optional[tuple[str, str]]:
     """(document kind, action) a count gives, or None when it is not a count of table 二."""
-    if c.unit not in _UNITS or c.approximate or c.aside or COMPARISON.search(c.before) or _OTHER.search(c.clause):
+    if c.unit not in _UNITS or c.approximate or c.aside or COMPARISON.search(c.before) or _OTHER.search(c.clause) \
+            or "其中" in c.before:
         return None
     action = None
     for action in _ACTION.finditer(c.before):

@@ -132,3 +132,15 @@ def test_blank_cells_are_not_zero_when_the_identities_fail():
     text = text.replace("四、结转下年度继续办理\t1\t\t\t\t\t\t1", "四、结转下年度继续办理\t2\t\t\t\t\t\t2")
     assert "四、结转下年度继续办理\t2" in text
     assert [d.code for d in lint_text(text) if d.category == "narrative"] == []
+
+
+@pytest.mark.parametrize("sentence", pc.QUIET, ids=[f"quiet-{i}" for i in range(len(pc.QUIET))])
+def test_quiet_sentences_raise_nothing(sentence):
+    """Agreeing sentences and sentences about other matters (a region, the review body, a
+    quarter, durations, comparisons): a guess would cry wolf here."""
+    assert pc.findings(pc.phrasing_report(sentence)) == []
+
+
+@pytest.mark.parametrize("family, code, sentence", pc.HELD_OUT, ids=[f"{f}-held-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT)])
+def test_held_out_phrasing(family, code, sentence):
+    test_phrasing_family(family, code, sentence)
