@@ -26,7 +26,7 @@ def _cases_module():
 def main() -> None:
     verbose = "-v" in sys.argv
     pc = _cases_module()
-    for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT)):
+    for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT), ("held-out 2", pc.HELD_OUT_2)):
         print(f"== {title}")
         _run(cases, pc, verbose)
     quiet = [(x, pc.findings(pc.phrasing_report(x))) for x in pc.QUIET]

@@ -33,6 +33,9 @@ KIND_WORDS = re.compile("|".join(f"(?P<{k}>{p})" for k, p in (
 OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:予以公开|同意公开)(?:及|和|与|、)部分公开", ("G1", "G2")),
     (r"(?<![不未])(?:予以公开|同意公开|全部公开|准予公开|公开全部)", ("G1",)),
+    # bare 公开 opening an item of the outcome list, right before its count (其中公开 12 件，
+    # 部分公开 2 件); not 公开…信息共 62 条
+    (r"(?:^|(?<=[，,；;：:、\s])|(?<=其中))公开(?:的有|的|为|共)?\s*$", ("G1",)),
     (r"部分公开|区分处理", ("G2",)),
     (r"不予(?:以)?公开", ("G3",)),
     (r"无法提供", ("G4",)),
@@ -46,7 +49,7 @@ OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"要求提供公开出版物", ("R18",)),
     (r"无正当理由大量反复申请", ("R19",)),
     (r"要求行政机关确认或重新出具", ("R20",)),
-    (r"逾期不补正", ("R21",)),
+    (r"逾期不补正|逾期未补正", ("R21",)),
     (r"逾期未按收费通知|逾期未缴纳费用|逾期未缴费", ("R22",)),
 )
 OUTCOME_WORDS = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUTCOMES)))

@@ -24,7 +24,7 @@ from gplint.model import Report
 from ._prose import Sentence
 
 #: Units that count applications, cases or documents.
-COUNT_UNITS = ("件次", "件", "份", "个", "宗", "起", "条", "部", "项")
+COUNT_UNITS = ("件次", "件", "份", "个", "宗", "起", "条", "部", "项", "次")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _COUNT = re.compile(
     r"(?<![\d.．０-９" + _CN_DIGITS + r"第每之某])"

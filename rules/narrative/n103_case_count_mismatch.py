@@ -24,7 +24,8 @@ _UNITS = frozenset(("件", "起", "宗", "个", "次", "件次"))
 #: The words naming each kind of case (复议 and 诉讼 without 行政, 被起诉).
 _CASE_WORDS = {"review": re.compile(r"行政复议|复议"), "suit": re.compile(r"行政诉讼|诉讼|起诉")}
 _CASE = re.compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
-_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))")
+_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))"
+                   r"|(?P<what2>(?:行政复议|行政诉讼|复议|诉讼)[^\d，,；;。]{0,8}?)(?:均|都)?(?:为|是)(?:零|0)(?![.\d])(?:件|起)?")
 #: Words of a case's outcome (N108 reads those counts): 维持 1 件 is not a number of cases.
 _OUTCOME = re.compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审")
 # Clauses about trends or other matters rather than the number of cases.
@@ -118,7 +119,7 @@ class CaseCountMismatch(Rule):
             none = _NONE.search(flat, a, b)
             if none is None or _OUTCOME.search(clause) or other_year(clause, report.year):
                 continue
-            for k in _kinds_named(none.group("what")):
+            for k in _kinds_named(none.group("what") or none.group("what2")):
                 table = t4_total(report, k)
                 if table:
                     yield self.diag(
