@@ -15,6 +15,7 @@ apart (``aside``) with their own words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -100,17 +101,19 @@ def _counts_of(text: str) -> tuple[Count, ...]:
 
 def _scan(text: str, lo: int, hi: int, aside: bool) -> Iterator[Count]:
     found = [m for m in _COUNT.finditer(text, lo, hi)]
+    if not found:
+        return
+    # The stops once; each count's clause is found between two of them by bisection.
+    stops = [m.start() for m in _STOPS.finditer(text, lo, hi)]
     for k, m in enumerate(found):
         value = _value(m)
         if value is None:
             continue
         a = m.start()
-        stop = None
-        for stop in _STOPS.finditer(text, lo, a):
-            pass
-        clause_start = stop.end() if stop else lo
-        nxt = _STOPS.search(text, m.end(), hi)
-        clause_end = nxt.start() if nxt else hi
+        j = bisect_left(stops, a)
+        clause_start = stops[j - 1] + 1 if j else lo
+        j = bisect_left(stops, m.end())
+        clause_end = stops[j] if j < len(stops) else hi
         prev_end = found[k - 1].end() if k and found[k - 1].end() > clause_start else clause_start
         next_start = found[k + 1].start() if k + 1 < len(found) and found[k + 1].start() < clause_end else clause_end
         before = text[prev_end:a]
