@@ -9,7 +9,7 @@ from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import FORMAT_2021, GOVERNMENT_RESULTS, Topic
 from gplint.model import Report, Span
 
-from ._common import body_text
+from ._common import body_words
 
 # FORMAT §3.2: the five topics of 总体情况, found by their words anywhere in the section;
 # and the results a people's government must also report there.
@@ -61,7 +61,7 @@ class OverviewTopicMissing(Rule):
         if sec is None:
             return
         # A keyword wrapped over two lines (社会评 / 议) is found: the lines are joined.
-        body = body_text(report, "S1").replace(" ", "").replace("\n", "")
+        body = body_words(report, "S1")
         missing = [t for t in _TOPICS if not any(w in body for w in t.words)]
         if missing:
             yield self.diag(

@@ -206,3 +206,10 @@ def test_flattened_report_sections_have_their_own_bodies():
     assert s5 and "六、其他需要报告的事项" not in s5 and "信息处理费" not in s5
     assert "信息处理费" in s6 and "五、存在的主要问题" not in s6
     assert run(corpus("crawled/czj-2025.txt"), ["S105", "S106"]) == []
+
+
+def test_fee_statement_wrapped_over_a_line_is_found():
+    """信息处理 / 费: a keyword wrapped over two lines of section 六 is read whole (S105)."""
+    text = example_report().replace("本机关2024年未收取信息处理费。", "本机关2024年未收取信息处理\n费。")
+    assert "信息处理\n费" in text
+    assert run(text, ["S105"]) == []
