@@ -145,3 +145,16 @@ def test_quiet_sentences_raise_nothing(sentence):
                          ids=[f"{f}-held-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT + pc.HELD_OUT_2)])
 def test_held_out_phrasing(family, code, sentence):
     test_phrasing_family(family, code, sentence)
+
+
+@pytest.mark.parametrize("claim", ["均未被纠错", "无败诉", "没有被纠正"])
+def test_claims_that_nothing_was_corrected(claim):
+    """未被纠错 / 无败诉 need 结果纠正 at 0: a table with one corrected suit contradicts them."""
+    sentence = f"（二）依申请公开。全年被提起行政诉讼1件，{claim}。"
+    t4 = {"direct.corrected": "1", "direct.total": "1"}
+    found = [d for d in lint_text(example_report(t4=t4, replace={SLOT: sentence})) if d.category == "narrative"]
+    assert [d.code for d in found] == ["N108"]
+    line = example_report(t4=t4, replace={SLOT: sentence}).split("\n").index(sentence) + 1
+    assert (found[0].span.line, found[0].span.column) == (line, sentence.index(claim) + 1 + (claim[0] == "均"))
+    assert [d for d in lint_text(example_report(replace={SLOT: sentence.replace("1件", "0件").replace(claim, "无败诉")}))
+            if d.category == "narrative"] == []
