@@ -20,7 +20,10 @@ _STYLES = {
 _FIRST = {"shi": re.compile(r"一是"), "di": re.compile(r"第一[，,、]")}
 #: A run-in sub-heading ends the lists before it.
 _SUBHEADING = re.compile(r"[（(][" + _CN + r"]{1,3}[）)]")
-_MARK = {"shi": "{}是", "di": "第{}"}
+#: （一）… items: at the start of a sentence or after a stop, never 第（一）项 or a quoted label.
+_PAREN = re.compile(r"\s*[（(](?P<n>[" + _CN + r"]{1,3})[）)]")
+_PAREN_ITEM = re.compile(r"(?:^|(?<=[；;。：:\s]))[（(](?P<n>[" + _CN + r"]{1,3})[）)](?=[\u4e00-\u9fff])")
+_MARK = {"shi": "{}是", "di": "第{}", "paren": "（{}）"}
 #: How many sentences back the previous item may stand.
 _REACH = 3
 
@@ -36,10 +39,12 @@ class EnumerationSlip(Rule):
     """An enumeration in the prose repeats or skips a number.
 
     What it checks
-        Within a section, the items of an enumeration — 一是…二是…三是, or 第一，…第二，… —
-        at the start of a sentence or clause must count up by one. An item that repeats the
+        Within a section, the items of an enumeration — 一是…二是…三是, 第一，…第二，…, or
+        （一）…（二）… — at the start of a sentence or clause must count up by one (a
+        （二） on a heading line of its own counts in the run). An item that repeats the
         number before it or skips one (一是…二是…二是, 第一…第二…第四) is reported when the
-        item before stands at most three sentences back. A new 一 (even run into a
+        item before stands at most three sentences back (any distance within the section for
+        （一）…). A new 一 (even run into a
         sub-heading: （二）整改措施一是…), a number below the last, a run-in sub-heading
         （二） or a heading starts a new list; headings themselves are left to the structure
         rules.
@@ -72,9 +77,20 @@ class EnumerationSlip(Rule):
         last: dict[str, tuple[int, Any, int, int, int]] = {}  # style -> (n, sentence, start, end, index)
         section: object = ()
         for index, s in enumerate(sentences(report)):
-            if s.section != section or s.heading:
+            if s.section != section:
                 last = {}
                 section = s.section
+            if s.heading:
+                # A heading ends the 一是 lists; its own （二） counts in the run of （一）…
+                # items (a sub-heading on a line of its own, the next one run into prose).
+                paren = last.get("paren")
+                last = {}
+                m = _PAREN.match(s.text)
+                n = cn_to_int(m.group("n")) if m else None
+                if n is not None:
+                    last["paren"] = (n, s, m.start(), m.end(), index)  # type: ignore[union-attr]
+                elif paren is not None:
+                    last["paren"] = paren
                 continue
             for style, n, a, b in _events(s.text):
                 prev = last.get(style)
@@ -83,7 +99,8 @@ class EnumerationSlip(Rule):
                     continue
                 last[style] = (n, s, a, b, index)
                 # A first item, or a number below the last, starts a new list.
-                if n <= 1 or prev is None or n == prev[0] + 1 or n < prev[0] or index - prev[4] > _REACH:
+                if n <= 1 or prev is None or n == prev[0] + 1 or n < prev[0] \
+                        or (style != "paren" and index - prev[4] > _REACH):
                     continue
                 want = prev[0] + 1
                 what = "重复" if n == prev[0] else "跳过"
@@ -104,4 +121,6 @@ def _events(text: str) -> list[tuple[str, Optional[int], int, int]]:
             found.setdefault((style, m.start()), (style, 1, m.start(), m.end()))
         for m in _SUBHEADING.finditer(text):
             found.setdefault((style, m.start()), (style, None, m.start(), m.end()))
+    for m in _PAREN_ITEM.finditer(text):
+        found[("paren", m.start())] = ("paren", cn_to_int(m.group("n")), m.start(), m.end())
     return sorted(found.values(), key=lambda e: e[2])
