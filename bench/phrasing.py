@@ -26,7 +26,8 @@ def _cases_module():
 def main() -> None:
     verbose = "-v" in sys.argv
     pc = _cases_module()
-    for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT), ("held-out 2", pc.HELD_OUT_2)):
+    for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT), ("held-out 2", pc.HELD_OUT_2),
+                          ("held-out 3", pc.HELD_OUT_3)):
         print(f"== {title}")
         _run(cases, pc, verbose)
     quiet = [(x, pc.findings(pc.phrasing_report(x))) for x in pc.QUIET]

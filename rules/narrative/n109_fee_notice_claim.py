@@ -13,7 +13,7 @@ from ._prose import fmt, other_year, sentences, t3_row_line, t3_total
 
 _ROW = "R22"
 _LABEL = T3_2021.row(_ROW).label
-_NO_NOTICE = re.compile(r"(?:未|没有|无|不存在)(?:向申请人|对申请人)?(?:发出|发放|下发|送达|出具|开具|寄送)?(?:过)?(?:任何)?"
+_NO_NOTICE = re.compile(r"(?:未|没有|无|不存在)(?:向申请人|对申请人)?(?:发出|发放|下发|送达|出具|开具|开出|寄送|制发|产生|出现|发生)?(?:过)?(?:任何)?"
                         r"(?:信息处理费)?(?:的)?收费通知")
 _NOTICE = re.compile(r"收费通知(?:书)?$")
 
