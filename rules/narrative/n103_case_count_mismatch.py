@@ -35,6 +35,7 @@ _SKIP = re.compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
 _AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
+_FAULT = re.compile(r"不当|错误|违法|不规范|失误|瑕疵|过错")
 _REVIEW_BODY = re.compile(r"复议机关|复议机构")
 #: The sentence names cases against the agency itself (被申请, 被起诉): its own cases.
 _DISCLOSURE_CASES = re.compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
@@ -119,6 +120,8 @@ class CaseCountMismatch(Rule):
             none = _NONE.search(flat, a, b)
             if none is None or _OUTCOME.search(clause) or other_year(clause, report.year):
                 continue
+            if _FAULT.search(none.group(0)):
+                continue  # 未发生因答复不当引起的行政复议: a claim about fault, not about cases
             for k in _kinds_named(none.group("what") or none.group("what2")):
                 table = t4_total(report, k)
                 if table:
