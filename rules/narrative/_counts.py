@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from gplint.labels import cn_to_int
-from gplint.model import Report
 
 from ._prose import Sentence
 
@@ -138,7 +137,3 @@ def nearest(patterns: "re.Pattern[str]", c: Count) -> tuple[Optional[re.Match[st
 #: Words that compare a count with another period or give a change, not a count.
 COMPARISON = re.compile(r"同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|比\d{4}年|上升|增长|下降|增加|减少|持平|提高|降低|变化")
 
-
-def report_counts(report: Report, key: str, sentences) -> tuple[tuple[Sentence, tuple[Count, ...]], ...]:
-    """(sentence, its counts) for the given sentences, computed once per report under ``key``."""
-    return report.derived(f"{__name__}.{key}", lambda r: tuple((s, counts(s)) for s in sentences(r)))

@@ -9,7 +9,7 @@ from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T2_2021
 from gplint.labels import normalise
-from gplint.model import Report, Span
+from gplint.model import Report
 
 from ._counts import COMPARISON
 from ._prose import ascii_digits, fmt, other_scope, other_year, scope_before, sentences
