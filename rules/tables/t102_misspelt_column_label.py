@@ -157,6 +157,7 @@ class MisspeltColumnLabel(Rule):
 
     code = "T102"
     name = "misspelt-column-label"
+    explanation = "表二的列名有错别字，例如“本年废制件数”应为“本年废止件数”。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

@@ -123,6 +123,7 @@ class OldFormatLabels(Rule):
 
     code = "T107"
     name = "old-format-labels"
+    explanation = "2021 年及以后年度的报告，表二仍使用已废止的 2019 年试行格式的栏目，应改用国办公开办函〔2021〕30号规定的格式。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")
