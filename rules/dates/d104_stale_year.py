@@ -55,6 +55,7 @@ class StaleYear(Rule):
 
     code = "D104"
     name = "stale-year"
+    explanation = "某句写的是上一年，但其中的数字是本报告年度的数字，年份可能沿用上一年报告而未更新。"
     category = "dates"
     severity = "warning"
     profiles = ("strict",)

@@ -51,6 +51,7 @@ class ApplicantSplitMismatch(Rule):
 
     code = "N107"
     name = "applicant-split-mismatch"
+    explanation = "正文中某类申请人（自然人、法人或其他组织等）提出的申请件数与表三相应列不一致。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")

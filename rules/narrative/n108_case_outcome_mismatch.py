@@ -62,6 +62,7 @@ class CaseOutcomeMismatch(Rule):
 
     code = "N108"
     name = "case-outcome-mismatch"
+    explanation = "正文对行政复议、行政诉讼结果的表述（如“均获维持”“均已审结”“未被纠错”）或结果件数与表四不一致。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")

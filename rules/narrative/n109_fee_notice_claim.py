@@ -50,6 +50,7 @@ class FeeNoticeClaimContradictsTable(Rule):
 
     code = "N109"
     name = "fee-notice-claim-contradicts-table"
+    explanation = "正文称未发出收费通知（或收费通知件数较少），但表三有申请人逾期未按收费通知缴费而不再处理的申请。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")

@@ -63,6 +63,7 @@ class DocumentsCountMismatch(Rule):
 
     code = "N110"
     name = "documents-count-mismatch"
+    explanation = "正文中规章或行政规范性文件的制发、废止、现行有效件数与表二不一致。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")

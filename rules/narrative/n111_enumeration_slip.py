@@ -69,6 +69,7 @@ class EnumerationSlip(Rule):
 
     code = "N111"
     name = "enumeration-slip"
+    explanation = "正文列举的序号重复或跳号（如“一是……二是……二是”），可能漏写或重复了一项。"
     category = "narrative"
     severity = "warning"
     profiles = ("strict",)

@@ -51,6 +51,7 @@ class FeeAmountMismatch(Rule):
 
     code = "N112"
     name = "fee-amount-mismatch"
+    explanation = "正文中的行政事业性收费金额与表二“本年收费金额”不一致。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")
