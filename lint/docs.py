@@ -21,6 +21,11 @@ Generated from the rules' docstrings by `python -m gplint.docs` (or
 
 Profiles: `default` is what a plain `gplint FILE` reports; `strict` (`--rules strict`) adds
 the rules marked strict. Severities: error, warning, info.
+
+Examples that start with `…` are fragments: the sentences or table rows
+that matter, which stand in the standard example report (`gplint.testing.example_report`:
+the prose in 一、总体情况 unless a section heading says otherwise, a table row in place of
+the row with its label). A value marked ⟦…⟧ is what the rule points at.
 """
 
 
