@@ -150,4 +150,6 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
 
 @hookimpl
 def gplint_readers():
-    return {".docx": read_docx, ".html": read_html, ".htm": read_html, ".pdf": read_pdf}
+    from .legacy_formats import READERS as UNSUPPORTED  # .doc/.wps/.ofd: E005 saying how to convert
+
+    return {".docx": read_docx, ".html": read_html, ".htm": read_html, ".pdf": read_pdf, **UNSUPPORTED}
