@@ -1,4 +1,4 @@
-"""Label normalisation and matching (FORMAT.md §10).
+"""Label normalisation and matching (docs/format.md §10).
 
 Labels are matched on a normalised copy (width folded, blanks and markdown marks removed,
 Traditional characters folded to Simplified, quotes and commas unified); the source text

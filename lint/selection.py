@@ -13,6 +13,9 @@ import difflib
 from typing import Any, Iterable, Optional, Sequence
 
 
+_LOOKALIKES = str.maketrans({"L": "1", "I": "1", "O": "0"})
+
+
 class SelectionError(Exception):
     """A ``select``/``ignore`` value that matches no rule (exit 2)."""
 
@@ -38,7 +41,10 @@ def suggestions(pattern: str, rules: Iterable[Any], n: int = 3) -> list[str]:
     """The known codes, names or categories closest to ``pattern`` (best first)."""
     codes, names, categories = _vocabulary(rules)
     p = pattern.strip()
-    close = difflib.get_close_matches(p.upper(), sorted(codes), n=n, cutoff=0.5)
+    # Letters typed for the digits they look like (A10l, T1O2) first.
+    fixed = p.upper()[:1] + p.upper()[1:].translate(_LOOKALIKES)
+    close = [c for c in sorted(codes) if c == fixed] if fixed != p.upper() else []
+    close += difflib.get_close_matches(p.upper(), sorted(codes), n=n, cutoff=0.5)
     close += difflib.get_close_matches(p, sorted(names | categories), n=n, cutoff=0.6)
     # A lower-cased name or category: the case is the only mistake.
     close += [w for w in sorted(names | categories) if w.lower() == p.lower() and w != p]

@@ -20,7 +20,7 @@ class PartsShortOfTotal(Rule):
         and is left alone. Counts 条/次/篇/件 are treated alike, as reports mix them.
 
     Why
-        FORMAT.md §9 (inaccurate content) and §7; a breakdown that leaves part of its total
+        docs/format.md §9 (inaccurate content) and §7; a breakdown that leaves part of its total
         unexplained is at least unclear. Strict only: many lists name only the main items.
 
     Bad::
