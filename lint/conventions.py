@@ -48,7 +48,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-gitignore", dest="gitignore", action="store_false",
                    help="walk folders without respecting .gitignore")
     p.add_argument("--no-cache", dest="cache", action="store_false",
-                   help="lint every file again, neither reading nor writing the result cache")
+                   help="lint every file again, neither reading nor writing the result cache "
+                        "(also: GPLINT_NO_CACHE=1)")
     p.add_argument("--cache-dir", default=None, metavar="DIR",
                    help="where the result cache lives (default $GPLINT_CACHE_DIR, else ~/.cache/gplint)")
 
@@ -89,7 +90,7 @@ def check_arguments(args: Any) -> Optional[str]:
 
 def open_cache(args: Any, registry: Any):
     """The result cache for this run, or None (``--no-cache``, or it cannot be created)."""
-    if not args.cache:
+    if not args.cache or os.environ.get("GPLINT_NO_CACHE"):
         return None
     from .cache import ResultCache, default_dir
 

@@ -62,7 +62,9 @@ def test_manifest_is_valid_and_declares_both_hooks():
     for h in hooks.values():
         assert h["language"] == "python" and h["entry"] == "gplint" and h["require_serial"] is True
         files = re.compile(h["files"])
-        assert all(files.search(n) for n in ("r.txt", "年报/2024 年.md", "a.markdown"))
+        assert all(files.search(n) for n in ("r.txt", "年报/2024 年.md", "a.markdown", "b.docx", "c.PDF",
+                                              "d.html", "e.htm", "f.doc", "g.wps", "h.ofd"))
+        assert h["types"] == ["file"]  # a DOCX or PDF is not "text" to pre-commit's identify
         assert not any(files.search(n) for n in ("setup.py", "x.yaml", "txt.py"))
     assert hooks["gplint-strict"]["args"] == ["--rules", "strict"]
     assert "args" not in hooks["gplint"]
@@ -108,6 +110,7 @@ def test_git_commit_blocked_by_installed_hook(repo):
         h = dict(h, language="system", entry=f"{sys.executable} -m gplint")
         h.pop("minimum_pre_commit_version", None)
         h.pop("description", None)
+        h.pop("additional_dependencies", None)  # a system hook installs nothing
         local.append(h)
     local = [h for h in local if h["id"] == "gplint"]
     (work / ".pre-commit-config.yaml").write_text(
