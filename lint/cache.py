@@ -217,11 +217,16 @@ def run_cached(files: Sequence[str], cache: ResultCache, options_for: Callable[[
         if hit is not None:
             found[i] = hit
     fresh = iter(lint_many([p for i, p in enumerate(files) if i not in found]))
-    for i, path in enumerate(files):
-        if i in found:
-            yield found[i]
-            continue
-        result = next(fresh)
-        if keys[i] is not None:
-            cache.put(keys[i], result)
-        yield result
+    try:
+        for i, path in enumerate(files):
+            if i in found:
+                yield found[i]
+                continue
+            result = next(fresh)
+            if keys[i] is not None:
+                cache.put(keys[i], result)
+            yield result
+    finally:
+        close = getattr(fresh, "close", None)
+        if close is not None:
+            close()  # the runner's pool and garbage-collector settings end with the run

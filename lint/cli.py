@@ -194,8 +194,10 @@ def cmd_check(argv: Sequence[str]) -> int:
             sys.stderr.write(f"gplint: stale: {e.path}: {e.code} {e.message}\n")
     if not args.quiet:
         counts = tally.counts
+        cached = f"; {cache.hits} unchanged file(s) taken from the cache" if cache is not None and cache.hits else ""
         sys.stderr.write(
-            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
+            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), "
+            f"{counts['info']} info{cached}\n"
         )
     if stats.has("E900"):
         sys.stderr.write("gplint: internal error on some file(s) (E900 above); exit 2\n")

@@ -31,6 +31,9 @@ def is_project_document(name: str) -> bool:
     return name.lower().split(".", 1)[0] in PROJECT_DOCUMENTS
 
 
+_SPECIAL = "/*?[]!\\#"
+
+
 def _spec(lines: Iterable[str]):
     import pathspec
 
@@ -53,12 +56,20 @@ class Excluder:
 
     def __post_init__(self) -> None:
         self.root = os.path.abspath(self.root)
-        self._spec = _spec(self.patterns) if self.patterns else None
+        # A bare name ("node_modules") matches a file or folder of that name at any depth,
+        # as in .gitignore: checked without loading the pattern matcher (start-up time).
+        self._names = frozenset(p for p in self.patterns if p and not any(c in p for c in _SPECIAL))
+        rest = [p for p in self.patterns if p not in self._names]
+        self._spec = _spec(rest) if rest else None
 
     def excluded(self, path: str, is_dir: bool = False) -> bool:
+        rel = _rel(path, self.root)
+        if self._names:
+            parts = rel.split("/") if rel is not None else os.path.abspath(path).split(os.sep)
+            if not self._names.isdisjoint(parts):
+                return True
         if self._spec is None:
             return False
-        rel = _rel(path, self.root)
         if rel is None:
             # Outside the root: only patterns without a slash can apply (to any part).
             rel = os.path.abspath(path).lstrip(os.sep).replace(os.sep, "/")
