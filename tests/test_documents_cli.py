@@ -1,0 +1,151 @@
+"""Documents on the command line: stdin through the reader ``--stdin-filename`` names,
+.doc/.wps/.ofd reported (E005) instead of skipped, page numbers of PDF findings."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gplint.pages import PageMap, with_pages
+from gplint.engine import LintOptions, lint_file
+from gplint.plugins import build_registry
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+DOCS = HERE / "documents"
+BROKEN = CORPUS / "002_bcc8f195f7d4f0d8.txt"
+PDFMINER_TEXT = CORPUS / "kiro_hongze-2023_pdfminer.txt"  # pdfminer output, pages end with \f
+
+sys.path.insert(0, str(HERE))
+from test_readers import make_docx  # noqa: E402
+
+
+def run(*args: str, cwd=None, input: bytes | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "gplint", *args], cwd=cwd, env=env, input=input,
+                          capture_output=True, timeout=300)
+    proc.out = proc.stdout.decode("utf-8")  # type: ignore[attr-defined]
+    proc.err = proc.stderr.decode("utf-8")  # type: ignore[attr-defined]
+    return proc
+
+
+def _codes(proc) -> list[tuple[str, int, str]]:
+    return [(d["path"], d["line"], d["code"]) for d in json.loads(proc.out)]
+
+
+def _html(text: str) -> bytes:
+    rows = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in line.split("\t")) + "</tr>")
+        else:
+            rows.append(f"<p>{line}</p>")
+    return ("<html><head><meta charset='utf-8'></head><body>" + "".join(rows) + "</body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("name, make", [
+    ("r.docx", lambda t: make_docx(t.split("\n"))),
+    ("r.html", _html),
+    ("r.txt", lambda t: t.encode("utf-8")),
+])
+def test_stdin_reads_with_the_reader_of_the_stdin_filename(tmp_path, name, make):
+    text = BROKEN.read_text(encoding="utf-8")
+    data = make(text)
+    (tmp_path / name).write_bytes(data)
+    from_file = run("--format", "json", name, cwd=tmp_path)
+    from_stdin = run("--format", "json", "--stdin-filename", name, "-", input=data, cwd=tmp_path)
+    assert from_stdin.returncode == from_file.returncode == 1, from_stdin.err
+    assert _codes(from_stdin) == _codes(from_file)
+    assert any(code.startswith("A1") for _, _, code in _codes(from_stdin))
+
+
+def test_pdf_on_stdin_is_read_as_pdf():
+    pytest.importorskip("pdfminer")
+    data = (DOCS / "huaian-city-2024.pdf").read_bytes()
+    from_file = run("--format", "json", "--rules", "strict", str(DOCS / "huaian-city-2024.pdf"))
+    from_stdin = run("--format", "json", "--rules", "strict", "--stdin-filename", "huaian.pdf", "-", input=data)
+    assert from_stdin.returncode == from_file.returncode
+    strip = lambda proc: [(d["line"], d["code"], d.get("page")) for d in json.loads(proc.out)]  # noqa: E731
+    assert strip(from_stdin) == strip(from_file) and strip(from_file)
+    # Without a document name the bytes are refused as binary, with the way out in the message.
+    bare = run("--format", "json", "-", input=data)
+    (d,) = json.loads(bare.out)
+    assert d["code"] == "E002" and "--stdin-filename" in d["message"]
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+
+
+def _ofd() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>")
+    return buf.getvalue()
+
+
+def test_doc_wps_ofd_are_reported_not_skipped(tmp_path):
+    (tmp_path / "a.doc").write_bytes(OLE2)
+    (tmp_path / "b.WPS").write_bytes(OLE2)
+    (tmp_path / "c.ofd").write_bytes(_ofd())
+    proc = run("--format", "json", ".", cwd=tmp_path)
+    assert proc.returncode == 1
+    found = json.loads(proc.out)
+    assert [(d["path"], d["code"]) for d in found] == [
+        (os.path.join(".", "a.doc"), "E005"), (os.path.join(".", "b.WPS"), "E005"), (os.path.join(".", "c.ofd"), "E005")]
+    assert "另存为 .docx" in found[0]["message"] and "WPS" in found[1]["message"] and "PDF" in found[2]["message"]
+    assert "3 file(s)" in proc.err
+    # On stdin too.
+    proc = run("--format", "json", "--stdin-filename", "x.doc", "-", input=OLE2)
+    assert [d["code"] for d in json.loads(proc.out)] == ["E005"]
+
+
+def test_a_doc_that_is_really_a_docx_or_text_is_read(tmp_path):
+    text = BROKEN.read_text(encoding="utf-8")
+    (tmp_path / "saved-as.doc").write_bytes(make_docx(text.split("\n")))
+    (tmp_path / "plain.wps").write_bytes(text.encode("gb18030"))
+    proc = run("--format", "json", ".", cwd=tmp_path)
+    codes = {(Path(d["path"]).name, d["code"]) for d in json.loads(proc.out)}
+    assert ("saved-as.doc", "A101") in codes and ("plain.wps", "A101") in codes
+    assert not any(code.startswith("E") for _, code in codes)
+
+
+def test_pdf_findings_carry_their_page_in_text_json_and_sarif():
+    text = PDFMINER_TEXT.read_text(encoding="utf-8")
+    proc = run("--format", "json", str(PDFMINER_TEXT))
+    found = json.loads(proc.out)
+    assert found
+    lines = text.split("\n")
+    for d in found:
+        # The page: one more than the form feeds before the finding's line.
+        before = "\n".join(lines[:d["line"] - 1]) + "\n" + lines[d["line"] - 1][:d["column"] - 1]
+        assert d["page"] == before.count("\f") + 1, d
+    assert max(d["page"] for d in found) > 1
+    plain = run(str(PDFMINER_TEXT))
+    for d, line in zip(found, plain.out.splitlines()):
+        assert line.endswith(f"（第 {d['page']} 页）")
+    sarif = json.loads(run("--format", "sarif", str(PDFMINER_TEXT)).out)
+    assert [r["properties"]["page"] for r in sarif["runs"][0]["results"]] == [d["page"] for d in found]
+
+
+def test_a_real_pdf_gets_page_numbers():
+    pytest.importorskip("pdfminer")
+    res = lint_file(str(DOCS / "huaian-city-2024.pdf"), build_registry(), LintOptions(profile="strict"))
+    assert res.diagnostics and all(d.span.page is not None and d.span.page >= 1 for d in res.diagnostics)
+
+
+def test_text_without_pages_has_no_page():
+    res = lint_file(str(BROKEN), build_registry(), LintOptions())
+    assert res.diagnostics and all(d.span.page is None for d in res.diagnostics)
+    assert with_pages(res.diagnostics, "no form feed") == res.diagnostics
+
+
+def test_page_map_counts_form_feeds_before_the_place():
+    pages = PageMap("a\nb\f\n\fc\nd")
+    assert [pages.page(1, 1), pages.page(2, 1), pages.page(2, 2), pages.page(3, 1), pages.page(3, 2),
+            pages.page(4, 1)] == [1, 1, 2, 3, 3, 3]
