@@ -149,3 +149,24 @@ def test_page_map_counts_form_feeds_before_the_place():
     pages = PageMap("a\nb\f\n\fc\nd")
     assert [pages.page(1, 1), pages.page(2, 1), pages.page(2, 2), pages.page(3, 1), pages.page(3, 2),
             pages.page(4, 1)] == [1, 1, 2, 3, 3, 3]
+
+
+def test_batch_and_the_dask_example_read_documents_as_the_cli_does(tmp_path):
+    from gplint.batch import discover_files, findings, lint_paths
+
+    text = BROKEN.read_text(encoding="utf-8")
+    (tmp_path / "a.docx").write_bytes(make_docx(text.split("\n")))
+    (tmp_path / "b.html").write_bytes(_html(text))
+    (tmp_path / "c.doc").write_bytes(OLE2)
+    (tmp_path / "d.txt").write_bytes(BROKEN.read_bytes())
+    (tmp_path / "README.md").write_text("# not a report\n", encoding="utf-8")
+    cli = json.loads(run("--format", "json", "--jobs", "1", str(tmp_path)).out)
+    assert discover_files([str(tmp_path)]) == [str(tmp_path / n) for n in ("a.docx", "b.html", "c.doc", "d.txt")]
+    assert findings(lint_paths([str(tmp_path)])) == cli
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dask_batch", HERE.parent / "examples" / "dask_batch.py")
+    dask_batch = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dask_batch)
+    pytest.importorskip("dask")
+    assert findings(dask_batch.run([str(tmp_path)], scheduler="synchronous")) == cli
