@@ -22,8 +22,9 @@ COLOR_CHOICES = ("auto", "always", "never")
 
 
 def use_colour(choice: str, stream: Any, environ: Optional[dict] = None) -> bool:
-    """``--color``: ``auto`` colours a terminal unless ``NO_COLOR`` is set (no-color.org)
-    or ``TERM=dumb``; ``FORCE_COLOR`` colours a pipe too (as CI logs show colour)."""
+    """``--color``: ``auto`` colours a terminal unless ``NO_COLOR`` is set (no-color.org),
+    ``TERM=dumb`` or it is an Emacs compilation buffer; ``FORCE_COLOR`` colours a pipe too
+    (as CI logs show colour)."""
     env = os.environ if environ is None else environ
     if choice == "never":
         return False
@@ -33,6 +34,8 @@ def use_colour(choice: str, stream: Any, environ: Optional[dict] = None) -> bool
         return False
     if env.get("FORCE_COLOR"):
         return True
+    if "compile" in env.get("INSIDE_EMACS", ""):
+        return False  # M-x compile gives a terminal but shows escape codes as they are
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and env.get("TERM") != "dumb"
 
