@@ -1,66 +1,193 @@
-"""The HTML reader's parser (:func:`gplint.readers.read_html`), a module of its own so that
-html.parser is imported only when a page is read."""
+"""The HTML reader (:func:`gplint.readers.read_html`): a page's text as report lines.
+
+The page is parsed into a tree by lxml (libxml2's HTML parser, which repairs what real
+pages get wrong: unclosed cells and rows, stray end tags, tables inside tables), then
+walked:
+
+- block elements (p, div, h1…h6, li, br, …) end lines; scripts, styles and ``<head>``
+  are dropped;
+- a *data* table (no table inside it, no headings or several paragraphs of prose in a
+  cell) gives one line a row, its cells separated by tabs (a ``colspan`` repeated as empty
+  cells, a ``<br>`` or paragraph break inside a cell a space), the layout the builder
+  reads from DOCX and text;
+- a *layout* table (the usual government CMS page puts the whole article, title and all,
+  in the cells of an outer table, and the report's tables inside those cells) is not a
+  table of the report: its cells are read as blocks, in order, and the tables inside
+  them are read in turn.
+
+The page's declared encoding (``<meta charset>``, ``http-equiv``) is honoured; GB2312 and
+GBK are read as GB18030, their superset, as browsers do.
+"""
 from __future__ import annotations
 
-from html.parser import HTMLParser
-from typing import Optional
+import re
+from typing import Iterator, Optional
 
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr",
-          "table", "ul", "ol", "header", "footer", "title", "blockquote", "pre", "hr"}
-_SKIP = {"script", "style", "noscript", "template", "head"}
+from .sources import InputError, decode
+
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+})
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select",
+                   "button", "textarea"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPHS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
+#: A cell with more prose than this in several paragraphs holds part of the article.
+_LAYOUT_CELL_CHARS = 120
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_GB = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
 
 
-class HTMLText(HTMLParser):
-    """Collects a page's text as lines: block elements end lines, table rows become tab
-    separated lines, scripts and styles are dropped (see :func:`gplint.readers.read_html`)."""
+def decode_html(data: bytes, path: Optional[str] = None) -> str:
+    """The page's text: its byte-order mark, else its declared charset, else UTF-8 or
+    GB18030 as for a text file."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, path).text
+    m = _CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii", "replace").lower()
+        codec = "gb18030" if name in _GB else name
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: guess as for a text file
+    return decode(data, path).text
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+class _Lines:
+    """Lines being built: text joins the current line; ``end`` closes it."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
-        self.skip = 0
-        self.row: Optional[list[str]] = None
-        self.cell: Optional[list[str]] = None
 
-    def _end_line(self) -> None:
-        text = "".join(self.current).strip()
+    def add(self, text: Optional[str]) -> None:
+        if text:
+            self.current.append(text)
+
+    def end(self) -> None:
+        text = " ".join("".join(self.current).split())
         self.current = []
         if text:
-            self.lines.append(" ".join(text.split()))
+            self.lines.append(text)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def row(self, cells: list[str]) -> None:
+        self.end()
+        if any(cells):
+            self.lines.append("\t".join(cells))
+
+
+def _own(table, tag: str) -> Iterator:
+    """``tag`` elements of ``table`` that belong to it, not to a table inside it."""
+    for el in table.iter(tag):
+        if next(el.iterancestors("table"), None) is table:
+            yield el
+
+
+def _cells(row) -> list:
+    return [c for c in row if _tag(c) in ("td", "th")]
+
+
+def _text(el) -> str:
+    """A cell's text on one line: scripts left out, line breaks and paragraphs as spaces."""
+    parts: list[str] = []
+
+    def visit(node) -> None:
+        tag = _tag(node)
         if tag in _SKIP:
-            self.skip += 1
             return
-        if tag == "tr":
-            self._end_line()
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None:
-            self.cell = []
-            colspan = dict(attrs).get("colspan") or "1"
-            self._colspan = max(1, min(64, int(colspan))) if colspan.isdigit() else 1
-        elif tag in _BLOCK and self.cell is None:
-            self._end_line()
+        if tag in _BLOCK or tag == "br":
+            parts.append(" ")
+        parts.append(node.text or "")
+        for child in node:
+            visit(child)
+            parts.append(child.tail or "")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-            return
-        if tag in ("td", "th") and self.row is not None and self.cell is not None:
-            self.row.append(" ".join("".join(self.cell).split()))
-            self.row.extend([""] * (getattr(self, "_colspan", 1) - 1))
-            self.cell = None
-        elif tag == "tr" and self.row is not None:
-            if any(c for c in self.row):
-                self.lines.append("\t".join(self.row))
-            self.row = None
-        elif tag in _BLOCK and self.cell is None:
-            self._end_line()
+    visit(el)
+    return " ".join("".join(parts).split())
 
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        if self.cell is not None:
-            self.cell.append(data)
-        else:
-            self.current.append(data)
+
+def _is_layout_cell(cell) -> bool:
+    if next(cell.iter("table"), cell) is not cell:  # a table inside
+        return True
+    blocks = [el for el in cell.iter() if el is not cell and _tag(el) in _PARAGRAPHS]
+    if any(_tag(el) in _HEADINGS for el in blocks):
+        return True
+    return len(blocks) >= 2 and len(_text(cell)) > _LAYOUT_CELL_CHARS
+
+
+def _table(table, out: _Lines) -> None:
+    rows = list(_own(table, "tr"))
+    if any(_is_layout_cell(c) for row in rows for c in _cells(row)):
+        for row in rows:  # the page's layout: every cell a block, in order
+            for cell in _cells(row):
+                out.end()
+                _children(cell, out)
+                out.end()
+        return
+    caption = next(_own(table, "caption"), None)
+    if caption is not None:
+        out.end()
+        out.add(_text(caption))
+        out.end()
+    for row in rows:
+        cells: list[str] = []
+        for cell in _cells(row):
+            cells.append(_text(cell))
+            span = cell.get("colspan") or "1"
+            cells.extend([""] * (max(1, min(64, int(span))) - 1 if span.strip().isdigit() else 0))
+        out.row(cells)
+
+
+def _children(el, out: _Lines) -> None:
+    out.add(el.text)
+    for child in el:
+        _walk(child, out)
+        out.add(child.tail)
+
+
+def _walk(el, out: _Lines) -> None:
+    tag = _tag(el)
+    if not tag or tag in _SKIP:
+        return
+    if tag == "table":
+        out.end()
+        _table(el, out)
+        out.end()
+    elif tag == "br":
+        out.end()
+    elif tag in _BLOCK:
+        out.end()
+        _children(el, out)
+        out.end()
+    else:
+        _children(el, out)
+
+
+def html_lines(text: str) -> list[str]:
+    """The lines of a page's text (see the module's docstring)."""
+    import lxml.html
+    from lxml import etree
+
+    if not text.strip():
+        return []
+    # lxml refuses a str that declares its own encoding (an XHTML page's <?xml …?>).
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot read HTML ({exc})") from None
+    out = _Lines()
+    body = root.find("body")
+    _walk(body if body is not None else root, out)
+    out.end()
+    return out.lines

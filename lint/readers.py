@@ -5,10 +5,12 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 
 - DOCX (and WPS files saved as DOCX): paragraphs one a line; each table row one line with
   its cells separated by tabs (a merged cell repeated as empty cells), the layout Word's
-  own "save as text" produces. Standard library only (zipfile + ElementTree), with bounded
-  decompression.
-- HTML (saved or crawled web pages): block elements end lines; table rows become tab
-  separated lines; scripts, styles and comments are dropped. Standard library only.
+  own "save as text" produces; layout tables, tables inside cells and text boxes read as
+  blocks (:mod:`gplint.docx_body`). Standard library only (zipfile + ElementTree), with
+  bounded decompression.
+- HTML (saved or crawled web pages): parsed by lxml; block elements end lines; a data
+  table's rows become tab separated lines, a layout table's cells are read as blocks
+  (tables inside tables); scripts, styles and comments are dropped (:mod:`gplint.html_text`).
 - PDF: the text pdfminer.six extracts with its default options (tables come out column by
   column, which the builder reads). pdfminer.six is an optional extra: ``pip install
   'gplint[pdf]'``.
@@ -16,15 +18,12 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from .hookspecs import hookimpl
 from .sources import InputError, Source, decode, normalise_newlines
 
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
-
-# zipfile, ElementTree and html.parser are imported by the reader that needs them: most runs
+# zipfile, ElementTree and lxml are imported by the reader that needs them: most runs
 # read only text files, and together they cost a tenth of gplint's start-up.
 
 #: Refuse to decompress more than this from one document (zip bombs).
@@ -59,78 +58,18 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
         root = ET.fromstring(xml)
     except ET.ParseError as exc:
         raise InputError(f"damaged DOCX file (document.xml: {exc})") from None
+    from .docx_body import body_lines
+
     body = root.find(f"{_W}body")
-    lines: list[str] = []
-    if body is not None:
-        for child in body:
-            _docx_block(child, lines)
+    lines = body_lines(body) if body is not None else []
     return Source(path, normalise_newlines("\n".join(lines)), "docx")
-
-
-def _docx_text(elem: Element) -> str:
-    parts: list[str] = []
-    for node in elem.iter():
-        tag = node.tag
-        if tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif tag == f"{_W}tab":
-            parts.append(" ")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append(" ")
-    return "".join(parts)
-
-
-def _docx_block(elem: Element, lines: list[str]) -> None:
-    if elem.tag == f"{_W}p":
-        lines.append(_docx_text(elem))
-    elif elem.tag == f"{_W}tbl":
-        for row in elem.findall(f"{_W}tr"):
-            cells: list[str] = []
-            for cell in row.findall(f"{_W}tc"):
-                props = cell.find(f"{_W}tcPr")
-                span = 1
-                if props is not None:
-                    gs = props.find(f"{_W}gridSpan")
-                    if gs is not None:
-                        try:
-                            span = max(1, min(64, int(gs.get(f"{_W}val", "1"))))
-                        except ValueError:
-                            span = 1
-                text = " ".join(_docx_text(p) for p in cell.findall(f"{_W}p")).strip()
-                cells.append(text.replace("\t", " "))
-                cells.extend([""] * (span - 1))
-            lines.append("\t".join(cells))
-    elif elem.tag == f"{_W}sdt":
-        content = elem.find(f"{_W}sdtContent")
-        if content is not None:
-            for child in content:
-                _docx_block(child, lines)
 
 
 # --------------------------------------------------------------------------- HTML
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
-    from .html_text import HTMLText
+    from .html_text import decode_html, html_lines
 
-    text = _decode_html(data, path)
-    parser = HTMLText()
-    try:
-        parser.feed(text)
-        parser.close()
-    except Exception as exc:  # noqa: BLE001 - html.parser is lenient; be safe anyway
-        raise InputError(f"cannot read HTML ({type(exc).__name__}: {exc})") from None
-    parser._end_line()
-    return Source(path, "\n".join(parser.lines), "html")
-
-
-def _decode_html(data: bytes, path: Optional[str]) -> str:
-    head = data[:2048].lower()
-    for enc in ("gb2312", "gbk", "gb18030"):
-        if f"charset={enc}".encode() in head or f'charset="{enc}"'.encode() in head:
-            try:
-                return data.decode("gb18030")
-            except UnicodeDecodeError:
-                break
-    return decode(data, path).text
+    return Source(path, "\n".join(html_lines(decode_html(data, path))), "html")
 
 
 # --------------------------------------------------------------------------- PDF
