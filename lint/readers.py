@@ -21,7 +21,7 @@ import io
 from typing import Optional
 
 from .hookspecs import hookimpl
-from .sources import InputError, Source, decode, normalise_newlines
+from .sources import InputError, Source, normalise_newlines
 
 # zipfile, ElementTree and lxml are imported by the reader that needs them: most runs
 # read only text files, and together they cost a tenth of gplint's start-up.
