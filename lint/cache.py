@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import time
 from dataclasses import fields
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
@@ -168,7 +167,9 @@ class ResultCache:
         target = self._file(key)
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".tmp")
+            # A name no other process uses (only the parent process writes entries).
+            tmp = f"{target}.{os.getpid()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
                     json.dump(encode(result), fh, ensure_ascii=False)

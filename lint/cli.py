@@ -245,7 +245,11 @@ def cmd_rule(argv: Sequence[str]) -> int:
     registry = _load_registry(_config_plugins(args.config))
     rule = registry.rule_by_code_or_name(args.code)
     if rule is None:
-        raise UsageError(f"no rule {args.code!r} (see 'gplint rules')")
+        from .selection import suggestions
+
+        near = suggestions(args.code, list(registry.rules.values()))
+        hint = f"; did you mean {' or '.join(repr(w) for w in near)}?" if near else ""
+        raise UsageError(f"no rule {args.code!r}{hint} (see 'gplint rules')")
     sys.stdout.write(rule_text(rule))
     return 0
 
