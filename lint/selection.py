@@ -9,7 +9,6 @@ name or category (exact), or a prefix of a rule's code (any case).
 """
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterable, Optional, Sequence
 
 
@@ -39,6 +38,8 @@ def matches_some_rule(pattern: str, rules: Iterable[Any]) -> bool:
 
 def suggestions(pattern: str, rules: Iterable[Any], n: int = 3) -> list[str]:
     """The known codes, names or categories closest to ``pattern`` (best first)."""
+    import difflib  # only when something is mistyped
+
     codes, names, categories = _vocabulary(rules)
     p = pattern.strip()
     # Letters typed for the digits they look like (A10l, T1O2) first.
