@@ -170,3 +170,51 @@ def test_batch_and_the_dask_example_read_documents_as_the_cli_does(tmp_path):
     spec.loader.exec_module(dask_batch)
     pytest.importorskip("dask")
     assert findings(dask_batch.run([str(tmp_path)], scheduler="synchronous")) == cli
+
+
+def _pdf_pages(pages: list[list[str]]) -> bytes:
+    """A real PDF (reportlab, the built-in STSong-Light CID font), one list of lines a page."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for lines in pages:
+        c.setFont("STSong-Light", 9)
+        for k, line in enumerate(lines):
+            c.drawString(40, 800 - 18 * k, line)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_multi_page_pdf_gives_each_finding_the_page_it_is_printed_on(tmp_path):
+    """Table 三 on page 2, table 四 on page 3, one wrong cell in each: every finding's
+    page is the page its line was drawn on (found by the line's text, not by counting
+    form feeds as gplint does)."""
+    pytest.importorskip("pdfminer")
+    from gplint.example import example_report
+
+    text = example_report().replace("（七）总计\t3\t", "（七）总计\t5\t", 1)
+    lines = [" ".join(c for c in line.split("\t") if c) for line in text.split("\n") if line.strip()]
+    t3 = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    t4 = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    lines[t4 + 4] = lines[t4 + 4].replace("1 0 0 0 1", "1 0 0 0 2", 1)  # 行政复议 总计 1 -> 2
+    pages = [lines[:t3], lines[t3:t4], lines[t4:]]
+    (tmp_path / "r.pdf").write_bytes(_pdf_pages(pages))
+    proc = run("--format", "json", "r.pdf", cwd=tmp_path)
+    found = json.loads(proc.out)
+    assert {d["code"][0] for d in found} == {"A"}, found
+    extracted = run("extract", "r.pdf", cwd=tmp_path).out.split("\n")
+    drawn = {" ".join(line.split()): n + 1 for n, page in enumerate(pages) for line in page}
+    seen_pages = set()
+    for d in found:
+        line = " ".join(extracted[d["line"] - 1].replace("\f", "").split())
+        assert d["page"] == drawn[line], (d, line)
+        seen_pages.add(d["page"])
+    assert seen_pages == {2, 3}
+    plain = run("r.pdf", cwd=tmp_path).out.splitlines()
+    assert [line.rsplit("（第 ", 1)[1] for line in plain] == [f"{d['page']} 页）" for d in found]
