@@ -94,7 +94,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     from .runner import default_jobs, emit, guarded
     from .selection import SelectionError, check_run
     from .walk import discover
-    from . import conventions, output
+    from . import conventions
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
@@ -147,10 +147,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     jobs = settings.jobs if settings.jobs is not None else default_jobs()
     cache = conventions.open_cache(args, registry)
     results = itertools.chain(results, _run_grouped(files, registry, settings, jobs, cache))
-    stats = output.Statistics()
-    results = stats.watch(results)
-    if output.Progress.wanted(sys.stderr, args.quiet, len(files)):
-        results = output.Progress(len(files) + (1 if data is not None else 0), sys.stderr).watch(results)
+    results, stats = conventions.watch(results, args, len(files) + (1 if data is not None else 0))
 
     try:
         if args.write_baseline:
@@ -165,24 +162,11 @@ def cmd_check(argv: Sequence[str]) -> int:
         raise UsageError(str(exc)) from None
 
     try:
-        write, flush, close, stream = output.open_output(args.output_file)
-    except OSError as exc:
-        raise UsageError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
-    formatter = registry.formatters[settings.fmt]
-    if settings.fmt == "text":
-        formatter = output.make_text_formatter(output.TextStyle(
-            colour=output.use_colour(args.color, stream), show_source=args.show_source,
-            column_unit=args.column_unit, tab_width=args.tab_width,
-            lines_of=conventions.line_reader(registry, stdin_name, data)))
-    # Line-oriented formats are written file by file as results arrive (runner.emit).
-    try:
-        tally = emit(results, formatter, {"registry": registry}, write, flush)
-        if args.statistics and settings.fmt == "text":
-            write(stats.render())
-    finally:
-        close()
-    if args.statistics and settings.fmt != "text":
-        sys.stderr.write(stats.render())
+        # Line-oriented formats are written file by file as results arrive (runner.emit).
+        tally = conventions.write_findings(args, settings.fmt, registry, results, stats, emit,
+                                           conventions.line_reader(registry, stdin_name, data))
+    except conventions.OutputFileError as exc:
+        raise UsageError(str(exc)) from None
     if cache is not None:
         cache.prune()
     failing = tally.at_or_above(settings.fail_on) and not args.exit_zero

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from .columns import COLUMN_UNITS, DEFAULT_TAB_WIDTH
 from .output import COLOR_CHOICES
@@ -129,5 +129,43 @@ def line_reader(registry: Any, stdin_name: str, stdin_data: Optional[bytes]) -> 
     return lines_of
 
 
-def warn(message: str) -> None:
-    sys.stderr.write(f"gplint: {message}\n")
+class OutputFileError(Exception):
+    """``--output-file`` cannot be written (exit 2)."""
+
+
+def watch(results: Iterable[Any], args: Any, total: int) -> tuple[Iterator[Any], Any]:
+    """``results`` counted by code (``--statistics``, exit 2 on E900) and, on a terminal,
+    shown on a progress bar."""
+    from .output import Progress, Statistics
+
+    stats = Statistics()
+    watched = stats.watch(results)
+    if Progress.wanted(sys.stderr, args.quiet, total):
+        watched = Progress(total, sys.stderr).watch(watched)
+    return watched, stats
+
+
+def write_findings(args: Any, fmt: str, registry: Any, results: Iterable[Any], stats: Any,
+                   emit: Callable, lines_of: Callable[[str], Optional[list]]) -> Any:
+    """Format and write ``results`` where ``--output-file`` says (the text format with
+    colour, source excerpts and editor columns as asked), then ``--statistics``; the tally."""
+    from .output import TextStyle, make_text_formatter, open_output, use_colour
+
+    try:
+        write, flush, close, stream = open_output(args.output_file)
+    except OSError as exc:
+        raise OutputFileError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
+    formatter = registry.formatters[fmt]
+    if fmt == "text":
+        formatter = make_text_formatter(TextStyle(
+            colour=use_colour(args.color, stream), show_source=args.show_source,
+            column_unit=args.column_unit, tab_width=args.tab_width, lines_of=lines_of))
+    try:
+        tally = emit(results, formatter, {"registry": registry}, write, flush)
+        if args.statistics and fmt == "text":
+            write(stats.render())
+    finally:
+        close()
+    if args.statistics and fmt != "text":
+        sys.stderr.write(stats.render())  # json, sarif…: their output stays valid
+    return tally
