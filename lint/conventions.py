@@ -92,6 +92,11 @@ def open_cache(args: Any, registry: Any):
     """The result cache for this run, or None (``--no-cache``, or it cannot be created)."""
     if not args.cache or os.environ.get("GPLINT_NO_CACHE"):
         return None
+    if "pytest" in sys.modules:
+        # gplint called in process by a test: the code under test may be patched in
+        # memory, which a key made from files cannot see. (A gplint subprocess a test
+        # starts uses the cache as any run does.)
+        return None
     from .cache import ResultCache, default_dir
 
     directory = args.cache_dir or default_dir()
