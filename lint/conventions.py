@@ -161,7 +161,7 @@ def write_findings(args: Any, fmt: str, registry: Any, results: Iterable[Any], s
     except OSError as exc:
         raise OutputFileError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
     formatter = registry.formatters[fmt]
-    if fmt == "text":
+    if fmt == "text" and getattr(formatter, "__module__", "") == "gplint.formatters":  # not a plugin's own
         formatter = make_text_formatter(TextStyle(
             colour=use_colour(args.color, stream), show_source=args.show_source,
             column_unit=args.column_unit, tab_width=args.tab_width, lines_of=lines_of))
