@@ -62,20 +62,20 @@ class Excluder:
         rest = [p for p in self.patterns if p not in self._names]
         self._spec = _spec(rest) if rest else None
 
-    def excluded(self, path: str, is_dir: bool = False) -> bool:
+    def excluded(self, path: str, is_dir: bool = False, base: Optional[str] = None) -> bool:
+        """Whether ``path`` is excluded. Inside the root, patterns apply to its path from
+        the root; outside it, to its path from ``base`` (the folder being walked), else
+        to its name only: folders above are never matched."""
         rel = _rel(path, self.root)
-        if self._names:
-            parts = rel.split("/") if rel is not None else os.path.abspath(path).split(os.sep)
-            if not self._names.isdisjoint(parts):
-                return True
+        if rel is None:
+            rel = (_rel(path, base) if base else None) or os.path.basename(os.path.abspath(path))
+        parts = rel.split("/")
+        if self._names and not self._names.isdisjoint(parts):
+            return True
         if self._spec is None:
             return False
-        if rel is None:
-            # Outside the root: only patterns without a slash can apply (to any part).
-            rel = os.path.abspath(path).lstrip(os.sep).replace(os.sep, "/")
         candidates = [rel + "/" if is_dir else rel]
         # A file inside an excluded folder is excluded (Git would never look inside).
-        parts = rel.split("/")
         candidates += ["/".join(parts[:i]) + "/" for i in range(1, len(parts))]
         return any(self._spec.match_file(c) for c in candidates)
 
@@ -147,8 +147,8 @@ def discover(paths: Iterable[str], extensions: Sequence[str], excluders: Optiona
     exts = tuple(e.lower() for e in extensions)
     rules = list(excluders) if excluders is not None else [Excluder()]
 
-    def excluded(path: str, is_dir: bool = False) -> bool:
-        return any(e.excluded(path, is_dir) for e in rules)
+    def excluded(path: str, is_dir: bool = False, base: Optional[str] = None) -> bool:
+        return any(e.excluded(path, is_dir, base) for e in rules)
 
     for path in paths:
         if not os.path.isdir(path):
@@ -162,12 +162,12 @@ def discover(paths: Iterable[str], extensions: Sequence[str], excluders: Optiona
             dirs[:] = sorted(
                 d for d in dirs
                 if not d.startswith(".")
-                and not excluded(os.path.join(parent, d), is_dir=True)
+                and not excluded(os.path.join(parent, d), is_dir=True, base=path)
                 and not (ignore and ignore.ignored(os.path.join(parent, d), is_dir=True)))
             for name in files:
                 full = os.path.join(parent, name)
                 if (name.lower().endswith(exts) and not name.startswith(".") and not is_project_document(name)
-                        and not excluded(full)
+                        and not excluded(full, base=path)
                         and not (ignore and ignore.ignored(full))):
                     found.append(full)
         yield from sorted(found)

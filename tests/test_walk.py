@@ -98,3 +98,16 @@ def test_cli_and_configuration_exclude(git_repo):
     (git_repo / "gplint.toml").write_text('exclude = "sub"\nextend-exclud = ["x"]\n', encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "gplint", "."], cwd=git_repo, capture_output=True, timeout=300)
     assert proc.returncode == 2 and b"did you mean 'extend-exclude'?" in proc.stderr
+
+
+def test_folders_above_the_root_are_never_matched(tmp_path):
+    """Outside the exclude root, patterns apply from the walked folder down (or to a named
+    file's name): reports kept under a folder called ``venv`` are still found."""
+    tree(tmp_path, ["venv/reports/a.txt", "venv/reports/node_modules/b.txt"])
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    ex = [Excluder(("node_modules", "venv"), str(elsewhere))]
+    walked = str(tmp_path / "venv" / "reports")
+    assert rel(tmp_path, discover([walked], EXTS, ex)) == ["venv/reports/a.txt"]
+    named = str(tmp_path / "venv" / "reports" / "a.txt")
+    assert list(discover([named], EXTS, ex)) == [named]
