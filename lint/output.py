@@ -99,13 +99,15 @@ def source_excerpt(span: Any, lines: Sequence[str], style: TextStyle) -> list[st
     text = _line(lines, span.line)
     if text is None:
         return []
-    text = text.replace("\f", "")
     tw = style.tab_width
-    shown = _expand_tabs(text, tw)
-    start = screen_width(text[:span.column - 1], 0, tw)
     end_col = span.end_column if span.end_line == span.line else len(text) + 1
     end_col = max(end_col, span.column + 1)
-    width = max(1, screen_width(text[span.column - 1:end_col - 1], start, tw))
+    # (A PDF page's form feed, at the start of its first line, is not shown.)
+    before = text[:span.column - 1].replace("\f", "")
+    marked = text[span.column - 1:end_col - 1].replace("\f", "")
+    shown = _expand_tabs(text.replace("\f", ""), tw)
+    start = screen_width(before, 0, tw)
+    width = max(1, screen_width(marked, start, tw))
     gutter = str(span.line)
     pad = " " * len(gutter)
     marks = _paint("^" * width, _SEVERITY_COLOUR.get("error", "31"), style.colour)
