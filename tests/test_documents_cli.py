@@ -129,6 +129,8 @@ def test_pdf_findings_carry_their_page_in_text_json_and_sarif():
     plain = run(str(PDFMINER_TEXT))
     for d, line in zip(found, plain.out.splitlines()):
         assert line.endswith(f"（第 {d['page']} 页）")
+    github = run("--format", "github", str(PDFMINER_TEXT)).out.splitlines()
+    assert [line.endswith(f"（第 {d['page']} 页）") for d, line in zip(found, github)] == [True] * len(found)
     sarif = json.loads(run("--format", "sarif", str(PDFMINER_TEXT)).out)
     assert [r["properties"]["page"] for r in sarif["runs"][0]["results"]] == [d["page"] for d in found]
 
