@@ -27,6 +27,9 @@ def bench_env() -> dict:
     ``GPLINT_BENCH_NO_PYC=1`` to measure without it.
     """
     env = dict(os.environ)
+    # Linting is what is measured: never answers from the result cache (bench/cache.py
+    # measures the cache and sets its own).
+    env.setdefault("GPLINT_NO_CACHE", "1")
     if env.get("GPLINT_BENCH_NO_PYC"):
         return env
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -63,11 +66,11 @@ class Run:
     stderr: str
 
 
-def measure(cmd: Sequence[str]) -> Run:
+def measure(cmd: Sequence[str], env: dict | None = None) -> Run:
     fd, out = tempfile.mkstemp(suffix=".json")
     os.close(fd)
     try:
-        subprocess.run([sys.executable, "-c", _WRAPPER, out, *cmd], check=True, env=bench_env())
+        subprocess.run([sys.executable, "-c", _WRAPPER, out, *cmd], check=True, env=env or bench_env())
         with open(out, encoding="utf-8") as fh:
             d = json.load(fh)
     finally:

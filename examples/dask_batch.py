@@ -20,10 +20,9 @@ def lint_bag(paths: Sequence[str], options: Optional[dict] = None, partitions: O
     """A ``dask.bag`` of result dicts (``gplint.batch`` shape), one per report file, in order."""
     import dask.bag as db
 
-    from gplint.batch import lint_partition
-    from gplint.runner import discover
+    from gplint.batch import discover_files, lint_partition
 
-    files = list(discover(paths))
+    files = discover_files(paths)  # the files (texts and documents) the CLI would lint
     if not files:
         return db.from_sequence([], npartitions=1)
     n = partitions or max(1, min(len(files), len(files) // 200 or 1))

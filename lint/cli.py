@@ -1,7 +1,7 @@
 """The ``gplint`` command line (DESIGN.md §5).
 
-Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 usage, configuration or
-plugin error.
+Exit codes: 0 no finding at or above ``--fail-on`` (or ``--exit-zero``); 1 findings; 2 usage,
+configuration, plugin or internal error (see :mod:`gplint.conventions`).
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Optional, Sequence
 
+from .conventions import EXIT_CODES_HELP, EXIT_ERROR, add_arguments
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 
 SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve")
@@ -31,7 +32,8 @@ def _check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="gplint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
-        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | gplint serve",
+        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | "
+               "gplint serve. " + EXIT_CODES_HELP,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories; '-' reads stdin")
     p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
@@ -56,7 +58,8 @@ def _check_parser() -> argparse.ArgumentParser:
                    help="suppress the findings recorded in FILE; report fixed ones as stale on stderr")
     p.add_argument("--write-baseline", default=None, metavar="FILE",
                    help="record every current finding in FILE and exit 0")
-    p.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    p.add_argument("--quiet", "-q", action="store_true", help="no summary line or progress bar on stderr")
+    add_arguments(p)
     return p
 
 
@@ -65,20 +68,33 @@ def _load_registry(plugin_paths: Sequence[str]) -> Registry:
     return build_registry(extra)
 
 
-def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
-    """Lint ``files`` with the options of each file's configuration, in the given order.
+def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, cache=None):
+    """Lint ``files`` with the options of each file's configuration, in the given order;
+    with a cache, only the files it has no answer for.
 
     A generator: results stream out as files finish (one worker pool for all files)."""
     from .runner import run
 
-    return (settings.postprocess(r) for r in run(files, registry, settings.options_for, jobs, settings.plugins))
+    def lint_many(paths: Sequence[str]):
+        return run(paths, registry, settings.options_for, jobs, settings.plugins)
+
+    if cache is not None:
+        from .cache import run_cached
+
+        raw = run_cached(files, cache, settings.options_for, lint_many)
+    else:
+        raw = lint_many(files)
+    return (settings.postprocess(r) for r in raw)
 
 
 def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .config import ConfigError, resolve_options
     from .engine import MAX_TIMEOUT, lint_bytes
-    from .runner import default_jobs, discover, emit, guarded
+    from .runner import default_jobs, emit, guarded
+    from .selection import SelectionError, check_run
+    from .walk import discover
+    from . import conventions
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
@@ -93,6 +109,9 @@ def cmd_check(argv: Sequence[str]) -> int:
                          f"got {args.timeout:g}")
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise UsageError(f"--year must be a four-digit year, got {args.year}")
+    problem = conventions.check_arguments(args)
+    if problem:
+        raise UsageError(problem)
     try:
         settings = resolve_options(args)
     except ConfigError as exc:
@@ -104,8 +123,11 @@ def cmd_check(argv: Sequence[str]) -> int:
                          f"(known: {', '.join(sorted(registry.formatters))})")
     file_paths = [p for p in args.paths if p != "-"]
     try:
-        files = list(discover(file_paths, settings.extensions(registry)))
+        files = list(discover(file_paths, settings.extensions(registry),
+                              conventions.excluders(args, settings.config), args.gitignore))
         stdin_name = args.stdin_filename or "-"
+        # A mistyped code would run no rule and pass everything: refuse it (exit 2).
+        check_run(settings, registry, files + ([stdin_name] if "-" in args.paths else []))
         # Every profile named by a configuration must exist before anything runs.
         for path in files + ([stdin_name] if "-" in args.paths else []):
             profile = settings.options_for(path).profile
@@ -113,16 +135,19 @@ def cmd_check(argv: Sequence[str]) -> int:
                 cfg = settings.config_for(path).path
                 src = f" (from {cfg})" if cfg and not args.profile else ""
                 raise UsageError(f"unknown rule profile {profile!r}{src} (known: {', '.join(sorted(registry.profiles))})")
-    except ConfigError as exc:
+    except (ConfigError, SelectionError) as exc:
         raise UsageError(str(exc)) from None
     results = []
+    data = None
     if "-" in args.paths:
         data = sys.stdin.buffer.read()
         stdin_options = settings.options_for(stdin_name)
         results.append(settings.postprocess(
             guarded(stdin_name, stdin_options, lambda: lint_bytes(data, stdin_name, registry, stdin_options))))
     jobs = settings.jobs if settings.jobs is not None else default_jobs()
-    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs))
+    cache = conventions.open_cache(args, registry)
+    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs, cache))
+    results, stats = conventions.watch(results, args, len(files) + (1 if data is not None else 0))
 
     try:
         if args.write_baseline:
@@ -136,9 +161,15 @@ def cmd_check(argv: Sequence[str]) -> int:
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
 
-    # Line-oriented formats are written file by file as results arrive (runner.emit).
-    tally = emit(results, registry.formatters[settings.fmt], {"registry": registry}, sys.stdout.write, sys.stdout.flush)
-    failing = tally.at_or_above(settings.fail_on)
+    try:
+        # Line-oriented formats are written file by file as results arrive (runner.emit).
+        tally = conventions.write_findings(args, settings.fmt, registry, results, stats, emit,
+                                           conventions.line_reader(registry, stdin_name, data))
+    except conventions.OutputFileError as exc:
+        raise UsageError(str(exc)) from None
+    if cache is not None:
+        cache.prune()
+    failing = tally.at_or_above(settings.fail_on) and not args.exit_zero
     if stale:
         # Stale entries never fail the run: the defect is gone, only the baseline is old.
         sys.stderr.write(f"gplint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
@@ -147,9 +178,14 @@ def cmd_check(argv: Sequence[str]) -> int:
             sys.stderr.write(f"gplint: stale: {e.path}: {e.code} {e.message}\n")
     if not args.quiet:
         counts = tally.counts
+        cached = f"; {cache.hits} unchanged file(s) taken from the cache" if cache is not None and cache.hits else ""
         sys.stderr.write(
-            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
+            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), "
+            f"{counts['info']} info{cached}\n"
         )
+    if stats.has("E900"):
+        sys.stderr.write("gplint: internal error on some file(s) (E900 above); exit 2\n")
+        return EXIT_ERROR
     return 1 if failing else 0
 
 
@@ -193,7 +229,11 @@ def cmd_rule(argv: Sequence[str]) -> int:
     registry = _load_registry(_config_plugins(args.config))
     rule = registry.rule_by_code_or_name(args.code)
     if rule is None:
-        raise UsageError(f"no rule {args.code!r} (see 'gplint rules')")
+        from .selection import suggestions
+
+        near = suggestions(args.code, list(registry.rules.values()))
+        hint = f"; did you mean {' or '.join(repr(w) for w in near)}?" if near else ""
+        raise UsageError(f"no rule {args.code!r}{hint} (see 'gplint rules')")
     sys.stdout.write(rule_text(rule))
     return 0
 
@@ -261,6 +301,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
     except SystemExit as exc:  # argparse: usage errors exit 2 already
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
+    except Exception as exc:  # noqa: BLE001 - a crash of gplint itself is never "findings" (exit 1)
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        sys.stderr.write(f"gplint: internal error: {type(exc).__name__}: {exc} (please report it)\n")
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

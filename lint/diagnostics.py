@@ -68,6 +68,8 @@ class Diagnostic:
         }
         if self.key:
             out["key"] = self.key
+        if self.span.page:
+            out["page"] = self.span.page
         if self.related:
             out["related"] = [
                 {"line": r.span.line, "column": r.span.column, "end_line": r.span.end_line,

@@ -20,7 +20,8 @@ Generated from the rules' docstrings by `python -m gplint.docs` (or
 `gplint rule CODE` prints one of them.
 
 Profiles: `default` is what a plain `gplint FILE` reports; `strict` (`--rules strict`) adds
-the rules marked strict. Severities: error, warning, info.
+the rules marked strict. Severities: error, warning, info. "docs/format.md §N" is a section
+of [the format description](format.md).
 
 Examples that start with `…` are fragments: the sentences or table rows
 that matter, which stand in the standard example report (`gplint.testing.example_report`:

@@ -165,7 +165,12 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
             "不是政府信息公开工作年度报告：未找到任何法定章节或统计表 (no statutory section or table found)",
             path)], error="not a report", report=report)
     rules = select(registry, options)
-    return FileResult(path, run_rules(report, rules, options, path), report=report)
+    diagnostics = run_rules(report, rules, options, path)
+    if "\f" in source.text:  # a PDF's pages (pdfminer ends each with a form feed)
+        from .pages import with_pages
+
+        diagnostics = with_pages(diagnostics, source.text)
+    return FileResult(path, diagnostics, report=report)
 
 
 def lint_file(path: str, registry: Registry, options: LintOptions,
@@ -174,9 +179,16 @@ def lint_file(path: str, registry: Registry, options: LintOptions,
     try:
         source = read_source(path, registry, options.max_bytes)
     except InputError as exc:
-        code = E_UNDECODABLE if ("decode" in str(exc) or "binary" in str(exc) or "UTF" in str(exc)) else E_UNREADABLE
-        return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
+        return _unreadable(path, exc)
     return lint_source(source, registry, options, select)
+
+
+def _unreadable(path: str, exc: InputError) -> FileResult:
+    code = getattr(exc, "code", None)  # a reader's own code (E005 unsupported-document)
+    if code is not None:
+        return FileResult(path, [input_diagnostic(code, str(exc), path)], error=str(exc))
+    code = E_UNDECODABLE if ("decode" in str(exc) or "binary" in str(exc) or "UTF" in str(exc)) else E_UNREADABLE
+    return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
 
 
 def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> Source:
@@ -243,16 +255,19 @@ _TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
 
 
 def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
-    """Lint a file's bytes (stdin, ``--stdin-filename`` naming it): documents are read by
-    their reader as if they were read from ``path``."""
-    if len(data) > options.max_bytes:
+    """Lint a file's bytes (stdin, ``--stdin-filename`` naming it, an upload): documents are
+    read by their reader as if they were read from ``path`` (see :func:`source_from_bytes`)."""
+    import os
+
+    # Documents get the larger limit they have as files (they carry markup and images).
+    reader = registry.readers.get(os.path.splitext(path or "")[1].lower())
+    limit = options.max_bytes * (4 if reader is not None else 1)
+    if len(data) > limit:
         msg = (f"file too large to be a report ({len(data) / 1048576:.1f} MB; the limit is "
-               f"{format_size(options.max_bytes)}, raise it with --max-size)")
+               f"{format_size(limit)}, raise it with --max-size)")
         return FileResult(path or "-", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path or "-")], error=msg)
     try:
         source = source_from_bytes(data, path, registry)
     except InputError as exc:
-        msg = str(exc)
-        code = E_UNDECODABLE if ("decode" in msg or "binary" in msg or "UTF" in msg) else E_UNREADABLE
-        return FileResult(path or "-", [input_diagnostic(code, f"无法读取 ({exc})", path or "-")], error=msg)
+        return _unreadable(path or "-", exc)
     return lint_source(source, registry, options)

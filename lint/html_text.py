@@ -1,219 +1,201 @@
-"""The HTML reader's parser (:func:`gplint.readers.read_html`), a module of its own so that
-html.parser is imported only when a page is read.
+"""The HTML reader (:func:`gplint.readers.read_html`): a page's text as report lines.
 
-The page is tokenised by :mod:`html.parser` and built into a tree with the HTML rules a
-government CMS page leans on (a ``<p>`` ends where a block begins, ``<td>``/``<tr>``/``<li>``
-end at the next one, end tags never close across a table), then written out as lines:
+The page is parsed into a tree by lxml (libxml2's HTML parser, which repairs what real
+pages get wrong: unclosed cells and rows, stray end tags, tables inside tables), then
+walked:
 
-- block elements end lines; ``<br>`` ends a line outside table cells;
-- a *data* table's rows become tab separated lines, a cell's text joined as it reads
-  (``本年新<br>制作数量`` is 本年新制作数量), a ``colspan`` repeated as empty cells;
-- a *layout* table (a cell holding another table, or holding several paragraphs of
-  text: the usual CMS page, whose title and article sit in the cells of one big table) is
-  not a table of figures: each cell's content is written out as the page it lays out, and
-  the tables inside it are read in their turn.
+- block elements (p, div, h1…h6, li, br, …) end lines; scripts, styles and ``<head>``
+  are dropped;
+- a *data* table (no table inside it, no headings or several paragraphs of prose in a
+  cell) gives one line a row, its cells separated by tabs (a ``colspan`` repeated as empty
+  cells, a ``<br>`` or paragraph break inside a cell a space), the layout the builder
+  reads from DOCX and text;
+- a *layout* table (the usual government CMS page puts the whole article, title and all,
+  in the cells of an outer table, and the report's tables inside those cells) is not a
+  table of the report: its cells are read as blocks, in order, and the tables inside
+  them are read in turn.
+
+The page's declared encoding (``<meta charset>``, ``http-equiv``) is honoured; GB2312 and
+GBK are read as GB18030, their superset, as browsers do.
 """
 from __future__ import annotations
 
-from html.parser import HTMLParser
-from typing import Optional, Union
+import re
+from typing import Iterator, Optional
 
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr",
-          "table", "ul", "ol", "header", "footer", "title", "blockquote", "pre", "hr", "dl", "dt", "dd",
-          "main", "nav", "aside", "figure", "figcaption", "caption", "center", "form", "fieldset", "address"}
-_SKIP = {"script", "style", "noscript", "template", "head", "svg", "math", "select", "button", "iframe", "object"}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "embed", "source", "track",
-         "param", "keygen"}
-#: Start tags that close an open <p> (HTML's "close a p element").
-_CLOSES_P = _BLOCK - {"br", "tr", "title", "li", "dt", "dd"} | {"table"}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-#: A cell whose text is longer than this and holds several blocks is page layout.
-_LAYOUT_TEXT = 100
+from .sources import InputError, decode
 
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+})
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select",
+                   "button", "textarea"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPHS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
+#: A cell with more prose than this in several paragraphs holds part of the article.
+_LAYOUT_CELL_CHARS = 120
 
-class Node:
-    __slots__ = ("tag", "attrs", "children", "parent")
-
-    def __init__(self, tag: str, attrs: dict, parent: Optional["Node"]) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list[Union["Node", str]] = []
-        self.parent = parent
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_GB = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
 
 
-class TreeBuilder(HTMLParser):
-    """A lenient tree of the page's body (scripts, styles and the head left out)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {}, None)
-        self.stack = [self.root]
-        self.skip = 0
-
-    def _close_to(self, tags: set, stop: set) -> None:
-        """Close the innermost open element in ``tags`` unless one of ``stop`` is nearer."""
-        for i in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[i].tag
-            if tag in tags:
-                del self.stack[i:]
-                return
-            if tag in stop:
-                return
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if self.skip or tag in _SKIP:
-            if tag in _SKIP and tag not in _VOID:
-                self.skip += 1
-            return
-        if tag in _CLOSES_P:
-            self._close_to({"p"}, {"td", "th", "table", "li", "div"})
-        if tag in ("td", "th"):
-            self._close_to({"td", "th"}, {"tr", "table"})
-        elif tag == "tr":
-            self._close_to({"tr"}, {"table"})
-        elif tag in ("thead", "tbody", "tfoot"):
-            self._close_to({"thead", "tbody", "tfoot"}, {"table"})
-        elif tag == "li":
-            self._close_to({"li"}, {"ul", "ol", "table"})
-        elif tag in ("dt", "dd"):
-            self._close_to({"dt", "dd"}, {"dl", "table"})
-        node = Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and not self.skip and self.stack[-1].tag == tag:
-            self.stack.pop()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-            return
-        if self.skip:
-            return
-        # End tags never close across a table boundary (a stray </td> or </div> inside a
-        # nested table must not end the outer cell).
-        stop = set() if tag == "table" else {"table"}
-        self._close_to({tag}, stop)
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.stack[-1].children.append(data)
+def decode_html(data: bytes, path: Optional[str] = None) -> str:
+    """The page's text: its byte-order mark, else its declared charset, else UTF-8 or
+    GB18030 as for a text file."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, path).text
+    m = _CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii", "replace").lower()
+        codec = "gb18030" if name in _GB else name
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: guess as for a text file
+    return decode(data, path).text
 
 
-# --------------------------------------------------------------------------- writing
-def _text(node: Node) -> str:
-    """All the text under ``node``, as it reads (blocks and <br> add nothing between)."""
-    parts: list[str] = []
-
-    def walk(n: Node) -> None:
-        for c in n.children:
-            if isinstance(c, str):
-                parts.append(c)
-            else:
-                walk(c)
-
-    walk(node)
-    return "".join(parts)
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
 
 
-def _rows(table: Node) -> list[Node]:
-    out: list[Node] = []
-    for c in table.children:
-        if isinstance(c, Node):
-            if c.tag == "tr":
-                out.append(c)
-            elif c.tag in ("thead", "tbody", "tfoot"):
-                out.extend(r for r in c.children if isinstance(r, Node) and r.tag == "tr")
-    return out
+class _Lines:
+    """Lines being built: text joins the current line; ``end`` closes it."""
 
-
-def _cells(row: Node) -> list[Node]:
-    return [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
-
-
-def _has(node: Node, tags: set) -> bool:
-    for c in node.children:
-        if isinstance(c, Node) and (c.tag in tags or _has(c, tags)):
-            return True
-    return False
-
-
-def _blocks(node: Node) -> int:
-    n = 0
-    for c in node.children:
-        if isinstance(c, Node):
-            n += (c.tag in _BLOCK) + _blocks(c)
-    return n
-
-
-def is_layout(table: Node) -> bool:
-    """Whether a table lays out a page rather than holding figures."""
-    for row in _rows(table):
-        for cell in _cells(row):
-            if _has(cell, {"table"} | _HEADINGS):
-                return True
-            if _blocks(cell) >= 2 and len("".join(_text(cell).split())) > _LAYOUT_TEXT:
-                return True
-    return False
-
-
-class LineWriter:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.current: list[str] = []
 
-    def end_line(self) -> None:
+    def add(self, text: Optional[str]) -> None:
+        if text:
+            self.current.append(text)
+
+    def end(self) -> None:
         text = " ".join("".join(self.current).split())
         self.current = []
         if text:
             self.lines.append(text)
 
-    def flow(self, node: Node) -> None:
-        for c in node.children:
-            if isinstance(c, str):
-                self.current.append(c)
-            elif c.tag == "table":
-                self.end_line()
-                self.table(c)
-            elif c.tag == "tr":  # a row with no table around it: still a row of cells
-                self.end_line()
-                self.data_rows([c])
-            elif c.tag in _BLOCK:
-                self.end_line()
-                self.flow(c)
-                self.end_line()
-            else:
-                self.flow(c)
+    def row(self, cells: list[str]) -> None:
+        self.end()
+        if any(cells):
+            self.lines.append("\t".join(cells))
 
-    def table(self, table: Node) -> None:
-        if is_layout(table):
-            for row in _rows(table):
-                for cell in _cells(row):
-                    self.flow(cell)
-                    self.end_line()
+
+def _own(table, tag: str) -> Iterator:
+    """``tag`` elements of ``table`` that belong to it, not to a table inside it."""
+    for el in table.iter(tag):
+        if next(el.iterancestors("table"), None) is table:
+            yield el
+
+
+def _cells(row) -> list:
+    return [c for c in row if _tag(c) in ("td", "th")]
+
+
+_BREAK = "\x00"
+#: A break (with the blanks around it) between two CJK characters or full-width marks.
+_CJK_BREAK = re.compile("(?<=[\u3000-\u9fff\uff00-\uffef])[ \x00]*\x00[ \x00]*(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _text(el) -> str:
+    """A cell's text on one line: scripts left out, line breaks and paragraphs as spaces,
+    but none where a break falls between two Chinese characters ("本年收费<br>金额" is one
+    word wrapped, as in the plain text)."""
+    parts: list[str] = []
+
+    def visit(node) -> None:
+        tag = _tag(node)
+        if tag in _SKIP:
             return
-        self.data_rows(_rows(table))
+        if tag in _BLOCK or tag == "br":
+            parts.append(_BREAK)
+        parts.append(node.text or "")
+        for child in node:
+            visit(child)
+            parts.append(child.tail or "")
 
-    def data_rows(self, rows: list[Node]) -> None:
-        for row in rows:
-            cells: list[str] = []
+    visit(el)
+    text = _CJK_BREAK.sub("", " ".join("".join(parts).split()))
+    return " ".join(text.replace(_BREAK, " ").split())
+
+
+def _is_layout_cell(cell) -> bool:
+    if next(cell.iter("table"), cell) is not cell:  # a table inside
+        return True
+    blocks = [el for el in cell.iter() if el is not cell and _tag(el) in _PARAGRAPHS]
+    if any(_tag(el) in _HEADINGS for el in blocks):
+        return True
+    return len(blocks) >= 2 and len(_text(cell)) > _LAYOUT_CELL_CHARS
+
+
+def _table(table, out: _Lines) -> None:
+    rows = list(_own(table, "tr"))
+    if any(_is_layout_cell(c) for row in rows for c in _cells(row)):
+        for row in rows:  # the page's layout: every cell a block, in order
             for cell in _cells(row):
-                cells.append(" ".join(_text(cell).split()))
-                span = cell.attrs.get("colspan", "1").strip()
-                cells.extend([""] * ((max(1, min(64, int(span))) if span.isdigit() else 1) - 1))
-            if any(cells):
-                self.lines.append("\t".join(cells))
+                out.end()
+                _children(cell, out)
+                out.end()
+        return
+    caption = next(_own(table, "caption"), None)
+    if caption is not None:
+        out.end()
+        out.add(_text(caption))
+        out.end()
+    for row in rows:
+        cells: list[str] = []
+        for cell in _cells(row):
+            cells.append(_text(cell))
+            span = cell.get("colspan") or "1"
+            cells.extend([""] * (max(1, min(64, int(span))) - 1 if span.strip().isdigit() else 0))
+        out.row(cells)
+
+
+def _children(el, out: _Lines) -> None:
+    out.add(el.text)
+    for child in el:
+        _walk(child, out)
+        out.add(child.tail)
+
+
+def _walk(el, out: _Lines) -> None:
+    tag = _tag(el)
+    if not tag or tag in _SKIP:
+        return
+    if tag == "table":
+        out.end()
+        _table(el, out)
+        out.end()
+    elif tag == "br":
+        out.end()
+    elif tag in _BLOCK:
+        out.end()
+        _children(el, out)
+        out.end()
+    else:
+        _children(el, out)
 
 
 def html_lines(text: str) -> list[str]:
     """The lines of a page's text (see the module's docstring)."""
-    builder = TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    writer = LineWriter()
-    writer.flow(builder.root)
-    writer.end_line()
-    return writer.lines
+    import lxml.html
+    from lxml import etree
+
+    if not text.strip():
+        return []
+    # lxml refuses a str that declares its own encoding (an XHTML page's <?xml …?>).
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot read HTML ({exc})") from None
+    out = _Lines()
+    body = root.find("body")
+    _walk(body if body is not None else root, out)
+    out.end()
+    return out.lines

@@ -1,6 +1,6 @@
 """The typed Report model: what the builder reads out of report text and what rules see.
 
-Keys follow ``shared/spec/FORMAT.md``: T2 cells ``rules.issued`` … ``fees``; T3 rows
+Keys follow ``docs/format.md``: T2 cells ``rules.issued`` … ``fees``; T3 rows
 ``R01`` … ``R25`` × columns ``C1`` … ``C7``; T4 blocks ``review`` / ``direct`` /
 ``after_review`` × ``upheld`` / ``corrected`` / ``other`` / ``pending`` / ``total``.
 

@@ -36,30 +36,12 @@ def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) 
     """Expand directories into report files (sorted); pass other paths through unchanged.
 
     A path that does not exist is passed through so that linting it yields a clear E001.
-    """
-    exts = tuple(e.lower() for e in extensions)
-    for path in paths:
-        if os.path.isdir(path):
-            found = []
-            for root, dirs, files in os.walk(path, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if (name.lower().endswith(exts) and not name.startswith(".")
-                            and not _is_project_document(name)):
-                        found.append(os.path.join(root, name))
-            yield from sorted(found)
-        else:
-            yield path
+    Walks skip hidden entries, a folder's README/LICENSE/…, the default excludes and what
+    ``.gitignore`` ignores (:func:`gplint.walk.discover`, which the command line calls
+    with its ``exclude`` settings)."""
+    from .walk import discover as walk
 
-
-#: Files a folder of reports often also holds that are not reports (README.md beside the
-#: reports of a review batch). Walking a folder skips them; naming one explicitly lints it.
-_PROJECT_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing", "authors", "notice")
-
-
-def _is_project_document(name: str) -> bool:
-    stem = name.lower().split(".", 1)[0]
-    return stem in _PROJECT_DOCUMENTS
+    return walk(paths, extensions)
 
 
 def _internal_error(path: str, what: str) -> FileResult:

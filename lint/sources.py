@@ -69,7 +69,8 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
             except UnicodeDecodeError:
                 raise InputError("starts with a UTF-16 BOM but is not valid UTF-16") from None
     if _looks_binary(data):
-        raise InputError("binary file, not report text (convert PDF/DOCX to text first, or install a reader plugin)")
+        raise InputError("binary file, not report text (a document? name it .docx/.pdf/.html, "
+                         "or give --stdin-filename with that extension for stdin)")
     try:
         return Source(path, normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:

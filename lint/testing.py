@@ -24,7 +24,7 @@ layout). Example::
         One sentence.
 
     Why
-        FORMAT.md §6; 条例 第五十条.
+        docs/format.md §6; 条例 第五十条.
 
     Bad::
 

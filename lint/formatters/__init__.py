@@ -14,11 +14,9 @@ def _all(results: Sequence[Any]):
 
 def format_text(results: Sequence[Any], options: dict) -> str:
     """``path:line:col: severity CODE message``, one finding a line (editor problem matchers)."""
-    lines = []
-    for d in _all(results):
-        msg = d.message.replace("\r", " ").replace("\n", " ")
-        lines.append(f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.code} {msg}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    from ..output import TextStyle, make_text_formatter
+
+    return make_text_formatter(TextStyle())(results, options)
 
 
 def format_json(results: Sequence[Any], options: dict) -> str:

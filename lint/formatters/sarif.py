@@ -122,6 +122,8 @@ def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
         props: dict[str, Any] = {"category": d.category, "name": d.name}
         if d.key:
             props["key"] = d.key
+        if d.span.page:
+            props["page"] = d.span.page  # PDF: the page the finding is on
         item["properties"] = props
         sarif_results.append(item)
     from .. import __version__

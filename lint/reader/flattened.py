@@ -44,6 +44,10 @@ assert MEMO_MAX_LINE < SEGMENT_MIN
 
 def _segment_cuts(text: str) -> list[int]:
     """0-based offsets where a virtual line starts (besides 0), in order."""
+    # Looked for in Simplified characters (a repost in Traditional ones cuts the same), and
+    # without the blanks a page puts inside words ("一、 总体情况", "第二 十条"); ``where``
+    # maps each offset back to the page's.
+    text, where = _without_word_blanks(L.simplified(text))
     cuts: list[int] = []
     for m in re.finditer(_SEG_ENUM, text):
         at = m.start()
@@ -76,7 +80,25 @@ def _segment_cuts(text: str) -> list[int]:
     first = text.find("年度报告")
     if 0 < first < 200:
         cuts.append(first + 4)
-    return sorted(set(c for c in cuts if 0 < c < len(text)))
+    return sorted(set(where[c] for c in cuts if 0 < c < len(text)))
+
+
+# Blanks between two Chinese characters or full-width marks.
+_WORD_BLANKS = re.compile("(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])[ \u3000\u00a0]+"
+                          "(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])")
+
+
+def _without_word_blanks(text: str) -> tuple[str, list[int]]:
+    """``text`` without blanks inside words, and the offset in ``text`` of each character."""
+    keep: list[int] = []
+    last = 0
+    for m in _WORD_BLANKS.finditer(text):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    if not keep and last == 0:
+        return text, list(range(len(text)))
+    keep.extend(range(last, len(text)))
+    return "".join(text[i] for i in keep), keep
 
 
 def segments(line: Line) -> list[tuple[Line, int]]:

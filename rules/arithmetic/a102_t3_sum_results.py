@@ -18,7 +18,7 @@ class T3SumResults(Rule):
         sub-rows, that its numbers equal their sum (T3-GROUP-SUBTOTAL).
 
     Why
-        FORMAT.md §5.4 T3-SUM-RESULTS; §5.3: partial disclosure is counted once, so each
+        docs/format.md §5.4 T3-SUM-RESULTS; §5.3: partial disclosure is counted once, so each
         handled application sits in exactly one leaf row and the sum is exact.
 
     Bad::

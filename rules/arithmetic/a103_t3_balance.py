@@ -16,7 +16,7 @@ class T3Balance(Rule):
         when no single culprit cell (A101) explains it.
 
     Why
-        FORMAT.md §5.1 and §5.4 T3-BALANCE: the table's own caption states it
+        docs/format.md §5.1 and §5.4 T3-BALANCE: the table's own caption states it
         (本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和).
 
     Bad::

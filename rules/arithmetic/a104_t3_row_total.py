@@ -15,7 +15,7 @@ class T3RowTotal(Rule):
         columns. Reported on the row's 总计 cell when no single culprit cell (A101) explains it.
 
     Why
-        FORMAT.md §5.1 (法人或其他组织 has no subtotal column) and §5.4 T3-ROW-TOTAL.
+        docs/format.md §5.1 (法人或其他组织 has no subtotal column) and §5.4 T3-ROW-TOTAL.
 
     Bad::
 

@@ -26,7 +26,7 @@ class IdentityNotAssessable(Rule):
         are not reported as short (T103).
 
     Why
-        FORMAT.md §5.4 (cell-value semantics: blank, "/", "-", "—", "无", "空" = not given; do
+        docs/format.md §5.4 (cell-value semantics: blank, "/", "-", "—", "无", "空" = not given; do
         not read as 0; the identity that needs it is "not assessable" and the blank cell is a
         table-completeness finding). The format has a number in every cell; a clerk should
         print 0 where nothing happened.

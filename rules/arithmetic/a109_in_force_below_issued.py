@@ -23,7 +23,7 @@ class InForceBelowIssued(Rule):
         repealed (possible, but worth a sentence), or that two columns were swapped.
 
     Why
-        FORMAT.md §4, soft plausibility [I]: "in_force < issued is unusual … unless the text
+        docs/format.md §4, soft plausibility [I]: "in_force < issued is unusual … unless the text
         explains revisions/expiry". Info level, strict profile only.
 
     Bad::

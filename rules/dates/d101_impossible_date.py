@@ -23,7 +23,7 @@ class ImpossibleDate(Rule):
         anywhere in the report.
 
     Why
-        Dates in the report place its figures in time (FORMAT.md §2: the statistics period
+        Dates in the report place its figures in time (docs/format.md §2: the statistics period
         is the calendar year; §7 X-YEAR); an impossible date is a typing or conversion
         error the reader cannot resolve.
 

@@ -24,7 +24,7 @@ class StatisticsPeriodMismatch(Rule):
         31 December of the year in the report's title.
 
     Why
-        FORMAT.md §2: the statistics period is the calendar year Y, 1 January to 31
+        docs/format.md §2: the statistics period is the calendar year Y, 1 January to 31
         December (also in DB51/T 2660—2019 §2.1); §7 X-YEAR.
 
     Bad::

@@ -25,9 +25,9 @@ class ReportYearMismatch(Rule):
         years in the text (last year's problems, earlier budgets) are not checked.
 
     Why
-        FORMAT.md §2 and §7 X-YEAR: the report covers one calendar year, named in its title;
+        docs/format.md §2 and §7 X-YEAR: the report covers one calendar year, named in its title;
         a self-reference to another year is usually a copy of last year's text left
-        unchanged (the 内容雷同 of FORMAT.md §9).
+        unchanged (the 内容雷同 of docs/format.md §9).
 
     Bad::
 

@@ -27,7 +27,7 @@ class ConversionResidue(Rule):
         anywhere in the report, tables included.
 
     Why
-        The published report is the official text (条例 第四十九条 makes it public); FORMAT.md
+        The published report is the official text (条例 第四十九条 makes it public); docs/format.md
         §9 names careless, perfunctory reports among the failures of the format's
         accountability clause. Residue shows the text was not proof-read.
 

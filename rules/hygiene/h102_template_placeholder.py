@@ -21,7 +21,7 @@ class TemplatePlaceholder(Rule):
 
     Why
         A report copied from a template and not filled in is the "内容雷同/敷衍应付" the
-        format's accountability clause names (FORMAT.md §9); the placeholder also hides
+        format's accountability clause names (docs/format.md §9); the placeholder also hides
         the fact it should state.
 
     Bad::

@@ -12,7 +12,7 @@ class NotAReport(Rule):
         The text has none of the six statutory sections and none of the three tables, so it is not read as a 政府信息公开工作年度报告 and no other rule runs on it.
 
     Why
-        FORMAT.md §2 (document model); DESIGN.md §6. Running the report rules on an unrelated text would only produce noise.
+        docs/format.md §2 (document model); DESIGN.md §6. Running the report rules on an unrelated text would only produce noise.
 
     Bad::
 

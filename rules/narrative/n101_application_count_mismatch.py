@@ -62,7 +62,7 @@ class ApplicationCountMismatch(Rule):
 
     Why
         条例 第五十条(二) makes the received and handled applications part of the report, and
-        FORMAT.md §7 (X-NARR-NEW, X-NARR-CARRY-IN, X-NARR-HANDLED, X-NARR-CARRY-OUT,
+        docs/format.md §7 (X-NARR-NEW, X-NARR-CARRY-IN, X-NARR-HANDLED, X-NARR-CARRY-OUT,
         X-NARR-RECEIVED-TOTAL): the text and table 三 describe the same applications, so the
         counts must agree.
 

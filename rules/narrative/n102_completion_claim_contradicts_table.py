@@ -45,7 +45,7 @@ class CompletionClaimContradictsTable(Rule):
         答复), or are about another year, are skipped.
 
     Why
-        FORMAT.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
+        docs/format.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
         claim in words what its own table denies.
 
     Bad::

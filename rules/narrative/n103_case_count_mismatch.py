@@ -61,7 +61,7 @@ class CaseCountMismatch(Rule):
         sentence gives apart (…，其中政府信息公开类 1 件).
 
     Why
-        条例 第五十条(三); FORMAT.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.
+        条例 第五十条(三); docs/format.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.
 
     Bad::
 

@@ -46,7 +46,7 @@ class OutcomeCountMismatch(Rule):
         last place is tolerated).
 
     Why
-        FORMAT.md §7 X-NARR-BREAKDOWN; §5.2 gives the groups. 条例 第五十条(二).
+        docs/format.md §7 X-NARR-BREAKDOWN; §5.2 gives the groups. 条例 第五十条(二).
 
     Bad::
 

@@ -26,9 +26,9 @@ class PartsExceedTotal(Rule):
         overlap): the finding is then an info.
 
     Why
-        条例 第五十条 asks for an accurate account, and FORMAT.md §9 lists inaccurate content
+        条例 第五十条 asks for an accurate account, and docs/format.md §9 lists inaccurate content
         among the failures the format's accountability clause names; a total smaller than
-        its own parts is wrong on its face (FORMAT.md §7, narrative identities).
+        its own parts is wrong on its face (docs/format.md §7, narrative identities).
 
     Bad::
 

@@ -30,7 +30,7 @@ class PartsShortOfTotal(Rule):
         some outcomes is not an error.
 
     Why
-        FORMAT.md §9 (inaccurate content) and §7; a breakdown that leaves part of its total
+        docs/format.md §9 (inaccurate content) and §7; a breakdown that leaves part of its total
         unexplained is at least unclear. Strict only: many lists name only the main items.
 
     Bad::

@@ -42,7 +42,7 @@ class SectionMissing(Rule):
         previous section's content, else the next section's heading.
 
     Why
-        FORMAT.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
+        docs/format.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
         第五十条); a section whose heading was dropped hides its content under the previous
         one (e.g. table 四 read as part of section 三).
 

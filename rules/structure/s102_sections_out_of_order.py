@@ -19,7 +19,7 @@ class SectionsOutOfOrder(Rule):
         is reported.
 
     Why
-        FORMAT.md §2 and §3.1: the order is fixed by the 2021 format and follows 条例
+        docs/format.md §2 and §3.1: the order is fixed by the 2021 format and follows 条例
         第五十条 (1)–(5) with 总体情况 first.
 
     Bad::

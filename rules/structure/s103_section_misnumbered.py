@@ -20,7 +20,7 @@ class SectionMisnumbered(Rule):
         is reported.
 
     Why
-        FORMAT.md §3.1: "A title that matches a different slot than its numeral says is a
+        docs/format.md §3.1: "A title that matches a different slot than its numeral says is a
         numbering error, not a variant"; the six sections are numbered 一 … 六 in order.
 
     Bad::

@@ -19,7 +19,7 @@ class NonstandardSectionTitle(Rule):
         五、政府信息公开工作存在的主要问题及改进情况 — is reported with the standard title.
 
     Why
-        FORMAT.md §3.1 (standard titles and the variants seen; variants are reported at the
+        docs/format.md §3.1 (standard titles and the variants seen; variants are reported at the
         strict level only). Uniform titles are what makes reports comparable.
 
     Bad::

@@ -27,7 +27,7 @@ class FeeStatementMissing(Rule):
         reported. A report without a section 六 is left to S101.
 
     Why
-        FORMAT.md §3.6 and §8 (《政府信息公开信息处理费管理办法》, 条例 第四十二条): every
+        docs/format.md §3.6 and §8 (《政府信息公开信息处理费管理办法》, 条例 第四十二条): every
         report states its 信息处理费 position in section 六. The 办法 applies from 2021, so a
         report on 2020 or earlier (or in the 2019 format) is not asked for it.
 

@@ -24,7 +24,7 @@ class ProblemsSectionEmpty(Rule):
 
     Why
         条例 第五十条(四) requires the main problems of the year's disclosure work and how
-        they were improved; FORMAT.md §3.6 treats an empty or "无" section as a strict
+        they were improved; docs/format.md §3.6 treats an empty or "无" section as a strict
         finding.
 
     Bad::

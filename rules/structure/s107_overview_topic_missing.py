@@ -31,7 +31,7 @@ class OverviewTopicMissing(Rule):
         order), or its last sentence — and the missing results at the 监督保障 topic.
 
     Why
-        FORMAT.md §3.2 (the five topics of the 2021 format, and for 各级人民政府 the results
+        docs/format.md §3.2 (the five topics of the 2021 format, and for 各级人民政府 the results
         of 工作考核、社会评议和责任追究, which is how the format meets 条例 第五十条(四)).
 
     Bad::

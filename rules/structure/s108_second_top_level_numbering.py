@@ -19,7 +19,7 @@ class SecondTopLevelNumbering(Rule):
         sections apart. One finding per section, at its first such heading, listing them.
 
     Why
-        FORMAT.md §2 and §3.1: top level 一、…六、 is reserved for the six sections; the
+        docs/format.md §2 and §3.1: top level 一、…六、 is reserved for the six sections; the
         sub-levels are （一） and 1.; "总体情况 sub-topics numbered 一、二、… as if they were
         top-level" is one of the structural failures listed there.
 

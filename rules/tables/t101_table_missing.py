@@ -38,7 +38,7 @@ class TableMissing(Rule):
         the section heading where the table belongs (or the title).
 
     Why
-        FORMAT.md §2 and §4–§6: the format prescribes the three tables; 条例 第五十条 lists
+        docs/format.md §2 and §4–§6: the format prescribes the three tables; 条例 第五十条 lists
         their contents among what the annual report must cover. A report that describes
         them in prose only cannot be compared or checked.
 

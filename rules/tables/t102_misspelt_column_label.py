@@ -58,7 +58,7 @@ class MisspeltColumnLabel(Rule):
         2019-format headers are T107's business.
 
     Why
-        FORMAT.md §4 (the 2021 headers, carried over exactly) and §10 ("misspellings such as
+        docs/format.md §4 (the 2021 headers, carried over exactly) and §10 ("misspellings such as
         本年废制件数 are errors, not variants"). A misspelt header in a statutory table is a
         visible defect of the published report.
 

@@ -45,7 +45,7 @@ class RowValueCount(Rule):
         values that do not fill its 15 cells cannot be put in their blocks: T190 says so.
 
     Why
-        FORMAT.md §4–§6 fix the columns of each table; a row with a value missing or extra
+        docs/format.md §4–§6 fix the columns of each table; a row with a value missing or extra
         leaves a cell unknown (and its identities unassessable). FORMAT §5.4 also notes that
         an extra value is often a number split in two ("20" → "2" "0").
 

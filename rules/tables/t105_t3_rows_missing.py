@@ -24,7 +24,7 @@ class T3RowsMissing(Rule):
         not read well enough to check (T190): its rows are then as likely unread as missing.
 
     Why
-        FORMAT.md §5.2 lists the 25 rows; §5.4's identities need every leaf row. A row left
+        docs/format.md §5.2 lists the 25 rows; §5.4's identities need every leaf row. A row left
         out is a cell block nobody can check, and usually a template edited by hand.
 
     Bad::

@@ -23,7 +23,7 @@ class OldFormatLabels(Rule):
         One finding per report, on the first such label, naming all of them.
 
     Why
-        FORMAT.md §1.2: reports on 2021 and later follow 国办公开办函〔2021〕30号; these
+        docs/format.md §1.2: reports on 2021 and later follow 国办公开办函〔2021〕30号; these
         labels are signatures of 国办公开办函〔2019〕60号, so the agency filled in an outdated
         template and its table 二 reports different quantities (e.g. 本年新公开数量 instead of
         本年废止件数). FORMAT §10: old-format labels are not variants.

@@ -90,7 +90,7 @@ class TableNotAssessable(Rule):
         so here instead of guessing.
 
     Why
-        FORMAT.md §5.4 and §6: the identities are only as good as the cells they read. A
+        docs/format.md §5.4 and §6: the identities are only as good as the cells they read. A
         misreading must not turn into findings (25 "row has only 1 value" errors, an
         arithmetic error quoting numbers the report never printed): a linter that cries
         wolf is switched off. A reviewer needs to know which checks were not made and why,

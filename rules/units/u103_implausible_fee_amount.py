@@ -18,7 +18,7 @@ class ImplausibleFeeAmount(Rule):
         Not reported when the header already says 元 (U101).
 
     Why
-        FORMAT.md §4 (soft plausibility [I]): a fee amount finer than 1 元 or in the
+        docs/format.md §4 (soft plausibility [I]): a fee amount finer than 1 元 or in the
         hundreds of billions suggests 元 were entered under a 万元 header. No rounding rule
         exists (§11), so only these clear cases are flagged, as warnings.
 

@@ -26,17 +26,8 @@ SEEDS = [CORPUS / name for name in ("001_98c801d9a8639466.txt", "002_bcc8f195f7d
 LAYOUT_TEXTS = sorted(TEXTS.glob("*.txt"))
 #: (text, style) -> what the reader does not do yet on that flattening (strict xfail).
 XFAIL = {
-    ("browser-spaced-labels.txt", style): "section headings with spaced letters run into the text before them"
-    for style in ("run-together", "blank-separated", "cells-blank-lines-run")
-} | {
-    ("pipe-traditional.txt", style): "traditional characters: section headings not found on a one-line page"
-    for style in ("run-together", "blank-separated", "cells-blank-lines-run")
-} | {
     ("pdfminer.txt", "blank-separated"): "pdfminer column streams flattened with blanks: rows misplaced",
     ("pdfminer-blanks.txt", "blank-separated"): "pdfminer column streams flattened with blanks: rows misplaced",
-    ("pypdf.txt", "blank-separated"): "a row lost among wrapped labels (T105)",
-    ("pypdf-blanks.txt", "blank-separated"): "a row lost among wrapped labels (T105)",
-    ("tabs-fullwidth-digits.txt", "cells-blank-lines-run"): "a row lost (T105)",
 }
 #: (between cells, between lines): a page's text run together, or with one blank.
 STYLES = {"run-together": ("", ""), "blank-separated": (" ", " "), "cells-blank-lines-run": (" ", "")}
