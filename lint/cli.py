@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 
-SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump")
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "cluster")
 
 
 class UsageError(Exception):
@@ -233,12 +233,19 @@ def cmd_dump(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_cluster(argv: Sequence[str]) -> int:
+    from .cluster_cli import main as cluster_main
+
+    return cluster_main(argv)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     cmd = "check"
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump}[cmd]
+    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
+               "cluster": cmd_cluster}[cmd]
     try:
         return handler(argv)
     except UsageError as exc:
