@@ -26,6 +26,7 @@ from gplint.cli import main  # noqa: E402
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CORPUS = pathlib.Path(__file__).parent / "corpus"
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 import synth  # noqa: E402
 
 # A rule that kills the Dask worker running it (as the OOM killer would): once for a report
@@ -209,3 +210,21 @@ def test_the_dask_example_runs_on_the_cluster_given_its_address(client, workdir,
     results = dask_batch.run(["reports"], scheduler="distributed", address=client.scheduler.address, partitions=3)
     main(["--format", "json", "--quiet", "--jobs", "1", "reports"])
     assert findings(results) == json.loads(capsys.readouterr().out)
+
+
+def test_the_per_file_timeout_holds_on_workers(client, tmp_path):
+    from saboteur_plugin import PLUGIN  # a rule that never returns on HANGNOW
+
+    plugin = tmp_path / "saboteur.py"
+    plugin.write_text(PLUGIN, encoding="utf-8")
+    text = (ROOT / "examples" / "mudanjiang-devzone-2024.txt").read_text(encoding="utf-8")  # has an A101
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-hangs.txt").write_text(text + "\nHANGNOW\n", encoding="utf-8")
+    (tmp_path / "in" / "b-fine.txt").write_text(text, encoding="utf-8")
+    summary = cluster.run([str(tmp_path / "in")], str(tmp_path / "out"), client=client, plugin_paths=[str(plugin)],
+                          options={"timeout": 0.5, "select": ["Z999", "A"]})
+    lines = _parts(tmp_path / "out")
+    assert summary.files == 2
+    assert [line for line in lines if "a-hangs.txt" in line] and all(
+        '"E901"' in line for line in lines if "a-hangs.txt" in line)
+    assert any('"A101"' in line for line in lines if "b-fine.txt" in line)
