@@ -437,11 +437,27 @@ def emit(results: Iterable[FileResult], formatter: Callable[[Sequence[Any], dict
 
     A formatter whose output for several files is the concatenation of its output for each
     (it says so with ``formatter.streams = True``: text, jsonl) is called once a file and
-    its output written at once, so nothing accumulates; any other (json, sarif) gets the
-    whole list, as before. The bytes written are the same either way.
+    its output written at once, so nothing accumulates; one that writes a document (json,
+    sarif) gives ``formatter.stream(options)``, an object whose ``head()``, ``add(result)``
+    for each file and ``tail()`` are written in turn; any other gets the whole list. The
+    bytes written are the same as the formatter's own.
     """
     tally = Tally()
-    if getattr(formatter, "streams", False):
+    stream = getattr(formatter, "stream", None)
+    if stream is not None:
+        # A document format (json, sarif): its head, a piece a file, its tail.
+        writer = stream(fmt_options)
+        write(writer.head())
+        for res in results:
+            out = writer.add(tally.add(res))
+            if out:
+                write(out)
+                if flush is not None:
+                    flush()
+        write(writer.tail())
+        if flush is not None:
+            flush()
+    elif getattr(formatter, "streams", False):
         for res in results:
             out = formatter([tally.add(res)], fmt_options)
             if out:
