@@ -211,9 +211,21 @@ def _read_for_dump(path: str):
 
 def cmd_extract(argv: Sequence[str]) -> int:
     p = argparse.ArgumentParser(prog="gplint extract", description="Print the text that line numbers refer to.")
-    p.add_argument("path")
+    p.add_argument("path", nargs="+", help="a file; with --to, files or folders")
+    p.add_argument("--to", default=None, metavar="DIR",
+                   help="keep each document's text as DIR/PATH.txt (skipped when already current)")
     args = p.parse_args(argv)
-    src = _read_for_dump(args.path)
+    if args.to is not None:
+        from .extract import extract_to
+        from .sources import MAX_BYTES
+
+        written, current, failed = extract_to(args.path, args.to, _load_registry(()), MAX_BYTES)
+        sys.stderr.write(f"gplint: {written} text(s) written to {args.to}, {current} already current, "
+                         f"{failed} unreadable\n")
+        return 1 if failed else 0
+    if len(args.path) > 1:
+        raise UsageError("extract prints one file's text (give --to DIR to keep several)")
+    src = _read_for_dump(args.path[0])
     sys.stdout.write(src.text if src.text.endswith("\n") else src.text + "\n")
     return 0
 
