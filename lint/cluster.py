@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import socket
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -174,7 +175,7 @@ def write_part(out: str, index: int, results: Iterable[FileResult]) -> dict:
             fh.write(format_jsonl([tally.add(res)], {}))
     fs.mv(temporary, final)
     record = {"part": index, "files": tally.files, "counts": tally.counts,
-              "seconds": round(time.monotonic() - started, 3), "host": os.uname().nodename}
+              "seconds": round(time.monotonic() - started, 3), "host": socket.gethostname()}
     with fs.open(posixpath.join(root, record_name(index)), "w", encoding="utf-8") as fh:
         fh.write(json.dumps(record))
     return record
