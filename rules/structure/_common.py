@@ -33,3 +33,9 @@ def table_region(report: Report, slot: str) -> Optional[tuple[int, int]]:
 def body_text(report: Report, slot: str) -> str:
     """A section's body as one string (heading excluded), blank lines dropped."""
     return "\n".join(t.strip() for _, t in report.section_text(slot) if t.strip())
+
+
+def body_words(report: Report, slot: str) -> str:
+    """A section's body with its line wraps and blanks taken out, for keyword searches: a
+    word wrapped over two lines (社会评 / 议, 信息处理 / 费) is found whole."""
+    return "".join(body_text(report, slot).split())
