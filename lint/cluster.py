@@ -235,7 +235,7 @@ def run(inputs: Sequence[str], out: str, *, options: OptionsLike = None, address
             summary.add(record)
             summary.skipped += 1
     if todo:
-        with _client(client, address, workers) as active:
+        with _Session(client, address, workers) as active:
             _compute(active, partitions, todo, out, opts, plugins, retries, summary)
     return summary
 
@@ -264,7 +264,7 @@ def _read_record(fs: Any, path: str) -> Optional[dict]:
         return None
 
 
-class _client:
+class _Session:
     """The client to use, and the LocalCluster started for it if any (closed on exit)."""
 
     def __init__(self, given: Any, address: Optional[str], workers: Optional[int]) -> None:
