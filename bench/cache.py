@@ -52,14 +52,14 @@ def main() -> int:
     rows = {"start-up (gplint --version)": [], "start-up (empty folder)": [], "no cache": [], "cold cache": [],
             "warm cache": []}
     try:
-        measure(base + files, env)  # warm the OS caches and the bytecode
+        measure(base + files, env=env)  # warm the OS caches and the bytecode
         for _ in range(args.repeat):
-            rows["start-up (gplint --version)"].append(measure(gplint_cmd() + ["--version"], env))
-            rows["start-up (empty folder)"].append(measure(base + [empty], env))
-            rows["no cache"].append(measure(base + ["--no-cache"] + files, env))
+            rows["start-up (gplint --version)"].append(measure(gplint_cmd() + ["--version"], env=env))
+            rows["start-up (empty folder)"].append(measure(base + [empty], env=env))
+            rows["no cache"].append(measure(base + ["--no-cache"] + files, env=env))
             shutil.rmtree(cache_dir, ignore_errors=True)
-            rows["cold cache"].append(measure(base + files, env))
-            rows["warm cache"].append(measure(base + files, env))
+            rows["cold cache"].append(measure(base + files, env=env))
+            rows["warm cache"].append(measure(base + files, env=env))
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
         shutil.rmtree(empty, ignore_errors=True)

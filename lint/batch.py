@@ -23,7 +23,7 @@ import os
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from .engine import FileResult, LintOptions, lint_bytes, lint_source
-from .plugins import Registry, build_registry
+from .plugins import Registry
 from .sources import Source, normalise_newlines
 
 OptionsLike = Union[LintOptions, Mapping[str, Any], None]
@@ -51,9 +51,9 @@ def result_to_dict(result: FileResult) -> dict[str, Any]:
 def _registry(registry: Optional[Registry], plugin_paths: Sequence[str]) -> Registry:
     if registry is not None:
         return registry
-    from .plugins import load_module_from_path
+    from .plugins import shared_registry
 
-    return build_registry([load_module_from_path(p) for p in plugin_paths])
+    return shared_registry(plugin_paths)
 
 
 def _lint_item(name: str, content: Union[str, bytes], registry: Registry, options: LintOptions) -> FileResult:

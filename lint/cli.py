@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 from .conventions import EXIT_CODES_HELP, EXIT_ERROR, add_arguments
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 
-SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve")
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve", "cluster")
 
 
 class UsageError(Exception):
@@ -251,9 +251,21 @@ def _read_for_dump(path: str):
 
 def cmd_extract(argv: Sequence[str]) -> int:
     p = argparse.ArgumentParser(prog="gplint extract", description="Print the text that line numbers refer to.")
-    p.add_argument("path")
+    p.add_argument("path", nargs="+", help="a file; with --to, files or folders")
+    p.add_argument("--to", default=None, metavar="DIR",
+                   help="keep each document's text as DIR/PATH.txt (skipped when already current)")
     args = p.parse_args(argv)
-    src = _read_for_dump(args.path)
+    if args.to is not None:
+        from .extract import extract_to
+        from .sources import MAX_BYTES
+
+        written, current, failed = extract_to(args.path, args.to, _load_registry(()), MAX_BYTES)
+        sys.stderr.write(f"gplint: {written} text(s) written to {args.to}, {current} already current, "
+                         f"{failed} unreadable\n")
+        return 1 if failed else 0
+    if len(args.path) > 1:
+        raise UsageError("extract prints one file's text (give --to DIR to keep several)")
+    src = _read_for_dump(args.path[0])
     sys.stdout.write(src.text if src.text.endswith("\n") else src.text + "\n")
     return 0
 
@@ -279,13 +291,19 @@ def cmd_serve(argv: Sequence[str]) -> int:
     return serve_main(argv)
 
 
+def cmd_cluster(argv: Sequence[str]) -> int:
+    from .cluster_cli import main as cluster_main
+
+    return cluster_main(argv)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     cmd = "check"
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
     handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
-               "serve": cmd_serve}[cmd]
+               "serve": cmd_serve, "cluster": cmd_cluster}[cmd]
     try:
         return handler(argv)
     except UsageError as exc:

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .diagnostics import Diagnostic, Rule, fingerprint
 from .model import Report, Span
-from .plugins import Registry, build_registry
+from .plugins import Registry
 from .sources import MAX_BYTES, InputError, Source, decode, format_size, read_path
 
 # Input diagnostics (category "input"): the file could not be linted as a report.
@@ -214,8 +214,13 @@ def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> So
 
 def lint_text(text: str, path: Optional[str] = None, config: Optional[LintOptions] = None,
               registry: Optional[Registry] = None) -> list[Diagnostic]:
-    """Lint report text and return the diagnostics (library entry point)."""
-    registry = registry or build_registry()
+    """Lint report text and return the diagnostics (library entry point).
+
+    Without ``registry``, the installed plugins' registry is built on the first call and
+    reused (:func:`gplint.plugins.shared_registry`)."""
+    from .plugins import shared_registry
+
+    registry = registry or shared_registry()
     options = config or LintOptions()
     return lint_source(Source(path, text), registry, options).diagnostics
 

@@ -11,9 +11,12 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 - HTML (saved or crawled web pages): parsed by lxml; block elements end lines; a data
   table's rows become tab separated lines, a layout table's cells are read as blocks
   (tables inside tables); scripts, styles and comments are dropped (:mod:`gplint.html_text`).
-- PDF: the text pdfminer.six extracts with its default options (tables come out column by
-  column, which the builder reads). pdfminer.six is an optional extra: ``pip install
-  'gplint[pdf]'``.
+- PDF: the text layer, through one of two backends (``pip install 'gplint[pdf]'``):
+  ``pdfium`` (pypdfium2, the PDF engine of Chrome: ≈ 60 times faster; one table row a
+  line, cells blank-separated) or ``pdfminer`` (pdfminer.six with its default options:
+  tables column by column). The builder reads both layouts. ``GPLINT_PDF_BACKEND``
+  (``pdfium`` or ``pdfminer``) chooses; unset, pdfium is used when installed. Line numbers
+  refer to the text of the backend used (``gplint extract FILE`` prints it).
 """
 from __future__ import annotations
 
@@ -73,18 +76,70 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
 
 
 # --------------------------------------------------------------------------- PDF
+#: Environment variable choosing the PDF backend (``pdfium`` or ``pdfminer``).
+PDF_BACKEND_VARIABLE = "GPLINT_PDF_BACKEND"
+
+
 def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
+    """A PDF's text through the chosen backend (see the module docstring)."""
+    import os
+
+    backend = os.environ.get(PDF_BACKEND_VARIABLE, "").strip().lower()
+    if backend in ("", "auto"):
+        try:
+            import pypdfium2  # noqa: F401
+        except ImportError:
+            return read_pdf_pdfminer(data, path)
+        return read_pdf_pdfium(data, path)
+    if backend not in PDF_BACKENDS:
+        raise InputError(f"unknown PDF backend {backend!r} in {PDF_BACKEND_VARIABLE} "
+                         f"(known: {', '.join(sorted(PDF_BACKENDS))})")
+    return PDF_BACKENDS[backend](data, path)
+
+
+def read_pdf_pdfminer(data: bytes, path: Optional[str] = None) -> Source:
     try:
         from pdfminer.high_level import extract_text
     except ImportError:
-        raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pdfminer.six)") from None
+        raise InputError("the pdfminer PDF backend needs pdfminer.six: pip install 'gplint[pdfminer]'") from None
     try:
         text = extract_text(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
         raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
+    return _pdf_source(text, path)
+
+
+def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
+    """Each page's text as PDFium gives it; pages start with a form feed after the first, as
+    pdfminer's do (a form feed is not a line end: line numbers are unchanged by it)."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pypdfium2)") from None
+    pages: list[str] = []
+    try:
+        document = pdfium.PdfDocument(data)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
+    except Exception as exc:  # noqa: BLE001 - PdfiumError and whatever a damaged file raises
+        raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
+    return _pdf_source("\n\f".join(pages), path)
+
+
+def _pdf_source(text: str, path: Optional[str]) -> Source:
     if not text.strip():
         raise InputError("PDF has no text layer (a scan? run OCR first)")
     return Source(path, normalise_newlines(text), "pdf")
+
+
+PDF_BACKENDS = {"pdfium": read_pdf_pdfium, "pdfminer": read_pdf_pdfminer}
 
 
 @hookimpl

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import Any, Optional, Sequence
 
 from ..hookspecs import hookimpl
 
@@ -21,7 +21,35 @@ def format_text(results: Sequence[Any], options: dict) -> str:
 
 def format_json(results: Sequence[Any], options: dict) -> str:
     """A JSON array of findings (DESIGN.md §5)."""
-    return json.dumps([d.to_dict() for d in _all(results)], ensure_ascii=False, indent=2) + "\n"
+    stream = JsonStream()
+    return stream.head() + "".join(stream.add(r) for r in results) + stream.tail()
+
+
+class JsonStream:
+    """``--format json`` written a file at a time: the same bytes as ``json.dumps(findings,
+    indent=2)``, with nothing kept between files (gplint.runner.emit)."""
+
+    __slots__ = ("written",)
+
+    def __init__(self, options: Optional[dict] = None) -> None:
+        self.written = 0
+
+    def head(self) -> str:
+        return "["
+
+    def add(self, result: Any) -> str:
+        parts = []
+        for d in result.diagnostics:
+            text = json.dumps(d.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            parts.append(("," if self.written else "") + "\n  " + text)
+            self.written += 1
+        return "".join(parts)
+
+    def tail(self) -> str:
+        return "\n]\n" if self.written else "]\n"
+
+
+format_json.stream = JsonStream  # type: ignore[attr-defined]
 
 
 def format_jsonl(results: Sequence[Any], options: dict) -> str:
@@ -31,6 +59,7 @@ def format_jsonl(results: Sequence[Any], options: dict) -> str:
 
 # Output for several files == the concatenation of each file's output: the command line
 # may call these once a file and write as it goes (gplint.runner.emit), keeping memory flat.
+# (json and sarif, which open and close a document, stream through their ``stream``.)
 format_text.streams = True  # type: ignore[attr-defined]
 format_jsonl.streams = True  # type: ignore[attr-defined]
 
