@@ -2,8 +2,8 @@
 what it guessed or could not read, and one score a table.
 
 ``assess(report)`` is a pure function of the :class:`~gplint.model.Report` (its tables and
-the reader's ``report.issues``), computed once per report (``Report.derived``) and shared by
-every rule that asks. Rules use it so that a misreading never turns into findings:
+the reader's ``report.issues``), computed once per report (:func:`gplint.analyses.per_report`) and
+shared by every rule that asks. Rules use it so that a misreading never turns into findings:
 
 - a row the reader **misread** (:attr:`RowConfidence.misread`: its digits ran together, a
   split it could not make, a count no agency reports) never feeds an identity (A101-A106),
@@ -53,7 +53,8 @@ from operator import attrgetter
 from typing import Mapping, Optional
 
 from .labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
-from .model import T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, fast_constructor
+from .analyses import per_report
+from .model import T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span
 
 #: Below this score a table is not assessable: no check reads any of its cells.
 THRESHOLD = 0.5
@@ -99,8 +100,6 @@ class RowConfidence:
         return self.flags <= {"blank"}
 
 
-#: ``RowConfidence(...)`` from every field, positionally, without ``__init__`` (dozens a report).
-_make_row = fast_constructor(RowConfidence)
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
@@ -157,22 +156,21 @@ _ALL_ROWS = {
 _MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
 
 
+@per_report
 def assess(report: Report) -> dict[str, TableConfidence]:
-    """Confidence of each table, keyed "t2", "t3", "t4"; computed once per report."""
-    return report.derived(f"{__name__}.assess", _assess)
-
-
-def table_confidence(report: Report, table: str) -> TableConfidence:
-    return assess(report)[table]
-
-
-def _assess(report: Report) -> dict[str, TableConfidence]:
+    """Confidence of each table, keyed "t2", "t3", "t4"; computed once per report and
+    shared by every rule that asks (:func:`~gplint.analyses.per_report`)."""
     by_table: dict[str, list[Issue]] = {"t2": [], "t3": [], "t4": []}
     for issue in report.issues:
         if issue.table in by_table:
             by_table[issue.table].append(issue)
     return {"t2": _t2(report, by_table["t2"]), "t3": _t3(report, by_table["t3"]),
             "t4": _t4(report, by_table["t4"])}
+
+
+def table_confidence(report: Report, table: str) -> TableConfidence:
+    """:func:`assess`'s confidence of one table ("t2", "t3" or "t4")."""
+    return assess(report)[table]
 
 
 # --------------------------------------------------------------------------- cells
@@ -318,7 +316,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     printed = [(k, r) for k, r in t3.rows.items() if r.line > 0] + list(t3.groups.items())
     if not issues and printed and all(len(r.cells) == 7 and not r.extra for _, r in printed) and _all_certain(
             [c for _, r in printed for c in r.cells]):
-        rows = {k: _make_row(k, r.line, 7, 7, _NO_FLAGS, None, "") for k, r in printed}
+        rows = {k: RowConfidence(k, r.line, 7, 7, _NO_FLAGS, None, "") for k, r in printed}
         return TableConfidence("t3", True, rows, 0, False, 1.0, None)
     for key, row in printed:
         own = row_issues.get(key, [])
@@ -343,7 +341,7 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
         return _MISSING["t4"]
     cells = t4.cells
     if not issues and len(cells) == 15 and _all_certain(list(cells.values())):
-        rows = {b: _make_row(b, t4.line, 5, 5, _NO_FLAGS, None, "") for b in T4_BLOCKS}
+        rows = {b: RowConfidence(b, t4.line, 5, 5, _NO_FLAGS, None, "") for b in T4_BLOCKS}
         return TableConfidence("t4", True, rows, 0, False, 1.0, None)
     if not any(c.span is not None for c in cells.values()):
         if not issues and not _t4_header(t4.column_labels):
@@ -393,7 +391,7 @@ def _t2(report: Report, issues: list[Issue]) -> TableConfidence:
     row_keys = T2_ROW_KEYS_2019 if t2.format == "2019" else T2_ROW_KEYS
     if not issues and len(t2.cells) == sum(map(len, row_keys.values())) and _all_certain(list(t2.cells.values())):
         lines = {lab.key: lab.span.line for lab in t2.row_labels if lab.key}
-        rows = {row: _make_row(row, lines.get(row) or t2.cells[keys[0]].span.line, len(keys), len(keys),
+        rows = {row: RowConfidence(row, lines.get(row) or t2.cells[keys[0]].span.line, len(keys), len(keys),
                                _NO_FLAGS, None, "") for row, keys in row_keys.items()}
         return TableConfidence("t2", True, rows, 0, False, 1.0, None)
     row_issues: dict[str, list[Issue]] = {}

@@ -8,12 +8,11 @@ Everything here is immutable once built; rules never change it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any, Callable, Iterator, Optional, TypeVar
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
 
 from . import format as _format
 from .format import Number
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,42 +40,6 @@ class Span:
             object.__setattr__(self, "end_line", self.line)
         if self.end_column < 1 or (self.end_line == self.line and self.end_column < self.column):
             object.__setattr__(self, "end_column", self.column)
-
-
-def fast_constructor(cls: type[T]) -> Callable[..., T]:
-    """A function ``make(field1, field2, ...)`` building a frozen slotted model class from
-    *every* field, positionally, without its ``__init__``: nothing is checked or derived,
-    so only for classes with no ``__post_init__`` (or callers that give valid values).
-
-    The builder makes hundreds of model objects a report. A frozen dataclass's ``__init__``
-    sets each field through ``object.__setattr__``; this fills a plain object of the same
-    slots with ordinary attribute stores and then makes it a ``cls`` by ``__class__``
-    assignment (a documented Python feature for classes of the same layout). The object
-    is a true ``cls`` afterwards: frozen, equal and hashed like any other
-    (tests/test_model_construct.py)."""
-    names = tuple(f.name for f in fields(cls))
-    if tuple(getattr(cls, "__slots__", ())) != names:
-        raise TypeError(f"{cls.__name__}: fast_constructor needs a dataclass with slots=True")
-    blank = type(f"_{cls.__name__}Blank", (), {"__slots__": names})
-    stores = "".join(f"    o.{n} = {n}\n" for n in names)
-    source = f"def make_{cls.__name__.lower()}({', '.join(names)}):\n    o = _blank()\n{stores}    o.__class__ = _cls\n    return o\n"
-    namespace: dict = {"_blank": blank, "_cls": cls}
-    exec(source, namespace)  # noqa: S102 - source built above from the class's own field names
-    make = namespace[f"make_{cls.__name__.lower()}"]
-    make.__doc__ = f"``{cls.__name__}(...)`` from every field, positionally, without ``__init__``."
-    make.blank = blank  # the plain class it fills, for constructors that inline it (make_cell_at)
-    return make
-
-
-_new_span = fast_constructor(Span)
-
-
-def make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
-    """``Span(line, column, end_line, end_column)``, built faster when the positions are
-    already valid (the builder makes hundreds a report); the same object either way."""
-    if line < 1 or column < 1 or end_line < line or end_column < 1 or (end_line == line and end_column < column):
-        return Span(line, column, end_line, end_column)
-    return _new_span(line, column, end_line, end_column, None)
 
 
 # --------------------------------------------------------------------------- tables
@@ -124,35 +87,6 @@ class Cell:
 
 
 ABSENT = Cell()
-
-
-make_cell = fast_constructor(Cell)
-_span_blank = _new_span.blank
-_cell_blank = make_cell.blank
-
-
-def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_column: int,
-                 unit: str = "") -> Cell:
-    """``Cell(value, raw, Span(line, column, line, end_column))`` for a cell on one line,
-    built without the dataclasses' ``__init__`` (a report has hundreds)."""
-    if line < 1 or column < 1 or end_column < column:
-        return make_cell(value, raw, Span(line, column, line, end_column), unit)
-    # make_cell(value, raw, _new_span(line, column, line, end_column, None)) with both
-    # constructors' stores written out: one call a cell instead of three.
-    span = _span_blank()
-    span.line = line
-    span.column = column
-    span.end_line = line
-    span.end_column = end_column
-    span.page = None
-    span.__class__ = Span
-    cell = _cell_blank()
-    cell.value = value
-    cell.raw = raw
-    cell.span = span
-    cell.unit = unit
-    cell.__class__ = Cell
-    return cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,8 +235,7 @@ class Quantity:
     approximate: bool = False
 
 
-make_label = fast_constructor(Label)
-make_row = fast_constructor(Row)
+
 @dataclass(frozen=True, slots=True)
 class ProsePiece:
     """A stretch of prose outside the tables: a whole line, or the part of a long
@@ -317,66 +250,16 @@ class ProsePiece:
     section: Optional[str]
 
 
-make_heading = fast_constructor(Heading)
-make_section = fast_constructor(Section)
-#: ``Quantity(...)`` with every field given, positionally (see :func:`fast_constructor`).
-make_quantity = fast_constructor(Quantity)
-
-
-class _Deferred:
-    """A field of :class:`Report` that the builder may give as a function, called the first
-    time the field is read (then kept); any other value is stored as it is.
-
-    No built-in rule reads ``Report.quantities``: finding every number in the prose with its
-    unit and clause cost ≈ 7 % of linting a report for nothing. Deferring it keeps the field
-    (``gplint dump``, plugins, ``==`` and ``repr`` read it as before) without paying for it
-    when nothing does. A dataclass field whose default is a descriptor goes through it:
-    ``__init__`` calls ``__set__``, ``Report.field`` (no instance) gives the default.
-
-    Until it is read, a report holds what the computation needs (the builder's line
-    readings: about 40 % more memory a report kept alive; the runner keeps none), and a
-    failure in it surfaces where the field is first read, not while linting.
-    """
-
-    def __init__(self, default: Any) -> None:
-        self.default = default
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-        self.slot = "_" + name
-
-    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:
-        if obj is None:
-            return self.default
-        try:
-            value = obj.__dict__[self.slot]
-        except KeyError:  # a report pickled before the field was deferred keeps it by name
-            value = obj.__dict__.get(self.name, self.default)
-        if isinstance(value, _Pending):
-            value = obj.__dict__[self.slot] = value.compute()
-        return value
-
-    def __set__(self, obj: Any, value: Any) -> None:
-        obj.__dict__[self.slot] = value
-
-
-class _Pending:
-    """A value :class:`_Deferred` computes on first read: ``compute()``."""
-
-    __slots__ = ("compute",)
-
-    def __init__(self, compute: Callable[[], Any]) -> None:
-        self.compute = compute
-
-
-def deferred(compute: Callable[[], T]) -> T:
-    """``compute``, as a value for a deferred :class:`Report` field (``quantities``):
-    called at the first read of the field, at most once a report."""
-    return _Pending(compute)  # type: ignore[return-value]
-
 
 @dataclass(frozen=True)
 class Report:
+    """A parsed report: everything :func:`gplint.parse` read from its text.
+
+    Immutable, and it holds only what the reader read. Analyses that several rules share
+    (the prose cut into sentences, the identities evaluated) live beside it, computed once
+    per report by functions marked :func:`gplint.analyses.per_report`.
+    """
+
     path: Optional[str]
     text: str
     lines: tuple[str, ...]
@@ -390,9 +273,8 @@ class Report:
     t2: Optional[Table2] = None
     t3: Optional[Table3] = None
     t4: Optional[Table4] = None
-    #: Numbers in the prose with their units and clauses; computed at the first read when
-    #: the builder gave it :func:`deferred` (no built-in rule reads it).
-    quantities: tuple[Quantity, ...] = _Deferred(())  # type: ignore[assignment]
+    #: Numbers in the prose with their units and clauses (``gplint dump``, plugins).
+    quantities: tuple[Quantity, ...] = ()
     issues: tuple[Issue, ...] = ()
     #: Where each table region starts and ends (1-based lines, inclusive), for rules that
     #: must not read table text as prose.
@@ -400,28 +282,6 @@ class Report:
     #: The prose outside the tables, in order (the narrative rules' sentences are cut from
     #: it): lines, or pieces of a flattened line, each with its true position.
     prose: tuple[ProsePiece, ...] = ()
-    #: Memo of analyses derived from this (immutable) report, shared by rules: see derived().
-    _derived: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
-
-    def __getstate__(self) -> dict:
-        # A pickled report carries its values, never a pending computation (whose inputs,
-        # the builder's line readings, are not part of the model).
-        state = self.__dict__
-        state["_quantities"] = self.quantities  # computed now if still pending
-        return state
-
-    def derived(self, key: str, compute: Callable[["Report"], T]) -> T:
-        """``compute(self)``, computed once per report and shared by every rule that asks.
-
-        Several rules need the same analysis (the prose cut into sentences, the T3
-        identities evaluated); the report is immutable, so the result of a pure function
-        of it can be kept with it. Keys are module-qualified names of the analysis.
-        """
-        try:
-            return self._derived[key]
-        except KeyError:
-            value = self._derived[key] = compute(self)
-            return value
 
     def section_of_line(self, line: int) -> Optional[str]:
         """The statutory section a line belongs to (None before 一 or when unknown)."""

@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Optional, Sequence
 
 from ..grammar import Tok
-from ..model import Number, Span, make_span
+from ..model import Number, Span
 
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
 DASHES = frozenset("-—–－―")
@@ -43,7 +43,7 @@ class LCell:
 
     @property
     def span(self) -> Span:
-        return make_span(self.line, self.column, self.line, self.end_column)
+        return Span(self.line, self.column, self.line, self.end_column)
 
 
 @dataclass(slots=True)
@@ -71,6 +71,11 @@ class LineInfo:
     heading_shape: Optional[tuple] = field(init=False, default=None)
 
     def __post_init__(self) -> None:
+        self.split_cells()
+
+    def split_cells(self) -> None:
+        """Set :attr:`labels` and :attr:`values` from :attr:`cells` (again, when the
+        cells were replaced)."""
         cells = self.cells
         if len(cells) <= 1:  # most lines: nothing, or one label (no comprehension needed)
             if cells and cells[0].kind == "label":

@@ -15,7 +15,6 @@ from ..model import (
     Label,
     Span,
     Table2,
-    make_label,
 )
 from . import runs, t2_runs
 from .cells import LineInfo
@@ -68,9 +67,9 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     for c, key in read.labels:
         n = L.normalise(c.text)
         if key:
-            row_labels.append(make_label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+            row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
         elif _T2_HEADER_WORDS.search(n):
-            col_labels.append(make_label(c.text, None, c.span, False))
+            col_labels.append(Label(c.text, None, c.span, False))
             if "金额" in n or "收费" in n:
                 fee_header = fee_header or Label(c.text, "fees", c.span)
     # Header words in pipe/tab header rows are recorded as labels without keys too.

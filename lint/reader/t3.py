@@ -17,9 +17,6 @@ from ..model import (
     Label,
     Row,
     Span,
-    make_label,
-    make_row,
-    make_span,
     Table3,
 )
 from .. import format as F
@@ -80,7 +77,7 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
             if line_texts[-1] is not None:
                 line_texts[-1] += n
             for key in L.t3_columns_in(n):
-                labels.append(make_label(c.text, key, c.span, False))
+                labels.append(Label(c.text, key, c.span, False))
     text = "".join(parts)
     return _Header(text, tuple(labels), L.t3_columns_in(text), caption, _placement(line_texts))
 
@@ -254,7 +251,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         vals = fit(vals, w)
     n = len(vals)
     lab = vec.label
-    label = make_label(lab.text, key, make_span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
+    label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     extra: tuple[Cell, ...] = ()
     if n == 7:
         placed = vals  # only read below
@@ -279,7 +276,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         placed = vals[:7]
         extra = tuple(to_cell(c) for c in vals[7:])
         issues.append(Issue("t3-row-too-many-values", f"表三该行有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
-    return make_row(key, label, to_cells(placed), vec.line, extra, n, None)
+    return Row(key, label, to_cells(placed), vec.line, extra, n, None)
 
 
 def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:

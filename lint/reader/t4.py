@@ -12,7 +12,6 @@ from ..model import (
     Issue,
     Label,
     Span,
-    make_label,
     Table4,
 )
 from . import runs
@@ -38,7 +37,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
             if "总计" in n or n in ("总", "计") or "合计" in n:
                 has_total = True
             if len(n) <= 12:
-                col_labels.append(make_label(c.text, None, c.span, False))
+                col_labels.append(Label(c.text, None, c.span, False))
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
         if labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None:

@@ -20,7 +20,8 @@ from typing import Iterator, Optional
 
 from gplint.confidence import table_confidence
 from gplint.format import T3_2021 as _T3
-from gplint.model import Number, Report, Span, fast_constructor
+from gplint.analyses import per_report
+from gplint.model import Number, Report, Span
 
 #: Table 三's applicant columns (C1…C6) and its total column (C7), from the format.
 _PART_COLS = _T3.part_columns
@@ -83,9 +84,6 @@ class Sentence:
 
 
 _BIG = 1 << 62
-#: ``Sentence(text, section, pieces, heading)`` without the frozen dataclass's ``__init__``
-#: (dozens a report).
-_sentence = fast_constructor(Sentence)
 
 
 #: First characters (after blanks) of a page footer or a markdown rule line.
@@ -111,24 +109,18 @@ def _is_prose_text(text: str) -> bool:
     return True
 
 
+@per_report
+def application_sentences(report: Report) -> tuple[Sentence, ...]:
+    """The sentences (headings not) that mention 申请, in order: the only ones N101, N102
+    and N104 read. Found once per report instead of each rule testing every sentence."""
+    return tuple([s for s in sentences(report) if "申请" in s.text and not s.heading])
+
+
+@per_report
 def sentences(report: Report) -> tuple[Sentence, ...]:
     """Every prose sentence of the report, in order (headings are sentences of their own).
 
     Computed once per report and shared by the narrative and date rules."""
-    return report.derived(f"{__name__}.sentences", _sentences)
-
-
-def application_sentences(report: Report) -> tuple[Sentence, ...]:
-    """The sentences (headings not) that mention 申请, in order: the only ones N101, N102
-    and N104 read. Found once per report instead of each rule testing every sentence."""
-    return report.derived(f"{__name__}.application_sentences", _application_sentences)
-
-
-def _application_sentences(report: Report) -> tuple[Sentence, ...]:
-    return tuple([s for s in sentences(report) if "申请" in s.text and not s.heading])
-
-
-def _sentences(report: Report) -> tuple[Sentence, ...]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())
     out: list[Sentence] = []
@@ -162,7 +154,7 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
                     column += lead - offset
                     offset = lead
                 pieces.append((offset - lead, line, column))
-            out.append(_sentence(stripped, cur_section, tuple(pieces), False))
+            out.append(Sentence(stripped, cur_section, tuple(pieces), False))
         buf.clear()
         runs.clear()
         size = 0
@@ -214,7 +206,7 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
                 # It ends at the mark: only its start may need stripping, and it is
                 # never empty.
                 stripped = piece.lstrip()
-                out.append(_sentence(stripped + mark, cur_section,
+                out.append(Sentence(stripped + mark, cur_section,
                                      ((0, n, base + start + len(piece) - len(stripped)),), False))
             start += len(piece) + len(mark)
         if rest:
@@ -225,7 +217,7 @@ def _sentences(report: Report) -> tuple[Sentence, ...]:
                 stripped = rest.strip()
                 if stripped:
                     lead = len(rest) - len(rest.lstrip())
-                    out.append(_sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
+                    out.append(Sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
             else:
                 buf.append(rest)
                 runs.append((size, n, base + start))

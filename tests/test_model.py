@@ -1,0 +1,154 @@
+"""The model as the reader builds it: plain frozen dataclasses, each object exactly what
+its own constructor gives, every field set; a parsed report compares, prints, copies and
+pickles by its values, prose quantities included."""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from pathlib import Path
+
+import pytest
+
+from gplint.engine import LintOptions, lint_source
+from gplint.model import Cell, Quantity, Report, Span
+from gplint.plugins import build_registry
+from gplint.reader import parse
+from gplint.sources import Source
+
+ROOT = Path(__file__).parent
+TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "texts").glob("*.txt"))
+SEED = ROOT / "corpus" / "001_98c801d9a8639466.txt"
+PROSE = "一、总体情况\n本年度共收到政府信息公开申请12件，办结约10件。\n"
+
+
+def _objects(o, seen):
+    if id(o) in seen:
+        return
+    seen.add(id(o))
+    if dataclasses.is_dataclass(o) and not isinstance(o, type):
+        yield o
+        for f in dataclasses.fields(o):
+            yield from _objects(getattr(o, f.name), seen)
+    elif isinstance(o, (list, tuple)):
+        for x in o:
+            yield from _objects(x, seen)
+    elif isinstance(o, dict):
+        for x in o.values():
+            yield from _objects(x, seen)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_every_model_object_is_complete_and_equal_to_its_constructor(path):
+    report = parse(path.read_text(encoding="utf-8", errors="replace"))
+    kinds = set()
+    for obj in _objects(report, set()):
+        cls = type(obj)
+        if not cls.__dataclass_params__.frozen or cls.__name__ == "Report":
+            continue
+        names = [f.name for f in dataclasses.fields(cls)]
+        unset = [n for n in names if not hasattr(obj, n)]  # an unset slot raises AttributeError
+        assert not unset, (cls.__name__, unset)
+        if hasattr(cls, "__slots__"):
+            assert not hasattr(obj, "__dict__"), cls.__name__
+        again = cls(**{f.name: getattr(obj, f.name) for f in dataclasses.fields(cls) if f.init})
+        assert again == obj and repr(again) == repr(obj)
+        try:
+            h = hash(obj)
+        except TypeError:  # holds a dict or list (tables): not hashable either way
+            continue
+        assert hash(again) == h
+        kinds.add(cls.__name__)
+    if report.t3 is not None:
+        assert {"Cell", "Span", "Row"} <= kinds
+
+
+def test_span_positions_are_made_valid():
+    """Positions are 1-based and a span never ends before it begins: Span corrects them."""
+    assert Span(0, 0, 0, 0) == Span(1, 1, 1, 1)
+    assert Span(2, 4, 1, 1) == Span(2, 4, 2, 4)
+    assert Span(5, 7, 5, 3) == Span(5, 7, 5, 7)
+    assert Span(3) == Span(3, 1, 3, 1)
+
+
+def test_model_objects_are_frozen_slotted_and_hashable():
+    span = Span(3, 5, 3, 9)
+    cell = Cell(7, "7", Span(4, 2, 4, 3))
+    for obj in (span, cell, cell.span):
+        field = dataclasses.fields(type(obj))[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, field, "changed")
+        assert not hasattr(obj, "__dict__")  # slotted: no attribute can be added either
+    assert {span: 1}[Span(3, 5, 3, 9)] == 1
+    assert dataclasses.replace(cell, value=8) == Cell(8, "7", Span(4, 2, 4, 3))
+    # Results cross process boundaries (--jobs) with their spans, in every protocol.
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(cell, protocol)) == cell
+
+
+def test_a_parsed_report_compares_prints_copies_and_pickles_by_value():
+    text = SEED.read_text(encoding="utf-8")
+    a, b = parse(text), parse(text)
+    assert a == b and repr(a) == repr(b) and a is not b
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        shipped = pickle.loads(pickle.dumps(a, protocol))
+        assert shipped == a and repr(shipped) == repr(a)
+    assert copy.deepcopy(a) == a
+    # Nothing but what the reader read: no memo or cache rides on the report.
+    assert all(not f.name.startswith("_") for f in dataclasses.fields(Report))
+
+
+def test_quantities_are_read_with_the_report():
+    report = parse(PROSE)
+    found = report.quantities
+    assert [(q.value, q.unit, q.approximate, q.span.line) for q in found] == [(12, "件", False, 2), (10, "件", True, 2)]
+    assert found[0].clause == "本年度共收到政府信息公开申请12件"
+    assert all(type(q) is Quantity for q in found)
+
+
+def test_a_linted_report_carries_its_quantities():
+    text = SEED.read_text(encoding="utf-8")
+    result = lint_source(Source("seed.txt", text), build_registry(), LintOptions(profile="strict"))
+    assert result.report is not None
+    assert result.report.quantities == parse(text).quantities and len(result.report.quantities) > 10
+
+
+def test_a_report_made_by_hand_takes_a_tuple_or_nothing():
+    q = Quantity(3, "件", Span(1, 1, 1, 2), "3件", Span(1, 1, 1, 3))
+    assert Report(path=None, text="", lines=()).quantities == ()
+    assert Report(path=None, text="", lines=(), quantities=(q,)).quantities == (q,)
+
+
+def test_table_cells_from_the_readers_cells():
+    """gplint.reader.region.to_cells: a table row's cells, ABSENT for a gap, a blank mark
+    kept without a value, a position that is not valid as it stands corrected by Span."""
+    from gplint.reader.cells import LCell
+    from gplint.reader.region import to_cells as _cells
+    from gplint.model import ABSENT
+
+    placed = [LCell("num", "3", 4, 2, 3, 3), None, LCell("blank", "—", 4, 5, 6), LCell("num", "1", 0, 0, 0, 1)]
+    cells = _cells(placed)
+    assert cells == (Cell(3, "3", Span(4, 2, 4, 3)), ABSENT, Cell(None, "—", Span(4, 5, 4, 6)),
+                     Cell(1, "1", Span(0, 0, 0, 0)))
+    assert all(type(c) is Cell and type(c.span) is Span for c in cells if c is not ABSENT)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cells[0].span.line = 9  # type: ignore[misc]
+
+
+def test_table_of_contents_leaders():
+    """gplint.reader.sections._TOC_LEADER: the dot leaders that make a heading line a contents entry."""
+    from gplint.reader.sections import _TOC_LEADER
+
+    for text in ("一、总体情况……1", "一、总体情况…3", "一、总体情况....2", "一、总体情况····2", "一、总体情况．．．2"):
+        assert _TOC_LEADER(text)
+    for text in ("一、总体情况", "一、总体情况...", "一、总体情况··"):
+        assert not _TOC_LEADER(text)
+
+
+def test_cell_with_unit_keeps_the_number_and_the_unit():
+    """A number written with its unit ("705件"): the number in raw, the unit in unit."""
+    from gplint.reader.cells import LCell
+    from gplint.reader.region import to_cell
+
+    assert to_cell(LCell("num", "705", 4, 2, 6, 705, unit="件")) == Cell(705, "705", Span(4, 2, 4, 6), "件")
+    assert to_cell(LCell("num", "3", 4, 2, 3, 3)).unit == ""
