@@ -7,7 +7,7 @@ solver work from.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from operator import attrgetter
@@ -64,14 +64,17 @@ class LineInfo:
     #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
     offset: int = 0
     #: The label cells and the value cells (numbers, blanks), split once: read many times.
-    labels: Sequence[LCell] = field(init=False)
-    values: Sequence[LCell] = field(init=False)
+    #: Left out (None), they are split from ``cells``; a copy of a remembered line passes
+    #: its template's, which are the same.
+    labels: Sequence[LCell] = None  # type: ignore[assignment]  # set in __post_init__
+    values: Sequence[LCell] = None  # type: ignore[assignment]
     #: What :func:`heading_of` reads from the line, without its number: None until read,
     #: ``()`` for a line that is no heading. Copies of a remembered line share it.
-    heading_shape: Optional[tuple] = field(init=False, default=None)
+    heading_shape: Optional[tuple] = None
 
     def __post_init__(self) -> None:
-        self.split_cells()
+        if self.labels is None or self.values is None:
+            self.split_cells()
 
     def split_cells(self) -> None:
         """Set :attr:`labels` and :attr:`values` from :attr:`cells` (again, when the

@@ -107,10 +107,10 @@ def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
     cells. Those carry ``first``'s line number until :func:`own_cells` gives the copy
     cells of its own; only table regions need that (every line is read for anchors and
     headings, but only a table's cells become spans), so most lines never pay for it."""
-    info = LineInfo(n, text, first.tokens, first.cells, first.separated, first.footer, first.md_rule,
-                    first.blank, first.empty_cell, first.offset)
-    info.heading_shape = first.heading_shape  # the same text is the same heading (or none)
-    return info
+    # dataclasses.replace(first, number=n, text=text), spelled out: replace walks the
+    # fields by name, three times the cost, and nearly every line of a report is a copy.
+    return LineInfo(n, text, first.tokens, first.cells, first.separated, first.footer, first.md_rule,
+                    first.blank, first.empty_cell, first.offset, first.labels, first.values, first.heading_shape)
 
 
 def own_cells(info: LineInfo) -> LineInfo:
