@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cached_property
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Mapping, Optional
@@ -103,7 +104,7 @@ class RowConfidence:
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TableConfidence:
     """How sure the reading of one table ("t2", "t3" or "t4") is."""
 
@@ -129,11 +130,13 @@ class TableConfidence:
     def assessable(self) -> bool:
         return self.score >= THRESHOLD
 
-    @property
+    # Computed once: the checks ask a table's confidence about every row they read. (Not
+    # slotted, so that cached_property has somewhere to keep them.)
+    @cached_property
     def misread_rows(self) -> tuple[str, ...]:
         return tuple(k for k, r in self.rows.items() if r.misread)
 
-    @property
+    @cached_property
     def unread(self) -> frozenset[str]:
         """Rows no check may read: every row when the table is not assessable."""
         if not self.assessable:

@@ -16,7 +16,7 @@ reports on 2019 and 2020). Each holds
   ``sum(left) = sum(right)``, built by :func:`t3_identities` and :func:`t4_identities` and
   evaluated by :func:`evaluate` over any mapping of cell values.
 
-Everything here is plain immutable data and pure functions: the reader (``build.py``), the
+Everything here is plain immutable data and pure functions: the reader (``gplint.reader``), the
 model, ``gplint dump``, the label matcher (``labels.py``) and every rule read the format from
 here, so that a label, a display name or an identity is written exactly once. Nothing here
 reads a report; the functions that look at a parsed table live with the model and the rules.

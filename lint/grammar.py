@@ -8,7 +8,7 @@ table row with its cells and separator, label followed by numbers, footer, prose
 and where its parts stand, in token positions. :func:`read_record` gives the typed record
 (:class:`HeadingLine`, :class:`RowLine`, :class:`FooterLine`, :class:`ProseLine`,
 :class:`BlankLine`); every record carries the line's tokens (:class:`Tok`), which is what
-``gplint.build`` reads today (:func:`tokenise`, :func:`line_lexer`).
+``gplint.reader`` reads today (:func:`tokenise`, :func:`line_lexer`).
 
 Only Lark's public API is used: ``Lark(...)``, ``Lark.parse``, ``Lark.terminals`` (the
 terminal definitions: name, priority, pattern), ``Lark.options``, ``Tree.scan_values`` and
@@ -37,7 +37,7 @@ import os
 import re
 import threading
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
 
 if TYPE_CHECKING:
     from lark import Lark, Tree
@@ -142,7 +142,7 @@ class ProseLine(NamedTuple):
 LineRecord = Union[BlankLine, HeadingLine, RowLine, FooterLine, ProseLine]
 
 _LEVELS = {"ENUM_TOP": 1, "ENUM_PAREN": 2, "ENUM_ITEM": 3}
-# A footer's words besides its page numbers (gplint.build reads footers the same way).
+# A footer's words besides its page numbers (gplint.reader reads footers the same way).
 _FOOTER_DASHES = frozenset("-—–－―")
 _FOOTER_WORDS = frozenset("第页共/")
 
@@ -266,21 +266,7 @@ def _make_shaper() -> Any:
             return _Seg("text", _flat(children))
 
         def tab_cells(self, children: list) -> list:
-            # Segments and TAB tokens in order; an empty cell between two tabs is None.
-            out: list = []
-            prev_sep = True
-            for c in children:
-                if isinstance(c, _Seg):
-                    out.append(c)
-                    prev_sep = False
-                else:
-                    if prev_sep:
-                        out.append(None)
-                    out.append("TAB")
-                    prev_sep = True
-            if prev_sep:
-                out.append(None)
-            return out
+            return _cells_between(children, "TAB", lambda c: c if isinstance(c, _Seg) else None)
 
         # Lines.
         def line(self, children: list) -> tuple:
@@ -297,24 +283,13 @@ def _make_shaper() -> Any:
             return _row_plan("TAB", children[0])
 
         def pipe_row(self, children: list) -> tuple:
-            items: list = []
-            prev_sep = True
-            for c in children:
+            def as_cell(c: Any) -> Optional[_Seg]:
                 if isinstance(c, list):  # a pipe cell holding tabs: one cell (a tab is a blank there)
-                    items.append(_Seg("cell", tuple(
-                        p for x in c for p in ((("layout", 1, 0, ()),) if x == "TAB" else x.parts if x else ()))))
-                    prev_sep = False
-                elif isinstance(c, _Seg):
-                    items.append(c)
-                    prev_sep = False
-                else:
-                    if prev_sep:
-                        items.append(None)
-                    items.append("PIPE")
-                    prev_sep = True
-            if prev_sep:
-                items.append(None)
-            return _row_plan("PIPE", items)
+                    return _Seg("cell", tuple(
+                        p for x in c for p in ((("layout", 1, 0, ()),) if x == "TAB" else x.parts if x else ())))
+                return c if isinstance(c, _Seg) else None
+
+            return _row_plan("PIPE", _cells_between(children, "PIPE", as_cell))
 
     return LineShaper
 
@@ -359,6 +334,27 @@ def _chunks(seg: _Seg) -> list[tuple[str, int, int]]:
             chunks.append((tag, pos, pos + n))
         pos += n
     return chunks
+
+
+def _cells_between(children: list, separator: str, as_cell: Callable[[Any], Optional[_Seg]]) -> list:
+    """Cells and separators in order, an empty cell (between two separators, or before the
+    first or after the last) as None. ``as_cell(child)``: the child as a cell, or None for a
+    separator token."""
+    out: list = []
+    after_separator = True
+    for child in children:
+        cell = as_cell(child)
+        if cell is None:
+            if after_separator:
+                out.append(None)
+            out.append(separator)
+            after_separator = True
+        else:
+            out.append(cell)
+            after_separator = False
+    if after_separator:
+        out.append(None)
+    return out
 
 
 def _text_plan(seg: _Seg) -> tuple:

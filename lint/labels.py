@@ -73,7 +73,7 @@ _T3_GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (k, _T3.group(k).words) for k in _T3.group_match_order)
 
 #: Standard T3 row labels (FORMAT §5.2), for the "non-standard label" rules. Kept for the
-#: reader (build.py) until it reads gplint.format itself.
+#: reader (gplint.reader) until it reads gplint.format everywhere.
 T3_STANDARD_LABELS: dict[str, str] = {r.key: r.standard for r in _T3.rows}
 #: The total row (R24) and the last leaf (R23) have no words of their own: a bare 总计 or
 #: 其他 names them only by its place (see match_t3_row); the same words head columns.
@@ -159,7 +159,7 @@ _T2_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((k, _T2.rows[k].w
 _T2_ROW_WORDS_2019: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (k, _T2_2019.rows[k].words) for k in _T2_2019.match_order)
 
-# Kept for the reader (build.py) until it reads gplint.format itself:
+# Kept for the reader (gplint.reader) until it reads gplint.format everywhere:
 #: Width (values per row) of each T2 row, and each row's cell keys, 2021 and 2019 formats.
 T2_ROW_WIDTH = _T2.row_width
 T2_ROW_KEYS = _T2.row_keys
@@ -198,7 +198,7 @@ def old_format_signatures(norm_texts) -> list[str]:
 
 
 # --------------------------------------------------------------------------- sections
-#: Standard section titles without their numerals. Kept for the reader (build.py) until it
+#: Standard section titles without their numerals. Kept for the reader (gplint.reader) until it
 #: reads gplint.format itself.
 SECTION_STANDARD_TITLES = {sec.slot: sec.title for sec in _format.SECTIONS}
 _SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(

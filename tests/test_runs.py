@@ -106,3 +106,34 @@ def test_header_order_from_one_separated_line():
     # The format's order, or words not cut into cells (a flattened page): as printed.
     assert _placement([normalise("自然人法人或其他组织总计"), normalise("商业企业科研机构社会公益组织法律服务机构其他")]) is None
     assert _placement([None, None]) is None
+
+
+def test_lost_boundaries_are_cut_only_when_the_row_total_confirms():
+    """"2100 0 0 0 21": five numbers for seven cells, spaces lost between 21, 0 and 0."""
+    from gplint.testing import example_report
+
+    text = example_report(t3_rows={"R03": "（一）予以公开 21 1 0 0 0 0 22",
+                                   "R13": "1.本机关不掌握相关政府信息 2100 0 0 0 21"})
+    t3 = parse(text).t3
+    assert [t3.value("R13", f"C{c}") for c in range(1, 8)] == [21, 0, 0, 0, 0, 0, 21]
+    # Six plausible counts that no cut of seven explains: read as printed (a short row).
+    short = parse(example_report(t3_rows={"R13": "1.本机关不掌握相关政府信息 12 3 0 0 0 15"})).t3
+    assert short.rows["R13"].count == 6
+
+
+def test_a_cut_never_removes_a_boundary_the_text_printed():
+    """"0 0 0 12 10 22": cutting 12|10 into 1|21|0 would keep the row total but invent two
+    numbers; the row is read as printed (six values) instead."""
+    from gplint.testing import example_report
+
+    row = parse(example_report(t3_rows={"R03": "（一）予以公开 0 0 0 12 10 22"})).t3.rows["R03"]
+    assert [c.value for c in row.cells][:6] == [0, 0, 0, 12, 10, 22] and row.count == 6
+    assert runs.keeps_boundaries((0, 0, 0, 1, 21, 0, 22), frozenset({1, 2, 3, 5, 7, 9})) is False
+
+
+def test_table_4_search_is_bounded_when_no_cut_fits():
+    # Forty 1s: no cut makes every block add up, with or without one broken block; the
+    # search gives up within its step budget and the run is unreadable.
+    assert runs.t4_splits("1" * 40) == [] and runs.t4_splits("1" * 40, free_block=True) == []
+    report = parse("四、政府信息公开行政复议、行政诉讼情况\n结果维持 结果纠正 其他结果 尚未审结 总计 " + "1" * 40 + "\n")
+    assert [i.kind for i in report.issues] == ["ambiguous-digit-split"]

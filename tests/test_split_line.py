@@ -74,10 +74,10 @@ def _separated_reference(line: Line) -> LineInfo:
     md_rule = sep_type == "PIPE" and bool(cells) and all(c.kind == "label" and set(c.text) <= set("-:— ") for c in cells)
     last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
     first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
-    # A row of several values with no label (table 四's values) keeps its leading
+    # A row of values with no label (table 四's values) keeps its leading
     # empty cells: they are its first cells, left empty. (Before one value, "\t0",
     # an empty cell is indentation.)
-    row_of_values = sum(c.kind == "num" for c in cells) >= 2
+    row_of_values = len(cells) > 2 and any(c.kind == "num" for c in cells)
     cut = last_label if last_label >= 0 else (0 if row_of_values else first_value)
     out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
     return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)

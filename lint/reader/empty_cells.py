@@ -35,6 +35,9 @@ def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[Line
     cell an empty line (HTML converted one cell a line, most cells empty). None unless
     every label line with values after it is such a block (then the blank lines of each
     block are its empty cells; a row with every cell empty is ``width`` blank lines)."""
+    if sum(1 for i in infos if i.separated) * 4 > len(infos):
+        return None  # a table cut into cells by tabs or pipes: its empty cells are cells
+
     def is_value(info: LineInfo) -> bool:
         return len(info.cells) == 1 and info.cells[0].kind == "num" and not info.separated
 

@@ -124,11 +124,13 @@ def split_line(line: Line) -> LineInfo:
         # tell (see fit).
         last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
         first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
-        # A row of several values with no label (table 四's values) keeps its leading
-        # empty cells: they are its first cells, left empty. (Before one value, "\t0",
-        # an empty cell is indentation.)
-        row_of_values = sum(c.kind == "num" for c in cells) >= 2
-        cut = last_label if last_label >= 0 else (0 if row_of_values else first_value)
+        # A row of values with no label (table 四's values) keeps its leading empty cells:
+        # they are its first cells, left empty. (Before a lone value, "\t0", an empty cell
+        # is indentation.)
+        if last_label >= 0:
+            cut = last_label
+        else:
+            cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
         out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
         return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
     if types <= _LAYOUT_TYPES:

@@ -46,7 +46,8 @@ def digits_of(cell: LCell) -> Optional[str]:
     return text if text.isdigit() and text.isascii() else None
 
 
-def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MAX_CELL_DIGITS) -> Optional[str]:
+def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MAX_CELL_DIGITS,
+               lone_run: bool = False) -> Optional[str]:
     """The digits of a row whose ``width`` cells ran together, or None when its cells are
     to be read as they stand.
 
@@ -59,7 +60,10 @@ def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MA
     * something shows the cells ran together: a number written against its label with
       nothing between (``fused``), a number of several digits starting with 0 (``02``,
       ``00000``: no count is written so), or a number of ``long_cell`` digits or more
-      (no cell of these tables counts a million; None: not a sign for this table).
+      (a cell of these tables that counts a hundred thousand is far rarer than a run;
+      None: not a sign for this table), or,
+      with ``lone_run``, a row's one number with a digit for each of its cells (table 二's
+      "规章 810132": a count alone under three columns is rarer than a run).
     """
     if not cells or len(cells) >= width:
         return None
@@ -72,10 +76,25 @@ def run_digits(cells: Sequence[LCell], width: int, long_cell: Optional[int] = MA
     run = "".join(parts)
     if len(run) < width - 1:
         return None
-    ran_together = any(c.fused for c in cells) or any(len(p) > 1 and p[0] == "0" for p in parts)
+    ran_together = any(c.fused for c in cells) or any(len(p) > 1 and p[0] == "0" for p in parts) \
+        or (lone_run and len(parts) == 1 and len(run) >= width)
     if not ran_together and long_cell is not None:
         ran_together = any(len(p) >= long_cell for p in parts)
     return run if ran_together else None
+
+
+def lost_boundaries(cells: Sequence[LCell], width: int) -> Optional[str]:
+    """The digits of a row of several plain numbers, fewer than its columns but enough
+    digits to fill them ("2168 0 0 0 0 2189" for seven cells): some cell boundaries may be
+    lost. Whether they were is the solver's to say (a cut of all seven that keeps the row
+    total); without one the row is read as printed."""
+    if not 2 <= len(cells) < width:
+        return None
+    parts = [digits_of(c) for c in cells]
+    if any(p is None for p in parts):
+        return None
+    run = "".join(parts)  # type: ignore[arg-type]
+    return run if len(run) >= width else None
 
 
 def splits(digits: str, parts: int, limit: int = MAX_SPLITS) -> list[Values]:
@@ -117,6 +136,11 @@ def t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[V
     n = len(digits)
     if free_block:
         limit = 2000
+    if not 15 <= n <= 15 * MAX_CELL_DIGITS:
+        return out
+    # The search stops after this many steps whatever it has found (the run is then called
+    # unreadable): the number of results alone does not bound the work when none is found.
+    budget = [MAX_SPLITS * 20]
 
     def numbers_at(p: int):
         """The numbers the run may hold from ``p`` on (no leading zero), with their ends."""
@@ -127,13 +151,21 @@ def t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[V
             yield int(digits[p:end]), end
 
     def block(pos: int, done: int, acc: tuple[int, ...], broken: bool) -> None:
-        if len(out) > limit:
+        budget[0] -= 1
+        if len(out) > limit or budget[0] < 0:
+            return
+        # Each block left needs 5 cells of 1 to MAX_CELL_DIGITS digits.
+        left = (3 - done) * 5
+        if not left <= n - pos <= left * MAX_CELL_DIGITS:
             return
         if done == 3:
             if pos == n and (broken or not free_block):
                 out.append(acc)
             return
         for cells, p in four_cells(pos):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return
             total = str(sum(cells))
             if digits.startswith(total, p):
                 block(p + len(total), done + 1, acc + cells + (sum(cells),), broken)
@@ -153,7 +185,7 @@ def t4_splits(digits: str, limit: int = 200, free_block: bool = False) -> list[V
                 stack.append((end, cells + (value,)))
 
     block(0, 0, (), False)
-    return out if len(out) <= limit else []
+    return out if len(out) <= limit and budget[0] >= 0 else []
 
 
 # --------------------------------------------------------------------------- table 三
@@ -255,8 +287,20 @@ def _add(a: Sequence[Optional[int]], b: Sequence[Optional[int]]) -> list[Optiona
     return [None if x is None or y is None else x + y for x, y in zip(a, b)]
 
 
+def keeps_boundaries(values: Values, boundaries: frozenset[int]) -> bool:
+    """Whether a cut ends a cell at each of ``boundaries`` (offsets into the run where a
+    printed cell ended): a cut may add boundaries a page lost, never remove one it printed."""
+    at, ends = 0, set()
+    for v in values:
+        if v is not None:
+            at += len(str(v))
+        ends.add(at)
+    return boundaries <= ends
+
+
 def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
-               rows: Sequence[str]) -> tuple[dict[str, Values], set[str]]:
+               rows: Sequence[str], boundaries: Optional[dict[str, frozenset[int]]] = None
+               ) -> tuple[dict[str, Values], set[str]]:
     """Choose how each row's run is cut, for the whole table at once.
 
     ``runs``: row key -> its digits; ``known``: rows read as they stand (7 values, None
@@ -264,18 +308,22 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     R21-R23 when the table prints （六）其他处理 as one row). Candidates for a
     row are the cuts that satisfy its row total (with one applicant cell left empty when
     no cut of all seven does; a run no such cut explains stays unread); an assignment
-    scores one for each row total and each column identity it satisfies. Returns (the cuts
+    scores one for each column identity it satisfies. ``boundaries``:
+    for a row whose printed cells may have lost boundaries, where they ended (a cut must
+    keep them: :func:`keeps_boundaries`). Returns (the cuts
     chosen, the rows left ambiguous): a row is cut only when every best-scoring assignment
     cuts it the same way."""
     residuals = _Residuals(rows)
-    candidates: dict[str, list[tuple[Values, int]]] = {}
+    candidates: dict[str, list[Values]] = {}
     ambiguous: set[str] = set()
     for key, digits in runs.items():
         # Only cuts that keep the row total: a cut that breaks it would be the reader's
         # guess turned into the report's error.
         cuts = t3_row_splits(digits) or t3_row_splits_with_blank(digits)
+        if boundaries and key in boundaries:
+            cuts = [v for v in cuts if keeps_boundaries(v, boundaries[key])]
         if cuts:
-            candidates[key] = [(v, 1) for v in cuts]
+            candidates[key] = cuts
         else:
             ambiguous.add(key)
     residual: list[Optional[int]] = [0] * len(residuals.identities)
@@ -289,8 +337,8 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     variable: list[str] = []
     for key, cands in candidates.items():
         if len(cands) == 1:
-            chosen[key] = cands[0][0]
-            residual = _add(residual, residuals.share(key, cands[0][0]))
+            chosen[key] = cands[0]
+            residual = _add(residual, residuals.share(key, cands[0]))
         else:
             variable.append(key)
     combinations = 1
@@ -298,16 +346,13 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
         combinations *= len(candidates[key])
     if combinations > MAX_COMBINATIONS:
         return chosen, ambiguous | set(variable)
-    options = [[(v, ok, residuals.share(key, v)) for v, ok in candidates[key]] for key in variable]
+    options = [[(v, residuals.share(key, v)) for v in candidates[key]] for key in variable]
     best, best_picks = -1, []
     for pick in itertools.product(*(range(len(o)) for o in options)):
         total = list(residual)
-        score = 0
         for row, index in enumerate(pick):
-            _values, row_total_ok, share = options[row][index]
-            score += row_total_ok
-            total = _add(total, share)
-        score += sum(1 for x in total if x == 0)
+            total = _add(total, options[row][index][1])
+        score = sum(1 for x in total if x == 0)
         if score > best:
             best, best_picks = score, [pick]
         elif score == best:

@@ -61,26 +61,30 @@ _T4_ANCHOR_HINT = re.compile("[复複覆\uFAB7维維]")
 
 
 def anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
-    hint = _T3_ANCHOR_HINT.search
-    for info in infos[start:]:
-        if hint(info.text) is None:
-            continue
-        for c in info.labels:
-            n = L.normalise(c.text)
-            if ("勾稽" in n or "钩稽" in n or n.startswith("申请人情况") or "第一项加第二项" in n
-                    or (L.match_t3_row(n) == "R01" and (len(n) < 40 or is_kv_line(info)))):
-                return info.number
-    return None
+    """First line of table 三: its caption (勾稽关系), its header (申请人情况) or its first row."""
+    def names_it(info: LineInfo, n: str) -> bool:
+        return ("勾稽" in n or "钩稽" in n or n.startswith("申请人情况") or "第一项加第二项" in n
+                or (L.match_t3_row(n) == "R01" and (len(n) < 40 or is_kv_line(info))))
+
+    return _first_anchor(infos, start, _T3_ANCHOR_HINT.search, names_it)
 
 
 def anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
-    hint = _T4_ANCHOR_HINT.search
+    """First line of table 四: its 行政复议 header, 未经复议直接起诉 or 结果维持."""
+    def names_it(info: LineInfo, n: str) -> bool:
+        return (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",)
+
+    return _first_anchor(infos, start, _T4_ANCHOR_HINT.search, names_it)
+
+
+def _first_anchor(infos: Sequence[LineInfo], start: int, hint, names_it) -> Optional[int]:
+    """The first line from ``start`` with a label ``names_it``; a line whose text has no
+    ``hint`` character cannot hold one, and is passed over without normalising its labels."""
     for info in infos[start:]:
         if hint(info.text) is None:
             continue
         for c in info.labels:
-            n = L.normalise(c.text)
-            if (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",):
+            if names_it(info, L.normalise(c.text)):
                 return info.number
     return None
 

@@ -3,6 +3,7 @@ rows whose digits ran together cut by the identities (:mod:`.runs`).
 """
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
@@ -155,8 +156,10 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         else:
             rest.append(vec)
     placed = _place(rest, order, issues)
-    # Runs are cut with 总计 last: not under a header that prints the columns otherwise.
-    unsure = _split_fused_t3(placed, width, issues, order) if header.placement is None else set()
+    # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
+    # another order or adds a 小计 column.
+    solve = header.placement is None and subtotal is None
+    unsure = _split_fused_t3(placed, width, issues, order) if solve else set()
     for key, vec in placed.items():
         target = groups if key.startswith("G") else rows
         if key in unsure:
@@ -214,10 +217,21 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     if width != 7:
         return set()
     run_rows: dict[str, str] = {}
+    printed: dict[str, frozenset[int]] = {}
     rows = [k for k in order if k.startswith("R") or k == "G6"]
     for key, vec in placed.items():
         if key in rows:
             digits = runs.run_digits(vec.values, 7)
+            if digits is None:
+                # Cell boundaries lost: only when a cut of all seven keeps the row total
+                # and every boundary the text printed.
+                digits = runs.lost_boundaries(vec.values, 7)
+                if digits is not None:
+                    ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in vec.values))
+                    if any(runs.keeps_boundaries(v, ends) for v in runs.t3_row_splits(digits)):
+                        printed[key] = ends
+                    else:
+                        digits = None
             if digits is not None:
                 run_rows[key] = digits
     if not run_rows:
@@ -229,7 +243,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
         fitted = fit(vec.values, width)
         if len(fitted) == 7:
             known[key] = [c.value if isinstance(c.value, int) else None for c in fitted]
-    chosen, unsure = runs.resolve_t3(run_rows, known, rows)
+    chosen, unsure = runs.resolve_t3(run_rows, known, rows, printed)
     for key, values in chosen.items():
         vec = placed[key]
         placed[key] = Vector(key, runs.run_cells(vec.values, values), vec.line, vec.label, vec.layout)

@@ -58,10 +58,16 @@ class FormRead:
 
 def other_form(infos: Sequence[LineInfo]) -> Optional[FormRead]:
     """Table 三 in the kv or transposed form, read or said unreadable; None for the grid."""
-    kv = [line for line in (_kv_line(i) for i in infos) if line is not None]
+    # Only lines with a colon (kv) or more values than a row has (turned) can be either:
+    # a grid table has neither, and is passed over in one scan.
+    wide = len(T3_2021.columns) + 1
+    candidates = [i for i in infos if len(i.values) > wide or "：" in i.text or ":" in i.text]
+    if len(candidates) < MIN_LINES:
+        return None
+    kv = [line for line in (_kv_line(i) for i in candidates) if line is not None]
     if len(kv) >= MIN_LINES:
         return _read_kv(kv)
-    columns = [i for i in infos if _column_line(i)]
+    columns = [i for i in candidates if _column_line(i)]
     if len(columns) >= MIN_LINES:
         return _read_transposed(infos, columns)
     return None

@@ -108,8 +108,6 @@ T3_ALT = ("t3-transposed", "t3-kv")
 #: (test, text) -> family gplint does not read yet (strict xfail; remove when it passes).
 FAMILY_XFAIL: dict[tuple[str, str], str] = {
     ("test_family_cells", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
-    ("test_family_cells", "run-blanks.txt"): "run one digit short (blank cell)",
-    ("test_family_cells", "t4-inline.txt"): "table 四 values on its header line",
     ("test_family_consistent_no_table_finding", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
 }
 
