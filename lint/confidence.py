@@ -74,7 +74,7 @@ PLACEHOLDERS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\
 _BLANK_ZEROS_MIN = 5
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RowConfidence:
     """How one row (table 四: one block) was read."""
 

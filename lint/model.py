@@ -4,18 +4,28 @@ Keys follow ``shared/spec/FORMAT.md``: T2 cells ``rules.issued`` … ``fees``; T
 ``R01`` … ``R25`` × columns ``C1`` … ``C7``; T4 blocks ``review`` / ``direct`` /
 ``after_review`` × ``upheld`` / ``corrected`` / ``other`` / ``pending`` / ``total``.
 
-Everything here is immutable once built; rules never change it.
+Everything here is immutable once built: the reader makes it, rules and plugins only read
+it. The report and its tables are frozen dataclasses. The small records the reader makes by
+the hundred a report (:class:`Span`, :class:`Cell`, :class:`Label`, :class:`Row`, …) are
+plain slotted dataclasses: a frozen dataclass's constructor sets each field through
+``object.__setattr__``, several times the cost of a plain one (bench/README.md). They
+compare and hash by value as frozen ones do, and are never assigned to after the reader
+made them: ``tests/test_model_unchanged.py`` runs every rule over the corpus and checks the
+model is the same afterwards.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from functools import cached_property
+from typing import Callable, Generic, Iterator, Optional, TypeVar
 
 from . import format as _format
 from .format import Number
 
+T = TypeVar("T")
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """A place in the source. 1-based lines and columns, columns in Unicode code points.
 
@@ -31,15 +41,13 @@ class Span:
     def __post_init__(self) -> None:
         # Positions are 1-based everywhere (SARIF, editors): never 0.
         if self.line < 1:
-            object.__setattr__(self, "line", 1)
+            self.line = 1
         if self.column < 1:
-            object.__setattr__(self, "column", 1)
-        if self.end_line == 0:
-            object.__setattr__(self, "end_line", self.line)
-        if self.end_line < self.line:
-            object.__setattr__(self, "end_line", self.line)
+            self.column = 1
+        if self.end_line < self.line:  # 0: on the start line
+            self.end_line = self.line
         if self.end_column < 1 or (self.end_line == self.line and self.end_column < self.column):
-            object.__setattr__(self, "end_column", self.column)
+            self.end_column = self.column
 
 
 # --------------------------------------------------------------------------- tables
@@ -62,7 +70,7 @@ T4_BLOCKS: tuple[str, ...] = _format.T4.block_keys
 T4_COLS: tuple[str, ...] = _format.T4.column_keys
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Cell:
     """One table cell: ``value`` is None when the cell is blank or absent.
 
@@ -89,7 +97,7 @@ class Cell:
 ABSENT = Cell()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Label:
     """A row or column label as written, with the canonical key it was matched to."""
 
@@ -100,7 +108,7 @@ class Label:
     variant: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Row:
     """A table row as read: its label, its cells in canonical column order, and leftovers."""
 
@@ -116,7 +124,7 @@ class Row:
     subtotal: Optional[Cell] = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Issue:
     """Something the builder saw and could not read cleanly, for rules to report."""
 
@@ -180,7 +188,7 @@ class Table4:
 # --------------------------------------------------------------------------- text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Heading:
     """A numbered heading line: 一、… （一）… 1. … with its numeral and title."""
 
@@ -195,7 +203,7 @@ class Heading:
     markdown_level: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Section:
     """One statutory section S1…S6 as found."""
 
@@ -220,7 +228,7 @@ class Section:
         return self.heading.text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A number in prose with its unit, the clause it sits in, and where."""
 
@@ -236,7 +244,7 @@ class Quantity:
 
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ProsePiece:
     """A stretch of prose outside the tables: a whole line, or the part of a long
     flattened line between two headings or tables, with its true line and column."""
@@ -249,6 +257,40 @@ class ProsePiece:
     #: The statutory section it belongs to (None before the first).
     section: Optional[str]
 
+
+
+class Lazy(Generic[T]):
+    """A value computed the first time it is read (:attr:`value`), then kept.
+
+    It compares, hashes, copies and pickles as its value (computed then, if it was not
+    yet); the computation, and whatever it holds on to, is dropped once it has run."""
+
+    def __init__(self, compute: Callable[[], T]) -> None:
+        self._compute: Optional[Callable[[], T]] = compute
+
+    @classmethod
+    def known(cls, value: T) -> "Lazy[T]":
+        """A value already at hand."""
+        lazy = cls(lambda: value)
+        lazy.value  # noqa: B018 - computed now, so the lambda is dropped
+        return lazy
+
+    @cached_property
+    def value(self) -> T:
+        compute, self._compute = self._compute, None
+        return compute()  # type: ignore[misc]  # set until this first read
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lazy) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.value!r})"
+
+    def __getstate__(self) -> dict:
+        return {"value": self.value, "_compute": None}
 
 
 @dataclass(frozen=True)
@@ -273,8 +315,8 @@ class Report:
     t2: Optional[Table2] = None
     t3: Optional[Table3] = None
     t4: Optional[Table4] = None
-    #: Numbers in the prose with their units and clauses (``gplint dump``, plugins).
-    quantities: tuple[Quantity, ...] = ()
+    #: :attr:`quantities`, found the first time they are read.
+    lazy_quantities: Lazy[tuple[Quantity, ...]] = Lazy.known(())
     issues: tuple[Issue, ...] = ()
     #: Where each table region starts and ends (1-based lines, inclusive), for rules that
     #: must not read table text as prose.
@@ -282,6 +324,15 @@ class Report:
     #: The prose outside the tables, in order (the narrative rules' sentences are cut from
     #: it): lines, or pieces of a flattened line, each with its true position.
     prose: tuple[ProsePiece, ...] = ()
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """The numbers in the prose with their units and clauses (``gplint dump``, plugins).
+
+        No built-in rule reads them, and finding them is several percent of parsing a
+        report: the reader gives a :class:`Lazy` that finds them when this is first read.
+        """
+        return self.lazy_quantities.value
 
     def section_of_line(self, line: int) -> Optional[str]:
         """The statutory section a line belongs to (None before 一 or when unknown)."""

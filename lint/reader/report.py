@@ -11,6 +11,8 @@ from ..grammar import Line, tokenise
 from ..model import (
     Heading,
     Issue,
+    Lazy,
+    Quantity,
     Report,
     Section,
     Span,
@@ -126,9 +128,11 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     skip.update(s.line for s in sections.values())
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
-    # No built-in rule reads the quantities (gplint dump and plugins do); finding them is
-    # a few percent of parsing, paid so that the report is complete and plain data.
-    quantities = quantities_of(infos, skip, sections)
+
+    def find_quantities() -> tuple[Quantity, ...]:
+        found = quantities_of(infos, skip, sections)
+        return found if real_of is None else _remap(found, real_of)
+
     report = Report(
         path=path,
         text=text,
@@ -143,7 +147,8 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         t2=t2,
         t3=t3,
         t4=t4,
-        quantities=quantities,
+        # Found when first read (Report.quantities): no built-in rule reads them.
+        lazy_quantities=Lazy(find_quantities),
         issues=tuple(issues),
         table_lines=tuple(table_lines),
         prose=prose,

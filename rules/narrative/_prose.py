@@ -43,7 +43,7 @@ _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*�
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """One sentence of prose, with the source position of every character.
 
