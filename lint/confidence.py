@@ -122,9 +122,9 @@ class TableConfidence:
     score: float = 1.0
     #: Where a table-level finding goes (the table's first line).
     span: Optional[Span] = None
-    #: Why the table as a whole could not be read, when the reader says so: a table printed
-    #: in a form it recognised but could not read (table 三 as sentences or turned).
-    form: str = ""
+    #: The reader's issue when it found the table printed in a form it recognised but
+    #: could not read (table 三 as sentences or turned: ``t3-other-form``).
+    form: Optional[Issue] = None
 
     @property
     def assessable(self) -> bool:
@@ -305,16 +305,16 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     form = next((i for i in issues if i.kind == "t3-other-form"), None)
     if form is not None:
         # Printed in a form the reader found but could not read: found, nothing assessable.
-        return TableConfidence("t3", True, {}, 0, False, 0.0, form.span, form.message)
+        return TableConfidence("t3", True, {}, 0, False, 0.0, form.span, form)
     # A header without 总计 (T104) lets rows carry 6 values as well as 7.
     also = 0 if "C7" in t3.header_columns else 6
     row_issues: dict[str, list[Issue]] = {}
     unplaced = 0
     for i in issues:
         if i.kind == "t3-unplaced-values":
-            unplaced += max(1, len(i.message.split("：", 1)[-1].split()))
-        elif i.key:
-            row_issues.setdefault(i.key, []).append(i)
+            unplaced += len(i.values)
+        elif i.row:
+            row_issues.setdefault(i.row, []).append(i)
     rows: dict[str, RowConfidence] = {}
     printed = [(k, r) for k, r in t3.rows.items() if r.line > 0] + list(t3.groups.items())
     if not issues and printed and all(len(r.cells) == 7 and not r.extra for _, r in printed) and _all_certain(
@@ -364,7 +364,7 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
     off = sum(1 for c in cells.values() if c.span is not None) - 15
     rows = {}
     for b in T4_BLOCKS:
-        own = [i for i in issues if i.kind == "ambiguous-digit-split" and (i.key in ("t4", f"t4.{b}"))]
+        own = [i for i in issues if i.kind == "ambiguous-digit-split" and (i.row in ("t4", f"t4.{b}"))]
         block = tuple(cells.get((b, c), Cell()) for c in T4_COLS)
         present = [c for c in block if c.span is not None]
         if count_issues:
@@ -401,9 +401,9 @@ def _t2(report: Report, issues: list[Issue]) -> TableConfidence:
     unplaced = 0
     for i in issues:
         if i.kind == "t2-unplaced-values":
-            unplaced += max(1, len(i.message.split("：", 1)[-1].split()))
-        elif i.key:
-            row_issues.setdefault(i.key, []).append(i)
+            unplaced += len(i.values)
+        elif i.row:
+            row_issues.setdefault(i.row, []).append(i)
     labelled = {lab.key: lab for lab in t2.row_labels if lab.key}
     rows: dict[str, RowConfidence] = {}
     for row, keys in row_keys.items():

@@ -126,13 +126,51 @@ class Row:
 
 @dataclass(slots=True, unsafe_hash=True)
 class Issue:
-    """Something the builder saw and could not read cleanly, for rules to report."""
+    """Something the reader saw and could not read cleanly, as data: what it found where
+    the format expects something else. The rules that act on it word it (T103 a row's
+    count of values, T190 a table it cannot assess); ``gplint dump`` describes every one
+    (:func:`gplint.dump.describe_issue`).
+
+    ``kind`` is one of:
+
+    - ``t2-row-too-many-values``, ``t2-row-too-few-values``, ``t3-row-too-many-values``,
+      ``t3-row-too-few-values``: a row printed with ``found`` values; it has ``expected``
+      cells;
+    - ``t4-value-count``: table 四 printed with ``found`` values for ``expected`` cells;
+    - ``t2-unplaced-values``, ``t3-unplaced-values``: ``values`` that fit no row;
+    - ``ambiguous-digit-split``: a row's digits ran together (``values``: the run as
+      printed) and ``readings`` cuts of it fit the format (0: none), so its cells are
+      unknown; ``row`` "t4" is all of table 四, "t4.review" one block of it;
+    - ``t3-duplicate-row``: a row printed twice (its second values are not used);
+    - ``t3-other-form``: table 三 printed in another form (``row``: "kv", label: values
+      sentences; "transposed", one line an applicant type) that could not be read, for
+      ``reason`` (:data:`OTHER_FORM_REASONS`), naming ``label`` or ``values``.
+    """
 
     kind: str
-    message: str
     span: Optional[Span]
+    #: "t2", "t3" or "t4".
     table: str = ""
-    key: str = ""
+    #: The row's key ("R01", "rules"; table 四 "t4" or "t4.review"; t3-other-form: the form).
+    row: str = ""
+    #: The row's label as printed ("" when it has none).
+    label: str = ""
+    found: int = 0
+    expected: int = 0
+    values: tuple[str, ...] = ()
+    readings: int = 0
+    reason: str = ""
+
+
+#: Why table 三 in another form could not be read (:attr:`Issue.reason`).
+OTHER_FORM_REASONS = (
+    "extra-text",      # a line (``label``) has other words or an unknown or repeated column
+    "repeated-row",    # a row (``label``) is printed twice
+    "no-header",       # turned: no header line naming the rows
+    "unknown-header",  # turned: a header cell (``label``) names no row, or one twice
+    "row-count",       # turned: a line (``label``) has not one value a row (``expected``)
+    "missing-columns",  # turned: no line for these applicant types (``values``)
+)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ class Vector:
     label: Optional[LCell] = None
     layout: str = "row"
 
+    @property
+    def label_text(self) -> str:
+        """The row's label as printed ("" when it has none)."""
+        return self.label.text if self.label else ""
+
 
 @dataclass
 class RegionRead:

@@ -76,8 +76,8 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     cells: dict[str, Cell] = {}
     placed, duplicates, strays = align(read.vectors, order)
     for vec in strays:
-        issues.append(Issue("t2-unplaced-values", "表二中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
-                            vec.values[0].span if vec.values else Span(vec.line), "t2"))
+        issues.append(Issue("t2-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t2",
+                            values=tuple(c.text for c in vec.values)))
     for key in order:
         vec = placed.get(key)
         if vec is None:
@@ -95,18 +95,13 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
                         else t2_runs.signed_cells(vals, cuts[0], change or 0) if signed is not None
                         else t2_runs.amount_cells(vals[0], cuts[0]))  # type: ignore[arg-type]
             else:
-                issues.append(Issue(
-                    "ambiguous-digit-split",
-                    f"表二“{vec.label.text if vec.label else key}”行的数字“{('' if signed else ' ').join(c.text for c in vals)}”连在一起，"
-                    + (f"有 {len(cuts)} 种拆分方式，无法确定各单元格的值" if cuts else "无法拆分为各单元格的值"),
-                    cells_span(vals), "t2", key))
+                run = ("" if signed else " ").join(c.text for c in vals)
+                issues.append(Issue("ambiguous-digit-split", cells_span(vals), "t2", key, vec.label_text,
+                                    values=(run,), readings=len(cuts)))
                 continue
-        if len(vals) > len(keys):
-            issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
-                                Span(vec.line), "t2", key))
-        elif len(vals) < len(keys):
-            issues.append(Issue("t2-row-too-few-values", f"表二“{vec.label.text if vec.label else key}”行只有 {len(vals)} 个数值，应为 {len(keys)} 个",
-                                Span(vec.line), "t2", key))
+        if len(vals) != len(keys):
+            kind = "t2-row-too-many-values" if len(vals) > len(keys) else "t2-row-too-few-values"
+            issues.append(Issue(kind, Span(vec.line), "t2", key, vec.label_text, found=len(vals), expected=len(keys)))
         for k, c in zip(keys, vals):
             cells[k] = to_cell(c)
     for k in (x for ks in row_keys.values() for x in ks):
