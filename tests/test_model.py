@@ -167,3 +167,37 @@ def test_cell_with_unit_keeps_the_number_and_the_unit():
 
     assert to_cell(LCell("num", "705", 4, 2, 6, 705, unit="件")) == Cell(705, "705", Span(4, 2, 4, 6), "件")
     assert to_cell(LCell("num", "3", 4, 2, 3, 3)).unit == ""
+
+
+_COUNT_KINDS = {"t2-row-too-many-values", "t2-row-too-few-values", "t3-row-too-many-values",
+                "t3-row-too-few-values", "t4-value-count"}
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_reader_issues_are_data(path):
+    """An issue says what the reader found and what the format expects, in fields, never
+    in a sentence a rule would have to take apart; the dump describes every one."""
+    from gplint.dump import describe_issue
+
+    report = parse(path.read_text(encoding="utf-8", errors="replace"))
+    for issue in report.issues:
+        assert issue.table in ("t2", "t3", "t4"), issue
+        if issue.kind in _COUNT_KINDS:
+            assert issue.found != issue.expected and issue.expected > 0, issue
+            assert (issue.found > issue.expected) == issue.kind.endswith("too-many-values") or issue.kind == "t4-value-count"
+        elif issue.kind.endswith("unplaced-values") or issue.kind == "ambiguous-digit-split":
+            assert issue.values and all(isinstance(v, str) for v in issue.values), issue
+        assert describe_issue(issue) != issue.kind
+
+
+def test_every_other_form_reason_is_worded():
+    """T190 words the reader's t3-other-form issue for each reason the reader gives."""
+    from gplint.model import OTHER_FORM_REASONS, Issue
+    from gplint.rules.tables.t190_unreadable_table import other_form
+
+    for form in ("kv", "transposed"):
+        for reason in OTHER_FORM_REASONS:
+            issue = Issue("t3-other-form", Span(3), "t3", form, "一、本年新收政府信息公开申请数量",
+                          found=5, expected=7, values=("C2", "C5"), reason=reason)
+            text = other_form(issue)
+            assert text.endswith("无法读取各单元格") and ("逐行书写" in text or "行列互换" in text)
