@@ -281,7 +281,6 @@ class Quantity:
     approximate: bool = False
 
 
-
 @dataclass(slots=True, unsafe_hash=True)
 class ProsePiece:
     """A stretch of prose outside the tables: a whole line, or the part of a long
@@ -296,7 +295,6 @@ class ProsePiece:
     section: Optional[str]
 
 
-
 class Lazy(Generic[T]):
     """A value computed the first time it is read (:attr:`value`), then kept.
 
@@ -309,14 +307,13 @@ class Lazy(Generic[T]):
     @classmethod
     def known(cls, value: T) -> "Lazy[T]":
         """A value already at hand."""
-        lazy = cls(lambda: value)
-        lazy.value  # noqa: B018 - computed now, so the lambda is dropped
-        return lazy
+        return cls(lambda: value)
 
     @cached_property
     def value(self) -> T:
-        compute, self._compute = self._compute, None
-        return compute()  # type: ignore[misc]  # set until this first read
+        value = self._compute()  # type: ignore[misc]  # set until this first read
+        self._compute = None
+        return value
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Lazy) and self.value == other.value
