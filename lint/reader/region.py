@@ -358,12 +358,13 @@ def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
 def to_cell(c: LCell) -> Cell:
     """The model's :class:`Cell` for a cell the reader placed: a blank mark ("—") or an
     empty cell has no value, but keeps its text and place."""
-    return Cell(c.value if c.kind == "num" else None, c.text, c.span, c.unit)
+    span = Span(c.line, c.column, c.line, c.end_column)  # c.span, without the property call
+    return Cell(c.value if c.kind == "num" else None, c.text, span, c.unit)
 
 
 def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
     """:func:`to_cell` of each, :data:`ABSENT` for a column nothing was placed in."""
-    return tuple(ABSENT if c is None else to_cell(c) for c in placed)
+    return tuple([ABSENT if c is None else to_cell(c) for c in placed])
 
 
 #: A row absent from the text: seven absent cells (cells are immutable, so one tuple serves).
