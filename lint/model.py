@@ -142,9 +142,9 @@ class Issue:
       printed) and ``readings`` cuts of it fit the format (0: none), so its cells are
       unknown; ``row`` "t4" is all of table 四, "t4.review" one block of it;
     - ``t3-duplicate-row``: a row printed twice (its second values are not used);
-    - ``t3-other-form``: table 三 printed in another form (``row``: "kv", label: values
-      sentences; "transposed", one line an applicant type) that could not be read, for
-      ``reason`` (:data:`OTHER_FORM_REASONS`), naming ``label`` or ``values``.
+    - ``t3-other-form``: table 三 printed in another form that could not be read (``row``:
+      "kv", a sentence a row; "transposed", a line an applicant type), for ``reason``
+      (:data:`OTHER_FORM_REASONS`), naming ``label`` or ``values``.
     """
 
     kind: str
