@@ -161,6 +161,11 @@ class Issue:
     readings: int = 0
     reason: str = ""
 
+    @property
+    def key(self) -> str:
+        """:attr:`row`, by the name it had before issues were data (plugins may use it)."""
+        return self.row
+
 
 #: Why table 三 in another form could not be read (:attr:`Issue.reason`).
 OTHER_FORM_REASONS = (

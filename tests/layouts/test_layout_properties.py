@@ -106,7 +106,7 @@ def _params(test: str, layouts) -> list:
 
 
 def _unsure(report) -> set[str]:
-    return {i.row for i in report.issues if i.kind == "ambiguous-digit-split"}
+    return {i.key for i in report.issues if i.kind == "ambiguous-digit-split"}
 
 
 def _findings(text: str) -> list:
@@ -325,13 +325,13 @@ def test_flagged_rows_are_genuinely_ambiguous(layout, data):
     for issue in report.issues:
         if issue.kind != "ambiguous-digit-split":
             continue
-        if issue.table == "t3" and issue.row in data.t3:
-            digits = "".join(str(v) for v in data.t3[issue.row])
+        if issue.table == "t3" and issue.key in data.t3:
+            digits = "".join(str(v) for v in data.t3[issue.key])
             if len(digits) <= 18:
-                assert _t3_row_splits(digits) != 1, (issue.row, digits)
-        elif issue.table == "t2" and issue.row in ("rules", "norm"):
-            digits = "".join(str(data.t2[f"{issue.row}.{c}"]) for c in ("issued", "repealed", "in_force"))
-            assert len(_cuts(digits, 3)) > 1, (issue.row, digits)
+                assert _t3_row_splits(digits) != 1, (issue.key, digits)
+        elif issue.table == "t2" and issue.key in ("rules", "norm"):
+            digits = "".join(str(data.t2[f"{issue.key}.{c}"]) for c in ("issued", "repealed", "in_force"))
+            assert len(_cuts(digits, 3)) > 1, (issue.key, digits)
 
 
 @pytest.mark.parametrize("layout", _params("test_run_one_digit_short", [x for x in RUN_LAYOUTS if x != "nosep"]))
