@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 
-SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump")
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve")
 
 
 class UsageError(Exception):
@@ -31,7 +31,7 @@ def _check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="gplint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
-        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE",
+        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | gplint serve",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories; '-' reads stdin")
     p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
@@ -233,12 +233,19 @@ def cmd_dump(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    from .serve import main as serve_main  # the page for the clerk (optional extra: flask)
+
+    return serve_main(argv)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     cmd = "check"
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump}[cmd]
+    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
+               "serve": cmd_serve}[cmd]
     try:
         return handler(argv)
     except UsageError as exc:
