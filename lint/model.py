@@ -25,29 +25,39 @@ from .format import Number
 T = TypeVar("T")
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Span:
     """A place in the source. 1-based lines and columns, columns in Unicode code points.
 
-    ``end_column`` is exclusive (one past the last character), as in SARIF.
+    ``end_column`` is exclusive (one past the last character), as in SARIF. An end left
+    out (0) is the start: ``Span(3)`` is line 3, column 1.
     """
 
     line: int
-    column: int = 1
-    end_line: int = 0
-    end_column: int = 0
-    page: Optional[int] = None
+    column: int
+    end_line: int
+    end_column: int
+    page: Optional[int]
 
-    def __post_init__(self) -> None:
-        # Positions are 1-based everywhere (SARIF, editors): never 0.
-        if self.line < 1:
-            self.line = 1
-        if self.column < 1:
-            self.column = 1
-        if self.end_line < self.line:  # 0: on the start line
-            self.end_line = self.line
-        if self.end_column < 1 or (self.end_line == self.line and self.end_column < self.column):
-            self.end_column = self.column
+    # Written out rather than generated with a __post_init__: the reader makes hundreds of
+    # spans a report, and correcting the arguments before storing them is one call, not two.
+    def __init__(self, line: int, column: int = 1, end_line: int = 0, end_column: int = 0,
+                 page: Optional[int] = None) -> None:
+        # Positions are 1-based everywhere (SARIF, editors), and a span never ends before
+        # it begins.
+        if line < 1:
+            line = 1
+        if column < 1:
+            column = 1
+        if end_line < line:
+            end_line = line
+        if end_column < 1 or (end_line == line and end_column < column):
+            end_column = column
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.page = page
 
 
 # --------------------------------------------------------------------------- tables
