@@ -323,6 +323,27 @@ make_section = fast_constructor(Section)
 make_quantity = fast_constructor(Quantity)
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a report belongs: the agency (normalised, :mod:`gplint.agency`) and the year,
+    each with where it was read; ``None`` with the reason in ``problems`` when the text does
+    not say (a relative name like ``市科技局`` that nothing writes out is not guessed)."""
+
+    agency: Optional[str]
+    #: The name as the report prints it (the title's, or the signature's).
+    agency_as_written: str
+    #: "title", "title+signature", "title+preface", "signature", "preface" or "".
+    agency_source: str
+    year: Optional[int]
+    #: "title", "text" (top lines), "statistics period", "signing date" or "".
+    year_source: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def placed(self) -> bool:
+        return self.agency is not None and self.year is not None
+
+
 class _Deferred:
     """A field of :class:`Report` that the builder may give as a function, called the first
     time the field is read (then kept); any other value is stored as it is.
@@ -422,6 +443,19 @@ class Report:
         except KeyError:
             value = self._derived[key] = compute(self)
             return value
+
+    @property
+    def placement(self) -> Placement:
+        """The report's agency and year (:mod:`gplint.reader.placement`), read at the first
+        ask: a plain lint run never pays for it."""
+        from .reader.placement import place
+
+        return self.derived("gplint.reader.placement", place)
+
+    @property
+    def agency(self) -> Optional[str]:
+        """The normalised agency name, None when the report cannot be placed."""
+        return self.placement.agency
 
     def section_of_line(self, line: int) -> Optional[str]:
         """The statutory section a line belongs to (None before 一 or when unknown)."""

@@ -115,7 +115,7 @@ def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
         }
         if d.related:
             item["relatedLocations"] = [
-                dict(_location(path, r.span, r.message), id=i + 1) for i, r in enumerate(d.related)
+                dict(_location(r.path or path, r.span, r.message), id=i + 1) for i, r in enumerate(d.related)
             ]
         if d.fingerprint:
             item["partialFingerprints"] = {FINGERPRINT_KEY: d.fingerprint}
