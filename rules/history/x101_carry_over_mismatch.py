@@ -112,7 +112,7 @@ class CarryOverMismatch(Rule):
         first = report.t3.cell(_IN, diffs[0][0])
         cols = "；".join(f"{_T3.column(c).name} {now}，上年 {before}" for c, now, before in diffs)
         yield self.diag(
-            f"{_T3.row(_IN).short}与上一年度报告的{_T3.row(_OUT).short}不一致（{cols}）；上一年度报告：{describe(previous)}",
+            f"{_T3.row(_IN).label}与上一年度报告的{_T3.row(_OUT).label}不一致（{cols}）；上一年度报告：{describe(previous)}",
             first.span or span_of(report, f"t3.{_IN}"), key=f"t3.{_IN}",
             severity=None if certain else "warning",
             related=[related_to(previous, f"t3.{_OUT}", _T3.row(_OUT).label)],
