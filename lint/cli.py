@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 
-SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump")
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "history")
 
 
 class UsageError(Exception):
@@ -31,7 +31,7 @@ def _check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="gplint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
-        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE",
+        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | gplint history",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories; '-' reads stdin")
     p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
@@ -57,6 +57,11 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", default=None, metavar="FILE",
                    help="record every current finding in FILE and exit 0")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    p.add_argument("--history", default=None, metavar="FILE",
+                   help="check each report against the reports recorded in FILE (cross-report rules, X-codes)")
+    p.add_argument("--record", action="store_true",
+                   help="record every report read in the history store (--history FILE, else $GPLINT_HISTORY, "
+                        "else ~/.local/share/gplint/history.sqlite)")
     return p
 
 
@@ -65,13 +70,14 @@ def _load_registry(plugin_paths: Sequence[str]) -> Registry:
     return build_registry(extra)
 
 
-def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
+def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, options_for=None):
     """Lint ``files`` with the options of each file's configuration, in the given order.
 
     A generator: results stream out as files finish (one worker pool for all files)."""
     from .runner import run
 
-    return (settings.postprocess(r) for r in run(files, registry, settings.options_for, jobs, settings.plugins))
+    options_for = options_for or settings.options_for
+    return (settings.postprocess(r) for r in run(files, registry, options_for, jobs, settings.plugins))
 
 
 def cmd_check(argv: Sequence[str]) -> int:
@@ -115,14 +121,20 @@ def cmd_check(argv: Sequence[str]) -> int:
                 raise UsageError(f"unknown rule profile {profile!r}{src} (known: {', '.join(sorted(registry.profiles))})")
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    history = _history_run(args)
+    options_for = history.options_for(settings.options_for) if history else settings.options_for
+    jobs = settings.jobs if settings.jobs is not None else default_jobs()
+    if history:
+        history.first_pass(files, registry, options_for, jobs, settings.plugins)
     results = []
     if "-" in args.paths:
         data = sys.stdin.buffer.read()
-        stdin_options = settings.options_for(stdin_name)
+        stdin_options = options_for(stdin_name)
         results.append(settings.postprocess(
             guarded(stdin_name, stdin_options, lambda: lint_bytes(data, stdin_name, registry, stdin_options))))
-    jobs = settings.jobs if settings.jobs is not None else default_jobs()
-    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs))
+    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs, options_for))
+    if history:
+        results = history.recording(results)
 
     try:
         if args.write_baseline:
@@ -150,7 +162,22 @@ def cmd_check(argv: Sequence[str]) -> int:
         sys.stderr.write(
             f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
         )
+        if history:
+            sys.stderr.write(history.summary())
     return 1 if failing else 0
+
+
+def _history_run(args):
+    """The history side of a run (``--history``, ``--record``; gplint.history.command)."""
+    if not (args.history or args.record):
+        return None
+    from .history.command import HistoryRun
+    from .history.store import HistoryError
+
+    try:
+        return HistoryRun(args.history, args.record)
+    except HistoryError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _config_plugins(config_path: Optional[str]) -> list[str]:
@@ -233,12 +260,19 @@ def cmd_dump(argv: Sequence[str]) -> int:
     return 0
 
 
+def _cmd_history(argv: Sequence[str]) -> int:
+    from .history.command import cmd_history
+
+    return cmd_history(argv)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     cmd = "check"
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump}[cmd]
+    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
+               "history": _cmd_history}[cmd]
     try:
         return handler(argv)
     except UsageError as exc:

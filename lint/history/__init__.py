@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .record import ReportRecord, content_hash, record_of
 from .store import HistoryError, HistoryStore, HistoryView, default_path, open_view
+from .command import record_results
 
 __all__ = ["HistoryError", "HistoryStore", "HistoryView", "ReportRecord", "content_hash", "default_path",
-           "open_view", "record_of"]
+           "open_view", "record_of", "record_results"]
