@@ -110,8 +110,9 @@ def sentence_fingerprints(report: Report) -> list[int]:
     """Fingerprints of the report's prose sentences: NFKC, blanks removed, cut after
     。！？；; sentences under :data:`MIN_SENTENCE` characters and headings left out."""
     out = set()
+    title = report.title_span
     for piece in report.prose:
-        if piece.heading:
+        if piece.heading or (title is not None and title.line <= piece.line <= title.end_line):
             continue
         text = _NOT_TEXT.sub("", unicodedata.normalize("NFKC", piece.text))
         for sentence in _SENTENCE_END.split(text):

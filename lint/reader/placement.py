@@ -38,10 +38,15 @@ _ORGAN_END = tuple("局委办府会心院厅室所处馆站队部署行镇乡区
 def title_name(title: str) -> tuple[str, Optional[int]]:
     """The agency as the title writes it, and the title's year (either may be missing)."""
     t = _CRAWLER_TITLE.sub("", title).strip()
+    year = None
     for pattern in (_NAME_BEFORE_YEAR, _NAME_AFTER_YEAR):
         m = pattern.match(t)
-        if m and m.group("name").strip():
-            return m.group("name").strip(), int(m.group("year"))
+        if m:
+            year = int(m.group("year"))
+            if m.group("name").strip():
+                return m.group("name").strip(), year
+    if year is not None:
+        return "", year
     m = _NAME_NO_YEAR.match(t)
     if m:
         return m.group("name").strip(), None
