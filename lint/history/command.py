@@ -70,6 +70,7 @@ class HistoryRun:
         for result in run(files, registry, reading_only, jobs, plugins):
             self._add(result)
         self.close()
+        self.recorded = 0  # the checking pass records them again, with their findings
 
     def recording(self, results: Iterable[Any]) -> Iterator[Any]:
         """``results`` passed through, each one's record written to the store on the way."""
