@@ -9,7 +9,9 @@ Tables (schema version in ``meta``):
   (JSON, and counts by severity). When a second version of one agency's report for one
   year is recorded (a corrected re-publication), the newer one (recorded later) becomes
   the current one and the older one is kept with ``superseded_by`` pointing at it.
-- ``sentences``: (fingerprint, report) for copy detection, indexed by fingerprint.
+- ``sentences``: (fingerprint, report) for copy detection, indexed by fingerprint;
+  ``sentence_agencies`` and ``sentence_counts``: which agencies write each sentence, and
+  how many (template text is written by many).
 
 One writer: :meth:`HistoryStore.add` buffers records and writes them in batches, each in
 one transaction. Readers (the history rules, in any number of worker processes) open the
@@ -56,6 +58,9 @@ CREATE INDEX IF NOT EXISTS reports_place ON reports(agency_key, year);
 CREATE TABLE IF NOT EXISTS sentences(fingerprint INTEGER NOT NULL, report_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS sentences_fingerprint ON sentences(fingerprint);
 CREATE INDEX IF NOT EXISTS sentences_report ON sentences(report_id);
+CREATE TABLE IF NOT EXISTS sentence_agencies(fingerprint INTEGER NOT NULL, agency TEXT NOT NULL,
+    PRIMARY KEY(fingerprint, agency)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sentence_counts(fingerprint INTEGER PRIMARY KEY, agencies INTEGER NOT NULL);
 """
 
 _TABLE_FIELDS = ("t2", "t2_format", "t3", "t4", "reading", "lines")
@@ -183,6 +188,13 @@ class HistoryStore:
              now, now, counts["error"], counts["warning"], counts["info"], tables, findings))
         new_id = cur.lastrowid
         self.db.executemany("INSERT INTO sentences VALUES (?, ?)", [(fp, new_id) for fp in r.sentences])
+        # How many agencies write each sentence, kept as reports arrive: template text is
+        # then one indexed look-up, however many reports hold it.
+        who = r.agency_key or f"#{new_id}"
+        self.db.executemany("INSERT INTO sentence_counts SELECT ?, 1 WHERE NOT EXISTS (SELECT 1 FROM sentence_agencies "
+                            "WHERE fingerprint=? AND agency=?) ON CONFLICT(fingerprint) DO UPDATE SET agencies=agencies+1",
+                            [(fp, fp, who) for fp in r.sentences])
+        self.db.executemany("INSERT OR IGNORE INTO sentence_agencies VALUES (?, ?)", [(fp, who) for fp in r.sentences])
         if r.agency is not None and r.year is not None:
             older = self.db.execute("SELECT id, agency FROM reports WHERE agency_key=? AND year=? AND id<>? "
                                     "AND superseded_by IS NULL", (r.agency_key, r.year, new_id)).fetchall()
@@ -249,9 +261,8 @@ class HistoryStore:
         for part in _chunks(list(fingerprints)):
             marks = ",".join("?" * len(part))
             common.update(fp for (fp,) in self.db.execute(
-                f"SELECT s.fingerprint FROM sentences s JOIN reports r ON r.id=s.report_id "
-                f"WHERE s.fingerprint IN ({marks}) AND r.superseded_by IS NULL "
-                f"GROUP BY s.fingerprint HAVING COUNT(DISTINCT COALESCE(r.agency, r.id)) >= ?", (*part, min_agencies)))
+                f"SELECT fingerprint FROM sentence_counts WHERE fingerprint IN ({marks}) AND agencies >= ?",
+                (*part, min_agencies)))
         return common
 
     def sentences_of(self, content_hash: str) -> set[int]:

@@ -106,8 +106,10 @@ class CopiedText(Rule):
 
     def check(self, report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         history = history_of(options)
+        if history is None:
+            return
         mine = this_record(report)
-        if history is None or mine.agency is None or mine.year is None:
+        if mine.agency is None or mine.year is None:
             return
         common = history.common_sentences(mine.sentences, int(options.get("boilerplate_agencies", 3)))
         own = [fp for fp in mine.sentences if fp not in common]
