@@ -8,7 +8,7 @@ Generates N reports (bench/synth.py: many agencies, four years each, several rep
 agency-year, so the store also keeps versions), then times, each in a fresh process:
 
 - plain: ``gplint DIR`` (the budget);
-- record: ``gplint DIR --record --history F`` into an empty store;
+- record: ``gplint DIR --record F`` into an empty store;
 - record again: the same run again (every report already recorded: idempotent);
 - check: ``gplint DIR --history F`` (the X-rules read the full store);
 - record+check: ``--record --history F`` into an empty store (records first, then checks).
@@ -46,8 +46,8 @@ def main(argv=None) -> int:
         synth.write_corpus(corpus, n, 0)
         db = os.path.join(work, "history.sqlite")
         base = gplint_cmd() + ["--quiet", "--format", "jsonl", "--jobs", args.jobs, corpus]
-        runs = [("plain", base, False), ("record", base + ["--record", "--history", db], True),
-                ("record again", base + ["--record", "--history", db], False),
+        runs = [("plain", base, False), ("record", base + ["--record", db], True),
+                ("record again", base + ["--record", db], False),
                 ("check", base + ["--history", db], False),
                 ("record+check", base + ["--record", "--history", db], True)]
         print(f"# history  ({machine()}; N = {n}, --jobs {args.jobs})")

@@ -7,6 +7,11 @@ order, same findings), computed by ``dask.bag``: each partition is linted by
 :func:`gplint.batch.lint_partition`, which loads the rules once per partition. On a cluster,
 create a ``dask.distributed.Client`` first and pass ``--scheduler distributed``; the files
 must be readable by the workers (or build the bag from ``(name, text)`` pairs instead).
+
+``--record FILE`` also records every report in the history store FILE (docs/history.md):
+the workers return each report's record with its result, and the driver writes them all
+(one writer: the workers never touch the store). ``--history FILE`` checks each report
+against a store recorded before (the workers open it read-only: a shared disk, or a copy).
 """
 from __future__ import annotations
 
@@ -45,12 +50,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--rules", dest="profile", default="default", help="rule profile (default, strict)")
     p.add_argument("--select", action="append", default=[])
     p.add_argument("--ignore", action="append", default=[])
+    p.add_argument("--record", default=None, metavar="FILE", help="record every report in this history store")
+    p.add_argument("--history", default=None, metavar="FILE", help="check against this history store")
     args = p.parse_args(argv)
     from gplint.batch import findings
 
-    options = {"profile": args.profile, "select": args.select, "ignore": args.ignore}
+    options = {"profile": args.profile, "select": args.select, "ignore": args.ignore,
+               "record": bool(args.record), "history": args.history}
     scheduler = None if args.scheduler == "distributed" else args.scheduler  # None: the active Client
     results = run(args.paths, options, scheduler, args.partitions)
+    if args.record:
+        from gplint.history import record_results
+
+        n = record_results(results, args.record)
+        sys.stderr.write(f"dask_batch: recorded {n} report(s) in {args.record}\n")
     sys.stdout.write(json.dumps(findings(results), ensure_ascii=False, indent=2) + "\n")
     bad = [r for r in results if r["diagnostics"]]
     sys.stderr.write(f"dask_batch: {len(results)} file(s), {len(bad)} with findings\n")

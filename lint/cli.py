@@ -59,9 +59,9 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
     p.add_argument("--history", default=None, metavar="FILE",
                    help="check each report against the reports recorded in FILE (cross-report rules, X-codes)")
-    p.add_argument("--record", action="store_true",
-                   help="record every report read in the history store (--history FILE, else $GPLINT_HISTORY, "
-                        "else ~/.local/share/gplint/history.sqlite)")
+    p.add_argument("--record", nargs="?", const=True, default=None, metavar="FILE",
+                   help="record every report read in the history store FILE (default: the --history FILE, else "
+                        "$GPLINT_HISTORY, else ~/.local/share/gplint/history.sqlite)")
     return p
 
 

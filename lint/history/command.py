@@ -2,15 +2,16 @@
 
 A lint run with
 
-- ``--record`` writes every report it reads (agency, year, tables, findings, sentence
-  fingerprints) to the store: ``--history FILE``, else ``$GPLINT_HISTORY``, else
-  ``~/.local/share/gplint/history.sqlite``. Results come back to this process (one writer,
-  whatever ``--jobs`` is) and are written in batches;
+- ``--record [FILE]`` writes every report it reads (agency, year, tables, findings,
+  sentence fingerprints) to the store: FILE, else the ``--history FILE``, else
+  ``$GPLINT_HISTORY``, else ``~/.local/share/gplint/history.sqlite``. Results come back to
+  this process (one writer, whatever ``--jobs`` is) and are written in batches;
 - ``--history FILE`` turns the cross-report rules (category ``history``, X-codes) on: each
   report is compared with what FILE holds;
-- both: the reports are recorded first (a reading pass without rules), then linted
-  against the store that now holds them all, and their findings recorded. A folder
-  holding several years of an agency's reports is checked year against year in one run.
+- ``--history FILE --record``: the reports are recorded first (a reading pass without
+  rules), then linted against the store that now holds them all, and their findings
+  recorded. A folder holding several years of an agency's reports is checked year against
+  year in one run.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import dataclasses
 import json
 import os
 import sys
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from .record import ReportRecord
 from .store import HistoryError, HistoryStore, default_path
@@ -28,19 +29,32 @@ OptionsFor = Callable[[str], Any]
 
 
 class HistoryRun:
-    """The history side of one lint run (see the module docstring)."""
+    """The history side of one lint run (see the module docstring).
 
-    def __init__(self, path: Optional[str], record: bool) -> None:
-        self.path = path or default_path()
-        self.check = path is not None
-        self.record = record
+    ``history``: the store the cross-report rules read (``--history FILE``), or None.
+    ``record``: None (no recording), True (``--record``: into ``history``, else the default
+    store) or a path (``--record FILE``)."""
+
+    def __init__(self, history: Optional[str], record: Union[None, bool, str]) -> None:
+        self.history = history
+        self.record = bool(record)
+        self.path = record if isinstance(record, str) else (history or default_path())
         self.recorded = 0
         self._store: Optional[HistoryStore] = None
-        if record:
+        if self.record:
             self._writer().close()  # fails now, not after the run, when the file cannot be written
             self._store = None
-        elif self.check:
-            HistoryStore(self.path, readonly=True).close()
+        if history is not None and not (self.record and os.path.abspath(history) == os.path.abspath(self.path)):
+            HistoryStore(history, readonly=True).close()
+
+    @property
+    def check(self) -> bool:
+        return self.history is not None
+
+    @property
+    def records_what_it_checks(self) -> bool:
+        """Recording into the store the rules read: record everything first (two passes)."""
+        return self.record and self.check and os.path.abspath(self.history) == os.path.abspath(self.path)
 
     def _writer(self) -> HistoryStore:
         if self._store is None:
@@ -49,7 +63,7 @@ class HistoryRun:
 
     def options_for(self, base: OptionsFor) -> OptionsFor:
         """``base`` with this run's history options added to each file's options."""
-        history = self.path if self.check else None
+        history = self.history
 
         def options(path: str) -> Any:
             return dataclasses.replace(base(path), history=history, record=self.record)
@@ -60,7 +74,7 @@ class HistoryRun:
                    plugins: Sequence[str] = ()) -> None:
         """With both ``--record`` and ``--history``: read and record every report before
         any is checked against the store. Nothing but the reading runs (no rule)."""
-        if not (self.record and self.check and files):
+        if not (self.records_what_it_checks and files):
             return
         from ..runner import run
 

@@ -68,6 +68,21 @@ def test_recording_is_idempotent_and_a_later_check_reads_the_store(tmp_path):
     assert related["path"].endswith("jt-2023-tabs.txt")
 
 
+def test_record_into_a_named_file_without_checking(tmp_path):
+    folder = _series_dir(tmp_path, {2023: ["carry-over"]})
+    db = tmp_path / "named.sqlite"
+    proc = run(str(folder), "--record", str(db), "--format", "json")
+    assert proc.returncode == 0 and _x_findings(proc.stdout) == []
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 5
+    # Checked against that store, recording into another: one pass, the same findings.
+    other = tmp_path / "other.sqlite"
+    proc = run(str(folder), "--history", str(db), "--record", str(other), "--format", "json")
+    assert _x_findings(proc.stdout) == [("jt-2023-tabs.txt", "X101")]
+    with sqlite3.connect(other) as con:
+        assert con.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 5
+
+
 def test_without_history_no_cross_report_rule_runs(tmp_path):
     folder = _series_dir(tmp_path, {2023: ["carry-over"]})
     proc = run(str(folder), "--format", "json")
