@@ -61,7 +61,7 @@ _ORGAN_WORDS = re.compile(r"局|委|办|厅|院|室|中心|管理|政府|部|所
 _UNIT = re.compile(r"[\u4e00-\u9fff]{2,10}?" + _UNIT_END)
 
 _NOISE = re.compile(r"[\s\u200b\u200c\u200d\ufeff·•．.\-—_《》“”\"'（）()【】\[\]#*]+")
-_REPORT_WORDS = re.compile(r"(?:关于)?(?:\d{4}年?度?)?(?:年度)?(?:的)?(?:政府信息公开|政务公开|信息公开).*$")
+_REPORT_WORDS = re.compile(r"(?:关于)?(?:\d{4}年?度?)?(?:年度)?(?:的)?(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開]).*$")
 
 
 def _clean(name: str) -> str:

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
 _YEAR = r"(?P<year>\d{4})\s*年\s*度?"
 _CRAWLER_TITLE = re.compile(r"^\s*(?:标题|题目|title)\s*[:：]\s*", re.I)
-_NAME_BEFORE_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*" + _YEAR + r"\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开|年度报告)")
-_NAME_AFTER_YEAR = re.compile(r"^\s*" + _YEAR + r"\s*(?P<name>.*?)\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)")
-_NAME_NO_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*(?:的)?\s*政府信息公开")
+_NAME_BEFORE_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*" + _YEAR + r"\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開]|年度[报報]告)")
+_NAME_AFTER_YEAR = re.compile(r"^\s*" + _YEAR + r"\s*(?P<name>.*?)\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開])")
+_NAME_NO_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*(?:的)?\s*政府信息公[开開]")
 _DATE_AT_END = re.compile(r"(?P<name>[\u4e00-\u9fff（）()]{4,40})\s*[（(]?\s*(?P<y>\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?\s*$")
 _PREFACE = re.compile(r"本(?:年度)?报告由\s*(?P<name>[\u4e00-\u9fff]{4,30}?)\s*(?:根据|按照|依据|依照|编制|制作|结合)")
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
