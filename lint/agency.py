@@ -167,3 +167,33 @@ def expand_relative(name: str, candidates: Sequence[str]) -> Optional[str]:
         if found and found[-1].endswith(level) and rest == organ:
             fits.add(full)
     return fits.pop() if len(fits) == 1 else None
+
+
+def expand_from_mentions(name: str, text: str) -> Optional[str]:
+    """A relative name (``区财政局``) written out from the places the text puts before it
+    (``海沧区财政局`` … ``2021年度海沧区财政局`` …): the place most mentioned, when it is
+    mentioned at least twice and at least three times as often as any other (a report
+    mentions its own agency far more than others); None otherwise."""
+    if not name or name[0] not in "省市州县区旗镇乡":
+        return None
+    level, short = name[0], name[1:]
+    organs = {short, _expand_short_form(short)}
+    pattern = re.compile(r"([\u4e00-\u9fff]{1,12})" + level + "(?:" + "|".join(map(re.escape, organs)) + ")")
+    votes: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        place = m.group(1)[-2:]
+        if not _ORGAN_WORDS.search(place):
+            votes[place] = votes.get(place, 0) + 1
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    top, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count < 2 or count < 3 * runner_up:
+        return None
+    # The place's full name: the longest run of characters every mention shares before it.
+    prefixes = [m.group(1) for m in pattern.finditer(text) if m.group(1).endswith(top)]
+    common = top
+    while all(len(p) > len(common) for p in prefixes) and len({p[-len(common) - 1] for p in prefixes}) == 1:
+        common = prefixes[0][-len(common) - 1:]
+    return normalise_agency(common + level + _expand_short_form(short))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from ..agency import expand_relative, is_relative, normalise_agency, same_agency
+from ..agency import expand_from_mentions, expand_relative, is_relative, normalise_agency, same_agency
 from ..model import Placement
 
 if TYPE_CHECKING:
@@ -30,7 +30,12 @@ _NAME_BEFORE_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*" + _YEAR + r"\s
 _NAME_AFTER_YEAR = re.compile(r"^\s*" + _YEAR + r"\s*(?P<name>.*?)\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開])")
 _NAME_NO_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*(?:的)?\s*政府信息公[开開]")
 _DATE_AT_END = re.compile(r"(?P<name>[\u4e00-\u9fff（）()]{4,40})\s*[（(]?\s*(?P<y>\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?\s*$")
-_PREFACE = re.compile(r"本(?:年度)?报告由\s*(?P<name>[\u4e00-\u9fff]{4,30}?)\s*(?:根据|按照|依据|依照|编制|制作|结合)")
+_PREFACES = (
+    re.compile(r"(?:本(?:年度)?报告|年报)由\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:根据|按照|依据|依照|编制|制作|结合)"),
+    re.compile(r"现由\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:编制|制作|发布)"),
+    re.compile(r"结合\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:政府信息公开|政务公开)工作实际"),
+)
+_OFFICE = re.compile(r"(?:办公室|办公厅)$")
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _ORGAN_END = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司组")
 
@@ -67,38 +72,55 @@ def signature(text: str) -> tuple[str, Optional[int]]:
 
 
 def preface(text: str) -> str:
-    m = _PREFACE.search(text[:4000])
-    return m.group("name") if m else ""
+    """The agency the preface says wrote the report (``本报告由X编制``, ``现由X编制``,
+    ``结合X政府信息公开工作实际``), or ""."""
+    head = text[:4000]
+    for pattern in _PREFACES:
+        m = pattern.search(head)
+        if m:
+            return m.group("name")
+    return ""
+
+
+def _signature_note(name: str, written: str, signed: str, problems: list[str]) -> None:
+    if signed and not is_relative(normalise_agency(signed)):
+        # (A government's report is often signed by its 办公室: the same agency.)
+        other = _OFFICE.sub("", normalise_agency(signed))
+        if not same_agency(name, other) and not same_agency(_OFFICE.sub("", name), other):
+            problems.append(f"落款为“{signed}”，与标题“{written}”不一致")
 
 
 def _agency(report: "Report", problems: list[str]) -> tuple[Optional[str], str, str]:
     written, _year = title_name(report.title)
     signed, _signed_year = signature(report.text)
     prefaced = preface(report.text)
-    context = [n for n in (signed, prefaced) if n and not is_relative(normalise_agency(n))]
-    if written:
-        name = normalise_agency(written)
-        if not name:
-            written = ""
-        elif not is_relative(name):
-            if signed and not is_relative(normalise_agency(signed)):
-                # (A government's report is often signed by its 办公室: the same agency.)
-                other = re.sub(r"(?:办公室|办公厅)$", "", normalise_agency(signed))
-                if not same_agency(name, other) and not same_agency(re.sub(r"(?:办公室|办公厅)$", "", name), other):
-                    problems.append(f"落款为“{signed}”，与标题“{written}”不一致")
-            return name, written, "title"
-        else:
-            full = expand_relative(name, context)
-            if full:
-                return full, written, "title+" + ("signature" if full == normalise_agency(signed) else "preface")
-            problems.append(f"标题中的机关名称“{written}”不完整，正文未写明全称，无法确定是哪一机关")
-            return None, written, ""
-    for source, name in (("signature", signed), ("preface", prefaced)):
-        if name and not is_relative(normalise_agency(name)):
-            return normalise_agency(name), name, source
-    if not written:
-        problems.append("标题、落款和前言均未写明机关名称，无法确定是哪一机关")
-    return None, written or signed or prefaced, ""
+    name = normalise_agency(written) if written else ""
+    if name and not is_relative(name):
+        _signature_note(name, written, signed, problems)
+        return name, written, "title"
+    others = [(source, n) for source, n in (("signature", signed), ("preface", prefaced)) if n]
+    full = [(source, n) for source, n in others if not is_relative(normalise_agency(n))]
+    if name:  # a relative name: which city's 科技局?
+        expanded = expand_relative(name, [n for _, n in full])
+        if expanded:
+            source = next(s for s, n in full if normalise_agency(n) == expanded) if any(
+                normalise_agency(n) == expanded for _, n in full) else "preface"
+            return expanded, written, "title+" + source
+        expanded = expand_from_mentions(name, report.text)
+        if expanded:
+            return expanded, written, "title+text"
+        problems.append(f"标题中的机关名称“{written}”不完整，正文未写明全称，无法确定是哪一机关")
+        return None, written, ""
+    if full:
+        source, n = full[0]
+        return normalise_agency(n), n, source
+    for source, n in others:  # a relative name in the signature or preface
+        expanded = expand_from_mentions(normalise_agency(n), report.text)
+        if expanded:
+            return expanded, n, source + "+text"
+    what = f"“{others[0][1]}”不完整" if others else "标题、落款和前言均未写明机关名称"
+    problems.append(f"{what}，无法确定是哪一机关")
+    return None, others[0][1] if others else "", ""
 
 
 def _year(report: "Report", problems: list[str]) -> tuple[Optional[int], str]:

@@ -132,3 +132,33 @@ def test_dump_shows_the_placement():
     d = report_to_dict(parse(read_path(str(CORPUS / "crawled/gaj-2021.txt")).text))
     assert d["agency"] == "平潭综合实验区公安局"
     assert d["placement"]["year"] == 2021 and d["placement"]["placed"] is True
+
+
+def test_a_page_without_title_is_placed_from_its_preface():
+    text = ("现由示例区财政局编制本年度政府信息公开工作报告，所列数据的统计期限为2023年1月1日至2023年12月31日。\n"
+            "一、总体情况\n本局依法公开政府信息。\n")
+    report = parse(text)
+    assert (report.agency, report.placement.agency_source, report.placement.year) == ("示例区财政局", "preface", 2023)
+
+
+def test_a_relative_name_is_written_out_by_the_places_the_text_names_most():
+    text = ("本报告结合区财政局政府信息公开工作实际编制，统计期限为2022年1月1日至2022年12月31日。\n"
+            "一、总体情况\n2022年，示例区财政局主动公开信息85条。2022年度示例区财政局未收到申请。"
+            "示例区财政局将继续做好公开工作。\n")
+    assert parse(text).agency == "示例区财政局"
+    assert parse(text).placement.agency_source == "preface+text"
+
+
+def test_mentions_of_two_places_decide_nothing():
+    text = ("本报告结合区财政局政府信息公开工作实际编制。\n一、总体情况\n"
+            "甲乙区财政局与丙丁区财政局联合开展培训。甲乙区财政局主动公开信息。丙丁区财政局提供协助。\n")
+    report = parse(text)
+    assert report.agency is None and "区财政局" in report.placement.problems[0]
+
+
+def test_expand_from_mentions_needs_a_clear_majority():
+    from gplint.agency import expand_from_mentions
+
+    assert expand_from_mentions("区财政局", "海沧区财政局。海沧区财政局。结合区财政局") is None  # 2 vs 1
+    assert expand_from_mentions("区财政局", "海沧区财政局。海沧区财政局。海沧区财政局。结合区财政局") == "海沧区财政局"
+    assert expand_from_mentions("市科技局", "年度牡丹江市科学技术局。牡丹江市科技局") == "牡丹江市科学技术局"
