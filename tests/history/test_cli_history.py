@@ -142,3 +142,19 @@ def test_dump_shows_agency_and_year():
     proc = run("dump", str(CORPUS / "kiro_hongze-2024_pdfminer.txt"))
     data = json.loads(proc.stdout)
     assert data["agency"] == "淮安市洪泽区人民政府" and data["placement"]["year"] == 2024
+
+
+def test_sarif_points_at_the_previous_report(tmp_path):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent.parent / "integration" / "sarif-schema-2.1.0.json")
+                        .read_text(encoding="utf-8"))
+    folder = _series_dir(tmp_path, {2023: ["carry-over"]})
+    db = tmp_path / "h.sqlite"
+    proc = run(str(folder), "--history", str(db), "--record", "--format", "sarif")
+    log = json.loads(proc.stdout)
+    jsonschema.validate(log, schema)
+    [x101] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "X101"]
+    assert x101["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("jt-2023-tabs.txt")
+    related = x101["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert related.endswith("jt-2022-tabs.txt")
