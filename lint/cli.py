@@ -164,6 +164,8 @@ def cmd_check(argv: Sequence[str]) -> int:
         )
         if history:
             sys.stderr.write(history.summary())
+    if history and history.failed:
+        return 2
     return 1 if failing else 0
 
 

@@ -40,6 +40,7 @@ class HistoryRun:
         self.record = bool(record)
         self.path = record if isinstance(record, str) else (history or default_path())
         self.recorded = 0
+        self.failed = False
         self._store: Optional[HistoryStore] = None
         if self.record:
             self._writer().close()  # fails now, not after the run, when the file cannot be written
@@ -81,18 +82,34 @@ class HistoryRun:
         def reading_only(path: str) -> Any:
             return dataclasses.replace(options_for(path), select=("E",), ignore=(), history=None, record=True)
 
-        for result in run(files, registry, reading_only, jobs, plugins):
-            self._add(result)
-        self.close()
+        try:
+            for result in run(files, registry, reading_only, jobs, plugins):
+                self._add(result)
+            self.close()
+        except HistoryError as exc:
+            self._fail(exc)
         self.recorded = 0  # the checking pass records them again, with their findings
 
     def recording(self, results: Iterable[Any]) -> Iterator[Any]:
-        """``results`` passed through, each one's record written to the store on the way."""
+        """``results`` passed through, each one's record written to the store on the way.
+        A store that cannot be written (disk full, locked too long) is said once on stderr
+        and recording stops (:attr:`failed`); the run's findings still come out."""
         for result in results:
-            if self.record:
-                self._add(result)
+            if self.record and not self.failed:
+                try:
+                    self._add(result)
+                except HistoryError as exc:
+                    self._fail(exc)
             yield result
-        self.close()
+        try:
+            self.close()
+        except HistoryError as exc:
+            self._fail(exc)
+
+    def _fail(self, exc: Exception) -> None:
+        sys.stderr.write(f"gplint: error: {exc}; reports from here on were not recorded\n")
+        self.failed = True
+        self._store = None
 
     def _add(self, result: Any) -> None:
         record = getattr(result, "record", None)
@@ -108,7 +125,9 @@ class HistoryRun:
             self._store = None
 
     def summary(self) -> str:
-        return f"gplint: recorded {self.recorded} report(s) in {self.path}\n" if self.record else ""
+        if not self.record:
+            return ""
+        return f"gplint: recorded {self.recorded} report(s) in {self.path}" + (" (then failed)" if self.failed else "") + "\n"
 
 
 def record_results(results: Iterable[dict[str, Any]], path: Optional[str] = None) -> int:

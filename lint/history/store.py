@@ -127,7 +127,9 @@ class HistoryStore:
             else:
                 if path != ":memory:" and os.path.dirname(path):
                     os.makedirs(os.path.dirname(path), exist_ok=True)
-                self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                # (Another process recording into the same file holds it for one batch at a
+                # time: wait for it rather than fail.)
+                self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(_SCHEMA)

@@ -158,3 +158,21 @@ def test_sarif_points_at_the_previous_report(tmp_path):
     assert x101["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("jt-2023-tabs.txt")
     related = x101["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert related.endswith("jt-2022-tabs.txt")
+
+
+def test_a_store_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path, monkeypatch, capsys):
+    import sqlite3 as sql
+
+    from gplint.cli import main
+    from gplint.history import store as store_module
+
+    def broken(self, record):
+        raise sql.OperationalError("disk I/O error")
+
+    folder = _series_dir(tmp_path)
+    monkeypatch.setattr(store_module.HistoryStore, "_write", broken)
+    rc = main([str(folder), "--record", str(tmp_path / "h.sqlite"), "--format", "json", "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert rc == 2
+    assert "cannot record (disk I/O error)" in err and "Traceback" not in err
+    assert isinstance(json.loads(out), list)  # the run's findings were still printed (none here)
