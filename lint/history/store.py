@@ -177,10 +177,12 @@ class HistoryStore:
                             default=lambda o: o.__dict__)
         findings = json.dumps(r.findings, ensure_ascii=False)
         row = self.db.execute("SELECT id FROM reports WHERE content_hash=?", (r.content_hash,)).fetchone()
-        if row is not None:  # the same text again: refresh what a run may change
+        if row is not None:  # the same text again: refresh what a run (a newer gplint) may change
             self.db.execute("UPDATE reports SET path=?, last_recorded=?, errors=?, warnings=?, infos=?, findings=?, "
-                            "tables=? WHERE id=?", (r.path, now, counts["error"], counts["warning"], counts["info"],
-                                                    findings, tables, row[0]))
+                            "tables=?, agency=?, agency_key=?, agency_as_written=?, year=?, title=?, format_version=? "
+                            "WHERE id=?", (r.path, now, counts["error"], counts["warning"], counts["info"], findings,
+                                           tables, r.agency, r.agency_key, r.agency_as_written, r.year, r.title,
+                                           r.format_version, row[0]))
             return
         cur = self.db.execute(
             "INSERT INTO reports(content_hash, path, agency, agency_key, agency_as_written, year, title, "
@@ -306,10 +308,16 @@ def open_view(history: Any) -> HistoryView:
     read-only once a process (a forked worker never uses its parent's connection)."""
     if not isinstance(history, (str, os.PathLike)):
         return history
-    key = (os.getpid(), os.fspath(history))
+    path = os.fspath(history)
+    try:
+        st = os.stat(path)
+        # (A file replaced under the same name is another store: a new connection.)
+        key = (os.getpid(), path, st.st_dev, st.st_ino)
+    except OSError:
+        key = (os.getpid(), path, 0, 0)
     view = _VIEWS.get(key)
     if view is None:
         if len(_VIEWS) >= 8:
             _VIEWS.clear()
-        view = _VIEWS[key] = HistoryStore(os.fspath(history), readonly=True)
+        view = _VIEWS[key] = HistoryStore(path, readonly=True)
     return view
