@@ -197,17 +197,20 @@ def listing(rows: Sequence[dict[str, Any]], detailed: bool = False) -> str:
         return "no report recorded\n"
     out = []
     if detailed:
-        for r in rows:
+        names = [r["agency"] or f"（无法确定机关：{r['agency_as_written'] or '无名称'}）" for r in rows]
+        width = max(_display_width(n) for n in names) + 2
+        for r, name in zip(rows, names):
             state = "current" if r["superseded_by"] is None else f"replaced by #{r['superseded_by']}"
-            out.append(f"#{r['id']:<5} {r['agency'] or '（无法确定机关）'}  {r['year'] or '????'}  {state:<16} "
+            out.append(f"#{r['id']:<5} {name}{' ' * (width - _display_width(name))}{r['year'] or '????'}  {state:<16} "
                        f"E{r['errors']} W{r['warnings']} I{r['infos']}  {r['content_hash'][:12]}  {r['path']}")
         return "\n".join(out) + "\n"
     by_agency: dict[Optional[str], dict[Optional[int], int]] = {}
+    spellings = agency_groups(r["agency"] for r in rows if r["agency"])
     for r in rows:
-        years = by_agency.setdefault(r["agency"], {})
+        years = by_agency.setdefault(spellings.get(r["agency"]), {})
         years[r["year"]] = years.get(r["year"], 0) + 1
     width = max(_display_width(a or "") for a in by_agency) + 2
-    for agency, years in by_agency.items():
+    for agency, years in sorted(by_agency.items(), key=lambda kv: kv[0] or ""):
         if agency is None or None in years and len(years) == 1:
             continue
         shown = ", ".join(f"{y or '????'}" + (f"（{n} 版）" if n > 1 else "") for y, n in sorted(
@@ -218,6 +221,22 @@ def listing(rows: Sequence[dict[str, Any]], detailed: bool = False) -> str:
                + (f"; {unplaced} could not be placed (no agency or no year): gplint history --versions lists them"
                   if unplaced else ""))
     return "\n".join(out) + "\n"
+
+
+def agency_groups(names: Iterable[str]) -> dict[str, str]:
+    """Each spelling -> the name its agency is listed under (the longest spelling of those
+    that are one agency, :func:`gplint.agency.same_agency`: ``洪泽区人民政府`` and
+    ``淮安市洪泽区人民政府`` are listed once, as the latter)."""
+    from ..agency import same_agency
+
+    groups: list[list[str]] = []
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        home = next((g for g in groups if all(same_agency(name, other) for other in g)), None)
+        if home is None:
+            groups.append([name])
+        else:
+            home.append(name)
+    return {name: group[0] for group in groups for name in group}
 
 
 def _display_width(text: str) -> int:

@@ -287,11 +287,11 @@ class HistoryStore:
             args.append(year)
         if not include_superseded:
             where.append("superseded_by IS NULL")
-        sql = ("SELECT id, content_hash, path, agency, agency_as_written, year, title, format_version, first_recorded, "
+        sql = ("SELECT id, content_hash, path, agency, agency_key, agency_as_written, year, title, format_version, first_recorded, "
                "last_recorded, superseded_by, errors, warnings, infos, tables, findings FROM reports"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY agency IS NULL, agency, year, id")
-        names = ("id", "content_hash", "path", "agency", "agency_as_written", "year", "title", "format_version",
+        names = ("id", "content_hash", "path", "agency", "agency_key", "agency_as_written", "year", "title", "format_version",
                  "first_recorded", "last_recorded", "superseded_by", "errors", "warnings", "infos", "tables", "findings")
         for row in self.db.execute(sql, args):
             out = dict(zip(names, row))

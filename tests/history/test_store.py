@@ -140,3 +140,18 @@ def test_batches_are_written_in_transactions(tmp_path, monkeypatch):
     assert _count(db, "SELECT COUNT(*) FROM reports") == 6
     store.close()
     assert _count(db, "SELECT COUNT(*) FROM reports") == 7
+
+
+def test_the_listing_shows_one_agency_under_its_spellings_once():
+    from gplint.history.command import agency_groups, listing
+
+    store = HistoryStore(":memory:")
+    store.add_many([_record(example_report(agency="洪泽区人民政府", year=2023), "2023.txt"),
+                    _record(example_report(agency="淮安市洪泽区人民政府", year=2024), "2024.txt"),
+                    _record(example_report(agency="福州市鼓楼区人民政府", year=2024), "fz.txt"),
+                    _record(example_report(agency="南京市鼓楼区人民政府", year=2024), "nj.txt")])
+    text = listing(list(store.rows()))
+    assert "淮安市洪泽区人民政府" in text and "2023, 2024" in text and "\n洪泽区人民政府" not in text
+    assert "3 agencies, 4 report(s)" in text
+    groups = agency_groups(["鼓楼区人民政府", "福州市鼓楼区人民政府", "南京市鼓楼区人民政府"])
+    assert groups["福州市鼓楼区人民政府"] != groups["南京市鼓楼区人民政府"]
