@@ -231,11 +231,11 @@ def agency_groups(names: Iterable[str]) -> dict[str, str]:
 
     groups: list[list[str]] = []
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
-        home = next((g for g in groups if all(same_agency(name, other) for other in g)), None)
-        if home is None:
+        homes = [g for g in groups if all(same_agency(name, other) for other in g)]
+        if len(homes) == 1:
+            homes[0].append(name)
+        else:  # none, or several (鼓楼区… beside 福州市鼓楼区… and 南京市鼓楼区…): its own line
             groups.append([name])
-        else:
-            home.append(name)
     return {name: group[0] for group in groups for name in group}
 
 
