@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 
-SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "history")
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve", "history")
 
 
 class UsageError(Exception):
@@ -31,7 +31,8 @@ def _check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="gplint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
-        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | gplint history",
+        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | gplint serve "
+               "| gplint history",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories; '-' reads stdin")
     p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
@@ -262,6 +263,12 @@ def cmd_dump(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    from .serve import main as serve_main  # the page for the clerk (optional extra: flask)
+
+    return serve_main(argv)
+
+
 def _cmd_history(argv: Sequence[str]) -> int:
     from .history.command import cmd_history
 
@@ -274,7 +281,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
     handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
-               "history": _cmd_history}[cmd]
+               "serve": cmd_serve, "history": _cmd_history}[cmd]
     try:
         return handler(argv)
     except UsageError as exc:

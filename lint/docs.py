@@ -71,6 +71,8 @@ def rule_text(rule: type[Rule]) -> str:
     opts = getattr(rule, "options", None)
     if opts:
         head += "options: " + ", ".join(f"{k} = {v!r}" for k, v in opts.items()) + "\n"
+    if getattr(rule, "explanation", ""):
+        head += "\n说明：" + rule.explanation + "\n"
     return head + "\n" + (clean_doc(rule.__doc__) or "(no documentation)") + "\n"
 
 
@@ -82,6 +84,8 @@ def rule_markdown(rule: type[Rule]) -> str:
     if opts:
         out.append("Options: " + ", ".join(f"`{k}` (default `{v!r}`)" for k, v in opts.items()) + ".")
     out.append("")
+    if getattr(rule, "explanation", ""):
+        out += [f"**说明.** {rule.explanation}", ""]
     for title, body in _sections(doc):
         text = _dedent(body)
         if not text:

@@ -229,13 +229,51 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintOption
     return lint_source(Source(path, text), registry, options).diagnostics
 
 
+def _sniffed_extension(data: bytes) -> Optional[str]:
+    """The document type bytes with no telling name announce themselves as: a PDF's
+    ``%PDF-``, a DOCX's zip holding ``word/document.xml``, a page's ``<html``/doctype."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return ".docx"
+    low = head[:256].lower()
+    if low.startswith((b"<!doctype html", b"<html")) or (low.startswith(b"<") and b"<html" in head.lower()):
+        return ".html"
+    return None
+
+
+def source_from_bytes(data: bytes, path: Optional[str], registry: Registry) -> Source:
+    """Decode a file's bytes read from elsewhere than a path (stdin, an upload) exactly as
+    :func:`read_source` reads that file: the reader for ``path``'s extension, else the one
+    the bytes announce themselves as (:func:`_sniffed_extension`), else text."""
+    import os
+
+    ext = os.path.splitext(path or "")[1].lower()
+    reader = registry.readers.get(ext)
+    if reader is None and ext not in _TEXT_EXTENSIONS:
+        sniffed = _sniffed_extension(data)
+        reader = registry.readers.get(sniffed) if sniffed else None
+    if reader is None:
+        return decode(data, path)
+    return reader(data, path)
+
+
+#: Extensions always read as text, whatever their bytes look like.
+_TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+
+
 def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
+    """Lint a file's bytes (stdin, ``--stdin-filename`` naming it): documents are read by
+    their reader as if they were read from ``path``."""
     if len(data) > options.max_bytes:
         msg = (f"file too large to be a report ({len(data) / 1048576:.1f} MB; the limit is "
                f"{format_size(options.max_bytes)}, raise it with --max-size)")
         return FileResult(path or "-", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path or "-")], error=msg)
     try:
-        source = decode(data, path)
+        source = source_from_bytes(data, path, registry)
     except InputError as exc:
-        return FileResult(path or "-", [input_diagnostic(E_UNDECODABLE, f"无法读取 ({exc})", path or "-")], error=str(exc))
+        msg = str(exc)
+        code = E_UNDECODABLE if ("decode" in msg or "binary" in msg or "UTF" in msg) else E_UNREADABLE
+        return FileResult(path or "-", [input_diagnostic(code, f"无法读取 ({exc})", path or "-")], error=msg)
     return lint_source(source, registry, options)

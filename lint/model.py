@@ -495,5 +495,16 @@ class Report:
             if part.strip(" \t\u3000#*"):
                 yield n, part
 
+    def span_text(self, span: Span) -> Iterator[tuple[int, int, str]]:
+        """(line, column of its first character, text) of each line ``span`` covers, cut
+        to the span's columns on its first and last line: on a page flattened into one
+        line, a table's span is a stretch of that line, not the whole page."""
+        last_line = min(span.end_line, len(self.lines))
+        for n in range(span.line, last_line + 1):
+            text = self.lines[n - 1]
+            start = span.column - 1 if n == span.line else 0
+            end = span.end_column - 1 if n == span.end_line and span.end_column > span.column else len(text)
+            yield n, start + 1, text[start:end]
+
     def in_table(self, line: int) -> bool:
         return any(a <= line <= b for a, b in self.table_lines)

@@ -5,10 +5,15 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 
 - DOCX (and WPS files saved as DOCX): paragraphs one a line; each table row one line with
   its cells separated by tabs (a merged cell repeated as empty cells), the layout Word's
-  own "save as text" produces. Standard library only (zipfile + ElementTree), with bounded
+  own "save as text" produces; a table whose cells hold tables is read cell by cell, the
+  tables inside in their turn; a text box's paragraphs and tables follow the paragraph
+  that anchors it (once: not again from its fallback copy). Standard library only (zipfile + ElementTree), with bounded
   decompression.
-- HTML (saved or crawled web pages): block elements end lines; table rows become tab
-  separated lines; scripts, styles and comments are dropped. Standard library only.
+- HTML (saved or crawled web pages), in its declared encoding: block elements end lines;
+  a table of figures has its rows as tab separated lines; a table that lays out the page
+  (the usual CMS page) has its cells' content written out as the page, the tables inside
+  read in their turn; scripts, styles and comments are dropped (gplint.html_text).
+  Standard library only.
 - PDF: the text pdfminer.six extracts with its default options (tables come out column by
   column, which the builder reads). pdfminer.six is an optional extra: ``pip install
   'gplint[pdf]'``.
@@ -67,23 +72,62 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     return Source(path, normalise_newlines("\n".join(lines)), "docx")
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Where a paragraph's text is not its own: a text box's content (read as blocks of their
+#: own after the paragraph), the fallback copy of an alternate content (the same text
+#: again, for older readers), deleted text.
+_NOT_INLINE = {f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}del"}
+
+
 def _docx_text(elem: Element) -> str:
     parts: list[str] = []
-    for node in elem.iter():
-        tag = node.tag
-        if tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif tag == f"{_W}tab":
-            parts.append(" ")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append(" ")
+
+    def walk(node: Element) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _NOT_INLINE:
+                continue
+            if tag == f"{_W}t":
+                if child.text:
+                    parts.append(child.text)
+            elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+                parts.append(" ")
+            else:
+                walk(child)
+
+    walk(elem)
     return "".join(parts)
 
 
-def _docx_block(elem: Element, lines: list[str]) -> None:
+def _text_boxes(elem: Element) -> list[Element]:
+    """The text boxes anchored in a paragraph, each once (not its fallback copy)."""
+    found: list[Element] = []
+
+    def walk(node: Element) -> None:
+        for child in node:
+            if child.tag == f"{_MC}Fallback":
+                continue
+            if child.tag == f"{_W}txbxContent":
+                found.append(child)
+            else:
+                walk(child)
+
+    walk(elem)
+    return found
+
+
+def _docx_block(elem: Element, lines: list[str], depth: int = 0) -> None:
+    if depth > 32:  # nesting no document has; a crafted one must not exhaust the stack
+        return
     if elem.tag == f"{_W}p":
         lines.append(_docx_text(elem))
+        for box in _text_boxes(elem):
+            for child in box:
+                _docx_block(child, lines, depth + 1)
     elif elem.tag == f"{_W}tbl":
+        if any(True for _ in elem.iterfind(f"{_W}tr/{_W}tc/{_W}tbl")):
+            _docx_layout_table(elem, lines, depth)
+            return
         for row in elem.findall(f"{_W}tr"):
             cells: list[str] = []
             for cell in row.findall(f"{_W}tc"):
@@ -100,36 +144,69 @@ def _docx_block(elem: Element, lines: list[str]) -> None:
                 cells.append(text.replace("\t", " "))
                 cells.extend([""] * (span - 1))
             lines.append("\t".join(cells))
-    elif elem.tag == f"{_W}sdt":
-        content = elem.find(f"{_W}sdtContent")
+    elif elem.tag in (f"{_W}sdt", f"{_W}customXml"):
+        content = elem.find(f"{_W}sdtContent") if elem.tag == f"{_W}sdt" else elem
         if content is not None:
             for child in content:
-                _docx_block(child, lines)
+                _docx_block(child, lines, depth + 1)
+
+
+def _docx_layout_table(table: Element, lines: list[str], depth: int) -> None:
+    """A table whose cells hold tables (table 四 set inside a frame table, a whole report
+    laid out in one big cell): each cell's paragraphs and tables are read as blocks."""
+    for row in table.findall(f"{_W}tr"):
+        for cell in row.findall(f"{_W}tc"):
+            for child in cell:
+                _docx_block(child, lines, depth + 1)
 
 
 # --------------------------------------------------------------------------- HTML
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
-    from .html_text import HTMLText
+    from .html_text import html_lines
 
     text = _decode_html(data, path)
-    parser = HTMLText()
     try:
-        parser.feed(text)
-        parser.close()
+        lines = html_lines(text)
     except Exception as exc:  # noqa: BLE001 - html.parser is lenient; be safe anyway
         raise InputError(f"cannot read HTML ({type(exc).__name__}: {exc})") from None
-    parser._end_line()
-    return Source(path, "\n".join(parser.lines), "html")
+    return Source(path, "\n".join(lines), "html")
+
+
+_CHARSET = None
+
+
+def _declared_charset(head: bytes) -> Optional[str]:
+    """The encoding a page declares (``<meta charset>``, ``http-equiv`` content), as a
+    Python codec; GB2312 and GBK are read as GB18030, their superset, as browsers do."""
+    import codecs
+    import re
+
+    global _CHARSET
+    if _CHARSET is None:
+        _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+    m = _CHARSET.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    if name in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"):
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _decode_html(data: bytes, path: Optional[str]) -> str:
-    head = data[:2048].lower()
-    for enc in ("gb2312", "gbk", "gb18030"):
-        if f"charset={enc}".encode() in head or f'charset="{enc}"'.encode() in head:
+    """A page's text: a BOM wins, then the declared charset, then gplint's text decoding."""
+    import codecs
+
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        declared = _declared_charset(data[:4096])
+        if declared and not declared.startswith("utf-16"):
             try:
-                return data.decode("gb18030")
+                return normalise_newlines(data.decode(declared))
             except UnicodeDecodeError:
-                break
+                pass  # a page that lies about its encoding: decode it as text files are
     return decode(data, path).text
 
 

@@ -40,7 +40,8 @@ format_jsonl.streams = True  # type: ignore[attr-defined]
 @hookimpl
 def gplint_formatters():
     from .github import format_github
+    from .review import format_csv, format_html
     from .sarif import format_sarif
 
     return {"text": format_text, "json": format_json, "jsonl": format_jsonl,
-            "github": format_github, "sarif": format_sarif}
+            "github": format_github, "sarif": format_sarif, "html": format_html, "csv": format_csv}

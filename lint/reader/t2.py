@@ -18,7 +18,7 @@ from ..model import (
     make_label,
 )
 from . import runs, t2_runs
-from .cells import LineInfo
+from .cells import LineInfo, region_span
 from .region import Widths, align, to_cell, cells_span, fit, read_region
 
 
@@ -113,4 +113,4 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     for k in (x for ks in row_keys.values() for x in ks):
         cells.setdefault(k, ABSENT)
     return Table2(cells, tuple(row_labels), tuple(col_labels), fee_header,
-                  Span(infos[0].number, 1, infos[-1].number, 1), fmt)
+                  region_span(infos), fmt)

@@ -27,7 +27,7 @@ from .. import format as F
 from . import runs, t3_forms
 
 _G6 = F.T3_2021.group("G6")
-from .cells import LCell, LineInfo
+from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
 from .region import Vector, Widths, align, to_cell, to_cells, cells_span, fit, read_region
 
@@ -177,7 +177,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     if form is not None:
         layout = form.form
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
-                  Span(infos[0].number, 1, infos[-1].number, 1))
+                  region_span(infos))
 
 
 def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue]) -> dict[str, Vector]:

@@ -147,6 +147,7 @@ class T3CellBreaksIdentities(Rule):
 
     code = "A101"
     name = "t3-cell-breaks-identities"
+    explanation = "表三中某一个单元格的数值同时破坏了两个以上勾稽关系，而把它改成同一个值就能使这些关系全部成立。请核对该单元格（提示中给出了按勾稽关系应填的数值）。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

@@ -144,6 +144,7 @@ class T3SumResults(Rule):
 
     code = "A102"
     name = "t3-results-do-not-add-up"
+    explanation = "表三每一列的“（七）总计”应等于“三、本年度办理结果”下各项办理结果之和。合计不符说明某个结果或总计填错，请逐项核对。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

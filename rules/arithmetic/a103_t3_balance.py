@@ -142,6 +142,7 @@ class T3Balance(Rule):
 
     code = "A103"
     name = "t3-balance-broken"
+    explanation = "表三每一列应满足表头注明的勾稽关系：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。请核对这四项。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

@@ -140,6 +140,7 @@ class T3RowTotal(Rule):
 
     code = "A104"
     name = "t3-row-total-mismatch"
+    explanation = "表三每一行的“总计”应等于自然人与五类法人或其他组织之和。请核对该行各列数值和总计。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

@@ -95,6 +95,7 @@ class T4BlockTotal(Rule):
 
     code = "A106"
     name = "t4-block-total-mismatch"
+    explanation = "表四的行政复议、未经复议直接起诉、复议后起诉三组，每组的“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

@@ -133,6 +133,7 @@ class CellNotACount(Rule):
 
     code = "A107"
     name = "cell-not-a-count"
+    explanation = "表二、表三、表四中的件数、决定数、申请数和案件数应为非负整数；只有表二的收费金额（万元）可以有小数。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

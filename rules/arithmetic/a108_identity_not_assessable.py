@@ -106,6 +106,7 @@ class IdentityNotAssessable(Rule):
 
     code = "A108"
     name = "identity-not-assessable"
+    explanation = "表格中需要参与勾稽关系的单元格填的是“—”“/”“无”等符号而不是数字，这些关系无法核对。没有发生的请填 0。"
     category = "arithmetic"
     severity = "info"
     profiles = ("default", "strict")

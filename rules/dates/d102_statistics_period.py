@@ -42,6 +42,7 @@ class StatisticsPeriodMismatch(Rule):
 
     code = "D102"
     name = "statistics-period-mismatch"
+    explanation = "报告写明的统计期限不是报告年度的1月1日至12月31日。"
     category = "dates"
     severity = "error"
     profiles = ("default", "strict")

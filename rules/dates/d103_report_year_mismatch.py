@@ -44,6 +44,7 @@ class ReportYearMismatch(Rule):
 
     code = "D103"
     name = "report-year-mismatch"
+    explanation = "报告在正文中称自己是另一年度的报告，与标题年份不一致，常见于沿用上一年报告时未改年份。"
     category = "dates"
     severity = "error"
     profiles = ("default", "strict")

@@ -46,6 +46,7 @@ class ConversionResidue(Rule):
 
     code = "H101"
     name = "conversion-residue"
+    explanation = "报告中残留文档转换留下的痕迹，如 Word 书签、HTML 标签、&nbsp; 等实体或乱码字符，发布前应删除。"
     category = "hygiene"
     severity = "warning"
     profiles = ("strict",)

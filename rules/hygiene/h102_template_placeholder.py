@@ -39,6 +39,7 @@ class TemplatePlaceholder(Rule):
 
     code = "H102"
     name = "template-placeholder"
+    explanation = "报告中残留模板占位符，如“XX局”“20XX年”“某某科”，应填写实际内容。"
     category = "hygiene"
     severity = "warning"
     profiles = ("strict",)

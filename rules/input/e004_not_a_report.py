@@ -103,6 +103,7 @@ class NotAReport(Rule):
 
     code = "E004"
     name = "not-a-report"
+    explanation = "没有找到任何法定章节或统计表，不能作为政府信息公开工作年度报告检查，其他规则都没有运行。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")

@@ -105,6 +105,7 @@ class ApplicationCountMismatch(Rule):
 
     code = "N101"
     name = "application-count-mismatch"
+    explanation = "正文中关于政府信息公开申请的数量（新收、上年结转、办结、结转下年度）与表三“总计”列不一致。"
     category = "narrative"
     severity = "error"
     profiles = ("default", "strict")

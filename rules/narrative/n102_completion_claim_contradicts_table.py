@@ -71,6 +71,7 @@ class CompletionClaimContradictsTable(Rule):
 
     code = "N102"
     name = "completion-claim-contradicts-table"
+    explanation = "正文称申请“均已办结”或“均已答复”，但表三显示有结转下年度继续办理的申请，或办结数少于收到数。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")

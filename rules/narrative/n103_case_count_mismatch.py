@@ -77,6 +77,7 @@ class CaseCountMismatch(Rule):
 
     code = "N103"
     name = "case-count-mismatch"
+    explanation = "正文中行政复议或行政诉讼的案件数与表四的总计不一致。"
     category = "narrative"
     severity = "error"
     profiles = ("default", "strict")

@@ -82,6 +82,7 @@ class OutcomeCountMismatch(Rule):
 
     code = "N104"
     name = "outcome-count-mismatch"
+    explanation = "正文中某一办理结果（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）的件数与表三相应各项之和不一致。"
     category = "narrative"
     severity = "error"
     profiles = ("default", "strict")

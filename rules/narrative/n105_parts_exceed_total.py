@@ -42,6 +42,7 @@ class PartsExceedTotal(Rule):
 
     code = "N105"
     name = "parts-exceed-total"
+    explanation = "正文先给出总数再列出其中各部分，各部分之和大于总数。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")

@@ -38,6 +38,7 @@ class PartsShortOfTotal(Rule):
 
     code = "N106"
     name = "parts-short-of-total"
+    explanation = "正文先给出总数再逐项列出各部分，各部分之和小于总数，可能漏列了某项或总数有误。"
     category = "narrative"
     severity = "warning"
     profiles = ("strict",)

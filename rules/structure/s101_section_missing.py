@@ -74,6 +74,7 @@ class SectionMissing(Rule):
 
     code = "S101"
     name = "section-missing"
+    explanation = "报告缺少六个法定章节之一的标题（一、总体情况 …… 六、其他需要报告的事项）。"
     category = "structure"
     severity = "error"
     profiles = ("default", "strict")

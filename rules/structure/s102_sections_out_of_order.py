@@ -51,6 +51,7 @@ class SectionsOutOfOrder(Rule):
 
     code = "S102"
     name = "sections-out-of-order"
+    explanation = "法定章节的先后顺序与格式要求不一致。"
     category = "structure"
     severity = "error"
     profiles = ("default", "strict")

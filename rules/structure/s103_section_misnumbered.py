@@ -52,6 +52,7 @@ class SectionMisnumbered(Rule):
 
     code = "S103"
     name = "section-misnumbered"
+    explanation = "法定章节的序号与其位置不符，例如“主动公开政府信息情况”应为“二、”。常见于把总体情况的小标题也编成一、二、三。"
     category = "structure"
     severity = "error"
     profiles = ("default", "strict")

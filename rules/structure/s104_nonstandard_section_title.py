@@ -39,6 +39,7 @@ class NonstandardSectionTitle(Rule):
 
     code = "S104"
     name = "nonstandard-section-title"
+    explanation = "章节标题与格式规定的标准标题措辞不同（意思相同），建议改用标准标题。"
     category = "structure"
     severity = "info"
     profiles = ("strict",)

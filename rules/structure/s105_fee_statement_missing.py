@@ -50,6 +50,7 @@ class FeeStatementMissing(Rule):
 
     code = "S105"
     name = "fee-statement-missing"
+    explanation = "“六、其他需要报告的事项”没有说明本年度是否收取信息处理费；未收取也应写明。"
     category = "structure"
     severity = "warning"
     profiles = ("strict",)

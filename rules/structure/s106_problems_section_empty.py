@@ -50,6 +50,7 @@ class ProblemsSectionEmpty(Rule):
 
     code = "S106"
     name = "problems-section-empty"
+    explanation = "“五、存在的主要问题及改进情况”为空或只写“无”。条例要求说明本年度工作存在的主要问题和改进情况。"
     category = "structure"
     severity = "warning"
     profiles = ("strict",)

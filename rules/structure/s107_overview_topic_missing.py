@@ -48,6 +48,7 @@ class OverviewTopicMissing(Rule):
 
     code = "S107"
     name = "overview-topic-missing"
+    explanation = "“一、总体情况”没有涉及主动公开、依申请公开、政府信息管理、平台建设、监督保障五方面之一；人民政府的报告还应说明考核、社会评议和责任追究结果。"
     category = "structure"
     severity = "info"
     profiles = ("strict",)

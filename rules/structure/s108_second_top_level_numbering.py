@@ -44,6 +44,7 @@ class SecondTopLevelNumbering(Rule):
 
     code = "S108"
     name = "second-top-level-numbering"
+    explanation = "章节内部的小标题使用了一、二、三等一级序号，与六个法定章节的序号混淆，应改用（一）（二）等下级序号。"
     category = "structure"
     severity = "warning"
     profiles = ("default", "strict")

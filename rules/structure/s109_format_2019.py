@@ -82,6 +82,7 @@ class Format2019Report(Rule):
 
     code = "S109"
     name = "format-2019-report"
+    explanation = "这是 2019 或 2020 年度的报告，表二采用 2019 年试行格式，gplint 按该格式检查。"
     category = "structure"
     severity = "info"
     profiles = ("default", "strict")

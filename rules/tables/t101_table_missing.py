@@ -200,6 +200,7 @@ class TableMissing(Rule):
 
     code = "T101"
     name = "table-missing"
+    explanation = "报告缺少三张法定统计表之一：表二主动公开、表三依申请公开、表四行政复议和行政诉讼。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

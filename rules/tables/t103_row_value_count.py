@@ -172,6 +172,7 @@ class RowValueCount(Rule):
 
     code = "T103"
     name = "row-value-count-mismatch"
+    explanation = "表格某一行的数值个数与列数不符：表三每行应有 7 个数值，表二各行应有 3 个或 1 个。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

@@ -144,6 +144,7 @@ class T3TotalColumnMissing(Rule):
 
     code = "T104"
     name = "t3-total-column-missing"
+    explanation = "表三表头缺少“总计”列，各行因此少一个数值，无法核对每行合计。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

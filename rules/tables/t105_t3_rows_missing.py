@@ -148,6 +148,7 @@ class T3RowsMissing(Rule):
 
     code = "T105"
     name = "t3-rows-missing"
+    explanation = "表三缺少格式规定的部分数据行（共 25 行，从“一、本年新收”到“四、结转下年度继续办理”）。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

@@ -147,6 +147,7 @@ class OtherHandlingWithoutSubrows(Rule):
 
     code = "T106"
     name = "other-handling-without-subrows"
+    explanation = "表三“（六）其他处理”应按 2021 年格式分为三行填写，而不是合并为一行。"
     category = "table"
     severity = "warning"
     profiles = ("strict",)

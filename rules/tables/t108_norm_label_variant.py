@@ -118,6 +118,7 @@ class NonStandardNormLabel(Rule):
 
     code = "T108"
     name = "non-standard-norm-label"
+    explanation = "表二第二十条第（一）项的第二行应为“行政规范性文件”，而不是“规范性文件”。"
     category = "table"
     severity = "warning"
     profiles = ("strict",)

@@ -117,6 +117,7 @@ class TableNotAssessable(Rule):
 
     code = "T190"
     name = "table-not-assessable"
+    explanation = "找到了这张表，但没能可靠地读出其中的数值，因此没有对它做勾稽关系等检查；提示中列出了未做的检查。请检查表格的排版或转换质量。"
     category = "table"
     severity = "info"
     profiles = ("default", "strict")

@@ -114,6 +114,7 @@ class FeeUnitNotWanyuan(Rule):
 
     code = "U101"
     name = "fee-unit-not-wanyuan"
+    explanation = "表二收费金额的单位应为“万元”，表头写的是“元”，金额相差一万倍。"
     category = "units"
     severity = "error"
     profiles = ("default", "strict")

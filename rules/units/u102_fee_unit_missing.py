@@ -148,6 +148,7 @@ class FeeUnitMissing(Rule):
 
     code = "U102"
     name = "fee-unit-missing"
+    explanation = "表二收费金额的表头没有注明单位（应为“单位：万元”）。"
     category = "units"
     severity = "warning"
     profiles = ("default", "strict")

@@ -117,6 +117,7 @@ class ImplausibleFeeAmount(Rule):
 
     code = "U103"
     name = "implausible-fee-amount"
+    explanation = "表二收费金额（万元）的小数位过多（超过 1 元的精度）或数额大得不合理，可能单位写错。"
     category = "units"
     severity = "warning"
     profiles = ("default", "strict")
