@@ -87,6 +87,7 @@ class CarryOverMismatch(Rule):
 
     code = "X101"
     name = "carry-over-mismatch"
+    explanation = "本年度表三“二、上年结转政府信息公开申请数量”与本机关上一年度报告的“四、结转下年度继续办理”逐列不一致。上一年结转出的申请就是本年结转进来的申请，不一致说明两份报告之一统计有误。"
     category = "history"
     severity = "error"
 

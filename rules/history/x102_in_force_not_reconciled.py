@@ -77,6 +77,7 @@ class InForceNotReconciled(Rule):
 
     code = "X102"
     name = "in-force-not-reconciled"
+    explanation = "表二规章或行政规范性文件的“现行有效件数”与上一年度衔接不上：上年现行有效件数加本年制发件数、减本年废止件数，应等于本年现行有效件数。多出的件数需要核对；减少的件数可能是文件到期失效，宜在正文说明。"
     category = "history"
     severity = "warning"
 

@@ -73,6 +73,7 @@ class PendingCasesLost(Rule):
 
     code = "X103"
     name = "pending-cases-lost"
+    explanation = "表四本年行政复议或行政诉讼的“总计”少于上一年度报告的“尚未审结”数。上年未审结的案件应计入本年总数，少于上年未审结数说明有案件在两份报告之间遗漏。"
     category = "history"
     severity = "warning"
 

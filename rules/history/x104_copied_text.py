@@ -100,6 +100,7 @@ class CopiedText(Rule):
 
     code = "X104"
     name = "copied-text"
+    explanation = "本报告的大部分语句与本机关上一年度报告或其他机关同年度报告逐字相同（不计各机关通用的模板语句）。请核实本年度工作情况是否如实撰写。"
     category = "history"
     severity = "info"
     options = {"threshold": 0.6, "min_sentences": 8, "boilerplate_agencies": 3}
