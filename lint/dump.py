@@ -72,11 +72,19 @@ def describe_issue(issue: Issue) -> str:
     return kind
 
 
+def _placement(report: Report) -> dict[str, Any]:
+    p = report.placement
+    return {"agency": p.agency, "agency_as_written": p.agency_as_written, "agency_source": p.agency_source,
+            "year": p.year, "year_source": p.year_source, "placed": p.placed, "problems": list(p.problems)}
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     out: dict[str, Any] = {
         "path": report.path,
         "year": report.year,
         "title": report.title,
+        "agency": report.agency,
+        "placement": _placement(report),
         "reporter_kind": report.reporter_kind,
         "format_version": report.format_version,
         "sections": {

@@ -357,6 +357,27 @@ class Sentence:
 _BIG = 1 << 62
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a report belongs: the agency (normalised, :mod:`gplint.agency`) and the year,
+    each with where it was read; ``None`` with the reason in ``problems`` when the text does
+    not say (a relative name like ``市科技局`` that nothing writes out is not guessed)."""
+
+    agency: Optional[str]
+    #: The name as the report prints it (the title's, or the signature's).
+    agency_as_written: str
+    #: "title", "title+signature", "title+preface", "signature", "preface" or "".
+    agency_source: str
+    year: Optional[int]
+    #: "title", "text" (top lines), "statistics period", "signing date" or "".
+    year_source: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def placed(self) -> bool:
+        return self.agency is not None and self.year is not None
+
+
 class Lazy(Generic[T]):
     """A value computed the first time it is read (:attr:`value`), then kept.
 
@@ -439,6 +460,19 @@ class Report:
         from .reader.sentences import sentences_of  # the reader builds on the model
 
         return sentences_of(self)
+
+    @property
+    def placement(self) -> Placement:
+        """The report's agency and year (:mod:`gplint.reader.placement`), read at the first
+        ask: a plain lint run never pays for it."""
+        from .reader.placement import place
+
+        return place(self)
+
+    @property
+    def agency(self) -> Optional[str]:
+        """The normalised agency name, None when the report cannot be placed."""
+        return self.placement.agency
 
     def section_of_line(self, line: int) -> Optional[str]:
         """The statutory section a line belongs to (None before 一 or when unknown)."""
