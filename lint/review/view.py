@@ -140,8 +140,11 @@ def build_view(path: str, text: str, diagnostics: Sequence[Diagnostic], report: 
     view = DocumentView(path=path, text=text, findings=findings, error=error)
     if report is not None:
         view.title = report.title
-        view.year = report.year
-        view.agency = agency_of(report.title)
+        # Where the report belongs, as the history store reads it (gplint.reader.placement:
+        # title, signature or preface); the title alone when that cannot place it.
+        placement = report.placement
+        view.year = placement.year or report.year
+        view.agency = placement.agency_as_written or agency_of(report.title)
         view.sections = [(slot, s.title, s.line) for (_, slot), s in
                          ((st, report.sections[st[1]]) for st in starts)]
     return view
