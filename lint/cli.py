@@ -1,7 +1,8 @@
 """The ``gplint`` command line (DESIGN.md §5).
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 usage, configuration or
-plugin error.
+plugin error; 3 internal error (a file gplint failed on, E900, or gplint itself); 130 and
+143 interrupted by SIGINT (Ctrl-C) or SIGTERM.
 """
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import sys
 from typing import Optional, Sequence
 
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
+from .workers import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, handle_termination
+
+#: Exit status when gplint failed: a file it could not check (E900) or a crash of its own.
+EXIT_INTERNAL = 3
 
 SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump")
 
@@ -69,9 +74,13 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
     """Lint ``files`` with the options of each file's configuration, in the given order.
 
     A generator: results stream out as files finish (one worker pool for all files)."""
-    from .runner import run
+    from .runner import default_jobs, run
 
-    return (settings.postprocess(r) for r in run(files, registry, settings.options_for, jobs, settings.plugins))
+    # isolate: each file in a worker process even with one job (one that is killed costs
+    # only its own file); never more workers than cores (the work is CPU-bound).
+    jobs = max(1, min(jobs, default_jobs()))
+    return (settings.postprocess(r) for r in run(files, registry, settings.options_for, jobs, settings.plugins,
+                                                 isolate=True))
 
 
 def cmd_check(argv: Sequence[str]) -> int:
@@ -150,6 +159,8 @@ def cmd_check(argv: Sequence[str]) -> int:
         sys.stderr.write(
             f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
         )
+    if tally.internal:
+        return EXIT_INTERNAL
     return 1 if failing else 0
 
 
@@ -239,6 +250,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
     handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump}[cmd]
+    handle_termination()
     try:
         return handler(argv)
     except UsageError as exc:
@@ -251,9 +263,27 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("gplint: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        sys.stderr.write("gplint: terminated\n")
+        return EXIT_TERMINATED
     except SystemExit as exc:  # argparse: usage errors exit 2 already
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
+    except Exception as exc:  # noqa: BLE001 - a bug of gplint's: say so, never exit 1 ("findings")
+        return _internal_failure(exc)
+
+
+def _internal_failure(exc: Exception) -> int:
+    import os
+    import traceback
+
+    if os.environ.get("GPLINT_DEBUG"):
+        traceback.print_exc()
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
+    sys.stderr.write(f"gplint: internal error: {type(exc).__name__}: {str(exc)[:500]}{at} "
+                     "(a bug: please report it; GPLINT_DEBUG=1 prints the traceback)\n")
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from .diagnostics import Diagnostic, Rule, fingerprint
 from .model import Report, Span
 from .plugins import Registry, build_registry
+from .workers import is_crash
 from .sources import MAX_BYTES, InputError, Source, decode, format_size, read_path
 
 # Input diagnostics (category "input"): the file could not be linted as a report.
@@ -127,7 +128,9 @@ def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions,
             # (Appended as found: what a rule reported before it crashed is kept.)
             for d in rule.check(report, opts):
                 out.append(d.with_path(path))
-        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+        except BaseException as exc:  # noqa: BLE001 - a broken rule must not stop the run
+            if not is_crash(exc):  # Ctrl-C, SIGTERM, the per-file timer: not the rule's fault
+                raise
             import traceback  # here: only a crash needs it, and it is not cheap to import
 
             tb = traceback.extract_tb(exc.__traceback__)[-1]
