@@ -88,6 +88,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     from .config import ConfigError, resolve_options
     from .engine import MAX_TIMEOUT, lint_bytes
     from .runner import default_jobs, discover, emit, guarded
+    from .sources import read_stream
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
@@ -126,8 +127,8 @@ def cmd_check(argv: Sequence[str]) -> int:
         raise UsageError(str(exc)) from None
     results = []
     if "-" in args.paths:
-        data = sys.stdin.buffer.read()
         stdin_options = settings.options_for(stdin_name)
+        data = read_stream(sys.stdin.buffer, stdin_options.max_bytes)  # (never more: see lint_bytes)
         results.append(settings.postprocess(
             guarded(stdin_name, stdin_options, lambda: lint_bytes(data, stdin_name, registry, stdin_options))))
     jobs = settings.jobs if settings.jobs is not None else default_jobs()

@@ -213,8 +213,9 @@ def lint_text(text: str, path: Optional[str] = None, config: Optional[LintOption
 
 def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
     if len(data) > options.max_bytes:
-        msg = (f"file too large to be a report ({len(data) / 1048576:.1f} MB; the limit is "
-               f"{format_size(options.max_bytes)}, raise it with --max-size)")
+        # (Read from a stream, ``data`` stops one byte past the limit: its size is unknown.)
+        msg = (f"file too large to be a report (over {format_size(options.max_bytes)}, "
+               "raise the limit with --max-size)")
         return FileResult(path or "-", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path or "-")], error=msg)
     try:
         source = decode(data, path)

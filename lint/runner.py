@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import stat
 import threading
 from collections import deque
 from contextlib import contextmanager
@@ -40,6 +41,8 @@ def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) 
     """Expand directories into report files (sorted); pass other paths through unchanged.
 
     A path that does not exist is passed through so that linting it yields a clear E001.
+    A walk takes regular files only: a FIFO, socket or device named like a report would
+    block or never end (a FIFO named explicitly is read, as ``cat`` would).
     """
     exts = tuple(e.lower() for e in extensions)
     for path in paths:
@@ -49,7 +52,7 @@ def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) 
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     if (name.lower().endswith(exts) and not name.startswith(".")
-                            and not _is_project_document(name)):
+                            and not _is_project_document(name) and _is_regular(os.path.join(root, name))):
                         found.append(os.path.join(root, name))
             yield from sorted(found)
         else:
@@ -59,6 +62,15 @@ def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) 
 #: Files a folder of reports often also holds that are not reports (README.md beside the
 #: reports of a review batch). Walking a folder skips them; naming one explicitly lints it.
 _PROJECT_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing", "authors", "notice")
+
+
+def _is_regular(path: str) -> bool:
+    """A regular file (through symlinks), or one gone or unreadable meanwhile (linting it
+    then says so)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def _is_project_document(name: str) -> bool:

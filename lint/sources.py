@@ -90,6 +90,19 @@ def format_size(n: int) -> str:
     return f"{max(1, round(n / 1024))} KB"
 
 
+def read_stream(stream, max_bytes: int = MAX_BYTES) -> bytes:
+    """A binary stream's bytes (stdin), read in chunks and never more than ``max_bytes`` + 1:
+    enough to tell that it is too large, whatever is piped in (``/dev/zero`` included)."""
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def read_path(path: str, max_bytes: int = MAX_BYTES) -> Source:
     """Read and decode a file; every failure is an :class:`InputError` naming the cause."""
     try:
