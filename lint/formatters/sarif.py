@@ -12,6 +12,8 @@ import re
 from typing import Any, Sequence
 from urllib.parse import quote
 
+from ..safe_text import json_safe, path_bytes
+
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/gplint/gplint"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -30,13 +32,14 @@ INPUT_RULES = {
 def _uri(path: str) -> tuple[str, bool]:
     """(uri, is_relative). Relative paths stay relative (GitHub resolves them against the
     repository root); absolute ones become file URIs. Non-ASCII and spaces are
-    percent-encoded as RFC 3986 requires."""
+    percent-encoded as RFC 3986 requires, from the name's bytes (a name that is not UTF-8
+    keeps its exact bytes, percent-encoded)."""
     p = path.replace(os.sep, "/")
     if os.path.isabs(path):
-        return "file://" + quote(p if p.startswith("/") else "/" + p, safe="/:"), False
+        return "file://" + quote(path_bytes(p if p.startswith("/") else "/" + p), safe="/:"), False
     if p.startswith("./"):
         p = p[2:]
-    return quote(p, safe="/"), True
+    return quote(path_bytes(p), safe="/"), True
 
 
 _SECTION_TITLES = ("What it checks", "Why", "Bad::", "Good::")
@@ -127,7 +130,7 @@ def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
     from .. import __version__
 
     cwd = os.getcwd().replace(os.sep, "/")
-    root_uri = "file://" + quote(cwd if cwd.startswith("/") else "/" + cwd, safe="/:")
+    root_uri = "file://" + quote(path_bytes(cwd if cwd.startswith("/") else "/" + cwd), safe="/:")
     if not root_uri.endswith("/"):
         root_uri += "/"
     run = {
@@ -147,4 +150,4 @@ def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
 
 def format_sarif(results: Sequence[Any], options: dict) -> str:
     """A SARIF 2.1.0 log with every registered rule and every finding."""
-    return json.dumps(to_sarif(results, options.get("registry")), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(to_sarif(results, options.get("registry")), ensure_ascii=False, indent=2)) + "\n"
