@@ -5,8 +5,8 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 
 - DOCX (and WPS files saved as DOCX): paragraphs one a line; each table row one line with
   its cells separated by tabs (a merged cell repeated as empty cells), the layout Word's
-  own "save as text" produces. Standard library only (zipfile + ElementTree), with bounded
-  decompression.
+  own "save as text" produces. Standard library only (zipfile + expat, streaming: see
+  :mod:`gplint.docx_text` for its bounds).
 - HTML (saved or crawled web pages): block elements end lines; table rows become tab
   separated lines; scripts, styles and comments are dropped. Standard library only.
 - PDF: the text pdfminer.six extracts with its default options (tables come out column by
@@ -16,95 +16,19 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
+from .docx_text import MAX_UNCOMPRESSED, docx_text  # noqa: F401 - the DOCX reader's bound
 from .hookspecs import hookimpl
 from .sources import InputError, Source, decode, normalise_newlines
 
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
-
-# zipfile, ElementTree and html.parser are imported by the reader that needs them: most runs
+# zipfile, expat and html.parser are imported by the reader that needs them: most runs
 # read only text files, and together they cost a tenth of gplint's start-up.
-
-#: Refuse to decompress more than this from one document (zip bombs).
-MAX_UNCOMPRESSED = 64 * 1024 * 1024
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 # --------------------------------------------------------------------------- DOCX
 def read_docx(data: bytes, path: Optional[str] = None) -> Source:
-    import zipfile
-    from xml.etree import ElementTree as ET
-
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError("not a valid DOCX file (not a zip archive)") from None
-    try:
-        info = zf.getinfo("word/document.xml")
-    except KeyError:
-        raise InputError("not a DOCX file (no word/document.xml)") from None
-    if info.file_size > MAX_UNCOMPRESSED:
-        raise InputError(f"DOCX body too large when decompressed ({info.file_size} bytes)")
-    try:
-        with zf.open(info) as fh:
-            xml = fh.read(MAX_UNCOMPRESSED + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise InputError(f"damaged DOCX file ({exc})") from None
-    if len(xml) > MAX_UNCOMPRESSED:
-        raise InputError("DOCX body too large when decompressed")
-    try:
-        root = ET.fromstring(xml)
-    except ET.ParseError as exc:
-        raise InputError(f"damaged DOCX file (document.xml: {exc})") from None
-    body = root.find(f"{_W}body")
-    lines: list[str] = []
-    if body is not None:
-        for child in body:
-            _docx_block(child, lines)
-    return Source(path, normalise_newlines("\n".join(lines)), "docx")
-
-
-def _docx_text(elem: Element) -> str:
-    parts: list[str] = []
-    for node in elem.iter():
-        tag = node.tag
-        if tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif tag == f"{_W}tab":
-            parts.append(" ")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append(" ")
-    return "".join(parts)
-
-
-def _docx_block(elem: Element, lines: list[str]) -> None:
-    if elem.tag == f"{_W}p":
-        lines.append(_docx_text(elem))
-    elif elem.tag == f"{_W}tbl":
-        for row in elem.findall(f"{_W}tr"):
-            cells: list[str] = []
-            for cell in row.findall(f"{_W}tc"):
-                props = cell.find(f"{_W}tcPr")
-                span = 1
-                if props is not None:
-                    gs = props.find(f"{_W}gridSpan")
-                    if gs is not None:
-                        try:
-                            span = max(1, min(64, int(gs.get(f"{_W}val", "1"))))
-                        except ValueError:
-                            span = 1
-                text = " ".join(_docx_text(p) for p in cell.findall(f"{_W}p")).strip()
-                cells.append(text.replace("\t", " "))
-                cells.extend([""] * (span - 1))
-            lines.append("\t".join(cells))
-    elif elem.tag == f"{_W}sdt":
-        content = elem.find(f"{_W}sdtContent")
-        if content is not None:
-            for child in content:
-                _docx_block(child, lines)
+    return Source(path, normalise_newlines(docx_text(data)), "docx")
 
 
 # --------------------------------------------------------------------------- HTML

@@ -8,7 +8,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T3_2021
 from gplint.model import Report, Span
 
-from ._prose import application_sentences, clauses, fmt, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, clauses, count, fmt, other_year, t3_row_line, t3_total
 
 _N = r"(?P<n>\d+)\s*(?:件|条)"
 _GAP = r"[^\d，,；;。（()）]{0,20}?"
@@ -139,7 +139,9 @@ class ApplicationCountMismatch(Rule):
                         yield d
 
     def _compare(self, report: Report, s, a: int, kind: str, m: re.Match[str]) -> Optional[Diagnostic]:
-        n = int(m.group("n"))
+        n = count(m.group("n"))
+        if n is None:
+            return None
         row = _KIND_ROWS[kind][0]
         table = t3_total(report, row)
         if table is None:

@@ -8,7 +8,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T4
 from gplint.model import Report, Span
 
-from ._prose import clauses, fmt, other_year, sentences, t4_includes_carried, t4_total
+from ._prose import clauses, count, fmt, other_year, sentences, t4_includes_carried, t4_total
 
 # The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
 # under one spanning header), and how messages name each kind's total in table 四.
@@ -115,9 +115,9 @@ class CaseCountMismatch(Rule):
                 m = _AFTER[k].search(clause) or _BEFORE[k].search(clause)
                 if m is None:
                     continue
-                n = int(m.group("n"))
+                n = count(m.group("n"))
                 table = t4_total(report, k)
-                if table is None or n == table or (carried and n < table):
+                if n is None or table is None or n == table or (carried and n < table):
                     continue
                 yield self.diag(
                     f"正文称{_NAMES[k]} {n} 件，但{_TABLE[k]}为 {fmt(table)}",

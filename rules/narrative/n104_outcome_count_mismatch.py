@@ -9,7 +9,7 @@ from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import T3_2021
 from gplint.model import Number, Report
 
-from ._prose import application_sentences, clauses, fmt, other_year, t3_group_total, t3_total
+from ._prose import MAX_PERCENT_DECIMALS, application_sentences, clauses, count, fmt, other_year, t3_group_total, t3_total
 
 
 
@@ -99,7 +99,9 @@ class OutcomeCountMismatch(Rule):
                 for m in _RE.finditer(clause):
                     i = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("o") and v)
                     _, groups, label = _OUTCOMES[i]
-                    n = int(m.group("n"))
+                    n = count(m.group("n"))
+                    if n is None:
+                        continue
                     vals = [t3_group_total(report, g) for g in groups]
                     span = s.span(a + m.start(), a + m.end())
                     if all(v is not None for v in vals):
@@ -111,7 +113,7 @@ class OutcomeCountMismatch(Rule):
                                 evidence={"text": n, "table": table}, snippet=m.group(0))
                             continue
                     p = m.group("p")
-                    if p and total:
+                    if p and total and len(p.partition(".")[2]) <= MAX_PERCENT_DECIMALS:
                         want = _expected_percent(n, total, p)
                         got = Decimal(p)
                         unit = Decimal(1).scaleb(-(len(p.split(".")[1]) if "." in p else 0))

@@ -1,0 +1,123 @@
+"""Document readers bound what they decompress and allocate (issue 16, items 4 and 6):
+constructed bombs and damaged files give a clear input error naming the bound, in ``check``,
+``extract`` and ``dump``, never a traceback or gigabytes of memory."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from gplint.docx_text import docx_text
+from gplint.sources import InputError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCS = Path(__file__).resolve().parent.parent / "documents"
+
+
+def _docx(body: str, *, prolog: str = "") -> bytes:
+    xml = f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def _para(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_the_streaming_reader_reads_paragraphs_tables_spans_and_content_controls():
+    cell = "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" + _para("合并") + "</w:tc>"
+    row = "<w:tr>" + cell + "<w:tc>" + _para("a") + _para("b") + "</w:tc></w:tr>"
+    body = (_para("一、总体情况") + "<w:p><w:r><w:t>x</w:t><w:tab/><w:t>y</w:t><w:br/></w:r></w:p>"
+            + "<w:tbl>" + row + "</w:tbl>" + "<w:sdt><w:sdtContent>" + _para("控件") + "</w:sdtContent></w:sdt>")
+    assert docx_text(_docx(body)).split("\n") == ["一、总体情况", "x y ", "合并\t\ta b", "控件"]
+
+
+def test_the_template_reads_as_before():
+    text = docx_text((DOCS / "template-2021-blank.docx").read_bytes())
+    assert "三、收到和处理政府信息公开申请情况" in text and "\t" in text
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("deep content controls", _docx("<w:sdt><w:sdtContent>" * 100_000 + "</w:sdtContent></w:sdt>" * 100_000),
+     "nested deeper"),
+    ("billion laughs", _docx("<w:p><w:r><w:t>&a9;</w:t></w:r></w:p>", prolog=(
+        "<!DOCTYPE d [<!ENTITY a0 'lol'>" + "".join(f"<!ENTITY a{i} '{f'&a{i-1};' * 10}'>" for i in range(1, 10)) + "]>")),
+     "DTD"),
+    ("external entity", _docx("<w:p><w:r><w:t>&x;</w:t></w:r></w:p>",
+                              prolog="<!DOCTYPE d [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"), "DTD"),
+])
+def test_hostile_xml_is_refused(name, data, says):
+    """Before: RecursionError traceback for deep nesting (extract, dump)."""
+    with pytest.raises(InputError, match=says):
+        docx_text(data)
+
+
+def _tamper(data: bytes, what: str) -> bytes:
+    out = bytearray(data)
+    at = data.index(b"PK\x03\x04", data.index(b"word/document.xml") - 40)
+    if what == "encrypted":
+        out[at + 6] |= 1  # the local header's flag bits
+        cd = data.index(b"PK\x01\x02word"[:4], at)
+        while cd >= 0:
+            if data[cd + 46:cd + 46 + 17] == b"word/document.xml":
+                out[cd + 8] |= 1
+            cd = data.find(b"PK\x01\x02", cd + 4)
+    else:  # damaged deflate data: garble the compressed body
+        start = at + 30 + len(b"word/document.xml")
+        for i in range(start + 2, start + 40):
+            out[i] ^= 0x5A
+    return bytes(out)
+
+
+@pytest.mark.parametrize("what, says", [("encrypted", "encrypted"), ("corrupt", "damaged")])
+def test_encrypted_and_corrupt_docx_are_input_errors(what, says):
+    """Before: RuntimeError / zlib.error tracebacks in extract and dump."""
+    data = _tamper(_docx(_para("一、总体情况") * 200), what)
+    with pytest.raises(InputError, match=says):
+        docx_text(data)
+
+
+def _peak_rss_of(code: str) -> tuple[int, str]:
+    """Peak resident memory of a fresh process running ``code`` (VmHWM: unlike ru_maxrss,
+    not inherited from the forking test process), and what it printed."""
+    report = "\nprint([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
+    proc = subprocess.run([sys.executable, "-c", code + report], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.split()
+    return int(lines[-1]) * 1024, " ".join(lines[:-1])
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_a_docx_of_60_mb_of_markup_is_read_in_little_memory(tmp_path):
+    """Before: a 190 KB DOCX (64 MB of empty runs) used 805 MB as an ElementTree."""
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(_docx("<w:p><w:r><w:rPr><w:b/></w:rPr></w:r></w:p>" * 1_400_000))
+    assert path.stat().st_size < 1_000_000
+    peak, out = _peak_rss_of(f"from gplint.docx_text import docx_text\n"
+                             f"t = docx_text(open({str(path)!r}, 'rb').read()); print(t.count(chr(10)))")
+    assert out == str(1_400_000 - 1)
+    assert peak < 100 * 1024 * 1024, peak
+
+
+def test_bombs_are_clear_errors_in_check_extract_and_dump(tmp_path):
+    (tmp_path / "deep.docx").write_bytes(_docx("<w:sdt><w:sdtContent>" * 50_000 + "</w:sdtContent></w:sdt>" * 50_000))
+    (tmp_path / "locked.docx").write_bytes(_tamper(_docx(_para("一") * 100), "encrypted"))
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    for name in ("deep.docx", "locked.docx"):
+        for cmd in (["extract"], ["dump"]):
+            proc = subprocess.run([sys.executable, "-m", "gplint", *cmd, name], cwd=tmp_path, env=env,
+                                  capture_output=True, text=True, timeout=300)
+            assert proc.returncode == 2 and "Traceback" not in proc.stderr and name in proc.stderr, proc.stderr
+        proc = subprocess.run([sys.executable, "-m", "gplint", "--format", "json", name], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert [d["code"] for d in json.loads(proc.stdout)] == ["E001"], proc.stderr
