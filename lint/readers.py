@@ -10,12 +10,12 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 - HTML (saved or crawled web pages): block elements end lines; table rows become tab
   separated lines; scripts, styles and comments are dropped. Standard library only.
 - PDF: the text pdfminer.six extracts with its default options (tables come out column by
-  column, which the builder reads). pdfminer.six is an optional extra: ``pip install
+  column, which the builder reads), within bounds on decompression, pages and characters
+  (:mod:`gplint.pdf_text`). pdfminer.six is an optional extra: ``pip install
   'gplint[pdf]'``.
 """
 from __future__ import annotations
 
-import io
 from typing import Optional
 
 from .docx_text import MAX_UNCOMPRESSED, docx_text  # noqa: F401 - the DOCX reader's bound
@@ -60,13 +60,12 @@ def _decode_html(data: bytes, path: Optional[str]) -> str:
 # --------------------------------------------------------------------------- PDF
 def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
     try:
-        from pdfminer.high_level import extract_text
+        import pdfminer  # noqa: F401
     except ImportError:
         raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pdfminer.six)") from None
-    try:
-        text = extract_text(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
-        raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
+    from .pdf_text import pdf_text
+
+    text = pdf_text(data)  # bounded: see gplint.pdf_text
     if not text.strip():
         raise InputError("PDF has no text layer (a scan? run OCR first)")
     return Source(path, normalise_newlines(text), "pdf")

@@ -121,3 +121,101 @@ def test_bombs_are_clear_errors_in_check_extract_and_dump(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "gplint", "--format", "json", name], cwd=tmp_path, env=env,
                               capture_output=True, text=True, timeout=300)
         assert [d["code"] for d in json.loads(proc.stdout)] == ["E001"], proc.stderr
+
+
+def _pdf(content: bytes, filters: str = "/FlateDecode", pages: int = 1) -> bytes:
+    """A minimal PDF: ``pages`` pages sharing one content stream (already encoded)."""
+    kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+            b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters.encode()) + content + b"\nendstream"]
+    font = 4 + pages
+    objs += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 3 0 R "
+             f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode() for _ in range(pages)]
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+
+@pytest.fixture(scope="module")
+def pdf_reader():
+    pytest.importorskip("pdfminer")
+    from gplint.readers import read_pdf
+
+    return read_pdf
+
+
+def test_a_small_pdf_reads_as_pdfminer_reads_it(pdf_reader):
+    page = b"BT /F1 12 Tf 72 700 Td (2024 annual report) Tj ET"
+    assert "2024 annual report" in pdf_reader(_pdf(zlib.compress(page))).text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_a_deflate_bomb_pdf_is_refused_in_little_memory(tmp_path, pdf_reader):
+    """Before: a 1 MB PDF used 2.09 GB, a 4 MB one 4.24 GB, and the timeout fired late."""
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(_pdf(zlib.compress(b"0 0 m " * (100 * 1024 * 1024 // 6), 9)))
+    assert bomb.stat().st_size < 1_000_000
+    peak, out = _peak_rss_of(
+        "from gplint.readers import read_pdf\nfrom gplint.sources import InputError\n"
+        f"try:\n    read_pdf(open({str(bomb)!r}, 'rb').read())\nexcept InputError as exc:\n    print(repr(str(exc)))")
+    assert "larger than 32 MB when decompressed" in out
+    assert peak < 250 * 1024 * 1024, peak
+
+
+def test_lzw_and_truncated_streams_are_bounded_too(pdf_reader, monkeypatch):
+    import gplint.pdf_text as pdf_text
+
+    monkeypatch.setattr(pdf_text, "MIN_BUDGET", 1024 * 1024)
+    big = zlib.compress(b"0 0 m " * 1_000_000)
+    with pytest.raises(InputError, match="larger than 1 MB"):
+        pdf_reader(_pdf(big[:-10]))  # truncated: pdfminer's decompress_corrupted path
+    # An LZW stream of one repeated byte (pdfminer's own encoder is absent: write codes).
+    with pytest.raises(InputError, match="larger than 1 MB"):
+        pdf_reader(_pdf(_lzw_repeats(5_000_000), "/LZWDecode"))
+    from pdfminer.lzw import lzwdecode  # (the encoder above is right: pdfminer's own decoder)
+
+    assert lzwdecode(_lzw_repeats(100_000)).count(b"A") >= 100_000
+
+
+def _lzw_repeats(n: int) -> bytes:
+    """LZW codes for ``n`` bytes of 'A' or more, as pdfminer's decoder reads them (9 to 12
+    bits, early change): each new code is the table's next entry (one 'A' longer), then the
+    longest entry again and again."""
+    codes, table_len, width, length = [(256, 9), (65, 9)], 258, 9, 1
+    while length < n:
+        code = min(table_len, 4095)
+        codes.append((code, width))
+        length += code - 256
+        table_len += 1
+        width = {511: 10, 1023: 11, 2047: 12}.get(table_len, width)
+    bits, nbits, out = 0, 0, bytearray()
+    for code, w in codes:
+        bits, nbits = (bits << w) | code, nbits + w
+        while nbits >= 8:
+            nbits -= 8
+            out.append((bits >> nbits) & 0xFF)
+    if nbits:
+        out.append((bits << (8 - nbits)) & 0xFF)
+    return bytes(out)
+
+
+def test_too_many_pages_and_characters_are_refused(pdf_reader, monkeypatch):
+    import gplint.pdf_text as pdf_text
+
+    page = zlib.compress(b"BT /F1 12 Tf 72 700 Td " + b"(x) Tj " * 300 + b"ET")
+    monkeypatch.setattr(pdf_text, "MAX_PAGES", 5)
+    with pytest.raises(InputError, match="more than 5 pages"):
+        pdf_reader(_pdf(page, pages=8))
+    monkeypatch.setattr(pdf_text, "MAX_PAGE_CHARS", 100)
+    with pytest.raises(InputError, match="more than 100 characters"):
+        pdf_reader(_pdf(page, pages=1))
