@@ -37,12 +37,10 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
 
     text = _decode_html(data, path)
     parser = HTMLText()
-    try:
-        parser.feed(text)
-        parser.close()
-    except Exception as exc:  # noqa: BLE001 - html.parser is lenient; be safe anyway
-        raise InputError(f"cannot read HTML ({type(exc).__name__}: {exc})") from None
-    parser._end_line()
+    parser.feed_all(text)
+    if parser.unclosed and not any(line.strip() for line in parser.lines):
+        # (Not "empty file": the page has text, all of it inside what never ended.)
+        raise InputError(f"HTML page with no text outside {parser.unclosed} that is never closed")
     return Source(path, "\n".join(parser.lines), "html")
 
 
