@@ -55,13 +55,38 @@ def _looks_binary(data: bytes) -> bool:
     return len(sample) > 0 and ctrl / len(sample) > 0.05
 
 
+def _where(data: bytes, offset: int) -> str:
+    """A byte offset of the file as people look for it: offset and line."""
+    line = data.count(b"\n", 0, offset) + 1
+    return f"byte {offset}, line {line}"
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """UTF-16 text saved without a byte-order mark, told by its zero bytes: the high byte of
+    every ASCII character (digits, spaces, line ends), nearly all on the same side of each
+    pair (a CJK character such as 一, U+4E00, puts a few on the other)."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 16:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < len(sample) // 32 or min(even, odd) * 4 > max(even, odd):
+        return None
+    try:
+        text = data.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return text if controls * 100 <= min(len(text), 4096) else None
+
+
 def decode(data: bytes, path: Optional[str] = None) -> Source:
-    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then GB18030."""
+    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one
+    when its zero bytes show it), then GB18030."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             return Source(path, normalise_newlines(data[3:].decode("utf-8")), "utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})") from None
+            raise InputError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({_where(data, exc.start + 3)})") from None
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -69,6 +94,9 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
             except UnicodeDecodeError:
                 raise InputError("starts with a UTF-16 BOM but is not valid UTF-16") from None
     if _looks_binary(data):
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return Source(path, normalise_newlines(text), "utf-16")
         raise InputError("binary file, not report text (convert PDF/DOCX to text first, or install a reader plugin)")
     try:
         return Source(path, normalise_newlines(data.decode("utf-8")), "utf-8")
@@ -78,7 +106,7 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"cannot decode: not UTF-8 and not GB18030 (bad byte at offset {exc.start})"
+            f"cannot decode: not UTF-8 and not GB18030 (bad {_where(data, exc.start)})"
         ) from None
     return Source(path, normalise_newlines(text), "gb18030")
 
