@@ -86,8 +86,8 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
 def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .config import ConfigError, resolve_options
-    from .engine import MAX_TIMEOUT, lint_bytes
-    from .runner import default_jobs, discover, emit, guarded
+    from .engine import MAX_TIMEOUT
+    from .runner import default_jobs, discover, emit, lint_data_isolated
     from .sources import read_stream
 
     args = _check_parser().parse_args(argv)
@@ -129,8 +129,8 @@ def cmd_check(argv: Sequence[str]) -> int:
     if "-" in args.paths:
         stdin_options = settings.options_for(stdin_name)
         data = read_stream(sys.stdin.buffer, stdin_options.max_bytes)  # (never more: see lint_bytes)
-        results.append(settings.postprocess(
-            guarded(stdin_name, stdin_options, lambda: lint_bytes(data, stdin_name, registry, stdin_options))))
+        results.append(settings.postprocess(lint_data_isolated(stdin_name, data, registry, stdin_options,
+                                                               settings.plugins)))
     jobs = settings.jobs if settings.jobs is not None else default_jobs()
     results = itertools.chain(results, _run_grouped(files, registry, settings, jobs))
 

@@ -423,6 +423,34 @@ def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[st
             stop_pool(pool, kill=not finished)
 
 
+def _lint_data(name: str, data: bytes, options: LintOptions) -> FileResult:
+    from .engine import lint_bytes
+
+    registry = _WORKER["registry"]
+    res = guarded(name, options, lambda: lint_bytes(data, name, registry, options))
+    res.report = None
+    return res
+
+
+def lint_data_isolated(name: str, data: bytes, registry: Registry, options: LintOptions,
+                       plugin_paths: Sequence[str] = ()) -> FileResult:
+    """Lint bytes read from a stream (stdin) in a worker process, as a file is on the
+    command line: a worker that dies costs an E900 on ``name``, not the run."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _executor(1, registry, tuple(plugin_paths))
+    finished = False
+    try:
+        try:
+            res = pool.submit(_lint_data, name, data, options).result()
+        except BrokenProcessPool:
+            res = _internal_error(name, "the worker process linting this file died")
+        finished = True
+        return res
+    finally:
+        stop_pool(pool, kill=not finished)
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))

@@ -155,3 +155,15 @@ def test_a_signal_stops_the_run_with_one_line_and_no_process_left(tmp_path, how,
             break
         time.sleep(0.1)
     assert _session_processes(proc.pid) == []
+
+
+def test_stdin_is_linted_in_a_worker_too(tmp_path):
+    """Before: stdin was linted in the main process, where a killed worker is the run."""
+    _project(tmp_path, 1, {})
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "gplint", "--format", "json", "--stdin-filename", "x.txt", "-",
+                           "r00.txt"], input=(GOOD + "\nKILLWORKER\n").encode(), cwd=str(tmp_path), env=env,
+                          capture_output=True, timeout=300)
+    found = json.loads(proc.stdout)
+    assert [(d["path"], d["code"]) for d in found] == [("x.txt", "E900")], proc.stderr
+    assert proc.returncode == 3 and b"2 file(s)" in proc.stderr
