@@ -10,7 +10,9 @@ from gplint.model import Report, Span
 
 from ._prose import application_sentences, clauses, count, fmt, other_year, t3_row_line, t3_total
 
-_N = r"(?P<n>\d+)\s*(?:件|条)"
+# (?<!\d): matched from the start of a number only (from every position of a long run of
+# digits, a pattern starting with the count cost the square of the run's length).
+_N = r"(?<!\d)(?P<n>\d+)\s*(?:件|条)"
 _GAP = r"[^\d，,；;。（()）]{0,20}?"
 # (kind, pattern). Kinds: new = R01, accepted = R01 or R01+R02 (受理 is ambiguous),
 # carried_in = R02, handled = R24, carried_out = R25.

@@ -79,3 +79,19 @@ def test_ten_thousand_digit_runs_finish(tmp_path, entry):
         code = f"from gplint.cli import main; import sys; sys.stdout = open('/dev/null', 'w'); main(['dump', {str(path)!r}])"
     proc = _run_script(code)
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_long_digit_runs_in_prose_counts_finish(tmp_path):
+    """Before: N101's and N103's patterns that start with the count were tried from every
+    position of a run of digits (fuzzing: a 15 KB report in 1.6 s; 200,000 digits:
+    minutes)."""
+    base = (CORPUS / "001_98c801d9a8639466.txt").read_text(encoding="utf-8")
+    run = "1" * 200_000
+    inserts = [f"{run}件行政复议", f"{run}件结转下年度", f"新收{run}件", f"予以公开{run}件", f"行政诉讼{run}件"]
+    path = tmp_path / "prose.txt"
+    path.write_text(base.replace("。", "。" + "，".join(inserts) + "。", 1), encoding="utf-8")
+    code = ("from gplint import lint_text\nfrom gplint.engine import LintOptions\n"
+            f"found = lint_text(open({str(path)!r}, encoding='utf-8').read(), config=LintOptions(profile='strict'))\n"
+            "assert not [d for d in found if d.code.startswith('E9')], found")
+    proc = _run_script(code)
+    assert proc.returncode == 0, proc.stderr[-2000:]
