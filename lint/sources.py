@@ -75,8 +75,11 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
         text = data.decode("utf-16-be" if even > odd else "utf-16-le")
     except UnicodeDecodeError:
         return None
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return text if controls * 100 <= min(len(text), 4096) else None
+    # Report text: ASCII and CJK (with its punctuation and full-width forms), nearly all.
+    head = text[:4096]
+    plain = sum(1 for ch in head if " " <= ch <= "~" or ch in "\t\n\r\f" or "\u3000" <= ch <= "\u9fff"
+                or "\uff00" <= ch <= "\uffef")
+    return text if plain * 10 >= len(head) * 9 else None
 
 
 def decode(data: bytes, path: Optional[str] = None) -> Source:

@@ -24,6 +24,8 @@ def test_binary_stays_binary():
         decode(bytes(range(256)) * 40)
     with pytest.raises(InputError, match="binary"):
         decode(b"\x00\x01\x02\x03" * 3000)
+    with pytest.raises(InputError, match="binary"):  # zero bytes on one side, but not text
+        decode(b"\x00\xff" * 50)
 
 
 def test_a_bad_byte_after_a_bom_is_placed_in_the_file():
