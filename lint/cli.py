@@ -241,7 +241,9 @@ def cmd_dump(argv: Sequence[str]) -> int:
     args = p.parse_args(argv)
     src = _read_for_dump(args.path)
     report = parse(src.text, path=args.path, year=args.year)
-    print(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+    from .safe_text import json_safe
+
+    print(json_safe(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)))
     return 0
 
 

@@ -141,3 +141,14 @@ def test_jobs_is_capped_at_the_cores_and_the_files(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     main(["--jobs", "128", "-q", "."])
     assert seen == [(3, min(runner.default_jobs(), 128), True)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as bytes")
+def test_dump_of_a_file_whose_name_is_not_utf8(tmp_path):
+    raw = b"r\xff.txt"
+    with open(os.path.join(os.fsencode(str(tmp_path)), raw), "wb") as fh:
+        fh.write(REPORT)
+    proc = subprocess.run([sys.executable, "-m", "gplint", "dump", os.fsdecode(raw)], cwd=str(tmp_path),
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert os.fsencode(json.loads(proc.stdout.decode("utf-8"))["path"]) == raw
