@@ -13,7 +13,7 @@ import sys
 from typing import Optional, Sequence
 
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
-from .workers import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, handle_termination
+from .workers import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, handle_termination, restore_termination
 
 #: Exit status when gplint failed: a file it could not check (E900) or a crash of its own.
 EXIT_INTERNAL = 3
@@ -253,7 +253,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
     handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump}[cmd]
-    handle_termination()
+    previous = handle_termination()
     try:
         return handler(argv)
     except UsageError as exc:
@@ -274,6 +274,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except Exception as exc:  # noqa: BLE001 - a bug of gplint's: say so, never exit 1 ("findings")
         return _internal_failure(exc)
+    finally:
+        restore_termination(previous)  # (main() called in-process, by a test or a wrapper)
 
 
 def _internal_failure(exc: Exception) -> int:

@@ -38,12 +38,18 @@ def _raise_terminated(signum: int, frame: Any) -> None:
     raise Terminated()
 
 
-def handle_termination() -> None:
-    """In the command's main thread: SIGTERM raises :class:`Terminated` from now on."""
+def handle_termination() -> Any:
+    """In the command's main thread: SIGTERM raises :class:`Terminated` from now on. Gives
+    the handler it replaced (for :func:`restore_termination`), or None."""
     try:
-        signal.signal(signal.SIGTERM, _raise_terminated)
+        return signal.signal(signal.SIGTERM, _raise_terminated)
     except (ValueError, OSError):  # not the main thread (an embedding caller): leave it
-        pass
+        return None
+
+
+def restore_termination(previous: Any) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def prepare_worker() -> None:
@@ -54,6 +60,8 @@ def prepare_worker() -> None:
 
 
 def _die_with_parent() -> None:
+    # (Strictly, Linux kills it when the thread that forked it ends: the pools are made
+    # by the thread that consumes the run, which outlives them.)
     if not sys.platform.startswith("linux"):
         return
     try:
