@@ -27,6 +27,9 @@ def bench_env() -> dict:
     ``GPLINT_BENCH_NO_PYC=1`` to measure without it.
     """
     env = dict(os.environ)
+    # Linting is what is measured: never answers from the result cache (bench/cache.py
+    # measures the cache and sets its own).
+    env.setdefault("GPLINT_NO_CACHE", "1")
     if env.get("GPLINT_BENCH_NO_PYC"):
         return env
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -44,9 +47,10 @@ def gplint_cmd() -> list[str]:
 # isolates one run's peak RSS (ru_maxrss is a high-water mark per waiting process).
 _WRAPPER = r"""
 import json, resource, subprocess, sys, time
-out = sys.argv[1]
+out, stdout = sys.argv[1], sys.argv[2]
 t = time.perf_counter()
-p = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+sink = open(stdout, "wb") if stdout else subprocess.DEVNULL
+p = subprocess.run(sys.argv[3:], stdout=sink, stderr=subprocess.PIPE)
 wall = time.perf_counter() - t
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 json.dump({"wall": wall, "user": ru.ru_utime, "sys": ru.ru_stime, "maxrss_kb": ru.ru_maxrss,
@@ -63,11 +67,13 @@ class Run:
     stderr: str
 
 
-def measure(cmd: Sequence[str]) -> Run:
+def measure(cmd: Sequence[str], stdout: str = "", env: dict | None = None) -> Run:
+    """One run's wall and CPU time and peak RSS; its output goes to the file ``stdout``
+    (nowhere if not given)."""
     fd, out = tempfile.mkstemp(suffix=".json")
     os.close(fd)
     try:
-        subprocess.run([sys.executable, "-c", _WRAPPER, out, *cmd], check=True, env=bench_env())
+        subprocess.run([sys.executable, "-c", _WRAPPER, out, stdout, *cmd], check=True, env=env or bench_env())
         with open(out, encoding="utf-8") as fh:
             d = json.load(fh)
     finally:

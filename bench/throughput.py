@@ -1,6 +1,7 @@
 """Throughput: N synthetic ≈8 KB reports in mixed layouts, gplint --jobs 1 and --jobs 2.
 
     python bench/throughput.py [--n 1000] [--bytes 8000] [--jobs 1,2] [--repeat 3] [--dir DIR]
+    python bench/throughput.py --corpus mixed     # every layout the reader knows (bench/mixed.py)
 
 Prints reports/s, MB/s, CPU time per report and peak memory (largest process, from
 getrusage of the children) for each --jobs, and, in the same run, the *floor*: reading and
@@ -49,6 +50,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=3, help="runs per --jobs value (median printed)")
     ap.add_argument("--dir", default=None, help="write the reports here and keep them")
+    ap.add_argument("--corpus", choices=("synth", "mixed"), default="synth",
+                    help="synth: bench/synth.py's four layouts; mixed: every layout the reader knows")
     args = ap.parse_args(argv)
     if args.n < 1 or args.repeat < 1:
         ap.error("--n and --repeat must be at least 1")
@@ -56,12 +59,19 @@ def main(argv=None) -> int:
     work = args.dir or tempfile.mkdtemp(prefix="gplint-bench-")
     try:
         t = time.perf_counter()
-        paths = synth.write_corpus(work, args.n, args.seed, args.bytes)
+        if args.corpus == "mixed":
+            from mixed import MIXED_LAYOUTS, write_mixed_corpus
+
+            paths = write_mixed_corpus(work, args.n, args.seed)
+            layouts = [layout for _, layout in MIXED_LAYOUTS]
+        else:
+            paths = synth.write_corpus(work, args.n, args.seed, args.bytes)
+            layouts = list(synth.LAYOUTS)
         size = sum(os.path.getsize(p) for p in paths)
         mb = size / 1e6
         print(f"# throughput  ({machine()})")
-        print(f"corpus: {args.n} reports, {mb:.1f} MB, {size / args.n / 1000:.1f} KB each, "
-              f"layouts {'/'.join(synth.LAYOUTS)} (generated in {time.perf_counter() - t:.1f} s)")
+        print(f"corpus {args.corpus}: {args.n} reports, {mb:.1f} MB, {size / args.n / 1000:.1f} KB each, "
+              f"{len(layouts)} layouts {'/'.join(layouts)} (generated in {time.perf_counter() - t:.1f} s)")
         floor(paths)  # warm the page cache so both sides read from memory
         floors = []
         table = []

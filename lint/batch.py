@@ -23,7 +23,7 @@ import os
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from .engine import FileResult, LintOptions, lint_bytes, lint_source
-from .plugins import Registry, build_registry
+from .plugins import Registry
 from .sources import Source, normalise_newlines
 
 OptionsLike = Union[LintOptions, Mapping[str, Any], None]
@@ -51,9 +51,9 @@ def result_to_dict(result: FileResult) -> dict[str, Any]:
 def _registry(registry: Optional[Registry], plugin_paths: Sequence[str]) -> Registry:
     if registry is not None:
         return registry
-    from .plugins import load_module_from_path
+    from .plugins import shared_registry
 
-    return build_registry([load_module_from_path(p) for p in plugin_paths])
+    return shared_registry(plugin_paths)
 
 
 def _lint_item(name: str, content: Union[str, bytes], registry: Registry, options: LintOptions) -> FileResult:
@@ -98,13 +98,23 @@ def lint_paths(paths: Iterable[str], options: OptionsLike = None, *, registry: O
     :func:`gplint.runner.run`, the generator turns automatic garbage collection off until
     it is exhausted or closed (a full collection every 1,000 results instead).
     """
-    from .runner import TEXT_EXTENSIONS, discover, run
+    from .runner import run
 
     registry = _registry(registry, plugin_paths)
-    exts = tuple(TEXT_EXTENSIONS) + tuple(sorted(registry.readers))
-    files = list(discover(paths, exts))
+    files = discover_files(paths, registry)
     for res in run(files, registry, to_options(options), jobs, plugin_paths):
         yield result_to_dict(res)
+
+
+def discover_files(paths: Iterable[str], registry: Optional[Registry] = None) -> list[str]:
+    """The files ``gplint PATH...`` lints, in its order: folders walked for report texts
+    and every document a reader handles (DOCX, PDF, HTML; .doc/.wps/.ofd for their E005),
+    with the default excludes and ``.gitignore`` (no configuration file is read)."""
+    from .runner import TEXT_EXTENSIONS
+    from .walk import discover
+
+    registry = registry if registry is not None else _registry(None, ())
+    return list(discover(paths, tuple(TEXT_EXTENSIONS) + tuple(sorted(registry.readers))))
 
 
 def lint_partition(partition: Iterable[Union[str, TextItem]], options: OptionsLike = None,

@@ -1,8 +1,8 @@
 """The ``gplint`` command line (DESIGN.md §5).
 
-Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 usage, configuration or
-plugin error; 3 internal error (a file gplint failed on, E900, or gplint itself); 130 and
-143 interrupted by SIGINT (Ctrl-C) or SIGTERM.
+Exit codes: 0 no finding at or above ``--fail-on`` (or ``--exit-zero``); 1 findings; 2 usage,
+configuration or plugin error; 3 internal error (a file gplint failed on, E900, or gplint
+itself); 130 and 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (see :mod:`gplint.conventions`).
 """
 from __future__ import annotations
 
@@ -12,13 +12,11 @@ import json
 import sys
 from typing import Optional, Sequence
 
+from .conventions import EXIT_CODES_HELP, EXIT_INTERNAL, add_arguments
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 from .workers import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, handle_termination, restore_termination
 
-#: Exit status when gplint failed: a file it could not check (E900) or a crash of its own.
-EXIT_INTERNAL = 3
-
-SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump")
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve", "cluster")
 
 
 class UsageError(Exception):
@@ -36,7 +34,8 @@ def _check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="gplint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
-        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE",
+        epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | "
+               "gplint serve. " + EXIT_CODES_HELP,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories; '-' reads stdin")
     p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
@@ -61,7 +60,8 @@ def _check_parser() -> argparse.ArgumentParser:
                    help="suppress the findings recorded in FILE; report fixed ones as stale on stderr")
     p.add_argument("--write-baseline", default=None, metavar="FILE",
                    help="record every current finding in FILE and exit 0")
-    p.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    p.add_argument("--quiet", "-q", action="store_true", help="no summary line or progress bar on stderr")
+    add_arguments(p)
     return p
 
 
@@ -70,8 +70,9 @@ def _load_registry(plugin_paths: Sequence[str]) -> Registry:
     return build_registry(extra)
 
 
-def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
-    """Lint ``files`` with the options of each file's configuration, in the given order.
+def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, cache=None):
+    """Lint ``files`` with the options of each file's configuration, in the given order;
+    with a cache, only the files it has no answer for.
 
     A generator: results stream out as files finish (one worker pool for all files)."""
     from .runner import default_jobs, run
@@ -79,16 +80,28 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int):
     # isolate: each file in a worker process even with one job (one that is killed costs
     # only its own file); never more workers than cores (the work is CPU-bound).
     jobs = max(1, min(jobs, default_jobs()))
-    return (settings.postprocess(r) for r in run(files, registry, settings.options_for, jobs, settings.plugins,
-                                                 isolate=True))
+
+    def lint_many(paths: Sequence[str]):
+        return run(paths, registry, settings.options_for, jobs, settings.plugins, isolate=True)
+
+    if cache is not None:
+        from .cache import run_cached
+
+        raw = run_cached(files, cache, settings.options_for, lint_many)
+    else:
+        raw = lint_many(files)
+    return (settings.postprocess(r) for r in raw)
 
 
 def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .config import ConfigError, resolve_options
-    from .engine import MAX_TIMEOUT
-    from .runner import default_jobs, discover, emit, lint_data_isolated
+    from .engine import MAX_TIMEOUT, input_limit
+    from .runner import default_jobs, emit, lint_data_isolated
+    from .selection import SelectionError, check_run
     from .sources import read_stream
+    from .walk import discover
+    from . import conventions
 
     args = _check_parser().parse_args(argv)
     if not args.paths:
@@ -103,6 +116,9 @@ def cmd_check(argv: Sequence[str]) -> int:
                          f"got {args.timeout:g}")
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise UsageError(f"--year must be a four-digit year, got {args.year}")
+    problem = conventions.check_arguments(args)
+    if problem:
+        raise UsageError(problem)
     try:
         settings = resolve_options(args)
     except ConfigError as exc:
@@ -114,8 +130,11 @@ def cmd_check(argv: Sequence[str]) -> int:
                          f"(known: {', '.join(sorted(registry.formatters))})")
     file_paths = [p for p in args.paths if p != "-"]
     try:
-        files = list(discover(file_paths, settings.extensions(registry)))
+        files = list(discover(file_paths, settings.extensions(registry),
+                              conventions.excluders(args, settings.config), args.gitignore))
         stdin_name = args.stdin_filename or "-"
+        # A mistyped code would run no rule and pass everything: refuse it (exit 2).
+        check_run(settings, registry, files + ([stdin_name] if "-" in args.paths else []))
         # Every profile named by a configuration must exist before anything runs.
         for path in files + ([stdin_name] if "-" in args.paths else []):
             profile = settings.options_for(path).profile
@@ -123,16 +142,20 @@ def cmd_check(argv: Sequence[str]) -> int:
                 cfg = settings.config_for(path).path
                 src = f" (from {cfg})" if cfg and not args.profile else ""
                 raise UsageError(f"unknown rule profile {profile!r}{src} (known: {', '.join(sorted(registry.profiles))})")
-    except ConfigError as exc:
+    except (ConfigError, SelectionError) as exc:
         raise UsageError(str(exc)) from None
     results = []
+    data = None
     if "-" in args.paths:
         stdin_options = settings.options_for(stdin_name)
-        data = read_stream(sys.stdin.buffer, stdin_options.max_bytes)  # (never more: see lint_bytes)
+        # (Never more than its limit + 1 byte: see lint_bytes.)
+        data = read_stream(sys.stdin.buffer, input_limit(stdin_name, registry, stdin_options.max_bytes))
         results.append(settings.postprocess(lint_data_isolated(stdin_name, data, registry, stdin_options,
                                                                settings.plugins)))
     jobs = settings.jobs if settings.jobs is not None else default_jobs()
-    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs))
+    cache = conventions.open_cache(args, registry)
+    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs, cache))
+    results, stats = conventions.watch(results, args, len(files) + (1 if data is not None else 0))
 
     try:
         if args.write_baseline:
@@ -146,9 +169,15 @@ def cmd_check(argv: Sequence[str]) -> int:
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
 
-    # Line-oriented formats are written file by file as results arrive (runner.emit).
-    tally = emit(results, registry.formatters[settings.fmt], {"registry": registry}, sys.stdout.write, sys.stdout.flush)
-    failing = tally.at_or_above(settings.fail_on)
+    try:
+        # Line-oriented formats are written file by file as results arrive (runner.emit).
+        tally = conventions.write_findings(args, settings.fmt, registry, results, stats, emit,
+                                           conventions.line_reader(registry, stdin_name, data))
+    except conventions.OutputFileError as exc:
+        raise UsageError(str(exc)) from None
+    if cache is not None:
+        cache.prune()
+    failing = tally.at_or_above(settings.fail_on) and not args.exit_zero
     if stale:
         # Stale entries never fail the run: the defect is gone, only the baseline is old.
         sys.stderr.write(f"gplint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
@@ -157,10 +186,13 @@ def cmd_check(argv: Sequence[str]) -> int:
             sys.stderr.write(f"gplint: stale: {e.path}: {e.code} {e.message}\n")
     if not args.quiet:
         counts = tally.counts
+        cached = f"; {cache.hits} unchanged file(s) taken from the cache" if cache is not None and cache.hits else ""
         sys.stderr.write(
-            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
+            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), "
+            f"{counts['info']} info{cached}\n"
         )
-    if tally.internal:
+    if tally.internal or stats.has("E900"):
+        sys.stderr.write(f"gplint: internal error on some file(s) (E900 above); exit {EXIT_INTERNAL}\n")
         return EXIT_INTERNAL
     return 1 if failing else 0
 
@@ -205,7 +237,11 @@ def cmd_rule(argv: Sequence[str]) -> int:
     registry = _load_registry(_config_plugins(args.config))
     rule = registry.rule_by_code_or_name(args.code)
     if rule is None:
-        raise UsageError(f"no rule {args.code!r} (see 'gplint rules')")
+        from .selection import suggestions
+
+        near = suggestions(args.code, list(registry.rules.values()))
+        hint = f"; did you mean {' or '.join(repr(w) for w in near)}?" if near else ""
+        raise UsageError(f"no rule {args.code!r}{hint} (see 'gplint rules')")
     sys.stdout.write(rule_text(rule))
     return 0
 
@@ -223,9 +259,21 @@ def _read_for_dump(path: str):
 
 def cmd_extract(argv: Sequence[str]) -> int:
     p = argparse.ArgumentParser(prog="gplint extract", description="Print the text that line numbers refer to.")
-    p.add_argument("path")
+    p.add_argument("path", nargs="+", help="a file; with --to, files or folders")
+    p.add_argument("--to", default=None, metavar="DIR",
+                   help="keep each document's text as DIR/PATH.txt (skipped when already current)")
     args = p.parse_args(argv)
-    src = _read_for_dump(args.path)
+    if args.to is not None:
+        from .extract import extract_to
+        from .sources import MAX_BYTES
+
+        written, current, failed = extract_to(args.path, args.to, _load_registry(()), MAX_BYTES)
+        sys.stderr.write(f"gplint: {written} text(s) written to {args.to}, {current} already current, "
+                         f"{failed} unreadable\n")
+        return 1 if failed else 0
+    if len(args.path) > 1:
+        raise UsageError("extract prints one file's text (give --to DIR to keep several)")
+    src = _read_for_dump(args.path[0])
     sys.stdout.write(src.text if src.text.endswith("\n") else src.text + "\n")
     return 0
 
@@ -247,12 +295,25 @@ def cmd_dump(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    from .serve import main as serve_main  # the page for the clerk (optional extra: flask)
+
+    return serve_main(argv)
+
+
+def cmd_cluster(argv: Sequence[str]) -> int:
+    from .cluster_cli import main as cluster_main
+
+    return cluster_main(argv)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     cmd = "check"
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump}[cmd]
+    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
+               "serve": cmd_serve, "cluster": cmd_cluster}[cmd]
     previous = handle_termination()
     try:
         return handler(argv)

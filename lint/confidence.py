@@ -224,6 +224,9 @@ def _row(key: str, line: int, cells: tuple[Cell, ...], expected: int, found: Opt
         if issue.kind == "ambiguous-digit-split":
             flags.add("ambiguous-split")
             span = span or issue.span
+        elif issue.kind in ("t2-row-gap-unknown", "t3-row-gap-unknown"):
+            flags.add("unplaced")  # which of its cells is missing is unknown
+            span = span or issue.span
         elif issue.kind == "t4-value-count":
             flags.add("unplaced")  # which block a value belongs to is unknown
             span = span or issue.span

@@ -47,6 +47,10 @@ class Config:
     year: Optional[int] = None
     #: Seconds a file may take (0: no limit); None: the command line's default.
     timeout: Optional[float] = None
+    #: ``.gitignore``-style patterns (relative to this file) left out of the run;
+    #: ``exclude`` replaces the default list, ``extend-exclude`` adds to it (gplint.walk).
+    exclude: Optional[tuple[str, ...]] = None
+    extend_exclude: tuple[str, ...] = ()
 
     @property
     def root(self) -> str:
@@ -104,9 +108,16 @@ def _validate(table: dict, path: str) -> Config:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_TIMEOUT:
                 raise ConfigError(f"{where(key)}: expected seconds from 0 (no limit) to {MAX_TIMEOUT:g}, got {value!r}")
             kw["timeout"] = float(value)
+        elif key in ("exclude", "extend-exclude"):
+            kw[key.replace("-", "_")] = _str_list(value, where(key))
         else:
-            known = "select, ignore, per-file-ignores, rules, fail-on, format, plugins, jobs, year, timeout"
-            raise ConfigError(f"{path}: unknown key {key!r} (known: {known})")
+            known = ("select, ignore, per-file-ignores, rules, fail-on, format, plugins, jobs, year, timeout, "
+                     "exclude, extend-exclude")
+            import difflib
+
+            near = difflib.get_close_matches(key, known.split(", "), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise ConfigError(f"{path}: unknown key {key!r}{hint} (known: {known})")
     return Config(path=path, **kw)
 
 

@@ -68,6 +68,8 @@ class Diagnostic:
         }
         if self.key:
             out["key"] = self.key
+        if self.span.page:
+            out["page"] = self.span.page
         if self.related:
             out["related"] = [
                 {"line": r.span.line, "column": r.span.column, "end_line": r.span.end_line,
@@ -113,6 +115,9 @@ class Rule:
     #: Profiles that enable the rule. "strict" includes everything "default" has.
     profiles: ClassVar[tuple[str, ...]] = ("default", "strict")
     options: ClassVar[dict[str, Any]] = {}
+    #: What the rule means, in Chinese, for the person who wrote the report: shown first
+    #: by ``gplint serve``, the review report, ``gplint rule`` and docs/rules.md.
+    explanation: ClassVar[str] = ""
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         raise NotImplementedError

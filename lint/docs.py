@@ -20,7 +20,13 @@ Generated from the rules' docstrings by `python -m gplint.docs` (or
 `gplint rule CODE` prints one of them.
 
 Profiles: `default` is what a plain `gplint FILE` reports; `strict` (`--rules strict`) adds
-the rules marked strict. Severities: error, warning, info.
+the rules marked strict. Severities: error, warning, info. "docs/format.md §N" is a section
+of [the format description](format.md).
+
+Examples that start with `…` are fragments: the sentences or table rows
+that matter, which stand in the standard example report (`gplint.testing.example_report`:
+the prose in 一、总体情况 unless a section heading says otherwise, a table row in place of
+the row with its label). A value marked ⟦…⟧ is what the rule points at.
 """
 
 
@@ -71,6 +77,8 @@ def rule_text(rule: type[Rule]) -> str:
     opts = getattr(rule, "options", None)
     if opts:
         head += "options: " + ", ".join(f"{k} = {v!r}" for k, v in opts.items()) + "\n"
+    if getattr(rule, "explanation", ""):
+        head += "\n说明：" + rule.explanation + "\n"
     return head + "\n" + (clean_doc(rule.__doc__) or "(no documentation)") + "\n"
 
 
@@ -82,6 +90,8 @@ def rule_markdown(rule: type[Rule]) -> str:
     if opts:
         out.append("Options: " + ", ".join(f"`{k}` (default `{v!r}`)" for k, v in opts.items()) + ".")
     out.append("")
+    if getattr(rule, "explanation", ""):
+        out += [f"**说明.** {rule.explanation}", ""]
     for title, body in _sections(doc):
         text = _dedent(body)
         if not text:

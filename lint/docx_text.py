@@ -48,6 +48,8 @@ class _DocxText:
         self.row: Optional[list[str]] = None
         self.cell: Optional[list[str]] = None
         self.span = 1
+        self.elements = 0
+        self.deepest = 0
 
     def _role(self, tag: str) -> Optional[str]:
         parent = self.roles[-1] if self.roles else "root"
@@ -74,6 +76,8 @@ class _DocxText:
     def start(self, tag: str, attrs: dict) -> None:
         if len(self.roles) >= MAX_DEPTH:
             raise _Limit(f"DOCX nested deeper than {MAX_DEPTH} levels")
+        self.elements += 1
+        self.deepest = max(self.deepest, len(self.roles) + 1)
         role = self._role(tag)
         self.roles.append(role)
         if role in ("para", "cellpara"):
@@ -124,6 +128,13 @@ class _DocxText:
 
 def docx_text(data: bytes, max_text: int = MAX_BYTES) -> str:
     """The text of a DOCX file's body, one paragraph or table row a line."""
+    return docx_scan(data, max_text)[0]
+
+
+def docx_scan(data: bytes, max_text: int = MAX_BYTES) -> tuple[str, int, int]:
+    """:func:`docx_text`, the number of elements of ``word/document.xml`` and its deepest
+    nesting (which say whether a tree of it fits in memory and can be walked recursively:
+    :func:`gplint.readers.read_docx`)."""
     import zipfile
     import zlib
     from xml.parsers import expat
@@ -172,4 +183,4 @@ def docx_text(data: bytes, max_text: int = MAX_BYTES) -> str:
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError,
             ValueError) as exc:
         raise InputError(f"damaged DOCX file ({type(exc).__name__}: {exc})") from None
-    return "\n".join(reader.lines)
+    return "\n".join(reader.lines), reader.elements, reader.deepest

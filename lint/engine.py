@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .diagnostics import Diagnostic, Rule, fingerprint
 from .model import Report, Span
-from .plugins import Registry, build_registry
+from .plugins import Registry
 from .workers import is_crash
 from .sources import MAX_BYTES, InputError, Source, decode, format_size, read_path
 
@@ -168,7 +168,12 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
             "不是政府信息公开工作年度报告：未找到任何法定章节或统计表 (no statutory section or table found)",
             path)], error="not a report", report=report)
     rules = select(registry, options)
-    return FileResult(path, run_rules(report, rules, options, path), report=report)
+    diagnostics = run_rules(report, rules, options, path)
+    if "\f" in source.text:  # a PDF's pages (pdfminer ends each with a form feed)
+        from .pages import with_pages
+
+        diagnostics = with_pages(diagnostics, source.text)
+    return FileResult(path, diagnostics, report=report)
 
 
 def lint_file(path: str, registry: Registry, options: LintOptions,
@@ -177,9 +182,24 @@ def lint_file(path: str, registry: Registry, options: LintOptions,
     try:
         source = read_source(path, registry, options.max_bytes)
     except InputError as exc:
-        code = E_UNDECODABLE if ("decode" in str(exc) or "binary" in str(exc) or "UTF" in str(exc)) else E_UNREADABLE
-        return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
+        return _unreadable(path, exc)
     return lint_source(source, registry, options, select)
+
+
+def _unreadable(path: str, exc: InputError) -> FileResult:
+    code = getattr(exc, "code", None)  # a reader's own code (E005 unsupported-document)
+    if code is not None:
+        return FileResult(path, [input_diagnostic(code, str(exc), path)], error=str(exc))
+    code = E_UNDECODABLE if ("decode" in str(exc) or "binary" in str(exc) or "UTF" in str(exc)) else E_UNREADABLE
+    return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
+
+
+def input_limit(path: Optional[str], registry: Registry, max_bytes: int) -> int:
+    """The most bytes read for ``path``: documents get four times ``--max-size`` (they carry
+    markup and images beside their text)."""
+    import os
+
+    return max_bytes * (4 if registry.readers.get(os.path.splitext(path or "")[1].lower()) is not None else 1)
 
 
 def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> Source:
@@ -193,7 +213,7 @@ def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> So
         size = os.path.getsize(path)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
-    if size > max_bytes * 4:  # documents carry markup and images beside their text
+    if size > input_limit(path, registry, max_bytes):
         raise InputError(f"file too large ({size / 1048576:.1f} MB; raise the limit with --max-size)")
     try:
         with open(path, "rb") as fh:
@@ -205,20 +225,61 @@ def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> So
 
 def lint_text(text: str, path: Optional[str] = None, config: Optional[LintOptions] = None,
               registry: Optional[Registry] = None) -> list[Diagnostic]:
-    """Lint report text and return the diagnostics (library entry point)."""
-    registry = registry or build_registry()
+    """Lint report text and return the diagnostics (library entry point).
+
+    Without ``registry``, the installed plugins' registry is built on the first call and
+    reused (:func:`gplint.plugins.shared_registry`)."""
+    from .plugins import shared_registry
+
+    registry = registry or shared_registry()
     options = config or LintOptions()
     return lint_source(Source(path, text), registry, options).diagnostics
 
 
+def _sniffed_extension(data: bytes) -> Optional[str]:
+    """The document type bytes with no telling name announce themselves as: a PDF's
+    ``%PDF-``, a DOCX's zip holding ``word/document.xml``, a page's ``<html``/doctype."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return ".docx"
+    low = head[:256].lower()
+    if low.startswith((b"<!doctype html", b"<html")) or (low.startswith(b"<") and b"<html" in head.lower()):
+        return ".html"
+    return None
+
+
+def source_from_bytes(data: bytes, path: Optional[str], registry: Registry) -> Source:
+    """Decode a file's bytes read from elsewhere than a path (stdin, an upload) exactly as
+    :func:`read_source` reads that file: the reader for ``path``'s extension, else the one
+    the bytes announce themselves as (:func:`_sniffed_extension`), else text."""
+    import os
+
+    ext = os.path.splitext(path or "")[1].lower()
+    reader = registry.readers.get(ext)
+    if reader is None and ext not in _TEXT_EXTENSIONS:
+        sniffed = _sniffed_extension(data)
+        reader = registry.readers.get(sniffed) if sniffed else None
+    if reader is None:
+        return decode(data, path)
+    return reader(data, path)
+
+
+#: Extensions always read as text, whatever their bytes look like.
+_TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+
+
 def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
-    if len(data) > options.max_bytes:
+    """Lint a file's bytes (stdin, ``--stdin-filename`` naming it, an upload): documents are
+    read by their reader as if they were read from ``path`` (see :func:`source_from_bytes`)."""
+    limit = input_limit(path, registry, options.max_bytes)
+    if len(data) > limit:
         # (Read from a stream, ``data`` stops one byte past the limit: its size is unknown.)
-        msg = (f"file too large to be a report (over {format_size(options.max_bytes)}, "
-               "raise the limit with --max-size)")
+        msg = f"file too large to be a report (over {format_size(limit)}, raise the limit with --max-size)"
         return FileResult(path or "-", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path or "-")], error=msg)
     try:
-        source = decode(data, path)
+        source = source_from_bytes(data, path, registry)
     except InputError as exc:
-        return FileResult(path or "-", [input_diagnostic(E_UNDECODABLE, f"无法读取 ({exc})", path or "-")], error=str(exc))
+        return _unreadable(path or "-", exc)
     return lint_source(source, registry, options)

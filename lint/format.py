@@ -1,4 +1,4 @@
-"""The report formats as data: one copy of every fact of ``shared/spec/FORMAT.md``.
+"""The report formats as data: one copy of every fact of ``docs/format.md``.
 
 Two formats are described: the current one (``FORMAT_2021``, 国办公开办函〔2021〕30号,
 reports on 2021 and later) and the 2019 试行 one (``FORMAT_2019``, 国办公开办函〔2019〕60号,
@@ -21,7 +21,7 @@ model, ``gplint dump``, the label matcher (``labels.py``) and every rule read th
 here, so that a label, a display name or an identity is written exactly once. Nothing here
 reads a report; the functions that look at a parsed table live with the model and the rules.
 
-Keys follow FORMAT.md. A *cell reference* (:data:`CellRef`) is ``(row, column)`` in table
+Keys follow docs/format.md. A *cell reference* (:data:`CellRef`) is ``(row, column)`` in table
 三 (``("R24", "C7")``, or a group row such as ``("G6", "C1")``) and ``(block, column)`` in
 table 四 (``("review", "total")``).
 """
@@ -547,7 +547,7 @@ class IdentityKind(NamedTuple):
     """A family of identities (FORMAT §5.4, §6)."""
 
     key: str  # "SUM-RESULTS" …: how rules select them
-    #: The FORMAT.md ID ("T3-SUM-RESULTS").
+    #: The docs/format.md ID ("T3-SUM-RESULTS").
     id: str
     #: What it says, in words, for messages.
     description: str
@@ -589,7 +589,7 @@ class Identity(NamedTuple):
 
     @property
     def id(self) -> str:
-        """The FORMAT.md ID of the identity's kind ("T3-BALANCE")."""
+        """The docs/format.md ID of the identity's kind ("T3-BALANCE")."""
         return IDENTITY_KINDS[self.kind].id
 
     def __str__(self) -> str:

@@ -27,9 +27,12 @@ throughput (bench/README.md), while most lines of a batch repeat what was read b
   each shape once per process. A plan never holds text; values the grammar cannot see
   (is this short line's word 页 or a dash?) are read when the record is made;
 * whole lines and table cells already read are remembered (:class:`LineMemo`): reports
-  repeat the same labels, headings and rows of zeros.
+  repeat the same labels, headings and rows of zeros;
+* the lexicon and the plans are kept from one run to the next (:mod:`gplint.shape_cache`),
+  so a run that meets only shapes seen before never imports Lark (a cold ``gplint FILE``).
 
-Results never depend on any of the three memos (tests/test_grammar.py, test_line_memo.py).
+Results never depend on any of the memos (tests/test_grammar.py, test_line_memo.py,
+test_shape_cache.py).
 """
 from __future__ import annotations
 
@@ -38,6 +41,9 @@ import re
 import threading
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
+
+from . import shape_cache
+from .shape_cache import Lexicon
 
 if TYPE_CHECKING:
     from lark import Lark, Tree
@@ -528,38 +534,37 @@ class LineReader:
     reproduce (ignored terminals, a string terminal that a pattern also matches, a terminal
     that may match a line end); then every line takes Lark's own lexer and parser.
     The memos and the separators are as documented beside them.
+
+    ``lexicon``: the expression and what was found of it (:func:`lexicon_of`); ``parser``:
+    Lark's, or None to load it when a line of a new shape first needs it; ``plans``: plans
+    of earlier runs (the shape cache, :mod:`gplint.shape_cache`).
     """
 
-    def __init__(self, parser: "Lark") -> None:
-        self.parser = parser
-        terminals = list(parser.terminals)
-        # The order in which Lark's basic lexer tries the terminals (lark.lexer sorts them
-        # so); the alternation then picks the same one at every position.
-        terminals.sort(key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
-        flags = int(parser.options.g_regex_flags)
-        newline = [t.name for t in terminals if t.pattern.type == "str" and t.pattern.value == "\n"]
-        line_terms = [t for t in terminals if t.name not in newline]
-        # Each alternative names its terminal by an empty group *after* the pattern: the
-        # match and ``lastgroup`` are the same, and sre rejects an alternative that opens
-        # with a character class by its first character without entering it.
-        self.regex = re.compile("|".join("(?:%s)(?P<%s>)" % (t.pattern.to_regexp(), t.name) for t in line_terms), flags)
-        shadowed = any(t.pattern.type == "str" and u.pattern.type == "re" and u is not t
-                       and re.fullmatch(u.pattern.to_regexp(), t.pattern.value, flags)
-                       for t in terminals for u in terminals)
-        crosses = any(re.search(t.pattern.to_regexp(), "\n", flags) for t in line_terms)
-        self.usable = len(newline) == 1 and not shadowed and not crosses
+    def __init__(self, lexicon: Lexicon, parser: Optional["Lark"] = None,
+                 plans: Optional[dict] = None) -> None:
+        self.regex = re.compile(lexicon.pattern, lexicon.flags)
+        self.usable = lexicon.usable
+        #: Separator character -> its terminal, when lines may be read cell by cell.
+        self.separators = lexicon.separators
+        self.lexicon = lexicon
+        self._parser = parser
         #: Records of short lines, kept from report to report (see :data:`MEMO_MAX_LINE`).
         self.memo = LineMemo()
         #: Tokens of table cells ("0", "12", "1.属于国家秘密"), kept from report to report.
         self.cells = LineMemo()
-        #: Plans by token types (see the module's docstring).
+        #: Plans by token types (see the module's docstring); those of earlier runs from the
+        #: shape cache (gplint.shape_cache) in the old generation.
         self.plans = LineMemo()
-        #: Separator character -> its terminal, when lines may be read cell by cell.
-        self.separators = _separator_types(self.regex)
-        # Last, the expression must read a line with every terminal as Lark's lexer does
-        # (an ignored terminal, for one, would be missing from Lark's tokens).
-        if self.usable and self._lex(_PROBE) != self._lark_record(_PROBE).tokens:
-            self.usable = False
+        self.plans.old = dict(plans or {})
+        #: Plans Lark made in this process and not yet saved to the shape cache.
+        self.unsaved = 0
+
+    @property
+    def parser(self) -> "Lark":
+        """Lark's parser, loaded when a line of a new shape first needs it."""
+        if self._parser is None:
+            self._parser = get_parser()
+        return self._parser
 
     # -- whole texts
     def tokenise(self, text: str) -> Optional[list[Line]]:
@@ -610,12 +615,28 @@ class LineReader:
             if plan is None:
                 plan = plan_of(self.parser.parse(raw, start="line"))
                 plans.put(key, plan)
+                self._made_plan()
         else:
             plan = plan_of(self.parser.parse(raw, start="line"))
         rec = make_record(plan, toks)
         if short:
             memo.put(raw, rec)
         return rec
+
+    def _made_plan(self) -> None:
+        self.unsaved += 1
+        if self.unsaved >= SAVE_EVERY:
+            self.save_shapes()
+
+    def save_shapes(self) -> None:
+        """Save the plans made so far to the shape cache (nothing when it is off)."""
+        if not self.unsaved:
+            return
+        self.unsaved = 0
+        path = _shape_cache_path()
+        if path is not None:
+            plans = {**self.plans.old, **self.plans.young}
+            shape_cache.save(path, shape_cache.cache_key(_grammar_text()), self.lexicon, plans)
 
     def _lark_record(self, raw: str) -> LineRecord:
         """The record from Lark's own lexer and parser (the reference the fast path equals)."""
@@ -686,13 +707,73 @@ def _separator_types(regex: "re.Pattern[str]") -> Optional[dict[str, str]]:
     return types
 
 
+def lexicon_of(parser: "Lark") -> Lexicon:
+    """The one-expression lexer of ``parser``'s terminals (see :class:`LineReader`)."""
+    terminals = list(parser.terminals)
+    # The order in which Lark's basic lexer tries the terminals (lark.lexer sorts them
+    # so); the alternation then picks the same one at every position.
+    terminals.sort(key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    flags = int(parser.options.g_regex_flags)
+    newline = [t.name for t in terminals if t.pattern.type == "str" and t.pattern.value == "\n"]
+    line_terms = [t for t in terminals if t.name not in newline]
+    # Each alternative names its terminal by an empty group *after* the pattern: the
+    # match and ``lastgroup`` are the same, and sre rejects an alternative that opens
+    # with a character class by its first character without entering it.
+    pattern = "|".join("(?:%s)(?P<%s>)" % (t.pattern.to_regexp(), t.name) for t in line_terms)
+    shadowed = any(t.pattern.type == "str" and u.pattern.type == "re" and u is not t
+                   and re.fullmatch(u.pattern.to_regexp(), t.pattern.value, flags)
+                   for t in terminals for u in terminals)
+    crosses = any(re.search(t.pattern.to_regexp(), "\n", flags) for t in line_terms)
+    usable = len(newline) == 1 and not shadowed and not crosses
+    lexicon = Lexicon(pattern, flags, usable, _separator_types(re.compile(pattern, flags)))
+    # Last, the expression must read a line with every terminal as Lark's lexer does
+    # (an ignored terminal, for one, would be missing from Lark's tokens).
+    probe = LineReader(lexicon, parser)
+    if usable and probe._lex(_PROBE) != probe._lark_record(_PROBE).tokens:
+        lexicon = lexicon._replace(usable=False)
+    return lexicon
+
+
+#: Plans made before the shape cache is written again (and once more at exit): a worker
+#: process of a pool ends without running exit handlers.
+SAVE_EVERY = 32
+
+
+def _grammar_text() -> str:
+    with open(grammar_path(), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def _shape_cache_path() -> Optional[str]:
+    return _cache_path("shapes.json") if shape_cache.enabled() else None
+
+
+def _new_reader() -> LineReader:
+    """A reader from the shape cache when it holds this grammar's lexicon (Lark is then
+    loaded only for a line of a new shape), else from Lark's parser."""
+    path = _shape_cache_path()
+    saved = shape_cache.load(path, shape_cache.cache_key(_grammar_text())) if path else None
+    if saved is not None:
+        lexicon, plans = saved
+        reader = LineReader(lexicon, plans=plans)
+    else:
+        parser = get_parser()
+        reader = LineReader(lexicon_of(parser), parser)
+        reader.unsaved = 1  # the lexicon itself is new to the cache
+    if path is not None:
+        import atexit
+
+        atexit.register(reader.save_shapes)
+    return reader
+
+
 def _get_lexer() -> LineReader:
     """The process's :class:`LineReader` (built on first use)."""
     global _READER
     if _READER is None:
         with _LOCK:
             if _READER is None:
-                _READER = LineReader(get_parser())
+                _READER = _new_reader()
     return _READER
 
 

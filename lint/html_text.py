@@ -1,157 +1,201 @@
-"""The HTML reader's tokenizer and text collector (:func:`gplint.readers.read_html`).
+"""The HTML reader (:func:`gplint.readers.read_html`): a page's text as report lines.
 
-The tokenizer is linear in the page's length: every construct is found with one forward
-search (``str.find``, or a regular expression whose quantifiers are possessive, so a
-failed match is never tried again from inside itself). html.parser, used before, retried
-an unterminated construct from each following ``<``: 256 KB of ``</`` took 18 s, 60 KB of
-``<a b='`` 18 s. As in an HTML5 browser, a tag, comment or ``<script>`` that never ends
-takes the rest of the page with it (:attr:`HTMLText.unclosed` says which).
-Otherwise it reads what html.parser read: tag names and attribute names lower-cased,
-character references decoded in text and attribute values, ``<script>`` and ``<style>``
-content taken as raw text up to their end tag.
+The page is parsed into a tree by lxml (libxml2's HTML parser, which repairs what real
+pages get wrong: unclosed cells and rows, stray end tags, tables inside tables), then
+walked:
+
+- block elements (p, div, h1…h6, li, br, …) end lines; scripts, styles and ``<head>``
+  are dropped;
+- a *data* table (no table inside it, no headings or several paragraphs of prose in a
+  cell) gives one line a row, its cells separated by tabs (a ``colspan`` repeated as empty
+  cells, a ``<br>`` or paragraph break inside a cell a space), the layout the builder
+  reads from DOCX and text;
+- a *layout* table (the usual government CMS page puts the whole article, title and all,
+  in the cells of an outer table, and the report's tables inside those cells) is not a
+  table of the report: its cells are read as blocks, in order, and the tables inside
+  them are read in turn.
+
+The page's declared encoding (``<meta charset>``, ``http-equiv``) is honoured; GB2312 and
+GBK are read as GB18030, their superset, as browsers do.
 """
 from __future__ import annotations
 
 import re
-from html import unescape
-from typing import Optional
+from typing import Iterator, Optional
 
-# (?:...)*+ and *+ are possessive (Python 3.11+): no backtracking into a failed tag.
-_START_TAG = re.compile(r"""<([a-zA-Z][^\t\n\r\f />\x00]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
-_END_TAG = re.compile(r"</([a-zA-Z][^\t\n\r\f />\x00]*+)[^>]*+>")
-_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-_RAW_TEXT = ("script", "style")
+from .sources import InputError, decode
 
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+})
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select",
+                   "button", "textarea"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPHS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
+#: A cell with more prose than this in several paragraphs holds part of the article.
+_LAYOUT_CELL_CHARS = 120
 
-def _attrs(text: str) -> list[tuple[str, str]]:
-    out = []
-    for m in _ATTR.finditer(text):
-        value = m.group(2) or ""
-        if value[:1] in ("'", '"') and value[-1:] == value[:1] and len(value) >= 2:
-            value = value[1:-1]
-        out.append((m.group(1).lower(), unescape(value)))
-    return out
-
-
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr",
-          "table", "ul", "ol", "header", "footer", "title", "blockquote", "pre", "hr"}
-_SKIP = {"script", "style", "noscript", "template", "head"}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_GB = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
 
 
-class HTMLText:
-    """Collects a page's text as lines: block elements end lines, table rows become tab
-    separated lines, scripts and styles are dropped (see :func:`gplint.readers.read_html`)."""
+def decode_html(data: bytes, path: Optional[str] = None) -> str:
+    """The page's text: its byte-order mark, else its declared charset, else UTF-8 or
+    GB18030 as for a text file."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, path).text
+    m = _CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii", "replace").lower()
+        codec = "gb18030" if name in _GB else name
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: guess as for a text file
+    return decode(data, path).text
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+class _Lines:
+    """Lines being built: text joins the current line; ``end`` closes it."""
 
     def __init__(self) -> None:
-        #: What never ended and took the rest of the page ("<script>", "a comment"...), or None.
-        self.unclosed: Optional[str] = None
         self.lines: list[str] = []
         self.current: list[str] = []
-        self.skip = 0
-        self.row: Optional[list[str]] = None
-        self.cell: Optional[list[str]] = None
 
-    def _end_line(self) -> None:
-        text = "".join(self.current).strip()
+    def add(self, text: Optional[str]) -> None:
+        if text:
+            self.current.append(text)
+
+    def end(self) -> None:
+        text = " ".join("".join(self.current).split())
         self.current = []
         if text:
-            self.lines.append(" ".join(text.split()))
+            self.lines.append(text)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def row(self, cells: list[str]) -> None:
+        self.end()
+        if any(cells):
+            self.lines.append("\t".join(cells))
+
+
+def _own(table, tag: str) -> Iterator:
+    """``tag`` elements of ``table`` that belong to it, not to a table inside it."""
+    for el in table.iter(tag):
+        if next(el.iterancestors("table"), None) is table:
+            yield el
+
+
+def _cells(row) -> list:
+    return [c for c in row if _tag(c) in ("td", "th")]
+
+
+_BREAK = "\x00"
+#: A break (with the blanks around it) between two CJK characters or full-width marks.
+_CJK_BREAK = re.compile("(?<=[\u3000-\u9fff\uff00-\uffef])[ \x00]*\x00[ \x00]*(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _text(el) -> str:
+    """A cell's text on one line: scripts left out, line breaks and paragraphs as spaces,
+    but none where a break falls between two Chinese characters ("本年收费<br>金额" is one
+    word wrapped, as in the plain text)."""
+    parts: list[str] = []
+
+    def visit(node) -> None:
+        tag = _tag(node)
         if tag in _SKIP:
-            self.skip += 1
             return
-        if tag == "tr":
-            self._end_line()
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None:
-            self.cell = []
-            colspan = dict(attrs).get("colspan") or "1"
-            self._colspan = max(1, min(64, int(colspan))) if colspan.isdigit() else 1
-        elif tag in _BLOCK and self.cell is None:
-            self._end_line()
+        if tag in _BLOCK or tag == "br":
+            parts.append(_BREAK)
+        parts.append(node.text or "")
+        for child in node:
+            visit(child)
+            parts.append(child.tail or "")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-            return
-        if tag in ("td", "th") and self.row is not None and self.cell is not None:
-            self.row.append(" ".join("".join(self.cell).split()))
-            self.row.extend([""] * (getattr(self, "_colspan", 1) - 1))
-            self.cell = None
-        elif tag == "tr" and self.row is not None:
-            if any(c for c in self.row):
-                self.lines.append("\t".join(self.row))
-            self.row = None
-        elif tag in _BLOCK and self.cell is None:
-            self._end_line()
+    visit(el)
+    text = _CJK_BREAK.sub("", " ".join("".join(parts).split()))
+    return " ".join(text.replace(_BREAK, " ").split())
 
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        if self.cell is not None:
-            self.cell.append(data)
-        else:
-            self.current.append(data)
 
-    def feed_all(self, text: str) -> None:
-        """Read a whole page (linear in its length), then end the last line."""
-        pos, n = 0, len(text)
-        while pos < n:
-            lt = text.find("<", pos)
-            if lt < 0:
-                self._data(text[pos:])
-                break
-            if lt > pos:
-                self._data(text[pos:lt])
-            pos = self._construct(text, lt)
-        self._end_line()
+def _is_layout_cell(cell) -> bool:
+    if next(cell.iter("table"), cell) is not cell:  # a table inside
+        return True
+    blocks = [el for el in cell.iter() if el is not cell and _tag(el) in _PARAGRAPHS]
+    if any(_tag(el) in _HEADINGS for el in blocks):
+        return True
+    return len(blocks) >= 2 and len(_text(cell)) > _LAYOUT_CELL_CHARS
 
-    def _data(self, raw: str) -> None:
-        self.handle_data(unescape(raw) if "&" in raw else raw)
 
-    def _construct(self, text: str, lt: int) -> int:
-        """Read what starts at ``text[lt] == '<'``; the position after it."""
-        nxt = text[lt + 1:lt + 2]
-        if nxt.isascii() and nxt.isalpha():
-            m = _START_TAG.match(text, lt)
-            if m is None:
-                name = re.match(r"[a-zA-Z][\w-]*", text[lt + 1:lt + 40])
-                return self._unclosed(f"a <{name.group() if name else ''}> tag", len(text))
-            tag = m.group(1).lower()
-            self.handle_starttag(tag, _attrs(m.group(2)))
-            if m.group(2).rstrip().endswith("/"):
-                self.handle_endtag(tag)
-            elif tag in _RAW_TEXT:
-                return self._raw_text(text, m.end(), tag)
-            return m.end()
-        if nxt == "/":
-            m = _END_TAG.match(text, lt)
-            if m is not None:
-                self.handle_endtag(m.group(1).lower())
-                return m.end()
-            return self._skip_to(text, lt, ">", "an end tag")
-        if nxt == "!":
-            if text.startswith("<!--", lt):
-                return self._skip_to(text, lt + 4, "-->", "a comment")
-            return self._skip_to(text, lt, ">", "a declaration")
-        if nxt == "?":
-            return self._skip_to(text, lt, ">", "a processing instruction")
-        self._data("<")  # "a < b": text
-        return lt + 1
+def _table(table, out: _Lines) -> None:
+    rows = list(_own(table, "tr"))
+    if any(_is_layout_cell(c) for row in rows for c in _cells(row)):
+        for row in rows:  # the page's layout: every cell a block, in order
+            for cell in _cells(row):
+                out.end()
+                _children(cell, out)
+                out.end()
+        return
+    caption = next(_own(table, "caption"), None)
+    if caption is not None:
+        out.end()
+        out.add(_text(caption))
+        out.end()
+    for row in rows:
+        cells: list[str] = []
+        for cell in _cells(row):
+            cells.append(_text(cell))
+            span = cell.get("colspan") or "1"
+            cells.extend([""] * (max(1, min(64, int(span))) - 1 if span.strip().isdigit() else 0))
+        out.row(cells)
 
-    def _skip_to(self, text: str, start: int, end: str, what: str) -> int:
-        at = text.find(end, start)
-        return self._unclosed(what, len(text)) if at < 0 else at + len(end)
 
-    def _raw_text(self, text: str, start: int, tag: str) -> int:
-        m = re.compile(rf"</{tag}(?=[\t\n\r\f />])", re.IGNORECASE).search(text, start)
-        if m is None:
-            self.handle_data(text[start:])
-            return self._unclosed(f"<{tag}>", len(text))
-        self.handle_data(text[start:m.start()])
-        return self._construct(text, m.start())
+def _children(el, out: _Lines) -> None:
+    out.add(el.text)
+    for child in el:
+        _walk(child, out)
+        out.add(child.tail)
 
-    def _unclosed(self, what: str, end: int) -> int:
-        self.unclosed = self.unclosed or what
-        return end
+
+def _walk(el, out: _Lines) -> None:
+    tag = _tag(el)
+    if not tag or tag in _SKIP:
+        return
+    if tag == "table":
+        out.end()
+        _table(el, out)
+        out.end()
+    elif tag == "br":
+        out.end()
+    elif tag in _BLOCK:
+        out.end()
+        _children(el, out)
+        out.end()
+    else:
+        _children(el, out)
+
+
+def html_lines(text: str) -> list[str]:
+    """The lines of a page's text (see the module's docstring)."""
+    import lxml.html
+    from lxml import etree
+
+    if not text.strip():
+        return []
+    # lxml refuses a str that declares its own encoding (an XHTML page's <?xml …?>).
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot read HTML ({exc})") from None
+    out = _Lines()
+    body = root.find("body")
+    _walk(body if body is not None else root, out)
+    out.end()
+    return out.lines

@@ -1,4 +1,4 @@
-"""Label normalisation and matching (FORMAT.md §10).
+"""Label normalisation and matching (docs/format.md §10).
 
 Labels are matched on a normalised copy (width folded, blanks and markdown marks removed,
 Traditional characters folded to Simplified, quotes and commas unified); the source text
@@ -20,7 +20,7 @@ _T3 = _format.T3_2021
 # Traditional -> Simplified for the characters that occur in the format's labels and
 # headings (machine-converted reposts). Pairs: traditional, simplified.
 _T2S_PAIRS = (
-    "處处請请總总計计開开資资與与機机關关結结轉转辦办數数費费複复覆复議议訟讼審审維维糾纠務务"
+    "處处請请總总計计開开資资與与機机關关結结轉转辦办數数費费複复復复覆复議议訟讼審审維维糾纠務务"
     "構构組组織织業业會会規规範范許许罰罚強强製制現现項项條条於于屬属國国護护權权類类內内過过"
     "執执詢询無无補补確确訪访舉举報报訴诉獲获據据繳缴納纳決决廢废發发額额單单萬万門门問问題题"
     "進进況况體体動动態态應应經经濟济後后產产當当區区縣县鄉乡鎮镇協协認认為为對对從从專专欄栏"
@@ -41,6 +41,11 @@ def normalise(text: str) -> str:
     """Matching form of a label: NFKC, no blanks, Simplified, unified punctuation."""
     t = unicodedata.normalize("NFKC", text).translate(_T2S).translate(_PUNCT)
     return "".join(t.split())
+
+
+def simplified(text: str) -> str:
+    """``text`` in Simplified characters, character for character (same length)."""
+    return text.translate(_T2S)
 
 
 def strip_numbering(norm: str) -> str:

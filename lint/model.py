@@ -1,6 +1,6 @@
 """The typed Report model: what the builder reads out of report text and what rules see.
 
-Keys follow ``shared/spec/FORMAT.md``: T2 cells ``rules.issued`` … ``fees``; T3 rows
+Keys follow ``docs/format.md``: T2 cells ``rules.issued`` … ``fees``; T3 rows
 ``R01`` … ``R25`` × columns ``C1`` … ``C7``; T4 blocks ``review`` / ``direct`` /
 ``after_review`` × ``upheld`` / ``corrected`` / ``other`` / ``pending`` / ``total``.
 
@@ -8,6 +8,7 @@ Everything here is immutable once built; rules never change it.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
@@ -323,6 +324,52 @@ make_section = fast_constructor(Section)
 make_quantity = fast_constructor(Quantity)
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of prose, with the source position of every character.
+
+    A sentence is made of runs of characters that stand side by side on one source line
+    (PDF text breaks sentences over lines); ``pieces`` holds one ``(offset, line, column)``
+    per run: character ``offset`` of :attr:`text` is at ``line``:``column``, and the run's
+    next characters follow it on that line. Most sentences are one run.
+    """
+
+    text: str
+    section: Optional[str]
+    pieces: tuple[tuple[int, int, int], ...]
+    heading: bool = False
+
+    def position(self, i: int) -> tuple[int, int]:
+        """(line, column) of character ``i`` of the text (clamped to the text)."""
+        i = max(0, min(i, len(self.text) - 1))
+        pieces = self.pieces
+        k = bisect_right(pieces, (i, _BIG, _BIG)) - 1 if len(pieces) > 1 else 0
+        offset, line, column = pieces[max(k, 0)]
+        return line, column + i - offset
+
+    def span(self, start: int = 0, end: Optional[int] = None) -> Span:
+        """The source span of ``text[start:end]`` (whole sentence by default)."""
+        if not self.pieces or not self.text:
+            return Span(1)
+        n = len(self.text)
+        end = n if end is None else end
+        start = max(0, min(start, n - 1))
+        last = max(start, min(end, n) - 1)
+        a = self.position(start)
+        b = self.position(last)
+        return Span(a[0], a[1], b[0], b[1] + 1)
+
+    @property
+    def line(self) -> int:
+        return self.pieces[0][1] if self.pieces else 1
+
+
+_BIG = 1 << 62
+#: ``Sentence(text, section, pieces, heading)`` without the frozen dataclass's ``__init__``
+#: (dozens a report).
+make_sentence = fast_constructor(Sentence)
+
+
 class _Deferred:
     """A field of :class:`Report` that the builder may give as a function, called the first
     time the field is read (then kept); any other value is stored as it is.
@@ -423,6 +470,15 @@ class Report:
             value = self._derived[key] = compute(self)
             return value
 
+    @property
+    def sentences(self) -> tuple["Sentence", ...]:
+        """Every prose sentence of the report, in order (headings are sentences of their
+        own), each with the source position of every character: cut once, at the first
+        read, from :attr:`prose` by :func:`gplint.reader.sentences.sentences_of`."""
+        from .reader.sentences import sentences_of  # the reader builds on the model
+
+        return self.derived("gplint.sentences", sentences_of)
+
     def section_of_line(self, line: int) -> Optional[str]:
         """The statutory section a line belongs to (None before 一 or when unknown)."""
         best = None
@@ -460,6 +516,17 @@ class Report:
             part = text[body.column - 1 if first else 0:body.end_column - 1 if last else len(text)]
             if part.strip(" \t\u3000#*"):
                 yield n, part
+
+    def span_text(self, span: Span) -> Iterator[tuple[int, int, str]]:
+        """(line, column of its first character, text) of each line ``span`` covers, cut
+        to the span's columns on its first and last line: on a page flattened into one
+        line, a table's span is a stretch of that line, not the whole page."""
+        last_line = min(span.end_line, len(self.lines))
+        for n in range(span.line, last_line + 1):
+            text = self.lines[n - 1]
+            start = span.column - 1 if n == span.line else 0
+            end = span.end_column - 1 if n == span.end_line and span.end_column > span.column else len(text)
+            yield n, start + 1, text[start:end]
 
     def in_table(self, line: int) -> bool:
         return any(a <= line <= b for a, b in self.table_lines)

@@ -11,7 +11,7 @@ import importlib.util
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 import pluggy
 
@@ -142,3 +142,30 @@ def build_registry(extra_plugins: Iterable[object] = (), *, entry_points: bool =
                 raise PluginError(f"plugin {impl.plugin_name!r}: {hook}() failed: {type(exc).__name__}: {exc}") from None
             target.update(provided)
     return reg
+
+
+#: Registries built by :func:`shared_registry`, by plugin set (bounded: a process uses a few).
+_SHARED: dict[tuple[str, ...], Registry] = {}
+
+
+def shared_registry(plugin_paths: Sequence[str] = ()) -> Registry:
+    """The registry of the installed plugins plus these local plugin modules, built once per
+    process and plugin set (building one loads every rule module: ≈ 6 ms, three times the
+    lint of a report).
+
+    Callers share it: read it, do not change it. Entry points are read when a plugin set is
+    first asked for; a process that installs a plugin package afterwards calls
+    :func:`clear_shared_registries`."""
+    key = tuple(os.path.abspath(p) for p in plugin_paths)
+    registry = _SHARED.get(key)
+    if registry is None:
+        registry = build_registry([load_module_from_path(p) for p in key])
+        if len(_SHARED) >= 8:
+            _SHARED.clear()
+        _SHARED[key] = registry
+    return registry
+
+
+def clear_shared_registries() -> None:
+    """Forget the registries :func:`shared_registry` built (the next call builds anew)."""
+    _SHARED.clear()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import gc
 import os
 import signal
-import stat
 import threading
 from collections import deque
 from contextlib import contextmanager
@@ -41,41 +40,12 @@ def discover(paths: Iterable[str], extensions: Sequence[str] = TEXT_EXTENSIONS) 
     """Expand directories into report files (sorted); pass other paths through unchanged.
 
     A path that does not exist is passed through so that linting it yields a clear E001.
-    A walk takes regular files only: a FIFO, socket or device named like a report would
-    block or never end (a FIFO named explicitly is read, as ``cat`` would).
-    """
-    exts = tuple(e.lower() for e in extensions)
-    for path in paths:
-        if os.path.isdir(path):
-            found = []
-            for root, dirs, files in os.walk(path, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if (name.lower().endswith(exts) and not name.startswith(".")
-                            and not _is_project_document(name) and _is_regular(os.path.join(root, name))):
-                        found.append(os.path.join(root, name))
-            yield from sorted(found)
-        else:
-            yield path
+    Walks skip hidden entries, a folder's README/LICENSE/…, the default excludes and what
+    ``.gitignore`` ignores (:func:`gplint.walk.discover`, which the command line calls
+    with its ``exclude`` settings)."""
+    from .walk import discover as walk
 
-
-#: Files a folder of reports often also holds that are not reports (README.md beside the
-#: reports of a review batch). Walking a folder skips them; naming one explicitly lints it.
-_PROJECT_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing", "authors", "notice")
-
-
-def _is_regular(path: str) -> bool:
-    """A regular file (through symlinks), or one gone or unreadable meanwhile (linting it
-    then says so)."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return True
-
-
-def _is_project_document(name: str) -> bool:
-    stem = name.lower().split(".", 1)[0]
-    return stem in _PROJECT_DOCUMENTS
+    return walk(paths, extensions)
 
 
 def _internal_error(path: str, what: str) -> FileResult:
@@ -93,11 +63,17 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 def _timer_usable(seconds: Optional[float]) -> bool:
     # SIGALRM is POSIX and only the main thread may set a signal handler (a Dask worker
-    # thread, say, cannot: there the limit does not apply). A handler installed from C
-    # (getsignal gives None) could not be put back afterwards: then no limit either.
+    # thread, say, cannot). A handler installed from C (getsignal gives None) could not be
+    # put back afterwards. Where it cannot serve, guarded() uses a timer thread instead.
     return (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
             and threading.current_thread() is threading.main_thread()
             and signal.getsignal(signal.SIGALRM) is not None)
+
+
+def _thread_timer(seconds: float):
+    from .watchdog import ThreadTimer
+
+    return ThreadTimer(min(seconds, MAX_TIMEOUT), FileTimedOut)
 
 
 def guarded(path: str, options: LintOptions, work: Callable[[], FileResult]) -> FileResult:
@@ -108,11 +84,16 @@ def guarded(path: str, options: LintOptions, work: Callable[[], FileResult]) -> 
     put back after it (a caller's own running ITIMER_REAL timer is cancelled)."""
     seconds = options.timeout
     timed = _timer_usable(seconds)
+    # Where SIGALRM cannot serve (a Dask worker's task thread), a timer thread raises the
+    # timeout in this thread instead (gplint.watchdog).
+    thread_timer = _thread_timer(seconds) if not timed and seconds and seconds > 0 else None
     previous = None
     try:
         if timed:
             previous = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, min(seconds, MAX_TIMEOUT))
+        elif thread_timer is not None:
+            thread_timer.arm()
         try:
             res = work()
         finally:
@@ -120,6 +101,8 @@ def guarded(path: str, options: LintOptions, work: Callable[[], FileResult]) -> 
                 # Disarmed before anything else runs; an alarm that fires meanwhile is
                 # raised here, inside the try, and reported as the timeout it is.
                 signal.setitimer(signal.ITIMER_REAL, 0)
+            elif thread_timer is not None:
+                thread_timer.disarm()  # raises FileTimedOut if the limit fired
     except FileTimedOut:
         # (The limit is left out of the message: a baseline's fingerprint must not change
         # with --timeout. FileResult.error says it.)
@@ -491,11 +474,27 @@ def emit(results: Iterable[FileResult], formatter: Callable[[Sequence[Any], dict
 
     A formatter whose output for several files is the concatenation of its output for each
     (it says so with ``formatter.streams = True``: text, jsonl) is called once a file and
-    its output written at once, so nothing accumulates; any other (json, sarif) gets the
-    whole list, as before. The bytes written are the same either way.
+    its output written at once, so nothing accumulates; one that writes a document (json,
+    sarif) gives ``formatter.stream(options)``, an object whose ``head()``, ``add(result)``
+    for each file and ``tail()`` are written in turn; any other gets the whole list. The
+    bytes written are the same as the formatter's own.
     """
     tally = Tally()
-    if getattr(formatter, "streams", False):
+    stream = getattr(formatter, "stream", None)
+    if stream is not None:
+        # A document format (json, sarif): its head, a piece a file, its tail.
+        writer = stream(fmt_options)
+        write(writer.head())
+        for res in results:
+            out = writer.add(tally.add(res))
+            if out:
+                write(out)
+                if flush is not None:
+                    flush()
+        write(writer.tail())
+        if flush is not None:
+            flush()
+    elif getattr(formatter, "streams", False):
         for res in results:
             out = formatter([tally.add(res)], fmt_options)
             if out:

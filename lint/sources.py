@@ -100,7 +100,8 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
         text = _utf16_without_bom(data)
         if text is not None:
             return Source(path, normalise_newlines(text), "utf-16")
-        raise InputError("binary file, not report text (convert PDF/DOCX to text first, or install a reader plugin)")
+        raise InputError("binary file, not report text (a document? name it .docx/.pdf/.html, "
+                         "or give --stdin-filename with that extension for stdin)")
     try:
         return Source(path, normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:

@@ -13,7 +13,10 @@ report texts that the registry test (``tests/test_rule_registry.py``) lints:
   report nothing on it.
 
 A block ends at the first non-blank line indented by fewer than 4 spaces (or at the end of
-the docstring). The 4-space indentation is removed, trailing blank lines are dropped and a
+the docstring). A block whose first line is ``…`` is a *fragment* — the sentences or table
+rows that matter — which the tests embed in the example report (see
+:mod:`gplint.fragments`); a value marked ``⟦…⟧`` in a Bad example is where the rule's
+finding must be (the registry test checks its line and column). The 4-space indentation is removed, trailing blank lines are dropped and a
 final newline is added. Tabs inside the block are kept (tab-separated tables are a real
 layout). Example::
 
@@ -21,7 +24,7 @@ layout). Example::
         One sentence.
 
     Why
-        FORMAT.md §6; 条例 第五十条.
+        docs/format.md §6; 条例 第五十条.
 
     Bad::
 
@@ -51,7 +54,7 @@ from .docs import clean_doc
 from .example import EXAMPLE_T2, EXAMPLE_T3, EXAMPLE_T4, T3_ROW_LABELS, T4_ORDER, example_report
 
 __all__ = ["EXAMPLE_T2", "EXAMPLE_T3", "EXAMPLE_T4", "T3_ROW_LABELS", "T4_ORDER", "clean_doc", "docstring_block",
-           "example_report", "indent_block", "lint_with", "missing_doc_sections", "rule_examples"]
+           "example_report", "indent_block", "lint_with", "missing_doc_sections", "rule_example_marks", "rule_examples"]
 
 # --------------------------------------------------------------------------- docstrings
 
@@ -80,9 +83,31 @@ def docstring_block(doc: Optional[str], marker: str) -> Optional[str]:
 
 
 def rule_examples(rule: type[Rule]) -> dict[str, Optional[str]]:
-    """{"bad": text or None, "good": text or None} from a rule's docstring."""
+    """{"bad": text or None, "good": text or None} from a rule's docstring: the report texts
+    to lint (a fragment embedded in the example report, its ⟦⟧ marks taken out)."""
+    return {k: (v[0] if v else None) for k, v in _examples(rule).items()}
+
+
+def rule_example_marks(rule: type[Rule]) -> dict[str, list[tuple[int, int]]]:
+    """{"bad": [(line, column), …], "good": […]}: where each value marked ⟦…⟧ in an example
+    begins, in the text :func:`rule_examples` gives."""
+    return {k: (v[1] if v else []) for k, v in _examples(rule).items()}
+
+
+def _examples(rule: type[Rule]) -> dict[str, Optional[tuple[str, list[tuple[int, int]]]]]:
+    from .fragments import _take_marks, embed, is_fragment
+
     doc = rule.__doc__ or ""
-    return {"bad": docstring_block(doc, "Bad::"), "good": docstring_block(doc, "Good::")}
+    out: dict[str, Optional[tuple[str, list[tuple[int, int]]]]] = {}
+    for key, marker in (("bad", "Bad::"), ("good", "Good::")):
+        block = docstring_block(doc, marker)
+        if block is None:
+            out[key] = None
+        elif is_fragment(block):
+            out[key] = embed(block)
+        else:
+            out[key] = _take_marks(block)
+    return out
 
 
 DOC_SECTIONS = ("What it checks", "Why", "Bad::", "Good::")

@@ -13,7 +13,7 @@ import pytest
 
 from gplint import parse
 from gplint.dump import report_to_dict
-from gplint.readers import read_docx, read_html, read_pdf
+from gplint.readers import read_docx, read_html, read_pdf, read_pdf_pdfminer
 from gplint.sources import InputError
 
 HERE = Path(__file__).parent
@@ -75,7 +75,7 @@ def test_blank_template_docx_has_all_sections_and_empty_tables():
 
 def test_pdf_reader_gives_pdfminer_text_and_the_hand_read_cells():
     pytest.importorskip("pdfminer")
-    src = read_pdf((DOCS / "huaian-city-2024.pdf").read_bytes(), "huaian.pdf")
+    src = read_pdf_pdfminer((DOCS / "huaian-city-2024.pdf").read_bytes(), "huaian.pdf")
     ref = (CORPUS / "govnianbao_huaian-city-2024_pdfminer.txt").read_text(encoding="utf-8")
     assert src.text == ref
     exp = CELLS["govnianbao_huaian-city-2024_pdfminer.txt"]

@@ -12,7 +12,7 @@ import pytest
 
 from gplint.diagnostics import CATEGORIES, SEVERITIES
 from gplint.plugins import build_registry
-from gplint.testing import lint_with, missing_doc_sections, rule_examples
+from gplint.testing import lint_with, missing_doc_sections, rule_example_marks, rule_examples
 
 REGISTRY = build_registry()
 RULES = REGISTRY.sorted_rules()
@@ -48,8 +48,14 @@ WITH_EXAMPLES = [r for r in RULES if rule_examples(r)["bad"] or rule_examples(r)
 def test_bad_example_fires(rule):
     bad = rule_examples(rule)["bad"]
     assert bad, f"{rule.code}: a Good example without a Bad one"
-    codes = [d.code for d in lint_with(bad, [rule.code])]
+    found = lint_with(bad, [rule.code])
+    codes = [d.code for d in found]
     assert rule.code in codes, f"{rule.code} did not fire on its Bad example (got {codes})"
+    # Each value marked ⟦…⟧ is where a finding of the rule stands (line and column).
+    for line, column in rule_example_marks(rule)["bad"]:
+        spans = [(d.span.line, d.span.column, d.span.end_line, d.span.end_column) for d in found if d.code == rule.code]
+        assert any((a, b) <= (line, column) < (c, max(e, b + 1)) for a, b, c, e in spans), \
+            f"{rule.code}: no finding at the marked {line}:{column} (got {spans})"
 
 
 @pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.code)

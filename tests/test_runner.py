@@ -279,9 +279,10 @@ def test_isolating_worker_that_died_idle_blames_no_file(reports, registry, monke
 
 
 def test_emit_streams_line_formats(reports, registry):
-    """text and jsonl are written once a file with findings, byte for byte as a whole run."""
+    """text and jsonl are written once a file with findings, json and sarif too between their
+    head and tail: byte for byte as a whole run."""
     results = list(run(_mixed(reports), registry, LintOptions(), jobs=1))
-    for fmt in ("text", "jsonl", "json"):
+    for fmt in ("text", "jsonl", "json", "sarif"):
         formatter = registry.formatters[fmt]
         writes: list[str] = []
         tally = emit(iter(results), formatter, {"registry": registry}, writes.append)
@@ -289,7 +290,7 @@ def test_emit_streams_line_formats(reports, registry):
         assert tally.files == len(results)
         assert sum(tally.counts.values()) == sum(len(r.diagnostics) for r in results)
         with_findings = sum(1 for r in results if r.diagnostics)
-        assert len(writes) == (with_findings if fmt != "json" else 1)
+        assert len(writes) == with_findings + (2 if fmt in ("json", "sarif") else 0)
 
 
 def test_emit_consumes_lazily(registry):

@@ -41,5 +41,6 @@ def format_github(results: Sequence[Any], options: dict) -> str:
                 ("title", f"{d.code} {d.name}"),
             ]
             prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-            out.append(f"::{LEVELS.get(d.severity, 'error')} {prop_text}::{escape_data(d.message)}\n")
+            message = d.message + (f"（第 {sp.page} 页）" if sp.page else "")  # a PDF's page
+            out.append(f"::{LEVELS.get(d.severity, 'error')} {prop_text}::{escape_data(message)}\n")
     return "".join(out)

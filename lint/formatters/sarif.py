@@ -26,6 +26,7 @@ INPUT_RULES = {
     "E003": ("empty-file", "The file is empty."),
     "E004": ("not-a-report", "No statutory section or table was found: not an annual report."),
     "E900": ("internal-error", "gplint failed on this file; please report it."),
+    "E901": ("timed-out", "gplint gave up this file after the per-file time limit (--timeout)."),
 }
 
 
@@ -100,33 +101,68 @@ def _location(path: str, span: Any, message: str = "") -> dict:
     return loc
 
 
-def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
-    diags = [(res, d) for res in results for d in res.diagnostics]
-    code_set = set(registry.rules) if registry is not None else set()
-    code_set.update(d.code for _, d in diags)
-    codes = sorted(code_set)
-    index = {c: i for i, c in enumerate(codes)}
-    sarif_results = []
-    for res, d in diags:
-        path = d.path or res.path
-        item: dict[str, Any] = {
-            "ruleId": d.code,
-            "ruleIndex": index[d.code],
-            "level": LEVELS.get(d.severity, "warning"),
-            "message": {"text": d.message},
-            "locations": [_location(path, d.span)],
-        }
-        if d.related:
-            item["relatedLocations"] = [
-                dict(_location(path, r.span, r.message), id=i + 1) for i, r in enumerate(d.related)
-            ]
-        if d.fingerprint:
-            item["partialFingerprints"] = {FINGERPRINT_KEY: d.fingerprint}
-        props: dict[str, Any] = {"category": d.category, "name": d.name}
-        if d.key:
-            props["key"] = d.key
-        item["properties"] = props
-        sarif_results.append(item)
+def _result_item(res: Any, d: Any, rule_index: int) -> dict:
+    path = d.path or res.path
+    item: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS.get(d.severity, "warning"),
+        "message": {"text": d.message},
+        "locations": [_location(path, d.span)],
+    }
+    if d.related:
+        item["relatedLocations"] = [
+            dict(_location(path, r.span, r.message), id=i + 1) for i, r in enumerate(d.related)
+        ]
+    if d.fingerprint:
+        item["partialFingerprints"] = {FINGERPRINT_KEY: d.fingerprint}
+    props: dict[str, Any] = {"category": d.category, "name": d.name}
+    if d.key:
+        props["key"] = d.key
+    if d.span.page:
+        props["page"] = d.span.page  # PDF: the page the finding is on
+    item["properties"] = props
+    return item
+
+
+class SarifStream:
+    """A SARIF log written as results arrive: :meth:`head`, :meth:`add` a file's result at a
+    time, :meth:`tail`. Nothing is kept but the codes seen that no rule of the registry
+    has (their descriptors go last in the rules list). In the run object the results come
+    before the tool (JSON members have no order), so the rules list, written last, can
+    describe every code found."""
+
+    def __init__(self, registry: Any = None) -> None:
+        self.registry = registry
+        known = set(registry.rules) if registry is not None else set()
+        known.update(INPUT_RULES)
+        self.codes = sorted(known)
+        self.index = {c: i for i, c in enumerate(self.codes)}
+        self.written = 0
+
+    def head(self) -> str:
+        return _SARIF_HEAD
+
+    def add(self, res: Any) -> str:
+        parts = []
+        for d in res.diagnostics:
+            i = self.index.get(d.code)
+            if i is None:
+                i = self.index[d.code] = len(self.codes)
+                self.codes.append(d.code)
+            # (A name's lone surrogates as \udcNN escapes: gplint.safe_text.)
+            text = json_safe(json.dumps(_result_item(res, d, i), ensure_ascii=False, indent=2))
+            text = text.replace("\n", "\n" + _ITEM_INDENT)
+            parts.append(("," if self.written else "") + "\n" + _ITEM_INDENT + text)
+            self.written += 1
+        return "".join(parts)
+
+    def tail(self) -> str:
+        text = json_safe(json.dumps(_log_without_results(self.codes, self.registry), ensure_ascii=False, indent=2))
+        return "\n" + _ITEM_INDENT[:-2] + text[text.index(_RESULTS_KEY) + len(_RESULTS_KEY):] + "\n"
+
+
+def _log_without_results(codes: Sequence[str], registry: Any) -> dict:
     from .. import __version__
 
     cwd = os.getcwd().replace(os.sep, "/")
@@ -134,6 +170,7 @@ def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
     if not root_uri.endswith("/"):
         root_uri += "/"
     run = {
+        "results": [],
         "tool": {"driver": {
             "name": "gplint",
             "version": __version__,
@@ -143,11 +180,31 @@ def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri}},
         "columnKind": "unicodeCodePoints",
-        "results": sarif_results,
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+# The log as json.dumps(indent=2) prints it, cut at its results list: the head is what
+# comes before the list's items, the tail what follows them; items are indented to match.
+_RESULTS_KEY = '"results": ['
+_ITEM_INDENT = " " * 8
+_HEAD_TEXT = json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [{"results": []}]}, indent=2)
+_SARIF_HEAD = _HEAD_TEXT[:_HEAD_TEXT.index(_RESULTS_KEY) + len(_RESULTS_KEY)]
+
+
+def to_sarif(results: Sequence[Any], registry: Any = None) -> dict:
+    """The SARIF log of ``results`` as a dict (what :func:`format_sarif` prints)."""
+    return json.loads(format_sarif(results, {"registry": registry}))
+
+
+def _stream(options: dict) -> SarifStream:
+    return SarifStream(options.get("registry"))
+
+
 def format_sarif(results: Sequence[Any], options: dict) -> str:
     """A SARIF 2.1.0 log with every registered rule and every finding."""
-    return json_safe(json.dumps(to_sarif(results, options.get("registry")), ensure_ascii=False, indent=2)) + "\n"
+    stream = _stream(options)
+    return stream.head() + "".join(stream.add(r) for r in results) + stream.tail()
+
+
+format_sarif.stream = _stream  # type: ignore[attr-defined]

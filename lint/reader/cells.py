@@ -101,3 +101,10 @@ def to_number(text: str) -> Optional[Number]:
 CELL_KIND = attrgetter("kind")
 CELL_TEXT = attrgetter("text")
 CELL_FUSED = attrgetter("fused")
+
+
+def region_span(infos: Sequence[LineInfo]) -> Span:
+    """Where a table's lines stand: from its first line's first character to its last
+    line's end (on a page flattened into one line, the stretch of that line they cover)."""
+    first, last = infos[0], infos[-1]
+    return Span(first.number, first.offset + 1, last.number, last.offset + len(last.text) + 1)

@@ -23,10 +23,18 @@ _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年�
 _SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"|(?<![0-9０-９])(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
-    r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持)"
+    r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持"
+    # Table 四's header opens with 行政复议 and 行政诉讼 or 结果 (a cut even where the
+    # section heading before it is missing).
+    r"|行政复议(?=[ \u3000]*(?:行政诉讼|结[ \u3000]*果)))"
     r"|(?<=[0-9０-９数量额容减）)元 \u3000\u00a0])"
     r"(?P<t2>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)"
+    # Table 三's group label printed down a merged cell (本年 / 度办 / 理结果) lands, piece
+    # by piece, after the values of the rows beside it: each piece is a line of its own.
+    r"|(?<=[0-9０-９])[ \u3000]*(?P<frag>[本年度办理结果]{2}[本年度办理结果 \u3000]*)"
+    r"(?=[ \u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
 )
+_UP_TO_DIGIT = re.compile(r"[^0-9０-９]*")
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
 #: A line with this many tabs is a row of cells, never cut into virtual lines.
@@ -39,20 +47,29 @@ assert MEMO_MAX_LINE < SEGMENT_MIN
 
 def _segment_cuts(text: str) -> list[int]:
     """0-based offsets where a virtual line starts (besides 0), in order."""
+    # Looked for in Simplified characters (a repost in Traditional ones cuts the same), and
+    # without the blanks a page puts inside words ("一、 总体情况", "第二 十条"); ``where``
+    # maps each offset back to the page's.
+    text, where = _without_word_blanks(L.simplified(text))
     cuts: list[int] = []
     for m in re.finditer(_SEG_ENUM, text):
         at = m.start()
         if m.group("item") is not None:
             run = m.group("item")
-            after = text[m.end():m.end() + 16]
-            key = L.match_t3_row(L.normalise("1." + after.split("0")[0]), numbered=True)
+            # The item's label: what follows, up to its first value.
+            after = _UP_TO_DIGIT.match(text, m.end(), m.end() + 16).group()
+            key = L.match_t3_row(L.normalise("1." + after), numbered=True)
             no = _ITEM_NO.get(key or "", "")
-            if len(run) > 2 or (at > 0 and text[at - 1].isdigit()):
-                # The item number is the tail of a digit run (cells with no separator).
-                k = len(no) if no and run.endswith(no) else 1
-                at = m.start("item") + len(run) - k
+            if no and len(run) > len(no) and run.endswith(no):
+                # The item number is the tail of a digit run: the last value of the row
+                # before ran into it ("0 02.其他法律…", "00000002.其他…").
+                at = m.start("item") + len(run) - len(no)
+            elif len(run) > 2 or (at > 0 and text[at - 1].isdigit()):
+                at = m.start("item") + len(run) - 1
             elif len(run) > (len(no) or 2):
                 continue
+        elif m.group("frag") is not None:
+            at = m.start("frag")
         elif m.group("word") is None and m.group("t2") is None:
             # After a section heading's standard title the body begins.
             end = m.end()
@@ -66,7 +83,25 @@ def _segment_cuts(text: str) -> list[int]:
     first = text.find("年度报告")
     if 0 < first < 200:
         cuts.append(first + 4)
-    return sorted(set(c for c in cuts if 0 < c < len(text)))
+    return sorted(set(where[c] for c in cuts if 0 < c < len(text)))
+
+
+# Blanks between two Chinese characters or full-width marks.
+_WORD_BLANKS = re.compile("(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])[ \u3000\u00a0]+"
+                          "(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])")
+
+
+def _without_word_blanks(text: str) -> tuple[str, list[int]]:
+    """``text`` without blanks inside words, and the offset in ``text`` of each character."""
+    keep: list[int] = []
+    last = 0
+    for m in _WORD_BLANKS.finditer(text):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    if not keep and last == 0:
+        return text, list(range(len(text)))
+    keep.extend(range(last, len(text)))
+    return "".join(text[i] for i in keep), keep
 
 
 def segments(line: Line) -> list[tuple[Line, int]]:

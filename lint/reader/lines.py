@@ -80,7 +80,7 @@ _TOK_TYPE = itemgetter(0)
 _TOK_VALUE = itemgetter(1)
 _ONLY_BLANK = frozenset({"BLANK"})
 #: Tokens the trailing-values reading passes over at a line's end (see _split_unseparated).
-_LABEL_END_SKIP = ("BLANK", "STAR")
+_LABEL_END_SKIP = ("BLANK", "STAR", "HASH")
 
 #: What the cells of a markdown rule row (|---|:--:|) are made of.
 _MD_RULE_CHARS = "-:— "
@@ -165,7 +165,7 @@ def _split_unseparated(line: Line) -> LineInfo:
     fused: Optional[Tok] = None
     while i > 0:
         t = toks[i - 1]
-        if t.type in ("BLANK", "STAR"):
+        if t.type in _LAYOUT_TYPES:  # blanks and markdown marks ("0 0 0 ####") are layout
             i -= 1
             continue
         if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in DASH_MARKS)) and (

@@ -40,6 +40,9 @@ class Vector:
     line: int
     label: Optional[LCell] = None
     layout: str = "row"
+    #: Read from a line whose cells are cut by pipes or tabs: an empty cell shows where a
+    #: value is missing. On any other line a missing value's place is unknown.
+    separated: bool = False
 
 
 @dataclass
@@ -120,7 +123,7 @@ class _RegionReader:
             key, lab_cell = None, None
         if not has_num and key is None:
             return  # a row of dashes with no label: header debris
-        vector = Vector(key, list(vals), info.number, lab_cell, "row")
+        vector = Vector(key, list(vals), info.number, lab_cell, "row", info.separated)
         self.out.vectors.append(vector)
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector

@@ -3,6 +3,8 @@ reporter kind and format version.
 """
 from __future__ import annotations
 
+import re
+
 from functools import partial
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -192,6 +194,11 @@ def _remap(obj, real_of: Sequence[int]):
 _ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司")
 
 
+#: A web page's breadcrumb ("当前位置：首页 > 政务公开 > 政府信息公开年报"), never the title.
+_NAVIGATION = re.compile(r"^(?:当前位置|您当前的位置|您现在的位置|您的位置|当前所在位置|所在位置|位置)\s*[：:]"
+                         r"|首页\s*[>＞»›/|]|[>＞»›]\s*\S+\s*[>＞»›]|[>＞›»]\s*(?:政府信息公开|信息公开)")
+
+
 def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
     """The report's title as printed at its top, and the report year.
 
@@ -211,7 +218,7 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
     title_lines: list[LineInfo] = []
     for k, info in enumerate(top):
         t = clean(info)
-        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t):
+        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t) and not _NAVIGATION.search(t):
             title_lines = [info]
             if k > 0 and t[:1].isdigit():
                 above = clean(top[k - 1])

@@ -18,7 +18,7 @@ from ..model import (
     make_label,
 )
 from . import runs, t2_runs
-from .cells import LineInfo
+from .cells import LineInfo, region_span
 from .region import Widths, align, to_cell, cells_span, fit, read_region
 
 
@@ -105,6 +105,11 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
         if len(vals) > len(keys):
             issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
                                 Span(vec.line), "t2", key))
+        elif len(vals) < len(keys) and not vec.separated and not any(c.fused for c in vals):
+            # Values cut only by blanks: which cell is missing is unknown (see t3's rows).
+            issues.append(Issue("t2-row-gap-unknown", f"表二“{vec.label.text if vec.label else key}”行只有 {len(vals)} 个数值，"
+                                "且没有分隔符，无法确定空缺的是哪一格", Span(vec.line), "t2", key))
+            continue
         elif len(vals) < len(keys):
             issues.append(Issue("t2-row-too-few-values", f"表二“{vec.label.text if vec.label else key}”行只有 {len(vals)} 个数值，应为 {len(keys)} 个",
                                 Span(vec.line), "t2", key))
@@ -113,4 +118,4 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     for k in (x for ks in row_keys.values() for x in ks):
         cells.setdefault(k, ABSENT)
     return Table2(cells, tuple(row_labels), tuple(col_labels), fee_header,
-                  Span(infos[0].number, 1, infos[-1].number, 1), fmt)
+                  region_span(infos), fmt)

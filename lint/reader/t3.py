@@ -27,7 +27,7 @@ from .. import format as F
 from . import runs, t3_forms
 
 _G6 = F.T3_2021.group("G6")
-from .cells import LCell, LineInfo
+from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
 from .region import Vector, Widths, align, to_cell, to_cells, cells_span, fit, read_region
 
@@ -114,7 +114,7 @@ def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
     ordered: list[LCell] = [values[0]] * 7
     for printed_at, column in enumerate(placement):
         ordered[column] = values[printed_at]
-    return Vector(vec.key, ordered, vec.line, vec.label, vec.layout)
+    return Vector(vec.key, ordered, vec.line, vec.label, vec.layout, vec.separated)
 
 
 def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
@@ -177,7 +177,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     if form is not None:
         layout = form.form
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
-                  Span(infos[0].number, 1, infos[-1].number, 1))
+                  region_span(infos))
 
 
 def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue]) -> dict[str, Vector]:
@@ -282,13 +282,19 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         placed = vals[:drop] + vals[drop + 1:]
         extra = (to_cell(vals[drop]),)
         issues.append(Issue("t3-row-too-many-values", "表三该行有 8 个数值，应为 7 个", Span(vec.line), "t3", key))
+    elif n < 6 or (n == 6 and width == 7):
+        placed = list(vals) + [None] * (7 - n)
+        if not vec.separated and n and not any(c.fused for c in vals):
+            # Values cut only by blanks (a page flattened into one line drops its empty
+            # cells): which cell is missing is unknown, so none of them is placed.
+            issues.append(Issue("t3-row-gap-unknown", f"表三该行只有 {n} 个数值，且没有分隔符，无法确定空缺的是哪一格",
+                                Span(vec.line), "t3", key))
+        elif n == 6:
+            issues.append(Issue("t3-row-too-few-values", "表三该行只有 6 个数值，表头有 7 列（缺少总计）", Span(vec.line), "t3", key))
+        else:
+            issues.append(Issue("t3-row-too-few-values", f"表三该行只有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
     elif n == 6:
         placed = list(vals) + [None]
-        if width == 7:
-            issues.append(Issue("t3-row-too-few-values", "表三该行只有 6 个数值，表头有 7 列（缺少总计）", Span(vec.line), "t3", key))
-    elif n < 6:
-        placed = list(vals) + [None] * (7 - n)
-        issues.append(Issue("t3-row-too-few-values", f"表三该行只有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
     else:
         placed = vals[:7]
         extra = tuple(to_cell(c) for c in vals[7:])

@@ -42,7 +42,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
-                and not (len(vals) >= 12 and any("结果维持" in c.text or "总计" in c.text for c in labs))):
+                and not (len(vals) >= 12 and any(w in L.normalise(c.text) for c in labs for w in ("结果维持", "总计")))):
             continue  # prose with a trailing number (not the header's own line with the values)
         values.extend(vals)
         last_line = info.number

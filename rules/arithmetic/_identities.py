@@ -1,4 +1,4 @@
-"""The identities of FORMAT.md §5.4 and §6 evaluated on a report, and the culprit analysis
+"""The identities of docs/format.md §5.4 and §6 evaluated on a report, and the culprit analysis
 they share.
 
 The identities themselves are data in :mod:`gplint.format` (:func:`~gplint.format.t3_identities`,

@@ -12,14 +12,14 @@ from ._identities import analyse_t3, describe, expression, fmt_num, span_of, t3_
 
 class T3CellBreaksIdentities(Rule):
     """What it checks
-        Table 三's identities (FORMAT.md §5.4): T3-SUM-RESULTS, T3-BALANCE, T3-ROW-TOTAL
+        Table 三's identities (docs/format.md §5.4): T3-SUM-RESULTS, T3-BALANCE, T3-ROW-TOTAL
         and, when （六）其他处理 is printed with its sub-rows, its subtotal. When two or more
         broken identities share one cell and all of them would hold with the same
         corrected value of that cell, that cell is reported once, as the culprit, with the
         value the identities call for; the identities are listed as related places.
 
     Why
-        FORMAT.md §5.3–§5.4: every handled application sits in exactly one leaf row, so the
+        docs/format.md §5.3–§5.4: every handled application sits in exactly one leaf row, so the
         identities are exact. One wrong cell typically breaks a row and one or two column
         identities; reporting the shared cell once tells the clerk which number to fix
         instead of three separate errors. 条例 第五十条 makes these counts part of the report.
@@ -147,6 +147,7 @@ class T3CellBreaksIdentities(Rule):
 
     code = "A101"
     name = "t3-cell-breaks-identities"
+    explanation = "表三中某一个单元格的数值同时破坏了两个以上勾稽关系，而把它改成同一个值就能使这些关系全部成立。请核对该单元格（提示中给出了按勾稽关系应填的数值）。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

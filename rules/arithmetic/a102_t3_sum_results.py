@@ -18,7 +18,7 @@ class T3SumResults(Rule):
         sub-rows, that its numbers equal their sum (T3-GROUP-SUBTOTAL).
 
     Why
-        FORMAT.md §5.4 T3-SUM-RESULTS; §5.3: partial disclosure is counted once, so each
+        docs/format.md §5.4 T3-SUM-RESULTS; §5.3: partial disclosure is counted once, so each
         handled application sits in exactly one leaf row and the sum is exact.
 
     Bad::
@@ -144,6 +144,7 @@ class T3SumResults(Rule):
 
     code = "A102"
     name = "t3-results-do-not-add-up"
+    explanation = "表三每一列的“（七）总计”应等于“三、本年度办理结果”下各项办理结果之和。合计不符说明某个结果或总计填错，请逐项核对。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

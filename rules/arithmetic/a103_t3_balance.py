@@ -16,7 +16,7 @@ class T3Balance(Rule):
         when no single culprit cell (A101) explains it.
 
     Why
-        FORMAT.md §5.1 and §5.4 T3-BALANCE: the table's own caption states it
+        docs/format.md §5.1 and §5.4 T3-BALANCE: the table's own caption states it
         (本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和).
 
     Bad::
@@ -142,6 +142,7 @@ class T3Balance(Rule):
 
     code = "A103"
     name = "t3-balance-broken"
+    explanation = "表三每一列应满足表头注明的勾稽关系：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。请核对这四项。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

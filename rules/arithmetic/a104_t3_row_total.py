@@ -15,7 +15,7 @@ class T3RowTotal(Rule):
         columns. Reported on the row's 总计 cell when no single culprit cell (A101) explains it.
 
     Why
-        FORMAT.md §5.1 (法人或其他组织 has no subtotal column) and §5.4 T3-ROW-TOTAL.
+        docs/format.md §5.1 (法人或其他组织 has no subtotal column) and §5.4 T3-ROW-TOTAL.
 
     Bad::
 
@@ -140,6 +140,7 @@ class T3RowTotal(Rule):
 
     code = "A104"
     name = "t3-row-total-mismatch"
+    explanation = "表三每一行的“总计”应等于自然人与五类法人或其他组织之和。请核对该行各列数值和总计。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

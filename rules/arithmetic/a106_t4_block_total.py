@@ -11,12 +11,12 @@ from ._identities import T4_BLOCK_NAMES, T4_COL_NAMES, describe, evaluate, evide
 
 class T4BlockTotal(Rule):
     """What it checks
-        Table 四 (FORMAT.md §6), for each of its three blocks (行政复议, 行政诉讼·未经复议直接起诉,
+        Table 四 (docs/format.md §6), for each of its three blocks (行政复议, 行政诉讼·未经复议直接起诉,
         行政诉讼·复议后起诉): 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. Reported once per
         block on the printed 总计 cell, with the expected total.
 
     Why
-        FORMAT.md §6 T4-BLOCK-TOTAL: every case is in exactly one of the four result columns,
+        docs/format.md §6 T4-BLOCK-TOTAL: every case is in exactly one of the four result columns,
         so the block total is exact. 条例 第五十条(三) makes the reconsideration and lawsuit
         counts part of the report.
 
@@ -95,6 +95,7 @@ class T4BlockTotal(Rule):
 
     code = "A106"
     name = "t4-block-total-mismatch"
+    explanation = "表四的行政复议、未经复议直接起诉、复议后起诉三组，每组的“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

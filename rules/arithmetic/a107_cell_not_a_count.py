@@ -34,7 +34,7 @@ class CellNotACount(Rule):
         columns may be negative.
 
     Why
-        FORMAT.md §4 (cell types: int ≥ 0, decimal only for the fee amount), §5.4 T3-NONNEG,
+        docs/format.md §4 (cell types: int ≥ 0, decimal only for the fee amount), §5.4 T3-NONNEG,
         §6 T4-NONNEG. A fraction of an application or a negative count cannot be right;
         it is usually a typing slip (“1.0”, “-1”) or a value from the wrong column.
 
@@ -133,6 +133,7 @@ class CellNotACount(Rule):
 
     code = "A107"
     name = "cell-not-a-count"
+    explanation = "表二、表三、表四中的件数、决定数、申请数和案件数应为非负整数；只有表二的收费金额（万元）可以有小数。"
     category = "arithmetic"
     severity = "error"
     profiles = ("default", "strict")

@@ -26,7 +26,7 @@ class IdentityNotAssessable(Rule):
         are not reported as short (T103).
 
     Why
-        FORMAT.md §5.4 (cell-value semantics: blank, "/", "-", "—", "无", "空" = not given; do
+        docs/format.md §5.4 (cell-value semantics: blank, "/", "-", "—", "无", "空" = not given; do
         not read as 0; the identity that needs it is "not assessable" and the blank cell is a
         table-completeness finding). The format has a number in every cell; a clerk should
         print 0 where nothing happened.
@@ -106,6 +106,7 @@ class IdentityNotAssessable(Rule):
 
     code = "A108"
     name = "identity-not-assessable"
+    explanation = "表格中需要参与勾稽关系的单元格填的是“—”“/”“无”等符号而不是数字，这些关系无法核对。没有发生的请填 0。"
     category = "arithmetic"
     severity = "info"
     profiles = ("default", "strict")

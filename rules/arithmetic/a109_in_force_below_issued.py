@@ -23,7 +23,7 @@ class InForceBelowIssued(Rule):
         repealed (possible, but worth a sentence), or that two columns were swapped.
 
     Why
-        FORMAT.md §4, soft plausibility [I]: "in_force < issued is unusual … unless the text
+        docs/format.md §4, soft plausibility [I]: "in_force < issued is unusual … unless the text
         explains revisions/expiry". Info level, strict profile only.
 
     Bad::
@@ -121,6 +121,7 @@ class InForceBelowIssued(Rule):
 
     code = "A109"
     name = "in-force-below-issued"
+    explanation = "表二中规章或行政规范性文件的“现行有效件数”少于“本年制发件数”。本年制发且仍有效的文件应计入现行有效件数，请核对是否填反或需要说明。"
     category = "arithmetic"
     severity = "info"
     profiles = ("strict",)

@@ -23,7 +23,7 @@ class ImpossibleDate(Rule):
         anywhere in the report.
 
     Why
-        Dates in the report place its figures in time (FORMAT.md §2: the statistics period
+        Dates in the report place its figures in time (docs/format.md §2: the statistics period
         is the calendar year; §7 X-YEAR); an impossible date is a typing or conversion
         error the reader cannot resolve.
 
@@ -42,6 +42,7 @@ class ImpossibleDate(Rule):
 
     code = "D101"
     name = "impossible-date"
+    explanation = "报告中有不存在的年份或日期，例如把序号和年份连在一起的“22024年”，或“2024年13月”“2月30日”。"
     category = "dates"
     severity = "warning"
     profiles = ("strict",)

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Optional
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
-from gplint.rules.narrative._prose import sentences
+from gplint.rules.narrative._prose import ascii_digits, sentences
 
 _PERIOD = re.compile(r"统计(?:期限|周期|时间|时段|区间|范围|截止时间)|数据(?:时间|期限|统计时间)|所列数据")
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -24,7 +24,7 @@ class StatisticsPeriodMismatch(Rule):
         31 December of the year in the report's title.
 
     Why
-        FORMAT.md §2: the statistics period is the calendar year Y, 1 January to 31
+        docs/format.md §2: the statistics period is the calendar year Y, 1 January to 31
         December (also in DB51/T 2660—2019 §2.1); §7 X-YEAR.
 
     Bad::
@@ -42,6 +42,7 @@ class StatisticsPeriodMismatch(Rule):
 
     code = "D102"
     name = "statistics-period-mismatch"
+    explanation = "报告写明的统计期限不是报告年度的1月1日至12月31日。"
     category = "dates"
     severity = "error"
     profiles = ("default", "strict")
@@ -58,7 +59,7 @@ class StatisticsPeriodMismatch(Rule):
             k = _PERIOD.search(s.text)
             if k is None:
                 continue
-            dates = list(_DATE.finditer(s.text, k.start()))[:2]
+            dates = list(_DATE.finditer(ascii_digits(s.text), k.start()))[:2]
             if len(dates) != 2 or dates[0].group("y") is None:
                 continue
             y0 = int(dates[0].group("y"))

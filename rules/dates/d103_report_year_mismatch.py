@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
-from gplint.rules.narrative._prose import sentences
+from gplint.rules.narrative._prose import ascii_digits, sentences
 
 # "现将…2023年度政府信息公开工作年度报告…", "编制了 2024 年度政务公开工作报告": the report
 # naming itself. Conservative on purpose: other years in the text (last year's problems,
@@ -25,9 +25,9 @@ class ReportYearMismatch(Rule):
         years in the text (last year's problems, earlier budgets) are not checked.
 
     Why
-        FORMAT.md §2 and §7 X-YEAR: the report covers one calendar year, named in its title;
+        docs/format.md §2 and §7 X-YEAR: the report covers one calendar year, named in its title;
         a self-reference to another year is usually a copy of last year's text left
-        unchanged (the 内容雷同 of FORMAT.md §9).
+        unchanged (the 内容雷同 of docs/format.md §9).
 
     Bad::
 
@@ -44,6 +44,7 @@ class ReportYearMismatch(Rule):
 
     code = "D103"
     name = "report-year-mismatch"
+    explanation = "报告在正文中称自己是另一年度的报告，与标题年份不一致，常见于沿用上一年报告时未改年份。"
     category = "dates"
     severity = "error"
     profiles = ("default", "strict")
@@ -55,11 +56,11 @@ class ReportYearMismatch(Rule):
         for s in sentences(report):
             if "报告" not in s.text:  # _SELF ends in 报告: most sentences are passed over at once
                 continue
-            for m in _SELF.finditer(s.text):
+            for m in _SELF.finditer(ascii_digits(s.text)):
                 y = int(m.group("y"))
                 span = s.span(m.start("y"), m.end("y"))
                 if y == year:
                     continue
                 yield self.diag(
                     f"正文称本报告为 {y} 年度报告，但标题年份为 {year}",
-                    span, key="report-year", evidence={"text": y, "year": year}, snippet=m.group(0))
+                    span, key="report-year", evidence={"text": y, "year": year}, snippet=s.text[m.start():m.end()])

@@ -27,7 +27,7 @@ class ConversionResidue(Rule):
         anywhere in the report, tables included.
 
     Why
-        The published report is the official text (条例 第四十九条 makes it public); FORMAT.md
+        The published report is the official text (条例 第四十九条 makes it public); docs/format.md
         §9 names careless, perfunctory reports among the failures of the format's
         accountability clause. Residue shows the text was not proof-read.
 
@@ -46,6 +46,7 @@ class ConversionResidue(Rule):
 
     code = "H101"
     name = "conversion-residue"
+    explanation = "报告中残留文档转换留下的痕迹，如 Word 书签、HTML 标签、&nbsp; 等实体或乱码字符，发布前应删除。"
     category = "hygiene"
     severity = "warning"
     profiles = ("strict",)

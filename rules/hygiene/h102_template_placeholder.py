@@ -21,7 +21,7 @@ class TemplatePlaceholder(Rule):
 
     Why
         A report copied from a template and not filled in is the "内容雷同/敷衍应付" the
-        format's accountability clause names (FORMAT.md §9); the placeholder also hides
+        format's accountability clause names (docs/format.md §9); the placeholder also hides
         the fact it should state.
 
     Bad::
@@ -39,6 +39,7 @@ class TemplatePlaceholder(Rule):
 
     code = "H102"
     name = "template-placeholder"
+    explanation = "报告中残留模板占位符，如“XX局”“20XX年”“某某科”，应填写实际内容。"
     category = "hygiene"
     severity = "warning"
     profiles = ("strict",)

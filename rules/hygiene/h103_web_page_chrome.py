@@ -44,6 +44,7 @@ class WebPageChrome(Rule):
 
     code = "H103"
     name = "web-page-chrome"
+    explanation = "报告中混入了网页上的元素，如“来源：… 字号：”“分享到”“打印本页”“关闭窗口”，应删除。"
     category = "hygiene"
     severity = "info"
     profiles = ("strict",)

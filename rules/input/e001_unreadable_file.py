@@ -17,6 +17,7 @@ class UnreadableFile(Rule):
 
     code = "E001"
     name = "unreadable-file"
+    explanation = "文件无法读取：不存在、是目录、无权限、过大，或文档已损坏。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")

@@ -17,6 +17,7 @@ class UndecodableFile(Rule):
 
     code = "E002"
     name = "undecodable-file"
+    explanation = "文件无法解码：不是 UTF-8、GB18030 或 UTF-16 文本，也不是可读取的 DOCX、PDF、HTML 文档。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")

@@ -17,6 +17,7 @@ class EmptyFile(Rule):
 
     code = "E003"
     name = "empty-file"
+    explanation = "文件为空。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")

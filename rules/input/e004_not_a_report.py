@@ -12,7 +12,7 @@ class NotAReport(Rule):
         The text has none of the six statutory sections and none of the three tables, so it is not read as a 政府信息公开工作年度报告 and no other rule runs on it.
 
     Why
-        FORMAT.md §2 (document model); DESIGN.md §6. Running the report rules on an unrelated text would only produce noise.
+        docs/format.md §2 (document model); DESIGN.md §6. Running the report rules on an unrelated text would only produce noise.
 
     Bad::
 
@@ -103,6 +103,7 @@ class NotAReport(Rule):
 
     code = "E004"
     name = "not-a-report"
+    explanation = "没有找到任何法定章节或统计表，不能作为政府信息公开工作年度报告检查，其他规则都没有运行。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")

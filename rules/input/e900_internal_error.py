@@ -17,6 +17,7 @@ class InternalError(Rule):
 
     code = "E900"
     name = "internal-error"
+    explanation = "gplint 自身在检查这个文件时出错，检查没有完成。请把文件和这条信息报告给维护者。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")

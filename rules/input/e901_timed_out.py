@@ -17,6 +17,7 @@ class TimedOut(Rule):
 
     code = "E901"
     name = "timed-out"
+    explanation = "检查这个文件超过了时间限制，已跳过；其他文件不受影响。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")

@@ -22,6 +22,11 @@ _DIGIT = re.compile(r"\d")
 _NEW_TOTAL = re.compile(r"(?<![公总])共(?![享同建治])|合计|总计|累计")
 # A clause that adds something outside the total ("另有上年结转的 1 件…", "此外…") ends the list.
 _OUTSIDE = re.compile(r"^\s*(?:另有|另外|另|此外|除此之外|以及上年|加上|还有上年)")
+#: A clause that opens with a verb of handling (已办结…, 答复…) says something new: not a
+#: part. (Lists of published items repeat their own verb, 发布政务动态 4 条；发布…: not these.)
+_NEW_VERB = re.compile(r"\s*(?:已|并|均|共|另|全部|及时|依法)*(?:办结|答复|办理完|处理完|收到|接收|接到|受理|结转|转入|完成|回复)")
+
+
 _APPROX = ("约", "余", "近", "超", "逾", "多", "左右", "以上", "累计超")
 _NOT_PART = ("同比", "增长", "下降", "增加", "减少", "占", "%", "％", "累计", "总")
 
@@ -121,6 +126,11 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
         if not seg.strip():
             continue
         if _NEW_TOTAL.search(seg) or _OUTSIDE.search(seg):
+            end = a
+            break
+        if parts and flat[a - 1] in "，,；;" and _NEW_VERB.match(seg):
+            # 收到申请27件，其中自然人20件、法人7件，已办结26件: a clause with a verb of
+            # handling ends the list (its items are named by nouns).
             end = a
             break
         if nxt is not None and a < nxt.start() <= b + 2 and b + 1 < len(flat) and flat[b] in "，,":

@@ -8,7 +8,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T3_2021
 from gplint.model import Report, Span
 
-from ._prose import application_sentences, count, fmt, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, blanks_note, count, fmt, other_year, t3_row_line, t3_total
 
 _CLAIM = re.compile(
     r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
@@ -45,32 +45,27 @@ class CompletionClaimContradictsTable(Rule):
         答复), or are about another year, are skipped.
 
     Why
-        FORMAT.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
+        docs/format.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
         claim in words what its own table denies.
 
     Bad::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        （二）依申请公开。全年共收到政府信息公开申请 3 件，均已按时答复。
-        三、收到和处理政府信息公开申请情况
-        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
-        （七）总计 2 0 0 0 0 0 2
+        …
+        （二）依申请公开。全年共收到政府信息公开申请 4 件，⟦均已按时答复⟧。
+        （七）总计 3 1 0 0 0 0 4
         四、结转下年度继续办理 1 0 0 0 0 0 1
 
     Good::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        （二）依申请公开。全年共收到政府信息公开申请 3 件，均已按时答复。
-        三、收到和处理政府信息公开申请情况
-        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
-        （七）总计 3 0 0 0 0 0 3
-        四、结转下年度继续办理 0 0 0 0 0 0 0
+        …
+        （二）依申请公开。全年共收到政府信息公开申请 4 件，除 1 件结转下年度外均已按时答复。
+        （七）总计 3 1 0 0 0 0 4
+        四、结转下年度继续办理 1 0 0 0 0 0 1
     """
 
     code = "N102"
     name = "completion-claim-contradicts-table"
+    explanation = "正文称申请“均已办结”或“均已答复”，但表三显示有结转下年度继续办理的申请，或办结数少于收到数。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")
@@ -99,7 +94,7 @@ class CompletionClaimContradictsTable(Rule):
                     continue
                 line = t3_row_line(report, "R25")
                 yield self.diag(
-                    f"正文称申请“{claim.group(0)}”，但表三“{_CARRIED_OUT.label}”{_TOTAL}为 {fmt(carried_out)}",
+                    f"正文称申请“{claim.group(0)}”，但表三“{_CARRIED_OUT.label}”{_TOTAL}为 {fmt(carried_out)}" + blanks_note(report, "R25"),
                     span, key="t3.R25.C7",
                     related=[Related(Span(line), _CARRIED_OUT.label.split("、", 1)[-1])] if line else [],
                     evidence={"claim": claim.group(0), "table": carried_out}, snippet=claim.group(0))
@@ -112,7 +107,7 @@ class CompletionClaimContradictsTable(Rule):
                 line = t3_row_line(report, "R24")
                 yield self.diag(
                     f"正文称全年共接收申请 {n} 件且“{claim.group(0)}”，即办结 {n} 件，"
-                    f"但表三{_TOTAL_ROW.label}为 {fmt(handled)}",
+                    f"但表三{_TOTAL_ROW.label}为 {fmt(handled)}" + blanks_note(report, "R24"),
                     s.span(rec.start(), claim.end()), key="t3.R24.C7",
                     related=[Related(Span(line), _TOTAL_ROW.label)] if line else [],
                     evidence={"received": n, "claim": claim.group(0), "table": handled},

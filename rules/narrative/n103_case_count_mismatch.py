@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T4
 from gplint.model import Report, Span
 
-from ._prose import clauses, count, fmt, other_year, sentences, t4_includes_carried, t4_total
+from ._counts import COMPARISON, Count, blank_asides, counts
+from ._prose import clauses, fmt, other_scope, scope_before, other_year, sentences, t4_includes_carried, t4_total
 
 # The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
 # under one spanning header), and how messages name each kind's total in table 四.
@@ -19,21 +20,25 @@ _TABLE = {"review": f"表四{_REVIEW.label}{_T4_TOTAL}",
           "suit": f"表四{_DIRECT.parent}{_T4_TOTAL}（{_DIRECT.label} + {_AFTER_REVIEW.label}）"}
 _REVIEW_WORD, _SUIT_WORD = _NAMES["review"], _NAMES["suit"]
 
-_UNIT = r"\s*(?:件|起|宗|个|次)"
-_AFTER = {k: re.compile(w + r"[^\d，,；;。]{0,12}?(?P<n>\d+)" + _UNIT) for k, w in _NAMES.items()}
-# (?<!\d): a count is matched from the start of its digits only; from every position of a
-# long run of digits the search cost the square of its length (fuzzing: 15 KB in 1.6 s).
-_BEFORE = {k: re.compile(r"(?<!\d)(?P<n>\d+)" + _UNIT + r"[^\d，,；;。]{0,15}?" + w) for k, w in _NAMES.items()}
-_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|未收到|未涉及|未有|无)[^\d，,；;。]{0,20}?(?:" + "|".join(_NAMES.values()) + ")")
-# Clauses about outcomes, trends or other matters rather than the number of cases.
-_SKIP = ("维持", "纠正", "纠错", "败诉", "胜诉", "撤销", "确认违法", "审结", "其他结果", "同比", "增长", "下降",
-         "较上年", "%", "％", "其中", "约", "培训", "案例", "应诉", "复议机关")
+_UNITS = frozenset(("件", "起", "宗", "个", "次", "件次"))
+#: The words naming each kind of case (复议 and 诉讼 without 行政, 被起诉).
+_CASE_WORDS = {"review": re.compile(r"行政复议|复议"), "suit": re.compile(r"行政诉讼|诉讼|起诉")}
+_CASE = re.compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
+_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))"
+                   r"|(?P<what2>(?:行政复议|行政诉讼|复议|诉讼)[^\d，,；;。]{0,8}?)(?:均|都)?(?:为|是)(?:零|0)(?![.\d])(?:件|起)?")
+#: Words of a case's outcome (N108 reads those counts): 维持 1 件 is not a number of cases.
+_OUTCOME = re.compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审")
+# Clauses about trends or other matters rather than the number of cases.
+_SKIP = re.compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
 # Counts that are not the report's own disclosure cases: a region's or a system's totals
 # (全市各级行政机关共收到行政复议申请 35 件), cases the agency decided as the review body
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
-_SCOPE = re.compile(r"全(?:市|区|县|省|州|盟|旗|镇|乡|系统)|各级|各地|各部门|各单位|各乡镇|各街道|系统内")
 _AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
+_FAULT = re.compile(r"不当|错误|违法|不规范|失误|瑕疵|过错")
+_REVIEW_BODY = re.compile(r"复议机关|复议机构")
+#: The sentence names cases against the agency itself (被申请, 被起诉): its own cases.
+_DISCLOSURE_CASES = re.compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
 _DISCLOSURE = re.compile(r"政府信息公开|信息公开|依申请公开|政务公开")
 _SHARE = re.compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
                     r"|(?:政府信息公开|信息公开)(?:类|方面|相关|领域)")
@@ -56,29 +61,24 @@ class CaseCountMismatch(Rule):
         sentence gives apart (…，其中政府信息公开类 1 件).
 
     Why
-        条例 第五十条(三); FORMAT.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.
+        条例 第五十条(三); docs/format.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.
 
     Bad::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        全年未发生因政府信息公开引起的行政复议。
-        四、政府信息公开行政复议、行政诉讼情况
-        行政复议 行政诉讼
+        …
+        （二）依申请公开。全年因政府信息公开被申请行政复议 ⟦2⟧ 件、被提起行政诉讼 0 件。
         1 0 0 0 1 0 0 0 0 0 0 0 0 0 0
 
     Good::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        全年发生因政府信息公开引起的行政复议 1 件。
-        四、政府信息公开行政复议、行政诉讼情况
-        行政复议 行政诉讼
+        …
+        （二）依申请公开。全年因政府信息公开被申请行政复议 1 件、被提起行政诉讼 0 件。
         1 0 0 0 1 0 0 0 0 0 0 0 0 0 0
     """
 
     code = "N103"
     name = "case-count-mismatch"
+    explanation = "正文中行政复议或行政诉讼的案件数与表四的总计不一致。"
     category = "narrative"
     severity = "error"
     profiles = ("default", "strict")
@@ -89,40 +89,83 @@ class CaseCountMismatch(Rule):
         carried = t4_includes_carried(report)
         related_line = report.t4.line or (report.t4.span.line if report.t4.span else 0)
         for s in sentences(report):
-            # A clause naming neither kind of case can say nothing checked here: sentences
-            # and clauses without one are passed over before any regular expression runs.
-            if s.heading or (_REVIEW_WORD not in s.text and _SUIT_WORD not in s.text):
+            # A sentence naming neither kind of case can say nothing checked here.
+            if s.heading or not ("复议" in s.text or "诉讼" in s.text or "起诉" in s.text):
                 continue
-            for a, b, clause in clauses(s):
-                kinds = [k for k in ("review", "suit") if _NAMES[k] in clause]
-                if not kinds or other_year(clause, report.year):
+            yield from self._none_claims(report, s, carried, related_line)
+            if _REVIEW_BODY.search(s.text) and not _DISCLOSURE_CASES.search(s.text):
+                continue  # the agency as the review body (作为复议机关…): others' cases
+            for c, k in case_counts(s):
+                if other_year(c.clause, report.year) or _SKIP.search(c.clause):
                     continue
-                none = _NONE.search(clause)
-                if none and not any(w in clause for w in ("纠错", "纠正", "败诉", "撤销", "确认违法")):
-                    for k in kinds:
-                        table = t4_total(report, k)
-                        if table and table > 0 and not carried:
-                            yield self.diag(
-                                f"正文称“{clause.strip().rstrip('。！!；;')}”，但{_TABLE[k]}为 {fmt(table)}",
-                                s.span(a + none.start(), a + none.end()), key=f"t4.{k}.total",
-                                related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
-                                severity="warning", evidence={"table": table}, snippet=none.group(0))
+                if not _DISCLOSURE.search(c.clause) and (
+                        other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
                     continue
-                if len(kinds) != 1 or any(w in clause for w in _SKIP):
-                    continue
-                if not _DISCLOSURE.search(clause) and (
-                        _SCOPE.search(clause) or _AS_REVIEWER.search(clause) or _SHARE.search(s.text)):
-                    continue
-                k = kinds[0]
-                m = _AFTER[k].search(clause) or _BEFORE[k].search(clause)
-                if m is None:
-                    continue
-                n = count(m.group("n"))
                 table = t4_total(report, k)
-                if n is None or table is None or n == table or (carried and n < table):
+                if table is None or c.value == table or (carried and c.value < table):
                     continue
+                # 各 1 件 is the claim about both kinds: the finding starts at 各.
+                start = c.start - 1 if c.start and s.text[c.start - 1] == "各" else c.start
                 yield self.diag(
-                    f"正文称{_NAMES[k]} {n} 件，但{_TABLE[k]}为 {fmt(table)}",
-                    s.span(a + m.start(), a + m.end()), key=f"t4.{k}.total",
+                    f"正文称{_NAMES[k]} {c.value} 件，但{_TABLE[k]}为 {fmt(table)}",
+                    s.span(start, c.end), key=f"t4.{k}.total",
                     related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
-                    evidence={"text": n, "table": table}, snippet=m.group(0))
+                    evidence={"text": c.value, "table": table}, snippet=s.text[c.start:c.end])
+
+    def _none_claims(self, report: Report, s, carried: bool, related_line: int) -> Iterable[Diagnostic]:
+        """未发生行政复议, 无行政诉讼: the matching total of table 四 must be 0."""
+        if carried:
+            return
+        flat = blank_asides(s.text)
+        for a, b, clause in clauses(s):
+            none = _NONE.search(flat, a, b)
+            if none is None or _OUTCOME.search(clause) or other_year(clause, report.year):
+                continue
+            if _FAULT.search(none.group(0)):
+                continue  # 未发生因答复不当引起的行政复议: a claim about fault, not about cases
+            for k in _kinds_named(none.group("what") or none.group("what2")):
+                table = t4_total(report, k)
+                if table:
+                    yield self.diag(
+                        f"正文称“{clause.strip().rstrip('。！!；;')}”，但{_TABLE[k]}为 {fmt(table)}",
+                        s.span(none.start(), none.end()), key=f"t4.{k}.total",
+                        related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
+                        severity="warning", evidence={"table": table}, snippet=none.group(0))
+
+
+def _kinds_named(words: str) -> list[str]:
+    return [k for k in ("review", "suit") if _CASE_WORDS[k].search(words)]
+
+
+def case_counts(s) -> Iterator[tuple[Count, str]]:
+    """(count, "review" or "suit") for each count of the sentence that gives a number of
+    cases: the case word nearest it names it; 行政复议、行政诉讼案件各 1 件 gives both; 行政复议和
+    行政诉讼案件分别为 2 件、1 件 gives them in order. Counts of outcomes (维持 1 件) are not."""
+    pending: list[str] = []  # kinds still to give, from a 分别 list
+    clause_of_pending = -1
+    for c in counts(s):
+        if c.unit not in _UNITS or c.approximate or c.aside:
+            continue
+        if pending and c.clause_start == clause_of_pending and not c.before.strip(" 、和及与"):
+            yield c, pending.pop(0)
+            continue
+        pending = []
+        if _OUTCOME.search(c.before) or _OUTCOME.search(c.after[:6]) or COMPARISON.search(c.before):
+            continue  # 维持 1 件, 1 件尚在审理中: an outcome, not a number of cases
+        named = [m for m in _CASE.finditer(c.before)]
+        if c.before.rstrip().endswith(("各", "均为", "均是", "都是", "都为")) or "分别" in c.before:
+            kinds = list(dict.fromkeys(m.lastgroup for m in named))
+            if len(kinds) > 1:
+                if "分别" in c.before:
+                    pending, clause_of_pending = kinds[1:], c.clause_start
+                    yield c, kinds[0]  # type: ignore[misc]
+                else:
+                    for k in kinds:
+                        yield c, k  # type: ignore[misc]
+                continue
+        if named:
+            yield c, named[-1].lastgroup  # type: ignore[misc]
+            continue
+        m = _CASE.search(c.after)
+        if m is not None and not _OUTCOME.search(c.after, 0, m.start()):
+            yield c, m.lastgroup  # type: ignore[misc]

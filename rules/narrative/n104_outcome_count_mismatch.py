@@ -9,7 +9,8 @@ from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import T3_2021
 from gplint.model import Number, Report
 
-from ._prose import MAX_PERCENT_DECIMALS, application_sentences, clauses, count, fmt, other_year, t3_group_total, t3_total
+from ._applications import OTHER_MATTERS, application_counts
+from ._prose import MAX_PERCENT_DECIMALS, application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
 
 
 
@@ -19,28 +20,18 @@ def _outcome(groups: tuple[str, ...]) -> str:
     return "及".join(T3_2021.group(g).label.split("）", 1)[-1] for g in groups)
 
 
-# (how prose says it, the result groups it counts, how messages name them). Longest
-# alternatives first so 予以公开及部分公开 is not read as 予以公开.
-_OUTCOMES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple((p, groups, _outcome(groups)) for p, groups in (
-    (r"(?:予以公开|同意公开)(?:及|和|与|、)部分公开", ("G1", "G2")),
-    (r"(?<![不未])(?:予以公开|同意公开|全部公开)", ("G1",)),
-    (r"部分公开", ("G2",)),
-    (r"不予(?:以)?公开", ("G3",)),
-    (r"无法提供", ("G4",)),
-    (r"不予处理", ("G5",)),
-    (r"其他处理", ("G6",)),
-))
-_RE = re.compile("(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _, _) in enumerate(_OUTCOMES)) + ")"
-                 + r"(?P<gap>[^\d，,；;。（(]{0,12}?)(?P<n>\d+)\s*件"
-                 r"(?:\s*[（(]\s*(?:占比?|占总数的?)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％])?")
-_COUNT = re.compile(r"\d\s*件")
-_SKIP = ("同比", "较上年", "比上年", "增长", "下降", "其中含", "约")
+#: A percentage given with a count: 12 件（48%）, 12 件，占 48%, 12 件，占办结总数的 48%.
+_PERCENT_AFTER = re.compile(r"\s*(?:[，,]\s*)?(?:[（(]\s*)?(?:占比?|占[^\d，,；;。（()）]{0,10}?的?|比例为|比重为)?\s*(?:为|达)?\s*"
+                            r"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+_RATE = re.compile(r"(?<![答复办结按时])公开率(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _expected_percent(n: int, base: Number, printed: str) -> Optional[Decimal]:
     if not base:
         return None
     places = len(printed.split(".")[1]) if "." in printed else 0
+    if places > MAX_PERCENT_DECIMALS:  # no report's share (quantize would overflow)
+        return None
     q = Decimal(1).scaleb(-places)
     return (Decimal(n) * 100 / Decimal(base)).quantize(q, rounding=ROUND_HALF_UP)
 
@@ -57,31 +48,26 @@ class OutcomeCountMismatch(Rule):
         last place is tolerated).
 
     Why
-        FORMAT.md §7 X-NARR-BREAKDOWN; §5.2 gives the groups. 条例 第五十条(二).
+        docs/format.md §7 X-NARR-BREAKDOWN; §5.2 gives the groups. 条例 第五十条(二).
 
     Bad::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        （二）依申请公开。办结的申请中，予以公开 3 件，无法提供 1 件。
-        三、收到和处理政府信息公开申请情况
-        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
+        …
+        （二）依申请公开。办结的申请中，予以公开 ⟦3⟧ 件，部分公开 1 件，无法提供 1 件。
         （一）予以公开 2 0 0 0 0 0 2
-        （七）总计 3 0 0 0 0 0 3
+        （七）总计 3 1 0 0 0 0 4
 
     Good::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        （二）依申请公开。办结的申请中，予以公开 2 件（66.7%），无法提供 1 件。
-        三、收到和处理政府信息公开申请情况
-        一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3
+        …
+        （二）依申请公开。办结的申请中，予以公开 2 件（50%），部分公开 1 件，无法提供 1 件。
         （一）予以公开 2 0 0 0 0 0 2
-        （七）总计 3 0 0 0 0 0 3
+        （七）总计 3 1 0 0 0 0 4
     """
 
     code = "N104"
     name = "outcome-count-mismatch"
+    explanation = "正文中某一办理结果（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）的件数与表三相应各项之和不一致。"
     category = "narrative"
     severity = "error"
     profiles = ("default", "strict")
@@ -90,36 +76,95 @@ class OutcomeCountMismatch(Rule):
         if report.t3 is None:
             return
         total = t3_total(report, "R24")
-        for s in application_sentences(report):
-            for a, b, clause in clauses(s, "，,；;"):
-                # _RE always ends in N 件: clauses without such a count are passed over first
-                # (without 件 at all by a substring test, cheaper than a regex search).
-                if "件" not in clause or _COUNT.search(clause) is None or any(w in clause for w in _SKIP) or other_year(clause, report.year):
+        for ac in application_counts(report):
+            if ac.kind != "outcome":
+                continue
+            s, c = ac.sentence, ac.count
+            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year) \
+                    or not_own_count(report, s.text, c.clause_start, c.clause):
+                continue
+            keys = ac.keys
+            label = _label(keys)
+            span = s.span(c.start, c.end)
+            snippet = s.text[c.start:c.end]
+            vals = [_table_value(report, k) for k in keys]
+            if all(v is not None for v in vals):
+                table = sum(vals)  # type: ignore[arg-type]
+                if c.value != table:
+                    yield self.diag(f"正文称{label} {c.value} 件，但表三{label}合计为 {fmt(table)}" + blanks_note(report, *keys),
+                                    span, key="t3." + "+".join(keys),
+                                    evidence={"text": c.value, "table": table}, snippet=snippet)
                     continue
-                for m in _RE.finditer(clause):
-                    i = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("o") and v)
-                    _, groups, label = _OUTCOMES[i]
-                    n = count(m.group("n"))
-                    if n is None:
-                        continue
-                    vals = [t3_group_total(report, g) for g in groups]
-                    span = s.span(a + m.start(), a + m.end())
-                    if all(v is not None for v in vals):
-                        table = sum(vals)  # type: ignore[arg-type]
-                        if n != table:
-                            yield self.diag(
-                                f"正文称{label} {n} 件，但表三{label}合计为 {fmt(table)}",
-                                span, key="t3." + "+".join(groups),
-                                evidence={"text": n, "table": table}, snippet=m.group(0))
-                            continue
-                    p = m.group("p")
-                    if p and total and len(p.partition(".")[2]) <= MAX_PERCENT_DECIMALS:
-                        want = _expected_percent(n, total, p)
-                        got = Decimal(p)
-                        unit = Decimal(1).scaleb(-(len(p.split(".")[1]) if "." in p else 0))
-                        if want is not None and abs(got - want) > unit:
-                            yield self.diag(
-                                f"正文称{label} {n} 件占 {p}%，但按表三{T3_2021.row(T3_2021.total_row).label} {fmt(total)} 计算应为 {want}%",
-                                span, key="t3." + "+".join(groups) + ".percent", severity="warning",
-                                evidence={"text": p, "expected": str(want), "base": total},
-                                snippet=m.group(0))
+            p = _PERCENT_AFTER.match(s.text, c.end)
+            if p and total and "分别" not in p.group(0):
+                d = self._percent(report, s, c, p, label, keys)
+                if d is not None:
+                    yield d
+        yield from self._disclosure_rates(report)
+
+    def _percent(self, report: Report, s, c, p: re.Match[str], label: str, keys: tuple[str, ...]) -> Optional[Diagnostic]:
+        """A percentage printed with an outcome count: the count over the applications
+        handled (the base most reports use) or, when the words name it, received."""
+        printed = p.group("p")
+        bases = _bases(report)
+        if not bases:
+            return None
+        wants = [w for w in (_expected_percent(c.value, b, printed) for b in bases) if w is not None]
+        if not wants or any(_close(printed, w) for w in wants):
+            return None
+        want = wants[0]
+        total = bases[0]
+        return self.diag(
+            f"正文称{label} {c.value} 件占 {printed}%，但按表三{T3_2021.row(T3_2021.total_row).label} {fmt(total)} 计算应为 {want}%" + blanks_note(report, "R24", *keys),
+            s.span(c.start, p.end()), key="t3." + "+".join(keys) + ".percent", severity="warning",
+            evidence={"text": printed, "expected": str(want), "base": total}, snippet=s.text[c.start:p.end()])
+
+    def _disclosure_rates(self, report: Report) -> Iterable[Diagnostic]:
+        """公开率 N%: 予以公开 (or 予以公开及部分公开) over the applications handled."""
+        bases = _bases(report)
+        shares = [v for v in (t3_group_total(report, "G1"),) if v is not None]
+        g2 = t3_group_total(report, "G2")
+        if shares and g2 is not None:
+            shares.append(shares[0] + g2)
+        if not bases or not shares:
+            return
+        for s in application_sentences(report):
+            if "公开率" not in s.text:
+                continue
+            for m in _RATE.finditer(s.text):
+                printed = m.group("p")
+                wants = [w for b in bases for n in shares if (w := _expected_percent(n, b, printed)) is not None]
+                if not wants or any(_close(printed, w) for w in wants):
+                    continue
+                yield self.diag(
+                    f"正文称公开率 {printed}%，但按表三予以公开 {fmt(shares[0])} 件"
+                    + (f"（或予以公开及部分公开 {fmt(shares[-1])} 件）" if len(shares) > 1 else "")
+                    + f"、{T3_2021.row(T3_2021.total_row).label} {fmt(bases[0])} 计算应为 {wants[0]}%"
+                    + (f"（或 {wants[-1]}%）" if wants[-1] != wants[0] else ""),
+                    s.span(m.start(), m.end()), key="t3.G1.rate", severity="warning",
+                    evidence={"text": printed, "expected": [str(w) for w in wants]}, snippet=m.group(0))
+
+
+def _table_value(report: Report, key: str) -> Optional[Number]:
+    return t3_group_total(report, key) if key.startswith("G") else t3_total(report, key)
+
+
+def _label(keys: tuple[str, ...]) -> str:
+    if keys[0].startswith("G"):
+        return _outcome(keys)
+    return "“" + T3_2021.row(keys[0]).label.split(".", 1)[-1] + "”"
+
+
+def _bases(report: Report) -> list[Number]:
+    """What an outcome's share may be a share of: the applications handled, received, or
+    received and carried in (reports use each)."""
+    handled, new, carried = (t3_total(report, r) for r in ("R24", "R01", "R02"))
+    out = [b for b in (handled, new) if b]
+    if new is not None and carried:
+        out.append(new + carried)
+    return out
+
+
+def _close(printed: str, want: Decimal) -> bool:
+    unit = Decimal(1).scaleb(-(len(printed.split(".")[1]) if "." in printed else 0))
+    return abs(Decimal(printed) - want) <= unit

@@ -20,28 +20,30 @@ class PartsExceedTotal(Rule):
         may just be an incomplete list; N106 reports those at the strict level. Parts named
         by publication channel (政府网站 a 条，政务微博 b 条，微信公众号 c 条) overlap and are
         not added up, nor are lists after a clause with two counts (建议 25 件、提案 30 件，其中…),
-        whose total is not known.
+        whose total is not known. The list ends at a clause with a verb of its own (…，其中
+        自然人 20 件、法人 7 件，已办结 26 件). When the
+        excess equals exactly one listed part, that part may be counted inside another (an
+        overlap): the finding is then an info.
 
     Why
-        条例 第五十条 asks for an accurate account, and FORMAT.md §9 lists inaccurate content
+        条例 第五十条 asks for an accurate account, and docs/format.md §9 lists inaccurate content
         among the failures the format's accountability clause names; a total smaller than
-        its own parts is wrong on its face (FORMAT.md §7, narrative identities).
+        its own parts is wrong on its face (docs/format.md §7, narrative identities).
 
     Bad::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        全年发布各类信息 10 条，其中政务动态 6 条、通知公告 5 条。
+        …
+        （一）主动公开。全年发布各类信息 ⟦10⟧ 条，其中政务动态 6 条、通知公告 5 条。
 
     Good::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        全年发布各类信息 11 条，其中政务动态 6 条（其中图片新闻 2 条）、通知公告 5 条。
+        …
+        （一）主动公开。全年发布各类信息 11 条，其中政务动态 6 条（其中图片新闻 2 条）、通知公告 5 条。
     """
 
     code = "N105"
     name = "parts-exceed-total"
+    explanation = "正文先给出总数再列出其中各部分，各部分之和大于总数。"
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")
@@ -55,9 +57,13 @@ class PartsExceedTotal(Rule):
             if not_a_breakdown(pl):
                 continue
             expr = " + ".join(f"{v}" for v, _, _, _ in pl.parts)
+            # The excess equals one listed part: that part may be counted inside another
+            # (政务动态 20 条 … 图片新闻 2 条 of them), an overlap rather than an error.
+            overlap = [v for v, _, _, _ in pl.parts].count(total - pl.total) == 1
             yield self.diag(
                 f"正文称共 {pl.total} {pl.unit}，但其后列出的各项之和为 {expr} = {total}，超过总数",
                 s.span(*pl.total_span), key="narrative.parts",
                 related=[Related(s.span(a, b), "分项") for _, _, a, b in pl.parts],
                 evidence={"expression": expr, "left": pl.total, "right": total, "delta": total - pl.total},
+                severity="info" if overlap else None,
                 snippet=s.text[pl.total_span[0]: pl.end])

@@ -6,7 +6,14 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.model import Report
 
+from ._applications import application_counts
 from ._parts import find_parts_lists
+
+
+def _checked_against_table(report: Report) -> set[tuple[int, int]]:
+    """(sentence id, start) of the counts N104 and N107 compare with table 三 (outcomes,
+    applicants): a partial list of them is told apart from the table, not from its total."""
+    return {(id(ac.sentence), ac.count.start) for ac in application_counts(report) if ac.kind in ("outcome", "applicant")}
 
 
 class PartsShortOfTotal(Rule):
@@ -17,35 +24,40 @@ class PartsShortOfTotal(Rule):
         分别为, where every item of the list carries a count (so the list looks complete),
         is reported when the parts add up to less than the total. A list with an item that
         has no count ("其他为会办件") or a single "其中" item is a subset, not a breakdown,
-        and is left alone. Counts 条/次/篇/件 are treated alike, as reports mix them.
+        and is left alone. Counts 条/次/篇/件 are treated alike, as reports mix them. A list
+        of application outcomes or applicant kinds (办结 25 件，其中同意公开 13 件，部分公开
+        2 件) is left to N104 and N107, which compare each part with table 三: naming only
+        some outcomes is not an error.
 
     Why
-        FORMAT.md §9 (inaccurate content) and §7; a breakdown that leaves part of its total
+        docs/format.md §9 (inaccurate content) and §7; a breakdown that leaves part of its total
         unexplained is at least unclear. Strict only: many lists name only the main items.
 
     Bad::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        全年主动公开信息 130 条，其中门户网站发布 36 次，微信公众号发布 76 次。
+        …
+        （一）主动公开。全年主动公开信息 ⟦130⟧ 条，其中门户网站发布 36 次，微信公众号发布 76 次。
 
     Good::
 
-        某局2024年政府信息公开工作年度报告
-        一、总体情况
-        全年主动公开信息 112 条，其中门户网站发布 36 次，微信公众号发布 76 次。
+        …
+        （一）主动公开。全年主动公开信息 112 条，其中门户网站发布 36 次，微信公众号发布 76 次。
     """
 
     code = "N106"
     name = "parts-short-of-total"
+    explanation = "正文先给出总数再逐项列出各部分，各部分之和小于总数，可能漏列了某项或总数有误。"
     category = "narrative"
     severity = "warning"
     profiles = ("strict",)
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        checked = _checked_against_table(report)
         for pl in find_parts_lists(report):
             if not pl.exhaustive or len(pl.parts) < 2:
                 continue
+            if all((id(pl.sentence), a) in checked for _, _, a, _ in pl.parts):
+                continue  # outcomes or applicants of table 三: N104/N107 compare each with it
             s = pl.sentence
             total = sum(p[0] for p in pl.parts)
             if total >= pl.total:

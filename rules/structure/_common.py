@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from gplint.format import FORMAT_2021
+from gplint.labels import simplified
 from gplint.model import Report
 
 # The six sections of the format (gplint.format): slots in order, numerals, standard
@@ -33,3 +34,10 @@ def table_region(report: Report, slot: str) -> Optional[tuple[int, int]]:
 def body_text(report: Report, slot: str) -> str:
     """A section's body as one string (heading excluded), blank lines dropped."""
     return "\n".join(t.strip() for _, t in report.section_text(slot) if t.strip())
+
+
+def body_words(report: Report, slot: str) -> str:
+    """A section's body with its line wraps and blanks taken out, for keyword searches: a
+    word wrapped over two lines (社会评 / 议, 信息处理 / 费) is found whole, and in Simplified
+    characters (a repost in Traditional ones says the same)."""
+    return simplified("".join(body_text(report, slot).split()))

@@ -42,7 +42,7 @@ class SectionMissing(Rule):
         previous section's content, else the next section's heading.
 
     Why
-        FORMAT.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
+        docs/format.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
         第五十条); a section whose heading was dropped hides its content under the previous
         one (e.g. table 四 read as part of section 三).
 
@@ -74,6 +74,7 @@ class SectionMissing(Rule):
 
     code = "S101"
     name = "section-missing"
+    explanation = "报告缺少六个法定章节之一的标题（一、总体情况 …… 六、其他需要报告的事项）。"
     category = "structure"
     severity = "error"
     profiles = ("default", "strict")

@@ -19,7 +19,7 @@ class SectionsOutOfOrder(Rule):
         is reported.
 
     Why
-        FORMAT.md §2 and §3.1: the order is fixed by the 2021 format and follows 条例
+        docs/format.md §2 and §3.1: the order is fixed by the 2021 format and follows 条例
         第五十条 (1)–(5) with 总体情况 first.
 
     Bad::
@@ -51,6 +51,7 @@ class SectionsOutOfOrder(Rule):
 
     code = "S102"
     name = "sections-out-of-order"
+    explanation = "法定章节的先后顺序与格式要求不一致。"
     category = "structure"
     severity = "error"
     profiles = ("default", "strict")

@@ -20,7 +20,7 @@ class SectionMisnumbered(Rule):
         is reported.
 
     Why
-        FORMAT.md §3.1: "A title that matches a different slot than its numeral says is a
+        docs/format.md §3.1: "A title that matches a different slot than its numeral says is a
         numbering error, not a variant"; the six sections are numbered 一 … 六 in order.
 
     Bad::
@@ -52,6 +52,7 @@ class SectionMisnumbered(Rule):
 
     code = "S103"
     name = "section-misnumbered"
+    explanation = "法定章节的序号与其位置不符，例如“主动公开政府信息情况”应为“二、”。常见于把总体情况的小标题也编成一、二、三。"
     category = "structure"
     severity = "error"
     profiles = ("default", "strict")

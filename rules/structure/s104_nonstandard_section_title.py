@@ -19,7 +19,7 @@ class NonstandardSectionTitle(Rule):
         五、政府信息公开工作存在的主要问题及改进情况 — is reported with the standard title.
 
     Why
-        FORMAT.md §3.1 (standard titles and the variants seen; variants are reported at the
+        docs/format.md §3.1 (standard titles and the variants seen; variants are reported at the
         strict level only). Uniform titles are what makes reports comparable.
 
     Bad::
@@ -39,6 +39,7 @@ class NonstandardSectionTitle(Rule):
 
     code = "S104"
     name = "nonstandard-section-title"
+    explanation = "章节标题与格式规定的标准标题措辞不同（意思相同），建议改用标准标题。"
     category = "structure"
     severity = "info"
     profiles = ("strict",)

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
-from ._common import body_text
+from ._common import body_text, body_words
 
 # Any statement about the fee, positive or negative: 未收取信息处理费, 信息处理费收取情况：无,
 # 收取信息处理费0元, 无政府信息处理费收取情况, 未发生政府信息公开收费事项 (FORMAT §3.6).
@@ -27,7 +27,7 @@ class FeeStatementMissing(Rule):
         reported. A report without a section 六 is left to S101.
 
     Why
-        FORMAT.md §3.6 and §8 (《政府信息公开信息处理费管理办法》, 条例 第四十二条): every
+        docs/format.md §3.6 and §8 (《政府信息公开信息处理费管理办法》, 条例 第四十二条): every
         report states its 信息处理费 position in section 六. The 办法 applies from 2021, so a
         report on 2020 or earlier (or in the 2019 format) is not asked for it.
 
@@ -50,6 +50,7 @@ class FeeStatementMissing(Rule):
 
     code = "S105"
     name = "fee-statement-missing"
+    explanation = "“六、其他需要报告的事项”没有说明本年度是否收取信息处理费；未收取也应写明。"
     category = "structure"
     severity = "warning"
     profiles = ("strict",)
@@ -59,7 +60,7 @@ class FeeStatementMissing(Rule):
         if sec is None or report.format_version == "2019" or (report.year is not None and report.year <= 2020):
             return
         body = body_text(report, "S6")
-        if re.search(_FEE, body.replace(" ", "")):
+        if re.search(_FEE, body_words(report, "S6")):
             return
         shown = body.strip().splitlines()[0][:20] if body.strip() else "（空）"
         yield self.diag(

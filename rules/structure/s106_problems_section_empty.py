@@ -24,7 +24,7 @@ class ProblemsSectionEmpty(Rule):
 
     Why
         条例 第五十条(四) requires the main problems of the year's disclosure work and how
-        they were improved; FORMAT.md §3.6 treats an empty or "无" section as a strict
+        they were improved; docs/format.md §3.6 treats an empty or "无" section as a strict
         finding.
 
     Bad::
@@ -50,6 +50,7 @@ class ProblemsSectionEmpty(Rule):
 
     code = "S106"
     name = "problems-section-empty"
+    explanation = "“五、存在的主要问题及改进情况”为空或只写“无”。条例要求说明本年度工作存在的主要问题和改进情况。"
     category = "structure"
     severity = "warning"
     profiles = ("strict",)

@@ -19,7 +19,7 @@ class SecondTopLevelNumbering(Rule):
         sections apart. One finding per section, at its first such heading, listing them.
 
     Why
-        FORMAT.md §2 and §3.1: top level 一、…六、 is reserved for the six sections; the
+        docs/format.md §2 and §3.1: top level 一、…六、 is reserved for the six sections; the
         sub-levels are （一） and 1.; "总体情况 sub-topics numbered 一、二、… as if they were
         top-level" is one of the structural failures listed there.
 
@@ -44,6 +44,7 @@ class SecondTopLevelNumbering(Rule):
 
     code = "S108"
     name = "second-top-level-numbering"
+    explanation = "章节内部的小标题使用了一、二、三等一级序号，与六个法定章节的序号混淆，应改用（一）（二）等下级序号。"
     category = "structure"
     severity = "warning"
     profiles = ("default", "strict")

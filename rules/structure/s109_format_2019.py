@@ -15,7 +15,7 @@ class Format2019Report(Rule):
         format gplint checked the report against.
 
     Why
-        FORMAT.md §1.2: reports on 2019 and 2020 follow 国办公开办函〔2019〕60号, whose
+        docs/format.md §1.2: reports on 2019 and 2020 follow 国办公开办函〔2019〕60号, whose
         tables differ from the 2021 format (another table 二, （六）其他处理 without sub-rows).
         That is correct for those years, so it is no error; but a reader must know that the
         2021 table rules were not applied, and why. (The same labels in a report on 2021 or
@@ -82,6 +82,7 @@ class Format2019Report(Rule):
 
     code = "S109"
     name = "format-2019-report"
+    explanation = "这是 2019 或 2020 年度的报告，表二采用 2019 年试行格式，gplint 按该格式检查。"
     category = "structure"
     severity = "info"
     profiles = ("default", "strict")

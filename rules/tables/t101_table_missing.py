@@ -38,7 +38,7 @@ class TableMissing(Rule):
         the section heading where the table belongs (or the title).
 
     Why
-        FORMAT.md §2 and §4–§6: the format prescribes the three tables; 条例 第五十条 lists
+        docs/format.md §2 and §4–§6: the format prescribes the three tables; 条例 第五十条 lists
         their contents among what the annual report must cover. A report that describes
         them in prose only cannot be compared or checked.
 
@@ -200,6 +200,7 @@ class TableMissing(Rule):
 
     code = "T101"
     name = "table-missing"
+    explanation = "报告缺少三张法定统计表之一：表二主动公开、表三依申请公开、表四行政复议和行政诉讼。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

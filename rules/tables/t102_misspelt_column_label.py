@@ -58,7 +58,7 @@ class MisspeltColumnLabel(Rule):
         2019-format headers are T107's business.
 
     Why
-        FORMAT.md §4 (the 2021 headers, carried over exactly) and §10 ("misspellings such as
+        docs/format.md §4 (the 2021 headers, carried over exactly) and §10 ("misspellings such as
         本年废制件数 are errors, not variants"). A misspelt header in a statutory table is a
         visible defect of the published report.
 
@@ -157,6 +157,7 @@ class MisspeltColumnLabel(Rule):
 
     code = "T102"
     name = "misspelt-column-label"
+    explanation = "表二的列名有错别字，例如“本年废制件数”应为“本年废止件数”。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")
@@ -178,7 +179,7 @@ class MisspeltColumnLabel(Rule):
     @staticmethod
     def _span(report: Report, span: Span, piece: str) -> Span:
         text = report.lines[span.line - 1] if 0 < span.line <= len(report.lines) else ""
-        at = text.find(piece)
+        at = text.find(piece, span.column - 1)  # (a page flattened into one line prints it earlier too)
         if at < 0:
             return span
         return Span(span.line, at + 1, span.line, at + 1 + len(piece))

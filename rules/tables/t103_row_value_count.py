@@ -45,7 +45,7 @@ class RowValueCount(Rule):
         values that do not fill its 15 cells cannot be put in their blocks: T190 says so.
 
     Why
-        FORMAT.md §4–§6 fix the columns of each table; a row with a value missing or extra
+        docs/format.md §4–§6 fix the columns of each table; a row with a value missing or extra
         leaves a cell unknown (and its identities unassessable). FORMAT §5.4 also notes that
         an extra value is often a number split in two ("20" → "2" "0").
 
@@ -172,6 +172,7 @@ class RowValueCount(Rule):
 
     code = "T103"
     name = "row-value-count-mismatch"
+    explanation = "表格某一行的数值个数与列数不符：表三每行应有 7 个数值，表二各行应有 3 个或 1 个。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

@@ -17,7 +17,7 @@ class T3TotalColumnMissing(Rule):
         columns. The finding names the rows that carry only 6 values as a result.
 
     Why
-        FORMAT.md §5.1: the header is 自然人 | 法人或其他组织 (商业企业, 科研机构, 社会公益组织,
+        docs/format.md §5.1: the header is 自然人 | 法人或其他组织 (商业企业, 科研机构, 社会公益组织,
         法律服务机构, 其他) | 总计. Without the 总计 column the per-row totals are missing and
         T3-ROW-TOTAL cannot be checked (§5.4).
 
@@ -144,6 +144,7 @@ class T3TotalColumnMissing(Rule):
 
     code = "T104"
     name = "t3-total-column-missing"
+    explanation = "表三表头缺少“总计”列，各行因此少一个数值，无法核对每行合计。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

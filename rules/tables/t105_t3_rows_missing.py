@@ -24,7 +24,7 @@ class T3RowsMissing(Rule):
         not read well enough to check (T190): its rows are then as likely unread as missing.
 
     Why
-        FORMAT.md §5.2 lists the 25 rows; §5.4's identities need every leaf row. A row left
+        docs/format.md §5.2 lists the 25 rows; §5.4's identities need every leaf row. A row left
         out is a cell block nobody can check, and usually a template edited by hand.
 
     Bad::
@@ -148,6 +148,7 @@ class T3RowsMissing(Rule):
 
     code = "T105"
     name = "t3-rows-missing"
+    explanation = "表三缺少格式规定的部分数据行（共 25 行，从“一、本年新收”到“四、结转下年度继续办理”）。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")

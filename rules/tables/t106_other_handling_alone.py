@@ -22,7 +22,7 @@ class OtherHandlingWithoutSubrows(Rule):
         2020 (the 2019 format had one row).
 
     Why
-        FORMAT.md §5.2–§5.3 (rows R21–R23) and §1.2 (a lone （六）其他处理 is a signature of
+        docs/format.md §5.2–§5.3 (rows R21–R23) and §1.2 (a lone （六）其他处理 is a signature of
         the superseded 2019 format). The split matters: R22 counts applications dropped
         because the 信息处理费 was not paid (§8).
 
@@ -147,6 +147,7 @@ class OtherHandlingWithoutSubrows(Rule):
 
     code = "T106"
     name = "other-handling-without-subrows"
+    explanation = "表三“（六）其他处理”应按 2021 年格式分为三行填写，而不是合并为一行。"
     category = "table"
     severity = "warning"
     profiles = ("strict",)

@@ -23,7 +23,7 @@ class OldFormatLabels(Rule):
         One finding per report, on the first such label, naming all of them.
 
     Why
-        FORMAT.md §1.2: reports on 2021 and later follow 国办公开办函〔2021〕30号; these
+        docs/format.md §1.2: reports on 2021 and later follow 国办公开办函〔2021〕30号; these
         labels are signatures of 国办公开办函〔2019〕60号, so the agency filled in an outdated
         template and its table 二 reports different quantities (e.g. 本年新公开数量 instead of
         本年废止件数). FORMAT §10: old-format labels are not variants.
@@ -123,6 +123,7 @@ class OldFormatLabels(Rule):
 
     code = "T107"
     name = "old-format-labels"
+    explanation = "2021 年及以后年度的报告，表二仍使用已废止的 2019 年试行格式的栏目，应改用国办公开办函〔2021〕30号规定的格式。"
     category = "table"
     severity = "error"
     profiles = ("default", "strict")
@@ -131,8 +132,8 @@ class OldFormatLabels(Rule):
         t2 = report.t2
         if t2 is None or t2.span is None or not is_2021_report(report):
             return
-        lines = range(t2.span.line, min(t2.span.end_line, len(report.lines)) + 1)
-        norms = [normalise(report.lines[n - 1]) for n in lines]
+        parts = list(report.span_text(t2.span))
+        norms = [normalise(text) for _, _, text in parts]
         # Nearly every table 二 has none of them: one search of the joined lines per
         # signature says so, where the loop below tests each signature on each line.
         if not old_format_signatures(norms):
@@ -140,14 +141,13 @@ class OldFormatLabels(Rule):
         found: list[str] = []
         first = None
         sigs = OLD_FORMAT_SIGNATURES_NORMALISED
-        for n, norm in zip(lines, norms):
+        for (n, column, text), norm in zip(parts, norms):
             for sig, ns in sigs:
                 if ns in norm and sig not in found and OLD_FORMAT_VARIANTS.get(sig) not in found:
                     found.append(sig)
                     if first is None:
-                        text = report.lines[n - 1]
                         at = text.find(sig)
-                        first = Span(n, at + 1, n, at + 1 + len(sig)) if at >= 0 else Span(n)
+                        first = Span(n, column + at, n, column + at + len(sig)) if at >= 0 else Span(n, column)
         if first is None:
             return
         yield self.diag(

@@ -19,7 +19,7 @@ class NonStandardNormLabel(Rule):
         labelled 行政规范性文件. Reports the shorter 规范性文件 (the 2019 format's label).
 
     Why
-        FORMAT.md §4 (row label 行政规范性文件) and §1.2/§10 (规范性文件 is the FMT-2019 label,
+        docs/format.md §4 (row label 行政规范性文件) and §1.2/§10 (规范性文件 is the FMT-2019 label,
         a common slip in 2021+ reports). The row is still read; this is a wording finding,
         hence strict only.
 
@@ -118,6 +118,7 @@ class NonStandardNormLabel(Rule):
 
     code = "T108"
     name = "non-standard-norm-label"
+    explanation = "表二第二十条第（一）项的第二行应为“行政规范性文件”，而不是“规范性文件”。"
     category = "table"
     severity = "warning"
     profiles = ("strict",)

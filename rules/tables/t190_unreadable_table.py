@@ -90,7 +90,7 @@ class TableNotAssessable(Rule):
         so here instead of guessing.
 
     Why
-        FORMAT.md §5.4 and §6: the identities are only as good as the cells they read. A
+        docs/format.md §5.4 and §6: the identities are only as good as the cells they read. A
         misreading must not turn into findings (25 "row has only 1 value" errors, an
         arithmetic error quoting numbers the report never printed): a linter that cries
         wolf is switched off. A reviewer needs to know which checks were not made and why,
@@ -117,6 +117,7 @@ class TableNotAssessable(Rule):
 
     code = "T190"
     name = "table-not-assessable"
+    explanation = "找到了这张表，但没能可靠地读出其中的数值，因此没有对它做勾稽关系等检查；提示中列出了未做的检查。请检查表格的排版或转换质量。"
     category = "table"
     severity = "info"
     profiles = ("default", "strict")

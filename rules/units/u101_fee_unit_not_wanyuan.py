@@ -15,7 +15,7 @@ class FeeUnitNotWanyuan(Rule):
         is 元 (“（单位：元）”, “（元）”) is reported.
 
     Why
-        FORMAT.md §4 and §10: the unit of t2.a8.fees.amount is 万元; "(单位：元) is an error".
+        docs/format.md §4 and §10: the unit of t2.a8.fees.amount is 万元; "(单位：元) is an error".
         An amount in 元 under the statutory table is 10 000 times off when compared with
         other reports or aggregated.
 
@@ -114,6 +114,7 @@ class FeeUnitNotWanyuan(Rule):
 
     code = "U101"
     name = "fee-unit-not-wanyuan"
+    explanation = "表二收费金额的单位应为“万元”，表头写的是“元”，金额相差一万倍。"
     category = "units"
     severity = "error"
     profiles = ("default", "strict")

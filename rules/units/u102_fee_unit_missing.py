@@ -50,7 +50,7 @@ class FeeUnitMissing(Rule):
         misread as its cells.
 
     Why
-        FORMAT.md §4 and §10 ("header without unit (warn)"): without the unit a reader
+        docs/format.md §4 and §10 ("header without unit (warn)"): without the unit a reader
         cannot tell 元 from 万元; the format prints （单位：万元）.
 
     Bad::
@@ -148,6 +148,7 @@ class FeeUnitMissing(Rule):
 
     code = "U102"
     name = "fee-unit-missing"
+    explanation = "表二收费金额的表头没有注明单位（应为“单位：万元”）。"
     category = "units"
     severity = "warning"
     profiles = ("default", "strict")

@@ -18,7 +18,7 @@ class ImplausibleFeeAmount(Rule):
         Not reported when the header already says 元 (U101).
 
     Why
-        FORMAT.md §4 (soft plausibility [I]): a fee amount finer than 1 元 or in the
+        docs/format.md §4 (soft plausibility [I]): a fee amount finer than 1 元 or in the
         hundreds of billions suggests 元 were entered under a 万元 header. No rounding rule
         exists (§11), so only these clear cases are flagged, as warnings.
 
@@ -117,6 +117,7 @@ class ImplausibleFeeAmount(Rule):
 
     code = "U103"
     name = "implausible-fee-amount"
+    explanation = "表二收费金额（万元）的小数位过多（超过 1 元的精度）或数额大得不合理，可能单位写错。"
     category = "units"
     severity = "warning"
     profiles = ("default", "strict")

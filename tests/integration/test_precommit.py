@@ -62,7 +62,9 @@ def test_manifest_is_valid_and_declares_both_hooks():
     for h in hooks.values():
         assert h["language"] == "python" and h["entry"] == "gplint" and h["require_serial"] is True
         files = re.compile(h["files"])
-        assert all(files.search(n) for n in ("r.txt", "年报/2024 年.md", "a.markdown"))
+        assert all(files.search(n) for n in ("r.txt", "年报/2024 年.md", "a.markdown", "b.docx", "c.PDF",
+                                              "d.html", "e.htm", "f.doc", "g.wps", "h.ofd"))
+        assert h["types"] == ["file"]  # a DOCX or PDF is not "text" to pre-commit's identify
         assert not any(files.search(n) for n in ("setup.py", "x.yaml", "txt.py"))
     assert hooks["gplint-strict"]["args"] == ["--rules", "strict"]
     assert "args" not in hooks["gplint"]
@@ -108,6 +110,7 @@ def test_git_commit_blocked_by_installed_hook(repo):
         h = dict(h, language="system", entry=f"{sys.executable} -m gplint")
         h.pop("minimum_pre_commit_version", None)
         h.pop("description", None)
+        h.pop("additional_dependencies", None)  # a system hook installs nothing
         local.append(h)
     local = [h for h in local if h["id"] == "gplint"]
     (work / ".pre-commit-config.yaml").write_text(
@@ -132,3 +135,35 @@ def test_git_commit_blocked_by_installed_hook(repo):
     proc = _run(["git", "commit", "-q", "-m", "clean"], work, env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert _run(["git", "rev-parse", "--verify", "-q", "HEAD"], work, env).returncode == 0
+
+
+def test_hooks_run_on_documents(repo):
+    """The manifest's file filter hands DOCX, HTML and .doc files to gplint, which reads the
+    first two and reports the third (E005) instead of passing it over."""
+    work, env = repo
+    import io
+    import zipfile
+
+    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    [hook] = [dict(h, language="system", entry=f"{sys.executable} -m gplint") for h in manifest if h["id"] == "gplint"]
+    for key in ("minimum_pre_commit_version", "description", "additional_dependencies"):
+        hook.pop(key, None)
+    (work / ".pre-commit-config.yaml").write_text(
+        json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}, ensure_ascii=False), encoding="utf-8")
+    text = BROKEN_SEED.read_text(encoding="utf-8")
+    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{line}</w:t></w:r></w:p>"
+                   for line in text.replace("&", "&amp;").replace("<", "&lt;").split("\n"))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                                         f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    (work / "报告.docx").write_bytes(buf.getvalue())
+    (work / "旧格式.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (work / "page.html").write_text("<html><body>" + "".join(f"<p>{l}</p>" for l in text.split("\n")) + "</body></html>",
+                                    encoding="utf-8")
+    assert _run(["git", "add", "."], work, env).returncode == 0
+    proc = _run([sys.executable, "-m", "pre_commit", "run"], work, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert re.search(r"报告\.docx:\d+:\d+: error A1\d\d ", proc.stdout), proc.stdout
+    assert re.search(r"page\.html:\d+:\d+: error A1\d\d ", proc.stdout), proc.stdout
+    assert re.search(r"旧格式\.doc:1:1: error E005 ", proc.stdout), proc.stdout

@@ -106,10 +106,7 @@ FAMILY_EXPECTED = json.loads((FAMILIES / "cells.json").read_text(encoding="utf-8
 RUN_TEXT_LAYOUTS = ("run", "run-spaced", "crawled", "crawled-spaced", "2019-crawled")
 T3_ALT = ("t3-transposed", "t3-kv")
 #: (test, text) -> family gplint does not read yet (strict xfail; remove when it passes).
-FAMILY_XFAIL: dict[tuple[str, str], str] = {
-    ("test_family_cells", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
-    ("test_family_consistent_no_table_finding", "crawled-spaced.txt"): "crawled page with stray spaces inside digit runs",
-}
+FAMILY_XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _family_params(test: str) -> list:

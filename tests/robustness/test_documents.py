@@ -148,10 +148,11 @@ def _pdf(content: bytes, filters: str = "/FlateDecode", pages: int = 1) -> bytes
 
 @pytest.fixture(scope="module")
 def pdf_reader():
+    """The pdfminer backend, whose decompression gplint bounds itself (gplint.pdf_text)."""
     pytest.importorskip("pdfminer")
-    from gplint.readers import read_pdf
+    from gplint.readers import read_pdf_pdfminer
 
-    return read_pdf
+    return read_pdf_pdfminer
 
 
 def test_a_small_pdf_reads_as_pdfminer_reads_it(pdf_reader):
@@ -166,10 +167,24 @@ def test_a_deflate_bomb_pdf_is_refused_in_little_memory(tmp_path, pdf_reader):
     bomb.write_bytes(_pdf(zlib.compress(b"0 0 m " * (100 * 1024 * 1024 // 6), 9)))
     assert bomb.stat().st_size < 1_000_000
     peak, out = _peak_rss_of(
-        "from gplint.readers import read_pdf\nfrom gplint.sources import InputError\n"
-        f"try:\n    read_pdf(open({str(bomb)!r}, 'rb').read())\nexcept InputError as exc:\n    print(repr(str(exc)))")
+        "from gplint.readers import read_pdf_pdfminer\nfrom gplint.sources import InputError\n"
+        f"try:\n    read_pdf_pdfminer(open({str(bomb)!r}, 'rb').read())\nexcept InputError as exc:\n    print(repr(str(exc)))")
     assert "larger than 32 MB when decompressed" in out
     assert peak < 250 * 1024 * 1024, peak
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_the_pdfium_backend_reads_the_deflate_bomb_in_little_memory(tmp_path):
+    """PDFium inflates a page's content stream itself, a page at a time: the same bomb is an
+    input error (no text), not gigabytes."""
+    pytest.importorskip("pypdfium2")
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(_pdf(zlib.compress(b"0 0 m " * (100 * 1024 * 1024 // 6), 9)))
+    peak, out = _peak_rss_of(
+        "from gplint.readers import read_pdf_pdfium\nfrom gplint.sources import InputError\n"
+        f"try:\n    read_pdf_pdfium(open({str(bomb)!r}, 'rb').read())\nexcept InputError as exc:\n    print(repr(str(exc)))")
+    assert out, "no input error"
+    assert peak < 400 * 1024 * 1024, peak
 
 
 def test_lzw_and_truncated_streams_are_bounded_too(pdf_reader, monkeypatch):

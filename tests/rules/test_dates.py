@@ -82,3 +82,13 @@ def test_statistics_period_of_every_seed_and_fixture_is_right():
 def test_report_naming_itself_with_another_year(sentence, fires):
     text = example_report().replace(PERIOD, PERIOD + sentence)
     assert bool(run(text, ["D103"])) is fires
+
+
+def test_full_width_years_are_read():
+    """２０２３年 in full-width digits is a year like 2023年 (D102, D103)."""
+    from gplint.testing import example_report, lint_with
+
+    text = example_report().replace("统计期限为2024年1月1日至2024年12月31日", "统计期限为２０２３年1月1日至２０２３年12月31日")
+    assert [d.code for d in lint_with(text, ["D102"])] == ["D102"]
+    text = example_report().replace("本报告依据", "现将本局２０２３年度政府信息公开工作年度报告公布如下。本报告依据")
+    assert [d.code for d in lint_with(text, ["D103"])] == ["D103"]

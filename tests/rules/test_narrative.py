@@ -216,7 +216,7 @@ PEER_DEFAULT = {
     "kiro_hongze-2024_pdfminer.txt": {
         # "受理政府信息公开申请 17 件" but 表三 新收 95 and 上年结转 0: neither reading of 受理
         # (新收, or 新收 + 结转) gives 17; a warning, since the clause names 区政府办 as agent.
-        (44, "N101"),
+        (46, "N101"),
     },
     "kiro_shanghai-gov-office-2025_pdf-markdown.txt": {
         # no 五、存在的主要问题及改进情况 heading: （一）2024 年工作中存在问题的改进情况 follows 表四.
@@ -263,3 +263,20 @@ def test_prose_is_not_compared_with_an_unassessable_table_4():
     sentence = "本年度发生政府信息公开行政复议 2 件。"
     assert len(run(with_sentence(sentence), ["N103"])) == 1
     assert run(with_sentence(sentence, replace={row: "1 0 0 0 1 0 0 0 0 0 0 0 0 0"}), ["N103"]) == []
+
+
+def test_a_parts_list_ends_at_a_clause_with_a_verb_of_handling():
+    """收到申请 4 件，其中自然人 3 件、法人 1 件，已办结 4 件: 已办结 is not a fourth part."""
+    text = with_sentence("全年收到政府信息公开申请4件，其中自然人3件、法人1件，已办结4件。")
+    assert run(text, ["N105", "N106"]) == []
+
+
+@pytest.mark.parametrize("total, parts, severity", [
+    (28, "政务动态20条、通知公告8条、政策文件2条", "info"),     # 30: the excess is the 2 listed
+    (27, "政务动态20条、通知公告8条、政策文件2条", "warning"),  # 30: no part of 3
+    (30, "政务动态20条、通知公告8条、政策文件2条、图片新闻2条", "warning"),  # 32: two parts of 2
+])
+def test_an_excess_equal_to_exactly_one_part_is_an_info(total, parts, severity):
+    text = with_sentence(f"全年发布信息{total}条，其中{parts}。")
+    found = run(text, ["N105"])
+    assert [d.severity for d in found] == [severity]

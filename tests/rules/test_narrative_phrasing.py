@@ -68,3 +68,93 @@ def test_region_total_is_compared_in_a_peoples_government_report():
     own = example_report(agency="示例市人民政府",
                          replace={SLOT: "（二）依申请公开。全市共收到政府信息公开申请400件，其中市本级4件。"})
     assert [d.code for d in lint_text(own) if d.category == "narrative"] == []
+
+
+# ------------------------------------------------------------------ the phrasing families
+# Every case of phrasing_cases.py (the phrasing bench's): the contradicting version yields
+# its code at the bad value's line:column, the agreeing version yields nothing.
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("phrasing_cases", Path(__file__).with_name("phrasing_cases.py"))
+pc = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pc)
+
+
+@pytest.mark.parametrize("family, code, sentence", pc.CASES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(pc.CASES)])
+def test_phrasing_family(family, code, sentence):
+    bad, good, offset = pc.versions(sentence)
+    bad_text = pc.phrasing_report(bad)
+    line, column = pc.position(bad_text, bad, offset)
+    found = pc.findings(bad_text)
+    assert any(d.code == code and pc.covers(d, line, column) for d in found), \
+        (f"{line}:{column} {code}", [(d.span.line, d.span.column, d.code, d.message) for d in found])
+    assert pc.findings(pc.phrasing_report(good)) == []
+
+
+def test_an_area_body_reports_on_its_own_area():
+    """全区 in the report of a 管委会 or 实验区 is the agency's own area: compared; in a
+    department's report it is a wider scope: left alone."""
+    sentence = "（二）依申请公开。全区共收到政府信息公开申请6件。"
+    own = example_report(agency="示例经济开发区管理委员会", replace={SLOT: sentence})
+    assert [d.code for d in lint_text(own) if d.category == "narrative"] == ["N101"]
+    department = example_report(replace={SLOT: sentence})
+    assert [d.code for d in lint_text(department) if d.category == "narrative"] == []
+
+
+def _blank_zeros(text: str) -> str:
+    """Table 三 with every 0 cell left blank (row totals too), as many reports print it."""
+    head, rest = text.split("三、收到和处理政府信息公开申请情况", 1)
+    table, tail = rest.split("四、政府信息公开行政复议、行政诉讼情况", 1)
+    lines = ["\t".join("" if cell == "0" else cell for cell in line.split("\t")) for line in table.split("\n")]
+    return head + "三、收到和处理政府信息公开申请情况" + "\n".join(lines) + "四、政府信息公开行政复议、行政诉讼情况" + tail
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("（二）依申请公开。全年收到政府信息公开申请4件，不予公开{1|0}件，无法提供1件。", "N104"),
+    ("（二）依申请公开。全年收到政府信息公开申请4件，其中法人或其他组织申请{2|1}件。", "N107"),
+])
+def test_blank_cells_read_as_zero_when_the_identities_hold(sentence, code):
+    """A table 三 that leaves zero cells blank, its identities holding with blanks as 0: the
+    text is compared with 0 for a blank, and the finding says the blanks were read so."""
+    bad, good, _ = pc.versions(sentence)
+    bad_text = _blank_zeros(example_report(replace={SLOT: bad}))
+    t3 = bad_text.split("三、收到和处理政府信息公开申请情况")[1].split("四、政府信息公开行政复议")[0]
+    assert "\t0" not in t3
+    found = [d for d in lint_text(bad_text) if d.category == "narrative"]
+    assert [d.code for d in found] == [code] and "空白格按 0 计" in found[0].message
+    assert [d for d in lint_text(_blank_zeros(example_report(replace={SLOT: good}))) if d.category == "narrative"] == []
+
+
+def test_blank_cells_are_not_zero_when_the_identities_fail():
+    text = _blank_zeros(example_report(replace={SLOT: "（二）依申请公开。全年收到政府信息公开申请4件，不予公开1件。"}))
+    text = text.replace("四、结转下年度继续办理\t1\t\t\t\t\t\t1", "四、结转下年度继续办理\t2\t\t\t\t\t\t2")
+    assert "四、结转下年度继续办理\t2" in text
+    assert [d.code for d in lint_text(text) if d.category == "narrative"] == []
+
+
+@pytest.mark.parametrize("sentence", pc.QUIET, ids=[f"quiet-{i}" for i in range(len(pc.QUIET))])
+def test_quiet_sentences_raise_nothing(sentence):
+    """Agreeing sentences and sentences about other matters (a region, the review body, a
+    quarter, durations, comparisons): a guess would cry wolf here."""
+    assert pc.findings(pc.phrasing_report(sentence)) == []
+
+
+@pytest.mark.parametrize("family, code, sentence", pc.HELD_OUT + pc.HELD_OUT_2 + pc.HELD_OUT_3,
+                         ids=[f"{f}-held-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT + pc.HELD_OUT_2 + pc.HELD_OUT_3)])
+def test_held_out_phrasing(family, code, sentence):
+    test_phrasing_family(family, code, sentence)
+
+
+@pytest.mark.parametrize("claim", ["均未被纠错", "无败诉", "没有被纠正"])
+def test_claims_that_nothing_was_corrected(claim):
+    """未被纠错 / 无败诉 need 结果纠正 at 0: a table with one corrected suit contradicts them."""
+    sentence = f"（二）依申请公开。全年被提起行政诉讼1件，{claim}。"
+    t4 = {"direct.corrected": "1", "direct.total": "1"}
+    found = [d for d in lint_text(example_report(t4=t4, replace={SLOT: sentence})) if d.category == "narrative"]
+    assert [d.code for d in found] == ["N108"]
+    line = example_report(t4=t4, replace={SLOT: sentence}).split("\n").index(sentence) + 1
+    assert (found[0].span.line, found[0].span.column) == (line, sentence.index(claim) + 1 + (claim[0] == "均"))
+    assert [d for d in lint_text(example_report(replace={SLOT: sentence.replace("1件", "0件").replace(claim, "无败诉")}))
+            if d.category == "narrative"] == []

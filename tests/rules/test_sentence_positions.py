@@ -79,7 +79,7 @@ def test_lines_outside_tables_are_the_lines_not_in_a_table(spans):
     # Unsorted, nested, overlapping, empty and overlong spans: the same lines as in_table.
     import dataclasses
 
-    from gplint.rules.narrative._prose import _lines_outside_tables
+    from gplint.reader.sentences import _lines_outside_tables
 
     report = dataclasses.replace(parse("\n".join(f"第{i}行" for i in range(1, 11)) + "\n"), table_lines=spans)
     expected = [(n, t) for n, t in enumerate(report.lines, 1) if not report.in_table(n)]
@@ -109,3 +109,27 @@ def test_flattened_page_prose_is_read_with_true_positions_and_sections():
     start = line10.index("2025年我局共收到政府网站上") + 1   # the sentence saying it
     number = line10.index("政府信息公开申请件2件") + len("政府信息公开申请件") + 1
     assert [(d.span.line, start <= d.span.column <= number) for d in found] == [(10, True)]
+
+
+@pytest.mark.parametrize("heading_line, title", [
+    ("（二）依申请公开情况。2024年，我局共收到政府信息公开", "（二）依申请公开情况。"),
+    ("（二）依申请公开情况：2024年，我局共收到政府信息公开", "（二）依申请公开情况："),
+])
+def test_a_sentence_begun_on_a_sub_heading_line_runs_on_across_the_wrap(heading_line, title):
+    """The text after a sub-heading's own 。 or colon is prose: it runs on to the next line,
+    and a count split from its unit by the wrap (2 / 7件) is read whole."""
+    from gplint.testing import example_report
+
+    slot = "（二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。"
+    text = example_report(replace={slot: heading_line + "\n申请2\n7件，办结4件。"})
+    report = parse(text)
+    line = text.split("\n").index(heading_line) + 1
+    got = [s for s in report.sentences if s.line == line]
+    assert [s.text for s in got] == [title, "2024年，我局共收到政府信息公开申请27件，办结4件。"]
+    s = got[1]
+    assert s.position(0) == (line, len(title) + 1)
+    k = s.text.index("27件")
+    assert (s.position(k), s.position(k + 1)) == ((line + 1, 3), (line + 2, 1))
+    from gplint import lint_text
+    found = [(d.code, d.span.line, d.span.column) for d in lint_text(text) if d.code == "N101"]
+    assert found == [("N101", line + 1, 3)]  # 27 against table 三's 4

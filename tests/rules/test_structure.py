@@ -134,6 +134,9 @@ def test_overview_topics():
     cut = cut.replace("通过门户网站主动公开", "主动公开")  # 网站 alone counts as the platform topic
     diags = run(cut, ["S107"])
     assert len(diags) == 1 and "政府信息公开平台建设" in diags[0].message
+    # It points where the topic belongs: before （五）监督保障, the next topic there.
+    lines = cut.split("\n")
+    assert (diags[0].span.line, diags[0].span.column) == (lines.index("（五）监督保障。本机关将政务公开纳入年度考核。") + 1, 1)
 
 
 def test_government_report_needs_assessment_review_and_accountability_results():
@@ -141,8 +144,11 @@ def test_government_report_needs_assessment_review_and_accountability_results():
     diags = run(gov, ["S107"])
     assert [d.key for d in diags] == ["S1.gov_results"]
     assert "社会评议" in diags[0].message and "责任追究" in diags[0].message
+    assert diags[0].span.line == gov.split("\n").index("（五）监督保障。本机关将政务公开纳入年度考核。") + 1
     fixed = gov.replace("本机关将政务公开纳入年度考核。", "本机关将政务公开纳入年度考核，开展社会评议，未发生责任追究情况。")
     assert run(fixed, ["S107"]) == []
+    wrapped = gov.replace("本机关将政务公开纳入年度考核。", "本机关将政务公开纳入年度考核，开展社会评\n议，未发生责任追究情况。")
+    assert run(wrapped, ["S107"]) == []  # 社会评 / 议: a keyword over a line wrap
 
 
 # ------------------------------------------------------------------ S109 2019-format report
@@ -200,3 +206,10 @@ def test_flattened_report_sections_have_their_own_bodies():
     assert s5 and "六、其他需要报告的事项" not in s5 and "信息处理费" not in s5
     assert "信息处理费" in s6 and "五、存在的主要问题" not in s6
     assert run(corpus("crawled/czj-2025.txt"), ["S105", "S106"]) == []
+
+
+def test_fee_statement_wrapped_over_a_line_is_found():
+    """信息处理 / 费: a keyword wrapped over two lines of section 六 is read whole (S105)."""
+    text = example_report().replace("本机关2024年未收取信息处理费。", "本机关2024年未收取信息处理\n费。")
+    assert "信息处理\n费" in text
+    assert run(text, ["S105"]) == []

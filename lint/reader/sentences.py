@@ -1,0 +1,206 @@
+"""The report's prose cut into sentences (:attr:`gplint.model.Report.sentences`).
+
+PDF text breaks a sentence over several lines (often with blank lines between them), so the
+prose pieces the reader found (:attr:`Report.prose`: lines outside the tables, and the pieces
+of a flattened page's long line) are joined and cut at sentence-final punctuation; each
+character keeps its source position so a finding can point at the exact words. A sentence
+that starts on a sub-heading line (（二）依申请公开情况。2024年，我局共收到…) runs on across
+the line wrap like any other, and a number split from its unit by a wrap is joined.
+"""
+from __future__ import annotations
+
+import re
+from itertools import chain
+from typing import Iterator, Optional
+
+from ..model import Report, Sentence, make_sentence as _sentence
+
+#: Sentence-final marks.
+_SENTENCE_END_CHARS = "。！？!?"
+#: The sentence-final marks other than 。 (most reports use none of them).
+_OTHER_SENTENCE_END_CHARS = _SENTENCE_END_CHARS.replace("。", "")
+_MARK = "[" + re.escape(_SENTENCE_END_CHARS) + "]"
+_NOT_MARK = "[^" + re.escape(_SENTENCE_END_CHARS) + "]"
+#: A sentence piece of a line: up to and with the next sentence-final mark, or the rest of
+#: the line when no mark follows (one findall gives them all, no match object each).
+_SENTENCE_PIECES = re.compile(f"{_NOT_MARK}*{_MARK}|{_NOT_MARK}+")
+#: Tabs and a stray BOM read as spaces in a sentence.
+_AS_SPACE = {ord("\t"): " ", ord("\ufeff"): " "}
+_FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+_BIG = 1 << 62
+#: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
+_RUN_IN_COLON = re.compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
+
+#: First characters (after blanks) of a page footer or a markdown rule line.
+_FOOTER_OR_RULE_FIRST = frozenset("-—–－第|:")
+
+
+def _is_prose_line(report: Report, n: int, text: str) -> bool:
+    if report.in_table(n):
+        return False
+    return _is_prose_text(text)
+
+
+def _is_prose_text(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return False
+    first = stripped[0]
+    if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(text) or _MD_RULE.match(text)):
+        return False
+    # A markdown pipe row outside the recognised tables is table debris, not prose.
+    if first == "|" and stripped[-1] == "|":
+        return False
+    return True
+
+
+def sentences_of(report: Report) -> tuple[Sentence, ...]:
+    heading_lines = {h.span.line for h in report.headings}
+    heading_lines.update(s.line for s in report.sections.values())
+    out: list[Sentence] = []
+    # The sentence being gathered over several lines: its text pieces and, for each, its
+    # offset in the joined text and its source line and column.
+    buf: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    size = 0
+    cur_section: Optional[str] = None
+    # Report.section_of_line(n), with the sections sorted once rather than for every line;
+    # a last start no line reaches ends the walk below.
+    section_starts = [(sec.line, slot) for slot, sec in sorted(report.sections.items(), key=lambda kv: kv[1].line)]
+    section_starts.append((_BIG, None))
+
+    def flush() -> None:
+        nonlocal size
+        text = "".join(buf)
+        stripped = text.strip()
+        if stripped:
+            lead = len(text) - len(text.lstrip())
+            stop = lead + len(stripped)
+            # The runs that hold the stripped text, offsets counted from its start.
+            pieces = []
+            last = len(runs) - 1
+            for k, (offset, line, column) in enumerate(runs):
+                if offset >= stop:
+                    break
+                if k < last and runs[k + 1][0] <= lead:
+                    continue
+                if offset < lead:
+                    column += lead - offset
+                    offset = lead
+                pieces.append((offset - lead, line, column))
+            out.append(_sentence(stripped, cur_section, tuple(pieces), False))
+        buf.clear()
+        runs.clear()
+        size = 0
+
+    # Most reports end every sentence with 。: then str.split cuts the lines, several
+    # times cheaper than the regex, which tests each character against every mark.
+    everything = "\n".join(report.lines)
+    only_full_stops = not any(mark in everything for mark in _OTHER_SENTENCE_END_CHARS)
+
+    for n, base, line, is_heading, section in _prose_pieces(report, heading_lines, section_starts):
+        # _is_prose_text(line), inlined (kept in step with it): it runs for every line
+        # outside the tables, most of them blank.
+        stripped = line.strip()
+        if not stripped:
+            continue
+        first = stripped[0]
+        if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(line) or _MD_RULE.match(line)):
+            continue
+        if first == "|" and stripped[-1] == "|":
+            continue
+        if section != cur_section:
+            if buf:
+                flush()
+            cur_section = section
+        if is_heading and buf:
+            flush()
+        if "\t" in line or "\ufeff" in line:
+            line = line.translate(_AS_SPACE)
+        # The line cut after each sentence-final mark: the pieces and their marks tile it,
+        # the last piece running on to the next line unless the line ends with a mark.
+        if only_full_stops:
+            # The line split at its marks: each piece but the last lacks its 。 (added
+            # back below), as the findall would give them.
+            pieces = line.split("。")
+            rest = pieces.pop()
+            mark = "。"
+        else:
+            # Each piece with its mark (whichever it is).
+            pieces = _SENTENCE_PIECES.findall(line)
+            rest = pieces.pop() if line[-1] not in _SENTENCE_END_CHARS else ""
+            mark = ""
+        start = 0
+        for piece in pieces:
+            if buf:  # the end of a sentence begun on an earlier line
+                buf.append(piece + mark)
+                runs.append((size, n, base + start))
+                flush()
+            else:  # a sentence within this line: one run
+                # It ends at the mark: only its start may need stripping, and it is
+                # never empty.
+                stripped = piece.lstrip()
+                out.append(_sentence(stripped + mark, cur_section,
+                                     ((0, n, base + start + len(piece) - len(stripped)),), False))
+            start += len(piece) + len(mark)
+        if rest and is_heading and not pieces:
+            # A heading is a sentence of its own, and nothing is pending here (flushed
+            # above): its one run is made here rather than gathered and flushed (a dozen
+            # headings a report). A run-in heading ends at its colon (（二）依申请公开情况：
+            # 2024年，我局共收到…): the text after it is prose, running on to the next line.
+            colon = _RUN_IN_COLON.match(rest)
+            title = rest[:colon.end()] if colon else rest
+            stripped = title.strip()
+            if stripped:
+                lead = len(title) - len(title.lstrip())
+                out.append(_sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
+            start += len(title)
+            rest = rest[len(title):]
+        if rest:
+            # Prose, or the text after a heading's own 。 (（二）依申请公开情况。2024年，我局共
+            # 收到政府信息公开 / 申请15件，…): it runs on to the next line like any sentence.
+            buf.append(rest)
+            runs.append((size, n, base + start))
+            size += len(rest)
+    flush()
+    return tuple(out)
+
+
+def _prose_pieces(report: Report, heading_lines: set[int],
+                  section_starts: list[tuple[int, Optional[str]]]) -> Iterator[tuple[int, int, str, bool, Optional[str]]]:
+    """(line, column, text, is heading, section) of each stretch of prose, in order: the
+    reader's :attr:`Report.prose` (pieces of a flattened line included); for a report made
+    without it, the lines outside the tables, their section found from the headings."""
+    if report.prose:
+        for p in report.prose:
+            yield p.line, p.column, p.text, p.heading, p.section
+        return
+    section = None
+    next_start = 0
+    next_line = section_starts[0][0]
+    for n, line in _lines_outside_tables(report):
+        while next_line <= n:
+            section = section_starts[next_start][1]
+            next_start += 1
+            next_line = section_starts[next_start][0]
+        yield n, 1, line, n in heading_lines, section
+
+
+def _lines_outside_tables(report: Report) -> Iterator[tuple[int, str]]:
+    """(number, text) of every line not in a table (Report.in_table), in order.
+
+    Most lines of a report are table lines: the spans between tables are sliced out
+    rather than every line being looked up."""
+    lines = report.lines
+    runs = []
+    nxt = 1  # the first line not yet covered
+    for a, b in sorted(report.table_lines):
+        if a > b:
+            continue
+        if a > nxt:
+            runs.append(enumerate(lines[nxt - 1:a - 1], nxt))
+        nxt = max(nxt, b + 1)
+    runs.append(enumerate(lines[nxt - 1:], nxt))
+    return chain.from_iterable(runs)

@@ -1,0 +1,119 @@
+"""What Lark made of the grammar, remembered from one run to the next.
+
+A line's plan depends only on its token types (an LALR parse never sees a token's text,
+see :mod:`gplint.grammar`), and the lexer is one regular expression built from Lark's
+terminals. Both are saved in the per-user cache directory, beside Lark's own parser cache,
+so that a run meeting only line shapes seen before never imports Lark: importing it and
+loading its parser is most of what a cold ``gplint FILE`` (a pre-commit hook) would
+otherwise add to its start-up. A shape the file does not hold is parsed by Lark as always,
+and saved for the next run.
+
+The file is keyed by the grammar's text, gplint's version and Lark's; a missing, stale,
+unreadable or damaged file is ignored, and a failed write is not an error: results are the
+same with or without it (tests/test_shape_cache.py). ``GPLINT_NO_SHAPE_CACHE=1`` turns it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from typing import Any, Mapping, NamedTuple, Optional
+
+#: Shapes kept in the file at most (the newest first): a batch of real reports meets a few
+#: thousand, most of them prose lines that seldom recur.
+MAX_SHAPES = 4096
+_FORMAT = 1
+
+
+class Lexicon(NamedTuple):
+    """The one-expression lexer made from the grammar's terminals (see ``LineReader``)."""
+
+    pattern: str
+    flags: int
+    #: False when the expression does not reproduce Lark's lexer: every line goes to Lark.
+    usable: bool
+    #: Separator character -> its terminal, when lines may be read cell by cell.
+    separators: Optional[dict[str, str]]
+
+
+def enabled() -> bool:
+    return not os.environ.get("GPLINT_NO_SHAPE_CACHE")
+
+
+def cache_key(grammar_text: str) -> str:
+    """What the remembered plans depend on: the grammar, gplint and Lark (its version read
+    from its files, not by importing it, which is what the cache saves)."""
+    from . import __version__
+
+    h = hashlib.sha256(grammar_text.encode("utf-8"))
+    h.update(f"\0gplint {__version__}\0lark {_lark_version()}\0{_FORMAT}".encode())
+    return h.hexdigest()
+
+
+def _lark_version() -> str:
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("lark")
+        if spec is None or not spec.origin:
+            return "?"
+        with open(spec.origin, encoding="utf-8") as fh:
+            m = re.search(r"""^__version__\s*(?::\s*str\s*)?=\s*["']([^"']+)""", fh.read(), re.M)
+    except (OSError, ValueError, ImportError):
+        return "?"
+    return m.group(1) if m else "?"
+
+
+def load(path: str, key: str) -> Optional[tuple[Lexicon, dict[tuple, tuple]]]:
+    """The lexicon and the plans saved under ``key``, or None (no file, another key, or
+    anything not as :func:`save` writes it)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("key") != key or data.get("format") != _FORMAT:
+            return None
+        lex = data["lexicon"]
+        separators = lex["separators"]
+        lexicon = Lexicon(str(lex["pattern"]), int(lex["flags"]), bool(lex["usable"]),
+                          None if separators is None else {str(k): str(v) for k, v in separators.items()})
+        plans = {tuple(shape): _tuples(plan) for shape, plan in data["plans"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return lexicon, plans
+
+
+def save(path: str, key: str, lexicon: Lexicon, plans: Mapping[tuple, tuple]) -> None:
+    """Write the lexicon and ``plans`` (with those already in the file under the same key,
+    up to :data:`MAX_SHAPES`) atomically; a failure leaves the file as it was."""
+    old = load(path, key)
+    merged = dict(plans)
+    if old is not None:
+        for shape, plan in old[1].items():
+            if len(merged) >= MAX_SHAPES:
+                break
+            merged.setdefault(shape, plan)
+    data = {"format": _FORMAT, "key": key, "lexicon": lexicon._asdict(),
+            "plans": [[list(shape), plan] for shape, plan in list(merged.items())[:MAX_SHAPES]]}
+    directory = os.path.dirname(path) or "."
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".shapes-", suffix=".tmp", dir=directory)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _tuples(value: Any) -> Any:
+    """JSON's lists back into the tuples a plan is made of."""
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value

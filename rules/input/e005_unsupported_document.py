@@ -1,0 +1,33 @@
+"""E005: unsupported-document (reported by the document readers, documented here)."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.model import Report
+
+
+class UnsupportedDocument(Rule):
+    """What it checks
+        The file is a Word 97-2003 document (``.doc``), a WPS Office document (``.wps``)
+        or an OFD document (``.ofd``, 版式文档): formats gplint cannot read text from. The
+        finding says how to convert the file.
+
+    Why
+        Reports are often kept in these formats, and a folder walk that passed over them
+        in silence ("0 file(s)", exit 0) would let a review batch or a pre-commit gate
+        pass reports nobody checked. Saving the file as DOCX (Word or WPS: 文件 → 另存为 →
+        .docx) or PDF (OFD readers such as 数科 OFD: 导出为 PDF) lets gplint read it. A
+        ``.doc`` or ``.wps`` file that is really a DOCX, an HTML page or plain text inside
+        (as some systems save them) is read as what it is, without this finding.
+    """
+
+    code = "E005"
+    name = "unsupported-document"
+    category = "input"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        # Produced by gplint.engine from the reader's error; this class documents the code.
+        return ()

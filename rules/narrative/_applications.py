@@ -1,0 +1,181 @@
+"""What each count in the prose about disclosure applications says: received, carried
+over, handled, an outcome, an applicant kind. Shared by N101, N104 and N107.
+
+Not a rule module. A sentence speaks of applications when it names 申请, or when it follows
+such a sentence in the same section and names no other matter (``共收到申请27件。从办理结果
+看，予以公开13件…``: the second sentence does not repeat 申请). A count's topic is read from
+the keyword nearest to it (see :func:`._counts.nearest`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from gplint.model import Report
+
+from ._counts import COMPARISON, Count, blank_asides, counts, nearest
+from ._prose import Sentence, sentences
+
+#: Count kinds of table 三's totals, by the words that name them (see N101). Negated forms
+#: (未办结) belong to the carry-over, never to the handled count.
+KIND_WORDS = re.compile("|".join(f"(?P<{k}>{p})" for k, p in (
+    ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
+                    r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
+    ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
+    ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
+    ("accepted", r"受理|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
+    ("handled", r"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)"),
+    ("processed", r"(?<![未没正在])(?:办理|处理)(?!中)"),
+)))
+
+#: Outcomes of table 三: result groups and, for the commonest named reasons, single rows.
+OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?:予以公开|同意公开)(?:及|和|与|、)部分公开", ("G1", "G2")),
+    (r"(?<![不未])(?:予以公开|同意公开|全部公开|准予公开|公开全部)", ("G1",)),
+    # bare 公开 opening an item of the outcome list, right before its count (其中公开 12 件，
+    # 部分公开 2 件); not 公开…信息共 62 条
+    (r"(?:^|(?<=[，,；;：:、\s])|(?<=其中))公开(?:的有|的|为|共)?\s*$", ("G1",)),
+    (r"部分公开|区分处理", ("G2",)),
+    (r"不予(?:以)?公开", ("G3",)),
+    (r"无法提供", ("G4",)),
+    (r"不予处理", ("G5",)),
+    (r"其他处理", ("G6",)),
+    (r"本机关不掌握|信息不存在|不掌握相关", ("R13",)),
+    (r"没有现成信息|需要另行制作|需另行制作", ("R14",)),
+    (r"补正后申请内容仍不明确", ("R15",)),
+    (r"信访举报投诉", ("R16",)),
+    (r"重复申请", ("R17",)),
+    (r"要求提供公开出版物", ("R18",)),
+    (r"无正当理由大量反复申请", ("R19",)),
+    (r"要求行政机关确认或重新出具", ("R20",)),
+    (r"逾期不补正|逾期未补正", ("R21",)),
+    (r"逾期未按收费通知|逾期未缴纳费用|逾期未缴费", ("R22",)),
+)
+OUTCOME_WORDS = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUTCOMES)))
+
+#: Applicant kinds: table 三's columns, named right before the count (自然人申请18件).
+APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"自然人|公民", ("C1",)),
+    (r"法人(?:或者?|和|及|与|、)其他组织|法人或其它组织|企业(?:或|和|及|与|、)其他组织|法人", ("C2", "C3", "C4", "C5", "C6")),
+    (r"商业企业|企业", ("C2",)),
+    (r"科研机构", ("C3",)),
+    (r"社会公益组织", ("C4",)),
+    (r"法律服务机构", ("C5",)),
+)
+_APPLICANT_AT_END = re.compile("(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(APPLICANTS)) + ")"
+                               r"(?:提出|提交|的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:为|有|共)?\s*$")
+_ANOTHER_APPLICANT = re.compile(r"(?:自然人|公民|法人|企业|组织|机构)\s*[、和及与或]\s*$")
+
+#: Units an application count is given in.
+APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
+#: Matters other than the agency's own applications of the year: a clause (or a sentence
+#: carried over by context) that names one is not read as an application count.
+OTHER_MATTERS = re.compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
+                           r"主动公开|发布|培训|会议|解读|回应|"
+                           # a part of the year (第一季度, 上半年, 12月份), not the year's count
+                           r"季度|半年|月份|每月|当月|本月")
+#: In a context-carried sentence (no 申请): other matters, more broadly.
+_CONTEXT_BREAK = re.compile(OTHER_MATTERS.pattern + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
+
+
+#: A count of time, not of applications (3 个工作日内答复).
+_DURATION = re.compile(r"\s*(?:个)?(?:工作日|自然日|日内|天|小时|分钟|月)")
+#: How far after a count an outcome may name it (12 件予以公开, 6 件因本机关不掌握…).
+_AFTER_REACH = 6
+_HANDLED_AFTER = re.compile(r"\s*(?:已经|已|均|全部|依法|按时|及时)*(?:办结|答复|办理完毕|处理完毕)")
+
+
+@dataclass(frozen=True)
+class ApplicationCount:
+    sentence: Sentence
+    count: Count
+    #: "new", "accepted", "carried_in", "handled", "processed", "carried_out"; "outcome";
+    #: "applicant".
+    kind: str
+    #: For outcomes, the groups/rows; for applicants, the columns.
+    keys: tuple[str, ...]
+    #: The keyword's match (in count.before or count.after).
+    word: str
+    #: The sentence names 申请 (not only carried by context).
+    named: bool
+
+
+def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
+    return report.derived(f"{__name__}.application_counts", _application_counts)
+
+
+def _application_counts(report: Report) -> tuple[ApplicationCount, ...]:
+    out: list[ApplicationCount] = []
+    context = False
+    section: Optional[str] = None
+    for s in sentences(report):
+        if s.heading or s.section != section:
+            context = False
+            section = s.section
+            if s.heading:
+                continue
+        flat = blank_asides(s.text)
+        named = "申请" in flat
+        if not named and not context:
+            continue
+        if not named and _CONTEXT_BREAK.search(flat):
+            context = False
+            continue
+        context = True
+        for c in counts(s):
+            if c.unit not in APPLICATION_UNITS or c.approximate:
+                continue
+            got = classify(c)
+            if got is not None:
+                kind, keys, word = got
+                if not named and kind in ("accepted", "processed"):
+                    continue
+                out.append(ApplicationCount(s, c, kind, keys, word, named))
+    return tuple(out)
+
+
+def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
+    """(kind, keys, keyword) of an application count, or None when no keyword names it or it
+    is a comparison (同比增加 2 件)."""
+    if COMPARISON.search(c.before) or _DURATION.match(c.after):
+        return None
+    a = _APPLICANT_AT_END.search(c.before)
+    if a is not None:
+        if _ANOTHER_APPLICANT.search(c.before, 0, a.start()):
+            return None  # 公民、法人和其他组织申请 27 件: every applicant, not one kind
+        i = next(int(k[1:]) for k, v in a.groupdict().items() if v)
+        return "applicant", APPLICANTS[i][1], a.group(0)
+    kind = _nearest_kind(c)
+    outcome, in_before = nearest(OUTCOME_WORDS, c)
+    if outcome is not None and not in_before and outcome.start() > _AFTER_REACH:
+        outcome = None  # 1 件因申请人撤回…按其他处理: too far from the count to name it
+    if outcome is not None:
+        if kind is None or kind[0] in ("handled", "processed") or (
+                in_before and (not kind[2] or outcome.end() > kind[1].end())):
+            i = next(int(k[1:]) for k, v in outcome.groupdict().items() if v)
+            return "outcome", OUTCOMES[i][1], outcome.group(0)
+    if kind is None:
+        return None
+    if kind[0] in ("accepted", "handled", "processed") and "其中" in c.before:
+        return None  # 其中公开答复 1 件: a part of the count before, not the handled total
+    return kind[0], (), kind[1].group(0)
+
+
+def _nearest_kind(c: Count) -> Optional[tuple[str, re.Match[str], bool]]:
+    found = list(KIND_WORDS.finditer(c.before))
+    # The nearest word names the count, but a carry-over named before it wins over the verbs
+    # that follow it (转下一年度办理答复的有 1 件, 上年结转未办结的 2 件).
+    m = next((f for f in found if f.lastgroup == "carried_in"), None) \
+        or next((f for f in found if f.lastgroup == "carried_out"), None) or (found[-1] if found else None)
+    if m is None:
+        # Number before the noun: 3件转入下一年度办理, 27件政府信息公开申请. A carry-over named
+        # anywhere after the count wins over the verbs of its clause (因在答复期限内结转至下一年度).
+        # Only a carry-over, or a handled count right after the number (25 件已办结), is
+        # read there: other verbs after a count belong to other words of the clause.
+        m = next((f for f in KIND_WORDS.finditer(c.after) if f.lastgroup == "carried_out"), None)
+        if m is None:
+            h = _HANDLED_AFTER.match(c.after)
+            return ("handled", h, False) if h is not None else None
+        return m.lastgroup or "", m, False
+    return m.lastgroup or "", m, True

@@ -1,0 +1,162 @@
+"""N108: what the text says of 行政复议 / 行政诉讼 outcomes differs from table 四."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Optional
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T4
+from gplint.model import Report, Span
+
+from ._counts import COMPARISON, counts
+from ._prose import fmt, other_scope, scope_before, other_year, sentences, t4_column, t4_includes_carried
+
+_KIND_NAMES = {"review": T4.block("review").label, "suit": T4.block("direct").parent}
+_COLUMN_NAMES = {k: T4.column(k).label for k in T4.column_keys}
+_CASE = re.compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
+#: Claims without a count, and what each requires of the kind's columns: (columns that
+#: must be 0) or, for a claim that something happened, (column that must be above 0).
+_CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
+    (re.compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:获|被|予以|得到|依法)?(?:维持)"), ("corrected", "other", "pending"), "zero"),
+    (re.compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:审结|结案|办结)"), ("pending",), "zero"),
+    (re.compile(r"(?:未|没有|无|不存在)(?:被|出现|发生)?(?:纠错|纠正|撤销|确认违法|败诉)|零败诉|败诉率为?\s*0(?![.\d])"),
+     ("corrected",), "zero"),
+    (re.compile(r"(?<![未没无])(?:已被|被)(?:依法)?(?:纠错|纠正|撤销|确认违法)(?![率\d])"), ("corrected",), "some"),
+)
+#: Outcome words before a count: 维持 1 件, 纠错 1 件, 尚未审结 1 件.
+_OUTCOME = re.compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果)"
+                      r"|(?P<pending>尚未审结|未审结|未结案|正在审理|审理中|尚在审理)")
+_NEGATED = re.compile(r"[未没无非]$")
+_SKIP = re.compile(r"[%％]|率|复议机关|培训|案例")
+
+
+class CaseOutcomeMismatch(Rule):
+    """What the text says of the outcome of 行政复议 or 行政诉讼 cases differs from table 四.
+
+    What it checks
+        In a sentence about 行政复议 or 行政诉讼 (复议, 诉讼, 起诉), a claim about their
+        outcome is compared with the columns of table 四 for that kind (行政诉讼: its two
+        blocks summed): 均获维持 needs 结果纠正, 其他结果 and 尚未审结 at 0; 均已审结 needs
+        尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 needs it above
+        0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件) must equal its
+        column. The kind is the case word nearest before the claim. Rates (败诉率 5%),
+        cases the agency decided as the review body and a region's totals are not read, nor
+        reports whose table 四 includes cases carried over from the previous year.
+
+    Why
+        条例 第五十条(三); FORMAT.md §6 (table 四) and §7 X-NARR-T4: the outcomes in the text
+        and in table 四 are the same cases.
+
+    Bad::
+
+        …
+        （二）依申请公开。全年因政府信息公开被申请行政复议 2 件，⟦均获维持⟧。
+        1 0 0 1 2 0 0 0 0 0 0 0 0 0 0
+
+    Good::
+
+        …
+        （二）依申请公开。全年因政府信息公开被申请行政复议 2 件，维持 1 件，尚未审结 1 件。
+        1 0 0 1 2 0 0 0 0 0 0 0 0 0 0
+    """
+
+    code = "N108"
+    name = "case-outcome-mismatch"
+    explanation = "正文对行政复议、行政诉讼结果的表述（如“均获维持”“均已审结”“未被纠错”）或结果件数与表四不一致。"
+    category = "narrative"
+    severity = "warning"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if report.t4 is None or t4_includes_carried(report):
+            return
+        line = report.t4.line or (report.t4.span.line if report.t4.span else 0)
+        for s in sentences(report):
+            if s.heading or not ("复议" in s.text or "诉讼" in s.text or "起诉" in s.text):
+                continue
+            if "复议机关" in s.text or "复议机构" in s.text:
+                continue  # the agency as the review body: the outcomes of others' cases
+            yield from self._claims(report, s, line)
+            yield from self._counts(report, s, line)
+
+    def _claims(self, report: Report, s, line: int) -> Iterable[Diagnostic]:
+        text = s.text
+        for pattern, columns, want in _CLAIMS:
+            for m in pattern.finditer(text):
+                clause = _clause(text, m.start())
+                if _SKIP.search(clause) or other_scope(report, clause) or other_year(clause, report.year):
+                    continue
+                for kind in _kinds_before(text, m.start(), suit_only="败诉" in m.group(0)):
+                    vals = {c: t4_column(report, kind, c) for c in columns}
+                    total = t4_column(report, kind, "total")
+                    if total is None or any(v is None for v in vals.values()) or (want == "zero" and not total):
+                        continue
+                    if want == "zero":
+                        bad = [c for c in columns if vals[c]]
+                        if not bad:
+                            continue
+                        detail = "、".join(f"{_COLUMN_NAMES[c]} {fmt(vals[c])}" for c in bad)  # type: ignore[arg-type]
+                    else:
+                        if vals[columns[0]]:
+                            continue
+                        detail = f"{_COLUMN_NAMES[columns[0]]} 0"
+                    yield self.diag(f"正文称{_KIND_NAMES[kind]}“{m.group(0)}”，但表四{_KIND_NAMES[kind]}{detail}",
+                                    s.span(m.start(), m.end()), key=f"t4.{kind}.outcome",
+                                    related=[Related(Span(line), f"表四{_KIND_NAMES[kind]}")] if line else [],
+                                    evidence={"claim": m.group(0), "table": vals}, snippet=m.group(0))
+
+    def _counts(self, report: Report, s, line: int) -> Iterable[Diagnostic]:
+        text = s.text
+        for c in counts(s):
+            if c.unit not in ("件", "起", "宗", "个") or c.approximate or COMPARISON.search(c.before):
+                continue
+            o = _last(_OUTCOME, c.before)
+            if o is None:
+                o = _OUTCOME.match(c.after.lstrip())
+            if o is None or _NEGATED.search(o.string[:o.start()]):
+                continue
+            if _SKIP.search(c.clause) or other_scope(report, scope_before(text, c.clause_start, c.clause)) or other_year(c.clause, report.year):
+                continue
+            column = o.lastgroup or ""
+            kinds = _kinds_before(text, c.start, suit_only=o.group(0) == "败诉")
+            if len(kinds) != 1:
+                continue
+            kind = kinds[0]
+            table = t4_column(report, kind, column)
+            if table is None or table == c.value:
+                continue
+            yield self.diag(f"正文称{_KIND_NAMES[kind]}{_COLUMN_NAMES[column]} {c.value} 件，"
+                            f"但表四{_KIND_NAMES[kind]}{_COLUMN_NAMES[column]}为 {fmt(table)}",
+                            s.span(c.start, c.end), key=f"t4.{kind}.{column}",
+                            related=[Related(Span(line), f"表四{_KIND_NAMES[kind]}")] if line else [],
+                            evidence={"text": c.value, "table": table}, snippet=text[c.start:c.end])
+
+
+def _last(pattern: re.Pattern[str], text: str) -> Optional[re.Match[str]]:
+    m = None
+    for m in pattern.finditer(text):
+        pass
+    return m
+
+
+def _clause(text: str, i: int) -> str:
+    a = max(text.rfind(x, 0, i) for x in "，,；;。") + 1
+    ends = [k for k in (text.find(x, i) for x in "，,；;。") if k >= 0]
+    return text[a: min(ends) if ends else len(text)]
+
+
+def _kinds_before(text: str, i: int, suit_only: bool = False) -> list[str]:
+    """The kinds of case a claim at ``i`` speaks of: the case word nearest before it, and the
+    one joined to it (行政复议和行政诉讼案件均获维持)."""
+    found = list(_CASE.finditer(text, 0, i))
+    if not found:
+        return []
+    last = found[-1]
+    kinds = [last.lastgroup]
+    if len(found) > 1:
+        prev = found[-2]
+        if prev.lastgroup != last.lastgroup and re.fullmatch(r"[、和及与或]|案件[、和及与]", text[prev.end():last.start()]):
+            kinds.insert(0, prev.lastgroup)
+    if suit_only:
+        kinds = [k for k in kinds if k == "suit"]
+    return kinds  # type: ignore[return-value]

@@ -1,0 +1,131 @@
+"""N110: counts of 规章 / 行政规范性文件 made, repealed or in force in the text differ from table 二."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Optional
+
+from gplint.confidence import table_confidence
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import FORMAT_2021
+from gplint.model import Number, Report, Span
+
+from ._counts import COMPARISON, Count, counts
+from ._prose import fmt, other_scope, scope_before, other_year, sentences
+
+_T2 = FORMAT_2021.t2
+_DOC = re.compile(r"(?P<rules>规章)|(?P<norm>规范性文件)")
+_ACTION = re.compile(r"(?P<issued>制发|制定|出台|印发|新发布|发布)|(?P<repealed>废止|宣布失效)|(?P<in_force>现行有效)")
+#: Counts of other work on documents (审核, 备案, 清理, 解读), of drafts, or of others' documents.
+_OTHER = re.compile(r"审核|审查|备案|清理|评估|解读|征求意见|草案|起草|修订|修改|参与|配合|转发|代拟|"
+                    r"政策文件|[%％]")
+_NONE = re.compile(r"(?:未|没有|无)(?:新)?(?:制定|出台|制发|印发|发布)(?:新的|新|任何)?(?:政府|部门)?(?P<doc>规章|(?:行政)?规范性文件)")
+_UNITS = frozenset(("件", "个", "份", "部", "项"))
+
+
+#: How messages name table 二's document columns and rows (from the format).
+_T2_COLUMNS = {c.key: c.label for c in _T2.blocks[0].columns}
+_DOC_NAMES = {k: _T2.rows[k].label for k in ("rules", "norm")}
+
+
+def _t2_value(report: Report, doc: str, action: str) -> Optional[Number]:
+    t2 = report.t2
+    if t2 is None or not table_confidence(report, "t2").readable(doc):
+        return None
+    return t2.value(f"{doc}.{action}")
+
+
+class DocumentsCountMismatch(Rule):
+    """Counts of 规章 or 行政规范性文件 in the text differ from table 二.
+
+    What it checks
+        A count named by a document kind (规章, 规范性文件) and an action — 制发/制定/出台/印发
+        (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — is compared with that
+        cell of table 二; the kind may stand earlier in the sentence (出台规范性文件 3 件，
+        废止 1 件). "未制定规章" needs 本年制发件数 at 0. Counts of other work on documents
+        (审核, 备案, 清理, 解读, 起草), comparisons, and a region's totals are not read.
+
+    Why
+        条例 第二十条(一) and 第五十条(一); FORMAT.md §4 (table 二): the text and table 二
+        report the same documents.
+
+    Bad::
+
+        …
+        （一）主动公开。全年制发行政规范性文件 ⟦2⟧ 件。
+        行政规范性文件 1 0 5
+
+    Good::
+
+        …
+        （一）主动公开。全年制发行政规范性文件 1 件。
+        行政规范性文件 1 0 5
+    """
+
+    code = "N110"
+    name = "documents-count-mismatch"
+    explanation = "正文中规章或行政规范性文件的制发、废止、现行有效件数与表二不一致。"
+    category = "narrative"
+    severity = "warning"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if report.t2 is None:
+            return
+        line = report.t2.span.line if report.t2.span else 0
+        for s in sentences(report):
+            text = s.text
+            if s.heading or not ("规章" in text or "规范性文件" in text):
+                continue
+            for m in _NONE.finditer(text):
+                doc = "rules" if m.group("doc") == "规章" else "norm"
+                table = _t2_value(report, doc, "issued")
+                clause = _clause(text, m.start())
+                if table and not other_year(text, report.year) and not _OTHER.search(clause) and not other_scope(report, clause):
+                    yield self._diag(s, m.start(), m.end(), m.group(0), doc, "issued", 0, table, line)
+            for c in counts(s):
+                got = _reading(text, c)
+                if got is None or other_year(c.clause, report.year) or other_scope(report, scope_before(text, c.clause_start, c.clause)):
+                    continue
+                doc, action = got
+                table = _t2_value(report, doc, action)
+                if table is None or table == c.value:
+                    continue
+                yield self._diag(s, c.start, c.end, text[c.start:c.end], doc, action, c.value, table, line)
+
+    def _diag(self, s, a: int, b: int, snippet: str, doc: str, action: str, n: Number, table: Number, line: int) -> Diagnostic:
+        name = f"表二“{_DOC_NAMES[doc]}”{_T2_COLUMNS[action]}"
+        return self.diag(f"正文称{_DOC_NAMES[doc]} {fmt(n)} 件（{_T2_COLUMNS[action]}），但{name}为 {fmt(table)}",
+                         s.span(a, b), key=f"t2.{doc}.{action}",
+                         related=[Related(Span(line), name)] if line else [],
+                         evidence={"text": n, "table": table}, snippet=snippet)
+
+
+def _clause(text: str, i: int) -> str:
+    a = max(text.rfind(x, 0, i) for x in "，,；;。") + 1
+    ends = [k for k in (text.find(x, i) for x in "，,；;。") if k >= 0]
+    return text[a: min(ends) if ends else len(text)]
+
+
+def _reading(text: str, c: Count) -> Optional[tuple[str, str]]:
+    """(document kind, action) a count gives, or None when it is not a count of table 二."""
+    if c.unit not in _UNITS or c.approximate or c.aside or COMPARISON.search(c.before) or _OTHER.search(c.clause) \
+            or "其中" in c.before:
+        return None
+    action = None
+    for action in _ACTION.finditer(c.before):
+        pass
+    if action is None:
+        action = _ACTION.search(c.after)
+    if action is None:
+        return None
+    doc = None
+    for doc in _DOC.finditer(text, 0, c.start):
+        pass
+    if doc is None:
+        doc = _DOC.search(c.after)
+    if doc is None:
+        return None
+    # The kind must belong to this clause or a clause of the same list (出台规范性文件 3 件，废止 1 件).
+    if "。" in text[doc.end():c.start]:
+        return None
+    return doc.lastgroup or "", action.lastgroup or ""

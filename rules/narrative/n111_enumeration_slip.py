@@ -1,0 +1,127 @@
+"""N111: an enumeration in the prose repeats or skips a number (一是…二是…二是)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Optional
+
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.labels import cn_to_int
+from gplint.model import Report
+
+from ._prose import sentences
+
+_CN = "一二三四五六七八九十"
+#: Enumeration styles: 一是, 第一， at the start of a sentence or clause.
+_STYLES = {
+    "shi": re.compile(r"(?:^|(?<=[，,；;。：:\s]))(?P<n>[" + _CN + r"]{1,3})是(?=[\u4e00-\u9fff“])"),
+    "di": re.compile(r"(?:^|(?<=[；;。：:\s]))第(?P<n>[" + _CN + r"]{1,3})[，,、](?=[\u4e00-\u9fff“])"),
+}
+#: A first item anywhere (after a run-in sub-heading: （二）整改措施一是…) starts a new list.
+_FIRST = {"shi": re.compile(r"一是"), "di": re.compile(r"第一[，,、]")}
+#: A run-in sub-heading ends the lists before it.
+_SUBHEADING = re.compile(r"[（(][" + _CN + r"]{1,3}[）)]")
+#: （一）… items: at the start of a sentence or after a stop, never 第（一）项 or a quoted label.
+_PAREN = re.compile(r"\s*[（(](?P<n>[" + _CN + r"]{1,3})[）)]")
+_PAREN_ITEM = re.compile(r"(?:^|(?<=[；;。：:\s]))[（(](?P<n>[" + _CN + r"]{1,3})[）)](?=[\u4e00-\u9fff])")
+_MARK = {"shi": "{}是", "di": "第{}", "paren": "（{}）"}
+#: How many sentences back the previous item may stand.
+_REACH = 3
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    return ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
+
+
+class EnumerationSlip(Rule):
+    """An enumeration in the prose repeats or skips a number.
+
+    What it checks
+        Within a section, the items of an enumeration — 一是…二是…三是, 第一，…第二，…, or
+        （一）…（二）… — at the start of a sentence or clause must count up by one (a
+        （二） on a heading line of its own counts in the run). An item that repeats the
+        number before it or skips one (一是…二是…二是, 第一…第二…第四) is reported when the
+        item before stands at most three sentences back (any distance within the section for
+        （一）…). A new 一 (even run into a
+        sub-heading: （二）整改措施一是…), a number below the last, a run-in sub-heading
+        （二） or a heading starts a new list; headings themselves are left to the structure
+        rules.
+
+    Why
+        FORMAT.md §9 lists careless drafting among the failures a report is judged by; a
+        repeated or skipped item number is the trace of an edited list (an item dropped or
+        pasted twice) and tells the reader one point may be missing.
+
+    Bad::
+
+        …
+        五、存在的主要问题及改进情况
+        一是信息发布不够及时；二是解读形式单一；⟦二⟧是平台建设滞后。
+
+    Good::
+
+        …
+        五、存在的主要问题及改进情况
+        一是信息发布不够及时；二是解读形式单一；三是平台建设滞后。
+    """
+
+    code = "N111"
+    name = "enumeration-slip"
+    explanation = "正文列举的序号重复或跳号（如“一是……二是……二是”），可能漏写或重复了一项。"
+    category = "narrative"
+    severity = "warning"
+    profiles = ("strict",)
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        last: dict[str, tuple[int, Any, int, int, int]] = {}  # style -> (n, sentence, start, end, index)
+        section: object = ()
+        for index, s in enumerate(sentences(report)):
+            if s.section != section:
+                last = {}
+                section = s.section
+            if s.heading:
+                # A heading ends the 一是 lists; its own （二） counts in the run of （一）…
+                # items (a sub-heading on a line of its own, the next one run into prose).
+                paren = last.get("paren")
+                last = {}
+                m = _PAREN.match(s.text)
+                n = cn_to_int(m.group("n")) if m else None
+                if n is not None:
+                    last["paren"] = (n, s, m.start(), m.end(), index)  # type: ignore[union-attr]
+                elif paren is not None:
+                    last["paren"] = paren
+                continue
+            for style, n, a, b in _events(s.text):
+                prev = last.get(style)
+                if n is None:
+                    last.pop(style, None)
+                    continue
+                last[style] = (n, s, a, b, index)
+                # A first item, or a number below the last, starts a new list.
+                if n <= 1 or prev is None or n == prev[0] + 1 or n < prev[0] \
+                        or (style != "paren" and index - prev[4] > _REACH):
+                    continue
+                want = prev[0] + 1
+                what = "重复" if n == prev[0] else "跳过"
+                got, expected = _MARK[style].format(_cn(n)), _MARK[style].format(_cn(want))
+                yield self.diag(f"列举序号{what}：前一项为“{_MARK[style].format(_cn(prev[0]))}”，此处为“{got}”，应为“{expected}”",
+                                s.span(a, b), key=f"enumeration.{style}",
+                                related=[Related(prev[1].span(prev[2], prev[3]), "前一项")],
+                                evidence={"text": n, "expected": want}, snippet=s.text[a:b])
+
+
+def _events(text: str) -> list[tuple[str, Optional[int], int, int]]:
+    """(style, item number or None for a sub-heading that ends every list, start, end), in order."""
+    found: dict[tuple[str, int], tuple[str, Optional[int], int, int]] = {}
+    for style, pattern in _STYLES.items():
+        for m in pattern.finditer(text):
+            found[(style, m.start())] = (style, cn_to_int(m.group("n")), m.start(), m.end())
+        for m in _FIRST[style].finditer(text):
+            found.setdefault((style, m.start()), (style, 1, m.start(), m.end()))
+        for m in _SUBHEADING.finditer(text):
+            found.setdefault((style, m.start()), (style, None, m.start(), m.end()))
+    for m in _PAREN_ITEM.finditer(text):
+        found[("paren", m.start())] = ("paren", cn_to_int(m.group("n")), m.start(), m.end())
+    return sorted(found.values(), key=lambda e: e[2])

@@ -1,0 +1,114 @@
+"""N112: the 行政事业性收费 amount in the text differs from table 二."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable, Optional
+
+from gplint.confidence import table_confidence
+from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import T2_2021
+from gplint.labels import normalise
+from gplint.model import Report
+
+from ._counts import COMPARISON
+from ._prose import ascii_digits, fmt, other_scope, other_year, scope_before, sentences
+
+_FEE = T2_2021.cells[T2_2021.fee_cell or "fees"]
+_FEE_UNIT = _FEE.column.unit or "万元"
+_ROW = _FEE.row.label
+_AMOUNT = re.compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0,12}?)(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
+_NONE = re.compile(r"(?:未|没有|无)(?:收取|发生|产生)(?:任何)?行政事业性收费")
+
+
+class FeeAmountMismatch(Rule):
+    """The 行政事业性收费 amount in the text differs from table 二.
+
+    What it checks
+        A sentence that gives the agency's 行政事业性收费 (收取行政事业性收费 12.5 万元) is
+        compared with table 二's 本年收费金额 (万元; an amount in 元 is converted), equal when
+        either rounds to the other's printed decimals; "未收取行政事业性收费" needs the cell
+        at 0. Only a table whose fee header names 万元 is compared. 信息处理费 (the fee for
+        disclosure, a different thing), comparisons (同比下降), other years and a region's
+        totals are not read.
+
+    Why
+        条例 第二十条(八) and 第五十条(一); FORMAT.md §4 (table 二's fee cell): the text and
+        the table give the same amount.
+
+    Bad::
+
+        …
+        （一）主动公开。全年收取行政事业性收费 ⟦12.5⟧ 万元。
+        行政事业性收费 0
+
+    Good::
+
+        …
+        （一）主动公开。全年未收取行政事业性收费。
+        行政事业性收费 0
+    """
+
+    code = "N112"
+    name = "fee-amount-mismatch"
+    explanation = "正文中的行政事业性收费金额与表二“本年收费金额”不一致。"
+    category = "narrative"
+    severity = "warning"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        table = _table_fee(report)
+        if table is None:
+            return
+        cell = report.t2.cells[_FEE.key]  # type: ignore[union-attr]
+        related = [Related(cell.span, f"表二“{_ROW}”{_FEE.column.label}为 {cell.raw}")] if cell.span else []
+        for s in sentences(report):
+            if s.heading or "行政事业性收费" not in s.text:
+                continue
+            text = ascii_digits(s.text)
+            for m in _AMOUNT.finditer(text):
+                clause_start = max(text.rfind(x, 0, m.start()) for x in "，,；;。") + 1
+                clause = text[clause_start:m.end()]
+                if COMPARISON.search(clause) or other_year(clause, report.year) \
+                        or other_scope(report, scope_before(text, clause_start, clause)):
+                    continue
+                value = Decimal(m.group("v"))
+                if m.group("u") == "元":
+                    value = value / 10000
+                if _same(value, m.group("v"), m.group("u"), table, cell.raw):
+                    continue
+                yield self.diag(f"正文称行政事业性收费 {m.group('v')} {m.group('u')}，但表二“{_ROW}”为 {cell.raw} {_FEE_UNIT}",
+                                s.span(m.start("v"), m.end("u")), key="t2.fees", related=related,
+                                evidence={"text": str(value), "table": fmt(table)}, snippet=s.text[m.start():m.end()])
+            for m in _NONE.finditer(text):
+                if table and not other_year(text, report.year):
+                    yield self.diag(f"正文称“{m.group(0)}”，但表二“{_ROW}”为 {cell.raw} {_FEE_UNIT}",
+                                    s.span(m.start(), m.end()), key="t2.fees", related=related,
+                                    evidence={"text": 0, "table": fmt(table)}, snippet=m.group(0))
+
+
+def _table_fee(report: Report) -> Optional[Decimal]:
+    t2 = report.t2
+    if t2 is None or t2.fee_header is None or _FEE_UNIT not in normalise(t2.fee_header.text):
+        return None
+    if not table_confidence(report, "t2").readable("fees"):
+        return None
+    v = t2.value(_FEE.key)
+    return None if v is None else Decimal(str(v))
+
+
+def _places(printed: str) -> int:
+    return len(printed.split(".")[1]) if "." in printed else 0
+
+
+def _same(value: Decimal, printed: str, unit: str, table: Decimal, table_raw: str) -> bool:
+    """Equal up to the precision either side printed (12.5 万元 against 12.53)."""
+    places = _places(printed) + (4 if unit == "元" else 0)
+    q = Decimal(1).scaleb(-places)
+    try:
+        if table.quantize(q) == value.quantize(q):
+            return True
+        qt = Decimal(1).scaleb(-_places(table_raw))
+        return value.quantize(qt) == table.quantize(qt)
+    except InvalidOperation:  # more digits than Decimal's 28: no amount a report prints
+        return True

@@ -1,0 +1,115 @@
+"""The shape cache (gplint.shape_cache): what Lark made of the grammar, kept between runs.
+
+Results never depend on it: a reader built from the saved file reads every line as a reader
+built from Lark does, and needs Lark only for a line of a shape the file does not hold.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from gplint import grammar, shape_cache
+from gplint.grammar import LineReader, get_parser, lexicon_of
+
+ROOT = pathlib.Path(__file__).parent
+KEY = shape_cache.cache_key(grammar._grammar_text())
+
+
+def _corpus_lines() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    return sorted({ln.rstrip("\r") for t in texts for ln in t.split("\n")})
+
+
+def _lark_reader() -> LineReader:
+    parser = get_parser()
+    return LineReader(lexicon_of(parser), parser)
+
+
+def test_round_trip(tmp_path):
+    reader = _lark_reader()
+    for raw in ("一、总体情况", "| 行政许可 | 12 | 3 |", "（一）予以公开 12 1 0 0 0 0 13", "- 3 -"):
+        reader.read_record(raw)
+    plans = {**reader.plans.old, **reader.plans.young}
+    path = str(tmp_path / "shapes.json")
+    shape_cache.save(path, KEY, reader.lexicon, plans)
+    lexicon, loaded = shape_cache.load(path, KEY)
+    assert lexicon == reader.lexicon
+    assert loaded == plans
+    assert all(isinstance(plan, tuple) for plan in loaded.values())
+
+
+def test_saved_reader_reads_as_lark_does_and_leaves_lark_alone(tmp_path):
+    lines = _corpus_lines()
+    lark = _lark_reader()
+    expected = [lark.read_record(raw) for raw in lines]
+    path = str(tmp_path / "shapes.json")
+    shape_cache.save(path, KEY, lark.lexicon, {**lark.plans.old, **lark.plans.young})
+    lexicon, plans = shape_cache.load(path, KEY)
+    saved = LineReader(lexicon, plans=plans)
+    assert [saved.read_record(raw) for raw in lines] == expected
+    assert saved._parser is None  # every shape was in the file: Lark never needed
+    saved.read_record("前所未见 1 之 2 后 3 者 4 又 5 一 6 行 7 八 8")  # a new shape
+    assert saved._parser is not None
+
+
+@pytest.mark.parametrize("content", [
+    "", "not json", "[]", '{"format": 1}', json.dumps({"format": 1, "key": "another"}),
+    json.dumps({"format": 1, "key": KEY, "lexicon": {"pattern": "x"}, "plans": []}),
+    json.dumps({"format": 1, "key": KEY, "lexicon": {"pattern": "x", "flags": 0, "usable": True,
+                                                     "separators": None}, "plans": [1]}),
+])
+def test_a_damaged_or_stale_file_is_ignored(tmp_path, content):
+    path = tmp_path / "shapes.json"
+    path.write_text(content, encoding="utf-8")
+    assert shape_cache.load(str(path), KEY) is None
+
+
+def test_missing_file_and_unwritable_place(tmp_path):
+    assert shape_cache.load(str(tmp_path / "none.json"), KEY) is None
+    reader = _lark_reader()
+    target = tmp_path / "no-such-dir" / "shapes.json"
+    shape_cache.save(str(target), KEY, reader.lexicon, {})  # no error, no file
+    assert not target.exists()
+
+
+def test_save_merges_with_the_file_and_is_bounded(tmp_path, monkeypatch):
+    reader = _lark_reader()
+    path = str(tmp_path / "shapes.json")
+    shape_cache.save(path, KEY, reader.lexicon, {("A",): ("blank",)})
+    shape_cache.save(path, KEY, reader.lexicon, {("B",): ("blank",)})
+    assert set(shape_cache.load(path, KEY)[1]) == {("A",), ("B",)}
+    monkeypatch.setattr(shape_cache, "MAX_SHAPES", 3)
+    shape_cache.save(path, KEY, reader.lexicon, {(f"C{i}",): ("blank",) for i in range(5)})
+    kept = shape_cache.load(path, KEY)[1]
+    assert len(kept) == 3 and all(k[0].startswith("C") for k in kept)  # the newest first
+
+
+def test_key_follows_grammar_and_versions():
+    assert shape_cache.cache_key("start: line") != shape_cache.cache_key("start: line2")
+    assert shape_cache.cache_key("x") == shape_cache.cache_key("x")
+    assert shape_cache._lark_version() not in ("", "?")
+
+
+def _run(env: dict, tmp: pathlib.Path) -> subprocess.CompletedProcess:
+    code = ("import sys, gplint; from gplint.grammar import _get_lexer;"
+            "print(len(gplint.lint_text(open(sys.argv[1], encoding='utf-8').read())));"
+            "print('lark' in sys.modules)")
+    return subprocess.run([sys.executable, "-c", code, str(ROOT / "corpus" / "001_98c801d9a8639466.txt")],
+                          capture_output=True, text=True, env={**os.environ, **env}, cwd=tmp)
+
+
+def test_a_second_run_does_not_import_lark_and_finds_the_same(tmp_path):
+    env = {"GPLINT_CACHE_DIR": str(tmp_path)}
+    first = _run(env, tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.split()[1] == "True"  # nothing saved yet: Lark read the lines
+    assert any(p.name.endswith("shapes.json") for p in tmp_path.iterdir())
+    second = _run(env, tmp_path)
+    assert second.stdout.split() == [first.stdout.split()[0], "False"]
+    off = _run({**env, "GPLINT_NO_SHAPE_CACHE": "1"}, tmp_path)
+    assert off.stdout.split() == [first.stdout.split()[0], "True"]
