@@ -12,6 +12,11 @@ read the same files.
 This example gathers every result on the client: right for thousands of reports. For a
 national year use ``gplint cluster`` (gplint.cluster): it reads fsspec URLs, writes one JSONL
 part per partition on the workers, records a manifest and resumes an interrupted run.
+
+``--record FILE`` also records every report in the history store FILE (docs/history.md):
+the workers return each report's record with its result, and the driver writes them all
+(one writer: the workers never touch the store). ``--history FILE`` checks each report
+against a store recorded before (the workers open it read-only: a shared disk, or a copy).
 """
 from __future__ import annotations
 
@@ -66,11 +71,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--rules", dest="profile", default="default", help="rule profile (default, strict)")
     p.add_argument("--select", action="append", default=[])
     p.add_argument("--ignore", action="append", default=[])
+    p.add_argument("--record", default=None, metavar="FILE", help="record every report in this history store")
+    p.add_argument("--history", default=None, metavar="FILE", help="check against this history store")
     args = p.parse_args(argv)
     from gplint.batch import findings
 
-    options = {"profile": args.profile, "select": args.select, "ignore": args.ignore}
+    options = {"profile": args.profile, "select": args.select, "ignore": args.ignore,
+               "record": bool(args.record), "history": args.history}
     results = run(args.paths, options, args.scheduler, args.partitions, args.address)
+    if args.record:
+        from gplint.history import record_results
+
+        n = record_results(results, args.record)
+        sys.stderr.write(f"dask_batch: recorded {n} report(s) in {args.record}\n")
     sys.stdout.write(json.dumps(findings(results), ensure_ascii=False, indent=2) + "\n")
     bad = [r for r in results if r["diagnostics"]]
     sys.stderr.write(f"dask_batch: {len(results)} file(s), {len(bad)} with findings\n")

@@ -5,7 +5,9 @@ Every result is a JSON-able dict, the same findings the command line prints::
     {"path": "a.txt", "diagnostics": [Diagnostic.to_dict(), ...], "error": None}
 
 ``error`` is None, or why the file could not be linted (the reason is also an E-code
-diagnostic). Nothing here reads configuration files: pass the options you want (a
+diagnostic). With the option ``{"record": True}`` a result also carries ``"record"``: the
+report as the history store keeps it; gather the results and write them from the driver
+with :func:`gplint.history.command.record_results` (one writer for the whole collection). Nothing here reads configuration files: pass the options you want (a
 :class:`~gplint.engine.LintOptions` or a dict of its fields, e.g. ``{"profile": "strict",
 "select": ["A"]}``), so a cluster job gives the same answer on every worker.
 
@@ -45,7 +47,10 @@ def to_options(options: OptionsLike) -> LintOptions:
 
 def result_to_dict(result: FileResult) -> dict[str, Any]:
     """A :class:`FileResult` as plain data (no model, nothing that needs gplint to read)."""
-    return {"path": result.path, "diagnostics": [d.to_dict() for d in result.diagnostics], "error": result.error}
+    out = {"path": result.path, "diagnostics": [d.to_dict() for d in result.diagnostics], "error": result.error}
+    if result.record is not None:  # linted with {"record": True}: gplint.history.record_results writes it
+        out["record"] = result.record
+    return out
 
 
 def _registry(registry: Optional[Registry], plugin_paths: Sequence[str]) -> Registry:

@@ -16,7 +16,7 @@ from .conventions import EXIT_CODES_HELP, EXIT_INTERNAL, add_arguments
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
 from .workers import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, handle_termination, restore_termination
 
-SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve", "cluster")
+SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve", "cluster", "history")
 
 
 class UsageError(Exception):
@@ -35,7 +35,7 @@ def _check_parser() -> argparse.ArgumentParser:
         prog="gplint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
         epilog="Other commands: gplint rules | gplint rule CODE | gplint dump FILE | gplint extract FILE | "
-               "gplint serve. " + EXIT_CODES_HELP,
+               "gplint serve | gplint cluster | gplint history. " + EXIT_CODES_HELP,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories; '-' reads stdin")
     p.add_argument("--rules", dest="profile", default=None, help="rule profile: default or strict")
@@ -61,6 +61,11 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", default=None, metavar="FILE",
                    help="record every current finding in FILE and exit 0")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary line or progress bar on stderr")
+    p.add_argument("--history", default=None, metavar="FILE",
+                   help="check each report against the reports recorded in FILE (cross-report rules, X-codes)")
+    p.add_argument("--record", nargs="?", const=True, default=None, metavar="FILE",
+                   help="record every report read in the history store FILE (default: the --history FILE, else "
+                        "$GPLINT_HISTORY, else ~/.local/share/gplint/history.sqlite)")
     add_arguments(p)
     return p
 
@@ -70,9 +75,10 @@ def _load_registry(plugin_paths: Sequence[str]) -> Registry:
     return build_registry(extra)
 
 
-def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, cache=None):
-    """Lint ``files`` with the options of each file's configuration, in the given order;
-    with a cache, only the files it has no answer for.
+def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, cache=None, options_for=None):
+    """Lint ``files`` with the options of each file's configuration (``options_for``, by
+    default the settings'), in the given order; with a cache, only the files it has no
+    answer for.
 
     A generator: results stream out as files finish (one worker pool for all files)."""
     from .runner import default_jobs, run
@@ -81,13 +87,15 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, 
     # only its own file); never more workers than cores (the work is CPU-bound).
     jobs = max(1, min(jobs, default_jobs()))
 
+    options_for = options_for or settings.options_for
+
     def lint_many(paths: Sequence[str]):
-        return run(paths, registry, settings.options_for, jobs, settings.plugins, isolate=True)
+        return run(paths, registry, options_for, jobs, settings.plugins, isolate=True)
 
     if cache is not None:
         from .cache import run_cached
 
-        raw = run_cached(files, cache, settings.options_for, lint_many)
+        raw = run_cached(files, cache, options_for, lint_many)
     else:
         raw = lint_many(files)
     return (settings.postprocess(r) for r in raw)
@@ -144,17 +152,25 @@ def cmd_check(argv: Sequence[str]) -> int:
                 raise UsageError(f"unknown rule profile {profile!r}{src} (known: {', '.join(sorted(registry.profiles))})")
     except (ConfigError, SelectionError) as exc:
         raise UsageError(str(exc)) from None
+    history = _history_run(args)
+    options_for = history.options_for(settings.options_for) if history else settings.options_for
+    jobs = settings.jobs if settings.jobs is not None else default_jobs()
+    if history:
+        history.first_pass(files, registry, options_for, jobs, settings.plugins)
     results = []
     data = None
     if "-" in args.paths:
-        stdin_options = settings.options_for(stdin_name)
+        stdin_options = options_for(stdin_name)
         # (Never more than its limit + 1 byte: see lint_bytes.)
         data = read_stream(sys.stdin.buffer, input_limit(stdin_name, registry, stdin_options.max_bytes))
         results.append(settings.postprocess(lint_data_isolated(stdin_name, data, registry, stdin_options,
                                                                settings.plugins)))
-    jobs = settings.jobs if settings.jobs is not None else default_jobs()
-    cache = conventions.open_cache(args, registry)
-    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs, cache))
+    # Results read against (or written to) a history store depend on more than the file:
+    # no cache then.
+    cache = None if history else conventions.open_cache(args, registry)
+    results = itertools.chain(results, _run_grouped(files, registry, settings, jobs, cache, options_for))
+    if history:
+        results = history.recording(results)
     results, stats = conventions.watch(results, args, len(files) + (1 if data is not None else 0))
 
     try:
@@ -191,10 +207,27 @@ def cmd_check(argv: Sequence[str]) -> int:
             f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), "
             f"{counts['info']} info{cached}\n"
         )
+        if history:
+            sys.stderr.write(history.summary())
+    if history and history.failed:
+        return 2
     if tally.internal or stats.has("E900"):
         sys.stderr.write(f"gplint: internal error on some file(s) (E900 above); exit {EXIT_INTERNAL}\n")
         return EXIT_INTERNAL
     return 1 if failing else 0
+
+
+def _history_run(args):
+    """The history side of a run (``--history``, ``--record``; gplint.history.command)."""
+    if not (args.history or args.record):
+        return None
+    from .history.command import HistoryRun
+    from .history.store import HistoryError
+
+    try:
+        return HistoryRun(args.history, args.record)
+    except HistoryError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _config_plugins(config_path: Optional[str]) -> list[str]:
@@ -307,13 +340,19 @@ def cmd_cluster(argv: Sequence[str]) -> int:
     return cluster_main(argv)
 
 
+def _cmd_history(argv: Sequence[str]) -> int:
+    from .history.command import cmd_history
+
+    return cmd_history(argv)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     cmd = "check"
     if argv and argv[0] in SUBCOMMANDS:
         cmd = argv.pop(0)
     handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
-               "serve": cmd_serve, "cluster": cmd_cluster}[cmd]
+               "serve": cmd_serve, "cluster": cmd_cluster, "history": _cmd_history}[cmd]
     previous = handle_termination()
     try:
         return handler(argv)

@@ -2,8 +2,8 @@
 what it guessed or could not read, and one score a table.
 
 ``assess(report)`` is a pure function of the :class:`~gplint.model.Report` (its tables and
-the reader's ``report.issues``), computed once per report (``Report.derived``) and shared by
-every rule that asks. Rules use it so that a misreading never turns into findings:
+the reader's ``report.issues``), computed once per report (:func:`gplint.analyses.per_report`) and
+shared by every rule that asks. Rules use it so that a misreading never turns into findings:
 
 - a row the reader **misread** (:attr:`RowConfidence.misread`: its digits ran together, a
   split it could not make, a count no agency reports) never feeds an identity (A101-A106),
@@ -54,7 +54,8 @@ from operator import attrgetter
 from typing import Mapping, Optional
 
 from .labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
-from .model import T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, fast_constructor
+from .analyses import per_report
+from .model import T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span
 
 #: Below this score a table is not assessable: no check reads any of its cells.
 THRESHOLD = 0.5
@@ -73,7 +74,7 @@ PLACEHOLDERS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\
 _BLANK_ZEROS_MIN = 5
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RowConfidence:
     """How one row (table 四: one block) was read."""
 
@@ -100,8 +101,6 @@ class RowConfidence:
         return self.flags <= {"blank"}
 
 
-#: ``RowConfidence(...)`` from every field, positionally, without ``__init__`` (dozens a report).
-_make_row = fast_constructor(RowConfidence)
 _NO_FLAGS: frozenset[str] = frozenset()
 
 
@@ -123,9 +122,9 @@ class TableConfidence:
     score: float = 1.0
     #: Where a table-level finding goes (the table's first line).
     span: Optional[Span] = None
-    #: Why the table as a whole could not be read, when the reader says so: a table printed
-    #: in a form it recognised but could not read (table 三 as sentences or turned).
-    form: str = ""
+    #: The reader's issue when it found the table printed in a form it recognised but
+    #: could not read (table 三 as sentences or turned: ``t3-other-form``).
+    form: Optional[Issue] = None
 
     @property
     def assessable(self) -> bool:
@@ -160,22 +159,21 @@ _ALL_ROWS = {
 _MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
 
 
+@per_report
 def assess(report: Report) -> dict[str, TableConfidence]:
-    """Confidence of each table, keyed "t2", "t3", "t4"; computed once per report."""
-    return report.derived(f"{__name__}.assess", _assess)
-
-
-def table_confidence(report: Report, table: str) -> TableConfidence:
-    return assess(report)[table]
-
-
-def _assess(report: Report) -> dict[str, TableConfidence]:
+    """Confidence of each table, keyed "t2", "t3", "t4"; computed once per report and
+    shared by every rule that asks (:func:`~gplint.analyses.per_report`)."""
     by_table: dict[str, list[Issue]] = {"t2": [], "t3": [], "t4": []}
     for issue in report.issues:
         if issue.table in by_table:
             by_table[issue.table].append(issue)
     return {"t2": _t2(report, by_table["t2"]), "t3": _t3(report, by_table["t3"]),
             "t4": _t4(report, by_table["t4"])}
+
+
+def table_confidence(report: Report, table: str) -> TableConfidence:
+    """:func:`assess`'s confidence of one table ("t2", "t3" or "t4")."""
+    return assess(report)[table]
 
 
 # --------------------------------------------------------------------------- cells
@@ -310,21 +308,21 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     form = next((i for i in issues if i.kind == "t3-other-form"), None)
     if form is not None:
         # Printed in a form the reader found but could not read: found, nothing assessable.
-        return TableConfidence("t3", True, {}, 0, False, 0.0, form.span, form.message)
+        return TableConfidence("t3", True, {}, 0, False, 0.0, form.span, form)
     # A header without 总计 (T104) lets rows carry 6 values as well as 7.
     also = 0 if "C7" in t3.header_columns else 6
     row_issues: dict[str, list[Issue]] = {}
     unplaced = 0
     for i in issues:
         if i.kind == "t3-unplaced-values":
-            unplaced += max(1, len(i.message.split("：", 1)[-1].split()))
-        elif i.key:
-            row_issues.setdefault(i.key, []).append(i)
+            unplaced += len(i.values)
+        elif i.row:
+            row_issues.setdefault(i.row, []).append(i)
     rows: dict[str, RowConfidence] = {}
     printed = [(k, r) for k, r in t3.rows.items() if r.line > 0] + list(t3.groups.items())
     if not issues and printed and all(len(r.cells) == 7 and not r.extra for _, r in printed) and _all_certain(
             [c for _, r in printed for c in r.cells]):
-        rows = {k: _make_row(k, r.line, 7, 7, _NO_FLAGS, None, "") for k, r in printed}
+        rows = {k: RowConfidence(k, r.line, 7, 7, _NO_FLAGS, None, "") for k, r in printed}
         return TableConfidence("t3", True, rows, 0, False, 1.0, None)
     for key, row in printed:
         own = row_issues.get(key, [])
@@ -349,7 +347,7 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
         return _MISSING["t4"]
     cells = t4.cells
     if not issues and len(cells) == 15 and _all_certain(list(cells.values())):
-        rows = {b: _make_row(b, t4.line, 5, 5, _NO_FLAGS, None, "") for b in T4_BLOCKS}
+        rows = {b: RowConfidence(b, t4.line, 5, 5, _NO_FLAGS, None, "") for b in T4_BLOCKS}
         return TableConfidence("t4", True, rows, 0, False, 1.0, None)
     if not any(c.span is not None for c in cells.values()):
         if not issues and not _t4_header(t4.column_labels):
@@ -369,7 +367,7 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
     off = sum(1 for c in cells.values() if c.span is not None) - 15
     rows = {}
     for b in T4_BLOCKS:
-        own = [i for i in issues if i.kind == "ambiguous-digit-split" and (i.key in ("t4", f"t4.{b}"))]
+        own = [i for i in issues if i.kind == "ambiguous-digit-split" and (i.row in ("t4", f"t4.{b}"))]
         block = tuple(cells.get((b, c), Cell()) for c in T4_COLS)
         present = [c for c in block if c.span is not None]
         if count_issues:
@@ -399,16 +397,16 @@ def _t2(report: Report, issues: list[Issue]) -> TableConfidence:
     row_keys = T2_ROW_KEYS_2019 if t2.format == "2019" else T2_ROW_KEYS
     if not issues and len(t2.cells) == sum(map(len, row_keys.values())) and _all_certain(list(t2.cells.values())):
         lines = {lab.key: lab.span.line for lab in t2.row_labels if lab.key}
-        rows = {row: _make_row(row, lines.get(row) or t2.cells[keys[0]].span.line, len(keys), len(keys),
+        rows = {row: RowConfidence(row, lines.get(row) or t2.cells[keys[0]].span.line, len(keys), len(keys),
                                _NO_FLAGS, None, "") for row, keys in row_keys.items()}
         return TableConfidence("t2", True, rows, 0, False, 1.0, None)
     row_issues: dict[str, list[Issue]] = {}
     unplaced = 0
     for i in issues:
         if i.kind == "t2-unplaced-values":
-            unplaced += max(1, len(i.message.split("：", 1)[-1].split()))
-        elif i.key:
-            row_issues.setdefault(i.key, []).append(i)
+            unplaced += len(i.values)
+        elif i.row:
+            row_issues.setdefault(i.row, []).append(i)
     labelled = {lab.key: lab for lab in t2.row_labels if lab.key}
     rows: dict[str, RowConfidence] = {}
     for row, keys in row_keys.items():

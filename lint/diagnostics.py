@@ -19,7 +19,7 @@ except ImportError:
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-CATEGORIES = ("structure", "table", "arithmetic", "narrative", "units", "dates", "hygiene", "input")
+CATEGORIES = ("structure", "table", "arithmetic", "narrative", "units", "dates", "hygiene", "history", "input")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class Related:
 
     span: Span
     message: str = ""
+    #: The file the place is in, when it is another report (a history rule's previous
+    #: year); None: the finding's own file.
+    path: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,8 @@ class Diagnostic:
             out["page"] = self.span.page
         if self.related:
             out["related"] = [
-                {"line": r.span.line, "column": r.span.column, "end_line": r.span.end_line,
-                 "end_column": r.span.end_column, "message": r.message}
+                dict({"line": r.span.line, "column": r.span.column, "end_line": r.span.end_line,
+                      "end_column": r.span.end_column, "message": r.message}, **({"path": r.path} if r.path else {}))
                 for r in self.related
             ]
         if self.evidence:

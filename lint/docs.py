@@ -51,7 +51,7 @@ def clean_doc(doc: Optional[str]) -> str:
 
 def _sections(doc: str) -> list[tuple[str, list[str]]]:
     """Split a cleaned docstring into (title, body lines) by its section titles."""
-    titles = {"What it checks", "Why", "Bad::", "Good::"}
+    titles = {"What it checks", "Why", "Previous::", "Bad::", "Good::"}
     out: list[tuple[str, list[str]]] = []
     for ln in doc.splitlines():
         if ln.strip() in titles and not ln.startswith(" "):
@@ -96,7 +96,7 @@ def rule_markdown(rule: type[Rule]) -> str:
         text = _dedent(body)
         if not text:
             continue
-        if title in ("Bad", "Good"):
+        if title in ("Previous", "Bad", "Good"):
             out += [f"**{title}**", "", "```text", text, "```", ""]
         elif title:
             out += [f"**{title}.** " + " ".join(ln.strip() for ln in text.splitlines()), ""]

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from .format import FORMAT_2021, format_for
-from .model import Cell, Report, Span
+from .model import Cell, Issue, Report, Span
 
 # Table 三 and 四 are the same in both formats; table 二 is keyed by the format it prints.
 _SLOTS = FORMAT_2021.slots
@@ -28,11 +28,63 @@ def _span(span: Optional[Span]) -> Optional[dict]:
     return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
 
 
+_TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+def describe_issue(issue: Issue) -> str:
+    """What the reader could not read cleanly, in a sentence, for the dump's reader. (The
+    rules that act on an issue word their findings themselves, from its data.)"""
+    kind, table = issue.kind, _TABLE_NAMES.get(issue.table, issue.table)
+    row = issue.label or issue.row
+    values = " ".join(v or "空" for v in issue.values)
+    if kind.endswith("-unplaced-values"):
+        return f"{table}中有无法对应到任何行的数值：{values}"
+    if kind.endswith("-row-too-many-values") or kind.endswith("-row-too-few-values"):
+        has = "有" if issue.found > issue.expected else "只有"
+        if issue.table == "t2":
+            return f"{table}“{row}”行{has} {issue.found} 个数值，应为 {issue.expected} 个"
+        if issue.found == 6 and issue.expected == 7:  # six values under a header of seven
+            return "表三该行只有 6 个数值，表头有 7 列（缺少总计）"
+        return f"{table}该行{has} {issue.found} 个数值，应为 {issue.expected} 个"
+    if kind.endswith("-row-gap-unknown"):
+        return f"{table}“{row}”行只有 {issue.found} 个数值，且没有分隔符，无法确定空缺的是哪一格"
+    if kind == "t4-value-count":
+        return f"表四应有 {issue.expected} 个数值，读到 {issue.found} 个"
+    if kind == "t3-duplicate-row":
+        return f"表三“{row}”行出现两次，第二次的数值未采用"
+    if kind == "t3-other-form":
+        # (T190 words it for the finding: gplint.rules.tables.t190_unreadable_table.other_form.)
+        named = f"“{issue.label}”" if issue.label else " ".join(issue.values)
+        return f"表三以另一种形式书写（{issue.row}），无法读取各单元格：{issue.reason} {named}".rstrip()
+    if kind == "ambiguous-digit-split":
+        if issue.table == "t2":
+            return (f"表二“{row}”行的数字“{values}”连在一起，"
+                    + (f"有 {issue.readings} 种拆分方式，无法确定各单元格的值" if issue.readings else "无法拆分为各单元格的值"))
+        if issue.table == "t3":
+            return (f"表三“{row}”行的数字“{values}”连在一起，"
+                    "按行合计和列勾稽关系仍有多种拆分方式（或无一成立），无法确定各单元格的值")
+        if issue.row.startswith("t4."):
+            return (f"表四的数字“{values}”连在一起，其中“{issue.row[3:]}”一栏的总计与各项之和不符，"
+                    "无法确定该栏各单元格的值")
+        return (f"表四的数字“{values}”连在一起，"
+                + (f"按各栏总计有 {issue.readings} 种拆分方式" if issue.readings else "无法按各栏总计拆分")
+                + "，无法确定各单元格的值")
+    return kind
+
+
+def _placement(report: Report) -> dict[str, Any]:
+    p = report.placement
+    return {"agency": p.agency, "agency_as_written": p.agency_as_written, "agency_source": p.agency_source,
+            "year": p.year, "year_source": p.year_source, "placed": p.placed, "problems": list(p.problems)}
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     out: dict[str, Any] = {
         "path": report.path,
         "year": report.year,
         "title": report.title,
+        "agency": report.agency,
+        "placement": _placement(report),
         "reporter_kind": report.reporter_kind,
         "format_version": report.format_version,
         "sections": {
@@ -57,8 +109,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         out["t3_layout"] = report.t3.layout
     if report.t4 is not None:
         out["t4"] = {b: {c: _v(report.t4.cell(b, c)) for c in _T4_COLS} for b in _T4_BLOCKS}
-    out["issues"] = [{"kind": i.kind, "message": i.message, "span": _span(i.span), "table": i.table, "key": i.key}
-                     for i in report.issues]
+    out["issues"] = [{"kind": i.kind, "message": describe_issue(i), "span": _span(i.span), "table": i.table,
+                      "key": i.row} for i in report.issues]
     out["quantities"] = [{"value": float(q.value) if isinstance(q.value, Decimal) else q.value, "unit": q.unit,
                           "line": q.span.line, "column": q.span.column, "clause": q.clause, "section": q.section}
                          for q in report.quantities]

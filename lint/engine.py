@@ -41,6 +41,13 @@ class LintOptions:
     #: :func:`gplint.runner.guarded` in a process's main thread on POSIX, with a SIGALRM
     #: timer: a caller that runs its own ITIMER_REAL timer should leave this None.
     timeout: Optional[float] = None
+    #: The history store the cross-report rules (category ``history``) read: a path (opened
+    #: read-only once a process) or a :class:`gplint.history.HistoryView`; None: those
+    #: rules stay silent (``--history FILE``).
+    history: Any = None
+    #: Attach to each result the :class:`gplint.history.ReportRecord` (as a dict) that
+    #: ``--record`` writes to the store (``FileResult.record``).
+    record: bool = False
 
 
 @dataclass
@@ -50,6 +57,8 @@ class FileResult:
     #: Set when the file could not be read at all (also present as an E diagnostic).
     error: Optional[str] = None
     report: Optional[Report] = None
+    #: The report as the history store keeps it (a dict), when ``LintOptions.record``.
+    record: Optional[dict[str, Any]] = None
 
 
 def input_diagnostic(code_name: tuple[str, str], message: str, path: Optional[str], line: int = 1) -> Diagnostic:
@@ -117,6 +126,11 @@ def _select_rules(registry: Registry, profile_name: str, select: tuple, ignore: 
 def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions, path: Optional[str]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     rule_options = options.rule_options
+    history = None
+    if options.history is not None:
+        from .history.store import open_view
+
+        history = open_view(options.history)
     for cls in rules:
         rule = cls()
         opts = dict(cls.options)
@@ -124,6 +138,8 @@ def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions,
         if mine:
             opts.update(mine)
         opts.setdefault("profile", options.profile)
+        if history is not None:
+            opts["history"] = history
         try:
             # (Appended as found: what a rule reported before it crashed is kept.)
             for d in rule.check(report, opts):
@@ -173,7 +189,12 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
         from .pages import with_pages
 
         diagnostics = with_pages(diagnostics, source.text)
-    return FileResult(path, diagnostics, report=report)
+    result = FileResult(path, diagnostics, report=report)
+    if options.record:
+        from .history.record import record_of
+
+        result.record = record_of(report, result.diagnostics).to_dict()
+    return result
 
 
 def lint_file(path: str, registry: Registry, options: LintOptions,

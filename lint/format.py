@@ -704,6 +704,33 @@ FORMAT_2019 = Format("2019", "2019 年试行格式", "国办公开办函〔2019�
 FORMATS: dict[str, Format] = {"2021": FORMAT_2021, "2019": FORMAT_2019}
 
 
+# =========================================================================== year over year
+
+class YearOverYear(NamedTuple):
+    """What one year's report owes the previous year's (FORMAT §5, §6; the history rules).
+
+    - ``carried_in`` of table 三 (二、上年结转) is last year's ``carried_out`` (四、结转下年度继续
+      办理), column by column;
+    - in table 二 第二十条第（一）项, each of ``in_force_rows``: last year's ``in_force`` +
+      this year's ``issued`` − ``repealed`` is this year's ``in_force`` (2021 format only:
+      the 2019 format has no 现行有效 column);
+    - in table 四, a block's ``pending`` (尚未审结) last year is part of its ``total`` this
+      year: the totals count the cases carried over.
+    """
+
+    carried_in: str = "R02"
+    carried_out: str = "R25"
+    in_force_rows: tuple[str, ...] = ("rules", "norm")
+    issued: str = "issued"
+    repealed: str = "repealed"
+    in_force: str = "in_force"
+    pending: str = "pending"
+    total: str = "total"
+
+
+YEAR_OVER_YEAR = YearOverYear()
+
+
 def format_for(version: str) -> Format:
     """The format a report or a table says it follows ("2019"); the 2021 one otherwise."""
     return FORMATS.get(version, FORMAT_2021)
@@ -718,5 +745,5 @@ __all__ = [
     "Identity", "IdentityKind", "Number", "OLD_FORMAT_SIGNATURES", "OLD_FORMAT_VARIANTS", "SECTIONS", "SECTION_MATCH_ORDER",
     "SectionSpec", "Sums", "T2Block", "T2Cell", "T2Column", "T2Row", "T2Spec", "T2_2019", "T2_2021", "T3Column",
     "T3Group", "T3Row", "T3Spec", "T3_2019", "T3_2021", "T4", "T4Block", "T4Column", "T4Spec", "TABLES",
-    "TableSpec", "Topic", "evaluate", "format_for", "t3_identities", "t4_identities", "table",
+    "TableSpec", "Topic", "YEAR_OVER_YEAR", "YearOverYear", "evaluate", "format_for", "t3_identities", "t4_identities", "table",
 ]

@@ -4,80 +4,61 @@ Keys follow ``docs/format.md``: T2 cells ``rules.issued`` … ``fees``; T3 rows
 ``R01`` … ``R25`` × columns ``C1`` … ``C7``; T4 blocks ``review`` / ``direct`` /
 ``after_review`` × ``upheld`` / ``corrected`` / ``other`` / ``pending`` / ``total``.
 
-Everything here is immutable once built; rules never change it.
+Everything here is immutable once built: the reader makes it, rules and plugins only read
+it. The report and its tables are frozen dataclasses. The small records the reader makes by
+the hundred a report (:class:`Span`, :class:`Cell`, :class:`Label`, :class:`Row`, …) are
+plain slotted dataclasses: a frozen dataclass's constructor sets each field through
+``object.__setattr__``, several times the cost of a plain one (bench/README.md). They
+compare and hash by value as frozen ones do, and are never assigned to after the reader
+made them: ``tests/test_model_unchanged.py`` runs every rule over the corpus and checks the
+model is the same afterwards.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, fields
-from typing import Any, Callable, Iterator, Optional, TypeVar
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Generic, Iterator, Optional, TypeVar
 
 from . import format as _format
 from .format import Number
+
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Span:
     """A place in the source. 1-based lines and columns, columns in Unicode code points.
 
-    ``end_column`` is exclusive (one past the last character), as in SARIF.
+    ``end_column`` is exclusive (one past the last character), as in SARIF. An end left
+    out (0) is the start: ``Span(3)`` is line 3, column 1.
     """
 
     line: int
-    column: int = 1
-    end_line: int = 0
-    end_column: int = 0
-    page: Optional[int] = None
+    column: int
+    end_line: int
+    end_column: int
+    page: Optional[int]
 
-    def __post_init__(self) -> None:
-        # Positions are 1-based everywhere (SARIF, editors): never 0.
-        if self.line < 1:
-            object.__setattr__(self, "line", 1)
-        if self.column < 1:
-            object.__setattr__(self, "column", 1)
-        if self.end_line == 0:
-            object.__setattr__(self, "end_line", self.line)
-        if self.end_line < self.line:
-            object.__setattr__(self, "end_line", self.line)
-        if self.end_column < 1 or (self.end_line == self.line and self.end_column < self.column):
-            object.__setattr__(self, "end_column", self.column)
-
-
-def fast_constructor(cls: type[T]) -> Callable[..., T]:
-    """A function ``make(field1, field2, ...)`` building a frozen slotted model class from
-    *every* field, positionally, without its ``__init__``: nothing is checked or derived,
-    so only for classes with no ``__post_init__`` (or callers that give valid values).
-
-    The builder makes hundreds of model objects a report. A frozen dataclass's ``__init__``
-    sets each field through ``object.__setattr__``; this fills a plain object of the same
-    slots with ordinary attribute stores and then makes it a ``cls`` by ``__class__``
-    assignment (a documented Python feature for classes of the same layout). The object
-    is a true ``cls`` afterwards: frozen, equal and hashed like any other
-    (tests/test_model_construct.py)."""
-    names = tuple(f.name for f in fields(cls))
-    if tuple(getattr(cls, "__slots__", ())) != names:
-        raise TypeError(f"{cls.__name__}: fast_constructor needs a dataclass with slots=True")
-    blank = type(f"_{cls.__name__}Blank", (), {"__slots__": names})
-    stores = "".join(f"    o.{n} = {n}\n" for n in names)
-    source = f"def make_{cls.__name__.lower()}({', '.join(names)}):\n    o = _blank()\n{stores}    o.__class__ = _cls\n    return o\n"
-    namespace: dict = {"_blank": blank, "_cls": cls}
-    exec(source, namespace)  # noqa: S102 - source built above from the class's own field names
-    make = namespace[f"make_{cls.__name__.lower()}"]
-    make.__doc__ = f"``{cls.__name__}(...)`` from every field, positionally, without ``__init__``."
-    make.blank = blank  # the plain class it fills, for constructors that inline it (make_cell_at)
-    return make
-
-
-_new_span = fast_constructor(Span)
-
-
-def make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
-    """``Span(line, column, end_line, end_column)``, built faster when the positions are
-    already valid (the builder makes hundreds a report); the same object either way."""
-    if line < 1 or column < 1 or end_line < line or end_column < 1 or (end_line == line and end_column < column):
-        return Span(line, column, end_line, end_column)
-    return _new_span(line, column, end_line, end_column, None)
+    # Written out rather than generated with a __post_init__: the reader makes hundreds of
+    # spans a report, and correcting the arguments before storing them is one call, not two.
+    def __init__(self, line: int, column: int = 1, end_line: int = 0, end_column: int = 0,
+                 page: Optional[int] = None) -> None:
+        # Positions are 1-based everywhere (SARIF, editors), and a span never ends before
+        # it begins.
+        if line < 1:
+            line = 1
+        if column < 1:
+            column = 1
+        if end_line < line:
+            end_line = line
+        if end_column < 1 or (end_line == line and end_column < column):
+            end_column = column
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.page = page
 
 
 # --------------------------------------------------------------------------- tables
@@ -100,7 +81,7 @@ T4_BLOCKS: tuple[str, ...] = _format.T4.block_keys
 T4_COLS: tuple[str, ...] = _format.T4.column_keys
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Cell:
     """One table cell: ``value`` is None when the cell is blank or absent.
 
@@ -127,36 +108,7 @@ class Cell:
 ABSENT = Cell()
 
 
-make_cell = fast_constructor(Cell)
-_span_blank = _new_span.blank
-_cell_blank = make_cell.blank
-
-
-def make_cell_at(value: Optional[Number], raw: str, line: int, column: int, end_column: int,
-                 unit: str = "") -> Cell:
-    """``Cell(value, raw, Span(line, column, line, end_column))`` for a cell on one line,
-    built without the dataclasses' ``__init__`` (a report has hundreds)."""
-    if line < 1 or column < 1 or end_column < column:
-        return make_cell(value, raw, Span(line, column, line, end_column), unit)
-    # make_cell(value, raw, _new_span(line, column, line, end_column, None)) with both
-    # constructors' stores written out: one call a cell instead of three.
-    span = _span_blank()
-    span.line = line
-    span.column = column
-    span.end_line = line
-    span.end_column = end_column
-    span.page = None
-    span.__class__ = Span
-    cell = _cell_blank()
-    cell.value = value
-    cell.raw = raw
-    cell.span = span
-    cell.unit = unit
-    cell.__class__ = Cell
-    return cell
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Label:
     """A row or column label as written, with the canonical key it was matched to."""
 
@@ -167,7 +119,7 @@ class Label:
     variant: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Row:
     """A table row as read: its label, its cells in canonical column order, and leftovers."""
 
@@ -183,15 +135,61 @@ class Row:
     subtotal: Optional[Cell] = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Issue:
-    """Something the builder saw and could not read cleanly, for rules to report."""
+    """Something the reader saw and could not read cleanly, as data: what it found where
+    the format expects something else. The rules that act on it word it (T103 a row's
+    count of values, T190 a table it cannot assess); ``gplint dump`` describes every one
+    (:func:`gplint.dump.describe_issue`).
+
+    ``kind`` is one of:
+
+    - ``t2-row-too-many-values``, ``t2-row-too-few-values``, ``t3-row-too-many-values``,
+      ``t3-row-too-few-values``: a row printed with ``found`` values; it has ``expected``
+      cells;
+    - ``t2-row-gap-unknown``, ``t3-row-gap-unknown``: a row of ``found`` values cut only by
+      blanks, fewer than its ``expected`` cells: which cell is missing is unknown, so none
+      of its values is placed;
+    - ``t4-value-count``: table 四 printed with ``found`` values for ``expected`` cells;
+    - ``t2-unplaced-values``, ``t3-unplaced-values``: ``values`` that fit no row;
+    - ``ambiguous-digit-split``: a row's digits ran together (``values``: the run as
+      printed) and ``readings`` cuts of it fit the format (0: none), so its cells are
+      unknown; ``row`` "t4" is all of table 四, "t4.review" one block of it;
+    - ``t3-duplicate-row``: a row printed twice (its second values are not used);
+    - ``t3-other-form``: table 三 printed in another form that could not be read (``row``:
+      "kv", a sentence a row; "transposed", a line an applicant type), for ``reason``
+      (:data:`OTHER_FORM_REASONS`), naming ``label`` or ``values``.
+    """
 
     kind: str
-    message: str
     span: Optional[Span]
+    #: "t2", "t3" or "t4".
     table: str = ""
-    key: str = ""
+    #: The row's key ("R01", "rules"; table 四 "t4" or "t4.review"; t3-other-form: the form).
+    row: str = ""
+    #: The row's label as printed ("" when it has none).
+    label: str = ""
+    found: int = 0
+    expected: int = 0
+    values: tuple[str, ...] = ()
+    readings: int = 0
+    reason: str = ""
+
+    @property
+    def key(self) -> str:
+        """:attr:`row`, by the name it had before issues were data (plugins may use it)."""
+        return self.row
+
+
+#: Why table 三 in another form could not be read (:attr:`Issue.reason`).
+OTHER_FORM_REASONS = (
+    "extra-text",      # a line (``label``) has other words or an unknown or repeated column
+    "repeated-row",    # a row (``label``) is printed twice
+    "no-header",       # turned: no header line naming the rows
+    "unknown-header",  # turned: a header cell (``label``) names no row, or one twice
+    "row-count",       # turned: a line (``label``) has not one value a row (``expected``)
+    "missing-columns",  # turned: no line for these applicant types (``values``)
+)
 
 
 @dataclass(frozen=True)
@@ -247,7 +245,7 @@ class Table4:
 # --------------------------------------------------------------------------- text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Heading:
     """A numbered heading line: 一、… （一）… 1. … with its numeral and title."""
 
@@ -262,7 +260,7 @@ class Heading:
     markdown_level: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Section:
     """One statutory section S1…S6 as found."""
 
@@ -287,7 +285,7 @@ class Section:
         return self.heading.text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A number in prose with its unit, the clause it sits in, and where."""
 
@@ -302,9 +300,7 @@ class Quantity:
     approximate: bool = False
 
 
-make_label = fast_constructor(Label)
-make_row = fast_constructor(Row)
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ProsePiece:
     """A stretch of prose outside the tables: a whole line, or the part of a long
     flattened line between two headings or tables, with its true line and column."""
@@ -318,13 +314,7 @@ class ProsePiece:
     section: Optional[str]
 
 
-make_heading = fast_constructor(Heading)
-make_section = fast_constructor(Section)
-#: ``Quantity(...)`` with every field given, positionally (see :func:`fast_constructor`).
-make_quantity = fast_constructor(Quantity)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """One sentence of prose, with the source position of every character.
 
@@ -365,65 +355,71 @@ class Sentence:
 
 
 _BIG = 1 << 62
-#: ``Sentence(text, section, pieces, heading)`` without the frozen dataclass's ``__init__``
-#: (dozens a report).
-make_sentence = fast_constructor(Sentence)
 
 
-class _Deferred:
-    """A field of :class:`Report` that the builder may give as a function, called the first
-    time the field is read (then kept); any other value is stored as it is.
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a report belongs: the agency (normalised, :mod:`gplint.agency`) and the year,
+    each with where it was read; ``None`` with the reason in ``problems`` when the text does
+    not say (a relative name like ``市科技局`` that nothing writes out is not guessed)."""
 
-    No built-in rule reads ``Report.quantities``: finding every number in the prose with its
-    unit and clause cost ≈ 7 % of linting a report for nothing. Deferring it keeps the field
-    (``gplint dump``, plugins, ``==`` and ``repr`` read it as before) without paying for it
-    when nothing does. A dataclass field whose default is a descriptor goes through it:
-    ``__init__`` calls ``__set__``, ``Report.field`` (no instance) gives the default.
+    agency: Optional[str]
+    #: The name as the report prints it (the title's, or the signature's).
+    agency_as_written: str
+    #: "title", "title+signature", "title+preface", "signature", "preface" or "".
+    agency_source: str
+    year: Optional[int]
+    #: "title", "text" (top lines), "statistics period", "signing date" or "".
+    year_source: str
+    problems: tuple[str, ...] = ()
 
-    Until it is read, a report holds what the computation needs (the builder's line
-    readings: about 40 % more memory a report kept alive; the runner keeps none), and a
-    failure in it surfaces where the field is first read, not while linting.
-    """
+    @property
+    def placed(self) -> bool:
+        return self.agency is not None and self.year is not None
 
-    def __init__(self, default: Any) -> None:
-        self.default = default
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-        self.slot = "_" + name
+class Lazy(Generic[T]):
+    """A value computed the first time it is read (:attr:`value`), then kept.
 
-    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:
-        if obj is None:
-            return self.default
-        try:
-            value = obj.__dict__[self.slot]
-        except KeyError:  # a report pickled before the field was deferred keeps it by name
-            value = obj.__dict__.get(self.name, self.default)
-        if isinstance(value, _Pending):
-            value = obj.__dict__[self.slot] = value.compute()
+    It compares, hashes, copies and pickles as its value (computed then, if it was not
+    yet); the computation, and whatever it holds on to, is dropped once it has run."""
+
+    def __init__(self, compute: Callable[[], T]) -> None:
+        self._compute: Optional[Callable[[], T]] = compute
+
+    @classmethod
+    def known(cls, value: T) -> "Lazy[T]":
+        """A value already at hand."""
+        return cls(lambda: value)
+
+    @cached_property
+    def value(self) -> T:
+        value = self._compute()  # type: ignore[misc]  # set until this first read
+        self._compute = None
         return value
 
-    def __set__(self, obj: Any, value: Any) -> None:
-        obj.__dict__[self.slot] = value
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lazy) and self.value == other.value
 
+    def __hash__(self) -> int:
+        return hash(self.value)
 
-class _Pending:
-    """A value :class:`_Deferred` computes on first read: ``compute()``."""
+    def __repr__(self) -> str:
+        return f"Lazy({self.value!r})"
 
-    __slots__ = ("compute",)
-
-    def __init__(self, compute: Callable[[], Any]) -> None:
-        self.compute = compute
-
-
-def deferred(compute: Callable[[], T]) -> T:
-    """``compute``, as a value for a deferred :class:`Report` field (``quantities``):
-    called at the first read of the field, at most once a report."""
-    return _Pending(compute)  # type: ignore[return-value]
+    def __getstate__(self) -> dict:
+        return {"value": self.value, "_compute": None}
 
 
 @dataclass(frozen=True)
 class Report:
+    """A parsed report: everything :func:`gplint.parse` read from its text.
+
+    Immutable, and it holds only what the reader read. Analyses that several rules share
+    (the prose cut into sentences, the identities evaluated) live beside it, computed once
+    per report by functions marked :func:`gplint.analyses.per_report`.
+    """
+
     path: Optional[str]
     text: str
     lines: tuple[str, ...]
@@ -437,9 +433,8 @@ class Report:
     t2: Optional[Table2] = None
     t3: Optional[Table3] = None
     t4: Optional[Table4] = None
-    #: Numbers in the prose with their units and clauses; computed at the first read when
-    #: the builder gave it :func:`deferred` (no built-in rule reads it).
-    quantities: tuple[Quantity, ...] = _Deferred(())  # type: ignore[assignment]
+    #: :attr:`quantities`, found the first time they are read.
+    lazy_quantities: Lazy[tuple[Quantity, ...]] = Lazy.known(())
     issues: tuple[Issue, ...] = ()
     #: Where each table region starts and ends (1-based lines, inclusive), for rules that
     #: must not read table text as prose.
@@ -447,28 +442,15 @@ class Report:
     #: The prose outside the tables, in order (the narrative rules' sentences are cut from
     #: it): lines, or pieces of a flattened line, each with its true position.
     prose: tuple[ProsePiece, ...] = ()
-    #: Memo of analyses derived from this (immutable) report, shared by rules: see derived().
-    _derived: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
-    def __getstate__(self) -> dict:
-        # A pickled report carries its values, never a pending computation (whose inputs,
-        # the builder's line readings, are not part of the model).
-        state = self.__dict__
-        state["_quantities"] = self.quantities  # computed now if still pending
-        return state
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """The numbers in the prose with their units and clauses (``gplint dump``, plugins).
 
-    def derived(self, key: str, compute: Callable[["Report"], T]) -> T:
-        """``compute(self)``, computed once per report and shared by every rule that asks.
-
-        Several rules need the same analysis (the prose cut into sentences, the T3
-        identities evaluated); the report is immutable, so the result of a pure function
-        of it can be kept with it. Keys are module-qualified names of the analysis.
+        No built-in rule reads them, and finding them is several percent of parsing a
+        report: the reader gives a :class:`Lazy` that finds them when this is first read.
         """
-        try:
-            return self._derived[key]
-        except KeyError:
-            value = self._derived[key] = compute(self)
-            return value
+        return self.lazy_quantities.value
 
     @property
     def sentences(self) -> tuple["Sentence", ...]:
@@ -477,7 +459,20 @@ class Report:
         read, from :attr:`prose` by :func:`gplint.reader.sentences.sentences_of`."""
         from .reader.sentences import sentences_of  # the reader builds on the model
 
-        return self.derived("gplint.sentences", sentences_of)
+        return sentences_of(self)
+
+    @property
+    def placement(self) -> Placement:
+        """The report's agency and year (:mod:`gplint.reader.placement`), read at the first
+        ask: a plain lint run never pays for it."""
+        from .reader.placement import place
+
+        return place(self)
+
+    @property
+    def agency(self) -> Optional[str]:
+        """The normalised agency name, None when the report cannot be placed."""
+        return self.placement.agency
 
     def section_of_line(self, line: int) -> Optional[str]:
         """The statutory section a line belongs to (None before 一 or when unknown)."""

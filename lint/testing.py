@@ -4,7 +4,9 @@ The docstring format every rule follows
 =======================================
 
 A rule's docstring has four sections, each introduced by a line holding only its title:
-``What it checks``, ``Why``, ``Bad``, ``Good``. The Bad and Good examples are complete
+``What it checks``, ``Why``, ``Bad``, ``Good`` (and, for a rule of category ``history``,
+``Previous``: the earlier report the examples are compared with, recorded in a history
+store before Bad and Good are linted). The Bad and Good examples are complete
 report texts that the registry test (``tests/test_rule_registry.py``) lints:
 
 - the line ``Bad::`` is followed by the Bad report text, every line indented by 4 spaces
@@ -54,7 +56,7 @@ from .docs import clean_doc
 from .example import EXAMPLE_T2, EXAMPLE_T3, EXAMPLE_T4, T3_ROW_LABELS, T4_ORDER, example_report
 
 __all__ = ["EXAMPLE_T2", "EXAMPLE_T3", "EXAMPLE_T4", "T3_ROW_LABELS", "T4_ORDER", "clean_doc", "docstring_block",
-           "example_report", "indent_block", "lint_with", "missing_doc_sections", "rule_example_marks", "rule_examples"]
+           "example_report", "history_with", "indent_block", "lint_with", "missing_doc_sections", "rule_example_marks", "rule_examples"]
 
 # --------------------------------------------------------------------------- docstrings
 
@@ -107,6 +109,8 @@ def _examples(rule: type[Rule]) -> dict[str, Optional[tuple[str, list[tuple[int,
             out[key] = embed(block)
         else:
             out[key] = _take_marks(block)
+    previous = docstring_block(doc, "Previous::")
+    out["previous"] = (previous, []) if previous is not None else None
     return out
 
 
@@ -120,11 +124,29 @@ def missing_doc_sections(rule: type[Rule]) -> list[str]:
     return [s for s in wanted if s not in lines]
 
 
-def lint_with(text: str, codes: Iterable[str], profile: str = "strict", year: Optional[int] = None) -> list[Diagnostic]:
-    """Lint ``text`` with only the rules ``codes`` selected (engine E-codes still apply)."""
+def lint_with(text: str, codes: Iterable[str], profile: str = "strict", year: Optional[int] = None,
+              previous: Iterable[str] = ()) -> list[Diagnostic]:
+    """Lint ``text`` with only the rules ``codes`` selected (engine E-codes still apply).
+
+    ``previous``: report texts recorded first in a fresh in-memory history store that the
+    run reads (the history rules' examples: a ``Previous::`` block)."""
     from .engine import LintOptions, lint_text
 
-    return lint_text(text, path="example.txt", config=LintOptions(profile=profile, select=list(codes), year=year))
+    history = history_with(previous) if previous else None
+    return lint_text(text, path="example.txt",
+                     config=LintOptions(profile=profile, select=list(codes), year=year, history=history))
+
+
+def history_with(texts: Iterable[str], paths: Optional[Iterable[str]] = None):
+    """A fresh in-memory :class:`~gplint.history.HistoryStore` holding these report texts."""
+    from .history import HistoryStore, record_of
+    from .reader import parse
+
+    texts = list(texts)
+    names = list(paths) if paths is not None else [f"previous-{i}.txt" for i in range(len(texts))]
+    store = HistoryStore(":memory:")
+    store.add_many(record_of(parse(t, path=n)) for t, n in zip(texts, names))
+    return store
 
 
 def indent_block(text: str) -> str:

@@ -13,7 +13,7 @@ import pkgutil
 from gplint.diagnostics import Rule
 from gplint.hookspecs import hookimpl
 
-CATEGORY_PACKAGES = ("structure", "tables", "arithmetic", "narrative", "units", "dates", "hygiene", "input")
+CATEGORY_PACKAGES = ("structure", "tables", "arithmetic", "narrative", "units", "dates", "hygiene", "history", "input")
 
 
 def builtin_rules() -> list[type[Rule]]:

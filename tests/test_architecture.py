@@ -12,7 +12,13 @@ def test_no_production_module_imports_the_test_helpers():
     offenders = []
     for path in PRODUCTION:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] == "testing":
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            if any(n.split(".")[-1] == "testing" for n in names):
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders
 

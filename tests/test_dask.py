@@ -56,3 +56,22 @@ def test_example_main_prints_cli_json(small_corpus, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out == _cli(capsys, small_corpus)
     assert rc == 1  # the corpus has errors
+
+
+def test_dask_records_from_the_driver_what_the_cli_records(small_corpus, tmp_path, capsys, monkeypatch):
+    """Workers return records, the driver writes them: the same store as ``--record``."""
+    import sqlite3
+
+    dask_db, cli_db = tmp_path / "dask.sqlite", tmp_path / "cli.sqlite"
+    assert _example().main([small_corpus, "--scheduler", "processes", "--partitions", "3",
+                            "--record", str(dask_db)]) == 1
+    capsys.readouterr()
+    monkeypatch.setenv("GPLINT_HISTORY", str(cli_db))  # --record alone: the default store
+    main(["--quiet", "--jobs", "1", "--record", "--format", "json", small_corpus])
+    capsys.readouterr()
+
+    def rows(db):
+        with sqlite3.connect(db) as con:
+            return sorted(con.execute("SELECT content_hash, agency, year, tables, findings FROM reports"))
+
+    assert rows(dask_db) == rows(cli_db) and len(rows(cli_db)) >= 20

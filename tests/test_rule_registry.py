@@ -17,7 +17,7 @@ from gplint.testing import lint_with, missing_doc_sections, rule_example_marks, 
 REGISTRY = build_registry()
 RULES = REGISTRY.sorted_rules()
 PREFIX = {"structure": "S", "table": "T", "arithmetic": "A", "narrative": "N", "units": "U",
-          "dates": "D", "hygiene": "H", "input": "E"}
+          "dates": "D", "hygiene": "H", "history": "X", "input": "E"}
 
 
 def test_registry_has_the_rule_categories():
@@ -48,7 +48,8 @@ WITH_EXAMPLES = [r for r in RULES if rule_examples(r)["bad"] or rule_examples(r)
 def test_bad_example_fires(rule):
     bad = rule_examples(rule)["bad"]
     assert bad, f"{rule.code}: a Good example without a Bad one"
-    found = lint_with(bad, [rule.code])
+    previous = [rule_examples(rule)["previous"]] if rule_examples(rule)["previous"] else []
+    found = lint_with(bad, [rule.code], previous=previous)
     codes = [d.code for d in found]
     assert rule.code in codes, f"{rule.code} did not fire on its Bad example (got {codes})"
     # Each value marked ⟦…⟧ is where a finding of the rule stands (line and column).
@@ -62,13 +63,23 @@ def test_bad_example_fires(rule):
 def test_good_example_is_clean(rule):
     good = rule_examples(rule)["good"]
     assert good, f"{rule.code}: a Bad example without a Good one"
-    found = [d for d in lint_with(good, [rule.code]) if d.code == rule.code]
+    previous = [rule_examples(rule)["previous"]] if rule_examples(rule)["previous"] else []
+    found = [d for d in lint_with(good, [rule.code], previous=previous) if d.code == rule.code]
     assert not found, f"{rule.code} fired on its Good example: {[d.message for d in found]}"
 
 
 def test_every_non_input_rule_has_examples():
     lacking = [r.code for r in RULES if r.category != "input" and r not in WITH_EXAMPLES]
     assert not lacking, f"rules without Bad/Good examples: {lacking}"
+
+
+def test_history_rules_compare_with_a_previous_report_and_are_silent_without_a_store():
+    history = [r for r in RULES if r.category == "history"]
+    assert history
+    for rule in history:
+        examples = rule_examples(rule)
+        assert examples["previous"], f"{rule.code}: a history rule's examples need a Previous:: report"
+        assert [d for d in lint_with(examples["bad"], [rule.code]) if d.code == rule.code] == []
 
 
 def test_input_rules_only_document_engine_codes():

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from gplint import parse
-from gplint.dump import report_to_dict
+from gplint.dump import describe_issue, report_to_dict
 from gplint.engine import LintOptions, lint_text
 from gplint.sources import decode
 
@@ -59,7 +59,7 @@ def snapshot_of(name: str, text: str) -> dict:
     report = parse(text, path=name)
     return {
         "dump": report_to_dict(report),
-        "issues": [f"{i.span.line if i.span else 0}:{i.span.column if i.span else 0} {i.kind} {i.table or ''} {i.key or ''} {i.message}".rstrip()
+        "issues": [f"{i.span.line if i.span else 0}:{i.span.column if i.span else 0} {i.kind} {i.table or ''} {i.row or ''} {describe_issue(i)}".rstrip()
                    for i in report.issues],
         "default": [_finding(d) for d in lint_text(text, path=name)],
         "strict": [_finding(d) for d in lint_text(text, path=name, config=LintOptions(profile="strict"))],

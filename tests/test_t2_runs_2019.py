@@ -50,5 +50,5 @@ def test_unique_cuts_read_ambiguous_ones_flagged():
     assert (t2["fees.previous"], t2["fees.change"]) == (3, 5)
     assert (t2["procurement.items"], Decimal(str(t2["procurement.amount"]))) == (1, Decimal("5.5"))
     assert t2["penalty.previous"] is None
-    flagged = {i.key for i in report.issues if i.kind == "ambiguous-digit-split"}
+    flagged = {i.row for i in report.issues if i.kind == "ambiguous-digit-split"}
     assert flagged == {"penalty"}

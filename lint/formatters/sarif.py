@@ -112,7 +112,7 @@ def _result_item(res: Any, d: Any, rule_index: int) -> dict:
     }
     if d.related:
         item["relatedLocations"] = [
-            dict(_location(path, r.span, r.message), id=i + 1) for i, r in enumerate(d.related)
+            dict(_location(r.path or path, r.span, r.message), id=i + 1) for i, r in enumerate(d.related)
         ]
     if d.fingerprint:
         item["partialFingerprints"] = {FINGERPRINT_KEY: d.fingerprint}

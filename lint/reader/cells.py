@@ -7,14 +7,14 @@ solver work from.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from operator import attrgetter
 from typing import Optional, Sequence
 
 from ..grammar import Tok
-from ..model import Number, Span, make_span
+from ..model import Number, Span
 
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
 DASHES = frozenset("-—–－―")
@@ -43,7 +43,7 @@ class LCell:
 
     @property
     def span(self) -> Span:
-        return make_span(self.line, self.column, self.line, self.end_column)
+        return Span(self.line, self.column, self.line, self.end_column)
 
 
 @dataclass(slots=True)
@@ -64,13 +64,21 @@ class LineInfo:
     #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
     offset: int = 0
     #: The label cells and the value cells (numbers, blanks), split once: read many times.
-    labels: Sequence[LCell] = field(init=False)
-    values: Sequence[LCell] = field(init=False)
+    #: Left out (None), they are split from ``cells``; a copy of a remembered line passes
+    #: its template's, which are the same.
+    labels: Sequence[LCell] = None  # type: ignore[assignment]  # set in __post_init__
+    values: Sequence[LCell] = None  # type: ignore[assignment]
     #: What :func:`heading_of` reads from the line, without its number: None until read,
     #: ``()`` for a line that is no heading. Copies of a remembered line share it.
-    heading_shape: Optional[tuple] = field(init=False, default=None)
+    heading_shape: Optional[tuple] = None
 
     def __post_init__(self) -> None:
+        if self.labels is None or self.values is None:
+            self.split_cells()
+
+    def split_cells(self) -> None:
+        """Set :attr:`labels` and :attr:`values` from :attr:`cells` (again, when the
+        cells were replaced)."""
         cells = self.cells
         if len(cells) <= 1:  # most lines: nothing, or one label (no comprehension needed)
             if cells and cells[0].kind == "label":

@@ -7,8 +7,7 @@ from typing import Optional
 from .. import labels as L
 from ..model import (
     Heading,
-    make_heading,
-    make_span,
+    Span,
 )
 from .cells import LineInfo, to_number
 
@@ -22,7 +21,7 @@ def heading_of(info: LineInfo) -> Optional[Heading]:
     if not shape:
         return None
     level, numeral, number, title, text, column, end, md = shape
-    return make_heading(level, numeral, number, title, text, make_span(info.number, column, info.number, end), md)
+    return Heading(level, numeral, number, title, text, Span(info.number, column, info.number, end), md)
 
 
 def heading_shape_of(info: LineInfo) -> tuple:
@@ -71,4 +70,4 @@ def _read_heading(info: LineInfo) -> Optional[Heading]:
     while end > first.column and info.text[end - 2 - info.offset:end - 1 - info.offset] in ("*", " ", "\u3000"):
         end -= 1
     text = (first.value + rest).replace("*", "").strip()
-    return Heading(level, numeral, int(number), title, text, make_span(info.number, first.column, info.number, end), md)
+    return Heading(level, numeral, int(number), title, text, Span(info.number, first.column, info.number, end), md)

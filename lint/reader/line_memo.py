@@ -107,21 +107,10 @@ def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
     cells. Those carry ``first``'s line number until :func:`own_cells` gives the copy
     cells of its own; only table regions need that (every line is read for anchors and
     headings, but only a table's cells become spans), so most lines never pay for it."""
-    info = _object_new(LineInfo)  # every field set below; __post_init__'s split is shared too
-    info.number = n
-    info.text = text
-    info.tokens = first.tokens  # the same text has the same tokens
-    info.separated = first.separated
-    info.footer = first.footer
-    info.md_rule = first.md_rule
-    info.blank = first.blank
-    info.empty_cell = first.empty_cell
-    info.offset = first.offset
-    info.heading_shape = first.heading_shape
-    info.cells = first.cells
-    info.labels = first.labels
-    info.values = first.values
-    return info
+    # dataclasses.replace(first, number=n, text=text), spelled out: replace walks the
+    # fields by name, three times the cost, and nearly every line of a report is a copy.
+    return LineInfo(n, text, first.tokens, first.cells, first.separated, first.footer, first.md_rule,
+                    first.blank, first.empty_cell, first.offset, first.labels, first.values, first.heading_shape)
 
 
 def own_cells(info: LineInfo) -> LineInfo:
@@ -135,30 +124,6 @@ def own_cells(info: LineInfo) -> LineInfo:
     n = info.number
     if cells[0].line == n:  # a line's cells all carry one number: these are its own
         return info
-    info.cells = own = []
-    append = own.append
-    for c in cells:
-        # Slot stores on a bare object: half the cost of LCell(...) (its __init__ is a
-        # Python call).
-        d = _object_new(LCell)
-        d.kind = c.kind
-        d.text = c.text
-        d.line = n
-        d.column = c.column
-        d.end_column = c.end_column
-        d.value = c.value
-        d.fused = c.fused
-        d.unit = c.unit
-        append(d)
-    labels = info.labels
-    if not labels:  # a row of values: the same list (nothing changes a line's cells)
-        info.values = own
-    elif len(labels) == 1 and cells[0] is labels[0]:  # a label, then its values
-        info.labels, info.values = [own[0]], own[1:]
-    else:
-        info.labels = [c for c in own if c.kind == "label"]
-        info.values = [c for c in own if c.kind != "label"]
+    info.cells = [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
+    info.split_cells()
     return info
-
-
-_object_new = object.__new__

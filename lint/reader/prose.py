@@ -15,8 +15,7 @@ from ..model import (
     ProsePiece,
     Quantity,
     Section,
-    make_quantity,
-    make_span,
+    Span,
 )
 from .cells import LineInfo, to_number
 
@@ -148,8 +147,8 @@ def quantities_of(infos: Sequence[LineInfo], skip: set[int], sections: dict[str,
             b_line, b_col = line, end_column
         k = bisect_right(sec_starts, line)
         section = sec_lines[k - 1][1] if k else None
-        out.append(make_quantity(value, unit, make_span(line, column, line, end_column), clause,
-                            make_span(a_line, a_col, b_line, b_col + 1), section, value_text, approximate))
+        out.append(Quantity(value, unit, Span(line, column, line, end_column), clause,
+                            Span(a_line, a_col, b_line, b_col + 1), section, value_text, approximate))
     return tuple(out)
 
 

@@ -25,8 +25,6 @@ from ..model import (
     ABSENT,
     Cell,
     Span,
-    make_cell_at,
-    make_span,
 )
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND, CELL_TEXT
@@ -43,6 +41,11 @@ class Vector:
     #: Read from a line whose cells are cut by pipes or tabs: an empty cell shows where a
     #: value is missing. On any other line a missing value's place is unknown.
     separated: bool = False
+
+    @property
+    def label_text(self) -> str:
+        """The row's label as printed ("" when it has none)."""
+        return self.label.text if self.label else ""
 
 
 @dataclass
@@ -339,7 +342,7 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
 def cells_span(cells: Sequence[LCell]) -> Span:
     """The span from the first of ``cells`` to the end of the last (one line's cells)."""
     first, last = cells[0], cells[-1]
-    return make_span(first.line, first.column, last.line, last.end_column)
+    return Span(first.line, first.column, last.line, last.end_column)
 
 
 def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
@@ -356,19 +359,15 @@ def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
 
 
 def to_cell(c: LCell) -> Cell:
-    # make_cell_at: one call for the Cell and its Span, not c.span's three and make_cell.
-    return make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column, c.unit)
+    """The model's :class:`Cell` for a cell the reader placed: a blank mark ("—") or an
+    empty cell has no value, but keeps its text and place."""
+    span = Span(c.line, c.column, c.line, c.end_column)  # c.span, without the property call
+    return Cell(c.value if c.kind == "num" else None, c.text, span, c.unit)
 
 
 def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
-    """:func:`to_cell` of each (ABSENT for None), in one loop: a report has hundreds."""
-    out = []
-    for c in placed:
-        if c is None:
-            out.append(ABSENT)
-        else:
-            out.append(make_cell_at(c.value if c.kind == "num" else None, c.text, c.line, c.column, c.end_column, c.unit))
-    return tuple(out)
+    """:func:`to_cell` of each, :data:`ABSENT` for a column nothing was placed in."""
+    return tuple([ABSENT if c is None else to_cell(c) for c in placed])
 
 
 #: A row absent from the text: seven absent cells (cells are immutable, so one tuple serves).

@@ -4,8 +4,6 @@ reporter kind and format version.
 from __future__ import annotations
 
 import re
-
-from functools import partial
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -14,10 +12,11 @@ from ..grammar import Line, tokenise
 from ..model import (
     Heading,
     Issue,
+    Lazy,
+    Quantity,
     Report,
     Section,
     Span,
-    deferred,
 )
 from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
@@ -130,8 +129,11 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     skip.update(s.line for s in sections.values())
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
-    # Read by no built-in rule: found when something asks (gplint dump, a plugin).
-    quantities = deferred(partial(quantities_of, infos, skip, sections))
+
+    def find_quantities() -> tuple[Quantity, ...]:
+        found = quantities_of(infos, skip, sections)
+        return found if real_of is None else _remap(found, real_of)
+
     report = Report(
         path=path,
         text=text,
@@ -146,7 +148,8 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         t2=t2,
         t3=t3,
         t4=t4,
-        quantities=quantities,
+        # Found when first read (Report.quantities): no built-in rule reads them.
+        lazy_quantities=Lazy(find_quantities),
         issues=tuple(issues),
         table_lines=tuple(table_lines),
         prose=prose,

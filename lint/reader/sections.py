@@ -10,7 +10,6 @@ from ..model import (
     Heading,
     Section,
     Span,
-    make_section,
 )
 from .cells import LineInfo
 from .t3_forms import is_kv_line
@@ -155,5 +154,5 @@ def choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int
             body = Span(h.span.end_line, h.span.end_column, nlines, last_column)
         numeral_slot = f"S{h.number}" if 1 <= h.number <= 6 else ""
         std = L.is_standard_title(slot, L.normalise(h.title))
-        out[slot] = make_section(slot, h, numeral_slot, std, end, body)
+        out[slot] = Section(slot, h, numeral_slot, std, end, body)
     return out

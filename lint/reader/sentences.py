@@ -13,7 +13,8 @@ import re
 from itertools import chain
 from typing import Iterator, Optional
 
-from ..model import Report, Sentence, make_sentence as _sentence
+from ..analyses import per_report
+from ..model import Report, Sentence
 
 #: Sentence-final marks.
 _SENTENCE_END_CHARS = "。！？!?"
@@ -56,6 +57,7 @@ def _is_prose_text(text: str) -> bool:
     return True
 
 
+@per_report
 def sentences_of(report: Report) -> tuple[Sentence, ...]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())
@@ -90,7 +92,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
                     column += lead - offset
                     offset = lead
                 pieces.append((offset - lead, line, column))
-            out.append(_sentence(stripped, cur_section, tuple(pieces), False))
+            out.append(Sentence(stripped, cur_section, tuple(pieces), False))
         buf.clear()
         runs.clear()
         size = 0
@@ -142,7 +144,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
                 # It ends at the mark: only its start may need stripping, and it is
                 # never empty.
                 stripped = piece.lstrip()
-                out.append(_sentence(stripped + mark, cur_section,
+                out.append(Sentence(stripped + mark, cur_section,
                                      ((0, n, base + start + len(piece) - len(stripped)),), False))
             start += len(piece) + len(mark)
         if rest and is_heading and not pieces:
@@ -155,7 +157,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             stripped = title.strip()
             if stripped:
                 lead = len(title) - len(title.lstrip())
-                out.append(_sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
+                out.append(Sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
             start += len(title)
             rest = rest[len(title):]
         if rest:

@@ -15,7 +15,6 @@ from ..model import (
     Label,
     Span,
     Table2,
-    make_label,
 )
 from . import runs, t2_runs
 from .cells import LineInfo, region_span
@@ -68,17 +67,17 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     for c, key in read.labels:
         n = L.normalise(c.text)
         if key:
-            row_labels.append(make_label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+            row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
         elif _T2_HEADER_WORDS.search(n):
-            col_labels.append(make_label(c.text, None, c.span, False))
+            col_labels.append(Label(c.text, None, c.span, False))
             if "金额" in n or "收费" in n:
                 fee_header = fee_header or Label(c.text, "fees", c.span)
     # Header words in pipe/tab header rows are recorded as labels without keys too.
     cells: dict[str, Cell] = {}
     placed, duplicates, strays = align(read.vectors, order)
     for vec in strays:
-        issues.append(Issue("t2-unplaced-values", "表二中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
-                            vec.values[0].span if vec.values else Span(vec.line), "t2"))
+        issues.append(Issue("t2-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t2",
+                            values=tuple(c.text for c in vec.values)))
     for key in order:
         vec = placed.get(key)
         if vec is None:
@@ -96,23 +95,18 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
                         else t2_runs.signed_cells(vals, cuts[0], change or 0) if signed is not None
                         else t2_runs.amount_cells(vals[0], cuts[0]))  # type: ignore[arg-type]
             else:
-                issues.append(Issue(
-                    "ambiguous-digit-split",
-                    f"表二“{vec.label.text if vec.label else key}”行的数字“{('' if signed else ' ').join(c.text for c in vals)}”连在一起，"
-                    + (f"有 {len(cuts)} 种拆分方式，无法确定各单元格的值" if cuts else "无法拆分为各单元格的值"),
-                    cells_span(vals), "t2", key))
+                run = ("" if signed else " ").join(c.text for c in vals)
+                issues.append(Issue("ambiguous-digit-split", cells_span(vals), "t2", key, vec.label_text,
+                                    values=(run,), readings=len(cuts)))
                 continue
-        if len(vals) > len(keys):
-            issues.append(Issue("t2-row-too-many-values", f"表二“{vec.label.text if vec.label else key}”行有 {len(vals)} 个数值，应为 {len(keys)} 个",
-                                Span(vec.line), "t2", key))
-        elif len(vals) < len(keys) and not vec.separated and not any(c.fused for c in vals):
+        if len(vals) < len(keys) and not vec.separated and not any(c.fused for c in vals):
             # Values cut only by blanks: which cell is missing is unknown (see t3's rows).
-            issues.append(Issue("t2-row-gap-unknown", f"表二“{vec.label.text if vec.label else key}”行只有 {len(vals)} 个数值，"
-                                "且没有分隔符，无法确定空缺的是哪一格", Span(vec.line), "t2", key))
+            issues.append(Issue("t2-row-gap-unknown", Span(vec.line), "t2", key, vec.label_text,
+                                found=len(vals), expected=len(keys)))
             continue
-        elif len(vals) < len(keys):
-            issues.append(Issue("t2-row-too-few-values", f"表二“{vec.label.text if vec.label else key}”行只有 {len(vals)} 个数值，应为 {len(keys)} 个",
-                                Span(vec.line), "t2", key))
+        if len(vals) != len(keys):
+            kind = "t2-row-too-many-values" if len(vals) > len(keys) else "t2-row-too-few-values"
+            issues.append(Issue(kind, Span(vec.line), "t2", key, vec.label_text, found=len(vals), expected=len(keys)))
         for k, c in zip(keys, vals):
             cells[k] = to_cell(c)
     for k in (x for ks in row_keys.values() for x in ks):

@@ -18,9 +18,6 @@ from ..model import (
     Label,
     Row,
     Span,
-    make_label,
-    make_row,
-    make_span,
     Table3,
 )
 from .. import format as F
@@ -81,7 +78,7 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
             if line_texts[-1] is not None:
                 line_texts[-1] += n
             for key in L.t3_columns_in(n):
-                labels.append(make_label(c.text, key, c.span, False))
+                labels.append(Label(c.text, key, c.span, False))
     text = "".join(parts)
     return _Header(text, tuple(labels), L.t3_columns_in(text), caption, _placement(line_texts))
 
@@ -185,11 +182,10 @@ def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue])
     that fit no row become issues."""
     placed, duplicates, strays = align(vectors, order)
     for vec in duplicates:
-        issues.append(Issue("t3-duplicate-row", f"表三“{vec.label.text if vec.label else vec.key}”行出现两次，第二次的数值未采用",
-                            Span(vec.line), "t3", vec.key or ""))
+        issues.append(Issue("t3-duplicate-row", Span(vec.line), "t3", vec.key or "", vec.label_text))
     for vec in strays:
-        issues.append(Issue("t3-unplaced-values", "表三中有无法对应到任何行的数值：" + " ".join(c.text or "空" for c in vec.values),
-                            vec.values[0].span if vec.values else Span(vec.line), "t3"))
+        issues.append(Issue("t3-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t3",
+                            values=tuple(c.text for c in vec.values)))
     return placed
 
 
@@ -252,12 +248,9 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
         placed[key] = Vector(key, runs.run_cells(vec.values, values), vec.line, vec.label, vec.layout)
     for key in sorted(unsure):
         vec = placed[key]
-        text = " ".join(c.text for c in vec.values)
-        issues.append(Issue(
-            "ambiguous-digit-split",
-            f"表三“{vec.label.text if vec.label else key}”行的数字“{text}”连在一起，"
-            "按行合计和列勾稽关系仍有多种拆分方式（或无一成立），无法确定各单元格的值",
-            cells_span(vec.values), "t3", key))
+        # (How many cuts fit is not counted here: several, or none.)
+        issues.append(Issue("ambiguous-digit-split", cells_span(vec.values), "t3", key, vec.label_text,
+                            values=(" ".join(c.text for c in vec.values),)))
     return unsure
 
 
@@ -268,7 +261,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         vals = fit(vals, w)
     n = len(vals)
     lab = vec.label
-    label = make_label(lab.text, key, make_span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
+    label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     extra: tuple[Cell, ...] = ()
     if n == 7:
         placed = vals  # only read below
@@ -281,25 +274,22 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         drop = _choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]
         extra = (to_cell(vals[drop]),)
-        issues.append(Issue("t3-row-too-many-values", "表三该行有 8 个数值，应为 7 个", Span(vec.line), "t3", key))
+        issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=8, expected=7))
     elif n < 6 or (n == 6 and width == 7):
         placed = list(vals) + [None] * (7 - n)
         if not vec.separated and n and not any(c.fused for c in vals):
             # Values cut only by blanks (a page flattened into one line drops its empty
             # cells): which cell is missing is unknown, so none of them is placed.
-            issues.append(Issue("t3-row-gap-unknown", f"表三该行只有 {n} 个数值，且没有分隔符，无法确定空缺的是哪一格",
-                                Span(vec.line), "t3", key))
-        elif n == 6:
-            issues.append(Issue("t3-row-too-few-values", "表三该行只有 6 个数值，表头有 7 列（缺少总计）", Span(vec.line), "t3", key))
+            issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=n, expected=7))
         else:
-            issues.append(Issue("t3-row-too-few-values", f"表三该行只有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
+            issues.append(Issue("t3-row-too-few-values", Span(vec.line), "t3", key, found=n, expected=7))
     elif n == 6:
         placed = list(vals) + [None]
     else:
         placed = vals[:7]
         extra = tuple(to_cell(c) for c in vals[7:])
-        issues.append(Issue("t3-row-too-many-values", f"表三该行有 {n} 个数值，应为 7 个", Span(vec.line), "t3", key))
-    return make_row(key, label, to_cells(placed), vec.line, extra, n, None)
+        issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=n, expected=7))
+    return Row(key, label, to_cells(placed), vec.line, extra, n, None)
 
 
 def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:

@@ -27,11 +27,6 @@ from ..model import Issue, Span
 from .cells import BLANK_MARKS, LCell, LineInfo, to_number
 from .region import Vector
 
-#: How the forms are named in the issue (and so in T190's message).
-FORM_NAMES = {
-    "kv": "表三按“行名：自然人N，商业企业N，…”逐行书写",
-    "transposed": "表三行列互换（每种申请人一行，各行名排在表头）",
-}
 #: Fewest lines of a form before the region is taken to be printed in it: one stray
 #: sentence of the kind is prose, three are a table.
 MIN_LINES = 3
@@ -78,9 +73,9 @@ def is_kv_line(info: LineInfo) -> bool:
     return _kv_line(info) is not None
 
 
-def _unreadable(form: str, why: str, span: Span) -> FormRead:
-    message = f"{FORM_NAMES[form]}，{why}，无法读取各单元格"
-    return FormRead(form, [], Issue("t3-other-form", message, span, "t3", form))
+def _unreadable(form: str, reason: str, span: Span, label: str = "", **found) -> FormRead:
+    """Table 三 in ``form``, not readable for ``reason`` (:data:`gplint.model.OTHER_FORM_REASONS`)."""
+    return FormRead(form, [], Issue("t3-other-form", span, "t3", form, label, reason=reason, **found))
 
 
 # --------------------------------------------------------------------------- kv
@@ -147,12 +142,12 @@ def _value_cell(raw: str, info: LineInfo, index: int) -> LCell:
 def _read_kv(lines: list[_KvLine]) -> FormRead:
     bad = next((k for k in lines if k.cells is None), None)
     if bad is not None:
-        return _unreadable("kv", f"“{bad.label.text}”一行除列名和数值外还有其他文字或重复、未知的列名", Span(bad.line))
+        return _unreadable("kv", "extra-text", Span(bad.line), bad.label.text)
     seen: set[str] = set()
     vectors = []
     for k in lines:
         if k.key in seen:
-            return _unreadable("kv", f"“{k.label.text}”一行重复出现", Span(k.line))
+            return _unreadable("kv", "repeated-row", Span(k.line), k.label.text)
         seen.add(k.key)
         cells = k.cells or {}
         # A column the sentence leaves out is not given (never a 0 read into it).
@@ -180,26 +175,25 @@ def _read_transposed(infos: Sequence[LineInfo], columns: list[LineInfo]) -> Form
     first = columns[0]
     header = next((i for i in reversed(infos) if i.number < first.number and len(i.labels) >= MIN_LINES), None)
     if header is None:
-        return _unreadable("transposed", "未找到各行名所在的表头", Span(first.number))
+        return _unreadable("transposed", "no-header", Span(first.number))
     rows: list[tuple[str, LCell]] = []
     for c in header.labels:
         key = _row_named(c.text)
         if key is None and not rows:
             continue  # the corner cell (申请人情况) or the caption
         if key is None or any(k == key for k, _ in rows):
-            return _unreadable("transposed", f"表头“{c.text}”不是可识别的行名或重复出现", c.span)
+            return _unreadable("transposed", "unknown-header", c.span, c.text)
         rows.append((key, c))
     by_column: dict[str, LineInfo] = {}
     for info in columns:
         col = _column_named(info)
         if col in by_column or len(info.values) != len(rows):
-            return _unreadable("transposed", f"“{info.labels[0].text}”一行的数值个数与表头的 {len(rows)} 个行名不符"
-                               " 或该行重复", Span(info.number))
+            return _unreadable("transposed", "row-count", Span(info.number), info.labels[0].text,
+                               found=len(info.values), expected=len(rows))
         by_column[col or ""] = info
     missing = [c for c in T3_2021.column_keys if c not in by_column]
     if missing:
-        return _unreadable("transposed", "缺少" + "、".join(T3_2021.column(c).label for c in missing) + "一行",
-                           Span(first.number))
+        return _unreadable("transposed", "missing-columns", Span(first.number), values=tuple(missing))
     vectors = [Vector(key, [by_column[c].values[n] for c in T3_2021.column_keys], header.number, label, "transposed")
                for n, (key, label) in enumerate(rows)]
     return FormRead("transposed", vectors)

@@ -12,7 +12,6 @@ from ..model import (
     Issue,
     Label,
     Span,
-    make_label,
     Table4,
 )
 from . import runs
@@ -38,7 +37,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
             if "总计" in n or n in ("总", "计") or "合计" in n:
                 has_total = True
             if len(n) <= 12:
-                col_labels.append(make_label(c.text, None, c.span, False))
+                col_labels.append(Label(c.text, None, c.span, False))
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
@@ -58,8 +57,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     cols = T4_COLS if (has_total or len(values) != 12) else T4_COLS[:4]
     positions = [(b, c) for b in T4_BLOCKS for c in cols]
     if len(values) != len(positions):
-        issues.append(Issue("t4-value-count", f"表四应有 {len(positions)} 个数值，读到 {len(values)} 个",
-                            values[0].span, "t4"))
+        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values), expected=len(positions)))
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
@@ -81,10 +79,7 @@ def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], iss
         return Table4(cells, tuple(col_labels), line, Span(line, 1, values[-1].line, 1))
     loose = runs.t4_splits(digits, free_block=True) if not cuts else []
     if not loose:
-        issues.append(Issue(
-            "ambiguous-digit-split",
-            f"表四的数字“{text}”连在一起，" + (f"按各栏总计有 {len(cuts)} 种拆分方式" if cuts else "无法按各栏总计拆分")
-            + "，无法确定各单元格的值", span, "t4", "t4"))
+        issues.append(Issue("ambiguous-digit-split", span, "t4", "t4", values=(text,), readings=len(cuts)))
         unknown = {(b, c): Cell(None, "", span) for b in T4_BLOCKS for c in T4_COLS}
         return Table4(unknown, tuple(col_labels), line, Span(line))
     cells4: dict[tuple[str, str], Cell] = {}
@@ -97,7 +92,6 @@ def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], iss
                 for c, cell in zip(T4_COLS, placed):
                     cells4[(b, c)] = to_cell(cell)
                 continue
-        issues.append(Issue("ambiguous-digit-split",
-                            f"表四的数字“{text}”连在一起，其中“{b}”一栏的总计与各项之和不符，无法确定该栏各单元格的值",
-                            span, "t4", f"t4.{b}"))
+        # This block's total is not the sum of its cells in any cut.
+        issues.append(Issue("ambiguous-digit-split", span, "t4", f"t4.{b}", values=(text,)))
     return Table4(cells4, tuple(col_labels), line, Span(line))

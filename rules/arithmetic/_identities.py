@@ -32,6 +32,7 @@ from typing import Callable, Optional
 
 from gplint import format as F
 from gplint.format import CellRef as CellKey, Identity
+from gplint.analyses import per_report
 from gplint.confidence import table_confidence
 from gplint.model import ABSENT, Cell, Report, Span
 
@@ -198,18 +199,11 @@ def solve_for(ev: Evaluated, key: CellKey, cell_of) -> Optional[Decimal]:
 _SMALL_DECIMALS = tuple(Decimal(i) for i in range(1024))
 
 
-_object_new = object.__new__
-
-
-def analyse_t3(report: Report) -> T3Analysis:
-    """Evaluate every T3 identity and assign culprits, once per report (shared by rules)."""
-    return report.derived(f"{__name__}.analyse_t3", _analyse_t3)
-
-
 _NONE_AND_INT = {type(None), int}
 _ONE_WIDTH = {_T3_WIDTH}
 
 
+@per_report
 def t3_small_int_values(report: Report) -> Optional[list]:
     """The T3 rows' values as one flat list laid out by :data:`_T3_SLOT`, when the table is
     the builder's usual one: every row, in order, each of _T3_WIDTH cells, every value None
@@ -218,10 +212,6 @@ def t3_small_int_values(report: Report) -> Optional[list]:
     Once per report, shared: analyse_t3 sums identities out of it, A107 passes over rows
     it shows to hold nothing but blanks and counts. Callers must not change the list.
     """
-    return report.derived(f"{__name__}.t3_small_int_values", _t3_small_int_values)
-
-
-def _t3_small_int_values(report: Report) -> Optional[list]:
     t3 = report.t3
     if t3 is None:
         return None
@@ -265,7 +255,9 @@ def _t3_slot_values(report: Report) -> list:
     return ints
 
 
-def _analyse_t3(report: Report) -> T3Analysis:
+@per_report
+def analyse_t3(report: Report) -> T3Analysis:
+    """Evaluate every T3 identity and assign culprits, once per report (shared by rules)."""
     # Most operands are plain ints: identities over those are summed straight from a flat
     # list of the rows' values (exactly what evaluate gives for them); any other operand
     # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
@@ -306,15 +298,10 @@ def _analyse_t3(report: Report) -> T3Analysis:
                 n = len(ident.left)
                 left = vals[0] if n == 1 else sum(vals[:n])
                 right = total - left
-                # Evaluated(ident, status, left, right) without the dataclass __init__,
-                # the Decimals of small sums taken from a table (dozens a report).
-                e = _object_new(Evaluated)
-                e.identity = ident
-                e.status = "holds" if left == right else "broken"
-                e.left = small[left] if 0 <= left < 1024 else Decimal(left)
-                e.right = small[right] if 0 <= right < 1024 else Decimal(right)
-                e.blanks = ()
-                append(e)
+                # The Decimals of small sums come from a table (dozens a report).
+                append(Evaluated(ident, "holds" if left == right else "broken",
+                                 small[left] if 0 <= left < 1024 else Decimal(left),
+                                 small[right] if 0 <= right < 1024 else Decimal(right)))
                 continue
         append(evaluate(ident, cell_of))
     broken = [e for e in evaluated if e.status == "broken"]

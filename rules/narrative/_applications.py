@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from gplint.analyses import per_report
 from gplint.model import Report
 
 from ._counts import COMPARISON, Count, blank_asides, counts, nearest
@@ -101,11 +102,8 @@ class ApplicationCount:
     named: bool
 
 
+@per_report
 def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
-    return report.derived(f"{__name__}.application_counts", _application_counts)
-
-
-def _application_counts(report: Report) -> tuple[ApplicationCount, ...]:
     out: list[ApplicationCount] = []
     context = False
     section: Optional[str] = None

@@ -16,12 +16,20 @@ from typing import Iterator, Optional
 
 from gplint.confidence import table_confidence
 from gplint.format import T3_2021 as _T3
+from gplint.analyses import per_report
 from gplint.model import Number, Report, Sentence
 
 #: Table 三's applicant columns (C1…C6) and its total column (C7), from the format.
 _PART_COLS = _T3.part_columns
 _TOTAL_COL = _T3.total_column
 _TOTAL_INDEX = _T3.column_keys.index(_TOTAL_COL)
+
+
+@per_report
+def application_sentences(report: Report) -> tuple[Sentence, ...]:
+    """The sentences (headings not) that mention 申请, in order: the only ones N101, N102
+    and N104 read. Found once per report instead of each rule testing every sentence."""
+    return tuple([s for s in sentences(report) if "申请" in s.text and not s.heading])
 
 
 def sentences(report: Report) -> tuple[Sentence, ...]:
@@ -31,14 +39,6 @@ def sentences(report: Report) -> tuple[Sentence, ...]:
     return report.sentences
 
 
-def application_sentences(report: Report) -> tuple[Sentence, ...]:
-    """The sentences (headings not) that mention 申请, in order: the only ones N101, N102
-    and N104 read. Found once per report instead of each rule testing every sentence."""
-    return report.derived(f"{__name__}.application_sentences", _application_sentences)
-
-
-def _application_sentences(report: Report) -> tuple[Sentence, ...]:
-    return tuple([s for s in sentences(report) if "申请" in s.text and not s.heading])
 
 
 
@@ -174,14 +174,11 @@ def t3_total(report: Report, row: str) -> Optional[Number]:
     return sum(parts)  # type: ignore[arg-type]
 
 
+@per_report
 def t3_blanks_are_zero(report: Report) -> bool:
     """Table 三 prints every row but leaves some cells blank (row totals too), and its
     identities hold when the blanks are read as 0: the blanks are zeros (a common layout),
     and the narrative checks compare the text with the printed figures summed."""
-    return report.derived(f"{__name__}.t3_blanks_are_zero", _t3_blanks_are_zero)
-
-
-def _t3_blanks_are_zero(report: Report) -> bool:
     t3 = report.t3
     if t3 is None or any(r.key not in t3.rows for r in _T3.rows):
         return False

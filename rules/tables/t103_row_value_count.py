@@ -189,14 +189,16 @@ class RowValueCount(Rule):
         if any(i.kind == "t2-unplaced-values" for i in report.issues):
             return  # values the layout scattered: a short row is extraction, not the report
         for issue in report.issues:
-            if not issue.kind.startswith("t2-row-too-") or issue.span is None or not conf.readable(issue.key):
+            if not issue.kind.startswith("t2-row-too-") or issue.span is None or not conf.readable(issue.row):
                 continue
             # Only rows printed as rows (label and values on one line) can be counted; in
             # column-by-column text the builder's count says more about the layout.
-            if not any(lb.key == issue.key and lb.span.line == issue.span.line for lb in t2.row_labels):
+            if not any(lb.key == issue.row and lb.span.line == issue.span.line for lb in t2.row_labels):
                 continue
-            yield self.diag(f"{issue.message}（表二“{T2_NAMES.get(issue.key, issue.key)}”行）",
-                            issue.span, key=f"t2.{issue.key}.count")
+            has = "有" if issue.found > issue.expected else "只有"
+            yield self.diag(f"表二“{issue.label or issue.row}”行{has} {issue.found} 个数值，应为 {issue.expected} 个"
+                            f"（表二“{T2_NAMES.get(issue.row, issue.row)}”行）",
+                            issue.span, key=f"t2.{issue.row}.count")
 
     def _t3(self, report: Report) -> Iterable[Diagnostic]:
         t3 = report.t3

@@ -6,7 +6,7 @@ from typing import Any, Iterable
 from gplint.confidence import RowConfidence, TableConfidence, assess
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import FORMAT_2019, FORMAT_2021, IDENTITY_KINDS, TABLES
-from gplint.model import Report, Span
+from gplint.model import Issue, Report, Span
 
 _TABLE = {t.key: t.name for t in TABLES}
 #: The checks a table's cells feed, named for the reader of a finding.
@@ -34,6 +34,26 @@ _SAYS = (
 )
 
 
+#: Table 三's other forms (the reader's ``t3-other-form`` issue), as the finding names them.
+FORM_NAMES = {
+    "kv": "表三按“行名：自然人N，商业企业N，…”逐行书写",
+    "transposed": "表三行列互换（每种申请人一行，各行名排在表头）",
+}
+
+
+def other_form(issue: Issue) -> str:
+    """Why table 三 in another form could not be read (the reader's issue, in words)."""
+    why = {
+        "extra-text": f"“{issue.label}”一行除列名和数值外还有其他文字或重复、未知的列名",
+        "repeated-row": f"“{issue.label}”一行重复出现",
+        "no-header": "未找到各行名所在的表头",
+        "unknown-header": f"表头“{issue.label}”不是可识别的行名或重复出现",
+        "row-count": f"“{issue.label}”一行的数值个数与表头的 {issue.expected} 个行名不符 或该行重复",
+        "missing-columns": "缺少" + "、".join(FORMAT_2021.t3.column(c).label for c in issue.values) + "一行",
+    }[issue.reason]
+    return f"{FORM_NAMES[issue.row]}，{why}，无法读取各单元格"
+
+
 def _reasons(conf: TableConfidence, rows: list[RowConfidence]) -> str:
     """What went wrong, by kind, with an example value: "25 行的各格数字连成了一个数（如“2000002”）"."""
     unit = "栏" if conf.table == "t4" else "行"
@@ -42,7 +62,7 @@ def _reasons(conf: TableConfidence, rows: list[RowConfidence]) -> str:
         first = next((flag for flag, _ in _SAYS if flag in r.flags), None)
         if first is not None:
             by_flag.setdefault(first, []).append(r)
-    out = [conf.form] if conf.form else []
+    out = [other_form(conf.form)] if conf.form else []
     for flag, says in _SAYS:
         hit = by_flag.get(flag)
         if not hit:
