@@ -103,8 +103,9 @@ def test_a_docx_of_60_mb_of_markup_is_read_in_little_memory(tmp_path):
     path = tmp_path / "bomb.docx"
     path.write_bytes(_docx("<w:p><w:r><w:rPr><w:b/></w:rPr></w:r></w:p>" * 1_400_000))
     assert path.stat().st_size < 1_000_000
-    peak, out = _peak_rss_of(f"from gplint.docx_text import docx_text\n"
-                             f"t = docx_text(open({str(path)!r}, 'rb').read()); print(t.count(chr(10)))")
+    # (The reader: too many elements for a tree, it keeps the streaming pass's lines.)
+    peak, out = _peak_rss_of(f"from gplint.readers import read_docx\n"
+                             f"t = read_docx(open({str(path)!r}, 'rb').read()).text; print(t.count(chr(10)))")
     assert out == str(1_400_000 - 1)
     assert peak < 100 * 1024 * 1024, peak
 
@@ -234,3 +235,18 @@ def test_too_many_pages_and_characters_are_refused(pdf_reader, monkeypatch):
     monkeypatch.setattr(pdf_text, "MAX_PAGE_CHARS", 100)
     with pytest.raises(InputError, match="more than 100 characters"):
         pdf_reader(_pdf(page, pages=1))
+
+
+def test_the_pdfium_backend_bounds_pages_and_characters(monkeypatch):
+    pytest.importorskip("pypdfium2")
+    import gplint.pdf_text as pdf_text
+    from gplint.readers import read_pdf_pdfium
+
+    page = zlib.compress(b"BT /F1 12 Tf 72 700 Td (2024 annual report) Tj ET")
+    assert "2024 annual report" in read_pdf_pdfium(_pdf(page)).text
+    monkeypatch.setattr(pdf_text, "MAX_PAGES", 5)
+    with pytest.raises(InputError, match="more than 5 pages"):
+        read_pdf_pdfium(_pdf(page, pages=8))
+    monkeypatch.setattr(pdf_text, "MAX_PAGE_CHARS", 10)
+    with pytest.raises(InputError, match="more than 10 characters"):
+        read_pdf_pdfium(_pdf(page, pages=1))
