@@ -75,7 +75,7 @@ def _expand_url(url: str, extensions: Sequence[str]) -> list[Item]:
     """A URL naming a folder is walked as ``discover`` walks a directory."""
     import fsspec
 
-    from .runner import _is_project_document
+    from .walk import is_project_document
 
     fs, root = fsspec.core.url_to_fs(url)
     if not fs.isdir(root):
@@ -86,7 +86,7 @@ def _expand_url(url: str, extensions: Sequence[str]) -> list[Item]:
         parts = posixpath.relpath(path, root).split("/")
         name = parts[-1]
         if (not any(p.startswith(".") for p in parts) and name.lower().endswith(exts)
-                and not _is_project_document(name)):
+                and not is_project_document(name)):
             found.append(path)
     return [(fs.unstrip_protocol(p),) * 2 for p in sorted(found)]
 

@@ -588,7 +588,16 @@ class LineReader:
     # -- one line
     def read_line(self, raw: str) -> Optional[tuple[Tok, ...]]:
         """The tokens of one line (no line end in it), or None when some character matches
-        no terminal."""
+        no terminal.
+
+        A line of more than :data:`SHAPE_MAX_TOKENS` tokens (a page flattened into one line)
+        is only lexed: its record would need a parse of the whole page by Lark, for the
+        tokens alone (the reader cuts such a line into virtual lines, each of them read
+        with its record)."""
+        if self.usable and 0 <= SHAPE_MAX_TOKENS < len(raw):
+            toks = self._lex(raw)
+            if len(toks) > SHAPE_MAX_TOKENS:
+                return toks if sum(map(len, map(_VALUE, toks))) == len(raw) else None
         rec = self.read_record(raw)
         return None if rec is None else rec.tokens
 

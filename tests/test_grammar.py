@@ -273,3 +273,17 @@ def test_grammar_module_uses_no_private_lark_api():
             assert node.attr in own, f"line {node.lineno}: .{node.attr}"
     for name in ("BasicLexer", "LexerConf", "lexer_conf", "parser.lexer", "_mres", "scanner"):
         assert name not in source, name
+
+
+def test_a_page_on_one_line_is_lexed_not_parsed_whole(monkeypatch):
+    """read_line gives a flattened page's tokens without Lark parsing the whole page (the
+    reader cuts it into virtual lines, each read with its record)."""
+    reader = grammar._get_lexer()
+    calls = []
+    real = reader.parser.parse
+    monkeypatch.setattr(reader.parser, "parse", lambda text, start=None: calls.append(text) or real(text, start=start))
+    page = " ".join(f"行政许可 {i} 件" for i in range(200))
+    toks = reader.read_line(page)
+    assert "".join(t.value for t in toks) == page
+    assert page not in calls
+    assert tuple(toks) == reader._lark_record(page).tokens  # the same tokens Lark reads

@@ -113,3 +113,13 @@ def test_a_second_run_does_not_import_lark_and_finds_the_same(tmp_path):
     assert second.stdout.split() == [first.stdout.split()[0], "False"]
     off = _run({**env, "GPLINT_NO_SHAPE_CACHE": "1"}, tmp_path)
     assert off.stdout.split() == [first.stdout.split()[0], "True"]
+
+
+def test_key_follows_the_code_that_makes_plans(tmp_path, monkeypatch):
+    """Plans are made by gplint.grammar's shaper: an edit there (same version number, same
+    grammar) must not reuse the plans an older shaper made."""
+    before = shape_cache.cache_key("g")
+    edited = tmp_path / "grammar.py"
+    edited.write_text(pathlib.Path(grammar.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(grammar, "__file__", str(edited))
+    assert shape_cache.cache_key("g") != before

@@ -2,21 +2,25 @@
 the store (looked up once a report), and how a finding names the other report."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from gplint.analyses import per_report
 from gplint.diagnostics import Related
-from gplint.history.record import ReportRecord, record_of
-from gplint.history.store import HistoryView
 from gplint.model import Report, Span
 
+if TYPE_CHECKING:  # the store is loaded only by a run given --history (start-up stays light)
+    from gplint.history.record import ReportRecord
+    from gplint.history.store import HistoryView
 
-def history_of(options: dict[str, Any]) -> Optional[HistoryView]:
+
+def history_of(options: dict[str, Any]) -> Optional["HistoryView"]:
     """The store the run reads (``--history FILE``), or None: the rule stays silent."""
     return options.get("history")
 
 
-def this_record(report: Report) -> ReportRecord:
+def this_record(report: Report) -> "ReportRecord":
+    from gplint.history.record import record_of
+
     return record_of(report)
 
 
@@ -24,7 +28,7 @@ def previous_record(report: Report, history: HistoryView) -> Optional[ReportReco
     """The current recorded report of the same agency for the year before; None when this
     report cannot be placed, or the store holds no (or no unambiguous) such report."""
     def lookup(r: Report) -> Optional[ReportRecord]:
-        mine = record_of(r)
+        mine = this_record(r)
         if mine.agency is None or mine.year is None:
             return None
         return history.report_of(mine.agency, mine.year - 1, other_than=mine.content_hash)
@@ -55,7 +59,7 @@ def related_to(record: ReportRecord, line_key: str, what: str) -> Related:
 
 def span_of(report: Report, line_key: str) -> Span:
     """Where this report prints ``line_key`` (``t3.R02``), or its title's line."""
-    line = record_of(report).lines.get(line_key)
+    line = this_record(report).lines.get(line_key)
     if line:
         return Span(line, 1, line, len(report.lines[line - 1]) + 1 if line <= len(report.lines) else 1)
     return report.title_span or Span(1)

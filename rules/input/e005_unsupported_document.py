@@ -24,6 +24,7 @@ class UnsupportedDocument(Rule):
 
     code = "E005"
     name = "unsupported-document"
+    explanation = "gplint 不能直接读取 .doc、.wps 或 .ofd 文件：请用 Word、WPS 或 OFD 阅读器另存为 .docx 或 PDF 后再检查。"
     category = "input"
     severity = "error"
     profiles = ("default", "strict")
