@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from .diagnostics import Diagnostic, fingerprint
+from .safe_text import json_safe
 
 FORMAT_VERSION = 1
 
@@ -62,14 +63,22 @@ def write_baseline(results: Sequence, baseline_path: str) -> int:
         "findings": [{"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "message": e.message}
                      for e in entries],
     }
+    # A path that is not UTF-8 is written with its lone surrogates escaped (gplint.safe_text):
+    # read back, it is the same path again.
+    text = json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
     tmp = baseline_path + ".tmp"
     try:
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
+            fh.write(text)
         os.replace(tmp, baseline_path)
     except OSError as exc:
         raise BaselineError(f"{baseline_path}: cannot write baseline: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):  # never left behind, whatever failed
+            try:
+                os.remove(tmp)
+            except OSError:
+                pass
     return len(entries)
 
 
@@ -81,6 +90,8 @@ def read_baseline(baseline_path: str) -> list[Entry]:
         raise BaselineError(f"{baseline_path}: cannot read baseline: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise BaselineError(f"{baseline_path}: not a gplint baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise BaselineError(f"{baseline_path}: not a gplint baseline (JSON nested too deep)") from None
     if not isinstance(doc, dict) or doc.get("gplint-baseline") != FORMAT_VERSION or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{baseline_path}: not a gplint baseline (version {FORMAT_VERSION} expected)")
     out = []

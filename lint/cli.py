@@ -1,7 +1,8 @@
 """The ``gplint`` command line (DESIGN.md §5).
 
 Exit codes: 0 no finding at or above ``--fail-on`` (or ``--exit-zero``); 1 findings; 2 usage,
-configuration, plugin or internal error (see :mod:`gplint.conventions`).
+configuration or plugin error; 3 internal error (a file gplint failed on, E900, or gplint
+itself); 130 and 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (see :mod:`gplint.conventions`).
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import json
 import sys
 from typing import Optional, Sequence
 
-from .conventions import EXIT_CODES_HELP, EXIT_ERROR, add_arguments
+from .conventions import EXIT_CODES_HELP, EXIT_INTERNAL, add_arguments
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
+from .workers import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, handle_termination, restore_termination
 
 SUBCOMMANDS = ("check", "rule", "rules", "extract", "dump", "serve", "cluster", "history")
 
@@ -79,12 +81,16 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, 
     answer for.
 
     A generator: results stream out as files finish (one worker pool for all files)."""
-    from .runner import run
+    from .runner import default_jobs, run
+
+    # isolate: each file in a worker process even with one job (one that is killed costs
+    # only its own file); never more workers than cores (the work is CPU-bound).
+    jobs = max(1, min(jobs, default_jobs()))
 
     options_for = options_for or settings.options_for
 
     def lint_many(paths: Sequence[str]):
-        return run(paths, registry, options_for, jobs, settings.plugins)
+        return run(paths, registry, options_for, jobs, settings.plugins, isolate=True)
 
     if cache is not None:
         from .cache import run_cached
@@ -98,9 +104,10 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, 
 def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .config import ConfigError, resolve_options
-    from .engine import MAX_TIMEOUT, lint_bytes
-    from .runner import default_jobs, emit, guarded
+    from .engine import MAX_TIMEOUT, input_limit
+    from .runner import default_jobs, emit, lint_data_isolated
     from .selection import SelectionError, check_run
+    from .sources import read_stream
     from .walk import discover
     from . import conventions
 
@@ -153,10 +160,11 @@ def cmd_check(argv: Sequence[str]) -> int:
     results = []
     data = None
     if "-" in args.paths:
-        data = sys.stdin.buffer.read()
         stdin_options = options_for(stdin_name)
-        results.append(settings.postprocess(
-            guarded(stdin_name, stdin_options, lambda: lint_bytes(data, stdin_name, registry, stdin_options))))
+        # (Never more than its limit + 1 byte: see lint_bytes.)
+        data = read_stream(sys.stdin.buffer, input_limit(stdin_name, registry, stdin_options.max_bytes))
+        results.append(settings.postprocess(lint_data_isolated(stdin_name, data, registry, stdin_options,
+                                                               settings.plugins)))
     # Results read against (or written to) a history store depend on more than the file:
     # no cache then.
     cache = None if history else conventions.open_cache(args, registry)
@@ -203,9 +211,9 @@ def cmd_check(argv: Sequence[str]) -> int:
             sys.stderr.write(history.summary())
     if history and history.failed:
         return 2
-    if stats.has("E900"):
-        sys.stderr.write("gplint: internal error on some file(s) (E900 above); exit 2\n")
-        return EXIT_ERROR
+    if tally.internal or stats.has("E900"):
+        sys.stderr.write(f"gplint: internal error on some file(s) (E900 above); exit {EXIT_INTERNAL}\n")
+        return EXIT_INTERNAL
     return 1 if failing else 0
 
 
@@ -314,7 +322,9 @@ def cmd_dump(argv: Sequence[str]) -> int:
     args = p.parse_args(argv)
     src = _read_for_dump(args.path)
     report = parse(src.text, path=args.path, year=args.year)
-    print(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+    from .safe_text import json_safe
+
+    print(json_safe(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)))
     return 0
 
 
@@ -343,6 +353,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         cmd = argv.pop(0)
     handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract, "dump": cmd_dump,
                "serve": cmd_serve, "cluster": cmd_cluster, "history": _cmd_history}[cmd]
+    previous = handle_termination()
     try:
         return handler(argv)
     except UsageError as exc:
@@ -355,15 +366,29 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("gplint: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        sys.stderr.write("gplint: terminated\n")
+        return EXIT_TERMINATED
     except SystemExit as exc:  # argparse: usage errors exit 2 already
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
-    except Exception as exc:  # noqa: BLE001 - a crash of gplint itself is never "findings" (exit 1)
-        import traceback
+    except Exception as exc:  # noqa: BLE001 - a bug of gplint's: say so, never exit 1 ("findings")
+        return _internal_failure(exc)
+    finally:
+        restore_termination(previous)  # (main() called in-process, by a test or a wrapper)
 
-        traceback.print_exc(file=sys.stderr)
-        sys.stderr.write(f"gplint: internal error: {type(exc).__name__}: {exc} (please report it)\n")
-        return EXIT_ERROR
+
+def _internal_failure(exc: Exception) -> int:
+    import os
+    import traceback
+
+    if os.environ.get("GPLINT_DEBUG"):
+        traceback.print_exc()
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
+    sys.stderr.write(f"gplint: internal error: {type(exc).__name__}: {str(exc)[:500]}{at} "
+                     "(a bug: please report it; GPLINT_DEBUG=1 prints the traceback)\n")
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -138,6 +138,11 @@ def load_config(path: str, *, explicit: bool = True) -> Optional[Config]:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8 (tomllib decodes before parsing)
+        line = exc.object[:exc.start].count(b"\n") + 1 if isinstance(exc.object, bytes) else 1
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {exc.start}, line {line})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deep") from None
     if os.path.basename(path) == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("gplint") if isinstance(tool, dict) else None

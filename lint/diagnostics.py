@@ -97,7 +97,8 @@ def _jsonable(v: Any) -> Any:
 def fingerprint(code: str, key: str, snippet: str) -> str:
     """Stable across unrelated edits: code + canonical key + normalised snippet, no line."""
     norm = "".join(ch for ch in unicodedata.normalize("NFKC", snippet) if not ch.isspace())
-    h = _sha256(f"{code}\x1f{key}\x1f{norm}".encode("utf-8")).hexdigest()
+    # (surrogatepass: text given to lint_text may hold a lone surrogate; UTF-8 text never does)
+    h = _sha256(f"{code}\x1f{key}\x1f{norm}".encode("utf-8", "surrogatepass")).hexdigest()
     return h[:16]
 
 

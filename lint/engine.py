@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from .diagnostics import Diagnostic, Rule, fingerprint
 from .model import Report, Span
 from .plugins import Registry
+from .workers import is_crash
 from .sources import MAX_BYTES, InputError, Source, decode, format_size, read_path
 
 # Input diagnostics (category "input"): the file could not be linted as a report.
@@ -143,7 +144,9 @@ def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions,
             # (Appended as found: what a rule reported before it crashed is kept.)
             for d in rule.check(report, opts):
                 out.append(d.with_path(path))
-        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+        except BaseException as exc:  # noqa: BLE001 - a broken rule must not stop the run
+            if not is_crash(exc):  # Ctrl-C, SIGTERM, the per-file timer: not the rule's fault
+                raise
             import traceback  # here: only a crash needs it, and it is not cheap to import
 
             tb = traceback.extract_tb(exc.__traceback__)[-1]
@@ -212,6 +215,14 @@ def _unreadable(path: str, exc: InputError) -> FileResult:
     return FileResult(path, [input_diagnostic(code, f"无法读取 ({exc})", path)], error=str(exc))
 
 
+def input_limit(path: Optional[str], registry: Registry, max_bytes: int) -> int:
+    """The most bytes read for ``path``: documents get four times ``--max-size`` (they carry
+    markup and images beside their text)."""
+    import os
+
+    return max_bytes * (4 if registry.readers.get(os.path.splitext(path or "")[1].lower()) is not None else 1)
+
+
 def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> Source:
     import os
 
@@ -223,7 +234,7 @@ def read_source(path: str, registry: Registry, max_bytes: int = MAX_BYTES) -> So
         size = os.path.getsize(path)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
-    if size > max_bytes * 4:  # documents carry markup and images beside their text
+    if size > input_limit(path, registry, max_bytes):
         raise InputError(f"file too large ({size / 1048576:.1f} MB; raise the limit with --max-size)")
     try:
         with open(path, "rb") as fh:
@@ -283,14 +294,10 @@ _TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
 def lint_bytes(data: bytes, path: Optional[str], registry: Registry, options: LintOptions) -> FileResult:
     """Lint a file's bytes (stdin, ``--stdin-filename`` naming it, an upload): documents are
     read by their reader as if they were read from ``path`` (see :func:`source_from_bytes`)."""
-    import os
-
-    # Documents get the larger limit they have as files (they carry markup and images).
-    reader = registry.readers.get(os.path.splitext(path or "")[1].lower())
-    limit = options.max_bytes * (4 if reader is not None else 1)
+    limit = input_limit(path, registry, options.max_bytes)
     if len(data) > limit:
-        msg = (f"file too large to be a report ({len(data) / 1048576:.1f} MB; the limit is "
-               f"{format_size(limit)}, raise it with --max-size)")
+        # (Read from a stream, ``data`` stops one byte past the limit: its size is unknown.)
+        msg = f"file too large to be a report (over {format_size(limit)}, raise the limit with --max-size)"
         return FileResult(path or "-", [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path or "-")], error=msg)
     try:
         source = source_from_bytes(data, path, registry)

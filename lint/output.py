@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TextIO
 
 from .columns import DEFAULT_TAB_WIDTH, convert, screen_width
+from .safe_text import for_display
 
 _SEVERITY_COLOUR = {"error": "31", "warning": "33", "info": "36"}
 COLOR_CHOICES = ("auto", "always", "never")
@@ -81,7 +82,9 @@ def _line(lines: Optional[Sequence[str]], n: int) -> Optional[str]:
 
 
 def _finding_line(d: Any, lines: Optional[Sequence[str]], style: TextStyle) -> str:
-    msg = d.message.replace("\r", " ").replace("\n", " ")
+    # Control characters and line separators of the path and message are written as escapes
+    # (gplint.safe_text): a report's text can neither drive the terminal nor split a line.
+    msg = for_display(d.message)
     if d.span.page:
         msg += f"（第 {d.span.page} 页）"
     column = d.span.column
@@ -89,7 +92,7 @@ def _finding_line(d: Any, lines: Optional[Sequence[str]], style: TextStyle) -> s
     if text is not None and style.column_unit != "char":
         column = convert(text, column, style.column_unit, style.tab_width)
     c = style.colour
-    where = _paint(f"{d.path}:{d.span.line}:{column}:", "1", c)
+    where = _paint(f"{for_display(d.path) if d.path else d.path}:{d.span.line}:{column}:", "1", c)
     return f"{where} {_paint(d.severity, _SEVERITY_COLOUR.get(d.severity, '0'), c)} {_paint(d.code, '1', c)} {msg}"
 
 
@@ -103,9 +106,10 @@ def source_excerpt(span: Any, lines: Sequence[str], style: TextStyle) -> list[st
     end_col = span.end_column if span.end_line == span.line else len(text) + 1
     end_col = max(end_col, span.column + 1)
     # (A PDF page's form feed, at the start of its first line, is not shown.)
-    before = text[:span.column - 1].replace("\f", "")
-    marked = text[span.column - 1:end_col - 1].replace("\f", "")
-    shown = _expand_tabs(text.replace("\f", ""), tw)
+    # (Control characters shown as their escapes, as in the message: gplint.safe_text.)
+    before = for_display(text[:span.column - 1].replace("\f", ""))
+    marked = for_display(text[span.column - 1:end_col - 1].replace("\f", ""))
+    shown = _expand_tabs(for_display(text.replace("\f", "")), tw)
     start = screen_width(before, 0, tw)
     width = max(1, screen_width(marked, start, tw))
     gutter = str(span.line)

@@ -6,8 +6,10 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 - DOCX (and WPS files saved as DOCX): paragraphs one a line; each table row one line with
   its cells separated by tabs (a merged cell repeated as empty cells), the layout Word's
   own "save as text" produces; layout tables, tables inside cells and text boxes read as
-  blocks (:mod:`gplint.docx_body`). Standard library only (zipfile + ElementTree), with
-  bounded decompression.
+  blocks (:mod:`gplint.docx_body`). Standard library only (zipfile, expat and ElementTree),
+  bounded: the XML is first streamed through expat (:mod:`gplint.docx_text`: bounds on
+  decompression, text and nesting, no DTD), and a body too large or too deep for a tree is
+  read from that stream alone.
 - HTML (saved or crawled web pages): parsed by lxml; block elements end lines; a data
   table's rows become tab separated lines, a layout table's cells are read as blocks
   (tables inside tables); scripts, styles and comments are dropped (:mod:`gplint.html_text`).
@@ -16,51 +18,46 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
   line, cells blank-separated) or ``pdfminer`` (pdfminer.six with its default options:
   tables column by column). The builder reads both layouts. ``GPLINT_PDF_BACKEND``
   (``pdfium`` or ``pdfminer``) chooses; unset, pdfium is used when installed. Line numbers
-  refer to the text of the backend used (``gplint extract FILE`` prints it).
+  refer to the text of the backend used (``gplint extract FILE`` prints it). Both are
+  bounded (pages, characters; pdfminer's decompression too: :mod:`gplint.pdf_text`).
 """
 from __future__ import annotations
 
 import io
 from typing import Optional
 
+from .docx_text import MAX_UNCOMPRESSED, docx_scan, docx_text  # noqa: F401 - the DOCX reader's bound
 from .hookspecs import hookimpl
 from .sources import InputError, Source, normalise_newlines
 
 # zipfile, ElementTree and lxml are imported by the reader that needs them: most runs
 # read only text files, and together they cost a tenth of gplint's start-up.
 
-#: Refuse to decompress more than this from one document (zip bombs).
-MAX_UNCOMPRESSED = 64 * 1024 * 1024
-
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: A body with more elements than this is not built as a tree (an ElementTree takes
+#: 100-250 bytes an element: 60 MB of empty runs took 805 MB); a report has tens of thousands.
+MAX_TREE_ELEMENTS = 400_000
+#: Nor one nested deeper (the tree is walked recursively; Word nests a few dozen levels).
+MAX_TREE_DEPTH = 200
 
 
 # --------------------------------------------------------------------------- DOCX
 def read_docx(data: bytes, path: Optional[str] = None) -> Source:
+    text, elements, deepest = docx_scan(data)  # bounded; raises on a hostile or damaged file
+    if elements > MAX_TREE_ELEMENTS or deepest > MAX_TREE_DEPTH:
+        # (Markup far beyond any report's: the streaming reader's lines, in little memory.)
+        return Source(path, normalise_newlines(text), "docx")
     import zipfile
     from xml.etree import ElementTree as ET
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError("not a valid DOCX file (not a zip archive)") from None
-    try:
-        info = zf.getinfo("word/document.xml")
-    except KeyError:
-        raise InputError("not a DOCX file (no word/document.xml)") from None
-    if info.file_size > MAX_UNCOMPRESSED:
-        raise InputError(f"DOCX body too large when decompressed ({info.file_size} bytes)")
-    try:
-        with zf.open(info) as fh:
+        with zf.open(zf.getinfo("word/document.xml")) as fh:
             xml = fh.read(MAX_UNCOMPRESSED + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise InputError(f"damaged DOCX file ({exc})") from None
-    if len(xml) > MAX_UNCOMPRESSED:
-        raise InputError("DOCX body too large when decompressed")
-    try:
         root = ET.fromstring(xml)
-    except ET.ParseError as exc:
-        raise InputError(f"damaged DOCX file (document.xml: {exc})") from None
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, NotImplementedError, RuntimeError, ValueError,
+            ET.ParseError) as exc:  # (the scan read it: only a file changed meanwhile gets here)
+        raise InputError(f"damaged DOCX file ({exc})") from None
     from .docx_body import body_lines
 
     body = root.find(f"{_W}body")
@@ -72,7 +69,20 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
     from .html_text import decode_html, html_lines
 
-    return Source(path, "\n".join(html_lines(decode_html(data, path))), "html")
+    text = decode_html(data, path)
+    lines = html_lines(text)
+    if not any(line.strip() for line in lines):
+        _refuse_unclosed_script(text)
+    return Source(path, "\n".join(lines), "html")
+
+
+def _refuse_unclosed_script(text: str) -> None:
+    """A page with no text whose last ``<script>`` never ends: say so (its text is in the
+    script, as a browser reads it), not "empty file"."""
+    lower = text.lower()
+    at = lower.rfind("<script")
+    if at >= 0 and lower.find("</script", at) < 0:
+        raise InputError("HTML page with no text outside a <script> that is never closed")
 
 
 # --------------------------------------------------------------------------- PDF
@@ -99,38 +109,52 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
 
 def read_pdf_pdfminer(data: bytes, path: Optional[str] = None) -> Source:
     try:
-        from pdfminer.high_level import extract_text
+        import pdfminer  # noqa: F401
     except ImportError:
         raise InputError("the pdfminer PDF backend needs pdfminer.six: pip install 'gplint[pdfminer]'") from None
-    try:
-        text = extract_text(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
-        raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
-    return _pdf_source(text, path)
+    from .pdf_text import pdf_text
+
+    return _pdf_source(pdf_text(data), path)  # bounded: see gplint.pdf_text
 
 
 def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
     """Each page's text as PDFium gives it; pages start with a form feed after the first, as
-    pdfminer's do (a form feed is not a line end: line numbers are unchanged by it)."""
+    pdfminer's do (a form feed is not a line end: line numbers are unchanged by it). Bounded
+    as the pdfminer backend is in pages and characters a page (:mod:`gplint.pdf_text`);
+    PDFium decompresses a page's streams itself, one page at a time."""
     try:
         import pypdfium2 as pdfium
     except ImportError:
         raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pypdfium2)") from None
+    from .pdf_text import MAX_PAGE_CHARS, MAX_PAGES
+
     pages: list[str] = []
     try:
         document = pdfium.PdfDocument(data)
         try:
+            if len(document) > MAX_PAGES:
+                raise _PdfBound(f"PDF of more than {MAX_PAGES} pages")
             for index in range(len(document)):
                 page = document[index]
                 textpage = page.get_textpage()
-                pages.append(textpage.get_text_range())
-                textpage.close()
-                page.close()
+                try:
+                    if textpage.count_chars() > MAX_PAGE_CHARS:
+                        raise _PdfBound(f"a PDF page with more than {MAX_PAGE_CHARS} characters")
+                    pages.append(textpage.get_text_range())
+                finally:
+                    textpage.close()
+                    page.close()
         finally:
             document.close()
+    except _PdfBound as exc:
+        raise InputError(f"{exc} (a limit of gplint's: not a report)") from None
     except Exception as exc:  # noqa: BLE001 - PdfiumError and whatever a damaged file raises
         raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
     return _pdf_source("\n\f".join(pages), path)
+
+
+class _PdfBound(Exception):
+    pass
 
 
 def _pdf_source(text: str, path: Optional[str]) -> Source:

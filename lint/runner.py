@@ -5,10 +5,13 @@ files before it are done, and keeps only a bounded window of work in flight, so 
 does not grow with the number of files (bench/README.md). :func:`emit` writes them through
 a formatter one file at a time when the formatter allows it (``formatter.streams``).
 
-Parallel runs survive bad workers: an exception while linting a file becomes an E900 on
-that file; a worker process that dies (a crashing C extension, the kernel's OOM killer, a
+Runs survive bad workers: an exception while linting a file becomes an E900 on that
+file; a worker process that dies (a crashing C extension, the kernel's OOM killer, a
 plugin calling ``os._exit``) is detected, the files that were in flight are re-run one by
 one in a fresh pool, and the file that kills its worker again gets an E900 of its own.
+``run(..., isolate=True)`` (the command line) lints in a worker process even with one job,
+so this holds for ``--jobs 1`` too. Workers are recycled after a bounded number of files or
+memory, and an interrupted run kills them (:mod:`gplint.workers`).
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 from .engine import (E_INTERNAL, E_TIMEOUT, MAX_TIMEOUT, FileResult, LintOptions, RuleSelector, input_diagnostic,
                      lint_file, select_rules)
 from .plugins import Registry, build_registry
+from .workers import RECYCLE_FILES, RECYCLE_RSS, is_crash, peak_rss, prepare_worker, stop_pool
 
 #: Extensions a directory walk picks up (readers add theirs).
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
@@ -105,7 +109,9 @@ def guarded(path: str, options: LintOptions, work: Callable[[], FileResult]) -> 
         res = FileResult(path, [input_diagnostic(
             E_TIMEOUT, "检查超时，已跳过此文件 (gave up: it took longer than --timeout allows)", path)],
             error=f"timed out after {seconds:g} s")
-    except (Exception, SystemExit) as exc:  # noqa: BLE001 - one bad file never stops the others
+    except BaseException as exc:  # noqa: BLE001 - one bad file never stops the others
+        if not is_crash(exc):  # a real Ctrl-C, SIGTERM: the run stops
+            raise
         res = _internal_error(path, f"{type(exc).__name__}: {exc}")
     finally:
         if previous is not None:
@@ -129,6 +135,7 @@ _WORKER: dict = {}
 
 
 def _init_worker(registry: Optional[Registry], plugin_paths: Sequence[str]) -> None:
+    prepare_worker()
     if registry is None:  # spawn/forkserver: nothing inherited, load the plugins again
         from .plugins import load_module_from_path
 
@@ -201,7 +208,8 @@ def _choice_key(values: Any) -> Any:
     return tuple(values) if isinstance(values, (list, tuple)) else values
 
 
-def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> list[FileResult]:
+def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> tuple[list[FileResult], int]:
+    """The chunk's results, and the worker's peak memory after it (for recycling)."""
     registry = _WORKER["registry"]
     choice = RuleChoice()
     out = []
@@ -210,7 +218,7 @@ def _lint_chunk(tasks: Sequence[tuple[str, LintOptions]]) -> list[FileResult]:
         linted = _WORKER["linted"] = _WORKER["linted"] + 1
         if linted % COLLECT_EVERY == 0:
             gc.collect()
-    return out
+    return out, peak_rss()
 
 
 def _options_for(options: OptionsArg) -> Callable[[str], LintOptions]:
@@ -218,10 +226,13 @@ def _options_for(options: OptionsArg) -> Callable[[str], LintOptions]:
 
 
 def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int = 1,
-        plugin_paths: Sequence[str] = ()) -> Iterator[FileResult]:
+        plugin_paths: Sequence[str] = (), isolate: bool = False) -> Iterator[FileResult]:
     """Lint every path, yielding results in the order of ``paths`` whatever ``jobs`` is.
 
     ``options`` is one :class:`LintOptions` for all files or a function of the path.
+    With ``jobs`` > 1, or ``isolate``, files are linted in worker processes (never more
+    than there are files), so a file whose processing is killed costs only that file;
+    otherwise in this process.
 
     Until the iterator is exhausted or closed, automatic garbage collection is off in this
     process (see :func:`_batch_gc`; a full collection runs every :data:`COLLECT_EVERY`
@@ -230,9 +241,10 @@ def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int
     """
     options_for = _options_for(options)
     with _batch_gc():
-        if jobs <= 1 or len(paths) <= 1:
+        if not paths or (jobs <= 1 and not isolate) or (len(paths) == 1 and not isolate):
             results = _run_serial(paths, registry, options_for)
         else:
+            jobs = max(1, min(jobs, len(paths)))
             results = _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
         try:
             for done, result in enumerate(results, 1):
@@ -296,7 +308,8 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
     window = jobs * 4
     chunks = deque(paths[i:i + chunk] for i in range(0, len(paths), chunk))
     pending: deque = deque()  # (chunk, future), in input order
-    if _context().get_start_method() == "fork":
+    if jobs > 1 and _context().get_start_method() == "fork":
+        # (One worker would pay the warm-up once anyway: only worth it for several.)
         try:
             warm_options = options_for(paths[0])
         except Exception:  # noqa: BLE001 - reported when that file is linted
@@ -304,10 +317,12 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
         if warm_options is not None:
             _warm_up(registry, warm_options)
     pool = _executor(jobs, registry, plugin_paths)
+    served, worn = 0, False  # files sent to this pool; whether it is due to be replaced
+    finished = False
     try:
         while chunks or pending:
             broken = False
-            while chunks and len(pending) < window:
+            while chunks and len(pending) < window and not worn:
                 part = chunks[0]
                 try:
                     future = pool.submit(_lint_chunk, [(p, options_for(p)) for p in part])
@@ -318,15 +333,18 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
                     break
                 chunks.popleft()
                 pending.append((part, future))
-            if broken and not pending:
-                # The pool broke with nothing in flight (a worker died between files):
-                # no file is suspect, start a fresh pool for the queued chunks.
+                served += len(part)
+                worn = served >= RECYCLE_FILES * jobs
+            if (broken or worn) and not pending:
+                # The pool broke with nothing in flight (a worker died between files: no
+                # file is suspect), or it is worn out and drained: a fresh pool goes on.
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = _executor(jobs, registry, plugin_paths)
+                served, worn = 0, False
                 continue
             part, fut = pending.popleft()
             try:
-                results = fut.result()
+                results, rss = fut.result()
             except BrokenProcessPool:
                 # A worker died. Every chunk in flight is suspect: re-run those files one
                 # at a time, each in a fresh single-worker pool if need be, to find the culprit.
@@ -336,15 +354,19 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
                 pending.clear()
                 yield from _isolate(suspects, registry, options_for, plugin_paths)
                 pool = _executor(jobs, registry, plugin_paths)
+                served, worn = 0, False
                 continue
             except Exception:  # noqa: BLE001 - e.g. a result that could not be pickled
                 # The worker is fine but this chunk's answer was lost: redo it file by file.
                 yield from _isolate(part, registry, options_for, plugin_paths)
                 continue
+            worn = worn or rss > RECYCLE_RSS
             yield from results
+        finished = True
     finally:
-        # Also runs when the consumer stops early (a closed pipe): drop the queued work.
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Also runs when the consumer stops early (a closed pipe) or on Ctrl-C / SIGTERM:
+        # then the files in flight are not waited for, their workers are killed.
+        stop_pool(pool, kill=not finished)
 
 
 def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[str], LintOptions],
@@ -358,6 +380,7 @@ def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[st
     from concurrent.futures.process import BrokenProcessPool
 
     pool = None
+    finished = False
     try:
         for path in paths:
             res: Optional[FileResult] = None
@@ -367,7 +390,7 @@ def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[st
                     if pool is None:
                         pool = _executor(1, registry, plugin_paths)
                     try:
-                        res = pool.submit(_lint_chunk, work).result()[0]
+                        res = pool.submit(_lint_chunk, work).result()[0][0]
                         break
                     except BrokenProcessPool:
                         pool.shutdown(wait=True, cancel_futures=True)
@@ -377,9 +400,38 @@ def _isolate(paths: Sequence[str], registry: Registry, options_for: Callable[[st
             except Exception as exc:  # noqa: BLE001 - e.g. an answer that could not be pickled
                 res = _internal_error(path, f"parallel worker failed: {type(exc).__name__}: {exc}")
             yield res
+        finished = True
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            stop_pool(pool, kill=not finished)
+
+
+def _lint_data(name: str, data: bytes, options: LintOptions) -> FileResult:
+    from .engine import lint_bytes
+
+    registry = _WORKER["registry"]
+    res = guarded(name, options, lambda: lint_bytes(data, name, registry, options))
+    res.report = None
+    return res
+
+
+def lint_data_isolated(name: str, data: bytes, registry: Registry, options: LintOptions,
+                       plugin_paths: Sequence[str] = ()) -> FileResult:
+    """Lint bytes read from a stream (stdin) in a worker process, as a file is on the
+    command line: a worker that dies costs an E900 on ``name``, not the run."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _executor(1, registry, tuple(plugin_paths))
+    finished = False
+    try:
+        try:
+            res = pool.submit(_lint_data, name, data, options).result()
+        except BrokenProcessPool:
+            res = _internal_error(name, "the worker process linting this file died")
+        finished = True
+        return res
+    finally:
+        stop_pool(pool, kill=not finished)
 
 
 def default_jobs() -> int:
@@ -399,11 +451,14 @@ class Tally:
 
     files: int = 0
     counts: dict = field(default_factory=lambda: {s: 0 for s in SEVERITY_ORDER})
+    #: Files gplint failed on (an E900): the run's exit status says so (never "findings").
+    internal: int = 0
 
     def add(self, result: FileResult) -> FileResult:
         self.files += 1
         for d in result.diagnostics:
             self.counts[d.severity] = self.counts.get(d.severity, 0) + 1
+        self.internal += any(d.code == E_INTERNAL[0] for d in result.diagnostics)
         return result
 
     def at_or_above(self, threshold: str) -> int:

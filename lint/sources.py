@@ -55,13 +55,41 @@ def _looks_binary(data: bytes) -> bool:
     return len(sample) > 0 and ctrl / len(sample) > 0.05
 
 
+def _where(data: bytes, offset: int) -> str:
+    """A byte offset of the file as people look for it: offset and line."""
+    line = data.count(b"\n", 0, offset) + 1
+    return f"byte {offset}, line {line}"
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """UTF-16 text saved without a byte-order mark, told by its zero bytes: the high byte of
+    every ASCII character (digits, spaces, line ends), nearly all on the same side of each
+    pair (a CJK character such as 一, U+4E00, puts a few on the other)."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 16:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < len(sample) // 32 or min(even, odd) * 4 > max(even, odd):
+        return None
+    try:
+        text = data.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return None
+    # Report text: ASCII and CJK (with its punctuation and full-width forms), nearly all.
+    head = text[:4096]
+    plain = sum(1 for ch in head if " " <= ch <= "~" or ch in "\t\n\r\f" or "\u3000" <= ch <= "\u9fff"
+                or "\uff00" <= ch <= "\uffef")
+    return text if plain * 10 >= len(head) * 9 else None
+
+
 def decode(data: bytes, path: Optional[str] = None) -> Source:
-    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, then GB18030."""
+    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one
+    when its zero bytes show it), then GB18030."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             return Source(path, normalise_newlines(data[3:].decode("utf-8")), "utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})") from None
+            raise InputError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({_where(data, exc.start + 3)})") from None
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -69,6 +97,9 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
             except UnicodeDecodeError:
                 raise InputError("starts with a UTF-16 BOM but is not valid UTF-16") from None
     if _looks_binary(data):
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return Source(path, normalise_newlines(text), "utf-16")
         raise InputError("binary file, not report text (a document? name it .docx/.pdf/.html, "
                          "or give --stdin-filename with that extension for stdin)")
     try:
@@ -79,7 +110,7 @@ def decode(data: bytes, path: Optional[str] = None) -> Source:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"cannot decode: not UTF-8 and not GB18030 (bad byte at offset {exc.start})"
+            f"cannot decode: not UTF-8 and not GB18030 (bad {_where(data, exc.start)})"
         ) from None
     return Source(path, normalise_newlines(text), "gb18030")
 
@@ -89,6 +120,19 @@ def format_size(n: int) -> str:
     if n >= 1048576:
         return f"{n / 1048576:.{0 if n % 1048576 == 0 else 1}f} MB"
     return f"{max(1, round(n / 1024))} KB"
+
+
+def read_stream(stream, max_bytes: int = MAX_BYTES) -> bytes:
+    """A binary stream's bytes (stdin), read in chunks and never more than ``max_bytes`` + 1:
+    enough to tell that it is too large, whatever is piped in (``/dev/zero`` included)."""
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def read_path(path: str, max_bytes: int = MAX_BYTES) -> Source:

@@ -15,6 +15,7 @@ Matching uses ``pathspec``'s implementation of Git's wildmatch rules.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -139,11 +140,23 @@ def _verdict(spec, path: str, base: str, is_dir: bool) -> Optional[bool]:
     return result.include
 
 
+def _is_regular(path: str) -> bool:
+    """A regular file (through symlinks), or one gone or unreadable meanwhile (linting it
+    then says so)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
 def discover(paths: Iterable[str], extensions: Sequence[str], excluders: Optional[Sequence[Excluder]] = None,
              gitignore: bool = True) -> Iterator[str]:
     """Expand directories into report files (sorted); pass other paths through unless
     excluded. A path that does not exist is passed through so that linting it yields a
-    clear E001."""
+    clear E001.
+
+    A walk takes regular files only: a FIFO, socket or device named like a report would
+    block or never end (a FIFO named explicitly is read, as ``cat`` would)."""
     exts = tuple(e.lower() for e in extensions)
     rules = list(excluders) if excluders is not None else [Excluder()]
 
@@ -168,6 +181,6 @@ def discover(paths: Iterable[str], extensions: Sequence[str], excluders: Optiona
                 full = os.path.join(parent, name)
                 if (name.lower().endswith(exts) and not name.startswith(".") and not is_project_document(name)
                         and not excluded(full, base=path)
-                        and not (ignore and ignore.ignored(full))):
+                        and not (ignore and ignore.ignored(full)) and _is_regular(full)):
                     found.append(full)
         yield from sorted(found)

@@ -200,7 +200,7 @@ def test_statistics_render_sorted_by_count():
     assert stats.render() == "2  B1  nB1  (error)\n1  A1  nA1  (error)\n"
 
 
-def test_a_crash_exits_2_not_1(tmp_path):
+def test_a_crash_exits_3_not_1(tmp_path):
     sys.path.insert(0, str(HERE))
     from saboteur_plugin import PLUGIN  # a rule that raises on RAISENOW
 
@@ -208,7 +208,7 @@ def test_a_crash_exits_2_not_1(tmp_path):
     (tmp_path / "gplint.toml").write_text('plugins = ["saboteur.py"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_bytes(CLEAN.read_bytes() + b"\nRAISENOW\n")
     proc = run("--format", "json", "a.txt", cwd=tmp_path)
-    assert proc.returncode == 2, proc.err
+    assert proc.returncode == 3, proc.err
     assert any(d["code"] == "E900" for d in json.loads(proc.out))  # the findings are still written
 
 
@@ -218,12 +218,12 @@ def test_a_stream_that_cannot_encode_chinese_is_no_crash():
     assert "Traceback" not in proc.err and re.search(r":\d+:\d+: error A1\d\d \\u", proc.out)
 
 
-def test_an_unexpected_exception_exits_2(monkeypatch, capsys):
+def test_an_unexpected_exception_exits_3(monkeypatch, capsys):
     from gplint import cli
 
     def boom(argv):
         raise RuntimeError("kaputt")
 
     monkeypatch.setattr(cli, "cmd_rules", boom)
-    assert cli.main(["rules"]) == 2
+    assert cli.main(["rules"]) == 3
     assert "internal error: RuntimeError: kaputt" in capsys.readouterr().err

@@ -180,7 +180,8 @@ class _BreakingPool:
 
         def compute(fut):
             if not fut.done():
-                fut.set_result([lint_one(path, registry, options) for path, options in fut.tasks])
+                # (What _lint_chunk answers: the results and the worker's peak memory.)
+                fut.set_result(([lint_one(path, registry, options) for path, options in fut.tasks], 0))
 
         self.plan[self.key] += 1
         break_at = self.plan["break_at" if self.key == "submits" else "isolate_break_at"]
@@ -472,7 +473,8 @@ def test_a_worker_collects_the_cycles_rules_leave_every_few_files(reports, monke
     _Cyclic.alive = 0
     gc.disable()  # as in a worker (_init_worker)
     try:
-        results = runner._lint_chunk([(p, LintOptions()) for p in reports[:7]])
+        results, peak = runner._lint_chunk([(p, LintOptions()) for p in reports[:7]])
+        assert peak > 0
         assert [r.path for r in results] == reports[:7]
         assert 1 <= _Cyclic.alive <= 3 and runner._WORKER["linted"] == 7
     finally:

@@ -5,6 +5,7 @@ import json
 from typing import Any, Optional, Sequence
 
 from ..hookspecs import hookimpl
+from ..safe_text import json_safe
 
 
 def _all(results: Sequence[Any]):
@@ -13,7 +14,9 @@ def _all(results: Sequence[Any]):
 
 
 def format_text(results: Sequence[Any], options: dict) -> str:
-    """``path:line:col: severity CODE message``, one finding a line (editor problem matchers)."""
+    """``path:line:col: severity CODE message``, one finding a line (editor problem matchers).
+    Control characters and line separators of the path and message are written as escapes
+    (gplint.safe_text): a report's text can neither drive the terminal nor split a line."""
     from ..output import TextStyle, make_text_formatter
 
     return make_text_formatter(TextStyle())(results, options)
@@ -40,7 +43,8 @@ class JsonStream:
     def add(self, result: Any) -> str:
         parts = []
         for d in result.diagnostics:
-            text = json.dumps(d.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            # (A name's lone surrogates as \udcNN escapes: gplint.safe_text.)
+            text = json_safe(json.dumps(d.to_dict(), ensure_ascii=False, indent=2)).replace("\n", "\n  ")
             parts.append(("," if self.written else "") + "\n  " + text)
             self.written += 1
         return "".join(parts)
@@ -54,7 +58,7 @@ format_json.stream = JsonStream  # type: ignore[attr-defined]
 
 def format_jsonl(results: Sequence[Any], options: dict) -> str:
     """One JSON object a line, for streaming into data tools."""
-    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in _all(results))
+    return "".join(json_safe(json.dumps(d.to_dict(), ensure_ascii=False)) + "\n" for d in _all(results))
 
 
 # Output for several files == the concatenation of each file's output: the command line

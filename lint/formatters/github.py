@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from ..safe_text import for_display
+
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # \r and \n the way GitHub's protocol has (a message may have lines); every other
+    # control character, line separator and undecodable byte as a visible escape
+    # (gplint.safe_text): one command a line, nothing that drives a terminal.
+    return for_display(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(s: str) -> str:

@@ -12,6 +12,8 @@ import re
 from typing import Any, Sequence
 from urllib.parse import quote
 
+from ..safe_text import json_safe, path_bytes
+
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/gplint/gplint"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,13 +33,14 @@ INPUT_RULES = {
 def _uri(path: str) -> tuple[str, bool]:
     """(uri, is_relative). Relative paths stay relative (GitHub resolves them against the
     repository root); absolute ones become file URIs. Non-ASCII and spaces are
-    percent-encoded as RFC 3986 requires."""
+    percent-encoded as RFC 3986 requires, from the name's bytes (a name that is not UTF-8
+    keeps its exact bytes, percent-encoded)."""
     p = path.replace(os.sep, "/")
     if os.path.isabs(path):
-        return "file://" + quote(p if p.startswith("/") else "/" + p, safe="/:"), False
+        return "file://" + quote(path_bytes(p if p.startswith("/") else "/" + p), safe="/:"), False
     if p.startswith("./"):
         p = p[2:]
-    return quote(p, safe="/"), True
+    return quote(path_bytes(p), safe="/"), True
 
 
 _SECTION_TITLES = ("What it checks", "Why", "Bad::", "Good::")
@@ -147,13 +150,15 @@ class SarifStream:
             if i is None:
                 i = self.index[d.code] = len(self.codes)
                 self.codes.append(d.code)
-            text = json.dumps(_result_item(res, d, i), ensure_ascii=False, indent=2).replace("\n", "\n" + _ITEM_INDENT)
+            # (A name's lone surrogates as \udcNN escapes: gplint.safe_text.)
+            text = json_safe(json.dumps(_result_item(res, d, i), ensure_ascii=False, indent=2))
+            text = text.replace("\n", "\n" + _ITEM_INDENT)
             parts.append(("," if self.written else "") + "\n" + _ITEM_INDENT + text)
             self.written += 1
         return "".join(parts)
 
     def tail(self) -> str:
-        text = json.dumps(_log_without_results(self.codes, self.registry), ensure_ascii=False, indent=2)
+        text = json_safe(json.dumps(_log_without_results(self.codes, self.registry), ensure_ascii=False, indent=2))
         return "\n" + _ITEM_INDENT[:-2] + text[text.index(_RESULTS_KEY) + len(_RESULTS_KEY):] + "\n"
 
 
@@ -161,7 +166,7 @@ def _log_without_results(codes: Sequence[str], registry: Any) -> dict:
     from .. import __version__
 
     cwd = os.getcwd().replace(os.sep, "/")
-    root_uri = "file://" + quote(cwd if cwd.startswith("/") else "/" + cwd, safe="/:")
+    root_uri = "file://" + quote(path_bytes(cwd if cwd.startswith("/") else "/" + cwd), safe="/:")
     if not root_uri.endswith("/"):
         root_uri += "/"
     run = {

@@ -15,11 +15,14 @@ from ..grammar import MEMO_MAX_LINE, Line, Tok, tokenise
 # (numbering, known row labels), keeping every token's true column; the builder then works
 # on virtual lines and the spans are mapped back to the real line at the end (_remap).
 _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年新收", "结果维持")
+# An item number is matched only from the start of its digits ((?<![0-9０-９])): matched
+# from every position of a long run of digits, the pattern cost the square of its length
+# (a 10,000-digit run took 2 s); every later start in the run fails as the first does.
 # Source only, compiled by _segment_cuts (re's cache keeps it): few reports have a flattened
 # line, and this is the costliest pattern of the module to compile.
 _SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
-    r"|(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
+    r"|(?<![0-9０-９])(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
     r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持"
     # Table 四's header opens with 行政复议 and 行政诉讼 or 结果 (a cut even where the
     # section heading before it is missing).

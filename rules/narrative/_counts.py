@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 
 from gplint.labels import cn_to_int
 
-from ._prose import Sentence
+from ._prose import Sentence, count
 
 #: Units that count applications, cases or documents.
 COUNT_UNITS = ("件次", "件", "份", "个", "宗", "起", "条", "部", "项", "次")
@@ -78,7 +78,7 @@ def blank_asides(text: str) -> str:
 
 def _value(m: re.Match[str]) -> Optional[int]:
     if m.group("d") is not None:
-        return int(m.group("d").translate(_FULL_WIDTH))
+        return count(m.group("d").translate(_FULL_WIDTH))  # (None for a run too long to be a count)
     if m.group("unit") not in _CN_UNITS:
         return None
     return cn_to_int(m.group("c"))

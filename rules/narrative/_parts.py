@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 
 from gplint.model import Report
 
-from ._prose import Sentence, sentences
+from ._prose import Sentence, count, sentences
 
 COUNT_UNITS = ("件次", "人次", "件", "条", "次", "篇", "个", "项", "期", "场", "份", "家")
 #: Units that count published items and are mixed freely in lists of them (条 of which 次).
@@ -106,7 +106,9 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
     after = head[tm.end(): tm.end() + 3]
     if any(w in before or w in after for w in _APPROX):
         return None
-    total, unit = int(tm.group(1)), tm.group(2)
+    total, unit = count(tm.group(1)), tm.group(2)
+    if total is None:
+        return None
     colon = intro.group(0).endswith(("：", ":")) or "具体" in intro.group(0) or "包括" in intro.group(0)
     # The list runs to the end of the sentence; without a colon a semicolon also ends it,
     # and a clause that opens a new total (共…, 合计…) or its own 其中 list ends it too.
@@ -144,7 +146,10 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
         if any(w in seg for w in _APPROX):
             return None
         for m in same:
-            parts.append((int(m.group(1)), m.group(2), a + m.start(), a + m.end()))
+            value = count(m.group(1))
+            if value is None:
+                return None
+            parts.append((value, m.group(2), a + m.start(), a + m.end()))
     if not parts:
         return None
     return PartsList(s, total, unit, (head_start + 1 + tm.start(), head_start + 1 + tm.end()),

@@ -90,6 +90,18 @@ def other_year(text: str, year: Optional[int]) -> bool:
     return False
 
 
+#: The most digits a count in prose may have. A longer string of digits is no count (an
+#: ID, a phone number run together, garbage): never compared, and never given to int(),
+#: which refuses more than 4,300 digits and costs the square of the length below that.
+MAX_COUNT_DIGITS = 15
+#: The most decimals a percentage in prose may have (Decimal's quantize needs the result
+#: to fit its 28 digits of precision).
+MAX_PERCENT_DECIMALS = 6
+
+
+def count(digits: str) -> Optional[int]:
+    """The count a prose number's digits give, or None when it is too long to be one."""
+    return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
 # A region's or a system's total (全市各级行政机关共收到申请 400 件) is another scope than an
 # agency's own table. A body that governs an area (管委会, 实验区, 开发区, 片区管理局) writes
 # 全区 of its own area: that is the agency itself.

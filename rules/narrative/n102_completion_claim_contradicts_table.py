@@ -8,7 +8,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T3_2021
 from gplint.model import Report, Span
 
-from ._prose import application_sentences, blanks_note, fmt, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, blanks_note, count, fmt, other_year, t3_row_line, t3_total
 
 _CLAIM = re.compile(
     r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
@@ -102,8 +102,8 @@ class CompletionClaimContradictsTable(Rule):
             rec = _RECEIVED.search(text[: claim.start()])
             if rec is None or handled is None:
                 continue
-            n = int(rec.group("n") or rec.group("m"))
-            if handled < n:
+            n = count(rec.group("n") or rec.group("m"))
+            if n is not None and handled < n:
                 line = t3_row_line(report, "R24")
                 yield self.diag(
                     f"正文称全年共接收申请 {n} 件且“{claim.group(0)}”，即办结 {n} 件，"

@@ -10,7 +10,7 @@ from gplint.format import T3_2021
 from gplint.model import Number, Report
 
 from ._applications import OTHER_MATTERS, application_counts
-from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
+from ._prose import MAX_PERCENT_DECIMALS, application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
 
 
 
@@ -30,6 +30,8 @@ def _expected_percent(n: int, base: Number, printed: str) -> Optional[Decimal]:
     if not base:
         return None
     places = len(printed.split(".")[1]) if "." in printed else 0
+    if places > MAX_PERCENT_DECIMALS:  # no report's share (quantize would overflow)
+        return None
     q = Decimal(1).scaleb(-places)
     return (Decimal(n) * 100 / Decimal(base)).quantize(q, rounding=ROUND_HALF_UP)
 

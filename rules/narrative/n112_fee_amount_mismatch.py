@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, Optional
 
 from gplint.confidence import table_confidence
@@ -105,7 +105,10 @@ def _same(value: Decimal, printed: str, unit: str, table: Decimal, table_raw: st
     """Equal up to the precision either side printed (12.5 万元 against 12.53)."""
     places = _places(printed) + (4 if unit == "元" else 0)
     q = Decimal(1).scaleb(-places)
-    if table.quantize(q) == value.quantize(q):
+    try:
+        if table.quantize(q) == value.quantize(q):
+            return True
+        qt = Decimal(1).scaleb(-_places(table_raw))
+        return value.quantize(qt) == table.quantize(qt)
+    except InvalidOperation:  # more digits than Decimal's 28: no amount a report prints
         return True
-    qt = Decimal(1).scaleb(-_places(table_raw))
-    return value.quantize(qt) == table.quantize(qt)

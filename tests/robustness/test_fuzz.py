@@ -105,3 +105,49 @@ def test_degenerate_bytes(data):
     res = lint_bytes(data, "odd.txt", REGISTRY, LintOptions())
     _check_diagnostics(res.diagnostics)
     assert not any(d.code == "E900" for d in res.diagnostics)
+
+
+_HTML_PIECES = ["<p>", "</p>", "<tr>", "<td colspan=2>", "<td>", "</td>", "</tr>", "<script>", "</script>", "<!--",
+                "-->", "<a b='", "'>", "</", "<", ">", "&amp;", "&#", "<br/>", "<!DOCTYPE html>", "<?x", "<style>"]
+_DOCX_PIECES = ["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>",
+                "<w:tc>", "</w:tc>", "<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", "<w:tab/>",
+                '<w:tcPr><w:gridSpan w:val="3"/></w:tcPr>', "&amp;", "&x;", "<!DOCTYPE d>"]
+
+
+@FUZZ
+@given(st.lists(st.one_of(st.sampled_from(_HTML_PIECES + PIECES), st.text(max_size=20)), max_size=200))
+def test_html_documents(pieces):
+    """The HTML reader: text or a clear input error (issue 16), never anything else."""
+    from gplint.readers import read_html
+    from gplint.sources import InputError
+
+    try:
+        src = read_html("".join(pieces).encode("utf-8", "surrogatepass"), "x.html")
+    except InputError:
+        return
+    _check_diagnostics(gplint.lint_text(src.text))
+
+
+@FUZZ
+@given(st.lists(st.one_of(st.sampled_from(_DOCX_PIECES + PIECES), st.text(max_size=20)), max_size=200),
+       st.integers(min_value=0, max_value=400))
+def test_docx_documents(pieces, flip_at):
+    """The DOCX reader on random markup and damaged archives: text or a clear input error."""
+    import io
+    import zipfile
+
+    from gplint.readers import read_docx
+    from gplint.sources import InputError
+
+    xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           + "".join(pieces) + "</w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", xml.encode("utf-8", "surrogatepass"))
+    data = bytearray(buf.getvalue())
+    if flip_at < len(data) and flip_at % 3 == 0:
+        data[flip_at] ^= 0xFF
+    try:
+        read_docx(bytes(data), "x.docx")
+    except InputError:
+        pass
