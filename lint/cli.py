@@ -1,8 +1,8 @@
 """The ``gplint`` command line (DESIGN.md §5).
 
 Exit codes: 0 no finding at or above ``--fail-on`` (or ``--exit-zero``); 1 findings; 2 usage,
-configuration or plugin error; 3 internal error (a file gplint failed on, E900, or gplint
-itself); 130 and 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (see :mod:`gplint.conventions`).
+configuration or plugin error, and any internal error (a file gplint failed on, E900, or
+gplint itself); 130 and 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (see :mod:`gplint.conventions`).
 """
 from __future__ import annotations
 

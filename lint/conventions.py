@@ -3,8 +3,9 @@ flags a ruff/flake8 user reaches for, and the helpers :mod:`gplint.cli` calls fo
 
 Exit codes (also in the README and ``gplint --help``): **0** no finding at or above
 ``--fail-on`` (or ``--exit-zero``); **1** findings; **2** usage, configuration or plugin
-error; **3** internal error — a crash of gplint itself, or a file a rule or the reader
-crashed on (E900) — so that a broken run is never taken for "findings" or "clean";
+error, and any internal error — a crash of gplint itself, or a file a rule or the reader
+crashed on (E900), said on stderr — so that a broken run is never taken for "findings" or
+"clean";
 **130** and **143** interrupted by SIGINT (Ctrl-C) or SIGTERM.
 """
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 from .columns import COLUMN_UNITS, DEFAULT_TAB_WIDTH
 from .output import COLOR_CHOICES
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+#: An internal error shares 2 with usage errors (issue 17: "exit 2 for any internal error,
+#: never 1"); stderr says which it was.
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 2
 
 EXIT_CODES_HELP = ("exit codes: 0 no finding at or above --fail-on; 1 findings; "
-                   "2 usage, configuration or plugin error; 3 internal error (E900 or a crash of gplint); "
+                   "2 usage, configuration or plugin error, or an internal error (E900 or a crash of gplint); "
                    "130/143 interrupted (SIGINT/SIGTERM)")
 
 
@@ -141,7 +144,7 @@ class OutputFileError(Exception):
 
 
 def watch(results: Iterable[Any], args: Any, total: int) -> tuple[Iterator[Any], Any]:
-    """``results`` counted by code (``--statistics``, exit 3 on E900) and, on a terminal,
+    """``results`` counted by code (``--statistics``, exit 2 on E900) and, on a terminal,
     shown on a progress bar."""
     from .output import Progress, Statistics
 

@@ -53,8 +53,8 @@ def test_jobs_1_survives_a_file_whose_processing_dies(tmp_path, marker):
     out, err = proc.communicate(timeout=300)
     found = json.loads(out)
     assert [(d["path"], d["code"]) for d in found] == [("r10.txt", "E900")], err
-    # An internal error is never exit 1 ("findings"): 3.
-    assert proc.returncode == 3, err
+    # An internal error is never exit 1 ("findings"): 2.
+    assert proc.returncode == 2, err
     assert b"21 file(s)" in err and b"Traceback" not in err
 
 
@@ -62,7 +62,7 @@ def test_a_single_file_whose_worker_is_killed_is_reported(tmp_path):
     names = _project(tmp_path, 1, {0: "KILLWORKER"})
     proc = _gplint("--format", "json", *names, cwd=tmp_path)
     out, err = proc.communicate(timeout=300)
-    assert [d["code"] for d in json.loads(out)] == ["E900"] and proc.returncode == 3, err
+    assert [d["code"] for d in json.loads(out)] == ["E900"] and proc.returncode == 2, err
 
 
 def test_a_rule_raising_keyboardinterrupt_is_its_files_crash_in_a_worker(tmp_path):
@@ -166,4 +166,4 @@ def test_stdin_is_linted_in_a_worker_too(tmp_path):
                           capture_output=True, timeout=300)
     found = json.loads(proc.stdout)
     assert [(d["path"], d["code"]) for d in found] == [("x.txt", "E900")], proc.stderr
-    assert proc.returncode == 3 and b"2 file(s)" in proc.stderr
+    assert proc.returncode == 2 and b"2 file(s)" in proc.stderr
