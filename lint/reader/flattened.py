@@ -64,7 +64,7 @@ def _segment_cuts(text: str) -> list[int]:
                 # The item number is the tail of a digit run: the last value of the row
                 # before ran into it ("0 02.其他法律…", "00000002.其他…").
                 at = m.start("item") + len(run) - len(no)
-            elif len(run) > 2 or (at > 0 and text[at - 1].isdigit()):
+            elif len(run) > 2:  # a run of values ending in a one-digit item number
                 at = m.start("item") + len(run) - 1
             elif len(run) > (len(no) or 2):
                 continue

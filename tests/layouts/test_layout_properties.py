@@ -94,6 +94,9 @@ XFAIL: dict[tuple[str, str], str] = {
     # reported); alone and after any subset tried it passes: the reading depends on what the
     # process read before. To investigate (issue 14).
     ("test_family_one_wrong_t3_cell_is_named", "crawled"): "order-dependent miss in the whole suite",
+    # The same seen once for run-spaced (R23.C7 changed, nothing reported) in a run of
+    # tests/layouts, and not in the next identical run, nor under eight hash seeds.
+    ("test_family_one_wrong_t3_cell_is_named", "run-spaced"): "order-dependent miss (seen once)",
 }
 
 
