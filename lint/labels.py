@@ -125,6 +125,7 @@ def match_t3_row(norm: str, *, after_leaves: bool = False, numbered: bool = Fals
 _T3_COL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((c.key, c.words) for c in _T3.columns)
 #: The header spanning C2…C6 (法人或其他组织): its 其他 must not be read as column C6.
 _T3_COL_GROUP = normalise(_T3.column("C2").group or "")
+T3_COLUMN_GROUP = _T3_COL_GROUP
 
 
 @lru_cache(maxsize=4096)

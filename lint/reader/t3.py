@@ -62,9 +62,9 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
-        # Only a header row cut into cells (tabs, pipes) shows the columns' order: words
-        # run together on one line may be a two-row header flattened.
-        line_texts.append("" if info.separated else None)
+        # A header row cut into cells (tabs, pipes) shows the columns' order; words run
+        # together on one line may be a two-row header flattened (see _placement).
+        line_texts.append("" if info.separated else "\0")
         if "num" in map(CELL_KIND, info.values) or any(
                 (m := _t3_row_named(c.text)) and m.startswith("R") for c in info.labels):
             break
@@ -75,21 +75,27 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
                 # The caption may share its line with header words (PDF text).
                 n = n.split(")")[-1] if ")" in n else ""
             parts.append(n)
-            if line_texts[-1] is not None:
-                line_texts[-1] += n
+            line_texts[-1] += n
             for key in L.t3_columns_in(n):
                 labels.append(Label(c.text, key, c.span, False))
     text = "".join(parts)
     return _Header(text, tuple(labels), L.t3_columns_in(text), caption, _placement(line_texts))
 
 
-def _placement(line_texts: Sequence[Optional[str]]) -> Optional[tuple[int, ...]]:
+def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
     """Printed position -> format position, when one header line prints the columns in
     another order: all seven on one line, or the five legal-person columns of a two-row
     header (自然人 first and 总计 last, as that header always has them). Column words read
     across several lines say nothing about the order (a two-row header reads 自然人 法人或
-    其他组织 总计 商业企业 …), so only a single line decides."""
-    separated = [t for t in line_texts if t is not None]
+    其他组织 总计 商业企业 …), so only a single line decides. A line not cut into cells
+    (marked by a leading NUL) decides only with all seven columns and without the
+    法人或其他组织 group word: a two-row header flattened onto one line always carries it."""
+    separated = [t for t in line_texts if not t.startswith("\0")]
+    for text in line_texts:
+        if text.startswith("\0") and L.T3_COLUMN_GROUP not in text:
+            printed = L.t3_column_order(text[1:])
+            if printed is not None:
+                return None if printed == tuple(T3_COLS) else tuple(T3_COLS.index(k) for k in printed)
     for text in separated:
         printed = L.t3_column_order(text)
         if printed is not None:

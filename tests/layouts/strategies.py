@@ -49,6 +49,7 @@ FAMILY_LAYOUTS = (
     "browser-short",  # browser copy; a row that lost its 总计 cell has no cell for it at all
     "tabs-reordered", # table 三's header in another order (总计 first, two 法人 columns swapped)
     "pipe-reordered", # the same as a pipe table
+    "spaces-reordered",  # the same, blank-separated words and numbers (PDF text: no cell marks)
     "tabs-wrapped",   # header cells wrapped over two rows (本年收费金额 / （单位：万元）)
     "units",          # cells carry a unit (12件, 12.5万元)
     "spaces-wrapped", # labels wrapped over two lines, a row's values continuing on the next line
@@ -286,7 +287,8 @@ def _t3_paths() -> list[tuple[str, str, str, str]]:
 
 
 # --------------------------------------------------------------------------- layouts
-_STYLE = {"pipe-reordered": "pipe", "tabs-reordered": "tabs", "tabs-wrapped": "tabs", "units": "tabs",
+_STYLE = {"pipe-reordered": "pipe", "tabs-reordered": "tabs", "spaces-reordered": "spaces", "tabs-wrapped": "tabs",
+          "units": "tabs",
           "t4-inline": "spaces", "spaces-wrapped": "spaces", "run-spaced": "run", "2019-tabs": "tabs",
           "2019-pipe": "pipe", "t3-transposed": "tabs", "t3-kv": "tabs"}
 #: Table 三's columns in the "-reordered" layouts: 总计 first, 科研机构 and 社会公益组织 swapped.
@@ -717,7 +719,7 @@ def render(d: ReportData, layout: str) -> tuple[str, dict[str, int]]:
     "t4.review.total"), the 1-based line it is written on."""
     w = _Writer()
     if layout in ("pipe", "tabs", "spaces", "pypdf", "run", "run-spaced", "t4-inline", "tabs-reordered",
-                  "pipe-reordered", "tabs-wrapped", "units", "spaces-wrapped", "2019-tabs", "2019-pipe",
+                  "pipe-reordered", "spaces-reordered", "tabs-wrapped", "units", "spaces-wrapped", "2019-tabs", "2019-pipe",
                   *T3_ALT_LAYOUTS):
         _row_layout(w, d, layout)
     elif layout in ("crawled", "crawled-spaced", "2019-crawled"):

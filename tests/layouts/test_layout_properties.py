@@ -29,8 +29,9 @@ to properties 1-3 by the ``test_family_*`` copies below, the others by their own
 - ``t4-inline``: table 四's values on the line of its column words.
 - ``browser-short`` (``test_parse_reads_lost_totals``): browser rows with empty merged-label
   cells before the values, a row that lost its 总计 cell (no tab for it).
-- ``tabs-reordered`` / ``pipe-reordered``: 总计 first, 科研机构/社会公益组织 swapped: the header
-  decides where each value goes.
+- ``tabs-reordered`` / ``pipe-reordered`` / ``spaces-reordered``: 总计 first, 科研机构/社会公益组织
+  swapped: the header decides where each value goes (a blank-separated header line decides
+  only when it names all seven columns without the 法人或其他组织 group word).
 - ``tabs-wrapped``: header cells wrapped over two rows (本年收费金额 / （单位：万元）, 商业 / 企业).
 - ``units``: cells carrying a unit (12件, 4068万元; ``test_decimal_fees_with_unit``: 12.5万元).
 - ``spaces-wrapped``: labels wrapped over two lines, a row's values continued on the next.

@@ -1,0 +1,118 @@
+"""Blind stress bench: the visible corpus reports' figures in layouts gplint's tests do not
+cover (bench/unseen_inputs.py writes them), linted as a user would lint them.
+
+For every variant it prints:
+
+- cells read right / total, against the hand reading of ``corpus/cells.json`` (in
+  ``zero-words`` a zero written — / 无 counts as right when read as 0 or as not given);
+- false positives: findings (code + the cell or table they are about) the same figures do not
+  draw when written in the baseline layout (tab rows, read exactly), "could not assess"
+  notices (T190, A108) left aside;
+- notices: T190 / A108 findings, the honest "could not read this table";
+- missed: findings of the baseline the variant no longer gives (a real defect lost).
+
+    .venv/bin/python bench/unseen.py [-v] [--variant NAME ...] [--keep DIR]
+
+``-v`` lists, per report, the cells read wrong and the false positives.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from unseen_inputs import DOC_VARIANTS, TEXT_VARIANTS, load_reports, write_all  # noqa: E402
+
+from strategies import expected_cells, read_cells  # noqa: E402  (tests/layouts, on the path)
+
+from gplint.dump import report_to_dict  # noqa: E402
+from gplint.engine import LintOptions, lint_bytes  # noqa: E402
+from gplint.plugins import build_registry  # noqa: E402
+
+NOTICES = ("T190", "A108")
+_LENIENT_ZERO = ("zero-words",)
+
+
+def _lint(path: Path, registry, options):
+    return lint_bytes(path.read_bytes(), str(path), registry, options)
+
+
+def _keys(diagnostics) -> Counter:
+    return Counter((d.code, d.key) for d in diagnostics if d.code not in NOTICES)
+
+
+def _cells_right(variant: str, truth: dict, got: dict) -> tuple[int, list[str]]:
+    right, wrong = 0, []
+    for key, want in truth.items():
+        have = got.get(key)
+        ok = have == want or (isinstance(want, float) and have is not None and abs(float(have) - want) < 1e-9)
+        if not ok and variant in _LENIENT_ZERO and want == 0 and have is None:
+            ok = True
+        if ok:
+            right += 1
+        else:
+            wrong.append(f"{key}={have!r} (want {want!r})")
+    return right, wrong
+
+
+def run(out: Path, variants: list[str], verbose: bool) -> None:
+    registry = build_registry()
+    options = LintOptions()
+    reports = load_reports()
+    files = write_all(out)
+    baseline = {name: _keys(_lint(path, registry, options).diagnostics) for name, path in files["baseline"].items()}
+    print(f"{len(reports)} reports of corpus/cells.json; default profile\n")
+    print(f"{'variant':20} {'cells right':>17} {'false pos.':>10} {'notices':>8} {'missed':>7}  reports with FP")
+    totals = Counter()
+    for variant in variants:
+        right = total = fps = notices = missed = 0
+        fp_reports = []
+        for name, path in sorted(files.get(variant, {}).items()):
+            result = _lint(path, registry, options)
+            truth = expected_cells(reports[name])
+            got = read_cells(report_to_dict(result.report)) if result.report is not None else {}
+            r, wrong = _cells_right(variant, truth, got)
+            right, total = right + r, total + len(truth)
+            have = _keys(result.diagnostics)
+            extra = have - baseline[name]
+            lost = baseline[name] - have
+            n_notice = sum(1 for d in result.diagnostics if d.code in NOTICES)
+            fps, notices, missed = fps + sum(extra.values()), notices + n_notice, missed + sum(lost.values())
+            if extra:
+                fp_reports.append(name.split("_")[0][:12])
+            if verbose and (wrong or extra or lost or n_notice):
+                print(f"  {variant}/{name}: {len(wrong)} wrong {wrong[:6]}")
+                for d in result.diagnostics:
+                    if (d.code, d.key) in extra or d.code in NOTICES:
+                        print(f"      {d.code} {d.span.line}:{d.span.column} {d.key} {d.message[:110]}")
+                if lost:
+                    print(f"      missed: {sorted(lost)}")
+        totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed)
+        pct = 100 * right / total if total else 0
+        print(f"{variant:20} {right:>6}/{total:<6} {pct:5.1f}% {fps:>8} {notices:>8} {missed:>7}  "
+              + ",".join(fp_reports))
+    t = totals
+    print(f"{'all':20} {t['right']:>6}/{t['total']:<6} {100 * t['right'] / max(1, t['total']):5.1f}% "
+          f"{t['fps']:>8} {t['notices']:>8} {t['missed']:>7}")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-v", action="store_true", help="list wrong cells and false positives per report")
+    ap.add_argument("--variant", action="append", help="only these variants")
+    ap.add_argument("--keep", help="write the inputs here (default: a temporary folder)")
+    args = ap.parse_args(argv)
+    variants = args.variant or list(TEXT_VARIANTS) + list(DOC_VARIANTS)
+    if args.keep:
+        run(Path(args.keep), variants, args.v)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            run(Path(tmp), variants, args.v)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,404 @@
+"""The inputs of bench/unseen.py: the visible corpus reports' figures in layouts the tests do
+not cover, as real sites and offices produce them.
+
+Each report of ``corpus/cells.json`` in the 2021 format (the hand reading is the truth; its
+real defects are kept) is written out as a whole report — title, preface, the six sections,
+prose that agrees with the tables, the three tables — in every variant of ``VARIANTS``, plus
+once in ``BASELINE`` (tab rows, a layout gplint reads exactly), whose findings are what the
+figures themselves draw. Deterministic: the same files every run, no network.
+
+A report that prints （六）其他处理 as one row (``t3_groups`` G6) is written with its 2021
+sub-rows, the group's counts in 1.申请人无正当理由… and zeros in the other two.
+
+    .venv/bin/python bench/unseen_inputs.py OUTDIR     # writes OUTDIR/<variant>/<report>.{txt,html,pdf}
+"""
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "layouts"))
+
+from strategies import (_HEADINGS, _T2_BLOCKS, CAPTION, T3_COL_LABELS, T4_COL_LABELS,  # noqa: E402
+                        ReportData, _prose, _t3_paths)
+
+from gplint.model import T2_KEYS, T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS  # noqa: E402
+
+CORPUS = Path("/work/shared/corpus")
+#: Fragments (not whole reports) are not rendered.
+SKIP = ("govnianbao_huaian-city-2024_section3-fragment.txt",)
+_FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def load_reports(cells_json: Path = CORPUS / "cells.json") -> dict[str, ReportData]:
+    """Every 2021-format report of cells.json as :class:`ReportData`, values as read by hand."""
+    out = {}
+    for name, c in json.loads(cells_json.read_text(encoding="utf-8")).items():
+        if name in SKIP or set(c["t2"]) != set(T2_KEYS):
+            continue
+        t3 = {r: tuple(c["t3"][r][k] for k in T3_COLS) for r in T3_ROWS}
+        g6 = (c.get("t3_groups") or {}).get("G6")
+        if g6 and all(v is None for r in ("R21", "R22", "R23") for v in t3[r]):
+            t3["R21"] = tuple(g6[k] for k in T3_COLS)
+            t3["R22"] = t3["R23"] = (0,) * 7
+        t4 = {(b, k): c["t4"][b][k] for b in T4_BLOCKS for k in T4_COLS}
+        short = name.replace("crawled/", "crawled-").rsplit(".", 1)[0]
+        out[short] = ReportData(c["year"], "某市某某局", dict(c["t2"]), t3, t4)
+    return out
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return str(int(v)) if v == int(v) else str(v)
+    return str(v)
+
+
+# --------------------------------------------------------------------------- label forms
+_CN = "一二三四五六七八九十"
+
+
+def _plain(label: str) -> str:
+    """Without its numbering: （一）予以公开 -> 予以公开, 1.属于国家秘密 -> 属于国家秘密."""
+    return re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", "", label)
+
+
+def _dun(label: str) -> str:
+    """（一）予以公开 -> 一、予以公开 and 1.属于国家秘密 -> 1、属于国家秘密 (a 、 numbering)."""
+    label = re.sub(r"^（([一二三四五六七八九十]+)）", r"\1、", label)
+    return re.sub(r"^(\d+)\.", r"\1、", label)
+
+
+#: Slightly different wordings offices use (each seen in some real report or template copy).
+_REWORDED = {
+    "一、本年新收政府信息公开申请数量": "一、本年新收政府信息公开申请",
+    "二、上年结转政府信息公开申请数量": "二、上年结转政府信息公开申请",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "（二）部分公开",
+    "2.其他法律行政法规禁止公开": "2.其他法律、行政法规禁止公开",
+    "3.危及“三安全一稳定”": "3.危及\"三安全一稳定\"",
+    "5.属于三类内部事务信息": "5.属于三类内部事务",
+    "6.属于四类过程性信息": "6.属于四类过程信息",
+    "1.本机关不掌握相关政府信息": "1.本机关不掌握相关信息",
+    "2.没有现成信息需要另行制作": "2.没有现成信息，需要另行制作",
+    "5.要求行政机关确认或重新出具已获取信息": "5.要求确认或重新出具已获取信息",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请":
+        "1.申请人无正当理由逾期不补正，行政机关不再处理其申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请":
+        "2.申请人逾期未缴纳费用，行政机关不再处理其申请",
+    "四、结转下年度继续办理": "四、结转下年度继续办理数量",
+}
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a text variant writes the tables (one row a line)."""
+
+    sep: str = "\t"
+    label: Callable[[str], str] = lambda s: s
+    group: Callable[[str], str] = lambda s: s
+    value: Optional[Callable[[object, str], str]] = None  # (value, cell key) -> text
+    digits_fullwidth: bool = False
+    t3_header_lines: int = 1      # 1, 2 or 3 lines for table 三's header
+    t3_order: tuple = tuple(range(7))
+    t4_two_blocks: bool = False
+    numbered_rows: bool = False   # a 序号 column; the row labels missing
+    merged_cells: bool = False    # Word paste: a merged group label leaves empty cells
+
+
+def _zero_word(v, key: str) -> str:
+    """Zeros written as — / 无 (the choice fixed by the cell)."""
+    if v == 0:
+        return ("—", "/", "无", "－")[zlib.crc32(key.encode()) % 4]
+    return _fmt(v)
+
+
+def _cell(st: Style, v, key: str) -> str:
+    text = st.value(v, key) if st.value else _fmt(v)
+    return text.translate(_FULL_DIGITS) if st.digits_fullwidth else text
+
+
+def _t3_header(st: Style) -> list[str]:
+    sep, cols = st.sep, [T3_COL_LABELS[c] for c in st.t3_order]
+    lead = ["序号"] if st.numbered_rows else []
+    if st.t3_header_lines == 1:
+        return [sep.join(lead + [CAPTION] + cols)]
+    if st.t3_header_lines == 2:
+        return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(cols)]
+    # Three header rows as Word pastes a merged header: 申请人情况 / 自然人 法人或其他组织 总计 / the five.
+    return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
+            sep.join(lead + [""] + list(T3_COL_LABELS[1:6]))]
+
+
+def _t3_rows(st: Style, d: ReportData) -> list[str]:
+    out = []
+    printed: set[str] = set()
+    for n, (key, g1, g2, label) in enumerate(_t3_paths(), 1):
+        values = [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for c in st.t3_order]
+        if st.numbered_rows:
+            out.append(st.sep.join([str(n), ""] + values))
+            continue
+        heads = []
+        for g in (g1, g2):
+            if g and g not in printed:
+                printed.add(g)
+                if st.merged_cells:
+                    heads.append(st.group(g))
+                else:
+                    out.append(st.group(g))
+            elif g and st.merged_cells:
+                heads.append("")
+        if st.merged_cells:
+            heads += [""] * (2 - len(heads))
+        out.append(st.sep.join(heads + [st.label(label)] + values))
+    return out
+
+
+def _t4_lines(st: Style, d: ReportData) -> list[str]:
+    vals = [_cell(st, d.t4[(b, c)], f"t4.{b}.{c}") for b in T4_BLOCKS for c in T4_COLS]
+    sep = st.sep
+    if st.t4_two_blocks:
+        return ["行政复议", sep.join(T4_COL_LABELS), sep.join(vals[:5]),
+                "行政诉讼", sep.join(["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
+                sep.join(T4_COL_LABELS * 2), sep.join(vals[5:])]
+    return [sep.join(["行政复议"] + [""] * 4 + ["行政诉讼"]),
+            sep.join([""] * 5 + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
+            sep.join(T4_COL_LABELS * 3), sep.join(vals)]
+
+
+def render_text(d: ReportData, st: Style) -> str:
+    p = _prose(d)
+    lines = [p["title"], "", p["preface"], "", _HEADINGS[0], "", p["S1"], "", _HEADINGS[1]]
+    for head, cols, rows in _T2_BLOCKS:
+        lines += [head, st.sep.join(("信息内容",) + cols)]
+        for label, keys in rows:
+            lines.append(st.sep.join([label] + [_cell(st, d.t2[k], f"t2.{k}") for k in keys]))
+    lines.append(_HEADINGS[2])
+    lines += _t3_header(st) + _t3_rows(st, d)
+    lines.append(_HEADINGS[3])
+    lines += _t4_lines(st, d)
+    lines += ["", _HEADINGS[4], "", p["S5"], "", _HEADINGS[5], "", p["S6"], "", p["sign"], ""]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- HTML pages
+def _td(text: str, rng: random.Random, span: str = "", word: bool = False) -> str:
+    """A cell as CMS editors and Word's "save as web page" write it: a <p> in every cell,
+    &nbsp; padding or an &nbsp; for an empty cell, styled <span>s."""
+    t = html.escape(text)
+    if word:
+        inner = f'<p class="MsoNormal" align="center"><span lang="EN-US" style="font-size:10.5pt">{t or "&nbsp;"}' \
+                f'<o:p></o:p></span></p>'
+    else:
+        pad = rng.choice(("", "&nbsp;", "&nbsp;&nbsp;"))
+        inner = f'<p style="text-align:center">{pad}<span style="font-family:仿宋_GB2312">{t}</span>{pad}</p>' \
+            if t else '<p>&nbsp;</p>'
+    return f'<td{span} valign="center">{inner}</td>'
+
+
+def _label_td(label: str, rng: random.Random, span: str, word: bool) -> str:
+    """A long label wrapped in two <p> as the editor broke it."""
+    if word and "（" in label[2:]:
+        i = label.index("（", 2)
+        return f'<td{span}><p class="MsoNormal">{html.escape(label[:i])}</p><p class="MsoNormal">' \
+               f'{html.escape(label[i:])}</p></td>'
+    return _td(label, rng, span, word)
+
+
+def _html_t2(d: ReportData, rng, word) -> str:
+    rows = []
+    for head, cols, items in _T2_BLOCKS:
+        rows.append("<tr>" + _td(head, rng, ' colspan="4"', word) + "</tr>")
+        wide = "" if len(cols) == 3 else ' colspan="3"'
+        rows.append("<tr>" + _td("信息内容", rng, "", word) + "".join(_td(c, rng, wide, word) for c in cols) + "</tr>")
+        for label, keys in items:
+            rows.append("<tr>" + _td(label, rng, "", word)
+                        + "".join(_td(_fmt(d.t2[k]), rng, wide, word) for k in keys) + "</tr>")
+    return '<table border="1" cellspacing="0" style="width:100%">' + "".join(rows) + "</table>"
+
+
+def _html_t3(d: ReportData, rng, word) -> str:
+    rows = ["<tr>" + _td(CAPTION, rng, ' colspan="3" rowspan="3"', word) + _td("申请人情况", rng, ' colspan="7"', word)
+            + "</tr>",
+            "<tr>" + _td("自然人", rng, ' rowspan="2"', word) + _td("法人或其他组织", rng, ' colspan="5"', word)
+            + _td("总计", rng, ' rowspan="2"', word) + "</tr>",
+            "<tr>" + "".join(_td(c, rng, "", word) for c in T3_COL_LABELS[1:6]) + "</tr>"]
+    spans = {"三、本年度办理结果": 22, "（三）不予公开": 8, "（四）无法提供": 3, "（五）不予处理": 5, "（六）其他处理": 3}
+    printed: set[str] = set()
+    for key, g1, g2, label in _t3_paths():
+        tds = []
+        for g in (g1, g2):
+            if g and g not in printed:
+                printed.add(g)
+                tds.append(_td(g, rng, f' rowspan="{spans[g]}"', word))
+        colspan = 1 if g2 else (3 if not g1 else 2)
+        tds.append(_label_td(label, rng, f' colspan="{colspan}"' if colspan > 1 else "", word))
+        tds += [_td(_fmt(d.t3[key][c]), rng, "", word) for c in range(7)]
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    return '<table border="1" cellspacing="0">' + "".join(rows) + "</table>"
+
+
+def _html_t4(d: ReportData, rng, word) -> str:
+    rows = ["<tr>" + _td("行政复议", rng, ' colspan="5" rowspan="2"', word) + _td("行政诉讼", rng, ' colspan="10"', word)
+            + "</tr>",
+            "<tr>" + _td("未经复议直接起诉", rng, ' colspan="5"', word) + _td("复议后起诉", rng, ' colspan="5"', word)
+            + "</tr>",
+            "<tr>" + "".join(_td(c, rng, "", word) for c in T4_COL_LABELS * 3) + "</tr>",
+            "<tr>" + "".join(_td(_fmt(d.t4[(b, c)]), rng, "", word) for b in T4_BLOCKS for c in T4_COLS) + "</tr>"]
+    return '<table border="1" cellspacing="0">' + "".join(rows) + "</table>"
+
+
+def render_html(d: ReportData, word: bool) -> str:
+    """A page saved from a government site: the article inside <div>s (``word``: the body
+    Word's "save as web page" wrote, MsoNormal paragraphs), each table inside a centred <div>,
+    merged header cells as rowspan/colspan, table 二 one table whose one-value blocks span
+    three columns."""
+    rng = random.Random(zlib.crc32(repr((word, d.t2, d.t3)).encode()))
+    p = _prose(d)
+
+    def para(text: str) -> str:
+        cls = ' class="MsoNormal"' if word else ' style="text-indent:2em"'
+        return f"<p{cls}>{html.escape(text)}</p>"
+
+    body = [f'<div class="title"><h1>{html.escape(p["title"])}</h1></div>', '<div class="TRS_Editor"><div>',
+            para(p["preface"]), para(_HEADINGS[0]), para(p["S1"]), para(_HEADINGS[1]),
+            f'<div align="center">{_html_t2(d, rng, word)}</div>', para(_HEADINGS[2]),
+            f'<div align="center">{_html_t3(d, rng, word)}</div>', para(_HEADINGS[3]),
+            f'<div align="center">{_html_t4(d, rng, word)}</div>', para(_HEADINGS[4]), para(p["S5"]),
+            para(_HEADINGS[5]), para(p["S6"])]
+    body += [para(x) for x in p["sign"].split("\n")]
+    body.append("</div></div>")
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>' + html.escape(p["title"]) + "</title></head>"
+            "<body>" + "\n".join(body) + "</body></html>")
+
+
+# --------------------------------------------------------------------------- PDF
+def render_pdf(d: ReportData, path: Path) -> bool:
+    """A PDF as an office's word processor exports it: the tables as ruled grids with merged
+    header cells and labels wrapped inside their cells (reportlab Table, an embedded CJK
+    TrueType font). False when reportlab or the font is missing."""
+    try:
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    except ImportError:
+        return False
+    font = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+    if not font.exists():
+        return False
+    if "WQY" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQY", str(font), subfontIndex=0))
+    body = ParagraphStyle("b", fontName="WQY", fontSize=9, leading=12)
+    cell = ParagraphStyle("c", fontName="WQY", fontSize=7, leading=9)
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", 7), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    p = _prose(d)
+    story = [Paragraph(x, body) for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1])]
+    t2 = []
+    for head, cols, items in _T2_BLOCKS:
+        t2.append([head, "", "", ""])
+        t2.append(["信息内容", *cols] + [""] * (3 - len(cols)))
+        for label, keys in items:
+            t2.append([label] + [_fmt(d.t2[k]) for k in keys] + [""] * (3 - len(keys)))
+    story.append(Table(t2, style=grid))
+    story.append(Paragraph(_HEADINGS[2], body))
+    t3 = [[Paragraph(CAPTION, cell), "", "", "申请人情况", "", "", "", "", "", ""],
+          ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+          ["", "", ""] + [Paragraph(c, cell) for c in T3_COL_LABELS[:6]] + [""]]
+    t3[2][3] = ""
+    spans = [("SPAN", (0, 0), (2, 2)), ("SPAN", (3, 0), (9, 0)), ("SPAN", (3, 1), (3, 2)), ("SPAN", (4, 1), (8, 1)),
+             ("SPAN", (9, 1), (9, 2))]
+    for key, g1, g2, label in _t3_paths():
+        n = len(t3)
+        row = [g1 or "", g2 or "", ""]
+        lab = Paragraph(label, cell)
+        if not g1:
+            row = [lab, "", ""]
+            spans.append(("SPAN", (0, n), (2, n)))
+        elif not g2:
+            row = [Paragraph(g1, cell), lab, ""]
+            spans.append(("SPAN", (1, n), (2, n)))
+        else:
+            row = [Paragraph(g1, cell), Paragraph(g2, cell), lab]
+        t3.append(row + [_fmt(v) for v in d.t3[key]])
+    story.append(Table(t3, colWidths=[40, 50, 130] + [38] * 7, style=TableStyle(list(grid.getCommands()) + spans)))
+    story.append(Paragraph(_HEADINGS[3], body))
+    t4 = [["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
+          [""] * 5 + ["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+          list(T4_COL_LABELS * 3), [_fmt(d.t4[(b, c)]) for b in T4_BLOCKS for c in T4_COLS]]
+    spans4 = [("SPAN", (0, 0), (4, 1)), ("SPAN", (5, 0), (14, 0)), ("SPAN", (5, 1), (9, 1)), ("SPAN", (10, 1), (14, 1))]
+    story.append(Table(t4, style=TableStyle(list(grid.getCommands()) + spans4)))
+    story += [Paragraph(x, body) for x in (_HEADINGS[4], p["S5"], _HEADINGS[5], p["S6"], *p["sign"].split("\n"))]
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30, rightMargin=30).build(story)
+    return True
+
+
+# --------------------------------------------------------------------------- the variants
+BASELINE = Style()
+#: name -> (file extension, what it is, how it is written)
+TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
+    "ideographic-space": ("cells between U+3000 ideographic spaces, full-width digits (Word/WPS text export)",
+                          Style(sep="\u3000", digits_fullwidth=True)),
+    "zero-words": ("zeros written as — / 无 －, tab rows", Style(value=_zero_word)),
+    "t4-two-blocks": ("table 四 as two blocks: 行政复议 (5 labels, 5 values) then 行政诉讼 (10, 10)",
+                      Style(t4_two_blocks=True)),
+    "labels-plain": ("row labels without their numbering (予以公开, 属于国家秘密)",
+                     Style(label=_plain, group=_plain)),
+    "labels-dun": ("（一） written 一、 and 1. written 1、", Style(label=_dun, group=_dun)),
+    "labels-reworded": ("row labels in slightly other words (部分公开 without its note, …)",
+                        Style(label=lambda s: _REWORDED.get(s, s))),
+    "rows-numbered": ("table 三 rows numbered 1-25 in a 序号 column, the row labels missing",
+                      Style(numbered_rows=True)),
+    "word-merged": ("Word paste: tab rows, a merged group label leaves empty cells, header over three rows",
+                    Style(merged_cells=True, t3_header_lines=3)),
+    "spaces-reordered": ("blank-separated rows, table 三's header in another order (总计 first, two columns swapped)",
+                         Style(sep=" ", t3_order=(6, 0, 1, 3, 2, 4, 5), value=lambda v, k: _fmt(v) or "—")),
+    "header-two-rows": ("tab rows, table 三's header over two rows (申请人情况 / the seven columns)",
+                        Style(t3_header_lines=2)),
+}
+DOC_VARIANTS = {
+    "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",
+    "html-word": "Word's 'save as web page': MsoNormal <p> in every cell, labels wrapped in two <p>",
+    "pdf-grid": "a PDF with ruled tables (merged headers, wrapped labels), read by the pdfium backend",
+}
+
+
+def write_all(out: Path) -> dict[str, dict]:
+    """Write every variant of every report under ``out``; returns {variant: {report: path}}."""
+    written: dict[str, dict] = {}
+    reports = load_reports()
+    for variant, (_what, st) in {"baseline": ("", BASELINE), **TEXT_VARIANTS}.items():
+        folder = out / variant
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, d in reports.items():
+            path = folder / f"{name}.txt"
+            path.write_text(render_text(d, st), encoding="utf-8")
+            written.setdefault(variant, {})[name] = path
+    for variant in DOC_VARIANTS:
+        folder = out / variant
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, d in reports.items():
+            if variant == "pdf-grid":
+                path = folder / f"{name}.pdf"
+                if not render_pdf(d, path):
+                    continue
+            else:
+                path = folder / f"{name}.html"
+                path.write_text(render_html(d, word=variant == "html-word"), encoding="utf-8")
+            written.setdefault(variant, {})[name] = path
+    return written
+
+
+if __name__ == "__main__":
+    write_all(Path(sys.argv[1]))
