@@ -20,7 +20,7 @@ import random
 import re
 import sys
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -111,6 +111,7 @@ class Style:
     t3_order: tuple = tuple(range(7))
     t4_two_blocks: bool = False
     numbered_rows: bool = False   # a 序号 column; the row labels missing
+    numbered_labelled: bool = False  # a 序号 column before the labels, every line numbered
     merged_cells: bool = False    # Word paste: a merged group label leaves empty cells
 
 
@@ -128,7 +129,7 @@ def _cell(st: Style, v, key: str) -> str:
 
 def _t3_header(st: Style) -> list[str]:
     sep, cols = st.sep, [T3_COL_LABELS[c] for c in st.t3_order]
-    lead = ["序号"] if st.numbered_rows else []
+    lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
     if st.t3_header_lines == 1:
         return [sep.join(lead + [CAPTION] + cols)]
     if st.t3_header_lines == 2:
@@ -141,6 +142,8 @@ def _t3_header(st: Style) -> list[str]:
 def _t3_rows(st: Style, d: ReportData) -> list[str]:
     out = []
     printed: set[str] = set()
+    if st.numbered_labelled:
+        return [st.sep.join([str(n), line]) for n, line in enumerate(_t3_rows(replace(st, numbered_labelled=False), d), 1)]
     for n, (key, g1, g2, label) in enumerate(_t3_paths(), 1):
         values = [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for c in st.t3_order]
         if st.numbered_rows:
@@ -360,6 +363,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                         Style(label=lambda s: _REWORDED.get(s, s))),
     "rows-numbered": ("table 三 rows numbered 1-25 in a 序号 column, the row labels missing",
                       Style(numbered_rows=True)),
+    "rows-numbered-labelled": ("table 三 with a 序号 column before the row labels, every line numbered",
+                               Style(numbered_labelled=True)),
     "word-merged": ("Word paste: tab rows, a merged group label leaves empty cells, header over three rows",
                     Style(merged_cells=True, t3_header_lines=3)),
     "spaces-reordered": ("blank-separated rows, table 三's header in another order (总计 first, two columns swapped)",

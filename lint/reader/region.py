@@ -28,6 +28,7 @@ from ..model import (
 )
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND, CELL_TEXT
+from .row_numbers import drop_row_numbers
 
 
 # Slotted: a report makes a few dozen vectors and reads their fields over and over.
@@ -74,6 +75,7 @@ def read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row
         if not (info.blank or info.footer or info.md_rule):
             reader.take(info)
     reader.flush()
+    drop_row_numbers(reader.out.vectors, width_of, full_width)
     return reader.out
 
 

@@ -108,6 +108,13 @@ def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
     return None
 
 
+def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
+    """Rows of values with no row label among them, as many as table 三 has rows."""
+    if any(v.key is not None and v.key.startswith("R") for v in vectors):
+        return False
+    return sum(1 for v in vectors if "num" in map(CELL_KIND, v.values)) == len(T3_ROWS)
+
+
 def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
     """A row of exactly seven values printed under a reordered header, its values moved
     to the format's columns (a row of another width is left as printed)."""
@@ -142,6 +149,11 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
 
     widths = Widths.fromkeys(order, 7)  # its keys: the rows of the order
     read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
+    if not has_sub6 and _unlabelled_full_table(read.vectors):
+        # No row label at all and as many rows as the 2021 format's: its (六) sub-rows.
+        has_sub6, order = True, list(T3_ROWS)
+        widths = Widths.fromkeys(order, 7)
+        read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
     vectors = read.vectors
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)

@@ -33,3 +33,52 @@ def test_two_row_header_flattened_onto_one_line_keeps_the_format_order(data):
     flattened = " ".join((CAPTION, "自然人", "法人或其他组织", "总计") + T3_COL_LABELS[1:6])
     assert one_line in text
     assert _cells(text.replace(one_line, flattened)) == expected_cells(data)
+
+
+def _numbered(text: str, keep_labels: bool, sep: str = "\t") -> str:
+    """Table 三 of a "tabs" text with a 序号 column: every line after the header numbered
+    (group label lines too), or — ``keep_labels`` False — the data rows numbered with their
+    label cell left empty and the group label lines gone."""
+    lines = text.split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况") + 1
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    header, rows = lines[start], lines[start + 1:end]
+    if not keep_labels:
+        rows = [row for row in rows if "\t" in row]
+    out = []
+    for n, row in enumerate(rows, 1):
+        label, _, values = row.partition("\t")
+        out.append(sep.join([str(n), label if keep_labels else ""] + ([values.replace("\t", sep)] if values else [])))
+    return "\n".join(lines[:start] + [sep.join(["序号"] + header.split("\t"))] + out + lines[end:])
+
+
+@pytest.mark.parametrize("keep_labels", [True, False], ids=["labelled", "labels-missing"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_numbered_rows_are_read_without_their_numbers(keep_labels, data):
+    """A 序号 column before the row labels (or in place of labels lost): the numbers are
+    not cells; the rows are read on their labels, or in the format's order."""
+    text, _ = render(data, "tabs")
+    numbered = _numbered(text, keep_labels)
+    assert numbered != text
+    assert _cells(numbered) == expected_cells(data)
+
+
+@pytest.mark.parametrize("keep_labels", [True, False], ids=["labelled", "labels-missing"])
+@PROPS
+@given(data=report_data())
+def test_numbered_consistent_report_draws_no_table_finding(keep_labels, data):
+    text, _ = render(data, "tabs")
+    found = [d for d in gplint.lint_text(_numbered(text, keep_labels)) if d.category in ("arithmetic", "table")]
+    assert found == []
+
+
+@PROPS
+@given(data=report_data())
+def test_numbered_rows_with_a_wrong_cell_name_it(data):
+    """The row numbers do not hide a real defect: a changed 自然人 cell of （一）予以公开 is
+    reported on that cell."""
+    changed = data.with_t3("R03", 0, data.t3["R03"][0] + 7)
+    text, _ = render(changed, "tabs")
+    keys = {d.key for d in gplint.lint_text(_numbered(text, True)) if d.category == "arithmetic"}
+    assert keys == {"t3.R03.C1"}

@@ -1,0 +1,68 @@
+"""Layout "numbered rows": a 序号 column before the row labels (spreadsheet exports, some
+offices' Word tables), "1 | 一、本年新收… | 0 | …" — or the number alone where the label cell
+was left empty or lost. The numbers are no cells of the table: they go before any row is
+placed, else every row reads one value too many and its values one column off.
+
+A leading number is a row number only where a whole run of rows says so: at least
+:data:`MIN_RUN` rows in a row whose first values count up from 1 (a step of 1 to
+:data:`MAX_STEP`, rows such as group labels may go unnumbered or be numbered apart), each
+holding a value more than its row has cells, the number printed before the row's label.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+
+MIN_RUN = 5
+MAX_STEP = 3
+
+
+def _leading_number(vec, width_of: Callable[[str], int], full_width: int) -> Optional[int]:
+    """The row's first value as a row number, when it can be one (else None)."""
+    vals = vec.values
+    if not vals or vals[0].kind != "num" or not vals[0].text.isdigit():
+        return None
+    need = width_of(vec.key) if vec.key is not None else full_width
+    if len(vals) == 1 and (vec.key is None or need == 0):
+        return int(vals[0].text)  # a group label's line: its number alone
+    if len(vals) <= need or (vec.key is None and need == 0):
+        return None
+    if vec.label is not None and (vec.label.line, vec.label.column) < (vals[0].line, vals[0].column):
+        return None  # printed after its label: a cell of the row
+    return int(vals[0].text)
+
+
+def _numbered_run(numbers: Sequence[Optional[int]]) -> list[int]:
+    """Positions of the longest run of row numbers counting up from 1 or 2 (empty when
+    shorter than MIN_RUN)."""
+    best: list[int] = []
+    run: list[int] = []
+    for pos, n in enumerate(numbers):
+        if n is None:
+            continue  # a row that cannot hold a number (a group label's line): skipped
+        if run and 1 <= n - numbers[run[-1]] <= MAX_STEP:
+            run.append(pos)
+        else:
+            run = [pos] if n <= 2 else []
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= MIN_RUN else []
+
+
+def _empty_label_cell(vec) -> bool:
+    vals = vec.values
+    return vec.separated and vec.label is None and len(vals) > 1 and vals[1].kind == "blank" and not vals[1].text
+
+
+def drop_row_numbers(vectors: list, width_of: Callable[[str], int], full_width: int) -> None:
+    """Take the row numbers out of the vectors of a numbered table, in place; on rows cut
+    into cells whose label cells are all empty, the empty label cell after each number too
+    (an empty cell there is the label column, not a blank value). A group label's line,
+    left with no value, is no row of values."""
+    run = [vectors[pos] for pos in _numbered_run([_leading_number(v, width_of, full_width) for v in vectors])]
+    unlabelled = [v for v in run if v.label is None]
+    label_column = bool(unlabelled) and all(map(_empty_label_cell, unlabelled))
+    for vec in run:
+        vec.values = vec.values[2:] if label_column and vec.label is None else vec.values[1:]
+    if run:
+        vectors[:] = [v for v in vectors if v.values]
