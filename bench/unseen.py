@@ -34,7 +34,7 @@ from gplint.engine import LintOptions, lint_bytes  # noqa: E402
 from gplint.plugins import build_registry  # noqa: E402
 
 NOTICES = ("T190", "A108")
-_LENIENT_ZERO = ("zero-words",)
+_LENIENT_ZERO = ("zero-words", "combo-plain-spaces")
 
 
 def _lint(path: Path, registry, options):

@@ -113,6 +113,10 @@ class Style:
     numbered_rows: bool = False   # a 序号 column; the row labels missing
     numbered_labelled: bool = False  # a 序号 column before the labels, every line numbered
     merged_cells: bool = False    # Word paste: a merged group label leaves empty cells
+    repeat_groups: bool = False   # with merged_cells: the group labels repeated on every row
+    t4_rows: bool = False         # table 四 as three rows (复议, 直接起诉, 复议后起诉) of five
+    page_break_before: str = ""   # a page footer and table 三's header again before this row
+    blank_between: bool = False   # an empty line after every table line (double-spaced paste)
 
 
 def _zero_word(v, key: str) -> str:
@@ -158,9 +162,11 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
                 else:
                     out.append(st.group(g))
             elif g and st.merged_cells:
-                heads.append("")
+                heads.append(st.group(g) if st.repeat_groups else "")
         if st.merged_cells:
             heads += [""] * (2 - len(heads))
+        if key == st.page_break_before:
+            out += ["", "第 3 页 共 8 页", ""] + _t3_header(st)
         out.append(st.sep.join(heads + [st.label(label)] + values))
     return out
 
@@ -168,6 +174,10 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
 def _t4_lines(st: Style, d: ReportData) -> list[str]:
     vals = [_cell(st, d.t4[(b, c)], f"t4.{b}.{c}") for b in T4_BLOCKS for c in T4_COLS]
     sep = st.sep
+    if st.t4_rows:
+        names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+        return [sep.join([""] + list(T4_COL_LABELS))] + [sep.join([n] + vals[5 * i:5 * i + 5])
+                                                          for i, n in enumerate(names)]
     if st.t4_two_blocks:
         return ["行政复议", sep.join(T4_COL_LABELS), sep.join(vals[:5]),
                 "行政诉讼", sep.join(["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
@@ -175,6 +185,10 @@ def _t4_lines(st: Style, d: ReportData) -> list[str]:
     return [sep.join(["行政复议"] + [""] * 4 + ["行政诉讼"]),
             sep.join([""] * 5 + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
             sep.join(T4_COL_LABELS * 3), sep.join(vals)]
+
+
+def _spaced(st: Style, lines: list[str]) -> list[str]:
+    return [x for line in lines for x in (line, "")] if st.blank_between else lines
 
 
 def render_text(d: ReportData, st: Style) -> str:
@@ -185,9 +199,9 @@ def render_text(d: ReportData, st: Style) -> str:
         for label, keys in rows:
             lines.append(st.sep.join([label] + [_cell(st, d.t2[k], f"t2.{k}") for k in keys]))
     lines.append(_HEADINGS[2])
-    lines += _t3_header(st) + _t3_rows(st, d)
+    lines += _spaced(st, _t3_header(st) + _t3_rows(st, d))
     lines.append(_HEADINGS[3])
-    lines += _t4_lines(st, d)
+    lines += _spaced(st, _t4_lines(st, d))
     lines += ["", _HEADINGS[4], "", p["S5"], "", _HEADINGS[5], "", p["S6"], "", p["sign"], ""]
     return "\n".join(lines)
 
@@ -365,6 +379,24 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                       Style(numbered_rows=True)),
     "rows-numbered-labelled": ("table 三 with a 序号 column before the row labels, every line numbered",
                                Style(numbered_labelled=True)),
+    "repeated-groups": ("tab rows, merged group labels repeated on every row (spreadsheet / converter unmerge)",
+                        Style(merged_cells=True, repeat_groups=True)),
+    "t4-three-rows": ("table 四 as three rows (行政复议, 直接起诉, 复议后起诉) under the five column words",
+                      Style(t4_rows=True)),
+    "page-break-header": ("a page footer and table 三's header repeated in mid-table (Word repeats header rows)",
+                          Style(page_break_before="R13")),
+    "double-spaced": ("an empty line after every table line (a double-spaced paste)", Style(blank_between=True)),
+    "pipes-no-outer": ("markdown rows without outer pipes: a | b | c", Style(sep=" | ")),
+    # Two or three of the above at once, as real reports combine them.
+    "combo-plain-spaces": ("labels without numbering, blank-separated, zeros as words",
+                           Style(sep=" ", label=_plain, group=_plain, value=_zero_word)),
+    "combo-dun-pipes": ("、 numbering, rows without outer pipes, group labels repeated on every row",
+                        Style(sep=" | ", label=_dun, group=_dun, merged_cells=True, repeat_groups=True)),
+    "combo-reworded-numbered": ("reworded labels after a 序号 column, full-width digits, header over two rows",
+                                Style(label=lambda s: _REWORDED.get(s, s), numbered_labelled=True,
+                                      digits_fullwidth=True, t3_header_lines=2)),
+    "combo-u3000-t4rows": ("U+3000 separators, table 四 as three rows, a page break in table 三",
+                           Style(sep="\u3000", t4_rows=True, page_break_before="R13")),
     "word-merged": ("Word paste: tab rows, a merged group label leaves empty cells, header over three rows",
                     Style(merged_cells=True, t3_header_lines=3)),
     "spaces-reordered": ("blank-separated rows, table 三's header in another order (总计 first, two columns swapped)",

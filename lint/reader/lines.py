@@ -136,7 +136,7 @@ def split_line(line: Line) -> LineInfo:
     if types <= _LAYOUT_TYPES:
         return LineInfo(n, line.text, toks, [], False, blank=True)
     end = toks[-1]
-    if "NUMBER" not in types and end.type not in _LABEL_END_SKIP and end.value not in DASH_MARKS:
+    if "NUMBER" not in types and end.type not in _LABEL_END_SKIP and end.value not in RUN_MARKS:
         # No number: no footer (it holds a page number) and no trailing values. Ending in
         # content that is no dash, the whole line is the label, as the general reading
         # (:func:`_split_unseparated`) finds (tests/test_split_line.py compares them).
@@ -148,6 +148,13 @@ def split_line(line: Line) -> LineInfo:
         return LineInfo(n, line.text, toks, [LCell("blank" if text in BLANK_MARKS else "label", text, n,
                                                    toks[first].column, end.column + len(end.value))], False)
     return _split_unseparated(line)
+
+
+#: Marks that may stand for an empty cell in a run of blank-separated values: the dashes,
+#: and 无 written alone between blanks ("2 无 — 0").
+RUN_MARKS = DASH_MARKS | {"无"}
+#: Blank-separated marks with no number among them read as a row's cells from this many.
+MIN_MARK_ROW = 3
 
 
 def _split_unseparated(line: Line) -> LineInfo:
@@ -168,7 +175,7 @@ def _split_unseparated(line: Line) -> LineInfo:
         if t.type in _LAYOUT_TYPES:  # blanks and markdown marks ("0 0 0 ####") are layout
             i -= 1
             continue
-        if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in DASH_MARKS)) and (
+        if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in RUN_MARKS)) and (
                 i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB")
                 or not nums and all(x.type in ("BLANK", "HASH", "STAR") for x in toks[: i - 1])):
             nums.append(t)
@@ -185,8 +192,10 @@ def _split_unseparated(line: Line) -> LineInfo:
     signed = _signed_run(toks, i) if fused is not None else None
     if signed is not None:
         i -= 2  # the number and its sign before the fused digits are cells, not label
-    # Dashes with no number among them are text (a rule line, a dash in a sentence).
-    if nums and not any(t.type == "NUMBER" for t in nums):
+    # Dashes with no number among them are text (a rule line, a dash in a sentence) —
+    # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
+    # written as marks ("规章 无 无 －").
+    if nums and len(nums) < MIN_MARK_ROW and not any(t.type == "NUMBER" for t in nums):
         nums = []
         i = len(toks)
     nums.reverse()

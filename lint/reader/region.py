@@ -101,7 +101,8 @@ class _RegionReader:
             self.buffer.append(vals[0])  # one value a line: part of a stream
             return
         has_num = "num" in map(CELL_KIND, vals)
-        if has_num or (vals and info.separated and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
+        # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
+        if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
             self.flush()
             self.row(info, has_num)
         elif info.separated and len(labs) >= 2:
@@ -126,8 +127,8 @@ class _RegionReader:
             # group label with numbers beside it is a group row printed with its own
             # subtotals; it keeps its key and the table's builder sets it aside.)
             key, lab_cell = None, None
-        if not has_num and key is None:
-            return  # a row of dashes with no label: header debris
+        if not has_num and key is None and not (labs and len(vals) == self.full_width):
+            return  # a row of dashes with no label: header debris (a full row is a row)
         vector = Vector(key, list(vals), info.number, lab_cell, "row", info.separated)
         self.out.vectors.append(vector)
         if key is not None and not info.separated and len(vals) < self.width_of(key):
@@ -306,6 +307,13 @@ def row_score(vectors: Sequence[Vector]) -> int:
     return score
 
 
+def holds_values(vec: Vector) -> bool:
+    """A vector that is a row of the table: it holds a number, or three or more marks
+    written for cells (a row whose zeros are all "—" or "无")."""
+    kinds = list(map(CELL_KIND, vec.values))
+    return "num" in kinds or (len(kinds) >= 3 and all(map(CELL_TEXT, vec.values)))
+
+
 def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Vector], list[Vector], list[Vector]]:
     """Place vectors on the format's rows: labelled ones on their row, unlabelled ones on
     the free rows between their labelled neighbours, in order.
@@ -329,8 +337,7 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
     for (p0, o0), (p1, o1) in zip(bounds, bounds[1:]):
         if p1 == p0 + 1:
             continue  # two labelled vectors in a row (most): no unlabelled one to place
-        gap = [v for v in vectors[p0 + 1:p1]
-               if (v.key is None or v.key not in index) and "num" in map(CELL_KIND, v.values)]
+        gap = [v for v in vectors[p0 + 1:p1] if (v.key is None or v.key not in index) and holds_values(v)]
         free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
         if len(gap) > len(free):
             keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].values), i))[:len(free)]

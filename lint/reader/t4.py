@@ -16,7 +16,7 @@ from ..model import (
 )
 from . import runs
 from .cells import LCell, LineInfo
-from .cells import CELL_FUSED, CELL_KIND
+from .cells import CELL_FUSED, CELL_KIND, CELL_TEXT
 from .region import to_cell, cells_span, fit
 
 
@@ -38,7 +38,8 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
                 has_total = True
             if len(n) <= 12:
                 col_labels.append(Label(c.text, None, c.span, False))
-        if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals):
+        if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals) \
+                and not _marks_row(info):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
                 and not (len(vals) >= 12 and any(w in L.normalise(c.text) for c in labs for w in ("结果维持", "总计")))):
@@ -61,6 +62,13 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _marks_row(info: LineInfo) -> bool:
+    """Five or more cells all written as marks ("— 无 / －"), on a line of their own or
+    cut into cells: values whose zeros were not written, not header debris."""
+    vals = info.values
+    return len(vals) >= 5 and (info.separated or not info.labels) and all(map(CELL_TEXT, vals))
 
 
 def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], issues: list[Issue]) -> Table4:

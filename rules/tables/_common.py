@@ -38,12 +38,13 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int) -> Opti
     """Whether a separated row leaves an empty cell after its last value.
 
     None when the line has no cell separators (the layout cannot tell). A pipe row
-    ``| 1 | 0 |  |`` or a tab row ``1\\t0\\t`` leaves one; ``| 1 | 0 |`` does not.
+    ``| 1 | 0 |  |`` or a tab row ``1\\t0\\t`` leaves one; ``| 1 | 0 |`` does not; a pipe
+    row without outer pipes (``a | 1 | 0 | ``) leaves one after its last pipe.
     """
     text = line_text(report, line)
     rest = text[last_end_column - 1:] if last_end_column > 0 else ""
     if "|" in text:
-        return rest.count("|") >= 2
+        return rest.count("|") >= (2 if text.lstrip().startswith("|") else 1)
     if "\t" in text:
         return "\t" in rest
     return None

@@ -82,3 +82,38 @@ def test_numbered_rows_with_a_wrong_cell_name_it(data):
     text, _ = render(changed, "tabs")
     keys = {d.key for d in gplint.lint_text(_numbered(text, True)) if d.category == "arithmetic"}
     assert keys == {"t3.R03.C1"}
+
+
+_MARKS = ("无", "—", "/", "－")
+_SEPARATOR = {"spaces": " ", "tabs": "\t", "pipe": "|"}
+
+
+def _zeros_as_marks(text: str, layout: str) -> str:
+    """Tables 三 and 四 with every 0 cell written as a mark (无, —, /, －, in turn), as
+    offices that do not write 0 print them."""
+    sep, k = _SEPARATOR[layout], 0
+    lines = text.split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("五、存在的主要问题及改进情况")
+    for i in range(start, end):
+        cells = lines[i].split(sep)
+        for j, cell in enumerate(cells):
+            if cell.strip() == "0":
+                cells[j], k = cell.replace("0", _MARKS[k % 4]), k + 1
+        lines[i] = sep.join(cells)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("layout", ["spaces", "tabs", "pipe"])
+@PROPS
+@given(data=report_data())
+def test_zeros_written_as_marks_are_blank_cells_and_one_notice(layout, data):
+    """Zeros written 无 / — / / / － (blank-separated too, a row or table 四 of marks alone):
+    every mark reads as a cell left blank, every number exactly; the tables draw at most one
+    A108 notice each and no arithmetic or table error."""
+    text = _zeros_as_marks(render(data, layout)[0], layout)
+    want = {k: (None if v == 0 and k.startswith(("t3.", "t4.")) else v) for k, v in expected_cells(data).items()}
+    assert _cells(text) == want
+    found = [d for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")]
+    assert all(d.code == "A108" for d in found), [(d.code, d.key, d.message[:60]) for d in found]
+    assert len(found) <= 2
