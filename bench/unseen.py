@@ -11,7 +11,7 @@ For every variant it prints:
 - notices: T190 / A108 findings, the honest "could not read this table";
 - missed: findings of the baseline the variant no longer gives (a real defect lost).
 
-    .venv/bin/python bench/unseen.py [-v] [--variant NAME ...] [--keep DIR]
+    .venv/bin/python bench/unseen.py [-v] [--variant NAME ...] [--keep DIR] [--profile strict]
 
 ``-v`` lists, per report, the cells read wrong and the false positives.
 """
@@ -59,13 +59,13 @@ def _cells_right(variant: str, truth: dict, got: dict) -> tuple[int, list[str]]:
     return right, wrong
 
 
-def run(out: Path, variants: list[str], verbose: bool) -> None:
+def run(out: Path, variants: list[str], verbose: bool, profile: str = "default") -> None:
     registry = build_registry()
-    options = LintOptions()
+    options = LintOptions(profile=profile)
     reports = load_reports()
     files = write_all(out)
     baseline = {name: _keys(_lint(path, registry, options).diagnostics) for name, path in files["baseline"].items()}
-    print(f"{len(reports)} reports of corpus/cells.json; default profile\n")
+    print(f"{len(reports)} reports of corpus/cells.json; {profile} profile\n")
     print(f"{'variant':20} {'cells right':>17} {'false pos.':>10} {'notices':>8} {'missed':>7}  reports with FP")
     totals = Counter()
     for variant in variants:
@@ -105,13 +105,14 @@ def main(argv=None) -> None:
     ap.add_argument("-v", action="store_true", help="list wrong cells and false positives per report")
     ap.add_argument("--variant", action="append", help="only these variants")
     ap.add_argument("--keep", help="write the inputs here (default: a temporary folder)")
+    ap.add_argument("--profile", default="default", help="rule profile (default, strict)")
     args = ap.parse_args(argv)
     variants = args.variant or list(TEXT_VARIANTS) + list(DOC_VARIANTS)
     if args.keep:
-        run(Path(args.keep), variants, args.v)
+        run(Path(args.keep), variants, args.v, args.profile)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            run(Path(tmp), variants, args.v)
+            run(Path(tmp), variants, args.v, args.profile)
 
 
 if __name__ == "__main__":

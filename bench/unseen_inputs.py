@@ -117,6 +117,9 @@ class Style:
     t4_rows: bool = False         # table 四 as three rows (复议, 直接起诉, 复议后起诉) of five
     page_break_before: str = ""   # a page footer and table 三's header again before this row
     blank_between: bool = False   # an empty line after every table line (double-spaced paste)
+    heading: Callable[[str], str] = lambda s: s  # how the six section headings are written
+    row_form: str = "row"         # "row"; "label-above": label, then its values on the next
+                                  # line; "values-first": the values, then the label
 
 
 def _zero_word(v, key: str) -> str:
@@ -167,7 +170,12 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
             heads += [""] * (2 - len(heads))
         if key == st.page_break_before:
             out += ["", "第 3 页 共 8 页", ""] + _t3_header(st)
-        out.append(st.sep.join(heads + [st.label(label)] + values))
+        if st.row_form == "label-above":
+            out += [st.sep.join(heads + [st.label(label)]), st.sep.join(values)]
+        elif st.row_form == "values-first":
+            out.append(st.sep.join(values + heads + [st.label(label)]))
+        else:
+            out.append(st.sep.join(heads + [st.label(label)] + values))
     return out
 
 
@@ -193,16 +201,17 @@ def _spaced(st: Style, lines: list[str]) -> list[str]:
 
 def render_text(d: ReportData, st: Style) -> str:
     p = _prose(d)
-    lines = [p["title"], "", p["preface"], "", _HEADINGS[0], "", p["S1"], "", _HEADINGS[1]]
+    h = [st.heading(x) for x in _HEADINGS]
+    lines = [p["title"], "", p["preface"], "", h[0], "", p["S1"], "", h[1]]
     for head, cols, rows in _T2_BLOCKS:
         lines += [head, st.sep.join(("信息内容",) + cols)]
         for label, keys in rows:
             lines.append(st.sep.join([label] + [_cell(st, d.t2[k], f"t2.{k}") for k in keys]))
-    lines.append(_HEADINGS[2])
+    lines.append(h[2])
     lines += _spaced(st, _t3_header(st) + _t3_rows(st, d))
-    lines.append(_HEADINGS[3])
+    lines.append(h[3])
     lines += _spaced(st, _t4_lines(st, d))
-    lines += ["", _HEADINGS[4], "", p["S5"], "", _HEADINGS[5], "", p["S6"], "", p["sign"], ""]
+    lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
     return "\n".join(lines)
 
 
@@ -387,6 +396,18 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                           Style(page_break_before="R13")),
     "double-spaced": ("an empty line after every table line (a double-spaced paste)", Style(blank_between=True)),
     "pipes-no-outer": ("markdown rows without outer pipes: a | b | c", Style(sep=" | ")),
+    "headings-markdown": ("section headings as markdown (## 一、总体情况), tab rows",
+                          Style(heading=lambda s: "## " + s)),
+    "headings-bold-dot": ("section headings in bold with a full stop numbering (**一．总体情况**)",
+                          Style(heading=lambda s: "**" + s.replace("、", "．", 1) + "**")),
+    "headings-spaced": ("section headings numbered with a blank (一 总体情况), tables blank-separated",
+                        Style(sep=" ", heading=lambda s: s.replace("、", " ", 1), value=lambda v, k: _fmt(v) or "—")),
+    "label-above": ("table 三 rows as a label line, then its values blank-separated on the next line",
+                    Style(sep=" ", row_form="label-above", value=lambda v, k: _fmt(v) or "—")),
+    "values-first": ("table 三 rows with the values before the label (PDF text in reading order lost)",
+                     Style(sep=" ", row_form="values-first", value=lambda v, k: _fmt(v) or "—")),
+    "thousands": ("counts of 1,000 and more with thousands separators (1,234; 12,345.6), tab rows",
+                  Style(value=lambda v, k: (f"{v:,}" if isinstance(v, (int, float)) and v >= 1000 else _fmt(v)))),
     # Two or three of the above at once, as real reports combine them.
     "combo-plain-spaces": ("labels without numbering, blank-separated, zeros as words",
                            Style(sep=" ", label=_plain, group=_plain, value=_zero_word)),

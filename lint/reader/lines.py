@@ -198,6 +198,10 @@ def _split_unseparated(line: Line) -> LineInfo:
     if nums and len(nums) < MIN_MARK_ROW and not any(t.type == "NUMBER" for t in nums):
         nums = []
         i = len(toks)
+    if not nums and fused is None:
+        leading = _values_first(line)
+        if leading is not None:
+            return leading
     nums.reverse()
     # The label: tokens before the numbers, from the first to the last that is not blank.
     first = 0
@@ -223,6 +227,38 @@ def _split_unseparated(line: Line) -> LineInfo:
         cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
     cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
+    return LineInfo(n, line.text, toks, cells, False)
+
+
+def _values_first(line: Line) -> Optional[LineInfo]:
+    """Layout "values first": a row's blank-separated values before its label, as PDF text
+    gives a row whose label cell sits lower than its numbers ("290 1 0 0 3 0 294 （一）予以
+    公开"). Only two or more values and a text after them that is a table row label."""
+    toks = line.tokens
+    k, vals = 0, []
+    while k < len(toks):
+        t = toks[k]
+        if t.type in _LAYOUT_TYPES:
+            k += 1
+        elif (t.type == "NUMBER" or (t.type == "TEXT" and t.value in RUN_MARKS)) and (
+                k + 1 >= len(toks) or toks[k + 1].type in ("BLANK", "TAB")):
+            vals.append(t)
+            k += 1
+        else:
+            break
+    if len(vals) < 2 or not any(t.type == "NUMBER" for t in vals) or k >= len(toks):
+        return None
+    rest = toks[k:]
+    text = "".join(map(_TOK_VALUE, rest)).strip()
+    if not _is_row_label(text):
+        return None
+    last = len(rest) - 1
+    while rest[last].type == "BLANK":
+        last -= 1
+    n = line.number
+    cells = [LCell("label", text, n, rest[0].column, rest[last].end_column)]
+    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
+                 else LCell("blank", t.value, n, t.column, t.end_column) for t in vals)
     return LineInfo(n, line.text, toks, cells, False)
 
 

@@ -42,7 +42,8 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
                 and not _marks_row(info):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
-                and not (len(vals) >= 12 and any(w in L.normalise(c.text) for c in labs for w in ("结果维持", "总计")))):
+                and not (len(vals) >= 12 and any(w in L.normalise(c.text) for c in labs for w in ("结果维持", "总计")))
+                and not _block_row(info)):
             continue  # prose with a trailing number (not the header's own line with the values)
         values.extend(vals)
         last_line = info.number
@@ -62,6 +63,15 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _block_row(info: LineInfo) -> bool:
+    """A line naming one of the three blocks (行政复议, 行政诉讼（未经复议直接起诉）, 复议后
+    起诉) followed by its four or five values: table 四 printed as three rows."""
+    if len(info.labels) != 1 or len(info.values) not in (4, 5):
+        return False
+    n = L.normalise(info.labels[0].text)
+    return len(n) <= 20 and ("复议" in n or "起诉" in n)
 
 
 def _marks_row(info: LineInfo) -> bool:

@@ -3,6 +3,7 @@ generated reports: each one is read exactly, or said once to be unreadable — n
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -117,3 +118,57 @@ def test_zeros_written_as_marks_are_blank_cells_and_one_notice(layout, data):
     found = [d for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")]
     assert all(d.code == "A108" for d in found), [(d.code, d.key, d.message[:60]) for d in found]
     assert len(found) <= 2
+
+
+_BLOCK_NAMES = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+
+
+@pytest.mark.parametrize("sep", [" ", "\u3000", "\t"], ids=["blank", "ideographic", "tab"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_t4_as_three_rows(sep, data):
+    """Table 四 as three rows (行政复议, 直接起诉, 复议后起诉) of five values under the five
+    column words: read exactly; a consistent report draws no finding on table 四."""
+    text, _ = render(data, "tabs")
+    lines = text.split("\n")
+    start = lines.index("四、政府信息公开行政复议、行政诉讼情况") + 1
+    end = lines.index("五、存在的主要问题及改进情况")
+    values = [v or "—" for v in next(x for x in reversed(lines[start:end]) if x.strip()).split("\t")]
+    assert len(values) == 15
+    rows = [sep.join(["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])]
+    rows += [sep.join([name] + values[5 * i:5 * i + 5]) for i, name in enumerate(_BLOCK_NAMES)]
+    text = "\n".join(lines[:start] + rows + [""] + lines[end:])
+    got = _cells(text)
+    assert {k: v for k, v in got.items() if k.startswith("t4.")} == \
+        {k: v for k, v in expected_cells(data).items() if k.startswith("t4.")}
+    assert [d.code for d in gplint.lint_text(text) if d.key.startswith("t4")] == []
+
+
+_ROW = re.compile(r"^(?P<label>\S.*?) (?P<values>(?:[0-9—]+ )+[0-9—]+)$")
+
+
+def _values_first(text: str) -> str:
+    lines = text.split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况") + 2
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    for i in range(start, end):
+        m = _ROW.match(lines[i])
+        if m:
+            lines[i] = m["values"] + " " + m["label"]
+    return "\n".join(lines)
+
+
+@PROPS
+@given(data=report_data(blanks=True))
+def test_values_before_the_label(data):
+    """Table 三 rows whose values come before the label ("290 1 0 0 3 0 294 （一）予以公开", a
+    PDF's reading order): read exactly."""
+    text = _values_first(render(data, "spaces")[0])
+    assert _cells(text) == expected_cells(data)
+
+
+@PROPS
+@given(data=report_data())
+def test_values_before_the_label_consistent_report_is_clean(data):
+    text = _values_first(render(data, "spaces")[0])
+    assert [d.code for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")] == []
