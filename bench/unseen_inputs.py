@@ -306,11 +306,83 @@ def render_html(d: ReportData, word: bool) -> str:
             "<body>" + "\n".join(body) + "</body></html>")
 
 
+# --------------------------------------------------------------------------- DOCX
+def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, int, int]]]]:
+    """The three tables as (cell texts on the full grid, merges (row0, col0, row1, col1))."""
+    t2, m2 = [], []
+    for head, cols, items in _T2_BLOCKS:
+        m2.append((len(t2), 0, len(t2), 3))
+        t2.append([head, "", "", ""])
+        if len(cols) == 1:
+            m2.append((len(t2), 1, len(t2), 3))
+        t2.append(["信息内容", *cols] + [""] * (3 - len(cols)))
+        for label, keys in items:
+            if len(keys) == 1:
+                m2.append((len(t2), 1, len(t2), 3))
+            t2.append([label] + [_fmt(d.t2[k]) for k in keys] + [""] * (3 - len(keys)))
+    t3 = [[CAPTION, "", "", "申请人情况"] + [""] * 6, ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+          ["", "", "", ""] + list(T3_COL_LABELS[1:6]) + [""]]
+    m3 = [(0, 0, 2, 2), (0, 3, 0, 9), (1, 3, 2, 3), (1, 4, 1, 8), (1, 9, 2, 9)]
+    rows_of: dict[tuple[int, str], list[int]] = {}  # (column, group label) -> its grid rows
+    for key, g1, g2, label in _t3_paths():
+        r = len(t3)
+        for col, g in ((0, g1), (1, g2)):
+            if g:
+                rows_of.setdefault((col, g), []).append(r)
+        if not g1:
+            row, merge = [label, "", ""], (r, 0, r, 2)
+        elif not g2:
+            row, merge = ["", label, ""], (r, 1, r, 2)
+        else:
+            row, merge = ["", "", label], None
+        if merge:
+            m3.append(merge)
+        t3.append(row + [_fmt(v) for v in d.t3[key]])
+    for (col, g), rows in rows_of.items():
+        t3[rows[0]][col] = g
+        m3.append((rows[0], col, rows[-1], col))
+    t4 = [["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * 9,
+          [""] * 5 + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"] + [""] * 4,
+          list(T4_COL_LABELS * 3), [_fmt(d.t4[(b, c)]) for b in T4_BLOCKS for c in T4_COLS]]
+    m4 = [(0, 0, 1, 4), (0, 5, 0, 14), (1, 5, 1, 9), (1, 10, 1, 14)]
+    return [(t2, m2), (t3, m3), (t4, m4)]
+
+
+def render_docx(d: ReportData, path: Path) -> bool:
+    """A DOCX as an office writes it in Word: paragraphs, and the three tables with merged
+    cells (vertical merges for the group labels, horizontal ones for headers and one-value
+    rows of table 二). False when python-docx is missing."""
+    try:
+        import docx
+    except ImportError:
+        return False
+    doc = docx.Document()
+    p = _prose(d)
+    for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1]):
+        doc.add_paragraph(x)
+    for n, (grid, merges) in enumerate(_grids(d)):
+        if n:
+            doc.add_paragraph(_HEADINGS[1 + n])
+        table = doc.add_table(rows=len(grid), cols=len(grid[0]))
+        for r0, c0, r1, c1 in merges:
+            table.cell(r0, c0).merge(table.cell(r1, c1))
+        for r, row in enumerate(grid):
+            for c, text in enumerate(row):
+                if text:
+                    table.cell(r, c).text = text
+    for x in (_HEADINGS[4], p["S5"], _HEADINGS[5], p["S6"], *p["sign"].split("\n")):
+        doc.add_paragraph(x)
+    doc.save(str(path))
+    return True
+
+
 # --------------------------------------------------------------------------- PDF
-def render_pdf(d: ReportData, path: Path) -> bool:
+def render_pdf(d: ReportData, path: Path, pages: bool = False) -> bool:
     """A PDF as an office's word processor exports it: the tables as ruled grids with merged
     header cells and labels wrapped inside their cells (reportlab Table, an embedded CJK
-    TrueType font). False when reportlab or the font is missing."""
+    TrueType font). ``pages``: larger type, table 三 runs over a page break with its three
+    header rows repeated and a page number at each page's foot. False when reportlab or the
+    font is missing."""
     try:
         from reportlab.lib import colors
         from reportlab.lib.pagesizes import A4
@@ -325,48 +397,30 @@ def render_pdf(d: ReportData, path: Path) -> bool:
         return False
     if "WQY" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("WQY", str(font), subfontIndex=0))
-    body = ParagraphStyle("b", fontName="WQY", fontSize=9, leading=12)
-    cell = ParagraphStyle("c", fontName="WQY", fontSize=7, leading=9)
-    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", 7), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    size = 10 if pages else 7
+    body = ParagraphStyle("b", fontName="WQY", fontSize=size + 2, leading=size + 6)
+    cell = ParagraphStyle("c", fontName="WQY", fontSize=size, leading=size + 2)
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", size), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     p = _prose(d)
     story = [Paragraph(x, body) for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1])]
-    t2 = []
-    for head, cols, items in _T2_BLOCKS:
-        t2.append([head, "", "", ""])
-        t2.append(["信息内容", *cols] + [""] * (3 - len(cols)))
-        for label, keys in items:
-            t2.append([label] + [_fmt(d.t2[k]) for k in keys] + [""] * (3 - len(keys)))
-    story.append(Table(t2, style=grid))
-    story.append(Paragraph(_HEADINGS[2], body))
-    t3 = [[Paragraph(CAPTION, cell), "", "", "申请人情况", "", "", "", "", "", ""],
-          ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-          ["", "", ""] + [Paragraph(c, cell) for c in T3_COL_LABELS[:6]] + [""]]
-    t3[2][3] = ""
-    spans = [("SPAN", (0, 0), (2, 2)), ("SPAN", (3, 0), (9, 0)), ("SPAN", (3, 1), (3, 2)), ("SPAN", (4, 1), (8, 1)),
-             ("SPAN", (9, 1), (9, 2))]
-    for key, g1, g2, label in _t3_paths():
-        n = len(t3)
-        row = [g1 or "", g2 or "", ""]
-        lab = Paragraph(label, cell)
-        if not g1:
-            row = [lab, "", ""]
-            spans.append(("SPAN", (0, n), (2, n)))
-        elif not g2:
-            row = [Paragraph(g1, cell), lab, ""]
-            spans.append(("SPAN", (1, n), (2, n)))
-        else:
-            row = [Paragraph(g1, cell), Paragraph(g2, cell), lab]
-        t3.append(row + [_fmt(v) for v in d.t3[key]])
-    story.append(Table(t3, colWidths=[40, 50, 130] + [38] * 7, style=TableStyle(list(grid.getCommands()) + spans)))
-    story.append(Paragraph(_HEADINGS[3], body))
-    t4 = [["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
-          [""] * 5 + ["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
-          list(T4_COL_LABELS * 3), [_fmt(d.t4[(b, c)]) for b in T4_BLOCKS for c in T4_COLS]]
-    spans4 = [("SPAN", (0, 0), (4, 1)), ("SPAN", (5, 0), (14, 0)), ("SPAN", (5, 1), (9, 1)), ("SPAN", (10, 1), (14, 1))]
-    story.append(Table(t4, style=TableStyle(list(grid.getCommands()) + spans4)))
+    widths = ([120, 90, 90, 90], [40, 50, 130] + [38] * 7, None)
+    for n, (rows, merges) in enumerate(_grids(d)):
+        if n:
+            story.append(Paragraph(_HEADINGS[1 + n], body))
+        # Long texts wrap inside their cells, as a word processor lays them out.
+        cells = [[Paragraph(x, cell) if len(x) > 4 and n else x for x in row] for row in rows]
+        spans = [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges]
+        story.append(Table(cells, colWidths=widths[n], style=TableStyle(list(grid.getCommands()) + spans),
+                           repeatRows=3 if pages and n == 1 else 0))
     story += [Paragraph(x, body) for x in (_HEADINGS[4], p["S5"], _HEADINGS[5], p["S6"], *p["sign"].split("\n"))]
-    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30, rightMargin=30).build(story)
+
+    def folio(canvas, doc) -> None:
+        canvas.setFont("WQY", 9)
+        canvas.drawCentredString(A4[0] / 2, 20, f"— {doc.page} —")
+
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30, rightMargin=30).build(
+        story, onFirstPage=folio if pages else lambda c, d: None, onLaterPages=folio if pages else lambda c, d: None)
     return True
 
 
@@ -429,6 +483,8 @@ DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",
     "html-word": "Word's 'save as web page': MsoNormal <p> in every cell, labels wrapped in two <p>",
     "pdf-grid": "a PDF with ruled tables (merged headers, wrapped labels), read by the pdfium backend",
+    "pdf-pages": "the same PDF in larger type: table 三 over a page break, header rows repeated, page numbers",
+    "docx-merged": "a Word document: the tables with merged cells (group labels merged down, headers across)",
 }
 
 
@@ -447,9 +503,13 @@ def write_all(out: Path) -> dict[str, dict]:
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         for name, d in reports.items():
-            if variant == "pdf-grid":
+            if variant in ("pdf-grid", "pdf-pages"):
                 path = folder / f"{name}.pdf"
-                if not render_pdf(d, path):
+                if not render_pdf(d, path, pages=variant == "pdf-pages"):
+                    continue
+            elif variant == "docx-merged":
+                path = folder / f"{name}.docx"
+                if not render_docx(d, path):
                     continue
             else:
                 path = folder / f"{name}.html"
