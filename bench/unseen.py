@@ -34,7 +34,9 @@ from gplint.engine import LintOptions, lint_bytes  # noqa: E402
 from gplint.plugins import build_registry  # noqa: E402
 
 NOTICES = ("T190", "A108")
-_LENIENT_ZERO = ("zero-words", "combo-plain-spaces")
+_LENIENT_ZERO = ("zero-words", "combo-plain-spaces", "ocr-letters")
+#: Findings a variant's text deserves (not false positives): a cell "O" is not a count.
+ALLOWED = {"ocr-letters": ("A107",)}
 
 
 def _lint(path: Path, registry, options):
@@ -50,7 +52,7 @@ def _cells_right(variant: str, truth: dict, got: dict) -> tuple[int, list[str]]:
     for key, want in truth.items():
         have = got.get(key)
         ok = have == want or (isinstance(want, float) and have is not None and abs(float(have) - want) < 1e-9)
-        if not ok and variant in _LENIENT_ZERO and want == 0 and have is None:
+        if not ok and variant in _LENIENT_ZERO and want in (0, 1) and have is None:
             ok = True
         if ok:
             right += 1
@@ -78,7 +80,7 @@ def run(out: Path, variants: list[str], verbose: bool, profile: str = "default")
             r, wrong = _cells_right(variant, truth, got)
             right, total = right + r, total + len(truth)
             have = _keys(result.diagnostics)
-            extra = have - baseline[name]
+            extra = Counter({k: n for k, n in (have - baseline[name]).items() if k[0] not in ALLOWED.get(variant, ())})
             lost = baseline[name] - have
             n_notice = sum(1 for d in result.diagnostics if d.code in NOTICES)
             fps, notices, missed = fps + sum(extra.values()), notices + n_notice, missed + sum(lost.values())

@@ -108,6 +108,7 @@ class Style:
     value: Optional[Callable[[object, str], str]] = None  # (value, cell key) -> text
     digits_fullwidth: bool = False
     t3_header_lines: int = 1      # 1, 2 or 3 lines for table 三's header
+    t3_columns: tuple = T3_COL_LABELS  # the column words table 三's header prints
     t3_order: tuple = tuple(range(7))
     t4_two_blocks: bool = False
     numbered_rows: bool = False   # a 序号 column; the row labels missing
@@ -129,13 +130,30 @@ def _zero_word(v, key: str) -> str:
     return _fmt(v)
 
 
+def _ocr(v, key: str) -> str:
+    """OCR slips: some 0 read as the letter O, some 1 as l, in the cells of tables 三 and 四."""
+    h = zlib.crc32(key.encode()) % 6
+    if key.startswith(("t3.", "t4.")) and v == 0 and h == 0:
+        return "O"
+    if key.startswith(("t3.", "t4.")) and v == 1 and h < 3:
+        return "l"
+    return _fmt(v)
+
+
+def _t2_units(v, key: str) -> str:
+    """Table 二's cells with their units (件, 万元), the others plain."""
+    if key.startswith("t2.") and v is not None:
+        return _fmt(v) + ("万元" if key == "t2.fees" else "件")
+    return _fmt(v)
+
+
 def _cell(st: Style, v, key: str) -> str:
     text = st.value(v, key) if st.value else _fmt(v)
     return text.translate(_FULL_DIGITS) if st.digits_fullwidth else text
 
 
 def _t3_header(st: Style) -> list[str]:
-    sep, cols = st.sep, [T3_COL_LABELS[c] for c in st.t3_order]
+    sep, cols = st.sep, [st.t3_columns[c] for c in st.t3_order]
     lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
     if st.t3_header_lines == 1:
         return [sep.join(lead + [CAPTION] + cols)]
@@ -462,6 +480,11 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                      Style(sep=" ", row_form="values-first", value=lambda v, k: _fmt(v) or "—")),
     "thousands": ("counts of 1,000 and more with thousands separators (1,234; 12,345.6), tab rows",
                   Style(value=lambda v, k: (f"{v:,}" if isinstance(v, (int, float)) and v >= 1000 else _fmt(v)))),
+    "columns-abbreviated": ("table 三's column words shortened (商业, 科研, 公益, 法律, 合计), tab rows",
+                            Style(t3_columns=("自然人", "商业", "科研", "公益", "法律", "其他", "合计"))),
+    "ocr-letters": ("OCR slips in tables 三 and 四: some 0 as O, some 1 as l (markdown rows)",
+                    Style(sep=" | ", value=_ocr)),
+    "t2-units": ("table 二's cells with units (5件, 12.5万元), blank-separated", Style(sep=" ", value=_t2_units)),
     # Two or three of the above at once, as real reports combine them.
     "combo-plain-spaces": ("labels without numbering, blank-separated, zeros as words",
                            Style(sep=" ", label=_plain, group=_plain, value=_zero_word)),

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 from .. import labels as L
 from ..grammar import Line, Tok
-from .cells import BLANK_MARKS, CELL_UNITS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
+from .cells import BLANK_MARKS, CELL_KIND, CELL_UNITS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT
 
 
@@ -113,6 +113,7 @@ def split_line(line: Line) -> LineInfo:
                 cells.pop(0)
             if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(map(_TOK_VALUE, parts[cuts[-1] + 1:])).strip():
                 cells.pop()
+        _written_non_counts(cells)
         # (A cell's text is made only of rule characters when stripping them leaves nothing.)
         md_rule = sep_type == "PIPE" and all(
             c.kind == "label" and not c.text.strip(_MD_RULE_CHARS) for c in cells) and bool(cells)
@@ -175,6 +176,11 @@ def _split_unseparated(line: Line) -> LineInfo:
         if t.type in _LAYOUT_TYPES:  # blanks and markdown marks ("0 0 0 ####") are layout
             i -= 1
             continue
+        with_unit = _unit_cell_ending(toks, i, n)
+        if with_unit is not None:  # "4件", "12.5万元": a number with its unit
+            nums.append(with_unit[0])
+            i = with_unit[1]
+            continue
         if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in RUN_MARKS)) and (
                 i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB")
                 or not nums and all(x.type in ("BLANK", "HASH", "STAR") for x in toks[: i - 1])):
@@ -195,7 +201,7 @@ def _split_unseparated(line: Line) -> LineInfo:
     # Dashes with no number among them are text (a rule line, a dash in a sentence) —
     # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
     # written as marks ("规章 无 无 －").
-    if nums and len(nums) < MIN_MARK_ROW and not any(t.type == "NUMBER" for t in nums):
+    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)):
         nums = []
         i = len(toks)
     if not nums and fused is None:
@@ -225,9 +231,41 @@ def _split_unseparated(line: Line) -> LineInfo:
         cells.append(LCell("num", sign.value + fused.value, n, sign.column, fused.end_column, value, fused=True))
     elif fused is not None:
         cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
-    cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
-                 else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
+    cells.extend(t if isinstance(t, LCell) else LCell("num", t.value, n, t.column, t.end_column, to_number(t.value))
+                 if t.type == "NUMBER" else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, toks, cells, False)
+
+
+def _is_number(t) -> bool:
+    return isinstance(t, LCell) or t.type == "NUMBER"
+
+
+def _unit_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[LCell, int]]:
+    """The number-with-unit cell ending at ``toks[i - 1]`` ("4件", "12.5万元") when it
+    stands alone after a blank, with the index of its number; else None."""
+    j = i - 1
+    while j > 0 and i - j <= 2 and toks[j].type in ("TEXT", "CN_NUMBER"):
+        j -= 1
+    if j == i - 1 or toks[j].type != "NUMBER" or (j > 0 and toks[j - 1].type not in ("BLANK", "TAB")):
+        return None
+    cell = _number_with_unit(toks[j:i], n)
+    return None if cell is None else (cell, j)
+
+
+#: Characters OCR puts for digits ("O" for 0, "l" or "I" for 1, "〇"): a cell made of them
+#: and digits stands where a count was printed.
+_DIGIT_SLIPS = frozenset("0123456789OoDQIl|〇Ｏｏ")
+
+
+def _written_non_counts(cells: list[LCell]) -> None:
+    """A cell of a row with numbers written in OCR's digit look-alikes ("0 | O | l | 0")
+    stands in a value's place: a written cell that is no count (kind "blank", its text kept
+    for the rules), not a second label that would shift the values after it a column."""
+    if "num" not in map(CELL_KIND, cells):
+        return
+    for k, c in enumerate(cells):
+        if c.kind == "label" and len(c.text) <= 3 and set(c.text) <= _DIGIT_SLIPS and not c.text.isdigit():
+            cells[k] = LCell("blank", c.text, c.line, c.column, c.end_column)
 
 
 def _values_first(line: Line) -> Optional[LineInfo]:

@@ -12,6 +12,10 @@ from ._identities import (COL_NAMES, ROW_NAMES, T4_BLOCK_NAMES, T4_COL_NAMES, an
 from ._base import KIND_IDS
 
 
+#: More rows than this with cells written as no number get one notice for the table.
+MAX_ROW_NOTICES = 3
+
+
 class IdentityNotAssessable(Rule):
     """What it checks
         Cells of tables 三 and 四 that hold a placeholder instead of a number ("—", "/",
@@ -131,6 +135,9 @@ class IdentityNotAssessable(Rule):
                     continue  # an empty cell is a value missing from the row: T103 reports it
                 by_row.setdefault(row, {}).setdefault(col, set()).add(
                     f"{KIND_IDS[ev.identity.kind]} {ev.identity.scope}")
+        if len(by_row) > MAX_ROW_NOTICES:
+            yield self._t3_rows_at_once(report, by_row)
+            return
         for row, cols in sorted(by_row.items()):
             cells = [t3_cell(report, (row, c)) for c in sorted(cols)]
             shown = "、".join(f"“{COL_NAMES[c]}”列（{t3_cell(report, (row, c)).raw or '空白'}）" for c in sorted(cols))
@@ -143,6 +150,22 @@ class IdentityNotAssessable(Rule):
                 related=[Related(c.span, "空白单元格") for c in cells[1:] if c.span is not None],
                 evidence={"identities": ids},
             )
+
+    def _t3_rows_at_once(self, report: Report, by_row: dict[str, dict[str, set[str]]]) -> Diagnostic:
+        """One notice for the cells of many rows written as no number (an OCR'd table's
+        "O" and "l", marks in some rows): a notice a row would bury the table's findings."""
+        cells = [t3_cell(report, (row, c)) for row, cols in sorted(by_row.items()) for c in sorted(cols)]
+        cells = [c for c in cells if c.span is not None]
+        written = sorted({c.raw.strip() for c in cells})
+        ids = sorted({i for cols in by_row.values() for s in cols.values() for i in s})
+        first = min(cells, key=lambda c: (c.span.line, c.span.column))
+        return self.diag(
+            f"表三 {len(by_row)} 行的 {len(cells)} 个单元格写的是{'、'.join(f'“{w}”' for w in written)}，不是数字，"
+            f"不能按 0 计算：{'、'.join(ids[:6])}{'等' if len(ids) > 6 else ''} 无法核对（请填写 0 或实际数字）",
+            first.span, key="t3.blank-cells",
+            related=[Related(c.span, "不是数字的单元格") for c in cells if c is not first],
+            evidence={"identities": ids, "rows": sorted(by_row)},
+        )
 
     def _t3_table(self, report: Report) -> Iterable[Diagnostic]:
         """One notice for a table that writes its zeros as placeholders or blanks."""

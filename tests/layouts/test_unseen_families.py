@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gplint
 from gplint.dump import report_to_dict
@@ -172,3 +173,53 @@ def test_values_before_the_label(data):
 def test_values_before_the_label_consistent_report_is_clean(data):
     text = _values_first(render(data, "spaces")[0])
     assert [d.code for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")] == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipe"])
+@PROPS
+@given(data=report_data(), every=st.integers(2, 5))
+def test_ocr_digit_slips_stand_in_their_cells(layout, data, every):
+    """Every ``every``-th 0 or 1 cell of tables 三 and 四 written as OCR reads it ("O", "l"):
+    those cells read as written non-numbers, the others exactly — no value moved a column
+    over — and the report draws no table or arithmetic finding but A108 notices (one for
+    table 三 however many rows, one for table 四)."""
+    sep = _SEPARATOR[layout]
+    lines = text_lines = render(data, layout)[0].split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("五、存在的主要问题及改进情况")
+    slipped, k = 0, 0
+    for i in range(start, end):
+        cells = lines[i].split(sep)
+        for j, cell in enumerate(cells):
+            if cell.strip() in ("0", "1"):
+                k += 1
+                if k % every == 0:
+                    cells[j], slipped = cell.replace("0", "O").replace("1", "l"), slipped + 1
+        text_lines[i] = sep.join(cells)
+    text = "\n".join(text_lines)
+    got, want = _cells(text), expected_cells(data)
+    wrong = {key: (got[key], want[key]) for key in want if got[key] != want[key]}
+    assert len(wrong) <= slipped and all(g is None and w in (0, 1) for g, w in wrong.values()), wrong
+    found = [d for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")]
+    assert all(d.code == "A108" for d in found), [(d.code, d.key) for d in found]
+    assert len(found) <= 4
+
+
+@PROPS
+@given(data=report_data(decimal_fees=True))
+def test_units_on_blank_separated_cells(data):
+    """Cells carrying their unit on lines cut only by blanks ("行政规范性文件 4件 2件 17件",
+    "行政事业性收费 12.5万元"): numbers, their units kept — table 二 is read, not left empty."""
+    text, _ = render(data, "spaces")
+    lines = text.split("\n")
+    end = lines.index("三、收到和处理政府信息公开申请情况")
+    for i in range(lines.index("二、主动公开政府信息情况"), end):
+        unit = "万元" if lines[i].startswith("行政事业性收费") else "件"
+        lines[i] = re.sub(r"(?<= )(\d+(?:\.\d+)?)(?= |$)", lambda m: m[1] + unit, lines[i])
+    text = "\n".join(lines)
+    assert "规章 " + str(data.t2["rules.issued"]) + "件" in text
+    report = gplint.parse(text)
+    got = read_cells(report_to_dict(report))
+    assert {k: v for k, v in got.items() if k.startswith("t2.")} == \
+        {k: v for k, v in expected_cells(data).items() if k.startswith("t2.")}
+    assert report.t2.cells["fees"].unit == "万元"

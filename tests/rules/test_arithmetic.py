@@ -129,6 +129,18 @@ def test_cell_not_a_count_in_a_2019_table():
     ]
 
 
+def test_cells_of_many_rows_not_written_as_numbers_are_one_notice():
+    # Four rows with a cell OCR wrote as a letter (O for 0): one notice for the table, the
+    # rows and cells listed in it, not one a row; three rows still get one each.
+    four = {"R03.C1": "O", "R05.C2": "O", "R06.C2": "l", "R13.C4": "O"}
+    diags = run(example_report(t3=four, **T3_ONLY), select=["A"])
+    assert codes(diags) == ["A108"]
+    assert diags[0].key == "t3.blank-cells" and "4 行的 4 个单元格" in diags[0].message
+    assert len(diags[0].related) == 3 and diags[0].evidence["rows"] == ["R03", "R05", "R06", "R13"]
+    three = {k: v for k, v in four.items() if k != "R13.C4"}
+    assert codes(run(example_report(t3=three, **T3_ONLY), select=["A"])) == ["A108"] * 3
+
+
 def test_a108_default_profile_reports_placeholder():
     assert codes(run(example_report(t3={"R03.C1": "—"}), select=None, profile="default")).count("A108") == 1
 
