@@ -54,3 +54,13 @@ def test_ambiguous_cut_is_not_guessed():
 def test_fifteen_numbers_cut_by_blanks_are_read_as_printed():
     report = gplint.parse(_with_t4_values("1 0 0 0 1 0 0 0 0 0 0 2 0 0 2"))
     assert _cells(report) == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 2]
+
+
+def test_values_on_the_header_line_with_lost_blanks_are_read():
+    """A crawled page puts the header words and the values on one line, and lost the
+    blanks between some cells: seven numbers for fifteen cells."""
+    header = "结果维持 结果纠正 其他结果 尚未审结 总计 " * 3
+    text = example_report().replace("结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n" + T4_LINE,
+                                    header + "10030 0 400 21 12033 214 29045")
+    report = gplint.parse(text)
+    assert _cells(report) == [10, 0, 30, 0, 40, 0, 21, 12, 0, 33, 2, 14, 29, 0, 45]

@@ -44,7 +44,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
-                and not (len(vals) >= 12 and any(w in L.normalise(c.text) for c in labs for w in ("结果维持", "总计")))):
+                and not _header_with_values(labs, vals)):
             continue  # prose with a trailing number (not the header's own line with the values)
         values.extend(vals)
         separated = separated or info.separated
@@ -78,6 +78,14 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _header_with_values(labels: Sequence[LCell], values: Sequence[LCell]) -> bool:
+    """Whether a line is table 四's header words followed by its values (a crawled page):
+    enough numbers for the cells, or enough digits when blanks between cells were lost."""
+    if not any(w in L.normalise(c.text) for c in labels for w in ("结果维持", "总计")):
+        return False
+    return len(values) >= 12 or runs.lost_boundaries(values, 15) is not None
 
 
 def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], issues: list[Issue],

@@ -162,6 +162,10 @@ def test_one_wrong_t3_cell_is_named(layout, data, row, col, delta):
         notes = [d for d in gplint.lint_text(text) if d.code == "T190"]
         assert any(row in d.key for d in notes), notes
         return
+    if layout in RUN_LAYOUTS and not findings:
+        got = read_cells(report_to_dict(report))
+        _assert_another_cut([got[f"t3.{row}.{c}"] for c in T3_COLS], list(bad.t3[row]), key, delta)
+        return
     assert findings, f"{layout}: {key} changed by {delta}, nothing reported"
     for d in findings:
         assert d.key == key and d.span.line == lines[key], \
@@ -184,6 +188,11 @@ def test_one_wrong_t4_cell_is_named_by_block(layout, data, block, col, delta):
         assert any(d.key in (f"t4.{block}", "t4") for d in notes), notes
         return
     findings = _findings(text)
+    if layout in RUN_LAYOUTS and not findings:
+        got = read_cells(report_to_dict(report))
+        _assert_another_cut([got[f"t4.{block}.{c}"] for c in T4_COLS], [bad.t4[(block, c)] for c in T4_COLS],
+                            f"t4.{block}.{col}", delta)
+        return
     assert findings, f"{layout}: t4.{block}.{col} changed by {delta}, nothing reported"
     for d in findings:
         assert d.key.startswith(f"t4.{block}.") and d.span.line in block_lines, \
@@ -238,6 +247,10 @@ def test_family_one_wrong_t3_cell_is_named(layout, data, row, col, delta):
         notes = [d for d in gplint.lint_text(text) if d.code == "T190"]
         assert any(row in d.key for d in notes), notes
         return
+    if layout in RUN_LAYOUTS and not findings:
+        got = read_cells(report_to_dict(report))
+        _assert_another_cut([got[f"t3.{row}.{c}"] for c in T3_COLS], list(bad.t3[row]), key, delta)
+        return
     assert findings, f"{layout}: {key} changed by {delta}, nothing reported"
     for d in findings:
         assert d.key == key and d.span.line == lines[key], \
@@ -260,10 +273,25 @@ def test_family_one_wrong_t4_cell_is_named_by_block(layout, data, block, col, de
         assert any(d.key in (f"t4.{block}", "t4") for d in notes), notes
         return
     findings = _findings(text)
+    if layout in RUN_LAYOUTS and not findings:
+        got = read_cells(report_to_dict(report))
+        _assert_another_cut([got[f"t4.{block}.{c}"] for c in T4_COLS], [bad.t4[(block, c)] for c in T4_COLS],
+                            f"t4.{block}.{col}", delta)
+        return
     assert findings, f"{layout}: t4.{block}.{col} changed by {delta}, nothing reported"
     for d in findings:
         assert d.key.startswith(f"t4.{block}.") and d.span.line in block_lines, \
             (layout, block, col, [(f.code, f.span.line, f.key) for f in findings])
+
+
+def _assert_another_cut(got: list, written: list, key: str, delta: int) -> None:
+    """Silence after a change is right in a run layout only when the change left no trace:
+    the row's digits, as printed, also cut into cells that add up (``0150156602 13`` is
+    0|15|0|156|6|0|213, whose total is off, and also 0|1|50|156|6|0|213, whose total holds).
+    The reader then took that cut: the digits alone cannot tell the two apart."""
+    assert got != written and None not in got, f"{key} changed by {delta}, nothing reported"
+    assert "".join(map(str, got)) == "".join(map(str, written)), (got, written)
+    assert sum(got[:-1]) == got[-1], (got, written)
 
 
 def _check_cells(layout: str, data, report, fmt: str = "2021") -> None:
