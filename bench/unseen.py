@@ -4,7 +4,9 @@ cover (bench/unseen_inputs.py writes them), linted as a user would lint them.
 For every variant it prints:
 
 - cells read right / total, against the hand reading of ``corpus/cells.json`` (in
-  ``zero-words`` a zero written — / 无 counts as right when read as 0 or as not given);
+  ``zero-words`` and the like a zero written — / 无 / O counts as right when read as 0 or as
+  not given), and of the others how many were *misread* (a value the report does not print
+  in that cell; the rest were left unread, e.g. the cells of a row T190 names);
 - false positives: findings (code + the cell or table they are about) the same figures do not
   draw when written in the baseline layout (tab rows, read exactly), "could not assess"
   notices (T190, A108) left aside;
@@ -47,6 +49,11 @@ def _keys(diagnostics) -> Counter:
     return Counter((d.code, d.key) for d in diagnostics if d.code not in NOTICES)
 
 
+def _misread(wrong: list[str]) -> int:
+    """Cells read as a value the report does not print (not merely left unread)."""
+    return sum(1 for w in wrong if not w.split("=", 1)[1].startswith("None "))
+
+
 def _cells_right(variant: str, truth: dict, got: dict) -> tuple[int, list[str]]:
     right, wrong = 0, []
     for key, want in truth.items():
@@ -68,17 +75,18 @@ def run(out: Path, variants: list[str], verbose: bool, profile: str = "default")
     files = write_all(out)
     baseline = {name: _keys(_lint(path, registry, options).diagnostics) for name, path in files["baseline"].items()}
     print(f"{len(reports)} reports of corpus/cells.json; {profile} profile\n")
-    print(f"{'variant':20} {'cells right':>17} {'false pos.':>10} {'notices':>8} {'missed':>7}  reports with FP")
+    print(f"{'variant':23} {'cells right':>17} {'misread':>7} {'false pos.':>10} {'notices':>8} {'missed':>7}"
+          "  reports with FP")
     totals = Counter()
     for variant in variants:
-        right = total = fps = notices = missed = 0
+        right = total = fps = notices = missed = misread = 0
         fp_reports = []
         for name, path in sorted(files.get(variant, {}).items()):
             result = _lint(path, registry, options)
             truth = expected_cells(reports[name])
             got = read_cells(report_to_dict(result.report)) if result.report is not None else {}
             r, wrong = _cells_right(variant, truth, got)
-            right, total = right + r, total + len(truth)
+            right, total, misread = right + r, total + len(truth), misread + _misread(wrong)
             have = _keys(result.diagnostics)
             extra = Counter({k: n for k, n in (have - baseline[name]).items() if k[0] not in ALLOWED.get(variant, ())})
             lost = baseline[name] - have
@@ -93,13 +101,13 @@ def run(out: Path, variants: list[str], verbose: bool, profile: str = "default")
                         print(f"      {d.code} {d.span.line}:{d.span.column} {d.key} {d.message[:110]}")
                 if lost:
                     print(f"      missed: {sorted(lost)}")
-        totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed)
+        totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
         pct = 100 * right / total if total else 0
-        print(f"{variant:20} {right:>6}/{total:<6} {pct:5.1f}% {fps:>8} {notices:>8} {missed:>7}  "
+        print(f"{variant:23} {right:>6}/{total:<6} {pct:5.1f}% {misread:>7} {fps:>10} {notices:>8} {missed:>7}  "
               + ",".join(fp_reports))
     t = totals
-    print(f"{'all':20} {t['right']:>6}/{t['total']:<6} {100 * t['right'] / max(1, t['total']):5.1f}% "
-          f"{t['fps']:>8} {t['notices']:>8} {t['missed']:>7}")
+    print(f"{'all':23} {t['right']:>6}/{t['total']:<6} {100 * t['right'] / max(1, t['total']):5.1f}% "
+          f"{t['misread']:>7} {t['fps']:>10} {t['notices']:>8} {t['missed']:>7}")
 
 
 def main(argv=None) -> None:
