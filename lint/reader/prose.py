@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional, Sequence
+from typing import Collection, Optional, Sequence
 
 from .. import labels as L
 from ..grammar import Tok
@@ -32,7 +32,26 @@ _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
 _CLAUSE_STOP_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_STOPS))) + "]")
 
 
-def quantities_of(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, Section]) -> tuple[Quantity, ...]:
+class LineRanges:
+    """Line numbers held as a few ranges (the tables' lines) and single lines (section
+    headings): what ``in`` asks of every line, without a set of every line number."""
+
+    __slots__ = ("ranges", "lines")
+
+    def __init__(self, ranges: Sequence[tuple[int, int]], lines: Collection[int] = ()) -> None:
+        self.ranges = tuple(ranges)  # (first, last), both included
+        self.lines = frozenset(lines)
+
+    def __contains__(self, n: int) -> bool:
+        if n in self.lines:
+            return True
+        for a, b in self.ranges:
+            if a <= n <= b:
+                return True
+        return False
+
+
+def quantities_of(infos: Sequence[LineInfo], skip: Collection[int], sections: dict[str, Section]) -> tuple[Quantity, ...]:
     """Numbers in prose with their unit and clause. Prose lines are joined (PDF text
     breaks sentences across lines) and cut into clauses at punctuation."""
     # One pass over the lines (most are table lines) keeps the prose lines, each with its
@@ -162,9 +181,7 @@ def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int
                   headings: Sequence[Heading], sections: dict[str, Section]) -> tuple[ProsePiece, ...]:
     """The lines (virtual lines of a flattened page) outside the tables that hold text,
     each with its section: what the narrative rules cut into sentences."""
-    in_table = set()
-    for a, b in table_lines:
-        in_table.update(range(a, b + 1))
+    in_table = LineRanges(table_lines)
     heading_lines = {h.span.line for h in headings}
     starts = sorted((sec.line, slot) for slot, sec in sections.items())
     out = []

@@ -29,7 +29,7 @@ from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
-from .prose import prose_pieces, quantities_of
+from .prose import LineRanges, prose_pieces, quantities_of
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -37,36 +37,10 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep every column where the editor shows it
-    fast = read_lines(text)
-    if fast is not None:
-        raws, infos, long_lines = fast
-        lines: Sequence[Line] = ()  # made below only when a long line is cut
-    else:
-        lines = tokenise(text)
-        raws = [l.text for l in lines]
-        long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
+    raws, infos, real_of = line_readings(text)
     raw_lines = tuple(raws)
-    nlines = len(raws)
-    # Long flattened lines become virtual lines; everything below works on virtual line
-    # numbers, mapped back to real ones at the end (_remap).
-    real_of: Optional[list[int]] = None
-    # Only a long line holding a table anchor is cut (segments): most reports have none.
-    cut = {l.number: segments(l) for l in long_lines}
-    if any(len(segs) > 1 for segs in cut.values()):
-        if not lines:
-            lines = [Line(i.number, i.text, i.tokens) for i in infos]
-        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
-        if len(virtual) != len(lines):
-            real_of = [0] + [l.number for l, _ in virtual]
-            lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
-            nlines = len(lines)
-            infos = []
-            for (l, off), vl in zip(virtual, lines):
-                info = split_line(vl)  # its cells carry the virtual line's number
-                info.offset = off
-                infos.append(info)
-    if real_of is None and fast is None:
-        infos = split_lines(lines)
+    del raws
+    nlines = len(infos)
     issues: list[Issue] = []
     # (A line already known to be no heading, () , is passed over without a call.)
     # (A loop, not a generator: this looks at every line of the report.)
@@ -123,15 +97,14 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
             if tbl is t4 and t4 is not None and t4.span is not None:
                 end = max(t4.span.end_line, infos_[0].number)
             table_lines.append((infos_[0].number, end))
-    skip = set()
-    for a, b in table_lines:
-        skip.update(range(a, b + 1))
-    skip.update(s.line for s in sections.values())
+    skip = LineRanges(table_lines, [s.line for s in sections.values()])
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
 
     def find_quantities() -> tuple[Quantity, ...]:
-        found = quantities_of(infos, skip, sections)
+        # The lines are read again (the line memo makes that cheap) rather than kept: the
+        # report outlives parse, and the readings of its lines are several times its text.
+        found = quantities_of(line_readings(text)[1], skip, sections)
         return found if real_of is None else _remap(found, real_of)
 
     report = Report(
@@ -155,6 +128,40 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         prose=prose,
     )
     return report if real_of is None else _remap(report, real_of)
+
+
+def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[int]]]:
+    """The raw lines of normalised ``text``, the reading of every line (virtual lines of a
+    long flattened line cut at its anchors), and the real line of each virtual one (None
+    when no line was cut)."""
+    fast = read_lines(text)
+    if fast is not None:
+        raws, infos, long_lines = fast
+        lines: Sequence[Line] = ()  # made below only when a long line is cut
+    else:
+        lines = tokenise(text)
+        raws = [l.text for l in lines]
+        long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
+    # Long flattened lines become virtual lines; everything below works on virtual line
+    # numbers, mapped back to real ones at the end (_remap).
+    real_of: Optional[list[int]] = None
+    # Only a long line holding a table anchor is cut (segments): most reports have none.
+    cut = {l.number: segments(l) for l in long_lines}
+    if any(len(segs) > 1 for segs in cut.values()):
+        if not lines:
+            lines = [Line(i.number, i.text, i.tokens) for i in infos]
+        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
+        if len(virtual) != len(lines):
+            real_of = [0] + [l.number for l, _ in virtual]
+            lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
+            infos = []
+            for (l, off), vl in zip(virtual, lines):
+                info = split_line(vl)  # its cells carry the virtual line's number
+                info.offset = off
+                infos.append(info)
+    if real_of is None and fast is None:
+        infos = split_lines(lines)
+    return raws, infos, real_of
 
 
 def _remap(obj, real_of: Sequence[int]):
