@@ -8,7 +8,8 @@ from operator import itemgetter
 from typing import Optional, Sequence
 
 from .. import labels as L
-from ..grammar import Line, Tok
+from ..grammar import SHAPE_MAX_TOKENS, Line, Tok
+from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, CELL_UNITS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT
 
@@ -87,19 +88,29 @@ _MD_RULE_CHARS = "-:— "
 
 
 
+def _readable(toks: Sequence[Tok]) -> Sequence[Tok]:
+    """Tokens to read many times: a short packed sequence (a virtual line of a flattened
+    page) as a tuple while its line is cut, a long one left packed (see PackedTokens)."""
+    if isinstance(toks, PackedTokens) and len(toks) <= SHAPE_MAX_TOKENS:
+        return tuple(toks)
+    return toks
+
+
 def split_line(line: Line) -> LineInfo:
-    toks = line.tokens
+    toks = _readable(line.tokens)
     n = line.number
-    types = set(map(_TOK_TYPE, toks))  # one pass (in C) answers the questions below
+    # One pass (in C) answers the questions below.
+    types = toks.types() if isinstance(toks, PackedTokens) else set(map(_TOK_TYPE, toks))
     if not toks or types == _ONLY_BLANK:
-        return LineInfo(n, line.text, toks, [], False, blank=True)
+        return LineInfo(n, line.text, line.tokens, [], False, blank=True)
     sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
     if sep_type:
         # The segments between the separators are slices (no list built token by token).
         cuts = [k for k, t in enumerate(toks) if t.type == sep_type]
         parts = toks
         if sep_type == "PIPE" and "TAB" in types:  # a tab inside a pipe cell is a blank
-            parts = tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
+            parts = toks.retyped("TAB", "BLANK") if isinstance(toks, PackedTokens) else tuple(
+                Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
         cells: list[LCell] = []
         begin, start = 0, 1
         for cut in cuts:
@@ -117,7 +128,7 @@ def split_line(line: Line) -> LineInfo:
         md_rule = sep_type == "PIPE" and all(
             c.kind == "label" and not c.text.strip(_MD_RULE_CHARS) for c in cells) and bool(cells)
         if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
-            return LineInfo(n, line.text, toks, cells, True, md_rule=md_rule)
+            return LineInfo(n, line.text, line.tokens, cells, True, md_rule=md_rule)
         # Empty cells before the row label are row-spanning labels printed once (browser
         # copy of an HTML table); they are layout. Empty cells after the label are kept:
         # they may be merged label columns or a blank C1, which only the row's width can
@@ -132,9 +143,9 @@ def split_line(line: Line) -> LineInfo:
         else:
             cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
         out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
-        return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
+        return LineInfo(n, line.text, line.tokens, out, True, md_rule=md_rule)
     if types <= _LAYOUT_TYPES:
-        return LineInfo(n, line.text, toks, [], False, blank=True)
+        return LineInfo(n, line.text, line.tokens, [], False, blank=True)
     end = toks[-1]
     if "NUMBER" not in types and end.type not in _LABEL_END_SKIP and end.value not in DASH_MARKS:
         # No number: no footer (it holds a page number) and no trailing values. Ending in
@@ -145,7 +156,7 @@ def split_line(line: Line) -> LineInfo:
         while toks[first].type == "BLANK":
             first += 1
         text = line.text.strip().strip("*#").strip()
-        return LineInfo(n, line.text, toks, [LCell("blank" if text in BLANK_MARKS else "label", text, n,
+        return LineInfo(n, line.text, line.tokens, [LCell("blank" if text in BLANK_MARKS else "label", text, n,
                                                    toks[first].column, end.column + len(end.value))], False)
     return _split_unseparated(line)
 
@@ -153,12 +164,12 @@ def split_line(line: Line) -> LineInfo:
 def _split_unseparated(line: Line) -> LineInfo:
     """A line without pipes or tabs holding more than layout: a page footer, or a label
     followed by blank-separated values (a label, or values, alone)."""
-    toks = line.tokens
+    toks = _readable(line.tokens)
     n = line.number
     # A page footer has at most six tokens besides layout; a prose line is never looked at.
     if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
         if _is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
-            return LineInfo(n, line.text, toks, [], False, footer=True)
+            return LineInfo(n, line.text, line.tokens, [], False, footer=True)
     # Trailing run of blank-separated numbers after a label (or alone).
     i = len(toks)
     nums: list[Tok] = []
@@ -201,7 +212,7 @@ def _split_unseparated(line: Line) -> LineInfo:
             last -= 1
         text = (line.text if i == len(toks) else "".join(map(_TOK_VALUE, toks[:i]))).strip().strip("*#").strip()
         if text in BLANK_MARKS and not nums:
-            return LineInfo(n, line.text, toks, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
+            return LineInfo(n, line.text, line.tokens, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
         cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
     if signed is not None and fused is not None:
         head, sign = signed
@@ -214,7 +225,7 @@ def _split_unseparated(line: Line) -> LineInfo:
         cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
     cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
-    return LineInfo(n, line.text, toks, cells, False)
+    return LineInfo(n, line.text, line.tokens, cells, False)
 
 
 def _signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:

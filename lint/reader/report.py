@@ -153,7 +153,7 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
         virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
         if len(virtual) != len(lines):
             real_of = [0] + [l.number for l, _ in virtual]
-            lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
+            lines = [Line(k + 1, l.text, l.tokens) for k, (l, _) in enumerate(virtual)]
             infos = []
             for (l, off), vl in zip(virtual, lines):
                 info = split_line(vl)  # its cells carry the virtual line's number
@@ -255,12 +255,15 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
 
 
 def _year_in(info: LineInfo) -> Optional[int]:
-    toks = [t for t in info.tokens if t.type != "BLANK"]
-    for a, b in zip(toks, toks[1:]):
-        if a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
+    a = None  # the token before, blanks passed over (tokens read one at a time: a long line's are packed)
+    for b in info.tokens:
+        if b.type == "BLANK":
+            continue
+        if a is not None and a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
             y = to_number(a.value)
             if isinstance(y, int) and 2000 <= y <= 2100:
                 return y
+        a = b
     return None
 
 
