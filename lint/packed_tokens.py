@@ -15,7 +15,7 @@ from __future__ import annotations
 from array import array
 from itertools import chain, islice, repeat
 from operator import attrgetter, methodcaller
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence, Union, overload
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, Union, overload
 
 from .grammar import Tok
 
@@ -124,6 +124,15 @@ class PackedTokens(Sequence["Tok"]):
     def types(self) -> set[str]:
         """The token types present (without making a token)."""
         return {self.names[k] for k in set(self.kinds)}
+
+    def joined(self) -> str:
+        """The tokens' text, ``"".join(t.value for t in self)`` (a slice of the line)."""
+        return self.text[self.starts[0]:self.end] if len(self.starts) else ""
+
+    def count(self, types: Iterable[str]) -> int:  # type: ignore[override]
+        """How many tokens have one of ``types`` (without making a token)."""
+        index = {n: k for k, n in enumerate(self.names)}
+        return sum(self.kinds.count(index[t]) for t in types if t in index)
 
     def retyped(self, old: str, new: str) -> "PackedTokens":
         """The same tokens with type ``old`` read as ``new`` (a tab inside a pipe cell)."""

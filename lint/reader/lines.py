@@ -45,13 +45,13 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     with_unit = _number_with_unit(content, line)
     if with_unit is not None:
         return [with_unit]
-    text = "".join(t.value for t in toks).strip()
+    text = _joined(toks).strip()
     if text in BLANK_MARKS:
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
     if content[-1].type == "NUMBER":
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.
-        inner = _split_unseparated(Line(line, "".join(t.value for t in toks), tuple(toks)))
+        inner = _split_unseparated(Line(line, _joined(toks), toks))
         if inner.labels and inner.values and _is_row_label(inner.labels[0].text):
             return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
@@ -88,12 +88,24 @@ _MD_RULE_CHARS = "-:— "
 
 
 
+def _joined(toks: Sequence[Tok]) -> str:
+    """The text of consecutive tokens (of a packed run: a slice of its line, not a join)."""
+    return toks.joined() if isinstance(toks, PackedTokens) else "".join(map(_TOK_VALUE, toks))
+
+
 def _readable(toks: Sequence[Tok]) -> Sequence[Tok]:
     """Tokens to read many times: a short packed sequence (a virtual line of a flattened
     page) as a tuple while its line is cut, a long one left packed (see PackedTokens)."""
     if isinstance(toks, PackedTokens) and len(toks) <= SHAPE_MAX_TOKENS:
         return tuple(toks)
     return toks
+
+
+#: A line that would be cut into more cells than this is no table row (the widest table
+#: has 15 columns; a table printed turned, 25 rows on a line): it is read as text, one
+#: label. Its cells would cost ≈ 100 bytes each, 40-120 times a line of short numbers.
+MAX_LINE_CELLS = 1024
+_CELL_TYPES = ("NUMBER", "PIPE", "TAB")
 
 
 def split_line(line: Line) -> LineInfo:
@@ -103,6 +115,8 @@ def split_line(line: Line) -> LineInfo:
     types = toks.types() if isinstance(toks, PackedTokens) else set(map(_TOK_TYPE, toks))
     if not toks or types == _ONLY_BLANK:
         return LineInfo(n, line.text, line.tokens, [], False, blank=True)
+    if isinstance(toks, PackedTokens) and toks.count(_CELL_TYPES) > MAX_LINE_CELLS:
+        return _as_text(line, toks)
     sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
     if sep_type:
         # The segments between the separators are slices (no list built token by token).
@@ -120,9 +134,9 @@ def split_line(line: Line) -> LineInfo:
         # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
         # cells at the ends stay: a row's width decides what they are (fit).
         if sep_type == "PIPE":
-            if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(map(_TOK_VALUE, parts[:cuts[0]])).strip():
+            if cells and cells[0].kind == "blank" and not cells[0].text and not _joined(parts[:cuts[0]]).strip():
                 cells.pop(0)
-            if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(map(_TOK_VALUE, parts[cuts[-1] + 1:])).strip():
+            if cells and cells[-1].kind == "blank" and not cells[-1].text and not _joined(parts[cuts[-1] + 1:]).strip():
                 cells.pop()
         # (A cell's text is made only of rule characters when stripping them leaves nothing.)
         md_rule = sep_type == "PIPE" and all(
@@ -161,6 +175,17 @@ def split_line(line: Line) -> LineInfo:
     return _split_unseparated(line)
 
 
+def _as_text(line: Line, toks: Sequence[Tok]) -> LineInfo:
+    """The line as one label: its text, from its first token that is no blank."""
+    first = 0
+    while toks[first].type == "BLANK":
+        first += 1
+    end = toks[-1]
+    text = line.text.strip().strip("*#").strip()
+    return LineInfo(line.number, line.text, line.tokens,
+                    [LCell("label", text, line.number, toks[first].column, end.column + len(end.value))], False)
+
+
 def _split_unseparated(line: Line) -> LineInfo:
     """A line without pipes or tabs holding more than layout: a page footer, or a label
     followed by blank-separated values (a label, or values, alone)."""
@@ -186,7 +211,7 @@ def _split_unseparated(line: Line) -> LineInfo:
             i -= 1
             continue
         if t.type == "NUMBER" and i >= 2 and toks[i - 2].type not in ("BLANK", "TAB") \
-                and _is_row_label("".join(x.value for x in toks[: i - 1])):
+                and _is_row_label(_joined(toks[: i - 1])):
             # Digits written against a row label with nothing between: cells run together
             # (the first piece of a run with stray spaces, "数量20 0 0 0 02", included).
             fused = t
@@ -210,7 +235,7 @@ def _split_unseparated(line: Line) -> LineInfo:
         last = i - 1
         while toks[last].type == "BLANK":
             last -= 1
-        text = (line.text if i == len(toks) else "".join(map(_TOK_VALUE, toks[:i]))).strip().strip("*#").strip()
+        text = (line.text if i == len(toks) else _joined(toks[:i])).strip().strip("*#").strip()
         if text in BLANK_MARKS and not nums:
             return LineInfo(n, line.text, line.tokens, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
         cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
@@ -238,7 +263,7 @@ def _signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
     if not (sign.type == "TEXT" and sign.value in SIGNS and head.type == "NUMBER"
             and toks[i - 3].type not in ("BLANK", "TAB") and toks[i - 3].end_column == head.column):
         return None
-    return (head, sign) if _is_row_label("".join(t.value for t in toks[: i - 2])) else None
+    return (head, sign) if _is_row_label(_joined(toks[: i - 2])) else None
 
 
 def _is_row_label(text: str) -> bool:
