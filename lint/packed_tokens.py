@@ -1,4 +1,4 @@
-"""The tokens of a very long line, packed: a byte for each token's type and a machine
+"""The tokens of a very long line, packed: a byte for each token's type and a 4-byte
 integer for where it starts, over the line's own text.
 
 A :class:`~gplint.grammar.Tok` costs ≈ 60 bytes and its text another 50-80: a page
@@ -8,7 +8,8 @@ makes each ``Tok`` when it is read, so what the reader keeps of a line stays a s
 multiple of the line whatever its shape. It is a read-only sequence of ``Tok`` (indexing,
 slices, iteration, ``len``) and equals the tuple of the same tokens; the reader uses it
 for lines of more than :data:`gplint.grammar.SHAPE_MAX_TOKENS` tokens, whose records are
-never made.
+never made, and for the virtual lines a flattened page is cut into
+(:func:`gplint.reader.flattened.segments`), which together hold every token of the page.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class PackedTokens(Sequence["Tok"]):
         piece = text if start == 0 and end is None else text[start:end]
         names, index = _names_of(regex)
         kinds = bytearray()
-        starts = array("l")
+        starts = array("i")
         covered = 0
         matches = regex.finditer(piece)
         # In batches, by C-level maps: a token costs no Python step, and the matches

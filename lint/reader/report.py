@@ -4,6 +4,7 @@ reporter kind and format version.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -34,6 +35,15 @@ from .prose import LineRanges, prose_pieces, quantities_of
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
     """Parse report text into the :class:`Report` model."""
+    # (In two steps: the lines' readings, no part of the model, are let go before a model
+    # read on virtual lines is walked to map them to real ones.)
+    report, real_of = _read_report(text, path, year)
+    return report if real_of is None else _remap(report, real_of)
+
+
+def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
+    """The report, its spans on virtual lines when a long line was cut (then also the real
+    line of each virtual one)."""
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep every column where the editor shows it
@@ -101,10 +111,14 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
 
+    # (Copies: _remap changes the report's sections to real line numbers; the lines read
+    # again below have virtual ones.)
+    virtual_sections = deepcopy(sections) if real_of else sections
+
     def find_quantities() -> tuple[Quantity, ...]:
         # The lines are read again (the line memo makes that cheap) rather than kept: the
         # report outlives parse, and the readings of its lines are several times its text.
-        found = quantities_of(line_readings(text)[1], skip, sections)
+        found = quantities_of(line_readings(text)[1], skip, virtual_sections)
         return found if real_of is None else _remap(found, real_of)
 
     report = Report(
@@ -127,7 +141,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         table_lines=tuple(table_lines),
         prose=prose,
     )
-    return report if real_of is None else _remap(report, real_of)
+    return report, real_of
 
 
 def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[int]]]:
@@ -165,40 +179,46 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
 
 
 def _remap(obj, real_of: Sequence[int]):
-    """Map virtual line numbers back to real ones everywhere in the model."""
+    """Map virtual line numbers back to real ones everywhere in the model, in place.
+
+    The records are the reader's own, made for this report and not yet handed out (no
+    memo or constant among them: line 0, as in ``ABSENT``, stays 0), so they are changed
+    rather than copied: a copy of the model doubled the peak memory of a flattened page.
+    A record reached twice is changed once."""
     import dataclasses
 
     def line(v: int) -> int:
         return real_of[v] if 0 < v < len(real_of) else v
 
-    def walk(o):
+    seen: set[int] = set()
+
+    def walk(o) -> None:
+        if isinstance(o, (str, int, Decimal, type(None), bool)) or id(o) in seen:
+            return
+        seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
         if isinstance(o, Span):
-            return Span(line(o.line), o.column, line(o.end_line), o.end_column, o.page)
-        if isinstance(o, (str, int, Decimal, type(None), bool)):
-            return o
-        if isinstance(o, tuple):
-            return tuple(walk(x) for x in o)
-        if isinstance(o, list):
-            return [walk(x) for x in o]
-        if isinstance(o, dict):
-            return {k: walk(v) for k, v in o.items()}
-        if dataclasses.is_dataclass(o):
-            changes = {}
+            o.line, o.end_line = line(o.line), line(o.end_line)
+        elif isinstance(o, (tuple, list)):
+            for x in o:
+                walk(x)
+        elif isinstance(o, dict):
+            for x in o.values():
+                walk(x)
+        elif dataclasses.is_dataclass(o):
             for f in dataclasses.fields(o):
+                if f.name in ("text", "lines", "path"):
+                    continue
                 v = getattr(o, f.name)
                 if f.name in ("line", "end_line") and isinstance(v, int):
-                    changes[f.name] = line(v)
-                elif f.name in ("text", "lines", "path"):
-                    continue
+                    # (object.__setattr__: a frozen table is still being made here)
+                    object.__setattr__(o, f.name, line(v))
                 else:
-                    changes[f.name] = walk(v)
-            return dataclasses.replace(o, **changes)
-        return o
+                    walk(v)
 
-    out = walk(obj)
-    if isinstance(out, Report):
-        out = dataclasses.replace(out, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
-    return out
+    walk(obj)
+    if isinstance(obj, Report):
+        obj = dataclasses.replace(obj, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
+    return obj
 
 
 _ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司")
