@@ -28,17 +28,16 @@ _LASTGROUP = attrgetter("lastgroup")
 _START = methodcaller("start")
 _GROUP = methodcaller("group")
 _PLUS_ONE = (1).__add__
-_NAMES: dict = {}
+_NAMES: dict = {}  # regex -> its names, or None
 
 
-def _names_of(regex: "re.Pattern[str]") -> tuple[list[str], dict[str, int]]:
-    """The terminal names of a lexer's expression (its named groups) and their numbers."""
+def _names_of(regex: "re.Pattern[str]") -> Optional[tuple[list[str], dict[str, int]]]:
+    """The terminal names of a lexer's expression (its named groups) and their numbers;
+    None when there are more than a byte can number."""
     found = _NAMES.get(regex)
     if found is None:
         names = list(regex.groupindex)
-        if len(names) > 256:
-            raise ValueError("more than 256 terminals")
-        found = _NAMES[regex] = (names, {n: k for k, n in enumerate(names)})
+        found = _NAMES[regex] = (names, {n: k for k, n in enumerate(names)}) if len(names) <= 256 else None
     return found
 #: A slice of at most this many tokens is a plain tuple (cells, labels: read many times).
 _TUPLE_SLICE = 64
@@ -64,7 +63,10 @@ class PackedTokens(Sequence["Tok"]):
         alternative's last group names its terminal, as in :func:`gplint.grammar.lexicon_of`),
         their columns those of ``text``; None when some character matches no terminal."""
         piece = text if start == 0 and end is None else text[start:end]
-        names, index = _names_of(regex)
+        named = _names_of(regex)
+        if named is None:
+            return None  # (the callers then read the line as before, token objects)
+        names, index = named
         kinds = bytearray()
         starts = array("i")
         covered = 0
