@@ -24,7 +24,6 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 """
 from __future__ import annotations
 
-import io
 from typing import Optional
 
 from .docx_text import MAX_UNCOMPRESSED, docx_scan, docx_text  # noqa: F401 - the DOCX reader's bound

@@ -30,7 +30,7 @@ from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
-from .prose import LineRanges, prose_pieces, quantities_of
+from .prose import line_mask, prose_pieces, quantities_of
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -107,7 +107,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
             if tbl is t4 and t4 is not None and t4.span is not None:
                 end = max(t4.span.end_line, infos_[0].number)
             table_lines.append((infos_[0].number, end))
-    skip = LineRanges(table_lines, [s.line for s in sections.values()])
+    skip = line_mask(nlines, table_lines, [s.line for s in sections.values()])
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
 
