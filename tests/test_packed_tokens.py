@@ -117,3 +117,20 @@ def test_a_line_of_too_many_cells_is_read_as_text():
     assert [(c.kind, c.text) for c in info.cells] == [("label", text.strip())]
     shorter = "1 " * 300
     assert len(split_line(Line(1, shorter, _packed(shorter))).values) == 300
+
+
+def test_a_flattened_page_reads_the_same_every_time_on_its_real_line():
+    """Its model is read on virtual lines and mapped back in place (no copy of the model):
+    nothing it shares with the memos or another report may move."""
+    from gplint.dump import report_to_dict
+
+    page = (ROOT / "corpus" / "crawled" / "czj-2025.txt").read_text(encoding="utf-8")
+    other = (ROOT / "corpus" / "000_dcefddf45f2ae57e.txt").read_text(encoding="utf-8")
+    first = report_to_dict(parse(page))
+    report_to_dict(parse(other))
+    again = parse(page)
+    assert report_to_dict(again) == first
+    lines = len(page.split("\n"))
+    assert again.t3 is not None
+    spans = [c.span for r in again.t3.rows.values() for c in r.cells if c.span]
+    assert spans and all(1 <= s.line <= lines for s in spans)
