@@ -103,9 +103,13 @@ def test_header_order_from_one_separated_line():
     # A two-row header: the legal-person columns on the second line, two swapped.
     assert _placement([normalise("自然人法人或其他组织总计"), normalise("商业企业科研机构法律服务机构社会公益组织其他")]) \
         == (0, 1, 2, 4, 3, 5, 6)
-    # The format's order, or words not cut into cells (a flattened page): as printed.
+    # The format's order, or words not cut into cells (a flattened page, marked by a leading
+    # NUL): as printed, unless one such line names all seven columns without the
+    # 法人或其他组织 group word (a two-row header flattened onto one line always has it).
     assert _placement([normalise("自然人法人或其他组织总计"), normalise("商业企业科研机构社会公益组织法律服务机构其他")]) is None
-    assert _placement([None, None]) is None
+    assert _placement(["\0", "\0"]) is None
+    assert _placement(["\0" + one_row]) == (6, 0, 1, 3, 2, 4, 5)
+    assert _placement(["\0" + normalise("自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")]) is None
 
 
 def test_lost_boundaries_are_cut_only_when_the_row_total_confirms():
@@ -123,11 +127,15 @@ def test_lost_boundaries_are_cut_only_when_the_row_total_confirms():
 
 def test_a_cut_never_removes_a_boundary_the_text_printed():
     """"0 0 0 12 10 22": cutting 12|10 into 1|21|0 would keep the row total but invent two
-    numbers; the row is read as printed (six values) instead."""
+    numbers; the row keeps its six printed values instead. Which of its seven cells is the
+    missing one is unknown (blanks only), so none is placed: they are values left over."""
     from gplint.testing import example_report
 
-    row = parse(example_report(t3_rows={"R03": "（一）予以公开 0 0 0 12 10 22"})).t3.rows["R03"]
-    assert [c.value for c in row.cells][:6] == [0, 0, 0, 12, 10, 22] and row.count == 6
+    report = parse(example_report(t3_rows={"R03": "（一）予以公开 0 0 0 12 10 22"}))
+    row = report.t3.rows["R03"]
+    assert [c.value for c in row.extra] == [0, 0, 0, 12, 10, 22] and row.count == 6
+    assert all(c.value is None for c in row.cells)
+    assert [i.kind for i in report.issues] == ["t3-row-gap-unknown"]
     assert runs.keeps_boundaries((0, 0, 0, 1, 21, 0, 22), frozenset({1, 2, 3, 5, 7, 9})) is False
 
 
@@ -137,3 +145,15 @@ def test_table_4_search_is_bounded_when_no_cut_fits():
     assert runs.t4_splits("1" * 40) == [] and runs.t4_splits("1" * 40, free_block=True) == []
     report = parse("四、政府信息公开行政复议、行政诉讼情况\n结果维持 结果纠正 其他结果 尚未审结 总计 " + "1" * 40 + "\n")
     assert [i.kind for i in report.issues] == ["ambiguous-digit-split"]
+
+
+def test_a_row_cut_by_tabs_never_has_a_cell_cut_in_two():
+    """Tabs lose no boundary: "…\\t0\\t3181" short of its 总计 cell is six values, the last
+    3181 (before: cut into 31|81, which happens to keep the row total 7+43+31 = 81, and a
+    false SUM-RESULTS error followed)."""
+    from gplint.testing import example_report
+
+    report = parse(example_report(t3_rows={"R10": "6.属于四类过程性信息\t7\t43\t0\t0\t0\t3181"}))
+    row = report.t3.rows["R10"]
+    assert [c.value for c in row.cells] == [7, 43, 0, 0, 0, 3181, None]
+    assert not any(i.kind == "ambiguous-digit-split" for i in report.issues)

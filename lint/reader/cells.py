@@ -20,6 +20,11 @@ BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "�
 DASHES = frozenset("-—–－―")
 #: Blank marks that may stand in a run of blank-separated values ("0 — 3").
 DASH_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "——", "--", "―"})
+#: Marks that may stand for an empty cell in a run of blank-separated values: the dashes,
+#: and 无 written alone between blanks ("2 无 — 0").
+RUN_MARKS = DASH_MARKS | {"无"}
+#: Blank-separated marks with no number among them read as a row's cells from this many.
+MIN_MARK_ROW = 3
 SIGNS = frozenset({"-", "－", "−", "+", "＋"})
 #: Units a table cell may carry after its number ("705件", "12.5万元", "120000元"): counts
 #: of documents, items and cases, and money. A cell so written is still a number.
@@ -81,10 +86,12 @@ class LineInfo:
         cells were replaced)."""
         cells = self.cells
         if len(cells) <= 1:  # most lines: nothing, or one label (no comprehension needed)
+            # The cells themselves and a shared empty tuple: nothing here is ever changed
+            # (see ``cells``), and two lists a line were a tenth of a report's reading.
             if cells and cells[0].kind == "label":
-                self.labels, self.values = list(cells), []
+                self.labels, self.values = cells, ()
             else:
-                self.labels, self.values = [], list(cells)
+                self.labels, self.values = (), cells
             return
         self.labels = [c for c in cells if c.kind == "label"]
         self.values = [c for c in cells if c.kind != "label"]
@@ -116,3 +123,19 @@ def region_span(infos: Sequence[LineInfo]) -> Span:
     line's end (on a page flattened into one line, the stretch of that line they cover)."""
     first, last = infos[0], infos[-1]
     return Span(first.number, first.offset + 1, last.number, last.offset + len(last.text) + 1)
+
+
+#: Characters OCR puts for digits ("O" for 0, "l" or "I" for 1, "〇"): a cell made of them
+#: and digits stands where a count was printed.
+_DIGIT_SLIPS = frozenset("0123456789OoDQIl|〇Ｏｏ")
+
+
+def written_non_counts(cells: list[LCell]) -> None:
+    """A cell of a row with numbers written in OCR's digit look-alikes ("0 | O | l | 0")
+    stands in a value's place: a written cell that is no count (kind "blank", its text kept
+    for the rules), not a second label that would shift the values after it a column."""
+    if "num" not in map(CELL_KIND, cells):
+        return
+    for k, c in enumerate(cells):
+        if c.kind == "label" and len(c.text) <= 3 and set(c.text) <= _DIGIT_SLIPS and not c.text.isdigit():
+            cells[k] = LCell("blank", c.text, c.line, c.column, c.end_column)
