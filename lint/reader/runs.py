@@ -351,8 +351,6 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     residuals = _Residuals(rows)
     candidates: dict[str, list[Values]] = {}
     ambiguous: set[str] = set()
-    # Whether the table leaves cells empty: some run adds up only with an empty cell.
-    blanks_seen = False
     for key, digits in runs.items():
         # Only cuts that keep the row total: a cut that breaks it would be the reader's
         # guess turned into the report's error.
@@ -363,15 +361,25 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             cuts = [v for v in cuts if keeps_boundaries(v, boundaries[key])]
         else:
             cuts = _row_candidates(digits)
-        blanks_seen = blanks_seen or (bool(cuts) and all(None in v for v in cuts))
         if cuts:
             candidates[key] = cuts
         else:
             ambiguous.add(key)
-    if not blanks_seen and _combinations(candidates.values()) > MAX_COMBINATIONS:
-        # Too many readings to weigh: in a table that shows no empty cell, the readings
-        # with one go first.
-        candidates = {key: [v for v in cuts if None not in v] or cuts for key, cuts in candidates.items()}
+    if _combinations(candidates.values()) > MAX_COMBINATIONS:
+        # Too many readings to weigh together. In a table where some run adds up only
+        # with an empty cell (the table leaves cells empty), a row whose reading depends
+        # on whether a cell was left empty is left unread; in one where none does, such a
+        # row keeps its cuts of all seven (an empty cell nothing shows is the less likely
+        # reading, and leaving every such row unread would leave 3 % of all rows unread).
+        blanks_seen = any(all(None in v for v in cuts) for cuts in candidates.values())
+        for key, cuts in list(candidates.items()):
+            full = [v for v in cuts if None not in v]
+            if full and len(full) < len(cuts):
+                if blanks_seen:
+                    del candidates[key]
+                    ambiguous.add(key)
+                else:
+                    candidates[key] = full
     residual: list[Optional[int]] = [0] * len(residuals.identities)
     unknown_row = (None,) * len(_COLUMNS)
     for key in rows:
@@ -395,7 +403,9 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
         total = list(residual)
         for row, index in enumerate(pick):
             total = _add(total, options[row][index][1])
-        score = sum(1 for x in total if x == 0)
+        # Identities kept count for, broken against; unknown ones (a cell empty or unread)
+        # for neither, so an empty cell neither wins nor loses by being empty.
+        score = sum(1 if x == 0 else -1 for x in total if x is not None)
         if score > best:
             best, best_picks = score, [pick]
         elif score == best:
