@@ -398,15 +398,14 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     if _combinations(candidates[key] for key in variable) > MAX_COMBINATIONS:
         return chosen, ambiguous | set(variable)
     options = [[(v, residuals.share(key, v)) for v in candidates[key]] for key in variable]
-    best, best_picks = -1, []
+    best: Optional[int] = None
+    best_picks: list[tuple[int, ...]] = []
     for pick in itertools.product(*(range(len(o)) for o in options)):
         total = list(residual)
         for row, index in enumerate(pick):
             total = _add(total, options[row][index][1])
-        # Identities kept count for, broken against; unknown ones (a cell empty or unread)
-        # for neither, so an empty cell neither wins nor loses by being empty.
-        score = sum(1 if x == 0 else -1 for x in total if x is not None)
-        if score > best:
+        score = _score(total)
+        if best is None or score > best:
             best, best_picks = score, [pick]
         elif score == best:
             best_picks.append(pick)
@@ -416,7 +415,52 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             chosen[key] = options[row][picked.pop()][0]
         else:
             ambiguous.add(key)
+    _one_row_at_fault(runs, chosen, known, rows, residuals, ambiguous)
     return chosen, ambiguous
+
+
+def _score(total: Sequence[Optional[int]]) -> int:
+    """Identities kept count for a reading, broken against it; unknown ones (a cell empty
+    or unread) for neither, so an empty cell neither wins nor loses by being empty."""
+    return sum(1 if x == 0 else -1 for x in total if x is not None)
+
+
+def _one_row_at_fault(runs: dict[str, str], chosen: dict[str, Values], known: dict[str, Sequence[Optional[int]]],
+                      rows: Sequence[str], residuals: _Residuals, ambiguous: set[str]) -> None:
+    """When the cuts chosen break column identities and exactly one other cut of one run
+    breaks fewer, take that cut: the report is then wrong where one cell is (its row total
+    and the column sum through it) rather than in every column the first cut moved a value
+    into (119|38|5|40|7|0|209 keeps the row total and breaks three column sums where
+    119|38|54|0|7|0|209 breaks the row total and one). Changes ``chosen`` in place."""
+    def broken(total: Sequence[Optional[int]]) -> int:
+        return sum(1 for x in total if x not in (0, None))
+
+    unknown = (None,) * len(_COLUMNS)
+    shares = {}
+    for key in rows:
+        row = chosen.get(key, known.get(key))
+        shares[key] = residuals.share(key, row if row is not None and key not in ambiguous else unknown)
+    total: list[Optional[int]] = [0] * len(residuals.identities)
+    for share in shares.values():
+        total = _add(total, share)
+    now = broken(total)
+    if not now:
+        return  # nothing broken: what nearly every table is
+    best, fixes = now, []
+    for key in chosen:
+        if key not in runs:
+            continue
+        # The residuals without this row's share (a row's share is never unknown here).
+        rest = [None if t is None else t - (x or 0) for t, x in zip(total, shares[key])]
+        for values in splits(runs[key], len(_COLUMNS)):
+            n = broken(_add(rest, residuals.share(key, values))) if values != chosen[key] else now
+            if n < best:
+                best, fixes = n, [(key, values)]
+            elif n == best and fixes:
+                fixes.append((key, values))
+    if len(fixes) == 1:  # more than one way to break fewer: the reading stands
+        key, values = fixes[0]
+        chosen[key] = values
 
 
 def run_cells(cells: Sequence[LCell], values: Sequence[Optional[int]]) -> list[LCell]:
