@@ -12,8 +12,6 @@ from ..grammar import Line, tokenise
 from ..model import (
     Heading,
     Issue,
-    Lazy,
-    Quantity,
     Report,
     Section,
     Span,
@@ -29,7 +27,7 @@ from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
-from .prose import prose_pieces, quantities_of
+from .prose import prose_pieces
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -123,16 +121,8 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
             if tbl is t4 and t4 is not None and t4.span is not None:
                 end = max(t4.span.end_line, infos_[0].number)
             table_lines.append((infos_[0].number, end))
-    skip = set()
-    for a, b in table_lines:
-        skip.update(range(a, b + 1))
-    skip.update(s.line for s in sections.values())
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
-
-    def find_quantities() -> tuple[Quantity, ...]:
-        found = quantities_of(infos, skip, sections)
-        return found if real_of is None else _remap(found, real_of)
 
     report = Report(
         path=path,
@@ -148,8 +138,6 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         t2=t2,
         t3=t3,
         t4=t4,
-        # Found when first read (Report.quantities): no built-in rule reads them.
-        lazy_quantities=Lazy(find_quantities),
         issues=tuple(issues),
         table_lines=tuple(table_lines),
         prose=prose,
