@@ -15,6 +15,8 @@ other lines are placed into the example report as follows:
   many values whose label it is most like (行政规范性文件);
 - a table 二 header line (``信息内容 本年制发件数 本年废制件数 现行有效件数``) replaces the
   header line of as many cells that it is most like;
+- ``~~…~~`` takes out of the example report a section (``~~四、政府信息公开行政复议、行政诉讼情况~~``:
+  its heading and body), a table (``~~表四~~``) or a table row (``~~2.重复申请~~``);
 - a heading much like a section's (``二、行政机关主动公开政府信息情况``) replaces it;
 - a line naming the report (``…2024年政府信息公开工作年度报告``) replaces the title, and a
   line about the report itself (``本报告…``, ``现将…``, or one giving the ``统计期限``)
@@ -44,6 +46,8 @@ _NUMBER = re.compile(r"⟦?(?:-?\d+(?:\.\d+)?|[—－/／])⟧?")
 _TITLE = re.compile(r"^\S{0,40}\d{4}\s*年度?政府信息公开工作年度报告$")
 _PREFACE = re.compile(r"^(?:本报告|现将)|统计期限")
 _MARKS = str.maketrans("", "", "⟦⟧")
+#: The section whose body is each table (``~~表四~~`` takes the table out).
+_TABLE_SECTIONS = {"表二": "S2", "表三": "S3", "表四": "S4"}
 #: The example report's own prose, which a fragment's prose replaces, by section.
 _SLOT_PROSE = {"S1": "（二）依申请公开。", "S5": "一是信息发布的及时性", "S6": "本机关"}
 _TOPIC_MARK = re.compile(r"[（(][一二三四五][）)]")
@@ -70,6 +74,9 @@ def embed(fragment: str, year: int = 2024) -> tuple[str, list[tuple[int, int]]]:
         if not line or line == FRAGMENT_LEAD:
             continue
         plain = line.translate(_MARKS)
+        if plain.startswith("~~") and plain.endswith("~~") and len(plain) > 4:
+            _remove(lines, plain[2:-2].strip())
+            continue
         if plain in _HEADINGS:
             section = _HEADINGS[plain]
             if line != plain:  # a marked heading: the mark stands on the report's heading
@@ -93,6 +100,26 @@ def embed(fragment: str, year: int = 2024) -> tuple[str, list[tuple[int, int]]]:
     for slot, body in prose.items():
         _place_prose(lines, slot, body)
     return _take_marks("\n".join(lines))
+
+
+def _remove(lines: list[str], what: str) -> None:
+    """Take out of the example report a section (its heading and body), a table (表二, 表三,
+    表四: its section's body) or a table row (by its label)."""
+    slot = _HEADINGS.get(what) or _TABLE_SECTIONS.get(what)
+    if slot is not None:
+        heading = _FMT.section(slot).heading
+        at = next(i for i, line in enumerate(lines) if line.translate(_MARKS) == heading)
+        end = next((i for i in range(at + 1, len(lines)) if lines[i].translate(_MARKS) in _HEADINGS), len(lines))
+        start = at if what in _HEADINGS else at + 1
+        lines[start:end] = [] if what in _HEADINGS else [""]
+        return
+    for i, line in enumerate(lines):
+        cells = [c.strip() for c in line.split("\t")]
+        k = next((j for j, c in enumerate(cells) if _NUMBER.fullmatch(c)), None)
+        if k and cells[k - 1] == what:
+            del lines[i]
+            return
+    raise ValueError(f"nothing to take out for ~~{what}~~ in the example report")
 
 
 def _heading_variant(line: str) -> Optional[str]:
