@@ -18,9 +18,9 @@ other lines are placed into the example report as follows:
 - ``~~…~~`` takes out of the example report a section (``~~四、政府信息公开行政复议、行政诉讼情况~~``:
   its heading and body), a table (``~~表四~~``) or a table row (``~~2.重复申请~~``);
 - a heading much like a section's (``二、行政机关主动公开政府信息情况``) replaces it;
-- a line naming the report (``…2024年政府信息公开工作年度报告``) replaces the title, and a
-  line about the report itself (``本报告…``, ``现将…``, or one giving the ``统计期限``)
-  replaces the preface;
+- before any heading, a line naming the report (``…2024年政府信息公开工作年度报告``) replaces
+  the title, and a line about the report itself (``本报告…``, ``现将…``, or one giving the
+  ``统计期限``) replaces the preface;
 - any other line is prose: in 一、总体情况 it takes the place of the example's topic line
   with the same enumerator (（一）主动公开…), else of its （二）依申请公开 sentence; elsewhere
   it takes the place of the section's own sentence (五, 六) or opens the section.
@@ -68,6 +68,7 @@ def embed(fragment: str, year: int = 2024) -> tuple[str, list[tuple[int, int]]]:
     column) where each ``⟦`` marked value begins)."""
     lines = example_report(year=year).split("\n")
     section = "S1"
+    top = True  # no section heading yet: a title or preface line is the report's own
     prose: dict[str, list[str]] = {}
     for raw in fragment.splitlines():
         line = raw.strip()
@@ -78,19 +79,19 @@ def embed(fragment: str, year: int = 2024) -> tuple[str, list[tuple[int, int]]]:
             _remove(lines, plain[2:-2].strip())
             continue
         if plain in _HEADINGS:
-            section = _HEADINGS[plain]
+            section, top = _HEADINGS[plain], False
             if line != plain:  # a marked heading: the mark stands on the report's heading
                 lines[lines.index(plain)] = line
             continue
         variant = _heading_variant(line)
         if variant is not None:
             lines[lines.index(_FMT.section(variant).heading)] = line
-            section = variant
+            section, top = variant, False
             continue
-        if _TITLE.match(line.translate(_MARKS)):
+        if top and _TITLE.match(plain):
             lines[0] = line
             continue
-        if _PREFACE.search(line.translate(_MARKS)) and not prose:
+        if top and _PREFACE.search(plain) and not prose:
             at = next(i for i, old in enumerate(lines) if _PREFACE.search(old))
             lines[at] = line
             continue

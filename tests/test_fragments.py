@@ -81,3 +81,10 @@ def test_a_previous_fragment_is_the_example_report_of_the_year_before():
 
     previous = parse(rule_examples(CarryOverMismatch)["previous"])
     assert previous.year == 2023 and previous.t3.value("R25", "C7") == 3
+
+
+def test_a_preface_like_line_under_a_heading_is_that_sections_prose():
+    text, _ = embed("…\n六、其他需要报告的事项\n本报告所涉信息处理费为0元。")
+    lines = text.split("\n")
+    assert lines[2].startswith("本报告依据")
+    assert lines.index("本报告所涉信息处理费为0元。") > lines.index("六、其他需要报告的事项")
