@@ -126,8 +126,10 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
         import pypdfium2 as pdfium
     except ImportError:
         raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pypdfium2)") from None
-    from .pdf_text import MAX_PAGE_CHARS, MAX_PAGES
+    from .pdf_bounds import check_streams
+    from .pdf_text import MAX_PAGE_CHARS, MAX_PAGES, budget_for
 
+    check_streams(data, budget_for(len(data)))  # PDFium's own inflation has no bound
     pages: list[str] = []
     try:
         document = pdfium.PdfDocument(data)
