@@ -19,16 +19,14 @@ The scan is linear in the file and the inflated bytes (zlib in C, ≈ 1 GB/s);
 """
 from __future__ import annotations
 
-import re
 import zlib
+from typing import Iterator
 
 from .sources import InputError
 
 #: Indirect objects allowed in one PDF (a report has a few hundred to a few thousand).
 MAX_OBJECTS = 500_000
 _CHUNK = 1 << 20
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-_OBJ = re.compile(rb"\d+[ \t\r\n\f\x00]+\d+[ \t\r\n\f\x00]+obj\b")
 _DICT_WINDOW = 4096  # bytes before ``stream`` searched for the stream's /Filter
 
 
@@ -49,19 +47,15 @@ class _Meter:
 def check_streams(data: bytes, limit: int) -> None:
     """Raise InputError when the streams of ``data`` inflate to more than ``limit`` bytes
     in all, or the file holds more than :data:`MAX_OBJECTS` objects."""
-    objects = 0
-    for _ in _OBJ.finditer(data):
-        objects += 1
-        if objects > MAX_OBJECTS:
-            raise InputError(f"PDF of more than {MAX_OBJECTS} objects (a limit of gplint's: not a report)")
+    if data.count(b"obj") > 2 * MAX_OBJECTS:  # ``obj`` and ``endobj``: two a object
+        raise InputError(f"PDF of more than {MAX_OBJECTS} objects (a limit of gplint's: not a report)")
     meter = _Meter(limit)
     view = memoryview(data)
     try:
-        for match in _STREAM.finditer(data):
-            start = match.end()
+        for at, start in _streams(data):
             end = data.find(b"endstream", start)
             body = view[start:end if end >= 0 else len(data)]
-            head = data[max(0, match.start() - _DICT_WINDOW):match.start()]
+            head = data[max(0, at - _DICT_WINDOW):at]
             head = head[head.rfind(b"obj") + 1:] if b"obj" in head else head
             if b"/LZW" in head:
                 _count_lzw(body, meter)
@@ -72,6 +66,17 @@ def check_streams(data: bytes, limit: int) -> None:
     except _Over:
         raise InputError(f"PDF streams larger than {limit // 1048576} MB when decompressed "
                          "(a limit of gplint's: not a report)") from None
+
+
+def _streams(data: bytes) -> Iterator[tuple[int, int]]:
+    """(where ``stream`` is, where its data starts) for each stream keyword of ``data``
+    (bytes.find: a regular expression over binary data was 20 times slower)."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + 6
+        if data[at - 3:at] != b"end" and data[after:after + 1] in (b"\r", b"\n"):
+            yield at, after + (2 if data[after:after + 2] == b"\r\n" else 1)
+        at = data.find(b"stream", after)
 
 
 def _looks_zlib(head: bytes) -> bool:
