@@ -127,10 +127,12 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
     except ImportError:
         raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pypdfium2)") from None
     from .pdf_bounds import check_streams
+    from .pdf_layout import Page, document_text, page_lines
+    from .pdf_pdfium import page_glyphs, page_rules
     from .pdf_text import MAX_PAGE_CHARS, MAX_PAGES, budget_for
 
     check_streams(data, budget_for(len(data)))  # PDFium's own inflation has no bound
-    pages: list[str] = []
+    pages = []
     try:
         document = pdfium.PdfDocument(data)
         try:
@@ -140,9 +142,10 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
                 page = document[index]
                 textpage = page.get_textpage()
                 try:
-                    if textpage.count_chars() > MAX_PAGE_CHARS:
+                    count = textpage.count_chars()
+                    if count > MAX_PAGE_CHARS:
                         raise _PdfBound(f"a PDF page with more than {MAX_PAGE_CHARS} characters")
-                    pages.append(textpage.get_text_range())
+                    pages.append(page_lines(Page(page_glyphs(textpage, count), page_rules(page), page.get_height())))
                 finally:
                     textpage.close()
                     page.close()
@@ -152,7 +155,7 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
         raise InputError(f"{exc} (a limit of gplint's: not a report)") from None
     except Exception as exc:  # noqa: BLE001 - PdfiumError and whatever a damaged file raises
         raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
-    return _pdf_source("\n\f".join(pages), path)
+    return _pdf_source(document_text(pages), path)
 
 
 class _PdfBound(Exception):
