@@ -69,6 +69,9 @@ class PageLine:
     top: float
     bottom: float
     text: str
+    left: float = 0.0
+    right: float = 0.0
+    free: bool = False  # not a table row: prose that may wrap
 
 
 def rules_from_segment(x0: float, y0: float, x1: float, y1: float) -> Optional[Rule]:
@@ -241,8 +244,34 @@ def page_lines(page: Page) -> list[PageLine]:
     for line in _lines_of(free):
         text = _join(line, cells=True)
         if text:
-            out.append(PageLine(max(g.y1 for g in line), min(g.y0 for g in line), text))
+            out.append(PageLine(max(g.y1 for g in line), min(g.y0 for g in line), text,
+                                line[0].x0, line[-1].x1, free=True))
     out.sort(key=lambda line: -line.top)
+    return out
+
+
+_HEADING = re.compile(r"\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+)")
+
+
+def _unwrapped(lines: list[PageLine], right: float) -> list[PageLine]:
+    """Prose lines joined into their paragraphs: a line that reaches the right edge of the
+    page's text and is followed, a line below, by one that starts no further right (and not
+    with a heading's number), goes on in it. A PDF wraps every paragraph; a word of a
+    wrapped line that starts the next (``行`` / ``政事业性收费情况``) must not read as a
+    table's label. ``right`` is the right edge of the document's text."""
+    out: list[PageLine] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        height = line.top - line.bottom
+        if (prev is not None and prev.free and line.free and "\t" not in prev.text + line.text
+                and prev.right >= right - 1.5 * height and prev.bottom - line.top < height
+                and line.left <= prev.left + height and not _HEADING.match(line.text)):
+            glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and line.text[:1].isascii() \
+                and line.text[:1].isalnum() else ""
+            out[-1] = PageLine(prev.top, line.bottom, prev.text + glue + line.text, min(prev.left, line.left),
+                               line.right, free=True)
+        else:
+            out.append(line)
     return out
 
 
@@ -291,9 +320,10 @@ def document_text(pages: Sequence[list[PageLine]]) -> str:
             return True
         return _set_apart(line, neighbour) and (text.isdigit() or edges.get(_shape(text), 0) > 1)
 
+    right = max((line.right for lines in pages for line in lines if line.free and "\t" not in line.text), default=0.0)
     kept: list[str] = []
     for lines in pages:
-        lines = list(lines)
+        lines = _unwrapped(list(lines), right)
         for _ in range(2):  # a header, a page number: at most two lines at each end
             if lines and running(lines[0], lines[1] if len(lines) > 1 else None):
                 lines.pop(0)
