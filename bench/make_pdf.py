@@ -58,21 +58,48 @@ def _blocks(text: str) -> list[tuple[str, object]]:
 
 
 def _widths(rows: list[list[str]], total: float, string_width) -> list[float]:
-    """Column widths: each column's widest cell, numbers' columns at their width, the rest
-    shared out so that the table fills ``total``."""
+    """Column widths: each column's widest cell (at most a third of the table), shrunk in
+    proportion when they do not fit, grown to fill ``total`` when they do."""
     n = max(len(r) for r in rows)
-    natural = [12.0] * n
+    natural = [16.0] * n
     for row in rows:
         for i, cell in enumerate(row):
-            natural[i] = max(natural[i], string_width(cell, FONT, SIZE) + 8)
-    capped = [min(w, total / 3) for w in natural]
-    scale = total / sum(capped)
-    if scale >= 1:
-        return [w * scale for w in capped]
-    narrow = [w for w in capped if w <= 40]
-    room = total - sum(narrow)
-    wide = sum(w for w in capped if w > 40)
-    return [w if w <= 40 else w * room / wide for w in capped]
+            natural[i] = max(natural[i], min(string_width(cell, FONT, SIZE) + 8, total / 3))
+    return [w * total / sum(natural) for w in natural]
+
+
+_VALUE = re.compile(r"[\d.,，]+|[-—/／]")
+
+
+def _aligned(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple]]:
+    """The rows on one grid, as the office's table has them: a row that shows an empty cell
+    after its values has its values in the value columns from the first (a row with a value
+    fewer leaves the last cell blank), its labels in the label columns next to them, the
+    first label spanning the columns it does not fill; other rows (the header, rows whose
+    cells a conversion shifted) as written. Gives the rows and the SPAN commands."""
+    def split(row: list[str]) -> tuple[list[str], list[str]]:
+        first = next((i for i, c in enumerate(row) if _VALUE.fullmatch(c)), len(row))
+        last = max((i for i, c in enumerate(row) if c), default=-1)
+        return [c for c in row[:first] if c], row[first:last + 1]
+
+    parts = [split(r) for r in rows]
+    parts = [(labels, values if values and len(row) > len(row) - row[::-1].index(values[-1]) else [])
+             for row, (labels, values) in zip(rows, parts)]
+    n_values = max((len(v) for _, v in parts), default=0)
+    n_labels = max((len(l) for l, v in parts if v), default=1) or 1
+    width = max(n_labels + n_values, max(len(r) for r in rows))
+    out, spans = [], []
+    for index, (row, (labels, values)) in enumerate(zip(rows, parts)):
+        if not values:
+            out.append(row + [""] * (width - len(row)))
+            continue
+        labels = labels or [""]
+        start = n_labels - len(labels)
+        cells = [labels[0]] + [""] * start + labels[1:] + values + [""] * (width - n_labels - len(values))
+        if start:
+            spans.append(("SPAN", (0, index), (start, index)))
+        out.append(cells)
+    return out, spans
 
 
 def _table(rows: list[list[str]], width: float, style: str, string_width) -> list:
@@ -81,8 +108,8 @@ def _table(rows: list[list[str]], width: float, style: str, string_width) -> lis
     from reportlab.platypus.paragraph import Paragraph
 
     cell_style = ParagraphStyle("cell", fontName=FONT, fontSize=SIZE, leading=LEADING, wordWrap="CJK")
-    n = max(len(r) for r in rows)
-    data = [[Paragraph(escape(c), cell_style) for c in r] + [""] * (n - len(r)) for r in rows]
+    rows, spans = _aligned(rows)
+    data = [[Paragraph(escape(c), cell_style) for c in r] for r in rows]
     commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     if style != "spaced":
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)))
@@ -91,9 +118,11 @@ def _table(rows: list[list[str]], width: float, style: str, string_width) -> lis
         from reportlab.platypus import PageBreak
 
         half = len(data) // 2
-        return [Table(data[:half], colWidths=widths, style=TableStyle(commands)), PageBreak(),
-                Table(data[half:], colWidths=widths, style=TableStyle(commands))]
-    return [Table(data, colWidths=widths, style=TableStyle(commands))]
+        top = [(k, (a[0], a[1]), (b[0], b[1])) for k, a, b in spans if a[1] < half]
+        bottom = [(k, (a[0], a[1] - half), (b[0], b[1] - half)) for k, a, b in spans if a[1] >= half]
+        return [Table(data[:half], colWidths=widths, style=TableStyle(commands + top)), PageBreak(),
+                Table(data[half:], colWidths=widths, style=TableStyle(commands + bottom))]
+    return [Table(data, colWidths=widths, style=TableStyle(commands + spans))]
 
 
 def make_pdf(text: str, path: str, style: str = "ruled") -> None:

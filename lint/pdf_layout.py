@@ -30,6 +30,8 @@ from typing import Iterable, Optional, Sequence
 CELL_GAP = 1.0
 #: A gap of at least this many font heights is a space between words.
 WORD_GAP = 0.25
+#: Lines of a table set as spaced text less than this many line heights apart are one row.
+WRAP_GAP = 0.3
 #: Rules closer than this (points) are one rule; a stroke thinner than this is a rule.
 RULE_TOLERANCE = 2.0
 #: A line in the top or bottom share of the page may be a running header or footer.
@@ -71,7 +73,8 @@ class PageLine:
     text: str
     left: float = 0.0
     right: float = 0.0
-    free: bool = False  # not a table row: prose that may wrap
+    free: bool = False  # not a ruled table's row: prose, or a row of a table set as spaced text
+    fields: tuple[tuple[float, float, str], ...] = ()  # a free line's cells: extent and text
 
 
 def rules_from_segment(x0: float, y0: float, x1: float, y1: float) -> Optional[Rule]:
@@ -241,13 +244,153 @@ def page_lines(page: Page) -> list[PageLine]:
         else:
             cells.setdefault(region, []).append(g)
     out = [_row_line(grid, i, cells) for i in sorted({i for i, _ in cells})]
-    for line in _lines_of(free):
-        text = _join(line, cells=True)
-        if text:
-            out.append(PageLine(max(g.y1 for g in line), min(g.y0 for g in line), text,
-                                line[0].x0, line[-1].x1, free=True))
+    lines = [line for line in _lines_of(free) if not all(g.text.isspace() for g in line)]
+    out.extend(_aligned([_spaced_row(block) for block in _row_blocks(lines)]))
     out.sort(key=lambda line: -line.top)
     return out
+
+
+def _fields(line: list[Glyph]) -> list[list[Glyph]]:
+    """A line's glyphs cut where they are a cell gap apart."""
+    fields: list[list[Glyph]] = []
+    prev: Optional[Glyph] = None
+    for g in line:
+        if g.text.isspace():
+            if fields:
+                fields[-1].append(g)
+            continue
+        if prev is None or (g.x0 - prev.x1) / max(prev.y1 - prev.y0, g.y1 - g.y0, 1.0) >= CELL_GAP:
+            fields.append([])
+        fields[-1].append(g)
+        prev = g
+    return fields
+
+
+def _row_blocks(lines: list[list[Glyph]]) -> list[list[list[Glyph]]]:
+    """Lines of text outside ruled cells, the lines of one row of a table set as spaced text
+    together: lines less than :data:`WRAP_GAP` line heights apart (a cell wrapping its text;
+    rows stand further apart) whose fields make at least two columns, no two lines with a
+    number in one column.
+    Any other line is a block of its own."""
+    blocks: list[list[list[Glyph]]] = []
+    for line in lines:
+        block = blocks[-1] if blocks else None
+        if block is not None and _continues(block, line):
+            block.append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _continues(block: list[list[Glyph]], line: list[Glyph]) -> bool:
+    above = block[-1]
+    height = max(g.y1 for g in line) - min(g.y0 for g in line)
+    gap = min(g.y0 for g in above) - max(g.y1 for g in line)
+    if gap >= WRAP_GAP * height or len(_columns(block + [line])) < 2:
+        return False
+    numbers = [(f[0].x0, f[-1].x1) for l in block for f in _fields(l) if _NUMBER_CELL.fullmatch(_join(f, False))]
+    return not any(a <= f[-1].x1 and f[0].x0 <= b for f in _fields(line)
+                   if _NUMBER_CELL.fullmatch(_join(f, False)) for a, b in numbers)
+
+
+def _columns(block: list[list[Glyph]]) -> list[tuple[float, float, list[Glyph]]]:
+    """The block's fields clustered into columns by overlapping extents, left to right."""
+    columns: list[tuple[float, float, list[Glyph]]] = []
+    for field in sorted((f for line in block for f in _fields(line)), key=lambda f: f[0].x0):
+        x0, x1 = field[0].x0, max(g.x1 for g in field)
+        if columns and x0 <= columns[-1][1]:
+            a, b, content = columns[-1]
+            columns[-1] = (a, max(b, x1), content + field)
+        else:
+            columns.append((x0, x1, list(field)))
+    return columns
+
+
+def _spaced_row(block: list[list[Glyph]]) -> PageLine:
+    """One line of a block: each column's fragments joined top to bottom."""
+    glyphs = [g for line in block for g in line]
+    if len(block) == 1:
+        fields = tuple((f[0].x0, max(g.x1 for g in f), _join(f, cells=False)) for f in _fields(block[0]))
+    else:
+        fields = tuple((x0, x1, _cell_text(content)) for x0, x1, content in _columns(block))
+    return PageLine(max(g.y1 for g in glyphs), min(g.y0 for g in glyphs), "\t".join(f[2] for f in fields),
+                    min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), free=True, fields=fields)
+
+
+def _aligned(lines: list[PageLine]) -> list[PageLine]:
+    """Rows of a table set as spaced text with their empty cells: in each run of lines of
+    several fields, the columns are the extents of the fields of its rows with numbers, and
+    every such row is written a field a column, empty where it has nothing (a blank cell
+    is no glyph: only the other rows show it is there)."""
+    out: list[PageLine] = []
+    run: list[PageLine] = []
+    for line in sorted(lines, key=lambda line: -line.top) + [PageLine(0, 0, "")]:
+        if len(line.fields) > 1:
+            run.append(line)
+            continue
+        out.extend(_aligned_run(run))
+        run = []
+        if line.text:
+            out.append(line)
+    return out
+
+
+_VALUE_CELL = re.compile(r"[\d\s.,，]*\d[\d\s.,，]*|[-—–－/／]")
+
+
+def _values(line: PageLine) -> list[tuple[float, float, str]]:
+    return [f for f in line.fields if _VALUE_CELL.fullmatch(f[2])]
+
+
+def _aligned_run(run: list[PageLine]) -> list[PageLine]:
+    """The run's rows with values, in groups of consecutive rows whose values line up
+    (no more value columns than the fullest row has values), each row written as its
+    labels, then a field a value column (a label that stands in one fills it)."""
+    groups: list[list[PageLine]] = []
+    for line in run:
+        values = _values(line)
+        if not values or any(f[0] > values[0][0] and f not in values for f in line.fields):
+            continue  # no values, or a label among them: written as it is
+        if groups and _value_columns(groups[-1] + [line]) is not None:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    rewritten: dict[int, PageLine] = {}
+    for group in groups:
+        columns = _value_columns(group)
+        if len(group) < 2 or columns is None:
+            continue
+        for line in group:
+            slots = [""] * len(columns)
+            labels = []
+            for x0, x1, text in line.fields:  # a label standing in a value column keeps it
+                column = next((i for i, (a, b) in enumerate(columns) if a <= x1 and x0 <= b), None)
+                if column is None or slots[column]:
+                    labels.append(text)
+                else:
+                    slots[column] = text
+            rewritten[id(line)] = PageLine(line.top, line.bottom, "\t".join(labels + slots), line.left,
+                                           line.right, free=True, fields=line.fields)
+    return [rewritten.get(id(line), line) for line in run]
+
+
+def _value_columns(rows: list[PageLine]) -> Optional[list[list[float]]]:
+    """The columns the rows' values make (overlapping extents merged), or None when there
+    are more than the fullest row has values (rows that do not line up), or two values of
+    a row fall in one column."""
+    columns: list[list[float]] = []
+    for x0, x1 in sorted((x0, x1) for line in rows for x0, x1, _ in _values(line)):
+        if columns and x0 <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    if len(columns) > max(len(_values(line)) for line in rows):
+        return None
+    for line in rows:
+        hit = [next(i for i, (a, b) in enumerate(columns) if a <= x1 and x0 <= b) for x0, x1, _ in _values(line)]
+        if len(set(hit)) < len(hit):
+            return None
+    return columns
 
 
 _HEADING = re.compile(r"\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+)")
@@ -301,33 +444,51 @@ def _set_apart(line: PageLine, neighbour: Optional[PageLine]) -> bool:
     return gap > line.top - line.bottom
 
 
+def _numbered_ends(pages: Sequence[list[PageLine]]) -> set[tuple[int, int]]:
+    """(page, 0 or -1): the pages' first or last lines that are bare page numbers, that is
+    numbers that go up one a page at the same end of at least two pages."""
+    seen: dict[tuple[int, int], list[int]] = {}
+    for index, lines in enumerate(pages):
+        for end in ((0, -1) if lines else ()):
+            text = lines[end].text.strip()
+            if lines[end].free and text.isdigit() and len(text) < 5:
+                seen.setdefault((end, int(text) - index), []).append(index)
+    return {(index, end) for (end, _), indices in seen.items() if len(indices) > 1 for index in indices}
+
+
 def document_text(pages: Sequence[list[PageLine]]) -> str:
     """The pages' lines, pages separated by a form feed (as pdfminer separates them),
-    running headers and footers left out: a first or last line of a page, not a table row,
-    that is a page number as footers write it (``- 4 -``, ``第4页``, ``4/6``), or is set
-    apart from the body and is a bare number or has the shape (digits aside) of the first
-    or last line of another page too."""
+    prose lines unwrapped (:func:`_unwrapped`), running headers and footers left out: a
+    first or last line of a page, not a table row, that is a page number as footers write
+    it (``- 4 -``, ``第4页``, ``4/6``), or a bare number going up one a page, or that is set
+    apart from the body and has the shape (digits aside) of the first or last line of
+    another page too."""
     edges: dict[str, int] = {}
     for lines in pages:
         for shape in {_shape(lines[0].text), _shape(lines[-1].text)} if lines else ():
             edges[shape] = edges.get(shape, 0) + 1
+    numbered = _numbered_ends(pages)
 
-    def running(line: PageLine, neighbour: Optional[PageLine]) -> bool:
+    def running(index: int, lines: list[PageLine], end: int) -> bool:
+        line = lines[end]
         text = line.text.strip()
-        if "\t" in text:
+        if not line.free or "\t" in text:  # a table row, ruled or spaced
             return False
-        if _PAGE_NUMBER.fullmatch(text):
+        if _PAGE_NUMBER.fullmatch(text) or (index, end) in numbered:
             return True
-        return _set_apart(line, neighbour) and (text.isdigit() or edges.get(_shape(text), 0) > 1)
+        neighbour = (lines[1] if end == 0 else lines[-2]) if len(lines) > 1 else None
+        return not text.isdigit() and _set_apart(line, neighbour) and edges.get(_shape(text), 0) > 1
 
     right = max((line.right for lines in pages for line in lines if line.free and "\t" not in line.text), default=0.0)
     kept: list[str] = []
-    for lines in pages:
-        lines = _unwrapped(list(lines), right)
+    for index, lines in enumerate(pages):
+        lines = list(lines)
         for _ in range(2):  # a header, a page number: at most two lines at each end
-            if lines and running(lines[0], lines[1] if len(lines) > 1 else None):
+            if lines and running(index, lines, 0):
                 lines.pop(0)
-            if lines and running(lines[-1], lines[-2] if len(lines) > 1 else None):
+            if lines and running(index, lines, -1):
                 lines.pop()
-        kept.append("\n".join(line.text for line in lines))
+            numbered.discard((index, 0))
+            numbered.discard((index, -1))
+        kept.append("\n".join(line.text for line in _unwrapped(lines, right)))
     return "\n\f".join(kept)
