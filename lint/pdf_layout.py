@@ -445,15 +445,18 @@ def _set_apart(line: PageLine, neighbour: Optional[PageLine]) -> bool:
 
 
 def _numbered_ends(pages: Sequence[list[PageLine]]) -> set[tuple[int, int]]:
-    """(page, 0 or -1): the pages' first or last lines that are bare page numbers, that is
-    numbers that go up one a page at the same end of at least two pages."""
+    """(page, 0 or -1): the pages' first or last lines that are bare page numbers: numbers
+    that go up one a page at the same end of at least half the pages (and two), set apart
+    from the body."""
     seen: dict[tuple[int, int], list[int]] = {}
     for index, lines in enumerate(pages):
         for end in ((0, -1) if lines else ()):
             text = lines[end].text.strip()
-            if lines[end].free and text.isdigit() and len(text) < 5:
+            neighbour = (lines[1] if end == 0 else lines[-2]) if len(lines) > 1 else None
+            if lines[end].free and text.isdigit() and len(text) < 5 and _set_apart(lines[end], neighbour):
                 seen.setdefault((end, int(text) - index), []).append(index)
-    return {(index, end) for (end, _), indices in seen.items() if len(indices) > 1 for index in indices}
+    enough = max(2, len(pages) // 2)
+    return {(index, end) for (end, _), indices in seen.items() if len(indices) >= enough for index in indices}
 
 
 def document_text(pages: Sequence[list[PageLine]]) -> str:
