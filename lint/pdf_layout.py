@@ -195,8 +195,9 @@ def _lines_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def _join(line: list[Glyph], cells: bool) -> str:
-    """A line's text: a space where the PDF has one or the glyphs are a word gap apart, a
-    tab (``cells``) where they are a cell gap apart."""
+    """A line's text: a space where the PDF has one, or two Latin letters or digits are a
+    word gap apart (Chinese has no spaces: a gap by a Chinese character is the justified
+    line's spacing), a tab (``cells``) where glyphs are a cell gap apart."""
     out: list[str] = []
     prev: Optional[Glyph] = None
     spaced = False
@@ -209,7 +210,7 @@ def _join(line: list[Glyph], cells: bool) -> str:
             gap = (g.x0 - prev.x1) / height
             if cells and gap >= CELL_GAP:
                 out.append("\t")
-            elif spaced or gap >= WORD_GAP:
+            elif spaced or (gap >= WORD_GAP and prev.text.isascii() and g.text.isascii()):
                 out.append(" ")
         out.append(g.text)
         prev, spaced = g, False

@@ -28,6 +28,8 @@ def page_glyphs(textpage: Any, count: int) -> list[Glyph]:
     for i, ch in enumerate(text):
         if ch in "\r\n" or not (ch.isprintable() or ch.isspace()):
             continue
+        if ch.isspace() and c.FPDFText_IsGenerated(textpage, i):
+            continue  # PDFium's guess of a word gap: gplint.pdf_layout measures gaps itself
         if c.FPDFText_GetLooseCharBox(textpage, i, rect):
             glyphs.append(Glyph(ch, rect.left, rect.bottom, rect.right, rect.top))
     return glyphs
