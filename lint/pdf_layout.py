@@ -409,7 +409,8 @@ def _unwrapped(lines: list[PageLine], right: float) -> list[PageLine]:
         height = line.top - line.bottom
         if (prev is not None and prev.free and line.free and "\t" not in prev.text + line.text
                 and prev.right >= right - 1.5 * height and prev.bottom - line.top < height
-                and line.left <= prev.left + height and not _HEADING.match(line.text)):
+                and line.left <= prev.left + height and not _HEADING.match(line.text)
+                and not _VALUE_CELL.fullmatch(line.text.strip())):
             glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and line.text[:1].isascii() \
                 and line.text[:1].isalnum() else ""
             out[-1] = PageLine(prev.top, line.bottom, prev.text + glue + line.text, min(prev.left, line.left),
