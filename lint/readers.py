@@ -14,12 +14,13 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
   table's rows become tab separated lines, a layout table's cells are read as blocks
   (tables inside tables); scripts, styles and comments are dropped (:mod:`gplint.html_text`).
 - PDF: the text layer, through one of two backends (``pip install 'gplint[pdf]'``):
-  ``pdfium`` (pypdfium2, the PDF engine of Chrome: ≈ 60 times faster; one table row a
-  line, cells blank-separated) or ``pdfminer`` (pdfminer.six with its default options:
-  tables column by column). The builder reads both layouts. ``GPLINT_PDF_BACKEND``
-  (``pdfium`` or ``pdfminer``) chooses; unset, pdfium is used when installed. Line numbers
-  refer to the text of the backend used (``gplint extract FILE`` prints it). Both are
-  bounded (pages, characters; pdfminer's decompression too: :mod:`gplint.pdf_text`).
+  ``pdfium`` (pypdfium2, the PDF engine of Chrome: ≈ 7 times faster) or ``pdfminer``
+  (pdfminer.six). Each gives the page's glyphs and rules; :mod:`gplint.pdf_layout` lays
+  them out (ruled cells, spaced columns, wrapped prose, running headers), so both give the
+  same text. ``GPLINT_PDF_BACKEND`` (``pdfium`` or ``pdfminer``) chooses; unset, pdfium is
+  used when installed. Line numbers refer to that text (``gplint extract FILE`` prints
+  it). Both are bounded (pages, characters, what streams inflate to: :mod:`gplint.pdf_text`,
+  :mod:`gplint.pdf_bounds`).
 """
 from __future__ import annotations
 
