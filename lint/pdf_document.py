@@ -6,7 +6,7 @@ import re
 from typing import Optional, Sequence
 
 from .pdf_layout import PageLine
-from .pdf_spaced import VALUE_CELL
+from .pdf_spaced import VALUE_CELL, aligned_rows
 
 _HEADING = re.compile(r"\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+)")
 
@@ -69,7 +69,8 @@ def _numbered_ends(pages: Sequence[list[PageLine]]) -> set[tuple[int, int]]:
 
 def document_text(pages: Sequence[list[PageLine]]) -> str:
     """The pages' lines, pages separated by a form feed (as pdfminer separates them),
-    prose lines unwrapped (:func:`_unwrapped`), running headers and footers left out: a
+    spaced tables' rows aligned (:func:`gplint.pdf_spaced.aligned_rows`), prose lines
+    unwrapped (:func:`_unwrapped`), running headers and footers left out: a
     first or last line of a page, not a table row, that is a page number as footers write
     it (``- 4 -``, ``第4页``, ``4/6``), or a bare number going up one a page, or that is set
     apart from the body and has the shape (digits aside) of the first or last line of
@@ -91,7 +92,7 @@ def document_text(pages: Sequence[list[PageLine]]) -> str:
         return not text.isdigit() and _set_apart(line, neighbour) and edges.get(_shape(text), 0) > 1
 
     right = max((line.right for lines in pages for line in lines if line.free and "\t" not in line.text), default=0.0)
-    kept: list[str] = []
+    kept: list[list[PageLine]] = []
     for index, lines in enumerate(pages):
         lines = list(lines)
         for _ in range(2):  # a header, a page number: at most two lines at each end
@@ -101,5 +102,5 @@ def document_text(pages: Sequence[list[PageLine]]) -> str:
                 lines.pop()
             numbered.discard((index, 0))
             numbered.discard((index, -1))
-        kept.append("\n".join(line.text for line in _unwrapped(lines, right)))
-    return "\n\f".join(kept)
+        kept.append(lines)
+    return "\n\f".join("\n".join(line.text for line in _unwrapped(lines, right)) for lines in aligned_rows(kept))

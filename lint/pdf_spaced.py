@@ -9,12 +9,13 @@ Lines of glyphs outside ruled cells (:func:`gplint.pdf_layout.page_lines`) come 
 - a row's blank cell has no glyph: only the rows around it show it is there. Consecutive
   rows whose values line up (no more value columns than the fullest row has values, never
   two values of a row in one column) are written a field a value column, empty where the
-  row has nothing; rows that do not line up are written as they are.
+  row has nothing; so is a row under a header with a field over each of its values (表四's
+  one row of values); rows that do not line up are written as they are.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from .pdf_layout import CELL_GAP, NUMBER_CELL, Glyph, PageLine, cell_text, join_glyphs
 
@@ -24,7 +25,7 @@ WRAP_GAP = 0.3
 
 def spaced_rows(lines: list[list[Glyph]]) -> list[PageLine]:
     """The page's lines outside ruled cells, as rows (see the module docstring)."""
-    return _aligned([_spaced_row(block) for block in _row_blocks(lines)])
+    return [_spaced_row(block) for block in _row_blocks(lines)]
 
 
 def _fields(line: list[Glyph]) -> list[list[Glyph]]:
@@ -94,21 +95,25 @@ def _spaced_row(block: list[list[Glyph]]) -> PageLine:
                     min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), free=True, fields=fields)
 
 
-def _aligned(lines: list[PageLine]) -> list[PageLine]:
-    """Rows of a table set as spaced text with their empty cells: in each run of lines of
-    several fields, the columns are the extents of the fields of its rows with numbers, and
-    every such row is written a field a column, empty where it has nothing (a blank cell
-    is no glyph: only the other rows show it is there)."""
-    out: list[PageLine] = []
+def aligned_rows(pages: Sequence[list[PageLine]]) -> list[list[PageLine]]:
+    """The pages' lines, rows of tables set as spaced text with their empty cells: in each
+    run of lines of several fields (a table going on over a page break too), the columns
+    are the extents of the values of its rows, and every such row is written a field a
+    column, empty where it has nothing (a blank cell is no glyph: only the other rows, or
+    the header, show it is there)."""
+    flat = [(index, line) for index, lines in enumerate(pages) for line in lines]
+    rewritten: dict[int, PageLine] = {}
     run: list[PageLine] = []
-    for line in sorted(lines, key=lambda line: -line.top) + [PageLine(0, 0, "")]:
-        if len(line.fields) > 1:
+    for _, line in flat + [(-1, PageLine(0, 0, ""))]:
+        if line.free and len(line.fields) > 1:
             run.append(line)
             continue
-        out.extend(_aligned_run(run))
+        for before, after in zip(run, _aligned_run(run)):
+            rewritten[id(before)] = after
         run = []
-        if line.text:
-            out.append(line)
+    out: list[list[PageLine]] = [[] for _ in pages]
+    for index, line in flat:
+        out[index].append(rewritten.get(id(line), line))
     return out
 
 
@@ -134,8 +139,11 @@ def _aligned_run(run: list[PageLine]) -> list[PageLine]:
             groups.append([line])
     rewritten: dict[int, PageLine] = {}
     for group in groups:
-        columns = _value_columns(group)
-        if len(group) < 2 or columns is None:
+        columns = _value_columns(group) if len(group) > 1 else None
+        header = _header_columns(run, group)
+        if header is not None and (columns is None or len(header) > len(columns)):
+            columns = header
+        if columns is None:
             continue
         for line in group:
             slots = [""] * len(columns)
@@ -149,6 +157,30 @@ def _aligned_run(run: list[PageLine]) -> list[PageLine]:
             rewritten[id(line)] = PageLine(line.top, line.bottom, "\t".join(labels + slots), line.left,
                                            line.right, free=True, fields=line.fields)
     return [rewritten.get(id(line), line) for line in run]
+
+
+def _header_columns(run: list[PageLine], group: list[PageLine]) -> Optional[list[list[float]]]:
+    """The columns of the line above the group when it is a header over its values: it has
+    no values, at least as many fields as a row has values, and each value of a row stands
+    under a field of its own (a table of one row of values, 表四's, has only its header to
+    show where a blank cell is)."""
+    at = next(i for i, line in enumerate(run) if line is group[0])
+    if at == 0 or _values(run[at - 1]):
+        return None
+    columns = [[x0, x1] for x0, x1, _ in run[at - 1].fields]
+    for line in group:
+        values = _values(line)
+        if len(values) > len(columns):
+            return None
+        hit = []
+        for x0, x1, _ in values:
+            under = [i for i, (a, b) in enumerate(columns) if a <= x1 and x0 <= b]
+            if len(under) != 1:
+                return None
+            hit.append(under[0])
+        if len(set(hit)) < len(hit):
+            return None
+    return columns
 
 
 def _value_columns(rows: list[PageLine]) -> Optional[list[list[float]]]:

@@ -140,8 +140,15 @@ def test_a_spaced_table_keeps_its_columns_and_its_blank_cells():
         y = 500 - 20 * i
         glyphs += _word(label, 10, y)
         glyphs += [g for j, v in enumerate(values) if v for g in _word(v, 200 + 40 * j, y)]
-    text = [line.text for line in page_lines(Page(glyphs, [], 842))]
-    assert text == ["一、新收\t3\t1\t4", "二、结转\t2\t0\t2", "（一）予以公开\t5\t1\t"]
+    page = page_lines(Page(glyphs, [], 842))
+    assert document_text([page]).split("\n") == ["一、新收\t3\t1\t4", "二、结转\t2\t0\t2", "（一）予以公开\t5\t1\t"]
+
+
+def test_one_row_of_values_takes_its_columns_from_the_header_above_it_across_a_page_break():
+    header = _word("维持", 10, 100) + _word("纠正", 60, 100) + _word("总计", 110, 100)
+    values = _word("2", 10, 780) + _word("3", 110, 780)  # the next page; 纠正's cell blank
+    pages = [page_lines(Page(_word("四、行政复议", 10, 130) + header, [], 842)), page_lines(Page(values, [], 842))]
+    assert document_text(pages).split("\n")[-1] == "\f2\t\t3"
 
 
 def test_a_wrapped_header_of_a_spaced_table_is_one_row():
