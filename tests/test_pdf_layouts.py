@@ -104,6 +104,55 @@ def test_the_paged_style_breaks_table_3_and_its_furniture_is_left_out(made_pdfs)
     assert "\f" in t3  # the page break falls inside table 三
 
 
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_a_blank_cell_reads_blank_in_its_own_cell_in_every_style(layout, tmp_path):
+    """A consistent synthetic report with one value of a table row left blank: every style
+    and backend reads the same tables as the text does, the blank cell blank (in a table
+    set as spaced text only the rows around it, or its header, show where it is)."""
+    import random
+
+    import synth
+    from make_pdf import STYLES, make_pdf
+
+    sep = "\t" if layout == "tab" else "|"
+    for seed in (1, 2, 3):
+        rnd = random.Random(seed)
+        lines = synth.make_report(seed, layout, 8000)[0].split("\n")
+        rows = [i for i, line in enumerate(lines) if sep in line and len(re.findall(r"(?<![\d.])\d+(?![\d.])", line)) >= 7]
+        at = rnd.choice(rows)
+        parts = lines[at].split(sep)
+        parts[rnd.choice([j for j, p in enumerate(parts) if re.fullmatch(r"\s*\d+\s*", p)])] = " " if sep == "|" else ""
+        lines[at] = sep.join(parts)
+        text = "\n".join(lines)
+        want = _read_cells(text)
+        assert None in want.values()
+        for style in STYLES:
+            make_pdf(text, str(tmp_path / "b.pdf"), style)
+            for name, read in _backends().items():
+                got = _read_cells(read((tmp_path / "b.pdf").read_bytes(), "b.pdf").text)
+                assert got == want, (seed, style, name, {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v})
+
+
+def test_a_blank_cell_nothing_places_is_t190_not_an_arithmetic_error(tmp_path):
+    """表四's row of values with a blank cell and no header above it, set as spaced text:
+    no glyph, no rule, no row around it shows which cell is blank. The table says it could
+    not be read (T190); no identity is checked on values in the wrong cells."""
+    import synth
+    from make_pdf import make_pdf
+
+    for seed in (1, 2):
+        lines = synth.make_report(seed, "pipe", 8000)[0].split("\n")
+        at = max(i for i, line in enumerate(lines) if line.count("|") >= 16)  # 表四's values
+        parts = lines[at].split("|")
+        parts[3] = " "
+        lines[at] = "|".join(parts)
+        del lines[at - 3:at]  # its header rows
+        make_pdf("\n".join(lines), str(tmp_path / "t.pdf"), "spaced")
+        for read in _backends().values():
+            codes = [d.code for d in lint_text(read((tmp_path / "t.pdf").read_bytes(), "t.pdf").text)]
+            assert codes == ["T190"], codes
+
+
 # --------------------------------------------------------------------------- pieces
 def _word(text: str, x: float, y: float, size: float = 10.0) -> list[Glyph]:
     """Glyphs of ``text`` set from (x, y), a square em a character (as CJK fonts are)."""
