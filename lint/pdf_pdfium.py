@@ -21,16 +21,19 @@ def page_glyphs(textpage: Any, count: int) -> list[Glyph]:
     import pypdfium2.raw as c
 
     text = textpage.get_text_range(0, count)
+    raw = textpage.raw
     rect = c.FS_RECTF()
+    box, generated, ref = c.FPDFText_GetLooseCharBox, c.FPDFText_IsGenerated, ctypes.byref(rect)
     glyphs: list[Glyph] = []
     if len(text) != count:  # characters outside the BMP: ask for each one
-        text = "".join(chr(c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+        text = "".join(chr(c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
     for i, ch in enumerate(text):
-        if ch in "\r\n" or not (ch.isprintable() or ch.isspace()):
+        if ch.isspace():
+            if ch in "\r\n" or generated(raw, i):
+                continue  # a line end, or PDFium's guess of a word gap: gplint.pdf_layout measures gaps
+        elif not ch.isprintable():
             continue
-        if ch.isspace() and c.FPDFText_IsGenerated(textpage, i):
-            continue  # PDFium's guess of a word gap: gplint.pdf_layout measures gaps itself
-        if c.FPDFText_GetLooseCharBox(textpage, i, rect):
+        if box(raw, i, ref):
             glyphs.append(Glyph(ch, rect.left, rect.bottom, rect.right, rect.top))
     return glyphs
 
