@@ -5,15 +5,17 @@ and the peak memory of each on deflate bombs.
 
 Measures, in this process, the extraction time of the corpus PDF (tests/documents, 6 pages)
 by pypdfium2 and pdfminer.six, median and range of ``--repeat`` runs, beside the lint time
-of the extracted text (``raw``: PDFium's own text in its own order, as the pdfium backend
-read before gplint laid pages out, for the cost of the layout); then the table cells read
-exactly:
+of the extracted text (``pdfium own``, ``pdfminer own``: each library's own text in its
+own order, as the backends read before gplint laid pages out: the layout's cost and what it
+reads better); then the table cells read exactly:
 
 - from the corpus PDF (its hand-read cells, tests/corpus/cells.json);
 - from PDFs made with reportlab (bench/make_pdf.py) from the five seed reports, in each
   style (ruled, spaced, paged), against the seeds' hand-read cells;
 - from ``--made`` PDFs made from consistent synthetic reports of every layout, each style
-  (their true cells).
+  (their true cells);
+
+and how many seed PDFs get the findings their text gets (codes and messages).
 
 Last, in a fresh process per backend and bomb, the peak resident memory (VmHWM) of reading
 a deflate bomb (150 KB, 100 MB of content) and a double-deflate one (2.6 KB, 400 MB).
@@ -59,6 +61,13 @@ def _score(got: dict, want: dict, skip: frozenset = frozenset()) -> tuple[int, i
     return sum(1 for k, v in w.items() if g.get(k) == v), len(w)
 
 
+def _findings(text: str) -> list:
+    """Codes and messages of a text's findings (the line numbers a message names aside)."""
+    from gplint import lint_text
+
+    return sorted((d.code, re.sub(r"第 [\d、]+ 行", "第 … 行", d.message)) for d in lint_text(text))
+
+
 def _made(args, work: str) -> dict:
     """style -> [(pdf bytes, wanted cells, cells to skip)] for the seeds and synthetic reports."""
     from make_pdf import STYLES, make_pdf
@@ -77,14 +86,15 @@ def _made(args, work: str) -> dict:
             path = os.path.join(work, f"{name}.{style}.pdf")
             make_pdf(text, path, style)
             with open(path, "rb") as fh:
-                out.setdefault(("seeds", style), []).append((fh.read(), gold[name], frozenset(gold[name].get("ambiguous") or ())))
+                out.setdefault(("seeds", style), []).append(
+                    (fh.read(), gold[name], frozenset(gold[name].get("ambiguous") or ()), _findings(text)))
         for i in range(args.made):
             text, truth = synth.make_report(100 + i, synth.LAYOUTS[i % len(synth.LAYOUTS)], 8000)
             path = os.path.join(work, f"{i}.{style}.pdf")
             make_pdf(text, path, style)
             with open(path, "rb") as fh:
                 want = {"t2": report_to_dict(parse(text))["t2"], "t3": truth["t3"], "t4": truth["t4"]}
-                out.setdefault(("synthetic", style), []).append((fh.read(), want, frozenset()))
+                out.setdefault(("synthetic", style), []).append((fh.read(), want, frozenset(), None))
     return out
 
 
@@ -124,7 +134,7 @@ def _bombs(work: str) -> None:
 
 def _pdfium_own_text(data: bytes, path: str):
     """PDFium's own text in its own order, no layout of gplint's and no stream scan (what
-    the pdfium backend gave before): the cost the layout adds, and the cells it reads."""
+    the pdfium backend gave before)."""
     import pypdfium2 as pdfium
 
     from gplint.sources import Source
@@ -141,6 +151,18 @@ def _pdfium_own_text(data: bytes, path: str):
     return Source(path, "\n\f".join(pages).replace("\r\n", "\n"), "pdf")
 
 
+def _pdfminer_own_text(data: bytes, path: str):
+    """pdfminer.six's extract_text with its default layout analysis (what the pdfminer
+    backend gave before), unbounded: for comparison only."""
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    from gplint.sources import Source
+
+    return Source(path, extract_text(io.BytesIO(data)), "pdf")
+
+
 def main(argv=None) -> int:
     from gplint import lint_text, parse
     from gplint.dump import report_to_dict
@@ -155,13 +177,14 @@ def main(argv=None) -> int:
         data = fh.read()
     with open(os.path.join(CORPUS, "cells.json"), encoding="utf-8") as fh:
         gold = json.load(fh)["govnianbao_huaian-city-2024_pdfminer.txt"]
-    backends = {"pdfium": read_pdf_pdfium, "pdfminer": read_pdf_pdfminer, "raw": _pdfium_own_text}
+    backends = {"pdfium": read_pdf_pdfium, "pdfminer": read_pdf_pdfminer, "pdfium own": _pdfium_own_text,
+                "pdfminer own": _pdfminer_own_text}
     print(f"# pdf backends  ({machine()}; corpus PDF: 6 pages, {len(data) // 1024} KB)")
     with tempfile.TemporaryDirectory() as work:
         made = _made(args, work)
         lint_text(read_pdf_pdfium(data, "warm.pdf").text)  # imports, first-use compilation
-        print(f"{'backend':>8} {'extract ms':>10} {'range':>13} {'PDFs/s':>7} {'lint ms':>7} {'corpus PDF':>10}  "
-              + "  ".join(f"{f'{kind} {style}':>17}" for kind, style in made))
+        print(f"{'backend':>12} {'extract ms':>10} {'range':>13} {'PDFs/s':>7} {'lint ms':>7} {'corpus PDF':>10}  "
+              + "  ".join(f"{f'{kind} {style}':>17}" for kind, style in made) + "  seed PDFs' findings = text's")
         for name, read in backends.items():
             times = []
             for _ in range(args.repeat):
@@ -173,14 +196,19 @@ def main(argv=None) -> int:
             lint_ms = (time.perf_counter() - t) * 1000
             ok, total = _score(report_to_dict(parse(src.text)), gold)
             scores = []
+            same = seed_pdfs = 0
             for pdfs in made.values():
                 a = b = 0
-                for pdf, want, skip in pdfs:
-                    x, y = _score(report_to_dict(parse(read(pdf, "m.pdf").text)), want, skip)
+                for pdf, want, skip, findings in pdfs:
+                    text = read(pdf, "m.pdf").text
+                    x, y = _score(report_to_dict(parse(text)), want, skip)
                     a, b = a + x, b + y
+                    if findings is not None:
+                        seed_pdfs, same = seed_pdfs + 1, same + (_findings(text) == findings)
                 scores.append(f"{a}/{b}")
+            scores.append(f"{same}/{seed_pdfs}")
             med = statistics.median(times) * 1000
-            print(f"{name:>8} {med:>10.1f} {min(times) * 1000:>6.1f}-{max(times) * 1000:<6.1f} {1000 / med:>7.1f} "
+            print(f"{name:>12} {med:>10.1f} {min(times) * 1000:>6.1f}-{max(times) * 1000:<6.1f} {1000 / med:>7.1f} "
                   f"{lint_ms:>7.1f} {f'{ok}/{total}':>10}  " + "  ".join(f"{s:>17}" for s in scores))
         if not args.no_bombs:
             _bombs(work)
