@@ -232,3 +232,22 @@ def test_a_paragraph_wrapped_at_the_right_edge_is_one_line_and_a_heading_is_not_
               line("第一段到了右边", 460, 300), line("（二）依申请公开", 446, 120)]]
     assert document_text(pages).split("\n") == ["全年无政府集中采购、行政处罚、行政事业性收费情况发生。",
                                                  "第一段到了右边", "（二）依申请公开"]
+
+
+def test_any_glyphs_and_rules_are_laid_out_without_an_error():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    coord = st.floats(min_value=-50, max_value=900, allow_nan=False)
+    glyph = st.builds(lambda ch, x, y, w, h: Glyph(ch, x, y, x + w, y + h), st.sampled_from("一二三0123 .|-—\t"),
+                      coord, coord, st.floats(0, 30), st.floats(0, 30))
+    rule = st.builds(lambda x, y, length, across: Rule(x, y, x + length, y) if across else Rule(x, y, x, y + length),
+                     coord, coord, st.floats(0, 400), st.booleans())
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(st.lists(glyph, max_size=40), st.lists(rule, max_size=20)), min_size=1, max_size=3))
+    def laid_out(pages):
+        text = document_text([page_lines(Page(glyphs, rules, 842)) for glyphs, rules in pages])
+        assert text.count("\f") == len(pages) - 1
+
+    laid_out()
