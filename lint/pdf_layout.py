@@ -33,6 +33,9 @@ CELL_GAP = 1.0
 WORD_GAP = 0.25
 #: Rules closer than this (points) are one rule; a stroke thinner than this is a rule.
 RULE_TOLERANCE = 2.0
+#: A page its rules cut into more bands than this is a drawing, not a table: read as lines
+#: (a table 三 has ≈ 30 × 12; the bound keeps the cell search linear in the page).
+MAX_BANDS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,17 @@ def _positions(values: Iterable[float]) -> list[float]:
     return out
 
 
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Spans along one rule position, overlapping or touching ones (a dashed line) joined."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + RULE_TOLERANCE:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _covered(spans: Sequence[tuple[float, float]], at: float) -> bool:
     return any(a - RULE_TOLERANCE <= at <= b + RULE_TOLERANCE for a, b in spans)
 
@@ -125,7 +139,10 @@ class _Grid:
             self.h_spans[self._index(self.ys, r.y0)].append((r.x0, r.x1))
         for r in vertical:
             self.v_spans[self._index(self.xs, r.x0)].append((r.y0, r.y1))
-        self.cell_of = self._regions() if len(self.xs) >= 2 and len(self.ys) >= 2 else {}
+        self.h_spans = [_merged(spans) for spans in self.h_spans]
+        self.v_spans = [_merged(spans) for spans in self.v_spans]
+        bands = (len(self.xs) - 1) * (len(self.ys) - 1)
+        self.cell_of = self._regions() if len(self.xs) >= 2 and len(self.ys) >= 2 and bands <= MAX_BANDS else {}
         self.row_cells: dict[int, list[tuple[int, int]]] = {}
         for region in sorted(set(self.cell_of.values())):
             self.row_cells.setdefault(region[0], []).append(region)

@@ -251,3 +251,11 @@ def test_any_glyphs_and_rules_are_laid_out_without_an_error():
         assert text.count("\f") == len(pages) - 1
 
     laid_out()
+
+
+def test_a_page_cut_into_too_many_bands_is_read_as_lines():
+    """A drawing of 200 × 200 rules is no table: its text is read a line at a time, and the
+    cell search stays bounded (gplint.pdf_layout.MAX_BANDS)."""
+    rules = [Rule(0, i * 4.0, 600, i * 4.0) for i in range(200)] + [Rule(i * 3.0, 0, i * 3.0, 800) for i in range(200)]
+    glyphs = _word("图例", 100, 401) + _word("说明", 300, 401)
+    assert [line.text for line in page_lines(Page(glyphs, rules, 842))] == ["图例\t说明"]
