@@ -1,4 +1,4 @@
-"""The PDF reader's text extraction (:func:`gplint.readers.read_pdf`): pdfminer.six's, bounded.
+"""The pdfminer backend of the PDF reader (:func:`gplint.readers.read_pdf`), bounded.
 
 pdfminer inflates every stream whole with ``zlib.decompress`` (a 1 MB PDF of deflate bombs
 took 2 GB, and, C code holding the interpreter, a per-file timeout fired only once it was
@@ -11,10 +11,11 @@ done) and keeps a layout object per character of a page. Here, for one document:
 - at most :data:`MAX_PAGES` pages, and :data:`MAX_PAGE_CHARS` characters on a page.
 
 A bound hit is an :class:`~gplint.sources.InputError` naming it (reported as E001).
-The extraction is otherwise ``pdfminer.high_level.extract_text``'s with its defaults, so
-the text is the same. pdfminer's module-level ``zlib`` and ``lzwdecode`` are replaced once
-by bounded equivalents (without a budget, that is, outside :func:`pdf_text`, they only
-inflate in chunks).
+pdfminer interprets each page without its layout analysis: its characters and paths are
+laid out by :mod:`gplint.pdf_layout`, as PDFium's are (the same text from both backends).
+pdfminer's module-level ``zlib`` and ``lzwdecode`` are replaced once by bounded
+equivalents (without a budget, that is, outside :func:`pdf_text`, they only inflate in
+chunks).
 """
 from __future__ import annotations
 
