@@ -126,7 +126,9 @@ class ResultCache:
         self.code = code_fingerprint(registry)
         self.hits = 0
         self.stored = 0
-        self._options: dict[int, str] = {}
+        #: id(options) -> (options, its key). The entry holds the options object so that its
+        #: id cannot be reused by another one while the entry is there.
+        self._options: dict[int, tuple[LintOptions, str]] = {}
 
     def key(self, path: str, options: LintOptions, max_bytes: int) -> Optional[str]:
         """The entry key for ``path`` as it is now, or None if it cannot be read (it is
@@ -138,9 +140,12 @@ class ResultCache:
                 data = fh.read()
         except OSError:
             return None
-        opts = self._options.get(id(options))
-        if opts is None:
-            opts = self._options[id(options)] = options_key(options)
+        known = self._options.get(id(options))
+        if known is not None and known[0] is options:
+            opts = known[1]
+        else:
+            opts = options_key(options)
+            self._options[id(options)] = (options, opts)
         h = _sha256()
         h.update(data)
         h.update(f"\0{os.path.abspath(path)}\0{self.code}\0{opts}".encode("utf-8", "surrogatepass"))

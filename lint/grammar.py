@@ -7,8 +7,11 @@ with Lark's ``cache=``), parses each line into a tree, and :class:`LineShaper`, 
 table row with its cells and separator, label followed by numbers, footer, prose, blank)
 and where its parts stand, in token positions. :func:`read_record` gives the typed record
 (:class:`HeadingLine`, :class:`RowLine`, :class:`FooterLine`, :class:`ProseLine`,
-:class:`BlankLine`); every record carries the line's tokens (:class:`Tok`), which is what
-``gplint.reader`` reads today (:func:`tokenise`, :func:`line_lexer`).
+:class:`BlankLine`); every record carries the line's tokens (:class:`Tok`). The reader cuts
+each line as its record says (``gplint.reader.lines.split_record``): blank lines, page
+footers and the cells of rows cut by pipes or tabs come from the record; rows of
+blank-separated numbers, headings and prose are read from the tokens, whose values (a
+dash, digits written against a label, a sign) the grammar does not look at.
 
 Only Lark's public API is used: ``Lark(...)``, ``Lark.parse``, ``Lark.terminals`` (the
 terminal definitions: name, priority, pattern), ``Lark.options``, ``Tree.scan_values`` and
@@ -588,18 +591,24 @@ class LineReader:
     # -- one line
     def read_line(self, raw: str) -> Optional[tuple[Tok, ...]]:
         """The tokens of one line (no line end in it), or None when some character matches
-        no terminal.
+        no terminal (see :meth:`read_tokens_and_record`)."""
+        read = self.read_tokens_and_record(raw)
+        return None if read is None else read[0]
+
+    def read_tokens_and_record(self, raw: str) -> Optional[tuple[tuple[Tok, ...], Optional[LineRecord]]]:
+        """The tokens of one line (no line end in it) and its record, or None when some
+        character matches no terminal.
 
         A line of more than :data:`SHAPE_MAX_TOKENS` tokens (a page flattened into one line)
-        is only lexed: its record would need a parse of the whole page by Lark, for the
-        tokens alone (the reader cuts such a line into virtual lines, each of them read
-        with its record)."""
+        is only lexed, its record None: the record would need a parse of the whole page by
+        Lark, for the tokens alone (the reader cuts such a line into virtual lines, each of
+        them tokenised on its own)."""
         if self.usable and 0 <= SHAPE_MAX_TOKENS < len(raw):
             toks = self._lex(raw)
             if len(toks) > SHAPE_MAX_TOKENS:
-                return toks if sum(map(len, map(_VALUE, toks))) == len(raw) else None
+                return (toks, None) if sum(map(len, map(_VALUE, toks))) == len(raw) else None
         rec = self.read_record(raw)
-        return None if rec is None else rec.tokens
+        return None if rec is None else (rec.tokens, rec)
 
     def read_record(self, raw: str) -> Optional[LineRecord]:
         """The record of one line (no line end in it), or None when some character matches

@@ -219,7 +219,7 @@ def test_parse_falls_back_to_the_full_path_when_a_line_cannot_be_read(monkeypatc
         want[text] = _dump(text)
 
     class Refuses:
-        def read_line(self, raw):
+        def read_tokens_and_record(self, raw):
             return None
 
     monkeypatch.setattr(lines, "line_lexer", lambda: Refuses())

@@ -101,3 +101,20 @@ def test_generated_lines(text):
         assert _split_line(line) == _separated_reference(line)
     elif _no_number(line):
         assert _split_line(line) == _split_unseparated(line)
+
+
+def test_lines_read_from_their_records_as_from_their_tokens():
+    """The reader cuts a line as its record says (gplint.grammar: blank, footer, row cut by
+    pipes or tabs); the token-level reading, used for a page flattened into one line, must
+    give the same cells for every line."""
+    from gplint.grammar import line_lexer
+    from gplint.reader.lines import split_record
+
+    reader = line_lexer()
+    kinds = set()
+    for line in _lines():
+        record = reader.read_record(line.text)
+        assert record is not None and record.tokens == line.tokens, line
+        kinds.add(type(record).__name__ + getattr(record, "separator", ""))
+        assert split_record(line, record) == _split_line(line), line
+    assert {"BlankLine", "FooterLine", "RowLinePIPE", "RowLineTAB", "RowLineBLANK", "HeadingLine", "ProseLine"} <= kinds

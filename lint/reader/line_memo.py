@@ -12,7 +12,7 @@ from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, line_lexer
 from .cells import LCell, LineInfo
 from .flattened import SEGMENT_MIN
 from .headings import heading_shape_of
-from .lines import split_line
+from .lines import split_line, split_record
 
 
 def split_lines(lines: Sequence[Line]) -> list[LineInfo]:
@@ -60,7 +60,7 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
     lexer = line_lexer()
     if lexer is None:
         return None
-    read_line = lexer.read_line
+    read = lexer.read_tokens_and_record
     raws = text.split("\n")
     seen: dict[str, LineInfo] = {}
     memo = _LINE_MEMO
@@ -77,23 +77,23 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
             if len(raw) <= MEMO_MAX_LINE:
                 first = memo.get(raw)  # the old generation (then moved to the young one)
                 if first is None:
-                    toks = read_line(raw)
-                    if toks is None:
+                    found = read(raw)
+                    if found is None:
                         return None
-                    first = split_line(new(Line, (number, raw, toks)))
+                    first = split_record(new(Line, (number, raw, found[0])), found[1])
                     first.heading_shape = heading_shape_of(first)
                     memo.put(raw, first)
                 young = memo.young  # a put may have begun a new generation
             else:  # long lines (prose) are remembered within this report only
                 first = seen.get(raw)
                 if first is None:
-                    toks = read_line(raw)
-                    if toks is None:
+                    found = read(raw)
+                    if found is None:
                         return None
-                    line = new(Line, (number, raw, toks))
+                    line = new(Line, (number, raw, found[0]))
                     if len(raw) >= SEGMENT_MIN:
                         long_lines.append(line)
-                    info = seen[raw] = split_line(line)
+                    info = seen[raw] = split_record(line, found[1])
                     append(info)
                     continue
                 if len(raw) >= SEGMENT_MIN:

@@ -1,6 +1,8 @@
 """Each line of a report cut into cells: pipes, tabs, a label followed by blank-separated
 numbers, a lone number (one cell of a vertical stream), a page footer, a markdown rule.
-A line read before (in this report or, when short, an earlier one) is copied, not read again.
+What the grammar made of the line (its record, :mod:`gplint.grammar`) decides how it is cut
+(:func:`split_record`). A line read before (in this report or, when short, an earlier one)
+is copied, not read again (:mod:`.line_memo`).
 """
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from operator import itemgetter
 from typing import Optional, Sequence
 
 from .. import labels as L
-from ..grammar import Line, Tok
+from ..grammar import BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from .cells import BLANK_MARKS, CELL_UNITS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT
 
@@ -87,7 +89,88 @@ _MD_RULE_CHARS = "-:— "
 
 
 
+def split_record(line: Line, record: Optional[LineRecord]) -> LineInfo:
+    """A line cut into cells as its record (what the grammar made of it) says.
+
+    Blank lines, page footers and rows cut by pipes or tabs are read from the record: its
+    cells are the segments between the separators. A row of blank-separated numbers, a
+    heading or prose is read from the tokens (:func:`split_line`): whether a dash is an
+    empty cell, digits against a label ran together or a sign belongs to a number depends
+    on token values the grammar does not look at. Without a record (a page flattened into
+    one line is only lexed) the tokens decide everything."""
+    if record is None:
+        return split_line(line)
+    kind = type(record)
+    if kind is BlankLine:
+        return LineInfo(line.number, line.text, line.tokens, [], False, blank=True)
+    if kind is FooterLine:
+        return LineInfo(line.number, line.text, line.tokens, [], False, footer=True)
+    if kind is RowLine and record.separator != "BLANK":
+        return _separated(line, record.separator, _record_segments(record))
+    return split_line(line)
+
+
+def _record_segments(record: RowLine) -> list[tuple[tuple[Tok, ...], int]]:
+    """The tokens of each cell of a separated row and the column it begins at (just after
+    the separator before it): the record's cells and separators alternate."""
+    separators = [t for t in record.tokens if t.type == record.separator]
+    out = []
+    for k, cell in enumerate(record.cells):
+        out.append((cell.tokens, separators[k - 1].end_column if k else 1))
+    return out
+
+
+def _token_segments(toks: Sequence[Tok], sep_type: str) -> list[tuple[tuple[Tok, ...], int]]:
+    """:func:`_record_segments` from the tokens alone (slices at the separators)."""
+    out = []
+    begin, start = 0, 1
+    for k, t in enumerate(toks):
+        if t.type == sep_type:
+            out.append((tuple(toks[begin:k]), start))
+            begin, start = k + 1, t.end_column
+    out.append((tuple(toks[begin:]), start))
+    return out
+
+
+def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok], int]]) -> LineInfo:
+    """A row cut by pipes or tabs, from its segments (each cell's tokens and start column)."""
+    n = line.number
+    cells: list[LCell] = []
+    for toks, start in segments:
+        if sep_type == "PIPE" and any(t.type == "TAB" for t in toks):  # a tab inside a pipe cell is a blank
+            toks = tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
+        cells.extend(_segment_cell(toks, n, start))
+    # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
+    # cells at the ends stay: a row's width decides what they are (fit).
+    if sep_type == "PIPE":
+        if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(map(_TOK_VALUE, segments[0][0])).strip():
+            cells.pop(0)
+        if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(map(_TOK_VALUE, segments[-1][0])).strip():
+            cells.pop()
+    # (A cell's text is made only of rule characters when stripping them leaves nothing.)
+    md_rule = sep_type == "PIPE" and all(
+        c.kind == "label" and not c.text.strip(_MD_RULE_CHARS) for c in cells) and bool(cells)
+    if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
+        return LineInfo(n, line.text, line.tokens, cells, True, md_rule=md_rule)
+    # Empty cells before the row label are row-spanning labels printed once (browser
+    # copy of an HTML table); they are layout. Empty cells after the label are kept:
+    # they may be merged label columns or a blank C1, which only the row's width can
+    # tell (see fit).
+    last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
+    first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
+    # A row of values with no label (table 四's values) keeps its leading empty cells:
+    # they are its first cells, left empty. (Before a lone value, "\t0", an empty cell
+    # is indentation.)
+    if last_label >= 0:
+        cut = last_label
+    else:
+        cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
+    out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
+    return LineInfo(n, line.text, line.tokens, out, True, md_rule=md_rule)
+
+
 def split_line(line: Line) -> LineInfo:
+    """A line cut into cells from its tokens alone (see :func:`split_record`)."""
     toks = line.tokens
     n = line.number
     types = set(map(_TOK_TYPE, toks))  # one pass (in C) answers the questions below
@@ -95,44 +178,7 @@ def split_line(line: Line) -> LineInfo:
         return LineInfo(n, line.text, toks, [], False, blank=True)
     sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
     if sep_type:
-        # The segments between the separators are slices (no list built token by token).
-        cuts = [k for k, t in enumerate(toks) if t.type == sep_type]
-        parts = toks
-        if sep_type == "PIPE" and "TAB" in types:  # a tab inside a pipe cell is a blank
-            parts = tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
-        cells: list[LCell] = []
-        begin, start = 0, 1
-        for cut in cuts:
-            cells.extend(_segment_cell(parts[begin:cut], n, start))
-            begin, start = cut + 1, parts[cut].end_column
-        cells.extend(_segment_cell(parts[begin:], n, start))
-        # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
-        # cells at the ends stay: a row's width decides what they are (fit).
-        if sep_type == "PIPE":
-            if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(map(_TOK_VALUE, parts[:cuts[0]])).strip():
-                cells.pop(0)
-            if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(map(_TOK_VALUE, parts[cuts[-1] + 1:])).strip():
-                cells.pop()
-        # (A cell's text is made only of rule characters when stripping them leaves nothing.)
-        md_rule = sep_type == "PIPE" and all(
-            c.kind == "label" and not c.text.strip(_MD_RULE_CHARS) for c in cells) and bool(cells)
-        if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
-            return LineInfo(n, line.text, toks, cells, True, md_rule=md_rule)
-        # Empty cells before the row label are row-spanning labels printed once (browser
-        # copy of an HTML table); they are layout. Empty cells after the label are kept:
-        # they may be merged label columns or a blank C1, which only the row's width can
-        # tell (see fit).
-        last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
-        first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
-        # A row of values with no label (table 四's values) keeps its leading empty cells:
-        # they are its first cells, left empty. (Before a lone value, "\t0", an empty cell
-        # is indentation.)
-        if last_label >= 0:
-            cut = last_label
-        else:
-            cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
-        out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
-        return LineInfo(n, line.text, toks, out, True, md_rule=md_rule)
+        return _separated(line, sep_type, _token_segments(toks, sep_type))
     if types <= _LAYOUT_TYPES:
         return LineInfo(n, line.text, toks, [], False, blank=True)
     end = toks[-1]

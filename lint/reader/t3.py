@@ -279,8 +279,10 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         placed = list(vals) + [None] * (7 - n)
         if not vec.separated and n and not any(c.fused for c in vals):
             # Values cut only by blanks (a page flattened into one line drops its empty
-            # cells): which cell is missing is unknown, so none of them is placed.
+            # cells): which cell is missing is unknown, so none of them is placed; they
+            # are kept as values left over.
             issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=n, expected=7))
+            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
         else:
             issues.append(Issue("t3-row-too-few-values", Span(vec.line), "t3", key, found=n, expected=7))
     elif n == 6:

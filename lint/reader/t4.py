@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+import itertools
 from typing import Optional, Sequence
 
 from .. import labels as L
@@ -26,6 +27,8 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     values: list[LCell] = []
     col_labels: list[Label] = []
     has_total = False
+    separated = False  # whether a line of the values was cut by tabs or pipes
+    spaced = False  # whether a line holds several values cut only by blanks
     last_line = infos[0].number
     for info in infos:
         if info.blank or info.footer or info.md_rule:
@@ -41,9 +44,11 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
-                and not (len(vals) >= 12 and any(w in L.normalise(c.text) for c in labs for w in ("结果维持", "总计")))):
+                and not _header_with_values(labs, vals)):
             continue  # prose with a trailing number (not the header's own line with the values)
         values.extend(vals)
+        separated = separated or info.separated
+        spaced = spaced or (not info.separated and len(vals) > 1)
         last_line = info.number
         if len(values) >= 15:
             break
@@ -53,9 +58,21 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         return _t4_from_run(values, digits, col_labels, issues)
     if not values:
         return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
-    cells: dict[tuple[str, str], Cell] = {}
     cols = T4_COLS if (has_total or len(values) != 12) else T4_COLS[:4]
     positions = [(b, c) for b in T4_BLOCKS for c in cols]
+    if len(values) < len(positions) and spaced and not separated:
+        # Fewer numbers than cells, cut only by blanks (not one cell a line, where the
+        # empty cells lost are the last ones): cells may have run together where
+        # the page lost a blank (a cut of all fifteen that keeps every printed boundary
+        # and the block totals says how), or empty cells were dropped (where, nothing
+        # says): either way no number is placed by its order alone.
+        lost = runs.lost_boundaries(values, 15)
+        if lost is not None:
+            ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in values))
+            return _t4_from_run(values, lost, col_labels, issues, ends)
+        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values), expected=len(positions)))
+        return Table4({}, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+    cells: dict[tuple[str, str], Cell] = {}
     if len(values) != len(positions):
         issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values), expected=len(positions)))
     for (b, c), v in zip(positions, values):
@@ -63,8 +80,18 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
 
 
-def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], issues: list[Issue]) -> Table4:
-    """Table 四 printed as one run of digits: cut by the block totals (:func:`runs.t4_splits`).
+def _header_with_values(labels: Sequence[LCell], values: Sequence[LCell]) -> bool:
+    """Whether a line is table 四's header words followed by its values (a crawled page):
+    enough numbers for the cells, or enough digits when blanks between cells were lost."""
+    if not any(w in L.normalise(c.text) for c in labels for w in ("结果维持", "总计")):
+        return False
+    return len(values) >= 12 or runs.lost_boundaries(values, 15) is not None
+
+
+def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], issues: list[Issue],
+                 printed: Optional[frozenset[int]] = None) -> Table4:
+    """Table 四 printed as one run of digits: cut by the block totals (:func:`runs.t4_splits`),
+    keeping the ``printed`` cell boundaries when the run is several numbers.
 
     When no cut makes every block add up, one block breaks its total (a wrong cell): the
     other blocks are read where every cut agrees on them; the broken one is left unread
@@ -72,12 +99,12 @@ def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], iss
     line = run[0].line
     span = cells_span(run)
     text = " ".join(c.text for c in run)
-    cuts = runs.t4_splits(digits)
+    cuts = _keeping(runs.t4_splits(digits), printed)
     if len(cuts) == 1:
         values = runs.run_cells(run, cuts[0])
         cells = {(b, c): to_cell(v) for (b, c), v in zip(((b, c) for b in T4_BLOCKS for c in T4_COLS), values)}
         return Table4(cells, tuple(col_labels), line, Span(line, 1, values[-1].line, 1))
-    loose = runs.t4_splits(digits, free_block=True) if not cuts else []
+    loose = _keeping(runs.t4_splits(digits, free_block=True), printed) if not cuts else []
     if not loose:
         issues.append(Issue("ambiguous-digit-split", span, "t4", "t4", values=(text,), readings=len(cuts)))
         unknown = {(b, c): Cell(None, "", span) for b in T4_BLOCKS for c in T4_COLS}
@@ -95,3 +122,8 @@ def _t4_from_run(run: Sequence[LCell], digits: str, col_labels: list[Label], iss
         # This block's total is not the sum of its cells in any cut.
         issues.append(Issue("ambiguous-digit-split", span, "t4", f"t4.{b}", values=(text,)))
     return Table4(cells4, tuple(col_labels), line, Span(line))
+
+
+def _keeping(cuts: list, printed: Optional[frozenset[int]]) -> list:
+    """The cuts that end a cell wherever the text printed a boundary (all, without any)."""
+    return cuts if printed is None else [v for v in cuts if runs.keeps_boundaries(v, printed)]
