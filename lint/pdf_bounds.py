@@ -148,7 +148,7 @@ def _count_lzw(data: memoryview, meter: _Meter) -> None:
         if code == 257:
             return
         n = 1 if code < 256 else (lengths[code - 258] if code - 258 < len(lengths) else prev + 1)
-        if prev:
+        if prev and len(lengths) < 4096 - 258:  # a full table takes no more entries
             lengths.append(prev + 1)
         prev = n
         total += n
@@ -157,8 +157,6 @@ def _count_lzw(data: memoryview, meter: _Meter) -> None:
             total = 0
         size = 258 + len(lengths)
         width = 12 if size >= 2047 else 11 if size >= 1023 else 10 if size >= 511 else 9
-        if size >= 4096:
-            lengths, width, prev = lengths[:4096 - 258], 12, prev
     meter.charge(total)
 
 
