@@ -27,7 +27,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 from .engine import (E_INTERNAL, E_TIMEOUT, MAX_TIMEOUT, FileResult, LintOptions, RuleSelector, input_diagnostic,
                      lint_file, select_rules)
 from .plugins import Registry, build_registry
-from .workers import RECYCLE_FILES, RECYCLE_RSS, is_crash, peak_rss, prepare_worker, stop_pool
+from .workers import (RECYCLE_FILES, RECYCLE_RSS, can_fork_child, in_forked_child, is_crash, peak_rss, prepare_worker,
+                      stop_pool)
 
 #: Extensions a directory walk picks up (readers add theirs).
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
@@ -243,6 +244,8 @@ def run(paths: Sequence[str], registry: Registry, options: OptionsArg, jobs: int
     with _batch_gc():
         if not paths or (jobs <= 1 and not isolate) or (len(paths) == 1 and not isolate):
             results = _run_serial(paths, registry, options_for)
+        elif len(paths) == 1 and can_fork_child():
+            results = _run_forked(paths[0], registry, options_for)
         else:
             jobs = max(1, min(jobs, len(paths)))
             results = _run_parallel(list(paths), registry, options_for, jobs, tuple(plugin_paths))
@@ -260,6 +263,18 @@ def _run_serial(paths: Sequence[str], registry: Registry,
     choice = RuleChoice()
     for path in paths:
         yield lint_one(path, registry, options_for(path), choice)
+
+
+def _run_forked(path: str, registry: Registry, options_for: Callable[[str], LintOptions]) -> Iterator[FileResult]:
+    """One file linted in a forked child (:func:`gplint.workers.in_forked_child`): a cold
+    ``gplint FILE`` isolated without a pool."""
+    try:
+        options = options_for(path)
+    except Exception as exc:  # noqa: BLE001 - as the pool path reports it
+        yield _internal_error(path, f"{type(exc).__name__}: {exc}")
+        return
+    yield in_forked_child(lambda: lint_one(path, registry, options),
+                          lambda why: _internal_error(path, why))
 
 
 def _warm_up(registry: Registry, options: LintOptions) -> None:
@@ -419,6 +434,12 @@ def lint_data_isolated(name: str, data: bytes, registry: Registry, options: Lint
                        plugin_paths: Sequence[str] = ()) -> FileResult:
     """Lint bytes read from a stream (stdin) in a worker process, as a file is on the
     command line: a worker that dies costs an E900 on ``name``, not the run."""
+    if can_fork_child():
+        def work() -> FileResult:
+            _WORKER["registry"] = registry
+            return _lint_data(name, data, options)
+
+        return in_forked_child(work, lambda why: _internal_error(name, why))
     from concurrent.futures.process import BrokenProcessPool
 
     pool = _executor(1, registry, tuple(plugin_paths))

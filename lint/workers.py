@@ -17,7 +17,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import Any
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
 
 #: Files a worker lints before it is replaced by a fresh process.
 RECYCLE_FILES = 2_000
@@ -116,3 +118,60 @@ def stop_pool(pool: Any, kill: bool) -> None:
             except (OSError, ValueError, AttributeError, AssertionError):
                 pass
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def can_fork_child() -> bool:
+    """Whether :func:`in_forked_child` may be used here (Linux: elsewhere the pool's own
+    start method decides how a worker is made)."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+def in_forked_child(work: Callable[[], T], failed: Callable[[str], T]) -> T:
+    """``work()`` run in a forked child process, its result pickled back through a pipe.
+
+    One file's isolation without a pool: the child is a copy of this process (the
+    registry, the rules and the reader already loaded), lints and exits; a pool's
+    machinery (multiprocessing's modules, its threads and queues) would cost a cold single
+    file more than the linting. A child that dies before it answers (killed, ``os._exit``,
+    a crash in C) gives ``failed("the worker process linting this file died")``; a result
+    that cannot be pickled gives ``failed`` with the reason. Ctrl-C or SIGTERM in this
+    process kills the child before the exception goes on (the child itself ignores
+    Ctrl-C, as pool workers do: :func:`prepare_worker`)."""
+    import pickle
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        status = 1
+        try:
+            os.close(read_end)
+            prepare_worker()
+            try:
+                answer = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:  # noqa: BLE001 - the parent reports it on the file
+                answer = pickle.dumps(("failed", f"worker failed: {type(exc).__name__}: {exc}"))
+            with os.fdopen(write_end, "wb") as out:
+                out.write(answer)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as answer_in:
+            answer = answer_in.read()
+        os.waitpid(pid, 0)
+    except BaseException:
+        _kill_child(pid)
+        raise
+    if not answer:
+        return failed("the worker process linting this file died")
+    kind, value = pickle.loads(answer)
+    return value if kind == "ok" else failed(value)
+
+
+def _kill_child(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (OSError, ChildProcessError):
+        pass

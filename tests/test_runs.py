@@ -123,11 +123,15 @@ def test_lost_boundaries_are_cut_only_when_the_row_total_confirms():
 
 def test_a_cut_never_removes_a_boundary_the_text_printed():
     """"0 0 0 12 10 22": cutting 12|10 into 1|21|0 would keep the row total but invent two
-    numbers; the row is read as printed (six values) instead."""
+    numbers; the row keeps its six printed values instead. Which of its seven cells is the
+    missing one is unknown (blanks only), so none is placed: they are values left over."""
     from gplint.testing import example_report
 
-    row = parse(example_report(t3_rows={"R03": "（一）予以公开 0 0 0 12 10 22"})).t3.rows["R03"]
-    assert [c.value for c in row.cells][:6] == [0, 0, 0, 12, 10, 22] and row.count == 6
+    report = parse(example_report(t3_rows={"R03": "（一）予以公开 0 0 0 12 10 22"}))
+    row = report.t3.rows["R03"]
+    assert [c.value for c in row.extra] == [0, 0, 0, 12, 10, 22] and row.count == 6
+    assert all(c.value is None for c in row.cells)
+    assert [i.kind for i in report.issues] == ["t3-row-gap-unknown"]
     assert runs.keeps_boundaries((0, 0, 0, 1, 21, 0, 22), frozenset({1, 2, 3, 5, 7, 9})) is False
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from .. import format as F
 from .cells import LCell
@@ -228,6 +228,31 @@ def t3_row_splits_with_blank(digits: str, limit: int = MAX_SPLITS) -> list[Value
     return out if len(out) <= limit else []
 
 
+def _combinations(cut_lists: Iterable[Sequence[Values]]) -> int:
+    out = 1
+    for cuts in cut_lists:
+        out *= len(cuts)
+    return out
+
+
+def _row_candidates(digits: str) -> list[Values]:
+    """The cuts of a table 三 row's run that keep its total: of all seven cells, and with
+    one applicant cell left empty (a page that prints nothing for a zero loses that cell
+    from the run). An empty cell where a full cut has a 0 is that cut (the same numbers);
+    any other is a reading of its own, so a run that adds up both ways is not taken for
+    the full one unseen (217|0|798|0|—|0|1015 and 21|7|0|7|980|0|1015 print alike)."""
+    full = t3_row_splits(digits)
+    if not digits or len(digits) > (len(_COLUMNS) - 1) * MAX_CELL_DIGITS + MAX_CELL_DIGITS:
+        return full
+    same = {tuple(0 if v is None else v for v in cut) for cut in full}
+    with_blank = [cut for cut in t3_row_splits_with_blank(digits)
+                  if tuple(0 if v is None else v for v in cut) not in same]
+    if not full:
+        return with_blank
+    cuts = full + with_blank
+    return cuts if len(cuts) <= MAX_SPLITS else []
+
+
 def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
     """Cuts of ``digits`` into ``parts`` numbers and a last one equal to their sum.
 
@@ -320,20 +345,32 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     for a row whose printed cells may have lost boundaries, where they ended (a cut must
     keep them: :func:`keeps_boundaries`). Returns (the cuts
     chosen, the rows left ambiguous): a row is cut only when every best-scoring assignment
-    cuts it the same way."""
+    cuts it the same way. In a table where no run needs an empty cell, an assignment with
+    one loses a tie to one without (see :func:`_row_candidates`)."""
     residuals = _Residuals(rows)
     candidates: dict[str, list[Values]] = {}
     ambiguous: set[str] = set()
+    # Whether the table leaves cells empty: some run adds up only with an empty cell.
+    blanks_seen = False
     for key, digits in runs.items():
         # Only cuts that keep the row total: a cut that breaks it would be the reader's
         # guess turned into the report's error.
-        cuts = t3_row_splits(digits) or t3_row_splits_with_blank(digits)
         if boundaries and key in boundaries:
+            # Printed numbers that may have lost boundaries: a cut adds boundaries, never
+            # a cell the row does not show (six numbers for seven cells stay six).
+            cuts = t3_row_splits(digits) or t3_row_splits_with_blank(digits)
             cuts = [v for v in cuts if keeps_boundaries(v, boundaries[key])]
+        else:
+            cuts = _row_candidates(digits)
+        blanks_seen = blanks_seen or (bool(cuts) and all(None in v for v in cuts))
         if cuts:
             candidates[key] = cuts
         else:
             ambiguous.add(key)
+    if not blanks_seen and _combinations(candidates.values()) > MAX_COMBINATIONS:
+        # Too many readings to weigh: in a table that shows no empty cell, the readings
+        # with one go first.
+        candidates = {key: [v for v in cuts if None not in v] or cuts for key, cuts in candidates.items()}
     residual: list[Optional[int]] = [0] * len(residuals.identities)
     unknown_row = (None,) * len(_COLUMNS)
     for key in rows:
@@ -349,10 +386,7 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             residual = _add(residual, residuals.share(key, cands[0]))
         else:
             variable.append(key)
-    combinations = 1
-    for key in variable:
-        combinations *= len(candidates[key])
-    if combinations > MAX_COMBINATIONS:
+    if _combinations(candidates[key] for key in variable) > MAX_COMBINATIONS:
         return chosen, ambiguous | set(variable)
     options = [[(v, residuals.share(key, v)) for v in candidates[key]] for key in variable]
     best, best_picks = -1, []
@@ -365,6 +399,12 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             best, best_picks = score, [pick]
         elif score == best:
             best_picks.append(pick)
+    if not blanks_seen:
+        # A table that shows no empty cell: where the identities cannot tell a cut of all
+        # seven cells from one with an empty cell, the empty cell is the one not seen.
+        full = [pick for pick in best_picks
+                if not any(None in options[row][index][0] for row, index in enumerate(pick))]
+        best_picks = full or best_picks
     for row, key in enumerate(variable):
         picked = {pick[row] for pick in best_picks}
         if len(picked) == 1:

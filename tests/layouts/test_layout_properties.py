@@ -81,8 +81,6 @@ SPARSE_LAYOUTS = ("cells", "cells-spaced", "tabs", "pipe", "browser")
 #: (test, layout) -> family, for what gplint does not read yet (issue 14). strict=True: a
 #: family that starts passing fails here until its entry is removed.
 XFAIL: dict[tuple[str, str], str] = {
-    ("test_run_one_digit_short", "run"): "run one digit short (blank cell)",
-    ("test_run_one_digit_short", "crawled-spaced"): "run one digit short (blank cell)",
 }
 
 
