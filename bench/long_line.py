@@ -4,7 +4,9 @@
     .venv/bin/python bench/long_line.py --quick    # smaller sizes
 
 For each input shape the time is printed at three sizes, so a super-linear pass shows as
-a ratio well above 2 between consecutive sizes.
+a ratio well above 2 between consecutive sizes, then the peak of Python allocations while
+``parse`` reads it, per byte of input (tracemalloc, at the middle size; issue 16: a small
+multiple of the input for any line shape).
 """
 from __future__ import annotations
 
@@ -40,7 +42,24 @@ def shapes(size: int) -> dict[str, str]:
         "table labels and digits": (("一、本年新收政府信息公开申请数量801000081第二十条规章000结果维持")
                                     * (size // 100 + 1))[: size // 3],
         "control chars": ("\f\v\x1c\u2028 1 | \t" * (size // 12 + 1))[: size // 3],
+        "blank-separated numbers": ("1 22 " * (size // 5 + 1))[:size],
+        "pipes and numbers": ("| 1 " * (size // 4 + 1))[:size],
+        "words and blanks": ("公开 申请 " * (size // 14 + 1))[: size // 3],
+        "one cell a line": ("0\n1.属于国家秘密\n12\n" * (size // 30 + 1))[: size // 2],
     }
+
+
+def peak_per_byte(text: str) -> float:
+    """Peak Python allocations of ``parse(text)`` (memos warm) per UTF-8 byte of ``text``."""
+    import tracemalloc
+
+    gplint.parse(text)
+    tracemalloc.start()
+    try:
+        gplint.parse(text)
+        return tracemalloc.get_traced_memory()[1] / len(text.encode())
+    finally:
+        tracemalloc.stop()
 
 
 def timed(fn) -> float:
@@ -52,13 +71,13 @@ def timed(fn) -> float:
 def main() -> None:
     quick = "--quick" in sys.argv
     sizes = [64_000, 128_000, 256_000] if quick else [256_000, 512_000, 1_048_576]
-    print(f"{'input':32} " + " ".join(f"{s // 1024:>7} KB" for s in sizes) + "   (parse seconds)")
+    print(f"{'input':32} " + " ".join(f"{s // 1024:>7} KB" for s in sizes) + "   (parse seconds)  peak bytes a byte")
     for name in shapes(1000):
         row = []
         for size in sizes:
             text = shapes(size)[name]
             row.append(timed(lambda: gplint.parse(text)))
-        print(f"{name:32} " + " ".join(f"{t:10.3f}" for t in row))
+        print(f"{name:32} " + " ".join(f"{t:10.3f}" for t in row) + f"   {peak_per_byte(shapes(sizes[1])[name]):8.1f}x")
     report = render(_data(), "tabs")[0]
     print()
     print(f"one report ({len(report.encode()) // 1024} KB): parse {timed(lambda: gplint.parse(report)) * 1000:.1f} ms, "

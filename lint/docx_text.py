@@ -11,7 +11,7 @@ writes one: no entity of any kind is expanded), an encrypted entry, damaged defl
 from __future__ import annotations
 
 import io
-from typing import Optional
+from typing import Any, Optional
 
 from .sources import MAX_BYTES, InputError
 
@@ -32,13 +32,71 @@ class _Limit(Exception):
     pass
 
 
+#: Elements the body's tree keeps even when empty: an empty paragraph is an empty line, an
+#: empty cell an empty cell; text, tabs and breaks are what a paragraph reads.
+_KEEP_EMPTY = frozenset("{" + _W + n for n in ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr", "gridSpan"))
+_FALLBACK = "http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+class _BodyTree:
+    """The body as an ElementTree for :mod:`gplint.docx_body`, built from the same expat
+    events as the streaming lines and pruned as it is built: what :func:`body_lines` never
+    reads (run and paragraph properties, bookmarks, the VML fallback of a text box, the
+    text outside ``w:t``) is dropped when its element ends, so the tree holds the text and
+    the structure around it, not the markup. More than ``max_elements`` kept: given up
+    (``root`` None), the streaming lines are read instead."""
+
+    def __init__(self, max_elements: int) -> None:
+        from xml.etree.ElementTree import TreeBuilder
+
+        self.builder: Optional[TreeBuilder] = TreeBuilder()
+        self.stack: list = []
+        self.kept = 0
+        self.max_elements = max_elements
+        self.root = None
+        self.in_t = False
+
+    def start(self, tag: str, attrs: dict) -> None:
+        if self.builder is None:
+            return
+        name = "{" + tag if "}" in tag else tag
+        kept = {"{" + k if "}" in k else k: v for k, v in attrs.items()} if name == "{" + _GRID_SPAN else {}
+        self.stack.append(self.builder.start(name, kept))
+        self.in_t = tag == _T
+        self.kept += 1
+        if self.kept > self.max_elements:
+            self.builder, self.stack = None, []  # too large for a tree: the streaming lines
+
+    def end(self, tag: str) -> None:
+        if self.builder is None:
+            return
+        self.in_t = False
+        elem = self.builder.end("{" + tag if "}" in tag else tag)
+        self.stack.pop()
+        if not self.stack:
+            self.root = elem
+        elif tag == _FALLBACK or (not len(elem) and elem.tag not in _KEEP_EMPTY):
+            del self.stack[-1][-1]  # (an element ends as its parent's last child)
+            self.kept -= 1 + _count(elem)
+
+    def data(self, text: str) -> None:
+        if self.in_t and self.builder is not None:  # a w:t's text, nothing else
+            self.builder.data(text)
+
+
+def _count(elem) -> int:
+    """Elements below ``elem`` (a Fallback's, dropped with it)."""
+    return sum(1 for _ in elem.iter()) - 1
+
+
 class _DocxText:
     """expat handlers rebuilding the old reader's lines: each paragraph of the body (or of
     a block-level content control) one line; each row of a body table one line, its cells
     (a cell's own paragraphs, joined by spaces) separated by tabs, a merged cell repeated
     as empty cells."""
 
-    def __init__(self, max_text: int) -> None:
+    def __init__(self, max_text: int, tree: Optional[_BodyTree] = None) -> None:
+        self.tree = tree
         self.lines: list[str] = []
         self.size = 0
         self.max_text = max_text
@@ -78,6 +136,8 @@ class _DocxText:
             raise _Limit(f"DOCX nested deeper than {MAX_DEPTH} levels")
         self.elements += 1
         self.deepest = max(self.deepest, len(self.roles) + 1)
+        if self.tree is not None:
+            self.tree.start(tag, attrs)
         role = self._role(tag)
         self.roles.append(role)
         if role in ("para", "cellpara"):
@@ -98,6 +158,8 @@ class _DocxText:
                 self.span = 1
 
     def end(self, tag: str) -> None:
+        if self.tree is not None:
+            self.tree.end(tag)
         role = self.roles.pop()
         if role == "inline" and tag == _T:
             self.in_t = False
@@ -116,6 +178,8 @@ class _DocxText:
             self.row = None
 
     def data(self, text: str) -> None:
+        if self.tree is not None:
+            self.tree.data(text)
         if self.in_t and self.text is not None:
             self.text.append(text)
             self.size += len(text)
@@ -131,10 +195,11 @@ def docx_text(data: bytes, max_text: int = MAX_BYTES) -> str:
     return docx_scan(data, max_text)[0]
 
 
-def docx_scan(data: bytes, max_text: int = MAX_BYTES) -> tuple[str, int, int]:
-    """:func:`docx_text`, the number of elements of ``word/document.xml`` and its deepest
-    nesting (which say whether a tree of it fits in memory and can be walked recursively:
-    :func:`gplint.readers.read_docx`)."""
+def docx_scan(data: bytes, max_text: int = MAX_BYTES, tree_elements: int = 0) -> tuple[str, int, int, Any]:
+    """:func:`docx_text`, the number of elements of ``word/document.xml``, its deepest
+    nesting and, with ``tree_elements``, the root of its pruned tree (see
+    :class:`_BodyTree`; None when it would keep more elements than that): one parse for
+    both readings (:func:`gplint.readers.read_docx`)."""
     import zipfile
     import zlib
     from xml.parsers import expat
@@ -153,7 +218,8 @@ def docx_scan(data: bytes, max_text: int = MAX_BYTES) -> tuple[str, int, int]:
     if info.file_size > MAX_UNCOMPRESSED:
         raise InputError(f"DOCX body too large when decompressed ({info.file_size} bytes; "
                          f"the limit is {MAX_UNCOMPRESSED // 1048576} MB)")
-    reader = _DocxText(max_text)
+    tree = _BodyTree(tree_elements) if tree_elements else None
+    reader = _DocxText(max_text, tree)
     parser = expat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
     parser.StartElementHandler = reader.start  # (tags as "namespace}name")
@@ -183,4 +249,5 @@ def docx_scan(data: bytes, max_text: int = MAX_BYTES) -> tuple[str, int, int]:
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError,
             ValueError) as exc:
         raise InputError(f"damaged DOCX file ({type(exc).__name__}: {exc})") from None
-    return "\n".join(reader.lines), reader.elements, reader.deepest
+    root = tree.root if tree is not None and tree.builder is not None else None
+    return "\n".join(reader.lines), reader.elements, reader.deepest, root

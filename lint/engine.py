@@ -23,6 +23,10 @@ E_INTERNAL = ("E900", "internal-error")
 E_TIMEOUT = ("E901", "timed-out")
 #: The longest per-file time limit taken (≈ 11 days; the timer overflows far above).
 MAX_TIMEOUT = 1e6
+#: More lines than this is no report (the longest read, a PDF's text one cell a line, has
+#: a few thousand). The reader keeps ≈ 200-300 bytes a line whatever the line holds, so a
+#: file of 16 MB of line ends would take gigabytes; this bounds that to ≈ 60 MB.
+MAX_LINES = 200_000
 
 
 @dataclass
@@ -173,6 +177,10 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
     path = source.path or "-"
     if not source.text or source.text.isspace():
         return FileResult(path, [input_diagnostic(E_EMPTY, "文件为空 (empty file)", path)], error="empty file")
+    lines = source.text.count("\n") + 1
+    if lines > MAX_LINES:
+        msg = f"too many lines to be a report: {lines:,}, over {MAX_LINES:,}"
+        return FileResult(path, [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path)], error=msg)
     try:
         report = parse(source.text, path=path, year=options.year)
     except Exception as exc:  # noqa: BLE001

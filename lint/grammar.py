@@ -43,7 +43,7 @@ import os
 import re
 import threading
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Sequence, Union
 
 from . import shape_cache
 from .shape_cache import Lexicon
@@ -589,24 +589,30 @@ class LineReader:
         return out
 
     # -- one line
-    def read_line(self, raw: str) -> Optional[tuple[Tok, ...]]:
+    def read_line(self, raw: str) -> Optional[Sequence[Tok]]:
         """The tokens of one line (no line end in it), or None when some character matches
         no terminal (see :meth:`read_tokens_and_record`)."""
         read = self.read_tokens_and_record(raw)
         return None if read is None else read[0]
 
-    def read_tokens_and_record(self, raw: str) -> Optional[tuple[tuple[Tok, ...], Optional[LineRecord]]]:
+    def read_tokens_and_record(self, raw: str) -> Optional[tuple[Sequence[Tok], Optional[LineRecord]]]:
         """The tokens of one line (no line end in it) and its record, or None when some
         character matches no terminal.
 
         A line of more than :data:`SHAPE_MAX_TOKENS` tokens (a page flattened into one line)
-        is only lexed, its record None: the record would need a parse of the whole page by
-        Lark, for the tokens alone (the reader cuts such a line into virtual lines, each of
-        them tokenised on its own)."""
+        is only lexed, into :class:`~gplint.packed_tokens.PackedTokens`, its record None:
+        the record would need a parse of the whole page by Lark, for the tokens alone (the
+        reader cuts such a line into virtual lines, each of them tokenised on its own)."""
         if self.usable and 0 <= SHAPE_MAX_TOKENS < len(raw):
-            toks = self._lex(raw)
-            if len(toks) > SHAPE_MAX_TOKENS:
-                return (toks, None) if sum(map(len, map(_VALUE, toks))) == len(raw) else None
+            # Packed (5 bytes a token, each Tok made when read): such a line's tokens as
+            # objects cost 40-120 bytes a character (bench/README.md, issue 16).
+            from .packed_tokens import PackedTokens  # (imports this module: not at its top)
+
+            packed = PackedTokens.lex(self.regex, raw)
+            if packed is None:
+                return None
+            if len(packed) > SHAPE_MAX_TOKENS:
+                return (packed, None)
         rec = self.read_record(raw)
         return None if rec is None else (rec.tokens, rec)
 

@@ -7,6 +7,7 @@ prints it after the message, JSON has ``page``, SARIF ``properties.page``.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import replace
 from typing import Sequence
@@ -20,12 +21,18 @@ class PageMap:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0]
+        # Machine integers (8 bytes an entry, not an int object each): a text of short
+        # lines has nearly as many line starts as characters.
+        self.line_starts = array("q", [0])
         pos = text.find("\n")
         while pos != -1:
             self.line_starts.append(pos + 1)
             pos = text.find("\n", pos + 1)
-        self.feeds = [i for i, ch in enumerate(text) if ch == "\f"]
+        self.feeds = array("q")
+        pos = text.find("\f")
+        while pos != -1:
+            self.feeds.append(pos)
+            pos = text.find("\f", pos + 1)
 
     def page(self, line: int, column: int) -> int:
         index = min(max(line, 1), len(self.line_starts)) - 1

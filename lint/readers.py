@@ -7,9 +7,10 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
   its cells separated by tabs (a merged cell repeated as empty cells), the layout Word's
   own "save as text" produces; layout tables, tables inside cells and text boxes read as
   blocks (:mod:`gplint.docx_body`). Standard library only (zipfile, expat and ElementTree),
-  bounded: the XML is first streamed through expat (:mod:`gplint.docx_text`: bounds on
-  decompression, text and nesting, no DTD), and a body too large or too deep for a tree is
-  read from that stream alone.
+  bounded: the XML is parsed once, streamed through expat (:mod:`gplint.docx_text`: bounds
+  on decompression, text and nesting, no DTD), which builds a tree of the body pruned of
+  its markup as it goes; a body too large or too deep for that tree is read from the
+  stream's lines alone.
 - HTML (saved or crawled web pages): parsed by lxml; block elements end lines; a data
   table's rows become tab separated lines, a layout table's cells are read as blocks
   (tables inside tables); scripts, styles and comments are dropped (:mod:`gplint.html_text`).
@@ -24,7 +25,6 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
 """
 from __future__ import annotations
 
-import io
 from typing import Optional
 
 from .docx_text import MAX_UNCOMPRESSED, docx_scan, docx_text  # noqa: F401 - the DOCX reader's bound
@@ -35,30 +35,23 @@ from .sources import InputError, Source, normalise_newlines
 # read only text files, and together they cost a tenth of gplint's start-up.
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: A body with more elements than this is not built as a tree (an ElementTree takes
-#: 100-250 bytes an element: 60 MB of empty runs took 805 MB); a report has tens of thousands.
-MAX_TREE_ELEMENTS = 400_000
+#: A body whose pruned tree (:class:`gplint.docx_text._BodyTree`: paragraphs, runs, text,
+#: tables) would keep more elements than this is read from the streaming lines alone (an
+#: element takes 100-250 bytes: 60 MB of empty runs took 805 MB as a whole tree); a report
+#: keeps a few thousand.
+MAX_TREE_ELEMENTS = 200_000
 #: Nor one nested deeper (the tree is walked recursively; Word nests a few dozen levels).
 MAX_TREE_DEPTH = 200
 
 
 # --------------------------------------------------------------------------- DOCX
 def read_docx(data: bytes, path: Optional[str] = None) -> Source:
-    text, elements, deepest = docx_scan(data)  # bounded; raises on a hostile or damaged file
-    if elements > MAX_TREE_ELEMENTS or deepest > MAX_TREE_DEPTH:
+    # One parse, bounded (raises on a hostile or damaged file): the streaming lines and the
+    # pruned tree of the body, unless that keeps too many elements or nests too deep.
+    text, _elements, deepest, root = docx_scan(data, tree_elements=MAX_TREE_ELEMENTS)
+    if root is None or deepest > MAX_TREE_DEPTH:
         # (Markup far beyond any report's: the streaming reader's lines, in little memory.)
         return Source(path, normalise_newlines(text), "docx")
-    import zipfile
-    from xml.etree import ElementTree as ET
-
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        with zf.open(zf.getinfo("word/document.xml")) as fh:
-            xml = fh.read(MAX_UNCOMPRESSED + 1)
-        root = ET.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, NotImplementedError, RuntimeError, ValueError,
-            ET.ParseError) as exc:  # (the scan read it: only a file changed meanwhile gets here)
-        raise InputError(f"damaged DOCX file ({exc})") from None
     from .docx_body import body_lines
 
     body = root.find(f"{_W}body")

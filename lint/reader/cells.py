@@ -81,10 +81,12 @@ class LineInfo:
         cells were replaced)."""
         cells = self.cells
         if len(cells) <= 1:  # most lines: nothing, or one label (no comprehension needed)
+            # The cells themselves and a shared empty tuple: nothing here is ever changed
+            # (see ``cells``), and two lists a line were a tenth of a report's reading.
             if cells and cells[0].kind == "label":
-                self.labels, self.values = list(cells), []
+                self.labels, self.values = cells, ()
             else:
-                self.labels, self.values = [], list(cells)
+                self.labels, self.values = (), cells
             return
         self.labels = [c for c in cells if c.kind == "label"]
         self.values = [c for c in cells if c.kind != "label"]

@@ -5,9 +5,11 @@ keeping its true column; the report's spans are mapped back to the real line at 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .. import labels as L
-from ..grammar import MEMO_MAX_LINE, Line, Tok, tokenise
+from ..grammar import MEMO_MAX_LINE, Line, Tok, line_lexer, tokenise
+from ..packed_tokens import PackedTokens
 
 
 # A crawled page flattened into one long line runs headings, prose and table cells
@@ -118,10 +120,17 @@ def segments(line: Line) -> list[tuple[Line, int]]:
         return [(line, 0)]
     out: list[tuple[Line, int]] = []
     bounds = [0] + cuts + [len(text)]
+    lexer = line_lexer()
     for a, b in zip(bounds, bounds[1:]):
         # Each virtual line is tokenised on its own: the long line's tokens run across
         # the cuts ("。（一）主动…" lexed as one text token hides the heading's numbering).
+        # Packed over the whole line (5 bytes a token, columns the line's): the virtual
+        # lines together hold every token of the page.
         piece = text[a:b]
-        toks = tuple(Tok(t.type, t.value, t.column + a) for t in tokenise(piece)[0].tokens)
+        toks: Sequence[Tok] | None = None
+        if lexer is not None and lexer.usable:
+            toks = PackedTokens.lex(lexer.regex, text, a, b)
+        if toks is None:
+            toks = tuple(Tok(t.type, t.value, t.column + a) for t in tokenise(piece)[0].tokens)
         out.append((Line(line.number, piece, toks), a))
     return out

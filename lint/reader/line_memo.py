@@ -98,6 +98,9 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
                     continue
                 if len(raw) >= SEGMENT_MIN:
                     long_lines.append(new(Line, (number, raw, first.tokens)))
+        # A line read before keeps the string of that reading (the same text): the report
+        # keeps every line, and tables repeat theirs ("| 0 | 0 |", "12") by the hundred.
+        raw = raws[number - 1] = first.text
         append(_copy_info(first, number, raw))
     return raws, out, long_lines
 

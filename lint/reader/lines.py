@@ -10,7 +10,8 @@ from operator import itemgetter
 from typing import Optional, Sequence
 
 from .. import labels as L
-from ..grammar import BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
+from ..grammar import SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
+from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, CELL_UNITS, DASHES, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT
 
@@ -46,13 +47,13 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     with_unit = _number_with_unit(content, line)
     if with_unit is not None:
         return [with_unit]
-    text = "".join(t.value for t in toks).strip()
+    text = _joined(toks).strip()
     if text in BLANK_MARKS:
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
     if content[-1].type == "NUMBER":
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.
-        inner = _split_unseparated(Line(line, "".join(t.value for t in toks), tuple(toks)))
+        inner = _split_unseparated(Line(line, _joined(toks), toks))
         if inner.labels and inner.values and _is_row_label(inner.labels[0].text):
             return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
@@ -87,6 +88,19 @@ _LABEL_END_SKIP = ("BLANK", "STAR", "HASH")
 #: What the cells of a markdown rule row (|---|:--:|) are made of.
 _MD_RULE_CHARS = "-:— "
 
+
+
+def _joined(toks: Sequence[Tok]) -> str:
+    """The text of consecutive tokens (of a packed run: a slice of its line, not a join)."""
+    return toks.joined() if isinstance(toks, PackedTokens) else "".join(map(_TOK_VALUE, toks))
+
+
+def _readable(toks: Sequence[Tok]) -> Sequence[Tok]:
+    """Tokens to read many times: a short packed sequence (a virtual line of a flattened
+    page) as a tuple while its line is cut, a long one left packed (see PackedTokens)."""
+    if isinstance(toks, PackedTokens) and len(toks) <= SHAPE_MAX_TOKENS:
+        return tuple(toks)
+    return toks
 
 
 def split_record(line: Line, record: Optional[LineRecord]) -> LineInfo:
@@ -169,18 +183,29 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     return LineInfo(n, line.text, line.tokens, out, True, md_rule=md_rule)
 
 
+
+#: A line that would be cut into more cells than this is no table row (the widest table
+#: has 15 columns; a table printed turned, 25 rows on a line): it is read as text, one
+#: label. Its cells would cost ≈ 100 bytes each, 40-120 times a line of short numbers.
+MAX_LINE_CELLS = 1024
+_CELL_TYPES = ("NUMBER", "PIPE", "TAB")
+
+
 def split_line(line: Line) -> LineInfo:
     """A line cut into cells from its tokens alone (see :func:`split_record`)."""
-    toks = line.tokens
+    toks = _readable(line.tokens)
     n = line.number
-    types = set(map(_TOK_TYPE, toks))  # one pass (in C) answers the questions below
+    # One pass (in C) answers the questions below.
+    types = toks.types() if isinstance(toks, PackedTokens) else set(map(_TOK_TYPE, toks))
     if not toks or types == _ONLY_BLANK:
-        return LineInfo(n, line.text, toks, [], False, blank=True)
+        return LineInfo(n, line.text, line.tokens, [], False, blank=True)
+    if isinstance(toks, PackedTokens) and toks.count(_CELL_TYPES) > MAX_LINE_CELLS:
+        return _as_text(line, toks)
     sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
     if sep_type:
         return _separated(line, sep_type, _token_segments(toks, sep_type))
     if types <= _LAYOUT_TYPES:
-        return LineInfo(n, line.text, toks, [], False, blank=True)
+        return LineInfo(n, line.text, line.tokens, [], False, blank=True)
     end = toks[-1]
     if "NUMBER" not in types and end.type not in _LABEL_END_SKIP and end.value not in DASH_MARKS:
         # No number: no footer (it holds a page number) and no trailing values. Ending in
@@ -191,20 +216,31 @@ def split_line(line: Line) -> LineInfo:
         while toks[first].type == "BLANK":
             first += 1
         text = line.text.strip().strip("*#").strip()
-        return LineInfo(n, line.text, toks, [LCell("blank" if text in BLANK_MARKS else "label", text, n,
+        return LineInfo(n, line.text, line.tokens, [LCell("blank" if text in BLANK_MARKS else "label", text, n,
                                                    toks[first].column, end.column + len(end.value))], False)
     return _split_unseparated(line)
+
+
+def _as_text(line: Line, toks: Sequence[Tok]) -> LineInfo:
+    """The line as one label: its text, from its first token that is no blank."""
+    first = 0
+    while toks[first].type == "BLANK":
+        first += 1
+    end = toks[-1]
+    text = line.text.strip().strip("*#").strip()
+    return LineInfo(line.number, line.text, line.tokens,
+                    [LCell("label", text, line.number, toks[first].column, end.column + len(end.value))], False)
 
 
 def _split_unseparated(line: Line) -> LineInfo:
     """A line without pipes or tabs holding more than layout: a page footer, or a label
     followed by blank-separated values (a label, or values, alone)."""
-    toks = line.tokens
+    toks = _readable(line.tokens)
     n = line.number
     # A page footer has at most six tokens besides layout; a prose line is never looked at.
     if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
         if _is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
-            return LineInfo(n, line.text, toks, [], False, footer=True)
+            return LineInfo(n, line.text, line.tokens, [], False, footer=True)
     # Trailing run of blank-separated numbers after a label (or alone).
     i = len(toks)
     nums: list[Tok] = []
@@ -221,7 +257,7 @@ def _split_unseparated(line: Line) -> LineInfo:
             i -= 1
             continue
         if t.type == "NUMBER" and i >= 2 and toks[i - 2].type not in ("BLANK", "TAB") \
-                and _is_row_label("".join(x.value for x in toks[: i - 1])):
+                and _is_row_label(_joined(toks[: i - 1])):
             # Digits written against a row label with nothing between: cells run together
             # (the first piece of a run with stray spaces, "数量20 0 0 0 02", included).
             fused = t
@@ -245,9 +281,9 @@ def _split_unseparated(line: Line) -> LineInfo:
         last = i - 1
         while toks[last].type == "BLANK":
             last -= 1
-        text = (line.text if i == len(toks) else "".join(map(_TOK_VALUE, toks[:i]))).strip().strip("*#").strip()
+        text = (line.text if i == len(toks) else _joined(toks[:i])).strip().strip("*#").strip()
         if text in BLANK_MARKS and not nums:
-            return LineInfo(n, line.text, toks, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
+            return LineInfo(n, line.text, line.tokens, [LCell("blank", text, n, toks[first].column, toks[last].end_column)], False)
         cells.append(LCell("label", text, n, toks[first].column, toks[last].end_column))
     if signed is not None and fused is not None:
         head, sign = signed
@@ -260,7 +296,7 @@ def _split_unseparated(line: Line) -> LineInfo:
         cells.append(LCell("num", fused.value, n, fused.column, fused.end_column, to_number(fused.value), fused=True))
     cells.extend(LCell("num", t.value, n, t.column, t.end_column, to_number(t.value)) if t.type == "NUMBER"
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
-    return LineInfo(n, line.text, toks, cells, False)
+    return LineInfo(n, line.text, line.tokens, cells, False)
 
 
 def _signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
@@ -273,7 +309,7 @@ def _signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
     if not (sign.type == "TEXT" and sign.value in SIGNS and head.type == "NUMBER"
             and toks[i - 3].type not in ("BLANK", "TAB") and toks[i - 3].end_column == head.column):
         return None
-    return (head, sign) if _is_row_label("".join(t.value for t in toks[: i - 2])) else None
+    return (head, sign) if _is_row_label(_joined(toks[: i - 2])) else None
 
 
 def _is_row_label(text: str) -> bool:

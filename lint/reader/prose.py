@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional, Sequence
+from typing import Collection, Optional, Sequence
 
 from .. import labels as L
 from ..grammar import Tok
@@ -32,7 +32,22 @@ _CLAUSE_STOPS = frozenset("。；;！？!?，,：:\n")
 _CLAUSE_STOP_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_STOPS))) + "]")
 
 
-def quantities_of(infos: Sequence[LineInfo], skip: set[int], sections: dict[str, Section]) -> tuple[Quantity, ...]:
+def line_mask(nlines: int, ranges: Sequence[tuple[int, int]], lines: Collection[int] = ()) -> bytearray:
+    """``mask[n]`` is 1 for the lines ``1..nlines`` in one of ``ranges`` ((first, last),
+    both included: the tables' lines) or in ``lines`` (section headings): a byte a line,
+    where a set held an int object and a slot for every line of every table."""
+    mask = bytearray(nlines + 1)
+    for a, b in ranges:
+        a, b = max(a, 0), min(b, nlines)
+        if a <= b:
+            mask[a:b + 1] = b"\x01" * (b + 1 - a)
+    for n in lines:
+        if 0 <= n <= nlines:
+            mask[n] = 1
+    return mask
+
+
+def quantities_of(infos: Sequence[LineInfo], skip: bytearray, sections: dict[str, Section]) -> tuple[Quantity, ...]:
     """Numbers in prose with their unit and clause. Prose lines are joined (PDF text
     breaks sentences across lines) and cut into clauses at punctuation."""
     # One pass over the lines (most are table lines) keeps the prose lines, each with its
@@ -41,7 +56,7 @@ def quantities_of(infos: Sequence[LineInfo], skip: set[int], sections: dict[str,
     rows: list[tuple[LineInfo, Optional[str]]] = []
     prose_open = False  # a prose row since the last break: a new break matters
     for info in infos:
-        if info.number in skip:
+        if skip[info.number]:
             if prose_open and not (info.blank or info.footer or info.md_rule):
                 rows.append((info, None))
                 prose_open = False
@@ -162,9 +177,7 @@ def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int
                   headings: Sequence[Heading], sections: dict[str, Section]) -> tuple[ProsePiece, ...]:
     """The lines (virtual lines of a flattened page) outside the tables that hold text,
     each with its section: what the narrative rules cut into sentences."""
-    in_table = set()
-    for a, b in table_lines:
-        in_table.update(range(a, b + 1))
+    in_table = line_mask(len(infos), table_lines)
     heading_lines = {h.span.line for h in headings}
     starts = sorted((sec.line, slot) for slot, sec in sections.items())
     out = []
@@ -174,7 +187,7 @@ def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int
         while k < len(starts) and starts[k][0] <= n:
             section = starts[k][1]
             k += 1
-        if n in in_table or info.blank or not info.text.strip():
+        if in_table[n] or info.blank or not info.text.strip():
             continue
         out.append(ProsePiece(n, info.offset + 1, info.text, n in heading_lines, section))
     return tuple(out)

@@ -4,6 +4,7 @@ reporter kind and format version.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -29,44 +30,27 @@ from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
-from .prose import prose_pieces, quantities_of
+from .prose import line_mask, prose_pieces, quantities_of
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
     """Parse report text into the :class:`Report` model."""
+    # (In two steps: the lines' readings, no part of the model, are let go before a model
+    # read on virtual lines is walked to map them to real ones.)
+    report, real_of = _read_report(text, path, year)
+    return report if real_of is None else _remap(report, real_of)
+
+
+def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
+    """The report, its spans on virtual lines when a long line was cut (then also the real
+    line of each virtual one)."""
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep every column where the editor shows it
-    fast = read_lines(text)
-    if fast is not None:
-        raws, infos, long_lines = fast
-        lines: Sequence[Line] = ()  # made below only when a long line is cut
-    else:
-        lines = tokenise(text)
-        raws = [l.text for l in lines]
-        long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
+    raws, infos, real_of = line_readings(text)
     raw_lines = tuple(raws)
-    nlines = len(raws)
-    # Long flattened lines become virtual lines; everything below works on virtual line
-    # numbers, mapped back to real ones at the end (_remap).
-    real_of: Optional[list[int]] = None
-    # Only a long line holding a table anchor is cut (segments): most reports have none.
-    cut = {l.number: segments(l) for l in long_lines}
-    if any(len(segs) > 1 for segs in cut.values()):
-        if not lines:
-            lines = [Line(i.number, i.text, i.tokens) for i in infos]
-        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
-        if len(virtual) != len(lines):
-            real_of = [0] + [l.number for l, _ in virtual]
-            lines = [Line(k + 1, l.text, tuple(l.tokens)) for k, (l, _) in enumerate(virtual)]
-            nlines = len(lines)
-            infos = []
-            for (l, off), vl in zip(virtual, lines):
-                info = split_line(vl)  # its cells carry the virtual line's number
-                info.offset = off
-                infos.append(info)
-    if real_of is None and fast is None:
-        infos = split_lines(lines)
+    del raws
+    nlines = len(infos)
     issues: list[Issue] = []
     # (A line already known to be no heading, () , is passed over without a call.)
     # (A loop, not a generator: this looks at every line of the report.)
@@ -123,15 +107,18 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
             if tbl is t4 and t4 is not None and t4.span is not None:
                 end = max(t4.span.end_line, infos_[0].number)
             table_lines.append((infos_[0].number, end))
-    skip = set()
-    for a, b in table_lines:
-        skip.update(range(a, b + 1))
-    skip.update(s.line for s in sections.values())
+    skip = line_mask(nlines, table_lines, [s.line for s in sections.values()])
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
 
+    # (Copies: _remap changes the report's sections to real line numbers; the lines read
+    # again below have virtual ones.)
+    virtual_sections = deepcopy(sections) if real_of else sections
+
     def find_quantities() -> tuple[Quantity, ...]:
-        found = quantities_of(infos, skip, sections)
+        # The lines are read again (the line memo makes that cheap) rather than kept: the
+        # report outlives parse, and the readings of its lines are several times its text.
+        found = quantities_of(line_readings(text)[1], skip, virtual_sections)
         return found if real_of is None else _remap(found, real_of)
 
     report = Report(
@@ -154,44 +141,84 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
         table_lines=tuple(table_lines),
         prose=prose,
     )
-    return report if real_of is None else _remap(report, real_of)
+    return report, real_of
+
+
+def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[int]]]:
+    """The raw lines of normalised ``text``, the reading of every line (virtual lines of a
+    long flattened line cut at its anchors), and the real line of each virtual one (None
+    when no line was cut)."""
+    fast = read_lines(text)
+    if fast is not None:
+        raws, infos, long_lines = fast
+        lines: Sequence[Line] = ()  # made below only when a long line is cut
+    else:
+        lines = tokenise(text)
+        raws = [l.text for l in lines]
+        long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
+    # Long flattened lines become virtual lines; everything below works on virtual line
+    # numbers, mapped back to real ones at the end (_remap).
+    real_of: Optional[list[int]] = None
+    # Only a long line holding a table anchor is cut (segments): most reports have none.
+    cut = {l.number: segments(l) for l in long_lines}
+    if any(len(segs) > 1 for segs in cut.values()):
+        if not lines:
+            lines = [Line(i.number, i.text, i.tokens) for i in infos]
+        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
+        if len(virtual) != len(lines):
+            real_of = [0] + [l.number for l, _ in virtual]
+            lines = [Line(k + 1, l.text, l.tokens) for k, (l, _) in enumerate(virtual)]
+            infos = []
+            for (l, off), vl in zip(virtual, lines):
+                info = split_line(vl)  # its cells carry the virtual line's number
+                info.offset = off
+                infos.append(info)
+    if real_of is None and fast is None:
+        infos = split_lines(lines)
+    return raws, infos, real_of
 
 
 def _remap(obj, real_of: Sequence[int]):
-    """Map virtual line numbers back to real ones everywhere in the model."""
+    """Map virtual line numbers back to real ones everywhere in the model, in place.
+
+    The records are the reader's own, made for this report and not yet handed out (no
+    memo or constant among them: line 0, as in ``ABSENT``, stays 0), so they are changed
+    rather than copied: a copy of the model doubled the peak memory of a flattened page.
+    A record reached twice is changed once."""
     import dataclasses
 
     def line(v: int) -> int:
         return real_of[v] if 0 < v < len(real_of) else v
 
-    def walk(o):
+    seen: set[int] = set()
+
+    def walk(o) -> None:
+        if isinstance(o, (str, int, Decimal, type(None), bool)) or id(o) in seen:
+            return
+        seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
         if isinstance(o, Span):
-            return Span(line(o.line), o.column, line(o.end_line), o.end_column, o.page)
-        if isinstance(o, (str, int, Decimal, type(None), bool)):
-            return o
-        if isinstance(o, tuple):
-            return tuple(walk(x) for x in o)
-        if isinstance(o, list):
-            return [walk(x) for x in o]
-        if isinstance(o, dict):
-            return {k: walk(v) for k, v in o.items()}
-        if dataclasses.is_dataclass(o):
-            changes = {}
+            o.line, o.end_line = line(o.line), line(o.end_line)
+        elif isinstance(o, (tuple, list)):
+            for x in o:
+                walk(x)
+        elif isinstance(o, dict):
+            for x in o.values():
+                walk(x)
+        elif dataclasses.is_dataclass(o):
             for f in dataclasses.fields(o):
+                if f.name in ("text", "lines", "path"):
+                    continue
                 v = getattr(o, f.name)
                 if f.name in ("line", "end_line") and isinstance(v, int):
-                    changes[f.name] = line(v)
-                elif f.name in ("text", "lines", "path"):
-                    continue
+                    # (object.__setattr__: a frozen table is still being made here)
+                    object.__setattr__(o, f.name, line(v))
                 else:
-                    changes[f.name] = walk(v)
-            return dataclasses.replace(o, **changes)
-        return o
+                    walk(v)
 
-    out = walk(obj)
-    if isinstance(out, Report):
-        out = dataclasses.replace(out, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
-    return out
+    walk(obj)
+    if isinstance(obj, Report):
+        obj = dataclasses.replace(obj, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
+    return obj
 
 
 _ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司")
@@ -248,12 +275,15 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
 
 
 def _year_in(info: LineInfo) -> Optional[int]:
-    toks = [t for t in info.tokens if t.type != "BLANK"]
-    for a, b in zip(toks, toks[1:]):
-        if a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
+    a = None  # the token before, blanks passed over (tokens read one at a time: a long line's are packed)
+    for b in info.tokens:
+        if b.type == "BLANK":
+            continue
+        if a is not None and a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
             y = to_number(a.value)
             if isinstance(y, int) and 2000 <= y <= 2100:
                 return y
+        a = b
     return None
 
 

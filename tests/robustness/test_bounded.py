@@ -95,3 +95,25 @@ def test_long_digit_runs_in_prose_counts_finish(tmp_path):
             "assert not [d for d in found if d.code.startswith('E9')], found")
     proc = _run_script(code)
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_a_file_of_more_lines_than_a_report_has_is_refused(monkeypatch):
+    """Before: the reader keeps ≈ 200-300 bytes a line whatever the line holds; 16 MB of
+    "0\\n" (8 million lines, under --max-size) took 4.1 GB and 105 s. More than
+    MAX_LINES lines is an E001 that says so, before anything is read."""
+    from gplint import engine
+    from gplint.plugins import shared_registry
+
+    options = engine.LintOptions()
+    text = "三、收到和处理政府信息公开申请情况\n" + "0\n" * 8_000_000
+    result = engine.lint_bytes(text.encode(), "zeros.txt", shared_registry(), options)
+    assert [d.code for d in result.diagnostics] == ["E001"]
+    assert "too many lines" in result.diagnostics[0].message and "8,000,002" in result.diagnostics[0].message
+    # The bound itself: MAX_LINES lines are read, one more is refused.
+    monkeypatch.setattr(engine, "MAX_LINES", 50)
+    at_bound = "一、总体情况\n" + "0\n" * 48 + "0"
+    assert at_bound.count("\n") + 1 == 50
+    codes = [d.code for d in engine.lint_bytes(at_bound.encode(), "a.txt", shared_registry(), options).diagnostics]
+    assert "E001" not in codes and codes
+    over = [d.code for d in engine.lint_bytes((at_bound + "\n").encode(), "a.txt", shared_registry(), options).diagnostics]
+    assert over == ["E001"]

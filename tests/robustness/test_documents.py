@@ -110,6 +110,67 @@ def test_a_docx_of_60_mb_of_markup_is_read_in_little_memory(tmp_path):
     assert peak < 100 * 1024 * 1024, peak
 
 
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _rich_body() -> str:
+    """What the tree reading knows beyond the streaming lines: text boxes (and the VML
+    fallback it skips), a layout table holding a table, merged cells, content controls,
+    tracked changes, properties everywhere."""
+    def p(text: str) -> str:
+        return (f"<w:p><w:pPr><w:jc w:val='center'/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val='28'/></w:rPr>"
+                f"<w:t xml:space='preserve'>{text}</w:t></w:r><w:bookmarkStart w:id='0'/></w:p>")
+    box = (f"<w:p><w:r><mc:AlternateContent xmlns:mc='{MC}'><mc:Choice><w:drawing><w:txbxContent>{p('框内')}"
+           f"{p('第二段')}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{p('框内')}"
+           f"</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent><w:t>锚</w:t></w:r></w:p>")
+    inner = (f"<w:tbl><w:tblPr/><w:tr><w:tc>{p('a')}</w:tc><w:tc><w:tcPr><w:gridSpan w:val='3'/></w:tcPr>{p('b')}"
+             f"</w:tc></w:tr></w:tbl>")
+    outer = f"<w:tbl><w:tr><w:tc>{p('外')}{inner}</w:tc><w:tc>{p('x' * 200)}{p('y' * 30)}</w:tc></w:tr></w:tbl>"
+    data = (f"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val='2'/></w:tcPr>{p('合并')}</w:tc><w:tc/></w:tr>"
+            f"<w:sdt><w:sdtContent><w:tr><w:tc>{p('1')}</w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>")
+    rest = (f"<w:sdt><w:sdtPr/><w:sdtContent>{p('控件')}</w:sdtContent></w:sdt>"
+            "<w:p><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:ins><w:r><w:tab/><w:t>后</w:t><w:br/></w:r>"
+            "</w:ins></w:p><w:p/>")
+    return p("一、总体情况") + box + outer + data + rest + "<w:sectPr><w:pgSz w:w='11906'/></w:sectPr>"
+
+
+@pytest.mark.parametrize("source", ["template", "rich"])
+def test_one_parse_reads_the_body_as_a_whole_tree_does(source):
+    """The DOCX is parsed once (issue 16): the streaming pass builds the body's tree pruned
+    of its markup, which must read as the whole ElementTree of document.xml did."""
+    from xml.etree import ElementTree as ET
+
+    from gplint.docx_body import body_lines
+    from gplint.readers import read_docx
+
+    data = (DOCS / "template-2021-blank.docx").read_bytes() if source == "template" else _docx(_rich_body())
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = ET.fromstring(zf.read("word/document.xml")).find(f"{{{W}}}body")
+    expected = "\n".join(body_lines(body))
+    assert read_docx(data).text == expected
+    assert "框内\n第二段" in read_docx(_docx(_rich_body())).text
+
+
+def test_the_docx_reader_keeps_a_small_multiple_of_the_body():
+    """Before: the body was parsed twice, the second time into a whole ElementTree (2.9 MB
+    of Python allocations for the template's 246 KB of XML, 12x; 86 MB for 7.3 MB)."""
+    import tracemalloc
+
+    from gplint.readers import read_docx
+
+    data = (DOCS / "template-2021-blank.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = zf.getinfo("word/document.xml").file_size
+    read_docx(data)
+    tracemalloc.start()
+    try:
+        read_docx(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * xml, (peak, xml)
+
+
 def test_bombs_are_clear_errors_in_check_extract_and_dump(tmp_path):
     (tmp_path / "deep.docx").write_bytes(_docx("<w:sdt><w:sdtContent>" * 50_000 + "</w:sdtContent></w:sdt>" * 50_000))
     (tmp_path / "locked.docx").write_bytes(_tamper(_docx(_para("一") * 100), "encrypted"))
