@@ -141,3 +141,15 @@ def test_table_4_search_is_bounded_when_no_cut_fits():
     assert runs.t4_splits("1" * 40) == [] and runs.t4_splits("1" * 40, free_block=True) == []
     report = parse("四、政府信息公开行政复议、行政诉讼情况\n结果维持 结果纠正 其他结果 尚未审结 总计 " + "1" * 40 + "\n")
     assert [i.kind for i in report.issues] == ["ambiguous-digit-split"]
+
+
+def test_a_row_cut_by_tabs_never_has_a_cell_cut_in_two():
+    """Tabs lose no boundary: "…\\t0\\t3181" short of its 总计 cell is six values, the last
+    3181 (before: cut into 31|81, which happens to keep the row total 7+43+31 = 81, and a
+    false SUM-RESULTS error followed)."""
+    from gplint.testing import example_report
+
+    report = parse(example_report(t3_rows={"R10": "6.属于四类过程性信息\t7\t43\t0\t0\t0\t3181"}))
+    row = report.t3.rows["R10"]
+    assert [c.value for c in row.cells] == [7, 43, 0, 0, 0, 3181, None]
+    assert not any(i.kind == "ambiguous-digit-split" for i in report.issues)

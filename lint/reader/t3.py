@@ -221,9 +221,10 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     for key, vec in placed.items():
         if key in rows:
             digits = runs.run_digits(vec.values, 7)
-            if digits is None:
+            if digits is None and not vec.separated:
                 # Cell boundaries lost: only when a cut of all seven keeps the row total
-                # and every boundary the text printed.
+                # and every boundary the text printed. (Tabs and pipes lose none: a row
+                # cut by them that is short of a cell lost the cell, e.g. its 总计.)
                 digits = runs.lost_boundaries(vec.values, 7)
                 if digits is not None:
                     ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in vec.values))
