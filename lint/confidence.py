@@ -125,6 +125,9 @@ class TableConfidence:
     #: The reader's issue when it found the table printed in a form it recognised but
     #: could not read (table 三 as sentences or turned: ``t3-other-form``).
     form: Optional[Issue] = None
+    #: Where the table's section holds a picture and no table text: the table was
+    #: published as an image (a page's ``<img>``, a markdown image). Found, not readable.
+    image: Optional[Span] = None
 
     @property
     def assessable(self) -> bool:
@@ -167,8 +170,37 @@ def assess(report: Report) -> dict[str, TableConfidence]:
     for issue in report.issues:
         if issue.table in by_table:
             by_table[issue.table].append(issue)
-    return {"t2": _t2(report, by_table["t2"]), "t3": _t3(report, by_table["t3"]),
-            "t4": _t4(report, by_table["t4"])}
+    out = {"t2": _t2(report, by_table["t2"]), "t3": _t3(report, by_table["t3"]),
+           "t4": _t4(report, by_table["t4"])}
+    for table, conf in out.items():
+        if not conf.found:
+            image = _image_in_section(report, _SECTION_OF[table])
+            if image is not None:
+                out[table] = TableConfidence(table, True, {}, 0, False, 0.0, image, image=image)
+    return out
+
+
+#: The section each table stands in.
+_SECTION_OF = {"t2": "S2", "t3": "S3", "t4": "S4"}
+#: A picture in the text: what the document readers write where a page or a document
+#: shows an image (gplint.readers.IMAGE_MARK), or a markdown image.
+_IMAGE = re.compile(r"［图片］|!\[[^\]\n]*\]\([^)\n]*\)")
+
+
+def _image_in_section(report: Report, slot: str) -> Optional[Span]:
+    """Where a picture stands in the body of section ``slot``, or None."""
+    section = report.sections.get(slot)
+    body = section.body if section is not None else None
+    if body is None:
+        return None
+    for number in range(body.line, min(body.end_line, len(report.lines)) + 1):
+        text = report.lines[number - 1]
+        start = body.column - 1 if number == body.line else 0
+        end = body.end_column - 1 if number == body.end_line else len(text)
+        found = _IMAGE.search(text, start, max(start, end))
+        if found:
+            return Span(number, found.start() + 1, number, found.end() + 1)
+    return None
 
 
 def table_confidence(report: Report, table: str) -> TableConfidence:
@@ -360,6 +392,11 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
         for i in issues:
             if i.kind == "ambiguous-digit-split":
                 rows = {b: RowConfidence(b, t4.line, 5, 0, frozenset({"ambiguous-split"}), i.span) for b in T4_BLOCKS}
+            elif i.kind == "t4-value-count":
+                # Values read, too few to fill the cells and placed nowhere (which cell
+                # each belongs to is unknown): as many short of 5 a block as of 15 in all.
+                found = 5 + (i.found or 0) - (i.expected or 15)
+                rows = {b: RowConfidence(b, t4.line, 5, found, frozenset({"unplaced"}), i.span) for b in T4_BLOCKS}
         return TableConfidence("t4", True, rows, 0, False, 0.0, _first_span(rows, t4.span))
     # The reader's count issue: its values do not fill the 15 cells (it expects 12 only
     # when the text has exactly 12 values and no 总计 columns, and then raises none).

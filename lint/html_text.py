@@ -173,12 +173,23 @@ def _walk(el, out: _Lines) -> None:
         out.end()
     elif tag == "br":
         out.end()
+    elif tag == "img":
+        # A picture in the page's body (a table published as an image, most often): a
+        # line of its own, so that the reader says the table could not be read rather
+        # than that it is missing. (Pictures inside a table's cells are left out.)
+        out.end()
+        out.add(IMAGE_MARK)
+        out.end()
     elif tag in _BLOCK:
         out.end()
         _children(el, out)
         out.end()
     else:
         _children(el, out)
+
+
+#: What stands in the text where a page shows a picture (gplint.confidence reads it).
+IMAGE_MARK = "［图片］"
 
 
 def html_lines(text: str) -> list[str]:

@@ -153,3 +153,21 @@ def test_a_row_cut_by_tabs_never_has_a_cell_cut_in_two():
     row = report.t3.rows["R10"]
     assert [c.value for c in row.cells] == [7, 43, 0, 0, 0, 3181, None]
     assert not any(i.kind == "ambiguous-digit-split" for i in report.issues)
+
+
+def test_one_value_a_line_short_of_its_last_cell_keeps_its_columns():
+    """Table 三 one cell a line, 四、结转下年度继续办理's 总计 left empty at the end of the
+    table: its six values stand in their columns (an empty cell there is an empty line, and
+    the ones lost at the end are the last), not left unread as a row of blank-separated
+    numbers would be (there, which cell is missing is unknown)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "layouts" / "texts" / "cells.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("四、结转下年度继续办理"))
+    assert lines[at + 1:at + 8] == ["31", "0", "0", "0", "0", "0", "31"]
+    lines[at + 7] = ""
+    report = parse("\n".join(lines))
+    row = report.t3.rows["R25"]
+    assert [c.value for c in row.cells] == [31, 0, 0, 0, 0, 0, None]
+    assert [i.kind for i in report.issues if i.row == "R25"] == ["t3-row-too-few-values"]

@@ -358,6 +358,13 @@ def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
     return vals
 
 
+def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
+    """Whether a row's values stand on a line cut only by blanks: two on one line, or
+    one on its row label's line (not one value a line under the label, where each line
+    is a cell and an empty cell an empty line)."""
+    return bool(values) and (values[0].line == row_line or len({c.line for c in values}) < len(values))
+
+
 def to_cell(c: LCell) -> Cell:
     """The model's :class:`Cell` for a cell the reader placed: a blank mark ("—") or an
     empty cell has no value, but keeps its text and place."""

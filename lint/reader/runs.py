@@ -339,14 +339,15 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     ``runs``: row key -> its digits; ``known``: rows read as they stand (7 values, None
     for a cell not read); ``rows``: every row key of the table, in order (G6 in place of
     R21-R23 when the table prints （六）其他处理 as one row). Candidates for a
-    row are the cuts that satisfy its row total (with one applicant cell left empty when
-    no cut of all seven does; a run no such cut explains stays unread); an assignment
-    scores one for each column identity it satisfies. ``boundaries``:
+    row are the cuts that satisfy its row total, of all seven cells or with one applicant
+    cell left empty (a run no such cut explains stays unread); an assignment scores one
+    for each column identity it satisfies. ``boundaries``:
     for a row whose printed cells may have lost boundaries, where they ended (a cut must
     keep them: :func:`keeps_boundaries`). Returns (the cuts
     chosen, the rows left ambiguous): a row is cut only when every best-scoring assignment
-    cuts it the same way. In a table where no run needs an empty cell, an assignment with
-    one loses a tie to one without (see :func:`_row_candidates`)."""
+    cuts it the same way: where the identities cannot tell a cut of all seven cells from
+    one with an empty cell that reads other numbers, the row is left unread
+    (:func:`_row_candidates`)."""
     residuals = _Residuals(rows)
     candidates: dict[str, list[Values]] = {}
     ambiguous: set[str] = set()
@@ -399,12 +400,6 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             best, best_picks = score, [pick]
         elif score == best:
             best_picks.append(pick)
-    if not blanks_seen:
-        # A table that shows no empty cell: where the identities cannot tell a cut of all
-        # seven cells from one with an empty cell, the empty cell is the one not seen.
-        full = [pick for pick in best_picks
-                if not any(None in options[row][index][0] for row, index in enumerate(pick))]
-        best_picks = full or best_picks
     for row, key in enumerate(variable):
         picked = {pick[row] for pick in best_picks}
         if len(picked) == 1:

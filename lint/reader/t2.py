@@ -18,7 +18,7 @@ from ..model import (
 )
 from . import runs, t2_runs
 from .cells import LineInfo, region_span
-from .region import Widths, align, to_cell, cells_span, fit, read_region
+from .region import Widths, align, blank_separated, to_cell, cells_span, fit, read_region
 
 
 #: Words of T2's column headers (one search for them all, not a generator a label).
@@ -99,7 +99,9 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
                 issues.append(Issue("ambiguous-digit-split", cells_span(vals), "t2", key, vec.label_text,
                                     values=(run,), readings=len(cuts)))
                 continue
-        if len(vals) < len(keys) and not vec.separated and not any(c.fused for c in vals):
+        row_line = vec.label.line if vec.label else vec.line
+        if len(vals) < len(keys) and not vec.separated and blank_separated(vals, row_line) \
+                and not any(c.fused for c in vals):
             # Values cut only by blanks: which cell is missing is unknown (see t3's rows).
             issues.append(Issue("t2-row-gap-unknown", Span(vec.line), "t2", key, vec.label_text,
                                 found=len(vals), expected=len(keys)))

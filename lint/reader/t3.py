@@ -26,7 +26,7 @@ from . import runs, t3_forms
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .region import Vector, Widths, align, to_cell, to_cells, cells_span, fit, read_region
+from .region import Vector, Widths, align, blank_separated, to_cell, to_cells, cells_span, fit, read_region
 
 
 def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
@@ -278,10 +278,11 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=8, expected=7))
     elif n < 6 or (n == 6 and width == 7):
         placed = list(vals) + [None] * (7 - n)
-        if not vec.separated and n and not any(c.fused for c in vals):
-            # Values cut only by blanks (a page flattened into one line drops its empty
-            # cells): which cell is missing is unknown, so none of them is placed; they
-            # are kept as values left over.
+        if not vec.separated and blank_separated(vals, lab.line if lab else vec.line) and not any(c.fused for c in vals):
+            # Values cut only by blanks on a line (a page flattened into one line drops
+            # its empty cells): which cell is missing is unknown, so none of them is
+            # placed; they are kept as values left over. (One value a line is another
+            # matter: there an empty cell is an empty line, and the ones lost are last.)
             issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=n, expected=7))
             return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
         else:

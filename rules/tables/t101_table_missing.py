@@ -34,8 +34,10 @@ class TableMissing(Rule):
         That the report contains the three statutory tables: 表二 主动公开政府信息情况 (under
         二), 表三 收到和处理政府信息公开申请情况 (under 三) and 表四 政府信息公开行政复议、行政诉讼情况
         (under 四). A table counts as present when its header or at least one of its rows
-        is found, even when its values could not be read (T190 reports that). Reported on
-        the section heading where the table belongs (or the title).
+        is found, even when its values could not be read, and when its section shows a
+        picture in its place (a page's image, a markdown image: a table published as a
+        picture); T190 reports both. Reported on the section heading where the table
+        belongs (or the title).
 
     Why
         docs/format.md §2 and §4–§6: the format prescribes the three tables; 条例 第五十条 lists

@@ -107,7 +107,9 @@ class TableNotAssessable(Rule):
 
         gplint splits digit runs using the row total, the column identities and the T4
         block totals, and when more than one split satisfies them (or none does) it says
-        so here instead of guessing.
+        so here instead of guessing. A table's section that shows a picture and no table
+        text (a web page's image, a markdown image) is a table published as a picture:
+        reported here, at the picture, rather than as missing (T101).
 
     Why
         docs/format.md §5.4 and §6: the identities are only as good as the cells they read. A
@@ -147,6 +149,12 @@ class TableNotAssessable(Rule):
             if not conf.found:
                 continue  # T101: the table is missing
             name = _TABLE[table]
+            if conf.image is not None:
+                yield self.diag(f"{name}所在部分只有图片、没有表格文字，{name}可能以图片形式发布，无法读取。"
+                                f"未做的检查：{CHECKS[table]}；请对照原件人工核对"
+                                " (the table seems to be a picture: not checked)",
+                                conf.image, key=table, evidence={"table": table, "image": True})
+                continue
             if not conf.assessable:
                 rows = list(conf.rows.values())
                 message = (f"{name}读取不可靠，无法核对：{_reasons(conf, rows)}。"

@@ -320,27 +320,31 @@ def _cuts(digits: str, parts: int) -> list[tuple[int, ...]]:
 
 
 def _t3_row_splits(digits: str, limit: int = 2) -> int:
-    """How many ways (up to ``limit``) a T3 row's digit run cuts into 7 cells whose last is the
-    sum of the other six (the row-total identity alone)."""
-    n = 0
+    """How many readings (up to ``limit``) a T3 row's digit run has under the row-total
+    identity alone: cuts into 7 cells whose last is the sum of the other six, and cuts into
+    6 (one applicant cell left empty) whose numbers no 7-cell cut reads."""
+    full = set()
+    short = set()
     for j in range(1, len(digits)):
         last = digits[j:]
         if last != "0" and last[0] == "0":
             continue
         total = int(last)
-        n += sum(1 for cut in _cuts(digits[:j], 6) if sum(cut) == total)
-        if n >= limit:
-            return n
-    return n
+        full.update(cut + (total,) for cut in _cuts(digits[:j], 6) if sum(cut) == total)
+        short.update(cut + (total,) for cut in _cuts(digits[:j], 5) if sum(cut) == total)
+    # A 6-cell cut with the empty cell where a 7-cell cut has a 0 reads the same numbers.
+    same = {tuple(v for k, v in enumerate(cut) if k != at) for cut in full for at in range(6) if cut[at] == 0}
+    return min(limit, len(full) + (1 if short - same else 0))
 
 
 @pytest.mark.parametrize("layout", _params("test_flagged_rows_are_genuinely_ambiguous", RUN_LAYOUTS))
 @PROPS
 @given(data=report_data())
 def test_flagged_rows_are_genuinely_ambiguous(layout, data):
-    """A T3 row is flagged ambiguous only when the row total alone leaves more than one cut
-    of its digits (spaces ignored: they are not trusted as boundaries); a T2 row only when
-    its three cells cut more than one way. Anything else is a row left unread for nothing."""
+    """A T3 row is flagged ambiguous only when the row total alone leaves more than one
+    reading of its digits (spaces ignored: they are not trusted as boundaries), counting a
+    cut with one applicant cell left empty that reads other numbers; a T2 row only when its
+    three cells cut more than one way. Anything else is a row left unread for nothing."""
     report = gplint.parse(render(data, layout)[0])
     for issue in report.issues:
         if issue.kind != "ambiguous-digit-split":

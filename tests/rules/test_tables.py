@@ -230,3 +230,41 @@ def test_rows_under_group_labels_with_their_digits_run_together_are_read():
     for key, _ in T3_ROW_LABELS:
         assert tuple(t3.value(key, f"C{c}") for c in range(1, 8)) == EXAMPLE_T3.get(key, (0,) * 7), key
     assert run(text, ["T", "A"], profile="default") == []
+
+
+# ------------------------------------------------------------------ tables published as pictures
+
+def _picture_for(table: str, picture: str) -> str:
+    """The example report with ``table`` replaced by a picture in its section."""
+    heading = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
+               "t4": "四、政府信息公开行政复议、行政诉讼情况"}[table]
+    text = example_report(tables=[t for t in ("t2", "t3", "t4") if t != table])
+    assert heading + "\n" in text
+    return text.replace(heading + "\n", heading + "\n" + picture + "\n", 1)
+
+
+@pytest.mark.parametrize("picture", ["［图片］", "![表三](images/t3.png)"])
+def test_a_table_published_as_a_picture_is_unread_not_missing(picture):
+    """A page that shows table 三 as an image: one T190 at the picture, no T101."""
+    text = _picture_for("t3", picture)
+    diags = run(text, ["T", "A", "N"], profile="default")
+    assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:50]) for d in diags]
+    line = text.split("\n").index(picture) + 1
+    assert diags[0].span.line == line and diags[0].key == "t3" and "图片" in diags[0].message
+
+
+def test_a_missing_table_beside_a_picture_elsewhere_is_still_missing():
+    """The picture stands in section 三; table 四 is missing all the same."""
+    text = _picture_for("t3", "［图片］")
+    text = text.replace("结果维持\t结果纠正", "X\tY").replace("1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0", "")
+    text = "\n".join(l for l in text.split("\n") if not l.startswith(("行政复议", "\t\t\t\t\t未经复议", "X\tY")))
+    assert [d.code for d in run(text, ["T101"], profile="default")] == ["T101"]
+
+
+def test_html_pictures_become_lines_of_their_own():
+    from gplint.html_text import IMAGE_MARK, html_lines
+
+    lines = html_lines("<body><p>三、收到和处理政府信息公开申请情况</p><p><img src='t3.png'></p>"
+                       "<table><tr><td><img src='icon.png'>1</td><td>2</td></tr></table></body>")
+    assert lines[:2] == ["三、收到和处理政府信息公开申请情况", IMAGE_MARK]
+    assert IMAGE_MARK not in lines[2:]  # a picture inside a table cell is left out
