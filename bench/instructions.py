@@ -2,11 +2,11 @@
 
     python bench/instructions.py [--n 100] [--jobs 1]
 
-Runs ``gplint`` under ``valgrind --tool=callgrind`` over N synthetic reports and over an
-empty folder, and prints (instructions of the first − instructions of the second) / N, in
-millions, plus the start-up's own count; then the same for throughput.py's floor (read +
-decode + one regex pass) and gplint's count as a multiple of the floor's. Seconds on a shared host move by tens of percent
-from one minute to the next; instruction counts (hash seed fixed) repeat exactly, so a change
+Runs ``gplint`` under ``valgrind --tool=callgrind`` over N synthetic reports and over the
+first of them alone, and prints (instructions of the first − instructions of the second) /
+(N − 1), in millions, plus the start-up's own count (an empty folder); then the same for
+throughput.py's floor (read + decode + one regex pass) and gplint's count as a multiple of
+the floor's. Seconds on a shared host move by tens of percent from one minute to the next; instruction counts (hash seed fixed) repeat exactly, so a change
 that makes gplint do less shows up here even when timings cannot tell. (Instructions are
 not time: memory traffic and allocation count too. Read this beside throughput.py.)
 Needs valgrind (Debian's package); about a minute for N = 100.
@@ -57,18 +57,30 @@ def main(argv=None) -> int:
     # percent of the count) change from run to run. A fixed seed makes runs repeat exactly.
     env["PYTHONHASHSEED"] = "0"
     work = tempfile.mkdtemp(prefix="gplint-instr-")
+    # A cache directory of this run's own (the shape cache, gplint.shape_cache), filled by
+    # the first run below: another gplint on the machine writing its own cannot move the
+    # count.
+    env["XDG_CACHE_HOME"] = os.path.join(work, "cache")
     try:
         reports = os.path.join(work, "reports")
         empty = os.path.join(work, "empty")
+        one = os.path.join(work, "one")
         os.makedirs(empty)
+        os.makedirs(one)
         synth.write_corpus(reports, args.n, args.seed, args.bytes)
+        first = sorted(os.listdir(reports))[0]
+        shutil.copy(os.path.join(reports, first), os.path.join(one, first))
         base = gplint_cmd() + ["--quiet", "--format", "jsonl", "--jobs", "1"]
-        subprocess.run(base + [reports], stdout=subprocess.DEVNULL, env=env)  # bytecode cache
+        subprocess.run(base + [reports], stdout=subprocess.DEVNULL, env=env)  # bytecode and shape caches
         full = _instructions(base + [reports], env)
         start = _instructions(base + [empty], env)
+        single = _instructions(base + [one], env)
         print(f"# instructions  ({machine()})")
-        print(f"start-up (empty folder): {start / 1e6:.0f} M instructions")
-        per_report = (full - start) / args.n
+        print(f"start-up (empty folder): {start / 1e6:.0f} M instructions; one report: {single / 1e6:.0f} M")
+        # Files are linted in a worker process, and callgrind counts a forked child's
+        # instructions from the start of its parent: N reports less one report cancels
+        # that (and the start-up) whatever the worker inherited.
+        per_report = (full - single) / (args.n - 1)
         print(f"per report ({args.n} synthetic ≈ {args.bytes // 1000} KB reports): "
               f"{per_report / 1e6:.2f} M instructions")
         floor_cmd = [sys.executable, "-c", _FLOOR]

@@ -26,7 +26,10 @@ of [the format description](format.md).
 Examples that start with `…` are fragments: the sentences or table rows
 that matter, which stand in the standard example report (`gplint.testing.example_report`:
 the prose in 一、总体情况 unless a section heading says otherwise, a table row in place of
-the row with its label). A value marked ⟦…⟧ is what the rule points at.
+the row with its label, a title or preface line in place of the report's; `~~…~~` takes a
+section, a table or a row out; a history rule's `Previous` report is the example report on
+the year before). A value marked ⟦…⟧ is what the rule points at: the tests check that the
+Bad example's finding stands there.
 """
 
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Callable, Generic, Iterator, Optional, TypeVar
+from typing import Iterator, Optional
 
 from . import format as _format
 from .format import Number
 
-T = TypeVar("T")
 
 
 @dataclass(slots=True, unsafe_hash=True, init=False)
@@ -378,39 +376,6 @@ class Placement:
         return self.agency is not None and self.year is not None
 
 
-class Lazy(Generic[T]):
-    """A value computed the first time it is read (:attr:`value`), then kept.
-
-    It compares, hashes, copies and pickles as its value (computed then, if it was not
-    yet); the computation, and whatever it holds on to, is dropped once it has run."""
-
-    def __init__(self, compute: Callable[[], T]) -> None:
-        self._compute: Optional[Callable[[], T]] = compute
-
-    @classmethod
-    def known(cls, value: T) -> "Lazy[T]":
-        """A value already at hand."""
-        return cls(lambda: value)
-
-    @cached_property
-    def value(self) -> T:
-        value = self._compute()  # type: ignore[misc]  # set until this first read
-        self._compute = None
-        return value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Lazy) and self.value == other.value
-
-    def __hash__(self) -> int:
-        return hash(self.value)
-
-    def __repr__(self) -> str:
-        return f"Lazy({self.value!r})"
-
-    def __getstate__(self) -> dict:
-        return {"value": self.value, "_compute": None}
-
-
 @dataclass(frozen=True)
 class Report:
     """A parsed report: everything :func:`gplint.parse` read from its text.
@@ -433,8 +398,6 @@ class Report:
     t2: Optional[Table2] = None
     t3: Optional[Table3] = None
     t4: Optional[Table4] = None
-    #: :attr:`quantities`, found the first time they are read.
-    lazy_quantities: Lazy[tuple[Quantity, ...]] = Lazy.known(())
     issues: tuple[Issue, ...] = ()
     #: Where each table region starts and ends (1-based lines, inclusive), for rules that
     #: must not read table text as prose.
@@ -445,12 +408,12 @@ class Report:
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
-        """The numbers in the prose with their units and clauses (``gplint dump``, plugins).
+        """The numbers in the prose with their units and clauses (``gplint dump``, plugins):
+        a plain function of :attr:`sentences`, found at the first read by
+        :func:`gplint.reader.prose.quantities_of` (no built-in rule reads them)."""
+        from .reader.prose import quantities_of  # the reader builds on the model
 
-        No built-in rule reads them, and finding them is several percent of parsing a
-        report: the reader gives a :class:`Lazy` that finds them when this is first read.
-        """
-        return self.lazy_quantities.value
+        return quantities_of(self)
 
     @property
     def sentences(self) -> tuple["Sentence", ...]:

@@ -6,8 +6,9 @@ The docstring format every rule follows
 A rule's docstring has four sections, each introduced by a line holding only its title:
 ``What it checks``, ``Why``, ``Bad``, ``Good`` (and, for a rule of category ``history``,
 ``Previous``: the earlier report the examples are compared with, recorded in a history
-store before Bad and Good are linted). The Bad and Good examples are complete
-report texts that the registry test (``tests/test_rule_registry.py``) lints:
+store before Bad and Good are linted). The Bad and Good examples are report texts —
+most of them fragments embedded in the example report, see below — that the registry test
+(``tests/test_rule_registry.py``) lints:
 
 - the line ``Bad::`` is followed by the Bad report text, every line indented by 4 spaces
   (blank lines may stay empty); the rule must report at least one finding on it;
@@ -17,8 +18,12 @@ report texts that the registry test (``tests/test_rule_registry.py``) lints:
 A block ends at the first non-blank line indented by fewer than 4 spaces (or at the end of
 the docstring). A block whose first line is ``…`` is a *fragment* — the sentences or table
 rows that matter — which the tests embed in the example report (see
-:mod:`gplint.fragments`); a value marked ``⟦…⟧`` in a Bad example is where the rule's
-finding must be (the registry test checks its line and column). The 4-space indentation is removed, trailing blank lines are dropped and a
+:mod:`gplint.fragments`; a ``Previous::`` fragment in the example report on 2023); a value
+marked ``⟦…⟧`` in a Bad example is where the rule's finding must be (the registry test
+checks its line and column, and that every Bad example marks one). A rule whose condition
+is the shape of the whole report (a section missing or out of order, a table missing, a
+text that is no report) gives the whole report instead, its offending place marked the
+same way. The 4-space indentation is removed, trailing blank lines are dropped and a
 final newline is added. Tabs inside the block are kept (tab-separated tables are a real
 layout). Example::
 
@@ -110,9 +115,16 @@ def _examples(rule: type[Rule]) -> dict[str, Optional[tuple[str, list[tuple[int,
         else:
             out[key] = _take_marks(block)
     previous = docstring_block(doc, "Previous::")
-    out["previous"] = (previous, []) if previous is not None else None
+    if previous is not None and is_fragment(previous):
+        out["previous"] = embed(previous, year=PREVIOUS_YEAR)
+    else:
+        out["previous"] = (previous, []) if previous is not None else None
     return out
 
+
+#: The year of the example report a ``Previous::`` fragment is embedded in (the Bad and Good
+#: fragments are embedded in the example report on 2024).
+PREVIOUS_YEAR = 2023
 
 DOC_SECTIONS = ("What it checks", "Why", "Bad::", "Good::")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gplint.engine import LintOptions, lint_source
-from gplint.model import Cell, Lazy, Quantity, Report, Span, Table3
+from gplint.model import Cell, ProsePiece, Quantity, Report, Span, Table3
 from gplint.plugins import build_registry
 from gplint.reader import parse
 from gplint.sources import Source
@@ -103,14 +103,29 @@ def test_a_parsed_report_compares_prints_copies_and_pickles_by_value():
     assert all(not f.name.startswith("_") for f in dataclasses.fields(Report))
 
 
-def test_quantities_are_found_when_first_read():
+def test_quantities_are_a_function_of_the_sentences():
     report = parse(PROSE)
-    assert "value" not in vars(report.lazy_quantities)  # not yet: no rule reads them
     found = report.quantities
     assert report.quantities is found  # found once
     assert [(q.value, q.unit, q.approximate, q.span.line) for q in found] == [(12, "件", False, 2), (10, "件", True, 2)]
     assert found[0].clause == "本年度共收到政府信息公开申请12件"
     assert all(type(q) is Quantity for q in found)
+    sentence = next(s for s in report.sentences if "12件" in s.text)
+    assert found[0].span == sentence.span(sentence.text.index("12"), sentence.text.index("12") + 2)
+
+
+def test_a_number_and_its_unit_split_by_a_wrap_are_one_quantity():
+    wrapped = "一、总体情况\n" + "本年度我局认真贯彻落实条例规定，共收到政府信息公开申请1\n2件，均已按期办结答复。\n"
+    found = parse(wrapped).quantities
+    assert [(q.value, q.unit, q.span.line, q.span.column, q.span.end_line) for q in found] == [(12, "件", 2, 28, 3)]
+    assert found[0].clause == "共收到政府信息公开申请12件"
+
+
+def test_a_clause_does_not_run_on_from_a_short_line():
+    text = ("示例局2024年政府信息公开工作年度报告\n本报告依据条例编制，统计期限为2024年1月1日至2024年12月31日。\n"
+            "一、总体情况\n本年度我局认真贯彻落实条例规定，共收到政府信息公开申请12件。\n")
+    title_year = parse(text).quantities[0]
+    assert (title_year.value, title_year.unit, title_year.clause) == (2024, "年", "示例局2024年政府信息公开工作年度报告")
 
 
 def test_a_linted_report_carries_its_quantities():
@@ -120,10 +135,11 @@ def test_a_linted_report_carries_its_quantities():
     assert result.report.quantities == parse(text).quantities and len(result.report.quantities) > 10
 
 
-def test_a_report_made_by_hand_takes_its_quantities_or_nothing():
-    q = Quantity(3, "件", Span(1, 1, 1, 2), "3件", Span(1, 1, 1, 3))
+def test_a_report_made_by_hand_has_the_quantities_of_its_prose():
     assert Report(path=None, text="", lines=()).quantities == ()
-    assert Report(path=None, text="", lines=(), lazy_quantities=Lazy.known((q,))).quantities == (q,)
+    line = "全年收到申请3件。"
+    report = Report(path=None, text=line, lines=(line,), prose=(ProsePiece(1, 1, line, False, "S1"),))
+    assert [(q.value, q.unit, q.span, q.section) for q in report.quantities] == [(3, "件", Span(1, 7, 1, 8), "S1")]
 
 
 def test_unread_quantities_compare_copy_and_pickle_as_found():

@@ -60,6 +60,11 @@ def test_bad_example_fires(rule):
 
 
 @pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.code)
+def test_bad_example_marks_where_the_finding_stands(rule):
+    assert rule_example_marks(rule)["bad"], f"{rule.code}: mark the offending value of the Bad example with ⟦…⟧"
+
+
+@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda r: r.code)
 def test_good_example_is_clean(rule):
     good = rule_examples(rule)["good"]
     assert good, f"{rule.code}: a Bad example without a Good one"

@@ -5,7 +5,7 @@ import pytest
 
 from gplint import format as F
 from gplint import parse
-from gplint.reader import runs
+from gplint.reader import runs, t3_runs
 from gplint.reader.cells import LCell, to_number
 
 
@@ -42,13 +42,13 @@ def test_splits_one_short_puts_the_empty_cell_everywhere():
 
 def test_t3_row_splits_keep_the_row_total():
     # Two cuts keep it; the table's column identities choose between them (resolve_t3).
-    assert runs.t3_row_splits("121000013") == [(1, 2, 10, 0, 0, 0, 13), (12, 1, 0, 0, 0, 0, 13)]
+    assert t3_runs.t3_row_splits("121000013") == [(1, 2, 10, 0, 0, 0, 13), (12, 1, 0, 0, 0, 0, 13)]
 
 
 def test_long_runs_are_bounded_and_unreadable():
     assert runs.splits("1" * 80, 7) == []
     assert runs.splits("1" * 30, 7, limit=100) == []  # more cuts than the limit: unreadable
-    assert runs.t3_row_splits("1" * 43) == []  # longer than seven cells of six digits
+    assert t3_runs.t3_row_splits("1" * 43) == []  # longer than seven cells of six digits
 
 
 def test_resolve_t3_uses_the_column_identities():
@@ -57,7 +57,7 @@ def test_resolve_t3_uses_the_column_identities():
     zeros = (0,) * 7
     known = {k: zeros for k in F.T3_2021.leaves}
     known.update({"R02": zeros, "R25": zeros, "R03": (11, 0, 0, 0, 0, 0, 11), "R24": (11, 0, 0, 0, 0, 0, 11)})
-    chosen, ambiguous = runs.resolve_t3({"R01": "110000011"}, {k: v for k, v in known.items() if k != "R01"},
+    chosen, ambiguous = t3_runs.resolve_t3({"R01": "110000011"}, {k: v for k, v in known.items() if k != "R01"},
                                         [f"R{i:02d}" for i in range(1, 26)])
     assert chosen == {"R01": (11, 0, 0, 0, 0, 0, 11)} and not ambiguous
 
@@ -66,7 +66,7 @@ def test_resolve_t3_refuses_to_guess_an_empty_cell_the_identities_cannot_place()
     zeros = (0,) * 7
     rows = [f"R{i:02d}" for i in range(1, 26)]
     known = {k: zeros for k in rows if k != "R25"}
-    chosen, ambiguous = runs.resolve_t3({"R25": "000000"}, known, rows)
+    chosen, ambiguous = t3_runs.resolve_t3({"R25": "000000"}, known, rows)
     assert chosen == {} and ambiguous == {"R25"}
 
 

@@ -15,6 +15,8 @@ Modules, in the order text flows through them:
   lost labels), then placed on the format's rows;
 * :mod:`.runs` — the digit-run solver: cells whose digits ran together cut by the format's
   identities;
+* :mod:`.t3_runs` — table 三's runs: the cuts that keep a row total, chosen for the whole
+  table by the column identities;
 * :mod:`.t2_runs` — table 二's runs around a signed 本年增/减 or an amount's decimals (2019);
 * :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables (:mod:`.t3_forms`: table 三 written
   as sentences or turned, read or said unreadable);

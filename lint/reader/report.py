@@ -4,7 +4,6 @@ reporter kind and format version.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -13,8 +12,6 @@ from ..grammar import Line, tokenise
 from ..model import (
     Heading,
     Issue,
-    Lazy,
-    Quantity,
     Report,
     Section,
     Span,
@@ -30,7 +27,7 @@ from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
-from .prose import line_mask, prose_pieces, quantities_of
+from .prose import prose_pieces
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -107,19 +104,8 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
             if tbl is t4 and t4 is not None and t4.span is not None:
                 end = max(t4.span.end_line, infos_[0].number)
             table_lines.append((infos_[0].number, end))
-    skip = line_mask(nlines, table_lines, [s.line for s in sections.values()])
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
-
-    # (Copies: _remap changes the report's sections to real line numbers; the lines read
-    # again below have virtual ones.)
-    virtual_sections = deepcopy(sections) if real_of else sections
-
-    def find_quantities() -> tuple[Quantity, ...]:
-        # The lines are read again (the line memo makes that cheap) rather than kept: the
-        # report outlives parse, and the readings of its lines are several times its text.
-        found = quantities_of(line_readings(text)[1], skip, virtual_sections)
-        return found if real_of is None else _remap(found, real_of)
 
     report = Report(
         path=path,
@@ -135,8 +121,6 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         t2=t2,
         t3=t3,
         t4=t4,
-        # Found when first read (Report.quantities): no built-in rule reads them.
-        lazy_quantities=Lazy(find_quantities),
         issues=tuple(issues),
         table_lines=tuple(table_lines),
         prose=prose,

@@ -21,7 +21,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import runs, t3_forms
+from . import runs, t3_forms, t3_runs
 
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
@@ -228,7 +228,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
                 digits = runs.lost_boundaries(vec.values, 7)
                 if digits is not None:
                     ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in vec.values))
-                    if any(runs.keeps_boundaries(v, ends) for v in runs.t3_row_splits(digits)):
+                    if any(runs.keeps_boundaries(v, ends) for v in t3_runs.t3_row_splits(digits)):
                         printed[key] = ends
                     else:
                         digits = None
@@ -243,7 +243,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
         fitted = fit(vec.values, width)
         if len(fitted) == 7:
             known[key] = [c.value if isinstance(c.value, int) else None for c in fitted]
-    chosen, unsure = runs.resolve_t3(run_rows, known, rows, printed)
+    chosen, unsure = t3_runs.resolve_t3(run_rows, known, rows, printed)
     for key, values in chosen.items():
         vec = placed[key]
         placed[key] = Vector(key, runs.run_cells(vec.values, values), vec.line, vec.label, vec.layout)

@@ -19,7 +19,10 @@ _PERIOD = re.compile(COMPARISON.pattern + r"|上年|去年|上一年|前一年|�
 #: The words right before a count that name what it counts (主动公开政府信息 53 条).
 _NAME_LENGTH = 4
 #: Application kinds compared with table 三 (a figure of the report year).
-_KIND_ROWS = {"new": "R01", "handled": "R24", "carried_out": "R25", "carried_in": "R02"}
+#: Each kind of application count with the table 三 figures it may be (受理 and 办理 are read
+#: either as this year's own or with the carry-over added, as N101 reads them).
+_KIND_ROWS = {"new": (("R01",),), "handled": (("R24",),), "carried_out": (("R25",),), "carried_in": (("R02",),),
+              "accepted": (("R01",), ("R01", "R02")), "processed": (("R24",), ("R01", "R02"))}
 
 
 class StaleYear(Rule):
@@ -111,8 +114,10 @@ def _application_matches(report: Report) -> dict[int, list[tuple[Count, int]]]:
     """For each sentence (by id), its application counts equal to table 三's figure."""
     out: dict[int, list[tuple[Count, int]]] = {}
     for ac in application_counts(report):
-        row = _KIND_ROWS.get(ac.kind)
-        table: Optional[Any] = t3_total(report, row) if row else None
-        if table is not None and table == ac.count.value and table > 0:
-            out.setdefault(id(ac.sentence), []).append((ac.count, table))
+        for rows in _KIND_ROWS.get(ac.kind, ()):
+            figures = [t3_total(report, row) for row in rows]
+            table: Optional[Any] = sum(figures) if None not in figures else None
+            if table is not None and table == ac.count.value and table > 0:
+                out.setdefault(id(ac.sentence), []).append((ac.count, table))
+                break
     return out

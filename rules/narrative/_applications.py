@@ -73,7 +73,7 @@ APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: Matters other than the agency's own applications of the year: a clause (or a sentence
 #: carried over by context) that names one is not read as an application count.
 OTHER_MATTERS = re.compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
-                           r"主动公开|发布|培训|会议|解读|回应|"
+                           r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
                            # a part of the year (第一季度, 上半年, 12月份), not the year's count
                            r"季度|半年|月份|每月|当月|本月")
 #: In a context-carried sentence (no 申请): other matters, more broadly.

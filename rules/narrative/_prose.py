@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from gplint.confidence import table_confidence
+from gplint.format import T2_2021 as _T2
 from gplint.format import T3_2021 as _T3
+from gplint.labels import normalise
 from gplint.analyses import per_report
 from gplint.model import Number, Report, Sentence
 
@@ -293,3 +295,18 @@ def t4_column(report: Report, kind: str, column: str) -> Optional[Number]:
     if any(v is None for v in vals):
         return None
     return sum(vals)  # type: ignore[arg-type]
+
+
+_FEE = _T2.cells[_T2.fee_cell or "fees"]
+
+
+def t2_fee(report: Report) -> Optional[Decimal]:
+    """Table 二's 本年收费金额 in 万元, or None unless its header names 万元 and the cell was
+    read with confidence."""
+    t2 = report.t2
+    if t2 is None or t2.fee_header is None or (_FEE.column.unit or "万元") not in normalise(t2.fee_header.text):
+        return None
+    if not table_confidence(report, "t2").readable(_FEE.key):
+        return None
+    v = t2.value(_FEE.key)
+    return None if v is None else Decimal(str(v))

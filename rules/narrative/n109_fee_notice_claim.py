@@ -16,6 +16,8 @@ _LABEL = T3_2021.row(_ROW).label
 _NO_NOTICE = re.compile(r"(?:未|没有|无|不存在)(?:向申请人|对申请人)?(?:发出|发放|下发|送达|出具|开具|开出|寄送|制发|产生|出现|发生)?(?:过)?(?:任何)?"
                         r"(?:信息处理费)?(?:的)?收费通知")
 _NOTICE = re.compile(r"收费通知(?:书)?$")
+#: No fee involved at all (不涉及信息处理费, 未涉及收费): a notice is a fee involved.
+_NO_FEE_INVOLVED = re.compile(r"(?:不|未|没有)涉及(?:任何)?(?:收取|收缴)?(?:政府)?(?:信息(?:公开)?(?:信息)?处理费|收费)")
 
 
 class FeeNoticeClaimContradictsTable(Rule):
@@ -24,9 +26,10 @@ class FeeNoticeClaimContradictsTable(Rule):
     What it checks
         Table 三 row （六）2 counts applications dropped because the applicant did not pay
         the fee a 收费通知 asked for: each of them had a notice. A sentence saying that no
-        fee notice was issued (未发出收费通知, 无收费通知) is reported when that row's 总计
-        is above 0, and so is a count of notices (发出收费通知 1 件) smaller than it. "未收取
-        信息处理费" is not a claim about notices (a notice may go unpaid) and is not read.
+        fee notice was issued (未发出收费通知, 无收费通知) or that no fee was involved at all
+        (不涉及信息处理费, 未涉及收费) is reported when that row's 总计 is above 0, and so is a
+        count of notices (发出收费通知 1 件) smaller than it. "未收取信息处理费" is not a claim
+        about notices (a notice may go unpaid: that is what the row counts) and is not read.
 
     Why
         《政府信息公开信息处理费管理办法》(国办函〔2020〕109号) and FORMAT.md §5.2 row
@@ -64,8 +67,12 @@ class FeeNoticeClaimContradictsTable(Rule):
         line = t3_row_line(report, _ROW)
         related = [Related(Span(line), f"表三“{_LABEL}”")] if line else []
         for s in sentences(report):
-            if s.heading or "收费通知" not in s.text or other_year(s.text, report.year):
+            if s.heading or ("收费通知" not in s.text and "涉及" not in s.text) or other_year(s.text, report.year):
                 continue
+            for m in _NO_FEE_INVOLVED.finditer(s.text):
+                yield self.diag(f"正文称“{m.group(0)}”，但表三“{_LABEL}”总计为 {fmt(unpaid)}：这些申请都发过收费通知",
+                                s.span(m.start(), m.end()), key=f"t3.{_ROW}.C7", related=related,
+                                evidence={"table": unpaid}, snippet=m.group(0))
             for m in _NO_NOTICE.finditer(s.text):
                 yield self.diag(f"正文称“{m.group(0)}”，但表三“{_LABEL}”总计为 {fmt(unpaid)}：这些申请都发过收费通知",
                                 s.span(m.start(), m.end()), key=f"t3.{_ROW}.C7", related=related,

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
-from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T2_2021
-from gplint.labels import normalise
 from gplint.model import Report
 
 from ._counts import COMPARISON
-from ._prose import ascii_digits, fmt, other_scope, other_year, scope_before, sentences
+from ._prose import ascii_digits, fmt, other_scope, other_year, scope_before, sentences, t2_fee
 
 _FEE = T2_2021.cells[T2_2021.fee_cell or "fees"]
 _FEE_UNIT = _FEE.column.unit or "万元"
@@ -57,7 +55,7 @@ class FeeAmountMismatch(Rule):
     profiles = ("default", "strict")
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
-        table = _table_fee(report)
+        table = t2_fee(report)
         if table is None:
             return
         cell = report.t2.cells[_FEE.key]  # type: ignore[union-attr]
@@ -85,16 +83,6 @@ class FeeAmountMismatch(Rule):
                     yield self.diag(f"正文称“{m.group(0)}”，但表二“{_ROW}”为 {cell.raw} {_FEE_UNIT}",
                                     s.span(m.start(), m.end()), key="t2.fees", related=related,
                                     evidence={"text": 0, "table": fmt(table)}, snippet=m.group(0))
-
-
-def _table_fee(report: Report) -> Optional[Decimal]:
-    t2 = report.t2
-    if t2 is None or t2.fee_header is None or _FEE_UNIT not in normalise(t2.fee_header.text):
-        return None
-    if not table_confidence(report, "t2").readable("fees"):
-        return None
-    v = t2.value(_FEE.key)
-    return None if v is None else Decimal(str(v))
 
 
 def _places(printed: str) -> int:

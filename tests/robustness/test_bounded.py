@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gplint import lint_text
-from gplint.reader import runs
+from gplint.reader import runs, t3_runs
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 #: Far above what the bounded code needs (well under a second), far below what the
@@ -52,19 +52,19 @@ def test_digit_runs_in_a_t3_row_are_read_or_refused(length):
 def test_a_long_run_is_refused_before_any_enumeration(monkeypatch):
     """A run longer than seven cells can hold is no cut at all: the search never starts."""
     calls = []
-    real = runs._cuts_keeping_total
+    real = t3_runs._cuts_keeping_total
 
     def counting(digits, parts, limit):
         out = real(digits, parts, limit)
         calls.append((len(digits), len(out)))
         return out
 
-    monkeypatch.setattr(runs, "_cuts_keeping_total", counting)
-    assert runs.t3_row_splits("1" * 10_000) == []
-    assert runs.t3_row_splits("1" * 43) == []
+    monkeypatch.setattr(t3_runs, "_cuts_keeping_total", counting)
+    assert t3_runs.t3_row_splits("1" * 10_000) == []
+    assert t3_runs.t3_row_splits("1" * 43) == []
     assert runs.splits("1" * 10_000, 7) == []
     # A cut that fits is still found (the bound refuses only what cannot be cut).
-    assert (1, 2, 0, 0, 0, 0, 3) in runs.t3_row_splits("1200003")
+    assert (1, 2, 0, 0, 0, 0, 3) in t3_runs.t3_row_splits("1200003")
 
 
 @pytest.mark.parametrize("entry", ["lint", "dump"])

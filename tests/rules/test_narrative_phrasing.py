@@ -141,8 +141,8 @@ def test_quiet_sentences_raise_nothing(sentence):
     assert pc.findings(pc.phrasing_report(sentence)) == []
 
 
-@pytest.mark.parametrize("family, code, sentence", pc.HELD_OUT + pc.HELD_OUT_2 + pc.HELD_OUT_3,
-                         ids=[f"{f}-held-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT + pc.HELD_OUT_2 + pc.HELD_OUT_3)])
+@pytest.mark.parametrize("family, code, sentence", pc.HELD_OUT + pc.HELD_OUT_2 + pc.HELD_OUT_3 + pc.HELD_OUT_4,
+                         ids=[f"{f}-held-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT + pc.HELD_OUT_2 + pc.HELD_OUT_3 + pc.HELD_OUT_4)])
 def test_held_out_phrasing(family, code, sentence):
     test_phrasing_family(family, code, sentence)
 
