@@ -1,4 +1,4 @@
-"""The PDF reader's text extraction (:func:`gplint.readers.read_pdf`): pdfminer.six's, bounded.
+"""The pdfminer backend of the PDF reader (:func:`gplint.readers.read_pdf`), bounded.
 
 pdfminer inflates every stream whole with ``zlib.decompress`` (a 1 MB PDF of deflate bombs
 took 2 GB, and, C code holding the interpreter, a per-file timeout fired only once it was
@@ -11,10 +11,11 @@ done) and keeps a layout object per character of a page. Here, for one document:
 - at most :data:`MAX_PAGES` pages, and :data:`MAX_PAGE_CHARS` characters on a page.
 
 A bound hit is an :class:`~gplint.sources.InputError` naming it (reported as E001).
-The extraction is otherwise ``pdfminer.high_level.extract_text``'s with its defaults, so
-the text is the same. pdfminer's module-level ``zlib`` and ``lzwdecode`` are replaced once
-by bounded equivalents (without a budget, that is, outside :func:`pdf_text`, they only
-inflate in chunks).
+pdfminer interprets each page without its layout analysis: its characters and paths are
+laid out by :mod:`gplint.pdf_layout`, as PDFium's are (the same text from both backends).
+pdfminer's module-level ``zlib`` and ``lzwdecode`` are replaced once by bounded
+equivalents (without a budget, that is, outside :func:`pdf_text`, they only inflate in
+chunks).
 """
 from __future__ import annotations
 
@@ -144,11 +145,12 @@ def _install() -> None:
         pdftypes.lzwdecode = _lzw
 
 
-def _converter_class():
-    from pdfminer.converter import TextConverter
+def _aggregator_class():
+    from pdfminer.converter import PDFPageAggregator
 
-    class BoundedText(TextConverter):
-        """pdfminer's text converter, refusing a page with more than MAX_PAGE_CHARS characters."""
+    class BoundedAggregator(PDFPageAggregator):
+        """pdfminer's page of glyphs and paths (no layout analysis: gplint.pdf_layout lays
+        the page out), refusing a page with more than MAX_PAGE_CHARS characters."""
 
         chars = 0
 
@@ -162,27 +164,57 @@ def _converter_class():
                 raise _Bound(f"a PDF page with more than {MAX_PAGE_CHARS} characters")
             return super().render_char(*args, **kwargs)
 
-    return BoundedText
+    return BoundedAggregator
+
+
+def _page_content(item: Any, glyphs: list, rules: list, depth: int = 0) -> None:
+    """The glyphs and rules of pdfminer's layout item (figures included)."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
+
+    from .pdf_layout import Glyph, box_rules, rules_from_segment
+
+    for child in item:
+        if isinstance(child, LTChar):
+            text = child.get_text()
+            if len(text) == 1 and text not in "\r\n":
+                glyphs.append(Glyph(text, child.x0, child.y0, child.x1, child.y1))
+        elif isinstance(child, LTRect):
+            rules.extend(box_rules(child.x0, child.y0, child.x1, child.y1))
+        elif isinstance(child, LTCurve):
+            pts = child.pts
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+                rule = rules_from_segment(x0, y0, x1, y1)
+                if rule is not None:
+                    rules.append(rule)
+        elif isinstance(child, LTContainer) and depth < 8:
+            _page_content(child, glyphs, rules, depth + 1)
 
 
 def pdf_text(data: bytes) -> str:
-    """The text pdfminer's ``extract_text`` gives, within the bounds above."""
-    from pdfminer.layout import LAParams
+    """The document's text laid out by :mod:`gplint.pdf_layout` from pdfminer's glyphs and
+    rules, within the bounds above."""
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
+
+    from .pdf_layout import Page, document_text, page_lines
 
     _install()
     budget = _Budget(budget_for(len(data)))
     token = _BUDGET.set(budget)
-    out = io.StringIO()
+    pages = []
     try:
         rsrcmgr = PDFResourceManager(caching=True)
-        device = _converter_class()(rsrcmgr, out, codec="utf-8", laparams=LAParams())
+        device = _aggregator_class()(rsrcmgr, laparams=None)
         interpreter = PDFPageInterpreter(rsrcmgr, device)
         for n, page in enumerate(PDFPage.get_pages(io.BytesIO(data), caching=True)):
             if n >= MAX_PAGES:
                 raise _Bound(f"PDF of more than {MAX_PAGES} pages")
             interpreter.process_page(page)
+            glyphs: list = []
+            rules: list = []
+            layout = device.get_result()
+            _page_content(layout, glyphs, rules)
+            pages.append(page_lines(Page(glyphs, rules, layout.height)))
     except _Bound as exc:
         raise InputError(f"{exc} (a limit of gplint's: not a report)") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
@@ -193,4 +225,4 @@ def pdf_text(data: bytes) -> str:
         _BUDGET.reset(token)
     if budget.hit:  # pdfminer caught it and went on without that stream
         raise InputError(f"PDF streams larger than {budget.limit // 1048576} MB when decompressed")
-    return out.getvalue()
+    return document_text(pages)

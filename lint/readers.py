@@ -15,12 +15,13 @@ numbers then refer to that text, which ``gplint extract FILE`` prints.
   table's rows become tab separated lines, a layout table's cells are read as blocks
   (tables inside tables); scripts, styles and comments are dropped (:mod:`gplint.html_text`).
 - PDF: the text layer, through one of two backends (``pip install 'gplint[pdf]'``):
-  ``pdfium`` (pypdfium2, the PDF engine of Chrome: ≈ 60 times faster; one table row a
-  line, cells blank-separated) or ``pdfminer`` (pdfminer.six with its default options:
-  tables column by column). The builder reads both layouts. ``GPLINT_PDF_BACKEND``
-  (``pdfium`` or ``pdfminer``) chooses; unset, pdfium is used when installed. Line numbers
-  refer to the text of the backend used (``gplint extract FILE`` prints it). Both are
-  bounded (pages, characters; pdfminer's decompression too: :mod:`gplint.pdf_text`).
+  ``pdfium`` (pypdfium2, the PDF engine of Chrome: ≈ 7 times faster) or ``pdfminer``
+  (pdfminer.six). Each gives the page's glyphs and rules; :mod:`gplint.pdf_layout` lays
+  them out (ruled cells, spaced columns, wrapped prose, running headers), so both give the
+  same text. ``GPLINT_PDF_BACKEND`` (``pdfium`` or ``pdfminer``) chooses; unset, pdfium is
+  used when installed. Line numbers refer to that text (``gplint extract FILE`` prints
+  it). Both are bounded (pages, characters, what streams inflate to: :mod:`gplint.pdf_text`,
+  :mod:`gplint.pdf_bounds`).
 """
 from __future__ import annotations
 
@@ -119,9 +120,13 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
         import pypdfium2 as pdfium
     except ImportError:
         raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pypdfium2)") from None
-    from .pdf_text import MAX_PAGE_CHARS, MAX_PAGES
+    from .pdf_bounds import check_streams
+    from .pdf_layout import Page, document_text, page_lines
+    from .pdf_pdfium import page_glyphs, page_rules
+    from .pdf_text import MAX_PAGE_CHARS, MAX_PAGES, budget_for
 
-    pages: list[str] = []
+    check_streams(data, budget_for(len(data)))  # PDFium's own inflation has no bound
+    pages = []
     try:
         document = pdfium.PdfDocument(data)
         try:
@@ -131,9 +136,10 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
                 page = document[index]
                 textpage = page.get_textpage()
                 try:
-                    if textpage.count_chars() > MAX_PAGE_CHARS:
+                    count = textpage.count_chars()
+                    if count > MAX_PAGE_CHARS:
                         raise _PdfBound(f"a PDF page with more than {MAX_PAGE_CHARS} characters")
-                    pages.append(textpage.get_text_range())
+                    pages.append(page_lines(Page(page_glyphs(textpage, count), page_rules(page), page.get_height())))
                 finally:
                     textpage.close()
                     page.close()
@@ -143,7 +149,7 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
         raise InputError(f"{exc} (a limit of gplint's: not a report)") from None
     except Exception as exc:  # noqa: BLE001 - PdfiumError and whatever a damaged file raises
         raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
-    return _pdf_source("\n\f".join(pages), path)
+    return _pdf_source(document_text(pages), path)
 
 
 class _PdfBound(Exception):

@@ -1,6 +1,7 @@
-"""Both PDF backends (pdfium, pdfminer) read the corpus PDF's cells exactly; pdfium, the
-default, also reads PDFs made with reportlab from consistent reports of every synthetic
-layout exactly."""
+"""Both PDF backends (pdfium, pdfminer) read the corpus PDF's cells exactly, and PDFs made
+with reportlab (bench/make_pdf.py, each style) from consistent reports of every synthetic
+layout; both lay the page out with gplint.pdf_layout, so their texts agree. The seeds'
+PDFs are in test_pdf_layouts.py."""
 from __future__ import annotations
 
 import json
@@ -44,17 +45,25 @@ def test_pdfium_pages_are_separated_as_pdfminer_does():
     assert all(part.startswith("\f") for part in text.split("\n") if "\f" in part)
 
 
+@pytest.mark.parametrize("style", ["ruled", "spaced", "paged"])
 @pytest.mark.parametrize("layout", synth.LAYOUTS)
-def test_pdfs_made_from_reports_of_every_layout(layout, tmp_path):
+def test_pdfs_made_from_reports_of_every_layout(layout, style, tmp_path):
     pytest.importorskip("reportlab")
+    pytest.importorskip("pdfminer")
     from make_pdf import make_pdf
 
     for seed in (1, 2):
         text, truth = synth.make_report(seed, layout, 3000)
-        make_pdf(text, str(tmp_path / "r.pdf"))
-        got = _tables(read_pdf_pdfium((tmp_path / "r.pdf").read_bytes(), "r.pdf").text)
-        assert got["t3"] == truth["t3"] and got["t4"] == truth["t4"]
-        assert got["t2"] == _tables(text)["t2"]
+        make_pdf(text, str(tmp_path / "r.pdf"), style)
+        for backend in (read_pdf_pdfium, read_pdf_pdfminer):
+            got = _tables(backend((tmp_path / "r.pdf").read_bytes(), "r.pdf").text)
+            assert got["t3"] == truth["t3"] and got["t4"] == truth["t4"], (backend.__name__, seed)
+            assert got["t2"] == _tables(text)["t2"]
+
+
+def test_both_backends_give_the_same_text():
+    pytest.importorskip("pdfminer")
+    assert read_pdf_pdfium(PDF, "h.pdf").text == read_pdf_pdfminer(PDF, "h.pdf").text
 
 
 def test_the_backend_is_chosen_by_the_environment(monkeypatch):

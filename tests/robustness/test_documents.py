@@ -236,17 +236,60 @@ def test_a_deflate_bomb_pdf_is_refused_in_little_memory(tmp_path, pdf_reader):
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
-def test_the_pdfium_backend_reads_the_deflate_bomb_in_little_memory(tmp_path):
-    """PDFium inflates a page's content stream itself, a page at a time: the same bomb is an
-    input error (no text), not gigabytes."""
+@pytest.mark.parametrize("kind", ["deflate", "double deflate"])
+def test_the_pdfium_backend_refuses_a_deflate_bomb_before_pdfium_inflates_it(tmp_path, kind):
+    """Before: PDFium inflated the 150 KB bomb's 100 MB content stream whole (peak 240 MB),
+    and a 2.6 KB PDF whose stream is deflated twice to 400 MB to 856 MB. gplint.pdf_bounds
+    inflates every stream in chunks, nested ones too, and stops at the budget."""
     pytest.importorskip("pypdfium2")
     bomb = tmp_path / "bomb.pdf"
-    bomb.write_bytes(_pdf(zlib.compress(b"0 0 m " * (100 * 1024 * 1024 // 6), 9)))
+    if kind == "deflate":
+        bomb.write_bytes(_pdf(zlib.compress(b"0 0 m " * (100 * 1024 * 1024 // 6), 9)))
+    else:
+        once = zlib.compress(b"0 0 m " * (400 * 1024 * 1024 // 6), 9)
+        bomb.write_bytes(_pdf(zlib.compress(once, 9), "[/FlateDecode /FlateDecode]"))
+        assert bomb.stat().st_size < 5_000
     peak, out = _peak_rss_of(
         "from gplint.readers import read_pdf_pdfium\nfrom gplint.sources import InputError\n"
         f"try:\n    read_pdf_pdfium(open({str(bomb)!r}, 'rb').read())\nexcept InputError as exc:\n    print(repr(str(exc)))")
-    assert out, "no input error"
-    assert peak < 400 * 1024 * 1024, peak
+    assert "PDF streams larger than 32 MB when decompressed" in out
+    assert peak < 150 * 1024 * 1024, peak
+
+
+def test_lzw_and_run_length_streams_are_measured_for_pdfium(monkeypatch):
+    pytest.importorskip("pypdfium2")
+    import gplint.pdf_text as pdf_text
+    from gplint.readers import read_pdf_pdfium
+
+    monkeypatch.setattr(pdf_text, "MIN_BUDGET", 1024 * 1024)
+    with pytest.raises(InputError, match="larger than 1 MB"):
+        read_pdf_pdfium(_pdf(_lzw_repeats(5_000_000), "/LZWDecode"))
+    run_length = (b"\x81A" * 20_000) + b"\x80"  # 20,000 runs of 128 bytes: 2.5 MB from 40 KB
+    with pytest.raises(InputError, match="larger than 1 MB"):
+        read_pdf_pdfium(_pdf(run_length, "/RunLengthDecode"))
+    page = b"BT /F1 12 Tf 72 700 Td (2024 annual report) Tj ET"  # under the budget: read
+    assert "2024 annual report" in read_pdf_pdfium(_pdf(zlib.compress(page))).text
+
+
+def test_a_pdf_of_too_many_objects_is_refused(monkeypatch):
+    pytest.importorskip("pypdfium2")
+    import gplint.pdf_bounds as pdf_bounds
+    from gplint.readers import read_pdf_pdfium
+
+    monkeypatch.setattr(pdf_bounds, "MAX_OBJECTS", 3)
+    with pytest.raises(InputError, match="more than 3 objects"):
+        read_pdf_pdfium(_pdf(zlib.compress(b"BT ET"), pages=3))
+
+
+def test_a_pdf_bomb_is_e001_naming_the_file_and_the_bound(tmp_path):
+    pytest.importorskip("pypdfium2")
+    once = zlib.compress(b"0 0 m " * (400 * 1024 * 1024 // 6), 9)
+    (tmp_path / "bomb.pdf").write_bytes(_pdf(zlib.compress(once, 9), "[/FlateDecode /FlateDecode]"))
+    proc = subprocess.run([sys.executable, "-m", "gplint", "--format", "json", "bomb.pdf"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    (finding,) = json.loads(proc.stdout)
+    assert finding["code"] == "E001" and finding["path"] == "bomb.pdf", finding
+    assert "larger than 32 MB when decompressed" in finding["message"], finding
 
 
 def test_lzw_and_truncated_streams_are_bounded_too(pdf_reader, monkeypatch):
