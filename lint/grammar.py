@@ -659,7 +659,8 @@ class LineReader:
         self.unsaved = 0
         path = _shape_cache_path()
         if path is not None:
-            plans = {**self.plans.old, **self.plans.young}
+            # The newest first: a full cache keeps what this run met, and lets the oldest go.
+            plans = {**self.plans.young, **self.plans.old}
             shape_cache.save(path, shape_cache.cache_key(_grammar_text()), self.lexicon, plans)
 
     def _lark_record(self, raw: str) -> LineRecord:
@@ -789,6 +790,15 @@ def _new_reader() -> LineReader:
 
         atexit.register(reader.save_shapes)
     return reader
+
+
+def save_new_shapes() -> None:
+    """Save the plans this process made and has not saved yet (nothing when it made none,
+    or never read a line). A worker process calls it before it exits: it ends with
+    ``os._exit``, where the ``atexit`` save of the process that reads lines never runs."""
+    reader = _READER
+    if reader is not None and reader.unsaved:
+        reader.save_shapes()
 
 
 def _get_lexer() -> LineReader:

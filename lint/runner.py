@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from .engine import (E_INTERNAL, E_TIMEOUT, MAX_TIMEOUT, FileResult, LintOptions, RuleSelector, input_diagnostic,
                      lint_file, select_rules)
+from .grammar import save_new_shapes
 from .plugins import Registry, build_registry
 from .workers import (RECYCLE_FILES, RECYCLE_RSS, can_fork_child, in_forked_child, is_crash, peak_rss, prepare_worker,
                       stop_pool)
@@ -273,8 +274,12 @@ def _run_forked(path: str, registry: Registry, options_for: Callable[[str], Lint
     except Exception as exc:  # noqa: BLE001 - as the pool path reports it
         yield _internal_error(path, f"{type(exc).__name__}: {exc}")
         return
-    yield in_forked_child(lambda: lint_one(path, registry, options),
-                          lambda why: _internal_error(path, why))
+    def work() -> FileResult:
+        result = lint_one(path, registry, options)
+        save_new_shapes()  # the child ends with os._exit: no atexit save there
+        return result
+
+    yield in_forked_child(work, lambda why: _internal_error(path, why))
 
 
 def _warm_up(registry: Registry, options: LintOptions) -> None:
@@ -427,6 +432,7 @@ def _lint_data(name: str, data: bytes, options: LintOptions) -> FileResult:
     registry = _WORKER["registry"]
     res = guarded(name, options, lambda: lint_bytes(data, name, registry, options))
     res.report = None
+    save_new_shapes()  # a worker ends with os._exit: no atexit save there
     return res
 
 

@@ -94,7 +94,8 @@ def load(path: str, key: str) -> Optional[tuple[Lexicon, dict[tuple, tuple]]]:
 
 def save(path: str, key: str, lexicon: Lexicon, plans: Mapping[tuple, tuple]) -> None:
     """Write the lexicon and ``plans`` (with those already in the file under the same key,
-    up to :data:`MAX_SHAPES`) atomically; a failure leaves the file as it was."""
+    up to :data:`MAX_SHAPES`, ``plans`` first: give them newest first) atomically; a
+    failure leaves the file as it was."""
     old = load(path, key)
     merged = dict(plans)
     if old is not None:

@@ -123,3 +123,33 @@ def test_key_follows_the_code_that_makes_plans(tmp_path, monkeypatch):
     edited.write_text(pathlib.Path(grammar.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     monkeypatch.setattr(grammar, "__file__", str(edited))
     assert shape_cache.cache_key("g") != before
+
+
+def test_plans_made_in_this_run_are_kept_when_the_file_is_full(tmp_path, monkeypatch):
+    """Before: the plans loaded from the file were written first, so a full file never took
+    a new shape, and every run meeting that shape imported Lark again."""
+    monkeypatch.setenv("GPLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(shape_cache, "MAX_SHAPES", 4)
+    reader = _lark_reader()
+    old = {(f"OLD{i}",): ("blank",) for i in range(4)}
+    fresh = LineReader(reader.lexicon, get_parser(), plans=old)
+    fresh.read_record("行政许可 12 3 一、总体情况")  # a shape the file does not hold
+    fresh.save_shapes()
+    kept = shape_cache.load(grammar._shape_cache_path(), shape_cache.cache_key(grammar._grammar_text()))[1]
+    assert len(kept) == 4 and any(not k[0].startswith("OLD") for k in kept)
+
+
+def test_a_single_file_on_the_command_line_saves_its_new_shapes(tmp_path):
+    """The file is linted in a forked child, which ends with os._exit (no atexit save):
+    before, the shapes it met were never saved and every cold run imported Lark."""
+    env = {**os.environ, "GPLINT_CACHE_DIR": str(tmp_path / "cache"), "GPLINT_NO_CACHE": "1"}
+    report = str(ROOT / "corpus" / "001_98c801d9a8639466.txt")
+
+    def lark_imported() -> bool:
+        run = subprocess.run([sys.executable, "-X", "importtime", "-m", "gplint", report],
+                             capture_output=True, text=True, env=env, cwd=tmp_path)
+        return any(line.rstrip().endswith(("| lark", "|   lark")) or " lark" in line.split("|")[-1]
+                   for line in run.stderr.splitlines() if line.startswith("import time"))
+
+    assert lark_imported()  # an empty cache: Lark reads the lines, the child saves them
+    assert not lark_imported()
