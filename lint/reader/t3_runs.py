@@ -18,6 +18,8 @@ _TOTAL = _COLUMNS.index(_T3.total_column)
 _COLUMN_IDENTITIES = ("SUM-RESULTS", "BALANCE")
 
 Share = tuple[Optional[int], ...]
+#: The most cuts of one run :func:`_one_row_at_fault` weighs.
+REPAIR_CUTS = 1000
 
 
 def _row_total_holds(values: Values) -> bool:
@@ -255,7 +257,9 @@ def _one_row_at_fault(runs: dict[str, str], chosen: dict[str, Values], known: di
             continue
         # The residuals without this row's share (a row's share is never unknown here).
         rest = [None if t is None else t - (x or 0) for t, x in zip(total, shares[key])]
-        for values in splits(runs[key], len(_COLUMNS)):
+        # (A run of more cuts than REPAIR_CUTS is not weighed: too many readings to single
+        # one out, and the search stays small whatever the table.)
+        for values in splits(runs[key], len(_COLUMNS), REPAIR_CUTS):
             n = broken(_add(rest, residuals.share(key, values))) if values != chosen[key] else now
             if n < best:
                 best, fixes = n, [(key, values)]
