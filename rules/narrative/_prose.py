@@ -166,14 +166,7 @@ def t3_total(report: Report, row: str) -> Optional[Number]:
     if t3 is None or row not in t3.rows or not table_confidence(report, "t3").readable(row):
         return None
     v = t3.value(row, _TOTAL_COL)
-    if v is not None:
-        return v
-    parts = [t3.value(row, c) for c in _PART_COLS]
-    if any(p is None for p in parts):
-        if not t3_blanks_are_zero(report):
-            return None
-        parts = [p or 0 for p in parts]
-    return sum(parts)  # type: ignore[arg-type]
+    return v if v is not None else t3_columns(report, row, _PART_COLS)
 
 
 @per_report
