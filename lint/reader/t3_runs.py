@@ -76,34 +76,32 @@ def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
     long run is never cut every way first. Numbers have no leading zero and at most
     :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list.
 
-    A branch is given up as soon as what is left of the head cannot make the numbers
-    still to come: more digits than they can hold, or so many that one of them must be
-    long enough to pass the total on its own (``left`` numbers share ``rest`` digits, so
-    one has at least ``ceil(rest / left)``, and a number of ``w`` digits is at least
-    ``10 ** (w - 1)``). Only branches without a cut are left out: the cuts and their order
-    are those of the plain search."""
+    A branch is given up as soon as what is left of the head cannot make what is left
+    of the total (``room``): more digits than the numbers still to come can hold; a sum
+    of its digits above it (a number is never less than the sum of its digits); or so
+    many digits that one number must pass it alone (``left`` numbers share ``rest``
+    digits, so one has at least ``ceil(rest / left)``, and ``w`` digits are at least
+    ``10 ** (w - 1)``). Only branches without a cut are left out: the cuts and their
+    order are those of the plain search."""
     out: list[Values] = []
     n = len(digits)
 
-    def hopeless(rest: int, left: int, room: int) -> bool:
-        widest = -(-rest // left)  # ceil: the longest of ``left`` numbers over ``rest`` digits
-        return rest > left * MAX_CELL_DIGITS or (widest > 1 and 10 ** (widest - 1) > room)
-
-    def cut(head: str, pos: int, left: int, acc: tuple[int, ...], acc_sum: int, total: int) -> bool:
+    def cut(head: str, pos: int, left: int, acc: tuple[int, ...], room: int, digit_sums: list[int]) -> bool:
         if left == 1:  # the last number is what the total leaves: is it what is written?
-            last = total - acc_sum
-            if head[pos:] == str(last) and len(head) - pos <= MAX_CELL_DIGITS:
-                out.append(acc + (last, total))
+            if head[pos:] == str(room) and len(head) - pos <= MAX_CELL_DIGITS:
+                out.append(acc + (room, sum(acc) + room))
             return len(out) <= limit
-        if pos >= len(head) or hopeless(len(head) - pos, left, total - acc_sum):
+        rest = len(head) - pos
+        widest = -(-rest // left)  # ceil
+        if rest > left * MAX_CELL_DIGITS or digit_sums[pos] > room or (widest > 1 and 10 ** (widest - 1) > room):
             return True
         if head[pos] == "0":
-            return cut(head, pos + 1, left - 1, acc + (0,), acc_sum, total)
+            return cut(head, pos + 1, left - 1, acc + (0,), room, digit_sums)
         for end in range(pos + 1, min(len(head) - left + 1, pos + MAX_CELL_DIGITS) + 1):
             value = int(head[pos:end])
-            if acc_sum + value > total:
+            if value > room:
                 break
-            if not cut(head, end, left - 1, acc + (value,), acc_sum + value, total):
+            if not cut(head, end, left - 1, acc + (value,), room - value, digit_sums):
                 return False
         return True
 
@@ -113,7 +111,9 @@ def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
         tail = digits[n - k:]
         if tail[0] == "0" and tail != "0":
             continue
-        if not cut(digits[:n - k], 0, parts, (), 0, int(tail)):
+        head = digits[:n - k]
+        digit_sums = list(itertools.accumulate(map(int, reversed(head))))[::-1]  # of head[pos:]
+        if not cut(head, 0, parts, (), int(tail), digit_sums):
             return []
     return out
 
