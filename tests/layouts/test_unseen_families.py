@@ -223,3 +223,31 @@ def test_units_on_blank_separated_cells(data):
     assert {k: v for k, v in got.items() if k.startswith("t2.")} == \
         {k: v for k, v in expected_cells(data).items() if k.startswith("t2.")}
     assert report.t2.cells["fees"].unit == "万元"
+
+
+_SEPS = {"tabs": "\t", "pipe": " | ", "spaces": " "}
+_ONE_VALUE_ROWS = ("行政许可", "行政处罚", "行政强制", "行政事业性收费")
+
+
+def _two_years(text: str, sep: str, before: int) -> str:
+    """Table 二's one-value blocks printed with the year before's column first (上年处理决定数量
+    / 本年处理决定数量), every row carrying ``before`` then this year's value."""
+    for word in ("本年处理决定数量", "本年收费金额（单位：万元）"):
+        text = text.replace(f"{sep}{word}", f"{sep}上年{word[2:]}{sep}{word}")
+    for label in _ONE_VALUE_ROWS:
+        text = re.sub(f"(?m)^((?:\\| )?{label}{re.escape(sep)})", f"\\g<1>{before}{sep}", text)
+    return text
+
+
+@pytest.mark.parametrize("layout", sorted(_SEPS))
+@PROPS
+@given(data=report_data(), before=st.integers(1, 999))
+def test_table_two_beside_the_year_before_reads_this_years_column(layout, data, before):
+    """A table 二 with a 上年 column beside the 本年 one: the header decides which value is
+    this year's; no row-length finding, no misspelt header."""
+    text, _ = render(data, layout)
+    two = _two_years(text, _SEPS[layout], before)
+    assert two.count(f"{_SEPS[layout]}{before}{_SEPS[layout]}") >= 4
+    assert _cells(two) == expected_cells(data)
+    codes = {d.code for d in gplint.lint_text(two)} - {d.code for d in gplint.lint_text(text)}
+    assert not codes & {"T102", "T103", "T190", "N101", "N102"}
