@@ -127,6 +127,10 @@ class Style:
     header_word_lines: bool = False  # table 三's header one column word a line (PDF text)
     t2_two_years: bool = False    # table 二's one-value blocks with 上年 and 本年 columns
     prose: Optional[Callable[[ReportData], str]] = None  # section 一's text in other words
+    t2_one_value_at: int = 0      # a one-value row's cell in this of three columns (a merged cell
+                                  # a table extractor put in the middle: 1)
+    t4_form: str = ""             # "transposed": a line a result (结果维持 …) with the three blocks'
+                                  # values; "kv": a line a cell (结果维持：3) under each block's name
 
 
 def _zero_word(v, key: str) -> str:
@@ -212,6 +216,12 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
 def _t4_lines(st: Style, d: ReportData) -> list[str]:
     vals = [_cell(st, d.t4[(b, c)], f"t4.{b}.{c}") for b in T4_BLOCKS for c in T4_COLS]
     sep = st.sep
+    names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+    if st.t4_form == "transposed":
+        return [sep.join(["", *names])] + [sep.join([w] + vals[c::5]) for c, w in enumerate(T4_COL_LABELS)]
+    if st.t4_form == "kv":
+        return [x for i, n in enumerate(names)
+                for x in [n] + [f"{w}：{v}" for w, v in zip(T4_COL_LABELS, vals[5 * i:5 * i + 5])]]
     if st.t4_rows:
         names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
         return [sep.join([""] + list(T4_COL_LABELS))] + [sep.join([n] + vals[5 * i:5 * i + 5])
@@ -238,6 +248,8 @@ def render_text(d: ReportData, st: Style) -> str:
         lines += [head, st.sep.join(("信息内容",) + (("上年" + cols[0][2:], cols[0]) if two_years else cols))]
         for label, keys in rows:
             values = [_cell(st, d.t2[k], f"t2.{k}") for k in keys]
+            if st.t2_one_value_at and len(keys) == 1:
+                values = [""] * st.t2_one_value_at + values + [""] * (2 - st.t2_one_value_at)
             if two_years:
                 values = [_cell(st, _last_year(d.t2[keys[0]], keys[0]), "t2.last")] + values
             lines.append(label + "：" + st.sep.join(values) if st.row_form == "colon"
@@ -627,6 +639,13 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "t2-two-years": ("table 二's one-value blocks with a 上年 column before the 本年 one", Style(t2_two_years=True)),
     "prose-two-sentences": ("section 一 says 共受理 (new + carried over) then 其中 each part, 办结 then 其中 予以公开",
                             Style(prose=_two_sentence_prose)),
+    "t2-merged-centre": ("table 二's one-value rows with the value in the middle of three cells (a merged cell "
+                         "as a PDF table extractor writes it)", Style(t2_one_value_at=1)),
+    "t4-transposed": ("table 四 transposed: a line a result (结果维持 …) with the three blocks' values, tab rows",
+                      Style(t4_form="transposed")),
+    "t4-kv-lines": ("table 四 as lines 「结果维持：3」 under each block's name", Style(t4_form="kv")),
+    "headings-part": ("section headings as 第一部分　总体情况 (a part number, an ideographic space)",
+                      Style(heading=lambda s: "第" + s[0] + "部分\u3000" + s[2:])),
 }
 DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",

@@ -69,10 +69,21 @@ def anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
     return _first_anchor(infos, start, _T3_ANCHOR_HINT.search, names_it)
 
 
+def _names_t4(n: str) -> bool:
+    return (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",)
+
+
+def _t4_block_words(label: str) -> bool:
+    """A blank-separated header naming table 四's blocks as one label ("行政复议 行政诉讼（未经
+    复议直接起诉） 行政诉讼（复议后起诉）", in any order): two or more of its words name a block."""
+    words = [L.normalise(w) for w in label.split()]
+    return sum(1 for w in words if w.startswith(("行政复议", "行政诉讼", "未经复议", "复议后")) and len(w) <= 20) >= 2
+
+
 def anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
     """First line of table 四: its 行政复议 header, 未经复议直接起诉 or 结果维持."""
     def names_it(info: LineInfo, n: str) -> bool:
-        return (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",)
+        return _names_t4(n) or (len(n) > 20 and any(_t4_block_words(c.text) for c in info.labels))
 
     return _first_anchor(infos, start, _T4_ANCHOR_HINT.search, names_it)
 
