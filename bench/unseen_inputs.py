@@ -129,6 +129,7 @@ class Style:
     prose: Optional[Callable[[ReportData], str]] = None  # section 一's text in other words
     t2_one_value_at: int = 0      # a one-value row's cell in this of three columns (a merged cell
                                   # a table extractor put in the middle: 1)
+    one_line: bool = False        # the whole body on one line after a crawler's header (a saved page)
     t4_form: str = ""             # "transposed": a line a result (结果维持 …) with the three blocks'
                                   # values; "kv": a line a cell (结果维持：3) under each block's name
 
@@ -261,6 +262,9 @@ def render_text(d: ReportData, st: Style) -> str:
     lines.append(h[3])
     lines += _spaced(st, _t4_lines(st, d))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
+    if st.one_line:
+        body = " ".join(x.strip() for x in lines[1:] if x.strip())
+        return "\n".join([p["title"], "发布时间：2025-01-20 来源：本机关 浏览次数：128", body, ""])
     return "\n".join(lines)
 
 
@@ -646,6 +650,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "t4-kv-lines": ("table 四 as lines 「结果维持：3」 under each block's name", Style(t4_form="kv")),
     "headings-part": ("section headings as 第一部分　总体情况 (a part number, an ideographic space)",
                       Style(heading=lambda s: "第" + s[0] + "部分\u3000" + s[2:])),
+    "headings-arabic": ("section headings numbered 1. 2. … (1.总体情况), tab rows",
+                        Style(heading=lambda s: str("一二三四五六".index(s[0]) + 1) + "." + s[2:])),
+    "crawled-one-line": ("a saved page: the body on one line, cells and lines joined by blanks, empty cells as —",
+                         Style(sep=" ", one_line=True, value=lambda v, k: _fmt(v) or "—")),
 }
 DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",
