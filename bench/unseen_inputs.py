@@ -129,6 +129,8 @@ class Style:
     prose: Optional[Callable[[ReportData], str]] = None  # section 一's text in other words
     t2_one_value_at: int = 0      # a one-value row's cell in this of three columns (a merged cell
                                   # a table extractor put in the middle: 1)
+    t2_block_heads: str = "line"  # table 二's 第二十条第（X）项: "line" of its own, "header" in the header
+                                  # row's first cell (for 信息内容), "none" left out
     one_line: bool = False        # the whole body on one line after a crawler's header (a saved page)
     t4_form: str = ""             # "transposed": a line a result (结果维持 …) with the three blocks'
                                   # values; "kv": a line a cell (结果维持：3) under each block's name
@@ -246,7 +248,11 @@ def render_text(d: ReportData, st: Style) -> str:
     lines = [p["title"], "", p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
     for head, cols, rows in _T2_BLOCKS:
         two_years = st.t2_two_years and len(cols) == 1
-        lines += [head, st.sep.join(("信息内容",) + (("上年" + cols[0][2:], cols[0]) if two_years else cols))]
+        words = ("上年" + cols[0][2:], cols[0]) if two_years else cols
+        if st.t2_block_heads == "header":
+            lines.append(st.sep.join((head,) + words))
+        else:
+            lines += ([head] if st.t2_block_heads == "line" else []) + [st.sep.join(("信息内容",) + words)]
         for label, keys in rows:
             values = [_cell(st, d.t2[k], f"t2.{k}") for k in keys]
             if st.t2_one_value_at and len(keys) == 1:
@@ -650,6 +656,9 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "t4-kv-lines": ("table 四 as lines 「结果维持：3」 under each block's name", Style(t4_form="kv")),
     "headings-part": ("section headings as 第一部分　总体情况 (a part number, an ideographic space)",
                       Style(heading=lambda s: "第" + s[0] + "部分\u3000" + s[2:])),
+    "t2-heads-in-header": ("table 二's 第二十条第（X）项 in its header row's first cell, in place of 信息内容",
+                           Style(t2_block_heads="header")),
+    "t2-no-block-heads": ("table 二 without its 第二十条第（X）项 lines (header rows only)", Style(t2_block_heads="none")),
     "headings-arabic": ("section headings numbered 1. 2. … (1.总体情况), tab rows",
                         Style(heading=lambda s: str("一二三四五六".index(s[0]) + 1) + "." + s[2:])),
     "crawled-one-line": ("a saved page: the body on one line, cells and lines joined by blanks, empty cells as —",

@@ -316,3 +316,16 @@ def test_table_four_as_key_value_lines_under_block_names(data):
     text = _with_t4(render(data, "tabs")[0], rows)
     assert _cells(text) == expected_cells(data)
     assert not {d.code for d in gplint.lint_text(text)} & {"T190", "A106", "N103", "N104"}
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipe", "spaces", "cells"])
+@PROPS
+@given(data=report_data())
+def test_table_two_without_its_block_headings_is_found_and_read(layout, data):
+    """Table 二 printed without its 第二十条第（X）项 lines (header rows and rows only): found
+    (no "table 二 missing") and read."""
+    text, _ = render(data, layout)
+    bare = re.sub(r"(?m)^(?:\| )?第二十条第（[一五六八]）项(?: \|)?\n", "", text)
+    assert "第二十条" not in bare
+    assert _cells(bare) == expected_cells(data)
+    assert "T101" not in {d.code for d in gplint.lint_text(bare)}
