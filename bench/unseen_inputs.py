@@ -129,6 +129,7 @@ class Style:
     prose: Optional[Callable[[ReportData], str]] = None  # section 一's text in other words
     t2_one_value_at: int = 0      # a one-value row's cell in this of three columns (a merged cell
                                   # a table extractor put in the middle: 1)
+    t2_label: Callable[[str], str] = lambda s: s  # how table 二's row labels are written
     t2_block_heads: str = "line"  # table 二's 第二十条第（X）项: "line" of its own, "header" in the header
                                   # row's first cell (for 信息内容), "none" left out
     one_line: bool = False        # the whole body on one line after a crawler's header (a saved page)
@@ -259,6 +260,7 @@ def render_text(d: ReportData, st: Style) -> str:
                 values = [""] * st.t2_one_value_at + values + [""] * (2 - st.t2_one_value_at)
             if two_years:
                 values = [_cell(st, _last_year(d.t2[keys[0]], keys[0]), "t2.last")] + values
+            label = st.t2_label(label)
             lines.append(label + "：" + st.sep.join(values) if st.row_form == "colon"
                          else st.sep.join([label] + values))
     lines.append(h[2])
@@ -659,6 +661,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "t2-heads-in-header": ("table 二's 第二十条第（X）项 in its header row's first cell, in place of 信息内容",
                            Style(t2_block_heads="header")),
     "t2-no-block-heads": ("table 二 without its 第二十条第（X）项 lines (header rows only)", Style(t2_block_heads="none")),
+    "t2-label-units": ("table 二's row labels with their unit (规章（件）, 行政事业性收费（万元）), tab rows",
+                       Style(t2_label=lambda s: s + ("（万元）" if s == "行政事业性收费" else "（件）"))),
+    "crawled-run": ("a saved page: the body on one line, a row's cells run together after its label",
+                    Style(sep="", one_line=True)),
     "headings-arabic": ("section headings numbered 1. 2. … (1.总体情况), tab rows",
                         Style(heading=lambda s: str("一二三四五六".index(s[0]) + 1) + "." + s[2:])),
     "crawled-one-line": ("a saved page: the body on one line, cells and lines joined by blanks, empty cells as —",
