@@ -257,7 +257,7 @@ def _split_unseparated(line: Line) -> LineInfo:
             i = with_unit[1]
             continue
         if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in RUN_MARKS)) and (
-                i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB")
+                i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB") or toks[i - 2].value.endswith(_LABEL_COLONS)
                 or not nums and all(x.type in ("BLANK", "HASH", "STAR") for x in toks[: i - 1])):
             nums.append(t)
             i -= 1
@@ -309,6 +309,11 @@ def _split_unseparated(line: Line) -> LineInfo:
     cells.extend(t if isinstance(t, LCell) else LCell("num", t.value, n, t.column, t.end_column, to_number(t.value))
                  if t.type == "NUMBER" else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, line.tokens, cells, False)
+
+
+#: A colon ending a label stands between it and its first value as a blank would
+#: (「（七）总计：33 2 0 0 0 0 35」): the number after it is a cell, not digits run into the label.
+_LABEL_COLONS = ("：", ":")
 
 
 def _is_number(t) -> bool:
