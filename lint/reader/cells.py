@@ -125,9 +125,11 @@ def region_span(infos: Sequence[LineInfo]) -> Span:
     return Span(first.number, first.offset + 1, last.number, last.offset + len(last.text) + 1)
 
 
-#: Characters OCR puts for digits ("O" for 0, "l" or "I" for 1, "〇"): a cell made of them
-#: and digits stands where a count was printed.
-_DIGIT_SLIPS = frozenset("0123456789OoDQIl|〇Ｏｏ")
+#: Characters OCR puts for digits ("O" for 0, "l" or "I" for 1, "S" for 5, "B" for 8, "Z"
+#: for 2, "〇"): a cell made of them and digits stands where a count was printed.
+_DIGIT_SLIPS = frozenset("0123456789OoDQIl|〇ＯｏSsBZ")
+#: The longest such cell: as many characters as a count has digits (gplint.reader.runs).
+MAX_SLIPPED_DIGITS = 6
 
 
 def written_non_counts(cells: list[LCell]) -> None:
@@ -137,5 +139,5 @@ def written_non_counts(cells: list[LCell]) -> None:
     if "num" not in map(CELL_KIND, cells):
         return
     for k, c in enumerate(cells):
-        if c.kind == "label" and len(c.text) <= 3 and set(c.text) <= _DIGIT_SLIPS and not c.text.isdigit():
+        if c.kind == "label" and len(c.text) <= MAX_SLIPPED_DIGITS and set(c.text) <= _DIGIT_SLIPS and not c.text.isdigit():
             cells[k] = LCell("blank", c.text, c.line, c.column, c.end_column)

@@ -11,19 +11,21 @@ A line of a result that does not carry one value a block leaves the whole table 
 """
 from __future__ import annotations
 
-import re
 from typing import Optional, Sequence
 
 from .. import labels as L
 from ..format import T4
+from ..lazy_re import lazy_compile
 from ..model import Cell, Issue, Label, Span, Table4
 from .cells import BLANK_MARKS, LCell, LineInfo, to_number
 from .region import to_cell
 
 #: Table 四's column words (结果维持 … 总计) -> column key.
 _RESULTS = {c.label: c.key for c in T4.columns}
-#: A line that is one cell written as 「结果维持：3」 (or 「总计: —」).
-_KEY_VALUE = re.compile("^(" + "|".join(_RESULTS) + r")\s*[：:]\s*(\S+)$")
+#: A line that is one cell written as 「结果维持：—」 (the mark glued to the label's text).
+_KEY_VALUE = lazy_compile("^(" + "|".join(_RESULTS) + r")\s*[：:]\s*(\S+)$")
+#: The label of 「结果维持：3」, whose number the line reader cuts off as its cell.
+_KEY = lazy_compile("^(" + "|".join(_RESULTS) + r")\s*[：:]$")
 
 
 def _block_named(text: str) -> Optional[str]:
@@ -74,9 +76,12 @@ def transposed(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table
 
 def _key_value_cell(info: LineInfo) -> Optional[tuple[str, LCell]]:
     """(column key, its cell) of a line 「结果维持：3」, else None."""
-    if len(info.labels) != 1 or info.values:
+    if len(info.labels) != 1 or len(info.values) > 1:
         return None
     label = info.labels[0]
+    if info.values:
+        m = _KEY.match(label.text)
+        return None if m is None else (_RESULTS[m.group(1)], info.values[0])
     m = _KEY_VALUE.match(label.text)
     if m is None:
         return None
