@@ -36,6 +36,7 @@ _DELIMITERS = b"()<>[]{}/%"
 _WHITE = b" \t\r\n\f\x00"
 _ESCAPES = {ord("n"): 10, ord("r"): 13, ord("t"): 9, ord("b"): 8, ord("f"): 12}
 _MAX_DEPTH = 32
+_MAX_TRAILERS = 64  # dictionaries that name /Encrypt tried, newest first
 
 
 def _skip(data: bytes, i: int) -> int:
@@ -151,7 +152,9 @@ def _trailer(data: bytes) -> Optional[dict]:
     """The newest trailer (or cross-reference stream dictionary) that names ``/Encrypt``;
     None when no dictionary of the file does."""
     at = data.rfind(b"/Encrypt")
-    while at >= 0:
+    for _ in range(_MAX_TRAILERS):
+        if at < 0:
+            return None
         start = max(data.rfind(b"trailer", 0, at), data.rfind(b"obj", 0, at))
         if start >= 0:
             try:
@@ -161,7 +164,7 @@ def _trailer(data: bytes) -> Optional[dict]:
             if isinstance(trailer, dict) and "Encrypt" in trailer:
                 return trailer
         at = data.rfind(b"/Encrypt", 0, at)
-    return None
+    raise _Syntax()  # a file of /Encrypt names, parsed again and again: not a report
 
 
 # --------------------------------------------------------------------------- ciphers
@@ -261,10 +264,10 @@ def decryptor_for(data: bytes) -> Optional[Decryptor]:
     is encrypted in a way gplint does not read (so that no backend gets it unmeasured)."""
     if b"/Encrypt" not in data:
         return None
-    trailer = _trailer(data)
     try:
-        if trailer is None:
-            raise _Syntax()
+        trailer = _trailer(data)
+        if trailer is None:  # no trailer names one (the word in a stream): not encrypted
+            return None
         ref = trailer["Encrypt"]
         encrypt = _object_at(data, *ref) if isinstance(ref, tuple) else ref
         if not isinstance(encrypt, dict):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextvars
 import io
+import logging
 import zlib
 from typing import Any, Optional
 
@@ -136,9 +137,16 @@ class _BoundedZlib:
         return getattr(zlib, name)
 
 
+def _not_extractable_warning(record: logging.LogRecord) -> bool:
+    """pdfminer warns on stderr about a PDF encrypted against copying, and reads it: so
+    does every reader that opens it, and gplint only reads."""
+    return "should not allow text extraction" not in record.getMessage()
+
+
 def _install() -> None:
     from pdfminer import pdftypes
 
+    logging.getLogger("pdfminer.pdfpage").addFilter(_not_extractable_warning)
     if not isinstance(pdftypes.zlib, _BoundedZlib):
         pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
         pdftypes.decompress_corrupted = _inflate_corrupted
@@ -198,6 +206,9 @@ def pdf_text(data: bytes) -> str:
 
     from .pdf_layout import Page, document_text, page_lines
 
+    from .pdf_crypt import decryptor_for
+
+    decryptor_for(data)  # an encrypted PDF pdfminer cannot open either: the same E001 as PDFium's
     _install()
     budget = _Budget(budget_for(len(data)))
     token = _BUDGET.set(budget)

@@ -148,6 +148,8 @@ def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
     except _PdfBound as exc:
         raise InputError(f"{exc} (a limit of gplint's: not a report)") from None
     except Exception as exc:  # noqa: BLE001 - PdfiumError and whatever a damaged file raises
+        if "password" in str(exc).lower():  # (gplint.pdf_crypt says so first for the standard handler)
+            raise InputError("encrypted PDF: PDFium cannot open it without a password") from None
         raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
     return _pdf_source(document_text(pages), path)
 
