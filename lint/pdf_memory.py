@@ -57,6 +57,7 @@ def within_memory(work: Callable[[], str], limit: int) -> str:
     is raised here too."""
     if not _available():
         return work()
+    resident = _resident()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -78,7 +79,7 @@ def within_memory(work: Callable[[], str], limit: int) -> str:
         if kind == "ok":
             return value
         raise _out_of_memory(limit) if kind == "memory" else InputError(value)
-    if usage.ru_maxrss * 1024 >= limit // 2:  # it died growing to the limit
+    if usage.ru_maxrss * 1024 - resident >= limit // 4:  # it died growing towards the limit
         raise _out_of_memory(limit)
     how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit status {os.WEXITSTATUS(status)}"
     raise InputError(f"the PDF backend crashed on this PDF ({how}): a damaged file?")
@@ -115,3 +116,9 @@ def _address_space() -> int:
     """This process's address space in bytes (the first field of /proc/self/statm)."""
     with open("/proc/self/statm", encoding="ascii") as fh:
         return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _resident() -> int:
+    """This process's resident memory in bytes, which a forked child starts its peak from."""
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
