@@ -94,3 +94,30 @@ def test_the_child_answers_raises_and_crashes_clearly():
 
     with pytest.raises(InputError, match="needs more than 64 MB of memory"):
         within_memory(grow, 64 * MB)
+
+
+def _deflate_hiding_endstream(content: bytes) -> bytes:
+    """A zlib stream of ``content`` whose first block is a stored one holding the word
+    ``endstream``: a scan that ends the stream's data at the first ``endstream`` measures
+    11 bytes of it."""
+    payload = b"\nendstream\n"
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    body = raw.compress(content) + raw.flush()
+    stored = b"\x00" + len(payload).to_bytes(2, "little") + (len(payload) ^ 0xFFFF).to_bytes(2, "little") + payload
+    return b"\x78\x9c" + stored + body + zlib.adler32(payload + content).to_bytes(4, "big")
+
+
+@pytest.mark.parametrize("length", ["direct", "indirect"])
+def test_a_stream_holding_the_word_endstream_is_measured_to_its_length(monkeypatch, length):
+    import gplint.pdf_bounds as pdf_bounds
+
+    content = b"0 0 m " * 1_000_000
+    data = _deflate_hiding_endstream(content)
+    assert zlib.decompress(data) == b"\nendstream\n" + content
+    pdf = _pdf(data)
+    if length == "indirect":
+        pdf = pdf.replace(b"/Length %d " % len(data), b"/Length 99 0 R ").replace(
+            b"xref\n", b"99 0 obj\n%d\nendobj\nxref\n" % len(data))
+    pdf_bounds.check_streams(pdf, 8 * MB)  # 6 MB: under the bound
+    with pytest.raises(InputError, match="larger than 1 MB"):
+        pdf_bounds.check_streams(pdf, 1 * MB)
