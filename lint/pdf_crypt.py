@@ -275,7 +275,7 @@ def decryptor_for(data: bytes) -> Optional[Decryptor]:
         ids = trailer.get("ID")
         first_id = ids[0] if isinstance(ids, list) and ids and isinstance(ids[0], bytes) else b""
         return _standard(encrypt, first_id)
-    except (_Syntax, KeyError, TypeError, ValueError, IndexError):
+    except (_Syntax, KeyError, TypeError, ValueError, IndexError, AttributeError):
         raise InputError("encrypted PDF whose encryption dictionary gplint cannot read") from None
 
 
@@ -284,7 +284,7 @@ def _standard(encrypt: dict, first_id: bytes) -> Decryptor:
         raise InputError(f"encrypted PDF (security handler {str(encrypt.get('Filter'))[1:]!r}, not the standard "
                          "one): it cannot be read without its keys")
     revision, version = int(encrypt.get("R", 0)), int(encrypt.get("V", 0))
-    owner, user = bytes(encrypt["O"]), bytes(encrypt["U"])
+    owner, user = _string(encrypt["O"]), _string(encrypt["U"])
     metadata = encrypt.get("EncryptMetadata", True) is not False
     cipher = _stream_cipher(encrypt, version)
     if revision in (5, 6):
@@ -297,6 +297,12 @@ def _standard(encrypt: dict, first_id: bytes) -> Decryptor:
     else:
         raise InputError(f"encrypted PDF (standard security handler, revision {revision}, which gplint does not read)")
     return Decryptor(key, cipher, metadata)
+
+
+def _string(value: Any) -> bytes:
+    if not isinstance(value, bytes):  # (bytes(n) of a number would allocate n bytes)
+        raise _Syntax()
+    return value
 
 
 _CRYPT_METHODS: dict[str, str] = {"/V2": "rc4", "/AESV2": "aesv2", "/AESV3": "aesv3", "/None": "identity"}
@@ -342,7 +348,7 @@ def _key_aes256(encrypt: dict, user: bytes, revision: int) -> bytes:
         (lambda salt: hashlib.sha256(salt).digest()) if revision == 5 else (lambda salt: hash_2b(b"", salt, b"")))
     if len(user) < 48 or digest(user[32:40]) != user[:32]:
         raise InputError(_LOCKED)
-    wrapped = bytes(encrypt["UE"])[:32]
+    wrapped = _string(encrypt["UE"])[:32]
     if len(wrapped) != 32:
         raise _Syntax()
     return aes_cbc(digest(user[40:48]), bytes(16), wrapped)

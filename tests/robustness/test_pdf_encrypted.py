@@ -162,3 +162,32 @@ def test_a_long_stream_dictionary_does_not_hide_its_filter(monkeypatch):
     bomb = _pdf(_lzw_repeats(5_000_000), "/LZWDecode /Padding [" + "0 " * 5000 + "]")
     with pytest.raises(InputError, match="larger than 1 MB"):
         read_pdf_pdfium(bomb)
+
+
+@pytest.fixture(scope="module")
+def locked_pdfs() -> list[bytes]:
+    return [encrypt_pdf(_pdf(zlib.compress(PAGE)), cipher) for cipher in CIPHERS]
+
+
+def test_damaged_encryption_dictionaries_are_input_errors(locked_pdfs):
+    """Bytes of the encryption dictionary and the trailer changed, cut or repeated: a
+    clear InputError or a reading, never another exception (nor a huge allocation: a
+    number where /O should be a string)."""
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    from gplint.pdf_bounds import check_streams
+
+    @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(locked_pdfs), st.integers(0, 400), st.binary(max_size=12), st.integers(0, 12))
+    def damaged(pdf: bytes, back: int, insert: bytes, cut: int) -> None:
+        at = max(pdf.rfind(b"obj", 0, pdf.rfind(b"/Filter /Standard")), len(pdf) - 400) + back
+        data = pdf[:at] + insert + pdf[at + cut:]
+        try:
+            check_streams(data, 1 << 20)
+        except InputError:
+            pass
+
+    damaged()
+    swapped = locked_pdfs[0].replace(b"/O <", b"/O 99999999999 /X <", 1)
+    with pytest.raises(InputError, match="encryption dictionary gplint cannot read"):
+        check_streams(swapped, 1 << 20)
