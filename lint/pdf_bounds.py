@@ -32,7 +32,7 @@ from .sources import InputError
 #: Indirect objects allowed in one PDF (a report has a few hundred to a few thousand).
 MAX_OBJECTS = 500_000
 _CHUNK = 1 << 20
-_DICT_WINDOW = 4096  # bytes before ``stream`` searched for the stream's /Filter
+_DICT_WINDOW = 4096  # how far back a stream outside an object has its dictionary looked for
 
 
 class _Over(Exception):
