@@ -125,7 +125,9 @@ def _table(rows: list[list[str]], width: float, style: str, string_width) -> lis
     return [Table(data, colWidths=widths, style=TableStyle(commands + spans))]
 
 
-def make_pdf(text: str, path: str, style: str = "ruled") -> None:
+def make_pdf(text: str, path: str, style: str = "ruled", encrypt: object = None) -> None:
+    """``encrypt``: reportlab's ``encrypt`` argument (a password, or a
+    ``reportlab.lib.pdfencrypt.StandardEncryption``), for an encrypted PDF."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -138,7 +140,8 @@ def make_pdf(text: str, path: str, style: str = "ruled") -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     size = A4 if style == "paged" else landscape(A4)
-    doc = SimpleDocTemplate(path, pagesize=size, leftMargin=40, rightMargin=40, topMargin=50, bottomMargin=50)
+    doc = SimpleDocTemplate(path, pagesize=size, leftMargin=40, rightMargin=40, topMargin=50, bottomMargin=50,
+                            encrypt=encrypt)
     prose = ParagraphStyle("prose", fontName=FONT, fontSize=SIZE + 2, leading=LEADING + 5, wordWrap="CJK")
     story: list = []
     longest = max((len(rows) for kind, rows in _blocks(text) if kind == "table"), default=0)

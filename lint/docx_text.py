@@ -5,7 +5,8 @@ built: what is kept is the text read so far and one element's context a level of
 so memory grows with the document's text, not with its markup (a 190 KB zip of 64 MB of
 empty paragraphs took 805 MB as an ElementTree). Every bound hit is an :class:`InputError`
 that says which: more than :data:`MAX_UNCOMPRESSED` bytes of XML, more than ``max_text``
-characters of text, more than :data:`MAX_DEPTH` levels of nesting; a DTD (Word never
+characters of text, more than :data:`MAX_DEPTH` levels of nesting, more than :data:`MAX_ENTRIES` parts in the
+zip; a DTD (Word never
 writes one: no entity of any kind is expanded), an encrypted entry, damaged deflate data.
 """
 from __future__ import annotations
@@ -19,6 +20,9 @@ from .sources import MAX_BYTES, InputError
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
 #: Deeper nesting than any word processor writes (content controls in content controls).
 MAX_DEPTH = 1000
+#: Parts of a DOCX (a report has a few dozen; images add one each): zipfile keeps an object
+#: per entry of the central directory, ≈ 700 bytes for ≈ 90 bytes of the file.
+MAX_ENTRIES = 10_000
 _CHUNK = 1 << 16
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -208,6 +212,8 @@ def docx_scan(data: bytes, max_text: int = MAX_BYTES, tree_elements: int = 0) ->
     import zlib
     from xml.parsers import expat
 
+    if data.count(b"PK\x01\x02") > MAX_ENTRIES:  # each entry has a central directory header
+        raise InputError(f"DOCX of more than {MAX_ENTRIES} parts (a limit of gplint's: not a report)")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         info = zf.getinfo("word/document.xml")

@@ -8,26 +8,31 @@ one budget (:func:`gplint.pdf_text.budget_for` the file's size, as the pdfminer 
 
 - FlateDecode (zlib) streams, and a zlib stream inside one (``[/FlateDecode /FlateDecode]``);
 - LZWDecode and RunLengthDecode streams, whose decoded length is counted without decoding;
-- at most :data:`MAX_OBJECTS` indirect objects (``N G obj`` headers) in the file.
+- at most :data:`MAX_OBJECTS` indirect objects in the file (``N G obj`` headers, and the
+  ``/N`` objects each object stream holds).
 
-A stream that is not compressed, or whose data is not what its filter says, costs nothing
-here: PDFium cannot inflate it either. Encrypted streams cannot be measured without the
-key: see README (PDF input) for what that leaves.
+An encrypted document's streams are decrypted first, as PDFium will decrypt them
+(:mod:`gplint.pdf_crypt`: the standard security handler with the empty user password); one
+that cannot be opened so is refused before PDFium sees it. A stream that is not
+compressed, or whose data is not what its filter says, costs nothing here: PDFium cannot
+inflate it either.
 
 The scan is linear in the file and the inflated bytes (zlib in C, ≈ 1 GB/s);
 :func:`check_streams` raises :class:`~gplint.sources.InputError` naming the bound.
 """
 from __future__ import annotations
 
+import re
 import zlib
-from typing import Iterator
+from typing import Iterator, Optional
 
+from .pdf_crypt import Decryptor, decryptor_for
 from .sources import InputError
 
 #: Indirect objects allowed in one PDF (a report has a few hundred to a few thousand).
 MAX_OBJECTS = 500_000
 _CHUNK = 1 << 20
-_DICT_WINDOW = 4096  # bytes before ``stream`` searched for the stream's /Filter
+_DICT_WINDOW = 4096  # how far back a stream outside an object has its dictionary looked for
 
 
 class _Over(Exception):
@@ -46,17 +51,22 @@ class _Meter:
 
 def check_streams(data: bytes, limit: int) -> None:
     """Raise InputError when the streams of ``data`` inflate to more than ``limit`` bytes
-    in all, or the file holds more than :data:`MAX_OBJECTS` objects."""
+    in all, or the file holds more than :data:`MAX_OBJECTS` objects (object streams' ones
+    counted), or it is encrypted in a way that cannot be decrypted to measure it
+    (:func:`gplint.pdf_crypt.decryptor_for`)."""
     if data.count(b"obj") > 2 * MAX_OBJECTS:  # ``obj`` and ``endobj``: two a object
-        raise InputError(f"PDF of more than {MAX_OBJECTS} objects (a limit of gplint's: not a report)")
+        raise _too_many_objects()
+    decryptor = decryptor_for(data)
     meter = _Meter(limit)
-    view = memoryview(data)
+    objects = 0
     try:
-        for at, start in _streams(data):
-            end = data.find(b"endstream", start)
-            body = view[start:end if end >= 0 else len(data)]
-            head = data[max(0, at - _DICT_WINDOW):at]
-            head = head[head.rfind(b"obj") + 1:] if b"obj" in head else head
+        for at, header, head, body in _streams(data):
+            if b"/ObjStm" in head:
+                objects += _count_in_object_stream(head)
+                if objects > MAX_OBJECTS:
+                    raise _too_many_objects()
+            if decryptor is not None and header and _encrypted(head, decryptor):
+                body = memoryview(decryptor.stream(header[0], header[1], bytes(body)))
             if b"/LZW" in head:
                 _count_lzw(body, meter)
             elif b"/RunLength" in head or b"/RL" in head:
@@ -68,15 +78,90 @@ def check_streams(data: bytes, limit: int) -> None:
                          "(a limit of gplint's: not a report)") from None
 
 
-def _streams(data: bytes) -> Iterator[tuple[int, int]]:
-    """(where ``stream`` is, where its data starts) for each stream keyword of ``data``
-    (bytes.find: a regular expression over binary data was 20 times slower)."""
+def _streams(data: bytes) -> Iterator[tuple[int, Optional[tuple[int, int, int]], bytes, memoryview]]:
+    """(where ``stream`` is, its object's header (:func:`_object_header`), its dictionary,
+    its data) for each stream of ``data``, in order. A stream's data runs to the first
+    ``endstream``, or further to its ``/Length`` when an ``endstream`` is there (PDFium
+    takes a length that is right: data holding the word ``endstream`` must not cut the
+    measure short); the next stream is looked for after it (bytes.find throughout: a
+    regular expression over binary data was 20 times slower)."""
+    view = memoryview(data)
+    lengths: dict[tuple[int, int], int] = {}
+    done = 0  # where the last stream's data ended: nothing before it is looked at again
     at = data.find(b"stream")
     while at >= 0:
         after = at + 6
         if data[at - 3:at] != b"end" and data[after:after + 1] in (b"\r", b"\n"):
-            yield at, after + (2 if data[after:after + 2] == b"\r\n" else 1)
+            start = after + (2 if data[after:after + 2] == b"\r\n" else 1)
+            header = _object_header(data, at, done)
+            head = data[header[2]:at] if header else _dictionary_before(data, at, done)
+            end = data.find(b"endstream", start)
+            end = len(data) if end < 0 else end
+            length_end = start + _length(data, head, lengths)
+            if length_end > end and data[length_end:length_end + 12].lstrip(b"\r\n \t").startswith(b"endstream"):
+                end = length_end
+            yield at, header, head, view[start:end]
+            done, after = end, end
         at = data.find(b"stream", after)
+
+
+_LENGTH = re.compile(rb"/Length\s+(\d{1,12})(?:\s+(\d{1,10})\s+R)?")
+_INTEGER_OBJECT = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\s*(\d{1,12})\s*endobj")
+
+
+def _length(data: bytes, head: bytes, lengths: dict[tuple[int, int], int]) -> int:
+    """The stream's /Length: a number, or a reference to one (the file's integer objects
+    are listed once, when a stream first refers to one); 0 when there is none."""
+    found = _LENGTH.search(head)
+    if found is None:
+        return 0
+    if found.group(2) is None:
+        return int(found.group(1))
+    if not lengths:
+        lengths.update(((int(m[1]), int(m[2])), int(m[3])) for m in _INTEGER_OBJECT.finditer(data))
+        lengths.setdefault((-1, -1), 0)  # listed, even when there are none
+    return lengths.get((int(found.group(1)), int(found.group(2))), 0)
+
+
+def _dictionary_before(data: bytes, at: int, done: int) -> bytes:
+    head = data[max(done, at - _DICT_WINDOW):at]
+    return head[head.rfind(b"obj") + 1:] if b"obj" in head else head
+
+
+def _too_many_objects() -> InputError:
+    return InputError(f"PDF of more than {MAX_OBJECTS} objects (a limit of gplint's: not a report)")
+
+
+_HEADER = re.compile(rb"(\d+)\s+(\d+)\s+obj")
+
+
+def _object_header(data: bytes, at: int, done: int) -> Optional[tuple[int, int, int]]:
+    """(number, generation, where the header starts) of the indirect object whose
+    ``stream`` keyword is at ``at``: the nearest ``N G obj`` before it, however long the
+    stream's dictionary (after ``done``, where the last stream's data ended); None when an
+    ``endobj`` comes first (a stream outside an object)."""
+    pos = data.rfind(b"obj", done, at)
+    for _ in range(4):  # an ``obj`` inside a name of the dictionary: look further back
+        if pos < 0 or data[pos - 3:pos] == b"end":
+            return None
+        found = _HEADER.search(data, max(0, pos - 24), pos + 3)
+        if found and found.end() == pos + 3:
+            return int(found.group(1)), int(found.group(2)), found.start()
+        pos = data.rfind(b"obj", done, pos)
+    return None
+
+
+def _encrypted(head: bytes, decryptor: Decryptor) -> bool:
+    """A stream is encrypted, except a cross-reference stream, metadata when the document
+    says so, and one whose own crypt filter is the identity."""
+    if b"/XRef" in head or (not decryptor.encrypt_metadata and b"/Metadata" in head):
+        return False
+    return not (b"/Crypt" in head and b"/Identity" in head)
+
+
+def _count_in_object_stream(head: bytes) -> int:
+    found = re.search(rb"/N\s+(\d{1,12})\b", head)
+    return int(found.group(1)) if found else 0
 
 
 def _looks_zlib(head: bytes) -> bool:

@@ -12,6 +12,7 @@ import ctypes
 from typing import Any, Iterator
 
 from .pdf_layout import Glyph, Rule, box_rules, rules_from_segment
+from .sources import InputError
 
 _MAX_FORM_DEPTH = 8
 _MAX_PATH_SEGMENTS = 10_000  # a path of more segments is a drawing, not a table border
@@ -101,3 +102,50 @@ def _path_rules(c: Any, obj: Any, m: tuple) -> list[Rule]:
         ys = [r.y0 for r in rules] + [r.y1 for r in rules]
         return box_rules(min(xs), min(ys), max(xs), max(ys))
     return rules
+
+
+class _Bound(Exception):
+    pass
+
+
+def pdfium_text(data: bytes) -> str:
+    """The document's text laid out by :mod:`gplint.pdf_layout` from PDFium's glyphs and
+    rules, at most MAX_PAGES pages of at most MAX_PAGE_CHARS characters and
+    MAX_PAGE_OBJECTS objects (:mod:`gplint.pdf_text`)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    from .pdf_layout import Page, document_text, page_lines
+    from .pdf_text import MAX_PAGE_CHARS, MAX_PAGE_OBJECTS, MAX_PAGES
+
+    pages = []
+    try:
+        document = pdfium.PdfDocument(data)
+        try:
+            if len(document) > MAX_PAGES:
+                raise _Bound(f"PDF of more than {MAX_PAGES} pages")
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    if c.FPDFPage_CountObjects(page.raw) > MAX_PAGE_OBJECTS:
+                        raise _Bound(f"a PDF page of more than {MAX_PAGE_OBJECTS} objects")
+                    textpage = page.get_textpage()
+                    try:
+                        count = textpage.count_chars()
+                        if count > MAX_PAGE_CHARS:
+                            raise _Bound(f"a PDF page with more than {MAX_PAGE_CHARS} characters")
+                        pages.append(page_lines(Page(page_glyphs(textpage, count), page_rules(page),
+                                                     page.get_height())))
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+        finally:
+            document.close()
+    except _Bound as exc:
+        raise InputError(f"{exc} (a limit of gplint's: not a report)") from None
+    except Exception as exc:  # noqa: BLE001 - PdfiumError and whatever a damaged file raises
+        if "password" in str(exc).lower():  # (gplint.pdf_crypt says so first for the standard handler)
+            raise InputError("encrypted PDF: PDFium cannot open it without a password") from None
+        raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
+    return document_text(pages)

@@ -8,7 +8,8 @@ done) and keeps a layout object per character of a page. Here, for one document:
   charged to one budget, :func:`budget_for` the file's size (at least :data:`MIN_BUDGET`,
   at most :data:`MAX_BUDGET`): past it the document is refused. Chunks also let the
   per-file timer's signal through;
-- at most :data:`MAX_PAGES` pages, and :data:`MAX_PAGE_CHARS` characters on a page.
+- at most :data:`MAX_PAGES` pages, :data:`MAX_PAGE_CHARS` characters and
+  :data:`MAX_PAGE_OBJECTS` objects (paths, images, forms) on a page.
 
 A bound hit is an :class:`~gplint.sources.InputError` naming it (reported as E001).
 pdfminer interprets each page without its layout analysis: its characters and paths are
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import contextvars
 import io
+import logging
 import zlib
 from typing import Any, Optional
 
@@ -32,6 +34,8 @@ MAX_BUDGET = 256 * 1024 * 1024
 BUDGET_PER_BYTE = 16
 MAX_PAGES = 2000
 MAX_PAGE_CHARS = 200_000
+#: Paths, images and text objects on a page (a ruled table page has a few thousand).
+MAX_PAGE_OBJECTS = 100_000
 _CHUNK = 1 << 20
 
 
@@ -136,9 +140,16 @@ class _BoundedZlib:
         return getattr(zlib, name)
 
 
+def _not_extractable_warning(record: logging.LogRecord) -> bool:
+    """pdfminer warns on stderr about a PDF encrypted against copying, and reads it: so
+    does every reader that opens it, and gplint only reads."""
+    return "should not allow text extraction" not in record.getMessage()
+
+
 def _install() -> None:
     from pdfminer import pdftypes
 
+    logging.getLogger("pdfminer.pdfpage").addFilter(_not_extractable_warning)
     if not isinstance(pdftypes.zlib, _BoundedZlib):
         pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
         pdftypes.decompress_corrupted = _inflate_corrupted
@@ -150,13 +161,33 @@ def _aggregator_class():
 
     class BoundedAggregator(PDFPageAggregator):
         """pdfminer's page of glyphs and paths (no layout analysis: gplint.pdf_layout lays
-        the page out), refusing a page with more than MAX_PAGE_CHARS characters."""
+        the page out), refusing a page with more than MAX_PAGE_CHARS characters or
+        MAX_PAGE_OBJECTS objects."""
 
         chars = 0
 
         def begin_page(self, page: Any, ctm: Any) -> None:
-            self.chars = 0
+            self.chars = self.objects = 0
             super().begin_page(page, ctm)
+
+        objects = 0
+
+        def begin_figure(self, *args: Any, **kwargs: Any) -> Any:
+            self._count_object()
+            return super().begin_figure(*args, **kwargs)
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> Any:
+            self._count_object()
+            return super().paint_path(*args, **kwargs)
+
+        def render_image(self, *args: Any, **kwargs: Any) -> Any:
+            self._count_object()
+            return super().render_image(*args, **kwargs)
+
+        def _count_object(self) -> None:
+            self.objects += 1
+            if self.objects > MAX_PAGE_OBJECTS:
+                raise _Bound(f"a PDF page of more than {MAX_PAGE_OBJECTS} objects")
 
         def render_char(self, *args: Any, **kwargs: Any) -> Any:
             self.chars += 1
@@ -198,6 +229,9 @@ def pdf_text(data: bytes) -> str:
 
     from .pdf_layout import Page, document_text, page_lines
 
+    from .pdf_crypt import decryptor_for
+
+    decryptor_for(data)  # an encrypted PDF pdfminer cannot open either: the same E001 as PDFium's
     _install()
     budget = _Budget(budget_for(len(data)))
     token = _BUDGET.set(budget)

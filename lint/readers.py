@@ -102,58 +102,36 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
 
 
 def read_pdf_pdfminer(data: bytes, path: Optional[str] = None) -> Source:
+    """pdfminer's glyphs and rules laid out by gplint, within the bounds of
+    :mod:`gplint.pdf_text`, in a child process of bounded memory (:mod:`gplint.pdf_memory`)."""
     try:
         import pdfminer  # noqa: F401
     except ImportError:
         raise InputError("the pdfminer PDF backend needs pdfminer.six: pip install 'gplint[pdfminer]'") from None
+    from .pdf_memory import memory_for, within_memory
     from .pdf_text import pdf_text
 
-    return _pdf_source(pdf_text(data), path)  # bounded: see gplint.pdf_text
+    return _pdf_source(within_memory(lambda: pdf_text(data), memory_for(len(data))), path)
 
 
 def read_pdf_pdfium(data: bytes, path: Optional[str] = None) -> Source:
     """Each page's text as PDFium gives it; pages start with a form feed after the first, as
-    pdfminer's do (a form feed is not a line end: line numbers are unchanged by it). Bounded
-    as the pdfminer backend is in pages and characters a page (:mod:`gplint.pdf_text`);
-    PDFium decompresses a page's streams itself, one page at a time."""
+    pdfminer's do (a form feed is not a line end: line numbers are unchanged by it). The
+    streams are measured before PDFium gets the file (:mod:`gplint.pdf_bounds`: its own
+    inflation has no bound); then, as the pdfminer backend, bounded in pages, characters
+    and objects a page (:mod:`gplint.pdf_text`) and read in a child process of bounded
+    memory (:mod:`gplint.pdf_memory`)."""
     try:
-        import pypdfium2 as pdfium
+        import pypdfium2  # noqa: F401
     except ImportError:
         raise InputError("PDF needs the optional extra: pip install 'gplint[pdf]' (pypdfium2)") from None
     from .pdf_bounds import check_streams
-    from .pdf_layout import Page, document_text, page_lines
-    from .pdf_pdfium import page_glyphs, page_rules
-    from .pdf_text import MAX_PAGE_CHARS, MAX_PAGES, budget_for
+    from .pdf_memory import memory_for, within_memory
+    from .pdf_pdfium import pdfium_text
+    from .pdf_text import budget_for
 
-    check_streams(data, budget_for(len(data)))  # PDFium's own inflation has no bound
-    pages = []
-    try:
-        document = pdfium.PdfDocument(data)
-        try:
-            if len(document) > MAX_PAGES:
-                raise _PdfBound(f"PDF of more than {MAX_PAGES} pages")
-            for index in range(len(document)):
-                page = document[index]
-                textpage = page.get_textpage()
-                try:
-                    count = textpage.count_chars()
-                    if count > MAX_PAGE_CHARS:
-                        raise _PdfBound(f"a PDF page with more than {MAX_PAGE_CHARS} characters")
-                    pages.append(page_lines(Page(page_glyphs(textpage, count), page_rules(page), page.get_height())))
-                finally:
-                    textpage.close()
-                    page.close()
-        finally:
-            document.close()
-    except _PdfBound as exc:
-        raise InputError(f"{exc} (a limit of gplint's: not a report)") from None
-    except Exception as exc:  # noqa: BLE001 - PdfiumError and whatever a damaged file raises
-        raise InputError(f"cannot read PDF ({type(exc).__name__}: {exc})") from None
-    return _pdf_source(document_text(pages), path)
-
-
-class _PdfBound(Exception):
-    pass
+    check_streams(data, budget_for(len(data)))
+    return _pdf_source(within_memory(lambda: pdfium_text(data), memory_for(len(data))), path)
 
 
 def _pdf_source(text: str, path: Optional[str]) -> Source:
