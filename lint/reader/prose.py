@@ -144,8 +144,7 @@ def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int
     starts = sorted((sec.line, slot) for slot, sec in sections.items())
     out = []
     k, section = 0, None
-    for info in infos:
-        n = info.number
+    for n, info in enumerate(infos, 1):
         while k < len(starts) and starts[k][0] <= n:
             section = starts[k][1]
             k += 1

@@ -18,7 +18,7 @@ from ..model import (
 )
 from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
-from .line_memo import own_cells, read_lines, split_lines
+from .line_memo import line_at, read_lines, split_lines
 from .lines import split_line
 from .flattened import SEGMENT_MIN, segments
 from .headings import heading_of
@@ -44,6 +44,8 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep every column where the editor shows it
+    # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
+    # shared with the other lines of its text (its own ``number`` is not n).
     raws, infos, real_of = line_readings(text)
     raw_lines = tuple(raws)
     del raws
@@ -52,9 +54,9 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     # (A line already known to be no heading, () , is passed over without a call.)
     # (A loop, not a generator: this looks at every line of the report.)
     found: list[Heading] = []
-    for i in infos:
+    for number, i in enumerate(infos, 1):
         if i.heading_shape != ():
-            h = heading_of(i)
+            h = heading_of(i, number)
             if h is not None:
                 found.append(h)
     headings = tuple(found)
@@ -79,10 +81,8 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         # Never run past the next statutory heading.
         ends += [s.line for s in sections.values() if s.line > start]
         end = min(ends) if ends else len(infos) + 1
-        # A table's cells become spans: each line's cells must carry its own number.
-        # (own_cells' first test made here: most lines' cells are their own already.)
-        return [i if not i.cells or i.cells[0].line == i.number else own_cells(i)
-                for i in infos[start - 1:end - 1]]
+        # A table's cells become spans: each line a reading of its own, with its number.
+        return [line_at(infos, n) for n in range(start, end)]
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")
@@ -129,9 +129,9 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
 
 
 def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[int]]]:
-    """The raw lines of normalised ``text``, the reading of every line (virtual lines of a
-    long flattened line cut at its anchors), and the real line of each virtual one (None
-    when no line was cut)."""
+    """The raw lines of normalised ``text``, the line table (see .line_memo; virtual
+    lines of a long flattened line cut at its anchors), and the real line of each virtual
+    one (None when no line was cut)."""
     fast = read_lines(text)
     if fast is not None:
         raws, infos, long_lines = fast
@@ -147,7 +147,7 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
     cut = {l.number: segments(l) for l in long_lines}
     if any(len(segs) > 1 for segs in cut.values()):
         if not lines:
-            lines = [Line(i.number, i.text, i.tokens) for i in infos]
+            lines = [Line(n, i.text, i.tokens) for n, i in enumerate(infos, 1)]
         virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
         if len(virtual) != len(lines):
             real_of = [0] + [l.number for l, _ in virtual]
@@ -221,7 +221,7 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
     公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
     Page footers, web-page chrome and the preface are never part of it."""
     first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
-    top = [i for i in infos[: max(0, first_section - 1)] if not i.blank and not i.footer][:8]
+    top = [line_at(infos, n) for n in _first_lines_with_text(infos, first_section - 1, 8)]
 
     def clean(info: LineInfo) -> str:
         return info.text.strip().strip("#*").strip()
@@ -256,6 +256,18 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
             year = y
             break
     return title, span, year
+
+
+def _first_lines_with_text(infos: Sequence[LineInfo], before: int, count: int) -> list[int]:
+    """The numbers of the first ``count`` lines before line ``before + 1`` that are
+    neither blank nor a page footer."""
+    out: list[int] = []
+    for n, info in enumerate(infos[:max(0, before)], 1):
+        if not info.blank and not info.footer:
+            out.append(n)
+            if len(out) == count:
+                break
+    return out
 
 
 def _year_in(info: LineInfo) -> Optional[int]:
