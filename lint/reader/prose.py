@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from typing import Iterator, Optional, Sequence
 
 from .. import labels as L
@@ -136,19 +137,29 @@ def _quantities_in(s: Sentence, short: frozenset[int]) -> Iterator[Quantity]:
 def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int]],
                   headings: Sequence[Heading], sections: dict[str, Section]) -> tuple[ProsePiece, ...]:
     """The lines (virtual lines of a flattened page) outside the tables that hold text,
-    each with its section: what the narrative rules cut into sentences."""
-    in_table = set()
-    for a, b in table_lines:
-        in_table.update(range(a, b + 1))
+    each with its section: what the narrative rules cut into sentences. ``infos`` is the
+    line table (line n's reading is ``infos[n - 1]``)."""
     heading_lines = {h.span.line for h in headings}
     starts = sorted((sec.line, slot) for slot, sec in sections.items())
+    # The stretches between the tables (a set of every table line would cost more than
+    # the lines of a one-cell-a-line table themselves).
+    outside: list[tuple[int, int]] = []
+    nxt = 1
+    for a, b in sorted(table_lines):
+        if a > b:
+            continue
+        if a > nxt:
+            outside.append((nxt, a))
+        nxt = max(nxt, b + 1)
+    outside.append((nxt, len(infos) + 1))
     out = []
     k, section = 0, None
-    for n, info in enumerate(infos, 1):
-        while k < len(starts) and starts[k][0] <= n:
-            section = starts[k][1]
-            k += 1
-        if n in in_table or info.blank or not info.text.strip():
-            continue
-        out.append(ProsePiece(n, info.offset + 1, info.text, n in heading_lines, section))
+    for first, end in outside:
+        for n, info in enumerate(islice(infos, first - 1, end - 1), first):
+            if info.blank or not info.text.strip():
+                continue
+            while k < len(starts) and starts[k][0] <= n:
+                section = starts[k][1]
+                k += 1
+            out.append(ProsePiece(n, info.offset + 1, info.text, n in heading_lines, section))
     return tuple(out)

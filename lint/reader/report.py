@@ -74,36 +74,42 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     last_column = infos[-1].offset + len(infos[-1].text) + 1 if infos else 1
     sections = choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, nlines, t3_row_lines, last_column)
 
-    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> list[LineInfo]:
+    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> range:
         if start is None:
-            return []
+            return range(0)
         ends = [s for s in stops if s is not None and s > start]
         # Never run past the next statutory heading.
         ends += [s.line for s in sections.values() if s.line > start]
         end = min(ends) if ends else len(infos) + 1
+        return range(start, end)
+
+    def own_lines(lines: range) -> list[LineInfo]:
         # A table's cells become spans: each line a reading of its own, with its number.
-        return [line_at(infos, n) for n in range(start, end)]
+        # (Made for one table at a time, let go once it is read.)
+        return [line_at(infos, n) for n in lines]
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")
-    t2_infos = region(a2, [a3, s3.line if s3 else None])
-    t3_infos = region(a3, [a4, s4.line if s4 else None])
+    t2_lines = region(a2, [a3, s3.line if s3 else None])
+    t3_lines = region(a3, [a4, s4.line if s4 else None])
     t4_start = a4 or (s4.line if s4 else None)
-    t4_infos = region(t4_start, [])
+    t4_lines = region(t4_start, [])
+    t2_infos = own_lines(t2_lines)
     signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
     t2_format = "2019" if len(signatures) >= 2 else "2021"
     t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
-    t3 = build_t3(empty_cells(t3_infos, width=7), issues)
-    t4 = build_t4(empty_cells(t4_infos, width=15), issues)
+    del t2_infos
+    t3 = build_t3(empty_cells(own_lines(t3_lines), width=7), issues)
+    t4 = build_t4(empty_cells(own_lines(t4_lines), width=15), issues)
     if t2 is not None and not any(c.span for c in t2.cells.values()):
-        t2 = None if not t2_infos else t2
+        t2 = None if not t2_lines else t2
     table_lines = []
-    for infos_, tbl in ((t2_infos, t2), (t3_infos, t3), (t4_infos, t4)):
-        if infos_:
-            end = infos_[-1].number
+    for lines_, tbl in ((t2_lines, t2), (t3_lines, t3), (t4_lines, t4)):
+        if lines_:
+            end = lines_[-1]
             if tbl is t4 and t4 is not None and t4.span is not None:
-                end = max(t4.span.end_line, infos_[0].number)
-            table_lines.append((infos_[0].number, end))
+                end = max(t4.span.end_line, lines_[0])
+            table_lines.append((lines_[0], end))
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
 
