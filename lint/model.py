@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from . import format as _format
 from .format import Number
@@ -403,8 +403,9 @@ class Report:
     #: must not read table text as prose.
     table_lines: tuple[tuple[int, int], ...] = ()
     #: The prose outside the tables, in order (the narrative rules' sentences are cut from
-    #: it): lines, or pieces of a flattened line, each with its true position.
-    prose: tuple[ProsePiece, ...] = ()
+    #: it): lines, or pieces of a flattened line, each with its true position. (The reader
+    #: gives a compact sequence, :class:`gplint.reader.prose.ProsePieces`.)
+    prose: Sequence[ProsePiece] = ()
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:

@@ -27,7 +27,7 @@ from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
-from .prose import prose_pieces
+from .prose import ProsePieces, prose_pieces
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -188,6 +188,8 @@ def _remap(obj, real_of: Sequence[int]):
         seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
         if isinstance(o, Span):
             o.line, o.end_line = line(o.line), line(o.end_line)
+        elif isinstance(o, ProsePieces):
+            o.renumber(line)
         elif isinstance(o, (tuple, list)):
             for x in o:
                 walk(x)

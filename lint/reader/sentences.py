@@ -15,6 +15,7 @@ from typing import Iterator, Optional
 
 from ..analyses import per_report
 from ..model import Report, Sentence
+from .prose import ProsePieces
 
 #: Sentence-final marks.
 _SENTENCE_END_CHARS = "。！？!?"
@@ -175,9 +176,13 @@ def _prose_pieces(report: Report, heading_lines: set[int],
     """(line, column, text, is heading, section) of each stretch of prose, in order: the
     reader's :attr:`Report.prose` (pieces of a flattened line included); for a report made
     without it, the lines outside the tables, their section found from the headings."""
-    if report.prose:
-        for p in report.prose:
-            yield p.line, p.column, p.text, p.heading, p.section
+    prose = report.prose
+    if prose:
+        if isinstance(prose, ProsePieces):
+            yield from prose.fields()
+        else:  # a report made by hand, with a tuple of pieces
+            for p in prose:
+                yield p.line, p.column, p.text, p.heading, p.section
         return
     section = None
     next_start = 0
