@@ -75,3 +75,22 @@ def test_prose_pieces_read_like_a_tuple_of_pieces():
     compact.renumber(lambda n: n + 100)
     assert [p.line for p in compact] == [103, 104, 109, 110]
     assert not ProsePieces() and ProsePieces() == ()
+
+
+def test_the_runs_of_a_long_sentence_read_like_a_tuple_of_triples():
+    from array import array
+
+    from gplint.model import Runs, Sentence, runs_of
+
+    triples = [(k * 2, 10 + k, 1) for k in range(20)]
+    flat = array("q", [x for t in triples for x in t])
+    runs = runs_of(flat)
+    assert isinstance(runs, Runs) and runs == tuple(triples) and list(runs) == triples
+    assert len(runs) == 20 and runs[0] == triples[0] and runs[-1] == triples[-1] and runs[3:5] == tuple(triples[3:5])
+    assert hash(runs) == hash(tuple(triples))
+    text = "0" * 40
+    compact, plain = Sentence(text, "S2", runs), Sentence(text, "S2", tuple(triples))
+    assert compact == plain and hash(compact) == hash(plain)
+    assert [compact.position(i) for i in range(40)] == [plain.position(i) for i in range(40)]
+    assert compact.span(5, 31) == plain.span(5, 31) and compact.line == 10
+    assert runs_of(array("q", [0, 3, 1])) == ((0, 3, 1),)  # a sentence of few runs keeps a tuple

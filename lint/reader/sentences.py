@@ -10,11 +10,12 @@ the line wrap like any other, and a number split from its unit by a wrap is join
 from __future__ import annotations
 
 import re
+from array import array
 from itertools import chain
 from typing import Iterator, Optional
 
 from ..analyses import per_report
-from ..model import Report, Sentence
+from ..model import Report, Sentence, runs_of
 from .prose import ProsePieces
 
 #: Sentence-final marks.
@@ -64,9 +65,10 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
     heading_lines.update(s.line for s in report.sections.values())
     out: list[Sentence] = []
     # The sentence being gathered over several lines: its text pieces and, for each, its
-    # offset in the joined text and its source line and column.
+    # offset in the joined text and its source line and column (three numbers a run, laid
+    # end to end: a sentence may run over thousands of short lines).
     buf: list[str] = []
-    runs: list[tuple[int, int, int]] = []
+    runs = array("q")
     size = 0
     cur_section: Optional[str] = None
     # Report.section_of_line(n), with the sections sorted once rather than for every line;
@@ -82,20 +84,21 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             lead = len(text) - len(text.lstrip())
             stop = lead + len(stripped)
             # The runs that hold the stripped text, offsets counted from its start.
-            pieces = []
-            last = len(runs) - 1
-            for k, (offset, line, column) in enumerate(runs):
+            pieces = array("q")
+            last = len(runs) - 3
+            for k in range(0, len(runs), 3):
+                offset, line, column = runs[k], runs[k + 1], runs[k + 2]
                 if offset >= stop:
                     break
-                if k < last and runs[k + 1][0] <= lead:
+                if k < last and runs[k + 3] <= lead:
                     continue
                 if offset < lead:
                     column += lead - offset
                     offset = lead
-                pieces.append((offset - lead, line, column))
-            out.append(Sentence(stripped, cur_section, tuple(pieces), False))
+                pieces.extend((offset - lead, line, column))
+            out.append(Sentence(stripped, cur_section, runs_of(pieces), False))
         buf.clear()
-        runs.clear()
+        del runs[:]
         size = 0
 
     # Most reports end every sentence with 。: then str.split cuts the lines, several
@@ -139,7 +142,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
         for piece in pieces:
             if buf:  # the end of a sentence begun on an earlier line
                 buf.append(piece + mark)
-                runs.append((size, n, base + start))
+                runs.extend((size, n, base + start))
                 flush()
             else:  # a sentence within this line: one run
                 # It ends at the mark: only its start may need stripping, and it is
@@ -165,7 +168,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             # Prose, or the text after a heading's own 。 (（二）依申请公开情况。2024年，我局共
             # 收到政府信息公开 / 申请15件，…): it runs on to the next line like any sentence.
             buf.append(rest)
-            runs.append((size, n, base + start))
+            runs.extend((size, n, base + start))
             size += len(rest)
     flush()
     return tuple(out)
