@@ -23,6 +23,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from .lazy_re import lazy_compile
 #: Provinces, autonomous regions and municipalities, as printed at the head of a name.
 PROVINCES = (
     "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省",
@@ -57,11 +58,11 @@ _FOLD = {ch: group[0] for group in OCR_LOOKALIKES for ch in group[1:]}
 #: The administrative unit words a name's units end in (county level and up, and zones).
 _UNIT_END = r"(?:自治区|特别行政区|自治州|自治县|自治旗|地区|新区|片区|省|市|州|盟|区|县|旗)"
 #: Words that make a piece an organ, not a place (``市场``, ``区域`` are no units either).
-_ORGAN_WORDS = re.compile(r"局|委|办|厅|院|室|中心|管理|政府|部|所|站|队|公司|市场|区域")
-_UNIT = re.compile(r"[\u4e00-\u9fff]{2,10}?" + _UNIT_END)
+_ORGAN_WORDS = lazy_compile(r"局|委|办|厅|院|室|中心|管理|政府|部|所|站|队|公司|市场|区域")
+_UNIT = lazy_compile(r"[\u4e00-\u9fff]{2,10}?" + _UNIT_END)
 
-_NOISE = re.compile(r"[\s\u200b\u200c\u200d\ufeff·•．.\-—_《》“”\"'（）()【】\[\]#*]+")
-_REPORT_WORDS = re.compile(r"(?:关于)?(?:\d{4}年?度?)?(?:年度)?(?:的)?(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開]).*$")
+_NOISE = lazy_compile(r"[\s\u200b\u200c\u200d\ufeff·•．.\-—_《》“”\"'（）()【】\[\]#*]+")
+_REPORT_WORDS = lazy_compile(r"(?:关于)?(?:\d{4}年?度?)?(?:年度)?(?:的)?(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開]).*$")
 
 
 def _clean(name: str) -> str:

@@ -46,7 +46,6 @@ The reader may attach this itself later; the interface is the two dataclasses an
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cached_property
 from dataclasses import dataclass, field
@@ -56,6 +55,7 @@ from typing import Mapping, Optional
 from .labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from .analyses import per_report
 from .model import T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span
+from .lazy_re import lazy_compile
 
 #: Below this score a table is not assessable: no check reads any of its cells.
 THRESHOLD = 0.5
@@ -184,7 +184,7 @@ def assess(report: Report) -> dict[str, TableConfidence]:
 _SECTION_OF = {"t2": "S2", "t3": "S3", "t4": "S4"}
 #: A picture in the text: what the document readers write where a page or a document
 #: shows an image (gplint.readers.IMAGE_MARK), or a markdown image.
-_IMAGE = re.compile(r"［图片］|!\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGE = lazy_compile(r"［图片］|!\[[^\]\n]*\]\([^)\n]*\)")
 
 
 def _image_in_section(report: Report, slot: str) -> Optional[Span]:
@@ -276,7 +276,7 @@ _VALUE = attrgetter("value")
 _RAW = attrgetter("raw")
 _INT_ONLY = {int}
 #: A value written with a leading zero and more digits after it ("00", "023", "０１").
-_LEADING_ZERO = re.compile(r"(?:^|\|)\s*[0０]\s*[0-9０-９]")
+_LEADING_ZERO = lazy_compile(r"(?:^|\|)\s*[0０]\s*[0-9０-９]")
 
 
 def _all_certain(cells: list[Cell]) -> bool:

@@ -21,6 +21,7 @@ from typing import Any, Optional, Sequence
 
 from .diagnostics import Diagnostic
 from .engine import MAX_TIMEOUT, FileResult, LintOptions
+from .lazy_re import lazy_compile
 from .runner import TEXT_EXTENSIONS
 
 CONFIG_NAMES = ("gplint.toml", ".gplint.toml", "pyproject.toml")
@@ -121,9 +122,31 @@ def _validate(table: dict, path: str) -> Config:
     return Config(path=path, **kw)
 
 
+#: A line that may open or set ``tool.gplint`` in TOML: a ``[tool.gplint…]`` or bare
+#: ``[tool]`` header, a ``tool.gplint…`` dotted key or a ``tool = {…}`` inline table (keys
+#: bare or quoted). Generous on purpose: a line it misses would lose a configuration.
+_TOOL_GPLINT_LINE = lazy_compile(
+    rb"""(?m)^[ \t]*(?:\[[ \t]*["']?tool["']?[ \t]*(?:\]|\.[ \t]*["']?gplint)"""
+    rb"""|["']?tool["']?[ \t]*(?:\.[ \t]*["']?gplint|=))""")
+
+
+def _may_hold_gplint_table(raw: bytes) -> bool:
+    """Whether a ``pyproject.toml`` may have a ``[tool.gplint]`` table. Most projects'
+    have none, and the upward search finds one in nearly every Python repository: this
+    saves loading the TOML parser (a pre-commit hook's every run) for those."""
+    return _TOOL_GPLINT_LINE.search(raw) is not None
+
+
 def load_config(path: str, *, explicit: bool = True) -> Optional[Config]:
     """Read and validate one file. A ``pyproject.toml`` without ``[tool.gplint]`` gives None
     when found by the upward search, and an error when named with ``--config``."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    if not explicit and os.path.basename(path) == "pyproject.toml" and not _may_hold_gplint_table(raw):
+        return None  # someone else's pyproject: neither parsed nor judged
     # Imported here, not at the top: most runs find no configuration file, and the TOML
     # parser (with its regular expressions) costs about 3 % of the start-up.
     if sys.version_info >= (3, 11):
@@ -132,10 +155,7 @@ def load_config(path: str, *, explicit: bool = True) -> Optional[Config]:
         import tomli as tomllib
 
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:  # TOML is UTF-8 (tomllib decodes before parsing)

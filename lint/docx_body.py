@@ -12,15 +12,25 @@
   readers (``mc:Fallback``) is skipped.
 - Content controls (``w:sdt``), inserted text of tracked changes (``w:ins``) and smart
   tags are read through; deleted text (``w:delText``) is not.
+- A picture in a body paragraph (a DrawingML picture or chart, a VML image, an embedded
+  object such as a pasted Excel sheet) is a line ``［图片］`` of its own after the
+  paragraph's text, as the HTML reader writes it: a table published as a picture is then
+  reported as unreadable, not as missing. Pictures inside table cells are left out.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
+from .html_text import IMAGE_MARK
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Elements that show a picture: DrawingML pictures and charts, VML images, embedded objects.
+PICTURES = frozenset({"{http://schemas.openxmlformats.org/drawingml/2006/picture}pic",
+                      "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",
+                      "{urn:schemas-microsoft-com:vml}imagedata", f"{W}object"})
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TEXTBOX = f"{W}txbxContent"
 #: A cell with more prose than this in several paragraphs holds part of the document.
@@ -45,7 +55,11 @@ def _block(elem: "Element", lines: list[str], depth: int) -> None:
         return
     if tag == f"{W}p":
         boxes: list = []
-        lines.append(paragraph_text(elem, boxes))
+        pictures: list = []
+        text = paragraph_text(elem, boxes, pictures)
+        if text or not pictures:
+            lines.append(text)
+        lines.extend(IMAGE_MARK for _ in pictures)
         for box in boxes:
             _blocks(box, lines, depth + 1)
     elif tag == f"{W}tbl":
@@ -56,8 +70,9 @@ def _block(elem: "Element", lines: list[str], depth: int) -> None:
             _blocks(content, lines, depth + 1)
 
 
-def paragraph_text(elem: "Element", boxes: list) -> str:
-    """The paragraph's own text; the text boxes it anchors are appended to ``boxes``."""
+def paragraph_text(elem: "Element", boxes: list, pictures: Optional[list] = None) -> str:
+    """The paragraph's own text; the text boxes it anchors are appended to ``boxes``, and
+    the pictures it shows to ``pictures`` (when given)."""
     parts: list[str] = []
 
     def visit(node: "Element") -> None:
@@ -65,6 +80,9 @@ def paragraph_text(elem: "Element", boxes: list) -> str:
             tag = child.tag
             if tag == _TEXTBOX:
                 boxes.append(child)
+            elif tag in PICTURES:
+                if pictures is not None:
+                    pictures.append(child)
             elif tag == _MC_FALLBACK:
                 continue
             elif tag == f"{W}t":

@@ -33,8 +33,12 @@ class _Limit(Exception):
 
 
 #: Elements the body's tree keeps even when empty: an empty paragraph is an empty line, an
-#: empty cell an empty cell; text, tabs and breaks are what a paragraph reads.
-_KEEP_EMPTY = frozenset("{" + _W + n for n in ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr", "gridSpan"))
+#: empty cell an empty cell; text, tabs and breaks are what a paragraph reads; and what
+#: shows a picture (gplint.docx_body.PICTURES): a table pasted as an image is a picture.
+_KEEP_EMPTY = frozenset(["{" + _W + n for n in ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr", "gridSpan", "object")]
+                        + ["{http://schemas.openxmlformats.org/drawingml/2006/picture}pic",
+                           "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",
+                           "{urn:schemas-microsoft-com:vml}imagedata"])
 _FALLBACK = "http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 

@@ -21,10 +21,11 @@ from importlib import import_module
 from importlib.machinery import PathFinder
 from typing import NamedTuple, Optional, Sequence
 
+from .lazy_re import lazy_compile
 # importlib.metadata.EntryPoint.pattern: what ``load`` accepts as ``module:attr [extras]``.
 _VALUE_PATTERN = r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
 # importlib.metadata.Prepared.normalize: PEP 503 with dashes as underscores.
-_NAME_SEPARATORS = re.compile(r"[-_.]+")
+_NAME_SEPARATORS = lazy_compile(r"[-_.]+")
 # The errors PathDistribution.read_text takes for "this distribution has no such file".
 _NO_FILE = (FileNotFoundError, IsADirectoryError, KeyError, NotADirectoryError, PermissionError)
 

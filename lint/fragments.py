@@ -31,26 +31,26 @@ where each marked value begins, which the rule's finding must cover.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Optional
 
 from . import format as _format
 from .example import example_report
+from .lazy_re import lazy_compile
 
 _FMT = _format.FORMAT_2021
 _OPEN, _CLOSE = "⟦", "⟧"
 _HEADINGS = {sec.heading: sec.slot for sec in _FMT.sections}
 #: A cell value of a row: a number, or a blank mark standing for zero.
-_NUMBER = re.compile(r"⟦?(?:-?\d+(?:\.\d+)?|[—－/／])⟧?")
+_NUMBER = lazy_compile(r"⟦?(?:-?\d+(?:\.\d+)?|[—－/／])⟧?")
 #: A line naming the report (its title), and one about the report itself (the preface).
-_TITLE = re.compile(r"^\S{0,40}\d{4}\s*年度?政府信息公开工作年度报告$")
-_PREFACE = re.compile(r"^(?:本报告|现将)|统计期限")
+_TITLE = lazy_compile(r"^\S{0,40}\d{4}\s*年度?政府信息公开工作年度报告$")
+_PREFACE = lazy_compile(r"^(?:本报告|现将)|统计期限")
 _MARKS = str.maketrans("", "", "⟦⟧")
 #: The section whose body is each table (``~~表四~~`` takes the table out).
 _TABLE_SECTIONS = {"表二": "S2", "表三": "S3", "表四": "S4"}
 #: The example report's own prose, which a fragment's prose replaces, by section.
 _SLOT_PROSE = {"S1": "（二）依申请公开。", "S5": "一是信息发布的及时性", "S6": "本机关"}
-_TOPIC_MARK = re.compile(r"[（(][一二三四五][）)]")
+_TOPIC_MARK = lazy_compile(r"[（(][一二三四五][）)]")
 _T4_WIDTH = len(_FMT.t4.block_keys) * len(_FMT.t4.column_keys)
 
 

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Sequence,
 
 from . import shape_cache
 from .shape_cache import Lexicon
+from .lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from lark import Lark, Tree
@@ -522,8 +523,8 @@ class LineMemo:
 _TYPE = itemgetter(0)
 _VALUE = itemgetter(1)
 _SEPARATORS = "\t|｜"
-_SEPARATOR_SPLIT = re.compile("([" + re.escape(_SEPARATORS) + "])").split
-_HAS_SEPARATOR = re.compile("[" + re.escape(_SEPARATORS) + "]").search
+_SEPARATOR_SPLIT = lazy_compile("([" + re.escape(_SEPARATORS) + "])").split
+_HAS_SEPARATOR = lazy_compile("[" + re.escape(_SEPARATORS) + "]").search
 
 
 # A line with every terminal, several at their boundaries (see LineReader.usable).

@@ -24,6 +24,7 @@ import re
 from typing import Iterator, Optional
 
 from .sources import InputError, decode
+from .lazy_re import lazy_compile
 
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
@@ -38,7 +39,7 @@ _PARAGRAPHS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "
 #: A cell with more prose than this in several paragraphs holds part of the article.
 _LAYOUT_CELL_CHARS = 120
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET = lazy_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
 
 
@@ -99,7 +100,7 @@ def _cells(row) -> list:
 
 _BREAK = "\x00"
 #: A break (with the blanks around it) between two CJK characters or full-width marks.
-_CJK_BREAK = re.compile("(?<=[\u3000-\u9fff\uff00-\uffef])[ \x00]*\x00[ \x00]*(?=[\u3000-\u9fff\uff00-\uffef])")
+_CJK_BREAK = lazy_compile("(?<=[\u3000-\u9fff\uff00-\uffef])[ \x00]*\x00[ \x00]*(?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 def _text(el) -> str:

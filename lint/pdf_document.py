@@ -7,8 +7,9 @@ from typing import Optional, Sequence
 
 from .pdf_layout import PageLine
 from .pdf_spaced import VALUE_CELL, aligned_rows
+from .lazy_re import lazy_compile
 
-_HEADING = re.compile(r"\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+)")
+_HEADING = lazy_compile(r"\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+)")
 
 
 def _unwrapped(lines: list[PageLine], right: float) -> list[PageLine]:
@@ -35,7 +36,7 @@ def _unwrapped(lines: list[PageLine], right: float) -> list[PageLine]:
 
 
 #: A page number as footers write it (a bare number also counts when set apart from the body).
-_PAGE_NUMBER = re.compile(r"[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
+_PAGE_NUMBER = lazy_compile(r"[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
                           r"|共\s*\d+\s*页\s*第\s*\d+\s*页|Page\s*\d+(\s*of\s*\d+)?", re.IGNORECASE)
 
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
+from .lazy_re import lazy_compile
 #: A gap between two glyphs of a line at least this many font heights separates cells.
 CELL_GAP = 1.0
 #: A gap of at least this many font heights is a space between words.
@@ -234,7 +235,7 @@ def join_glyphs(line: list[Glyph], cells: bool) -> str:
     return "".join(out)
 
 
-NUMBER_CELL = re.compile(r"[\d\s.,，]*\d[\d\s.,，]*")
+NUMBER_CELL = lazy_compile(r"[\d\s.,，]*\d[\d\s.,，]*")
 
 
 def cell_text(glyphs: list[Glyph]) -> str:

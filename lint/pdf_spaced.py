@@ -14,10 +14,10 @@ Lines of glyphs outside ruled cells (:func:`gplint.pdf_layout.page_lines`) come 
 """
 from __future__ import annotations
 
-import re
 from typing import Optional, Sequence
 
 from .pdf_layout import CELL_GAP, NUMBER_CELL, Glyph, PageLine, cell_text, join_glyphs
+from .lazy_re import lazy_compile
 
 #: Lines of a table set as spaced text less than this many line heights apart are one row.
 WRAP_GAP = 0.3
@@ -117,7 +117,7 @@ def aligned_rows(pages: Sequence[list[PageLine]]) -> list[list[PageLine]]:
     return out
 
 
-VALUE_CELL = re.compile(r"[\d\s.,，]*\d[\d\s.,，]*|[-—–－/／]")
+VALUE_CELL = lazy_compile(r"[\d\s.,，]*\d[\d\s.,，]*|[-—–－/／]")
 
 
 def _values(line: PageLine) -> list[tuple[float, float, str]]:

@@ -24,10 +24,11 @@ from __future__ import annotations
 import os
 import re
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from .lazy_re import lazy_compile
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 # C0 controls but tab, DEL, C1 controls (NEL among them), the line and paragraph separators,
 # bidirectional embeddings, overrides and isolates, and lone surrogates.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = lazy_compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 

@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from typing import Any, Mapping, NamedTuple, Optional
 
 #: Shapes kept in the file at most (the newest first): a batch of real reports meets a few
@@ -105,6 +104,8 @@ def save(path: str, key: str, lexicon: Lexicon, plans: Mapping[tuple, tuple]) ->
             merged.setdefault(shape, plan)
     data = {"format": _FORMAT, "key": key, "lexicon": lexicon._asdict(),
             "plans": [[list(shape), plan] for shape, plan in list(merged.items())[:MAX_SHAPES]]}
+    import tempfile  # here: most runs meet no new shape and never save (a cold start saved)
+
     directory = os.path.dirname(path) or "."
     try:
         fd, tmp = tempfile.mkstemp(prefix=".shapes-", suffix=".tmp", dir=directory)

@@ -114,3 +114,40 @@ def test_title_in_a_text_box_is_read_once() -> None:
     assert read.count(title) == 1
     assert parse(read).title == title
     assert findings(read) == findings(text)
+
+
+def _png() -> io.BytesIO:
+    """A 1×1 PNG (python-docx reads the image's header for its size)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return io.BytesIO(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\0\0\0"))
+                      + chunk(b"IEND", b""))
+
+
+def test_a_table_pasted_as_a_picture_is_unread_not_missing() -> None:
+    """Table 三 replaced by an image of it (what many offices publish): the DOCX reader
+    writes the picture's place, and the report gets one T190 there, no T101."""
+    from gplint.html_text import IMAGE_MARK
+
+    lines = REPORT.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("三、"))
+    first = next(i for i in range(start + 1, len(lines)) if "\t" in lines[i])
+    end = next(i for i in range(first, len(lines)) if "\t" not in lines[i])
+    d = docx.Document()
+    fill(d, lines[:first])
+    d.add_paragraph("表三如下：").add_run().add_picture(_png())  # text, then the picture
+    fill(d, lines[end:])
+    cell = d.add_table(rows=1, cols=2).cell(0, 0)  # a picture in a data table's cell: left out
+    cell.paragraphs[0].add_run().add_picture(_png())
+    read = read_docx(save(d), "picture.docx").text.split("\n")
+    at = read.index("表三如下：")
+    assert read[at + 1] == IMAGE_MARK and read.count(IMAGE_MARK) == 1
+    diags = lint_source(Source("picture.docx", "\n".join(read)), REGISTRY, LintOptions()).diagnostics
+    assert "T101" not in [d.code for d in diags]
+    unread = [d for d in diags if d.code == "T190"]
+    assert [(d.key, d.span.line) for d in unread] == [("t3", at + 2)]

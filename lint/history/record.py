@@ -7,7 +7,6 @@ report the same way. A record carries no model object: it crosses process bounda
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from hashlib import blake2b, sha256
@@ -19,16 +18,17 @@ from ..confidence import assess
 from ..diagnostics import Diagnostic
 from ..format import FORMAT_2021, format_for
 from ..model import Report
+from ..lazy_re import lazy_compile
 
 #: A sentence shorter than this (in characters, blanks removed) is not fingerprinted: short
 #: sentences (无。 / 2024年本机关未收取信息处理费。) are the same in every report.
 MIN_SENTENCE = 15
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
+_SENTENCE = lazy_compile(r"[^。！？；!?;]+[。！？；!?;]?")
 #: Full-width digits and letters (２０２４, Ａ) as half-width: what NFKC does to them, at a
 #: fraction of its cost (a report's text is mostly already normal; its punctuation is kept).
-_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+_FULL_WIDTH = lazy_compile(r"[０-９Ａ-Ｚａ-ｚ]")
 _HALF_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
-_NOT_TEXT = re.compile(r"[\s\u3000\u200b\ufeff]+")
+_NOT_TEXT = lazy_compile(r"[\s\u3000\u200b\ufeff]+")
 
 _T3_ROWS = FORMAT_2021.t3.row_keys
 _T3_COLS = FORMAT_2021.t3.column_keys

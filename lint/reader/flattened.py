@@ -10,6 +10,7 @@ from typing import Sequence
 from .. import labels as L
 from ..grammar import MEMO_MAX_LINE, Line, Tok, line_lexer, tokenise
 from ..packed_tokens import PackedTokens
+from ..lazy_re import lazy_compile
 
 
 # A crawled page flattened into one long line runs headings, prose and table cells
@@ -36,7 +37,7 @@ _SEG_ENUM = (
     r"|(?<=[0-9０-９])[ \u3000]*(?P<frag>[本年度办理结果]{2}[本年度办理结果 \u3000]*)"
     r"(?=[ \u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
 )
-_UP_TO_DIGIT = re.compile(r"[^0-9０-９]*")
+_UP_TO_DIGIT = lazy_compile(r"[^0-9０-９]*")
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
 #: A line with this many tabs is a row of cells, never cut into virtual lines.
@@ -89,7 +90,7 @@ def _segment_cuts(text: str) -> list[int]:
 
 
 # Blanks between two Chinese characters or full-width marks.
-_WORD_BLANKS = re.compile("(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])[ \u3000\u00a0]+"
+_WORD_BLANKS = lazy_compile("(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])[ \u3000\u00a0]+"
                           "(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])")
 
 

@@ -20,23 +20,24 @@ from typing import TYPE_CHECKING, Optional
 
 from ..agency import expand_from_mentions, expand_relative, is_relative, normalise_agency, same_agency
 from ..model import Placement
+from ..lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from ..model import Report
 
 _YEAR = r"(?P<year>\d{4})\s*年\s*度?"
-_CRAWLER_TITLE = re.compile(r"^\s*(?:标题|题目|title)\s*[:：]\s*", re.I)
-_NAME_BEFORE_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*" + _YEAR + r"\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開]|年度[报報]告)")
-_NAME_AFTER_YEAR = re.compile(r"^\s*" + _YEAR + r"\s*(?P<name>.*?)\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開])")
-_NAME_NO_YEAR = re.compile(r"^(?P<name>.*?)\s*(?:关于)?\s*(?:的)?\s*政府信息公[开開]")
-_DATE_AT_END = re.compile(r"(?P<name>[\u4e00-\u9fff（）()]{4,40})\s*[（(]?\s*(?P<y>\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?\s*$")
+_CRAWLER_TITLE = lazy_compile(r"^\s*(?:标题|题目|title)\s*[:：]\s*", re.I)
+_NAME_BEFORE_YEAR = lazy_compile(r"^(?P<name>.*?)\s*(?:关于)?\s*" + _YEAR + r"\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開]|年度[报報]告)")
+_NAME_AFTER_YEAR = lazy_compile(r"^\s*" + _YEAR + r"\s*(?P<name>.*?)\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開])")
+_NAME_NO_YEAR = lazy_compile(r"^(?P<name>.*?)\s*(?:关于)?\s*(?:的)?\s*政府信息公[开開]")
+_DATE_AT_END = lazy_compile(r"(?P<name>[\u4e00-\u9fff（）()]{4,40})\s*[（(]?\s*(?P<y>\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?\s*$")
 _PREFACES = (
-    re.compile(r"(?:本(?:年度)?报告|年报)由\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:根据|按照|依据|依照|编制|制作|结合)"),
-    re.compile(r"现由\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:编制|制作|发布)"),
-    re.compile(r"结合\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:政府信息公开|政务公开)工作实际"),
+    lazy_compile(r"(?:本(?:年度)?报告|年报)由\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:根据|按照|依据|依照|编制|制作|结合)"),
+    lazy_compile(r"现由\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:编制|制作|发布)"),
+    lazy_compile(r"结合\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:政府信息公开|政务公开)工作实际"),
 )
-_OFFICE = re.compile(r"(?:办公室|办公厅)$")
-_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_OFFICE = lazy_compile(r"(?:办公室|办公厅)$")
+_PERIOD = lazy_compile(r"统计(?:期限|时限|时间|区间)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _ORGAN_END = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司组")
 
 

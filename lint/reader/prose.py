@@ -21,17 +21,18 @@ from ..model import (
     Sentence,
 )
 from .cells import LineInfo, to_number
+from ..lazy_re import lazy_compile
 
 _UNITS = ("万元", "元", "件次", "人次", "件", "条", "次", "个", "项", "篇", "家", "名", "人", "年度", "年", "月", "日", "%", "％",
           "期", "场", "份", "页", "天", "号")
 #: The first of _UNITS a text starts with (alternatives are tried in order, like the list).
-_UNIT_RE = re.compile("|".join(re.escape(u) for u in _UNITS))
+_UNIT_RE = lazy_compile("|".join(re.escape(u) for u in _UNITS))
 _CLAUSE_MAX = 400
 #: Clause stops inside a sentence.
-_CLAUSE_STOP_RE = re.compile("[" + re.escape("；;，,：:。！？!?") + "]")
+_CLAUSE_STOP_RE = lazy_compile("[" + re.escape("；;，,：:。！？!?") + "]")
 #: A number as the tokenizer reads one (grammar/report.lark's NUMBER and CN_NUMBER), with the
 #: enumerators it reads first (一、 （三） 2. （1）) matched as such so that they are not counts.
-_NUMBER_OR_ENUMERATOR = re.compile(
+_NUMBER_OR_ENUMERATOR = lazy_compile(
     r"(?P<enum>[一二三四五六七八九十]{1,3}[ \u3000]*(?:、|[．.](?![0-9０-９]))"
     r"|第[一二三四五六七八九十]{1,3}部分"
     r"|[（(][ \u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*[）)]"

@@ -3,7 +3,6 @@ reporter kind and format version.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -28,6 +27,7 @@ from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
 from .prose import ProsePieces, prose_pieces
+from ..lazy_re import lazy_compile
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -217,7 +217,7 @@ _ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡�
 
 
 #: A web page's breadcrumb ("当前位置：首页 > 政务公开 > 政府信息公开年报"), never the title.
-_NAVIGATION = re.compile(r"^(?:当前位置|您当前的位置|您现在的位置|您的位置|当前所在位置|所在位置|位置)\s*[：:]"
+_NAVIGATION = lazy_compile(r"^(?:当前位置|您当前的位置|您现在的位置|您的位置|当前所在位置|所在位置|位置)\s*[：:]"
                          r"|首页\s*[>＞»›/|]|[>＞»›]\s*\S+\s*[>＞»›]|[>＞›»]\s*(?:政府信息公开|信息公开)")
 
 

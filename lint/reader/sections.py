@@ -2,7 +2,6 @@
 """
 from __future__ import annotations
 
-import re
 from itertools import islice
 from typing import Optional, Sequence
 
@@ -14,6 +13,7 @@ from ..model import (
 )
 from .cells import LineInfo
 from .t3_forms import is_kv_line
+from ..lazy_re import lazy_compile
 
 
 def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
@@ -56,9 +56,9 @@ def _is_t2_line(info: LineInfo) -> bool:
 #: a label naming T3's anchor (勾稽/钩稽, 申请人情况…, 第一项加第二项, R01's 本年新收 or
 #: 新收政府信息公开申请) holds one, and a label's characters all come from its line's text,
 #: so a line without any is passed over without normalising its labels.
-_T3_ANCHOR_HINT = re.compile("[稽申\U0001F238第新\U0001F21F]")
+_T3_ANCHOR_HINT = lazy_compile("[稽申\U0001F238第新\U0001F21F]")
 #: The same for T4's anchor (行政复议…, 未经复议直接起诉, 结果维持): 复 or 维.
-_T4_ANCHOR_HINT = re.compile("[复複覆\uFAB7维維]")
+_T4_ANCHOR_HINT = lazy_compile("[复複覆\uFAB7维維]")
 
 
 def anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
@@ -91,7 +91,7 @@ def _first_anchor(infos: Sequence[LineInfo], start: int, hint, names_it) -> Opti
 
 
 #: Dot leaders of a table-of-contents entry (……, …, ...., ····, ．．．; …… holds …).
-_TOC_LEADER = re.compile(r"…|\.\.\.\.|····|．．．").search
+_TOC_LEADER = lazy_compile(r"…|\.\.\.\.|····|．．．").search
 
 
 def choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int]], nlines: int,

@@ -16,6 +16,7 @@ from typing import Iterator, Optional
 
 from ..analyses import per_report
 from ..model import Report, Sentence, runs_of
+from ..lazy_re import lazy_compile
 from .prose import ProsePieces
 
 #: Sentence-final marks.
@@ -26,15 +27,15 @@ _MARK = "[" + re.escape(_SENTENCE_END_CHARS) + "]"
 _NOT_MARK = "[^" + re.escape(_SENTENCE_END_CHARS) + "]"
 #: A sentence piece of a line: up to and with the next sentence-final mark, or the rest of
 #: the line when no mark follows (one findall gives them all, no match object each).
-_SENTENCE_PIECES = re.compile(f"{_NOT_MARK}*{_MARK}|{_NOT_MARK}+")
+_SENTENCE_PIECES = lazy_compile(f"{_NOT_MARK}*{_MARK}|{_NOT_MARK}+")
 #: Tabs and a stray BOM read as spaces in a sentence.
 _AS_SPACE = {ord("\t"): " ", ord("\ufeff"): " "}
-_FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+_FOOTER = lazy_compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_MD_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}")
 
 _BIG = 1 << 62
 #: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
-_RUN_IN_COLON = re.compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
+_RUN_IN_COLON = lazy_compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
 
 #: First characters (after blanks) of a page footer or a markdown rule line.
 _FOOTER_OR_RULE_FIRST = frozenset("-—–－第|:")

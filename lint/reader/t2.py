@@ -2,7 +2,6 @@
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -19,10 +18,11 @@ from ..model import (
 from . import runs, t2_runs
 from .cells import LineInfo, region_span
 from .region import Widths, align, blank_separated, to_cell, cells_span, fit, read_region
+from ..lazy_re import lazy_compile
 
 
 #: Words of T2's column headers (one search for them all, not a generator a label).
-_T2_HEADER_WORDS = re.compile("件数|数量|金额|制发|废止|废制|现行有效|增/减|增减")
+_T2_HEADER_WORDS = lazy_compile("件数|数量|金额|制发|废止|废制|现行有效|增/减|增减")
 
 
 def _t2_label_matcher(fmt: str):

@@ -16,7 +16,6 @@ guessed at: it returns no vectors and a ``t3-other-form`` issue naming the form,
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -26,6 +25,7 @@ from ..format import T3_2021
 from ..model import Issue, Span
 from .cells import BLANK_MARKS, LCell, LineInfo, to_number
 from .region import Vector
+from ..lazy_re import lazy_compile
 
 #: Fewest lines of a form before the region is taken to be printed in it: one stray
 #: sentence of the kind is prose, three are a table.
@@ -34,10 +34,10 @@ MIN_LINES = 3
 #: A column word (its whole text, normalised) -> the column it names: the format's words
 #: and labels, matched whole, never as parts of longer text.
 _COLUMN_OF: dict[str, str] = {w: c.key for c in T3_2021.columns for w in (c.label, *c.words)}
-_COLON = re.compile("[：:]")
+_COLON = lazy_compile("[：:]")
 #: One pair of a kv sentence: a column word, then its number or a blank mark, an optional
 #: 件, and the separator that ends it.
-_PAIR = re.compile(r"\s*([^\s\d０-９，,、；;。：:—\-－/]+?)\s*(?:为|：|:)?\s*"
+_PAIR = lazy_compile(r"\s*([^\s\d０-９，,、；;。：:—\-－/]+?)\s*(?:为|：|:)?\s*"
                    r"([0-9０-９]+|——|—|－|-|/|／|无)\s*件?\s*([，,、；;。]|$)")
 
 

@@ -15,6 +15,7 @@ from typing import Any, Optional, Sequence
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 from ..format import SECTIONS
 from ..model import Report
+from ..lazy_re import lazy_compile
 
 #: Category and severity names as a clerk reads them.
 CATEGORY_NAMES = {"structure": "结构", "table": "表格", "arithmetic": "勾稽关系", "narrative": "前后一致",
@@ -28,7 +29,7 @@ GROUP_TITLES = {FILE_GROUP: "文件", FRONT_GROUP: "标题与开头"}
 GROUP_TITLES.update({s.slot: f"{s.numeral}、{s.title}" for s in SECTIONS})
 GROUP_ORDER = (FILE_GROUP, FRONT_GROUP) + tuple(s.slot for s in SECTIONS)
 
-_TITLE_TAIL = re.compile(r"(?:20\d\d|19\d\d)\s*年(?:度)?|政府信息公开(?:工作)?(?:年度)?(?:报告|年报)|年度报告|工作报告")
+_TITLE_TAIL = lazy_compile(r"(?:20\d\d|19\d\d)\s*年(?:度)?|政府信息公开(?:工作)?(?:年度)?(?:报告|年报)|年度报告|工作报告")
 
 
 @dataclass(frozen=True)

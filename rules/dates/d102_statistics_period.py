@@ -1,16 +1,16 @@
 """D102: the stated statistics period is not the report year."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
 from gplint.rules.narrative._prose import ascii_digits, sentences
+from gplint.lazy_re import lazy_compile
 
-_PERIOD = re.compile(r"统计(?:期限|周期|时间|时段|区间|范围|截止时间)|数据(?:时间|期限|统计时间)|所列数据")
-_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_PERIOD = lazy_compile(r"统计(?:期限|周期|时间|时段|区间|范围|截止时间)|数据(?:时间|期限|统计时间)|所列数据")
+_DATE = lazy_compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
 class StatisticsPeriodMismatch(Rule):

@@ -1,18 +1,18 @@
 """D103: the text names its own report with another year than the title."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.model import Report
 
 from gplint.rules.narrative._prose import ascii_digits, sentences
+from gplint.lazy_re import lazy_compile
 
 # "现将…2023年度政府信息公开工作年度报告…", "编制了 2024 年度政务公开工作报告": the report
 # naming itself. Conservative on purpose: other years in the text (last year's problems,
 # 2023年度部门决算) are legitimate and are not looked at.
-_SELF = re.compile(r"(?:现将|特?发布|编制了?|公布|形成)[^，。；]{0,30}?(?P<y>(?:19|20)\d{2})\s*年度?"
+_SELF = lazy_compile(r"(?:现将|特?发布|编制了?|公布|形成)[^，。；]{0,30}?(?P<y>(?:19|20)\d{2})\s*年度?"
                    r"[^，。；\d]{0,20}?(?:政府信息公开|政务公开)[^，。；\d]{0,8}?报告")
 
 

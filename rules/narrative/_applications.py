@@ -17,10 +17,11 @@ from gplint.model import Report
 
 from ._counts import COMPARISON, Count, blank_asides, counts, nearest
 from ._prose import Sentence, sentences
+from gplint.lazy_re import lazy_compile
 
 #: Count kinds of table 三's totals, by the words that name them (see N101). Negated forms
 #: (未办结) belong to the carry-over, never to the handled count.
-KIND_WORDS = re.compile("|".join(f"(?P<{k}>{p})" for k, p in (
+KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
                     r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
@@ -53,7 +54,7 @@ OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"逾期不补正|逾期未补正", ("R21",)),
     (r"逾期未按收费通知|逾期未缴纳费用|逾期未缴费", ("R22",)),
 )
-OUTCOME_WORDS = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUTCOMES)))
+OUTCOME_WORDS = lazy_compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUTCOMES)))
 
 #: Applicant kinds: table 三's columns, named right before the count (自然人申请18件).
 APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -64,27 +65,27 @@ APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"社会公益组织", ("C4",)),
     (r"法律服务机构", ("C5",)),
 )
-_APPLICANT_AT_END = re.compile("(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(APPLICANTS)) + ")"
+_APPLICANT_AT_END = lazy_compile("(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(APPLICANTS)) + ")"
                                r"(?:提出|提交|的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:为|有|共)?\s*$")
-_ANOTHER_APPLICANT = re.compile(r"(?:自然人|公民|法人|企业|组织|机构)\s*[、和及与或]\s*$")
+_ANOTHER_APPLICANT = lazy_compile(r"(?:自然人|公民|法人|企业|组织|机构)\s*[、和及与或]\s*$")
 
 #: Units an application count is given in.
 APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: Matters other than the agency's own applications of the year: a clause (or a sentence
 #: carried over by context) that names one is not read as an application count.
-OTHER_MATTERS = re.compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
+OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
                            r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
                            # a part of the year (第一季度, 上半年, 12月份), not the year's count
                            r"季度|半年|月份|每月|当月|本月")
 #: In a context-carried sentence (no 申请): other matters, more broadly.
-_CONTEXT_BREAK = re.compile(OTHER_MATTERS.pattern + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
+_CONTEXT_BREAK = lazy_compile(OTHER_MATTERS.pattern + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
 
 
 #: A count of time, not of applications (3 个工作日内答复).
-_DURATION = re.compile(r"\s*(?:个)?(?:工作日|自然日|日内|天|小时|分钟|月)")
+_DURATION = lazy_compile(r"\s*(?:个)?(?:工作日|自然日|日内|天|小时|分钟|月)")
 #: How far after a count an outcome may name it (12 件予以公开, 6 件因本机关不掌握…).
 _AFTER_REACH = 6
-_HANDLED_AFTER = re.compile(r"\s*(?:已经|已|均|全部|依法|按时|及时)*(?:办结|答复|办理完毕|处理完毕)")
+_HANDLED_AFTER = lazy_compile(r"\s*(?:已经|已|均|全部|依法|按时|及时)*(?:办结|答复|办理完毕|处理完毕)")
 
 
 @dataclass(frozen=True)

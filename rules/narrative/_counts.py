@@ -22,11 +22,12 @@ from typing import Iterator, Optional
 from gplint.labels import cn_to_int
 
 from ._prose import Sentence, count
+from gplint.lazy_re import lazy_compile
 
 #: Units that count applications, cases or documents.
 COUNT_UNITS = ("件次", "件", "份", "个", "宗", "起", "条", "部", "项", "次")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_COUNT = re.compile(
+_COUNT = lazy_compile(
     r"(?<![\d.．０-９" + _CN_DIGITS + r"第每之某])"
     r"(?:(?P<d>[0-9０-９]+)(?![.．][0-9０-９])|(?P<c>[" + _CN_DIGITS + r"]+))"
     r"\s*(?P<unit>" + "|".join(COUNT_UNITS) + ")")
@@ -34,7 +35,7 @@ _COUNT = re.compile(
 _CN_UNITS = frozenset(("件", "件次", "宗", "起", "份"))
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 #: Clause stops: a count's words never run past them.
-_STOPS = re.compile(r"[，,；;。！？!?：:\n]")
+_STOPS = lazy_compile(r"[，,；;。！？!?：:\n]")
 #: Words next to a count that make it approximate.
 _APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "不到", "不足")
 _APPROX_AFTER = ("余", "多", "左右", "以上")
@@ -135,5 +136,5 @@ def nearest(patterns: "re.Pattern[str]", c: Count) -> tuple[Optional[re.Match[st
 
 
 #: Words that compare a count with another period or give a change, not a count.
-COMPARISON = re.compile(r"同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|比\d{4}年|上升|增长|下降|增加|减少|持平|提高|降低|变化")
+COMPARISON = lazy_compile(r"同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|比\d{4}年|上升|增长|下降|增加|减少|持平|提高|降低|变化")
 

@@ -11,20 +11,21 @@ from typing import Iterator, Optional
 from gplint.model import Report
 
 from ._prose import Sentence, count, sentences
+from gplint.lazy_re import lazy_compile
 
 COUNT_UNITS = ("件次", "人次", "件", "条", "次", "篇", "个", "项", "期", "场", "份", "家")
 #: Units that count published items and are mixed freely in lists of them (条 of which 次).
 ITEM_UNITS = frozenset(("条", "次", "篇", "件"))
 
-_NUM = re.compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
-_INTRO = re.compile(r"其中包括[：:]?|其中[：:，,]?|具体来看[：:]|具体(?:为|包括|是)[：:]?|分别(?:为|是)[：:]?|包括[：:]")
-_DIGIT = re.compile(r"\d")
-_NEW_TOTAL = re.compile(r"(?<![公总])共(?![享同建治])|合计|总计|累计")
+_NUM = lazy_compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
+_INTRO = lazy_compile(r"其中包括[：:]?|其中[：:，,]?|具体来看[：:]|具体(?:为|包括|是)[：:]?|分别(?:为|是)[：:]?|包括[：:]")
+_DIGIT = lazy_compile(r"\d")
+_NEW_TOTAL = lazy_compile(r"(?<![公总])共(?![享同建治])|合计|总计|累计")
 # A clause that adds something outside the total ("另有上年结转的 1 件…", "此外…") ends the list.
-_OUTSIDE = re.compile(r"^\s*(?:另有|另外|另|此外|除此之外|以及上年|加上|还有上年)")
+_OUTSIDE = lazy_compile(r"^\s*(?:另有|另外|另|此外|除此之外|以及上年|加上|还有上年)")
 #: A clause that opens with a verb of handling (已办结…, 答复…) says something new: not a
 #: part. (Lists of published items repeat their own verb, 发布政务动态 4 条；发布…: not these.)
-_NEW_VERB = re.compile(r"\s*(?:已|并|均|共|另|全部|及时|依法)*(?:办结|答复|办理完|处理完|收到|接收|接到|受理|结转|转入|完成|回复)")
+_NEW_VERB = lazy_compile(r"\s*(?:已|并|均|共|另|全部|及时|依法)*(?:办结|答复|办理完|处理完|收到|接收|接到|受理|结转|转入|完成|回复)")
 
 
 _APPROX = ("约", "余", "近", "超", "逾", "多", "左右", "以上", "累计超")
@@ -158,9 +159,9 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
 
 # Parts named by publication channel overlap: one item goes out on the website, the 微博 and
 # the 微信 account alike, so counts per channel may add up to more than the items published.
-_CHANNEL = re.compile(r"网站|网页|门户|微博|微信|公众号|客户端|APP|App|app|抖音|快手|头条|视频号|新媒体|"
+_CHANNEL = lazy_compile(r"网站|网页|门户|微博|微信|公众号|客户端|APP|App|app|抖音|快手|头条|视频号|新媒体|"
                       r"公报|报纸|报刊|电视|广播|政务服务网|平台|公开栏|公示栏|大屏|显示屏|小程序|政务号")
-_COUNT = re.compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
+_COUNT = lazy_compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
 
 
 def _ambiguous_total(pl: "PartsList") -> bool:

@@ -20,6 +20,7 @@ from gplint.format import T3_2021 as _T3
 from gplint.labels import normalise
 from gplint.analyses import per_report
 from gplint.model import Number, Report, Sentence
+from gplint.lazy_re import lazy_compile
 
 #: Table 三's applicant columns (C1…C6) and its total column (C7), from the format.
 _PART_COLS = _T3.part_columns
@@ -70,7 +71,7 @@ def clauses(sentence: Sentence, stops: str = "，,；;") -> Iterator[tuple[int, 
         yield start, len(text), text[start:]
 
 
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_YEAR = lazy_compile(r"(?<!\d)(\d{4})\s*年")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -107,8 +108,8 @@ def count(digits: str) -> Optional[int]:
 # A region's or a system's total (全市各级行政机关共收到申请 400 件) is another scope than an
 # agency's own table. A body that governs an area (管委会, 实验区, 开发区, 片区管理局) writes
 # 全区 of its own area: that is the agency itself.
-_SCOPE = re.compile(r"全(?:市|区|县|省|州|盟|旗|镇|乡|系统)|各级|各地|各部门|各单位|各乡镇|各街道|系统内")
-_AREA_BODY = re.compile(r"管委会|管理委员会|实验区|开发区|高新区|新区|片区|园区|示范区|自贸区|保税区|合作区|试验区")
+_SCOPE = lazy_compile(r"全(?:市|区|县|省|州|盟|旗|镇|乡|系统)|各级|各地|各部门|各单位|各乡镇|各街道|系统内")
+_AREA_BODY = lazy_compile(r"管委会|管理委员会|实验区|开发区|高新区|新区|片区|园区|示范区|自贸区|保税区|合作区|试验区")
 
 
 def other_scope(report: Report, text: str) -> bool:
@@ -126,7 +127,7 @@ def other_scope(report: Report, text: str) -> bool:
 
 
 #: The agency's own count named beside a wider one (…，其中市本级 4 件).
-OWN_SCOPE = re.compile(r"本级|本机关|本单位|本部门|本局|本委|本办|本府")
+OWN_SCOPE = lazy_compile(r"本级|本机关|本单位|本部门|本局|本委|本办|本府")
 
 
 def scope_before(text: str, clause_start: int, clause: str) -> str:

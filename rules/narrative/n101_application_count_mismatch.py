@@ -1,7 +1,6 @@
 """N101: a count of applications in the text differs from table 三."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Related, Rule
@@ -11,6 +10,7 @@ from gplint.model import Report, Span
 from ._applications import OTHER_MATTERS, application_counts
 from ._counts import Count, blank_asides
 from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
+from gplint.lazy_re import lazy_compile
 
 _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
               "processed": ("R24",), "carried_out": ("R25",)}
@@ -27,13 +27,13 @@ _ROW_NAMES = {k: f"表三“{_T3.row(k).label}”" + ("" if k == _T3.total_row e
 # compared unless the sentence also gives the agency's own count (本级…).
 
 #: Claims of none: 未收到…申请 (表三 row 一 is 0), 无结转下年度的申请 (row 四 is 0).
-_NONE_CLAIMS = re.compile(
+_NONE_CLAIMS = lazy_compile(
     r"(?:未|没有|尚未)(?:收到|接到|接收|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开|信息公开)?申请(?P<new>)"
     r"|(?:无|没有|未有|不存在)(?:需要|需)?(?:结转|转入|顺延)(?:到|至)?下一?年度?(?:继续办理)?的?(?:政府信息公开)?(?:申请)?")
 #: The sentence speaks of the carry-over from last year apart (a 收到 count may include it).
-_CARRIED_IN = re.compile(r"上一?年度?(?:结转|转结|转入|遗留)|上年度?结转|跨年度?结转|结转(?:上年|上一年|往年)")
-_CLAUSE_END = re.compile(r"[，,；;。]")
-_DIGIT = re.compile(r"[0-9０-９]")
+_CARRIED_IN = lazy_compile(r"上一?年度?(?:结转|转结|转入|遗留)|上年度?结转|跨年度?结转|结转(?:上年|上一年|往年)")
+_CLAUSE_END = lazy_compile(r"[，,；;。]")
+_DIGIT = lazy_compile(r"[0-9０-９]")
 
 
 def _skip_year(clause: str, year: Optional[int], kind: str) -> bool:

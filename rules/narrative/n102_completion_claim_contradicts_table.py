@@ -1,7 +1,6 @@
 """N102: the text says every application was dealt with, table 三 says otherwise."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
@@ -9,20 +8,21 @@ from gplint.format import T3_2021
 from gplint.model import Report, Span
 
 from ._prose import application_sentences, blanks_note, count, fmt, other_year, t3_row_line, t3_total
+from gplint.lazy_re import lazy_compile
 
-_CLAIM = re.compile(
+_CLAIM = lazy_compile(
     r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
     r"(?:按要求|按时|及时|依法|按期|如期|在法定期限内|在规定时限内|在法定时限内|在法定期限|予以|全部|并)*"
     r"(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成|回复)")
-_COMPLETE = re.compile(r"已|办结|完成|完毕")
+_COMPLETE = lazy_compile(r"已|办结|完成|完毕")
 # An explicit handled count in the same sentence: the claim then refers to that count.
-_HANDLED = re.compile(r"(?:办结|答复|办理|处理)[^\d，,；;。]{0,10}?\d+\s*件")
-_CARRY_OUT = re.compile(r"(?:结转|转|顺延|延续)(?:到|至)?下一?年|下一?年度(?:继续)?办理")
-_RECEIVED = re.compile(r"(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,20}?(?P<n>\d+)\s*件"
+_HANDLED = lazy_compile(r"(?:办结|答复|办理|处理)[^\d，,；;。]{0,10}?\d+\s*件")
+_CARRY_OUT = lazy_compile(r"(?:结转|转|顺延|延续)(?:到|至)?下一?年|下一?年度(?:继续)?办理")
+_RECEIVED = lazy_compile(r"(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,20}?(?P<n>\d+)\s*件"
                        r"|(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,6}?(?P<m>\d+)\s*件[^\d，,；;。]{0,12}申请")
 # The sentence itself sets some applications apart ("除1件尚在办理期限内外，其余均已答复",
 # "…均已答复，另有2件正在办理中"): the claim covers only the rest.
-_EXCEPTION = re.compile(r"除[^。；;]{0,40}?外|其余|其他均|余下|剩余|尚在办理|正在办理|办理中|尚未办结|未办结|尚未答复|待答复")
+_EXCEPTION = lazy_compile(r"除[^。；;]{0,40}?外|其余|其他均|余下|剩余|尚在办理|正在办理|办理中|尚未办结|未办结|尚未答复|待答复")
 
 
 #: The rows the claims are compared with (四、结转下年度继续办理, （七）总计) and the total column.

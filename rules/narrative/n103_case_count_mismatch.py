@@ -1,7 +1,6 @@
 """N103: counts of 行政复议 / 行政诉讼 in the text differ from table 四."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Iterator
 
 from gplint.diagnostics import Diagnostic, Related, Rule
@@ -10,6 +9,7 @@ from gplint.model import Report, Span
 
 from ._counts import COMPARISON, Count, blank_asides, counts
 from ._prose import clauses, fmt, other_scope, scope_before, other_year, sentences, t4_includes_carried, t4_total
+from gplint.lazy_re import lazy_compile
 
 # The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
 # under one spanning header), and how messages name each kind's total in table 四.
@@ -22,25 +22,25 @@ _REVIEW_WORD, _SUIT_WORD = _NAMES["review"], _NAMES["suit"]
 
 _UNITS = frozenset(("件", "起", "宗", "个", "次", "件次"))
 #: The words naming each kind of case (复议 and 诉讼 without 行政, 被起诉).
-_CASE_WORDS = {"review": re.compile(r"行政复议|复议"), "suit": re.compile(r"行政诉讼|诉讼|起诉")}
-_CASE = re.compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
-_NONE = re.compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))"
+_CASE_WORDS = {"review": lazy_compile(r"行政复议|复议"), "suit": lazy_compile(r"行政诉讼|诉讼|起诉")}
+_CASE = lazy_compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
+_NONE = lazy_compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))"
                    r"|(?P<what2>(?:行政复议|行政诉讼|复议|诉讼)[^\d，,；;。]{0,8}?)(?:均|都)?(?:为|是)(?:零|0)(?![.\d])(?:件|起)?")
 #: Words of a case's outcome (N108 reads those counts): 维持 1 件 is not a number of cases.
-_OUTCOME = re.compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审")
+_OUTCOME = lazy_compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审")
 # Clauses about trends or other matters rather than the number of cases.
-_SKIP = re.compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
+_SKIP = lazy_compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
 # Counts that are not the report's own disclosure cases: a region's or a system's totals
 # (全市各级行政机关共收到行政复议申请 35 件), cases the agency decided as the review body
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
-_AS_REVIEWER = re.compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
-_FAULT = re.compile(r"不当|错误|违法|不规范|失误|瑕疵|过错")
-_REVIEW_BODY = re.compile(r"复议机关|复议机构")
+_AS_REVIEWER = lazy_compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
+_FAULT = lazy_compile(r"不当|错误|违法|不规范|失误|瑕疵|过错")
+_REVIEW_BODY = lazy_compile(r"复议机关|复议机构")
 #: The sentence names cases against the agency itself (被申请, 被起诉): its own cases.
-_DISCLOSURE_CASES = re.compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
-_DISCLOSURE = re.compile(r"政府信息公开|信息公开|依申请公开|政务公开")
-_SHARE = re.compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
+_DISCLOSURE_CASES = lazy_compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
+_DISCLOSURE = lazy_compile(r"政府信息公开|信息公开|依申请公开|政务公开")
+_SHARE = lazy_compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
                     r"|(?:政府信息公开|信息公开)(?:类|方面|相关|领域)")
 
 

@@ -11,6 +11,7 @@ from gplint.model import Number, Report
 
 from ._applications import OTHER_MATTERS, application_counts
 from ._prose import MAX_PERCENT_DECIMALS, application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
+from gplint.lazy_re import lazy_compile
 
 
 
@@ -21,9 +22,9 @@ def _outcome(groups: tuple[str, ...]) -> str:
 
 
 #: A percentage given with a count: 12 件（48%）, 12 件，占 48%, 12 件，占办结总数的 48%.
-_PERCENT_AFTER = re.compile(r"\s*(?:[，,]\s*)?(?:[（(]\s*)?(?:占比?|占[^\d，,；;。（()）]{0,10}?的?|比例为|比重为)?\s*(?:为|达)?\s*"
+_PERCENT_AFTER = lazy_compile(r"\s*(?:[，,]\s*)?(?:[（(]\s*)?(?:占比?|占[^\d，,；;。（()）]{0,10}?的?|比例为|比重为)?\s*(?:为|达)?\s*"
                             r"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
-_RATE = re.compile(r"(?<![答复办结按时])公开率(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+_RATE = lazy_compile(r"(?<![答复办结按时])公开率(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _expected_percent(n: int, base: Number, printed: str) -> Optional[Decimal]:

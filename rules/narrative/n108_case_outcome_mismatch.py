@@ -10,24 +10,25 @@ from gplint.model import Report, Span
 
 from ._counts import COMPARISON, counts
 from ._prose import fmt, other_scope, scope_before, other_year, sentences, t4_column, t4_includes_carried
+from gplint.lazy_re import lazy_compile
 
 _KIND_NAMES = {"review": T4.block("review").label, "suit": T4.block("direct").parent}
 _COLUMN_NAMES = {k: T4.column(k).label for k in T4.column_keys}
-_CASE = re.compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
+_CASE = lazy_compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
 #: Claims without a count, and what each requires of the kind's columns: (columns that
 #: must be 0) or, for a claim that something happened, (column that must be above 0).
 _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
-    (re.compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:获|被|予以|得到|依法)?(?:维持)"), ("corrected", "other", "pending"), "zero"),
-    (re.compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:审结|结案|办结)"), ("pending",), "zero"),
-    (re.compile(r"(?:未|没有|无|不存在)(?:被|出现|发生)?(?:纠错|纠正|撤销|确认违法|败诉)|零败诉|败诉率为?\s*0(?![.\d])"),
+    (lazy_compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:获|被|予以|得到|依法)?(?:维持)"), ("corrected", "other", "pending"), "zero"),
+    (lazy_compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:审结|结案|办结)"), ("pending",), "zero"),
+    (lazy_compile(r"(?:未|没有|无|不存在)(?:被|出现|发生)?(?:纠错|纠正|撤销|确认违法|败诉)|零败诉|败诉率为?\s*0(?![.\d])"),
      ("corrected",), "zero"),
-    (re.compile(r"(?<![未没无])(?:已被|被)(?:依法)?(?:纠错|纠正|撤销|确认违法)(?![率\d])"), ("corrected",), "some"),
+    (lazy_compile(r"(?<![未没无])(?:已被|被)(?:依法)?(?:纠错|纠正|撤销|确认违法)(?![率\d])"), ("corrected",), "some"),
 )
 #: Outcome words before a count: 维持 1 件, 纠错 1 件, 尚未审结 1 件.
-_OUTCOME = re.compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果)"
+_OUTCOME = lazy_compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果)"
                       r"|(?P<pending>尚未审结|未审结|未结案|正在审理|审理中|尚在审理)")
-_NEGATED = re.compile(r"[未没无非]$")
-_SKIP = re.compile(r"[%％]|率|复议机关|培训|案例")
+_NEGATED = lazy_compile(r"[未没无非]$")
+_SKIP = lazy_compile(r"[%％]|率|复议机关|培训|案例")
 
 
 class CaseOutcomeMismatch(Rule):

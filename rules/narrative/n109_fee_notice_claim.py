@@ -1,7 +1,6 @@
 """N109: the text says no fee notice was issued, table 三 counts applications dropped for an unpaid fee."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
@@ -10,14 +9,15 @@ from gplint.model import Report, Span
 
 from ._counts import counts
 from ._prose import fmt, other_year, sentences, t3_row_line, t3_total
+from gplint.lazy_re import lazy_compile
 
 _ROW = "R22"
 _LABEL = T3_2021.row(_ROW).label
-_NO_NOTICE = re.compile(r"(?:未|没有|无|不存在)(?:向申请人|对申请人)?(?:发出|发放|下发|送达|出具|开具|开出|寄送|制发|产生|出现|发生)?(?:过)?(?:任何)?"
+_NO_NOTICE = lazy_compile(r"(?:未|没有|无|不存在)(?:向申请人|对申请人)?(?:发出|发放|下发|送达|出具|开具|开出|寄送|制发|产生|出现|发生)?(?:过)?(?:任何)?"
                         r"(?:信息处理费)?(?:的)?收费通知")
-_NOTICE = re.compile(r"收费通知(?:书)?$")
+_NOTICE = lazy_compile(r"收费通知(?:书)?$")
 #: No fee involved at all (不涉及信息处理费, 未涉及收费): a notice is a fee involved.
-_NO_FEE_INVOLVED = re.compile(r"(?:不|未|没有)涉及(?:任何)?(?:收取|收缴)?(?:政府)?(?:信息(?:公开)?(?:信息)?处理费|收费)")
+_NO_FEE_INVOLVED = lazy_compile(r"(?:不|未|没有)涉及(?:任何)?(?:收取|收缴)?(?:政府)?(?:信息(?:公开)?(?:信息)?处理费|收费)")
 
 
 class FeeNoticeClaimContradictsTable(Rule):

@@ -1,7 +1,6 @@
 """N110: counts of 规章 / 行政规范性文件 made, repealed or in force in the text differ from table 二."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Optional
 
 from gplint.confidence import table_confidence
@@ -11,14 +10,15 @@ from gplint.model import Number, Report, Span
 
 from ._counts import COMPARISON, Count, counts
 from ._prose import fmt, other_scope, scope_before, other_year, sentences
+from gplint.lazy_re import lazy_compile
 
 _T2 = FORMAT_2021.t2
-_DOC = re.compile(r"(?P<rules>规章)|(?P<norm>规范性文件)")
-_ACTION = re.compile(r"(?P<issued>制发|制定|出台|印发|新发布|发布)|(?P<repealed>废止|宣布失效)|(?P<in_force>现行有效)")
+_DOC = lazy_compile(r"(?P<rules>规章)|(?P<norm>规范性文件)")
+_ACTION = lazy_compile(r"(?P<issued>制发|制定|出台|印发|新发布|发布)|(?P<repealed>废止|宣布失效)|(?P<in_force>现行有效)")
 #: Counts of other work on documents (审核, 备案, 清理, 解读), of drafts, or of others' documents.
-_OTHER = re.compile(r"审核|审查|备案|清理|评估|解读|征求意见|草案|起草|修订|修改|参与|配合|转发|代拟|"
+_OTHER = lazy_compile(r"审核|审查|备案|清理|评估|解读|征求意见|草案|起草|修订|修改|参与|配合|转发|代拟|"
                     r"政策文件|[%％]")
-_NONE = re.compile(r"(?:未|没有|无)(?:新)?(?:制定|出台|制发|印发|发布)(?:新的|新|任何)?(?:政府|部门)?(?P<doc>规章|(?:行政)?规范性文件)")
+_NONE = lazy_compile(r"(?:未|没有|无)(?:新)?(?:制定|出台|制发|印发|发布)(?:新的|新|任何)?(?:政府|部门)?(?P<doc>规章|(?:行政)?规范性文件)")
 _UNITS = frozenset(("件", "个", "份", "部", "项"))
 
 

@@ -1,7 +1,6 @@
 """N111: an enumeration in the prose repeats or skips a number (一是…二是…二是)."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Related, Rule
@@ -9,20 +8,21 @@ from gplint.labels import cn_to_int
 from gplint.model import Report
 
 from ._prose import sentences
+from gplint.lazy_re import lazy_compile
 
 _CN = "一二三四五六七八九十"
 #: Enumeration styles: 一是, 第一， at the start of a sentence or clause.
 _STYLES = {
-    "shi": re.compile(r"(?:^|(?<=[，,；;。：:\s]))(?P<n>[" + _CN + r"]{1,3})是(?=[\u4e00-\u9fff“])"),
-    "di": re.compile(r"(?:^|(?<=[；;。：:\s]))第(?P<n>[" + _CN + r"]{1,3})[，,、](?=[\u4e00-\u9fff“])"),
+    "shi": lazy_compile(r"(?:^|(?<=[，,；;。：:\s]))(?P<n>[" + _CN + r"]{1,3})是(?=[\u4e00-\u9fff“])"),
+    "di": lazy_compile(r"(?:^|(?<=[；;。：:\s]))第(?P<n>[" + _CN + r"]{1,3})[，,、](?=[\u4e00-\u9fff“])"),
 }
 #: A first item anywhere (after a run-in sub-heading: （二）整改措施一是…) starts a new list.
-_FIRST = {"shi": re.compile(r"一是"), "di": re.compile(r"第一[，,、]")}
+_FIRST = {"shi": lazy_compile(r"一是"), "di": lazy_compile(r"第一[，,、]")}
 #: A run-in sub-heading ends the lists before it.
-_SUBHEADING = re.compile(r"[（(][" + _CN + r"]{1,3}[）)]")
+_SUBHEADING = lazy_compile(r"[（(][" + _CN + r"]{1,3}[）)]")
 #: （一）… items: at the start of a sentence or after a stop, never 第（一）项 or a quoted label.
-_PAREN = re.compile(r"\s*[（(](?P<n>[" + _CN + r"]{1,3})[）)]")
-_PAREN_ITEM = re.compile(r"(?:^|(?<=[；;。：:\s]))[（(](?P<n>[" + _CN + r"]{1,3})[）)](?=[\u4e00-\u9fff])")
+_PAREN = lazy_compile(r"\s*[（(](?P<n>[" + _CN + r"]{1,3})[）)]")
+_PAREN_ITEM = lazy_compile(r"(?:^|(?<=[；;。：:\s]))[（(](?P<n>[" + _CN + r"]{1,3})[）)](?=[\u4e00-\u9fff])")
 _MARK = {"shi": "{}是", "di": "第{}", "paren": "（{}）"}
 #: How many sentences back the previous item may stand.
 _REACH = 3

@@ -1,7 +1,6 @@
 """N112: the 行政事业性收费 amount in the text differs from table 二."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
@@ -11,12 +10,13 @@ from gplint.model import Report
 
 from ._counts import COMPARISON
 from ._prose import ascii_digits, fmt, other_scope, other_year, scope_before, sentences, t2_fee
+from gplint.lazy_re import lazy_compile
 
 _FEE = T2_2021.cells[T2_2021.fee_cell or "fees"]
 _FEE_UNIT = _FEE.column.unit or "万元"
 _ROW = _FEE.row.label
-_AMOUNT = re.compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0,12}?)(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
-_NONE = re.compile(r"(?:未|没有|无)(?:收取|发生|产生)(?:任何)?行政事业性收费")
+_AMOUNT = lazy_compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0,12}?)(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
+_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生)(?:任何)?行政事业性收费")
 
 
 class FeeAmountMismatch(Rule):

@@ -1,7 +1,6 @@
 """N113: the 信息处理费 the text says was collected does not fit the fee schedule or table 二."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any, Iterable, Optional
 
@@ -11,6 +10,7 @@ from gplint.model import Report, Sentence
 
 from ._counts import COMPARISON
 from ._prose import ascii_digits, other_scope, other_year, scope_before, sentences, t2_fee
+from gplint.lazy_re import lazy_compile
 
 _FEE = T2_2021.cells[T2_2021.fee_cell or "fees"]
 _FEE_UNIT = _FEE.column.unit or "万元"
@@ -19,12 +19,12 @@ _ROW = _FEE.row.label
 _NAME = r"(?:政府)?信息(?:公开)?(?:信息)?处理费"
 _AMOUNT = r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<u>万元|元)"
 #: An amount given after the fee's name (收取信息处理费共计 380 元) or before it (收取 380 元信息处理费).
-_COLLECTED = re.compile(_NAME + r"(?P<gap>[^\d，,；;。（()）]{0,10}?)" + _AMOUNT
+_COLLECTED = lazy_compile(_NAME + r"(?P<gap>[^\d，,；;。（()）]{0,10}?)" + _AMOUNT
                         + "|" + r"(?:收取|收缴|缴纳|收到)(?:了)?" + _AMOUNT.replace("?P<v>", "?P<v2>").replace("?P<u>", "?P<u2>")
                         + r"(?:的)?" + _NAME)
 #: Words of a clause that give another amount than the one collected: the schedule's rates,
 #: what a notice asked for, what is owed or refunded.
-_NOT_COLLECTED = re.compile(r"每件|每页|/件|/页|每份|标准|通知|应收|应缴|未缴|退还|退回|减免|免收|不超过|以下|以上|平均")
+_NOT_COLLECTED = lazy_compile(r"每件|每页|/件|/页|每份|标准|通知|应收|应缴|未缴|退还|退回|减免|免收|不超过|以下|以上|平均")
 #: Every tier of the 办法 is a whole number of tens of 元 (10/20/40 元 a page, 100 元 a 件 and up).
 _TIER = Decimal(10)
 

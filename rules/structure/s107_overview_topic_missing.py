@@ -2,7 +2,6 @@
 工作考核、社会评议和责任追究 results (strict)."""
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Rule
@@ -10,6 +9,7 @@ from gplint.format import FORMAT_2021, GOVERNMENT_RESULTS, Topic
 from gplint.model import Report, Span
 
 from ._common import body_words
+from gplint.lazy_re import lazy_compile
 
 # FORMAT §3.2: the five topics of 总体情况, found by their words anywhere in the section;
 # and the results a people's government must also report there.
@@ -111,4 +111,4 @@ def _topic_start(own: list, topic: Topic) -> Optional[Span]:
     return None
 
 
-_ENUMERATOR = re.compile(r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]")
+_ENUMERATOR = lazy_compile(r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]")

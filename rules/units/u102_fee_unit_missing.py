@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import re
 
 from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
@@ -11,11 +10,12 @@ from gplint.labels import normalise
 from gplint.model import Report
 
 from ._common import FEE, FEE_HEADER, FEE_KEY, fee_unit
+from gplint.lazy_re import lazy_compile
 
 
 # A unit written anywhere near the header: "（单位：万元）" wrapped onto the next line by a PDF
 # or DOCX conversion, a "单位：万元" caption above the table, or the short "（万）" / "单位：万".
-_UNIT = re.compile(r"单位\s*[:：]\s*(?:万|元)|[（(]\s*(?:万元|元|万)\s*[)）]")
+_UNIT = lazy_compile(r"单位\s*[:：]\s*(?:万|元)|[（(]\s*(?:万元|元|万)\s*[)）]")
 #: How many lines before the header a caption naming the unit may sit.
 _BEFORE = 3
 

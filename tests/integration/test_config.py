@@ -171,3 +171,33 @@ def test_rules_listing_includes_local_plugins_of_the_configuration(tmp_path):
     assert explicit.returncode == 0 and "local-rule" in explicit.stdout
     plain = subprocess.run([sys.executable, "-m", "gplint", "rules"], cwd=str(tmp_path.parent), capture_output=True, text=True, timeout=60)
     assert "X950" not in plain.stdout
+
+
+@pytest.mark.parametrize("toml", [
+    '[tool.gplint]\nrules = "strict"\n',
+    '[ tool . "gplint" ]\nrules = "strict"\n',
+    '[tool]\ngplint = { rules = "strict" }\n',
+    'tool.gplint.rules = "strict"\n',
+    "'tool'.'gplint' = { rules = \"strict\" }\n",
+    'tool = { gplint = { rules = "strict" } }\n',
+])
+def test_every_toml_spelling_of_tool_gplint_is_read(tmp_path: Path, toml: str):
+    from gplint.config import load_config
+
+    path = tmp_path / "pyproject.toml"
+    # (Top-level keys come before any table; the project table after them.)
+    path.write_text(toml + '\n[project]\nname = "x"\n', encoding="utf-8")
+    config = load_config(str(path), explicit=False)
+    assert config is not None and config.rules == "strict"
+
+
+def test_a_pyproject_that_never_names_tool_gplint_is_not_parsed(tmp_path: Path):
+    # Found by the upward search, someone else's pyproject is no concern of gplint's, even
+    # broken; named with --config it is still read and judged.
+    from gplint.config import ConfigError, load_config
+
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n[tool.black]\nline-length = = 88\n', encoding="utf-8")
+    assert load_config(str(path), explicit=False) is None
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(str(path), explicit=True)
