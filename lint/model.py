@@ -15,14 +15,15 @@ model is the same afterwards.
 """
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from . import format as _format
 from .format import Number
 
+if TYPE_CHECKING:  # (the reader makes the arrays: no import at start-up)
+    from array import array
 
 
 @dataclass(slots=True, unsafe_hash=True, init=False)
