@@ -67,11 +67,11 @@ def test_remembered_lines_keep_their_own_line_numbers():
     assert lines_b[1].number == 2 and lines_b[1].tokens[0].column == 1
 
 
-def test_a_remembered_reading_is_never_handed_out():
+def test_a_remembered_reading_is_never_changed():
     """The line table shares a remembered reading between lines and reports (read-only).
-    A line is handed out as a reading of its own only by ``line_at``: a copy with its
-    number, whose cells carry it, made without changing the shared reading or its cells,
-    so nothing reaches the next report."""
+    ``line_at`` gives a line at another number a copy with its number, whose cells carry
+    it, made without changing the shared reading or its cells, so nothing reaches the
+    next report."""
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
     first = lines.split_lines(tokenise(row + "\n"))[0]
@@ -88,7 +88,7 @@ def test_a_remembered_reading_is_never_handed_out():
     assert again.labels == [again.cells[0]] and again.values == again.cells[1:]
     assert [(c.line, c.value) for c in memo_copy.cells] == remembered
     at_its_own_number = lines.line_at(lines.split_lines(tokenise(row + "\n")), 1)
-    assert at_its_own_number is not memo_copy and at_its_own_number.number == 1
+    assert at_its_own_number is memo_copy and [c.line for c in at_its_own_number.cells] == [1] * 8
 
 
 def test_long_lines_are_not_remembered():
@@ -191,7 +191,7 @@ def test_one_pass_reading_shares_a_reading_and_hands_out_copies_with_their_own_n
     assert all(a is b for a, b in zip(shared, table[1].cells))
     if lines.MEMO_MAX_LINE >= len(row):  # (GPLINT_NO_LINE_MEMO=1 remembers nothing)
         memo_copy = lines._LINE_MEMO.get(row)
-        assert memo_copy is table[0] and all(i is not memo_copy for i in own)
+        assert memo_copy is table[0] and own[0] is memo_copy and own[1] is not memo_copy
         assert not any(a is b for a, b in zip(own[1].cells, memo_copy.cells))
 
 

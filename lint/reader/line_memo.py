@@ -5,11 +5,11 @@ A report's lines are kept as a *line table*: a list with, for each line, the rea
 "| 0 | 0 |" by the hundred and every report prints the same labels, so most lines share a
 reading: a line costs one list slot, not an object of its own. A line's number is its
 position in the table (index + 1), not the shared reading's ``number`` (the line it was
-first read for). The readings are read-only: :func:`line_at` makes a line its own reading
-(its number, its cells carrying it) where one is needed — the lines of a table region.
+first read for). The readings are read-only (nothing done to one may reach another
+line or the next report): :func:`line_at` gives a line a reading of its own (its number,
+its cells carrying it) where one is needed — the lines of a table region.
 
-Short lines are remembered from report to report as well (:data:`_LINE_MEMO`); a
-remembered reading is never handed out by :func:`line_at`, only copies.
+Short lines are remembered from report to report as well (:data:`_LINE_MEMO`).
 """
 from __future__ import annotations
 
@@ -106,10 +106,12 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
 
 
 def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
-    """Line ``number`` of a line table as a reading of its own: a copy of the shared one
-    with that number, and cells carrying it (a table's cells become spans). The copy may
-    be changed; the shared reading never is."""
+    """Line ``number`` of a line table as a reading of its own, with that number and cells
+    carrying it (a table's cells become spans): the shared reading itself when it was made
+    for this line, else a copy. Read-only, as every reading is."""
     first = table[number - 1]
+    if first.number == number:  # (its cells carry the number it was made for)
+        return first
     return own_cells(_copy_info(first, number))
 
 
