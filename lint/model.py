@@ -17,13 +17,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from . import format as _format
 from .format import Number
 
-if TYPE_CHECKING:  # (the reader makes the arrays: no import at start-up)
-    from array import array
 
 
 @dataclass(slots=True, unsafe_hash=True, init=False)
@@ -314,59 +312,6 @@ class ProsePiece:
     section: Optional[str]
 
 
-class Runs(Sequence[tuple[int, int, int]]):
-    """The runs of a sentence strung over many lines, ``(offset, line, column)`` each (see
-    :class:`Sentence`), in one flat array; read like a tuple of such triples. A sentence
-    can run over thousands of lines of a few characters (a one-cell-a-line table outside
-    the recognised tables), where a tuple and its numbers a run cost thirty times the
-    text. Sentences of a few runs keep a plain tuple (:func:`runs_of`)."""
-
-    __slots__ = ("_flat",)
-
-    def __init__(self, flat: array) -> None:
-        self._flat = flat  # offset, line, column, offset, line, column, …
-
-    def __len__(self) -> int:
-        return len(self._flat) // 3
-
-    def __getitem__(self, k):  # type: ignore[override]
-        if isinstance(k, slice):
-            return tuple(self)[k]
-        n = len(self)
-        if k < 0:
-            k += n
-        if not 0 <= k < n:
-            raise IndexError(k)
-        f, i = self._flat, 3 * k
-        return f[i], f[i + 1], f[i + 2]
-
-    def __iter__(self) -> Iterator[tuple[int, int, int]]:
-        f = self._flat
-        return zip(f[0::3], f[1::3], f[2::3])
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Runs({tuple(self)!r})"
-
-
-#: Up to this many runs a sentence keeps a tuple of triples (most sentences are one run).
-_TUPLE_RUNS = 8
-
-
-def runs_of(flat: array) -> "tuple[tuple[int, int, int], ...] | Runs":
-    """A sentence's :attr:`Sentence.pieces` from its runs' numbers laid end to end."""
-    if len(flat) > 3 * _TUPLE_RUNS:
-        return Runs(flat)
-    return tuple(zip(flat[0::3], flat[1::3], flat[2::3]))
-
-
 @dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """One sentence of prose, with the source position of every character.
@@ -379,7 +324,8 @@ class Sentence:
 
     text: str
     section: Optional[str]
-    #: A tuple of triples, or for a sentence of many runs a :class:`Runs` read the same.
+    #: A tuple of triples, or for a sentence of many runs a
+    #: :class:`gplint.reader.sentences.Runs` read the same.
     pieces: Sequence[tuple[int, int, int]]
     heading: bool = False
 

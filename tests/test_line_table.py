@@ -80,7 +80,8 @@ def test_prose_pieces_read_like_a_tuple_of_pieces():
 def test_the_runs_of_a_long_sentence_read_like_a_tuple_of_triples():
     from array import array
 
-    from gplint.model import Runs, Sentence, runs_of
+    from gplint.model import Sentence
+    from gplint.reader.sentences import Runs, runs_of
 
     triples = [(k * 2, 10 + k, 1) for k in range(20)]
     flat = array("q", [x for t in triples for x in t])
