@@ -120,7 +120,21 @@ class Style:
     blank_between: bool = False   # an empty line after every table line (double-spaced paste)
     heading: Callable[[str], str] = lambda s: s  # how the six section headings are written
     row_form: str = "row"         # "row"; "label-above": label, then its values on the next
-                                  # line; "values-first": the values, then the label
+                                  # line; "values-first": the values, then the label;
+                                  # "colon": 「label：v v v」 (tables 二 and 三)
+    t3_parts: tuple = ()          # table 三 as stacked sub-tables, each these columns (full labels)
+    header_before: tuple = ()     # table 三's header printed again before these rows
+    header_word_lines: bool = False  # table 三's header one column word a line (PDF text)
+    t2_two_years: bool = False    # table 二's one-value blocks with 上年 and 本年 columns
+    prose: Optional[Callable[[ReportData], str]] = None  # section 一's text in other words
+    t2_one_value_at: int = 0      # a one-value row's cell in this of three columns (a merged cell
+                                  # a table extractor put in the middle: 1)
+    t2_label: Callable[[str], str] = lambda s: s  # how table 二's row labels are written
+    t2_block_heads: str = "line"  # table 二's 第二十条第（X）项: "line" of its own, "header" in the header
+                                  # row's first cell (for 信息内容), "none" left out
+    one_line: bool = False        # the whole body on one line after a crawler's header (a saved page)
+    t4_form: str = ""             # "transposed": a line a result (结果维持 …) with the three blocks'
+                                  # values; "kv": a line a cell (结果维持：3) under each block's name
 
 
 def _zero_word(v, key: str) -> str:
@@ -155,6 +169,8 @@ def _cell(st: Style, v, key: str) -> str:
 def _t3_header(st: Style) -> list[str]:
     sep, cols = st.sep, [st.t3_columns[c] for c in st.t3_order]
     lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
+    if st.header_word_lines:
+        return [CAPTION, "申请人情况"] + cols
     if st.t3_header_lines == 1:
         return [sep.join(lead + [CAPTION] + cols)]
     if st.t3_header_lines == 2:
@@ -188,7 +204,11 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
             heads += [""] * (2 - len(heads))
         if key == st.page_break_before:
             out += ["", "第 3 页 共 8 页", ""] + _t3_header(st)
-        if st.row_form == "label-above":
+        if key in st.header_before:
+            out += _t3_header(st)
+        if st.row_form == "colon":
+            out.append(st.label(label) + "：" + st.sep.join(values))
+        elif st.row_form == "label-above":
             out += [st.sep.join(heads + [st.label(label)]), st.sep.join(values)]
         elif st.row_form == "values-first":
             out.append(st.sep.join(values + heads + [st.label(label)]))
@@ -200,6 +220,12 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
 def _t4_lines(st: Style, d: ReportData) -> list[str]:
     vals = [_cell(st, d.t4[(b, c)], f"t4.{b}.{c}") for b in T4_BLOCKS for c in T4_COLS]
     sep = st.sep
+    names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+    if st.t4_form == "transposed":
+        return [sep.join(["", *names])] + [sep.join([w] + vals[c::5]) for c, w in enumerate(T4_COL_LABELS)]
+    if st.t4_form == "kv":
+        return [x for i, n in enumerate(names)
+                for x in [n] + [f"{w}：{v}" for w, v in zip(T4_COL_LABELS, vals[5 * i:5 * i + 5])]]
     if st.t4_rows:
         names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
         return [sep.join([""] + list(T4_COL_LABELS))] + [sep.join([n] + vals[5 * i:5 * i + 5])
@@ -220,17 +246,96 @@ def _spaced(st: Style, lines: list[str]) -> list[str]:
 def render_text(d: ReportData, st: Style) -> str:
     p = _prose(d)
     h = [st.heading(x) for x in _HEADINGS]
-    lines = [p["title"], "", p["preface"], "", h[0], "", p["S1"], "", h[1]]
+    lines = [p["title"], "", p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
     for head, cols, rows in _T2_BLOCKS:
-        lines += [head, st.sep.join(("信息内容",) + cols)]
+        two_years = st.t2_two_years and len(cols) == 1
+        words = ("上年" + cols[0][2:], cols[0]) if two_years else cols
+        if st.t2_block_heads == "header":
+            lines.append(st.sep.join((head,) + words))
+        else:
+            lines += ([head] if st.t2_block_heads == "line" else []) + [st.sep.join(("信息内容",) + words)]
         for label, keys in rows:
-            lines.append(st.sep.join([label] + [_cell(st, d.t2[k], f"t2.{k}") for k in keys]))
+            values = [_cell(st, d.t2[k], f"t2.{k}") for k in keys]
+            if st.t2_one_value_at and len(keys) == 1:
+                values = [""] * st.t2_one_value_at + values + [""] * (2 - st.t2_one_value_at)
+            if two_years:
+                values = [_cell(st, _last_year(d.t2[keys[0]], keys[0]), "t2.last")] + values
+            label = st.t2_label(label)
+            lines.append(label + "：" + st.sep.join(values) if st.row_form == "colon"
+                         else st.sep.join([label] + values))
     lines.append(h[2])
-    lines += _spaced(st, _t3_header(st) + _t3_rows(st, d))
+    for part in st.t3_parts or (st.t3_order,):
+        sub = replace(st, t3_order=part)
+        lines += _spaced(st, _t3_header(sub) + _t3_rows(sub, d))
     lines.append(h[3])
     lines += _spaced(st, _t4_lines(st, d))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
+    if st.one_line:
+        body = " ".join(x.strip() for x in lines[1:] if x.strip())
+        return "\n".join([p["title"], "发布时间：2025-01-20 来源：本机关 浏览次数：128", body, ""])
     return "\n".join(lines)
+
+
+def _last_year(v, key: str):
+    """A made-up figure for the year before, fixed by the cell (never the same as this year's)."""
+    if v is None:
+        return 3
+    step = 1 + zlib.crc32(key.encode()) % 5
+    return round(v + step * 1.5, 1) if isinstance(v, float) else v + step
+
+
+def _own_line_numbering(label: str) -> str:
+    """（一）予以公开 -> （一） / 予以公开: the numbering on a line of its own (a PDF cell whose
+    text wrapped right after its number)."""
+    m = re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", label)
+    return label if not m else m.group(0) + "\n" + label[m.end():]
+
+
+def _letterspaced(label: str) -> str:
+    """A short label's characters set apart by blanks, as justified PDF cells print them:
+    予以公开 -> 予 以 公 开 (the numbering kept)."""
+    m = re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)?", label)
+    body = label[m.end():]
+    return label if len(body) > 6 else m.group(0) + " ".join(body)
+
+
+def _fullwidth_thousands(v, key: str) -> str:
+    """Full-width digits with full-width separators and points: １，２３４ and １２．５."""
+    text = f"{v:,}" if isinstance(v, (int, float)) and v >= 1000 else _fmt(v)
+    return text.replace(",", "，").replace(".", "．").translate(_FULL_DIGITS)
+
+
+def _ocr_s_b(v, key: str) -> str:
+    """OCR slips in tables 三 and 四: some 5 read as S, some 8 as B (and 0 as O in one cell
+    of six)."""
+    text, h = _fmt(v), zlib.crc32(key.encode()) % 6
+    if not key.startswith(("t3.", "t4.")):
+        return text
+    if h < 3:
+        text = text.replace("5", "S").replace("8", "B")
+    return "O" if text == "0" and h == 3 else text
+
+
+def _t4_mixed_marks(v, key: str) -> str:
+    """Table 四's zeros as N/A, /, —— or a blank cell (the choice fixed by the cell)."""
+    if key.startswith("t4.") and v == 0:
+        return ("N/A", "/", "——", "")[zlib.crc32(key.encode()) % 4]
+    return _fmt(v)
+
+
+def _two_sentence_prose(d: ReportData) -> str:
+    """Section 一 told in two sentences: 共受理 the new and carried-over together, then
+    其中 each part, then what was done with them (the figures of the tables)."""
+    t3 = {r: d.t3[r][6] for r in ("R01", "R02", "R03", "R04", "R24", "R25")}
+    parts = [f"{d.year}年，本机关坚持以公开为常态，依法办理政府信息公开申请。"]
+    if t3["R01"] is not None and t3["R02"] is not None:
+        parts.append(f"全年共受理政府信息公开申请{t3['R01'] + t3['R02']}件。其中，本年新收{t3['R01']}件，"
+                     f"上年结转{t3['R02']}件。")
+    if None not in (t3["R24"], t3["R03"], t3["R04"]):
+        parts.append(f"已办结{t3['R24']}件，其中予以公开{t3['R03']}件，部分公开{t3['R04']}件。")
+    if t3["R25"] is not None:
+        parts.append(f"截至年底，尚有{t3['R25']}件结转下年度继续办理。")
+    return "".join(parts)
 
 
 # --------------------------------------------------------------------------- HTML pages
@@ -320,6 +425,28 @@ def render_html(d: ReportData, word: bool) -> str:
             para(_HEADINGS[5]), para(p["S6"])]
     body += [para(x) for x in p["sign"].split("\n")]
     body.append("</div></div>")
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>' + html.escape(p["title"]) + "</title></head>"
+            "<body>" + "\n".join(body) + "</body></html>")
+
+
+def render_html_cells(d: ReportData, tag: str) -> str:
+    """A CMS page whose tables are not <table>s: a row is a <div>, each cell a ``tag``
+    (<div> or <span>) styled as a table cell, a merged cell's covered places left as empty
+    elements (the grid of the DOCX variant)."""
+    p = _prose(d)
+    rows_html = []
+    for grid, _merges in _grids(d):
+        rows = "".join('<div class="tr">' + "".join(f'<{tag} class="td">{html.escape(c)}</{tag}>\n' for c in row)
+                       + "</div>" for row in grid)
+        rows_html.append(f'<div class="table">{rows}</div>')
+
+    def para(text: str) -> str:
+        return f'<p style="text-indent:2em">{html.escape(text)}</p>'
+
+    body = ['<div class="article">', f"<h1>{html.escape(p['title'])}</h1>", para(p["preface"]), para(_HEADINGS[0]),
+            para(p["S1"]), para(_HEADINGS[1]), rows_html[0], para(_HEADINGS[2]), rows_html[1], para(_HEADINGS[3]),
+            rows_html[2], para(_HEADINGS[4]), para(p["S5"]), para(_HEADINGS[5]), para(p["S6"])]
+    body += [para(x) for x in p["sign"].split("\n")] + ["</div>"]
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>' + html.escape(p["title"]) + "</title></head>"
             "<body>" + "\n".join(body) + "</body></html>")
 
@@ -501,6 +628,47 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                          Style(sep=" ", t3_order=(6, 0, 1, 3, 2, 4, 5), value=lambda v, k: _fmt(v) or "—")),
     "header-two-rows": ("tab rows, table 三's header over two rows (申请人情况 / the seven columns)",
                         Style(t3_header_lines=2)),
+    # Written for issue 14 item 6 (second round): families the variants above do not cover.
+    "t3-split-total": ("table 三 as two stacked tables: the six applicant columns, then 总计 alone (full labels "
+                       "in both)", Style(t3_parts=((0, 1, 2, 3, 4, 5), (6,)))),
+    "t3-split-half": ("table 三 as two stacked tables: 自然人 to 社会公益组织, then 法律服务机构, 其他, 总计",
+                      Style(t3_parts=((0, 1, 2, 3), (4, 5, 6)))),
+    "header-per-group": ("table 三's header printed again before every group of rows (（三）…（六）, 四、)",
+                         Style(header_before=("R05", "R13", "R16", "R21", "R25"))),
+    "numbering-own-line": ("row and group labels with their numbering on a line of its own (（一） / 予以公开 …)",
+                           Style(label=_own_line_numbering, group=_own_line_numbering)),
+    "labels-letterspaced": ("short labels letter-spaced (予 以 公 开, 规 章), tab rows",
+                            Style(label=_letterspaced, group=_letterspaced)),
+    "header-word-lines": ("table 三's header one column word a line (申请人情况 / 自然人 / 商业企业 …), tab rows",
+                          Style(header_word_lines=True)),
+    "fullwidth-thousands": ("full-width digits with full-width separators (１，２３４; １２．５), tab rows",
+                            Style(value=_fullwidth_thousands)),
+    "colon-rows": ("rows as 「label：v v v」 (tables 二 and 三), blank-separated, an empty cell as —",
+                   Style(sep=" ", row_form="colon", value=lambda v, k: _fmt(v) or "—")),
+    "ocr-s-b": ("OCR slips in tables 三 and 四: some 5 as S, 8 as B, 0 as O (markdown rows)",
+                Style(sep=" | ", value=_ocr_s_b)),
+    "t4-marks-mixed": ("table 四's zeros as N/A, /, —— or a blank cell, tab rows", Style(value=_t4_mixed_marks)),
+    "t2-two-years": ("table 二's one-value blocks with a 上年 column before the 本年 one", Style(t2_two_years=True)),
+    "prose-two-sentences": ("section 一 says 共受理 (new + carried over) then 其中 each part, 办结 then 其中 予以公开",
+                            Style(prose=_two_sentence_prose)),
+    "t2-merged-centre": ("table 二's one-value rows with the value in the middle of three cells (a merged cell "
+                         "as a PDF table extractor writes it)", Style(t2_one_value_at=1)),
+    "t4-transposed": ("table 四 transposed: a line a result (结果维持 …) with the three blocks' values, tab rows",
+                      Style(t4_form="transposed")),
+    "t4-kv-lines": ("table 四 as lines 「结果维持：3」 under each block's name", Style(t4_form="kv")),
+    "headings-part": ("section headings as 第一部分　总体情况 (a part number, an ideographic space)",
+                      Style(heading=lambda s: "第" + s[0] + "部分\u3000" + s[2:])),
+    "t2-heads-in-header": ("table 二's 第二十条第（X）项 in its header row's first cell, in place of 信息内容",
+                           Style(t2_block_heads="header")),
+    "t2-no-block-heads": ("table 二 without its 第二十条第（X）项 lines (header rows only)", Style(t2_block_heads="none")),
+    "t2-label-units": ("table 二's row labels with their unit (规章（件）, 行政事业性收费（万元）), tab rows",
+                       Style(t2_label=lambda s: s + ("（万元）" if s == "行政事业性收费" else "（件）"))),
+    "crawled-run": ("a saved page: the body on one line, a row's cells run together after its label",
+                    Style(sep="", one_line=True)),
+    "headings-arabic": ("section headings numbered 1. 2. … (1.总体情况), tab rows",
+                        Style(heading=lambda s: str("一二三四五六".index(s[0]) + 1) + "." + s[2:])),
+    "crawled-one-line": ("a saved page: the body on one line, cells and lines joined by blanks, empty cells as —",
+                         Style(sep=" ", one_line=True, value=lambda v, k: _fmt(v) or "—")),
 }
 DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",
@@ -508,14 +676,19 @@ DOC_VARIANTS = {
     "pdf-grid": "a PDF with ruled tables (merged headers, wrapped labels), read by the pdfium backend",
     "pdf-pages": "the same PDF in larger type: table 三 over a page break, header rows repeated, page numbers",
     "docx-merged": "a Word document: the tables with merged cells (group labels merged down, headers across)",
+    "html-div-cells": "a CMS page whose tables are <div> rows of <div> cells (empty ones for merged places)",
+    "html-span-cells": "a CMS page whose tables are <div> rows of <span> cells (empty ones for merged places)",
 }
 
 
-def write_all(out: Path) -> dict[str, dict]:
-    """Write every variant of every report under ``out``; returns {variant: {report: path}}."""
+def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
+    """Write every variant (or those of ``only``, and the baseline) of every report under
+    ``out``; returns {variant: {report: path}}."""
     written: dict[str, dict] = {}
     reports = load_reports()
     for variant, (_what, st) in {"baseline": ("", BASELINE), **TEXT_VARIANTS}.items():
+        if only is not None and variant != "baseline" and variant not in only:
+            continue
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         for name, d in reports.items():
@@ -523,6 +696,8 @@ def write_all(out: Path) -> dict[str, dict]:
             path.write_text(render_text(d, st), encoding="utf-8")
             written.setdefault(variant, {})[name] = path
     for variant in DOC_VARIANTS:
+        if only is not None and variant not in only:
+            continue
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         for name, d in reports.items():
@@ -530,6 +705,9 @@ def write_all(out: Path) -> dict[str, dict]:
                 path = folder / f"{name}.pdf"
                 if not render_pdf(d, path, pages=variant == "pdf-pages"):
                     continue
+            elif variant in ("html-div-cells", "html-span-cells"):
+                path = folder / f"{name}.html"
+                path.write_text(render_html_cells(d, "div" if variant == "html-div-cells" else "span"), encoding="utf-8")
             elif variant == "docx-merged":
                 path = folder / f"{name}.docx"
                 if not render_docx(d, path):

@@ -10,6 +10,10 @@ walked:
   cell) gives one line a row, its cells separated by tabs (a ``colspan`` repeated as empty
   cells, a ``<br>`` or paragraph break inside a cell a space), the layout the builder
   reads from DOCX and text;
+- a table built of other elements (a CMS that writes ``<div class="tr">`` rows of
+  ``<div class="td">`` or ``<span>`` cells, ARIA ``role="row"``/``"cell"``, or
+  ``display:table-row``/``table-cell`` styles) is read as a table: a row of short cells is a
+  line of tab-separated cells, its empty cells kept, so a blank cell still holds its column;
 - a *layout* table (the usual government CMS page puts the whole article, title and all,
   in the cells of an outer table, and the report's tables inside those cells) is not a
   table of the report: its cells are read as blocks, in order, and the tables inside
@@ -125,6 +129,49 @@ def _text(el) -> str:
     return " ".join(text.replace(_BREAK, " ").split())
 
 
+_ROW_ROLES = frozenset({"row"})
+_CELL_ROLES = frozenset({"cell", "gridcell", "columnheader", "rowheader"})
+#: Class names CMS templates give a table's rows and cells written as other elements.
+#: (A "row" of Bootstrap's grid holds "col-…" columns, no cells: it stays a block.)
+_ROW_CLASS = lazy_compile(r"(?i)^(?:tr|row|table-?row|t-?row|[a-z0-9]+[-_](?:tr|row|table-?row))$")
+_CELL_CLASS = lazy_compile(r"(?i)^(?:td|th|cell|table-?cell|t-?cell|[a-z0-9]+[-_](?:td|th|cell|table-?cell))$")
+_DISPLAY = lazy_compile(r"(?i)display\s*:\s*(table-row|table-cell)")
+#: A cell longer than this is prose laid out in columns, not a table's cell.
+_CSS_CELL_CHARS = 80
+
+
+def _css_kind(el) -> str:
+    """"row" or "cell" when an element that is no <tr>/<td> is marked as one (role, class,
+    display style), else ""."""
+    role = (el.get("role") or "").strip().lower()
+    if role in _ROW_ROLES or role in _CELL_ROLES:
+        return "row" if role in _ROW_ROLES else "cell"
+    m = _DISPLAY.search(el.get("style") or "")
+    if m:
+        return "row" if m.group(1).lower() == "table-row" else "cell"
+    for name in (el.get("class") or "").split():
+        if _ROW_CLASS.match(name):
+            return "row"
+        if _CELL_CLASS.match(name):
+            return "cell"
+    return ""
+
+
+def _css_row_cells(el) -> Optional[list]:
+    """The cells of a table row written as other elements: ``el`` marked as a row, its
+    children all marked as cells (two or more), no text between them, each cell short and
+    holding no table or heading. None for anything else (a page's layout columns)."""
+    if _css_kind(el) != "row" or (el.text or "").strip():
+        return None
+    cells = [c for c in el if _tag(c)]
+    if len(cells) < 2 or any(_css_kind(c) != "cell" or (c.tail or "").strip() for c in cells):
+        return None
+    for c in cells:
+        if any(_tag(x) in _HEADINGS or _tag(x) == "table" for x in c.iter()) or len(_text(c)) > _CSS_CELL_CHARS:
+            return None
+    return cells
+
+
 def _is_layout_cell(cell) -> bool:
     if next(cell.iter("table"), cell) is not cell:  # a table inside
         return True
@@ -181,6 +228,8 @@ def _walk(el, out: _Lines) -> None:
         out.end()
         out.add(IMAGE_MARK)
         out.end()
+    elif (cells := _css_row_cells(el) if tag in _BLOCK or tag == "span" else None) is not None:
+        out.row([_text(c) for c in cells])
     elif tag in _BLOCK:
         out.end()
         _children(el, out)

@@ -12,6 +12,15 @@ from .lazy_re import lazy_compile
 _HEADING = lazy_compile(r"\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+)")
 
 
+def _glue(end: str, start: str) -> str:
+    """What joins a wrapped line to the next: a space between two Latin words, nothing
+    between Chinese characters, nor between two digits (a number the line's end cut in two,
+    ``办结119`` / ``1件``: Chinese prose never sets two numbers apart by a blank alone)."""
+    if end.isdigit() and start.isdigit():
+        return ""
+    return " " if end.isascii() and end.isalnum() and start.isascii() and start.isalnum() else ""
+
+
 def _unwrapped(lines: list[PageLine], right: float) -> list[PageLine]:
     """Prose lines joined into their paragraphs: a line that reaches the right edge of the
     page's text and is followed, a line below, by one that starts no further right (and not
@@ -26,8 +35,7 @@ def _unwrapped(lines: list[PageLine], right: float) -> list[PageLine]:
                 and prev.right >= right - 1.5 * height and prev.bottom - line.top < height
                 and line.left <= prev.left + height and not _HEADING.match(line.text)
                 and not VALUE_CELL.fullmatch(line.text.strip())):
-            glue = " " if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and line.text[:1].isascii() \
-                and line.text[:1].isalnum() else ""
+            glue = _glue(prev.text[-1:], line.text[:1])
             out[-1] = PageLine(prev.top, line.bottom, prev.text + glue + line.text, min(prev.left, line.left),
                                line.right, free=True)
         else:

@@ -113,3 +113,49 @@ def test_stray_end_tags_do_not_leave_the_table() -> None:
             "</table></body></html>").encode("utf-8")
     lines = read_html(page, "x.html").text.split("\n")
     assert lines == ["一、总体情况", "段落", "结果维持\t1", "二、主动公开政府信息情况"]
+
+
+def _css_table_page(text: str, row: str, cell: str, tag: str = "div") -> bytes:
+    """The report's tables written as rows of ``tag`` cells: ``row``/``cell`` are the
+    attributes marking them (a class, an ARIA role, a display style)."""
+    title, body = article(text)
+
+    def rows(table: str) -> str:
+        out = []
+        for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+            tds = re.findall(r"<span>(.*?)</span>", tr, re.S)
+            out.append(f"<div {row}>" + "".join(f"<{tag} {cell}>{c}</{tag}>\n" for c in tds) + "</div>")
+        return '<div class="table">' + "".join(out) + "</div>"
+
+    body = re.sub(r"<table.*?</table>", lambda m: rows(m.group(0)), body, flags=re.S)
+    return f"<html><body><h1>{title}</h1>{body}</body></html>".encode("utf-8")
+
+
+@pytest.mark.parametrize("row,cell,tag", [
+    ('class="tr"', 'class="td"', "div"),
+    ('class="tb-row"', 'class="tb-cell"', "span"),
+    ('role="row"', 'role="cell"', "div"),
+    ('style="display:table-row"', 'style="display: table-cell"', "span"),
+], ids=["div-classes", "span-classes", "aria", "display"])
+def test_a_table_written_as_div_rows_and_cells_reads_as_the_table(row: str, cell: str, tag: str) -> None:
+    """A CMS that writes its tables as <div> rows of <div>/<span> cells: each row one line of
+    tab-separated cells, an empty cell kept in its column (001 leaves cells empty)."""
+    text = REPORTS[0].read_text(encoding="utf-8")
+    # An empty cell in a row of table 三: lost if the cells ran together as blocks or words.
+    row3 = next(x for x in text.split("\n") if "予以公开\t" in x)
+    cells = row3.split("\t")
+    cells[-3] = ""
+    text = text.replace(row3, "\t".join(cells))
+    src = read_html(_css_table_page(text, row, cell, tag), "divs.html")
+    assert codes(src.text, "x") == codes(text, "x")
+    values = [{k: [c.value for c in row.cells] for k, row in parse(t).t3.rows.items()} for t in (src.text, text)]
+    assert values[0] == values[1] and None in values[0]["R03"]
+
+
+def test_a_grid_of_prose_columns_is_no_table() -> None:
+    """Bootstrap's "row" of "col-…" columns, or long paragraphs in cells: the page's layout."""
+    prose = "本机关坚持以公开为常态、不公开为例外，" * 6
+    page = ('<html><body><div class="row"><div class="col-md-6">左栏</div><div class="col-md-6">右栏</div></div>'
+            f'<div class="tr"><div class="td">{prose}</div><div class="td">{prose}</div></div></body></html>')
+    lines = read_html(page.encode("utf-8"), "x.html").text.split("\n")
+    assert lines == ["左栏", "右栏", prose, prose]

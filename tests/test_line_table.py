@@ -6,6 +6,7 @@ same text, :mod:`gplint.reader.line_memo`) and a prose piece a few array entries
 """
 from __future__ import annotations
 
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from gplint.model import ProsePiece
 from gplint.reader import parse
 
 CORPUS = Path(__file__).parent / "corpus"
+sys.path.insert(0, str(CORPUS.parent.parent / "bench"))
+import synth  # noqa: E402  (bench/synth.py: the seeded report generator)
 #: A report printed one cell a line (pdfminer: a blank line after every cell).
 ONE_CELL_A_LINE = CORPUS / "kiro_hongze-2023_pdfminer.txt"
 
@@ -95,3 +98,42 @@ def test_the_runs_of_a_long_sentence_read_like_a_tuple_of_triples():
     assert [compact.position(i) for i in range(40)] == [plain.position(i) for i in range(40)]
     assert compact.span(5, 31) == plain.span(5, 31) and compact.line == 10
     assert runs_of(array("q", [0, 3, 1])) == ((0, 3, 1),)  # a sentence of few runs keeps a tuple
+
+
+def _table_lines(report) -> list:
+    """The line numbers of what the reader found: tables, headings, sections, cells."""
+    out = [report.table_lines, [h.span.line for h in report.headings], [s.line for s in report.sections.values()]]
+    if report.t2 is not None:
+        out.append(sorted(c.span.line for c in report.t2.cells.values() if c.span))
+    if report.t3 is not None:
+        out.append([(k, [c.span.line for c in row.cells if c.span]) for k, row in sorted(report.t3.rows.items())])
+    return out
+
+
+def _shifted(lines: list, by: int) -> list:
+    if isinstance(lines, int):
+        return lines + by
+    if isinstance(lines, str):
+        return lines
+    return [_shifted(x, by) for x in lines]
+
+
+def _texts() -> list[tuple[str, str]]:
+    """The corpus and layout texts, and generated reports with table 二's 第二十条 block
+    lines left out (its anchor is then its header or first row)."""
+    paths = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS.parent / "layouts" / "texts").glob("*.txt"))
+    out = [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+    for k in range(3):
+        text = synth.make_report(k)[0]
+        out.append((f"synth{k}-no-block-lines", "\n".join(l for l in text.split("\n") if "第二十条" not in l)))
+    return out
+
+
+@pytest.mark.parametrize("name, text", _texts(), ids=lambda x: x if len(x) < 60 else "")
+def test_a_report_read_again_further_down_finds_everything_further_down(name, text):
+    """Every line of the shifted text was read before at another number (the memo holds
+    those readings): anchors, headings, sections and table cells must still be found at
+    the line where they stand now, never at the number a shared reading was made for."""
+    before = _table_lines(parse(text))
+    after = _table_lines(parse("\n" * 7 + text))
+    assert _shifted(after, 0) == _shifted(before, 7), name

@@ -234,6 +234,14 @@ def test_a_paragraph_wrapped_at_the_right_edge_is_one_line_and_a_heading_is_not_
                                                  "第一段到了右边", "（二）依申请公开"]
 
 
+def test_a_number_cut_by_the_right_edge_is_one_number_and_latin_words_keep_their_blank():
+    line = lambda text, top, right: PageLine(top, top - 10, text, 10, right, free=True)  # noqa: E731
+    pages = [[line("共收到申请1295件，办结119", 500, 300), line("1件，结转下年度293件。", 486, 150),
+              line("档案管理通过了ISO", 460, 300), line("9001认证。", 446, 100)]]
+    assert document_text(pages).split("\n") == ["共收到申请1295件，办结1191件，结转下年度293件。",
+                                                 "档案管理通过了ISO 9001认证。"]
+
+
 def test_any_glyphs_and_rules_are_laid_out_without_an_error():
     from hypothesis import given, settings
     from hypothesis import strategies as st

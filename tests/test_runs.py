@@ -175,3 +175,38 @@ def test_one_value_a_line_short_of_its_last_cell_keeps_its_columns():
     row = report.t3.rows["R25"]
     assert [c.value for c in row.cells] == [31, 0, 0, 0, 0, 0, None]
     assert [i.kind for i in report.issues if i.row == "R25"] == ["t3-row-too-few-values"]
+
+
+def _every_cut_keeping_total(digits: str, parts: int) -> list[tuple[int, ...]]:
+    """The plain reference: every way to cut ``digits`` into ``parts`` numbers and a
+    last one, kept when the last is their sum (no leading zeros, at most
+    MAX_CELL_DIGITS digits each)."""
+    import itertools
+
+    out = []
+    for ends in itertools.combinations(range(1, len(digits)), parts):
+        pieces = [digits[a:b] for a, b in zip((0,) + ends, ends + (len(digits),))]
+        if all(len(p) <= runs.MAX_CELL_DIGITS and (p == "0" or p[0] != "0") for p in pieces):
+            values = tuple(int(p) for p in pieces)
+            if sum(values[:-1]) == values[-1]:
+                out.append(values)
+    return out
+
+
+@pytest.mark.parametrize("parts", [5, 6])
+def test_the_pruned_search_finds_every_cut_the_plain_one_does(parts):
+    """The search for cuts gives up branches early (sums that cannot be met): it must
+    still find exactly the cuts an exhaustive search finds."""
+    from hypothesis import given, settings, strategies as st
+
+    runs_of_a_row = st.lists(st.sampled_from([0, 0, 0, 1, 2, 7, 10, 12, 99, 100, 105, 998, 1000, 12345]),
+                             min_size=parts, max_size=parts).map(lambda v: "".join(map(str, v)) + str(sum(v)))
+    any_digits = st.text("0123456789", min_size=parts + 1, max_size=16)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.one_of(runs_of_a_row, any_digits))
+    def check(digits):
+        found = t3_runs._cuts_keeping_total(digits, parts, runs.MAX_SPLITS)
+        assert sorted(found) == sorted(_every_cut_keeping_total(digits, parts))
+
+    check()

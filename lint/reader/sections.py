@@ -28,6 +28,11 @@ def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
             anchor = number
             break
     if anchor is None:
+        anchor = _t2_without_block_headings(infos)
+        t3 = anchor_t3(infos, 0) if anchor is not None else None
+        if t3 is not None and anchor is not None and anchor > t3:  # table 二 comes before table 三
+            return None
+    if anchor is None:
         return None
     k = anchor - 1
     while k >= 1:
@@ -39,6 +44,27 @@ def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
     while k + 1 < anchor and (infos[k].blank or infos[k].footer):
         k += 1
     return k + 1
+
+
+#: Words of table 二's column headers (本年制发件数, 本年处理决定数量, 本年收费金额…).
+_T2_HEADER_WORDS = lazy_compile("件数|数量|金额")
+
+
+def _t2_without_block_headings(infos: Sequence[LineInfo]) -> Optional[int]:
+    """Table 二 printed without its 第二十条第（X）项 lines: its first header row (信息内容
+    and column words, or 信息内容 alone: one cell a line) or its first row (a T2 row label, values after it), whichever comes
+    first (before table 三's anchor). A sentence is one long label, so prose naming 规章 or
+    行政许可 is no such line."""
+    for number, info in enumerate(infos, 1):
+        labs = info.labels
+        if not labs or info.blank:
+            continue
+        first = L.normalise(labs[0].text)
+        if first.startswith("信息内容") and (first == "信息内容" or len(first) <= 40 and _T2_HEADER_WORDS.search(info.text)):
+            return number
+        if info.values and _is_t2_line(info) and not first.startswith("信息内容"):
+            return number
+    return None
 
 
 def _is_t2_line(info: LineInfo) -> bool:
@@ -70,10 +96,21 @@ def anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
     return _first_anchor(infos, start, _T3_ANCHOR_HINT.search, names_it)
 
 
+def _names_t4(n: str) -> bool:
+    return (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",)
+
+
+def _t4_block_words(label: str) -> bool:
+    """A blank-separated header naming table 四's blocks as one label ("行政复议 行政诉讼（未经
+    复议直接起诉） 行政诉讼（复议后起诉）", in any order): two or more of its words name a block."""
+    words = [L.normalise(w) for w in label.split()]
+    return sum(1 for w in words if w.startswith(("行政复议", "行政诉讼", "未经复议", "复议后")) and len(w) <= 20) >= 2
+
+
 def anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
     """First line of table 四: its 行政复议 header, 未经复议直接起诉 or 结果维持."""
     def names_it(info: LineInfo, n: str) -> bool:
-        return (n.startswith("行政复议") and len(n) <= 20) or n.startswith("未经复议直接起诉") or n in ("结果维持",)
+        return _names_t4(n) or (len(n) > 20 and any(_t4_block_words(c.text) for c in info.labels))
 
     return _first_anchor(infos, start, _T4_ANCHOR_HINT.search, names_it)
 

@@ -48,6 +48,30 @@ _AMOUNT_ROWS = {fmt: {r.key for b in spec.blocks if len(b.columns) > 1 and b.col
                 for fmt, spec in (("2019", T2_2019), ("2021", T2_2021))}
 
 
+#: A column word naming the year before the report's (a two-year table: 上年 beside 本年).
+_OTHER_YEAR = lazy_compile("上年|上一年|去年|前一年")
+
+
+def _this_year_cells(col_labels: Sequence[Label], row_line: int, vals: Sequence, width: int) -> Optional[list]:
+    """A 2021 row printed beside the year before (``上年处理决定数量`` then ``本年处理决定数量``):
+    the header line nearest above the row decides which of its values are this year's
+    (``[]`` when that header names the year before but does not cover the values one for
+    one: none of them can be placed). None when no header names another year (the 2021
+    format has no 上年 column, so that word is what marks the layout)."""
+    above = [c for c in col_labels if c.span.line < row_line]
+    if not above:
+        return None
+    line = max(c.span.line for c in above)
+    # A blank-separated header is one label: its words are the columns.
+    words = [w for c in above if c.span.line == line for w in c.text.split() if _T2_HEADER_WORDS.search(w)]
+    if not any(_OTHER_YEAR.search(w) for w in words):
+        return None
+    this = [k for k, w in enumerate(words) if not _OTHER_YEAR.search(w)]
+    if len(words) != len(vals) or len(this) != width:
+        return []
+    return [vals[k] for k in this]
+
+
 def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
     """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
     if not infos:
@@ -100,6 +124,14 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
                                     values=(run,), readings=len(cuts)))
                 continue
         row_line = vec.label.line if vec.label else vec.line
+        if fmt == "2021" and len(vals) > len(keys):
+            this_year = _this_year_cells(col_labels, row_line, vals, len(keys))
+            if this_year == []:
+                issues.append(Issue("t2-row-too-many-values", Span(vec.line), "t2", key, vec.label_text,
+                                    found=len(vals), expected=len(keys)))
+                continue
+            if this_year is not None:
+                vals = this_year
         if len(vals) < len(keys) and not vec.separated and blank_separated(vals, row_line) \
                 and not any(c.fused for c in vals):
             # Values cut only by blanks: which cell is missing is unknown (see t3's rows).

@@ -74,26 +74,34 @@ def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
 
     The total is the run's tail; the head is cut with the running sum kept to it, so a
     long run is never cut every way first. Numbers have no leading zero and at most
-    :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list."""
+    :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list.
+
+    A branch is given up as soon as what is left of the head cannot make what is left
+    of the total (``room``): more digits than the numbers still to come can hold; a sum
+    of its digits above it (a number is never less than the sum of its digits); or so
+    many digits that one number must pass it alone (``left`` numbers share ``rest``
+    digits, so one has at least ``ceil(rest / left)``, and ``w`` digits are at least
+    ``10 ** (w - 1)``). Only branches without a cut are left out: the cuts and their
+    order are those of the plain search."""
     out: list[Values] = []
     n = len(digits)
 
-    def cut(head: str, pos: int, left: int, acc: tuple[int, ...], total: int) -> bool:
-        if left == 1:
-            piece = head[pos:]
-            if piece and len(piece) <= MAX_CELL_DIGITS and (piece == "0" or piece[0] != "0") \
-                    and sum(acc) + int(piece) == total:
-                out.append(acc + (int(piece), total))
+    def cut(head: str, pos: int, left: int, acc: tuple[int, ...], room: int, digit_sums: list[int]) -> bool:
+        if left == 1:  # the last number is what the total leaves: is it what is written?
+            if head[pos:] == str(room) and len(head) - pos <= MAX_CELL_DIGITS:
+                out.append(acc + (room, sum(acc) + room))
             return len(out) <= limit
-        if pos >= len(head):
+        rest = len(head) - pos
+        widest = -(-rest // left)  # ceil
+        if rest > left * MAX_CELL_DIGITS or digit_sums[pos] > room or (widest > 1 and 10 ** (widest - 1) > room):
             return True
         if head[pos] == "0":
-            return cut(head, pos + 1, left - 1, acc + (0,), total)
+            return cut(head, pos + 1, left - 1, acc + (0,), room, digit_sums)
         for end in range(pos + 1, min(len(head) - left + 1, pos + MAX_CELL_DIGITS) + 1):
             value = int(head[pos:end])
-            if sum(acc) + value > total:
+            if value > room:
                 break
-            if not cut(head, end, left - 1, acc + (value,), total):
+            if not cut(head, end, left - 1, acc + (value,), room - value, digit_sums):
                 return False
         return True
 
@@ -103,7 +111,9 @@ def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
         tail = digits[n - k:]
         if tail[0] == "0" and tail != "0":
             continue
-        if not cut(digits[:n - k], 0, parts, (), int(tail)):
+        head = digits[:n - k]
+        digit_sums = list(itertools.accumulate(map(int, reversed(head))))[::-1]  # of head[pos:]
+        if not cut(head, 0, parts, (), int(tail), digit_sums):
             return []
     return out
 

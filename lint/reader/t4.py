@@ -15,7 +15,7 @@ from ..model import (
     Span,
     Table4,
 )
-from . import runs
+from . import runs, t4_forms
 from .cells import LCell, LineInfo
 from .cells import CELL_FUSED, CELL_KIND, CELL_TEXT
 from .region import to_cell, cells_span, fit
@@ -24,6 +24,10 @@ from .region import to_cell, cells_span, fit
 def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
     if not infos:
         return None
+    for other_form in (t4_forms.transposed, t4_forms.key_value):
+        table = other_form(infos, issues)
+        if table is not None:
+            return table
     values: list[LCell] = []
     col_labels: list[Label] = []
     has_total = False

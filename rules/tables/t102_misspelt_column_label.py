@@ -49,6 +49,19 @@ def _pieces(norm: str) -> list[str]:
     return out
 
 
+_OTHER_YEAR = ("上一年", "上年", "去年")
+
+
+def _year_before(piece: str, line_words: set[str]) -> bool:
+    """``上年收费金额`` printed beside ``本年收费金额`` on the same header line: the column of the
+    year before in a two-year table, not a misspelling of this year's."""
+    for prefix in _OTHER_YEAR:
+        if piece.startswith(prefix):
+            this_year = "本年" + piece[len(prefix):]
+            return any(this_year in w for w in line_words)
+    return False
+
+
 class MisspeltColumnLabel(Rule):
     """What it checks
         The column headers of 表二: 本年制发件数, 本年废止件数, 现行有效件数, 本年处理决定数量,
@@ -61,6 +74,9 @@ class MisspeltColumnLabel(Rule):
         docs/format.md §4 (the 2021 headers, carried over exactly) and §10 ("misspellings such as
         本年废制件数 are errors, not variants"). A misspelt header in a statutory table is a
         visible defect of the published report.
+
+        A column of the year before printed beside this year's (上年收费金额 next to
+        本年收费金额 on one header line) is another column, not a misspelling.
 
     Bad::
 
@@ -85,10 +101,13 @@ class MisspeltColumnLabel(Rule):
         if t2 is None:
             return
         seen = set()
+        words_on: dict[int, set[str]] = {}
+        for label in t2.column_labels:
+            words_on.setdefault(label.span.line, set()).add(normalise(label.text))
         for label in t2.column_labels:
             for piece in _pieces(normalise(label.text)):
                 want = near_miss(piece)
-                if want is None or (label.span.line, piece) in seen:
+                if want is None or (label.span.line, piece) in seen or _year_before(piece, words_on[label.span.line]):
                     continue
                 seen.add((label.span.line, piece))
                 yield self.diag(f"表二列名“{piece}”有误，应为“{want}”", self._span(report, label.span, piece),

@@ -223,3 +223,109 @@ def test_units_on_blank_separated_cells(data):
     assert {k: v for k, v in got.items() if k.startswith("t2.")} == \
         {k: v for k, v in expected_cells(data).items() if k.startswith("t2.")}
     assert report.t2.cells["fees"].unit == "万元"
+
+
+_SEPS = {"tabs": "\t", "pipe": " | ", "spaces": " "}
+_ONE_VALUE_ROWS = ("行政许可", "行政处罚", "行政强制", "行政事业性收费")
+
+
+def _two_years(text: str, sep: str, before: int) -> str:
+    """Table 二's one-value blocks printed with the year before's column first (上年处理决定数量
+    / 本年处理决定数量), every row carrying ``before`` then this year's value."""
+    for word in ("本年处理决定数量", "本年收费金额（单位：万元）"):
+        text = text.replace(f"{sep}{word}", f"{sep}上年{word[2:]}{sep}{word}")
+    for label in _ONE_VALUE_ROWS:
+        text = re.sub(f"(?m)^((?:\\| )?{label}{re.escape(sep)})", f"\\g<1>{before}{sep}", text)
+    return text
+
+
+@pytest.mark.parametrize("layout", sorted(_SEPS))
+@PROPS
+@given(data=report_data(), before=st.integers(1, 999))
+def test_table_two_beside_the_year_before_reads_this_years_column(layout, data, before):
+    """A table 二 with a 上年 column beside the 本年 one: the header decides which value is
+    this year's; no row-length finding, no misspelt header."""
+    text, _ = render(data, layout)
+    two = _two_years(text, _SEPS[layout], before)
+    assert two.count(f"{_SEPS[layout]}{before}{_SEPS[layout]}") >= 4
+    assert _cells(two) == expected_cells(data)
+    codes = {d.code for d in gplint.lint_text(two)} - {d.code for d in gplint.lint_text(text)}
+    assert not codes & {"T102", "T103", "T190", "N101", "N102"}
+
+
+_T4_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+_BLOCK_OF = {"review": "行政复议", "direct": "行政诉讼（未经复议直接起诉）", "after_review": "行政诉讼（复议后起诉）"}
+
+
+def _with_t4(text: str, t4_lines: list[str]) -> str:
+    """``text`` (a "tabs"/"spaces"/"pipe" report) with table 四's lines replaced."""
+    lines = text.split("\n")
+    start = lines.index(_T4_HEADING) + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("五、"))
+    while not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[:start] + t4_lines + lines[end:])
+
+
+def _v(value) -> str:
+    return "" if value is None else str(value)
+
+
+@pytest.mark.parametrize("layout", sorted(_SEPS))
+@PROPS
+@given(data=report_data(), order=st.permutations(list(_BLOCK_OF)))
+def test_table_four_transposed_is_read_by_its_header(layout, data, order):
+    """Table 四 with a line a result (结果维持 …) and the blocks as columns, in the order its
+    header prints them."""
+    sep = _SEPS[layout]
+    rows = [sep.join(["", *(_BLOCK_OF[b] for b in order)])]
+    rows += [sep.join([word] + [_v(data.t4[(b, col)]) for b in order]) for col, word in
+             (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"),
+              ("total", "总计"))]
+    text, _ = render(data, layout)
+    if layout == "pipe":
+        rows = ["| " + r + " |" for r in rows]
+    assert _cells(_with_t4(text, rows)) == expected_cells(data)
+
+
+@PROPS
+@given(data=report_data(), lost=st.sampled_from(("结果维持", "其他结果", "总计")))
+def test_table_four_transposed_with_a_value_lost_is_not_read(data, lost):
+    """A result line with two values for three blocks: which block lost it is unknown; the
+    table is said to be unreadable, never read shifted."""
+    rows = ["\t".join(["", *_BLOCK_OF.values()])]
+    for col, word in (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
+                      ("pending", "尚未审结"), ("total", "总计")):
+        values = [_v(data.t4[(b, col)]) for b in _BLOCK_OF]
+        rows.append("\t".join([word] + (values[1:] if word == lost else values)))
+    text = _with_t4(render(data, "tabs")[0], rows)
+    assert not any(k.startswith("t4.") and v is not None for k, v in _cells(text).items())
+    assert "T190" in {d.code for d in gplint.lint_text(text)}
+
+
+@PROPS
+@given(data=report_data())
+def test_table_four_as_key_value_lines_under_block_names(data):
+    """「结果维持：3」 a line, under a line naming each block."""
+    rows = []
+    for b, name in _BLOCK_OF.items():
+        rows.append(name)
+        rows += [f"{word}：{_v(data.t4[(b, col)]) or '—'}" for col, word in
+                 (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"),
+                  ("total", "总计"))]
+    text = _with_t4(render(data, "tabs")[0], rows)
+    assert _cells(text) == expected_cells(data)
+    assert not {d.code for d in gplint.lint_text(text)} & {"T190", "A106", "N103", "N104"}
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipe", "spaces", "cells"])
+@PROPS
+@given(data=report_data())
+def test_table_two_without_its_block_headings_is_found_and_read(layout, data):
+    """Table 二 printed without its 第二十条第（X）项 lines (header rows and rows only): found
+    (no "table 二 missing") and read."""
+    text, _ = render(data, layout)
+    bare = re.sub(r"(?m)^(?:\| )?第二十条第（[一五六八]）项(?: \|)?\n", "", text)
+    assert "第二十条" not in bare
+    assert _cells(bare) == expected_cells(data)
+    assert "T101" not in {d.code for d in gplint.lint_text(bare)}

@@ -43,6 +43,26 @@ def test_accepted_headers_are_not_misspellings(headers):
     assert run(example_report(t2_headers=headers), ["T102"]) == []
 
 
+def _fee_block(header: str, row: str) -> str:
+    text = example_report()
+    lines = text.split("\n")
+    at = next(i for i, x in enumerate(lines) if "本年收费金额" in x)
+    lines[at] = header
+    lines[at + 1] = row
+    return "\n".join(lines)
+
+
+def test_year_before_column_beside_this_years_is_not_a_misspelling():
+    text = _fee_block("信息内容\t上年收费金额（单位：万元）\t本年收费金额（单位：万元）", "行政事业性收费\t3\t0")
+    assert run(text, ["T102"]) == []
+
+
+def test_year_before_word_in_place_of_this_years_is_a_misspelling():
+    text = _fee_block("信息内容\t上年收费金额（单位：万元）", "行政事业性收费\t0")
+    diags = run(text, ["T102"])
+    assert len(diags) == 1 and "本年收费金额" in diags[0].message
+
+
 def test_short_row_with_empty_total_cell():
     text = example_report(t3_rows={"R04": "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t"})
     diags = run(text, ["T103"], profile="default")
