@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from . import format as _format
 from .format import Number
@@ -324,7 +324,9 @@ class Sentence:
 
     text: str
     section: Optional[str]
-    pieces: tuple[tuple[int, int, int], ...]
+    #: A tuple of triples, or for a sentence of many runs a
+    #: :class:`gplint.reader.sentences.Runs` read the same.
+    pieces: Sequence[tuple[int, int, int]]
     heading: bool = False
 
     def position(self, i: int) -> tuple[int, int]:
@@ -403,8 +405,9 @@ class Report:
     #: must not read table text as prose.
     table_lines: tuple[tuple[int, int], ...] = ()
     #: The prose outside the tables, in order (the narrative rules' sentences are cut from
-    #: it): lines, or pieces of a flattened line, each with its true position.
-    prose: tuple[ProsePiece, ...] = ()
+    #: it): lines, or pieces of a flattened line, each with its true position. (The reader
+    #: gives a compact sequence, :class:`gplint.reader.prose.ProsePieces`.)
+    prose: Sequence[ProsePiece] = ()
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:

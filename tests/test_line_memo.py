@@ -1,7 +1,7 @@
 """The memo of short lines (gplint.grammar.LineMemo) changes speed, never results.
 
 Short lines are remembered from one report to the next by the tokeniser and by the builder
-(``_split_lines``, headings). Each test here would fail if a remembered reading leaked a
+(``split_lines``/``read_lines``, headings). Each test here would fail if a remembered reading leaked a
 line number, a cell or a heading from one report into another.
 """
 from __future__ import annotations
@@ -67,23 +67,28 @@ def test_remembered_lines_keep_their_own_line_numbers():
     assert lines_b[1].number == 2 and lines_b[1].tokens[0].column == 1
 
 
-def test_a_remembered_reading_is_never_handed_out():
-    """Callers get copies of a remembered reading. The copies share its cells (read-only)
-    until ``_own_cells`` gives one cells with its own line number; that never changes the
-    shared cells, so nothing reaches the next report."""
+def test_a_remembered_reading_is_never_changed():
+    """The line table shares a remembered reading between lines and reports (read-only).
+    ``line_at`` gives a line at another number a copy with its number, whose cells carry
+    it, made without changing the shared reading or its cells, so nothing reaches the
+    next report."""
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
     first = lines.split_lines(tokenise(row + "\n"))[0]
     memo_copy = lines._LINE_MEMO.get(row)
-    assert memo_copy is not None and memo_copy is not first
+    assert memo_copy is first  # the table holds the remembered reading, shared
     remembered = [(c.line, c.value) for c in memo_copy.cells]
-    again = lines.split_lines(tokenise("x\n" + row + "\n"))[1]
+    table = lines.split_lines(tokenise("x\n" + row + "\n"))
+    assert table[1] is memo_copy
+    again = lines.line_at(table, 2)
     assert again is not memo_copy and again.number == 2
     assert lines.own_cells(again) is again
     assert [c.line for c in again.cells] == [2] * 8 and again.cells[1].value == 0
     assert not any(a is b for a, b in zip(again.cells, memo_copy.cells))
     assert again.labels == [again.cells[0]] and again.values == again.cells[1:]
     assert [(c.line, c.value) for c in memo_copy.cells] == remembered
+    at_its_own_number = lines.line_at(lines.split_lines(tokenise(row + "\n")), 1)
+    assert at_its_own_number is memo_copy and [c.line for c in at_its_own_number.cells] == [1] * 8
 
 
 def test_long_lines_are_not_remembered():
@@ -142,7 +147,8 @@ def test_a_repeated_fused_row_is_read_like_its_first_occurrence():
 def _two_pass(text: str) -> list:
     """What the builder read before it had a one-pass reader: tokenise, then split (with
     every line's cells carrying its own number, as the table builders see them)."""
-    return [lines.own_cells(i) for i in lines.split_lines(tokenise(text))]
+    table = lines.split_lines(tokenise(text))
+    return [lines.line_at(table, n) for n in range(1, len(table) + 1)]
 
 
 def test_one_pass_reading_equals_tokenise_then_split():
@@ -158,8 +164,8 @@ def test_one_pass_reading_equals_tokenise_then_split():
         for name, text in texts:
             if not warm:
                 _forget()
-            raws, infos, long_lines = lines.read_lines(text)
-            infos = [lines.own_cells(i) for i in infos]
+            raws, table, long_lines = lines.read_lines(text)
+            infos = [lines.line_at(table, n) for n in range(1, len(table) + 1)]
             assert all(c.line == i.number for i in infos for c in i.cells), name
             if not warm:
                 _forget()
@@ -171,19 +177,22 @@ def test_one_pass_reading_equals_tokenise_then_split():
     assert any(len(l) >= flattened.SEGMENT_MIN for _, t in texts for l in t.split("\n"))
 
 
-def test_one_pass_reading_hands_out_copies_with_their_own_numbers():
+def test_one_pass_reading_shares_a_reading_and_hands_out_copies_with_their_own_numbers():
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
-    _, infos, _ = lines.read_lines(row + "\n" + row)
-    assert [i.number for i in infos] == [1, 2]
-    shared = list(infos[1].cells)
-    assert [c.line for c in lines.own_cells(infos[1]).cells] == [2] * 8
-    assert not any(a is b for a, b in zip(infos[0].cells, infos[1].cells))
-    assert [c.line for c in shared] == [1] * 8  # the shared cells were not changed
+    _, table, _ = lines.read_lines(row + "\n" + row)
+    assert len(table) == 2 and table[0] is table[1]  # one reading for both lines
+    shared = list(table[1].cells)
+    own = [lines.line_at(table, n) for n in (1, 2)]
+    assert [i.number for i in own] == [1, 2]
+    assert [c.line for c in own[1].cells] == [2] * 8
+    assert not any(a is b for a, b in zip(own[0].cells, own[1].cells))
+    assert [c.line for c in table[1].cells] == [1] * 8  # the shared cells were not changed
+    assert all(a is b for a, b in zip(shared, table[1].cells))
     if lines.MEMO_MAX_LINE >= len(row):  # (GPLINT_NO_LINE_MEMO=1 remembers nothing)
         memo_copy = lines._LINE_MEMO.get(row)
-        assert memo_copy is not None and all(i is not memo_copy for i in infos)
-        assert not any(a is b for a, b in zip(infos[1].cells, memo_copy.cells))
+        assert memo_copy is table[0] and own[0] is memo_copy and own[1] is not memo_copy
+        assert not any(a is b for a, b in zip(own[1].cells, memo_copy.cells))
 
 
 def test_table_cells_carry_their_own_line_numbers_when_their_lines_were_read_before():

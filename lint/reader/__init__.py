@@ -5,7 +5,8 @@ Modules, in the order text flows through them:
 * :mod:`.cells` — what a line is cut into (labels, numbers with or without a unit, blank
   marks);
 * :mod:`.lines` — each line cut into cells: pipes, tabs, a label and its numbers, a lone
-  number, a page footer; :mod:`.line_memo` — lines read before are copied, not read again;
+  number, a page footer; :mod:`.line_memo` — the line table: one reading a distinct text, shared by
+  its lines, remembered from report to report;
 * :mod:`.flattened` — a page flattened into one long line cut into virtual lines;
 * :mod:`.headings` — 一、 （一） 1. numbering;
 * :mod:`.sections` — where the tables begin, which headings are the six sections;

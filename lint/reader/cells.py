@@ -53,12 +53,16 @@ class LCell:
 
 @dataclass(slots=True)
 class LineInfo:
+    """The reading of a line: its tokens and cells. A report's lines share one reading per
+    distinct text (the line table, :mod:`.line_memo`); there ``number`` is the line the
+    reading was made for, not every line that shares it."""
+
     number: int
     text: str
     tokens: tuple[Tok, ...]
-    #: Read-only once made: copies of a remembered line share these sequences and the
-    #: cells in them, which carry the line number of the reading they were made for until
-    #: :func:`own_cells` gives the copy its own (table regions get that before use).
+    #: Read-only once made: lines of the same text share these sequences and the cells in
+    #: them, which carry the line number of the reading they were made for until
+    #: :func:`own_cells` gives a copy its own (table regions get that before use).
     cells: Sequence[LCell]
     separated: bool  # pipes or tabs cut the line into cells
     footer: bool = False

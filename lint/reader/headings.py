@@ -12,16 +12,17 @@ from ..model import (
 from .cells import LineInfo, to_number
 
 
-def heading_of(info: LineInfo) -> Optional[Heading]:
-    """The heading a line is, if any. The reading is kept on the line (and shared by every
-    copy of a remembered line, see :func:`split_lines`): only the line number changes."""
+def heading_of(info: LineInfo, number: int) -> Optional[Heading]:
+    """The heading line ``number`` is, if any, from its reading ``info``. What is read is
+    kept on the reading (shared by every line of its text, see :mod:`.line_memo`): only
+    the line number changes."""
     shape = info.heading_shape
     if shape is None:
         shape = info.heading_shape = heading_shape_of(info)
     if not shape:
         return None
-    level, numeral, number, title, text, column, end, md = shape
-    return Heading(level, numeral, number, title, text, Span(info.number, column, info.number, end), md)
+    level, numeral, numbered, title, text, column, end, md = shape
+    return Heading(level, numeral, numbered, title, text, Span(number, column, number, end), md)
 
 
 def heading_shape_of(info: LineInfo) -> tuple:

@@ -1,8 +1,15 @@
-"""Lines remembered: a line whose text was read before (in this report, or a short line in
-an earlier one) is copied from that reading instead of being tokenised and cut again.
+"""A report's lines read once per distinct text, and remembered from report to report.
 
-Tables repeat "0", "| 0 | 0 |" and every report prints the same labels, so most lines of a
-batch were read before. A remembered reading is never handed out itself, only copies.
+A report's lines are kept as a *line table*: a list with, for each line, the reading
+(:class:`LineInfo`) of its text, shared by every line of that text. Tables repeat "0" and
+"| 0 | 0 |" by the hundred and every report prints the same labels, so most lines share a
+reading: a line costs one list slot, not an object of its own. A line's number is its
+position in the table (index + 1), not the shared reading's ``number`` (the line it was
+first read for). The readings are read-only (nothing done to one may reach another
+line or the next report): :func:`line_at` gives a line a reading of its own (its number,
+its cells carrying it) where one is needed — the lines of a table region.
+
+Short lines are remembered from report to report as well (:data:`_LINE_MEMO`).
 """
 from __future__ import annotations
 
@@ -16,11 +23,9 @@ from .lines import split_line, split_record
 
 
 def split_lines(lines: Sequence[Line]) -> list[LineInfo]:
-    """:func:`split_line` for every line; a line whose text was read before (tables repeat
-    "0", "| 0 | 0 |" …; every report prints the same labels) reuses that reading with its
-    own line number. Short lines are remembered from report to report (as the tokeniser
-    does, :data:`gplint.grammar.MEMO_MAX_LINE`); a remembered reading is never handed out
-    itself, only copies, so nothing done to a report's lines can reach the next report."""
+    """The line table of ``lines`` (see the module's docstring): :func:`split_line` for
+    each distinct text. Short lines are remembered from report to report (as the tokeniser
+    does, :data:`gplint.grammar.MEMO_MAX_LINE`)."""
     seen: dict[str, LineInfo] = {}
     memo = _LINE_MEMO
     out: list[LineInfo] = []
@@ -29,16 +34,15 @@ def split_lines(lines: Sequence[Line]) -> list[LineInfo]:
         first = seen.get(text)
         if first is None:
             if len(text) > MEMO_MAX_LINE:
-                info = seen[text] = split_line(line)
-                out.append(info)
-                continue
-            first = memo.young.get(text) or memo.get(text)
-            if first is None:
                 first = split_line(line)
-                first.heading_shape = heading_shape_of(first)
-                memo.put(text, first)
+            else:
+                first = memo.young.get(text) or memo.get(text)
+                if first is None:
+                    first = split_line(line)
+                    first.heading_shape = heading_shape_of(first)
+                    memo.put(text, first)
             seen[text] = first
-        out.append(_copy_info(first, line.number, text))
+        out.append(first)
     return out
 
 
@@ -50,11 +54,11 @@ _LINE_MEMO = LineMemo(2 * MEMO_SIZE)
 
 
 def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line]]]:
-    """:func:`tokenise` and :func:`split_lines` in one pass: (the raw lines, their
-    readings, the lines of :data:`SEGMENT_MIN` characters or more).
+    """:func:`tokenise` and :func:`split_lines` in one pass: (the raw lines, the line
+    table, the lines of :data:`SEGMENT_MIN` characters or more).
 
-    A line read before (in this report, or remembered from an earlier one) is copied from
-    that reading without being tokenised again or made into a :class:`Line`; only new text
+    A line read before (in this report, or remembered from an earlier one) shares that
+    reading without being tokenised again or made into a :class:`Line`; only new text
     goes through the lexer. None when the grammar cannot be read line by line or some
     character matches no terminal: the caller then takes the full path (same results)."""
     lexer = line_lexer()
@@ -91,28 +95,32 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
                     if found is None:
                         return None
                     line = new(Line, (number, raw, found[0]))
-                    if len(raw) >= SEGMENT_MIN:
-                        long_lines.append(line)
-                    info = seen[raw] = split_record(line, found[1])
-                    append(info)
-                    continue
+                    first = seen[raw] = split_record(line, found[1])
                 if len(raw) >= SEGMENT_MIN:
                     long_lines.append(new(Line, (number, raw, first.tokens)))
         # A line read before keeps the string of that reading (the same text): the report
         # keeps every line, and tables repeat theirs ("| 0 | 0 |", "12") by the hundred.
-        raw = raws[number - 1] = first.text
-        append(_copy_info(first, number, raw))
+        raws[number - 1] = first.text
+        append(first)
     return raws, out, long_lines
 
 
-def _copy_info(first: LineInfo, n: int, text: str) -> LineInfo:
+def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
+    """Line ``number`` of a line table as a reading of its own, with that number and cells
+    carrying it (a table's cells become spans): the shared reading itself when it was made
+    for this line, else a copy. Read-only, as every reading is."""
+    first = table[number - 1]
+    if first.number == number:  # (its cells carry the number it was made for)
+        return first
+    return own_cells(_copy_info(first, number))
+
+
+def _copy_info(first: LineInfo, n: int) -> LineInfo:
     """``first``'s reading of the same text, for line ``n``: its own number, ``first``'s
-    cells. Those carry ``first``'s line number until :func:`own_cells` gives the copy
-    cells of its own; only table regions need that (every line is read for anchors and
-    headings, but only a table's cells become spans), so most lines never pay for it."""
-    # dataclasses.replace(first, number=n, text=text), spelled out: replace walks the
-    # fields by name, three times the cost, and nearly every line of a report is a copy.
-    return LineInfo(n, text, first.tokens, first.cells, first.separated, first.footer, first.md_rule,
+    cells (which carry ``first``'s line number until :func:`own_cells`)."""
+    # dataclasses.replace(first, number=n), spelled out: replace walks the
+    # fields by name, three times the cost.
+    return LineInfo(n, first.text, first.tokens, first.cells, first.separated, first.footer, first.md_rule,
                     first.blank, first.empty_cell, first.offset, first.labels, first.values, first.heading_shape)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator, Optional, Sequence
+from array import array
+from itertools import islice
+from typing import Callable, Iterator, Optional, Sequence
 
 from .. import labels as L
 from ..analyses import per_report
@@ -134,23 +136,98 @@ def _quantities_in(s: Sentence, short: frozenset[int]) -> Iterator[Quantity]:
                        value_text, approximate)
 
 
+class ProsePieces(Sequence[ProsePiece]):
+    """:attr:`Report.prose` kept compactly: each piece's line, column and text (a string
+    the report's lines hold too) and the few section names, a :class:`ProsePiece` made
+    when one is read. A one-cell-a-line table outside the recognised tables is thousands
+    of pieces of a few characters each, and an object a piece cost ten times their text.
+
+    Immutable once the reader hands the report out; equal to any sequence of the same
+    pieces."""
+
+    __slots__ = ("_lines", "_columns", "_texts", "_headings", "_sections", "_names")
+
+    def __init__(self) -> None:
+        self._lines = array("q")
+        self._columns = array("q")
+        self._texts: list[str] = []
+        self._headings = bytearray()
+        self._sections = bytearray()  # index in _names
+        self._names: list[Optional[str]] = [None]
+
+    def append(self, line: int, column: int, text: str, heading: bool, section: Optional[str]) -> None:
+        """A piece at the end (while the reader makes the report)."""
+        names = self._names
+        if section not in names:
+            names.append(section)
+        self._lines.append(line)
+        self._columns.append(column)
+        self._texts.append(text)
+        self._headings.append(heading)
+        self._sections.append(names.index(section))
+
+    def fields(self) -> Iterator[tuple[int, int, str, bool, Optional[str]]]:
+        """(line, column, text, is heading, section) of each piece, in order, without
+        making a :class:`ProsePiece` of it."""
+        return zip(self._lines, self._columns, self._texts, map(bool, self._headings),
+                   map(self._names.__getitem__, self._sections))
+
+    def renumber(self, line_of: Callable[[int], int]) -> None:
+        """Each piece's line mapped by ``line_of`` (virtual lines of a flattened page to
+        real ones, before the report is handed out)."""
+        self._lines = array("q", map(line_of, self._lines))
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return tuple(self)[k]
+        return ProsePiece(self._lines[k], self._columns[k], self._texts[k], bool(self._headings[k]),
+                          self._names[self._sections[k]])
+
+    def __iter__(self) -> Iterator[ProsePiece]:
+        return (ProsePiece(*f) for f in self.fields())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.fields()))
+
+    def __repr__(self) -> str:
+        return f"ProsePieces({list(self)!r})"
+
+
 def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int]],
-                  headings: Sequence[Heading], sections: dict[str, Section]) -> tuple[ProsePiece, ...]:
+                  headings: Sequence[Heading], sections: dict[str, Section]) -> ProsePieces:
     """The lines (virtual lines of a flattened page) outside the tables that hold text,
-    each with its section: what the narrative rules cut into sentences."""
-    in_table = set()
-    for a, b in table_lines:
-        in_table.update(range(a, b + 1))
+    each with its section: what the narrative rules cut into sentences. ``infos`` is the
+    line table (line n's reading is ``infos[n - 1]``)."""
     heading_lines = {h.span.line for h in headings}
     starts = sorted((sec.line, slot) for slot, sec in sections.items())
-    out = []
-    k, section = 0, None
-    for info in infos:
-        n = info.number
-        while k < len(starts) and starts[k][0] <= n:
-            section = starts[k][1]
-            k += 1
-        if n in in_table or info.blank or not info.text.strip():
+    # The stretches between the tables (a set of every table line would cost more than
+    # the lines of a one-cell-a-line table themselves).
+    outside: list[tuple[int, int]] = []
+    nxt = 1
+    for a, b in sorted(table_lines):
+        if a > b:
             continue
-        out.append(ProsePiece(n, info.offset + 1, info.text, n in heading_lines, section))
-    return tuple(out)
+        if a > nxt:
+            outside.append((nxt, a))
+        nxt = max(nxt, b + 1)
+    outside.append((nxt, len(infos) + 1))
+    out = ProsePieces()
+    append = out.append
+    k, section = 0, None
+    for first, end in outside:
+        for n, info in enumerate(islice(infos, first - 1, end - 1), first):
+            if info.blank or not info.text.strip():
+                continue
+            while k < len(starts) and starts[k][0] <= n:
+                section = starts[k][1]
+                k += 1
+            append(n, info.offset + 1, info.text, n in heading_lines, section)
+    return out

@@ -17,7 +17,7 @@ from ..model import (
 )
 from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
-from .line_memo import own_cells, read_lines, split_lines
+from .line_memo import line_at, read_lines, split_lines
 from .lines import split_line
 from .flattened import SEGMENT_MIN, segments
 from .headings import heading_of
@@ -26,7 +26,7 @@ from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
-from .prose import prose_pieces
+from .prose import ProsePieces, prose_pieces
 from ..lazy_re import lazy_compile
 
 
@@ -44,6 +44,8 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep every column where the editor shows it
+    # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
+    # shared with the other lines of its text (its own ``number`` is not n).
     raws, infos, real_of = line_readings(text)
     raw_lines = tuple(raws)
     del raws
@@ -52,9 +54,9 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     # (A line already known to be no heading, () , is passed over without a call.)
     # (A loop, not a generator: this looks at every line of the report.)
     found: list[Heading] = []
-    for i in infos:
+    for number, i in enumerate(infos, 1):
         if i.heading_shape != ():
-            h = heading_of(i)
+            h = heading_of(i, number)
             if h is not None:
                 found.append(h)
     headings = tuple(found)
@@ -72,38 +74,42 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     last_column = infos[-1].offset + len(infos[-1].text) + 1 if infos else 1
     sections = choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, nlines, t3_row_lines, last_column)
 
-    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> list[LineInfo]:
+    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> range:
         if start is None:
-            return []
+            return range(0)
         ends = [s for s in stops if s is not None and s > start]
         # Never run past the next statutory heading.
         ends += [s.line for s in sections.values() if s.line > start]
         end = min(ends) if ends else len(infos) + 1
-        # A table's cells become spans: each line's cells must carry its own number.
-        # (own_cells' first test made here: most lines' cells are their own already.)
-        return [i if not i.cells or i.cells[0].line == i.number else own_cells(i)
-                for i in infos[start - 1:end - 1]]
+        return range(start, end)
+
+    def own_lines(lines: range) -> list[LineInfo]:
+        # A table's cells become spans: each line a reading of its own, with its number.
+        # (Made for one table at a time, let go once it is read.)
+        return [line_at(infos, n) for n in lines]
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")
-    t2_infos = region(a2, [a3, s3.line if s3 else None])
-    t3_infos = region(a3, [a4, s4.line if s4 else None])
+    t2_lines = region(a2, [a3, s3.line if s3 else None])
+    t3_lines = region(a3, [a4, s4.line if s4 else None])
     t4_start = a4 or (s4.line if s4 else None)
-    t4_infos = region(t4_start, [])
+    t4_lines = region(t4_start, [])
+    t2_infos = own_lines(t2_lines)
     signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
     t2_format = "2019" if len(signatures) >= 2 else "2021"
     t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
-    t3 = build_t3(empty_cells(t3_infos, width=7), issues)
-    t4 = build_t4(empty_cells(t4_infos, width=15), issues)
+    del t2_infos
+    t3 = build_t3(empty_cells(own_lines(t3_lines), width=7), issues)
+    t4 = build_t4(empty_cells(own_lines(t4_lines), width=15), issues)
     if t2 is not None and not any(c.span for c in t2.cells.values()):
-        t2 = None if not t2_infos else t2
+        t2 = None if not t2_lines else t2
     table_lines = []
-    for infos_, tbl in ((t2_infos, t2), (t3_infos, t3), (t4_infos, t4)):
-        if infos_:
-            end = infos_[-1].number
+    for lines_, tbl in ((t2_lines, t2), (t3_lines, t3), (t4_lines, t4)):
+        if lines_:
+            end = lines_[-1]
             if tbl is t4 and t4 is not None and t4.span is not None:
-                end = max(t4.span.end_line, infos_[0].number)
-            table_lines.append((infos_[0].number, end))
+                end = max(t4.span.end_line, lines_[0])
+            table_lines.append((lines_[0], end))
     prose = prose_pieces(infos, table_lines, headings, sections)
     title, title_span, report_year = _title_and_year(infos, sections)
 
@@ -129,9 +135,9 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
 
 
 def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[int]]]:
-    """The raw lines of normalised ``text``, the reading of every line (virtual lines of a
-    long flattened line cut at its anchors), and the real line of each virtual one (None
-    when no line was cut)."""
+    """The raw lines of normalised ``text``, the line table (see .line_memo; virtual
+    lines of a long flattened line cut at its anchors), and the real line of each virtual
+    one (None when no line was cut)."""
     fast = read_lines(text)
     if fast is not None:
         raws, infos, long_lines = fast
@@ -147,7 +153,7 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
     cut = {l.number: segments(l) for l in long_lines}
     if any(len(segs) > 1 for segs in cut.values()):
         if not lines:
-            lines = [Line(i.number, i.text, i.tokens) for i in infos]
+            lines = [Line(n, i.text, i.tokens) for n, i in enumerate(infos, 1)]
         virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
         if len(virtual) != len(lines):
             real_of = [0] + [l.number for l, _ in virtual]
@@ -182,6 +188,8 @@ def _remap(obj, real_of: Sequence[int]):
         seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
         if isinstance(o, Span):
             o.line, o.end_line = line(o.line), line(o.end_line)
+        elif isinstance(o, ProsePieces):
+            o.renumber(line)
         elif isinstance(o, (tuple, list)):
             for x in o:
                 walk(x)
@@ -221,7 +229,7 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
     公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
     Page footers, web-page chrome and the preface are never part of it."""
     first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
-    top = [i for i in infos[: max(0, first_section - 1)] if not i.blank and not i.footer][:8]
+    top = [line_at(infos, n) for n in _first_lines_with_text(infos, first_section - 1, 8)]
 
     def clean(info: LineInfo) -> str:
         return info.text.strip().strip("#*").strip()
@@ -256,6 +264,18 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
             year = y
             break
     return title, span, year
+
+
+def _first_lines_with_text(infos: Sequence[LineInfo], before: int, count: int) -> list[int]:
+    """The numbers of the first ``count`` lines before line ``before + 1`` that are
+    neither blank nor a page footer."""
+    out: list[int] = []
+    for n, info in enumerate(infos[:max(0, before)], 1):
+        if not info.blank and not info.footer:
+            out.append(n)
+            if len(out) == count:
+                break
+    return out
 
 
 def _year_in(info: LineInfo) -> Optional[int]:

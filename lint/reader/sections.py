@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Optional, Sequence
 
 from .. import labels as L
@@ -19,12 +20,12 @@ def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
     """First line of T2: its first 第二十条 block heading, moved up over T2 rows and
     headers printed before it (a text that starts inside the table)."""
     anchor = None
-    for info in infos:
+    for number, info in enumerate(infos, 1):
         # Normalising never creates a 第 (no NFKC or Traditional->Simplified mapping gives
         # one; checked over all of Unicode), so labels without one need not be normalised.
         if "第" in info.text and any(
                 "第" in c.text and "第二十条" in (n := L.normalise(c.text)) and len(n) <= 30 for c in info.labels):
-            anchor = info.number
+            anchor = number
             break
     if anchor is None:
         anchor = _t2_without_block_headings(infos)
@@ -54,15 +55,15 @@ def _t2_without_block_headings(infos: Sequence[LineInfo]) -> Optional[int]:
     and column words, or 信息内容 alone: one cell a line) or its first row (a T2 row label, values after it), whichever comes
     first (before table 三's anchor). A sentence is one long label, so prose naming 规章 or
     行政许可 is no such line."""
-    for info in infos:
+    for number, info in enumerate(infos, 1):
         labs = info.labels
         if not labs or info.blank:
             continue
         first = L.normalise(labs[0].text)
         if first.startswith("信息内容") and (first == "信息内容" or len(first) <= 40 and _T2_HEADER_WORDS.search(info.text)):
-            return info.number
+            return number
         if info.values and _is_t2_line(info) and not first.startswith("信息内容"):
-            return info.number
+            return number
     return None
 
 
@@ -117,12 +118,12 @@ def anchor_t4(infos: Sequence[LineInfo], start: int) -> Optional[int]:
 def _first_anchor(infos: Sequence[LineInfo], start: int, hint, names_it) -> Optional[int]:
     """The first line from ``start`` with a label ``names_it``; a line whose text has no
     ``hint`` character cannot hold one, and is passed over without normalising its labels."""
-    for info in infos[start:]:
+    for number, info in enumerate(islice(infos, start, None), start + 1):
         if hint(info.text) is None:
             continue
         for c in info.labels:
             if names_it(info, L.normalise(c.text)):
-                return info.number
+                return number
     return None
 
 

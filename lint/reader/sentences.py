@@ -10,12 +10,14 @@ the line wrap like any other, and a number split from its unit by a wrap is join
 from __future__ import annotations
 
 import re
+from array import array
 from itertools import chain
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from ..analyses import per_report
 from ..model import Report, Sentence
 from ..lazy_re import lazy_compile
+from .prose import ProsePieces
 
 #: Sentence-final marks.
 _SENTENCE_END_CHARS = "。！？!?"
@@ -58,15 +60,69 @@ def _is_prose_text(text: str) -> bool:
     return True
 
 
+class Runs(Sequence[tuple[int, int, int]]):
+    """The runs of a sentence strung over many lines, ``(offset, line, column)`` each (see
+    :class:`Sentence`), in one flat array; read like a tuple of such triples. A sentence
+    can run over thousands of lines of a few characters (a one-cell-a-line table outside
+    the recognised tables), where a tuple and its numbers a run cost thirty times the
+    text. Sentences of a few runs keep a plain tuple (:func:`runs_of`)."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, flat: array) -> None:
+        self._flat = flat  # offset, line, column, offset, line, column, …
+
+    def __len__(self) -> int:
+        return len(self._flat) // 3
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return tuple(self)[k]
+        n = len(self)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError(k)
+        f, i = self._flat, 3 * k
+        return f[i], f[i + 1], f[i + 2]
+
+    def __iter__(self) -> Iterator[tuple[int, int, int]]:
+        f = self._flat
+        return zip(f[0::3], f[1::3], f[2::3])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Runs({tuple(self)!r})"
+
+
+#: Up to this many runs a sentence keeps a tuple of triples (most sentences are one run).
+_TUPLE_RUNS = 8
+
+
+def runs_of(flat: array) -> "tuple[tuple[int, int, int], ...] | Runs":
+    """A sentence's :attr:`Sentence.pieces` from its runs' numbers laid end to end."""
+    if len(flat) > 3 * _TUPLE_RUNS:
+        return Runs(flat)
+    return tuple(zip(flat[0::3], flat[1::3], flat[2::3]))
+
+
 @per_report
 def sentences_of(report: Report) -> tuple[Sentence, ...]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())
     out: list[Sentence] = []
     # The sentence being gathered over several lines: its text pieces and, for each, its
-    # offset in the joined text and its source line and column.
+    # offset in the joined text and its source line and column (three numbers a run, laid
+    # end to end: a sentence may run over thousands of short lines).
     buf: list[str] = []
-    runs: list[tuple[int, int, int]] = []
+    runs = array("q")
     size = 0
     cur_section: Optional[str] = None
     # Report.section_of_line(n), with the sections sorted once rather than for every line;
@@ -82,20 +138,21 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             lead = len(text) - len(text.lstrip())
             stop = lead + len(stripped)
             # The runs that hold the stripped text, offsets counted from its start.
-            pieces = []
-            last = len(runs) - 1
-            for k, (offset, line, column) in enumerate(runs):
+            pieces = array("q")
+            last = len(runs) - 3
+            for k in range(0, len(runs), 3):
+                offset, line, column = runs[k], runs[k + 1], runs[k + 2]
                 if offset >= stop:
                     break
-                if k < last and runs[k + 1][0] <= lead:
+                if k < last and runs[k + 3] <= lead:
                     continue
                 if offset < lead:
                     column += lead - offset
                     offset = lead
-                pieces.append((offset - lead, line, column))
-            out.append(Sentence(stripped, cur_section, tuple(pieces), False))
+                pieces.extend((offset - lead, line, column))
+            out.append(Sentence(stripped, cur_section, runs_of(pieces), False))
         buf.clear()
-        runs.clear()
+        del runs[:]
         size = 0
 
     # Most reports end every sentence with 。: then str.split cuts the lines, several
@@ -139,7 +196,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
         for piece in pieces:
             if buf:  # the end of a sentence begun on an earlier line
                 buf.append(piece + mark)
-                runs.append((size, n, base + start))
+                runs.extend((size, n, base + start))
                 flush()
             else:  # a sentence within this line: one run
                 # It ends at the mark: only its start may need stripping, and it is
@@ -165,7 +222,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             # Prose, or the text after a heading's own 。 (（二）依申请公开情况。2024年，我局共
             # 收到政府信息公开 / 申请15件，…): it runs on to the next line like any sentence.
             buf.append(rest)
-            runs.append((size, n, base + start))
+            runs.extend((size, n, base + start))
             size += len(rest)
     flush()
     return tuple(out)
@@ -176,9 +233,13 @@ def _prose_pieces(report: Report, heading_lines: set[int],
     """(line, column, text, is heading, section) of each stretch of prose, in order: the
     reader's :attr:`Report.prose` (pieces of a flattened line included); for a report made
     without it, the lines outside the tables, their section found from the headings."""
-    if report.prose:
-        for p in report.prose:
-            yield p.line, p.column, p.text, p.heading, p.section
+    prose = report.prose
+    if prose:
+        if isinstance(prose, ProsePieces):
+            yield from prose.fields()
+        else:  # a report made by hand, with a tuple of pieces
+            for p in prose:
+                yield p.line, p.column, p.text, p.heading, p.section
         return
     section = None
     next_start = 0
