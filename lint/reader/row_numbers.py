@@ -15,21 +15,26 @@ from typing import Callable, Optional, Sequence
 
 MIN_RUN = 5
 MAX_STEP = 3
+#: Tables have a few dozen rows: a longer "row number" is a count.
+MAX_ROW_NUMBER_DIGITS = 3
 
 
 def _leading_number(vec, width_of: Callable[[str], int], full_width: int) -> Optional[int]:
     """The row's first value as a row number, when it can be one (else None)."""
     vals = vec.values
-    if not vals or vals[0].kind != "num" or not vals[0].text.isdigit():
+    # (The value the cell reader parsed, not the text again: "²" is a digit to str.isdigit
+    # and no number to int, and a row number never has thousands of digits.)
+    if not vals or vals[0].kind != "num" or type(vals[0].value) is not int or len(vals[0].text) > MAX_ROW_NUMBER_DIGITS:
         return None
+    number = vals[0].value
     need = width_of(vec.key) if vec.key is not None else full_width
     if len(vals) == 1 and (vec.key is None or need == 0):
-        return int(vals[0].text)  # a group label's line: its number alone
+        return number  # a group label's line: its number alone
     if len(vals) <= need or (vec.key is None and need == 0):
         return None
     if vec.label is not None and (vec.label.line, vec.label.column) < (vals[0].line, vals[0].column):
         return None  # printed after its label: a cell of the row
-    return int(vals[0].text)
+    return number
 
 
 def _numbered_run(numbers: Sequence[Optional[int]]) -> list[int]:

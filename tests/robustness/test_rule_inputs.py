@@ -34,3 +34,16 @@ def test_huge_numbers_long_decimals_and_surrogates_in_examples(code, kind, text)
     assert _crashes(re.sub(r"(\d+)\s*件", lambda m: m.group(0) + "（" + "1." + "3" * 30 + "%）", text)) == []
     assert _crashes(re.sub(r"(\d+(?:\.\d+)?)\s*[%％]", "12." + "5" * 40 + "%", text)) == []
     assert _crashes(text.replace("。", "\ud800。", 1)) == []
+
+
+@pytest.mark.parametrize("first", ["9" * 5000, "²", "１２３４５"])
+def test_a_huge_or_odd_number_before_a_row_label_is_no_row_number_and_no_crash(first):
+    """Found by bench/fuzz.py: a value before a table 三 row's label was read as a row
+    number with int() on its text, which fails past 4,300 digits (E900). Superscripts and
+    full-width digits are digits to str.isdigit as well."""
+    from gplint.testing import example_report
+
+    lines = example_report().split("\n")
+    at = next(k for k, line in enumerate(lines) if "（一）予以公开" in line)
+    lines[at] = lines[at].replace("\t（一）予以公开", first + "\t（一）予以公开")
+    assert _crashes("\n".join(lines)) == []
