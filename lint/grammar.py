@@ -559,7 +559,8 @@ class LineReader:
         #: Plans by token types (see the module's docstring); those of earlier runs from the
         #: shape cache (gplint.shape_cache) in the old generation.
         self.plans = LineMemo()
-        self.plans.old = dict(plans or {})
+        # (Saved plans are decoded when a line of their shape is read: not copied here.)
+        self.plans.old = plans if plans is not None else {}
         #: Plans Lark made in this process and not yet saved to the shape cache.
         self.unsaved = 0
 
@@ -771,7 +772,7 @@ def _grammar_text() -> str:
 
 
 def _shape_cache_path() -> Optional[str]:
-    return _cache_path("shapes.json") if shape_cache.enabled() else None
+    return _cache_path("shapes.tsv") if shape_cache.enabled() else None
 
 
 def _new_reader() -> LineReader:

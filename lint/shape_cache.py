@@ -11,6 +11,12 @@ and saved for the next run.
 The file is keyed by the grammar's text, gplint's version and Lark's; a missing, stale,
 unreadable or damaged file is ignored, and a failed write is not an error: results are the
 same with or without it (tests/test_shape_cache.py). ``GPLINT_NO_SHAPE_CACHE=1`` turns it off.
+
+Its first line is a JSON header (format, key, lexicon); then one line a shape, its token
+types and its plan (JSON) separated by a tab. Loading cuts the lines into a dictionary
+and decodes a plan only when a line of its shape is read (:class:`SavedPlans`): a cold
+run reads a few dozen shapes, and decoding the thousands a full file holds cost a cold
+``gplint FILE`` more than all its linting.
 """
 from __future__ import annotations
 
@@ -18,12 +24,13 @@ import hashlib
 import json
 import os
 import re
-from typing import Any, Mapping, NamedTuple, Optional
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple, Optional
 
 #: Shapes kept in the file at most (the newest first): a batch of real reports meets a few
 #: thousand, most of them prose lines that seldom recur.
 MAX_SHAPES = 4096
-_FORMAT = 1
+_FORMAT = 2
 
 
 class Lexicon(NamedTuple):
@@ -73,37 +80,69 @@ def _lark_version() -> str:
     return m.group(1) if m else "?"
 
 
-def load(path: str, key: str) -> Optional[tuple[Lexicon, dict[tuple, tuple]]]:
+class SavedPlans(Mapping):
+    """The plans of a shape cache file by shape, each decoded when first asked for."""
+
+    def __init__(self, encoded: dict[str, str]) -> None:
+        self._encoded = encoded  # "NUMBER TEXT …" -> the plan as JSON
+
+    def get(self, shape: Any, default: Any = None) -> Any:
+        found = self._encoded.get(" ".join(shape)) if isinstance(shape, tuple) else None
+        if found is None:
+            return default
+        try:
+            return _tuples(json.loads(found))
+        except ValueError:  # a damaged line: a shape to make again
+            return default
+
+    def __getitem__(self, shape: Any) -> Any:
+        plan = self.get(shape)
+        if plan is None:
+            raise KeyError(shape)
+        return plan
+
+    def __iter__(self) -> Iterator[tuple]:
+        return (tuple(key.split(" ")) for key in self._encoded)
+
+    def __len__(self) -> int:
+        return len(self._encoded)
+
+
+def load(path: str, key: str) -> Optional[tuple[Lexicon, SavedPlans]]:
     """The lexicon and the plans saved under ``key``, or None (no file, another key, or
     anything not as :func:`save` writes it)."""
     try:
         with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if data.get("key") != key or data.get("format") != _FORMAT:
-            return None
-        lex = data["lexicon"]
-        separators = lex["separators"]
-        lexicon = Lexicon(str(lex["pattern"]), int(lex["flags"]), bool(lex["usable"]),
-                          None if separators is None else {str(k): str(v) for k, v in separators.items()})
-        plans = {tuple(shape): _tuples(plan) for shape, plan in data["plans"]}
+            head = json.loads(fh.readline())
+            if not isinstance(head, dict) or head.get("key") != key or head.get("format") != _FORMAT:
+                return None
+            lex = head["lexicon"]
+            separators = lex["separators"]
+            lexicon = Lexicon(str(lex["pattern"]), int(lex["flags"]), bool(lex["usable"]),
+                              None if separators is None else {str(k): str(v) for k, v in separators.items()})
+            encoded = dict(line.rstrip("\n").split("\t", 1) for line in fh)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return lexicon, plans
+    return lexicon, SavedPlans(encoded)
 
 
 def save(path: str, key: str, lexicon: Lexicon, plans: Mapping[tuple, tuple]) -> None:
     """Write the lexicon and ``plans`` (with those already in the file under the same key,
     up to :data:`MAX_SHAPES`, ``plans`` first: give them newest first) atomically; a
     failure leaves the file as it was."""
+    try:
+        merged = {" ".join(shape): json.dumps(plan, ensure_ascii=False, separators=(",", ":"))
+                  for shape, plan in plans.items()}
+    except (TypeError, ValueError):
+        return
     old = load(path, key)
-    merged = dict(plans)
     if old is not None:
-        for shape, plan in old[1].items():
+        for shape, plan in old[1]._encoded.items():
             if len(merged) >= MAX_SHAPES:
                 break
             merged.setdefault(shape, plan)
-    data = {"format": _FORMAT, "key": key, "lexicon": lexicon._asdict(),
-            "plans": [[list(shape), plan] for shape, plan in list(merged.items())[:MAX_SHAPES]]}
+    head = json.dumps({"format": _FORMAT, "key": key, "lexicon": lexicon._asdict()}, ensure_ascii=False)
+    body = "".join(f"{shape}\t{plan}\n" for shape, plan in list(merged.items())[:MAX_SHAPES])
     import tempfile  # here: most runs meet no new shape and never save (a cold start saved)
 
     directory = os.path.dirname(path) or "."
@@ -113,9 +152,9 @@ def save(path: str, key: str, lexicon: Lexicon, plans: Mapping[tuple, tuple]) ->
         return
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write(head + "\n" + body)
         os.replace(tmp, path)
-    except (OSError, TypeError, ValueError):
+    except OSError:
         try:
             os.unlink(tmp)
         except OSError:

@@ -37,7 +37,7 @@ def _forget() -> None:
     reader = grammar._get_lexer()
     for memo in (reader.memo, reader.cells, reader.plans, lines._LINE_MEMO):
         memo.young.clear()
-        memo.old.clear()
+        memo.old = {}
 
 
 def _dump(text: str) -> str:

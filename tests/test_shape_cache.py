@@ -35,7 +35,7 @@ def test_round_trip(tmp_path):
     for raw in ("一、总体情况", "| 行政许可 | 12 | 3 |", "（一）予以公开 12 1 0 0 0 0 13", "- 3 -"):
         reader.read_record(raw)
     plans = {**reader.plans.old, **reader.plans.young}
-    path = str(tmp_path / "shapes.json")
+    path = str(tmp_path / "shapes.tsv")
     shape_cache.save(path, KEY, reader.lexicon, plans)
     lexicon, loaded = shape_cache.load(path, KEY)
     assert lexicon == reader.lexicon
@@ -47,7 +47,7 @@ def test_saved_reader_reads_as_lark_does_and_leaves_lark_alone(tmp_path):
     lines = _corpus_lines()
     lark = _lark_reader()
     expected = [lark.read_record(raw) for raw in lines]
-    path = str(tmp_path / "shapes.json")
+    path = str(tmp_path / "shapes.tsv")
     shape_cache.save(path, KEY, lark.lexicon, {**lark.plans.old, **lark.plans.young})
     lexicon, plans = shape_cache.load(path, KEY)
     saved = LineReader(lexicon, plans=plans)
@@ -57,14 +57,17 @@ def test_saved_reader_reads_as_lark_does_and_leaves_lark_alone(tmp_path):
     assert saved._parser is not None
 
 
+_LEXICON = {"pattern": "x", "flags": 0, "usable": True, "separators": None}
+
+
 @pytest.mark.parametrize("content", [
-    "", "not json", "[]", '{"format": 1}', json.dumps({"format": 1, "key": "another"}),
-    json.dumps({"format": 1, "key": KEY, "lexicon": {"pattern": "x"}, "plans": []}),
-    json.dumps({"format": 1, "key": KEY, "lexicon": {"pattern": "x", "flags": 0, "usable": True,
-                                                     "separators": None}, "plans": [1]}),
+    "", "not json", "[]", '{"format": 2}', json.dumps({"format": 2, "key": "another"}),
+    json.dumps({"format": 1, "key": KEY, "lexicon": _LEXICON}),  # the JSON file of format 1
+    json.dumps({"format": 2, "key": KEY, "lexicon": {"pattern": "x"}}),
+    json.dumps({"format": 2, "key": KEY, "lexicon": _LEXICON}) + "\nNUMBER TEXT no tab\n",
 ])
 def test_a_damaged_or_stale_file_is_ignored(tmp_path, content):
-    path = tmp_path / "shapes.json"
+    path = tmp_path / "shapes.tsv"
     path.write_text(content, encoding="utf-8")
     assert shape_cache.load(str(path), KEY) is None
 
@@ -72,14 +75,14 @@ def test_a_damaged_or_stale_file_is_ignored(tmp_path, content):
 def test_missing_file_and_unwritable_place(tmp_path):
     assert shape_cache.load(str(tmp_path / "none.json"), KEY) is None
     reader = _lark_reader()
-    target = tmp_path / "no-such-dir" / "shapes.json"
+    target = tmp_path / "no-such-dir" / "shapes.tsv"
     shape_cache.save(str(target), KEY, reader.lexicon, {})  # no error, no file
     assert not target.exists()
 
 
 def test_save_merges_with_the_file_and_is_bounded(tmp_path, monkeypatch):
     reader = _lark_reader()
-    path = str(tmp_path / "shapes.json")
+    path = str(tmp_path / "shapes.tsv")
     shape_cache.save(path, KEY, reader.lexicon, {("A",): ("blank",)})
     shape_cache.save(path, KEY, reader.lexicon, {("B",): ("blank",)})
     assert set(shape_cache.load(path, KEY)[1]) == {("A",), ("B",)}
@@ -108,7 +111,7 @@ def test_a_second_run_does_not_import_lark_and_finds_the_same(tmp_path):
     first = _run(env, tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout.split()[1] == "True"  # nothing saved yet: Lark read the lines
-    assert any(p.name.endswith("shapes.json") for p in tmp_path.iterdir())
+    assert any(p.name.endswith("shapes.tsv") for p in tmp_path.iterdir())
     second = _run(env, tmp_path)
     assert second.stdout.split() == [first.stdout.split()[0], "False"]
     off = _run({**env, "GPLINT_NO_SHAPE_CACHE": "1"}, tmp_path)
@@ -153,3 +156,19 @@ def test_a_single_file_on_the_command_line_saves_its_new_shapes(tmp_path):
 
     assert lark_imported()  # an empty cache: Lark reads the lines, the child saves them
     assert not lark_imported()
+
+
+def test_a_damaged_plan_is_a_shape_to_make_again(tmp_path):
+    """Plans are decoded when their shape is read: one damaged line costs that shape's
+    plan (Lark makes it again), not the file."""
+    reader = _lark_reader()
+    reader.read_record("一、总体情况")
+    path = tmp_path / "shapes.tsv"
+    shape_cache.save(str(path), KEY, reader.lexicon, {**reader.plans.old, **reader.plans.young})
+    head, *lines = path.read_text(encoding="utf-8").splitlines()
+    shape = lines[0].split("\t")[0]
+    path.write_text("\n".join([head, shape + "\t{not json", *lines[1:]]) + "\n", encoding="utf-8")
+    plans = shape_cache.load(str(path), KEY)[1]
+    assert plans.get(tuple(shape.split(" "))) is None
+    saved = LineReader(reader.lexicon, plans=plans)
+    assert saved.read_record("一、总体情况") == reader.read_record("一、总体情况")
