@@ -72,50 +72,74 @@ def _row_candidates(digits: str) -> list[Values]:
 def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
     """Cuts of ``digits`` into ``parts`` numbers and a last one equal to their sum.
 
-    The total is the run's tail; the head is cut with the running sum kept to it, so a
-    long run is never cut every way first. Numbers have no leading zero and at most
-    :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list.
-
-    A branch is given up as soon as what is left of the head cannot make what is left
-    of the total (``room``): more digits than the numbers still to come can hold; a sum
-    of its digits above it (a number is never less than the sum of its digits); or so
-    many digits that one number must pass it alone (``left`` numbers share ``rest``
-    digits, so one has at least ``ceil(rest / left)``, and ``w`` digits are at least
-    ``10 ** (w - 1)``). Only branches without a cut are left out: the cuts and their
-    order are those of the plain search."""
-    out: list[Values] = []
+    The total is the run's tail. The head is cut from its end, one number at a time, and
+    a branch is left as soon as what is left of the total is out of reach of the digits
+    before it (:func:`_sum_bounds`), so only branches that lead to a cut are walked,
+    however long the run. Numbers have no leading zero and at most
+    :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list. The cuts
+    come by the total's length, then by the lengths of the numbers from the left."""
     n = len(digits)
+    if not parts + 1 <= n <= (parts + 1) * MAX_CELL_DIGITS:
+        return []
+    bounds = _sum_bounds(digits, parts)
+    out: list[Values] = []
 
-    def cut(head: str, pos: int, left: int, acc: tuple[int, ...], room: int, digit_sums: list[int]) -> bool:
-        if left == 1:  # the last number is what the total leaves: is it what is written?
-            if head[pos:] == str(room) and len(head) - pos <= MAX_CELL_DIGITS:
-                out.append(acc + (room, sum(acc) + room))
+    def cut(end: int, left: int, after: tuple[int, ...], needed: int) -> bool:
+        """Cut ``digits[:end]`` into ``left`` numbers adding up to ``needed`` (the bounds
+        say it can be), before the numbers ``after``; False past ``limit`` cuts."""
+        if left == 1:
+            out.append((needed,) + after)
             return len(out) <= limit
-        rest = len(head) - pos
-        widest = -(-rest // left)  # ceil
-        if rest > left * MAX_CELL_DIGITS or digit_sums[pos] > room or (widest > 1 and 10 ** (widest - 1) > room):
-            return True
-        if head[pos] == "0":
-            return cut(head, pos + 1, left - 1, acc + (0,), room, digit_sums)
-        for end in range(pos + 1, min(len(head) - left + 1, pos + MAX_CELL_DIGITS) + 1):
-            value = int(head[pos:end])
-            if value > room:
+        for length in range(1, min(MAX_CELL_DIGITS, end - left + 1) + 1):
+            start = end - length
+            value = int(digits[start:end])
+            if value > needed:
                 break
-            if not cut(head, end, left - 1, acc + (value,), room - value, digit_sums):
-                return False
+            if length > 1 and digits[start] == "0":
+                continue
+            reach = bounds[left - 1][start]
+            if reach is not None and reach[0] <= needed - value <= reach[1]:
+                if not cut(start, left - 1, (value,) + after, needed - value):
+                    return False
         return True
 
-    if not parts + 1 <= n <= (parts + 1) * MAX_CELL_DIGITS:
-        return out
     for k in range(1, min(MAX_CELL_DIGITS, n - parts) + 1):
         tail = digits[n - k:]
         if tail[0] == "0" and tail != "0":
             continue
-        head = digits[:n - k]
-        digit_sums = list(itertools.accumulate(map(int, reversed(head))))[::-1]  # of head[pos:]
-        if not cut(head, 0, parts, (), int(tail), digit_sums):
+        total = int(tail)
+        reach = bounds[parts][n - k]
+        if reach is not None and reach[0] <= total <= reach[1] and not cut(n - k, parts, (total,), total):
             return []
+    out.sort(key=lambda values: (len(str(values[-1])), [len(str(v)) for v in values]))
     return out
+
+
+def _sum_bounds(digits: str, parts: int) -> list[list[Optional[tuple[int, int]]]]:
+    """``bounds[j][end]``: the least and the greatest sum of ``digits[:end]`` cut into ``j``
+    numbers (1 to :data:`MAX_CELL_DIGITS` digits, no leading zero), where the rest of the
+    run can hold the other ``parts - j`` numbers and the total; None where it cannot be cut
+    so. Not every sum in between is reached, but none outside is."""
+    n, most = len(digits), MAX_CELL_DIGITS
+    bounds: list[list[Optional[tuple[int, int]]]] = [[(0, 0)] + [None] * n]
+    for j in range(1, parts + 1):
+        before, row = bounds[-1], [None] * (n + 1)
+        rest = parts - j + 1  # numbers after the j-th, the total included
+        for end in range(max(j, n - rest * most), min(j * most, n - rest) + 1):
+            least = greatest = None
+            for start in range(max(j - 1, end - most), end):
+                reach = before[start]
+                if reach is None or (end - start > 1 and digits[start] == "0"):
+                    continue
+                value = int(digits[start:end])
+                if least is None or reach[0] + value < least:
+                    least = reach[0] + value
+                if greatest is None or reach[1] + value > greatest:
+                    greatest = reach[1] + value
+            if least is not None:
+                row[end] = (least, greatest)
+        bounds.append(row)
+    return bounds
 
 
 class _Residuals:
