@@ -5,7 +5,6 @@ run and for the bounds that keep every enumeration small.
 """
 from __future__ import annotations
 
-import itertools
 from typing import Iterable, Optional, Sequence
 
 from .. import format as F
@@ -237,17 +236,7 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     if _combinations(candidates[key] for key in variable) > MAX_COMBINATIONS:
         return chosen, ambiguous | set(variable)
     options = [[(v, residuals.share(key, v)) for v in candidates[key]] for key in variable]
-    best: Optional[int] = None
-    best_picks: list[tuple[int, ...]] = []
-    for pick in itertools.product(*(range(len(o)) for o in options)):
-        total = list(residual)
-        for row, index in enumerate(pick):
-            total = _add(total, options[row][index][1])
-        score = _score(total)
-        if best is None or score > best:
-            best, best_picks = score, [pick]
-        elif score == best:
-            best_picks.append(pick)
+    best_picks = _best_picks(residual, [[share for _, share in o] for o in options])
     for row, key in enumerate(variable):
         picked = {pick[row] for pick in best_picks}
         if len(picked) == 1:
@@ -256,6 +245,30 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             ambiguous.add(key)
     _one_row_at_fault(runs, chosen, known, rows, residuals, ambiguous)
     return chosen, ambiguous
+
+
+def _best_picks(residual: Sequence[Optional[int]], shares: Sequence[Sequence[Share]]) -> list[tuple[int, ...]]:
+    """The picks (one index into ``shares[row]`` for each row) whose residuals, added to
+    ``residual``, score best (:func:`_score`), in the order of ``itertools.product``.
+    Every combination is scored; the residuals of a pick's first rows are added once for
+    all the picks that share them."""
+    best: Optional[int] = None
+    best_picks: list[tuple[int, ...]] = []
+
+    def walk(row: int, total: Sequence[Optional[int]], pick: tuple[int, ...]) -> None:
+        nonlocal best, best_picks
+        if row == len(shares):
+            score = _score(total)
+            if best is None or score > best:
+                best, best_picks = score, [pick]
+            elif score == best:
+                best_picks.append(pick)
+            return
+        for index, share in enumerate(shares[row]):
+            walk(row + 1, _add(total, share), pick + (index,))
+
+    walk(0, residual, ())
+    return best_picks
 
 
 def _score(total: Sequence[Optional[int]]) -> int:
