@@ -80,7 +80,8 @@ def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
     n = len(digits)
     if not parts + 1 <= n <= (parts + 1) * MAX_CELL_DIGITS:
         return []
-    bounds = _sum_bounds(digits, parts)
+    ending = _numbers_ending(digits)
+    bounds = _sum_bounds(ending, parts)
     out: list[Values] = []
 
     def cut(end: int, left: int, after: tuple[int, ...], needed: int) -> bool:
@@ -89,54 +90,49 @@ def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
         if left == 1:
             out.append((needed,) + after)
             return len(out) <= limit
-        for length in range(1, min(MAX_CELL_DIGITS, end - left + 1) + 1):
-            start = end - length
-            value = int(digits[start:end])
+        before = bounds[left - 1]
+        for start, value in ending[end]:
             if value > needed:
                 break
-            if length > 1 and digits[start] == "0":
-                continue
-            reach = bounds[left - 1][start]
+            reach = before[start]
             if reach is not None and reach[0] <= needed - value <= reach[1]:
                 if not cut(start, left - 1, (value,) + after, needed - value):
                     return False
         return True
 
-    for k in range(1, min(MAX_CELL_DIGITS, n - parts) + 1):
-        tail = digits[n - k:]
-        if tail[0] == "0" and tail != "0":
-            continue
-        total = int(tail)
-        reach = bounds[parts][n - k]
-        if reach is not None and reach[0] <= total <= reach[1] and not cut(n - k, parts, (total,), total):
+    for start, total in ending[n]:
+        reach = bounds[parts][start]
+        if reach is not None and reach[0] <= total <= reach[1] and not cut(start, parts, (total,), total):
             return []
     out.sort(key=lambda values: (len(str(values[-1])), [len(str(v)) for v in values]))
     return out
 
 
-def _sum_bounds(digits: str, parts: int) -> list[list[Optional[tuple[int, int]]]]:
-    """``bounds[j][end]``: the least and the greatest sum of ``digits[:end]`` cut into ``j``
-    numbers (1 to :data:`MAX_CELL_DIGITS` digits, no leading zero), where the rest of the
-    run can hold the other ``parts - j`` numbers and the total; None where it cannot be cut
-    so. Not every sum in between is reached, but none outside is."""
-    n, most = len(digits), MAX_CELL_DIGITS
+def _numbers_ending(digits: str) -> list[list[tuple[int, int]]]:
+    """``ending[end]``: (start, value) of each number ``digits[start:end]`` may be (1 to
+    :data:`MAX_CELL_DIGITS` digits, no leading zero), shortest first (so smallest first)."""
+    ending: list[list[tuple[int, int]]] = [[]]
+    for end in range(1, len(digits) + 1):
+        ending.append([(start, int(digits[start:end])) for start in range(end - 1, max(0, end - MAX_CELL_DIGITS) - 1, -1)
+                       if digits[start] != "0" or start == end - 1])
+    return ending
+
+
+def _sum_bounds(ending: list[list[tuple[int, int]]], parts: int) -> list[list[Optional[tuple[int, int]]]]:
+    """``bounds[j][end]``: the least and the greatest sum of the run's first ``end`` digits
+    cut into ``j`` numbers (:func:`_numbers_ending`), where the rest of the run can hold
+    the other ``parts - j`` numbers and the total; None where it cannot be cut so. Not
+    every sum in between is reached, but none outside is."""
+    n, most = len(ending) - 1, MAX_CELL_DIGITS
     bounds: list[list[Optional[tuple[int, int]]]] = [[(0, 0)] + [None] * n]
     for j in range(1, parts + 1):
         before, row = bounds[-1], [None] * (n + 1)
         rest = parts - j + 1  # numbers after the j-th, the total included
         for end in range(max(j, n - rest * most), min(j * most, n - rest) + 1):
-            least = greatest = None
-            for start in range(max(j - 1, end - most), end):
-                reach = before[start]
-                if reach is None or (end - start > 1 and digits[start] == "0"):
-                    continue
-                value = int(digits[start:end])
-                if least is None or reach[0] + value < least:
-                    least = reach[0] + value
-                if greatest is None or reach[1] + value > greatest:
-                    greatest = reach[1] + value
-            if least is not None:
-                row[end] = (least, greatest)
+            sums = [(reach[0] + value, reach[1] + value)
+                    for start, value in ending[end] if (reach := before[start]) is not None]
+            if sums:
+                row[end] = (min(s[0] for s in sums), max(s[1] for s in sums))
         bounds.append(row)
     return bounds
 
