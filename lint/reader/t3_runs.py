@@ -83,27 +83,25 @@ def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
     ending = _numbers_ending(digits)
     bounds = _sum_bounds(ending, parts)
     out: list[Values] = []
-
-    def cut(end: int, left: int, after: tuple[int, ...], needed: int) -> bool:
-        """Cut ``digits[:end]`` into ``left`` numbers adding up to ``needed`` (the bounds
-        say it can be), before the numbers ``after``; False past ``limit`` cuts."""
-        if left == 1:
+    # (end, numbers left to cut from digits[:end], the numbers after them, what they must
+    # add up to): a stack, not a recursive closure, whose reference cycle would keep the
+    # tables alive until a collection the runner makes only every thousand files.
+    stack = [(start, parts, (total,), total) for start, total in ending[n]
+             if (reach := bounds[parts][start]) is not None and reach[0] <= total <= reach[1]]
+    while stack:
+        end, left, after, needed = stack.pop()
+        if left == 1:  # the bounds of digits[:end] as one number: it is ``needed``
             out.append((needed,) + after)
-            return len(out) <= limit
+            if len(out) > limit:
+                return []
+            continue
         before = bounds[left - 1]
         for start, value in ending[end]:
             if value > needed:
                 break
             reach = before[start]
             if reach is not None and reach[0] <= needed - value <= reach[1]:
-                if not cut(start, left - 1, (value,) + after, needed - value):
-                    return False
-        return True
-
-    for start, total in ending[n]:
-        reach = bounds[parts][start]
-        if reach is not None and reach[0] <= total <= reach[1] and not cut(start, parts, (total,), total):
-            return []
+                stack.append((start, left - 1, (value,) + after, needed - value))
     out.sort(key=lambda values: (len(str(values[-1])), [len(str(v)) for v in values]))
     return out
 
@@ -250,20 +248,20 @@ def _best_picks(residual: Sequence[Optional[int]], shares: Sequence[Sequence[Sha
     all the picks that share them."""
     best: Optional[int] = None
     best_picks: list[tuple[int, ...]] = []
-
-    def walk(row: int, total: Sequence[Optional[int]], pick: tuple[int, ...]) -> None:
-        nonlocal best, best_picks
+    # (rows picked, their residuals added, the pick so far), depth first; each row's
+    # choices pushed last first, so picks come in itertools.product's order.
+    stack: list[tuple[int, Sequence[Optional[int]], tuple[int, ...]]] = [(0, residual, ())]
+    while stack:
+        row, total, pick = stack.pop()
         if row == len(shares):
             score = _score(total)
             if best is None or score > best:
                 best, best_picks = score, [pick]
             elif score == best:
                 best_picks.append(pick)
-            return
-        for index, share in enumerate(shares[row]):
-            walk(row + 1, _add(total, share), pick + (index,))
-
-    walk(0, residual, ())
+            continue
+        for index in range(len(shares[row]) - 1, -1, -1):
+            stack.append((row + 1, _add(total, shares[row][index]), pick + (index,)))
     return best_picks
 
 
