@@ -1,6 +1,6 @@
 """Instructions per report: a figure that does not move with the machine's load.
 
-    python bench/instructions.py [--n 100] [--jobs 1]
+    python bench/instructions.py [--n 100] [--corpus synth|mixed]
 
 Runs ``gplint`` under ``valgrind --tool=callgrind`` over N synthetic reports and over the
 first of them alone, and prints (instructions of the first − instructions of the second) /
@@ -48,6 +48,8 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--bytes", type=int, default=8000)
+    ap.add_argument("--corpus", choices=("synth", "mixed"), default="synth",
+                    help="synth.py's four layouts (default), or mixed.py's every layout the reader knows")
     args = ap.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind)")
@@ -67,7 +69,14 @@ def main(argv=None) -> int:
         one = os.path.join(work, "one")
         os.makedirs(empty)
         os.makedirs(one)
-        synth.write_corpus(reports, args.n, args.seed, args.bytes)
+        if args.corpus == "mixed":
+            from mixed import write_mixed_corpus
+
+            write_mixed_corpus(reports, args.n, args.seed)
+            what = f"{args.n} mixed-layout reports"
+        else:
+            synth.write_corpus(reports, args.n, args.seed, args.bytes)
+            what = f"{args.n} synthetic ≈ {args.bytes // 1000} KB reports"
         first = sorted(os.listdir(reports))[0]
         shutil.copy(os.path.join(reports, first), os.path.join(one, first))
         base = gplint_cmd() + ["--quiet", "--format", "jsonl", "--jobs", "1"]
@@ -81,8 +90,7 @@ def main(argv=None) -> int:
         # instructions from the start of its parent: N reports less one report cancels
         # that (and the start-up) whatever the worker inherited.
         per_report = (full - single) / (args.n - 1)
-        print(f"per report ({args.n} synthetic ≈ {args.bytes // 1000} KB reports): "
-              f"{per_report / 1e6:.2f} M instructions")
+        print(f"per report ({what}): {per_report / 1e6:.2f} M instructions")
         floor_cmd = [sys.executable, "-c", _FLOOR]
         subprocess.run(floor_cmd + [empty], env=env)  # bytecode cache, as for gplint above
         floor = (_instructions(floor_cmd + [reports], env) - _instructions(floor_cmd + [empty], env)) / args.n

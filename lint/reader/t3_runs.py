@@ -5,7 +5,6 @@ run and for the bounds that keep every enumeration small.
 """
 from __future__ import annotations
 
-import itertools
 from typing import Iterable, Optional, Sequence
 
 from .. import format as F
@@ -72,50 +71,68 @@ def _row_candidates(digits: str) -> list[Values]:
 def _cuts_keeping_total(digits: str, parts: int, limit: int) -> list[Values]:
     """Cuts of ``digits`` into ``parts`` numbers and a last one equal to their sum.
 
-    The total is the run's tail; the head is cut with the running sum kept to it, so a
-    long run is never cut every way first. Numbers have no leading zero and at most
-    :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list.
-
-    A branch is given up as soon as what is left of the head cannot make what is left
-    of the total (``room``): more digits than the numbers still to come can hold; a sum
-    of its digits above it (a number is never less than the sum of its digits); or so
-    many digits that one number must pass it alone (``left`` numbers share ``rest``
-    digits, so one has at least ``ceil(rest / left)``, and ``w`` digits are at least
-    ``10 ** (w - 1)``). Only branches without a cut are left out: the cuts and their
-    order are those of the plain search."""
-    out: list[Values] = []
+    The total is the run's tail. The head is cut from its end, one number at a time, and
+    a branch is left as soon as what is left of the total is out of reach of the digits
+    before it (:func:`_sum_bounds`), so only branches that lead to a cut are walked,
+    however long the run. Numbers have no leading zero and at most
+    :data:`MAX_CELL_DIGITS` digits; more than ``limit`` cuts give an empty list. The cuts
+    come by the total's length, then by the lengths of the numbers from the left."""
     n = len(digits)
-
-    def cut(head: str, pos: int, left: int, acc: tuple[int, ...], room: int, digit_sums: list[int]) -> bool:
-        if left == 1:  # the last number is what the total leaves: is it what is written?
-            if head[pos:] == str(room) and len(head) - pos <= MAX_CELL_DIGITS:
-                out.append(acc + (room, sum(acc) + room))
-            return len(out) <= limit
-        rest = len(head) - pos
-        widest = -(-rest // left)  # ceil
-        if rest > left * MAX_CELL_DIGITS or digit_sums[pos] > room or (widest > 1 and 10 ** (widest - 1) > room):
-            return True
-        if head[pos] == "0":
-            return cut(head, pos + 1, left - 1, acc + (0,), room, digit_sums)
-        for end in range(pos + 1, min(len(head) - left + 1, pos + MAX_CELL_DIGITS) + 1):
-            value = int(head[pos:end])
-            if value > room:
-                break
-            if not cut(head, end, left - 1, acc + (value,), room - value, digit_sums):
-                return False
-        return True
-
     if not parts + 1 <= n <= (parts + 1) * MAX_CELL_DIGITS:
-        return out
-    for k in range(1, min(MAX_CELL_DIGITS, n - parts) + 1):
-        tail = digits[n - k:]
-        if tail[0] == "0" and tail != "0":
+        return []
+    ending = _numbers_ending(digits)
+    bounds = _sum_bounds(ending, parts)
+    out: list[Values] = []
+    # (end, numbers left to cut from digits[:end], the numbers after them, what they must
+    # add up to): a stack, not a recursive closure, whose reference cycle would keep the
+    # tables alive until a collection the runner makes only every thousand files.
+    stack = [(start, parts, (total,), total) for start, total in ending[n]
+             if (reach := bounds[parts][start]) is not None and reach[0] <= total <= reach[1]]
+    while stack:
+        end, left, after, needed = stack.pop()
+        if left == 1:  # the bounds of digits[:end] as one number: it is ``needed``
+            out.append((needed,) + after)
+            if len(out) > limit:
+                return []
             continue
-        head = digits[:n - k]
-        digit_sums = list(itertools.accumulate(map(int, reversed(head))))[::-1]  # of head[pos:]
-        if not cut(head, 0, parts, (), int(tail), digit_sums):
-            return []
+        before = bounds[left - 1]
+        for start, value in ending[end]:
+            if value > needed:
+                break
+            reach = before[start]
+            if reach is not None and reach[0] <= needed - value <= reach[1]:
+                stack.append((start, left - 1, (value,) + after, needed - value))
+    out.sort(key=lambda values: (len(str(values[-1])), [len(str(v)) for v in values]))
     return out
+
+
+def _numbers_ending(digits: str) -> list[list[tuple[int, int]]]:
+    """``ending[end]``: (start, value) of each number ``digits[start:end]`` may be (1 to
+    :data:`MAX_CELL_DIGITS` digits, no leading zero), shortest first (so smallest first)."""
+    ending: list[list[tuple[int, int]]] = [[]]
+    for end in range(1, len(digits) + 1):
+        ending.append([(start, int(digits[start:end])) for start in range(end - 1, max(0, end - MAX_CELL_DIGITS) - 1, -1)
+                       if digits[start] != "0" or start == end - 1])
+    return ending
+
+
+def _sum_bounds(ending: list[list[tuple[int, int]]], parts: int) -> list[list[Optional[tuple[int, int]]]]:
+    """``bounds[j][end]``: the least and the greatest sum of the run's first ``end`` digits
+    cut into ``j`` numbers (:func:`_numbers_ending`), where the rest of the run can hold
+    the other ``parts - j`` numbers and the total; None where it cannot be cut so. Not
+    every sum in between is reached, but none outside is."""
+    n, most = len(ending) - 1, MAX_CELL_DIGITS
+    bounds: list[list[Optional[tuple[int, int]]]] = [[(0, 0)] + [None] * n]
+    for j in range(1, parts + 1):
+        before, row = bounds[-1], [None] * (n + 1)
+        rest = parts - j + 1  # numbers after the j-th, the total included
+        for end in range(max(j, n - rest * most), min(j * most, n - rest) + 1):
+            sums = [(reach[0] + value, reach[1] + value)
+                    for start, value in ending[end] if (reach := before[start]) is not None]
+            if sums:
+                row[end] = (min(s[0] for s in sums), max(s[1] for s in sums))
+        bounds.append(row)
+    return bounds
 
 
 class _Residuals:
@@ -213,17 +230,7 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     if _combinations(candidates[key] for key in variable) > MAX_COMBINATIONS:
         return chosen, ambiguous | set(variable)
     options = [[(v, residuals.share(key, v)) for v in candidates[key]] for key in variable]
-    best: Optional[int] = None
-    best_picks: list[tuple[int, ...]] = []
-    for pick in itertools.product(*(range(len(o)) for o in options)):
-        total = list(residual)
-        for row, index in enumerate(pick):
-            total = _add(total, options[row][index][1])
-        score = _score(total)
-        if best is None or score > best:
-            best, best_picks = score, [pick]
-        elif score == best:
-            best_picks.append(pick)
+    best_picks = _best_picks(residual, [[share for _, share in o] for o in options])
     for row, key in enumerate(variable):
         picked = {pick[row] for pick in best_picks}
         if len(picked) == 1:
@@ -232,6 +239,30 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             ambiguous.add(key)
     _one_row_at_fault(runs, chosen, known, rows, residuals, ambiguous)
     return chosen, ambiguous
+
+
+def _best_picks(residual: Sequence[Optional[int]], shares: Sequence[Sequence[Share]]) -> list[tuple[int, ...]]:
+    """The picks (one index into ``shares[row]`` for each row) whose residuals, added to
+    ``residual``, score best (:func:`_score`), in the order of ``itertools.product``.
+    Every combination is scored; the residuals of a pick's first rows are added once for
+    all the picks that share them."""
+    best: Optional[int] = None
+    best_picks: list[tuple[int, ...]] = []
+    # (rows picked, their residuals added, the pick so far), depth first; each row's
+    # choices pushed last first, so picks come in itertools.product's order.
+    stack: list[tuple[int, Sequence[Optional[int]], tuple[int, ...]]] = [(0, residual, ())]
+    while stack:
+        row, total, pick = stack.pop()
+        if row == len(shares):
+            score = _score(total)
+            if best is None or score > best:
+                best, best_picks = score, [pick]
+            elif score == best:
+                best_picks.append(pick)
+            continue
+        for index in range(len(shares[row]) - 1, -1, -1):
+            stack.append((row + 1, _add(total, shares[row][index]), pick + (index,)))
+    return best_picks
 
 
 def _score(total: Sequence[Optional[int]]) -> int:
