@@ -84,10 +84,10 @@ _TOK_VALUE = itemgetter(1)
 _ONLY_BLANK = frozenset({"BLANK"})
 #: Tokens the trailing-values reading passes over at a line's end (see _split_unseparated).
 _LABEL_END_SKIP = ("BLANK", "STAR", "HASH")
-
+#: A colon ending a label stands before its first value as a blank would (「总计：33 2 0」).
+_LABEL_COLONS = ("：", ":")
 #: What the cells of a markdown rule row (|---|:--:|) are made of.
 _MD_RULE_CHARS = "-:— "
-
 
 
 def _joined(toks: Sequence[Tok]) -> str:
@@ -309,11 +309,6 @@ def _split_unseparated(line: Line) -> LineInfo:
     cells.extend(t if isinstance(t, LCell) else LCell("num", t.value, n, t.column, t.end_column, to_number(t.value))
                  if t.type == "NUMBER" else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, line.tokens, cells, False)
-
-
-#: A colon ending a label stands between it and its first value as a blank would
-#: (「（七）总计：33 2 0 0 0 0 35」): the number after it is a cell, not digits run into the label.
-_LABEL_COLONS = ("：", ":")
 
 
 def _is_number(t) -> bool:
