@@ -49,3 +49,15 @@ def test_unit_reaches_the_model_cell():
     assert (fees.value, fees.raw, fees.unit) == (Decimal("12.5"), "12.5", "万元")
     assert fees.span.end_column - fees.span.column == len("12.5万元")
     assert {c.unit for c in report.t2.cells.values() if c.value is not None} == {"件", "万元"}
+
+
+@pytest.mark.parametrize("written, value", [("１，２３４", 1234), ("１,２３４", 1234), ("12,345", 12345),
+                                            ("１２３４", 1234)])
+def test_thousands_separators_in_a_cell(written, value):
+    """A word processor's full-width mode writes １，２３４: one number, not １ and ２３４ (the
+    row read no value, silently). ASCII digits take the ASCII comma only."""
+    from gplint import parse
+    from gplint.testing import example_report
+
+    text = example_report().replace("行政许可\t3", "行政许可\t" + written)
+    assert parse(text).t2.value("licensing") == value

@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 
 from gplint.labels import cn_to_int
 
-from ._prose import Sentence, count
+from ._prose import COUNT_DIGITS, Sentence, count
 from gplint.lazy_re import lazy_compile
 
 #: Units that count applications, cases or documents.
@@ -29,7 +29,7 @@ COUNT_UNITS = ("件次", "件", "份", "个", "宗", "起", "条", "部", "项",
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _COUNT = lazy_compile(
     r"(?<![\d.．０-９" + _CN_DIGITS + r"第每之某])"
-    r"(?:(?P<d>[0-9０-９]+)(?![.．][0-9０-９])|(?P<c>[" + _CN_DIGITS + r"]+))"
+    r"(?:(?P<d>" + COUNT_DIGITS + r")(?![.．][0-9０-９])|(?P<c>[" + _CN_DIGITS + r"]+))"
     r"\s*(?P<unit>" + "|".join(COUNT_UNITS) + ")")
 #: Units a Chinese numeral is read with (一个 and 一条 are words more often than counts).
 _CN_UNITS = frozenset(("件", "件次", "宗", "起", "份"))

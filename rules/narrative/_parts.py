@@ -10,14 +10,15 @@ from typing import Iterator, Optional
 
 from gplint.model import Report
 
-from ._prose import Sentence, count, sentences
+from ._prose import COUNT_DIGITS, Sentence, count, sentences
 from gplint.lazy_re import lazy_compile
 
 COUNT_UNITS = ("件次", "人次", "件", "条", "次", "篇", "个", "项", "期", "场", "份", "家")
 #: Units that count published items and are mixed freely in lists of them (条 of which 次).
 ITEM_UNITS = frozenset(("条", "次", "篇", "件"))
 
-_NUM = lazy_compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
+#: A count and its unit ("1,234 件"): the list's total and its parts.
+_NUM = lazy_compile(r"(?<![\d.])(" + COUNT_DIGITS + r")(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
 _INTRO = lazy_compile(r"其中包括[：:]?|其中[：:，,]?|具体来看[：:]|具体(?:为|包括|是)[：:]?|分别(?:为|是)[：:]?|包括[：:]")
 _DIGIT = lazy_compile(r"\d")
 _NEW_TOTAL = lazy_compile(r"(?<![公总])共(?![享同建治])|合计|总计|累计")
@@ -161,7 +162,6 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
 # the 微信 account alike, so counts per channel may add up to more than the items published.
 _CHANNEL = lazy_compile(r"网站|网页|门户|微博|微信|公众号|客户端|APP|App|app|抖音|快手|头条|视频号|新媒体|"
                       r"公报|报纸|报刊|电视|广播|政务服务网|平台|公开栏|公示栏|大屏|显示屏|小程序|政务号")
-_COUNT = lazy_compile(r"(?<![\d.])(\d+)(?!\.\d)\s*(" + "|".join(COUNT_UNITS) + ")")
 
 
 def _ambiguous_total(pl: "PartsList") -> bool:
@@ -169,7 +169,7 @@ def _ambiguous_total(pl: "PartsList") -> bool:
     25 件、政协提案 30 件，其中主办 10 件、协办 45 件): the list may break down their sum."""
     text = pl.sentence.text
     a = max(text.rfind(c, 0, pl.total_span[0]) for c in "，,；;：:。") + 1
-    for m in _COUNT.finditer(text, a, pl.total_span[0]):
+    for m in _NUM.finditer(text, a, pl.total_span[0]):
         if m.group(2) == pl.unit or (pl.unit in ITEM_UNITS and m.group(2) in ITEM_UNITS):
             return True
     return False

@@ -102,8 +102,15 @@ MAX_COUNT_DIGITS = 15
 MAX_PERCENT_DECIMALS = 6
 
 
+#: The digits of a count in prose: 1234, １２３４, and with thousands separators 1,234 and
+#: １，２３４ (not 1，234: between ASCII digits a Chinese comma is as likely a list, 第1，2项).
+COUNT_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[０-９]{1,3}(?:[,，][０-９]{3})+|[0-9０-９]+)"
+
+
 def count(digits: str) -> Optional[int]:
-    """The count a prose number's digits give, or None when it is too long to be one."""
+    """The count a prose number's digits give (:data:`COUNT_DIGITS`), or None when it is
+    too long to be one."""
+    digits = digits.replace(",", "").replace("，", "")
     return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
 # A region's or a system's total (全市各级行政机关共收到申请 400 件) is another scope than an
 # agency's own table. A body that governs an area (管委会, 实验区, 开发区, 片区管理局) writes

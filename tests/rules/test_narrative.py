@@ -40,6 +40,9 @@ def test_example_report_is_clean_for_narrative_rules():
     ("上年结转政府信息公开申请 2 件。", "R02"),
     ("本年度办结政府信息公开申请 5 件。", "R24"),
     ("另有 2 件申请结转下年度办理。", "R25"),
+    # Thousands separators: 1,004 is one count, not 004 (which matched the table's 4)
+    ("全年共收到政府信息公开申请 1,004 件。", "R01"),
+    ("全年共收到政府信息公开申请１，００４件。", "R01"),
 ])
 def test_count_that_differs_from_table3_is_an_error(sentence, row):
     diags = run(with_sentence(sentence), ["N101"])
