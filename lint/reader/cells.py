@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from ..grammar import Tok
 from ..model import Number, Span
 
-BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\"})
+BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\", "N/A", "n/a", "N／A"})
 DASHES = frozenset("-—–－―")
 #: Blank marks that may stand in a run of blank-separated values ("0 — 3").
 DASH_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "——", "--", "―"})

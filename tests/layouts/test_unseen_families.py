@@ -90,9 +90,10 @@ _MARKS = ("无", "—", "/", "－")
 _SEPARATOR = {"spaces": " ", "tabs": "\t", "pipe": "|"}
 
 
-def _zeros_as_marks(text: str, layout: str) -> str:
-    """Tables 三 and 四 with every 0 cell written as a mark (无, —, /, －, in turn), as
-    offices that do not write 0 print them."""
+def _zeros_as_marks(text: str, layout: str, marks: tuple[str, ...] = ()) -> str:
+    """Tables 三 and 四 with every 0 cell written as a mark (无, —, /, －, in turn, or
+    ``marks``), as offices that do not write 0 print them."""
+    marks = marks or _MARKS
     sep, k = _SEPARATOR[layout], 0
     lines = text.split("\n")
     start = lines.index("三、收到和处理政府信息公开申请情况")
@@ -101,7 +102,7 @@ def _zeros_as_marks(text: str, layout: str) -> str:
         cells = lines[i].split(sep)
         for j, cell in enumerate(cells):
             if cell.strip() == "0":
-                cells[j], k = cell.replace("0", _MARKS[k % 4]), k + 1
+                cells[j], k = cell.replace("0", marks[k % len(marks)]), k + 1
         lines[i] = sep.join(cells)
     return "\n".join(lines)
 
@@ -119,6 +120,17 @@ def test_zeros_written_as_marks_are_blank_cells_and_one_notice(layout, data):
     found = [d for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")]
     assert all(d.code == "A108" for d in found), [(d.code, d.key, d.message[:60]) for d in found]
     assert len(found) <= 2
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipe"])
+@PROPS
+@given(data=report_data())
+def test_zeros_written_not_applicable_are_blank_cells(layout, data):
+    """「N/A」 in a cell (a spreadsheet's habit) is a cell left blank, not a label that moves
+    the row's values a column over."""
+    text = _zeros_as_marks(render(data, layout)[0], layout, ("N/A", "n/a"))
+    want = {k: (None if v == 0 and k.startswith(("t3.", "t4.")) else v) for k, v in expected_cells(data).items()}
+    assert _cells(text) == want
 
 
 _BLOCK_NAMES = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
