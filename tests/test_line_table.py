@@ -7,30 +7,19 @@ same text, :mod:`gplint.reader.line_memo`) and a prose piece a few array entries
 from __future__ import annotations
 
 import sys
-import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from gplint.model import ProsePiece
 from gplint.reader import parse
+from memory_peak import parse_peak_per_byte
 
 CORPUS = Path(__file__).parent / "corpus"
 sys.path.insert(0, str(CORPUS.parent.parent / "bench"))
 import synth  # noqa: E402  (bench/synth.py: the seeded report generator)
 #: A report printed one cell a line (pdfminer: a blank line after every cell).
 ONE_CELL_A_LINE = CORPUS / "kiro_hongze-2023_pdfminer.txt"
-
-
-def _peak_per_byte(text: str) -> float:
-    parse(text)  # first-use costs (memos, imports) paid before measuring
-    tracemalloc.start()
-    try:
-        parse(text)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    return peak / len(text.encode())
 
 
 def _grown(text: str, extra: str, size: int) -> str:
@@ -52,7 +41,7 @@ def test_a_report_of_short_lines_costs_a_small_multiple_of_its_bytes(shape):
     extra = _short_lines(report) if shape.startswith("table") else "".join(f"\n{k % 97}" for k in range(1000))
     text = _grown(report, extra, 100_000)
     assert len(text.encode()) >= 100_000
-    assert _peak_per_byte(text) <= 20
+    assert parse_peak_per_byte(text) <= 20
 
 
 def test_lines_of_the_same_text_share_one_reading_and_keep_their_own_numbers():

@@ -6,7 +6,6 @@ small multiple of the line."""
 from __future__ import annotations
 
 import sys
-import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from gplint.grammar import SHAPE_MAX_TOKENS, Line, line_lexer, tokenise
 from gplint.packed_tokens import PackedTokens
 from gplint.reader import parse
+from memory_peak import parse_peak_per_byte
 from gplint.reader.lines import MAX_LINE_CELLS, _joined, split_line
 
 ROOT = Path(__file__).parent
@@ -88,17 +88,6 @@ def test_a_line_is_cut_the_same_from_packed_tokens(text):
     assert as_packed == as_tuple
 
 
-def _peak_per_byte(text: str) -> float:
-    parse(text)  # first-use costs (memos, imports) paid before measuring
-    tracemalloc.start()
-    try:
-        parse(text)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    return peak / len(text.encode())
-
-
 @pytest.mark.parametrize("name, text, bound", [
     # Before: 12.4x (every token an object), 165x (a cell object for each number), 158x, 48x.
     ("prose", "本机关全年主动公开政府信息123条，其中政策文件45件，回应关切6次。" * 2000, 4),
@@ -108,7 +97,7 @@ def _peak_per_byte(text: str) -> float:
 ])
 def test_what_parse_keeps_of_a_long_line_is_a_small_multiple_of_it(name, text, bound):
     assert len(text) > SHAPE_MAX_TOKENS
-    assert _peak_per_byte(text) <= bound
+    assert parse_peak_per_byte(text) <= bound
 
 
 def test_a_line_of_too_many_cells_is_read_as_text():
