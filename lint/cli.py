@@ -7,10 +7,11 @@ gplint itself); 130 and 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (see :mod:
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import sys
-from typing import Optional, Sequence
+from typing import NoReturn, Optional, Sequence
 
 from .conventions import EXIT_CODES_HELP, EXIT_INTERNAL, add_arguments
 from .plugins import PluginError, Registry, build_registry, load_module_from_path
@@ -391,5 +392,19 @@ def _internal_failure(exc: Exception) -> int:
     return EXIT_INTERNAL
 
 
+def run() -> NoReturn:
+    """The ``gplint`` command as a process (the console script and ``python -m gplint``).
+
+    Everything alive when :func:`main` returns (every imported module, the registry) is
+    frozen out of the collector's way before the interpreter ends: its last full collection
+    would otherwise walk every object of ≈ 200 modules for garbage that is not there, ≈ 7 %
+    of a cold ``gplint FILE`` (bench/README.md). Exit handlers still run; only the
+    collections that find nothing are skipped. (Not in :func:`main`, which tests and
+    wrappers call in a process that goes on.)"""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
