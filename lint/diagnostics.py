@@ -27,6 +27,8 @@ class Related:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One finding: which rule, where (a span and related places), what, and its evidence."""
+
     code: str
     name: str
     category: str

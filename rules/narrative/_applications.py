@@ -90,6 +90,8 @@ _HANDLED_AFTER = lazy_compile(r"\s*(?:已经|已|均|全部|依法|按时|及时
 
 @dataclass(frozen=True)
 class ApplicationCount:
+    """A count of applications the prose states (received, handled, carried over, …)."""
+
     sentence: Sentence
     count: Count
     #: "new", "accepted", "carried_in", "handled", "processed", "carried_out"; "outcome";
