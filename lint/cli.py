@@ -323,9 +323,12 @@ def cmd_dump(argv: Sequence[str]) -> int:
     args = p.parse_args(argv)
     src = _read_for_dump(args.path)
     report = parse(src.text, path=args.path, year=args.year)
+    from .invisible import InvisibleMap
     from .safe_text import json_safe
 
-    print(json_safe(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)))
+    invisible = InvisibleMap.of(src.text)
+    data = report_to_dict(report, invisible.span) if invisible else report_to_dict(report)
+    print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     return 0
 
 

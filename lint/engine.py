@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .diagnostics import Diagnostic, Rule, fingerprint
+from .invisible import InvisibleMap
 from .model import Report, Span
 from .plugins import Registry
 from .workers import is_crash
@@ -193,6 +194,9 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
             path)], error="not a report", report=report)
     rules = select(registry, options)
     diagnostics = run_rules(report, rules, options, path)
+    invisible = InvisibleMap.of(source.text)
+    if invisible is not None:  # the report was read without them (gplint.invisible)
+        diagnostics = invisible.restore(diagnostics)
     if "\f" in source.text:  # a PDF's pages (pdfminer ends each with a form feed)
         from .pages import with_pages
 

@@ -27,6 +27,7 @@ from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
 from .prose import ProsePieces, prose_pieces
+from ..invisible import without_invisible
 from ..lazy_re import lazy_compile
 
 
@@ -41,9 +42,9 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
 def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
     """The report, its spans on virtual lines when a long line was cut (then also the real
     line of each virtual one)."""
-    text = normalise_newlines(text)
-    if text.startswith("\ufeff"):
-        text = " " + text[1:]  # keep every column where the editor shows it
+    # (Read without the characters that take no place on screen; the engine maps the
+    # findings' columns back: gplint.invisible.)
+    text = without_invisible(normalise_newlines(text))
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
     # shared with the other lines of its text (its own ``number`` is not n).
     raws, infos, real_of = line_readings(text)
