@@ -127,28 +127,26 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-def pipes_aligned(text: str, rng: random.Random) -> str:
-    """Pipe tables as columns aligned with blanks (pdftotext -layout)."""
+def _rewrite_pipe_rows(text: str, row: Callable[[list], str]) -> str:
+    """``text`` with each pipe-table row written by ``row(cells)`` and its rule rows dropped."""
     out = []
     for line in text.split("\n"):
         cells = _pipe_cells(line)
         if cells is None:
             out.append(line)
         elif not _is_rule(cells):
-            out.append("".join(c + " " * max(2, 24 - _width(c)) if k == 0 else c.rjust(6)
-                               for k, c in enumerate(cells)).rstrip())
+            out.append(row(cells))
     return "\n".join(out)
+
+
+def pipes_aligned(text: str, rng: random.Random) -> str:
+    """Pipe tables as columns aligned with blanks (pdftotext -layout)."""
+    return _rewrite_pipe_rows(text, lambda cells: "".join(
+        c + " " * max(2, 24 - _width(c)) if k == 0 else c.rjust(6) for k, c in enumerate(cells)).rstrip())
 
 
 def pipes_as_tabs(text: str, rng: random.Random) -> str:
-    out = []
-    for line in text.split("\n"):
-        cells = _pipe_cells(line)
-        if cells is None:
-            out.append(line)
-        elif not _is_rule(cells):
-            out.append("\t".join(cells))
-    return "\n".join(out)
+    return _rewrite_pipe_rows(text, "\t".join)
 
 
 def pipes_as_html(text: str, rng: random.Random) -> str:
