@@ -187,6 +187,8 @@ OTHER_FORM_REASONS = (
     "unknown-header",  # turned: a header cell (``label``) names no row, or one twice
     "row-count",       # turned: a line (``label``) has not one value a row (``expected``)
     "missing-columns",  # turned: no line for these applicant types (``values``)
+    "parts-columns",   # column parts: the parts' headers name a column twice or leave one out (``values``)
+    "parts-rows",      # column parts: the parts' rows do not match (counts or labels differ)
 )
 
 

@@ -118,17 +118,35 @@ class RowValueCount(Rule):
                     continue
                 if no_total_header and n == 6:
                     continue  # T104: the header has no 总计 column either.
-                spans = [c.span for c in written if c.span.line == row.line]
-                if spans:
-                    last = max(spans, key=lambda s: s.end_column)
-                    evidence = trailing_empty_cell(report, row.line, last.end_column)
-                    # A separated row whose values run to the row's last cell lost one to a
-                    # label standing in a value column (merged cells): extraction, not report.
-                    if evidence is False:
-                        continue
+                # A separated row whose values run to the row's last cell lost one to a
+                # label standing in a value column (merged cells): extraction, not report.
+                # (A table printed in column groups has a row's cells on several lines: an
+                # empty cell left on any of them is evidence.)
+                if _evidence(report, row) is False:
+                    continue
                 yield self.diag(
                     f"表三“{_row_name(row)}”行只有 {n} 个数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）",
                     _over([c.span for c in written], row.line), key=f"t3.{row.key}.count")
+
+
+def _evidence(report: Report, row: Row) -> Optional[bool]:
+    """Whether the row leaves an empty cell after its last value on a line (see
+    :func:`trailing_empty_cell`), asked of every line that holds the row's cells when one of
+    them is the row's own line (a table printed in column groups has a row's cells on
+    several lines; a line of that row whose cells are all empty left them empty): True
+    when one of them does, False when each is cut by separators and none does, None when
+    the layout cannot tell."""
+    last: dict[int, int] = {}
+    for c in row.cells:
+        if c.span is not None:
+            end = c.span.end_column if c.raw.strip() else 0
+            last[c.span.line] = max(last.get(c.span.line, 0), end)
+    if not last.get(row.line):
+        return None
+    answers = [trailing_empty_cell(report, line, end) if end else True for line, end in last.items()]
+    if True in answers:
+        return True
+    return False if all(a is False for a in answers) else None
 
 
 def _over(spans: list[Optional[Span]], line: int) -> Span:
