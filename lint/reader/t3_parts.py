@@ -23,7 +23,7 @@ from typing import Callable, Optional, Sequence
 from .. import format as F
 from .. import labels as L
 from ..model import Issue, Span
-from .cells import CELL_KIND, LineInfo, region_span
+from .cells import CELL_KIND, RUN_MARKS, LCell, LineInfo, region_span
 from .region import RegionRead, Vector, Widths, fit, holds_values, read_region
 
 FORM = "column-parts"
@@ -186,23 +186,48 @@ def _read_part(part: Part, match, order: Sequence[str], issues: list[Issue]) -> 
             rows += [Vector(None, [c], c.line, None, "vertical") for c in vec.values]
         elif vec.key is not None or holds_values(vec):
             rows.append(vec)
-    return sorted(rows + _empty_rows(part, match, {v.key for v in rows}, width), key=lambda v: v.line)
+    return sorted(rows + _empty_rows(part, match, {v.key for v in rows}, width, order), key=lambda v: v.line)
 
 
-def _empty_rows(part: Part, match, read: set, width: int) -> list[Vector]:
-    """Rows of a part cut by separators whose cells are all left empty ("1.属于国家秘密\t"
-    under a 总计-only header): a row of empty cells, not a label alone. (A row of one or two
-    cells has too few to pass as a row of marks in :func:`.region.read_region`.)"""
+def _empty_rows(part: Part, match, read: set, width: int, order: Sequence[str]) -> list[Vector]:
+    """Rows of a narrow part whose cells are all left empty or written as marks
+    ("1.属于国家秘密\t", "（一）予以公开 —" under a 总计-only header): a row, not a label
+    alone. (A row of one or two such cells is too short to pass as a row of marks in
+    :func:`.region.read_region`.) Cut by separators, a row may leave its last cells out;
+    cut by blanks, it must show one mark a column."""
     out = []
     for info in part.lines:
-        if not (info.separated and info.labels and 0 < len(info.values) <= width):
+        label, values = (info.labels[-1] if info.labels else None), list(info.values)
+        if label is not None and not values and not info.separated:
+            label, values = _trailing_marks(label)
+        if label is None or not (0 < len(values) <= width) or any(c.kind != "blank" for c in values):
             continue
-        if any(c.kind != "blank" for c in info.values):
+        if not info.separated and len(values) != width:
             continue
-        key = match(info.labels[-1].text)
-        if key is not None and key not in read:
-            out.append(Vector(key, list(info.values), info.number, info.labels[-1], "row", True))
+        key = match(label.text)
+        if key in order and key not in read:  # (a group label with empty cells is no row)
+            out.append(Vector(key, values, info.number, label, "row", info.separated))
     return out
+
+
+def _trailing_marks(label: LCell) -> tuple[LCell, list[LCell]]:
+    """A label cell that kept the marks written after it on a line cut by blanks
+    ("（一）予以公开 —": one or two marks are too few to be cut off as cells): the label,
+    and the marks as blank cells."""
+    words = label.text.split(" ")
+    marks: list[LCell] = []
+    end = label.end_column
+    while len(words) > 1 and words[-1] in RUN_MARKS:
+        mark = words.pop()
+        marks.insert(0, LCell("blank", mark, label.line, end - len(mark), end))
+        end -= len(mark) + 1
+        while len(words) > 1 and not words[-1]:
+            words.pop()
+            end -= 1
+    if not marks:
+        return label, []
+    text = " ".join(words)
+    return LCell("label", text, label.line, label.column, label.column + len(text)), marks
 
 
 def _match_rows(placed: Sequence[list[Vector]], order: Sequence[str]) -> Optional[dict[str, list[Vector]]]:
