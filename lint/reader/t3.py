@@ -166,6 +166,9 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     elif parts is not None:
         vectors, header, unplaced = parts
         width, subtotal = (7 if "C7" in header.columns else 6), None
+        if not has_sub6 and _unlabelled_full_table(vectors):
+            has_sub6, order = True, list(T3_ROWS)  # as for one table with no labels, above
+            widths = Widths.fromkeys(order, 7)
     elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
     rows: dict[str, Row] = {}

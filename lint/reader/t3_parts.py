@@ -28,11 +28,14 @@ from .region import RegionRead, Vector, Widths, fit, holds_values, read_region
 
 FORM = "column-parts"
 _T3 = F.T3_2021
+#: The heading of a row-number column before the labels (:mod:`.row_numbers`).
+ROW_NUMBER_HEADS = ("序号", "编号")
 #: Words a line of table 三's header is made of, longest first (so that 社会公益组织 goes
 #: before 公益 and 法人或其他组织 before 其他). A line of these alone is a header line.
 _HEADER_WORDS = tuple(sorted(
     {L.normalise(w) for c in _T3.columns for w in (c.label, c.name, *c.words)}
-    | {L.normalise(c.group) for c in _T3.columns if c.group} | {L.normalise(_T3.header), "申请人"},
+    | {L.normalise(c.group) for c in _T3.columns if c.group} | {L.normalise(_T3.header), "申请人"}
+    | set(ROW_NUMBER_HEADS),
     key=len, reverse=True))
 #: What may be left of a header line once its words are taken out: separators.
 _SEPARATORS = "()、,:;|/"
@@ -230,19 +233,23 @@ def _trailing_marks(label: LCell) -> tuple[LCell, list[LCell]]:
     return LCell("label", text, label.line, label.column, label.column + len(text)), marks
 
 
-def _match_rows(placed: Sequence[list[Vector]], order: Sequence[str]) -> Optional[dict[str, list[Vector]]]:
-    """Each row's vector in every part, by row key: a labelled part's rows on their labels,
+def _match_rows(placed: Sequence[list[Vector]], order: Sequence[str]) -> Optional[list[tuple[Optional[str], list[Vector]]]]:
+    """Each row's key and its vector in every part: a labelled part's rows on their labels,
     an unlabelled part's rows in the order of the first labelled part's. None when they do
     not agree (a row in one part and not in another, more rows than labels, …)."""
     labelled = [any(v.key is not None for v in rows) for rows in placed]
     if not any(labelled):
-        return None  # no part names its rows: which row is which would be a guess
+        # No part names its rows (a 序号 column in place of the labels): row by row, when
+        # every part has as many; the table's builder places them in the format's order.
+        if len({len(rows) for rows in placed}) != 1:
+            return None
+        return [(None, list(vecs)) for vecs in zip(*placed)]
     keyed = [_keyed(rows, order) if yes else None for rows, yes in zip(placed, labelled)]
     reference = next(k for k, yes in zip(keyed, labelled) if yes)
     if reference is None:
         return None
     keys = sorted(reference, key=lambda k: reference[k].line)
-    out: dict[str, list[Vector]] = {k: [] for k in keys}
+    out: dict[Optional[str], list[Vector]] = {k: [] for k in keys}
     for rows, by_key, yes in zip(placed, keyed, labelled):
         if not yes:
             if len(rows) != len(keys):
@@ -252,7 +259,7 @@ def _match_rows(placed: Sequence[list[Vector]], order: Sequence[str]) -> Optiona
             return None
         for k in keys:
             out[k].append(by_key[k])
-    return out
+    return list(out.items())
 
 
 def _keyed(rows: Sequence[Vector], order: Sequence[str]) -> Optional[dict[str, Vector]]:
@@ -285,10 +292,14 @@ def _keyed(rows: Sequence[Vector], order: Sequence[str]) -> Optional[dict[str, V
     return by_key
 
 
-def _merged(rows: dict[str, list[Vector]], parts: Sequence[Part], columns: tuple[str, ...]) -> PartsRead:
+def _merged(rows: Sequence[tuple[Optional[str], list[Vector]]], parts: Sequence[Part],
+            columns: tuple[str, ...]) -> PartsRead:
+    """One vector a row, each part's values under its own columns; a row a part printed
+    with more or fewer values than its columns is left unplaced (an unlabelled one, whose
+    row is not known either, leaves the parts unmatched)."""
     vectors: list[Vector] = []
     unplaced: dict[str, Vector] = {}
-    for key, vecs in rows.items():
+    for key, vecs in rows:
         first = next((v for v in vecs if v.label is not None), vecs[0])
         cells: dict[str, object] = {}
         found = []
@@ -299,6 +310,8 @@ def _merged(rows: dict[str, list[Vector]], parts: Sequence[Part], columns: tuple
             exact = exact and len(values) == len(part.columns)
             cells.update(zip(part.printed, values))
         separated = all(v.separated for v in vecs)
+        if not exact and key is None:
+            return _unmatched("rows", region_span(parts[0].lines), [k for p in parts for k in p.columns], parts)
         if not exact:
             unplaced[key] = Vector(key, found, first.line, first.label, FORM, separated)
             continue

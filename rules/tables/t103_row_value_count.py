@@ -130,23 +130,18 @@ class RowValueCount(Rule):
 
 
 def _evidence(report: Report, row: Row) -> Optional[bool]:
-    """Whether the row leaves an empty cell after its last value on a line (see
-    :func:`trailing_empty_cell`), asked of every line that holds the row's cells when one of
-    them is the row's own line (a table printed in column groups has a row's cells on
-    several lines; a line of that row whose cells are all empty left them empty): True
-    when one of them does, False when each is cut by separators and none does, None when
-    the layout cannot tell."""
-    last: dict[int, int] = {}
-    for c in row.cells:
-        if c.span is not None:
-            end = c.span.end_column if c.raw.strip() else 0
-            last[c.span.line] = max(last.get(c.span.line, 0), end)
-    if not last.get(row.line):
+    """Whether the row leaves an empty cell after its last value (:func:`trailing_empty_cell`),
+    asked of the line that holds the row's last cell: the row's own line, or — in a table
+    printed in column groups, a row's cells on several lines — the last group's line (an
+    empty cell alone on it is one left empty). None when the layout cannot tell."""
+    spans = [c.span for c in row.cells if c.span is not None]
+    if not spans:
         return None
-    answers = [trailing_empty_cell(report, line, end) if end else True for line, end in last.items()]
-    if True in answers:
-        return True
-    return False if all(a is False for a in answers) else None
+    line = spans[-1].line if len({s.line for s in spans}) > 1 else row.line
+    ends = [c.span.end_column for c in row.cells if c.span is not None and c.span.line == line and c.raw.strip()]
+    if not ends:
+        return True if line != row.line else None
+    return trailing_empty_cell(report, line, max(ends))
 
 
 def _over(spans: list[Optional[Span]], line: int) -> Span:
