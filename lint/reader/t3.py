@@ -212,7 +212,7 @@ def _column_parts(infos: Sequence[LineInfo], order: Sequence[str],
     """Layout "column parts" (:mod:`.t3_parts`): the region printed as stacked tables, each
     naming some of the columns, merged into one table's vectors and one header; None for a
     region that is one table. Parts that cannot be matched leave no vectors and an issue."""
-    read = t3_parts.merge_parts(t3_parts.cut_parts(infos, _t3_row_named), _t3_label_row, order, issues)
+    read = t3_parts.merge_parts(t3_parts.cut_parts(infos, _t3_row_named), _t3_label_row, order)
     if read is None:
         return None
     if read.issue is not None:

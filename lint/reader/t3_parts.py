@@ -45,19 +45,21 @@ def _is_caption(norm: str) -> bool:
     return "勾稽" in norm or "钩稽" in norm or "第一项加第二项" in norm
 
 
+def _after_caption(norm: str) -> str:
+    """A header cell without the caption it may begin with (PDF text joins them)."""
+    if not _is_caption(norm):
+        return norm
+    return norm.rsplit(")", 1)[-1] if ")" in norm else ""
+
+
 @lru_cache(maxsize=1024)
-def header_words(norm: str) -> Optional[tuple[str, ...]]:
-    """The columns a normalised header cell names (``()`` for the caption or a group word
-    alone), or None when the cell holds other words too: a sentence that happens to say
-    其他 is no header."""
-    if _is_caption(norm):
-        norm = norm.rsplit(")", 1)[-1] if ")" in norm else ""
-    rest = norm
+def _header_words_only(norm: str) -> bool:
+    """Whether a normalised cell holds header words and nothing else (a sentence that
+    happens to say 其他 is no header)."""
+    rest = _after_caption(norm)
     for word in _HEADER_WORDS:
         rest = rest.replace(word, "")
-    if rest.strip(_SEPARATORS):
-        return None
-    return L.t3_columns_in(norm)
+    return not rest.strip(_SEPARATORS)
 
 
 @dataclass
@@ -72,20 +74,18 @@ class Part:
     has_values: bool = False
 
 
-def _header_line(info: LineInfo, row_named: Callable[[str], Optional[str]]) -> Optional[tuple[str, str]]:
-    """(normalised text, ) of a line made of header words alone, naming at least one column;
-    None for any other line (a row, a group label such as （六）其他处理, prose)."""
+def _header_line(info: LineInfo, row_named: Callable[[str], Optional[str]]) -> Optional[str]:
+    """The normalised text of a line of header words alone that names at least one
+    column; None for any other line (a row, a group label such as （六）其他处理, prose)."""
     if not info.labels or "num" in map(CELL_KIND, info.values):
         return None
-    parts = []
+    texts = []
     for c in info.labels:
-        if row_named(c.text) is not None:
-            return None
         norm = L.normalise(c.text)
-        if header_words(norm) is None:
+        if row_named(c.text) is not None or not _header_words_only(norm):
             return None
-        parts.append(norm.rsplit(")", 1)[-1] if _is_caption(norm) else norm)
-    text = "".join(parts)
+        texts.append(_after_caption(norm))
+    text = "".join(texts)
     return text if L.t3_columns_in(text) else None
 
 
@@ -148,10 +148,12 @@ class PartsRead:
     issue: Optional[Issue] = None
 
 
-def merge_parts(parts: Sequence[Part], match: Callable[[str], Optional[str]], order: Sequence[str],
-                issues: list[Issue]) -> Optional[PartsRead]:
-    """The parts merged into one table's rows; None when the region is one table (fewer
-    than two parts with values, or later parts only repeating columns named before)."""
+def merge_parts(parts: Sequence[Part], match: Callable[[str], Optional[str]],
+                order: Sequence[str]) -> Optional[PartsRead]:
+    """The parts merged into one table's rows (``match``: the row a label names, as
+    :func:`.region.read_region` asks; ``order``: the table's rows); None when the region is
+    one table (fewer than two parts with values, or later parts only repeating columns
+    named before)."""
     parts = [p for p in parts if p.has_values]
     if len(parts) < 2 or not all(p.columns for p in parts):
         return None
@@ -163,7 +165,7 @@ def merge_parts(parts: Sequence[Part], match: Callable[[str], Optional[str]], or
     span = region_span(parts[0].lines)
     if len(named) != len(set(named)) or not set(_T3.part_columns) <= set(columns):
         return _unmatched("columns", span, named, parts)
-    placed = [_read_part(p, match, order, issues) for p in parts]
+    placed = [_read_part(p, match, order) for p in parts]
     rows = _match_rows(placed, order)
     if rows is None:
         return _unmatched("rows", span, named, parts)
@@ -178,7 +180,7 @@ def _unmatched(reason: str, span: Span, named: Sequence[str], parts: Sequence[Pa
     return PartsRead([], columns, parts, {}, issue)
 
 
-def _read_part(part: Part, match, order: Sequence[str], issues: list[Issue]) -> list[Vector]:
+def _read_part(part: Part, match, order: Sequence[str]) -> list[Vector]:
     """The part's rows of values, in the order printed; labelled ones carry their row."""
     width = len(part.columns)
     read: RegionRead = read_region(part.lines, match, Widths.fromkeys(order, width).__getitem__, width, order)

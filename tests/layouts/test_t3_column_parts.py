@@ -218,3 +218,56 @@ def test_parts_naming_a_column_twice_are_not_assessed(data, cut):
     start, end = lines.index(HEADING) + 1, lines.index(NEXT_HEADING)
     table = _part_lines(data, "tabs", range(cut), "full") + [""] + _part_lines(data, "tabs", range(cut - 1, 7), "full")
     _t3_not_assessed("\n".join(lines[:start] + table + lines[end:]))
+
+
+# --------------------------------------------------------------------------- more of the family
+def _numbered_parts(data, cuts: Sequence[int]) -> list[str]:
+    """Every part with a 序号 column and no row label (the rows numbered 1-25)."""
+    bounds = [0, *cuts, 7]
+    table: list[str] = []
+    for a, b in zip(bounds, bounds[1:]):
+        table += ([""] if table else []) + ["\t".join(["序号", CAPTION] + list(T3_COL_LABELS[a:b]))]
+        for n, (_key, _g1, _g2, _label, values) in enumerate(_t3_items(data), 1):
+            table.append("\t".join([str(n), ""] + [_fmt(values[c]) for c in range(a, b)]))
+    return table
+
+
+def _with_t3(text: str, table: list[str]) -> str:
+    lines = text.split("\n")
+    return "\n".join(lines[:lines.index(HEADING) + 1] + table + lines[lines.index(NEXT_HEADING):])
+
+
+@PROPS
+@given(data=report_data(), cuts=_cuts)
+def test_numbered_parts_without_labels_are_read_in_order(data, cuts):
+    """No part names its rows, each numbers them in a 序号 column: the rows are merged one
+    by one and placed in the format's order, as one such table is."""
+    text, _ = render(data, "tabs")
+    assert _cells(_with_t3(text, _numbered_parts(data, cuts))) == expected_cells(data)
+
+
+@PROPS
+@given(data=report_data(blanks=True), cut=st.integers(1, 6), broken=st.integers(3, 20))
+def test_a_part_whose_header_is_repeated_after_a_page_break(data, cut, broken):
+    """A page break inside each part repeats that part's header (Word repeats header rows):
+    still two parts, each read whole."""
+    text, _ = render(data, "tabs")
+    table: list[str] = []
+    for columns in (range(cut), range(cut, 7)):
+        lines = _part_lines(data, "tabs", columns, "full")
+        table += ([""] if table else []) + lines[:broken] + ["", "- 2 -", lines[0]] + lines[broken:]
+    assert _cells(_with_t3(text, table)) == expected_cells(data)
+
+
+@PROPS
+@given(data=report_data(), cut=st.integers(2, 5))
+def test_parts_with_two_row_headers(data, cut):
+    """Each part's header on two rows (申请人情况 / 自然人 法人或其他组织 / the 法人 columns), as
+    Word prints a merged header; the second part's 法人或其他组织 spans its own columns."""
+    text, _ = render(data, "tabs")
+    first = [CAPTION + "\t申请人情况", "\t自然人\t法人或其他组织", "\t\t" + "\t".join(T3_COL_LABELS[1:cut])]
+    second = ["\t法人或其他组织" + "\t" * (6 - cut) + "\t总计", "\t" + "\t".join(T3_COL_LABELS[cut:6])]
+    table = (first + _part_lines(data, "tabs", range(cut), "full")[1:] + ["", "表三（续）"]
+             + second + _part_lines(data, "tabs", range(cut, 7), "full")[1:])
+    assert _cells(_with_t3(text, table)) == expected_cells(data)
+    assert _findings(_with_t3(text, table)) == []
