@@ -34,7 +34,8 @@ class RowValueCount(Rule):
         columns, 总计). A row with too many values is
         reported with the values that do not fit; a row with too few is reported when the
         text shows the row with its values (a separated row that leaves the 总计 cell
-        empty, or a row in a layout without separators) and no values of that table were
+        empty — in a 表三 printed as stacked column groups, the row's line in the last
+        group —, or a row in a layout without separators) and no values of that table were
         left unplaced by the layout (then the short row is extraction damage). When 表三's header itself has no
         总计 column, T104 reports that instead of every row.
 

@@ -113,7 +113,10 @@ class TableNotAssessable(Rule):
         block totals, and when more than one split satisfies them (or none does) it says
         so here instead of guessing. A table's section that shows a picture and no table
         text (a web page's image, a markdown image) is a table published as a picture:
-        reported here, at the picture, rather than as missing (T101).
+        reported here, at the picture, rather than as missing (T101). 表三 printed in a
+        form gplint recognises but cannot read cleanly — row by row as sentences, turned,
+        or as stacked column groups whose parts do not match (a column named twice, rows
+        that differ from part to part) — is reported here once, never guessed at.
 
     Why
         docs/format.md §5.4 and §6: the identities are only as good as the cells they read. A
