@@ -158,7 +158,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     vectors = read.vectors
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
-    parts = None if form is not None else _column_parts(infos, order, issues)
+    parts = None if form is not None else _column_parts(infos, order, read.vectors, issues)
     if form is not None:
         vectors = form.vectors
         if form.issue is not None:
@@ -207,15 +207,20 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
                   region_span(infos))
 
 
-def _column_parts(infos: Sequence[LineInfo], order: Sequence[str],
+def _column_parts(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector],
                   issues: list[Issue]) -> Optional[tuple[list[Vector], _Header, dict[str, Vector]]]:
     """Layout "column parts" (:mod:`.t3_parts`): the region printed as stacked tables, each
     naming some of the columns, merged into one table's vectors and one header; None for a
-    region that is one table. Parts that cannot be matched leave no vectors and an issue."""
+    region that is one table. Parts that cannot be matched leave no vectors and an issue —
+    unless the region read as one table (``whole``) gives every row once with all seven
+    values (header words strayed among the values, as PDF text may put them)."""
     read = t3_parts.merge_parts(t3_parts.cut_parts(infos, _t3_row_named), _t3_label_row, order)
     if read is None:
         return None
     if read.issue is not None:
+        keys = [v.key for v in whole if v.key is not None]
+        if keys and len(keys) == len(set(keys)) and all(len(fit(v.values, 7)) == 7 for v in whole if v.key):
+            return None
         issues.append(read.issue)
     headers = [_read_header(part.header) for part in read.parts]
     labels = tuple(lb for h in headers for lb in h.labels)
