@@ -91,7 +91,10 @@ def _header_line(info: LineInfo, row_named: Callable[[str], Optional[str]]) -> O
 
 def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str]]) -> list[Part]:
     """Table 三's region cut where a header follows rows of values; parts naming the same
-    columns one after another are one part (its header printed again after a page break)."""
+    columns one after another are one part (its header printed again after a page break).
+    Empty for the region of nearly every report: no header line after its first row."""
+    if not _header_after_values(infos, row_named):
+        return []
     parts = [Part()]
     texts: list[list[str]] = [[]]
     for info in infos:
@@ -120,6 +123,19 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
         else:
             merged.append(part)
     return merged
+
+
+def _header_after_values(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str]]) -> bool:
+    """Whether a line of header words follows a row of values (one pass, no parts made)."""
+    values = False
+    for info in infos:
+        if info.blank or info.footer or info.md_rule:
+            continue
+        if "num" in map(CELL_KIND, info.values):
+            values = True
+        elif values and info.labels and _header_line(info, row_named) is not None:
+            return True
+    return False
 
 
 def _printed_order(lines: Sequence[str], columns: tuple[str, ...]) -> tuple[str, ...]:
