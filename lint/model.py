@@ -155,7 +155,8 @@ class Issue:
       unknown; ``row`` "t4" is all of table 四, "t4.review" one block of it;
     - ``t3-duplicate-row``: a row printed twice (its second values are not used);
     - ``t3-other-form``: table 三 printed in another form that could not be read (``row``:
-      "kv", a sentence a row; "transposed", a line an applicant type), for ``reason``
+      "kv", a sentence a row; "transposed", a line an applicant type; "column-parts",
+      stacked tables each naming some of the columns), for ``reason``
       (:data:`OTHER_FORM_REASONS`), naming ``label`` or ``values``.
     """
 
@@ -187,6 +188,8 @@ OTHER_FORM_REASONS = (
     "unknown-header",  # turned: a header cell (``label``) names no row, or one twice
     "row-count",       # turned: a line (``label``) has not one value a row (``expected``)
     "missing-columns",  # turned: no line for these applicant types (``values``)
+    "parts-columns",   # column parts: the parts' headers name a column twice or leave one out (``values``)
+    "parts-rows",      # column parts: the parts' rows do not match (counts or labels differ)
 )
 
 
