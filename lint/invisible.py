@@ -27,11 +27,15 @@ _INVISIBLE_RUN = lazy_compile(f"[{INVISIBLE}]+")
 _DROP = {ord(ch): None for ch in INVISIBLE}
 
 
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds an invisible character (a substring search a character: several
+    times faster than the pattern over a report that has none, as nearly every one)."""
+    return any(ch in text for ch in INVISIBLE)
+
+
 def without_invisible(text: str) -> str:
     """``text`` without its invisible characters (the same string when it has none)."""
-    if _INVISIBLE_RUN.search(text) is None:
-        return text
-    return text.translate(_DROP)
+    return text.translate(_DROP) if has_invisible(text) else text
 
 
 class InvisibleMap:
@@ -48,7 +52,7 @@ class InvisibleMap:
     @classmethod
     def of(cls, text: str) -> Optional["InvisibleMap"]:
         """The map for ``text``, or None when it has no invisible character."""
-        return cls(text) if _INVISIBLE_RUN.search(text) is not None else None
+        return cls(text) if has_invisible(text) else None
 
     def column(self, line: int, column: int) -> int:
         """The file's column of column ``column`` of ``line`` as read."""
