@@ -19,6 +19,7 @@ import json
 import random
 import re
 import sys
+import unicodedata
 import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -135,6 +136,14 @@ class Style:
     one_line: bool = False        # the whole body on one line after a crawler's header (a saved page)
     t4_form: str = ""             # "transposed": a line a result (结果维持 …) with the three blocks'
                                   # values; "kv": a line a cell (结果维持：3) under each block's name
+    # Third round (the rows are written with ``sep`` and then framed):
+    frame: str = ""               # "box": ┌─┬─┐ │ ├─┼─┤ └─┴─┘ (a text export); "grid": +----+ rules and
+                                  # | bars; "md-align": | a | b | with a |:---|---:| row under each
+                                  # table's first line; "csv": comma-separated, labels quoted
+    t3_subtotal: bool = False     # a 小计 column after the five legal-person columns (8 value columns)
+    t2_extra_rows: bool = False   # table 二 with rows agencies add (地方性法规, 其他规范性文件)
+    t2_swapped: bool = False      # table 二's two-row blocks in the other order (行政规范性文件 first)
+    table_captions: bool = False  # a caption line, 单位：件 above each table, a 注： line under it
 
 
 def _zero_word(v, key: str) -> str:
@@ -168,6 +177,8 @@ def _cell(st: Style, v, key: str) -> str:
 
 def _t3_header(st: Style) -> list[str]:
     sep, cols = st.sep, [st.t3_columns[c] for c in st.t3_order]
+    if st.t3_subtotal:
+        cols = cols[:6] + ["小计"] + cols[6:]
     lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
     if st.header_word_lines:
         return [CAPTION, "申请人情况"] + cols
@@ -177,7 +188,7 @@ def _t3_header(st: Style) -> list[str]:
         return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(cols)]
     # Three header rows as Word pastes a merged header: 申请人情况 / 自然人 法人或其他组织 总计 / the five.
     return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
-            sep.join(lead + [""] + list(T3_COL_LABELS[1:6]))]
+            sep.join(lead + [""] + list(T3_COL_LABELS[1:6]) + (["小计"] if st.t3_subtotal else []))]
 
 
 def _t3_rows(st: Style, d: ReportData) -> list[str]:
@@ -187,6 +198,9 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
         return [st.sep.join([str(n), line]) for n, line in enumerate(_t3_rows(replace(st, numbered_labelled=False), d), 1)]
     for n, (key, g1, g2, label) in enumerate(_t3_paths(), 1):
         values = [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for c in st.t3_order]
+        if st.t3_subtotal:
+            legal = d.t3[key][1:6]
+            values.insert(6, _cell(st, None if None in legal else sum(legal), "t3.subtotal"))
         if st.numbered_rows:
             out.append(st.sep.join([str(n), ""] + values))
             continue
@@ -243,19 +257,20 @@ def _spaced(st: Style, lines: list[str]) -> list[str]:
     return [x for line in lines for x in (line, "")] if st.blank_between else lines
 
 
-def render_text(d: ReportData, st: Style) -> str:
-    p = _prose(d)
-    h = [st.heading(x) for x in _HEADINGS]
-    lines = [p["title"], "", p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
+def _t2_block_lines(d: ReportData, st: Style) -> list[list[str]]:
+    """Table 二's lines, a list a block (each its own table in a framed variant)."""
+    out = []
     for head, cols, rows in _T2_BLOCKS:
+        lines = []
         two_years = st.t2_two_years and len(cols) == 1
         words = ("上年" + cols[0][2:], cols[0]) if two_years else cols
         if st.t2_block_heads == "header":
             lines.append(st.sep.join((head,) + words))
         else:
             lines += ([head] if st.t2_block_heads == "line" else []) + [st.sep.join(("信息内容",) + words)]
+        rows = _t2_rows_as_printed(st, rows)
         for label, keys in rows:
-            values = [_cell(st, d.t2[k], f"t2.{k}") for k in keys]
+            values = [_t2_cell(st, d, k) for k in keys]
             if st.t2_one_value_at and len(keys) == 1:
                 values = [""] * st.t2_one_value_at + values + [""] * (2 - st.t2_one_value_at)
             if two_years:
@@ -263,12 +278,24 @@ def render_text(d: ReportData, st: Style) -> str:
             label = st.t2_label(label)
             lines.append(label + "：" + st.sep.join(values) if st.row_form == "colon"
                          else st.sep.join([label] + values))
+        out.append(lines)
+    return out
+
+
+def render_text(d: ReportData, st: Style) -> str:
+    p = _prose(d)
+    h = [st.heading(x) for x in _HEADINGS]
+    lines = [p["title"], "", p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
+    t2 = [x for block in _t2_block_lines(d, st) for x in _framed(st, block)]
+    lines += _captioned(st, 0, d, t2)
     lines.append(h[2])
+    t3 = []
     for part in st.t3_parts or (st.t3_order,):
         sub = replace(st, t3_order=part)
-        lines += _spaced(st, _t3_header(sub) + _t3_rows(sub, d))
+        t3 += _spaced(st, _framed(st, _t3_header(sub) + _t3_rows(sub, d)))
+    lines += _captioned(st, 1, d, t3)
     lines.append(h[3])
-    lines += _spaced(st, _t4_lines(st, d))
+    lines += _captioned(st, 2, d, _spaced(st, _framed(st, _t4_lines(st, d))))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
     if st.one_line:
         body = " ".join(x.strip() for x in lines[1:] if x.strip())
@@ -335,6 +362,138 @@ def _two_sentence_prose(d: ReportData) -> str:
         parts.append(f"已办结{t3['R24']}件，其中予以公开{t3['R03']}件，部分公开{t3['R04']}件。")
     if t3["R25"] is not None:
         parts.append(f"截至年底，尚有{t3['R25']}件结转下年度继续办理。")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- third round
+#: Rows some agencies add to table 二's blocks (not in the format: the reader must leave them).
+_T2_EXTRA_ROWS = {"第二十条第（一）项": (("地方性法规", ("extra.local.issued", "extra.local.repealed", "extra.local.in_force")),
+                                     "before"),
+                  "第二十条第（六）项": (("其他行政管理事项", ("extra.other_admin",)), "after")}
+_T2_EXTRA_AFTER_NORM = ("其他规范性文件", ("extra.other_norm.issued", "extra.other_norm.repealed",
+                                         "extra.other_norm.in_force"))
+
+
+def _t2_rows_as_printed(st: Style, rows: tuple) -> list:
+    rows = list(rows)
+    if st.t2_swapped and len(rows) == 2:
+        rows.reverse()
+    if st.t2_extra_rows:
+        labels = [label for label, _keys in rows]
+        if "规章" in labels:
+            rows.insert(0, _T2_EXTRA_ROWS["第二十条第（一）项"][0])
+            rows.append(_T2_EXTRA_AFTER_NORM)
+        elif "行政强制" in labels:
+            rows.append(_T2_EXTRA_ROWS["第二十条第（六）项"][0])
+    return rows
+
+
+def _t2_cell(st: Style, d: ReportData, key: str) -> str:
+    """A table 二 cell; the made-up rows' figures fixed by the key."""
+    if key.startswith("extra."):
+        return _cell(st, zlib.crc32(key.encode()) % 40, "t2." + key)
+    return _cell(st, d.t2[key], f"t2.{key}")
+
+
+def _width(text: str) -> int:
+    """Display columns of a text (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _framed(st: Style, lines: list[str]) -> list[str]:
+    """One table's lines (cells cut by ``st.sep``) in the frame of ``st.frame``."""
+    if not st.frame or not lines:
+        return lines
+    rows = [line.split(st.sep) for line in lines]
+    if st.frame == "csv":
+        def quoted(c: str) -> str:
+            return c if re.fullmatch(r"[0-9.]*", c) else '"' + c.replace('"', '""') + '"'
+        n = max(len(r) for r in rows)
+        return [",".join(quoted(c) for c in row + [""] * (n - len(row))) for row in rows]
+    if st.frame == "md-align":
+        n = max(len(r) for r in rows)
+        out = ["| " + " | ".join(r) + " |" for r in rows]
+        return out[:1] + ["|:---|" + "---:|" * (n - 1)] + out[1:]
+    widths = [max(_width(r[i]) for r in rows if len(r) > i) for i in range(max(len(r) for r in rows))]
+
+    def padded(row: list[str]) -> list[str]:
+        return [c + " " * (widths[i] - _width(c)) for i, c in enumerate(row)]
+
+    if st.frame == "grid":
+        def rule(n: int) -> str:
+            return "+" + "+".join("-" * (w + 2) for w in widths[:n]) + "+"
+        out = [rule(len(rows[0]))]
+        for i, row in enumerate(rows):
+            out += ["| " + " | ".join(padded(row)) + " |",
+                    rule(max(len(row), len(rows[i + 1]) if i + 1 < len(rows) else 0))]
+        return out
+
+    def box_rule(n: int, left: str, mid: str, right: str) -> str:
+        return left + mid.join("─" * w for w in widths[:n]) + right
+    out = [box_rule(len(rows[0]), "┌", "┬", "┐")]
+    for i, row in enumerate(rows):
+        out.append("│" + "│".join(padded(row)) + "│")
+        if i + 1 < len(rows):
+            out.append(box_rule(max(len(row), len(rows[i + 1])), "├", "┼", "┤"))
+    return out + [box_rule(len(rows[-1]), "└", "┴", "┘")]
+
+
+_CAPTIONS = ("主动公开政府信息情况表", "收到和处理政府信息公开申请情况表", "政府信息公开行政复议、行政诉讼情况表")
+_NOTES = ("注：本表数据统计期限为{y}年1月1日至{y}年12月31日。", "注：“总计”列为前六列之和。",
+          "注：行政复议、行政诉讼数量含上年度结转数量。")
+
+
+def _captioned(st: Style, n: int, d: ReportData, lines: list[str]) -> list[str]:
+    """Table ``n``'s lines under a caption and a 单位 line, with a note under them."""
+    if not st.table_captions:
+        return lines
+    return [_CAPTIONS[n], "单位：件" if n else "单位：件、万元"] + lines + [_NOTES[n].format(y=d.year)]
+
+
+def _units_everywhere(v, key: str) -> str:
+    """Every cell with its unit: 3件 (0件 for a zero), 12.5万元 for the fees; blanks stay blank."""
+    if v is None:
+        return ""
+    return _fmt(v) + ("万元" if key == "t2.fees" else "件")
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_numeral(n: int) -> str:
+    """23 -> 二十三, 105 -> 一百零五, 10 -> 十, 2300 -> 二千三百 (as prose writes counts)."""
+    if n == 0:
+        return "零"
+    if n >= 10000:
+        return _chinese_numeral(n // 10000) + "万" + ("零" if 0 < n % 10000 < 1000 else "") + \
+            (_chinese_numeral(n % 10000) if n % 10000 else "")
+    out, zero = "", False
+    for unit, div in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        q = n // div % 10
+        if q:
+            out += ("零" if zero and out else "") + ("" if (unit == "十" and q == 1 and not out) else _CN_DIGITS[q]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _prose_cn_numerals(d: ReportData) -> str:
+    """Section 一 as the baseline writes it, its counts in Chinese numerals (二十三件)."""
+    return re.sub(r"(\d+)件", lambda m: _chinese_numeral(int(m.group(1))) + "件", _prose(d)["S1"])
+
+
+def _prose_reworded(d: ReportData) -> str:
+    """Section 一 in the words of other years' reports: 新收 / 结转上年度 / 已全部办结 / 顺延."""
+    r01, r02, r24, r25 = (d.t3[r][6] for r in ("R01", "R02", "R24", "R25"))
+    review = d.t4[("review", "total")]
+    parts = [f"{d.year}年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。"]
+    if None not in (r01, r02):
+        parts.append(f"全年新收政府信息公开申请{r01}件，另有结转上年度的申请{r02}件。")
+    if r24 is not None:
+        parts.append(f"本年度共办结申请{r24}件" + (f"，顺延至下一年度办理{r25}件" if r25 is not None else "") + "。")
+    if review is not None:
+        parts.append(f"全年因政府信息公开被申请行政复议{review}件。")
     return "".join(parts)
 
 
@@ -669,6 +828,35 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                         Style(heading=lambda s: str("一二三四五六".index(s[0]) + 1) + "." + s[2:])),
     "crawled-one-line": ("a saved page: the body on one line, cells and lines joined by blanks, empty cells as —",
                          Style(sep=" ", one_line=True, value=lambda v, k: _fmt(v) or "—")),
+    # Written for issue 14 item 6 (third round): families the 58 above do not cover.
+    "box-drawing": ("tables drawn with box-drawing characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘), cells padded to the column",
+                    Style(frame="box")),
+    "grid-table": ("grid tables: +-----+----+ rules between | cells |, cells padded", Style(frame="grid")),
+    "markdown-align": ("markdown tables with an alignment row (|:---|---:|) under each table's first line",
+                       Style(frame="md-align")),
+    "fullwidth-bars": ("cells cut by the full-width bar ｜, no outer bars", Style(sep="｜")),
+    "csv-rows": ("rows as comma-separated values (a spreadsheet saved as CSV), labels quoted",
+                 Style(frame="csv")),
+    "t3-subtotal": ("table 三 with a 小计 column after the five legal-person columns (8 value columns)",
+                    Style(t3_subtotal=True)),
+    "t3-subtotal-3rows": ("table 三 with 小计, its header over three rows (申请人情况 / 自然人 法人或其他组织 总计 / "
+                          "the five and 小计)", Style(t3_subtotal=True, t3_header_lines=3)),
+    "t2-extra-rows": ("table 二 with rows agencies add (地方性法规, 其他规范性文件, 其他行政管理事项)",
+                      Style(t2_extra_rows=True)),
+    "t2-rows-swapped": ("table 二's two-row blocks in the other order (行政规范性文件 before 规章, 行政强制 first)",
+                        Style(t2_swapped=True)),
+    "units-all-cells": ("every cell carrying its unit (3件, 0件, 12.5万元), tab rows", Style(value=_units_everywhere)),
+    "headings-fullwidth-arabic": ("section headings numbered in full-width Arabic (１．总体情况)",
+                                  Style(heading=lambda s: "１２３４５６"["一二三四五六".index(s[0])] + "．" + s[2:])),
+    "headings-paren": ("section headings numbered (一) in half-width brackets", Style(heading=lambda s: "(" + s[0] + ")" + s[2:])),
+    "captions-notes": ("a caption (收到和处理政府信息公开申请情况表), 单位：件 above each table, 注：… under it",
+                       Style(table_captions=True)),
+    "prose-cn-numerals": ("section 一's counts in Chinese numerals (共收到政府信息公开申请二十三件)",
+                          Style(prose=_prose_cn_numerals)),
+    "prose-reworded": ("section 一 in other years' words (新收 …, 结转上年度的申请 …, 顺延至下一年度办理 …)",
+                       Style(prose=_prose_reworded)),
+    "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
+                         Style(sep=" | ", frame="md-align", one_line=True)),
 }
 DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",

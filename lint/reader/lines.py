@@ -86,8 +86,9 @@ _ONLY_BLANK = frozenset({"BLANK"})
 _LABEL_END_SKIP = ("BLANK", "STAR", "HASH")
 #: A colon ending a label stands before its first value as a blank would (「总计：33 2 0」).
 _LABEL_COLONS = ("：", ":")
-#: What the cells of a markdown rule row (|---|:--:|) are made of.
-_MD_RULE_CHARS = "-:— "
+#: What the cells of a markdown rule row (|---|:--:|) are made of, and of the rule rows
+#: of a box-drawing table (├───┼───┤: its junctions are cell borders, its lines text).
+_MD_RULE_CHARS = "-:— ─━═┄┅┈┉╌╍╴╶╸╺╼╾"
 
 
 def _joined(toks: Sequence[Tok]) -> str:

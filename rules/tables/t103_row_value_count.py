@@ -121,7 +121,8 @@ class RowValueCount(Rule):
                 spans = [c.span for c in written if c.span.line == row.line]
                 if spans:
                     last = max(spans, key=lambda s: s.end_column)
-                    evidence = trailing_empty_cell(report, row.line, last.end_column)
+                    first = row.label.span.column if row.label is not None and row.label.span.line == row.line else 1
+                    evidence = trailing_empty_cell(report, row.line, last.end_column, first)
                     # A separated row whose values run to the row's last cell lost one to a
                     # label standing in a value column (merged cells): extraction, not report.
                     if evidence is False:

@@ -1,0 +1,121 @@
+"""Layout families found by the blind bench's third round (bench/unseen.py, issue 14 item 6),
+held as properties over generated reports: read exactly, or said once to be unreadable —
+never read wrong, never a finding the same figures in tab rows do not draw.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import gplint
+from gplint.dump import report_to_dict
+
+sys.path.insert(0, str(Path(__file__).parent))
+from strategies import _HEADINGS, expected_cells, read_cells, render, report_data  # noqa: E402
+
+PROPS = settings(max_examples=5, deadline=None, derandomize=True, database=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _cells(text: str) -> dict:
+    return read_cells(report_to_dict(gplint.parse(text)))
+
+
+def _findings(text: str) -> Counter:
+    return Counter((d.code, d.key) for d in gplint.lint_text(text))
+
+
+def _table_runs(text: str) -> list[tuple[int, int]]:
+    """(first, end) line indexes of each run of table lines in a "tabs" text: the non-blank
+    lines under sections 二-四 that are no section heading."""
+    lines = text.split("\n")
+    start, stop = lines.index(_HEADINGS[1]), lines.index(_HEADINGS[4])
+    runs, first = [], None
+    for k in range(start + 1, stop + 1):
+        inside = k < stop and lines[k].strip() and lines[k] not in _HEADINGS
+        if inside and first is None:
+            first = k
+        elif not inside and first is not None:
+            runs.append((first, k))
+            first = None
+    return runs
+
+
+def _framed(text: str, frame) -> str:
+    """Every run of table lines of a "tabs" text replaced by ``frame(rows)`` (rows: the
+    lines' cells)."""
+    lines = text.split("\n")
+    for first, end in reversed(_table_runs(text)):
+        lines[first:end] = frame([line.split("\t") for line in lines[first:end]])
+    return "\n".join(lines)
+
+
+def _box(rows: list[list[str]], heavy: bool = False) -> list[str]:
+    """Rows drawn as a text export draws a table: ┌─┬─┐ over it, │ between cells padded to
+    their column, ├─┼─┤ between rows, └─┴─┘ under it (``heavy``: ┏━┳━┓ ┃ ┣━╋━┫ ┗━┻━┛)."""
+    v, h, marks = ("┃", "━", "┏┳┓┣╋┫┗┻┛") if heavy else ("│", "─", "┌┬┐├┼┤└┴┘")
+    widths = [max(len(r[i]) for r in rows if len(r) > i) + 1 for i in range(max(map(len, rows)))]
+
+    def rule(n: int, left: str, mid: str, right: str) -> str:
+        return left + mid.join(h * w for w in widths[:n]) + right
+
+    out = [rule(len(rows[0]), *marks[0:3])]
+    for k, row in enumerate(rows):
+        out.append(v + v.join(c.ljust(widths[i]) for i, c in enumerate(row)) + v)
+        if k + 1 < len(rows):
+            out.append(rule(max(len(row), len(rows[k + 1])), *marks[3:6]))
+    return out + [rule(len(rows[-1]), *marks[6:9])]
+
+
+@pytest.mark.parametrize("heavy", [False, True], ids=["light", "heavy"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_box_drawing_tables_are_read_cell_for_cell(heavy, data):
+    """│ and ┃ cut a row into cells as | does (empty cells kept); the rule rows between
+    the rows (├───┼───┤) are no rows."""
+    text, _ = render(data, "tabs")
+    boxed = _framed(text, lambda rows: _box(rows, heavy))
+    assert "┼" in boxed or "╋" in boxed
+    assert _cells(boxed) == expected_cells(data)
+
+
+@PROPS
+@given(data=report_data(blanks=True))
+def test_box_drawing_draws_the_findings_of_tab_rows(data):
+    text, _ = render(data, "tabs")
+    assert _findings(_framed(text, _box)) == _findings(text)
+
+
+@PROPS
+@given(data=report_data(blanks=True))
+def test_fullwidth_bars_draw_the_findings_of_ascii_pipes(data):
+    """A row cut by the full-width bar ｜ (no outer bars) is the row cut by |: an empty
+    cell between two bars is an empty cell, and a row whose values run to its last cell
+    lost no 总计 (T103 stays quiet for both)."""
+    text, _ = render(data, "tabs")
+    ascii_bars = _framed(text, lambda rows: ["|".join(r) for r in rows])
+    full_width = _framed(text, lambda rows: ["｜".join(r) for r in rows])
+    assert _cells(full_width) == expected_cells(data)
+    assert _findings(full_width) == _findings(ascii_bars)
+
+
+def _markdown(rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(rows[0]) + " |", "|:---|" + "---:|" * (max(map(len, rows)) - 1)] + \
+        ["| " + " | ".join(r) + " |" for r in rows[1:]]
+
+
+@PROPS
+@given(data=report_data(blanks=True))
+def test_markdown_rows_inside_one_crawled_line_draw_the_findings_of_their_lines(data):
+    """A saved page whose body is one line holding the tables as markdown rows: a row's
+    cells end where the next row's text begins (its trailing bars are not the rest of the
+    page), so a row with an empty cell draws what it draws on a line of its own."""
+    text, _ = render(data, "tabs")
+    lines = _framed(text, _markdown).split("\n")
+    one_line = "\n".join(lines[:1] + [" ".join(x.strip() for x in lines[1:] if x.strip()), ""])
+    got = {k for k in _findings(one_line) if k[0] not in ("T190", "A108")}
+    assert got <= set(_findings("\n".join(lines)))
