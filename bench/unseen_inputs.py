@@ -139,7 +139,8 @@ class Style:
     # Third round (the rows are written with ``sep`` and then framed):
     frame: str = ""               # "box": ┌─┬─┐ │ ├─┼─┤ └─┴─┘ (a text export); "grid": +----+ rules and
                                   # | bars; "md-align": | a | b | with a |:---|---:| row under each
-                                  # table's first line; "csv": comma-separated, labels quoted
+                                  # table's first line; "csv": comma-separated, labels quoted;
+                                  # "csv-minimal": quoted only where a comma or quote needs it
     t3_subtotal: bool = False     # a 小计 column after the five legal-person columns (8 value columns)
     t2_extra_rows: bool = False   # table 二 with rows agencies add (地方性法规, 其他规范性文件)
     t2_swapped: bool = False      # table 二's two-row blocks in the other order (行政规范性文件 first)
@@ -405,9 +406,11 @@ def _framed(st: Style, lines: list[str]) -> list[str]:
     if not st.frame or not lines:
         return lines
     rows = [line.split(st.sep) for line in lines]
-    if st.frame == "csv":
+    if st.frame in ("csv", "csv-minimal"):
         def quoted(c: str) -> str:
-            return c if re.fullmatch(r"[0-9.]*", c) else '"' + c.replace('"', '""') + '"'
+            if re.fullmatch(r"[0-9.]*", c) or (st.frame == "csv-minimal" and not re.search('[",]', c)):
+                return c
+            return '"' + c.replace('"', '""') + '"'
         n = max(len(r) for r in rows)
         return [",".join(quoted(c) for c in row + [""] * (n - len(row))) for row in rows]
     if st.frame == "md-align":
@@ -837,6 +840,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "fullwidth-bars": ("cells cut by the full-width bar ｜, no outer bars", Style(sep="｜")),
     "csv-rows": ("rows as comma-separated values (a spreadsheet saved as CSV), labels quoted",
                  Style(frame="csv")),
+    "csv-minimal": ("rows as a spreadsheet's CSV quoting only what needs it (规章,0,0,3; 3.危及\"\"…)",
+                    Style(frame="csv-minimal")),
     "t3-subtotal": ("table 三 with a 小计 column after the five legal-person columns (8 value columns)",
                     Style(t3_subtotal=True)),
     "t3-subtotal-3rows": ("table 三 with 小计, its header over three rows (申请人情况 / 自然人 法人或其他组织 总计 / "

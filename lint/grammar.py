@@ -526,6 +526,9 @@ _VALUE = itemgetter(1)
 #: vertical lines and junctions of box-drawing tables (grammar/report.lark says which).
 PIPE_CHARS = "|｜│┃┆┇┊┋╎╏║" + "".join(map(chr, range(0x250C, 0x254C))) + "".join(map(chr, range(0x2552, 0x2571)))
 _SEPARATORS = "\t" + PIPE_CHARS
+#: What the cells of a rule row between table rows are made of: a markdown rule (|---|:--:|)
+#: or a box-drawing table's horizontal lines between its junctions (├───┼───┤).
+RULE_CHARS = "-:— ─━═┄┅┈┉╌╍╴╶╸╺╼╾"
 _SEPARATOR_SPLIT = lazy_compile("([" + re.escape(_SEPARATORS) + "])").split
 _HAS_SEPARATOR = lazy_compile("[" + re.escape(_SEPARATORS) + "]").search
 

@@ -6,6 +6,7 @@ from typing import Optional
 from gplint import format as _format
 from gplint.grammar import PIPE_CHARS
 from gplint.model import Report, Span
+from gplint.reader.csv_rows import csv_fields
 
 #: Each format by its name and document, for messages ("2021 年格式（国办公开办函〔2021〕30号）").
 FORMAT_2021 = _format.FORMAT_2021.title
@@ -46,7 +47,8 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
     None when the line has no cell separators (the layout cannot tell). A pipe row
     ``| 1 | 0 |  |`` or a tab row ``1\\t0\\t`` leaves one; ``| 1 | 0 |`` does not; a pipe
     row without outer pipes (``a | 1 | 0 | ``) leaves one after its last pipe. Full-width
-    bars (｜) and the borders of a box-drawing table (│ ├ ┼ ┤ …) are pipes too.
+    bars (｜) and the borders of a box-drawing table (│ ├ ┼ ┤ …) are pipes too; the commas
+    of a CSV row (``a,1,0,``) cut it as tabs do.
 
     ``first_column``: where the row begins (its label). A row inside a longer line (a
     page flattened into one line holds every row) ends where the next text begins, and
@@ -66,4 +68,6 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
         return after >= (2 if opens else 1) + (1 if opens and followed else 0)
     if "\t" in text:
         return "\t" in rest
+    if "," in text and csv_fields(text) is not None:  # a spreadsheet's CSV row
+        return "," in rest
     return None

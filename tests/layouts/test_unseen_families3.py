@@ -119,3 +119,37 @@ def test_markdown_rows_inside_one_crawled_line_draw_the_findings_of_their_lines(
     one_line = "\n".join(lines[:1] + [" ".join(x.strip() for x in lines[1:] if x.strip()), ""])
     got = {k for k in _findings(one_line) if k[0] not in ("T190", "A108")}
     assert got <= set(_findings("\n".join(lines)))
+
+
+def _csv(rows: list[list[str]], quote_all: bool) -> list[str]:
+    """Rows as a spreadsheet saved as CSV writes them: every row as wide as the widest,
+    text quoted (``quote_all``) or only where a comma or a quote needs it."""
+    n = max(map(len, rows))
+
+    def field(c: str) -> str:
+        if c.replace(".", "").isdigit() or not c or not (quote_all or any(ch in c for ch in '",')):
+            return c
+        return '"' + c.replace('"', '""') + '"'
+    return [",".join(field(c) for c in row + [""] * (n - len(row))) for row in rows]
+
+
+@pytest.mark.parametrize("quote_all", [True, False], ids=["quoted", "minimal"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_csv_rows_are_read_cell_for_cell_with_the_findings_of_tab_rows(quote_all, data):
+    """A table pasted from a spreadsheet's CSV: the commas cut the cells (empty fields are
+    empty cells), the quotes are no part of a label."""
+    text, _ = render(data, "tabs")
+    csv_text = _framed(text, lambda rows: _csv(rows, quote_all))
+    assert ",0," in csv_text or ",," in csv_text
+    assert _cells(csv_text) == expected_cells(data)
+    assert _findings(csv_text) == _findings(text)
+
+
+@pytest.mark.parametrize("line", ["1,234,567", "行政事业性收费 1,234,567", "共收到申请1,234件，办结1,200件，其中公开1,000件",
+                                  "This year, we received 3, and 2, of them", "12,345,678.5"])
+def test_commas_that_are_no_csv_row_stay_as_they_were(line):
+    """Thousands separators and prose with ASCII commas are not CSV fields."""
+    from gplint.reader.csv_rows import csv_fields
+
+    assert csv_fields(line) is None
