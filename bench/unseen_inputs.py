@@ -846,6 +846,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                     Style(t3_subtotal=True)),
     "t3-subtotal-3rows": ("table 三 with 小计, its header over three rows (申请人情况 / 自然人 法人或其他组织 总计 / "
                           "the five and 小计)", Style(t3_subtotal=True, t3_header_lines=3)),
+    "t3-subtotal-spaces": ("table 三 with 小计 (8 value columns), blank-separated rows, an empty cell left out",
+                           Style(sep=" ", t3_subtotal=True)),
     "t2-extra-rows": ("table 二 with rows agencies add (地方性法规, 其他规范性文件, 其他行政管理事项)",
                       Style(t2_extra_rows=True)),
     "t2-rows-swapped": ("table 二's two-row blocks in the other order (行政规范性文件 before 规章, 行政强制 first)",

@@ -282,13 +282,22 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
     lab = vec.label
     label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     extra: tuple[Cell, ...] = ()
-    if n == 7:
+    if n == 7 and subtotal is None:
         placed = vals  # only read below
     elif n == 8 and subtotal is not None:
         drop = _choose_drop(vals, subtotal)
         placed = vals[:drop] + vals[drop + 1:]
         cells = tuple(to_cell(c) for c in placed)
         return Row(key, label, cells, vec.line, (), 7, to_cell(vals[drop]))
+    elif n == 7 and subtotal is not None:
+        reading = _short_of_subtotal(vals, subtotal)
+        if reading is None:
+            # Seven values under eight columns and the identities allow more than one place
+            # for the cell left out: which column holds what is unknown.
+            issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=n, expected=8))
+            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
+        placed, sub = reading
+        return Row(key, label, to_cells(placed), vec.line, (), 7, to_cell(sub) if sub is not None else None)
     elif n == 8:
         drop = _choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]
@@ -314,14 +323,35 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
     return Row(key, label, to_cells(placed), vec.line, extra, n, None)
 
 
+def _short_of_subtotal(vals: Sequence[LCell], subtotal: int
+                       ) -> Optional[tuple[list[Optional[LCell]], Optional[LCell]]]:
+    """Seven values under a header of eight columns, a 小计 at ``subtotal``: the one place
+    of the cell left out where the row total and the subtotal (the five legal-person
+    columns' sum) both hold, as (the seven columns, the subtotal cell); None when the
+    identities allow several places (a row of zeros allows all eight)."""
+    fits = []
+    for gap in range(8):
+        cells: list[Optional[LCell]] = [*vals[:gap], None, *vals[gap:]]
+        sub = cells.pop(subtotal)
+        nums = [c.value if c is not None else None for c in cells]
+        if sub is not None and None not in nums[1:6] and sum(nums[1:6]) != sub.value:
+            continue
+        if nums[6] is not None and None not in nums[:6] and sum(nums[:6]) != nums[6]:
+            continue
+        fits.append((cells, sub))
+    return fits[0] if len(fits) == 1 else None
+
+
 def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:
     """Which of 8 values is the intruder: the one whose removal makes the row add up
-    (``prefer``: the position the header gives a subtotal column, when that fits too)."""
+    (``prefer``: the position the header gives a subtotal column, when that fits too; a
+    subtotal is a value written, never an empty cell, e.g. the row's blank 总计)."""
     fits = []
     for i in range(8):
         rest = [c.value for j, c in enumerate(vals) if j != i]
         if all(isinstance(x, (int, Decimal)) for x in rest) and sum(rest[:6]) == rest[6]:
-            fits.append(i)
+            if prefer is None or isinstance(vals[i].value, (int, Decimal)):
+                fits.append(i)
     if prefer is not None and (prefer in fits or not fits):
         return prefer
     return fits[0] if fits else 0

@@ -153,3 +153,56 @@ def test_commas_that_are_no_csv_row_stay_as_they_were(line):
     from gplint.reader.csv_rows import csv_fields
 
     assert csv_fields(line) is None
+
+
+def _with_subtotal(text: str, three_row_header: bool) -> str:
+    """Table 三 of a "tabs" text with a 小计 column after the five legal-person columns (8
+    value columns): the five's sum where all five are written, else an empty cell."""
+    lines = text.split("\n")
+    start = lines.index(_HEADINGS[2]) + 1
+    end = lines.index(_HEADINGS[3])
+    header = lines[start].split("\t")
+    assert header[-1] == "总计"
+    if three_row_header:
+        head = [header[0] + "\t申请人情况", "\t自然人\t法人或其他组织\t总计", "\t" + "\t".join(header[2:7] + ["小计"])]
+    else:
+        head = ["\t".join(header[:-1] + ["小计", "总计"])]
+    rows = []
+    for line in lines[start + 1:end]:
+        cells = line.split("\t")
+        if len(cells) == 8:
+            legal = cells[2:7]
+            cells.insert(7, str(sum(map(int, legal))) if all(legal) else "")
+        rows.append("\t".join(cells))
+    return "\n".join(lines[:start] + head + rows + lines[end:])
+
+
+@pytest.mark.parametrize("three_rows", [False, True], ids=["one-header-row", "three-header-rows"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_a_subtotal_column_is_set_aside_even_beside_a_blank_total(three_rows, data):
+    """A 小计 column after 其他: never read as 总计, also in a row that leaves 总计 blank
+    (the row's empty last cell is no subtotal to drop)."""
+    text, _ = render(data, "tabs")
+    with_subtotal = _with_subtotal(text, three_rows)
+    assert "小计" in with_subtotal
+    assert _cells(with_subtotal) == expected_cells(data)
+    assert _findings(with_subtotal) == _findings(text)
+
+
+@PROPS
+@given(data=report_data(blanks=True))
+def test_a_subtotal_column_on_blank_separated_rows_is_never_misread(data):
+    """Blank-separated rows under a 小计 header lose their empty cells: a row of seven
+    values is placed only where the row total and the subtotal allow one place for the
+    cell left out; else it is left unread (T190), never read with its 小计 as 总计."""
+    text, _ = render(data, "tabs")
+    with_subtotal = _with_subtotal(text, False)
+    lines = with_subtotal.split("\n")
+    start, end = lines.index(_HEADINGS[2]), lines.index(_HEADINGS[3])
+    lines[start:end] = [" ".join(c for c in line.split("\t") if c) for line in lines[start:end]]
+    spaced = "\n".join(lines)
+    got, want = _cells(spaced), expected_cells(data)
+    assert {k: v for k, v in got.items() if k.startswith("t3.") and v is not None and v != want.get(k)} == {}
+    tab_findings = _findings(text)
+    assert {k for k in _findings(spaced) if k[0] not in ("T190", "A108")} <= set(tab_findings)
