@@ -453,6 +453,12 @@ def _captioned(st: Style, n: int, d: ReportData, lines: list[str]) -> list[str]:
     return [_CAPTIONS[n], "单位：件" if n else "单位：件、万元"] + lines + [_NOTES[n].format(y=d.year)]
 
 
+def _numbering_cell(label: str) -> str:
+    """（一）予以公开 -> （一）<tab>予以公开: the numbering in a column of its own."""
+    m = re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", label)
+    return label if not m else m.group(0) + "\t" + label[m.end():]
+
+
 def _units_everywhere(v, key: str) -> str:
     """Every cell with its unit: 3件 (0件 for a zero), 12.5万元 for the fees; blanks stay blank."""
     if v is None:
@@ -862,6 +868,21 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                           Style(prose=_prose_cn_numerals)),
     "prose-reworded": ("section 一 in other years' words (新收 …, 结转上年度的申请 …, 顺延至下一年度办理 …)",
                        Style(prose=_prose_reworded)),
+    "numbering-column": ("row numbering in a cell of its own before the label (（一）<tab>予以公开, 1.<tab>属于国家秘密)",
+                         Style(label=_numbering_cell, group=_numbering_cell)),
+    "captions-notes-spaces": ("captions, 单位：件 and 注： lines around blank-separated tables (empty cells as —)",
+                              Style(sep=" ", table_captions=True, value=lambda v, k: _fmt(v) or "—")),
+    "units-all-spaced": ("every cell with its unit (0件, 12.5万元), blank-separated, empty cells as —",
+                         Style(sep=" ", value=lambda v, k: _units_everywhere(v, k) or "—")),
+    "header-3rows-spaces": ("table 三's header over three blank-separated rows (申请人情况 / 自然人 法人或其他组织 总计 / "
+                            "the five), empty cells as —",
+                            Style(sep=" ", t3_header_lines=3, value=lambda v, k: _fmt(v) or "—")),
+    "t2-extra-rows-spaces": ("table 二 with rows agencies add, blank-separated",
+                             Style(sep=" ", t2_extra_rows=True, value=lambda v, k: _fmt(v) or "—")),
+    "markdown-bold-labels": ("markdown tables whose row labels are bold (| **（一）予以公开** | 3 |)",
+                             Style(frame="md-align", label=lambda s: "**" + s + "**")),
+    "crawled-captions": ("a saved page on one line, captions / 单位：件 / 注： around blank-separated tables",
+                         Style(sep=" ", one_line=True, table_captions=True, value=lambda v, k: _fmt(v) or "—")),
     "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
                          Style(sep=" | ", frame="md-align", one_line=True)),
 }

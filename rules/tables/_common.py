@@ -60,7 +60,8 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
     if not _PIPES.isdisjoint(text):
         row_end = len(rest) - len(rest.lstrip(_PIPES_AND_BLANKS))
         after = sum(1 for ch in rest[:row_end] if ch in _PIPES)
-        before = text[:first_column - 1].rstrip() if first_column > 1 else ""
+        # (Blanks and markdown emphasis stand between a pipe and its cell's label: | **a** |.)
+        before = text[:first_column - 1].rstrip(" \t\u3000\xa0*_") if first_column > 1 else ""
         opens = (before[-1:] if before else text.lstrip()[:1]) in _PIPES
         # A row that opens with a pipe closes with one; another row after it on the same
         # line opens with one too (「… | 0 | | 二、…」: no empty cell between them).

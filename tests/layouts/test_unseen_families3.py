@@ -206,3 +206,43 @@ def test_a_subtotal_column_on_blank_separated_rows_is_never_misread(data):
     assert {k: v for k, v in got.items() if k.startswith("t3.") and v is not None and v != want.get(k)} == {}
     tab_findings = _findings(text)
     assert {k for k in _findings(spaced) if k[0] not in ("T190", "A108")} <= set(tab_findings)
+
+
+@PROPS
+@given(data=report_data(blanks=True))
+def test_bold_labels_in_markdown_rows_draw_the_findings_of_plain_ones(data):
+    """| **（一）予以公开** | 3 |  |: the emphasis is no cell, and the row's empty last
+    cell is told from its closing pipe as without it."""
+    text, _ = render(data, "tabs")
+
+    def bold(rows: list[list[str]]) -> list[list[str]]:
+        return [[f"**{r[0]}**" if r[0] and len(r) > 1 else r[0]] + r[1:] for r in rows]
+    plain = _framed(text, _markdown)
+    emphasised = _framed(text, lambda rows: _markdown(bold(rows)))
+    assert "| **" in emphasised
+    assert _cells(emphasised) == expected_cells(data)
+    assert _findings(emphasised) == _findings(plain)
+
+
+_CAPTIONED = (("主动公开政府信息情况表", "单位：件、万元", "注：本表数据统计期限为2024年1月1日至2024年12月31日。"),
+              ("收到和处理政府信息公开申请情况表", "单位：件", "注：“总计”列为前六列之和。"),
+              ("政府信息公开行政复议、行政诉讼情况表", "单位：件", "注：行政复议、行政诉讼数量含上年度结转数量。"))
+
+
+@PROPS
+@given(data=report_data())
+def test_captions_units_and_notes_inside_a_crawled_line_stand_apart_from_the_rows(data):
+    """A saved page on one line whose tables carry a caption, a 单位：件 line and a note
+    (注：…) under them: the row before a note keeps its values, table 四 its values row."""
+    text, _ = render(data, "tabs")
+    lines = text.split("\n")
+    captioned = list(lines)
+    for n, (first, end) in reversed(list(enumerate(_table_runs(text)))):
+        caption, unit, note = _CAPTIONED[n]
+        captioned[first:end] = [caption, unit] + captioned[first:end] + [note]
+
+    def one_line(page: list[str]) -> str:
+        body = " ".join(" ".join(c for c in x.split("\t") if c) for x in page[1:] if x.strip())
+        return "\n".join([page[0], body, ""])
+    assert _cells(one_line(captioned)) == expected_cells(data)
+    assert _findings(one_line(captioned)) == _findings(one_line(lines))
