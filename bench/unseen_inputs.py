@@ -453,6 +453,43 @@ def _captioned(st: Style, n: int, d: ReportData, lines: list[str]) -> list[str]:
     return [_CAPTIONS[n], "单位：件" if n else "单位：件、万元"] + lines + [_NOTES[n].format(y=d.year)]
 
 
+def _total(d: ReportData, rows: tuple[str, ...], col: int = 6):
+    values = [d.t3[r][col] for r in rows]
+    return None if None in values else sum(values)
+
+
+def _prose_detailed(d: ReportData) -> str:
+    """Section 一 as fuller reports tell it (all figures agree with the tables): the year
+    before compared, the channels of the new requests, the applicants, each outcome group's
+    count, table 四's results."""
+    r01, r02, r24, r25 = (d.t3[r][6] for r in ("R01", "R02", "R24", "R25"))
+    parts = [f"{d.year}年，本机关依法办理政府信息公开申请。"]
+    if r01 is not None:
+        step = 1 + r01 % 7
+        parts.append(f"全年共收到政府信息公开申请{r01}件，较上年增加{step}件，同比增长{round(100 * step / (r01 + 1))}%。")
+        online = r01 // 2
+        parts.append(f"其中，网络申请{online}件，信函申请{r01 - online}件，当面申请0件。")
+    natural = d.t3["R01"][0]
+    five = [d.t3["R01"][c] for c in range(1, 6)]
+    if natural is not None and None not in five:
+        parts.append(f"从申请主体看，自然人申请{natural}件，法人或其他组织申请{sum(five)}件。")
+    groups = (("予以公开", ("R03",)), ("部分公开", ("R04",)), ("不予公开", tuple(f"R{i:02d}" for i in range(5, 13))),
+              ("无法提供", ("R13", "R14", "R15")), ("不予处理", tuple(f"R{i:02d}" for i in range(16, 21))),
+              ("其他处理", ("R21", "R22", "R23")))
+    said = [f"{w}{_total(d, rows)}件" for w, rows in groups if _total(d, rows) is not None]
+    if r24 is not None and len(said) == len(groups) and sum(_total(d, rows) for _w, rows in groups) == r24:
+        parts.append(f"办结的{r24}件中，" + "，".join(said) + "。")
+    if r02 is not None and r25 is not None:
+        parts.append(f"上年结转{r02}件，结转下年度继续办理{r25}件。")
+    review = [d.t4[("review", c)] for c in ("total", "upheld", "corrected", "other", "pending")]
+    if None not in review and sum(review[1:]) == review[0]:
+        parts.append(f"全年发生行政复议{review[0]}件，其中结果维持{review[1]}件，结果纠正{review[2]}件。")
+    direct, after = d.t4[("direct", "total")], d.t4[("after_review", "total")]
+    if None not in (direct, after):
+        parts.append(f"行政诉讼{direct + after}件，其中未经复议直接起诉{direct}件，复议后起诉{after}件。")
+    return "".join(parts)
+
+
 def _numbering_cell(label: str) -> str:
     """（一）予以公开 -> （一）<tab>予以公开: the numbering in a column of its own."""
     m = re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", label)
@@ -883,6 +920,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                              Style(frame="md-align", label=lambda s: "**" + s + "**")),
     "crawled-captions": ("a saved page on one line, captions / 单位：件 / 注： around blank-separated tables",
                          Style(sep=" ", one_line=True, table_captions=True, value=lambda v, k: _fmt(v) or "—")),
+    "prose-detailed": ("section 一 told in full: the year before compared (较上年增加, 同比增长 %), channels, "
+                       "applicants, each outcome group's count, table 四's results", Style(prose=_prose_detailed)),
     "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
                          Style(sep=" | ", frame="md-align", one_line=True)),
 }
