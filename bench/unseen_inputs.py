@@ -145,6 +145,10 @@ class Style:
     t2_extra_rows: bool = False   # table 二 with rows agencies add (地方性法规, 其他规范性文件)
     t2_swapped: bool = False      # table 二's two-row blocks in the other order (行政规范性文件 first)
     table_captions: bool = False  # a caption line, 单位：件 above each table, a 注： line under it
+    section_prose: Optional[Callable[[ReportData], tuple[str, str, str]]] = None  # prose before tables 二, 三, 四
+    title: Optional[Callable[[ReportData], str]] = None  # the report's title in other words
+    toc: bool = False             # a table of contents (目录, the six headings with page numbers) first
+    appendix: bool = False        # an appendix after the signature (附件 with a table of its own figures)
 
 
 def _zero_word(v, key: str) -> str:
@@ -285,19 +289,25 @@ def _t2_block_lines(d: ReportData, st: Style) -> list[list[str]]:
 
 def render_text(d: ReportData, st: Style) -> str:
     p = _prose(d)
+    if st.title:
+        p["title"] = st.title(d)
     h = [st.heading(x) for x in _HEADINGS]
-    lines = [p["title"], "", p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
+    toc = ["目录"] + [f"{x}{'.' * 12}{n + 1}" for n, x in enumerate(h)] + [""] if st.toc else []
+    lines = [p["title"], "", *toc, p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
+    before = st.section_prose(d) if st.section_prose else ("", "", "")
     t2 = [x for block in _t2_block_lines(d, st) for x in _framed(st, block)]
-    lines += _captioned(st, 0, d, t2)
-    lines.append(h[2])
+    lines += ([before[0]] if before[0] else []) + _captioned(st, 0, d, t2)
+    lines += [h[2]] + ([before[1]] if before[1] else [])
     t3 = []
     for part in st.t3_parts or (st.t3_order,):
         sub = replace(st, t3_order=part)
         t3 += _spaced(st, _framed(st, _t3_header(sub) + _t3_rows(sub, d)))
     lines += _captioned(st, 1, d, t3)
-    lines.append(h[3])
+    lines += [h[3]] + ([before[2]] if before[2] else [])
     lines += _captioned(st, 2, d, _spaced(st, _framed(st, _t4_lines(st, d))))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
+    if st.appendix:
+        lines += _appendix(d, st.sep)
     if st.one_line:
         body = " ".join(x.strip() for x in lines[1:] if x.strip())
         return "\n".join([p["title"], "发布时间：2025-01-20 来源：本机关 浏览次数：128", body, ""])
@@ -488,6 +498,43 @@ def _prose_detailed(d: ReportData) -> str:
     if None not in (direct, after):
         parts.append(f"行政诉讼{direct + after}件，其中未经复议直接起诉{direct}件，复议后起诉{after}件。")
     return "".join(parts)
+
+
+def _section_prose(d: ReportData) -> tuple[str, str, str]:
+    """What fuller reports write before tables 二, 三 and 四 (agreeing with them): documents
+    made and in force, decisions, fees; the requests' handling rates and the year before;
+    the cases and their outcomes."""
+    t2, y = d.t2, d.year
+    s2 = [f"{y}年，本机关通过政府网站主动公开政府信息1,286条，其中机构职能类56条，政策文件类230条。"]
+    if None not in (t2["norm.issued"], t2["norm.repealed"], t2["norm.in_force"]):
+        s2.append(f"全年制发行政规范性文件{t2['norm.issued']}件，废止{t2['norm.repealed']}件，"
+                  f"现行有效{t2['norm.in_force']}件。")
+    if None not in (t2["licensing"], t2["penalty"]):
+        s2.append(f"公开行政许可决定{t2['licensing']}件、行政处罚决定{t2['penalty']}件。")
+    if t2["fees"] is not None:
+        s2.append(f"全年行政事业性收费{_fmt(t2['fees'])}万元。")
+    r01, r24 = d.t3["R01"][6], d.t3["R24"][6]
+    s3 = "本年度按时答复率100%，与2023年持平；"
+    s3 += (f"新收申请{r01}件，比上年度多2件。" if r01 is not None else "申请量与上年度相当。")
+    if r24 is not None:
+        s3 += f"全部{r24}件均在法定期限内答复。" if d.t3["R25"][6] == 0 else ""
+    review, upheld = d.t4[("review", "total")], d.t4[("review", "upheld")]
+    s4 = "本机关高度重视行政复议、行政诉讼工作，全年开展行政应诉培训2次，参训人员48人次。"
+    if None not in (review, upheld):
+        s4 += f"{y}年发生的{review}件行政复议中，{upheld}件结果维持。"
+    return "".join(s2), s3, s4
+
+
+def _appendix(d: ReportData, sep: str) -> list[str]:
+    """An appendix some offices add after the signature: their own statistics, in a table
+    with counts and a total column (none of the format's tables)."""
+    months = [(3 * q + 1, 3 * q + 3) for q in range(4)]
+    r01 = d.t3["R01"][6] or 0
+    per = [r01 // 4 + (1 if q < r01 % 4 else 0) for q in range(4)]
+    rows = [sep.join(["季度", "网络申请", "信函申请", "当面申请", "合计"])]
+    rows += [sep.join([f"{a}-{b}月", str(n - n // 3), str(n // 3), "0", str(n)]) for (a, b), n in zip(months, per)]
+    return ["附件：", "政府信息公开申请分季度受理情况统计表", *rows, "", "附件2：政府信息公开工作培训情况",
+            sep.join(["培训名称", "场次", "人次"]), sep.join(["业务培训", "2", "48"]), ""]
 
 
 def _numbering_cell(label: str) -> str:
@@ -727,7 +774,7 @@ def render_docx(d: ReportData, path: Path) -> bool:
 
 
 # --------------------------------------------------------------------------- PDF
-def render_pdf(d: ReportData, path: Path, pages: bool = False) -> bool:
+def render_pdf(d: ReportData, path: Path, pages: bool = False, ruled: bool = True) -> bool:
     """A PDF as an office's word processor exports it: the tables as ruled grids with merged
     header cells and labels wrapped inside their cells (reportlab Table, an embedded CJK
     TrueType font). ``pages``: larger type, table 三 runs over a page break with its three
@@ -750,8 +797,8 @@ def render_pdf(d: ReportData, path: Path, pages: bool = False) -> bool:
     size = 10 if pages else 7
     body = ParagraphStyle("b", fontName="WQY", fontSize=size + 2, leading=size + 6)
     cell = ParagraphStyle("c", fontName="WQY", fontSize=size, leading=size + 2)
-    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", size), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    rules = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", size), *rules, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     p = _prose(d)
     story = [Paragraph(x, body) for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1])]
     widths = ([120, 90, 90, 90], [40, 50, 130] + [38] * 7, None)
@@ -922,6 +969,19 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                          Style(sep=" ", one_line=True, table_captions=True, value=lambda v, k: _fmt(v) or "—")),
     "prose-detailed": ("section 一 told in full: the year before compared (较上年增加, 同比增长 %), channels, "
                        "applicants, each outcome group's count, table 四's results", Style(prose=_prose_detailed)),
+    "prose-sections": ("prose before tables 二, 三 and 四 (信息1,286条, 制发 … 件, 按时答复率100%, 比上年度多2件, "
+                       "应诉培训2次, 行政复议 … 件中 … 件结果维持)", Style(section_prose=_section_prose)),
+    "title-other-words": ("titles as other years and agencies word them (关于…年度…的报告, a year in Chinese "
+                          "numerals, the agency after the year), the body unchanged",
+                          Style(title=lambda d: ("某市某某局关于{y}年度政府信息公开工作的年度报告",
+                                                 "{cn}年度某市某某局政府信息公开工作年度报告",
+                                                 "{y}年度政府信息公开工作年度报告（某市某某局）")[d.year % 3].format(
+                              y=d.year, cn="".join("〇一二三四五六七八九"[int(c)] for c in str(d.year))))),
+    "toc": ("a table of contents first (目录, the six headings with dot leaders and page numbers)", Style(toc=True)),
+    "appendix-table": ("an appendix after the signature: statistics of the office's own (per quarter, a 合计 "
+                       "column) and a training table", Style(appendix=True)),
+    "toc-appendix-spaces": ("a table of contents and an appendix, tables blank-separated (empty cells as —)",
+                            Style(sep=" ", toc=True, appendix=True, value=lambda v, k: _fmt(v) or "—")),
     "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
                          Style(sep=" | ", frame="md-align", one_line=True)),
 }
@@ -933,6 +993,8 @@ DOC_VARIANTS = {
     "docx-merged": "a Word document: the tables with merged cells (group labels merged down, headers across)",
     "html-div-cells": "a CMS page whose tables are <div> rows of <div> cells (empty ones for merged places)",
     "html-span-cells": "a CMS page whose tables are <div> rows of <span> cells (empty ones for merged places)",
+    # Third round.
+    "pdf-unruled": "the PDF of pdf-grid with its tables drawn without rules (cells placed by whitespace alone)",
 }
 
 
@@ -956,9 +1018,9 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         for name, d in reports.items():
-            if variant in ("pdf-grid", "pdf-pages"):
+            if variant in ("pdf-grid", "pdf-pages", "pdf-unruled"):
                 path = folder / f"{name}.pdf"
-                if not render_pdf(d, path, pages=variant == "pdf-pages"):
+                if not render_pdf(d, path, pages=variant == "pdf-pages", ruled=variant != "pdf-unruled"):
                     continue
             elif variant in ("html-div-cells", "html-span-cells"):
                 path = folder / f"{name}.html"
