@@ -681,13 +681,13 @@ def render_html(d: ReportData, word: bool) -> str:
             "<body>" + "\n".join(body) + "</body></html>")
 
 
-def render_html_cells(d: ReportData, tag: str) -> str:
+def render_html_cells(d: ReportData, tag: str, subtotal: bool = False) -> str:
     """A CMS page whose tables are not <table>s: a row is a <div>, each cell a ``tag``
     (<div> or <span>) styled as a table cell, a merged cell's covered places left as empty
     elements (the grid of the DOCX variant)."""
     p = _prose(d)
     rows_html = []
-    for grid, _merges in _grids(d):
+    for grid, _merges in _grids(d, subtotal):
         rows = "".join('<div class="tr">' + "".join(f'<{tag} class="td">{html.escape(c)}</{tag}>\n' for c in row)
                        + "</div>" for row in grid)
         rows_html.append(f'<div class="table">{rows}</div>')
@@ -704,8 +704,9 @@ def render_html_cells(d: ReportData, tag: str) -> str:
 
 
 # --------------------------------------------------------------------------- DOCX
-def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, int, int]]]]:
-    """The three tables as (cell texts on the full grid, merges (row0, col0, row1, col1))."""
+def _grids(d: ReportData, subtotal: bool = False) -> list[tuple[list[list[str]], list[tuple[int, int, int, int]]]]:
+    """The three tables as (cell texts on the full grid, merges (row0, col0, row1, col1));
+    ``subtotal``: table 三 with a 小计 column closing the 法人或其他组织 group."""
     t2, m2 = [], []
     for head, cols, items in _T2_BLOCKS:
         m2.append((len(t2), 0, len(t2), 3))
@@ -717,9 +718,11 @@ def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, in
             if len(keys) == 1:
                 m2.append((len(t2), 1, len(t2), 3))
             t2.append([label] + [_fmt(d.t2[k]) for k in keys] + [""] * (3 - len(keys)))
-    t3 = [[CAPTION, "", "", "申请人情况"] + [""] * 6, ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-          ["", "", "", ""] + list(T3_COL_LABELS[1:6]) + [""]]
-    m3 = [(0, 0, 2, 2), (0, 3, 0, 9), (1, 3, 2, 3), (1, 4, 1, 8), (1, 9, 2, 9)]
+    x = 1 if subtotal else 0
+    t3 = [[CAPTION, "", "", "申请人情况"] + [""] * (6 + x),
+          ["", "", "", "自然人", "法人或其他组织"] + [""] * (4 + x) + ["总计"],
+          ["", "", "", ""] + list(T3_COL_LABELS[1:6]) + ["小计"] * x + [""]]
+    m3 = [(0, 0, 2, 2), (0, 3, 0, 9 + x), (1, 3, 2, 3), (1, 4, 1, 8 + x), (1, 9 + x, 2, 9 + x)]
     rows_of: dict[tuple[int, str], list[int]] = {}  # (column, group label) -> its grid rows
     for key, g1, g2, label in _t3_paths():
         r = len(t3)
@@ -734,7 +737,11 @@ def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, in
             row, merge = ["", "", label], None
         if merge:
             m3.append(merge)
-        t3.append(row + [_fmt(v) for v in d.t3[key]])
+        values = [_fmt(v) for v in d.t3[key]]
+        if subtotal:
+            legal = d.t3[key][1:6]
+            values.insert(6, "" if None in legal else _fmt(sum(legal)))
+        t3.append(row + values)
     for (col, g), rows in rows_of.items():
         t3[rows[0]][col] = g
         m3.append((rows[0], col, rows[-1], col))
@@ -745,7 +752,7 @@ def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, in
     return [(t2, m2), (t3, m3), (t4, m4)]
 
 
-def render_docx(d: ReportData, path: Path) -> bool:
+def render_docx(d: ReportData, path: Path, subtotal: bool = False) -> bool:
     """A DOCX as an office writes it in Word: paragraphs, and the three tables with merged
     cells (vertical merges for the group labels, horizontal ones for headers and one-value
     rows of table 二). False when python-docx is missing."""
@@ -757,7 +764,7 @@ def render_docx(d: ReportData, path: Path) -> bool:
     p = _prose(d)
     for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1]):
         doc.add_paragraph(x)
-    for n, (grid, merges) in enumerate(_grids(d)):
+    for n, (grid, merges) in enumerate(_grids(d, subtotal)):
         if n:
             doc.add_paragraph(_HEADINGS[1 + n])
         table = doc.add_table(rows=len(grid), cols=len(grid[0]))
@@ -774,7 +781,7 @@ def render_docx(d: ReportData, path: Path) -> bool:
 
 
 # --------------------------------------------------------------------------- PDF
-def render_pdf(d: ReportData, path: Path, pages: bool = False, ruled: bool = True) -> bool:
+def render_pdf(d: ReportData, path: Path, pages: bool = False, ruled: bool = True, subtotal: bool = False) -> bool:
     """A PDF as an office's word processor exports it: the tables as ruled grids with merged
     header cells and labels wrapped inside their cells (reportlab Table, an embedded CJK
     TrueType font). ``pages``: larger type, table 三 runs over a page break with its three
@@ -801,8 +808,8 @@ def render_pdf(d: ReportData, path: Path, pages: bool = False, ruled: bool = Tru
     grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", size), *rules, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     p = _prose(d)
     story = [Paragraph(x, body) for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1])]
-    widths = ([120, 90, 90, 90], [40, 50, 130] + [38] * 7, None)
-    for n, (rows, merges) in enumerate(_grids(d)):
+    widths = ([120, 90, 90, 90], [40, 50, 120] + [34] * (8 if subtotal else 7), None)
+    for n, (rows, merges) in enumerate(_grids(d, subtotal)):
         if n:
             story.append(Paragraph(_HEADINGS[1 + n], body))
         # Long texts wrap inside their cells, as a word processor lays them out.
@@ -982,6 +989,11 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                        "column) and a training table", Style(appendix=True)),
     "toc-appendix-spaces": ("a table of contents and an appendix, tables blank-separated (empty cells as —)",
                             Style(sep=" ", toc=True, appendix=True, value=lambda v, k: _fmt(v) or "—")),
+    "crawled-extra-rows": ("a saved page on one line, table 二 with rows agencies add (地方性法规, 其他规范性文件), "
+                           "empty cells as —", Style(sep=" ", one_line=True, t2_extra_rows=True,
+                                                    value=lambda v, k: _fmt(v) or "—")),
+    "crawled-subtotal": ("a saved page on one line, table 三 with a 小计 column, empty cells as —",
+                         Style(sep=" ", one_line=True, t3_subtotal=True, value=lambda v, k: _fmt(v) or "—")),
     "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
                          Style(sep=" | ", frame="md-align", one_line=True)),
 }
@@ -995,6 +1007,9 @@ DOC_VARIANTS = {
     "html-span-cells": "a CMS page whose tables are <div> rows of <span> cells (empty ones for merged places)",
     # Third round.
     "pdf-unruled": "the PDF of pdf-grid with its tables drawn without rules (cells placed by whitespace alone)",
+    "pdf-subtotal": "the PDF of pdf-grid, table 三 with a 小计 column closing the 法人或其他组织 group",
+    "docx-subtotal": "the Word document of docx-merged, table 三 with a 小计 column (法人或其他组织 merged over six)",
+    "html-div-subtotal": "the <div>-cell page of html-div-cells, table 三 with a 小计 column",
 }
 
 
@@ -1018,16 +1033,18 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         for name, d in reports.items():
-            if variant in ("pdf-grid", "pdf-pages", "pdf-unruled"):
+            subtotal = variant.endswith("-subtotal")
+            if variant in ("pdf-grid", "pdf-pages", "pdf-unruled", "pdf-subtotal"):
                 path = folder / f"{name}.pdf"
-                if not render_pdf(d, path, pages=variant == "pdf-pages", ruled=variant != "pdf-unruled"):
+                if not render_pdf(d, path, pages=variant == "pdf-pages", ruled=variant != "pdf-unruled", subtotal=subtotal):
                     continue
-            elif variant in ("html-div-cells", "html-span-cells"):
+            elif variant in ("html-div-cells", "html-span-cells", "html-div-subtotal"):
                 path = folder / f"{name}.html"
-                path.write_text(render_html_cells(d, "div" if variant == "html-div-cells" else "span"), encoding="utf-8")
-            elif variant == "docx-merged":
+                path.write_text(render_html_cells(d, "span" if variant == "html-span-cells" else "div", subtotal),
+                                encoding="utf-8")
+            elif variant in ("docx-merged", "docx-subtotal"):
                 path = folder / f"{name}.docx"
-                if not render_docx(d, path):
+                if not render_docx(d, path, subtotal):
                     continue
             else:
                 path = folder / f"{name}.html"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gplint
 from gplint.dump import report_to_dict
@@ -246,3 +247,29 @@ def test_captions_units_and_notes_inside_a_crawled_line_stand_apart_from_the_row
         return "\n".join([page[0], body, ""])
     assert _cells(one_line(captioned)) == expected_cells(data)
     assert _findings(one_line(captioned)) == _findings(one_line(lines))
+
+
+@pytest.mark.parametrize("same_line", [False, True], ids=["own-lines", "sharing-a-line"])
+@PROPS
+@given(data=report_data(), extra=st.lists(st.integers(0, 999), min_size=4, max_size=4))
+def test_rows_agencies_add_to_table_two_are_nobodys_values(same_line, data, extra):
+    """其他规范性文件 under 行政规范性文件, 其他行政管理事项 under 行政强制: rows the format
+    does not have. On lines of their own or after the row they follow on its line (a page
+    flattened, a PDF's text), their values are no cell of table 二 (其他… names no row)."""
+    text, _ = render(data, "tabs")
+    lines = text.split("\n")
+    added = {"行政规范性文件": "其他规范性文件 " + " ".join(map(str, extra[:3])),
+             "行政强制": f"其他行政管理事项 {extra[3]}"}
+    out = []
+    for line in lines:
+        label = line.split("\t")[0]
+        if label in added and line.count("\t") in (1, 3):
+            row = line.replace("\t", " ")
+            out += [row + " " + added[label]] if same_line else [row, added[label]]
+        else:
+            out.append(line)
+    with_rows = "\n".join(out)
+    assert "其他行政管理事项" in with_rows
+    got, want = _cells(with_rows), expected_cells(data)
+    assert {k: v for k, v in got.items() if k.startswith("t2.")} == {k: v for k, v in want.items() if k.startswith("t2.")}
+    assert set(_findings(with_rows)) <= set(_findings(text))
