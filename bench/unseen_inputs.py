@@ -147,6 +147,8 @@ class Style:
     table_captions: bool = False  # a caption line, 单位：件 above each table, a 注： line under it
     section_prose: Optional[Callable[[ReportData], tuple[str, str, str]]] = None  # prose before tables 二, 三, 四
     title: Optional[Callable[[ReportData], str]] = None  # the report's title in other words
+    t4_columns: tuple = T4_COL_LABELS  # the column words table 四's header prints
+    t2_columns: Optional[dict] = None  # table 二's column words in other words (format word -> printed)
     toc: bool = False             # a table of contents (目录, the six headings with page numbers) first
     appendix: bool = False        # an appendix after the signature (附件 with a table of its own figures)
 
@@ -255,7 +257,7 @@ def _t4_lines(st: Style, d: ReportData) -> list[str]:
                 sep.join(T4_COL_LABELS * 2), sep.join(vals[5:])]
     return [sep.join(["行政复议"] + [""] * 4 + ["行政诉讼"]),
             sep.join([""] * 5 + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
-            sep.join(T4_COL_LABELS * 3), sep.join(vals)]
+            sep.join(tuple(st.t4_columns) * 3), sep.join(vals)]
 
 
 def _spaced(st: Style, lines: list[str]) -> list[str]:
@@ -268,6 +270,7 @@ def _t2_block_lines(d: ReportData, st: Style) -> list[list[str]]:
     for head, cols, rows in _T2_BLOCKS:
         lines = []
         two_years = st.t2_two_years and len(cols) == 1
+        cols = tuple((st.t2_columns or {}).get(c, c) for c in cols)
         words = ("上年" + cols[0][2:], cols[0]) if two_years else cols
         if st.t2_block_heads == "header":
             lines.append(st.sep.join((head,) + words))
@@ -703,6 +706,31 @@ def render_html_cells(d: ReportData, tag: str, subtotal: bool = False) -> str:
             "<body>" + "\n".join(body) + "</body></html>")
 
 
+def render_html_th_br(d: ReportData) -> str:
+    """The CMS page of ``render_html`` as other sites write it: each table under a
+    <caption> and a 单位：件 paragraph, header cells as <th> inside <thead>, row labels
+    broken after their numbering with <br/> (（一）<br/>予以公开)."""
+    page = render_html(d, word=False)
+    for _key, _g1, _g2, label in _t3_paths():
+        m = re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", label)
+        if m:
+            page = page.replace(">" + html.escape(label) + "<", ">" + html.escape(m.group(0)) + "<br/>"
+                                + html.escape(label[m.end():]) + "<", 1)
+    tables = page.split('<table border="1" cellspacing="0"')
+    head_rows = (0, 3, 3)  # table 二's block heads stay cells; tables 三 and 四: three header rows
+    for n in range(1, len(tables)):
+        body, rest = tables[n].split("</table>", 1)
+        rows = body.split("<tr>")
+        k = head_rows[n - 1]
+        if k:
+            head = "".join("<tr>" + r.replace("<td", "<th").replace("</td>", "</th>") for r in rows[1:1 + k])
+            body = rows[0] + "<thead>" + head + "</thead><tbody>" + "".join("<tr>" + r for r in rows[1 + k:]) + "</tbody>"
+        caption = ("主动公开政府信息情况表", "收到和处理政府信息公开申请情况表", "政府信息公开行政复议、行政诉讼情况表")[n - 1]
+        tables[n] = body.replace(">", "><caption>" + caption + "</caption>", 1) + "</table>" + rest
+        tables[n - 1] += "<p>单位：件</p>"
+    return '<table border="1" cellspacing="0"'.join(tables)
+
+
 # --------------------------------------------------------------------------- DOCX
 def _grids(d: ReportData, subtotal: bool = False) -> list[tuple[list[list[str]], list[tuple[int, int, int, int]]]]:
     """The three tables as (cell texts on the full grid, merges (row0, col0, row1, col1));
@@ -994,6 +1022,13 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                                                     value=lambda v, k: _fmt(v) or "—")),
     "crawled-subtotal": ("a saved page on one line, table 三 with a 小计 column, empty cells as —",
                          Style(sep=" ", one_line=True, t3_subtotal=True, value=lambda v, k: _fmt(v) or "—")),
+    "t4-columns-short": ("table 四's column words shortened (维持 纠正 其他 未审结 合计), tab rows",
+                         Style(t4_columns=("维持", "纠正", "其他", "未审结", "合计"))),
+    "t2-columns-reworded": ("table 二's column words in other years' words (本年新制发件数, 本年度废止件数, 现行有效"
+                            "数量, 本年度处理决定数, 本年收费金额（万元）)",
+                            Style(t2_columns={"本年制发件数": "本年新制发件数", "本年废止件数": "本年度废止件数",
+                                              "现行有效件数": "现行有效数量", "本年处理决定数量": "本年度处理决定数",
+                                              "本年收费金额（单位：万元）": "本年收费金额（万元）"})),
     "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
                          Style(sep=" | ", frame="md-align", one_line=True)),
 }
@@ -1010,6 +1045,8 @@ DOC_VARIANTS = {
     "pdf-subtotal": "the PDF of pdf-grid, table 三 with a 小计 column closing the 法人或其他组织 group",
     "docx-subtotal": "the Word document of docx-merged, table 三 with a 小计 column (法人或其他组织 merged over six)",
     "html-div-subtotal": "the <div>-cell page of html-div-cells, table 三 with a 小计 column",
+    "html-th-br": "the CMS page with <caption>s, 单位：件 paragraphs, <thead>/<th> headers and labels broken "
+                  "after their numbering by <br/>",
 }
 
 
@@ -1042,6 +1079,9 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
                 path = folder / f"{name}.html"
                 path.write_text(render_html_cells(d, "span" if variant == "html-span-cells" else "div", subtotal),
                                 encoding="utf-8")
+            elif variant == "html-th-br":
+                path = folder / f"{name}.html"
+                path.write_text(render_html_th_br(d), encoding="utf-8")
             elif variant in ("docx-merged", "docx-subtotal"):
                 path = folder / f"{name}.docx"
                 if not render_docx(d, path, subtotal):
