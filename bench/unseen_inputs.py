@@ -142,6 +142,7 @@ class Style:
                                   # table's first line; "csv": comma-separated, labels quoted;
                                   # "csv-minimal": quoted only where a comma or quote needs it
     t3_subtotal: bool = False     # a 小计 column after the five legal-person columns (8 value columns)
+    subtotal_word: str = "小计"   # how that column's header names it
     t2_extra_rows: bool = False   # table 二 with rows agencies add (地方性法规, 其他规范性文件)
     t2_swapped: bool = False      # table 二's two-row blocks in the other order (行政规范性文件 first)
     table_captions: bool = False  # a caption line, 单位：件 above each table, a 注： line under it
@@ -185,7 +186,7 @@ def _cell(st: Style, v, key: str) -> str:
 def _t3_header(st: Style) -> list[str]:
     sep, cols = st.sep, [st.t3_columns[c] for c in st.t3_order]
     if st.t3_subtotal:
-        cols = cols[:6] + ["小计"] + cols[6:]
+        cols = cols[:6] + [st.subtotal_word] + cols[6:]
     lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
     if st.header_word_lines:
         return [CAPTION, "申请人情况"] + cols
@@ -195,7 +196,7 @@ def _t3_header(st: Style) -> list[str]:
         return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(cols)]
     # Three header rows as Word pastes a merged header: 申请人情况 / 自然人 法人或其他组织 总计 / the five.
     return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
-            sep.join(lead + [""] + list(T3_COL_LABELS[1:6]) + (["小计"] if st.t3_subtotal else []))]
+            sep.join(lead + [""] + list(T3_COL_LABELS[1:6]) + ([st.subtotal_word] if st.t3_subtotal else []))]
 
 
 def _t3_rows(st: Style, d: ReportData) -> list[str]:
@@ -973,6 +974,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                           "the five and 小计)", Style(t3_subtotal=True, t3_header_lines=3)),
     "t3-subtotal-spaces": ("table 三 with 小计 (8 value columns), blank-separated rows, an empty cell left out",
                            Style(sep=" ", t3_subtotal=True)),
+    "t3-subtotal-heji": ("table 三 with the five legal-person columns' sum headed 合计 (…其他 合计 总计), tab rows",
+                         Style(t3_subtotal=True, subtotal_word="合计")),
+    "t3-subtotal-legal": ("the same headed 法人或其他组织小计, the header over three rows",
+                          Style(t3_subtotal=True, subtotal_word="法人或其他组织小计", t3_header_lines=3)),
     "t2-extra-rows": ("table 二 with rows agencies add (地方性法规, 其他规范性文件, 其他行政管理事项)",
                       Style(t2_extra_rows=True)),
     "t2-rows-swapped": ("table 二's two-row blocks in the other order (行政规范性文件 before 规章, 行政强制 first)",

@@ -136,9 +136,11 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     # Some reports add a 法人或其他组织 小计 column (FORMAT §5.1): a derived column, read
     # and set aside, never part of the 总计 sum.
     subtotal: Optional[int] = None
-    if width == 7 and "小计" in header.text:
+    # (Headed 小计, or 合计 in a header that heads the last column 总计.)
+    word = "小计" if "小计" in header.text else "合计" if "合计" in header.text and "总计" in header.text else None
+    if width == 7 and word is not None:
         # Its position: right after 自然人 (before 商业企业) or after 其他 (before 总计).
-        at, business = header.text.find("小计"), header.text.find("商业")
+        at, business = header.text.find(word), header.text.find("商业")
         subtotal = 1 if 0 <= at < business else 6
 
     # A table printing （六）其他处理 as one row (the 2019 layout) has G6 where its

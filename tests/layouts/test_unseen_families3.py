@@ -156,7 +156,7 @@ def test_commas_that_are_no_csv_row_stay_as_they_were(line):
     assert csv_fields(line) is None
 
 
-def _with_subtotal(text: str, three_row_header: bool) -> str:
+def _with_subtotal(text: str, three_row_header: bool, word: str = "小计") -> str:
     """Table 三 of a "tabs" text with a 小计 column after the five legal-person columns (8
     value columns): the five's sum where all five are written, else an empty cell."""
     lines = text.split("\n")
@@ -165,9 +165,9 @@ def _with_subtotal(text: str, three_row_header: bool) -> str:
     header = lines[start].split("\t")
     assert header[-1] == "总计"
     if three_row_header:
-        head = [header[0] + "\t申请人情况", "\t自然人\t法人或其他组织\t总计", "\t" + "\t".join(header[2:7] + ["小计"])]
+        head = [header[0] + "\t申请人情况", "\t自然人\t法人或其他组织\t总计", "\t" + "\t".join(header[2:7] + [word])]
     else:
-        head = ["\t".join(header[:-1] + ["小计", "总计"])]
+        head = ["\t".join(header[:-1] + [word, "总计"])]
     rows = []
     for line in lines[start + 1:end]:
         cells = line.split("\t")
@@ -178,15 +178,17 @@ def _with_subtotal(text: str, three_row_header: bool) -> str:
     return "\n".join(lines[:start] + head + rows + lines[end:])
 
 
+@pytest.mark.parametrize("word", ["小计", "合计"])
 @pytest.mark.parametrize("three_rows", [False, True], ids=["one-header-row", "three-header-rows"])
 @PROPS
 @given(data=report_data(blanks=True))
-def test_a_subtotal_column_is_set_aside_even_beside_a_blank_total(three_rows, data):
-    """A 小计 column after 其他: never read as 总计, also in a row that leaves 总计 blank
-    (the row's empty last cell is no subtotal to drop)."""
+def test_a_subtotal_column_is_set_aside_even_beside_a_blank_total(three_rows, word, data):
+    """A 小计 column after 其他 (or one headed 合计 in a header whose last column is 总计):
+    never read as 总计, also in a row that leaves 总计 blank (the row's empty last cell is
+    no subtotal to drop)."""
     text, _ = render(data, "tabs")
-    with_subtotal = _with_subtotal(text, three_rows)
-    assert "小计" in with_subtotal
+    with_subtotal = _with_subtotal(text, three_rows, word)
+    assert word in with_subtotal
     assert _cells(with_subtotal) == expected_cells(data)
     assert _findings(with_subtotal) == _findings(text)
 
