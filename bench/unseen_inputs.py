@@ -978,6 +978,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                          Style(t3_subtotal=True, subtotal_word="合计")),
     "t3-subtotal-legal": ("the same headed 法人或其他组织小计, the header over three rows",
                           Style(t3_subtotal=True, subtotal_word="法人或其他组织小计", t3_header_lines=3)),
+    "box-merged": ("box-drawing tables of a Word table's merged cells (group labels in a column of their own, "
+                   "three header rows)", Style(frame="box", merged_cells=True, t3_header_lines=3)),
+    "csv-merged": ("a spreadsheet's CSV of the same merged table (empty fields where cells were merged)",
+                   Style(frame="csv", merged_cells=True, t3_header_lines=3)),
     "t2-extra-rows": ("table 二 with rows agencies add (地方性法规, 其他规范性文件, 其他行政管理事项)",
                       Style(t2_extra_rows=True)),
     "t2-rows-swapped": ("table 二's two-row blocks in the other order (行政规范性文件 before 规章, 行政强制 first)",
