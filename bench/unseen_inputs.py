@@ -140,7 +140,8 @@ class Style:
     frame: str = ""               # "box": ┌─┬─┐ │ ├─┼─┤ └─┴─┘ (a text export); "grid": +----+ rules and
                                   # | bars; "md-align": | a | b | with a |:---|---:| row under each
                                   # table's first line; "csv": comma-separated, labels quoted;
-                                  # "csv-minimal": quoted only where a comma or quote needs it
+                                  # "csv-minimal": quoted only where a comma or quote needs it;
+                                  # "csv-every": every field quoted, numbers too
     t3_subtotal: bool = False     # a 小计 column after the five legal-person columns (8 value columns)
     subtotal_word: str = "小计"   # how that column's header names it
     t2_extra_rows: bool = False   # table 二 with rows agencies add (地方性法规, 其他规范性文件)
@@ -420,8 +421,10 @@ def _framed(st: Style, lines: list[str]) -> list[str]:
     if not st.frame or not lines:
         return lines
     rows = [line.split(st.sep) for line in lines]
-    if st.frame in ("csv", "csv-minimal"):
+    if st.frame in ("csv", "csv-minimal", "csv-every"):
         def quoted(c: str) -> str:
+            if st.frame == "csv-every" and c:
+                return '"' + c.replace('"', '""') + '"'
             if re.fullmatch(r"[0-9.]*", c) or (st.frame == "csv-minimal" and not re.search('[",]', c)):
                 return c
             return '"' + c.replace('"', '""') + '"'
@@ -980,6 +983,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                           Style(t3_subtotal=True, subtotal_word="法人或其他组织小计", t3_header_lines=3)),
     "box-merged": ("box-drawing tables of a Word table's merged cells (group labels in a column of their own, "
                    "three header rows)", Style(frame="box", merged_cells=True, t3_header_lines=3)),
+    "csv-every-field": ("a CSV whose exporter quotes every field, numbers too (\"行政许可\",\"12\")",
+                        Style(frame="csv-every")),
     "csv-merged": ("a spreadsheet's CSV of the same merged table (empty fields where cells were merged)",
                    Style(frame="csv", merged_cells=True, t3_header_lines=3)),
     "t2-extra-rows": ("table 二 with rows agencies add (地方性法规, 其他规范性文件, 其他行政管理事项)",

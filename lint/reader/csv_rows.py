@@ -7,8 +7,8 @@ write every text, any label) between double quotes, empty cells as empty fields:
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
 
 A line is taken for such a row only when nothing else reads it so: no tab or pipe cuts it,
-it has three fields or more, one of them a number or quoted, every field after the first
-is quoted, a number or empty, and its first is quoted, a number, empty or a label that
+it has three fields or more, one of them a number or quoted (two are enough when one is
+quoted: 「"行政许可","12"」), every field after the first is quoted, a number or empty, and its first is quoted, a number, empty or a label that
 does not end in a digit (so 「行政事业性收费 1,234,567」 and a lone 1,234,567 stay
 thousands separators). Each field is
 read by the grammar on its own, at its column: a cell's span is where it stands.
@@ -30,7 +30,7 @@ _THOUSANDS = lazy_compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
     """The fields of a CSV row (each its text without quotes and the 1-based column it
     starts at), or None when ``text`` is not read as one (see the module's docstring)."""
-    if text.count(",") < 2 or _THOUSANDS.fullmatch(text.strip()):
+    if "," not in text or _THOUSANDS.fullmatch(text.strip()):
         return None
     fields: list[tuple[str, int]] = []
     pos = 0
@@ -48,7 +48,8 @@ def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
         if not m.group(3):
             break
         pos = m.end()
-    if len(fields) < 3 or not any(_NUMBER.fullmatch(f) or text[c - 2:c - 1] == '"' for f, c in fields):
+    quoted = sum(1 for _f, c in fields if text[c - 2:c - 1] == '"')
+    if len(fields) < (2 if quoted else 3) or not (quoted or any(_NUMBER.fullmatch(f) for f, _c in fields)):
         return None  # (commas alone, or labels alone: nothing says these are a table's cells)
     return fields
 

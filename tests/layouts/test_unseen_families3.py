@@ -128,18 +128,21 @@ def _csv(rows: list[list[str]], quote_all: bool) -> list[str]:
     n = max(map(len, rows))
 
     def field(c: str) -> str:
+        if quote_all == "numbers too" and c:
+            return '"' + c.replace('"', '""') + '"'
         if c.replace(".", "").isdigit() or not c or not (quote_all or any(ch in c for ch in '",')):
             return c
         return '"' + c.replace('"', '""') + '"'
     return [",".join(field(c) for c in row + [""] * (n - len(row))) for row in rows]
 
 
-@pytest.mark.parametrize("quote_all", [True, False], ids=["quoted", "minimal"])
+@pytest.mark.parametrize("quote_all", [True, False, "numbers too"], ids=["quoted", "minimal", "every-field"])
 @PROPS
 @given(data=report_data(blanks=True))
 def test_csv_rows_are_read_cell_for_cell_with_the_findings_of_tab_rows(quote_all, data):
     """A table pasted from a spreadsheet's CSV: the commas cut the cells (empty fields are
-    empty cells), the quotes are no part of a label."""
+    empty cells), the quotes are no part of a label; an exporter quoting every field
+    (「"行政许可","12"」: two fields) too."""
     text, _ = render(data, "tabs")
     csv_text = _framed(text, lambda rows: _csv(rows, quote_all))
     assert ",0," in csv_text or ",," in csv_text
@@ -148,7 +151,8 @@ def test_csv_rows_are_read_cell_for_cell_with_the_findings_of_tab_rows(quote_all
 
 
 @pytest.mark.parametrize("line", ["1,234,567", "行政事业性收费 1,234,567", "共收到申请1,234件，办结1,200件，其中公开1,000件",
-                                  "This year, we received 3, and 2, of them", "12,345,678.5"])
+                                  "This year, we received 3, and 2, of them", "12,345,678.5", "1,234", "规章,3",
+                                  '他说"你好",然后走了', "a,b"])
 def test_commas_that_are_no_csv_row_stay_as_they_were(line):
     """Thousands separators and prose with ASCII commas are not CSV fields."""
     from gplint.reader.csv_rows import csv_fields
