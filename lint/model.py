@@ -192,6 +192,8 @@ OTHER_FORM_REASONS = (
 
 @dataclass(frozen=True)
 class Table2:
+    """Table 二 (主动公开: rules and normative documents, licences, penalties, fees): cells by key."""
+
     cells: dict[str, Cell]
     row_labels: tuple[Label, ...] = ()
     column_labels: tuple[Label, ...] = ()
@@ -206,6 +208,8 @@ class Table2:
 
 @dataclass(frozen=True)
 class Table3:
+    """Table 三 (applications received and handled): rows R01…R25 of seven cells C1…C7."""
+
     rows: dict[str, Row]
     column_labels: tuple[Label, ...] = ()
     #: Canonical columns the header shows (C1…C7); a missing C7 means no 总计 column.
@@ -228,6 +232,8 @@ class Table3:
 
 @dataclass(frozen=True)
 class Table4:
+    """Table 四 (行政复议 and 行政诉讼): each cell by (block, column)."""
+
     cells: dict[tuple[str, str], Cell]
     column_labels: tuple[Label, ...] = ()
     line: int = 0
