@@ -19,6 +19,7 @@ import json
 import random
 import re
 import sys
+import unicodedata
 import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -137,6 +138,23 @@ class Style:
     one_line: bool = False        # the whole body on one line after a crawler's header (a saved page)
     t4_form: str = ""             # "transposed": a line a result (结果维持 …) with the three blocks'
                                   # values; "kv": a line a cell (结果维持：3) under each block's name
+    # Third round (the rows are written with ``sep`` and then framed):
+    frame: str = ""               # "box": ┌─┬─┐ │ ├─┼─┤ └─┴─┘ (a text export); "grid": +----+ rules and
+                                  # | bars; "md-align": | a | b | with a |:---|---:| row under each
+                                  # table's first line; "csv": comma-separated, labels quoted;
+                                  # "csv-minimal": quoted only where a comma or quote needs it;
+                                  # "csv-every": every field quoted, numbers too
+    t3_subtotal: bool = False     # a 小计 column after the five legal-person columns (8 value columns)
+    subtotal_word: str = "小计"   # how that column's header names it
+    t2_extra_rows: bool = False   # table 二 with rows agencies add (地方性法规, 其他规范性文件)
+    t2_swapped: bool = False      # table 二's two-row blocks in the other order (行政规范性文件 first)
+    table_captions: bool = False  # a caption line, 单位：件 above each table, a 注： line under it
+    section_prose: Optional[Callable[[ReportData], tuple[str, str, str]]] = None  # prose before tables 二, 三, 四
+    title: Optional[Callable[[ReportData], str]] = None  # the report's title in other words
+    t4_columns: tuple = T4_COL_LABELS  # the column words table 四's header prints
+    t2_columns: Optional[dict] = None  # table 二's column words in other words (format word -> printed)
+    toc: bool = False             # a table of contents (目录, the six headings with page numbers) first
+    appendix: bool = False        # an appendix after the signature (附件 with a table of its own figures)
 
 
 def _zero_word(v, key: str) -> str:
@@ -170,6 +188,8 @@ def _cell(st: Style, v, key: str) -> str:
 
 def _t3_header(st: Style) -> list[str]:
     sep, cols = st.sep, [st.t3_columns[c] for c in st.t3_order]
+    if st.t3_subtotal:
+        cols = cols[:6] + [st.subtotal_word] + cols[6:]
     lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
     if st.header_word_lines:
         return [CAPTION, "申请人情况"] + cols
@@ -179,7 +199,7 @@ def _t3_header(st: Style) -> list[str]:
         return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(cols)]
     # Three header rows as Word pastes a merged header: 申请人情况 / 自然人 法人或其他组织 总计 / the five.
     return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
-            sep.join(lead + [""] + list(T3_COL_LABELS[1:6]))]
+            sep.join(lead + [""] + list(T3_COL_LABELS[1:6]) + ([st.subtotal_word] if st.t3_subtotal else []))]
 
 
 def _t3_rows(st: Style, d: ReportData) -> list[str]:
@@ -189,6 +209,9 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
         return [st.sep.join([str(n), line]) for n, line in enumerate(_t3_rows(replace(st, numbered_labelled=False), d), 1)]
     for n, (key, g1, g2, label) in enumerate(_t3_paths(), 1):
         values = [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for c in st.t3_order]
+        if st.t3_subtotal:
+            legal = d.t3[key][1:6]
+            values.insert(6, _cell(st, None if None in legal else sum(legal), "t3.subtotal"))
         if st.numbered_rows:
             out.append(st.sep.join([str(n), ""] + values))
             continue
@@ -238,26 +261,28 @@ def _t4_lines(st: Style, d: ReportData) -> list[str]:
                 sep.join(T4_COL_LABELS * 2), sep.join(vals[5:])]
     return [sep.join(["行政复议"] + [""] * 4 + ["行政诉讼"]),
             sep.join([""] * 5 + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
-            sep.join(T4_COL_LABELS * 3), sep.join(vals)]
+            sep.join(tuple(st.t4_columns) * 3), sep.join(vals)]
 
 
 def _spaced(st: Style, lines: list[str]) -> list[str]:
     return [x for line in lines for x in (line, "")] if st.blank_between else lines
 
 
-def render_text(d: ReportData, st: Style) -> str:
-    p = _prose(d)
-    h = [st.heading(x) for x in _HEADINGS]
-    lines = [p["title"], "", p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
+def _t2_block_lines(d: ReportData, st: Style) -> list[list[str]]:
+    """Table 二's lines, a list a block (each its own table in a framed variant)."""
+    out = []
     for head, cols, rows in _T2_BLOCKS:
+        lines = []
         two_years = st.t2_two_years and len(cols) == 1
+        cols = tuple((st.t2_columns or {}).get(c, c) for c in cols)
         words = ("上年" + cols[0][2:], cols[0]) if two_years else cols
         if st.t2_block_heads == "header":
             lines.append(st.sep.join((head,) + words))
         else:
             lines += ([head] if st.t2_block_heads == "line" else []) + [st.sep.join(("信息内容",) + words)]
+        rows = _t2_rows_as_printed(st, rows)
         for label, keys in rows:
-            values = [_cell(st, d.t2[k], f"t2.{k}") for k in keys]
+            values = [_t2_cell(st, d, k) for k in keys]
             if st.t2_one_value_at and len(keys) == 1:
                 values = [""] * st.t2_one_value_at + values + [""] * (2 - st.t2_one_value_at)
             if two_years:
@@ -265,14 +290,32 @@ def render_text(d: ReportData, st: Style) -> str:
             label = st.t2_label(label)
             lines.append(label + "：" + st.sep.join(values) if st.row_form == "colon"
                          else st.sep.join([label] + values))
-    lines.append(h[2])
+        out.append(lines)
+    return out
+
+
+def render_text(d: ReportData, st: Style) -> str:
+    p = _prose(d)
+    if st.title:
+        p["title"] = st.title(d)
+    h = [st.heading(x) for x in _HEADINGS]
+    toc = ["目录"] + [f"{x}{'.' * 12}{n + 1}" for n, x in enumerate(h)] + [""] if st.toc else []
+    lines = [p["title"], "", *toc, p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
+    before = st.section_prose(d) if st.section_prose else ("", "", "")
+    t2 = [x for block in _t2_block_lines(d, st) for x in _framed(st, block)]
+    lines += ([before[0]] if before[0] else []) + _captioned(st, 0, d, t2)
+    lines += [h[2]] + ([before[1]] if before[1] else [])
+    t3 = []
     for i, part in enumerate(st.t3_parts or (st.t3_order,)):
         sub = replace(st, t3_order=part)
         rows = _t3_rows(sub, d) if not i else _later_part_rows(_t3_rows(sub, d), st.sep, st.t3_part_labels)
-        lines += (list(st.t3_part_between) if i else []) + _spaced(st, _t3_header(sub) + rows)
-    lines.append(h[3])
-    lines += _spaced(st, _t4_lines(st, d))
+        t3 += (list(st.t3_part_between) if i else []) + _spaced(st, _framed(st, _t3_header(sub) + rows))
+    lines += _captioned(st, 1, d, t3)
+    lines += [h[3]] + ([before[2]] if before[2] else [])
+    lines += _captioned(st, 2, d, _spaced(st, _framed(st, _t4_lines(st, d))))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
+    if st.appendix:
+        lines += _appendix(d, st.sep)
     if st.one_line:
         body = " ".join(x.strip() for x in lines[1:] if x.strip())
         return "\n".join([p["title"], "发布时间：2025-01-20 来源：本机关 浏览次数：128", body, ""])
@@ -357,6 +400,222 @@ def _two_sentence_prose(d: ReportData) -> str:
         parts.append(f"已办结{t3['R24']}件，其中予以公开{t3['R03']}件，部分公开{t3['R04']}件。")
     if t3["R25"] is not None:
         parts.append(f"截至年底，尚有{t3['R25']}件结转下年度继续办理。")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- third round
+#: Rows some agencies add to table 二's blocks (not in the format: the reader must leave them).
+_T2_EXTRA_ROWS = {"第二十条第（一）项": (("地方性法规", ("extra.local.issued", "extra.local.repealed", "extra.local.in_force")),
+                                     "before"),
+                  "第二十条第（六）项": (("其他行政管理事项", ("extra.other_admin",)), "after")}
+_T2_EXTRA_AFTER_NORM = ("其他规范性文件", ("extra.other_norm.issued", "extra.other_norm.repealed",
+                                         "extra.other_norm.in_force"))
+
+
+def _t2_rows_as_printed(st: Style, rows: tuple) -> list:
+    rows = list(rows)
+    if st.t2_swapped and len(rows) == 2:
+        rows.reverse()
+    if st.t2_extra_rows:
+        labels = [label for label, _keys in rows]
+        if "规章" in labels:
+            rows.insert(0, _T2_EXTRA_ROWS["第二十条第（一）项"][0])
+            rows.append(_T2_EXTRA_AFTER_NORM)
+        elif "行政强制" in labels:
+            rows.append(_T2_EXTRA_ROWS["第二十条第（六）项"][0])
+    return rows
+
+
+def _t2_cell(st: Style, d: ReportData, key: str) -> str:
+    """A table 二 cell; the made-up rows' figures fixed by the key."""
+    if key.startswith("extra."):
+        return _cell(st, zlib.crc32(key.encode()) % 40, "t2." + key)
+    return _cell(st, d.t2[key], f"t2.{key}")
+
+
+def _width(text: str) -> int:
+    """Display columns of a text (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _framed(st: Style, lines: list[str]) -> list[str]:
+    """One table's lines (cells cut by ``st.sep``) in the frame of ``st.frame``."""
+    if not st.frame or not lines:
+        return lines
+    rows = [line.split(st.sep) for line in lines]
+    if st.frame in ("csv", "csv-minimal", "csv-every"):
+        def quoted(c: str) -> str:
+            if st.frame == "csv-every" and c:
+                return '"' + c.replace('"', '""') + '"'
+            if re.fullmatch(r"[0-9.]*", c) or (st.frame == "csv-minimal" and not re.search('[",]', c)):
+                return c
+            return '"' + c.replace('"', '""') + '"'
+        n = max(len(r) for r in rows)
+        return [",".join(quoted(c) for c in row + [""] * (n - len(row))) for row in rows]
+    if st.frame == "md-align":
+        n = max(len(r) for r in rows)
+        out = ["| " + " | ".join(r) + " |" for r in rows]
+        return out[:1] + ["|:---|" + "---:|" * (n - 1)] + out[1:]
+    widths = [max(_width(r[i]) for r in rows if len(r) > i) for i in range(max(len(r) for r in rows))]
+
+    def padded(row: list[str]) -> list[str]:
+        return [c + " " * (widths[i] - _width(c)) for i, c in enumerate(row)]
+
+    if st.frame == "grid":
+        def rule(n: int) -> str:
+            return "+" + "+".join("-" * (w + 2) for w in widths[:n]) + "+"
+        out = [rule(len(rows[0]))]
+        for i, row in enumerate(rows):
+            out += ["| " + " | ".join(padded(row)) + " |",
+                    rule(max(len(row), len(rows[i + 1]) if i + 1 < len(rows) else 0))]
+        return out
+
+    def box_rule(n: int, left: str, mid: str, right: str) -> str:
+        return left + mid.join("─" * w for w in widths[:n]) + right
+    out = [box_rule(len(rows[0]), "┌", "┬", "┐")]
+    for i, row in enumerate(rows):
+        out.append("│" + "│".join(padded(row)) + "│")
+        if i + 1 < len(rows):
+            out.append(box_rule(max(len(row), len(rows[i + 1])), "├", "┼", "┤"))
+    return out + [box_rule(len(rows[-1]), "└", "┴", "┘")]
+
+
+_CAPTIONS = ("主动公开政府信息情况表", "收到和处理政府信息公开申请情况表", "政府信息公开行政复议、行政诉讼情况表")
+_NOTES = ("注：本表数据统计期限为{y}年1月1日至{y}年12月31日。", "注：“总计”列为前六列之和。",
+          "注：行政复议、行政诉讼数量含上年度结转数量。")
+
+
+def _captioned(st: Style, n: int, d: ReportData, lines: list[str]) -> list[str]:
+    """Table ``n``'s lines under a caption and a 单位 line, with a note under them."""
+    if not st.table_captions:
+        return lines
+    return [_CAPTIONS[n], "单位：件" if n else "单位：件、万元"] + lines + [_NOTES[n].format(y=d.year)]
+
+
+def _total(d: ReportData, rows: tuple[str, ...], col: int = 6):
+    values = [d.t3[r][col] for r in rows]
+    return None if None in values else sum(values)
+
+
+def _prose_detailed(d: ReportData) -> str:
+    """Section 一 as fuller reports tell it (all figures agree with the tables): the year
+    before compared, the channels of the new requests, the applicants, each outcome group's
+    count, table 四's results."""
+    r01, r02, r24, r25 = (d.t3[r][6] for r in ("R01", "R02", "R24", "R25"))
+    parts = [f"{d.year}年，本机关依法办理政府信息公开申请。"]
+    if r01 is not None:
+        step = 1 + r01 % 7
+        parts.append(f"全年共收到政府信息公开申请{r01}件，较上年增加{step}件，同比增长{round(100 * step / (r01 + 1))}%。")
+        online = r01 // 2
+        parts.append(f"其中，网络申请{online}件，信函申请{r01 - online}件，当面申请0件。")
+    natural = d.t3["R01"][0]
+    five = [d.t3["R01"][c] for c in range(1, 6)]
+    if natural is not None and None not in five:
+        parts.append(f"从申请主体看，自然人申请{natural}件，法人或其他组织申请{sum(five)}件。")
+    groups = (("予以公开", ("R03",)), ("部分公开", ("R04",)), ("不予公开", tuple(f"R{i:02d}" for i in range(5, 13))),
+              ("无法提供", ("R13", "R14", "R15")), ("不予处理", tuple(f"R{i:02d}" for i in range(16, 21))),
+              ("其他处理", ("R21", "R22", "R23")))
+    said = [f"{w}{_total(d, rows)}件" for w, rows in groups if _total(d, rows) is not None]
+    if r24 is not None and len(said) == len(groups) and sum(_total(d, rows) for _w, rows in groups) == r24:
+        parts.append(f"办结的{r24}件中，" + "，".join(said) + "。")
+    if r02 is not None and r25 is not None:
+        parts.append(f"上年结转{r02}件，结转下年度继续办理{r25}件。")
+    review = [d.t4[("review", c)] for c in ("total", "upheld", "corrected", "other", "pending")]
+    if None not in review and sum(review[1:]) == review[0]:
+        parts.append(f"全年发生行政复议{review[0]}件，其中结果维持{review[1]}件，结果纠正{review[2]}件。")
+    direct, after = d.t4[("direct", "total")], d.t4[("after_review", "total")]
+    if None not in (direct, after):
+        parts.append(f"行政诉讼{direct + after}件，其中未经复议直接起诉{direct}件，复议后起诉{after}件。")
+    return "".join(parts)
+
+
+def _section_prose(d: ReportData) -> tuple[str, str, str]:
+    """What fuller reports write before tables 二, 三 and 四 (agreeing with them): documents
+    made and in force, decisions, fees; the requests' handling rates and the year before;
+    the cases and their outcomes."""
+    t2, y = d.t2, d.year
+    s2 = [f"{y}年，本机关通过政府网站主动公开政府信息1,286条，其中机构职能类56条，政策文件类230条。"]
+    if None not in (t2["norm.issued"], t2["norm.repealed"], t2["norm.in_force"]):
+        s2.append(f"全年制发行政规范性文件{t2['norm.issued']}件，废止{t2['norm.repealed']}件，"
+                  f"现行有效{t2['norm.in_force']}件。")
+    if None not in (t2["licensing"], t2["penalty"]):
+        s2.append(f"公开行政许可决定{t2['licensing']}件、行政处罚决定{t2['penalty']}件。")
+    if t2["fees"] is not None:
+        s2.append(f"全年行政事业性收费{_fmt(t2['fees'])}万元。")
+    r01, r24 = d.t3["R01"][6], d.t3["R24"][6]
+    s3 = "本年度按时答复率100%，与2023年持平；"
+    s3 += (f"新收申请{r01}件，比上年度多2件。" if r01 is not None else "申请量与上年度相当。")
+    if r24 is not None:
+        s3 += f"全部{r24}件均在法定期限内答复。" if d.t3["R25"][6] == 0 else ""
+    review, upheld = d.t4[("review", "total")], d.t4[("review", "upheld")]
+    s4 = "本机关高度重视行政复议、行政诉讼工作，全年开展行政应诉培训2次，参训人员48人次。"
+    if None not in (review, upheld):
+        s4 += f"{y}年发生的{review}件行政复议中，{upheld}件结果维持。"
+    return "".join(s2), s3, s4
+
+
+def _appendix(d: ReportData, sep: str) -> list[str]:
+    """An appendix some offices add after the signature: their own statistics, in a table
+    with counts and a total column (none of the format's tables)."""
+    months = [(3 * q + 1, 3 * q + 3) for q in range(4)]
+    r01 = d.t3["R01"][6] or 0
+    per = [r01 // 4 + (1 if q < r01 % 4 else 0) for q in range(4)]
+    rows = [sep.join(["季度", "网络申请", "信函申请", "当面申请", "合计"])]
+    rows += [sep.join([f"{a}-{b}月", str(n - n // 3), str(n // 3), "0", str(n)]) for (a, b), n in zip(months, per)]
+    return ["附件：", "政府信息公开申请分季度受理情况统计表", *rows, "", "附件2：政府信息公开工作培训情况",
+            sep.join(["培训名称", "场次", "人次"]), sep.join(["业务培训", "2", "48"]), ""]
+
+
+def _numbering_cell(label: str) -> str:
+    """（一）予以公开 -> （一）<tab>予以公开: the numbering in a column of its own."""
+    m = re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", label)
+    return label if not m else m.group(0) + "\t" + label[m.end():]
+
+
+def _units_everywhere(v, key: str) -> str:
+    """Every cell with its unit: 3件 (0件 for a zero), 12.5万元 for the fees; blanks stay blank."""
+    if v is None:
+        return ""
+    return _fmt(v) + ("万元" if key == "t2.fees" else "件")
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_numeral(n: int) -> str:
+    """23 -> 二十三, 105 -> 一百零五, 10 -> 十, 2300 -> 二千三百 (as prose writes counts)."""
+    if n == 0:
+        return "零"
+    if n >= 10000:
+        return _chinese_numeral(n // 10000) + "万" + ("零" if 0 < n % 10000 < 1000 else "") + \
+            (_chinese_numeral(n % 10000) if n % 10000 else "")
+    out, zero = "", False
+    for unit, div in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        q = n // div % 10
+        if q:
+            out += ("零" if zero and out else "") + ("" if (unit == "十" and q == 1 and not out) else _CN_DIGITS[q]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _prose_cn_numerals(d: ReportData) -> str:
+    """Section 一 as the baseline writes it, its counts in Chinese numerals (二十三件)."""
+    return re.sub(r"(\d+)件", lambda m: _chinese_numeral(int(m.group(1))) + "件", _prose(d)["S1"])
+
+
+def _prose_reworded(d: ReportData) -> str:
+    """Section 一 in the words of other years' reports: 新收 / 结转上年度 / 已全部办结 / 顺延."""
+    r01, r02, r24, r25 = (d.t3[r][6] for r in ("R01", "R02", "R24", "R25"))
+    review = d.t4[("review", "total")]
+    parts = [f"{d.year}年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。"]
+    if None not in (r01, r02):
+        parts.append(f"全年新收政府信息公开申请{r01}件，另有结转上年度的申请{r02}件。")
+    if r24 is not None:
+        parts.append(f"本年度共办结申请{r24}件" + (f"，顺延至下一年度办理{r25}件" if r25 is not None else "") + "。")
+    if review is not None:
+        parts.append(f"全年因政府信息公开被申请行政复议{review}件。")
     return "".join(parts)
 
 
@@ -451,13 +710,13 @@ def render_html(d: ReportData, word: bool) -> str:
             "<body>" + "\n".join(body) + "</body></html>")
 
 
-def render_html_cells(d: ReportData, tag: str) -> str:
+def render_html_cells(d: ReportData, tag: str, subtotal: bool = False) -> str:
     """A CMS page whose tables are not <table>s: a row is a <div>, each cell a ``tag``
     (<div> or <span>) styled as a table cell, a merged cell's covered places left as empty
     elements (the grid of the DOCX variant)."""
     p = _prose(d)
     rows_html = []
-    for grid, _merges in _grids(d):
+    for grid, _merges in _grids(d, subtotal):
         rows = "".join('<div class="tr">' + "".join(f'<{tag} class="td">{html.escape(c)}</{tag}>\n' for c in row)
                        + "</div>" for row in grid)
         rows_html.append(f'<div class="table">{rows}</div>')
@@ -473,9 +732,35 @@ def render_html_cells(d: ReportData, tag: str) -> str:
             "<body>" + "\n".join(body) + "</body></html>")
 
 
+def render_html_th_br(d: ReportData) -> str:
+    """The CMS page of ``render_html`` as other sites write it: each table under a
+    <caption> and a 单位：件 paragraph, header cells as <th> inside <thead>, row labels
+    broken after their numbering with <br/> (（一）<br/>予以公开)."""
+    page = render_html(d, word=False)
+    for _key, _g1, _g2, label in _t3_paths():
+        m = re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", label)
+        if m:
+            page = page.replace(">" + html.escape(label) + "<", ">" + html.escape(m.group(0)) + "<br/>"
+                                + html.escape(label[m.end():]) + "<", 1)
+    tables = page.split('<table border="1" cellspacing="0"')
+    head_rows = (0, 3, 3)  # table 二's block heads stay cells; tables 三 and 四: three header rows
+    for n in range(1, len(tables)):
+        body, rest = tables[n].split("</table>", 1)
+        rows = body.split("<tr>")
+        k = head_rows[n - 1]
+        if k:
+            head = "".join("<tr>" + r.replace("<td", "<th").replace("</td>", "</th>") for r in rows[1:1 + k])
+            body = rows[0] + "<thead>" + head + "</thead><tbody>" + "".join("<tr>" + r for r in rows[1 + k:]) + "</tbody>"
+        caption = ("主动公开政府信息情况表", "收到和处理政府信息公开申请情况表", "政府信息公开行政复议、行政诉讼情况表")[n - 1]
+        tables[n] = body.replace(">", "><caption>" + caption + "</caption>", 1) + "</table>" + rest
+        tables[n - 1] += "<p>单位：件</p>"
+    return '<table border="1" cellspacing="0"'.join(tables)
+
+
 # --------------------------------------------------------------------------- DOCX
-def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, int, int]]]]:
-    """The three tables as (cell texts on the full grid, merges (row0, col0, row1, col1))."""
+def _grids(d: ReportData, subtotal: bool = False) -> list[tuple[list[list[str]], list[tuple[int, int, int, int]]]]:
+    """The three tables as (cell texts on the full grid, merges (row0, col0, row1, col1));
+    ``subtotal``: table 三 with a 小计 column closing the 法人或其他组织 group."""
     t2, m2 = [], []
     for head, cols, items in _T2_BLOCKS:
         m2.append((len(t2), 0, len(t2), 3))
@@ -487,9 +772,11 @@ def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, in
             if len(keys) == 1:
                 m2.append((len(t2), 1, len(t2), 3))
             t2.append([label] + [_fmt(d.t2[k]) for k in keys] + [""] * (3 - len(keys)))
-    t3 = [[CAPTION, "", "", "申请人情况"] + [""] * 6, ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-          ["", "", "", ""] + list(T3_COL_LABELS[1:6]) + [""]]
-    m3 = [(0, 0, 2, 2), (0, 3, 0, 9), (1, 3, 2, 3), (1, 4, 1, 8), (1, 9, 2, 9)]
+    x = 1 if subtotal else 0
+    t3 = [[CAPTION, "", "", "申请人情况"] + [""] * (6 + x),
+          ["", "", "", "自然人", "法人或其他组织"] + [""] * (4 + x) + ["总计"],
+          ["", "", "", ""] + list(T3_COL_LABELS[1:6]) + ["小计"] * x + [""]]
+    m3 = [(0, 0, 2, 2), (0, 3, 0, 9 + x), (1, 3, 2, 3), (1, 4, 1, 8 + x), (1, 9 + x, 2, 9 + x)]
     rows_of: dict[tuple[int, str], list[int]] = {}  # (column, group label) -> its grid rows
     for key, g1, g2, label in _t3_paths():
         r = len(t3)
@@ -504,7 +791,11 @@ def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, in
             row, merge = ["", "", label], None
         if merge:
             m3.append(merge)
-        t3.append(row + [_fmt(v) for v in d.t3[key]])
+        values = [_fmt(v) for v in d.t3[key]]
+        if subtotal:
+            legal = d.t3[key][1:6]
+            values.insert(6, "" if None in legal else _fmt(sum(legal)))
+        t3.append(row + values)
     for (col, g), rows in rows_of.items():
         t3[rows[0]][col] = g
         m3.append((rows[0], col, rows[-1], col))
@@ -515,7 +806,7 @@ def _grids(d: ReportData) -> list[tuple[list[list[str]], list[tuple[int, int, in
     return [(t2, m2), (t3, m3), (t4, m4)]
 
 
-def render_docx(d: ReportData, path: Path) -> bool:
+def render_docx(d: ReportData, path: Path, subtotal: bool = False) -> bool:
     """A DOCX as an office writes it in Word: paragraphs, and the three tables with merged
     cells (vertical merges for the group labels, horizontal ones for headers and one-value
     rows of table 二). False when python-docx is missing."""
@@ -527,7 +818,7 @@ def render_docx(d: ReportData, path: Path) -> bool:
     p = _prose(d)
     for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1]):
         doc.add_paragraph(x)
-    for n, (grid, merges) in enumerate(_grids(d)):
+    for n, (grid, merges) in enumerate(_grids(d, subtotal)):
         if n:
             doc.add_paragraph(_HEADINGS[1 + n])
         table = doc.add_table(rows=len(grid), cols=len(grid[0]))
@@ -544,7 +835,7 @@ def render_docx(d: ReportData, path: Path) -> bool:
 
 
 # --------------------------------------------------------------------------- PDF
-def render_pdf(d: ReportData, path: Path, pages: bool = False) -> bool:
+def render_pdf(d: ReportData, path: Path, pages: bool = False, ruled: bool = True, subtotal: bool = False) -> bool:
     """A PDF as an office's word processor exports it: the tables as ruled grids with merged
     header cells and labels wrapped inside their cells (reportlab Table, an embedded CJK
     TrueType font). ``pages``: larger type, table 三 runs over a page break with its three
@@ -567,12 +858,12 @@ def render_pdf(d: ReportData, path: Path, pages: bool = False) -> bool:
     size = 10 if pages else 7
     body = ParagraphStyle("b", fontName="WQY", fontSize=size + 2, leading=size + 6)
     cell = ParagraphStyle("c", fontName="WQY", fontSize=size, leading=size + 2)
-    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", size), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    rules = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "WQY", size), *rules, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     p = _prose(d)
     story = [Paragraph(x, body) for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1])]
-    widths = ([120, 90, 90, 90], [40, 50, 130] + [38] * 7, None)
-    for n, (rows, merges) in enumerate(_grids(d)):
+    widths = ([120, 90, 90, 90], [40, 50, 120] + [34] * (8 if subtotal else 7), None)
+    for n, (rows, merges) in enumerate(_grids(d, subtotal)):
         if n:
             story.append(Paragraph(_HEADINGS[1 + n], body))
         # Long texts wrap inside their cells, as a word processor lays them out.
@@ -704,6 +995,91 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "t3-split-three-numbered": ("table 三 as three stacked tables (2, 3, 2 columns), rows numbered in a 序号 column "
                                 "and no labels", Style(numbered_rows=True, t3_parts=((0, 1), (2, 3, 4), (5, 6)),
                                                        t3_part_between=("",))),
+    # Written for issue 14 item 6 (third round): families the 58 above do not cover.
+    "box-drawing": ("tables drawn with box-drawing characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘), cells padded to the column",
+                    Style(frame="box")),
+    "grid-table": ("grid tables: +-----+----+ rules between | cells |, cells padded", Style(frame="grid")),
+    "markdown-align": ("markdown tables with an alignment row (|:---|---:|) under each table's first line",
+                       Style(frame="md-align")),
+    "fullwidth-bars": ("cells cut by the full-width bar ｜, no outer bars", Style(sep="｜")),
+    "csv-rows": ("rows as comma-separated values (a spreadsheet saved as CSV), labels quoted",
+                 Style(frame="csv")),
+    "csv-minimal": ("rows as a spreadsheet's CSV quoting only what needs it (规章,0,0,3; 3.危及\"\"…)",
+                    Style(frame="csv-minimal")),
+    "t3-subtotal": ("table 三 with a 小计 column after the five legal-person columns (8 value columns)",
+                    Style(t3_subtotal=True)),
+    "t3-subtotal-3rows": ("table 三 with 小计, its header over three rows (申请人情况 / 自然人 法人或其他组织 总计 / "
+                          "the five and 小计)", Style(t3_subtotal=True, t3_header_lines=3)),
+    "t3-subtotal-spaces": ("table 三 with 小计 (8 value columns), blank-separated rows, an empty cell left out",
+                           Style(sep=" ", t3_subtotal=True)),
+    "t3-subtotal-heji": ("table 三 with the five legal-person columns' sum headed 合计 (…其他 合计 总计), tab rows",
+                         Style(t3_subtotal=True, subtotal_word="合计")),
+    "t3-subtotal-legal": ("the same headed 法人或其他组织小计, the header over three rows",
+                          Style(t3_subtotal=True, subtotal_word="法人或其他组织小计", t3_header_lines=3)),
+    "box-merged": ("box-drawing tables of a Word table's merged cells (group labels in a column of their own, "
+                   "three header rows)", Style(frame="box", merged_cells=True, t3_header_lines=3)),
+    "csv-every-field": ("a CSV whose exporter quotes every field, numbers too (\"行政许可\",\"12\")",
+                        Style(frame="csv-every")),
+    "csv-merged": ("a spreadsheet's CSV of the same merged table (empty fields where cells were merged)",
+                   Style(frame="csv", merged_cells=True, t3_header_lines=3)),
+    "t2-extra-rows": ("table 二 with rows agencies add (地方性法规, 其他规范性文件, 其他行政管理事项)",
+                      Style(t2_extra_rows=True)),
+    "t2-rows-swapped": ("table 二's two-row blocks in the other order (行政规范性文件 before 规章, 行政强制 first)",
+                        Style(t2_swapped=True)),
+    "units-all-cells": ("every cell carrying its unit (3件, 0件, 12.5万元), tab rows", Style(value=_units_everywhere)),
+    "headings-fullwidth-arabic": ("section headings numbered in full-width Arabic (１．总体情况)",
+                                  Style(heading=lambda s: "１２３４５６"["一二三四五六".index(s[0])] + "．" + s[2:])),
+    "headings-paren": ("section headings numbered (一) in half-width brackets", Style(heading=lambda s: "(" + s[0] + ")" + s[2:])),
+    "captions-notes": ("a caption (收到和处理政府信息公开申请情况表), 单位：件 above each table, 注：… under it",
+                       Style(table_captions=True)),
+    "prose-cn-numerals": ("section 一's counts in Chinese numerals (共收到政府信息公开申请二十三件)",
+                          Style(prose=_prose_cn_numerals)),
+    "prose-reworded": ("section 一 in other years' words (新收 …, 结转上年度的申请 …, 顺延至下一年度办理 …)",
+                       Style(prose=_prose_reworded)),
+    "numbering-column": ("row numbering in a cell of its own before the label (（一）<tab>予以公开, 1.<tab>属于国家秘密)",
+                         Style(label=_numbering_cell, group=_numbering_cell)),
+    "captions-notes-spaces": ("captions, 单位：件 and 注： lines around blank-separated tables (empty cells as —)",
+                              Style(sep=" ", table_captions=True, value=lambda v, k: _fmt(v) or "—")),
+    "units-all-spaced": ("every cell with its unit (0件, 12.5万元), blank-separated, empty cells as —",
+                         Style(sep=" ", value=lambda v, k: _units_everywhere(v, k) or "—")),
+    "header-3rows-spaces": ("table 三's header over three blank-separated rows (申请人情况 / 自然人 法人或其他组织 总计 / "
+                            "the five), empty cells as —",
+                            Style(sep=" ", t3_header_lines=3, value=lambda v, k: _fmt(v) or "—")),
+    "t2-extra-rows-spaces": ("table 二 with rows agencies add, blank-separated",
+                             Style(sep=" ", t2_extra_rows=True, value=lambda v, k: _fmt(v) or "—")),
+    "markdown-bold-labels": ("markdown tables whose row labels are bold (| **（一）予以公开** | 3 |)",
+                             Style(frame="md-align", label=lambda s: "**" + s + "**")),
+    "crawled-captions": ("a saved page on one line, captions / 单位：件 / 注： around blank-separated tables",
+                         Style(sep=" ", one_line=True, table_captions=True, value=lambda v, k: _fmt(v) or "—")),
+    "prose-detailed": ("section 一 told in full: the year before compared (较上年增加, 同比增长 %), channels, "
+                       "applicants, each outcome group's count, table 四's results", Style(prose=_prose_detailed)),
+    "prose-sections": ("prose before tables 二, 三 and 四 (信息1,286条, 制发 … 件, 按时答复率100%, 比上年度多2件, "
+                       "应诉培训2次, 行政复议 … 件中 … 件结果维持)", Style(section_prose=_section_prose)),
+    "title-other-words": ("titles as other years and agencies word them (关于…年度…的报告, a year in Chinese "
+                          "numerals, the agency after the year), the body unchanged",
+                          Style(title=lambda d: ("某市某某局关于{y}年度政府信息公开工作的年度报告",
+                                                 "{cn}年度某市某某局政府信息公开工作年度报告",
+                                                 "{y}年度政府信息公开工作年度报告（某市某某局）")[d.year % 3].format(
+                              y=d.year, cn="".join("〇一二三四五六七八九"[int(c)] for c in str(d.year))))),
+    "toc": ("a table of contents first (目录, the six headings with dot leaders and page numbers)", Style(toc=True)),
+    "appendix-table": ("an appendix after the signature: statistics of the office's own (per quarter, a 合计 "
+                       "column) and a training table", Style(appendix=True)),
+    "toc-appendix-spaces": ("a table of contents and an appendix, tables blank-separated (empty cells as —)",
+                            Style(sep=" ", toc=True, appendix=True, value=lambda v, k: _fmt(v) or "—")),
+    "crawled-extra-rows": ("a saved page on one line, table 二 with rows agencies add (地方性法规, 其他规范性文件), "
+                           "empty cells as —", Style(sep=" ", one_line=True, t2_extra_rows=True,
+                                                    value=lambda v, k: _fmt(v) or "—")),
+    "crawled-subtotal": ("a saved page on one line, table 三 with a 小计 column, empty cells as —",
+                         Style(sep=" ", one_line=True, t3_subtotal=True, value=lambda v, k: _fmt(v) or "—")),
+    "t4-columns-short": ("table 四's column words shortened (维持 纠正 其他 未审结 合计), tab rows",
+                         Style(t4_columns=("维持", "纠正", "其他", "未审结", "合计"))),
+    "t2-columns-reworded": ("table 二's column words in other years' words (本年新制发件数, 本年度废止件数, 现行有效"
+                            "数量, 本年度处理决定数, 本年收费金额（万元）)",
+                            Style(t2_columns={"本年制发件数": "本年新制发件数", "本年废止件数": "本年度废止件数",
+                                              "现行有效件数": "现行有效数量", "本年处理决定数量": "本年度处理决定数",
+                                              "本年收费金额（单位：万元）": "本年收费金额（万元）"})),
+    "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
+                         Style(sep=" | ", frame="md-align", one_line=True)),
 }
 DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",
@@ -713,6 +1089,13 @@ DOC_VARIANTS = {
     "docx-merged": "a Word document: the tables with merged cells (group labels merged down, headers across)",
     "html-div-cells": "a CMS page whose tables are <div> rows of <div> cells (empty ones for merged places)",
     "html-span-cells": "a CMS page whose tables are <div> rows of <span> cells (empty ones for merged places)",
+    # Third round.
+    "pdf-unruled": "the PDF of pdf-grid with its tables drawn without rules (cells placed by whitespace alone)",
+    "pdf-subtotal": "the PDF of pdf-grid, table 三 with a 小计 column closing the 法人或其他组织 group",
+    "docx-subtotal": "the Word document of docx-merged, table 三 with a 小计 column (法人或其他组织 merged over six)",
+    "html-div-subtotal": "the <div>-cell page of html-div-cells, table 三 with a 小计 column",
+    "html-th-br": "the CMS page with <caption>s, 单位：件 paragraphs, <thead>/<th> headers and labels broken "
+                  "after their numbering by <br/>",
 }
 
 
@@ -736,16 +1119,21 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         for name, d in reports.items():
-            if variant in ("pdf-grid", "pdf-pages"):
+            subtotal = variant.endswith("-subtotal")
+            if variant in ("pdf-grid", "pdf-pages", "pdf-unruled", "pdf-subtotal"):
                 path = folder / f"{name}.pdf"
-                if not render_pdf(d, path, pages=variant == "pdf-pages"):
+                if not render_pdf(d, path, pages=variant == "pdf-pages", ruled=variant != "pdf-unruled", subtotal=subtotal):
                     continue
-            elif variant in ("html-div-cells", "html-span-cells"):
+            elif variant in ("html-div-cells", "html-span-cells", "html-div-subtotal"):
                 path = folder / f"{name}.html"
-                path.write_text(render_html_cells(d, "div" if variant == "html-div-cells" else "span"), encoding="utf-8")
-            elif variant == "docx-merged":
+                path.write_text(render_html_cells(d, "span" if variant == "html-span-cells" else "div", subtotal),
+                                encoding="utf-8")
+            elif variant == "html-th-br":
+                path = folder / f"{name}.html"
+                path.write_text(render_html_th_br(d), encoding="utf-8")
+            elif variant in ("docx-merged", "docx-subtotal"):
                 path = folder / f"{name}.docx"
-                if not render_docx(d, path):
+                if not render_docx(d, path, subtotal):
                     continue
             else:
                 path = folder / f"{name}.html"

@@ -530,7 +530,13 @@ class LineMemo:
 
 _TYPE = itemgetter(0)
 _VALUE = itemgetter(1)
-_SEPARATORS = "\t|｜"
+#: The characters of the grammar's PIPE terminal: the ASCII and full-width bars and the
+#: vertical lines and junctions of box-drawing tables (grammar/report.lark says which).
+PIPE_CHARS = "|｜│┃┆┇┊┋╎╏║" + "".join(map(chr, range(0x250C, 0x254C))) + "".join(map(chr, range(0x2552, 0x2571)))
+_SEPARATORS = "\t" + PIPE_CHARS
+#: What the cells of a rule row between table rows are made of: a markdown rule (|---|:--:|)
+#: or a box-drawing table's horizontal lines between its junctions (├───┼───┤).
+RULE_CHARS = "-:— ─━═┄┅┈┉╌╍╴╶╸╺╼╾"
 _SEPARATOR_SPLIT = lazy_compile("([" + re.escape(_SEPARATORS) + "])").split
 _HAS_SEPARATOR = lazy_compile("[" + re.escape(_SEPARATORS) + "]").search
 
@@ -734,7 +740,7 @@ def _separator_types(regex: "re.Pattern[str]") -> Optional[dict[str, str]]:
         if m is None:
             return None
         types[ch] = m.lastgroup
-    probes = ("a\tb", "1\t2", "一、\t二、", " \t ", "（一）\t1.", "a|b", "1｜2", " | ", "#|*", "**\t##")
+    probes = ("a\tb", "1\t2", "一、\t二、", " \t ", "（一）\t1.", "a|b", "1｜2", " | ", "#|*", "**\t##", "a│b", "─┼─")
     for probe in probes:
         for m in regex.finditer(probe):
             if any(ch in m.group() for ch in _SEPARATORS) and len(m.group()) != 1:

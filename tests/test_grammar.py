@@ -250,7 +250,23 @@ def test_grammar_is_lalr1_without_conflicts(caplog):
 def test_reader_is_usable():
     reader = grammar._get_lexer()
     assert reader.usable
-    assert reader.separators == {"\t": "TAB", "|": "PIPE", "｜": "PIPE"}
+    assert reader.separators == {"\t": "TAB", **dict.fromkeys(grammar.PIPE_CHARS, "PIPE")}
+    assert {"|", "｜", "│", "┼", "├", "┤", "┌", "┘", "║", "╬"} <= set(reader.separators)
+
+
+def test_pipe_chars_are_the_grammars_pipe_terminal():
+    """grammar.PIPE_CHARS (what the cell-by-cell lexer and the rules take for a border) is
+    exactly the box-drawing block's share of the grammar's PIPE terminal: its vertical lines
+    and junctions; the horizontal lines (─ ━ ═) are text, the rule rows' cells."""
+    from lark import Lark
+
+    with open(grammar.grammar_path(), encoding="utf-8") as fh:
+        parser = Lark(fh.read(), parser="lalr", lexer="basic", start=["start", "line"], maybe_placeholders=False)
+    box = [chr(c) for c in range(0x2500, 0x2580)]
+    pipes = {ch for ch in box + ["|", "｜"] if [t.type for t in parser.lex(ch)] == ["PIPE"]}
+    assert pipes == set(grammar.PIPE_CHARS)
+    for ch in "─━═┄╌":
+        assert [t.type for t in parser.lex(ch * 3)] == ["TEXT"]
 
 
 # --------------------------------------------------------------------------- Lark's public API only

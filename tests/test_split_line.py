@@ -25,6 +25,8 @@ TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "layouts" / "te
 sys.path.insert(0, str(ROOT.parent / "bench"))
 import synth  # noqa: E402
 
+from gplint.reader.csv_rows import csv_fields  # noqa: E402
+
 
 def _lines() -> list[Line]:
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in TEXTS]
@@ -90,7 +92,7 @@ def test_separated_lines_read_as_the_direct_reading():
         assert _split_line(line) == _separated_reference(line), line
 
 
-_ALPHABET = list("0123456789０.,、（）()|｜#*\t \u3000-—:一二三十百零件年元：申请总计")
+_ALPHABET = list("0123456789０.,、（）()|｜#*\t \u3000-—:一二三十百零件年元：申请总计\"")
 
 
 @settings(max_examples=400, deadline=None)
@@ -99,6 +101,11 @@ def test_generated_lines(text):
     line = tokenise(text)[0]
     if _types(line) & {"PIPE", "TAB"}:
         assert _split_line(line) == _separated_reference(line)
+    elif csv_fields(text) is not None:  # a CSV row (gplint.reader.csv_rows): a cell a field
+        fields = csv_fields(text)
+        info = _split_line(line)
+        assert info.separated
+        assert len([c for c in info.cells if c.text]) >= len([f for f, _ in fields if f.strip()])
     elif _no_number(line):
         assert _split_line(line) == _split_unseparated(line)
 

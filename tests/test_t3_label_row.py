@@ -32,3 +32,15 @@ def test_cached_label_matchers_agree_with_labels():
         for text in ("规章", "行政规范性文件", "行政许可", "信息内容"):
             assert _T2_LABEL_ROW[fmt](text) == L.match_t2_row(L.normalise(text), fmt)
             assert _t2_label_matcher(fmt)(text) == L.match_t2_row(L.normalise(text), fmt)
+
+
+def test_rows_agencies_add_after_a_t2_row_name_none():
+    """其他规范性文件 is a row some agencies add under 行政规范性文件, not that row; the
+    2019 format's own 其他对外管理服务事项 keeps its row."""
+    from gplint.reader.t2 import _T2_LABEL_ROW
+
+    assert L.match_t2_row(L.normalise("其他规范性文件"), "2021") == "norm"  # by its words alone
+    assert _T2_LABEL_ROW["2021"]("其他规范性文件") is None
+    assert _T2_LABEL_ROW["2021"]("（三）其他行政强制") is None
+    assert _T2_LABEL_ROW["2019"]("其他对外管理服务事项") == "other_services"
+    assert _T2_LABEL_ROW["2021"]("行政规范性文件") == "norm"

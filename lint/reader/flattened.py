@@ -34,6 +34,8 @@ _SEG_ENUM = (
     r"(?P<t2>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)"
     # Table 三's group label printed down a merged cell (本年 / 度办 / 理结果) lands, piece
     # by piece, after the values of the rows beside it: each piece is a line of its own.
+    # A table's unit line and the note under it (单位：件, 注：…) stand apart from its rows.
+    r"|(?<=[0-9０-９ \u3000。）)—])(?:单位|注)(?=[ \u3000]*[：:])"
     r"|(?<=[0-9０-９])[ \u3000]*(?P<frag>[本年度办理结果]{2}[本年度办理结果 \u3000]*)"
     r"(?=[ \u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
 )

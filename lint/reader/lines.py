@@ -10,10 +10,12 @@ from operator import itemgetter
 from typing import Optional, Sequence
 
 from .. import labels as L
-from ..grammar import SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok, footer_words
+from ..grammar import (RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok,
+                       footer_words)
 from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, CELL_UNITS, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
+from .csv_rows import csv_segments
 
 
 def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
@@ -86,8 +88,6 @@ _ONLY_BLANK = frozenset({"BLANK"})
 _LABEL_END_SKIP = ("BLANK", "STAR", "HASH")
 #: A colon ending a label stands before its first value as a blank would (「总计：33 2 0」).
 _LABEL_COLONS = ("：", ":")
-#: What the cells of a markdown rule row (|---|:--:|) are made of.
-_MD_RULE_CHARS = "-:— "
 
 
 def _joined(toks: Sequence[Tok]) -> str:
@@ -164,7 +164,7 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     written_non_counts(cells)
     # (A cell's text is made only of rule characters when stripping them leaves nothing.)
     md_rule = sep_type == "PIPE" and all(
-        c.kind == "label" and not c.text.strip(_MD_RULE_CHARS) for c in cells) and bool(cells)
+        c.kind == "label" and not c.text.strip(RULE_CHARS) for c in cells) and bool(cells)
     if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
         return LineInfo(n, line.text, line.tokens, cells, True, md_rule=md_rule)
     # Empty cells before the row label are row-spanning labels printed once (browser
@@ -182,7 +182,6 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
         cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
     out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
     return LineInfo(n, line.text, line.tokens, out, True, md_rule=md_rule)
-
 
 
 #: A line that would be cut into more cells than this is no table row (the widest table
@@ -203,8 +202,9 @@ def split_line(line: Line) -> LineInfo:
     if isinstance(toks, PackedTokens) and toks.count(_CELL_TYPES) > MAX_LINE_CELLS:
         return _as_text(line, toks)
     sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
-    if sep_type:
-        return _separated(line, sep_type, _token_segments(toks, sep_type))
+    segments = _token_segments(toks, sep_type) if sep_type else csv_segments(line.text) if "," in line.text else None
+    if segments is not None:  # cut by pipes or tabs, or a spreadsheet's CSV row (.csv_rows)
+        return _separated(line, sep_type or "COMMA", segments)
     if types <= _LAYOUT_TYPES:
         return LineInfo(n, line.text, line.tokens, [], False, blank=True)
     end = toks[-1]

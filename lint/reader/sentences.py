@@ -15,6 +15,7 @@ from itertools import chain
 from typing import Iterator, Optional, Sequence
 
 from ..analyses import per_report
+from ..grammar import PIPE_CHARS
 from ..model import Report, Sentence
 from ..lazy_re import lazy_compile
 from .prose import ProsePieces
@@ -37,6 +38,8 @@ _BIG = 1 << 62
 #: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
 _RUN_IN_COLON = lazy_compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
 
+#: Cell borders (| ｜ │ ┃ ├ ┼ …): a line between two of them is a table's row.
+_PIPES = frozenset(PIPE_CHARS)
 #: First characters (after blanks) of a page footer or a markdown rule line.
 _FOOTER_OR_RULE_FIRST = frozenset("-—–－第|:")
 
@@ -55,7 +58,7 @@ def _is_prose_text(text: str) -> bool:
     if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(text) or _MD_RULE.match(text)):
         return False
     # A markdown pipe row outside the recognised tables is table debris, not prose.
-    if first == "|" and stripped[-1] == "|":
+    if first in _PIPES and stripped[-1] in _PIPES:
         return False
     return True
 
@@ -169,7 +172,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
         first = stripped[0]
         if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(line) or _MD_RULE.match(line)):
             continue
-        if first == "|" and stripped[-1] == "|":
+        if first in _PIPES and stripped[-1] in _PIPES:
             continue
         if section != cur_section:
             if buf:

@@ -16,8 +16,8 @@ from ..model import (
     Table2,
 )
 from . import runs, t2_runs
-from .cells import LineInfo, region_span
-from .region import Widths, align, blank_separated, to_cell, cells_span, fit, read_region
+from .cells import CELL_UNITS, LCell, LineInfo, region_span, to_number
+from .region import RegionRead, Vector, Widths, align, blank_separated, to_cell, cells_span, fit, read_region
 from ..lazy_re import lazy_compile
 
 
@@ -27,10 +27,20 @@ _T2_HEADER_WORDS = lazy_compile("件数|数量|金额|制发|废止|废制|现�
 
 def _t2_label_matcher(fmt: str):
     """``match(text)``: the T2 row a label names in format ``fmt``, cached per text (one
-    lookup a label instead of a closure calling normalise() and match_t2_row())."""
+    lookup a label instead of a closure calling normalise() and match_t2_row()).
+
+    A label opening with 其他 names a row some agencies add after the format's own (其他规范性
+    文件 under 行政规范性文件, 其他行政强制), not that row — unless the format's row is itself
+    an "other" one (2019's 其他对外管理服务事项)."""
+    others = {r.key for b in (T2_2019 if fmt == "2019" else T2_2021).blocks for r in b.rows if r.label.startswith("其他")}
+
     @lru_cache(maxsize=4096)
     def match(text: str) -> Optional[str]:
-        return L.match_t2_row(L.normalise(text), fmt)
+        norm = L.normalise(text)
+        key = L.match_t2_row(norm, fmt)
+        if key is not None and key not in others and L.strip_numbering(norm).startswith("其他"):
+            return None
+        return key
 
     return match
 
@@ -72,6 +82,57 @@ def _this_year_cells(col_labels: Sequence[Label], row_line: int, vals: Sequence,
     return [vals[k] for k in this]
 
 
+#: A number standing alone inside a label's text (blanks on both sides).
+_INNER_NUMBER = lazy_compile(r"(?<!\S)[0-9０-９]+(?:[.．][0-9０-９]+)?(?!\S)")
+
+
+def _row_inside_label(lab: LCell, match) -> Optional[tuple[str, list[LCell]]]:
+    """Two rows on one line read as one: 「行政规范性文件 0 0 8 其他规范性文件 10 7 26」 gives
+    the label 「行政规范性文件 0 0 8 其他规范性文件」 and the values 10 7 26, those of a row
+    some agencies add. When the label's text opens with a row's label and a run of numbers
+    and goes on with another label, those numbers are that row's values: (its key, the
+    cells at their columns), the cells ``[]`` when the other label names the same row
+    (which row the values are is unknown). None when the label holds no such run."""
+    if lab.end_column - lab.column != len(lab.text):
+        return None
+    run: list = []
+    for m in _INNER_NUMBER.finditer(lab.text):
+        if run and lab.text[run[-1].end():m.start()].strip():
+            break
+        run.append(m)
+    if not run:
+        return None
+    head, tail = lab.text[:run[0].start()].strip(), lab.text[run[-1].end():].strip()
+    key = match(head)
+    if not tail or tail in CELL_UNITS or key is None:
+        return None
+    if match(tail) == key:
+        return key, []
+    return key, [LCell("num", m.group(), lab.line, lab.column + m.start(), lab.column + m.end(), to_number(m.group()))
+                 for m in run]
+
+
+def _rows_sharing_lines(read: RegionRead, match, issues: list[Issue]) -> list[Vector]:
+    """The region's vectors, a row whose values stand inside the label of the row after
+    it on the same line (:func:`_row_inside_label`) read from there; the values after the
+    other label are none of this table's rows (an issue says so)."""
+    labels_on = {}
+    for c, _key in read.labels:
+        labels_on.setdefault(c.line, []).append(c)
+    out = []
+    for vec in read.vectors:
+        before = [c for c in labels_on.get(vec.line, ()) if not vec.values or c.column < vec.values[0].column]
+        found = _row_inside_label(before[-1], match) if vec.layout == "row" and before else None
+        if found is None:
+            out.append(vec)
+            continue
+        key, inner = found
+        issues.append(Issue("t2-unplaced-values", cells_span(vec.values), "t2", values=tuple(c.text for c in vec.values)))
+        if inner:
+            out.append(Vector(key, inner, vec.line, before[-1], vec.layout, vec.separated))
+    return out
+
+
 def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") -> Optional[Table2]:
     """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
     if not infos:
@@ -98,7 +159,7 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
                 fee_header = fee_header or Label(c.text, "fees", c.span)
     # Header words in pipe/tab header rows are recorded as labels without keys too.
     cells: dict[str, Cell] = {}
-    placed, duplicates, strays = align(read.vectors, order)
+    placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order)
     for vec in strays:
         issues.append(Issue("t2-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t2",
                             values=tuple(c.text for c in vec.values)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
 
 from .. import labels as L
@@ -26,6 +25,7 @@ from . import runs, t3_forms, t3_parts, t3_runs
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
+from .t3_fit import choose_drop, short_of_subtotal
 from .region import Vector, Widths, align, blank_separated, to_cell, to_cells, cells_span, fit, read_region
 
 
@@ -137,9 +137,11 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     # Some reports add a 法人或其他组织 小计 column (FORMAT §5.1): a derived column, read
     # and set aside, never part of the 总计 sum.
     subtotal: Optional[int] = None
-    if width == 7 and "小计" in header.text:
+    # (Headed 小计, or 合计 in a header that heads the last column 总计.)
+    word = "小计" if "小计" in header.text else "合计" if "合计" in header.text and "总计" in header.text else None
+    if width == 7 and word is not None:
         # Its position: right after 自然人 (before 商业企业) or after 其他 (before 总计).
-        at, business = header.text.find("小计"), header.text.find("商业")
+        at, business = header.text.find(word), header.text.find("商业")
         subtotal = 1 if 0 <= at < business else 6
 
     # A table printing （六）其他处理 as one row (the 2019 layout) has G6 where its
@@ -315,15 +317,24 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
     lab = vec.label
     label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     extra: tuple[Cell, ...] = ()
-    if n == 7:
+    if n == 7 and subtotal is None:
         placed = vals  # only read below
     elif n == 8 and subtotal is not None:
-        drop = _choose_drop(vals, subtotal)
+        drop = choose_drop(vals, subtotal)
         placed = vals[:drop] + vals[drop + 1:]
         cells = tuple(to_cell(c) for c in placed)
         return Row(key, label, cells, vec.line, (), 7, to_cell(vals[drop]))
+    elif n == 7 and subtotal is not None:
+        reading = short_of_subtotal(vals, subtotal)
+        if reading is None:
+            # Seven values under eight columns and the identities allow more than one place
+            # for the cell left out: which column holds what is unknown.
+            issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=n, expected=8))
+            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
+        placed, sub = reading
+        return Row(key, label, to_cells(placed), vec.line, (), 7, to_cell(sub) if sub is not None else None)
     elif n == 8:
-        drop = _choose_drop(vals)
+        drop = choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]
         extra = (to_cell(vals[drop]),)
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=8, expected=7))
@@ -354,19 +365,6 @@ def _unplaced_row(key: str, vec: Vector, issues: list[Issue], vals: Optional[Seq
     label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=len(vals), expected=7))
     return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), len(vals), None)
-
-
-def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:
-    """Which of 8 values is the intruder: the one whose removal makes the row add up
-    (``prefer``: the position the header gives a subtotal column, when that fits too)."""
-    fits = []
-    for i in range(8):
-        rest = [c.value for j, c in enumerate(vals) if j != i]
-        if all(isinstance(x, (int, Decimal)) for x in rest) and sum(rest[:6]) == rest[6]:
-            fits.append(i)
-    if prefer is not None and (prefer in fits or not fits):
-        return prefer
-    return fits[0] if fits else 0
 
 
 _ABSENT_ROW = (ABSENT,) * len(T3_COLS)

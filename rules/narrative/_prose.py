@@ -247,13 +247,14 @@ def t3_row_line(report: Report, row: str) -> Optional[int]:
 
 
 def t4_total(report: Report, kind: str) -> Optional[Number]:
-    """行政复议 total ("review") or 行政诉讼 total ("suit" = direct + after_review)."""
+    """行政诉讼 total ("suit" = direct + after_review), or one block's total ("review":
+    行政复议, "direct", "after_review")."""
     t4 = report.t4
     if t4 is None:
         return None
     conf = table_confidence(report, "t4")
-    if kind == "review":
-        return t4.value("review", "total") if conf.readable("review") else None
+    if kind != "suit":
+        return t4.value(kind, "total") if conf.readable(kind) else None
     if not (conf.readable("direct") and conf.readable("after_review")):
         return None
     a = t4.value("direct", "total")

@@ -15,15 +15,19 @@ from gplint.lazy_re import lazy_compile
 # under one spanning header), and how messages name each kind's total in table 四.
 _REVIEW, _DIRECT, _AFTER_REVIEW = (T4.block(k) for k in ("review", "direct", "after_review"))
 _T4_TOTAL = T4.column(T4.total_column).label
-_NAMES = {"review": _REVIEW.label, "suit": _DIRECT.parent}
+_NAMES = {"review": _REVIEW.label, "suit": _DIRECT.parent, "direct": _DIRECT.label, "after_review": _AFTER_REVIEW.label}
 _TABLE = {"review": f"表四{_REVIEW.label}{_T4_TOTAL}",
-          "suit": f"表四{_DIRECT.parent}{_T4_TOTAL}（{_DIRECT.label} + {_AFTER_REVIEW.label}）"}
+          "suit": f"表四{_DIRECT.parent}{_T4_TOTAL}（{_DIRECT.label} + {_AFTER_REVIEW.label}）",
+          "direct": f"表四{_DIRECT.label}{_T4_TOTAL}", "after_review": f"表四{_AFTER_REVIEW.label}{_T4_TOTAL}"}
 _REVIEW_WORD, _SUIT_WORD = _NAMES["review"], _NAMES["suit"]
 
 _UNITS = frozenset(("件", "起", "宗", "个", "次", "件次"))
 #: The words naming each kind of case (复议 and 诉讼 without 行政, 被起诉).
 _CASE_WORDS = {"review": lazy_compile(r"行政复议|复议"), "suit": lazy_compile(r"行政诉讼|诉讼|起诉")}
 _CASE = lazy_compile(r"(?P<review>行政复议|复议)|(?P<suit>行政诉讼|诉讼|起诉)")
+#: The two kinds of 行政诉讼 (table 四's suit blocks): a count of one is no count of all suits.
+_SUIT_KIND = lazy_compile(r"(?P<direct>(?:未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼))"
+                          r"|(?P<after_review>(?:经)?复议后(?:再)?(?:提起)?(?:行政)?(?:起诉|诉讼))")
 _NONE = lazy_compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))"
                    r"|(?P<what2>(?:行政复议|行政诉讼|复议|诉讼)[^\d，,；;。]{0,8}?)(?:均|都)?(?:为|是)(?:零|0)(?![.\d])(?:件|起)?")
 #: Words of a case's outcome (N108 reads those counts): 维持 1 件 is not a number of cases.
@@ -51,7 +55,8 @@ class CaseCountMismatch(Rule):
     What it checks
         A clause that gives the number of 行政复议 (or 行政诉讼) cases about disclosure work
         — and is not about their outcomes (维持, 纠错, 败诉…) — is compared with table 四:
-        行政复议 with its 总计, 行政诉讼 with 未经复议直接起诉 总计 + 复议后起诉 总计. A clause saying
+        行政复议 with its 总计, 行政诉讼 with 未经复议直接起诉 总计 + 复议后起诉 总计 (a count of
+        one kind of suit, 其中未经复议直接起诉 2 件, with that block's 总计). A clause saying
         no such case happened (未发生行政复议) is reported when the matching total is not 0.
         When the report notes that table 四 includes cases carried over from the previous
         year, a text count below the table's is accepted. Counts that are plainly not the
@@ -164,7 +169,12 @@ def case_counts(s) -> Iterator[tuple[Count, str]]:
                         yield c, k  # type: ignore[misc]
                 continue
         if named:
-            yield c, named[-1].lastgroup  # type: ignore[misc]
+            kinds = list(_SUIT_KIND.finditer(c.before))
+            if kinds and kinds[-1].end() >= named[-1].end():
+                # 其中未经复议直接起诉 26 件，复议后起诉 20 件: each suit block's own total.
+                yield c, kinds[-1].lastgroup  # type: ignore[misc]
+            else:
+                yield c, named[-1].lastgroup  # type: ignore[misc]
             continue
         m = _CASE.search(c.after)
         if m is not None and not _OUTCOME.search(c.after, 0, m.start()):

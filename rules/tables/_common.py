@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Optional
 
 from gplint import format as _format
+from gplint.grammar import PIPE_CHARS
 from gplint.model import Report, Span
+from gplint.reader.csv_rows import csv_fields
 
 #: Each format by its name and document, for messages ("2021 年格式（国办公开办函〔2021〕30号）").
 FORMAT_2021 = _format.FORMAT_2021.title
@@ -28,23 +30,45 @@ def section_span(report: Report, slot: str) -> Span:
     return report.title_span or Span(1)
 
 
+#: Cell borders: | ｜ and a box-drawing table's │ ├ ┼ ┤ … all cut a row into cells alike.
+_PIPES = frozenset(PIPE_CHARS)
+_PIPES_AND_BLANKS = PIPE_CHARS + " \t\u3000\xa0"
+
+
 def line_text(report: Report, line: int) -> str:
     if 1 <= line <= len(report.lines):
         return report.lines[line - 1]
     return ""
 
 
-def trailing_empty_cell(report: Report, line: int, last_end_column: int) -> Optional[bool]:
+def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_column: int = 1) -> Optional[bool]:
     """Whether a separated row leaves an empty cell after its last value.
 
     None when the line has no cell separators (the layout cannot tell). A pipe row
     ``| 1 | 0 |  |`` or a tab row ``1\\t0\\t`` leaves one; ``| 1 | 0 |`` does not; a pipe
-    row without outer pipes (``a | 1 | 0 | ``) leaves one after its last pipe.
+    row without outer pipes (``a | 1 | 0 | ``) leaves one after its last pipe. Full-width
+    bars (｜) and the borders of a box-drawing table (│ ├ ┼ ┤ …) are pipes too; the commas
+    of a CSV row (``a,1,0,``) cut it as tabs do.
+
+    ``first_column``: where the row begins (its label). A row inside a longer line (a
+    page flattened into one line holds every row) ends where the next text begins, and
+    opens with a pipe when one stands before its label; then the next row's opening pipe
+    stands after its closing one.
     """
     text = line_text(report, line)
     rest = text[last_end_column - 1:] if last_end_column > 0 else ""
-    if "|" in text:
-        return rest.count("|") >= (2 if text.lstrip().startswith("|") else 1)
+    if not _PIPES.isdisjoint(text):
+        row_end = len(rest) - len(rest.lstrip(_PIPES_AND_BLANKS))
+        after = sum(1 for ch in rest[:row_end] if ch in _PIPES)
+        # (Blanks and markdown emphasis stand between a pipe and its cell's label: | **a** |.)
+        before = text[:first_column - 1].rstrip(" \t\u3000\xa0*_") if first_column > 1 else ""
+        opens = (before[-1:] if before else text.lstrip()[:1]) in _PIPES
+        # A row that opens with a pipe closes with one; another row after it on the same
+        # line opens with one too (「… | 0 | | 二、…」: no empty cell between them).
+        followed = row_end < len(rest)
+        return after >= (2 if opens else 1) + (1 if opens and followed else 0)
     if "\t" in text:
         return "\t" in rest
+    if "," in text and csv_fields(text) is not None:  # a spreadsheet's CSV row
+        return "," in rest
     return None

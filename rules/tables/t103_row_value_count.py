@@ -142,7 +142,10 @@ def _evidence(report: Report, row: Row) -> Optional[bool]:
     ends = [c.span.end_column for c in row.cells if c.span is not None and c.span.line == line and c.raw.strip()]
     if not ends:
         return True if line != row.line else None
-    return trailing_empty_cell(report, line, max(ends))
+    # Where the row begins on that line (its label): a row inside a longer line (a page
+    # flattened into one line) ends where the next row's text begins.
+    first = row.label.span.column if row.label is not None and row.label.span.line == line else 1
+    return trailing_empty_cell(report, line, max(ends), first)
 
 
 def _over(spans: list[Optional[Span]], line: int) -> Span:

@@ -145,6 +145,19 @@ def test_suit_total_is_direct_plus_after_review():
     assert len(diags) == 1 and diags[0].evidence == {"text": 47, "table": 46}
 
 
+@pytest.mark.parametrize("direct, after", [(26, 20), (20, 26), (25, 21)])
+def test_each_kind_of_suit_is_compared_with_its_own_block(direct, after):
+    """行政诉讼 46 件，其中未经复议直接起诉 26 件，复议后起诉 20 件: the two kinds are the
+    blocks' totals (26 and 20 in 淮安市 2024's table 四), not two claims of the suit total."""
+    text = corpus("govnianbao_huaian-city-2024_pdfminer.txt").replace(
+        "政府信息公开行政诉讼 46 件", f"政府信息公开行政诉讼 46 件，其中未经复议直接起诉 {direct} 件，复议后起诉 {after} 件")
+    assert "其中未经复议直接起诉" in text
+    diags = run(text, ["N103"], "default")
+    wrong = {k: v for k, v in (("direct", direct), ("after_review", after)) if v != {"direct": 26, "after_review": 20}[k]}
+    assert sorted(d.key for d in diags) == sorted(f"t4.{k}.total" for k in wrong)
+    assert all(d.evidence["text"] == wrong[d.key.split(".")[1]] for d in diags)
+
+
 def test_note_that_table4_includes_carried_over_cases_accepts_a_lower_text_count():
     text = with_sentence("全年新发生政府信息公开行政复议 0 件。")
     assert run(text, ["N103"])  # 0 ≠ 1 without the note

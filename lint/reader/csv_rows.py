@@ -1,0 +1,72 @@
+"""Layout "csv": a table row as a spreadsheet saved as CSV writes it, pasted into a report —
+fields cut by ASCII commas, a field holding a comma or a quote (or, as some exporters
+write every text, any label) between double quotes, empty cells as empty fields:
+
+    "（一）予以公开",12,0,0,0,0,0,12
+    1.属于国家秘密,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
+
+A line is taken for such a row only when nothing else reads it so: no tab or pipe cuts it,
+it has three fields or more, one of them a number or quoted (two are enough when one is
+quoted: 「"行政许可","12"」), every field after the first is quoted, a number or empty, and its first is quoted, a number, empty or a label that
+does not end in a digit (so 「行政事业性收费 1,234,567」 and a lone 1,234,567 stay
+thousands separators). Each field is
+read by the grammar on its own, at its column: a cell's span is where it stands.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..grammar import Tok, read_record
+from ..lazy_re import lazy_compile
+
+#: One field and the comma after it (or the line's end): quoted ("" inside is a quote) or bare.
+_FIELD = lazy_compile(r'[ \t]*(?:"((?:[^"]|"")*)"|([^",]*?))[ \t]*(,|$)')
+_NUMBER = lazy_compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+#: A run of digit groups a thousands separator would make (1,234 and 12,345,678).
+_THOUSANDS = lazy_compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
+def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
+    """The fields of a CSV row (each its text without quotes and the 1-based column it
+    starts at), or None when ``text`` is not read as one (see the module's docstring)."""
+    if "," not in text or _THOUSANDS.fullmatch(text.strip()):
+        return None
+    fields: list[tuple[str, int]] = []
+    pos = 0
+    while True:
+        m = _FIELD.match(text, pos)
+        if m is None:
+            return None
+        quoted, bare = m.group(1), m.group(2)
+        if quoted is not None:
+            fields.append((quoted, m.start(1) + 1))
+        else:
+            if bare and not _NUMBER.fullmatch(bare) and (fields or bare[-1].isdigit()):
+                return None  # text after the first field, or a first field ending in a digit
+            fields.append((bare, m.start(2) + 1))
+        if not m.group(3):
+            break
+        pos = m.end()
+    quoted = sum(1 for _f, c in fields if text[c - 2:c - 1] == '"')
+    if len(fields) < (2 if quoted else 3) or not (quoted or any(_NUMBER.fullmatch(f) for f, _c in fields)):
+        return None  # (commas alone, or labels alone: nothing says these are a table's cells)
+    return fields
+
+
+def csv_segments(text: str) -> Optional[list[tuple[tuple[Tok, ...], int]]]:
+    """The tokens of each field of a CSV row at their columns in the line, and the column
+    each field starts at (what ``lines._separated`` cuts cells from), or None."""
+    fields = csv_fields(text)
+    if fields is None:
+        return None
+    out: list[tuple[tuple[Tok, ...], int]] = []
+    for field, column in fields:
+        toks: Sequence[Tok] = ()
+        if field:
+            record = read_record(field)
+            if record is None:
+                return None
+            toks = tuple(Tok(t.type, t.value, t.column + column - 1) for t in record.tokens)
+        out.append((tuple(toks), column))
+    return out
