@@ -181,21 +181,23 @@ def _remap(obj, real_of: Sequence[int]):
         return real_of[v] if 0 < v < len(real_of) else v
 
     seen: set[int] = set()
-
-    def walk(o) -> None:
+    # (A walk with a stack of its own, not a recursive closure: a function that names
+    # itself is a reference cycle, and its ``seen`` set lived on until the next collection,
+    # through the rules.)
+    todo = [obj]
+    while todo:
+        o = todo.pop()
         if isinstance(o, (str, int, Decimal, type(None), bool)) or id(o) in seen:
-            return
+            continue
         seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
         if isinstance(o, Span):
             o.line, o.end_line = line(o.line), line(o.end_line)
         elif isinstance(o, ProsePieces):
             o.renumber(line)
         elif isinstance(o, (tuple, list)):
-            for x in o:
-                walk(x)
+            todo.extend(o)
         elif isinstance(o, dict):
-            for x in o.values():
-                walk(x)
+            todo.extend(o.values())
         elif dataclasses.is_dataclass(o):
             for f in dataclasses.fields(o):
                 if f.name in ("text", "lines", "path"):
@@ -205,9 +207,7 @@ def _remap(obj, real_of: Sequence[int]):
                     # (object.__setattr__: a frozen table is still being made here)
                     object.__setattr__(o, f.name, line(v))
                 else:
-                    walk(v)
-
-    walk(obj)
+                    todo.append(v)
     if isinstance(obj, Report):
         obj = dataclasses.replace(obj, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
     return obj
