@@ -141,31 +141,31 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
     fast = read_lines(text)
     if fast is not None:
         raws, infos, long_lines = fast
-        lines: Sequence[Line] = ()  # made below only when a long line is cut
     else:
         lines = tokenise(text)
         raws = [l.text for l in lines]
         long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
-    # Long flattened lines become virtual lines; everything below works on virtual line
-    # numbers, mapped back to real ones at the end (_remap).
-    real_of: Optional[list[int]] = None
-    # Only a long line holding a table anchor is cut (segments): most reports have none.
-    cut = {l.number: segments(l) for l in long_lines}
-    if any(len(segs) > 1 for segs in cut.values()):
-        if not lines:
-            lines = [Line(n, i.text, i.tokens) for n, i in enumerate(infos, 1)]
-        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
-        if len(virtual) != len(lines):
-            real_of = [0] + [l.number for l, _ in virtual]
-            lines = [Line(k + 1, l.text, l.tokens) for k, (l, _) in enumerate(virtual)]
-            infos = []
-            for (l, off), vl in zip(virtual, lines):
-                info = split_line(vl)  # its cells carry the virtual line's number
-                info.offset = off
-                infos.append(info)
-    if real_of is None and fast is None:
         infos = split_lines(lines)
-    return raws, infos, real_of
+        del lines
+    # Only a long line holding a table anchor is cut (segments): most reports have none.
+    cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
+    if not cut:
+        return raws, infos, None
+    # Long flattened lines become virtual lines; everything below works on virtual line
+    # numbers, mapped back to real ones at the end (_remap). A line not cut keeps its
+    # shared reading (the line table's, at its new position).
+    table: list[LineInfo] = []
+    real_of = [0]
+    for n, info in enumerate(infos, 1):
+        for piece, offset in cut.get(n, ()):
+            virtual = split_line(Line(len(table) + 1, piece.text, piece.tokens))  # its cells carry its number
+            virtual.offset = offset
+            table.append(virtual)
+            real_of.append(n)
+        if n not in cut:
+            table.append(info)
+            real_of.append(n)
+    return raws, table, real_of
 
 
 def _remap(obj, real_of: Sequence[int]):
