@@ -127,6 +127,18 @@ class BlankLineAt:
         self.text = text
         self.tokens = tokens
 
+    def as_info(self) -> "LineInfo":
+        """The same reading as a :class:`LineInfo` (which it equals)."""
+        return LineInfo(self.number, self.text, self.tokens, [], False, blank=True, heading_shape=())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LineInfo, BlankLineAt)):
+            return self.as_info() == (other.as_info() if isinstance(other, BlankLineAt) else other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"BlankLineAt({self.number!r}, {self.text!r})"
+
 
 # Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal
 # are immutable, so a cached result is as good as a fresh one.
