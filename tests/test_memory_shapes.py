@@ -11,7 +11,7 @@ from pathlib import Path
 from gplint.reader import parse
 from gplint.reader.line_memo import line_at, read_lines
 from gplint.reader.report import line_readings
-from memory_peak import parse_peak_per_byte
+from memory_peak import parse_peak_per_byte, peak_of
 
 CORPUS = Path(__file__).parent / "corpus"
 #: A crawled web page: the whole report flattened into one line.
@@ -85,3 +85,38 @@ def test_a_blank_line_of_a_table_region_is_read_at_its_own_number():
     assert line_at(table, 2) is table[1]  # read for that line: the shared reading itself
     row = line_at(table, 3)
     assert row.number == 3 and all(c.line == 3 for c in row.cells) and table[2].cells[0].line == 1
+
+
+def test_many_short_sentences_cost_a_small_multiple_of_their_bytes():
+    # Markup debris in the prose: each "!" ends a "sentence" of a few characters, an
+    # object each with its text and runs (70x on main at 91f4eac).
+    text = REPORT.read_text(encoding="utf-8") + "\n" + "<!--" * 25_000 + "\n"
+    assert len(text.encode()) >= 100_000
+    assert peak_of(lambda: len(parse(text).sentences)) / len(text.encode()) <= 20
+
+
+def _sentences_both_ways(text: str, monkeypatch) -> tuple:
+    from gplint.reader import sentences
+
+    monkeypatch.setattr(sentences, "_MANY_SENTENCES", 10**9)
+    plain = parse(text).sentences
+    monkeypatch.setattr(sentences, "_MANY_SENTENCES", 3)
+    monkeypatch.setattr(sentences, "_CHARACTERS_A_SENTENCE", 10**9)
+    monkeypatch.setattr(sentences, "_LONG_LINE", 40)
+    packed = parse(text).sentences
+    return plain, packed
+
+
+def test_sentences_kept_packed_are_the_sentences_cut_one_by_one(monkeypatch):
+    from gplint.reader.sentence_table import SentenceTable
+
+    report = REPORT.read_text(encoding="utf-8")
+    # Headings, sentences over several lines, marks other than 。, long lines of marks.
+    text = report + "\n一、其他\n本机关全年收到申请\n12件！其中\n公开3件？" + "好!" * 30 + "尾部没有句号\n"
+    plain, packed = _sentences_both_ways(text, monkeypatch)
+    assert isinstance(plain, tuple) and isinstance(packed, SentenceTable)
+    assert len(plain) > 50 and packed == plain and list(packed) == list(plain)
+    assert packed[0] == plain[0] and packed[-1] == plain[-1] and packed[3:7] == plain[3:7]
+    assert any(len(s.pieces) > 1 for s in packed) and any(s.heading for s in packed)
+    assert [s.span() for s in packed] == [s.span() for s in plain]
+    assert hash(packed) == hash(packed) and packed != plain[:-1]
