@@ -75,6 +75,11 @@ def test_mapping_a_flattened_page_back_leaves_no_reference_cycle():
 def test_a_blank_line_of_a_table_region_is_read_at_its_own_number():
     from gplint.reader.cells import BlankLineAt, LineInfo
 
+    from gplint.reader import line_memo
+
+    # (The line memo emptied: each text is read afresh, for the first line that holds it.)
+    line_memo._LINE_MEMO.young.clear()
+    line_memo._LINE_MEMO.old = {}
     text = "| 0 | 0 |\n   \n| 0 | 0 |\n   \n\n"
     _, table, _ = read_lines(text)
     blank = line_at(table, 4)

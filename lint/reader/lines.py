@@ -21,8 +21,6 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
 
     ``start`` is the column where the segment begins (just after its separator), the
     position an empty cell is reported at."""
-    if isinstance(toks, PackedTokens) and len(toks) - toks.count(_NOT_CONTENT) > _FEW_CONTENT:
-        return _long_segment_cell(toks, line)
     if len(toks) == 3:
         before, t, after = toks
         if t.type == "NUMBER" and before.type == "BLANK" and after.type == "BLANK":
@@ -33,6 +31,8 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     if len(toks) == 1 and toks[0].type == "NUMBER":
         t = toks[0]
         return [LCell("num", t.value, line, t.column, t.column + len(t.value), to_number(t.value))]
+    if isinstance(toks, PackedTokens) and len(toks) - toks.count(_NOT_CONTENT) > _FEW_CONTENT:
+        return _long_segment_cell(toks, line)
     content = [t for t in toks if t.type != "BLANK" and t.type != "STAR"]
     if not content:
         col = toks[0].column if toks else start
@@ -156,10 +156,9 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     n = line.number
     cells: list[LCell] = []
     for toks, start in segments:
-        if sep_type == "PIPE" and isinstance(toks, PackedTokens):
-            toks = toks.retyped("TAB", "BLANK")  # a tab inside a pipe cell is a blank
-        elif sep_type == "PIPE" and any(t.type == "TAB" for t in toks):
-            toks = tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
+        if sep_type == "PIPE" and any(t.type == "TAB" for t in toks):  # a tab inside a pipe cell is a blank
+            toks = toks.retyped("TAB", "BLANK") if isinstance(toks, PackedTokens) else \
+                tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
         cells.extend(_segment_cell(toks, n, start))
     # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
     # cells at the ends stay: a row's width decides what they are (fit).

@@ -195,7 +195,21 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
             flush()
         if "\t" in line or "\ufeff" in line:
             line = line.translate(_AS_SPACE)
-        pieces, rest, mark = _line_pieces(line, only_full_stops)
+        # The line cut after each sentence-final mark: the pieces and their marks tile it,
+        # the last piece running on to the next line unless the line ends with a mark.
+        if len(line) > _LONG_LINE:
+            pieces, rest, mark = _long_line_pieces(line)
+        elif only_full_stops:
+            # The line split at its marks: each piece but the last lacks its 。 (added
+            # back below), as the findall would give them.
+            pieces = line.split("。")
+            rest = pieces.pop()
+            mark = "。"
+        else:
+            # Each piece with its mark (whichever it is).
+            pieces = _SENTENCE_PIECES.findall(line)
+            rest = pieces.pop() if line[-1] not in _SENTENCE_END_CHARS else ""
+            mark = ""
         start = 0
         cut = False
         for piece in pieces:
@@ -240,20 +254,12 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
 _LONG_LINE = 4096
 
 
-def _line_pieces(line: str, only_full_stops: bool) -> tuple[Iterable[str], str, str]:
-    """The line cut after each sentence-final mark: the pieces that end a sentence, the
-    rest (running on to the next line; "" when the line ends with a mark), and the mark
-    to add to each piece ("。" when the pieces were split at it, else "": each piece holds
-    its own). The pieces, their marks and the rest tile the line."""
-    if len(line) > _LONG_LINE:
-        # One at a time (a page of markup debris is thousands of pieces).
-        end = max(map(line.rfind, _SENTENCE_END_CHARS)) + 1
-        return map(_GROUP, _SENTENCE_PIECES.finditer(line, 0, end)), line[end:], ""
-    if only_full_stops:
-        pieces = line.split("。")  # (see only_full_stops in sentences_of)
-        return pieces, pieces.pop(), "。"
-    pieces = _SENTENCE_PIECES.findall(line)
-    return pieces, pieces.pop() if line[-1] not in _SENTENCE_END_CHARS else "", ""
+def _long_line_pieces(line: str) -> tuple[Iterable[str], str, str]:
+    """A long line's pieces that end a sentence (each with its mark), one at a time (a
+    page of markup debris is thousands of them), the rest after its last mark, and "" (the
+    mark to add to each piece), as sentences_of cuts a shorter line."""
+    end = max(map(line.rfind, _SENTENCE_END_CHARS)) + 1
+    return map(_GROUP, _SENTENCE_PIECES.finditer(line, 0, end)), line[end:], ""
 
 
 def _packed(sentences: list[Sentence]) -> SentenceTable:
