@@ -4,7 +4,7 @@ reporter kind and format version.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from .. import labels as L
 from ..grammar import Line, tokenise
@@ -181,12 +181,15 @@ def _remap(obj, real_of: Sequence[int]):
         return real_of[v] if 0 < v < len(real_of) else v
 
     seen: set[int] = set()
-    # (A walk with a stack of its own, not a recursive closure: a function that names
-    # itself is a reference cycle, and its ``seen`` set lived on until the next collection,
-    # through the rules.)
-    todo = [obj]
-    while todo:
-        o = todo.pop()
+    # A walk with a stack of its own (a recursive closure is a reference cycle that kept
+    # ``seen`` alive until the next collection, through the rules), holding an iterator
+    # over each container being walked rather than every item waiting to be.
+    stack: list[Iterator] = [iter((obj,))]
+    while stack:
+        o = next(stack[-1], stack)  # (the stack itself: this container is done)
+        if o is stack:
+            stack.pop()
+            continue
         if isinstance(o, (str, int, Decimal, type(None), bool)) or id(o) in seen:
             continue
         seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
@@ -195,10 +198,11 @@ def _remap(obj, real_of: Sequence[int]):
         elif isinstance(o, ProsePieces):
             o.renumber(line)
         elif isinstance(o, (tuple, list)):
-            todo.extend(o)
+            stack.append(iter(o))
         elif isinstance(o, dict):
-            todo.extend(o.values())
+            stack.append(iter(o.values()))
         elif dataclasses.is_dataclass(o):
+            inner = []
             for f in dataclasses.fields(o):
                 if f.name in ("text", "lines", "path"):
                     continue
@@ -207,7 +211,8 @@ def _remap(obj, real_of: Sequence[int]):
                     # (object.__setattr__: a frozen table is still being made here)
                     object.__setattr__(o, f.name, line(v))
                 else:
-                    todo.append(v)
+                    inner.append(v)
+            stack.append(iter(inner))
     if isinstance(obj, Report):
         obj = dataclasses.replace(obj, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
     return obj
