@@ -123,6 +123,8 @@ class Style:
                                   # line; "values-first": the values, then the label;
                                   # "colon": 「label：v v v」 (tables 二 and 三)
     t3_parts: tuple = ()          # table 三 as stacked sub-tables, each these columns (full labels)
+    t3_part_labels: str = "full"  # the later parts' row labels: "full", "numbering" (（一）, 1. …), "none"
+    t3_part_between: tuple = ()   # lines printed between the parts (a blank line, a footer, 续表)
     header_before: tuple = ()     # table 三's header printed again before these rows
     header_word_lines: bool = False  # table 三's header one column word a line (PDF text)
     t2_two_years: bool = False    # table 二's one-value blocks with 上年 and 本年 columns
@@ -264,9 +266,10 @@ def render_text(d: ReportData, st: Style) -> str:
             lines.append(label + "：" + st.sep.join(values) if st.row_form == "colon"
                          else st.sep.join([label] + values))
     lines.append(h[2])
-    for part in st.t3_parts or (st.t3_order,):
+    for i, part in enumerate(st.t3_parts or (st.t3_order,)):
         sub = replace(st, t3_order=part)
-        lines += _spaced(st, _t3_header(sub) + _t3_rows(sub, d))
+        rows = _t3_rows(sub, d) if not i else _later_part_rows(_t3_rows(sub, d), st.sep, st.t3_part_labels)
+        lines += (list(st.t3_part_between) if i else []) + _spaced(st, _t3_header(sub) + rows)
     lines.append(h[3])
     lines += _spaced(st, _t4_lines(st, d))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
@@ -274,6 +277,25 @@ def render_text(d: ReportData, st: Style) -> str:
         body = " ".join(x.strip() for x in lines[1:] if x.strip())
         return "\n".join([p["title"], "发布时间：2025-01-20 来源：本机关 浏览次数：128", body, ""])
     return "\n".join(lines)
+
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def _later_part_rows(lines: list[str], sep: str, labels: str) -> list[str]:
+    """A later part of table 三 printed in column groups: its rows with the full labels,
+    only their numbering ("numbering"), or the values alone and no group lines ("none")."""
+    if labels == "full":
+        return lines
+    out = []
+    for line in lines:
+        label, cut, values = line.partition(sep)
+        if labels == "none":
+            out += [values] if cut else []
+        else:
+            m = _NUMBERING.match(label)
+            out.append((m.group(0) if m else "") + cut + values)
+    return out
 
 
 def _last_year(v, key: str):
@@ -669,6 +691,19 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                         Style(heading=lambda s: str("一二三四五六".index(s[0]) + 1) + "." + s[2:])),
     "crawled-one-line": ("a saved page: the body on one line, cells and lines joined by blanks, empty cells as —",
                          Style(sep=" ", one_line=True, value=lambda v, k: _fmt(v) or "—")),
+    # Table 三 in column groups (branch t3split): the family around t3-split-total / -half.
+    "t3-split-unlabelled": ("table 三 as two stacked tables (自然人 … 法律服务机构, then 其他, 总计), the second "
+                            "without row labels, a 续表 title between", Style(t3_parts=((0, 1, 2, 3, 4), (5, 6)),
+                                                                          t3_part_labels="none",
+                                                                          t3_part_between=("续表",))),
+    "t3-split-numbering-spaces": ("table 三 as two stacked tables cut after 科研机构, blank-separated, the second "
+                                  "repeating only the numbering, a page footer and 表三（续） between",
+                                  Style(sep=" ", value=lambda v, k: _fmt(v) or "—", t3_parts=((0, 1, 2), (3, 4, 5, 6)),
+                                        t3_part_labels="numbering",
+                                        t3_part_between=("", "- 5 -", "表三（续）"))),
+    "t3-split-three-numbered": ("table 三 as three stacked tables (2, 3, 2 columns), rows numbered in a 序号 column "
+                                "and no labels", Style(numbered_rows=True, t3_parts=((0, 1), (2, 3, 4), (5, 6)),
+                                                       t3_part_between=("",))),
 }
 DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",

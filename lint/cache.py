@@ -49,7 +49,7 @@ def default_dir() -> str:
 
 
 def _sha256():
-    from hashlib import sha256
+    from .digest import sha256
 
     return sha256()
 

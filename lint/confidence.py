@@ -292,8 +292,8 @@ def _all_certain(cells: list[Cell]) -> bool:
 
 
 def _score(rows: Mapping[str, RowConfidence]) -> float:
-    if not rows:
-        return 0.0
+    if not rows or all("no-values" in r.flags for r in rows.values()):
+        return 0.0  # labels and no value anywhere: nothing was read, nothing can be checked
     return sum(1.0 if r.certain else 0.0 if r.misread else 0.5 for r in rows.values()) / len(rows)
 
 

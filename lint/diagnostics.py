@@ -5,17 +5,9 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Iterable, Optional
 
+from .digest import sha256 as _sha256
 from .model import Report, Span
 
-# The interpreter's own SHA-256 (module _sha2 from Python 3.12, _sha256 before): the same
-# digest as hashlib's, without loading OpenSSL, which costs ~2 % of a run's start-up.
-try:
-    from _sha2 import sha256 as _sha256
-except ImportError:
-    try:
-        from _sha256 import sha256 as _sha256
-    except ImportError:  # a build without the built-in hashes
-        from hashlib import sha256 as _sha256
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -35,6 +27,8 @@ class Related:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One finding: which rule, where (a span and related places), what, and its evidence."""
+
     code: str
     name: str
     category: str

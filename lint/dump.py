@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .format import FORMAT_2021, format_for
 from .model import Cell, Issue, Report, Span
@@ -78,7 +78,10 @@ def _placement(report: Report) -> dict[str, Any]:
             "year": p.year, "year_source": p.year_source, "placed": p.placed, "problems": list(p.problems)}
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, place: Callable[[Span], Span] = lambda span: span) -> dict[str, Any]:
+    """The report as plain data (``gplint dump``). ``place`` maps a span as read to the
+    file's (:class:`gplint.invisible.InvisibleMap.span` for a text read without its
+    invisible characters)."""
     out: dict[str, Any] = {
         "path": report.path,
         "year": report.year,
@@ -109,9 +112,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         out["t3_layout"] = report.t3.layout
     if report.t4 is not None:
         out["t4"] = {b: {c: _v(report.t4.cell(b, c)) for c in _T4_COLS} for b in _T4_BLOCKS}
-    out["issues"] = [{"kind": i.kind, "message": describe_issue(i), "span": _span(i.span), "table": i.table,
+    out["issues"] = [{"kind": i.kind, "message": describe_issue(i), "span": _span(place(i.span) if i.span else None), "table": i.table,
                       "key": i.row} for i in report.issues]
     out["quantities"] = [{"value": float(q.value) if isinstance(q.value, Decimal) else q.value, "unit": q.unit,
-                          "line": q.span.line, "column": q.span.column, "clause": q.clause, "section": q.section}
+                          "line": q.span.line, "column": place(q.span).column, "clause": q.clause, "section": q.section}
                          for q in report.quantities]
     return out

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .diagnostics import Diagnostic, Rule, fingerprint
+from .embedded_html import tables_as_rows
+from .invisible import InvisibleMap, without_invisible
 from .model import Report, Span
 from .plugins import Registry
 from .workers import is_crash
@@ -181,8 +183,10 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
     if lines > MAX_LINES:
         msg = f"too many lines to be a report: {lines:,}, over {MAX_LINES:,}"
         return FileResult(path, [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path)], error=msg)
+    # The text as the reader reads it (see gplint.reader.parse), kept to map findings back.
+    read, tables = tables_as_rows(without_invisible(source.text))
     try:
-        report = parse(source.text, path=path, year=options.year)
+        report = parse(read, path=path, year=options.year)
     except Exception as exc:  # noqa: BLE001
         return FileResult(path, [input_diagnostic(E_INTERNAL, f"无法解析 (parser failed: {type(exc).__name__}: {exc})", path)],
                           error="parser failed")
@@ -193,6 +197,11 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
             path)], error="not a report", report=report)
     rules = select(registry, options)
     diagnostics = run_rules(report, rules, options, path)
+    if tables is not None:  # HTML tables were read a row a line (gplint.embedded_html)
+        diagnostics = tables.restore(diagnostics)
+    invisible = InvisibleMap.of(source.text)
+    if invisible is not None:  # the report was read without them (gplint.invisible)
+        diagnostics = invisible.restore(diagnostics)
     if "\f" in source.text:  # a PDF's pages (pdfminer ends each with a form feed)
         from .pages import with_pages
 

@@ -135,7 +135,7 @@ class RowLine(NamedTuple):
 
 
 class FooterLine(NamedTuple):
-    """A page footer: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页"."""
+    """A page footer: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5" (:func:`footer_words`)."""
 
     tokens: tuple[Tok, ...]
     numbers: tuple[Tok, ...]
@@ -155,6 +155,14 @@ _LEVELS = {"ENUM_TOP": 1, "ENUM_PAREN": 2, "ENUM_ITEM": 3}
 # A footer's words besides its page numbers (gplint.reader reads footers the same way).
 _FOOTER_DASHES = frozenset("-—–－―")
 _FOOTER_WORDS = frozenset("第页共/")
+
+
+def footer_words(rest: "set[str] | frozenset[str]", number_at_end: bool, numbers: int) -> bool:
+    """Whether a short line whose characters besides its numbers are ``rest`` is a page
+    footer: dashes around its number ("- 3 -", "— 3 —"), 第/页/共 ("第 3 页", "第3页 共5页"),
+    or a slash between two numbers ("3/5", a page of five). Not "共 3 件", nor "3 -"."""
+    return ((rest <= _FOOTER_DASHES and not number_at_end) or (rest <= _FOOTER_WORDS and "页" in rest)
+            or (numbers == 2 and rest == {"/"}))
 
 
 # --------------------------------------------------------------------------- the parser
@@ -458,7 +466,7 @@ def _text_record(plan: tuple, toks: tuple) -> LineRecord:
     if footer is not None:  # a footer's shape: its words decide ("- 3 -", "第 3 页"; not "共 3 件")
         others, numbers, number_at_end = footer
         rest = set("".join([toks[k][1] for k in others]))
-        if (rest <= _FOOTER_DASHES and not number_at_end) or (rest <= _FOOTER_WORDS and "页" in rest):
+        if footer_words(rest, number_at_end, len(numbers)):
             return _new(FooterLine, (toks, tuple([toks[k] for k in numbers])))
     # Numbers standing alone at the end, after a label (or alone): a row of a table whose
     # cells are separated by blanks. Otherwise prose.

@@ -155,7 +155,8 @@ class Issue:
       unknown; ``row`` "t4" is all of table 四, "t4.review" one block of it;
     - ``t3-duplicate-row``: a row printed twice (its second values are not used);
     - ``t3-other-form``: table 三 printed in another form that could not be read (``row``:
-      "kv", a sentence a row; "transposed", a line an applicant type), for ``reason``
+      "kv", a sentence a row; "transposed", a line an applicant type; "column-parts",
+      stacked tables each naming some of the columns), for ``reason``
       (:data:`OTHER_FORM_REASONS`), naming ``label`` or ``values``.
     """
 
@@ -187,11 +188,15 @@ OTHER_FORM_REASONS = (
     "unknown-header",  # turned: a header cell (``label``) names no row, or one twice
     "row-count",       # turned: a line (``label``) has not one value a row (``expected``)
     "missing-columns",  # turned: no line for these applicant types (``values``)
+    "parts-columns",   # column parts: the parts' headers name a column twice or leave one out (``values``)
+    "parts-rows",      # column parts: the parts' rows do not match (counts or labels differ)
 )
 
 
 @dataclass(frozen=True)
 class Table2:
+    """Table 二 (主动公开: rules and normative documents, licences, penalties, fees): cells by key."""
+
     cells: dict[str, Cell]
     row_labels: tuple[Label, ...] = ()
     column_labels: tuple[Label, ...] = ()
@@ -206,6 +211,8 @@ class Table2:
 
 @dataclass(frozen=True)
 class Table3:
+    """Table 三 (applications received and handled): rows R01…R25 of seven cells C1…C7."""
+
     rows: dict[str, Row]
     column_labels: tuple[Label, ...] = ()
     #: Canonical columns the header shows (C1…C7); a missing C7 means no 总计 column.
@@ -228,6 +235,8 @@ class Table3:
 
 @dataclass(frozen=True)
 class Table4:
+    """Table 四 (行政复议 and 行政诉讼): each cell by (block, column)."""
+
     cells: dict[tuple[str, str], Cell]
     column_labels: tuple[Label, ...] = ()
     line: int = 0

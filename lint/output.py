@@ -51,6 +51,8 @@ LineSource = Callable[[str], Optional[Sequence[str]]]
 
 @dataclass
 class TextStyle:
+    """How the ``text`` format prints: colour, source excerpts, the column unit editors count."""
+
     colour: bool = False
     show_source: bool = False
     column_unit: str = "char"

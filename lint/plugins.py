@@ -32,6 +32,8 @@ BUILTIN_PROFILES: dict[str, dict] = {
 
 @dataclass
 class Registry:
+    """What the loaded plugins provide: rules by code, formatters, readers and profiles by name."""
+
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     formatters: dict[str, Callable] = field(default_factory=dict)
     readers: dict[str, Callable] = field(default_factory=dict)

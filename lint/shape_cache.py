@@ -20,12 +20,13 @@ run reads a few dozen shapes, and decoding the thousands a full file holds cost 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple, Optional
+
+from .digest import sha256
 
 #: Shapes kept in the file at most (the newest first): a batch of real reports meets a few
 #: thousand, most of them prose lines that seldom recur.
@@ -56,7 +57,7 @@ def cache_key(grammar_text: str) -> str:
     from . import __version__
     from . import grammar
 
-    h = hashlib.sha256(grammar_text.encode("utf-8"))
+    h = sha256(grammar_text.encode("utf-8"))
     try:
         with open(grammar.__file__, "rb") as fh:
             h.update(fh.read())

@@ -24,6 +24,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """A report's text as decoded from its file (or stdin), with the encoding it was read in."""
+
     path: Optional[str]
     #: The text with every line end (\r\n, \r) folded to \n; nothing else changed, so the
     #: line and column of every character are those an editor shows.

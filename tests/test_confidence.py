@@ -91,6 +91,20 @@ def test_header_without_values_is_found_not_assessable():
     assert all(r.flags == {"no-values"} for r in c.rows.values())
 
 
+def test_rows_labelled_without_a_value_anywhere_are_found_not_assessable():
+    # Table 二 whose rows print their labels and no number (values lost or garbled): one
+    # T190 says it could not be checked; before, half marks for "unsure" rows made it
+    # assessable and nothing was said at all.
+    text = example_report(replace={"规章\t0\t0\t0": "规章 abc xyz", "行政规范性文件\t1\t0\t5": "行政规范性文件 ？ ？ ？",
+                                   "行政许可\t3": "行政许可 见附件", "行政处罚\t2": "行政处罚 见附件",
+                                   "行政强制\t0": "行政强制 见附件", "行政事业性收费\t0": "行政事业性收费 见附件"})
+    c = assess(gplint.parse(text))["t2"]
+    assert c.found and c.rows and not c.assessable
+    assert all(r.flags == {"no-values"} for r in c.rows.values())
+    found = [d for d in gplint.lint_text(text) if d.code.startswith("T1") or d.code == "T190"]
+    assert [d.code for d in found] == ["T190"]
+
+
 def test_missing_table_is_not_found():
     conf = assess(gplint.parse(example_report(tables=("t2", "t3"))))
     assert not conf["t4"].found and conf["t4"].readable("review")

@@ -141,13 +141,15 @@ def test_label_and_numbers_record():
 
 
 def test_footer_record():
-    for line, numbers in (("- 3 -", ["3"]), ("— 12 —", ["12"]), ("第 3 页", ["3"]), ("第3页 共5页", ["3", "5"])):
+    for line, numbers in (("- 3 -", ["3"]), ("— 12 —", ["12"]), ("第 3 页", ["3"]), ("第3页 共5页", ["3", "5"]),
+                          ("3/5", ["3", "5"]), ("3 / 5", ["3", "5"])):
         rec = read_record(line)
         assert isinstance(rec, FooterLine), line
         assert [t.value for t in rec.numbers] == numbers
     # Same shape, other words: prose, not a footer.
     assert isinstance(read_record("共 3 件"), ProseLine)
     assert isinstance(read_record("第 3 条"), ProseLine)
+    assert not isinstance(read_record("1/2/3"), FooterLine)
 
 
 def test_prose_record():

@@ -211,9 +211,9 @@ def test_every_other_form_reason_is_worded():
     from gplint.model import OTHER_FORM_REASONS, Issue
     from gplint.rules.tables.t190_unreadable_table import other_form
 
-    for form in ("kv", "transposed"):
+    for form in ("kv", "transposed", "column-parts"):
         for reason in OTHER_FORM_REASONS:
             issue = Issue("t3-other-form", Span(3), "t3", form, "一、本年新收政府信息公开申请数量",
                           found=5, expected=7, values=("C2", "C5"), reason=reason)
             text = other_form(issue)
-            assert text.endswith("无法读取各单元格") and ("逐行书写" in text or "行列互换" in text)
+            assert text.endswith("无法读取各单元格") and ("逐行书写" in text or "行列互换" in text or "分成上下几段" in text)

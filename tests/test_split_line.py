@@ -118,3 +118,18 @@ def test_lines_read_from_their_records_as_from_their_tokens():
         kinds.add(type(record).__name__ + getattr(record, "separator", ""))
         assert split_record(line, record) == _split_line(line), line
     assert {"BlankLine", "FooterLine", "RowLinePIPE", "RowLineTAB", "RowLineBLANK", "HeadingLine", "ProseLine"} <= kinds
+
+
+def test_a_page_of_pages_footer_in_a_column_stream_is_no_cell():
+    # pdfminer's one-cell-a-line stream of a table running over a page: the footer 「7/9」
+    # (page 7 of 9) between two cells was read as two more values of the row (false T103,
+    # A104, N101).
+    from gplint import lint_text
+
+    path = Path(__file__).parent / "corpus" / "kiro_hongze-2024_pdfminer.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = max(k for k, line in enumerate(lines) if "本年新收" in line)
+    plain = {(d.code, d.message) for d in lint_text("\n".join(lines))}
+    for at in range(start, start + 300, 23):
+        with_footer = "\n".join(lines[:at] + ["7/9"] + lines[at:])
+        assert {(d.code, d.message) for d in lint_text(with_footer)} == plain, at

@@ -8,9 +8,9 @@ from operator import itemgetter
 from typing import Optional, Sequence
 
 from .. import labels as L
-from ..grammar import Tok
+from ..grammar import Tok, footer_words
 from ..packed_tokens import PackedTokens
-from .cells import CELL_UNITS, DASHES, SIGNS, LCell, to_number
+from .cells import CELL_UNITS, SIGNS, LCell, to_number
 
 _TOK_VALUE = itemgetter(1)
 
@@ -77,15 +77,12 @@ def is_row_label(text: str) -> bool:
 
 
 def is_footer(content: Sequence[Tok]) -> bool:
-    """Page footers: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5"."""
+    """Page footers: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5" (as the line's record
+    reads them: :func:`gplint.grammar.footer_words`)."""
     if len(content) > 6:
         return False
     nums = [t for t in content if t.type == "NUMBER"]
-    if not 1 <= len(nums) <= 2:
+    if not 1 <= len(nums) <= 2 or len(nums) == len(content):
         return False
-    rest = "".join(t.value for t in content if t.type != "NUMBER")
-    if not rest:
-        return False
-    if set(rest) <= DASHES:
-        return content[0].type != "NUMBER" and content[-1].type != "NUMBER"
-    return set(rest) <= set("第页共/") and "页" in rest
+    rest = set("".join(t.value for t in content if t.type != "NUMBER"))
+    return footer_words(rest, content[0].type == "NUMBER" or content[-1].type == "NUMBER", len(nums))

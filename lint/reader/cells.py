@@ -33,6 +33,8 @@ CELL_UNITS = frozenset({"件", "条", "项", "个", "次", "人次", "篇", "份
 
 @dataclass(slots=True)
 class LCell:
+    """One cell of a table line: a label, a number or a blank place, with its position."""
+
     kind: str  # "label" | "num" | "blank" (a dash or an empty cell between values)
     text: str
     line: int

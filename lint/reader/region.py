@@ -34,6 +34,8 @@ from .row_numbers import drop_row_numbers
 # Slotted: a report makes a few dozen vectors and reads their fields over and over.
 @dataclass(slots=True)
 class Vector:
+    """One row (or, in a column stream, one column) of a table region: its values in order."""
+
     key: Optional[str]
     values: list[LCell]
     line: int
@@ -51,6 +53,8 @@ class Vector:
 
 @dataclass
 class RegionRead:
+    """What a layout read from a table region: its vectors, the labels met, the orientation."""
+
     vectors: list[Vector] = field(default_factory=list)
     labels: list[tuple[LCell, Optional[str]]] = field(default_factory=list)
     column_major: bool = False

@@ -27,6 +27,8 @@ from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
 from .prose import ProsePieces, prose_pieces
+from ..embedded_html import tables_as_rows
+from ..invisible import without_invisible
 from ..lazy_re import lazy_compile
 
 
@@ -41,9 +43,10 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
 def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
     """The report, its spans on virtual lines when a long line was cut (then also the real
     line of each virtual one)."""
-    text = normalise_newlines(text)
-    if text.startswith("\ufeff"):
-        text = " " + text[1:]  # keep every column where the editor shows it
+    # (Read without the characters that take no place on screen, and with a text's HTML
+    # tables a row a line; the engine maps the findings back to the file: gplint.invisible,
+    # gplint.embedded_html.)
+    text = tables_as_rows(without_invisible(normalise_newlines(text)))[0]
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
     # shared with the other lines of its text (its own ``number`` is not n).
     raws, infos, real_of = line_readings(text)

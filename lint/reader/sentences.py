@@ -195,6 +195,13 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
             flush()
         if "\t" in line or "\ufeff" in line:
             line = line.translate(_AS_SPACE)
+        if buf and line[0].isspace():
+            # A sentence wrapped onto this line goes on at its first character: the indent
+            # of a continuation line is layout, not a blank in the sentence (转下一 /
+            # 　　年度办理答复的有 1 件 is one phrase).
+            indent = len(line) - len(line.lstrip())
+            line = line[indent:]
+            base += indent
         # The line cut after each sentence-final mark: the pieces and their marks tile it,
         # the last piece running on to the next line unless the line ends with a mark.
         if len(line) > _LONG_LINE:
@@ -242,7 +249,10 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
             rest = rest[len(title):]
         if rest:
             # Prose, or the text after a heading's own 。 (（二）依申请公开情况。2024年，我局共
-            # 收到政府信息公开 / 申请15件，…): it runs on to the next line like any sentence.
+            # 收到政府信息公开 / 申请15件，…): it runs on to the next line like any sentence,
+            # without the blanks a line may carry after its last character (kept between two
+            # Latin letters or digits, which a wrap may separate as words).
+            rest = _without_wrap_blanks(rest)
             buf.append(rest)
             runs.extend((size, n, base + start))
             size += len(rest)
@@ -268,6 +278,16 @@ def _packed(sentences: list[Sentence]) -> SentenceTable:
     for s in sentences:
         table.append(s)
     return table
+
+
+def _without_wrap_blanks(rest: str) -> str:
+    """``rest``, the end of a line a sentence runs on from, without its trailing blanks,
+    or with one blank if it ends in a Latin letter or digit (the next line may begin with
+    another word: ``PDF`` / ``file``; a Chinese wrap is never a blank)."""
+    kept = rest.rstrip()
+    if len(kept) == len(rest) or not kept:
+        return rest
+    return rest[:len(kept) + 1] if kept[-1].isascii() and kept[-1].isalnum() else kept
 
 
 def _prose_pieces(report: Report, heading_lines: set[int],

@@ -21,7 +21,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import runs, t3_forms, t3_runs
+from . import runs, t3_forms, t3_parts, t3_runs
 
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
@@ -131,6 +131,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     if not infos:
         return None
     has_sub6 = _has_sub6_rows(infos)
+    unplaced: dict[str, Vector] = {}  # rows of a table in column groups whose cells cannot be placed
     header = _read_header(infos)
     width = 7 if ("C7" in header.columns or not header.columns) else 6
     # Some reports add a 法人或其他组织 小计 column (FORMAT §5.1): a derived column, read
@@ -157,10 +158,17 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     vectors = read.vectors
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
+    parts = None if form is not None else _column_parts(infos, order, read.vectors, issues)
     if form is not None:
         vectors = form.vectors
         if form.issue is not None:
             issues.append(form.issue)
+    elif parts is not None:
+        vectors, header, unplaced = parts
+        width, subtotal = (7 if "C7" in header.columns else 6), None
+        if not has_sub6 and _unlabelled_full_table(vectors):
+            has_sub6, order = True, list(T3_ROWS)  # as for one table with no labels, above
+            widths = Widths.fromkeys(order, 7)
     elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
     rows: dict[str, Row] = {}
@@ -175,8 +183,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
             rest.append(vec)
     placed = _place(rest, order, issues)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
-    # another order or adds a 小计 column.
-    solve = header.placement is None and subtotal is None
+    # another order or adds a 小计 column, nor in a table printed in column groups.
+    solve = header.placement is None and subtotal is None and parts is None
     unsure = _split_fused_t3(placed, width, issues, order) if solve else set()
     for key, vec in placed.items():
         target = groups if key.startswith("G") else rows
@@ -185,14 +193,39 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
                               _ABSENT_ROW, vec.line, (), 0)
             continue
         target[key] = _t3_row(key, vec, width, issues, subtotal)
+    for key, vec in unplaced.items():
+        (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
     for key in T3_ROWS:
         if key not in rows:
             rows[key] = Row(key, None, _ABSENT_ROW, 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form
+    elif parts is not None:
+        layout = t3_parts.FORM
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   region_span(infos))
+
+
+def _column_parts(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector],
+                  issues: list[Issue]) -> Optional[tuple[list[Vector], _Header, dict[str, Vector]]]:
+    """Layout "column parts" (:mod:`.t3_parts`): the region printed as stacked tables, each
+    naming some of the columns, merged into one table's vectors and one header; None for a
+    region that is one table. Parts that cannot be matched leave no vectors and an issue —
+    unless the region read as one table (``whole``) gives every row once with all seven
+    values (header words strayed among the values, as PDF text may put them)."""
+    read = t3_parts.merge_parts(t3_parts.cut_parts(infos, _t3_row_named), _t3_label_row, order)
+    if read is None:
+        return None
+    if read.issue is not None:
+        keys = [v.key for v in whole if v.key is not None]
+        if keys and len(keys) == len(set(keys)) and all(len(fit(v.values, 7)) == 7 for v in whole if v.key):
+            return None
+        issues.append(read.issue)
+    headers = [_read_header(part.header) for part in read.parts]
+    labels = tuple(lb for h in headers for lb in h.labels)
+    header = _Header("".join(h.text for h in headers), labels, read.columns, headers[0].caption, None)
+    return read.vectors, header, read.unplaced
 
 
 def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue]) -> dict[str, Vector]:
@@ -301,8 +334,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
             # its empty cells): which cell is missing is unknown, so none of them is
             # placed; they are kept as values left over. (One value a line is another
             # matter: there an empty cell is an empty line, and the ones lost are last.)
-            issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=n, expected=7))
-            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
+            return _unplaced_row(key, vec, issues, vals)
         else:
             issues.append(Issue("t3-row-too-few-values", Span(vec.line), "t3", key, found=n, expected=7))
     elif n == 6:
@@ -312,6 +344,16 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         extra = tuple(to_cell(c) for c in vals[7:])
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=n, expected=7))
     return Row(key, label, to_cells(placed), vec.line, extra, n, None)
+
+
+def _unplaced_row(key: str, vec: Vector, issues: list[Issue], vals: Optional[Sequence[LCell]] = None) -> Row:
+    """A row whose values cannot be put in their columns (which cell is missing is
+    unknown): no cell placed, its values kept as values left over, and an issue saying so."""
+    vals = vec.values if vals is None else vals
+    lab = vec.label
+    label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
+    issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=len(vals), expected=7))
+    return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), len(vals), None)
 
 
 def _choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:

@@ -82,6 +82,8 @@ def _unreadable(form: str, reason: str, span: Span, label: str = "", **found) ->
 
 @dataclass
 class _KvLine:
+    """A 「label：自然人20，商业企业3，…」 sentence: the row it names and its cells by column."""
+
     key: str
     label: LCell
     #: Column key -> its cell, in the order written; None when the sentence is not clean.

@@ -66,6 +66,8 @@ def _getter(ident: Identity) -> Optional[Callable]:
 
 @dataclass(slots=True)
 class Evaluated:
+    """One identity checked on a report: whether it holds, and both sides' sums."""
+
     identity: Identity
     status: str  # "holds" | "broken" | "blank" | "absent"
     left: Optional[Decimal] = None
@@ -81,6 +83,8 @@ class Evaluated:
 
 @dataclass
 class Culprit:
+    """A cell whose one change would mend every broken identity it takes part in."""
+
     cell: CellKey
     expected: Decimal
     identities: list[Evaluated] = field(default_factory=list)
@@ -88,6 +92,8 @@ class Culprit:
 
 @dataclass
 class T3Analysis:
+    """Table 三's identities evaluated once a report, shared by the arithmetic rules."""
+
     evaluated: list[Evaluated]
     culprits: list[Culprit]
     #: Broken identities no culprit explains, each reported by its own rule.

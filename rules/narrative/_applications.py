@@ -19,6 +19,9 @@ from ._counts import COMPARISON, Count, blank_asides, counts, nearest
 from ._prose import Sentence, sentences
 from gplint.lazy_re import lazy_compile
 
+#: Nouns a verb of the kinds below makes a compound with (答复期限, 办理时限, 答复方式): then
+#: the verb names no count (对需要延长答复期限的 2 件申请 are not 2 answered).
+_NOUN_AFTER_VERB = "期限|时限|时间|期内|率|方式|形式|格式|文书|书|意见书|程序|流程|规范|质量"
 #: Count kinds of table 三's totals, by the words that name them (see N101). Negated forms
 #: (未办结) belong to the carry-over, never to the handled count.
 KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
@@ -27,8 +30,8 @@ KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
     ("accepted", r"受理|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
-    ("handled", r"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)"),
-    ("processed", r"(?<![未没正在])(?:办理|处理)(?!中)"),
+    ("handled", rf"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)(?!{_NOUN_AFTER_VERB})"),
+    ("processed", rf"(?<![未没正在])(?:办理|处理)(?!中|{_NOUN_AFTER_VERB})"),
 )))
 
 #: Outcomes of table 三: result groups and, for the commonest named reasons, single rows.
@@ -58,7 +61,7 @@ OUTCOME_WORDS = lazy_compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerat
 
 #: Applicant kinds: table 三's columns, named right before the count (自然人申请18件).
 APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"自然人|公民", ("C1",)),
+    (r"自然人|公民(?:个人)?|个人", ("C1",)),
     (r"法人(?:或者?|和|及|与|、)其他组织|法人或其它组织|企业(?:或|和|及|与|、)其他组织|法人", ("C2", "C3", "C4", "C5", "C6")),
     (r"商业企业|企业", ("C2",)),
     (r"科研机构", ("C3",)),
@@ -90,6 +93,8 @@ _HANDLED_AFTER = lazy_compile(r"\s*(?:已经|已|均|全部|依法|按时|及时
 
 @dataclass(frozen=True)
 class ApplicationCount:
+    """A count of applications the prose states (received, handled, carried over, …)."""
+
     sentence: Sentence
     count: Count
     #: "new", "accepted", "carried_in", "handled", "processed", "carried_out"; "outcome";

@@ -35,6 +35,8 @@ _NOT_PART = ("同比", "增长", "下降", "增加", "减少", "占", "%", "％"
 
 @dataclass(frozen=True)
 class PartsList:
+    """A sentence giving a total then its parts (共 N 件，其中 a 件、b 件…)."""
+
     sentence: Sentence
     total: int
     unit: str

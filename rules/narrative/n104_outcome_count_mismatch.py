@@ -10,6 +10,7 @@ from gplint.format import T3_2021
 from gplint.model import Number, Report
 
 from ._applications import OTHER_MATTERS, application_counts
+from ._counts import blank_asides
 from ._prose import MAX_PERCENT_DECIMALS, application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
 from gplint.lazy_re import lazy_compile
 
@@ -24,7 +25,9 @@ def _outcome(groups: tuple[str, ...]) -> str:
 #: A percentage given with a count: 12 件（48%）, 12 件，占 48%, 12 件，占办结总数的 48%.
 _PERCENT_AFTER = lazy_compile(r"\s*(?:[，,]\s*)?(?:[（(]\s*)?(?:占比?|占[^\d，,；;。（()）]{0,10}?的?|比例为|比重为)?\s*(?:为|达)?\s*"
                             r"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
-_RATE = lazy_compile(r"(?<![答复办结按时])公开率(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+#: 公开率 N% and its other words (公开比例, 公开占比), an aside between them blanked out
+#: (公开（含部分公开）比例为 60%); not 主动公开比例 (proactive disclosure, not applications).
+_RATE = lazy_compile(r"(?<![答复办结按时])(?<!主动)公开\s*(?:率|比例|比率|占比)(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _expected_percent(n: int, base: Number, printed: str) -> Optional[Decimal]:
@@ -46,7 +49,8 @@ class OutcomeCountMismatch(Rule):
         the 总计 of the matching group of table 三 （一）…（六） (the sum of its numbered rows).
         A percentage printed right after the count ("208 件（17.46%）") must equal the count
         divided by （七）总计, rounded to the printed number of decimals (one unit of the
-        last place is tolerated).
+        last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比 N%) must be
+        予以公开, or 予以公开 and 部分公开 together, over （七）总计.
 
     Why
         docs/format.md §7 X-NARR-BREAKDOWN; §5.2 gives the groups. 条例 第五十条(二).
@@ -130,9 +134,9 @@ class OutcomeCountMismatch(Rule):
         if not bases or not shares:
             return
         for s in application_sentences(report):
-            if "公开率" not in s.text:
+            if "公开" not in s.text or ("%" not in s.text and "％" not in s.text):
                 continue
-            for m in _RATE.finditer(s.text):
+            for m in _RATE.finditer(blank_asides(s.text)):
                 printed = m.group("p")
                 wants = [w for b in bases for n in shares if (w := _expected_percent(n, b, printed)) is not None]
                 if not wants or any(_close(printed, w) for w in wants):
@@ -143,7 +147,7 @@ class OutcomeCountMismatch(Rule):
                     + f"、{T3_2021.row(T3_2021.total_row).label} {fmt(bases[0])} 计算应为 {wants[0]}%"
                     + (f"（或 {wants[-1]}%）" if wants[-1] != wants[0] else ""),
                     s.span(m.start(), m.end()), key="t3.G1.rate", severity="warning",
-                    evidence={"text": printed, "expected": [str(w) for w in wants]}, snippet=m.group(0))
+                    evidence={"text": printed, "expected": [str(w) for w in wants]}, snippet=s.text[m.start():m.end()])
 
 
 def _table_value(report: Report, key: str) -> Optional[Number]:

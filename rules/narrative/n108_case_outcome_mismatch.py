@@ -27,6 +27,8 @@ _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
 #: Outcome words before a count: 维持 1 件, 纠错 1 件, 尚未审结 1 件.
 _OUTCOME = lazy_compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果)"
                       r"|(?P<pending>尚未审结|未审结|未结案|正在审理|审理中|尚在审理)")
+#: What may stand between a count and the outcome that follows it (2 件被维持, 2 件结果维持).
+_OUTCOME_AFTER = lazy_compile(r"(?:被|获|得到|予以)?(?:依法)?(?:结果)?")
 _NEGATED = lazy_compile(r"[未没无非]$")
 _SKIP = lazy_compile(r"[%％]|率|复议机关|培训|案例")
 
@@ -39,8 +41,8 @@ class CaseOutcomeMismatch(Rule):
         outcome is compared with the columns of table 四 for that kind (行政诉讼: its two
         blocks summed): 均获维持 needs 结果纠正, 其他结果 and 尚未审结 at 0; 均已审结 needs
         尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 needs it above
-        0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件) must equal its
-        column. The kind is the case word nearest before the claim. Rates (败诉率 5%),
+        0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
+        (1 件被维持, 1 件结果维持), must equal its column. The kind is the case word nearest before the claim. Rates (败诉率 5%),
         cases the agency decided as the review body and a region's totals are not read, nor
         reports whose table 四 includes cases carried over from the previous year.
 
@@ -112,8 +114,9 @@ class CaseOutcomeMismatch(Rule):
             if c.unit not in ("件", "起", "宗", "个") or c.approximate or COMPARISON.search(c.before):
                 continue
             o = _last(_OUTCOME, c.before)
-            if o is None:
-                o = _OUTCOME.match(c.after.lstrip())
+            if o is None:  # the count first: 2 件维持, 2 件被维持, 2 件结果维持
+                after = c.after.lstrip()
+                o = _OUTCOME.match(after, _OUTCOME_AFTER.match(after).end())
             if o is None or _NEGATED.search(o.string[:o.start()]):
                 continue
             if _SKIP.search(c.clause) or other_scope(report, scope_before(text, c.clause_start, c.clause)) or other_year(c.clause, report.year):

@@ -34,7 +34,8 @@ class RowValueCount(Rule):
         columns, 总计). A row with too many values is
         reported with the values that do not fit; a row with too few is reported when the
         text shows the row with its values (a separated row that leaves the 总计 cell
-        empty, or a row in a layout without separators) and no values of that table were
+        empty — in a 表三 printed as stacked column groups, the row's line in the last
+        group —, or a row in a layout without separators) and no values of that table were
         left unplaced by the layout (then the short row is extraction damage). When 表三's header itself has no
         总计 column, T104 reports that instead of every row.
 
@@ -118,17 +119,30 @@ class RowValueCount(Rule):
                     continue
                 if no_total_header and n == 6:
                     continue  # T104: the header has no 总计 column either.
-                spans = [c.span for c in written if c.span.line == row.line]
-                if spans:
-                    last = max(spans, key=lambda s: s.end_column)
-                    evidence = trailing_empty_cell(report, row.line, last.end_column)
-                    # A separated row whose values run to the row's last cell lost one to a
-                    # label standing in a value column (merged cells): extraction, not report.
-                    if evidence is False:
-                        continue
+                # A separated row whose values run to the row's last cell lost one to a
+                # label standing in a value column (merged cells): extraction, not report.
+                # (A table printed in column groups has a row's cells on several lines: an
+                # empty cell left on any of them is evidence.)
+                if _evidence(report, row) is False:
+                    continue
                 yield self.diag(
                     f"表三“{_row_name(row)}”行只有 {n} 个数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）",
                     _over([c.span for c in written], row.line), key=f"t3.{row.key}.count")
+
+
+def _evidence(report: Report, row: Row) -> Optional[bool]:
+    """Whether the row leaves an empty cell after its last value (:func:`trailing_empty_cell`),
+    asked of the line that holds the row's last cell: the row's own line, or — in a table
+    printed in column groups, a row's cells on several lines — the last group's line (an
+    empty cell alone on it is one left empty). None when the layout cannot tell."""
+    spans = [c.span for c in row.cells if c.span is not None]
+    if not spans:
+        return None
+    line = spans[-1].line if len({s.line for s in spans}) > 1 else row.line
+    ends = [c.span.end_column for c in row.cells if c.span is not None and c.span.line == line and c.raw.strip()]
+    if not ends:
+        return True if line != row.line else None
+    return trailing_empty_cell(report, line, max(ends))
 
 
 def _over(spans: list[Optional[Span]], line: int) -> Span:

@@ -38,6 +38,7 @@ _SAYS = (
 FORM_NAMES = {
     "kv": "表三按“行名：自然人N，商业企业N，…”逐行书写",
     "transposed": "表三行列互换（每种申请人一行，各行名排在表头）",
+    "column-parts": "表三分成上下几段、每段只列出部分列",
 }
 
 
@@ -50,6 +51,9 @@ def other_form(issue: Issue) -> str:
         "unknown-header": f"表头“{issue.label}”不是可识别的行名或重复出现",
         "row-count": f"“{issue.label}”一行的数值个数与表头的 {issue.expected} 个行名不符 或该行重复",
         "missing-columns": "缺少" + "、".join(FORMAT_2021.t3.column(c).label for c in issue.values) + "一行",
+        "parts-columns": "各段表头合起来的列（" + "、".join(FORMAT_2021.t3.column(c).label for c in issue.values)
+                         + "）有重复或缺少",
+        "parts-rows": "各段的行对不上（行数不同或行名不一致）",
     }[issue.reason]
     return f"{FORM_NAMES[issue.row]}，{why}，无法读取各单元格"
 
@@ -109,7 +113,10 @@ class TableNotAssessable(Rule):
         block totals, and when more than one split satisfies them (or none does) it says
         so here instead of guessing. A table's section that shows a picture and no table
         text (a web page's image, a markdown image) is a table published as a picture:
-        reported here, at the picture, rather than as missing (T101).
+        reported here, at the picture, rather than as missing (T101). 表三 printed in a
+        form gplint recognises but cannot read cleanly — row by row as sentences, turned,
+        or as stacked column groups whose parts do not match (a column named twice, rows
+        that differ from part to part) — is reported here once, never guessed at.
 
     Why
         docs/format.md §5.4 and §6: the identities are only as good as the cells they read. A

@@ -133,3 +133,22 @@ def test_a_sentence_begun_on_a_sub_heading_line_runs_on_across_the_wrap(heading_
     from gplint import lint_text
     found = [(d.code, d.span.line, d.span.column) for d in lint_text(text) if d.code == "N101"]
     assert found == [("N101", line + 1, 3)]  # 27 against table 三's 4
+
+
+@pytest.mark.parametrize("after, before", [("  ", ""), ("\t", ""), (" ", "    "), ("", "\u3000\u3000"), ("\u3000", " ")])
+def test_a_wrapped_sentence_has_no_blank_where_the_line_broke(after, before):
+    # Blanks a line carries after its last character, and the indent of the line a sentence
+    # runs on to, are layout: 转下一 / 年度办理答复的有 1 件 is one phrase, read as carried
+    # over (not as 1 application answered).
+    text = f"三、收到和处理政府信息公开申请情况{after}\n{before}本年度共收到申请 5 件，转下一{after}\n{before}年度办理答复的有 1 件。{after}\n"
+    report = parse(text)
+    (sentence,) = [s for s in sentences(report) if "转下一" in s.text]
+    assert sentence.text == "本年度共收到申请 5 件，转下一年度办理答复的有 1 件。"
+    _check(text)
+
+
+def test_a_blank_between_latin_words_survives_the_wrap():
+    report = parse("三、收到和处理政府信息公开申请情况\n通过门户网站 \n  PDF 文件公开。\n")
+    assert any("通过门户网站PDF 文件公开。" == s.text for s in sentences(report))
+    report = parse("三、收到和处理政府信息公开申请情况\n网站版本为 V2 \nbeta 版。\n")
+    assert any("网站版本为 V2 beta 版。" == s.text for s in sentences(report))

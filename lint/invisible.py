@@ -1,0 +1,79 @@
+"""Invisible characters: read as if absent, reported where the file has them.
+
+Web pages and word processors leave characters in a report's text that take no place on
+screen: zero-width spaces (U+200B) at the edges of cells and paragraphs, joiners, a
+byte-order mark in mid-text, soft hyphens, direction marks. A reader sees 「予以公开」 and
+「100000」; left in, the characters cut a label from its row and a digit run from its
+cells, and the rules would quote them. So the reader reads the text without them
+(:func:`without_invisible`), and the findings' columns are mapped back to the file's
+(:class:`InvisibleMap`), so an editor still lands on the character a finding names.
+Lines are never joined or cut: only columns move.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from .lazy_re import lazy_compile
+from .model import Span
+
+#: Format characters with no width: soft hyphen, Arabic letter mark, Mongolian vowel
+#: separator, zero-width space / non-joiner / joiner, left-to-right and right-to-left
+#: marks, the bidirectional embeddings, overrides and isolates, word joiner, invisible
+#: operators, and the zero-width no-break space (a BOM).
+INVISIBLE = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_INVISIBLE_RUN = lazy_compile(f"[{INVISIBLE}]+")
+_DROP = {ord(ch): None for ch in INVISIBLE}
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without its invisible characters (the same string when it has none)."""
+    if _INVISIBLE_RUN.search(text) is None:
+        return text
+    return text.translate(_DROP)
+
+
+class InvisibleMap:
+    """Columns of the text read without its invisible characters -> columns of the file."""
+
+    def __init__(self, text: str) -> None:
+        #: For each line that had invisible characters: the file's columns (1-based) where
+        #: they stood, in order.
+        self.removed: dict[int, list[int]] = {}
+        for number, line in enumerate(text.split("\n"), 1):
+            if _INVISIBLE_RUN.search(line) is not None:
+                self.removed[number] = [k for k, ch in enumerate(line, 1) if ord(ch) in _DROP]
+
+    @classmethod
+    def of(cls, text: str) -> Optional["InvisibleMap"]:
+        """The map for ``text``, or None when it has no invisible character."""
+        return cls(text) if _INVISIBLE_RUN.search(text) is not None else None
+
+    def column(self, line: int, column: int) -> int:
+        """The file's column of column ``column`` of ``line`` as read."""
+        removed = self.removed.get(line)
+        if not removed:
+            return column
+        # The k-th character as read stands after every removed one among the first k + j
+        # of the file's line: step past them in order.
+        out = column
+        for position in removed:
+            if position > out:
+                break
+            out += 1
+        return out
+
+    def span(self, span: Span) -> Span:
+        if span.line not in self.removed and span.end_line not in self.removed:
+            return span
+        return replace(span, column=self.column(span.line, span.column),
+                       end_column=self.column(span.end_line, span.end_column))
+
+    def restore(self, diagnostics: Sequence) -> list:
+        """``diagnostics`` (read without the invisible characters) placed in the file."""
+        return [replace(d, span=self.span(d.span), related=tuple(replace(r, span=self.span(r.span)) for r in d.related))
+                for d in diagnostics]
+
+
+__all__ = ["INVISIBLE", "InvisibleMap", "without_invisible"]
