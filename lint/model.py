@@ -428,7 +428,7 @@ class Report:
         return quantities_of(self)
 
     @property
-    def sentences(self) -> tuple["Sentence", ...]:
+    def sentences(self) -> Sequence["Sentence"]:
         """Every prose sentence of the report, in order (headings are sentences of their
         own), each with the source position of every character: cut once, at the first
         read, from :attr:`prose` by :func:`gplint.reader.sentences.sentences_of`."""

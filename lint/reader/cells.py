@@ -103,6 +103,45 @@ class LineInfo:
         self.values = [c for c in cells if c.kind != "label"]
 
 
+class BlankLineAt:
+    """A blank line of a table region, at its own number: what a table reads of a blank
+    line (:class:`LineInfo`'s fields, every one but the number, text and tokens the same
+    for every blank line), without a copy of the shared reading of its text.
+
+    A table printed one cell a line with a blank line between cells is half blank lines;
+    each needs its own number (an empty cell is placed at it), and a :class:`LineInfo`
+    copy of 13 fields a blank line cost more than the cells of the table."""
+
+    __slots__ = ("number", "text", "tokens")
+    cells: Sequence[LCell] = ()
+    labels: Sequence[LCell] = ()
+    values: Sequence[LCell] = ()
+    separated = False
+    footer = False
+    md_rule = False
+    blank = True
+    empty_cell = False
+    offset = 0
+    heading_shape: Optional[tuple] = ()
+
+    def __init__(self, number: int, text: str, tokens: Sequence[Tok]) -> None:
+        self.number = number
+        self.text = text
+        self.tokens = tokens
+
+    def as_info(self) -> "LineInfo":
+        """The same reading as a :class:`LineInfo` (which it equals)."""
+        return LineInfo(self.number, self.text, self.tokens, [], False, blank=True, heading_shape=())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LineInfo, BlankLineAt)):
+            return self.as_info() == (other.as_info() if isinstance(other, BlankLineAt) else other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"BlankLineAt({self.number!r}, {self.text!r})"
+
+
 # Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal
 # are immutable, so a cached result is as good as a fresh one.
 @lru_cache(maxsize=4096)

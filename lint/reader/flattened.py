@@ -5,6 +5,7 @@ keeping its true column; the report's spans are mapped back to the real line at 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from .. import labels as L
@@ -96,17 +97,32 @@ _WORD_BLANKS = lazy_compile("(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])[ \u3
                           "(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])")
 
 
-def _without_word_blanks(text: str) -> tuple[str, list[int]]:
-    """``text`` without blanks inside words, and the offset in ``text`` of each character."""
-    keep: list[int] = []
-    last = 0
-    for m in _WORD_BLANKS.finditer(text):
-        keep.extend(range(last, m.start()))
-        last = m.end()
-    if not keep and last == 0:
-        return text, list(range(len(text)))
-    keep.extend(range(last, len(text)))
-    return "".join(text[i] for i in keep), keep
+def _without_word_blanks(text: str) -> tuple[str, "_Shifts"]:
+    """``text`` without blanks inside words, and where each of its offsets was in ``text``."""
+    starts: list[int] = []  # where, in the text without them, each run of blanks was
+    removed: list[int] = [0]  # blanks removed before each of those places, running total
+    def drop(m: re.Match) -> str:
+        starts.append(m.start() - removed[-1])
+        removed.append(removed[-1] + m.end() - m.start())
+        return ""
+    return _WORD_BLANKS.sub(drop, text), _Shifts(starts, removed)
+
+
+class _Shifts:
+    """Offsets of a text with some runs of characters removed, mapped back to the text they
+    were removed from: ``shifts[k]`` is offset k's place in the original. Kept as the
+    places of the removals (two numbers a run), not a number a character: a flattened page
+    is tens of thousands of characters and a list of every offset was 9 bytes a byte."""
+
+    __slots__ = ("starts", "removed")
+
+    def __init__(self, starts: list[int], removed: list[int]) -> None:
+        self.starts = starts
+        self.removed = removed
+
+    def __getitem__(self, k: int) -> int:
+        # Every run removed at or before k shifts it by its length.
+        return k + self.removed[bisect_right(self.starts, k)]
 
 
 def segments(line: Line) -> list[tuple[Line, int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, line_lexer
-from .cells import LCell, LineInfo
+from .cells import BlankLineAt, LCell, LineInfo
 from .flattened import SEGMENT_MIN
 from .headings import heading_shape_of
 from .lines import split_line, split_record
@@ -108,10 +108,13 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
 def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
     """Line ``number`` of a line table as a reading of its own, with that number and cells
     carrying it (a table's cells become spans): the shared reading itself when it was made
-    for this line, else a copy. Read-only, as every reading is."""
+    for this line, else a copy (for a blank line, a :class:`BlankLineAt`). Read-only, as
+    every reading is."""
     first = table[number - 1]
     if first.number == number:  # (its cells carry the number it was made for)
         return first
+    if first.blank and not first.cells and not first.offset:
+        return BlankLineAt(number, first.text, first.tokens)  # type: ignore[return-value]
     return own_cells(_copy_info(first, number))
 
 

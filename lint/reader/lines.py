@@ -9,12 +9,11 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Optional, Sequence
 
-from .. import labels as L
-from ..grammar import (RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok,
-                       footer_words)
+from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from ..packed_tokens import PackedTokens
-from .cells import BLANK_MARKS, CELL_UNITS, DASH_MARKS, SIGNS, LCell, LineInfo, to_number
+from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
+from .cell_shapes import is_footer, is_row_label, joined as _joined, number_with_unit, signed_run, unit_cell_ending
 from .csv_rows import csv_segments
 
 
@@ -33,6 +32,8 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     if len(toks) == 1 and toks[0].type == "NUMBER":
         t = toks[0]
         return [LCell("num", t.value, line, t.column, t.column + len(t.value), to_number(t.value))]
+    if isinstance(toks, PackedTokens) and len(toks) - toks.count(_NOT_CONTENT) > _FEW_CONTENT:
+        return _long_segment_cell(toks, line)
     content = [t for t in toks if t.type != "BLANK" and t.type != "STAR"]
     if not content:
         col = toks[0].column if toks else start
@@ -46,7 +47,7 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         if value is not None and content[0].value in "-－−":
             value = -value
         return [LCell("num", content[0].value + content[1].value, line, content[0].column, content[1].end_column, value)]
-    with_unit = _number_with_unit(content, line)
+    with_unit = number_with_unit(content, line)
     if with_unit is not None:
         return [with_unit]
     text = _joined(toks).strip()
@@ -56,27 +57,34 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.
         inner = _split_unseparated(Line(line, _joined(toks), toks))
-        if inner.labels and inner.values and _is_row_label(inner.labels[0].text):
+        if inner.labels and inner.values and is_row_label(inner.labels[0].text):
             return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
 
 
-def _number_with_unit(content: Sequence[Tok], line: int) -> Optional[LCell]:
-    """A cell holding a number with its unit written against it ("705件", "12.5万元"), or
-    None. The unit must follow the number with nothing between and be one of
-    :data:`CELL_UNITS`: anything else ("3月", "2024年") stays a label."""
-    if len(content) < 2 or content[0].type != "NUMBER":
-        return None
-    number = content[0]
-    end = number.end_column
-    for t in content[1:]:
-        if t.column != end or t.type not in ("TEXT", "CN_NUMBER"):
-            return None
-        end = t.end_column
-    unit = "".join(t.value for t in content[1:])
-    if unit not in CELL_UNITS:
-        return None
-    return LCell("num", number.value, line, number.column, end, to_number(number.value), unit=unit)
+#: Tokens that are no content of a cell; a segment with more content tokens than
+#: :data:`_FEW_CONTENT` is no signed number, number with its unit or blank mark.
+_NOT_CONTENT = ("BLANK", "STAR")
+_FEW_CONTENT = 8
+
+
+def _long_segment_cell(toks: PackedTokens, line: int) -> list[LCell]:
+    """:func:`_segment_cell` of a long packed segment (a page's worth of text between two
+    pipes), read without making a token for each of its tokens at once: numbers, a row
+    label with its values, or a label."""
+    if toks.types().difference(_NOT_CONTENT) == {"NUMBER"}:
+        return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value))
+                for t in toks if t.type == "NUMBER"]
+    first, last = 0, len(toks) - 1
+    while toks[first].type in _NOT_CONTENT:
+        first += 1
+    while toks[last].type in _NOT_CONTENT:
+        last -= 1
+    if toks[last].type == "NUMBER":
+        inner = _split_unseparated(Line(line, _joined(toks), toks))
+        if inner.labels and inner.values and is_row_label(inner.labels[0].text):
+            return list(inner.cells)
+    return [LCell("label", _joined(toks).strip(), line, toks[first].column, toks[last].end_column)]
 
 
 #: Tokens that are layout, not content, on an unseparated line.
@@ -88,11 +96,6 @@ _ONLY_BLANK = frozenset({"BLANK"})
 _LABEL_END_SKIP = ("BLANK", "STAR", "HASH")
 #: A colon ending a label stands before its first value as a blank would (「总计：33 2 0」).
 _LABEL_COLONS = ("：", ":")
-
-
-def _joined(toks: Sequence[Tok]) -> str:
-    """The text of consecutive tokens (of a packed run: a slice of its line, not a join)."""
-    return toks.joined() if isinstance(toks, PackedTokens) else "".join(map(_TOK_VALUE, toks))
 
 
 def _readable(toks: Sequence[Tok]) -> Sequence[Tok]:
@@ -140,9 +143,10 @@ def _token_segments(toks: Sequence[Tok], sep_type: str) -> list[tuple[tuple[Tok,
     begin, start = 0, 1
     for k, t in enumerate(toks):
         if t.type == sep_type:
-            out.append((tuple(toks[begin:k]), start))
+            # (A long slice of a packed line stays packed: see _long_segment_cell.)
+            out.append((toks[begin:k], start))
             begin, start = k + 1, t.end_column
-    out.append((tuple(toks[begin:]), start))
+    out.append((toks[begin:], start))
     return out
 
 
@@ -152,14 +156,15 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     cells: list[LCell] = []
     for toks, start in segments:
         if sep_type == "PIPE" and any(t.type == "TAB" for t in toks):  # a tab inside a pipe cell is a blank
-            toks = tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
+            toks = toks.retyped("TAB", "BLANK") if isinstance(toks, PackedTokens) else \
+                tuple(Tok("BLANK", t.value, t.column) if t.type == "TAB" else t for t in toks)
         cells.extend(_segment_cell(toks, n, start))
     # Edge cells left empty by a leading / trailing pipe are not cells. Other empty
     # cells at the ends stay: a row's width decides what they are (fit).
     if sep_type == "PIPE":
-        if cells and cells[0].kind == "blank" and not cells[0].text and not "".join(map(_TOK_VALUE, segments[0][0])).strip():
+        if cells and cells[0].kind == "blank" and not cells[0].text and not _joined(segments[0][0]).strip():
             cells.pop(0)
-        if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(map(_TOK_VALUE, segments[-1][0])).strip():
+        if cells and cells[-1].kind == "blank" and not cells[-1].text and not _joined(segments[-1][0]).strip():
             cells.pop()
     written_non_counts(cells)
     # (A cell's text is made only of rule characters when stripping them leaves nothing.)
@@ -240,7 +245,7 @@ def _split_unseparated(line: Line) -> LineInfo:
     n = line.number
     # A page footer has at most six tokens besides layout; a prose line is never looked at.
     if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
-        if _is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
+        if is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
             return LineInfo(n, line.text, line.tokens, [], False, footer=True)
     # Trailing run of blank-separated numbers after a label (or alone).
     i = len(toks)
@@ -251,7 +256,7 @@ def _split_unseparated(line: Line) -> LineInfo:
         if t.type in _LAYOUT_TYPES:  # blanks and markdown marks ("0 0 0 ####") are layout
             i -= 1
             continue
-        with_unit = _unit_cell_ending(toks, i, n)
+        with_unit = unit_cell_ending(toks, i, n)
         if with_unit is not None:  # "4件", "12.5万元": a number with its unit
             nums.append(with_unit[0])
             i = with_unit[1]
@@ -263,14 +268,14 @@ def _split_unseparated(line: Line) -> LineInfo:
             i -= 1
             continue
         if t.type == "NUMBER" and i >= 2 and toks[i - 2].type not in ("BLANK", "TAB") \
-                and _is_row_label(_joined(toks[: i - 1])):
+                and is_row_label(_joined(toks[: i - 1])):
             # Digits written against a row label with nothing between: cells run together
             # (the first piece of a run with stray spaces, "数量20 0 0 0 02", included).
             fused = t
             i -= 1
             break
         break
-    signed = _signed_run(toks, i) if fused is not None else None
+    signed = signed_run(toks, i) if fused is not None else None
     if signed is not None:
         i -= 2  # the number and its sign before the fused digits are cells, not label
     # Dashes with no number among them are text (a rule line, a dash in a sentence) —
@@ -315,18 +320,6 @@ def _is_number(t) -> bool:
     return isinstance(t, LCell) or t.type == "NUMBER"
 
 
-def _unit_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[LCell, int]]:
-    """The number-with-unit cell ending at ``toks[i - 1]`` ("4件", "12.5万元") when it
-    stands alone after a blank, with the index of its number; else None."""
-    j = i - 1
-    while j > 0 and i - j <= 2 and toks[j].type in ("TEXT", "CN_NUMBER"):
-        j -= 1
-    if j == i - 1 or toks[j].type != "NUMBER" or (j > 0 and toks[j - 1].type not in ("BLANK", "TAB")):
-        return None
-    cell = _number_with_unit(toks[j:i], n)
-    return None if cell is None else (cell, j)
-
-
 def _values_first(line: Line) -> Optional[LineInfo]:
     """Layout "values first": a row's blank-separated values before its label, as PDF text
     gives a row whose label cell sits lower than its numbers ("290 1 0 0 3 0 294 （一）予以
@@ -347,7 +340,7 @@ def _values_first(line: Line) -> Optional[LineInfo]:
         return None
     rest = toks[k:]
     text = _joined(rest).strip()
-    if not _is_row_label(text):
+    if not is_row_label(text):
         return None
     last = len(rest) - 1
     while rest[last].type == "BLANK":
@@ -358,40 +351,3 @@ def _values_first(line: Line) -> Optional[LineInfo]:
                  else LCell("blank", t.value, n, t.column, t.end_column) for t in vals)
     return LineInfo(n, line.text, line.tokens, cells, False)
 
-
-def _signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
-    """The number and sign written against fused digits ``toks[i]`` when a row label comes
-    before them, nothing between (``行政处罚264-8430``: the 2019 table 二's 上一年项目数量
-    and signed 本年增/减 run together): the sign is where one cell ends."""
-    if i < 3:
-        return None
-    head, sign = toks[i - 2], toks[i - 1]
-    if not (sign.type == "TEXT" and sign.value in SIGNS and head.type == "NUMBER"
-            and toks[i - 3].type not in ("BLANK", "TAB") and toks[i - 3].end_column == head.column):
-        return None
-    return (head, sign) if _is_row_label(_joined(toks[: i - 2])) else None
-
-
-def _is_row_label(text: str) -> bool:
-    """Whether text ends in a table row label (or a T4 header ending in 总计)."""
-    if len(text) > 400:
-        return False
-    n = L.normalise(text)
-    if not n or len(n) > 120:
-        return False
-    if n.endswith("总计") or n.endswith("合计"):
-        return True
-    return (L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
-            or L.match_t2_row(n, "2019") is not None)
-
-
-def _is_footer(content: Sequence[Tok]) -> bool:
-    """Page footers: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5" (as the line's record
-    reads them: :func:`gplint.grammar.footer_words`)."""
-    if len(content) > 6:
-        return False
-    nums = [t for t in content if t.type == "NUMBER"]
-    if not 1 <= len(nums) <= 2 or len(nums) == len(content):
-        return False
-    rest = set("".join(t.value for t in content if t.type != "NUMBER"))
-    return footer_words(rest, content[0].type == "NUMBER" or content[-1].type == "NUMBER", len(nums))

@@ -4,7 +4,7 @@ reporter kind and format version.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from .. import labels as L
 from ..grammar import Line, tokenise
@@ -144,31 +144,31 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
     fast = read_lines(text)
     if fast is not None:
         raws, infos, long_lines = fast
-        lines: Sequence[Line] = ()  # made below only when a long line is cut
     else:
         lines = tokenise(text)
         raws = [l.text for l in lines]
         long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
-    # Long flattened lines become virtual lines; everything below works on virtual line
-    # numbers, mapped back to real ones at the end (_remap).
-    real_of: Optional[list[int]] = None
-    # Only a long line holding a table anchor is cut (segments): most reports have none.
-    cut = {l.number: segments(l) for l in long_lines}
-    if any(len(segs) > 1 for segs in cut.values()):
-        if not lines:
-            lines = [Line(n, i.text, i.tokens) for n, i in enumerate(infos, 1)]
-        virtual = [seg for l in lines for seg in cut.get(l.number, ((l, 0),))]
-        if len(virtual) != len(lines):
-            real_of = [0] + [l.number for l, _ in virtual]
-            lines = [Line(k + 1, l.text, l.tokens) for k, (l, _) in enumerate(virtual)]
-            infos = []
-            for (l, off), vl in zip(virtual, lines):
-                info = split_line(vl)  # its cells carry the virtual line's number
-                info.offset = off
-                infos.append(info)
-    if real_of is None and fast is None:
         infos = split_lines(lines)
-    return raws, infos, real_of
+        del lines
+    # Only a long line holding a table anchor is cut (segments): most reports have none.
+    cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
+    if not cut:
+        return raws, infos, None
+    # Long flattened lines become virtual lines; everything below works on virtual line
+    # numbers, mapped back to real ones at the end (_remap). A line not cut keeps its
+    # shared reading (the line table's, at its new position).
+    table: list[LineInfo] = []
+    real_of = [0]
+    for n, info in enumerate(infos, 1):
+        for piece, offset in cut.get(n, ()):
+            virtual = split_line(Line(len(table) + 1, piece.text, piece.tokens))  # its cells carry its number
+            virtual.offset = offset
+            table.append(virtual)
+            real_of.append(n)
+        if n not in cut:
+            table.append(info)
+            real_of.append(n)
+    return raws, table, real_of
 
 
 def _remap(obj, real_of: Sequence[int]):
@@ -184,22 +184,28 @@ def _remap(obj, real_of: Sequence[int]):
         return real_of[v] if 0 < v < len(real_of) else v
 
     seen: set[int] = set()
-
-    def walk(o) -> None:
+    # A walk with a stack of its own (a recursive closure is a reference cycle that kept
+    # ``seen`` alive until the next collection, through the rules), holding an iterator
+    # over each container being walked rather than every item waiting to be.
+    stack: list[Iterator] = [iter((obj,))]
+    while stack:
+        o = next(stack[-1], stack)  # (the stack itself: this container is done)
+        if o is stack:
+            stack.pop()
+            continue
         if isinstance(o, (str, int, Decimal, type(None), bool)) or id(o) in seen:
-            return
+            continue
         seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
         if isinstance(o, Span):
             o.line, o.end_line = line(o.line), line(o.end_line)
         elif isinstance(o, ProsePieces):
             o.renumber(line)
         elif isinstance(o, (tuple, list)):
-            for x in o:
-                walk(x)
+            stack.append(iter(o))
         elif isinstance(o, dict):
-            for x in o.values():
-                walk(x)
+            stack.append(iter(o.values()))
         elif dataclasses.is_dataclass(o):
+            inner = []
             for f in dataclasses.fields(o):
                 if f.name in ("text", "lines", "path"):
                     continue
@@ -208,9 +214,8 @@ def _remap(obj, real_of: Sequence[int]):
                     # (object.__setattr__: a frozen table is still being made here)
                     object.__setattr__(o, f.name, line(v))
                 else:
-                    walk(v)
-
-    walk(obj)
+                    inner.append(v)
+            stack.append(iter(inner))
     if isinstance(obj, Report):
         obj = dataclasses.replace(obj, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
     return obj

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from array import array
 from itertools import chain
-from typing import Iterator, Optional, Sequence
+from operator import methodcaller
+from typing import Iterable, Iterator, Optional, Sequence
 
 from ..analyses import per_report
 from ..grammar import PIPE_CHARS
 from ..model import Report, Sentence
 from ..lazy_re import lazy_compile
 from .prose import ProsePieces
+from .sentence_table import SentenceTable
 
 #: Sentence-final marks.
 _SENTENCE_END_CHARS = "。！？!?"
@@ -35,6 +37,7 @@ _FOOTER = lazy_compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*
 _MD_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}")
 
 _BIG = 1 << 62
+_GROUP = methodcaller("group")
 #: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
 _RUN_IN_COLON = lazy_compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
 
@@ -116,11 +119,19 @@ def runs_of(flat: array) -> "tuple[tuple[int, int, int], ...] | Runs":
     return tuple(zip(flat[0::3], flat[1::3], flat[2::3]))
 
 
+#: A report's sentences are kept as a :class:`SentenceTable` when there are more than
+#: this many and more than one every :data:`_CHARACTERS_A_SENTENCE` characters of the
+#: report (a report's prose averages several times that; markup debris cut at each "!"
+#: is a sentence every few characters).
+_MANY_SENTENCES = 512
+_CHARACTERS_A_SENTENCE = 16
+
+
 @per_report
-def sentences_of(report: Report) -> tuple[Sentence, ...]:
+def sentences_of(report: Report) -> Sequence[Sentence]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())
-    out: list[Sentence] = []
+    out: list[Sentence] | SentenceTable = []
     # The sentence being gathered over several lines: its text pieces and, for each, its
     # offset in the joined text and its source line and column (three numbers a run, laid
     # end to end: a sentence may run over thousands of short lines).
@@ -162,8 +173,13 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
     # times cheaper than the regex, which tests each character against every mark.
     everything = "\n".join(report.lines)
     only_full_stops = not any(mark in everything for mark in _OTHER_SENTENCE_END_CHARS)
+    # More sentences than one every _CHARACTERS_A_SENTENCE characters: packed from there on.
+    many = max(_MANY_SENTENCES, len(everything) // _CHARACTERS_A_SENTENCE)
+    del everything
 
     for n, base, line, is_heading, section in _prose_pieces(report, heading_lines, section_starts):
+        if len(out) > many and type(out) is list:
+            out = _packed(out)
         # _is_prose_text(line), inlined (kept in step with it): it runs for every line
         # outside the tables, most of them blank.
         stripped = line.strip()
@@ -191,7 +207,9 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             base += indent
         # The line cut after each sentence-final mark: the pieces and their marks tile it,
         # the last piece running on to the next line unless the line ends with a mark.
-        if only_full_stops:
+        if len(line) > _LONG_LINE:
+            pieces, rest, mark = _long_line_pieces(line)
+        elif only_full_stops:
             # The line split at its marks: each piece but the last lacks its 。 (added
             # back below), as the findall would give them.
             pieces = line.split("。")
@@ -203,7 +221,11 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             rest = pieces.pop() if line[-1] not in _SENTENCE_END_CHARS else ""
             mark = ""
         start = 0
+        cut = False
         for piece in pieces:
+            cut = True
+            if len(out) > many and type(out) is list:
+                out = _packed(out)
             if buf:  # the end of a sentence begun on an earlier line
                 buf.append(piece + mark)
                 runs.extend((size, n, base + start))
@@ -215,7 +237,7 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
                 out.append(Sentence(stripped + mark, cur_section,
                                      ((0, n, base + start + len(piece) - len(stripped)),), False))
             start += len(piece) + len(mark)
-        if rest and is_heading and not pieces:
+        if rest and is_heading and not cut:
             # A heading is a sentence of its own, and nothing is pending here (flushed
             # above): its one run is made here rather than gathered and flushed (a dozen
             # headings a report). A run-in heading ends at its colon (（二）依申请公开情况：
@@ -238,7 +260,27 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
             runs.extend((size, n, base + start))
             size += len(rest)
     flush()
-    return tuple(out)
+    return out.finish() if isinstance(out, SentenceTable) else tuple(out)
+
+
+#: A line longer than this is cut into sentences one at a time, not all at once.
+_LONG_LINE = 4096
+
+
+def _long_line_pieces(line: str) -> tuple[Iterable[str], str, str]:
+    """A long line's pieces that end a sentence (each with its mark), one at a time (a
+    page of markup debris is thousands of them), the rest after its last mark, and "" (the
+    mark to add to each piece), as sentences_of cuts a shorter line."""
+    end = max(map(line.rfind, _SENTENCE_END_CHARS)) + 1
+    return map(_GROUP, _SENTENCE_PIECES.finditer(line, 0, end)), line[end:], ""
+
+
+def _packed(sentences: list[Sentence]) -> SentenceTable:
+    """The sentences so far in a :class:`SentenceTable`, to which the rest are added."""
+    table = SentenceTable()
+    for s in sentences:
+        table.append(s)
+    return table
 
 
 def _without_wrap_blanks(rest: str) -> str:

@@ -1,0 +1,88 @@
+"""Small questions about a few tokens of a line, asked while it is cut into cells
+(:mod:`.lines`): is it a page footer, a number written with its unit, a signed number run
+against a row label, does a text end in a table row label.
+"""
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Optional, Sequence
+
+from .. import labels as L
+from ..grammar import Tok, footer_words
+from ..packed_tokens import PackedTokens
+from .cells import CELL_UNITS, SIGNS, LCell, to_number
+
+_TOK_VALUE = itemgetter(1)
+
+
+def joined(toks: Sequence[Tok]) -> str:
+    """The text of consecutive tokens (of a packed run: a slice of its line, not a join)."""
+    return toks.joined() if isinstance(toks, PackedTokens) else "".join(map(_TOK_VALUE, toks))
+
+
+def number_with_unit(content: Sequence[Tok], line: int) -> Optional[LCell]:
+    """A cell holding a number with its unit written against it ("705件", "12.5万元"), or
+    None. The unit must follow the number with nothing between and be one of
+    :data:`CELL_UNITS`: anything else ("3月", "2024年") stays a label."""
+    if len(content) < 2 or content[0].type != "NUMBER":
+        return None
+    number = content[0]
+    end = number.end_column
+    for t in content[1:]:
+        if t.column != end or t.type not in ("TEXT", "CN_NUMBER"):
+            return None
+        end = t.end_column
+    unit = "".join(t.value for t in content[1:])
+    if unit not in CELL_UNITS:
+        return None
+    return LCell("num", number.value, line, number.column, end, to_number(number.value), unit=unit)
+
+
+def unit_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[LCell, int]]:
+    """The number-with-unit cell ending at ``toks[i - 1]`` ("4件", "12.5万元") when it
+    stands alone after a blank, with the index of its number; else None."""
+    j = i - 1
+    while j > 0 and i - j <= 2 and toks[j].type in ("TEXT", "CN_NUMBER"):
+        j -= 1
+    if j == i - 1 or toks[j].type != "NUMBER" or (j > 0 and toks[j - 1].type not in ("BLANK", "TAB")):
+        return None
+    cell = number_with_unit(toks[j:i], n)
+    return None if cell is None else (cell, j)
+
+
+def signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
+    """The number and sign written against fused digits ``toks[i]`` when a row label comes
+    before them, nothing between (``行政处罚264-8430``: the 2019 table 二's 上一年项目数量
+    and signed 本年增/减 run together): the sign is where one cell ends."""
+    if i < 3:
+        return None
+    head, sign = toks[i - 2], toks[i - 1]
+    if not (sign.type == "TEXT" and sign.value in SIGNS and head.type == "NUMBER"
+            and toks[i - 3].type not in ("BLANK", "TAB") and toks[i - 3].end_column == head.column):
+        return None
+    return (head, sign) if is_row_label(joined(toks[: i - 2])) else None
+
+
+def is_row_label(text: str) -> bool:
+    """Whether text ends in a table row label (or a T4 header ending in 总计)."""
+    if len(text) > 400:
+        return False
+    n = L.normalise(text)
+    if not n or len(n) > 120:
+        return False
+    if n.endswith("总计") or n.endswith("合计"):
+        return True
+    return (L.match_t3_row(n, numbered=True) is not None or L.match_t2_row(n) is not None
+            or L.match_t2_row(n, "2019") is not None)
+
+
+def is_footer(content: Sequence[Tok]) -> bool:
+    """Page footers: "- 3 -", "— 3 —", "第 3 页", "第3页 共5页", "3/5" (as the line's record
+    reads them: :func:`gplint.grammar.footer_words`)."""
+    if len(content) > 6:
+        return False
+    nums = [t for t in content if t.type == "NUMBER"]
+    if not 1 <= len(nums) <= 2 or len(nums) == len(content):
+        return False
+    rest = set("".join(t.value for t in content if t.type != "NUMBER"))
+    return footer_words(rest, content[0].type == "NUMBER" or content[-1].type == "NUMBER", len(nums))

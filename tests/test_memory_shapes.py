@@ -1,0 +1,127 @@
+"""Line shapes the fuzz bench (bench/fuzz.py) found costing 40-55 times their bytes at the
+reader's peak, each now a small multiple (issue 16: "memory stays within a small multiple
+of the input for any line shape"). Each test grows its shape to 100 KB and measures the
+peak of ``parse`` with tracemalloc (tests/memory_peak.py).
+"""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from gplint.reader import parse
+from gplint.reader.line_memo import line_at, read_lines
+from gplint.reader.report import line_readings
+from memory_peak import parse_peak_per_byte, peak_of
+
+CORPUS = Path(__file__).parent / "corpus"
+#: A crawled web page: the whole report flattened into one line.
+CRAWLED_PAGE = CORPUS / "crawled" / "gaj-2021.txt"
+REPORT = CORPUS / "001_98c801d9a8639466.txt"
+
+
+def test_a_long_line_after_a_pipe_costs_a_small_multiple_of_its_bytes():
+    # Markup debris after a pipe: the line is cut at the pipes, and the cut made a token
+    # object for every token of the line at once (54x on main at 91f4eac).
+    text = "| |" + "<a b='" * 17_000 + "\n"
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_a_flattened_page_among_repeated_lines_costs_a_small_multiple_of_its_bytes():
+    # A page saved flattened and then as lines: once its long line is cut into virtual
+    # lines, every other line was read again, a reading each (43x on main at 91f4eac).
+    page = CRAWLED_PAGE.read_text(encoding="utf-8").strip("\n")
+    report = REPORT.read_text(encoding="utf-8")
+    text = page + "\n" + report * 13
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_a_flattened_page_keeps_the_shared_readings_of_the_lines_not_cut():
+    page = CRAWLED_PAGE.read_text(encoding="utf-8").strip("\n")
+    text = page + "\n" + REPORT.read_text(encoding="utf-8")
+    raws, table, real_of = line_readings(text)
+    assert len(table) > len(raws) and sorted(real_of[1:]) == real_of[1:]
+    assert set(real_of[1:]) == set(range(1, len(raws) + 1))  # every line, in order
+    cut = {n for n in real_of[1:] if real_of.count(n) > 1}
+    assert len(cut) == 1  # the page's long line
+    # The other lines: the line table's readings (made for their real lines), not readings
+    # made again at their virtual numbers.
+    _, lines, _ = read_lines(text)
+    kept = [(info, real_of[v]) for v, info in enumerate(table, 1) if real_of[v] not in cut]
+    assert [info for info, _ in kept] == [lines[n - 1] for _, n in kept]
+    assert len(kept) == len(raws) - 1
+
+
+def test_mapping_a_flattened_page_back_leaves_no_reference_cycle():
+    # The walk that maps virtual lines back to real ones was a recursive closure: a cycle
+    # that kept its set of every object's id alive until the next collection.
+    page = CRAWLED_PAGE.read_text(encoding="utf-8")
+    parse(page)
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        parse(page)
+        gc.collect()
+        left = [o for o in gc.garbage if getattr(o, "__module__", None) == "gplint.reader.report"]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert not left
+
+
+def test_a_blank_line_of_a_table_region_is_read_at_its_own_number():
+    from gplint.reader.cells import BlankLineAt, LineInfo
+
+    from gplint.reader import line_memo
+
+    # (The line memo emptied: each text is read afresh, for the first line that holds it.)
+    line_memo._LINE_MEMO.young.clear()
+    line_memo._LINE_MEMO.old = {}
+    text = "| 0 | 0 |\n   \n| 0 | 0 |\n   \n\n"
+    _, table, _ = read_lines(text)
+    blank = line_at(table, 4)
+    assert isinstance(blank, BlankLineAt) and blank.number == 4 and blank.text == "   "
+    assert blank.blank and not blank.cells and not blank.labels and not blank.values and not blank.separated
+    assert blank == LineInfo(4, "   ", table[3].tokens, [], False, blank=True, heading_shape=())
+    assert blank != line_at(table, 5) and line_at(table, 5).number == 5
+    assert line_at(table, 2) is table[1]  # read for that line: the shared reading itself
+    row = line_at(table, 3)
+    assert row.number == 3 and all(c.line == 3 for c in row.cells) and table[2].cells[0].line == 1
+
+
+def test_many_short_sentences_cost_a_small_multiple_of_their_bytes():
+    # Markup debris in the prose: each "!" ends a "sentence" of a few characters, an
+    # object each with its text and runs (70x on main at 91f4eac).
+    text = REPORT.read_text(encoding="utf-8") + "\n" + "<!--" * 25_000 + "\n"
+    assert len(text.encode()) >= 100_000
+    assert peak_of(lambda: len(parse(text).sentences)) / len(text.encode()) <= 20
+
+
+def _sentences_both_ways(text: str, monkeypatch) -> tuple:
+    from gplint.reader import sentences
+
+    monkeypatch.setattr(sentences, "_MANY_SENTENCES", 10**9)
+    plain = parse(text).sentences
+    monkeypatch.setattr(sentences, "_MANY_SENTENCES", 3)
+    monkeypatch.setattr(sentences, "_CHARACTERS_A_SENTENCE", 10**9)
+    monkeypatch.setattr(sentences, "_LONG_LINE", 40)
+    packed = parse(text).sentences
+    return plain, packed
+
+
+def test_sentences_kept_packed_are_the_sentences_cut_one_by_one(monkeypatch):
+    from gplint.reader.sentence_table import SentenceTable
+
+    report = REPORT.read_text(encoding="utf-8")
+    # Headings, sentences over several lines, marks other than 。, long lines of marks.
+    text = report + "\n一、其他\n本机关全年收到申请\n12件！其中\n公开3件？" + "好!" * 30 + "尾部没有句号\n"
+    plain, packed = _sentences_both_ways(text, monkeypatch)
+    assert isinstance(plain, tuple) and isinstance(packed, SentenceTable)
+    assert len(plain) > 50 and packed == plain and list(packed) == list(plain)
+    assert packed[0] == plain[0] and packed[-1] == plain[-1] and packed[3:7] == plain[3:7]
+    assert any(len(s.pieces) > 1 for s in packed) and any(s.heading for s in packed)
+    assert [s.span() for s in packed] == [s.span() for s in plain]
+    assert hash(packed) == hash(packed) and packed != plain[:-1]
