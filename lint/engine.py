@@ -184,7 +184,8 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
         msg = f"too many lines to be a report: {lines:,}, over {MAX_LINES:,}"
         return FileResult(path, [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path)], error=msg)
     # The text as the reader reads it (see gplint.reader.parse), kept to map findings back.
-    read, tables = tables_as_rows(without_invisible(source.text))
+    invisible = InvisibleMap.of(source.text)
+    read, tables = tables_as_rows(without_invisible(source.text) if invisible else source.text)
     try:
         report = parse(read, path=path, year=options.year)
     except Exception as exc:  # noqa: BLE001
@@ -199,7 +200,6 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
     diagnostics = run_rules(report, rules, options, path)
     if tables is not None:  # HTML tables were read a row a line (gplint.embedded_html)
         diagnostics = tables.restore(diagnostics)
-    invisible = InvisibleMap.of(source.text)
     if invisible is not None:  # the report was read without them (gplint.invisible)
         diagnostics = invisible.restore(diagnostics)
     if "\f" in source.text:  # a PDF's pages (pdfminer ends each with a form feed)
