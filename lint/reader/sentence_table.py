@@ -12,7 +12,20 @@ from ..model import Sentence
 _JOINED_AT_ONCE = 256
 
 
-class SentenceTable(Sequence[Sentence]):
+class SequenceValue(Sequence):
+    """A read-only sequence that compares and hashes as the tuple of its items (a compact
+    stand-in for a tuple: :class:`SentenceTable`, :class:`gplint.reader.sentences.Runs`)."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+
+class SentenceTable(SequenceValue, Sequence[Sentence]):
     """:attr:`Report.sentences` kept as one string and a few arrays, a :class:`Sentence`
     made when one is read: each sentence's text (a slice of one string of them all), its
     section, whether it is a heading and its runs (three numbers each).
@@ -84,14 +97,6 @@ class SentenceTable(Sequence[Sentence]):
 
     def __iter__(self) -> Iterator[Sentence]:
         return map(self._sentence, range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"SentenceTable({len(self)} sentences)"

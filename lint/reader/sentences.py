@@ -20,7 +20,7 @@ from ..grammar import PIPE_CHARS
 from ..model import Report, Sentence
 from ..lazy_re import lazy_compile
 from .prose import ProsePieces
-from .sentence_table import SentenceTable
+from .sentence_table import SentenceTable, SequenceValue
 
 #: Sentence-final marks.
 _SENTENCE_END_CHARS = "。！？!?"
@@ -66,7 +66,7 @@ def _is_prose_text(text: str) -> bool:
     return True
 
 
-class Runs(Sequence[tuple[int, int, int]]):
+class Runs(SequenceValue, Sequence[tuple[int, int, int]]):
     """The runs of a sentence strung over many lines, ``(offset, line, column)`` each (see
     :class:`Sentence`), in one flat array; read like a tuple of such triples. A sentence
     can run over thousands of lines of a few characters (a one-cell-a-line table outside
@@ -95,14 +95,6 @@ class Runs(Sequence[tuple[int, int, int]]):
     def __iter__(self) -> Iterator[tuple[int, int, int]]:
         f = self._flat
         return zip(f[0::3], f[1::3], f[2::3])
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"Runs({tuple(self)!r})"
