@@ -61,7 +61,7 @@ OUTCOME_WORDS = lazy_compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerat
 
 #: Applicant kinds: table 三's columns, named right before the count (自然人申请18件).
 APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"自然人|公民(?:个人)?|个人", ("C1",)),
+    (r"自然人|公民(?:个人)?", ("C1",)),
     (r"法人(?:或者?|和|及|与|、)其他组织|法人或其它组织|企业(?:或|和|及|与|、)其他组织|法人", ("C2", "C3", "C4", "C5", "C6")),
     (r"商业企业|企业", ("C2",)),
     (r"科研机构", ("C3",)),

@@ -18,6 +18,7 @@ _CLAIM = lazy_compile(
 _COMPLETE = lazy_compile(r"已|办结|完成|完毕")
 # An explicit handled count in the same sentence: the claim then refers to that count.
 _HANDLED = lazy_compile(r"(?:办结|答复|办理|处理)[^\d，,；;。]{0,10}?\d+\s*件")
+_CARRIED_IN = lazy_compile(r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结)|上年度?结转|跨年度?(?:结转|办理)")
 _CARRY_OUT = lazy_compile(r"(?:结转|转|顺延|延续)(?:到|至)?下一?年|下一?年度(?:继续)?办理")
 _RECEIVED = lazy_compile(r"(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,20}?(?P<n>\d+)\s*件"
                        r"|(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,6}?(?P<m>\d+)\s*件[^\d，,；;。]{0,12}申请")
@@ -83,8 +84,8 @@ class CompletionClaimContradictsTable(Rule):
                 continue
             if _EXCEPTION.search(text):
                 continue
-            if other_year(text[: claim.start()], report.year):
-                continue
+            if other_year(text[: claim.start()], report.year) or _CARRIED_IN.search(text, 0, claim.start()):
+                continue  # (上年结转的 2 件均已在本年度办结: the carried-in ones, not all)
             if text[claim.end():claim.end() + 1] in ("或", "和", "及") or "或" in text[claim.start():claim.end()]:
                 continue  # "均已办结或在法定期限内答复": a hedged claim, not one of completion
             span = s.span(claim.start(), claim.end())

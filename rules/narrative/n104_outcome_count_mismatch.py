@@ -26,8 +26,9 @@ def _outcome(groups: tuple[str, ...]) -> str:
 _PERCENT_AFTER = lazy_compile(r"\s*(?:[，,]\s*)?(?:[（(]\s*)?(?:占比?|占[^\d，,；;。（()）]{0,10}?的?|比例为|比重为)?\s*(?:为|达)?\s*"
                             r"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 #: 公开率 N% and its other words (公开比例, 公开占比), an aside between them blanked out
-#: (公开（含部分公开）比例为 60%); not 主动公开比例 (proactive disclosure, not applications).
-_RATE = lazy_compile(r"(?<![答复办结按时])(?<!主动)公开\s*(?:率|比例|比率|占比)(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+#: (公开（含部分公开）比例为 60%); not 主动公开比例 (proactive disclosure, not applications),
+#: nor the rate of another outcome (不予公开率, 部分公开占比).
+_RATE = lazy_compile(r"(?<![答复办结按时])(?<!主动)(?<!不予)(?<!部分)公开\s*(?:率|比例|比率|占比)(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _expected_percent(n: int, base: Number, printed: str) -> Optional[Decimal]:

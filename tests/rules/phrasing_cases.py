@@ -361,6 +361,14 @@ QUIET_2: list[str] = [
     "（二）依申请公开。区政府办公室转来申请3件，已全部办理。",
     "（二）依申请公开。全年办结25件，平均答复时间为8个工作日，较法定时限缩短12个工作日。",
     "（二）依申请公开。全年共受理申请27件，其中1件申请人主动撤回。",
+    # Found by the session's second read: 个人 beside 单位 is every applicant, not 自然人; the
+    # rate of another outcome is no disclosure rate; carried-in applications done this year.
+    "（二）依申请公开。全年共受理单位和个人申请27件。",
+    "（二）依申请公开。全年办结25件，其中涉及第三方个人的1件不予公开。",
+    "（二）依申请公开。全年办结申请25件，部分公开占比8%。",
+    "（二）依申请公开。全年办结申请25件，不予公开比例为4%。",
+    "（二）依申请公开。全年办结申请25件，不予公开率为4%。",
+    "（二）依申请公开。上年结转的2件申请均已在本年度办结。",
 ]
 
 #: Sentences that agree with the tables or speak of other matters, written to trap a reader
