@@ -84,8 +84,11 @@ class CompletionClaimContradictsTable(Rule):
                 continue
             if _EXCEPTION.search(text):
                 continue
-            if other_year(text[: claim.start()], report.year) or _CARRIED_IN.search(text, 0, claim.start()):
-                continue  # (上年结转的 2 件均已在本年度办结: the carried-in ones, not all)
+            if other_year(text[: claim.start()], report.year):
+                continue
+            clause = max(text.rfind(mark, 0, claim.start()) for mark in "，,；;") + 1
+            if _CARRIED_IN.search(text, clause, claim.start()):
+                continue  # 上年结转的 2 件申请均已在本年度办结: the carried-in ones, not all
             if text[claim.end():claim.end() + 1] in ("或", "和", "及") or "或" in text[claim.start():claim.end()]:
                 continue  # "均已办结或在法定期限内答复": a hedged claim, not one of completion
             span = s.span(claim.start(), claim.end())
