@@ -349,12 +349,12 @@ def cmd_dump(argv: Sequence[str]) -> int:
     p.add_argument("--year", type=int, default=None)
     args = p.parse_args(argv)
     src = _read_for_dump(args.path)
-    report = parse(src.text, path=args.path, year=args.year)
-    from .invisible import InvisibleMap
+    from .engine import text_as_read
     from .safe_text import json_safe
 
-    invisible = InvisibleMap.of(src.text)
-    data = report_to_dict(report, invisible.span) if invisible else report_to_dict(report)
+    read, place = text_as_read(src.text)
+    report = parse(read, path=args.path, year=args.year)
+    data = report_to_dict(report, place) if place else report_to_dict(report)
     print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     return 0
 

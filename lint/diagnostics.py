@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Iterable, Optional
+from typing import Any, Callable, ClassVar, Iterable, Optional
 
 from .digest import sha256 as _sha256
 from .model import Report, Span
@@ -23,6 +23,15 @@ class Related:
     #: The file the place is in, when it is another report (a history rule's previous
     #: year); None: the finding's own file.
     path: Optional[str] = None
+
+
+def placed(diagnostics: Iterable["Diagnostic"], place: Callable[[Span], Span]) -> list["Diagnostic"]:
+    """``diagnostics`` with their spans, and the related places in their own file, moved by
+    ``place`` (the text as read -> the file's lines, columns and pages). A related place in
+    another report (``Related.path``) is left where it is."""
+    return [replace(d, span=place(d.span),
+                    related=tuple(replace(r, span=place(r.span)) if r.path is None else r for r in d.related))
+            for d in diagnostics]
 
 
 @dataclass(frozen=True)

@@ -80,8 +80,7 @@ def _placement(report: Report) -> dict[str, Any]:
 
 def report_to_dict(report: Report, place: Callable[[Span], Span] = lambda span: span) -> dict[str, Any]:
     """The report as plain data (``gplint dump``). ``place`` maps a span as read to the
-    file's (:class:`gplint.invisible.InvisibleMap.span` for a text read without its
-    invisible characters)."""
+    file's (:func:`gplint.engine.text_as_read`)."""
     out: dict[str, Any] = {
         "path": report.path,
         "year": report.year,
@@ -115,6 +114,6 @@ def report_to_dict(report: Report, place: Callable[[Span], Span] = lambda span: 
     out["issues"] = [{"kind": i.kind, "message": describe_issue(i), "span": _span(place(i.span) if i.span else None), "table": i.table,
                       "key": i.row} for i in report.issues]
     out["quantities"] = [{"value": float(q.value) if isinstance(q.value, Decimal) else q.value, "unit": q.unit,
-                          "line": q.span.line, "column": place(q.span).column, "clause": q.clause, "section": q.section}
-                         for q in report.quantities]
+                          "line": at.line, "column": at.column, "clause": q.clause, "section": q.section}
+                         for q in report.quantities for at in (place(q.span),)]
     return out

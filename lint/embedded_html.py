@@ -21,7 +21,27 @@ from typing import NamedTuple, Optional, Sequence
 from .lazy_re import lazy_compile
 from .model import Span
 
-_TABLE = lazy_compile(r"<table\b[^>]*>.*?</table\s*>", re.S | re.I)
+#: A table's opening or closing tag (an attribute never holds "<": a tag is read to its end
+#: or to the next tag, whichever comes first, so every tag is read once).
+_TABLE_TAG = lazy_compile(r"<(/?)table\b[^<>]*>?", re.I)
+
+
+def _table_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost ``<table>…</table>`` of ``text``, tables inside it
+    included. A table never closed is no table: its text is left as it is (it would
+    swallow the headings and prose after it)."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for m in _TABLE_TAG.finditer(text):
+        if not m.group(1):
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, m.end()))
+    return spans
 
 
 class _Origin(NamedTuple):
@@ -46,7 +66,10 @@ def _rows(table_html: str) -> list[str]:
 def tables_as_rows(text: str) -> tuple[str, Optional["TableLineMap"]]:
     """``text`` with each HTML table written a row a line, and the map of the lines back to
     the file's (``text`` itself and None when it holds no HTML table)."""
-    if "<" not in text or _TABLE.search(text) is None:
+    if "<" not in text:
+        return text, None
+    spans = _table_spans(text)
+    if not spans:
         return text, None
     out: list[str] = []
     origins: list[_Origin] = []
@@ -72,10 +95,11 @@ def tables_as_rows(text: str) -> tuple[str, Optional["TableLineMap"]]:
             current += part
             column += len(part)
 
-    for m in _TABLE.finditer(text):
-        rows = _rows(m.group(0))
-        copy(text[pos:m.start()])
-        pos = m.start()
+    for table_start, table_end in spans:
+        body = text[table_start:table_end]
+        rows = _rows(body)
+        copy(text[pos:table_start])
+        pos = table_start
         if not rows:
             continue  # not readable as a table: left as it is, copied with what follows
         tag = _Origin(line, column)
@@ -87,12 +111,11 @@ def tables_as_rows(text: str) -> tuple[str, Optional["TableLineMap"]]:
             current, current_origin = row, _Origin(tag.line, tag.column, True)
             emit()
         # The tags end where the table ends; the rest of that line goes on after it.
-        body = m.group(0)
         newlines = body.count("\n")
         line += newlines
         column = (len(body) - body.rfind("\n")) if newlines else column + len(body)
         current_origin = _Origin(line, column)
-        pos = m.end()
+        pos = table_end
     copy(text[pos:])
     out.append(current)
     origins.append(current_origin)
@@ -122,11 +145,6 @@ class TableLineMap:
         else:
             end_line, end_column = self.place(span.end_line, span.end_column)
         return replace(span, line=line, column=column, end_line=end_line, end_column=end_column)
-
-    def restore(self, diagnostics: Sequence) -> list:
-        """``diagnostics`` (of the text as read) placed in the file."""
-        return [replace(d, span=self.span(d.span), related=tuple(replace(r, span=self.span(r.span)) for r in d.related))
-                for d in diagnostics]
 
 
 __all__ = ["TableLineMap", "tables_as_rows"]

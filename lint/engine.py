@@ -8,13 +8,13 @@ from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from .diagnostics import Diagnostic, Rule, fingerprint
+from .diagnostics import Diagnostic, Rule, fingerprint, placed
 from .embedded_html import tables_as_rows
 from .invisible import InvisibleMap, without_invisible
 from .model import Report, Span
 from .plugins import Registry
 from .workers import is_crash
-from .sources import MAX_BYTES, InputError, Source, decode, format_size, read_path
+from .sources import MAX_BYTES, InputError, Source, decode, format_size, normalise_newlines, read_path
 
 # Input diagnostics (category "input"): the file could not be linted as a report.
 E_UNREADABLE = ("E001", "unreadable-file")
@@ -169,6 +169,25 @@ def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions,
 RuleSelector = Callable[[Registry, LintOptions], Sequence[type[Rule]]]
 
 
+def text_as_read(text: str) -> tuple[str, Optional[Callable[[Span], Span]]]:
+    """The text the reader reads — line ends folded, the characters that take no place on
+    screen left out (:mod:`gplint.invisible`), a text's HTML tables written a row a line
+    (:mod:`gplint.embedded_html`), as :func:`gplint.reader.parse` does — and how to place a
+    span of it in ``text`` (None: every span is where it is)."""
+    text = normalise_newlines(text)
+    invisible = InvisibleMap.of(text)
+    read, tables = tables_as_rows(without_invisible(text) if invisible else text)
+    if invisible is None and tables is None:
+        return read, None
+
+    def place(span: Span) -> Span:
+        if tables is not None:
+            span = tables.span(span)
+        return invisible.span(span) if invisible is not None else span
+
+    return read, place
+
+
 def lint_source(source: Source, registry: Registry, options: LintOptions,
                 select: RuleSelector = select_rules) -> FileResult:
     """Parse and lint one decoded text. ``select`` chooses the rules (default
@@ -183,9 +202,7 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
     if lines > MAX_LINES:
         msg = f"too many lines to be a report: {lines:,}, over {MAX_LINES:,}"
         return FileResult(path, [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path)], error=msg)
-    # The text as the reader reads it (see gplint.reader.parse), kept to map findings back.
-    invisible = InvisibleMap.of(source.text)
-    read, tables = tables_as_rows(without_invisible(source.text) if invisible else source.text)
+    read, place = text_as_read(source.text)
     try:
         report = parse(read, path=path, year=options.year)
     except Exception as exc:  # noqa: BLE001
@@ -198,14 +215,12 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
             path)], error="not a report", report=report)
     rules = select(registry, options)
     diagnostics = run_rules(report, rules, options, path)
-    if tables is not None:  # HTML tables were read a row a line (gplint.embedded_html)
-        diagnostics = tables.restore(diagnostics)
-    if invisible is not None:  # the report was read without them (gplint.invisible)
-        diagnostics = invisible.restore(diagnostics)
+    if place is not None:
+        diagnostics = placed(diagnostics, place)
     if "\f" in source.text:  # a PDF's pages (pdfminer ends each with a form feed)
         from .pages import with_pages
 
-        diagnostics = with_pages(diagnostics, source.text)
+        diagnostics = with_pages(diagnostics, normalise_newlines(source.text))
     result = FileResult(path, diagnostics, report=report)
     if options.record:
         from .history.record import record_of

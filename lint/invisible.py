@@ -12,7 +12,7 @@ Lines are never joined or cut: only columns move.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import Optional
 
 from .lazy_re import lazy_compile
 from .model import Span
@@ -73,11 +73,6 @@ class InvisibleMap:
             return span
         return replace(span, column=self.column(span.line, span.column),
                        end_column=self.column(span.end_line, span.end_column))
-
-    def restore(self, diagnostics: Sequence) -> list:
-        """``diagnostics`` (read without the invisible characters) placed in the file."""
-        return [replace(d, span=self.span(d.span), related=tuple(replace(r, span=self.span(r.span)) for r in d.related))
-                for d in diagnostics]
 
 
 __all__ = ["INVISIBLE", "InvisibleMap", "without_invisible"]

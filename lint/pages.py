@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Sequence
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, placed
 from .model import Span
 
 
@@ -50,7 +50,4 @@ def with_pages(diagnostics: Sequence[Diagnostic], text: str) -> list[Diagnostic]
     """``diagnostics`` with their page numbers, if ``text`` has pages (form feeds)."""
     if "\f" not in text:
         return list(diagnostics)
-    pages = PageMap(text)
-    return [replace(d, span=pages.span(d.span),
-                    related=tuple(replace(r, span=pages.span(r.span)) for r in d.related))
-            for d in diagnostics]
+    return placed(diagnostics, PageMap(text).span)

@@ -88,3 +88,44 @@ def test_a_row_points_at_its_table_and_the_rest_keeps_its_place():
 def test_a_text_without_tables_is_read_as_it_is():
     text = "没有表格 <b>只有</b> 标签 a < b"
     assert tables_as_rows(text) == (text, None)
+
+
+def test_a_table_never_closed_swallows_nothing():
+    # An unclosed <table> used to run to the next table's </table>, and the headings and
+    # prose between them were lost (false S102, T101).
+    text = "x\n<table><tr><td>a</td></tr>\n二、主动公开政府信息情况\n<table><tr><td>b</td><td>1</td></tr></table>\nz"
+    read, _ = tables_as_rows(text)
+    assert "二、主动公开政府信息情况" in read.split("\n")
+
+
+def test_a_table_inside_a_table_is_read_with_it():
+    read, tables = tables_as_rows("前言\n<table><tr><td>a<table><tr><td>in</td></tr></table></td><td>1</td></tr></table>y\n末行")
+    assert "</table>" not in read and "<td>" not in read
+    assert read.split("\n")[0] == "前言" and read.split("\n")[-1] == "末行"
+
+
+def test_dump_places_rows_and_invisible_characters_together(tmp_path, capsys):
+    from gplint.cli import main
+
+    path = next(p for p in MARKDOWN if "stcsm" in p.name)
+    text = as_html_tables(path.read_text(encoding="utf-8"), one_line=True)
+    sprinkled = text.replace("信息处理费", "信息处\u200b理费")
+    f = tmp_path / "r.md"
+    for body in (text, sprinkled):
+        f.write_text(body, encoding="utf-8")
+        assert main(["dump", str(f)]) == 0
+        quantities = json.loads(capsys.readouterr().out)["quantities"]
+        lines = body.split("\n")
+        for q in quantities:  # every count is where the dump places it in the file
+            if isinstance(q["value"], int) and q["value"] < 100000:
+                assert lines[q["line"] - 1][q["column"] - 1:].startswith(str(q["value"])), q
+
+
+def test_related_places_in_another_report_are_not_moved():
+    from gplint.diagnostics import Diagnostic, Related, placed
+    from gplint.model import Span
+
+    d = Diagnostic("X101", "x", "history", "warning", "m", Span(3, 4), related=(
+        Related(Span(3, 5), "here"), Related(Span(3, 5), "last year", path="2023.txt")))
+    (moved,) = placed([d], lambda s: Span(s.line + 10, s.column))
+    assert moved.span.line == 13 and [r.span.line for r in moved.related] == [13, 3]

@@ -112,3 +112,13 @@ def test_dump_places_what_it_read_in_the_file(tmp_path, capsys):
     assert read["t3"] == plain["t3"] and read["t2"] == plain["t2"]
     assert [(q["line"], q["column"]) for q in read["quantities"]] == [
         (q["line"], _where_now(q["line"], q["column"], inserted)) for q in plain["quantities"]]
+
+
+def test_old_mac_line_ends_are_lines_for_the_map_too():
+    # lint_text takes a text as given: with lone \r line ends the map must count them as
+    # the reader does, or every column after the first line lands on the wrong line.
+    text = (CORPUS / "crawled" / "gaj-2021.txt").read_text(encoding="utf-8")
+    sprinkled, _ = _sprinkle(text, seed=11)
+    as_lf = [(d.code, d.span.line, d.span.column) for d in lint_text(sprinkled)]
+    as_cr = [(d.code, d.span.line, d.span.column) for d in lint_text(sprinkled.replace("\n", "\r"))]
+    assert as_cr == as_lf and as_lf

@@ -193,8 +193,11 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
         if buf and line[0].isspace():
             # A sentence wrapped onto this line goes on at its first character: the indent
             # of a continuation line is layout, not a blank in the sentence (转下一 /
-            # 　　年度办理答复的有 1 件 is one phrase).
+            # 　　年度办理答复的有 1 件 is one phrase). Between two Latin letters or digits one
+            # blank is kept, as at the end of a line (_without_wrap_blanks).
             indent = len(line) - len(line.lstrip())
+            if _latin_or_digit(buf[-1][-1:]) and _latin_or_digit(line[indent:indent + 1]):
+                indent -= 1
             line = line[indent:]
             base += indent
         # The line cut after each sentence-final mark: the pieces and their marks tile it,
@@ -275,6 +278,10 @@ def _packed(sentences: list[Sentence]) -> SentenceTable:
     return table
 
 
+def _latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def _without_wrap_blanks(rest: str) -> str:
     """``rest``, the end of a line a sentence runs on from, without its trailing blanks,
     or with one blank if it ends in a Latin letter or digit (the next line may begin with
@@ -282,7 +289,7 @@ def _without_wrap_blanks(rest: str) -> str:
     kept = rest.rstrip()
     if len(kept) == len(rest) or not kept:
         return rest
-    return rest[:len(kept) + 1] if kept[-1].isascii() and kept[-1].isalnum() else kept
+    return rest[:len(kept) + 1] if _latin_or_digit(kept[-1]) else kept
 
 
 def _prose_pieces(report: Report, heading_lines: set[int],

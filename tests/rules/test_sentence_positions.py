@@ -152,3 +152,12 @@ def test_a_blank_between_latin_words_survives_the_wrap():
     assert any("通过门户网站PDF 文件公开。" == s.text for s in sentences(report))
     report = parse("三、收到和处理政府信息公开申请情况\n网站版本为 V2 \nbeta 版。\n")
     assert any("网站版本为 V2 beta 版。" == s.text for s in sentences(report))
+
+
+def test_an_indent_between_two_numbers_stays_a_blank():
+    # 申请2 / 　7件: a wrap with an indent between two digits is not one number (27).
+    for text in ("三、收到和处理政府信息公开申请情况\n全年收到申请2\n  7件。\n", "三、收到和处理政府信息公开申请情况\n版本为 V2\n  beta 版。\n"):
+        report = parse(text)
+        joined = [s.text for s in sentences(report) if "全年" in s.text or "版本" in s.text]
+        assert joined in (["全年收到申请2 7件。"], ["版本为 V2 beta 版。"]), joined
+        _check(text)
