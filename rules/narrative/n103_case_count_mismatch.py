@@ -97,7 +97,11 @@ class CaseCountMismatch(Rule):
             # A sentence naming neither kind of case can say nothing checked here.
             if s.heading or not ("复议" in s.text or "诉讼" in s.text or "起诉" in s.text):
                 continue
-            yield from self._none_claims(report, s, carried, related_line)
+            # A claim of none (行政诉讼案件为 0 件) is reported once: not again as a count of 0.
+            said_none = set()
+            for d in self._none_claims(report, s, carried, related_line):
+                said_none.add(d.key)
+                yield d
             if _REVIEW_BODY.search(s.text) and not _DISCLOSURE_CASES.search(s.text):
                 continue  # the agency as the review body (作为复议机关…): others' cases
             for c, k in case_counts(s):
@@ -107,6 +111,8 @@ class CaseCountMismatch(Rule):
                         other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
                     continue
                 table = t4_total(report, k)
+                if c.value == 0 and f"t4.{k}.total" in said_none:
+                    continue
                 if table is None or c.value == table or (carried and c.value < table):
                     continue
                 # 各 1 件 is the claim about both kinds: the finding starts at 各.
@@ -128,7 +134,9 @@ class CaseCountMismatch(Rule):
                 continue
             if _FAULT.search(none.group(0)):
                 continue  # 未发生因答复不当引起的行政复议: a claim about fault, not about cases
-            for k in _kinds_named(none.group("what") or none.group("what2")):
+            what = none.group("what") or none.group("what2")
+            suit_kind = _SUIT_KIND.search(what)  # 复议后提起诉讼的案件为 0 件: that block's own
+            for k in [suit_kind.lastgroup] if suit_kind else _kinds_named(what):
                 table = t4_total(report, k)
                 if table:
                     yield self.diag(

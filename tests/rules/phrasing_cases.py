@@ -369,6 +369,7 @@ QUIET_2: list[str] = [
     "（二）依申请公开。全年办结申请25件，不予公开比例为4%。",
     "（二）依申请公开。全年办结申请25件，不予公开率为4%。",
     "（二）依申请公开。上年结转的2件申请均已在本年度办结。",
+    "（二）依申请公开。全年行政诉讼1件，复议后提起诉讼的案件为0件。",
 ]
 
 #: Sentences that agree with the tables or speak of other matters, written to trap a reader

@@ -296,3 +296,21 @@ def test_an_excess_equal_to_exactly_one_part_is_an_info(total, parts, severity):
     text = with_sentence(f"全年发布信息{total}条，其中{parts}。")
     found = run(text, ["N105"])
     assert [d.severity for d in found] == [severity]
+
+
+def test_n103_a_claim_of_none_is_reported_once_and_per_suit_block():
+    # 行政诉讼案件为 0 件 was reported twice (as a claim of none and as a count of 0); 复议后
+    # 提起诉讼的案件为 0 件 was compared with both the 行政复议 and the 行政诉讼 totals.
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import phrasing_cases as pc
+
+    def n103(sentence):
+        return [d for d in pc.findings(pc.phrasing_report(sentence)) if d.code == "N103"]
+
+    assert len(n103("（二）依申请公开。全年行政诉讼案件为0件。")) == 1
+    assert n103("（二）依申请公开。全年行政诉讼1件，复议后提起诉讼的案件为0件。") == []
+    (d,) = n103("（二）依申请公开。全年行政诉讼1件，未经复议直接起诉的案件为0件。")
+    assert "未经复议直接起诉" in d.message
