@@ -86,30 +86,24 @@ def within_memory(work: Callable[[], str], limit: int) -> str:
 
 
 def _child(work: Callable[[], str], limit: int, read_end: int, write_end: int) -> None:
-    status = 1
-    try:
+    from .workers import answer_and_exit
+
+    def answer() -> bytes:
         import resource
 
-        from .workers import prepare_worker
-
-        os.close(read_end)
-        prepare_worker()
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         soft = _address_space() + limit
         resource.setrlimit(resource.RLIMIT_AS, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
         try:
-            answer = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
+            return pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
-            answer = pickle.dumps(("memory", ""))
+            return pickle.dumps(("memory", ""))
         except InputError as exc:
-            answer = pickle.dumps(("input", str(exc)))
+            return pickle.dumps(("input", str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported on the file, as the backends do
-            answer = pickle.dumps(("input", f"cannot read PDF ({type(exc).__name__}: {str(exc)[:200]})"))
-        with os.fdopen(write_end, "wb") as out:
-            out.write(answer)
-        status = 0
-    finally:
-        os._exit(status)
+            return pickle.dumps(("input", f"cannot read PDF ({type(exc).__name__}: {str(exc)[:200]})"))
+
+    answer_and_exit(read_end, write_end, answer)
 
 
 def _address_space() -> int:

@@ -142,19 +142,13 @@ def in_forked_child(work: Callable[[], T], failed: Callable[[str], T]) -> T:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
-        status = 1
-        try:
-            os.close(read_end)
-            prepare_worker()
+        def answer() -> bytes:
             try:
-                answer = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
+                return pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
             except Exception as exc:  # noqa: BLE001 - the parent reports it on the file
-                answer = pickle.dumps(("failed", f"worker failed: {type(exc).__name__}: {exc}"))
-            with os.fdopen(write_end, "wb") as out:
-                out.write(answer)
-            status = 0
-        finally:
-            os._exit(status)
+                return pickle.dumps(("failed", f"worker failed: {type(exc).__name__}: {exc}"))
+
+        answer_and_exit(read_end, write_end, answer)
     os.close(write_end)
     try:
         with os.fdopen(read_end, "rb") as answer_in:
@@ -167,6 +161,24 @@ def in_forked_child(work: Callable[[], T], failed: Callable[[str], T]) -> T:
         return failed("the worker process linting this file died")
     kind, value = pickle.loads(answer)
     return value if kind == "ok" else failed(value)
+
+
+def answer_and_exit(read_end: int, write_end: int, answer: Callable[[], bytes]) -> None:
+    """The forked child's side of a pipe to its parent (:func:`in_forked_child`,
+    :mod:`gplint.pdf_memory`): close the parent's end, take a worker's signal dispositions
+    (:func:`prepare_worker`), write ``answer()`` and end with ``os._exit`` — status 0 once
+    the answer is written, 1 if anything failed before (the parent then finds no answer).
+    Never returns."""
+    status = 1
+    try:
+        os.close(read_end)
+        prepare_worker()
+        reply = answer()
+        with os.fdopen(write_end, "wb") as out:
+            out.write(reply)
+        status = 0
+    finally:
+        os._exit(status)
 
 
 def _kill_child(pid: int) -> None:
