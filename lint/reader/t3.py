@@ -320,10 +320,12 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
     if n == 7 and subtotal is None:
         placed = vals  # only read below
     elif n == 8 and subtotal is not None:
-        drop = choose_drop(vals, subtotal)
-        placed = vals[:drop] + vals[drop + 1:]
+        # Eight values under eight columns: the header says which is the 小计 (a row that
+        # does not add up is a defect the identities report, not a reason to set another
+        # value aside).
+        placed = vals[:subtotal] + vals[subtotal + 1:]
         cells = tuple(to_cell(c) for c in placed)
-        return Row(key, label, cells, vec.line, (), 7, to_cell(vals[drop]))
+        return Row(key, label, cells, vec.line, (), 7, to_cell(vals[subtotal]))
     elif n == 7 and subtotal is not None:
         reading = short_of_subtotal(vals, subtotal)
         if reading is None:

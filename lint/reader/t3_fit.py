@@ -1,7 +1,7 @@
 """Table 三 rows with one value more or fewer than the header's columns: which reading
 the row's own identities allow (a row total; a 小计 column's sum of the five legal-person
-columns). Used by :func:`gplint.reader.t3.build_t3` for a row of eight values (an intruder
-to drop, or a subtotal column to set aside) and for seven values under eight columns."""
+columns). Used by :func:`gplint.reader.t3.build_t3` for a row of eight values under seven
+columns (an intruder to drop) and for seven values under eight columns (a 小计 column)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -29,16 +29,14 @@ def short_of_subtotal(vals: Sequence[LCell], subtotal: int
     return fits[0] if len(fits) == 1 else None
 
 
-def choose_drop(vals: Sequence[LCell], prefer: Optional[int] = None) -> int:
-    """Which of 8 values is the intruder: the one whose removal makes the row add up
-    (``prefer``: the position the header gives a subtotal column, when that fits too; a
-    subtotal is a value written, never an empty cell, e.g. the row's blank 总计)."""
-    fits = []
+def choose_drop(vals: Sequence[LCell]) -> int:
+    """Which of 8 values under seven columns is the intruder: the one whose removal makes
+    the row add up (the first such; the first value when none does). Only for a header
+    that gives no reason for an eighth value: under a 小计 header the header says which
+    value is the subtotal, and a row that does not add up then is a defect to report, not
+    a reason to set another value aside."""
     for i in range(8):
         rest = [c.value for j, c in enumerate(vals) if j != i]
         if all(isinstance(x, (int, Decimal)) for x in rest) and sum(rest[:6]) == rest[6]:
-            if prefer is None or isinstance(vals[i].value, (int, Decimal)):
-                fits.append(i)
-    if prefer is not None and (prefer in fits or not fits):
-        return prefer
-    return fits[0] if fits else 0
+            return i
+    return 0

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import gplint
 from gplint.dump import report_to_dict
+from gplint.model import T3_ROWS
 
 sys.path.insert(0, str(Path(__file__).parent))
 from strategies import _HEADINGS, expected_cells, read_cells, render, report_data  # noqa: E402
@@ -195,6 +196,23 @@ def test_a_subtotal_column_is_set_aside_even_beside_a_blank_total(three_rows, wo
     assert word in with_subtotal
     assert _cells(with_subtotal) == expected_cells(data)
     assert _findings(with_subtotal) == _findings(text)
+
+
+@pytest.mark.parametrize("three_rows", [False, True], ids=["one-header-row", "three-header-rows"])
+@PROPS
+@given(data=report_data(), row=st.sampled_from(T3_ROWS), col=st.integers(0, 6), delta=st.integers(1, 20))
+def test_a_wrong_cell_under_a_subtotal_header_is_found(three_rows, data, row, col, delta):
+    """Under a 小计 header the header says which value is the subtotal: a row that does not
+    add up is reported as the same row without the 小计 column is, never "fixed" by setting
+    the wrong value aside as if it were the subtotal (a row 10 0 0 0 0 0 0 0 was read as
+    all zeros)."""
+    bad = data.with_t3(row, col, data.t3[row][col] + delta)
+    text, _ = render(bad, "tabs")
+    with_subtotal = _with_subtotal(text, three_rows)
+    assert _cells(with_subtotal) == expected_cells(bad)
+    findings = _findings(text)
+    assert any(k[1] and k[1].startswith(("t3.", "t4.")) for k in findings)  # the defect is seen in tab rows
+    assert _findings(with_subtotal) == findings
 
 
 @PROPS

@@ -1,0 +1,197 @@
+"""Seeded defects in layouts never seen: is a wrong cell still found when the table is
+written in one of the blind bench's layouts (bench/unseen_inputs.py)?
+
+The 15 whole reports of ``corpus/cells.json`` (their hand-read figures) get one defect at a
+time, each written in every text layout of the blind bench (and, with ``--docs``, its HTML
+pages) and linted beside the same layout without the defect. The defects:
+
+- ``t3-cell``: one cell of table 三 changed (the identities of its row and column break:
+  named when a finding names the cell, or the identity of its row or column);
+- ``t4-cell``: one cell of table 四 changed (its block's total breaks);
+- ``prose-count``: the number of applications received stated in the prose changed (the
+  table stays right).
+
+Per layout it prints how many defects were *named* (a finding on the changed cell, or for
+the prose one a narrative finding), *noticed* (no finding on the cell, but a new "could not
+assess" notice, T190/A108, about its table: honest, not a find), *missed* (nothing), and the
+*collateral* findings (any other finding the defect drew: a misread that spreads). Defects
+the layout leaves no way to find are counted apart, as *unassessable*: their table already
+carries a notice without the defect (zeros written — / 无, OCR letters, digits that do not
+split one way: FORMAT §5, "not given" is not 0), or the cell's row or block is already
+reported (the report's own defect).
+
+    .venv/bin/python bench/seeded.py [-v] [--variant NAME ...] [--seeds 2] [--docs]
+
+``-v`` lists every defect not named. The figures are for a bench run, never asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from unseen_inputs import (BASELINE, TEXT_VARIANTS, load_reports, render_html,  # noqa: E402
+                           render_html_cells, render_html_th_br, render_text)
+
+from gplint.engine import LintOptions, lint_bytes  # noqa: E402
+from gplint.model import T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS  # noqa: E402
+from gplint.plugins import build_registry  # noqa: E402
+
+NOTICES = ("T190", "A108")
+DEFECTS = ("t3-cell", "t4-cell", "prose-count")
+#: The HTML pages of the blind bench, written as strings (PDF and DOCX are left to unseen.py).
+HTML_VARIANTS = {
+    "html-cms": lambda d: render_html(d, word=False),
+    "html-word": lambda d: render_html(d, word=True),
+    "html-div-cells": lambda d: render_html_cells(d, "div"),
+    "html-span-cells": lambda d: render_html_cells(d, "span"),
+    "html-th-br": render_html_th_br,
+}
+_RECEIVED = re.compile(r"共收到政府信息公开申请(\d+)件")
+
+
+def _render(variant: str, d) -> tuple[str, str]:
+    """(text, file suffix) of report data ``d`` in ``variant``."""
+    if variant in HTML_VARIANTS:
+        return HTML_VARIANTS[variant](d), ".html"
+    style = BASELINE if variant == "baseline" else TEXT_VARIANTS[variant][1]
+    return render_text(d, style), ".txt"
+
+
+def _defect(kind: str, d, rng: random.Random):
+    """(damaged data or None, the cell key the defect is in, its delta); the prose defect
+    keeps the data (the text is changed after rendering)."""
+    delta = rng.choice([-3, -2, -1, 1, 2, 3, 5, 10])
+    if kind == "t3-cell":
+        places = [(r, c) for r in T3_ROWS for c in range(7) if d.t3[r][c] is not None and d.t3[r][c] + delta >= 0]
+        if not places:
+            return None, "", 0
+        row, col = rng.choice(places)
+        return d.with_t3(row, col, d.t3[row][col] + delta), f"t3.{row}.{T3_COLS[col]}", delta
+    if kind == "t4-cell":
+        places = [(b, c) for b in T4_BLOCKS for c in T4_COLS
+                  if d.t4[(b, c)] is not None and d.t4[(b, c)] + delta >= 0]
+        if not places:
+            return None, "", 0
+        block, col = rng.choice(places)
+        return d.with_t4((block, col), d.t4[(block, col)] + delta), f"t4.{block}.{col}", delta
+    received = d.t3["R01"][6]
+    if received is None or received + delta < 0:
+        return None, "", 0
+    return d, "prose.received", delta
+
+
+def _with_prose_count(text: str, delta: int) -> Optional[str]:
+    """``text`` with the stated number of applications received moved by ``delta``, or None
+    when the layout's prose does not state it that way."""
+    m = _RECEIVED.search(text)
+    if m is None:
+        return None
+    return text[:m.start(1)] + str(int(m.group(1)) + delta) + text[m.end(1):]
+
+
+def _findings(text: str, suffix: str, registry, options, scratch: Path):
+    path = scratch / f"report{suffix}"
+    data = text.encode("utf-8")
+    return lint_bytes(data, str(path), registry, options).diagnostics
+
+
+def _about(key: str, finding_key: Optional[str]) -> bool:
+    """Whether a finding's key names the damaged cell, or an identity of its row or its
+    column (``t3.ROW-TOTAL.R17`` for ``t3.R17.C1``: where the column's identity cannot be
+    assessed, the row is as far as the culprit can be traced); table 四: its block."""
+    if not finding_key:
+        return False
+    if key.startswith("t4."):
+        return finding_key.startswith(key.rsplit(".", 1)[0])
+    _table, row, col = key.split(".")
+    parts = finding_key.split(".")
+    return finding_key == key or (len(parts) == 3 and parts[0] == "t3" and parts[2] in (row, col))
+
+
+def _notice_about(key: str, finding_key: Optional[str]) -> bool:
+    table = key.split(".")[0]
+    return bool(finding_key) and finding_key.split(".")[0] == table
+
+
+def run(variants: list[str], seeds: int, verbose: bool) -> None:
+    registry = build_registry()
+    options = LintOptions()
+    reports = load_reports()
+    print(f"{len(reports)} reports x {seeds} seed(s) x {len(DEFECTS)} defects a layout\n")
+    print(f"{'layout':23} {'unassessable':>12} {'defects':>7} {'named':>6} {'noticed':>7} {'missed':>6} "
+          f"{'collateral':>10}  missed by kind")
+    totals: Counter = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        for variant in variants:
+            count: Counter = Counter()
+            missed_kinds: Counter = Counter()
+            for name, d in sorted(reports.items()):
+                clean_text, suffix = _render(variant, d)
+                clean = Counter((f.code, f.key) for f in _findings(clean_text, suffix, registry, options, scratch))
+                for seed in range(seeds):
+                    rng = random.Random(f"{name}/{seed}")
+                    for kind in DEFECTS:
+                        bad, key, delta = _defect(kind, d, rng)
+                        if bad is None:
+                            continue
+                        text = _render(variant, bad)[0]
+                        if kind == "prose-count":
+                            text = _with_prose_count(text, delta)
+                            if text is None:
+                                continue
+                        if kind != "prose-count" and any(
+                                (k[0] in NOTICES and _notice_about(key, k[1])) or _about(key, k[1]) for k in clean):
+                            count["unassessable"] += 1
+                            continue
+                        got = _findings(text, suffix, registry, options, scratch)
+                        new = Counter((f.code, f.key) for f in got) - clean
+                        if kind == "prose-count":
+                            named = [k for k in new if k[0].startswith("N")]
+                        else:
+                            named = [k for k in new if k[0] not in NOTICES and _about(key, k[1])]
+                        noticed = [k for k in new if k[0] in NOTICES and _notice_about(key, k[1])]
+                        others = sum(n for k, n in new.items() if k not in named and k not in noticed)
+                        count["defects"] += 1
+                        count["collateral"] += others
+                        if named:
+                            count["named"] += 1
+                        elif noticed:
+                            count["noticed"] += 1
+                        else:
+                            count["missed"] += 1
+                            missed_kinds[kind] += 1
+                        if verbose and (not named or others):
+                            print(f"  {variant}/{name}: {kind} {key} {delta:+d}: "
+                                  f"{'named' if named else 'noticed' if noticed else 'MISSED'}; new {sorted(new)}")
+            totals.update(count)
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(missed_kinds.items()))
+            print(f"{variant:23} {count['unassessable']:>12} {count['defects']:>7} {count['named']:>6} {count['noticed']:>7} "
+                  f"{count['missed']:>6} {count['collateral']:>10}  {kinds}")
+    t = totals
+    share = 100 * t["named"] / max(1, t["defects"])
+    print(f"{'all':23} {t['unassessable']:>12} {t['defects']:>7} {t['named']:>6} {t['noticed']:>7} {t['missed']:>6} "
+          f"{t['collateral']:>10}  ({share:.1f} % named)")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-v", action="store_true", help="list every defect not named, and collateral findings")
+    ap.add_argument("--variant", action="append", help="only these layouts ('baseline' is the tab rows)")
+    ap.add_argument("--seeds", type=int, default=1, help="defects of each kind a report (default 1)")
+    ap.add_argument("--docs", action="store_true", help="also the blind bench's HTML pages")
+    args = ap.parse_args(argv)
+    variants = args.variant or ["baseline", *TEXT_VARIANTS, *(HTML_VARIANTS if args.docs else ())]
+    run(variants, max(1, args.seeds), args.v)
+
+
+if __name__ == "__main__":
+    main()
