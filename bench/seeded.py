@@ -9,7 +9,11 @@ pages) and linted beside the same layout without the defect. The defects:
   named when a finding names the cell, or the identity of its row or column);
 - ``t4-cell``: one cell of table 四 changed (its block's total breaks);
 - ``prose-count``: the number of applications received stated in the prose changed (the
-  table stays right).
+  table stays right);
+- text defects (:data:`TEXT_DEFECTS`), each named when a finding of its codes appears: the
+  statistics period, the title's year, a section heading left out or reworded, a column
+  label misspelt, the fee unit in 元, the 规范性文件 label, the review and suit counts of the
+  prose. Run them with ``--profile strict`` to count the strict-only ones.
 
 Per layout it prints how many defects were *named* (a finding on the changed cell, or for
 the prose one a narrative finding), *noticed* (no finding on the cell, but a new "could not
@@ -55,6 +59,57 @@ HTML_VARIANTS = {
     "html-th-br": render_html_th_br,
 }
 _RECEIVED = re.compile(r"共收到政府信息公开申请(\d+)件")
+
+
+def _number_moved(pattern: str, delta: int = 2):
+    """A text defect: the first number matched by ``pattern``'s group moved by ``delta``."""
+    rx = re.compile(pattern)
+
+    def damage(text: str) -> Optional[str]:
+        m = rx.search(text)
+        return None if m is None else text[:m.start(1)] + str(int(m.group(1)) + delta) + text[m.end(1):]
+    return damage
+
+
+def _replaced(old: str, new: str, which: str = "first"):
+    """A text defect: ``old`` written as ``new``: its first occurrence, its last (a heading
+    after a table of contents that lists it), or all (a title in a page's <title> too)."""
+    def damage(text: str) -> Optional[str]:
+        if old not in text:
+            return None
+        if which == "all":
+            return text.replace(old, new)
+        at = text.find(old) if which == "first" else text.rfind(old)
+        return text[:at] + new + text[at + len(old):]
+    return damage
+
+
+def _label_replaced(old: str, new: str):
+    """A text defect: a table row label ``old`` (followed by a cell, not by prose) written as
+    ``new``."""
+    rx = re.compile(re.escape(old) + r"(?=[\s|｜│┃,，\t0-9０-９*])")
+
+    def damage(text: str) -> Optional[str]:
+        found = list(rx.finditer(text))  # the last: prose before the table may name it too
+        return None if not found else text[:found[-1].start()] + new + text[found[-1].end():]
+    return damage
+
+
+#: name -> (how the text is damaged (None: the layout does not write what it changes), the
+#: codes that name it, whether only the strict profile reports it).
+TEXT_DEFECTS = {
+    "period": (_number_moved(r"至\d{4}年12月(31)日", -1), ("D102",), False),
+    "title-year": (_number_moved(r"(?s)某市某某局(\d{4})年政府信息公开(?!.*某市某某局\d{4}年政府信息公开)"),
+                   ("D102", "D103"), False),
+    "heading-missing": (_replaced("四、政府信息公开行政复议、行政诉讼情况", "", "last"), ("S101",), False),
+    "heading-reworded": (_replaced("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施", "last"),
+                         ("S104",), True),
+    "column-misspelt": (_replaced("本年废止件数", "本年废纸件数"), ("T102",), False),
+    "fee-unit": (_replaced("（单位：万元）", "（单位：元）"), ("U101",), False),
+    "norm-label": (_label_replaced("行政规范性文件", "规范性文件"), ("T108",), True),
+    "review-count": (_number_moved(r"发生政府信息公开行政复议(\d+)件"), ("N103",), False),
+    "suit-count": (_number_moved(r"行政诉讼(\d+)件"), ("N103",), False),
+}
 
 
 def _render(variant: str, d) -> tuple[str, str]:
@@ -121,11 +176,14 @@ def _notice_about(key: str, finding_key: Optional[str]) -> bool:
     return bool(finding_key) and finding_key.split(".")[0] == table
 
 
-def run(variants: list[str], seeds: int, verbose: bool) -> None:
+def run(variants: list[str], seeds: int, verbose: bool, profile: str = "default") -> None:
     registry = build_registry()
-    options = LintOptions()
+    options = LintOptions(profile=profile)
+    text_defects = {name: (damage, codes) for name, (damage, codes, strict) in TEXT_DEFECTS.items()
+                    if profile == "strict" or not strict}
     reports = load_reports()
-    print(f"{len(reports)} reports x {seeds} seed(s) x {len(DEFECTS)} defects a layout\n")
+    print(f"{len(reports)} reports x ({seeds} seed(s) x {len(DEFECTS)} cell defects + {len(text_defects)} text defects)"
+          f" a layout; {profile} profile\n")
     print(f"{'layout':23} {'unassessable':>12} {'defects':>7} {'named':>6} {'noticed':>7} {'missed':>6} "
           f"{'collateral':>10}  missed by kind")
     totals: Counter = Counter()
@@ -172,6 +230,21 @@ def run(variants: list[str], seeds: int, verbose: bool) -> None:
                         if verbose and (not named or others):
                             print(f"  {variant}/{name}: {kind} {key} {delta:+d}: "
                                   f"{'named' if named else 'noticed' if noticed else 'MISSED'}; new {sorted(new)}")
+                for kind, (damage, codes) in text_defects.items():
+                    text = damage(clean_text)
+                    if text is None:
+                        continue
+                    new = Counter((f.code, f.key) for f in _findings(text, suffix, registry, options, scratch)) - clean
+                    named = [k for k in new if k[0] in codes]
+                    count["defects"] += 1
+                    count["collateral"] += sum(n for k, n in new.items() if k not in named)
+                    if named:
+                        count["named"] += 1
+                    else:
+                        count["missed"] += 1
+                        missed_kinds[kind] += 1
+                    if verbose and (not named or len(new) > len(named)):
+                        print(f"  {variant}/{name}: {kind}: {'named' if named else 'MISSED'}; new {sorted(new)}")
             totals.update(count)
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(missed_kinds.items()))
             print(f"{variant:23} {count['unassessable']:>12} {count['defects']:>7} {count['named']:>6} {count['noticed']:>7} "
@@ -188,9 +261,10 @@ def main(argv=None) -> None:
     ap.add_argument("--variant", action="append", help="only these layouts ('baseline' is the tab rows)")
     ap.add_argument("--seeds", type=int, default=1, help="defects of each kind a report (default 1)")
     ap.add_argument("--docs", action="store_true", help="also the blind bench's HTML pages")
+    ap.add_argument("--profile", default="default", help="rule profile (default, strict)")
     args = ap.parse_args(argv)
     variants = args.variant or ["baseline", *TEXT_VARIANTS, *(HTML_VARIANTS if args.docs else ())]
-    run(variants, max(1, args.seeds), args.v)
+    run(variants, max(1, args.seeds), args.v, args.profile)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ write every text, any label) between double quotes, empty cells as empty fields:
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
 
 A line is taken for such a row only when nothing else reads it so: no tab or pipe cuts it,
-it has three fields or more, one of them a number or quoted (two are enough when one is
-quoted: 「"行政许可","12"」), every field after the first is quoted, a number or empty, and its first is quoted, a number, empty or a label that
+it has three fields or more, one of them a number, quoted or a column header of the format
+(a header row: 「信息内容,本年制发件数,本年废止件数,现行有效件数」; two are enough when one
+is quoted: 「"行政许可","12"」), every field after the first is quoted, a number or empty, and its first is quoted, a number, empty or a label that
 does not end in a digit (so 「行政事业性收费 1,234,567」 and a lone 1,234,567 stay
 thousands separators). Each field is
 read by the grammar on its own, at its column: a cell's span is where it stands.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from .. import format as _format
 from ..grammar import Tok, read_record
 from ..lazy_re import lazy_compile
 
@@ -33,6 +35,7 @@ def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
     if "," not in text or _THOUSANDS.fullmatch(text.strip()):
         return None
     fields: list[tuple[str, int]] = []
+    bare_labels = 0  # unquoted text after the first field
     pos = 0
     while True:
         m = _FIELD.match(text, pos)
@@ -42,16 +45,36 @@ def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
         if quoted is not None:
             fields.append((quoted, m.start(1) + 1))
         else:
-            if bare and not _NUMBER.fullmatch(bare) and (fields or bare[-1].isdigit()):
-                return None  # text after the first field, or a first field ending in a digit
+            if bare and not _NUMBER.fullmatch(bare):
+                if not fields and bare[-1].isdigit():
+                    return None  # a first field ending in a digit: 行政事业性收费 1,234
+                bare_labels += bool(fields)
             fields.append((bare, m.start(2) + 1))
         if not m.group(3):
             break
         pos = m.end()
     quoted = sum(1 for _f, c in fields if text[c - 2:c - 1] == '"')
-    if len(fields) < (2 if quoted else 3) or not (quoted or any(_NUMBER.fullmatch(f) for f, _c in fields)):
-        return None  # (commas alone, or labels alone: nothing says these are a table's cells)
+    if len(fields) < (2 if quoted else 3):
+        return None  # (commas alone)
+    if _header_row(fields):
+        return fields
+    if bare_labels or not (quoted or any(_NUMBER.fullmatch(f) for f, _c in fields)):
+        return None  # (text after the first field, or labels alone: no table's cells)
     return fields
+
+
+def _header_row(fields: Sequence[tuple[str, int]]) -> bool:
+    """Labels alone are a table's header row when two of them are column headers of the
+    format (信息内容, 本年制发件数, 自然人, 结果维持, …) and none is a sentence: then its
+    other labels are cells too, and a misspelt one among them is seen as a header (T102)."""
+    return (sum(f in _HEADER_WORDS for f, _c in fields) >= 2
+            and not any(mark in f for f, _c in fields for mark in "。；;：:"))
+
+
+_HEADER_WORDS = frozenset((
+    _format.T2_2021.label_header, *_format.T2_2021.column_names,
+    *(c.label for c in _format.T3_2021.columns),
+    *(c.label for c in _format.T4.columns), *(b.label for b in _format.T4.blocks)))
 
 
 def csv_segments(text: str) -> Optional[list[tuple[tuple[Tok, ...], int]]]:

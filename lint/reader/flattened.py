@@ -41,6 +41,9 @@ _SEG_ENUM = (
     r"(?=[ \u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
 )
 _UP_TO_DIGIT = lazy_compile(r"[^0-9０-９]*")
+# A heading's title in other words: a few characters with no mark of a sentence, ending
+# in a word titles end with (情况, 措施, 事项, 概况, 概述), at most 24 characters in all.
+_REWORDED_TITLE = lazy_compile(r"[^。，,；;：:！？0-9０-９\s]{2,20}?(?:情况|措施|事项|概况|概述)")
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
 #: A line with this many tabs is a row of cells, never cut into virtual lines.
@@ -77,13 +80,17 @@ def _segment_cuts(text: str) -> list[int]:
         elif m.group("frag") is not None:
             at = m.start("frag")
         elif m.group("word") is None and m.group("t2") is None:
-            # After a section heading's standard title the body begins.
+            # After a section heading's title the body begins: its standard title, or a
+            # reworded one ending as titles do (五、存在的主要问题及改进措施, 二、行政机关主动
+            # 公开政府信息情况), which would otherwise run on into the body.
             end = m.end()
-            for title in _SECTION_TITLES:
-                if text.startswith(title, end):
-                    cuts.append(at)
-                    at = end + len(title)
-                    break
+            title_end = next((end + len(t) for t in _SECTION_TITLES if text.startswith(t, end)), None)
+            if title_end is None:
+                reworded = _REWORDED_TITLE.match(text, end)
+                title_end = reworded.end() if reworded is not None else None
+            if title_end is not None:
+                cuts.append(at)
+                at = title_end
         if at > 0:
             cuts.append(at)
     first = text.find("年度报告")

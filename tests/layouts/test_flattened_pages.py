@@ -97,3 +97,26 @@ def test_a_short_row_without_separators_feeds_no_identity(row):
     assert not [d for d in found if d.code.startswith("A") and d.severity == "error"], found
     t190 = [d for d in found if d.code == "T190"]
     assert t190 and row.split(" ")[0][-6:] in t190[0].message
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+@pytest.mark.parametrize(("standard", "reworded"), [
+    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施"),
+    ("二、主动公开政府信息情况", "二、行政机关主动公开政府信息情况"),
+])
+def test_a_reworded_section_title_ends_where_the_body_begins(style, standard, reworded):
+    """On a page run into one line, a section title in other words ends as titles do (…措施,
+    …情况): the body after it is the section's body, not part of its title (the section was
+    taken for an empty one: a false S106 "problems section empty")."""
+    from gplint.sources import read_path
+
+    text = read_path(str(SEEDS[0])).text
+    assert standard in text
+    flat = flatten(text.replace(standard, reworded), *STYLES[style])
+    plain = flatten(text, *STYLES[style])
+    from gplint.engine import LintOptions
+
+    strict = LintOptions(profile="strict")
+    found = Counter(d.code for d in lint_text(flat, path="page.txt", config=strict))
+    before = Counter(d.code for d in lint_text(plain, path="page.txt", config=strict))
+    assert found - before == Counter({"S104": 1}), found - before

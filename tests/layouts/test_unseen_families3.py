@@ -151,9 +151,26 @@ def test_csv_rows_are_read_cell_for_cell_with_the_findings_of_tab_rows(quote_all
     assert _findings(csv_text) == _findings(text)
 
 
+@pytest.mark.parametrize("change", [("本年废止件数", "本年废纸件数"), ("四、政府信息公开行政复议、行政诉讼情况\n", "")],
+                         ids=["misspelt-header", "section-heading-missing"])
+@PROPS
+@given(data=report_data())
+def test_a_csv_header_row_of_labels_alone_is_a_row_of_cells(change, data):
+    """A CSV header row has no number (信息内容,本年制发件数,本年废止件数,现行有效件数): it is
+    still a row of cells, so a misspelt header is found (T102) and table 四's header is
+    found without its section heading (no false "table 四 missing", T101) — as in tab rows."""
+    text, _ = render(data, "tabs")
+    old, new = change
+    assert old in text
+    tabs = text.replace(old, new, 1)
+    csv_text = _framed(tabs, lambda rows: _csv(rows, False))
+    assert _findings(csv_text) == _findings(tabs)
+    assert _cells(csv_text) == expected_cells(data)
+
+
 @pytest.mark.parametrize("line", ["1,234,567", "行政事业性收费 1,234,567", "共收到申请1,234件，办结1,200件，其中公开1,000件",
                                   "This year, we received 3, and 2, of them", "12,345,678.5", "1,234", "规章,3",
-                                  '他说"你好",然后走了', "a,b"])
+                                  '他说"你好",然后走了', "a,b", "自然人,商业企业：均已答复。", "我们,你们,他们"])
 def test_commas_that_are_no_csv_row_stay_as_they_were(line):
     """Thousands separators and prose with ASCII commas are not CSV fields."""
     from gplint.reader.csv_rows import csv_fields
