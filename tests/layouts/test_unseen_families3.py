@@ -123,6 +123,22 @@ def test_markdown_rows_inside_one_crawled_line_draw_the_findings_of_their_lines(
     assert got <= set(_findings("\n".join(lines)))
 
 
+@PROPS
+@given(data=report_data())
+def test_markdown_rows_inside_one_crawled_line_without_section_four_heading(data):
+    """The same page with section 四's heading left out (a real slip): table 四's header
+    (| 行政复议 | | … | 行政诉讼 |) still begins a row of its own, so 四、结转下年度继续办理
+    stays table 三's last row (a false "row missing", T105) and table 四 is read, not
+    called unreadable (T190): only the missing heading is reported."""
+    text, _ = render(data, "tabs")
+    heading = _HEADINGS[3]
+    lines = [x for x in _framed(text, _markdown).split("\n") if x.strip() != heading]
+    one_line = "\n".join(lines[:1] + [" ".join(x.strip() for x in lines[1:] if x.strip()), ""])
+    assert heading not in one_line and "四、结转下年度继续办理" in one_line
+    assert _cells(one_line) == expected_cells(data)
+    assert _findings(one_line) == _findings("\n".join(lines))
+
+
 def _csv(rows: list[list[str]], quote_all: bool) -> list[str]:
     """Rows as a spreadsheet saved as CSV writes them: every row as wide as the widest,
     text quoted (``quote_all``) or only where a comma or a quote needs it."""
