@@ -134,8 +134,8 @@ def test_blank_cells_are_not_zero_when_the_identities_fail():
     assert [d.code for d in lint_text(text) if d.category == "narrative"] == []
 
 
-@pytest.mark.parametrize("sentence", pc.QUIET + pc.QUIET_2 + pc.QUIET_3,
-                         ids=[f"quiet-{i}" for i in range(len(pc.QUIET + pc.QUIET_2 + pc.QUIET_3))])
+@pytest.mark.parametrize("sentence", pc.QUIET + pc.QUIET_2 + pc.QUIET_3 + pc.QUIET_4,
+                         ids=[f"quiet-{i}" for i in range(len(pc.QUIET + pc.QUIET_2 + pc.QUIET_3 + pc.QUIET_4))])
 def test_quiet_sentences_raise_nothing(sentence):
     """Agreeing sentences and sentences about other matters (a region, the review body, a
     quarter, durations, comparisons): a guess would cry wolf here."""
@@ -146,6 +146,26 @@ def test_quiet_sentences_raise_nothing(sentence):
                          ids=[f"{f}-held-{i}" for i, (f, _, _) in enumerate(
                              pc.HELD_OUT + pc.HELD_OUT_2 + pc.HELD_OUT_3 + pc.HELD_OUT_4 + pc.HELD_OUT_5 + pc.HELD_OUT_6)])
 def test_held_out_phrasing(family, code, sentence):
+    test_phrasing_family(family, code, sentence)
+
+
+#: Cases of the seventh held-out set not recognised on its first run, left as they are:
+#: a guess at each would cry wolf elsewhere (登记 also names 不动产登记信息; a count before
+#: its cause and its verb in the next clause; a year for 上年; 复议机关 may be this agency as
+#: the review body; 以公民为主 is a share, not a count).
+HELD_OUT_7_MISSES = {
+    "（二）依申请公开。本年度登记政府信息公开申请{25|27}件。": "登记 is no verb of receiving the reader knows",
+    "（二）依申请公开。另有{3|4}件申请因需征求第三方意见，结转至2025年度办理。": "the carry-over verb is a clause away",
+    "（二）依申请公开。2023年度结转的{1|2}件申请已全部办结。": "the year before named by its number",
+    "（二）依申请公开。行政复议案件中，复议机关维持原行政行为{2|1}件，尚在审理中1件。": "N108 leaves 复议机关 alone",
+    "（二）依申请公开。申请人以公民为主，共{20|18}件。": "以…为主 between the applicant and the count",
+}
+
+
+@pytest.mark.parametrize("family, code, sentence", [
+    pytest.param(f, c, x, marks=[pytest.mark.xfail(strict=True, reason=HELD_OUT_7_MISSES[x])] if x in HELD_OUT_7_MISSES else [])
+    for f, c, x in pc.HELD_OUT_7], ids=[f"{f}-held7-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT_7)])
+def test_held_out_7_phrasing(family, code, sentence):
     test_phrasing_family(family, code, sentence)
 
 
