@@ -26,7 +26,8 @@ reported (the report's own defect).
 
     .venv/bin/python bench/seeded.py [-v] [--variant NAME ...] [--seeds 2] [--docs]
 
-``-v`` lists every defect not named. The figures are for a bench run, never asserted.
+``--docs`` adds the HTML pages and the PDF and DOCX documents (cell defects only there;
+reportlab and python-docx needed). ``-v`` lists every defect not named. The figures are for a bench run, never asserted.
 """
 from __future__ import annotations
 
@@ -41,8 +42,8 @@ from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from unseen_inputs import (BASELINE, TEXT_VARIANTS, load_reports, render_html,  # noqa: E402
-                           render_html_cells, render_html_th_br, render_text)
+from unseen_inputs import (BASELINE, TEXT_VARIANTS, load_reports, render_docx, render_html,  # noqa: E402
+                           render_html_cells, render_html_th_br, render_pdf, render_text)
 
 from gplint.engine import LintOptions, lint_bytes  # noqa: E402
 from gplint.model import T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS  # noqa: E402
@@ -57,6 +58,13 @@ HTML_VARIANTS = {
     "html-div-cells": lambda d: render_html_cells(d, "div"),
     "html-span-cells": lambda d: render_html_cells(d, "span"),
     "html-th-br": render_html_th_br,
+}
+#: Documents (``--docs``): written to a file; only the cell defects apply to them.
+FILE_VARIANTS = {
+    "pdf-grid": (".pdf", lambda d, path: render_pdf(d, path)),
+    "pdf-pages": (".pdf", lambda d, path: render_pdf(d, path, pages=True)),
+    "pdf-unruled": (".pdf", lambda d, path: render_pdf(d, path, ruled=False)),
+    "docx-merged": (".docx", lambda d, path: render_docx(d, path)),
 }
 _RECEIVED = re.compile(r"共收到政府信息公开申请(\d+)件")
 
@@ -112,8 +120,13 @@ TEXT_DEFECTS = {
 }
 
 
-def _render(variant: str, d) -> tuple[str, str]:
-    """(text, file suffix) of report data ``d`` in ``variant``."""
+def _render(variant: str, d, scratch: Optional[Path] = None) -> tuple:
+    """(text, file suffix) of report data ``d`` in ``variant``; for a document, (its bytes,
+    suffix), or (None, suffix) when its writer's library is missing."""
+    if variant in FILE_VARIANTS:
+        suffix, write = FILE_VARIANTS[variant]
+        path = scratch / f"doc{suffix}"
+        return (path.read_bytes() if write(d, path) else None), suffix
     if variant in HTML_VARIANTS:
         return HTML_VARIANTS[variant](d), ".html"
     style = BASELINE if variant == "baseline" else TEXT_VARIANTS[variant][1]
@@ -152,9 +165,9 @@ def _with_prose_count(text: str, delta: int) -> Optional[str]:
     return text[:m.start(1)] + str(int(m.group(1)) + delta) + text[m.end(1):]
 
 
-def _findings(text: str, suffix: str, registry, options, scratch: Path):
+def _findings(text, suffix: str, registry, options, scratch: Path):
     path = scratch / f"report{suffix}"
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     return lint_bytes(data, str(path), registry, options).diagnostics
 
 
@@ -193,15 +206,18 @@ def run(variants: list[str], seeds: int, verbose: bool, profile: str = "default"
             count: Counter = Counter()
             missed_kinds: Counter = Counter()
             for name, d in sorted(reports.items()):
-                clean_text, suffix = _render(variant, d)
+                clean_text, suffix = _render(variant, d, scratch)
+                if clean_text is None:
+                    continue
+                document = variant in FILE_VARIANTS
                 clean = Counter((f.code, f.key) for f in _findings(clean_text, suffix, registry, options, scratch))
                 for seed in range(seeds):
                     rng = random.Random(f"{name}/{seed}")
                     for kind in DEFECTS:
                         bad, key, delta = _defect(kind, d, rng)
-                        if bad is None:
+                        if bad is None or (document and kind == "prose-count"):
                             continue
-                        text = _render(variant, bad)[0]
+                        text = _render(variant, bad, scratch)[0]
                         if kind == "prose-count":
                             text = _with_prose_count(text, delta)
                             if text is None:
@@ -230,7 +246,7 @@ def run(variants: list[str], seeds: int, verbose: bool, profile: str = "default"
                         if verbose and (not named or others):
                             print(f"  {variant}/{name}: {kind} {key} {delta:+d}: "
                                   f"{'named' if named else 'noticed' if noticed else 'MISSED'}; new {sorted(new)}")
-                for kind, (damage, codes) in text_defects.items():
+                for kind, (damage, codes) in ({} if document else text_defects).items():
                     text = damage(clean_text)
                     if text is None:
                         continue
@@ -263,7 +279,7 @@ def main(argv=None) -> None:
     ap.add_argument("--docs", action="store_true", help="also the blind bench's HTML pages")
     ap.add_argument("--profile", default="default", help="rule profile (default, strict)")
     args = ap.parse_args(argv)
-    variants = args.variant or ["baseline", *TEXT_VARIANTS, *(HTML_VARIANTS if args.docs else ())]
+    variants = args.variant or ["baseline", *TEXT_VARIANTS, *((*HTML_VARIANTS, *FILE_VARIANTS) if args.docs else ())]
     run(variants, max(1, args.seeds), args.v, args.profile)
 
 
