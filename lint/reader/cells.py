@@ -21,8 +21,9 @@ DASHES = frozenset("-—–－―")
 #: Blank marks that may stand in a run of blank-separated values ("0 — 3").
 DASH_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "——", "--", "―"})
 #: Marks that may stand for an empty cell in a run of blank-separated values: the dashes,
-#: and 无 written alone between blanks ("2 无 — 0").
-RUN_MARKS = DASH_MARKS | {"无"}
+#: and 无 written alone between blanks ("2 无 — 0"), and the zeros of Chinese typing and
+#: OCR, 〇 and ○ ("2 〇 〇 〇 〇 〇 2": written, but no count, as in a separated row).
+RUN_MARKS = DASH_MARKS | {"无", "〇", "○"}
 #: Blank-separated marks with no number among them read as a row's cells from this many.
 MIN_MARK_ROW = 3
 SIGNS = frozenset({"-", "－", "−", "+", "＋"})
@@ -171,8 +172,9 @@ def region_span(infos: Sequence[LineInfo]) -> Span:
 
 
 #: Characters OCR puts for digits ("O" for 0, "l" or "I" for 1, "S" for 5, "B" for 8, "Z"
-#: for 2, "〇"): a cell made of them and digits stands where a count was printed.
-_DIGIT_SLIPS = frozenset("0123456789OoDQIl|〇ＯｏSsBZ")
+#: for 2, "〇", and the white circle ○ Chinese typists put for 0): a cell made of them and
+#: digits stands where a count was printed.
+_DIGIT_SLIPS = frozenset("0123456789OoDQIl|〇○ＯｏSsBZ")
 #: The longest such cell: as many characters as a count has digits (gplint.reader.runs).
 MAX_SLIPPED_DIGITS = 6
 
@@ -180,9 +182,25 @@ MAX_SLIPPED_DIGITS = 6
 def written_non_counts(cells: list[LCell]) -> None:
     """A cell of a row with numbers written in OCR's digit look-alikes ("0 | O | l | 0")
     stands in a value's place: a written cell that is no count (kind "blank", its text kept
-    for the rules), not a second label that would shift the values after it a column."""
-    if "num" not in map(CELL_KIND, cells):
+    for the rules), not a second label that would shift the values after it a column. So
+    do those of a row with no number at all whose labels are followed by such cells, blank
+    marks and empty cells alone ("二、上年结转… | 〇 | 〇 | … | 〇": a row whose zeros were
+    all written 〇, not a row missing from the table; table 四's row of values likewise)."""
+    if "num" not in map(CELL_KIND, cells) and not _slips_after_label(cells):
         return
     for k, c in enumerate(cells):
-        if c.kind == "label" and len(c.text) <= MAX_SLIPPED_DIGITS and set(c.text) <= _DIGIT_SLIPS and not c.text.isdigit():
+        if c.kind == "label" and _digit_slip(c.text):
             cells[k] = LCell("blank", c.text, c.line, c.column, c.end_column)
+
+
+def _digit_slip(text: str) -> bool:
+    return len(text) <= MAX_SLIPPED_DIGITS and set(text) <= _DIGIT_SLIPS and not text.isdigit()
+
+
+def _slips_after_label(cells: list[LCell]) -> bool:
+    """Labels (a group's and a row's, or none: table 四's values) and then only look-alikes,
+    blank marks and empty cells, at least two look-alikes after a label, three without."""
+    first = next((k for k, c in enumerate(cells) if c.kind == "blank" or _digit_slip(c.text)), len(cells))
+    rest = cells[first:]
+    slips = sum(1 for c in rest if c.kind == "label")
+    return slips >= (2 if first else 3) and all(c.kind == "blank" or _digit_slip(c.text) for c in rest)

@@ -330,3 +330,28 @@ def test_rows_agencies_add_to_table_two_are_nobodys_values(same_line, data, extr
     got, want = _cells(with_rows), expected_cells(data)
     assert {k: v for k, v in got.items() if k.startswith("t2.")} == {k: v for k, v in want.items() if k.startswith("t2.")}
     assert set(_findings(with_rows)) <= set(_findings(text))
+
+
+def _zeros_as(text: str, mark: str, sep: str = "\t") -> str:
+    """The table cells of a "tabs" text that hold 0 written as ``mark`` (cells cut by ``sep``)."""
+    lines = text.split("\n")
+    start, stop = lines.index(_HEADINGS[1]), lines.index(_HEADINGS[4])
+    for k in range(start, stop):
+        if "\t" in lines[k]:
+            lines[k] = sep.join(mark if c == "0" else c for c in lines[k].split("\t"))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("zero", ["〇", "○"])
+@pytest.mark.parametrize("sep", ["\t", " | "], ids=["tabs", "bars"])
+@PROPS
+@given(data=report_data())
+def test_zeros_written_as_circles_are_marks_not_missing_rows(zero, sep, data):
+    """〇 (and the ○ Chinese typing puts for 0) in a count's place is written but no count,
+    as a dash is: a row whose zeros are all written so is a row of the table (not "rows
+    missing", T105; not "table 四 unreadable", T190), and the report draws what the same
+    report with its zeros written — draws."""
+    text, _ = render(data, "tabs")
+    circles, dashes = _zeros_as(text, zero, sep), _zeros_as(text, "—", sep)
+    assert zero in circles
+    assert _findings(circles) == _findings(dashes)
