@@ -28,6 +28,7 @@ from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
 from .prose import ProsePieces, prose_pieces
 from ..embedded_html import tables_as_rows
+from .running_heads import running_head_lines
 from ..invisible import without_invisible
 from ..lazy_re import lazy_compile
 
@@ -150,6 +151,10 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
         long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
         infos = split_lines(lines)
         del lines
+    # The report's title printed again at the top of a page is page furniture, as a footer.
+    for n in running_head_lines(text):
+        first = infos[n - 1]
+        infos[n - 1] = LineInfo(n, first.text, first.tokens, [], False, footer=True)
     # Only a long line holding a table anchor is cut (segments): most reports have none.
     cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
     if not cut:

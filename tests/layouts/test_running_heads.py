@@ -1,0 +1,66 @@
+"""Running heads: the report's title printed again at the top of each page of a PDF, in the
+middle of its tables (gplint.reader.running_heads). Read as page furniture, they change
+nothing; read as text, one in a pdfminer column stream cut it in two (13 T103, 6 A104, a T105
+and an N101 on a real report).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from gplint import lint_text
+from gplint.reader.running_heads import running_head_lines
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+REPORTS = sorted([*CORPUS.glob("*.txt"), *CORPUS.glob("crawled/*.txt")])
+
+
+def _codes(text: str) -> Counter:
+    return Counter(d.code for d in lint_text(text, path="report.txt"))
+
+
+def _with_heads(text: str, head: str, every: int = 17, feed: bool = True) -> str:
+    """``head`` after every ``every``-th line (past the title), after a form feed when ``feed``."""
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        out.append(line)
+        if k > 5 and k % every == 0:
+            out.append(("\f" if feed else "") + head)
+    return "\n".join(out)
+
+
+def _title(text: str) -> str:
+    import gplint
+
+    return gplint.parse(text).title.strip()
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name[:28])
+@pytest.mark.parametrize("form", ["title", "title-page-mark", "generic"])
+def test_running_heads_change_no_finding(path, form):
+    text = path.read_text(encoding="utf-8")
+    title = _title(text)
+    if form == "generic" or not title.endswith("年度报告"):
+        head = "政府信息公开工作年度报告"
+    else:
+        head = title if form == "title" else f"{title}  第 3 页"
+    assert _codes(_with_heads(text, head, feed=form != "generic")) == _codes(text)
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name[:28])
+def test_a_real_report_has_no_running_head_of_its_own(path):
+    """None of the corpus's reports prints one: nothing of theirs is taken for one."""
+    assert running_head_lines(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("line", [
+    "附件：某市某局2024年度政府信息公开工作年度报告",
+    "现将某市某局2024年度政府信息公开工作年度报告公布如下。",
+    "（本报告电子版可在某市政府门户网站下载。）",
+])
+def test_lines_that_mention_the_report_are_no_running_heads(line):
+    """A line that names the report once, or in a sentence, is the report's own text."""
+    text = "某市某局2024年度政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n" + line + "\n五、存在的主要问题及改进情况\n"
+    assert running_head_lines(text) == []
