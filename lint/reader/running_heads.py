@@ -1,11 +1,14 @@
-"""Running heads: the report's title printed again at the top of each page (PDF text).
+"""Running heads and feet: what a PDF prints on every page (the report's title, the office's
+name), met again in its text at each page break.
 
 A PDF's text tool writes a page's running head where the page prints it: in the middle of a
 table that runs over a page break, a line 「某区某局2024年政府信息公开工作年度报告」 stands
 between two rows, or between two values of a table printed one cell a line, and breaks it
 (a pdfminer column stream cut in two: a dozen rows "short of values"). One line cannot say
 it is a running head; the whole text can: it repeats the report's title, or it is a short
-line ending in 年度报告 that comes back page after page.
+line ending in 年度报告 that comes back page after page, or — where the text marks its pages
+with form feeds — the same short line stands at the top (or the foot) of page after page
+(「某区数据局」, 「内部资料」) and holds none of the format's table words.
 
 A running head is read as a page footer is: no part of a table, a heading or the prose.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .. import format as F
 from .. import labels as L
 
 #: How far into the text the title is looked for (lines, blank ones included).
@@ -45,7 +49,64 @@ def running_head_lines(text: str) -> list[int]:
         if head and head.endswith("年度报告") and len(head) <= MAX_TITLE:
             seen.setdefault(head, []).append(index)
     found = [k for head, at in seen.items() if head in titles or len(at) >= REPEATS for k in at]
-    return sorted(k + 1 for k in found)
+    return sorted({k + 1 for k in found} | set(_at_page_breaks(lines)))
+
+
+#: How many pages must print the same line at their top (or foot).
+PAGE_EVIDENCE = 3
+#: The longest line taken for a page's furniture (characters, after normalisation).
+MAX_FURNITURE = 40
+#: Words of the format's tables and headings: a line with one of them is the report's own
+#: (a table header repeated on each page a table runs over is a header, not furniture).
+_TABLE_WORDS = tuple({L.normalise(w) for w in (
+    "第二十条", "信息内容", "申请人情况", "本年", "总计", "合计", "结果", "行政复议", "行政诉讼", "起诉",
+    *(c.label for c in F.T3_2021.columns), *(r.label for r in F.T3_2021.rows),
+    *(c.label for c in F.T4.columns), *(s.title for s in F.SECTIONS))})
+
+
+def _at_page_breaks(lines: list[str]) -> list[int]:
+    """The (1-based) numbers of the lines that stand, with the same text, at the top of
+    :data:`PAGE_EVIDENCE` pages or more, or at their foot (pages end with a form feed)."""
+    tops: dict[str, list[int]] = {}
+    feet: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if "\f" not in line:
+            continue
+        parts = line.split("\f")
+        foot = index if parts[0].strip() else _non_blank(lines, index - 1, -1)
+        top = index if parts[-1].strip() else _non_blank(lines, index + 1, +1)
+        for place, at in ((feet, foot), (tops, top)):
+            if at is None:
+                continue
+            # (Only a line that holds nothing else: the line of a form feed may hold the
+            # foot of one page and the top of the next.)
+            pieces = [p for p in lines[at].split("\f") if p.strip(" \u3000\t")]
+            key = _furniture_key(pieces[0]) if len(pieces) == 1 else ""
+            if key:
+                place.setdefault(key, []).append(at)
+    return sorted(k + 1 for place in (tops, feet) for at in place.values() if len(at) >= PAGE_EVIDENCE for k in at)
+
+
+def _non_blank(lines: list[str], index: int, step: int) -> "int | None":
+    """The first line from ``index`` on (``step`` +1 or -1) with text, up to a form feed."""
+    while 0 <= index < len(lines):
+        if lines[index].strip(" \u3000\t\f"):
+            return index if "\f" not in lines[index] else None
+        if "\f" in lines[index]:
+            return None
+        index += step
+    return None
+
+
+def _furniture_key(text: str) -> str:
+    """What makes two lines the same furniture (the page mark left out), or "" for a line
+    that cannot be one: long, cut into cells, a number, or holding a word of the tables."""
+    if "\t" in text or "|" in text:
+        return ""
+    norm = _without_page_mark(L.normalise(text))
+    if not norm or len(norm) > MAX_FURNITURE or norm.isdigit() or any(w in norm for w in _TABLE_WORDS):
+        return ""
+    return norm
 
 
 def _title(lines: list[str]) -> tuple[set[str], "int | None"]:

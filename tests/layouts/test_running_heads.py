@@ -64,3 +64,28 @@ def test_lines_that_mention_the_report_are_no_running_heads(line):
     """A line that names the report once, or in a sentence, is the report's own text."""
     text = "某市某局2024年度政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n" + line + "\n五、存在的主要问题及改进情况\n"
     assert running_head_lines(text) == []
+
+
+PDF_STREAMS = sorted(CORPUS.glob("*_pdfminer.txt"))
+
+
+@pytest.mark.parametrize("path", PDF_STREAMS, ids=lambda p: p.name[:28])
+@pytest.mark.parametrize("place", ["top", "foot"])
+@pytest.mark.parametrize("line", ["某市数据局", "内部资料 注意保存", "某市数据局  - 2 -"])
+def test_the_same_line_on_every_page_is_furniture(path, place, line):
+    """Where the text marks its pages (form feeds), a short line printed at the top (or the
+    foot) of every page, with no word of the tables, is the page's furniture."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\f") >= 3
+    # (A line of its own: the stream's blank lines are its empty cells, none is added.)
+    marked = text.replace("\f", "\f" + line + "\n") if place == "top" else text.replace("\n\f", "\n" + line + "\n\f")
+    assert len(running_head_lines(marked)) >= 3
+    assert _codes(marked) == _codes(text)
+
+
+def test_a_table_header_repeated_on_each_page_stays_a_header():
+    """A table's header printed again at the top of each page it runs over holds the
+    table's words: never taken for furniture."""
+    header = "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
+    text = "某市某局2024年度政府信息公开工作年度报告\n" + "".join(f"\f{header}\n（一）予以公开 1 0 0 0 0 0 1\n" for _ in range(4))
+    assert running_head_lines(text) == []
