@@ -38,7 +38,11 @@ _NUMBER_OR_ENUMERATOR = lazy_compile(
     r"|[（(][ \u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*[）)]"
     r"|(?<![0-9０-９.．,])[0-9０-９]{1,2}[ \u3000]*[.．、](?![0-9０-９])"
     r"|[（(][ \u3000]*[0-9０-９]{1,2}[ \u3000]*[）)])"
-    r"|(?P<number>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
+    # (Not part of a number: after a digit and one blank, or OCR's look-alike of a digit,
+    # and not before them: 「1 30条」 and 「l7件」 are no 30 and 7.)
+    r"|(?<![0-9０-９])(?<![0-9０-９][ \u3000\u00a0])(?<![lIOo|])"
+    r"(?P<number>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
+    r"(?![0-9０-９])(?![.．][0-9０-９])(?![ \u3000\u00a0][0-9０-９])"
     r"|(?P<cn>[零〇一二两三四五六七八九十百千万]+)")
 #: Units a Chinese numeral is read with (一个 and 一名 are words more often than counts).
 _CN_UNITS = ("件", "条", "次", "个", "项", "篇", "家", "人")

@@ -27,8 +27,11 @@ from gplint.lazy_re import lazy_compile
 #: Units that count applications, cases or documents.
 COUNT_UNITS = ("件次", "件", "份", "个", "宗", "起", "条", "部", "项", "次")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
+#: A count is never read from part of a number: not after a digit and one blank (「2 7件」,
+#: a page's stray space inside 27) nor after OCR's look-alike of a digit (「l7件」 for 17):
+#: such a count is left alone, not read as 7.
 _COUNT = lazy_compile(
-    r"(?<![\d.．０-９" + _CN_DIGITS + r"第每之某])"
+    r"(?<![\d.．０-９" + _CN_DIGITS + r"第每之某])(?<![0-9０-９][ \u3000\u00a0])(?<![lIOo|])"
     r"(?:(?P<d>" + COUNT_DIGITS + r")(?![.．][0-9０-９])|(?P<c>[" + _CN_DIGITS + r"]+))"
     r"\s*(?P<unit>" + "|".join(COUNT_UNITS) + ")")
 #: Units a Chinese numeral is read with (一个 and 一条 are words more often than counts).

@@ -180,3 +180,17 @@ def test_claims_that_nothing_was_corrected(claim):
     assert (found[0].span.line, found[0].span.column) == (line, sentence.index(claim) + 1 + (claim[0] == "均"))
     assert [d for d in lint_text(example_report(replace={SLOT: sentence.replace("1件", "0件").replace(claim, "无败诉")}))
             if d.category == "narrative"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "（二）依申请公开。全年共收到政府信息公开申请2 7件。",
+    "（二）依申请公开。全年共收到政府信息公开申请２　７件。",
+    "（二）依申请公开。全年共收到政府信息公开申请27件，办结2 5件。",
+    "（二）依申请公开。全年共收到政府信息公开申请l7件。",
+    "（二）依申请公开。全年共收到政府信息公开申请27件，其中予以公开1 3件。",
+])
+def test_a_count_cut_by_a_stray_blank_or_an_ocr_slip_is_not_read(sentence):
+    """「2 7件」 (a page's stray space inside 27) and 「l7件」 (OCR's l for 1): the count's
+    digits are not all there, so no count is read from the part after the cut (7 against
+    the table's 27 was a false N101)."""
+    assert pc.findings(pc.phrasing_report(sentence)) == []
