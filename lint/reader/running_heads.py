@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 from .. import format as F
-from .. import labels as L
 
 #: How far into the text the title is looked for (lines, blank ones included).
 TITLE_LINES = 12
@@ -30,26 +29,47 @@ _PAGE_MARK = re.compile(r"^(?:第?\d{1,3}页(?:/?共\d{1,3}页)?|[-—–]\d{1,3
 
 
 def running_head_lines(text: str) -> list[int]:
-    """The (1-based) numbers of the lines of ``text`` that are running heads (see the
-    module): after the title, a line that is the title again (or its two title lines as
-    one), or a short line ending in 年度报告 seen :data:`REPEATS` times or more; either
-    may carry a page mark before or after it."""
-    if "年度报告" not in text:
-        return []
-    lines = text.split("\n")
-    titles, end = _title(lines)
+    """The (1-based) numbers of the lines of ``text`` that are running heads or feet (see
+    the module). Looks only at the lines holding 年度报告 and at the page breaks."""
+    found = set(_title_again(text)) if "年度报告" in text else set()
+    if "\f" in text:
+        found.update(_at_page_breaks(text.split("\n")))
+    return sorted(found)
+
+
+def _title_again(text: str) -> list[int]:
+    """After the title, a line that is the title again (or its two title lines as one), or a
+    short line ending in 年度报告 seen :data:`REPEATS` times or more; either may carry a page
+    mark before or after it."""
+    top = text.split("\n", TITLE_LINES)[:TITLE_LINES]
+    titles, end = _title(top)
     if end is None:
         return []
     seen: dict[str, list[int]] = {}
-    for index in range(end, len(lines)):
-        line = lines[index]
-        if "报告" not in line or len(line) > 2 * MAX_TITLE:
-            continue
-        head = _without_page_mark(L.normalise(line))
-        if head and head.endswith("年度报告") and len(head) <= MAX_TITLE:
-            seen.setdefault(head, []).append(index)
-    found = [k for head, at in seen.items() if head in titles or len(at) >= REPEATS for k in at]
-    return sorted({k + 1 for k in found} | set(_at_page_breaks(lines)))
+    number, counted = end, sum(len(line) + 1 for line in top[:end])  # line `end` starts there
+    at = text.find("年度报告", counted)
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        number += text.count("\n", counted, line_start)
+        counted = line_start
+        if line_end - line_start <= 2 * MAX_TITLE:
+            head = _without_page_mark(_normalise(text[line_start:line_end]))
+            if head.endswith("年度报告") and len(head) <= MAX_TITLE:
+                seen.setdefault(head, []).append(number)
+        at = text.find("年度报告", line_end)
+    return [k + 1 for head, lines in seen.items() if head in titles or len(lines) >= REPEATS for k in lines]
+
+
+def _normalise(text: str) -> str:
+    """A line as compared here: without its blanks and markdown marks. (Not the labels'
+    normalisation: NFKC costs thousands of instructions a Chinese character, and a page's
+    furniture is printed each time as the title was.)"""
+    return "".join(text.split()).strip("#*")
+
+#: Words one of which a title line holds before normalisation (Traditional ones too).
+_TITLE_HINTS = ("报告", "報告", "公开", "公開")
 
 
 #: How many pages must print the same line at their top (or foot).
@@ -58,7 +78,7 @@ PAGE_EVIDENCE = 3
 MAX_FURNITURE = 40
 #: Words of the format's tables and headings: a line with one of them is the report's own
 #: (a table header repeated on each page a table runs over is a header, not furniture).
-_TABLE_WORDS = tuple({L.normalise(w) for w in (
+_TABLE_WORDS = tuple({_normalise(w) for w in (
     "第二十条", "信息内容", "申请人情况", "本年", "总计", "合计", "结果", "行政复议", "行政诉讼", "起诉",
     *(c.label for c in F.T3_2021.columns), *(r.label for r in F.T3_2021.rows),
     *(c.label for c in F.T4.columns), *(s.title for s in F.SECTIONS))})
@@ -103,7 +123,7 @@ def _furniture_key(text: str) -> str:
     that cannot be one: long, cut into cells, a number, or holding a word of the tables."""
     if "\t" in text or "|" in text:
         return ""
-    norm = _without_page_mark(L.normalise(text))
+    norm = _without_page_mark(_normalise(text))
     if not norm or len(norm) > MAX_FURNITURE or norm.isdigit() or any(w in norm for w in _TABLE_WORDS):
         return ""
     return norm
@@ -116,7 +136,11 @@ def _title(lines: list[str]) -> tuple[set[str], "int | None"]:
     last = None
     previous = ""
     for index, line in enumerate(lines[:TITLE_LINES]):
-        norm = L.normalise(line)
+        # (Normalising is costly, NFKC above all: only a line that may be the title is.)
+        if len(line) > 2 * MAX_TITLE or not any(w in line for w in _TITLE_HINTS):
+            previous = ""
+            continue
+        norm = _normalise(line)
         if not norm or len(norm) > MAX_TITLE or not ("年度报告" in norm or "政府信息公开" in norm):
             previous = ""
             continue
