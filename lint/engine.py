@@ -173,7 +173,8 @@ def text_as_read(text: str) -> tuple[str, Optional[Callable[[Span], Span]]]:
     """The text the reader reads — line ends folded, the characters that take no place on
     screen left out (:mod:`gplint.invisible`), a text's HTML tables written a row a line
     (:mod:`gplint.embedded_html`), as :func:`gplint.reader.parse` does — and how to place a
-    span of it in ``text`` (None: every span is where it is)."""
+    span of it in ``text`` (None: every span is where it is). Parse it with
+    :func:`gplint.reader.parse_read`, which does not make it again."""
     text = normalise_newlines(text)
     invisible = InvisibleMap.of(text)
     read, tables = tables_as_rows(without_invisible(text) if invisible else text)
@@ -193,7 +194,7 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
     """Parse and lint one decoded text. ``select`` chooses the rules (default
     :func:`select_rules`; a batch passes one that remembers its answer, see
     :class:`gplint.runner.RuleChoice`)."""
-    from .reader import parse
+    from .reader import parse_read
 
     path = source.path or "-"
     if not source.text or source.text.isspace():
@@ -204,7 +205,7 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
         return FileResult(path, [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path)], error=msg)
     read, place = text_as_read(source.text)
     try:
-        report = parse(read, path=path, year=options.year)
+        report = parse_read(read, path=path, year=options.year)
     except Exception as exc:  # noqa: BLE001
         return FileResult(path, [input_diagnostic(E_INTERNAL, f"无法解析 (parser failed: {type(exc).__name__}: {exc})", path)],
                           error="parser failed")

@@ -34,6 +34,16 @@ from ..lazy_re import lazy_compile
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
     """Parse report text into the :class:`Report` model."""
+    # (Read without the characters that take no place on screen, and with a text's HTML
+    # tables a row a line; the engine maps the findings back to the file: gplint.invisible,
+    # gplint.embedded_html.)
+    return parse_read(tables_as_rows(without_invisible(normalise_newlines(text)))[0], path, year)
+
+
+def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
+    """:func:`parse` of a text already as the reader reads it — line ends folded, invisible
+    characters left out, HTML tables a row a line: what :func:`gplint.engine.text_as_read`
+    returns, so that a caller who made it does not have it made twice."""
     # (In two steps: the lines' readings, no part of the model, are let go before a model
     # read on virtual lines is walked to map them to real ones.)
     report, real_of = _read_report(text, path, year)
@@ -42,11 +52,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
 
 def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
     """The report, its spans on virtual lines when a long line was cut (then also the real
-    line of each virtual one)."""
-    # (Read without the characters that take no place on screen, and with a text's HTML
-    # tables a row a line; the engine maps the findings back to the file: gplint.invisible,
-    # gplint.embedded_html.)
-    text = tables_as_rows(without_invisible(normalise_newlines(text)))[0]
+    line of each virtual one). ``text`` is as read (:func:`parse_read`)."""
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
     # shared with the other lines of its text (its own ``number`` is not n).
     raws, infos, real_of = line_readings(text)
