@@ -125,10 +125,11 @@ class _Shifts:
         return k + self.removed[bisect_right(self.starts, k)]
 
 
-def segments(line: Line) -> list[tuple[Line, int]]:
-    """A long flattened line as virtual lines (each with its column offset)."""
+def segments(line: Line, min_length: int = SEGMENT_MIN) -> list[tuple[Line, int]]:
+    """A long flattened line as virtual lines (each with its column offset); a line
+    shorter than ``min_length`` is left whole."""
     text = line.text
-    if len(text) < SEGMENT_MIN or not any(a in text for a in _SEG_ANCHORS):
+    if len(text) < min_length or not any(a in text for a in _SEG_ANCHORS):
         return [(line, 0)]
     if text.count("\t") >= TABLE_ROW_TABS:
         # Many tabs: a long row of a table's cells (a header of 25 row labels in a table
@@ -137,8 +138,40 @@ def segments(line: Line) -> list[tuple[Line, int]]:
     cuts = _segment_cuts(text)
     if not cuts:
         return [(line, 0)]
+    return virtual_lines(line, cuts)
+
+
+#: Header words a table prints more than once: table 二's block headings, table 四's
+#: 结果维持 (once a block). A line that holds one of them twice is that table flattened,
+#: however short (table 二's four blocks and ten values fill about 250 characters, table
+#: 四's header and fifteen values 150).
+REPEATED_HEADER_WORDS = ("第二十条", "结果维持")
+
+
+def lines_with_flattened_tables(text: str) -> list[int]:
+    """The (1-based) numbers of the lines of ``text`` that hold one of
+    :data:`REPEATED_HEADER_WORDS` twice, in order (string searches: most reports print each
+    on lines of their own)."""
+    numbers: set[int] = set()
+    for word in REPEATED_HEADER_WORDS:
+        line, at, last = 1, 0, -1
+        i = text.find(word)
+        while i >= 0:
+            line += text.count("\n", at, i)
+            at = i
+            if line == last:
+                numbers.add(line)
+            last = line
+            i = text.find(word, i + len(word))
+    return sorted(numbers)
+
+
+def virtual_lines(line: Line, cuts: Sequence[int]) -> list[tuple[Line, int]]:
+    """``line`` cut at the offsets ``cuts`` (in order, inside the line) into virtual lines,
+    each with its column offset; every token keeps the line's true column."""
+    text = line.text
     out: list[tuple[Line, int]] = []
-    bounds = [0] + cuts + [len(text)]
+    bounds = [0, *cuts, len(text)]
     lexer = line_lexer()
     for a, b in zip(bounds, bounds[1:]):
         # Each virtual line is tokenised on its own: the long line's tokens run across

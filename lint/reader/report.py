@@ -19,7 +19,8 @@ from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
 from .line_memo import line_at, read_lines, split_lines
 from .lines import split_line
-from .flattened import SEGMENT_MIN, segments
+from .flattened import SEGMENT_MIN, lines_with_flattened_tables, segments, virtual_lines
+from .run_on import heading_cuts, run_on_lines
 from .headings import heading_of
 from .empty_cells import empty_cells
 from .t3 import build_t3
@@ -158,6 +159,15 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
         del lines
     # Only a long line holding a table anchor is cut (segments): most reports have none.
     cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
+    # So is a table flattened into a line of its own, shorter than a page (not a row of
+    # cells that repeats a merged header: | 第二十条第（一）项 | 第二十条第（一）项 |).
+    for n in lines_with_flattened_tables(text):
+        if n not in cut and not infos[n - 1].separated and len(segs := segments(Line(n, raws[n - 1], ()), min_length=0)) > 1:
+            cut[n] = segs
+    # A section heading run into its line (.run_on) is cut from it as well.
+    for n in run_on_lines(text):
+        if n not in cut and (cuts := heading_cuts(raws[n - 1])):
+            cut[n] = virtual_lines(Line(n, raws[n - 1], ()), cuts)
     if not cut:
         return raws, infos, None
     # Long flattened lines become virtual lines; everything below works on virtual line

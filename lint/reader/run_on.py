@@ -1,0 +1,102 @@
+"""A section heading run into the line that holds it.
+
+A page copied sentence by sentence, or a paragraph that swallowed its heading, prints a
+statutory heading with its body on one line (「一、总体情况2022年，本局…」), or after the
+sentence before it (「…特编制此报告：一、总体情况2021年…」, 「…报告如下（…）二、主动公开
+政府信息情况」, 「…年度报告一、总体情况…」). Such a line is cut into virtual lines, as a page
+flattened into one long line is (:mod:`.flattened`): the heading on its own, then its body.
+
+Only what is a section heading beyond doubt is cut: the numeral of one of the six
+sections, 、, a title that names a section (its words, FORMAT §3.1) and ends in 情况,
+事项, 措施, 概况 or 概述, with no sentence mark inside it. Mid-line, the numeral must begin
+a word (not 统一、 or 第一、; after the report's title 年度报告 it may) and be its own
+section's: 「…工作情况如下：一、主动公开情况…」 (一 is not 主动公开's numeral) is a list in
+prose, and 「包括：一是…」, 「如下：1.…」 are never section numbering. A title followed by
+、，；等 is an item of a list of the sections (a preface's 「本报告包括：一、总体情况；二、…」):
+such a line is not cut at all; nor is a numeral after 、 or ，(「…，二、主动公开…」).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .. import labels as L
+from ..format import SECTIONS
+from ..lazy_re import lazy_compile
+
+#: A section's numeral and its 、 beginning a word, or right after the report's title.
+_HEADING_AT = lazy_compile("(?:(?<!\\w)|(?<=年度报告))[ \u3000#*]*([一二三四五六])[ \u3000]*[、．]")
+#: The words a section title ends with.
+_TITLE_END = lazy_compile("情况|事项|措施|概况|概述")
+#: How far after its numeral a title must end (the longest standard title is 17 characters).
+_TITLE_MAX = 30
+#: Marks that may not stand inside a title.
+_SENTENCE_MARKS = frozenset("，。；：,;:！？")
+#: Marks after a title (or before a numeral mid-line) that make it an item of a list of the
+#: sections.
+_LIST_MARKS = frozenset("、，,；;等")
+#: How a report's title ends, when its first heading runs on after it.
+_REPORT_TITLE_ENDS = ("年度报告", "年度報告")
+_SLOT_OF_NUMERAL = {sec.numeral: sec.slot for sec in SECTIONS}
+_NEEDLES = tuple(sec.numeral + mark for sec in SECTIONS for mark in "、．")
+
+
+def run_on_lines(text: str) -> list[int]:
+    """The (1-based) numbers of the lines of ``text`` where a section's numeral and its 、
+    begin a word (or follow 年度报告): the lines :func:`heading_cuts` may cut. (Searched
+    for as strings: most reports print each numeral a few times, and a pattern over the
+    whole text costs more.)"""
+    starts = set()
+    for needle in _NEEDLES:
+        i = text.find(needle)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1] in " \u3000#*":
+                j -= 1
+            if j == 0 or not text[j - 1].isalnum() or text[j - 4:j] in _REPORT_TITLE_ENDS:
+                starts.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(needle, i + 2)
+    numbers, line, at = [], 1, 0
+    for start in sorted(starts):
+        line += text.count("\n", at, start)
+        at = start
+        numbers.append(line)
+    return numbers
+
+
+def heading_cuts(text: str) -> list[int]:
+    """Offsets in the line ``text`` where a virtual line begins: before a section heading
+    that stands mid-line, and after the title of one followed by its body. [] when the line
+    holds none, or is a list of the sections."""
+    heads: list[tuple[int, int, bool]] = []
+    text = L.simplified(text)  # (character for character: the offsets stand)
+    for m in _HEADING_AT.finditer(text):
+        title_end = _title_end(text, m.end())
+        if title_end is None:
+            continue
+        if text[title_end:].lstrip(" \u3000")[:1] in _LIST_MARKS:
+            return []
+        start = m.start(1)
+        before = text[:start].rstrip(" \u3000#*")
+        mid_line = bool(before)
+        if mid_line and (before[-1] in _LIST_MARKS
+                         or L.section_slot(L.normalise(text[m.end():title_end])) != _SLOT_OF_NUMERAL[m.group(1)]):
+            continue
+        heads.append((start, title_end, mid_line))
+    cuts = set()
+    for start, title_end, mid_line in heads:
+        if mid_line:
+            cuts.add(start)
+        if text[title_end:].strip(" \u3000"):
+            cuts.add(title_end)
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _title_end(text: str, at: int) -> Optional[int]:
+    """Where the section title that begins at ``at`` ends, or None when none does."""
+    m = _TITLE_END.search(text, at, at + _TITLE_MAX)
+    if m is None:
+        return None
+    title = text[at:m.end()]
+    if any(ch in _SENTENCE_MARKS for ch in title) or L.section_slot(L.normalise(title)) is None:
+        return None
+    return m.end()
