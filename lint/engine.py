@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from .diagnostics import Diagnostic, Rule, fingerprint, placed
 from .embedded_html import tables_as_rows
 from .invisible import InvisibleMap, without_invisible
+from .trailing_tabs import without_tool_tabs
 from .model import Report, Span
 from .plugins import Registry
 from .workers import is_crash
@@ -171,13 +172,15 @@ RuleSelector = Callable[[Registry, LintOptions], Sequence[type[Rule]]]
 
 def text_as_read(text: str) -> tuple[str, Optional[Callable[[Span], Span]]]:
     """The text the reader reads — line ends folded, the characters that take no place on
-    screen left out (:mod:`gplint.invisible`), a text's HTML tables written a row a line
+    screen left out (:mod:`gplint.invisible`; a tool's tab ending every line,
+    :mod:`gplint.trailing_tabs`), a text's HTML tables written a row a line
     (:mod:`gplint.embedded_html`), as :func:`gplint.reader.parse` does — and how to place a
     span of it in ``text`` (None: every span is where it is). Parse it with
     :func:`gplint.reader.parse_read`, which does not make it again."""
     text = normalise_newlines(text)
     invisible = InvisibleMap.of(text)
-    read, tables = tables_as_rows(without_invisible(text) if invisible else text)
+    # (A tool's tab at the end of every line goes too: only line ends move, no map needed.)
+    read, tables = tables_as_rows(without_tool_tabs(without_invisible(text) if invisible else text))
     if invisible is None and tables is None:
         return read, None
 

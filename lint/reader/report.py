@@ -30,15 +30,17 @@ from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
 from .prose import ProsePieces, prose_pieces
 from ..embedded_html import tables_as_rows
 from ..invisible import without_invisible
+from ..trailing_tabs import without_tool_tabs
 from ..lazy_re import lazy_compile
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
     """Parse report text into the :class:`Report` model."""
-    # (Read without the characters that take no place on screen, and with a text's HTML
+    # (Read without the characters that take no place on screen (a tool's tab ending every
+    # line among them), and with a text's HTML
     # tables a row a line; the engine maps the findings back to the file: gplint.invisible,
     # gplint.embedded_html.)
-    return parse_read(tables_as_rows(without_invisible(normalise_newlines(text)))[0], path, year)
+    return parse_read(tables_as_rows(without_tool_tabs(without_invisible(normalise_newlines(text))))[0], path, year)
 
 
 def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
