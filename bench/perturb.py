@@ -189,6 +189,7 @@ def page_numbers_after_form_feeds(text: str, rng: random.Random) -> str:
     its top, or at the foot of the page before)."""
     out, page = [], 1
     for line in text.split("\n"):
+        page += line.count("\f")  # (the text's own page breaks count too)
         out.append(line)
         if rng.random() < 0.04:
             page += 1

@@ -21,6 +21,7 @@ from .line_memo import line_at, read_lines, split_lines
 from .lines import split_line
 from .flattened import SEGMENT_MIN, lines_with_flattened_tables, segments, virtual_lines
 from .run_on import heading_cuts, run_on_lines
+from .page_numbers import page_number_lines
 from .headings import heading_of
 from .empty_cells import empty_cells
 from .t3 import build_t3
@@ -159,6 +160,10 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
         long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
         infos = split_lines(lines)
         del lines
+    # A bare page number at a page boundary, in step with the pages, is a page footer.
+    for n in page_number_lines(text):
+        first = infos[n - 1]
+        infos[n - 1] = LineInfo(n, first.text, first.tokens, [], False, footer=True)
     # Only a long line holding a table anchor is cut (segments): most reports have none.
     cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
     # So is a table flattened into a line of its own, shorter than a page (not a row of
