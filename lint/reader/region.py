@@ -28,6 +28,7 @@ from ..model import (
 )
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND, CELL_TEXT
+from .lines import dash_after_label
 from .row_numbers import drop_row_numbers
 
 
@@ -95,6 +96,9 @@ class _RegionReader:
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
+        #: A dash written against a pending label on a line of its own (「数量：—」), by
+        #: the label: the row's first cell when its values one a line are one short.
+        self.dashes: dict[int, LCell] = {}
 
     def take(self, info: LineInfo) -> None:
         short, self.short_row = self.short_row, None
@@ -162,14 +166,22 @@ class _RegionReader:
             # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
             if m is not None and self.width_of(m) > 0 and not (self.pending and self.pending[-1][0] == m):
                 self.pending.append((m, c))
+                split = dash_after_label(c)
+                if split is not None:
+                    self.dashes[id(c)] = split[1]
 
     def flush(self) -> None:
         """Place the buffered stream of values on the pending labels, by the first layout
         that fits it."""
         vals, self.buffer = self.buffer, []
+        dashes, self.dashes = self.dashes, {}
         if not vals:
             self.pending = []
             return
+        if len(self.pending) == 1 and id(self.pending[0][1]) in dashes \
+                and len(vals) == self.width_of(self.pending[0][0]) - 1:
+            # One row's values one a line, one short, under 「数量：—」: the dash is its first.
+            vals.insert(0, dashes[id(self.pending[0][1])])
         n, full = len(vals), self.full_width
         if (full > 1 and len(self.pending) >= 2 and n % full == 0 and n // full > len(self.pending)
                 and stream_rows(vals, self.pending, full, self.row_order, self.out)):
@@ -358,17 +370,24 @@ def cells_span(cells: Sequence[LCell]) -> Span:
     return Span(first.line, first.column, last.line, last.end_column)
 
 
-def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
+def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> list[LCell]:
     """Drop empty cells beyond the row's width: leading ones first (merged label columns
-    between the label and the values), then trailing ones (a row's closing separator)."""
+    between the label and the values; a dash written against ``label``, 「数量：—」, which
+    is then part of the label), then trailing ones (a row's closing separator)."""
     vals = list(vals)
     lead = 0
-    while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and not vals[lead].text:
+    while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and (
+            not vals[lead].text or lead == 0 and _against(vals[0], label)):
         lead += 1
     vals = vals[lead:]
     while len(vals) > width and vals[-1].kind == "blank" and not vals[-1].text:
         vals.pop()
     return vals
+
+
+def _against(cell: LCell, label: Optional[LCell]) -> bool:
+    """Whether ``cell`` is written against the end of ``label``, nothing between them."""
+    return label is not None and cell.line == label.line and cell.column == label.end_column
 
 
 def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
