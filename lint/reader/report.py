@@ -27,7 +27,7 @@ from .empty_cells import empty_cells
 from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
-from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
+from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections, t3_rows_in
 from .prose import ProsePieces, prose_pieces
 from ..embedded_html import tables_as_rows
 from ..invisible import without_invisible
@@ -103,6 +103,9 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")
+    if a3 is None and s3 is not None:
+        # Neither caption, header nor first row: a row further down is table 三's start.
+        a3 = t3_rows_in(infos, s3.line + 1, s4.line if s4 else len(infos) + 1)
     t2_lines = region(a2, [a3, s3.line if s3 else None])
     t3_lines = region(a3, [a4, s4.line if s4 else None])
     t4_start = a4 or (s4.line if s4 else None)
