@@ -345,6 +345,11 @@ def dash_after_label(label: LCell) -> Optional[tuple[LCell, LCell]]:
             LCell("blank", dash, label.line, at, label.end_column))
 
 
+def written_against(cell: LCell, label: Optional[LCell]) -> bool:
+    """Whether ``cell`` is written against the end of ``label``, nothing between them."""
+    return label is not None and cell.line == label.line and cell.column == label.end_column
+
+
 def _is_number(t) -> bool:
     return isinstance(t, LCell) or t.type == "NUMBER"
 

@@ -28,7 +28,7 @@ from ..model import (
 )
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND, CELL_TEXT
-from .lines import dash_after_label
+from .lines import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
 
 
@@ -96,9 +96,6 @@ class _RegionReader:
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
-        #: A dash written against a pending label on a line of its own (「数量：—」), by
-        #: the label: the row's first cell when its values one a line are one short.
-        self.dashes: dict[int, LCell] = {}
 
     def take(self, info: LineInfo) -> None:
         short, self.short_row = self.short_row, None
@@ -166,22 +163,17 @@ class _RegionReader:
             # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
             if m is not None and self.width_of(m) > 0 and not (self.pending and self.pending[-1][0] == m):
                 self.pending.append((m, c))
-                split = dash_after_label(c)
-                if split is not None:
-                    self.dashes[id(c)] = split[1]
 
     def flush(self) -> None:
         """Place the buffered stream of values on the pending labels, by the first layout
         that fits it."""
         vals, self.buffer = self.buffer, []
-        dashes, self.dashes = self.dashes, {}
         if not vals:
             self.pending = []
             return
-        if len(self.pending) == 1 and id(self.pending[0][1]) in dashes \
-                and len(vals) == self.width_of(self.pending[0][0]) - 1:
-            # One row's values one a line, one short, under 「数量：—」: the dash is its first.
-            vals.insert(0, dashes[id(self.pending[0][1])])
+        if len(self.pending) == 1 and len(vals) == self.width_of(self.pending[0][0]) - 1 \
+                and (split := dash_after_label(self.pending[0][1])) is not None:
+            vals.insert(0, split[1])  # 「数量：—」 over its values one a line, one short: the first
         n, full = len(vals), self.full_width
         if (full > 1 and len(self.pending) >= 2 and n % full == 0 and n // full > len(self.pending)
                 and stream_rows(vals, self.pending, full, self.row_order, self.out)):
@@ -377,17 +369,12 @@ def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> lis
     vals = list(vals)
     lead = 0
     while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and (
-            not vals[lead].text or lead == 0 and _against(vals[0], label)):
+            not vals[lead].text or lead == 0 and written_against(vals[0], label)):
         lead += 1
     vals = vals[lead:]
     while len(vals) > width and vals[-1].kind == "blank" and not vals[-1].text:
         vals.pop()
     return vals
-
-
-def _against(cell: LCell, label: Optional[LCell]) -> bool:
-    """Whether ``cell`` is written against the end of ``label``, nothing between them."""
-    return label is not None and cell.line == label.line and cell.column == label.end_column
 
 
 def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
