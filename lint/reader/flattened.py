@@ -142,15 +142,17 @@ def segments(line: Line, min_length: int = SEGMENT_MIN) -> list[tuple[Line, int]
 
 
 #: Header words a table prints more than once: table 二's block headings, table 四's
-#: 结果维持 (once a block). A line that holds one of them twice is that table flattened,
-#: however short (table 二's four blocks and ten values fill about 250 characters, table
-#: 四's header and fifteen values 150).
+#: 结果维持 (once a block). A line that holds 第二十条 twice is table 二 flattened, however
+#: short (four blocks and ten values fill about 250 characters); table 四's header line
+#: holds 结果维持 three times by itself, so a line is table 四 flattened (its header and
+#: fifteen values fill about 150) only when a section heading runs on after it.
 REPEATED_HEADER_WORDS = ("第二十条", "结果维持")
+_SECTION_NUMERAL = lazy_compile("[一二三四五六][、．]")
 
 
 def lines_with_flattened_tables(text: str) -> list[int]:
-    """The (1-based) numbers of the lines of ``text`` that hold one of
-    :data:`REPEATED_HEADER_WORDS` twice, in order (string searches: most reports print each
+    """The (1-based) numbers of the lines of ``text`` that hold a table flattened (see
+    :data:`REPEATED_HEADER_WORDS`), in order (string searches: most reports print each word
     on lines of their own)."""
     numbers: set[int] = set()
     for word in REPEATED_HEADER_WORDS:
@@ -159,11 +161,17 @@ def lines_with_flattened_tables(text: str) -> list[int]:
         while i >= 0:
             line += text.count("\n", at, i)
             at = i
-            if line == last:
+            if line == last and line not in numbers and (word == "第二十条" or _heading_after(text, i)):
                 numbers.add(line)
             last = line
             i = text.find(word, i + len(word))
     return sorted(numbers)
+
+
+def _heading_after(text: str, at: int) -> bool:
+    """Whether a section's numeral stands after offset ``at`` on its line."""
+    end = text.find("\n", at)
+    return _SECTION_NUMERAL.search(text, at, len(text) if end < 0 else end) is not None
 
 
 def virtual_lines(line: Line, cuts: Sequence[int]) -> list[tuple[Line, int]]:

@@ -122,3 +122,15 @@ def test_a_table_flattened_into_a_short_line_is_read():
     short = "\n".join(lines[:first] + [joined] + lines[last + 1:])
     assert _reading(short)["t2"] == _reading(text)["t2"]
     assert _findings(short) == _findings(text)
+
+
+@pytest.mark.parametrize("path", sorted((pathlib.Path(__file__).parent / "texts").glob("*.txt")), ids=lambda p: p.name)
+def test_a_table_on_lines_of_its_own_is_not_cut(path):
+    """Table 四's header holds 结果维持 three times by itself (blank-separated layouts too):
+    a line is cut as a flattened table only when more than the table stands on it."""
+    from gplint.reader.flattened import lines_with_flattened_tables
+
+    text = _read(path)
+    if text.count("\n") < 20:
+        pytest.skip("a page on one line: its tables are flattened")
+    assert lines_with_flattened_tables(text) == []
