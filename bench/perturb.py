@@ -6,7 +6,8 @@ Each report of the corpus (seeds, crawled pages, PDF streams, OCR markdown) is l
 is and again after one perturbation that a real copy of it may carry — zero-width
 characters sprinkled in, blanks at the ends of lines, indented lines, other widths of
 digits and punctuation, page footers inside its tables, a web page's navigation around its
-body, its pipe tables re-written as aligned columns, tabs or HTML. None of these changes
+body, its pipe tables re-written as aligned columns, tabs or HTML, a line break after every
+。, a tab ending every line, bare page numbers after form feeds. None of these changes
 what the report says, so the findings must not change either: a finding that appears is a
 false positive the layout caused, one that disappears a miss. "Could not assess" notices
 (T190, A108) may appear: saying so is the honest answer to a layout that hides a table.
