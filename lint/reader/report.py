@@ -20,7 +20,7 @@ from .cells import LineInfo, to_number
 from .line_memo import line_at, read_lines, split_lines
 from .lines import split_line
 from .flattened import SEGMENT_MIN, lines_with_flattened_tables, segments, virtual_lines
-from .run_on import heading_cuts, run_on_lines
+from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
 from .page_numbers import page_number_lines
 from .headings import heading_of
 from .empty_cells import empty_cells
@@ -175,9 +175,14 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
         if n not in cut and not infos[n - 1].separated and len(segs := segments(Line(n, raws[n - 1], ()), min_length=0)) > 1:
             cut[n] = segs
     # A section heading run into its line (.run_on) is cut from it as well.
+    run_on: dict[int, list[int]] = {}
     for n in run_on_lines(text):
         if n not in cut and (cuts := heading_cuts(raws[n - 1])):
-            cut[n] = virtual_lines(Line(n, raws[n - 1], ()), cuts)
+            run_on[n] = cuts
+            if len(run_on) > RUN_ON_MOST:
+                break
+    if len(run_on) <= RUN_ON_MOST:
+        cut.update((n, virtual_lines(Line(n, raws[n - 1], ()), cuts)) for n, cuts in run_on.items())
     if not cut:
         return raws, infos, None
     # Long flattened lines become virtual lines; everything below works on virtual line

@@ -36,6 +36,11 @@ _SENTENCE_MARKS = frozenset("，。；：,;:！？")
 _LIST_MARKS = frozenset("、，,；;等")
 #: How a report's title ends, when its first heading runs on after it.
 _REPORT_TITLE_ENDS = ("年度报告", "年度報告")
+#: At most this many section headings are cut from the lines of one text: twice the six
+#: sections (a heading may be printed twice, once in a contents list). A text with more is
+#: numbered otherwise, and none is cut (this also bounds the work on a text that repeats
+#: 「…：一、总体情况…」 thousands of times).
+MOST = 12
 _SLOT_OF_NUMERAL = {sec.numeral: sec.slot for sec in SECTIONS}
 #: A section's numeral and its mark, anywhere (one pass over the text in C).
 _NUMERAL = lazy_compile(f"[{''.join(sec.numeral for sec in SECTIONS)}][ \u3000]*[、．]")
@@ -74,28 +79,45 @@ def heading_cuts(text: str) -> list[int]:
     """Offsets in the line ``text`` where a virtual line begins: before a section heading
     that stands mid-line, and after the title of one followed by its body. [] when the line
     holds none, or is a list of the sections."""
-    heads: list[tuple[int, int, bool]] = []
+    heads: list[tuple[int, int, bool, bool]] = []
     text = L.simplified(text)  # (character for character: the offsets stand)
     for m in _HEADING_AT.finditer(text):
         title_end = _title_end(text, m.end())
         if title_end is None:
             continue
-        if text[title_end:].lstrip(" \u3000")[:1] in _LIST_MARKS:
+        after = _skip(text, title_end, 1, " \u3000")
+        if after < len(text) and text[after] in _LIST_MARKS:
             return []
         start = m.start(1)
-        before = text[:start].rstrip(" \u3000#*")
-        mid_line = bool(before)
-        if mid_line and (before[-1] in _LIST_MARKS
+        # (Looked at where they stand, never by slicing the line: a page on one line may
+        # hold thousands of numerals.)
+        before = _skip(text, start, -1, " \u3000#*")
+        mid_line = before > 0
+        if mid_line and (text[before - 1] in _LIST_MARKS
                          or L.section_slot(L.normalise(text[m.end():title_end])) != _SLOT_OF_NUMERAL[m.group(1)]):
             continue
-        heads.append((start, title_end, mid_line))
+        heads.append((start, title_end, mid_line, after < len(text)))
+        if len(heads) > MOST:
+            return []
     cuts = set()
-    for start, title_end, mid_line in heads:
+    for start, title_end, mid_line, body in heads:
         if mid_line:
             cuts.add(start)
-        if text[title_end:].strip(" \u3000"):
+        if body:
             cuts.add(title_end)
     return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _skip(text: str, at: int, step: int, blanks: str) -> int:
+    """From ``at``, past the ``blanks`` forwards (``step`` 1: the offset of the first other
+    character, or len(text)) or backwards (-1: one past the last other one before, or 0)."""
+    if step > 0:
+        while at < len(text) and text[at] in blanks:
+            at += 1
+        return at
+    while at > 0 and text[at - 1] in blanks:
+        at -= 1
+    return at
 
 
 def _title_end(text: str, at: int) -> Optional[int]:

@@ -134,3 +134,16 @@ def test_a_table_on_lines_of_its_own_is_not_cut(path):
     if text.count("\n") < 20:
         pytest.skip("a page on one line: its tables are flattened")
     assert lines_with_flattened_tables(text) == []
+
+
+def test_a_text_numbered_otherwise_is_not_cut():
+    """More run-on headings than twice the six sections: numbered otherwise, none is cut
+    (and a text repeating one thousands of times costs no more than before)."""
+    from gplint.reader.run_on import MOST
+
+    assert heading_cuts("特此报告：一、总体情况良好。" * MOST) != []
+    assert heading_cuts("特此报告：一、总体情况良好。" * (MOST + 1)) == []
+    many = parse("一、总体情况2021年，工作。\n" * (MOST + 1)).headings
+    assert len(many) == MOST + 1 and all(h.title == "总体情况2021年，工作" for h in many)
+    few = parse("一、总体情况2021年，工作。\n" * MOST).headings
+    assert len(few) == MOST and all(h.title == "总体情况" for h in few)
