@@ -62,17 +62,18 @@ def _bare(text: str):
 
 
 def _previous(lines: list[str], index: int) -> int:
-    """The last non-blank line before line ``index`` (-1: none)."""
+    """The last non-blank line before line ``index`` on its page (-1: none). (A scan never
+    crosses a form feed: each blank line is looked at once from each side.)"""
     k = index - 1
-    while k >= 0 and _blank(lines[k]):
+    while k >= 0 and _blank(lines[k]) and "\f" not in lines[k]:
         k -= 1
     return k
 
 
 def _following(lines: list[str], index: int) -> int:
-    """The first non-blank line after line ``index`` (len(lines): none)."""
+    """The first non-blank line after line ``index`` on its page (len(lines): none)."""
     k = index + 1
-    while k < len(lines) and _blank(lines[k]):
+    while k < len(lines) and _blank(lines[k]) and "\f" not in lines[k]:
         k += 1
     return k
 
