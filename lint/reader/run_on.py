@@ -52,6 +52,7 @@ def run_on_lines(text: str) -> list[int]:
     more text: the lines :func:`heading_cuts` may cut. (A heading on a line of its own, or
     table 三's 一、本年新收… row, is passed over here, cheaply.)"""
     starts = set()
+    start = previous = 0  # the start of the line of the numeral looked at, the one before's
     for m in _NUMERAL.finditer(text):
         i = m.start()
         j = i
@@ -59,7 +60,9 @@ def run_on_lines(text: str) -> list[int]:
             j -= 1
         if j and text[j - 1] != "\n" and text[j - 1].isalnum() and text[j - 4:j] not in _REPORT_TITLE_ENDS:
             continue  # inside a word: 统一、, 第一、
-        start = text.rfind("\n", 0, i) + 1
+        # (Searched back only as far as the numeral before: linear on a page on one line.)
+        start = max(start, text.rfind("\n", previous, i) + 1)
+        previous = i
         if start == j:  # at the line's start: only a title with more after it is run on
             end = text.find("\n", i)
             end = len(text) if end < 0 else end
