@@ -14,6 +14,7 @@ identities (the solver) decide what it is.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Optional
 
 #: How many bare numbers in step with the pages make them page numbers.
 EVIDENCE = 3
@@ -23,37 +24,39 @@ MAX_PAGE = 999
 
 def page_number_lines(text: str) -> list[int]:
     """The (1-based) numbers of the lines of ``text`` that hold nothing but a page number
-    at a page boundary (see the module)."""
-    if "\f" not in text:
-        return []
-    lines = text.split("\n")
-    tops: list[tuple[int, int, int]] = []  # (page, number, line index)
+    at a page boundary (see the module). Only the lines around the form feeds are looked
+    at (the text is not cut into lines: a PDF's text has tens of thousands)."""
+    tops: list[tuple[int, int, int]] = []  # (page, number, line number)
     feet: list[tuple[int, int, int]] = []
-    page = 1
-    for index, line in enumerate(lines):
-        if "\f" not in line:
-            continue
-        parts = line.split("\f")
+    page, number, at = 1, 1, 0  # the page, and the line number of offset ``at``
+    i = text.find("\f")
+    while i >= 0:
+        number += text.count("\n", at, i)
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end, at = (len(text) if end < 0 else end), i
+        parts = text[start:end].split("\f")
         # A page number shares its line with nothing but the form feed and blanks.
-        alone = _bare(line) if sum(1 for p in parts if _blank(p)) == len(parts) - 1 else None
+        alone = _bare(text[start:end]) if sum(map(_blank, parts)) == len(parts) - 1 else None
         for j in range(len(parts) - 1):
             before, after = parts[j], parts[j + 1]
-            foot = alone if not _blank(before) else _last_bare(lines, index) if j == 0 else None
-            if foot is not None:
-                feet.append((page, foot, index if not _blank(before) else _previous(lines, index)))
+            foot = (number, alone) if not _blank(before) else _previous(text, start, number) if j == 0 else None
+            if foot is not None and foot[1] is not None:
+                feet.append((page, foot[1], foot[0]))
             page += 1
-            top = alone if not _blank(after) else _next_bare(lines, index) if j == len(parts) - 2 else None
-            if top is not None:
-                tops.append((page, top, index if not _blank(after) else _following(lines, index)))
-    found = _in_step(tops) | _in_step(feet)
-    return sorted(k + 1 for k in found)
+            top = ((number, alone) if not _blank(after)
+                   else _following(text, end, number) if j == len(parts) - 2 else None)
+            if top is not None and top[1] is not None:
+                tops.append((page, top[1], top[0]))
+        i = text.find("\f", end)
+    return sorted(_in_step(tops) | _in_step(feet))
 
 
 def _blank(text: str) -> bool:
     return not text.strip(" \u3000\t\f")
 
 
-def _bare(text: str):
+def _bare(text: str) -> Optional[int]:
     """The number ``text`` is, when it is a bare page-sized number (else None)."""
     s = text.strip(" \u3000\t\f")
     if s.isdecimal() and s.isascii() and len(s) <= 3 and 0 < int(s) <= MAX_PAGE:
@@ -61,37 +64,42 @@ def _bare(text: str):
     return None
 
 
-def _previous(lines: list[str], index: int) -> int:
-    """The last non-blank line before line ``index`` on its page (-1: none). (A scan never
-    crosses a form feed: each blank line is looked at once from each side.)"""
-    k = index - 1
-    while k >= 0 and _blank(lines[k]) and "\f" not in lines[k]:
-        k -= 1
-    return k
+def _previous(text: str, start: int, number: int) -> Optional[tuple[int, Optional[int]]]:
+    """The page's last non-blank line before the line that begins at ``start`` (line
+    ``number``): its number and the page number it is (None: not one). None when the page
+    has none before it. (A scan never crosses a form feed: each blank line is looked at once
+    from each side.)"""
+    end = start - 1  # the line end before
+    while end >= 0:
+        begin = text.rfind("\n", 0, end) + 1
+        number -= 1
+        line = text[begin:end]
+        if "\f" in line:
+            return None
+        if not _blank(line):
+            return number, _bare(line)
+        end = begin - 1
+    return None
 
 
-def _following(lines: list[str], index: int) -> int:
-    """The first non-blank line after line ``index`` on its page (len(lines): none)."""
-    k = index + 1
-    while k < len(lines) and _blank(lines[k]) and "\f" not in lines[k]:
-        k += 1
-    return k
-
-
-def _last_bare(lines: list[str], index: int):
-    """The page's last line before line ``index``, when a bare number on a line of its own."""
-    k = _previous(lines, index)
-    return None if k < 0 or "\f" in lines[k] else _bare(lines[k])
-
-
-def _next_bare(lines: list[str], index: int):
-    """The page's first line after line ``index``, when a bare number on a line of its own."""
-    k = _following(lines, index)
-    return None if k >= len(lines) or "\f" in lines[k] else _bare(lines[k])
+def _following(text: str, end: int, number: int) -> Optional[tuple[int, Optional[int]]]:
+    """The page's first non-blank line after the line that ends at ``end`` (line
+    ``number``), as :func:`_previous`."""
+    while end < len(text):
+        begin = end + 1
+        end = text.find("\n", begin)
+        end = len(text) if end < 0 else end
+        number += 1
+        line = text[begin:end]
+        if "\f" in line:
+            return None
+        if not _blank(line):
+            return number, _bare(line)
+    return None
 
 
 def _in_step(candidates: list[tuple[int, int, int]]) -> set[int]:
-    """The line indexes of the candidates whose numbers run in step with their pages."""
+    """The line numbers of the candidates whose numbers run in step with their pages."""
     offsets = Counter(number - page for page, number, _ in candidates)
     if not offsets:
         return set()

@@ -107,9 +107,14 @@ def t3_rows_in(infos: Sequence[LineInfo], start: int, end: int) -> Optional[int]
     table 三 — a row label with values, or a label of the table alone as the format prints
     it: what is left of a table whose caption, header and first row are lost (the table is
     there, unread, never missing). Prose naming a row (「其中予以公开 290 件」) is one long
-    label: no such line."""
+    label: no such line. A picture before it (［图片］, a markdown image) is the table
+    published as one, its rest printed after it: None (the picture is the table)."""
+    from ..html_text import IMAGE_MARK  # (here: the module is not otherwise needed to read text)
+
     for number in range(max(start, 1), min(end, len(infos) + 1)):
         info = infos[number - 1]
+        if IMAGE_MARK in info.text or "![" in info.text:
+            return None
         labs = info.labels
         if not labs or info.blank:
             continue
