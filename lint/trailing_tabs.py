@@ -15,6 +15,7 @@ need no mapping back.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .lazy_re import lazy_compile
 
@@ -32,7 +33,7 @@ def tool_tabs(text: str) -> bool:
     if ending < FEWEST:  # (a search in C: nearly every report stops here)
         return False
     with_tab = without = 0
-    for line in text.split("\n"):
+    for line in _lines(text):
         body = line.rstrip(" \u3000\t")
         if not body or "\t" in body:
             continue  # blank, or a row of cells: says nothing
@@ -41,6 +42,17 @@ def tool_tabs(text: str) -> bool:
         else:
             without += 1
     return with_tab >= FEWEST and with_tab >= MOST * (with_tab + without)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time (a list of them all would hold the text again,
+    in small strings: several times its size)."""
+    begin = 0
+    while begin <= len(text):
+        end = text.find("\n", begin)
+        end = len(text) if end < 0 else end
+        yield text[begin:end]
+        begin = end + 1
 
 
 def without_tool_tabs(text: str) -> str:
