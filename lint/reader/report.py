@@ -37,10 +37,9 @@ from ..lazy_re import lazy_compile
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
     """Parse report text into the :class:`Report` model."""
-    # (Read without the characters that take no place on screen (a tool's tab ending every
-    # line among them), and with a text's HTML
-    # tables a row a line; the engine maps the findings back to the file: gplint.invisible,
-    # gplint.embedded_html.)
+    # (Read without the characters that take no place on screen, a tool's tab ending every
+    # line among them, and with a text's HTML tables a row a line; the engine maps the
+    # findings back to the file: gplint.invisible, gplint.trailing_tabs, gplint.embedded_html.)
     return parse_read(tables_as_rows(without_tool_tabs(without_invisible(normalise_newlines(text))))[0], path, year)
 
 
@@ -167,22 +166,7 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
     for n in page_number_lines(text):
         first = infos[n - 1]
         infos[n - 1] = LineInfo(n, first.text, first.tokens, [], False, footer=True)
-    # Only a long line holding a table anchor is cut (segments): most reports have none.
-    cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
-    # So is a table flattened into a line of its own, shorter than a page (not a row of
-    # cells that repeats a merged header: | 第二十条第（一）项 | 第二十条第（一）项 |).
-    for n in lines_with_flattened_tables(text):
-        if n not in cut and not infos[n - 1].separated and len(segs := segments(Line(n, raws[n - 1], ()), min_length=0)) > 1:
-            cut[n] = segs
-    # A section heading run into its line (.run_on) is cut from it as well.
-    run_on: dict[int, list[int]] = {}
-    for n in run_on_lines(text):
-        if n not in cut and (cuts := heading_cuts(raws[n - 1])):
-            run_on[n] = cuts
-            if len(run_on) > RUN_ON_MOST:
-                break
-    if len(run_on) <= RUN_ON_MOST:
-        cut.update((n, virtual_lines(Line(n, raws[n - 1], ()), cuts)) for n, cuts in run_on.items())
+    cut = _lines_to_cut(text, raws, infos, long_lines)
     if not cut:
         return raws, infos, None
     # Long flattened lines become virtual lines; everything below works on virtual line
@@ -200,6 +184,31 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
             table.append(info)
             real_of.append(n)
     return raws, table, real_of
+
+
+def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],
+                  long_lines: Sequence[Line]) -> dict[int, list[tuple[Line, int]]]:
+    """Line number -> its virtual lines, for the lines of ``text`` to cut: most reports
+    have none."""
+    # A long line holding a table anchor (segments).
+    cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
+    # A table flattened into a line of its own, shorter than a page (not a row of cells
+    # that repeats a merged header: | 第二十条第（一）项 | 第二十条第（一）项 |).
+    for n in lines_with_flattened_tables(text):
+        if n not in cut and not infos[n - 1].separated:
+            segs = segments(Line(n, raws[n - 1], ()), min_length=0)
+            if len(segs) > 1:
+                cut[n] = segs
+    # A section heading run into its line (.run_on), when there are no more of them than
+    # a report's sections can have.
+    run_on: dict[int, list[int]] = {}
+    for n in run_on_lines(text):
+        if n not in cut and (cuts := heading_cuts(raws[n - 1])):
+            run_on[n] = cuts
+            if len(run_on) > RUN_ON_MOST:
+                return cut
+    cut.update((n, virtual_lines(Line(n, raws[n - 1], ()), cuts)) for n, cuts in run_on.items())
+    return cut
 
 
 def _remap(obj, real_of: Sequence[int]):
