@@ -6,7 +6,8 @@ Each report of the corpus (seeds, crawled pages, PDF streams, OCR markdown) is l
 is and again after one perturbation that a real copy of it may carry — zero-width
 characters sprinkled in, blanks at the ends of lines, indented lines, other widths of
 digits and punctuation, page footers inside its tables, a web page's navigation around its
-body, its pipe tables re-written as aligned columns, tabs or HTML. None of these changes
+body, its pipe tables re-written as aligned columns, tabs or HTML, a line break after every
+。, a tab ending every line, bare page numbers after form feeds. None of these changes
 what the report says, so the findings must not change either: a finding that appears is a
 false positive the layout caused, one that disappears a miss. "Could not assess" notices
 (T190, A108) may appear: saying so is the honest answer to a layout that hides a table.
@@ -170,13 +171,41 @@ def pipes_as_html(text: str, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def sentences_a_line(text: str, rng: random.Random) -> str:
+    """A line break after every 。 (a one-line crawled page copied sentence by sentence, or
+    a page whose paragraphs are cut at each full stop): a heading may then stand mid-line,
+    after a colon (「…现将有关情况报告如下：二、主动公开政府信息情况」)."""
+    return text.replace("。", "。\n")
+
+
+def trailing_tabs(text: str, rng: random.Random) -> str:
+    """A tab, or blanks and a tab, at the end of every line (pdfminer's text of a table whose
+    cells it wrote as tab-separated columns)."""
+    return "\n".join(line + rng.choice(["\t", " \t", "  \t"]) if line else line for line in text.split("\n"))
+
+
+def page_numbers_after_form_feeds(text: str, rng: random.Random) -> str:
+    """A page break (a form feed) after 4 % of the lines, each new page beginning with its
+    bare number on a line of its own (pdfminer's text of a page whose number is printed at
+    its top, or at the foot of the page before)."""
+    out, page = [], 1
+    for line in text.split("\n"):
+        page += line.count("\f")  # (the text's own page breaks count too)
+        out.append(line)
+        if rng.random() < 0.04:
+            page += 1
+            out.append(f"\f{page}")
+    return "\n".join(out)
+
+
 PERTURBATIONS: dict[str, Perturbation] = {
     "zero-width": zero_width, "wide-blanks": wide_blanks, "half-width-marks": half_width_marks,
     "full-width-marks": full_width_marks, "full-width-digits": full_width_digits, "crlf": crlf,
     "trailing-blanks": trailing_blanks, "indented": indented, "bom": bom, "blank-lines-added": blank_lines_added,
     "blank-lines-removed": blank_lines_removed, "page-footers": page_footers, "page-chrome": page_chrome,
     "page-chrome-lines": page_chrome_lines, "pipes-aligned": pipes_aligned, "pipes-as-tabs": pipes_as_tabs,
-    "pipes-as-html": pipes_as_html,
+    "pipes-as-html": pipes_as_html, "sentences-a-line": sentences_a_line, "trailing-tabs": trailing_tabs,
+    "page-numbers-after-form-feeds": page_numbers_after_form_feeds,
 }
 
 

@@ -340,7 +340,7 @@ def cmd_extract(argv: Sequence[str]) -> int:
 
 
 def cmd_dump(argv: Sequence[str]) -> int:
-    from .reader import parse
+    from .reader import parse_read
     from .dump import report_to_dict
 
     p = argparse.ArgumentParser(prog="gplint dump", description="Print the parsed Report as JSON.")
@@ -353,7 +353,7 @@ def cmd_dump(argv: Sequence[str]) -> int:
     from .safe_text import json_safe
 
     read, place = text_as_read(src.text)
-    report = parse(read, path=args.path, year=args.year)
+    report = parse_read(read, path=args.path, year=args.year)
     data = report_to_dict(report, place) if place else report_to_dict(report)
     print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     return 0

@@ -365,7 +365,8 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         if key not in rows and any(i.kind == "ambiguous-digit-split" for i in own):
             line = own[0].span.line if own[0].span else 0
             rows[key] = RowConfidence(key, line, 7, 0, frozenset({"ambiguous-split"}), own[0].span)
-    found = bool(rows) or bool(t3.column_labels) or t3.caption is not None
+    # (As table 二's: made only where its anchor or one of its rows was found.)
+    found = bool(rows) or bool(t3.column_labels) or t3.caption is not None or t3.span is not None
     blank_zeros = _blank_zeros([r.cells for _, r in printed], rows)
     if blank_zeros:
         rows = _unplace_short(rows)
@@ -454,6 +455,8 @@ def _t2(report: Report, issues: list[Issue]) -> TableConfidence:
         line = labelled[row].span.line if row in labelled else next(
             (c.span.line for c in cells if c.span is not None), own[0].span.line if own and own[0].span else 0)
         rows[row] = _row(row, line, cells, len(keys), None, own, False)
-    found = bool(rows) or bool(t2.column_labels)
+    # (A table 二 is made only where its anchor was found — a block heading, its header or
+    # a row — so a block heading left alone is the table found, unread.)
+    found = bool(rows) or bool(t2.column_labels) or t2.span is not None
     return TableConfidence("t2", found, rows, unplaced, False, _score(rows) if rows else 0.0,
                            _first_span(rows, t2.span))

@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from .diagnostics import Diagnostic, Rule, fingerprint, placed
 from .embedded_html import tables_as_rows
 from .invisible import InvisibleMap, without_invisible
+from .trailing_tabs import without_tool_tabs
 from .model import Report, Span
 from .plugins import Registry
 from .workers import is_crash
@@ -171,12 +172,15 @@ RuleSelector = Callable[[Registry, LintOptions], Sequence[type[Rule]]]
 
 def text_as_read(text: str) -> tuple[str, Optional[Callable[[Span], Span]]]:
     """The text the reader reads — line ends folded, the characters that take no place on
-    screen left out (:mod:`gplint.invisible`), a text's HTML tables written a row a line
+    screen left out (:mod:`gplint.invisible`; a tool's tab ending every line,
+    :mod:`gplint.trailing_tabs`), a text's HTML tables written a row a line
     (:mod:`gplint.embedded_html`), as :func:`gplint.reader.parse` does — and how to place a
-    span of it in ``text`` (None: every span is where it is)."""
+    span of it in ``text`` (None: every span is where it is). Parse it with
+    :func:`gplint.reader.parse_read`, which does not make it again."""
     text = normalise_newlines(text)
     invisible = InvisibleMap.of(text)
-    read, tables = tables_as_rows(without_invisible(text) if invisible else text)
+    # (A tool's tab at the end of every line goes too: only line ends move, no map needed.)
+    read, tables = tables_as_rows(without_tool_tabs(without_invisible(text) if invisible else text))
     if invisible is None and tables is None:
         return read, None
 
@@ -193,7 +197,7 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
     """Parse and lint one decoded text. ``select`` chooses the rules (default
     :func:`select_rules`; a batch passes one that remembers its answer, see
     :class:`gplint.runner.RuleChoice`)."""
-    from .reader import parse
+    from .reader import parse_read
 
     path = source.path or "-"
     if not source.text or source.text.isspace():
@@ -204,7 +208,7 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
         return FileResult(path, [input_diagnostic(E_UNREADABLE, f"无法读取 ({msg})", path)], error=msg)
     read, place = text_as_read(source.text)
     try:
-        report = parse(read, path=path, year=options.year)
+        report = parse_read(read, path=path, year=options.year)
     except Exception as exc:  # noqa: BLE001
         return FileResult(path, [input_diagnostic(E_INTERNAL, f"无法解析 (parser failed: {type(exc).__name__}: {exc})", path)],
                           error="parser failed")

@@ -295,6 +295,17 @@ OLD_FORMAT_SIGNATURES: tuple[str, ...] = (
 #: A signature that is another way of printing one listed before it (found once, not twice).
 OLD_FORMAT_VARIANTS: dict[str, str] = {"本年增减": "本年增/减"}
 
+#: Wordings of table 二's 2021 column headers that say the same as the format's (docs/
+#: format.md §10): 本年度 for 本年 (the format itself heads table 三's results 本年度办理结果)
+#: and 本年新制发件数 (documents issued this year are new ones). Not misspellings (T102):
+#: non-standard wording, which the strict profile reports (T109). Variant -> standard.
+T2_COLUMN_WORDING: dict[str, str] = {
+    **{"本年度" + c.name[2:]: c.name for c in dict.fromkeys(c for b in T2_2021.blocks for c in b.columns)
+       if c.name.startswith("本年")},
+    "本年新制发件数": "本年制发件数",
+    "本年度新制发件数": "本年制发件数",
+}
+
 
 # --------------------------------------------------------------------------- table 三
 
@@ -743,6 +754,7 @@ def table(key: str) -> TableSpec:
 __all__ = [
     "CellRef", "FORMATS", "FORMAT_2019", "FORMAT_2021", "Format", "GOVERNMENT_RESULTS", "IDENTITY_KINDS",
     "Identity", "IdentityKind", "Number", "OLD_FORMAT_SIGNATURES", "OLD_FORMAT_VARIANTS", "SECTIONS", "SECTION_MATCH_ORDER",
+    "T2_COLUMN_WORDING",
     "SectionSpec", "Sums", "T2Block", "T2Cell", "T2Column", "T2Row", "T2Spec", "T2_2019", "T2_2021", "T3Column",
     "T3Group", "T3Row", "T3Spec", "T3_2019", "T3_2021", "T4", "T4Block", "T4Column", "T4Spec", "TABLES",
     "TableSpec", "Topic", "YEAR_OVER_YEAR", "YearOverYear", "evaluate", "format_for", "t3_identities", "t4_identities", "table",

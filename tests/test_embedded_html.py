@@ -129,3 +129,39 @@ def test_related_places_in_another_report_are_not_moved():
         Related(Span(3, 5), "here"), Related(Span(3, 5), "last year", path="2023.txt")))
     (moved,) = placed([d], lambda s: Span(s.line + 10, s.column))
     assert moved.span.line == 13 and [r.span.line for r in moved.related] == [13, 3]
+
+
+def _counting(monkeypatch, module, name: str, calls: list) -> None:
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda text: calls.append(name) or real(text))
+
+
+def test_the_engine_makes_the_text_as_read_once(monkeypatch):
+    """The engine makes the text as read (invisible characters out, tables a row a line) and
+    the reader parses that text: the two passes over the whole report are not made again."""
+    import gplint.engine as engine
+    import gplint.reader.report as report
+
+    text = as_html_tables((CORPUS / MARKDOWN[0].name).read_text(encoding="utf-8"), one_line=True)
+    text = text.replace("予以公开", "予以\u200b公开")
+    calls: list[str] = []
+    for module in (engine, report):
+        _counting(monkeypatch, module, "tables_as_rows", calls)
+    _counting(monkeypatch, report, "without_invisible", calls)
+    lint_text(text, path="x.md")
+    assert calls.count("tables_as_rows") == 1, calls
+    assert "without_invisible" not in calls  # (the engine's own InvisibleMap made that text)
+
+
+def test_parse_alone_still_reads_the_text_as_the_engine_does():
+    """A library caller who hands ``parse`` the file's text gets the report the engine reads."""
+    from gplint import parse
+    from gplint.dump import report_to_dict
+    from gplint.engine import text_as_read
+    from gplint.reader import parse_read
+
+    text = as_html_tables((CORPUS / MARKDOWN[0].name).read_text(encoding="utf-8"), one_line=True)
+    text = text.replace("予以公开", "予以\u200b公开").replace("\n", "\r\n")
+    direct = report_to_dict(parse(text, path="x.md"))
+    assert direct == report_to_dict(parse_read(text_as_read(text)[0], path="x.md"))
+    assert direct["t3"] is not None

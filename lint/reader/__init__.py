@@ -22,10 +22,11 @@ Modules, in the order text flows through them:
 * :mod:`.t2`, :mod:`.t3`, :mod:`.t4` — the three tables (:mod:`.t3_forms`: table 三 written
   as sentences or turned, read or said unreadable);
 * :mod:`.prose` — the prose outside the tables, and the numbers in it;
-* :mod:`.report` — :func:`parse`, which runs them all.
+* :mod:`.report` — :func:`parse`, which runs them all (:func:`parse_read`: on a text
+  already as read, :func:`gplint.engine.text_as_read`).
 """
 from __future__ import annotations
 
-from .report import parse
+from .report import parse, parse_read
 
-__all__ = ["parse"]
+__all__ = ["parse", "parse_read"]

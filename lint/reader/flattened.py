@@ -132,10 +132,11 @@ class _Shifts:
         return k + self.removed[bisect_right(self.starts, k)]
 
 
-def segments(line: Line) -> list[tuple[Line, int]]:
-    """A long flattened line as virtual lines (each with its column offset)."""
+def segments(line: Line, min_length: int = SEGMENT_MIN) -> list[tuple[Line, int]]:
+    """A long flattened line as virtual lines (each with its column offset); a line
+    shorter than ``min_length`` is left whole."""
     text = line.text
-    if len(text) < SEGMENT_MIN or not any(a in text for a in _SEG_ANCHORS):
+    if len(text) < min_length or not any(a in text for a in _SEG_ANCHORS):
         return [(line, 0)]
     if text.count("\t") >= TABLE_ROW_TABS:
         # Many tabs: a long row of a table's cells (a header of 25 row labels in a table
@@ -144,8 +145,48 @@ def segments(line: Line) -> list[tuple[Line, int]]:
     cuts = _segment_cuts(text)
     if not cuts:
         return [(line, 0)]
+    return virtual_lines(line, cuts)
+
+
+#: Header words a table prints more than once: table 二's block headings, table 四's
+#: 结果维持 (once a block). A line that holds 第二十条 twice is table 二 flattened, however
+#: short (four blocks and ten values fill about 250 characters); table 四's header line
+#: holds 结果维持 three times by itself, so a line is table 四 flattened (its header and
+#: fifteen values fill about 150) only when a section heading runs on after it.
+REPEATED_HEADER_WORDS = ("第二十条", "结果维持")
+_SECTION_NUMERAL = lazy_compile("[一二三四五六][、．]")
+
+
+def lines_with_flattened_tables(text: str) -> list[int]:
+    """The (1-based) numbers of the lines of ``text`` that hold a table flattened (see
+    :data:`REPEATED_HEADER_WORDS`), in order (string searches: most reports print each word
+    on lines of their own)."""
+    numbers: set[int] = set()
+    for word in REPEATED_HEADER_WORDS:
+        line, at, last = 1, 0, -1
+        i = text.find(word)
+        while i >= 0:
+            line += text.count("\n", at, i)
+            at = i
+            if line == last and line not in numbers and (word == "第二十条" or _heading_after(text, i)):
+                numbers.add(line)
+            last = line
+            i = text.find(word, i + len(word))
+    return sorted(numbers)
+
+
+def _heading_after(text: str, at: int) -> bool:
+    """Whether a section's numeral stands after offset ``at`` on its line."""
+    end = text.find("\n", at)
+    return _SECTION_NUMERAL.search(text, at, len(text) if end < 0 else end) is not None
+
+
+def virtual_lines(line: Line, cuts: Sequence[int]) -> list[tuple[Line, int]]:
+    """``line`` cut at the offsets ``cuts`` (in order, inside the line) into virtual lines,
+    each with its column offset; every token keeps the line's true column."""
+    text = line.text
     out: list[tuple[Line, int]] = []
-    bounds = [0] + cuts + [len(text)]
+    bounds = [0, *cuts, len(text)]
     lexer = line_lexer()
     for a, b in zip(bounds, bounds[1:]):
         # Each virtual line is tokenised on its own: the long line's tokens run across

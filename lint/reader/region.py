@@ -28,6 +28,7 @@ from ..model import (
 )
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND, CELL_TEXT
+from .lines import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
 
 
@@ -170,6 +171,9 @@ class _RegionReader:
         if not vals:
             self.pending = []
             return
+        if len(self.pending) == 1 and len(vals) == self.width_of(self.pending[0][0]) - 1 \
+                and (split := dash_after_label(self.pending[0][1])) is not None:
+            vals.insert(0, split[1])  # 「数量：—」 over its values one a line, one short: the first
         n, full = len(vals), self.full_width
         if (full > 1 and len(self.pending) >= 2 and n % full == 0 and n // full > len(self.pending)
                 and stream_rows(vals, self.pending, full, self.row_order, self.out)):
@@ -358,12 +362,14 @@ def cells_span(cells: Sequence[LCell]) -> Span:
     return Span(first.line, first.column, last.line, last.end_column)
 
 
-def fit(vals: Sequence[LCell], width: int) -> list[LCell]:
+def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> list[LCell]:
     """Drop empty cells beyond the row's width: leading ones first (merged label columns
-    between the label and the values), then trailing ones (a row's closing separator)."""
+    between the label and the values; a dash written against ``label``, 「数量：—」, which
+    is then part of the label), then trailing ones (a row's closing separator)."""
     vals = list(vals)
     lead = 0
-    while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and not vals[lead].text:
+    while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and (
+            not vals[lead].text or lead == 0 and written_against(vals[0], label)):
         lead += 1
     vals = vals[lead:]
     while len(vals) > width and vals[-1].kind == "blank" and not vals[-1].text:

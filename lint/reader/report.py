@@ -19,22 +19,35 @@ from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
 from .line_memo import line_at, read_lines, split_lines
 from .lines import split_line
-from .flattened import SEGMENT_MIN, segments
+from .flattened import SEGMENT_MIN, lines_with_flattened_tables, segments, virtual_lines
+from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
+from .page_numbers import page_number_lines
 from .headings import heading_of
 from .empty_cells import empty_cells
 from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
-from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections
+from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections, t3_rows_in
 from .prose import ProsePieces, prose_pieces
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
 from ..invisible import without_invisible
+from ..trailing_tabs import without_tool_tabs
 from ..lazy_re import lazy_compile
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
     """Parse report text into the :class:`Report` model."""
+    # (Read without the characters that take no place on screen, a tool's tab ending every
+    # line among them, and with a text's HTML tables a row a line; the engine maps the
+    # findings back to the file: gplint.invisible, gplint.trailing_tabs, gplint.embedded_html.)
+    return parse_read(tables_as_rows(without_tool_tabs(without_invisible(normalise_newlines(text))))[0], path, year)
+
+
+def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
+    """:func:`parse` of a text already as the reader reads it — line ends folded, invisible
+    characters left out, HTML tables a row a line: what :func:`gplint.engine.text_as_read`
+    returns, so that a caller who made it does not have it made twice."""
     # (In two steps: the lines' readings, no part of the model, are let go before a model
     # read on virtual lines is walked to map them to real ones.)
     report, real_of = _read_report(text, path, year)
@@ -43,11 +56,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
 
 def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
     """The report, its spans on virtual lines when a long line was cut (then also the real
-    line of each virtual one)."""
-    # (Read without the characters that take no place on screen, and with a text's HTML
-    # tables a row a line; the engine maps the findings back to the file: gplint.invisible,
-    # gplint.embedded_html.)
-    text = tables_as_rows(without_invisible(normalise_newlines(text)))[0]
+    line of each virtual one). ``text`` is as read (:func:`parse_read`)."""
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
     # shared with the other lines of its text (its own ``number`` is not n).
     raws, infos, real_of = line_readings(text)
@@ -94,6 +103,9 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")
+    if a3 is None and s3 is not None:
+        # Neither caption, header nor first row: a row further down is table 三's start.
+        a3 = t3_rows_in(infos, s3.line + 1, s4.line if s4 else len(infos) + 1)
     t2_lines = region(a2, [a3, s3.line if s3 else None])
     t3_lines = region(a3, [a4, s4.line if s4 else None])
     t4_start = a4 or (s4.line if s4 else None)
@@ -151,12 +163,12 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
         long_lines = [l for l in lines if len(l.text) >= SEGMENT_MIN]
         infos = split_lines(lines)
         del lines
-    # The report's title printed again at the top of a page is page furniture, as a footer.
-    for n in running_head_lines(text):
+    # Page furniture, read as footers: a bare page number at a page boundary in step with
+    # the pages, and the report's running heads and feet (its title again at a page's top).
+    for n in sorted(set(page_number_lines(text)) | set(running_head_lines(text))):
         first = infos[n - 1]
         infos[n - 1] = LineInfo(n, first.text, first.tokens, [], False, footer=True)
-    # Only a long line holding a table anchor is cut (segments): most reports have none.
-    cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
+    cut = _lines_to_cut(text, raws, infos, long_lines)
     if not cut:
         return raws, infos, None
     # Long flattened lines become virtual lines; everything below works on virtual line
@@ -174,6 +186,31 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
             table.append(info)
             real_of.append(n)
     return raws, table, real_of
+
+
+def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],
+                  long_lines: Sequence[Line]) -> dict[int, list[tuple[Line, int]]]:
+    """Line number -> its virtual lines, for the lines of ``text`` to cut: most reports
+    have none."""
+    # A long line holding a table anchor (segments).
+    cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
+    # A table flattened into a line of its own, shorter than a page (not a row of cells
+    # that repeats a merged header: | 第二十条第（一）项 | 第二十条第（一）项 |).
+    for n in lines_with_flattened_tables(text):
+        if n not in cut and not infos[n - 1].separated:
+            segs = segments(Line(n, raws[n - 1], ()), min_length=0)
+            if len(segs) > 1:
+                cut[n] = segs
+    # A section heading run into its line (.run_on), when there are no more of them than
+    # a report's sections can have.
+    run_on: dict[int, list[int]] = {}
+    for n in run_on_lines(text):
+        if n not in cut and (cuts := heading_cuts(raws[n - 1])):
+            run_on[n] = cuts
+            if len(run_on) > RUN_ON_MOST:
+                return cut
+    cut.update((n, virtual_lines(Line(n, raws[n - 1], ()), cuts)) for n, cuts in run_on.items())
+    return cut
 
 
 def _remap(obj, real_of: Sequence[int]):

@@ -11,7 +11,8 @@ from ..model import (
     Section,
     Span,
 )
-from .cells import LineInfo
+from ..format import T3_2021
+from .cells import CELL_KIND, LineInfo
 from .t3_forms import is_kv_line
 from ..lazy_re import lazy_compile
 
@@ -94,6 +95,34 @@ def anchor_t3(infos: Sequence[LineInfo], start: int) -> Optional[int]:
                 or (L.match_t3_row(n) == "R01" and (len(n) < 40 or is_kv_line(info))))
 
     return _first_anchor(infos, start, _T3_ANCHOR_HINT.search, names_it)
+
+
+#: Table 三's labels as the format prints them, normalised: a line that is one of them
+#: alone (「三、本年度办理结果」) is table 三's, even without values.
+_T3_PRINTED = frozenset(L.normalise(x.label) for x in (*T3_2021.rows, *T3_2021.groups))
+
+
+def t3_rows_in(infos: Sequence[LineInfo], start: int, end: int) -> Optional[int]:
+    """The first line of lines ``start`` … ``end - 1`` (section 三's body) that is a row of
+    table 三 — a row label with values, or a label of the table alone as the format prints
+    it: what is left of a table whose caption, header and first row are lost (the table is
+    there, unread, never missing). Prose naming a row (「其中予以公开 290 件」) is one long
+    label: no such line. A picture before it (［图片］, a markdown image) is the table
+    published as one, its rest printed after it: None (the picture is the table)."""
+    from ..html_text import IMAGE_MARK  # (here: the module is not otherwise needed to read text)
+
+    for number in range(max(start, 1), min(end, len(infos) + 1)):
+        info = infos[number - 1]
+        if IMAGE_MARK in info.text or "![" in info.text:
+            return None
+        labs = info.labels
+        if not labs or info.blank:
+            continue
+        n = L.normalise(labs[0].text)
+        if n in _T3_PRINTED or (len(labs) == 1 and len(n) <= 40 and "num" in map(CELL_KIND, info.values)
+                                and L.match_t3_row(n) is not None):
+            return number
+    return None
 
 
 def _names_t4(n: str) -> bool:

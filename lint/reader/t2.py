@@ -168,7 +168,7 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
         if vec is None:
             continue
         keys = row_keys[key]
-        vals = fit(vec.values, len(keys))
+        vals = fit(vec.values, len(keys), vec.label)
         digits = runs.run_digits(vals, len(keys), long_cell=None, lone_run=True) if len(keys) > 1 else None
         change = _CHANGE_AT.get(key) if fmt == "2019" else None
         signed = t2_runs.signed_splits(vals, len(keys), change) if change is not None and digits is None else None

@@ -118,7 +118,7 @@ def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
 def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
     """A row of exactly seven values printed under a reordered header, its values moved
     to the format's columns (a row of another width is left as printed)."""
-    values = fit(vec.values, 7)
+    values = fit(vec.values, 7, vec.label)
     if len(values) != 7:
         return vec
     ordered: list[LCell] = [values[0]] * 7
@@ -221,7 +221,7 @@ def _column_parts(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequen
         return None
     if read.issue is not None:
         keys = [v.key for v in whole if v.key is not None]
-        if keys and len(keys) == len(set(keys)) and all(len(fit(v.values, 7)) == 7 for v in whole if v.key):
+        if keys and len(keys) == len(set(keys)) and all(len(fit(v.values, 7, v.label)) == 7 for v in whole if v.key):
             return None
         issues.append(read.issue)
     headers = [_read_header(part.header) for part in read.parts]
@@ -293,7 +293,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     for key, vec in placed.items():
         if key not in rows or key in run_rows:
             continue
-        fitted = fit(vec.values, width)
+        fitted = fit(vec.values, width, vec.label)
         if len(fitted) == 7:
             known[key] = [c.value if isinstance(c.value, int) else None for c in fitted]
     chosen, unsure = t3_runs.resolve_t3(run_rows, known, rows, printed)
@@ -312,7 +312,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
     vals = vec.values
     w = width + 1 if subtotal is not None else width
     if len(vals) > w:  # (fit drops nothing from a row no wider than w: most rows)
-        vals = fit(vals, w)
+        vals = fit(vals, w, vec.label)
     n = len(vals)
     lab = vec.label
     label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None

@@ -323,7 +323,7 @@ def _merged(rows: Sequence[tuple[Optional[str], list[Vector]]], parts: Sequence[
         found = []
         exact = True
         for part, vec in zip(parts, vecs):
-            values = fit(vec.values, len(part.columns))
+            values = fit(vec.values, len(part.columns), vec.label)
             found += values
             exact = exact and len(values) == len(part.columns)
             cells.update(zip(part.printed, values))

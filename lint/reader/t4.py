@@ -43,7 +43,8 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
             n = L.normalise(c.text)
             if "总计" in n or n in ("总", "计") or "合计" in n:
                 has_total = True
-            if len(n) <= 12:
+            # (A header row cut only by blanks is one label of short words.)
+            if len(n) <= 12 or all(len(w) <= 12 for w in c.text.split()):
                 col_labels.append(Label(c.text, None, c.span, False))
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals) \
                 and not _marks_row(info):

@@ -4,15 +4,19 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.format import OLD_FORMAT_SIGNATURES, T2_2019, T2_2021
+from gplint.format import OLD_FORMAT_SIGNATURES, T2_2019, T2_2021, T2_COLUMN_WORDING
 from gplint.labels import normalise
 from gplint.model import Report, Span
 
 #: The 2021 format's table 二 column headers, without units (U101/U102 judge the units).
 STANDARD_2021 = T2_2021.column_names
-#: Header words of the 2019 format: not misspellings (T107 reports them in 2021+ reports).
+#: Header words of the 2019 format (T107 reports them in 2021+ reports) and wordings of the
+#: 2021 headers that say the same (本年度废止件数: T109, strict): not misspellings.
 OTHER_KNOWN = tuple(normalise(w) for w in OLD_FORMAT_SIGNATURES) + (
-    normalise(T2_2019.block_of("licensing").columns[-1].label), normalise(T2_2021.label_header))
+    normalise(T2_2019.block_of("licensing").columns[-1].label), normalise(T2_2021.label_header)) + tuple(
+    normalise(w) for w in T2_COLUMN_WORDING)
+#: Every known header word, the longest first (本年度新制发件数 before 本年新制发件数).
+_KNOWN = tuple(sorted(dict.fromkeys(STANDARD_2021 + OTHER_KNOWN), key=len, reverse=True))
 
 
 def _distance(a: str, b: str) -> int:
@@ -37,7 +41,7 @@ def near_miss(piece: str) -> Optional[str]:
 def _pieces(norm: str) -> list[str]:
     """What is left of a normalised header after cutting out known words and units."""
     t = norm
-    for w in STANDARD_2021 + OTHER_KNOWN:
+    for w in _KNOWN:
         t = t.replace(w, "|")
     # Units in parentheses belong to the fee header; U101/U102 judge them.
     out = []
@@ -68,12 +72,14 @@ class MisspeltColumnLabel(Rule):
         本年收费金额（单位：万元）. A header that is one character away from a standard one
         (本年废制件数) is a misspelling. Headers are compared after the FORMAT §10
         normalisation (width, blanks, Traditional characters), so layout variants pass;
-        2019-format headers are T107's business.
+        2019-format headers are T107's business, and wordings that say the same as the
+        format's (本年度废止件数, 本年新制发件数: docs/format.md §10) T109's (strict).
 
     Why
         docs/format.md §4 (the 2021 headers, carried over exactly) and §10 ("misspellings such as
         本年废制件数 are errors, not variants"). A misspelt header in a statutory table is a
-        visible defect of the published report.
+        visible defect of the published report. 本年度 for 本年 is not a misspelling: the
+        format itself writes 本年度办理结果; a reviewer would not call it an error.
 
         A column of the year before printed beside this year's (上年收费金额 next to
         本年收费金额 on one header line) is another column, not a misspelling.
