@@ -108,6 +108,20 @@ def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
     return None
 
 
+_COLUMN_WORDS = tuple((c.key, w) for c in F.T3_2021.columns for w in c.words)
+
+
+def _subtotal_position(text: str, word: str) -> int:
+    """Where the header's 小计 column sits among the eight values: right after 自然人 when
+    the next column it names is 商业企业, else closing the legal-person group (after 其他,
+    before 总计). The next column, not the word's place before or after 商业企业: a 小计 cell
+    merged over a two-row header is read with the top row (自然人 法人或其他组织 小计 总计),
+    before the 商业企业 of the row below it."""
+    after = text[text.find(word) + len(word):].replace(L.T3_COLUMN_GROUP, "")
+    found = [(after.find(w), key) for key, w in _COLUMN_WORDS if w in after]
+    return 1 if found and min(found)[1] == "C2" else 6
+
+
 def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
     """Rows of values with no row label among them, as many as table 三 has rows."""
     if any(v.key is not None and v.key.startswith("R") for v in vectors):
@@ -140,9 +154,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     # (Headed 小计, or 合计 in a header that heads the last column 总计.)
     word = "小计" if "小计" in header.text else "合计" if "合计" in header.text and "总计" in header.text else None
     if width == 7 and word is not None:
-        # Its position: right after 自然人 (before 商业企业) or after 其他 (before 总计).
-        at, business = header.text.find(word), header.text.find("商业")
-        subtotal = 1 if 0 <= at < business else 6
+        subtotal = _subtotal_position(header.text, word)
 
     # A table printing （六）其他处理 as one row (the 2019 layout) has G6 where its
     # sub-rows would be, before the total row.

@@ -194,24 +194,33 @@ def test_commas_that_are_no_csv_row_stay_as_they_were(line):
     assert csv_fields(line) is None
 
 
-def _with_subtotal(text: str, three_row_header: bool, word: str = "小计") -> str:
+def _with_subtotal(text: str, three_row_header: bool, word: str = "小计", merged_top: bool = False,
+                   first: bool = False) -> str:
     """Table 三 of a "tabs" text with a 小计 column after the five legal-person columns (8
-    value columns): the five's sum where all five are written, else an empty cell."""
+    value columns): the five's sum where all five are written, else an empty cell.
+    ``merged_top``: a two-row header whose 小计 cell spans both rows; ``first``: the 小计
+    column opening the group (right after 自然人) instead."""
     lines = text.split("\n")
     start = lines.index(_HEADINGS[2]) + 1
     end = lines.index(_HEADINGS[3])
     header = lines[start].split("\t")
     assert header[-1] == "总计"
-    if three_row_header:
-        head = [header[0] + "\t申请人情况", "\t自然人\t法人或其他组织\t总计", "\t" + "\t".join(header[2:7] + [word])]
+    if merged_top:
+        # 小计 merged over both header rows, so read with the top one: 自然人 法人或其他组织
+        # 小计 总计, then the five legal-person columns.
+        head = [header[0] + "\t自然人\t法人或其他组织" + "\t" * 5 + word + "\t总计",
+                "\t\t" + "\t".join(header[2:7]) + "\t\t"]
+    elif three_row_header:
+        legal = [word] + header[2:7] if first else header[2:7] + [word]
+        head = [header[0] + "\t申请人情况", "\t自然人\t法人或其他组织\t总计", "\t" + "\t".join(legal)]
     else:
-        head = ["\t".join(header[:-1] + [word, "总计"])]
+        head = ["\t".join(header[:2] + [word] + header[2:] if first else header[:-1] + [word, "总计"])]
     rows = []
     for line in lines[start + 1:end]:
         cells = line.split("\t")
         if len(cells) == 8:
             legal = cells[2:7]
-            cells.insert(7, str(sum(map(int, legal))) if all(legal) else "")
+            cells.insert(2 if first else 7, str(sum(map(int, legal))) if all(legal) else "")
         rows.append("\t".join(cells))
     return "\n".join(lines[:start] + head + rows + lines[end:])
 
@@ -246,6 +255,32 @@ def test_a_wrong_cell_under_a_subtotal_header_is_found(three_rows, data, row, co
     findings = _findings(text)
     assert any(k[1] and k[1].startswith(("t3.", "t4.")) for k in findings)  # the defect is seen in tab rows
     assert _findings(with_subtotal) == findings
+
+
+@pytest.mark.parametrize("three_rows", [False, True], ids=["one-header-row", "three-header-rows"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_a_subtotal_column_opening_the_legal_person_group_is_set_aside(three_rows, data):
+    """A 小计 column right after 自然人, before 商业企业 (the group's first column): set aside
+    there, in a one-row header and under a three-row one."""
+    text, _ = render(data, "tabs")
+    with_subtotal = _with_subtotal(text, three_rows, first=True)
+    assert _cells(with_subtotal) == expected_cells(data)
+    assert _findings(with_subtotal) == _findings(text)
+
+
+@pytest.mark.parametrize("word", ["小计", "合计"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_a_subtotal_header_cell_spanning_two_rows_is_placed_by_its_neighbours(word, data):
+    """A 小计 cell merged over the header's two rows is printed with the top row (自然人 法人
+    或其他组织 小计 总计), before the 商业企业 of the row below: the column closing the group,
+    as the words around it say, not the one after 自然人 (every row's 小计 was read as a
+    科研机构 … value, its 其他 as the subtotal: a false A104 in every row with a legal person)."""
+    text, _ = render(data, "tabs")
+    with_subtotal = _with_subtotal(text, False, word, merged_top=True)
+    assert _cells(with_subtotal) == expected_cells(data)
+    assert _findings(with_subtotal) == _findings(text)
 
 
 @PROPS
