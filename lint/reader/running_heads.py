@@ -120,11 +120,13 @@ def _non_blank(lines: list[str], index: int, step: int) -> "int | None":
 
 def _furniture_key(text: str) -> str:
     """What makes two lines the same furniture (the page mark left out), or "" for a line
-    that cannot be one: long, cut into cells, a number, or holding a word of the tables."""
+    that cannot be one: long, cut into cells, holding a word of the tables, or no word at
+    all (a number, a mark, one character: a table printed one cell a line, its zeros
+    written —, puts the same cell at the top or foot of each page that breaks in it)."""
     if "\t" in text or "|" in text:
         return ""
     norm = _without_page_mark(_normalise(text))
-    if not norm or len(norm) > MAX_FURNITURE or norm.isdigit() or any(w in norm for w in _TABLE_WORDS):
+    if len(norm) > MAX_FURNITURE or sum(map(str.isalpha, norm)) < 2 or any(w in norm for w in _TABLE_WORDS):
         return ""
     return norm
 

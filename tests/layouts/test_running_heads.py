@@ -89,3 +89,35 @@ def test_a_table_header_repeated_on_each_page_stays_a_header():
     header = "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
     text = "某市某局2024年度政府信息公开工作年度报告\n" + "".join(f"\f{header}\n（一）予以公开 1 0 0 0 0 0 1\n" for _ in range(4))
     assert running_head_lines(text) == []
+
+
+def _zeros_as_dashes(text: str) -> str:
+    """A stream whose zeros are written — (a report that leaves no 0 in its tables)."""
+    return "\n".join("—" if line.strip() == "0" else line for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("path", PDF_STREAMS, ids=lambda p: p.name[:28])
+@pytest.mark.parametrize("place", ["top", "foot"])
+def test_a_cell_at_three_page_breaks_is_no_furniture(path, place):
+    """A table printed one cell a line runs over page breaks: where its zeros are written —
+    every page that breaks in it may start (or end) with a — cell. A mark, a number: a
+    value of the table, never furniture (taken for one, three cells dropped shifted the
+    stream: T103, T105, A104 and N101 where the text without page marks draws none)."""
+    lines = _zeros_as_dashes(path.read_text(encoding="utf-8").replace("\f", "")).split("\n")
+    dashes = [k for k, line in enumerate(lines) if line == "—"]
+    assert len(dashes) >= 30
+    for k in (dashes[5], dashes[len(dashes) // 2], dashes[-5]):
+        at = k if place == "top" else k + 1
+        lines[at] = "\f" + lines[at]
+    paged = "\n".join(lines)
+    assert paged.count("\f") == 3
+    assert running_head_lines(paged) == []
+    assert _codes(paged) == _codes(paged.replace("\f", ""))
+
+
+@pytest.mark.parametrize("line", ["—", "/", "0.5", "12.5", "1,234", "-", "无", "—— ——"])
+def test_values_and_marks_are_never_furniture(line):
+    """A line with no word (a mark, a number, one character) at the top of every page is a
+    table's cell, not the page's furniture."""
+    text = "某市某局2024年度政府信息公开工作年度报告\n" + "".join(f"\f{line}\n正文第{k}页。\n" for k in range(4))
+    assert running_head_lines(text) == []
