@@ -24,8 +24,12 @@ TITLE_LINES = 12
 MAX_TITLE = 60
 #: How often a line ending in 年度报告 that is no copy of the title must come back.
 REPEATS = 2
-# A page mark printed beside the running head: 第 3 页, - 3 -, 3/9, or a bare number.
-_PAGE_MARK = re.compile(r"^(?:第?\d{1,3}页(?:/?共\d{1,3}页)?|[-—–]\d{1,3}[-—–]|\d{1,3}/\d{1,3}|\d{1,3})")
+# A page mark printed beside the running head: 第 3 页, - 3 -, 3/9, or a bare number; never
+# a piece of a number (the year opening a title line, 2024年…年度报告).
+_MARK = (r"(?:第?\s*\d{1,3}\s*页(?:\s*/?\s*共\s*\d{1,3}\s*页)?|[-—–]\s*\d{1,3}\s*[-—–]"
+         r"|(?<!\d)\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d))")
+_LEADING_MARK = re.compile(_MARK)
+_TRAILING_MARK = re.compile(_MARK + "$")
 
 
 def running_head_lines(text: str) -> list[int]:
@@ -55,7 +59,7 @@ def _title_again(text: str) -> list[int]:
         number += text.count("\n", counted, line_start)
         counted = line_start
         if line_end - line_start <= 2 * MAX_TITLE:
-            head = _without_page_mark(_normalise(text[line_start:line_end]))
+            head = _without_page_mark(text[line_start:line_end])
             if head.endswith("年度报告") and len(head) <= MAX_TITLE:
                 seen.setdefault(head, []).append(number)
         at = text.find("年度报告", line_end)
@@ -125,7 +129,7 @@ def _furniture_key(text: str) -> str:
     written —, puts the same cell at the top or foot of each page that breaks in it)."""
     if "\t" in text or "|" in text:
         return ""
-    norm = _without_page_mark(_normalise(text))
+    norm = _without_page_mark(text)
     if len(norm) > MAX_FURNITURE or sum(map(str.isalpha, norm)) < 2 or any(w in norm for w in _TABLE_WORDS):
         return ""
     return norm
@@ -154,12 +158,16 @@ def _title(lines: list[str]) -> tuple[set[str], "int | None"]:
     return (forms, last + 1) if forms and last is not None else (set(), None)
 
 
-def _without_page_mark(norm: str) -> str:
-    """``norm`` without a page mark at its start or its end."""
-    m = _PAGE_MARK.match(norm)
-    if m is not None and m.end() < len(norm):
-        norm = norm[m.end():]
-    tail = re.search(r"(?:第?\d{1,3}页(?:/?共\d{1,3}页)?|[-—–]\d{1,3}[-—–]|\d{1,3}/\d{1,3}|\d{1,3})$", norm)
-    if tail is not None and tail.start() > 0 and norm[:tail.start()].endswith("年度报告"):
-        norm = norm[:tail.start()]
-    return norm
+def _without_page_mark(line: str) -> str:
+    """A line as compared here (:func:`_normalise`) without a page mark at its start or at
+    its end (the page's number, which changes from page to page). (Looked for before the
+    blanks go: 「3 2024年…」 is a page mark and a title
+    line opening with its year, 「32024年…」 would say neither.)"""
+    text = line.strip().strip("#*").strip()
+    m = _LEADING_MARK.match(text)
+    if m is not None and m.end() < len(text):
+        text = text[m.end():]
+    tail = _TRAILING_MARK.search(text)
+    if tail is not None and tail.start() > 0:
+        text = text[:tail.start()]
+    return _normalise(text)

@@ -121,3 +121,30 @@ def test_values_and_marks_are_never_furniture(line):
     table's cell, not the page's furniture."""
     text = "某市某局2024年度政府信息公开工作年度报告\n" + "".join(f"\f{line}\n正文第{k}页。\n" for k in range(4))
     assert running_head_lines(text) == []
+
+
+@pytest.mark.parametrize("head", ["2024年政府信息公开工作年度报告", "2024年政府信息公开工作年度报告 2",
+                                  "3 2024年政府信息公开工作年度报告", "- 2 -2024年政府信息公开工作年度报告"])
+def test_a_title_line_opening_with_its_year_is_met_again(head):
+    """The title's second line opens with the year (某市某局 / 2024年…年度报告): printed again
+    at the one page break of a two-page report, it is the title again — its year's digits
+    are no page mark to strip (2024年… was compared as 4年…)."""
+    body = "".join(f"正文第{k}段。\n" for k in range(12))
+    text = (f"某市某局\n2024年政府信息公开工作年度报告\n\n一、总体情况\n{body}"
+            f"\f{head}\n五、存在的主要问题及改进情况\n正文。\n")
+    assert running_head_lines(text) == [17]
+
+
+@pytest.mark.parametrize("place", ["top", "foot"])
+@pytest.mark.parametrize("line", ["某市数据局  - {} -", "内部资料 第{}页", "某市数据局 {}/9", "{}  某市数据局"])
+def test_furniture_with_the_page_number_beside_it(place, line):
+    """Furniture printed with the page's number beside it: the number changes from page to
+    page, the furniture does not (before, only a line ending in 年度报告 lost its number)."""
+    def body(page: int) -> str:
+        return "".join(f"本页正文，第{page}页第{k}段。\n" for k in range(3))
+    pages = [f"{line.format(k)}\n{body(k)}" if place == "top" else f"{body(k)}{line.format(k)}\n" for k in range(1, 5)]
+    text = "某市某局2024年度政府信息公开工作年度报告\n" + "\f".join(pages)
+    # (Looked for next to the page breaks: the top of the first page and the foot of the
+    # last, with no form feed beside them, stay text.)
+    marked = [k + 1 for k, x in enumerate(text.split("\n")) if "某市数据局" in x or "内部资料" in x]
+    assert running_head_lines(text) == (marked[1:] if place == "top" else marked[:-1])
