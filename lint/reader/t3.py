@@ -108,18 +108,20 @@ def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
     return None
 
 
-_COLUMN_WORDS = tuple((c.key, w) for c in F.T3_2021.columns for w in c.words)
+#: The header's words for its columns, and for the group over the five legal-person ones.
+_HEADER_WORDS = (*((c.key, w) for c in F.T3_2021.columns for w in c.words), ("group", L.T3_COLUMN_GROUP))
 
 
 def _subtotal_position(text: str, word: str) -> int:
     """Where the header's 小计 column sits among the eight values: right after 自然人 when
-    the next column it names is 商业企业, else closing the legal-person group (after 其他,
-    before 总计). The next column, not the word's place before or after 商业企业: a 小计 cell
-    merged over a two-row header is read with the top row (自然人 法人或其他组织 小计 总计),
-    before the 商业企业 of the row below it."""
-    after = text[text.find(word) + len(word):].replace(L.T3_COLUMN_GROUP, "")
-    found = [(after.find(w), key) for key, w in _COLUMN_WORDS if w in after]
-    return 1 if found and min(found)[1] == "C2" else 6
+    the next header word after it is 商业企业 or the group's 法人或其他组织, else closing the
+    group (after 其他, before 总计). The next word, not the 小计's place before or after
+    商业企业: a 小计 cell merged over a two-row header is read with the top row (自然人 法人或
+    其他组织 小计 总计), before the 商业企业 of the row below it."""
+    after = text[text.find(word) + len(word):]
+    # (The group's word is found before the 其他 inside it: the nearest word wins.)
+    found = [(after.find(w), key) for key, w in _HEADER_WORDS if w in after]
+    return 1 if found and min(found)[1] in ("C2", "group") else 6
 
 
 def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:

@@ -205,7 +205,11 @@ def _with_subtotal(text: str, three_row_header: bool, word: str = "小计", merg
     end = lines.index(_HEADINGS[3])
     header = lines[start].split("\t")
     assert header[-1] == "总计"
-    if merged_top:
+    if merged_top and first:
+        # 自然人 小计 法人或其他组织 总计 over the five legal-person columns.
+        head = [header[0] + "\t自然人\t" + word + "\t法人或其他组织" + "\t" * 5 + "总计",
+                "\t\t\t" + "\t".join(header[2:7]) + "\t"]
+    elif merged_top:
         # 小计 merged over both header rows, so read with the top one: 自然人 法人或其他组织
         # 小计 总计, then the five legal-person columns.
         head = [header[0] + "\t自然人\t法人或其他组织" + "\t" * 5 + word + "\t总计",
@@ -272,13 +276,15 @@ def test_a_subtotal_column_opening_the_legal_person_group_is_set_aside(three_row
 @pytest.mark.parametrize("word", ["小计", "合计"])
 @PROPS
 @given(data=report_data(blanks=True))
-def test_a_subtotal_header_cell_spanning_two_rows_is_placed_by_its_neighbours(word, data):
+@pytest.mark.parametrize("first", [False, True], ids=["closing-the-group", "opening-the-group"])
+def test_a_subtotal_header_cell_spanning_two_rows_is_placed_by_its_neighbours(word, first, data):
     """A 小计 cell merged over the header's two rows is printed with the top row (自然人 法人
     或其他组织 小计 总计), before the 商业企业 of the row below: the column closing the group,
     as the words around it say, not the one after 自然人 (every row's 小计 was read as a
-    科研机构 … value, its 其他 as the subtotal: a false A104 in every row with a legal person)."""
+    科研机构 … value, its 其他 as the subtotal: a false A104 in every row with a legal person).
+    Printed before the group (自然人 小计 法人或其他组织 总计), it opens it."""
     text, _ = render(data, "tabs")
-    with_subtotal = _with_subtotal(text, False, word, merged_top=True)
+    with_subtotal = _with_subtotal(text, False, word, merged_top=True, first=first)
     assert _cells(with_subtotal) == expected_cells(data)
     assert _findings(with_subtotal) == _findings(text)
 
