@@ -44,10 +44,12 @@ class EnumerationSlip(Rule):
         （二） on a heading line of its own counts in the run). An item that repeats the
         number before it or skips one (一是…二是…二是, 第一…第二…第四) is reported when the
         item before stands at most three sentences back (any distance within the section for
-        （一）…). A new 一 (even run into a
+        （一）…). Sub-headings （一）… on lines of their own count up among themselves
+        within the section (（一）主动公开情况 … （四）监督保障情况 skips two), whatever the
+        prose between them lists. A new 一 (even run into a
         sub-heading: （二）整改措施一是…), a number below the last, a run-in sub-heading
-        （二） or a heading starts a new list; headings themselves are left to the structure
-        rules.
+        （二） or a heading starts a new list; the sections' own headings are left to the
+        structure rules.
 
     Why
         FORMAT.md §9 lists careless drafting among the failures a report is judged by; a
@@ -76,10 +78,11 @@ class EnumerationSlip(Rule):
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         last: dict[str, tuple[int, Any, int, int, int]] = {}  # style -> (n, sentence, start, end, index)
+        heading: Optional[tuple[int, Any, int, int, int]] = None  # the section's last （n） sub-heading
         section: object = ()
         for index, s in enumerate(sentences(report)):
             if s.section != section:
-                last = {}
+                last, heading = {}, None
                 section = s.section
             if s.heading:
                 # A heading ends the 一是 lists; its own （二） counts in the run of （一）…
@@ -90,6 +93,12 @@ class EnumerationSlip(Rule):
                 n = cn_to_int(m.group("n")) if m else None
                 if n is not None:
                     last["paren"] = (n, s, m.start(), m.end(), index)  # type: ignore[union-attr]
+                    # Sub-headings on lines of their own count up among themselves (（一）主动
+                    # 公开情况 … （四）监督保障情况 skips two), whatever （一）… the prose between
+                    # them lists.
+                    if heading is not None and 1 < n and heading[0] <= n != heading[0] + 1:
+                        yield self._slip("paren", n, heading, s, m.start(), m.end())  # type: ignore[union-attr]
+                    heading = last["paren"]
                 elif paren is not None:
                     last["paren"] = paren
                 continue
@@ -103,13 +112,17 @@ class EnumerationSlip(Rule):
                 if n <= 1 or prev is None or n == prev[0] + 1 or n < prev[0] \
                         or (style != "paren" and index - prev[4] > _REACH):
                     continue
-                want = prev[0] + 1
-                what = "重复" if n == prev[0] else "跳过"
-                got, expected = _MARK[style].format(_cn(n)), _MARK[style].format(_cn(want))
-                yield self.diag(f"列举序号{what}：前一项为“{_MARK[style].format(_cn(prev[0]))}”，此处为“{got}”，应为“{expected}”",
-                                s.span(a, b), key=f"enumeration.{style}",
-                                related=[Related(prev[1].span(prev[2], prev[3]), "前一项")],
-                                evidence={"text": n, "expected": want}, snippet=s.text[a:b])
+                yield self._slip(style, n, prev, s, a, b)
+
+    def _slip(self, style: str, n: int, prev: tuple[int, Any, int, int, int], s: Any, a: int, b: int) -> Diagnostic:
+        """Item ``n`` of ``style`` at ``s.text[a:b]`` repeating or skipping ``prev``'s number."""
+        want = prev[0] + 1
+        what = "重复" if n == prev[0] else "跳过"
+        got, expected = _MARK[style].format(_cn(n)), _MARK[style].format(_cn(want))
+        return self.diag(f"列举序号{what}：前一项为“{_MARK[style].format(_cn(prev[0]))}”，此处为“{got}”，应为“{expected}”",
+                         s.span(a, b), key=f"enumeration.{style}",
+                         related=[Related(prev[1].span(prev[2], prev[3]), "前一项")],
+                         evidence={"text": n, "expected": want}, snippet=s.text[a:b])
 
 
 def _events(text: str) -> list[tuple[str, Optional[int], int, int]]:

@@ -120,3 +120,20 @@ def test_a_reworded_section_title_ends_where_the_body_begins(style, standard, re
     found = Counter(d.code for d in lint_text(flat, path="page.txt", config=strict))
     before = Counter(d.code for d in lint_text(plain, path="page.txt", config=strict))
     assert found - before == Counter({"S104": 1}), found - before
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_sub_headings_cut_from_the_body_still_count_up(style):
+    """A sub-heading ending as titles end (（一）主动公开情况) is cut from its body on a page
+    run into one line, and so read as a heading: a skipped number among such sub-headings
+    (（一） … （四）) is still an enumeration slip (N111), as on the page not flattened."""
+    from gplint.engine import LintOptions
+    from gplint.sources import read_path
+
+    text = read_path(str(SEEDS[0])).text
+    first, body = "一、总体情况\n", "（四）监督保障情况\n本机关加强监督考核。\n"
+    assert first in text and "（一）主动公开情况" not in text
+    numbered = text.replace(first, first + "（一）主动公开情况\n本机关坚持以公开为常态。\n" + body, 1)
+    strict = LintOptions(profile="strict")
+    for page in (numbered, flatten(numbered, *STYLES[style])):
+        assert [d.code for d in lint_text(page, path="page.txt", config=strict) if d.code == "N111"] == ["N111"]
