@@ -189,9 +189,84 @@ def _notice_about(key: str, finding_key: Optional[str]) -> bool:
     return bool(finding_key) and finding_key.split(".")[0] == table
 
 
+class _Tally:
+    """One layout's counts (defects named, noticed, missed, their collateral findings) and
+    which kinds of defect went missed."""
+
+    def __init__(self) -> None:
+        self.count: Counter = Counter()
+        self.missed_kinds: Counter = Counter()
+
+    def add(self, kind: str, named: bool, noticed: bool, collateral: int) -> str:
+        """Count one defect; returns what became of it (named, noticed or MISSED)."""
+        self.count["defects"] += 1
+        self.count["collateral"] += collateral
+        outcome = "named" if named else "noticed" if noticed else "MISSED"
+        self.count["missed" if outcome == "MISSED" else outcome] += 1
+        if outcome == "MISSED":
+            self.missed_kinds[kind] += 1
+        return outcome
+
+
+class _Bench:
+    """The lint of one layout's texts, clean and damaged, in a scratch directory."""
+
+    def __init__(self, profile: str, scratch: Path) -> None:
+        self.registry = build_registry()
+        self.options = LintOptions(profile=profile)
+        self.scratch = scratch
+
+    def keys(self, text, suffix: str) -> Counter:
+        """(code, key) of each finding on ``text``."""
+        return Counter((f.code, f.key) for f in _findings(text, suffix, self.registry, self.options, self.scratch))
+
+
+def _cell_defects(bench: _Bench, variant: str, name: str, d, clean_text, suffix: str, clean: Counter,
+                  seeds: int, tally: _Tally, verbose: bool) -> None:
+    """The cell and prose-count defects of one report in one layout."""
+    document = variant in FILE_VARIANTS
+    for seed in range(seeds):
+        rng = random.Random(f"{name}/{seed}")
+        for kind in DEFECTS:
+            bad, key, delta = _defect(kind, d, rng)
+            if bad is None or (document and kind == "prose-count"):
+                continue
+            text = _render(variant, bad, bench.scratch)[0]
+            if kind == "prose-count":
+                text = _with_prose_count(text, delta)
+                if text is None:
+                    continue
+            if kind != "prose-count" and any(
+                    (k[0] in NOTICES and _notice_about(key, k[1])) or _about(key, k[1]) for k in clean):
+                tally.count["unassessable"] += 1
+                continue
+            new = bench.keys(text, suffix) - clean
+            if kind == "prose-count":
+                named = [k for k in new if k[0].startswith("N")]
+            else:
+                named = [k for k in new if k[0] not in NOTICES and _about(key, k[1])]
+            noticed = [k for k in new if k[0] in NOTICES and _notice_about(key, k[1])]
+            others = sum(n for k, n in new.items() if k not in named and k not in noticed)
+            outcome = tally.add(kind, bool(named), bool(noticed), others)
+            if verbose and (not named or others):
+                print(f"  {variant}/{name}: {kind} {key} {delta:+d}: {outcome}; new {sorted(new)}")
+
+
+def _text_defects(bench: _Bench, variant: str, name: str, clean_text, suffix: str, clean: Counter,
+                  text_defects: dict, tally: _Tally, verbose: bool) -> None:
+    """The text defects (:data:`TEXT_DEFECTS`) of one report in one layout."""
+    for kind, (damage, codes) in text_defects.items():
+        text = damage(clean_text)
+        if text is None:
+            continue
+        new = bench.keys(text, suffix) - clean
+        named = [k for k in new if k[0] in codes]
+        outcome = tally.add(kind, bool(named), False, sum(n for k, n in new.items() if k not in named))
+        if verbose and (not named or len(new) > len(named)):
+            print(f"  {variant}/{name}: {kind}: {outcome}; new {sorted(new)}")
+
+
 def run(variants: list[str], seeds: int, verbose: bool, profile: str = "default") -> None:
-    registry = build_registry()
-    options = LintOptions(profile=profile)
     text_defects = {name: (damage, codes) for name, (damage, codes, strict) in TEXT_DEFECTS.items()
                     if profile == "strict" or not strict}
     reports = load_reports()
@@ -201,68 +276,20 @@ def run(variants: list[str], seeds: int, verbose: bool, profile: str = "default"
           f"{'collateral':>10}  missed by kind")
     totals: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        scratch = Path(tmp)
+        bench = _Bench(profile, Path(tmp))
         for variant in variants:
-            count: Counter = Counter()
-            missed_kinds: Counter = Counter()
+            tally = _Tally()
             for name, d in sorted(reports.items()):
-                clean_text, suffix = _render(variant, d, scratch)
+                clean_text, suffix = _render(variant, d, bench.scratch)
                 if clean_text is None:
                     continue
-                document = variant in FILE_VARIANTS
-                clean = Counter((f.code, f.key) for f in _findings(clean_text, suffix, registry, options, scratch))
-                for seed in range(seeds):
-                    rng = random.Random(f"{name}/{seed}")
-                    for kind in DEFECTS:
-                        bad, key, delta = _defect(kind, d, rng)
-                        if bad is None or (document and kind == "prose-count"):
-                            continue
-                        text = _render(variant, bad, scratch)[0]
-                        if kind == "prose-count":
-                            text = _with_prose_count(text, delta)
-                            if text is None:
-                                continue
-                        if kind != "prose-count" and any(
-                                (k[0] in NOTICES and _notice_about(key, k[1])) or _about(key, k[1]) for k in clean):
-                            count["unassessable"] += 1
-                            continue
-                        got = _findings(text, suffix, registry, options, scratch)
-                        new = Counter((f.code, f.key) for f in got) - clean
-                        if kind == "prose-count":
-                            named = [k for k in new if k[0].startswith("N")]
-                        else:
-                            named = [k for k in new if k[0] not in NOTICES and _about(key, k[1])]
-                        noticed = [k for k in new if k[0] in NOTICES and _notice_about(key, k[1])]
-                        others = sum(n for k, n in new.items() if k not in named and k not in noticed)
-                        count["defects"] += 1
-                        count["collateral"] += others
-                        if named:
-                            count["named"] += 1
-                        elif noticed:
-                            count["noticed"] += 1
-                        else:
-                            count["missed"] += 1
-                            missed_kinds[kind] += 1
-                        if verbose and (not named or others):
-                            print(f"  {variant}/{name}: {kind} {key} {delta:+d}: "
-                                  f"{'named' if named else 'noticed' if noticed else 'MISSED'}; new {sorted(new)}")
-                for kind, (damage, codes) in ({} if document else text_defects).items():
-                    text = damage(clean_text)
-                    if text is None:
-                        continue
-                    new = Counter((f.code, f.key) for f in _findings(text, suffix, registry, options, scratch)) - clean
-                    named = [k for k in new if k[0] in codes]
-                    count["defects"] += 1
-                    count["collateral"] += sum(n for k, n in new.items() if k not in named)
-                    if named:
-                        count["named"] += 1
-                    else:
-                        count["missed"] += 1
-                        missed_kinds[kind] += 1
-                    if verbose and (not named or len(new) > len(named)):
-                        print(f"  {variant}/{name}: {kind}: {'named' if named else 'MISSED'}; new {sorted(new)}")
+                clean = bench.keys(clean_text, suffix)
+                _cell_defects(bench, variant, name, d, clean_text, suffix, clean, seeds, tally, verbose)
+                if variant not in FILE_VARIANTS:
+                    _text_defects(bench, variant, name, clean_text, suffix, clean, text_defects, tally, verbose)
+            count = tally.count
             totals.update(count)
-            kinds = ", ".join(f"{k} {n}" for k, n in sorted(missed_kinds.items()))
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(tally.missed_kinds.items()))
             print(f"{variant:23} {count['unassessable']:>12} {count['defects']:>7} {count['named']:>6} {count['noticed']:>7} "
                   f"{count['missed']:>6} {count['collateral']:>10}  {kinds}")
     t = totals
@@ -276,7 +303,8 @@ def main(argv=None) -> None:
     ap.add_argument("-v", action="store_true", help="list every defect not named, and collateral findings")
     ap.add_argument("--variant", action="append", help="only these layouts ('baseline' is the tab rows)")
     ap.add_argument("--seeds", type=int, default=1, help="defects of each kind a report (default 1)")
-    ap.add_argument("--docs", action="store_true", help="also the blind bench's HTML pages")
+    ap.add_argument("--docs", action="store_true",
+                    help="also the blind bench's HTML pages, PDFs and DOCX (cell defects only in the documents)")
     ap.add_argument("--profile", default="default", help="rule profile (default, strict)")
     args = ap.parse_args(argv)
     variants = args.variant or ["baseline", *TEXT_VARIANTS, *((*HTML_VARIANTS, *FILE_VARIANTS) if args.docs else ())]
