@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 from .. import labels as L
 from ..model import (
@@ -20,7 +20,8 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import runs, t3_forms, t3_parts, t3_runs
+from . import aligned_columns, runs, t3_forms, t3_parts, t3_runs
+from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
@@ -184,6 +185,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         else:
             rest.append(vec)
     placed = _place(rest, order, issues)
+    aligned = None if header.placement is not None or parts is not None or form is not None or subtotal is not None \
+        else _aligned_grid(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     solve = header.placement is None and subtotal is None and parts is None
@@ -194,7 +197,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
             target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
                               _ABSENT_ROW, vec.line, (), 0)
             continue
-        target[key] = _t3_row(key, vec, width, issues, subtotal)
+        target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
     for key in T3_ROWS:
@@ -308,7 +311,16 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     return unsure
 
 
-def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None) -> Row:
+def _aligned_grid(vectors: Iterable[Vector], width: int, infos: Sequence[LineInfo]) -> Optional[AlignedColumns]:
+    """The columns of a table whose rows stand in aligned columns (:mod:`.aligned_columns`),
+    with the lines' texts to place a short row's values; None for any other table."""
+    texts = {i.number: i.text for i in infos if not i.separated and not i.offset}
+    grid = aligned_columns.column_grid((v.values for v in vectors if not v.separated), width, texts.get)
+    return None if grid is None else AlignedColumns(grid, texts.get)
+
+
+def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None,
+            aligned: Optional[AlignedColumns] = None) -> Row:
     vals = vec.values
     w = width + 1 if subtotal is not None else width
     if len(vals) > w:  # (fit drops nothing from a row no wider than w: most rows)
@@ -341,6 +353,9 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
     elif n < 6 or (n == 6 and width == 7):
         placed = list(vals) + [None] * (7 - n)
         if not vec.separated and blank_separated(vals, lab.line if lab else vec.line) and not any(c.fused for c in vals):
+            in_columns = aligned and aligned_columns.place(vals, aligned.grid, aligned.text_of)
+            if in_columns:  # the row's values stand under their columns: the empty ones are seen
+                return Row(key, label, to_cells(in_columns), vec.line, (), len(in_columns), None)
             # Values cut only by blanks on a line (a page flattened into one line drops
             # its empty cells): which cell is missing is unknown, so none of them is
             # placed; they are kept as values left over. (One value a line is another

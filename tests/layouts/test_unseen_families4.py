@@ -5,11 +5,13 @@ never read wrong, never a finding the same figures in tab rows do not draw.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +19,7 @@ import gplint
 from gplint.dump import report_to_dict
 
 sys.path.insert(0, str(Path(__file__).parent))
-from strategies import _HEADINGS, expected_cells, read_cells, render, report_data_2019  # noqa: E402
+from strategies import _HEADINGS, expected_cells, read_cells, render, report_data, report_data_2019  # noqa: E402
 
 PROPS = settings(max_examples=5, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -51,3 +53,58 @@ def test_a_signed_change_on_blank_separated_rows_is_a_cell(data, down, up):
     assert any(c in spaced for c in (" -", " +"))
     assert _cells(spaced, "2019") == expected_cells(data)
     assert _findings(spaced) == _findings(text)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _aligned(text: str, centred: bool) -> str:
+    """Each table of a "tabs" text as ``pdftotext -layout`` prints it: the cells of a row at
+    their column's place, padded with blanks by display width (a CJK character is two),
+    values centred or right-aligned; an empty cell leaves blanks only."""
+    lines = text.split("\n")
+    start, stop = lines.index(_HEADINGS[1]), lines.index(_HEADINGS[4])
+    region = [line.split("\t") for line in lines[start + 1:stop]]
+    n = max(len(r) for r in region)
+    widths = [max(_width(r[i]) for r in region if len(r) > i) + 3 for i in range(n)]
+
+    def cell(i: int, c: str) -> str:
+        pad = widths[i] - _width(c)
+        if i == 0:
+            return c + " " * pad
+        return " " * (pad // 2) + c + " " * (pad - pad // 2) if centred else " " * pad + c
+
+    out = [line if line in _HEADINGS or "\t" not in line else "  " + "".join(cell(i, c) for i, c in enumerate(r)).rstrip()
+           for line, r in zip(lines[start + 1:stop], region)]
+    return "\n".join(lines[:start + 1] + out + lines[stop:])
+
+
+@pytest.mark.parametrize("centred", [True, False], ids=["centred", "right-aligned"])
+@PROPS
+@given(data=report_data(blanks=True))
+def test_a_row_short_of_a_cell_in_aligned_columns_is_read_where_it_stands(centred, data):
+    """pdftotext -layout: a row printed with an empty cell shows which one by where its
+    values stand under the columns of the full rows: read as the tab row reads, with its
+    findings (T103 for an empty 总计 included)."""
+    text, _ = render(data, "tabs")
+    aligned = _aligned(text, centred)
+    assert "\t" not in aligned.split(_HEADINGS[2])[1].split(_HEADINGS[3])[0]
+    assert _cells(aligned) == expected_cells(data)
+    assert _findings(aligned) == _findings(text)
+
+
+@PROPS
+@given(data=report_data())
+def test_values_standing_off_the_columns_are_not_placed(data):
+    """A short row whose values do not stand under the full rows' columns (written right
+    after its label) is left unread (T190), never put in a column by guess."""
+    text, _ = render(data.with_t3("R03", 6, None), "tabs")
+    lines = _aligned(text, True).split("\n")
+    k = next(i for i, line in enumerate(lines) if line.lstrip().startswith("（一）予以公开"))
+    label_end = lines[k].index("（一）予以公开") + len("（一）予以公开")
+    lines[k] = lines[k][:label_end] + "    " + "   ".join(lines[k][label_end:].split())
+    shifted = "\n".join(lines)
+    cells = _cells(shifted)
+    assert all(cells[f"t3.R03.C{c}"] is None for c in range(1, 8))
+    assert "T190" in {code for code, _key in _findings(shifted)}
