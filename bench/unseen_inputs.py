@@ -457,8 +457,8 @@ def _framed(st: Style, lines: list[str]) -> list[str]:
     """One table's lines (cells cut by ``st.sep``) in the frame of ``st.frame``."""
     if not st.frame or not lines:
         return lines
-    if st.frame == "pdf-layout":
-        return _pdf_layout(lines)
+    if st.frame in ("pdf-layout", "pdf-layout-pages"):
+        return _pdf_layout(lines, st.frame == "pdf-layout-pages")
     rows = [line.split(st.sep) for line in lines]
     if st.frame == "pipes":
         return ["| " + " | ".join(r) + " |" for r in rows]
@@ -955,11 +955,13 @@ _VALUE = re.compile(r"[-+]?[0-9０-９.,]+")
 _PDF_LABEL, _PDF_HEAD = 22, 8
 
 
-def _pdf_layout(lines: list[str]) -> list[str]:
+def _pdf_layout(lines: list[str], pages: bool = False) -> list[str]:
     """One table as ``pdftotext -layout`` prints it: cells at their columns by runs of
     spaces, values centred; a long label wraps over two or three lines with the row's
     values on its first, middle or last line (the cell's vertical alignment); header words
-    wrap at four characters; table 三 runs over a page break (a folio, a form feed)."""
+    wrap at four characters; table 三 runs over a page break (a folio, a form feed).
+    ``pages``: the next page opens with a running head (the office and 政府信息公开工作年度
+    报告) and table 三's header rows again, as a word processor repeats them."""
     rows = [line.split("\t") for line in lines]
     cells = []
     for r in rows:
@@ -976,6 +978,10 @@ def _pdf_layout(lines: list[str]) -> list[str]:
         if rows[0][0].startswith("（本列") and i == 14:
             out += ["", " " * 40 + "- 3 -", ""]
             feed = "\f"
+            if pages:
+                out.append(feed + " " * 24 + "某市某某局政府信息公开工作年度报告")
+                out += [("    " + x[4:]) for x in _pdf_layout(lines[:1])]
+                feed = ""
         for k in range(max(len(c) for c in row)):
             parts = []
             for j, c in enumerate(row):
@@ -1027,11 +1033,18 @@ _T3_THEAD = ("<thead><tr>" + _span_td(CAPTION, ' colspan="3" rowspan="2"') + _sp
              + "".join(_span_td(c) for c in T3_COL_LABELS[1:6]) + "</tr></thead>")
 
 
+def _t3_paths_of(d: ReportData) -> list[tuple[str, str, str, str]]:
+    """:func:`_t3_paths`, with （六）其他处理 as one row ("G6") in a 2019-format report."""
+    paths = [p for p in _t3_paths() if d.fmt != "2019" or p[0] not in ("R22", "R23")]
+    return [("G6", g1, "", "（六）其他处理") if key == "R21" and d.fmt == "2019" else (key, g1, g2, label)
+            for key, g1, g2, label in paths]
+
+
 def _html_t3_parts(d: ReportData, per_group: bool) -> str:
     """Table 三 as several <table>s: one a group of rows (``per_group``; only the first
     with the <thead>), or one a page (cut after 7.属于行政执法案卷, the second repeating the
     <thead>). A group label's rowspan covers its rows inside its own <table>."""
-    paths = _t3_paths()
+    paths = _t3_paths_of(d)
     if per_group:
         cuts = [i for i, (key, g1, g2, _l) in enumerate(paths) if i and (g2 != paths[i - 1][2] or g1 != paths[i - 1][1])]
     else:
@@ -1049,7 +1062,7 @@ def _html_t3_parts(d: ReportData, per_group: bool) -> str:
                     tds.append(_span_td(g, f' rowspan="{span}"' if span > 1 else ""))
             colspan = 1 if g2 else (3 if not g1 else 2)
             tds.append(_span_td(label, f' colspan="{colspan}"' if colspan > 1 else ""))
-            tds += [_span_td(_fmt(v)) for v in d.t3[key]]
+            tds += [_span_td(_fmt(v)) for v in (d.g6 if key == "G6" else d.t3[key])]
             rows.append("<tr>" + "".join(tds) + "</tr>")
         head = _T3_THEAD if n == 0 or not per_group else ""
         tables.append(f'<table class="MsoTableGrid" border="1" cellspacing="0">{head}<tbody>{"".join(rows)}</tbody></table>')
@@ -1068,12 +1081,14 @@ def _html_t4_thead(d: ReportData) -> str:
 def _html_t2_blocks(d: ReportData) -> str:
     """Table 二 as one <table> a block, each under its 第二十条 line as a <thead> row."""
     out = []
-    for head, cols, items in _T2_BLOCKS:
-        wide = "" if len(cols) == 3 else ' colspan="3"'
-        rows = "".join("<tr>" + _span_td(label) + "".join(_span_td(_fmt(d.t2[k]), wide) for k in keys) + "</tr>"
+    for head, cols, items in (_T2_BLOCKS_2019 if d.fmt == "2019" else _T2_BLOCKS):
+        wide = ' colspan="3"' if len(cols) == 1 else ""
+        pad = _span_td("") if len(cols) == 2 else ""  # a two-column block of the 2019 format
+        rows = "".join("<tr>" + _span_td(label) + "".join(_span_td(_t2_cell(BASELINE, d, k), wide) for k in keys) + pad
+                       + "</tr>"
                        for label, keys in items)
         out.append('<table border="1" cellspacing="0"><thead><tr>' + _span_td(head, ' colspan="4"') + "</tr><tr>"
-                   + _span_td("信息内容") + "".join(_span_td(c, wide) for c in cols) + "</tr></thead><tbody>"
+                   + _span_td("信息内容") + "".join(_span_td(c, wide) for c in cols) + pad + "</tr></thead><tbody>"
                    + rows + "</tbody></table>")
     return "".join(out)
 
@@ -1358,6 +1373,14 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "pdf-layout": ("pdftotext -layout: columns aligned by runs of spaces, labels wrapped over two or three lines "
                    "with the values on the first, middle or last, header cells wrapped, a folio and a form feed "
                    "in table 三", Style(frame="pdf-layout")),
+    "pdf-layout-pages": ("pdftotext -layout over a page break: a running head and table 三's (wrapped) header "
+                         "rows again on the next page", Style(frame="pdf-layout-pages")),
+    "word-text-3rows": ("Word's plain text of a merged three-row header (申请人情况 / 自然人 法人或其他组织 总计 / "
+                        "the five) and two-paragraph labels, merged cells once",
+                        Style(label=_word_label, merged_cells=True, t3_header_lines=3, header_breaks=_HEADER_BREAKS)),
+    "fmt2019-word-text": ("the 2019 format in Word's plain text: two-paragraph labels and header cells, merged "
+                          "cells once", Style(fmt2019=True, label=_word_label, merged_cells=True,
+                                              header_breaks=_HEADER_BREAKS)),
     "word-text-breaks": ("Word's 'save as plain text': tab rows, a long label's second paragraph on the next "
                          "physical line, header cells of two or three paragraphs, merged group cells written once",
                          Style(label=_word_label, merged_cells=True, header_breaks=_HEADER_BREAKS)),
@@ -1387,6 +1410,8 @@ DOC_VARIANTS = {
                      "second repeating a two-row <thead> with rowspan/colspan), <td><p><span>, &nbsp; cells",
     "html-t3-groups": "the same with table 三 as one <table> a group of rows (only the first with the <thead>) "
                       "and table 二 as one <table> a block",
+    "fmt2019-html": "the 2019 format on the page of html-t3-groups (table 二 one <table> a block, its 本年增/减 "
+                    "signed; table 三 one a group, （六）其他处理 one row)",
     "docx-sdt-split": "a Word document, each table in a content control (w:sdt), table 三 split into two w:tbl "
                       "by a page break (the w:vMerge group labels cut with it)",
 }
@@ -1422,9 +1447,11 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
                 path = folder / f"{name}.html"
                 path.write_text(render_html_cells(d, "span" if variant == "html-span-cells" else "div", subtotal),
                                 encoding="utf-8")
-            elif variant in ("html-t3-pages", "html-t3-groups"):
+            elif variant in ("html-t3-pages", "html-t3-groups", "fmt2019-html"):
                 path = folder / f"{name}.html"
-                path.write_text(render_html_parts(d, variant == "html-t3-groups"), encoding="utf-8")
+                page = render_html_parts(as_2019(d), True) if variant == "fmt2019-html" else \
+                    render_html_parts(d, variant == "html-t3-groups")
+                path.write_text(page, encoding="utf-8")
             elif variant == "docx-sdt-split":
                 path = folder / f"{name}.docx"
                 if not render_docx_parts(d, path):
