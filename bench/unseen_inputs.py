@@ -14,6 +14,7 @@ sub-rows, the group's counts in 1.申请人无正当理由… and zeros in the o
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 import random
@@ -1114,16 +1115,27 @@ def render_html_parts(d: ReportData, per_group: bool) -> str:
             + "</td></tr></table></body></html>")
 
 
-def render_docx_parts(d: ReportData, path: Path) -> bool:
+_TEXT_BOX_RUN = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp>'
+    '<wps:txbx><w:txbxContent/></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>'
+    '<v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def render_docx_parts(d: ReportData, path: Path, text_box: bool = False) -> bool:
     """A Word document whose tables each sit in a content control (w:sdt), table 三 split
     into two w:tbl by a page break after 7.属于行政执法案卷 (the group labels merged down with
     w:vMerge in each part; the part after the break starts their merge again, empty, as Word
-    does), table 四 in a text box frame-less paragraph after it. False without python-docx."""
+    does). ``text_box``: table 四 inside a text box (a drawing anchored in the paragraph
+    after its heading, with the VML copy Word writes for old readers) instead. False
+    without python-docx."""
     try:
         import docx
         from docx.enum.text import WD_BREAK
         from docx.oxml.ns import qn
-        from docx.oxml import OxmlElement
+        from docx.oxml import OxmlElement, parse_xml
     except ImportError:
         return False
     doc = docx.Document()
@@ -1148,6 +1160,17 @@ def render_docx_parts(d: ReportData, path: Path) -> bool:
     for n, (grid, merges) in enumerate(_grids(d)):
         if n:
             doc.add_paragraph(_HEADINGS[1 + n])
+        if n == 2 and text_box:
+            add_table(grid, merges)
+            sdt = doc.element.body[-2] if doc.element.body[-1].tag == qn("w:sectPr") else doc.element.body[-1]
+            run = parse_xml(_TEXT_BOX_RUN)
+            doc.add_paragraph()._p.append(run)
+            boxes = run.findall(".//" + qn("w:txbxContent"))
+            boxes[0].append(sdt)
+            boxes[1].append(copy.deepcopy(sdt))
+            for box in boxes:
+                box.append(OxmlElement("w:p"))
+            continue
         if n != 1:
             add_table(grid, merges)
             continue
@@ -1410,6 +1433,8 @@ DOC_VARIANTS = {
                      "second repeating a two-row <thead> with rowspan/colspan), <td><p><span>, &nbsp; cells",
     "html-t3-groups": "the same with table 三 as one <table> a group of rows (only the first with the <thead>) "
                       "and table 二 as one <table> a block",
+    "docx-text-box": "the Word document of docx-sdt-split with table 四 inside a text box (a drawing anchored "
+                     "after its heading, and the VML copy for old readers)",
     "fmt2019-html": "the 2019 format on the page of html-t3-groups (table 二 one <table> a block, its 本年增/减 "
                     "signed; table 三 one a group, （六）其他处理 one row)",
     "docx-sdt-split": "a Word document, each table in a content control (w:sdt), table 三 split into two w:tbl "
@@ -1452,9 +1477,9 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
                 page = render_html_parts(as_2019(d), True) if variant == "fmt2019-html" else \
                     render_html_parts(d, variant == "html-t3-groups")
                 path.write_text(page, encoding="utf-8")
-            elif variant == "docx-sdt-split":
+            elif variant in ("docx-sdt-split", "docx-text-box"):
                 path = folder / f"{name}.docx"
-                if not render_docx_parts(d, path):
+                if not render_docx_parts(d, path, variant == "docx-text-box"):
                     continue
             elif variant == "html-th-br":
                 path = folder / f"{name}.html"
