@@ -460,6 +460,8 @@ def _framed(st: Style, lines: list[str]) -> list[str]:
         return lines
     if st.frame in ("pdf-layout", "pdf-layout-pages"):
         return _pdf_layout(lines, st.frame == "pdf-layout-pages")
+    if st.frame == "pdf-layout-merged":
+        return _pdf_layout_merged(lines)
     rows = [line.split(st.sep) for line in lines]
     if st.frame == "pipes":
         return ["| " + " | ".join(r) + " |" for r in rows]
@@ -994,6 +996,58 @@ def _pdf_layout(lines: list[str], pages: bool = False) -> list[str]:
     return out
 
 
+_PDF_GROUP = 8  # display columns of a merged group-label column
+
+
+def _pdf_layout_merged(lines: list[str]) -> list[str]:
+    """Table 三 of a Word table with merged group cells (``merged_cells`` rows: the two
+    group-label columns, the label, the values) as ``pdftotext -layout`` prints it: each
+    group label wrapped in its narrow column and centred over the lines of the rows it
+    spans, so that its pieces share lines with the sub-rows' labels and values
+    (「三、本年   （三）不   4.保护第三方合法权益   0   0 …」); the header over the label
+    columns. Other tables as :func:`_pdf_layout`."""
+    rows = [line.split("\t") for line in lines]
+    if not rows[0][0].startswith("（本列"):
+        return _pdf_layout(lines)
+    head, body = rows[0], rows[1:]
+    widths = [_PDF_GROUP, _PDF_GROUP, _PDF_LABEL] + [max(6, _width(c)) for c in head[1:]]
+    grid: list[list[str]] = []   # physical lines, a text a column
+    first_line: list[int] = []   # each body row's first physical line
+    for r in body:
+        label = _wrap(r[2], _PDF_LABEL)
+        at = (0, len(label) // 2, len(label) - 1)[zlib.crc32(r[2].encode()) % 3]
+        first_line.append(len(grid))
+        for k, piece in enumerate(label):
+            grid.append(["", "", piece] + (r[3:] if k == at else [""] * len(r[3:])))
+    for col in (0, 1):
+        for i, r in enumerate(body):
+            if not r[col]:
+                continue
+            end = i + 1
+            while end < len(body) and not body[end][col] and (
+                    body[end][2][:1].isdigit() if col else not body[end][2].startswith("四、")):
+                end += 1
+            top, bottom = first_line[i], first_line[end] if end < len(body) else len(grid)
+            pieces = _wrap(r[col], _PDF_GROUP)
+            start = top + max(0, (bottom - top - len(pieces)) // 2)
+            for k, piece in enumerate(pieces):
+                if start + k < len(grid):
+                    grid[start + k][col] = piece
+    out = ["    " + piece for piece in _wrap(head[0], 2 * _PDF_GROUP + _PDF_LABEL + 6)]
+    header = [_wrap(c, _PDF_HEAD) for c in head[1:]]
+    for k in range(max(len(c) for c in header)):
+        cells = [" " * (2 * _PDF_GROUP + _PDF_LABEL + 6)] + [
+            (c[k] if k < len(c) else "").center(widths[3 + j] - _width(c[k] if k < len(c) else "")
+                                                + len(c[k] if k < len(c) else "")) for j, c in enumerate(header)]
+        out.append(("    " + "   ".join(cells)).rstrip())
+    for line in grid:
+        parts = [t + " " * (widths[j] - _width(t)) if j < 3 else
+                 " " * ((widths[j] - _width(t)) // 2) + t + " " * (widths[j] - _width(t) - (widths[j] - _width(t)) // 2)
+                 for j, t in enumerate(line)]
+        out.append(("    " + "   ".join(parts)).rstrip())
+    return out
+
+
 def _sheet_label(label: str) -> str:
     """A label as a spreadsheet copied into a web editor writes it: a cell holding a line
     break is quoted ("（二）部分公开\n（区分处理的…）"; a cell whose text ends in a line break,
@@ -1398,6 +1452,9 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                    "in table 三", Style(frame="pdf-layout")),
     "pdf-layout-pages": ("pdftotext -layout over a page break: a running head and table 三's (wrapped) header "
                          "rows again on the next page", Style(frame="pdf-layout-pages")),
+    "pdf-layout-merged": ("pdftotext -layout of table 三 with merged group cells: each group label wrapped in its "
+                          "narrow column, centred over its rows, sharing lines with the sub-rows' labels and values",
+                          Style(frame="pdf-layout-merged", merged_cells=True)),
     "word-text-3rows": ("Word's plain text of a merged three-row header (申请人情况 / 自然人 法人或其他组织 总计 / "
                         "the five) and two-paragraph labels, merged cells once",
                         Style(label=_word_label, merged_cells=True, t3_header_lines=3, header_breaks=_HEADER_BREAKS)),

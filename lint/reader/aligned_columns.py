@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
+from ..lazy_re import lazy_compile
 from .cells import LCell
 
 #: Fewest full rows that fix the columns.
@@ -76,6 +77,23 @@ def column_grid(rows: Iterable[Sequence[LCell]], width: int,
     if count < MIN_FULL_ROWS or any(b[0] - a[1] < MIN_GAP for a, b in zip(spans, spans[1:])):
         return None
     return tuple((a, b) for a, b in spans)
+
+
+#: A header cell of an aligned header line: words with single blanks inside, runs of two
+#: or more blanks (or a tab, an ideographic space) around.
+_HEADER_CELL = lazy_compile(r"[^\s\u3000]+(?: [^\s\u3000]+)*")
+
+
+def header_grid(text: Optional[str], width: int) -> Optional[Grid]:
+    """The columns of the last ``width`` cells of an aligned header line (runs of blanks
+    between its words: "信息内容      本年制发件数   本年废止件数   现行有效件数"), as display
+    columns; None for a line of fewer cells."""
+    if not text:
+        return None
+    cells = [(_width(text[:m.start()]), _width(text[:m.end()])) for m in _HEADER_CELL.finditer(text)]
+    if len(cells) < width + 1 or any(b[0] - a[1] < MIN_GAP for a, b in zip(cells, cells[1:])):
+        return None  # a header line must carry the row labels' column and the value columns
+    return tuple(cells[-width:])
 
 
 def _char_column(text: str, display: int) -> int:

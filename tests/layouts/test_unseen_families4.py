@@ -108,3 +108,19 @@ def test_values_standing_off_the_columns_are_not_placed(data):
     cells = _cells(shifted)
     assert all(cells[f"t3.R03.C{c}"] is None for c in range(1, 8))
     assert "T190" in {code for code, _key in _findings(shifted)}
+
+
+@pytest.mark.parametrize("centred", [True, False], ids=["centred", "right-aligned"])
+@PROPS
+@given(data=report_data(), blank=st.sets(st.sampled_from(["rules.issued", "rules.repealed", "rules.in_force",
+                                                          "norm.issued", "norm.repealed", "norm.in_force"]),
+                                         min_size=1, max_size=3))
+def test_a_table_two_row_short_of_a_cell_in_aligned_columns_is_read_under_its_header(centred, data, blank):
+    """Table 二's three-value rows in aligned columns with a cell left empty (both rows
+    of the block may be short, so no full row shows the columns): the block's header line
+    does, its words standing over their values."""
+    data = replace(data, t2={**data.t2, **{k: None for k in blank}})
+    text, _ = render(data, "tabs")
+    aligned = _aligned(text, centred)
+    assert _cells(aligned) == expected_cells(data)
+    assert _findings(aligned) == _findings(text)
