@@ -963,7 +963,7 @@ def _pdf_layout(lines: list[str], pages: bool = False) -> list[str]:
     spaces, values centred; a long label wraps over two or three lines with the row's
     values on its first, middle or last line (the cell's vertical alignment); header words
     wrap at four characters; table 三 runs over a page break (a folio, a form feed).
-    ``pages``: the next page opens with a running head (the office and 政府信息公开工作年度
+    ``pages``: the next page opens with a running head (政府信息公开工作年度
     报告) and table 三's header rows again, as a word processor repeats them."""
     rows = [line.split("\t") for line in lines]
     cells = []
@@ -982,7 +982,7 @@ def _pdf_layout(lines: list[str], pages: bool = False) -> list[str]:
             out += ["", " " * 40 + "- 3 -", ""]
             feed = "\f"
             if pages:
-                out.append(feed + " " * 24 + "某市某某局政府信息公开工作年度报告")
+                out.append(feed + " " * 24 + "政府信息公开工作年度报告")
                 out += [("    " + x[4:]) for x in _pdf_layout(lines[:1])]
                 feed = ""
         for k in range(max(len(c) for c in row)):
