@@ -36,7 +36,7 @@ from gplint.engine import LintOptions, lint_bytes  # noqa: E402
 from gplint.plugins import build_registry  # noqa: E402
 
 NOTICES = ("T190", "A108")
-_LENIENT_ZERO = ("zero-words", "combo-plain-spaces", "ocr-letters", "ocr-s-b", "t4-marks-mixed")
+_LENIENT_ZERO = ("zero-words", "combo-plain-spaces", "ocr-letters", "ocr-s-b", "t4-marks-mixed", "pdf-layout-blank-zeros")
 #: Findings a variant's text deserves (not false positives): a cell "O" is not a count.
 ALLOWED = {"ocr-letters": ("A107",), "ocr-s-b": ("A107",),
            # The format's headers are statutory (docs/format.md §4): 本年新制发件数 for 本年制发件数 is T102's.

@@ -1455,6 +1455,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "pdf-layout-merged": ("pdftotext -layout of table 三 with merged group cells: each group label wrapped in its "
                           "narrow column, centred over its rows, sharing lines with the sub-rows' labels and values",
                           Style(frame="pdf-layout-merged", merged_cells=True)),
+    "pdf-layout-blank-zeros": ("pdftotext -layout of tables 三 and 四 whose zeros are left blank (no row of table 三 "
+                               "full: the header shows the columns)",
+                               Style(frame="pdf-layout", value=lambda v, k: "" if v == 0 and k[:3] in ("t3.", "t4.")
+                                     else _fmt(v))),
     "word-text-3rows": ("Word's plain text of a merged three-row header (申请人情况 / 自然人 法人或其他组织 总计 / "
                         "the five) and two-paragraph labels, merged cells once",
                         Style(label=_word_label, merged_cells=True, t3_header_lines=3, header_breaks=_HEADER_BREAKS)),

@@ -14,7 +14,9 @@ import unicodedata
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 from ..lazy_re import lazy_compile
-from .cells import LCell
+from ..model import Label, Span
+from .cells import LCell, LineInfo
+from .region import RegionRead, Vector
 
 #: Fewest full rows that fix the columns.
 MIN_FULL_ROWS = 2
@@ -84,15 +86,16 @@ def column_grid(rows: Iterable[Sequence[LCell]], width: int,
 _HEADER_CELL = lazy_compile(r"[^\s\u3000]+(?: [^\s\u3000]+)*")
 
 
-def header_grid(text: Optional[str], width: int) -> Optional[Grid]:
+def header_grid(text: Optional[str], width: int, lead: bool = True) -> Optional[Grid]:
     """The columns of the last ``width`` cells of an aligned header line (runs of blanks
     between its words: "信息内容      本年制发件数   本年废止件数   现行有效件数"), as display
-    columns; None for a line of fewer cells."""
+    columns; None for a line of other cells. ``lead``: the line opens with the row labels'
+    column (信息内容) before the ``width`` value columns; else it holds them alone."""
     if not text:
         return None
     cells = [(_width(text[:m.start()]), _width(text[:m.end()])) for m in _HEADER_CELL.finditer(text)]
-    if len(cells) < width + 1 or any(b[0] - a[1] < MIN_GAP for a, b in zip(cells, cells[1:])):
-        return None  # a header line must carry the row labels' column and the value columns
+    if len(cells) != width + lead or any(b[0] - a[1] < MIN_GAP for a, b in zip(cells, cells[1:])):
+        return None
     return tuple(cells[-width:])
 
 
@@ -130,4 +133,31 @@ def place(values: Sequence[LCell], grid: Grid, text_of: Callable[[int], Optional
         else:
             col = _char_column(text, lo)
             out.append(LCell("blank", "", line, col, col))
+    return out
+
+
+def table_columns(vectors: Iterable[Vector], width: int, infos: Sequence[LineInfo]) -> Optional[AlignedColumns]:
+    """The columns of a table whose rows stand in aligned columns: where its full rows put
+    their values or, when no row is full (zeros left blank), where its header line's
+    column words stand; with the lines' texts to place a short row's values. None for
+    any other table."""
+    texts = {i.number: i.text for i in infos if not i.separated and not i.offset}
+    rows = [v.values for v in vectors if not v.separated]
+    if any(len(values) == width for values in rows):
+        grid = column_grid(rows, width, texts.get)
+    else:
+        first = min((v[0].line for v in rows if v), default=0)
+        grid = next((g for n in sorted(texts) if n < first
+                     for g in (header_grid(texts[n], width), header_grid(texts[n], width, lead=False)) if g is not None),
+                    None)
+    return None if grid is None else AlignedColumns(grid, texts.get)
+
+
+def labels_alone(read: RegionRead) -> dict[str, Label]:
+    """The table 三 rows whose label the region printed, by key: a row printed with its
+    label and no value at all (every zero left blank) is there, empty, not absent."""
+    out: dict[str, Label] = {}
+    for c, key in read.labels:
+        if key is not None and key.startswith("R") and key not in out:
+            out[key] = Label(c.text, key, Span(c.line, c.column, c.line, c.end_column), False)
     return out

@@ -107,8 +107,9 @@ class _RegionReader:
         has_num = "num" in map(CELL_KIND, vals)
         # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
         if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
+            wrapped = self.pending[-1] if self.pending and not self.buffer else None
             self.flush()
-            self.row(info, has_num)
+            self.row(info, has_num, wrapped)
         elif info.separated and len(labs) >= 2:
             self.out.labels.extend((c, None) for c in labs)  # header row of a pipe/tab table
         else:
@@ -116,8 +117,9 @@ class _RegionReader:
                 self.flush()
             self.labels_alone(labs)
 
-    def row(self, info: LineInfo, has_num: bool) -> None:
-        """Layout "row": a label and its values on one line (pipes, tabs or blanks)."""
+    def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LCell]] = None) -> None:
+        """Layout "row": a label and its values on one line (pipes, tabs or blanks);
+        ``wrapped``: the row label waiting just above (layout "wrapped label", below)."""
         labs, vals = info.labels, info.values
         key = lab_cell = None
         for c in labs:
@@ -125,6 +127,10 @@ class _RegionReader:
             if m is not None:
                 key, lab_cell = m, c
             self.out.labels.append((c, m))
+        if key is None and labs and wrapped and not info.separated and 0 < info.number - wrapped[1].line <= 2:
+            # Layout "wrapped label" (pdftotext -layout): the row's values on the label's second
+            # or third line, beside a piece naming no row (「（二）部分公开（区分处」 / 「理的，…  4  0」).
+            key, lab_cell = wrapped
         if key is not None and self.width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
             # A group label followed by a row label it does not know ("（三）不予公开 |
             # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled. (A

@@ -182,7 +182,7 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
             continue
         keys = row_keys[key]
         vals = fit(vec.values, len(keys))
-        row_line = vec.label.line if vec.label else vec.line
+        row_line = vec.line if vec.layout == "row" or not vec.label else vec.label.line
         in_columns = None if len(vals) >= len(keys) or vec.separated or any(c.fused for c in vals) \
             else _under_header(col_labels, row_line, vals, len(keys), infos)
         if in_columns is not None:

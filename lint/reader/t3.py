@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from .. import labels as L
 from ..model import (
@@ -186,7 +186,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
             rest.append(vec)
     placed = _place(rest, order, issues)
     aligned = None if header.placement is not None or parts is not None or form is not None or subtotal is not None \
-        else _aligned_grid(placed.values(), width, infos)
+        else aligned_columns.table_columns(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     solve = header.placement is None and subtotal is None and parts is None
@@ -200,9 +200,13 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
+    printed_empty = aligned_columns.labels_alone(read) if form is None and parts is None else {}
     for key in T3_ROWS:
         if key not in rows:
-            rows[key] = Row(key, None, _ABSENT_ROW, 0, (), 0)
+            lab = printed_empty.get(key)
+            # A row printed with its label and no value at all (every zero left blank) is
+            # there, empty; a row neither labelled nor read is absent (T105).
+            rows[key] = Row(key, lab, _ABSENT_ROW, lab.span.line if lab else 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form
@@ -311,14 +315,6 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     return unsure
 
 
-def _aligned_grid(vectors: Iterable[Vector], width: int, infos: Sequence[LineInfo]) -> Optional[AlignedColumns]:
-    """The columns of a table whose rows stand in aligned columns (:mod:`.aligned_columns`),
-    with the lines' texts to place a short row's values; None for any other table."""
-    texts = {i.number: i.text for i in infos if not i.separated and not i.offset}
-    grid = aligned_columns.column_grid((v.values for v in vectors if not v.separated), width, texts.get)
-    return None if grid is None else AlignedColumns(grid, texts.get)
-
-
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None,
             aligned: Optional[AlignedColumns] = None) -> Row:
     vals = vec.values
@@ -352,7 +348,9 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=8, expected=7))
     elif n < 6 or (n == 6 and width == 7):
         placed = list(vals) + [None] * (7 - n)
-        if not vec.separated and blank_separated(vals, lab.line if lab else vec.line) and not any(c.fused for c in vals):
+        # (A "row" vector's values stand on its own line, its label there or wrapped above.)
+        row_line = vec.line if vec.layout == "row" or not lab else lab.line
+        if not vec.separated and blank_separated(vals, row_line) and not any(c.fused for c in vals):
             in_columns = aligned and aligned_columns.place(vals, aligned.grid, aligned.text_of)
             if in_columns:  # the row's values stand under their columns: the empty ones are seen
                 return Row(key, label, to_cells(in_columns), vec.line, (), len(in_columns), None)

@@ -59,12 +59,27 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _aligned(text: str, centred: bool) -> str:
+def _wrapped(line: str, wrap: int) -> list[str]:
+    """A table row whose label is longer than ``wrap`` as two lines: the label's first
+    piece alone, then the rest with the row's cells (tab-separated, as in the tabs text)."""
+    label, tab, cells = line.partition("\t")
+    if not tab or len(label) <= wrap or label.startswith("（本列"):
+        return [line]
+    return [label[:wrap], label[wrap:] + tab + cells]
+
+
+def _aligned(text: str, centred: bool, wrap: int = 0) -> str:
     """Each table of a "tabs" text as ``pdftotext -layout`` prints it: the cells of a row at
     their column's place, padded with blanks by display width (a CJK character is two),
-    values centred or right-aligned; an empty cell leaves blanks only."""
+    values centred or right-aligned; an empty cell leaves blanks only. ``wrap``: a row
+    label longer than that wraps, the row's values beside its second piece."""
     lines = text.split("\n")
     start, stop = lines.index(_HEADINGS[1]), lines.index(_HEADINGS[4])
+    table = lines[start + 1:stop]
+    if wrap:
+        table = [x for line in table for x in _wrapped(line, wrap)]
+        lines = lines[:start + 1] + table + lines[stop:]
+        stop = start + 1 + len(table)
     region = [line.split("\t") for line in lines[start + 1:stop]]
     n = max(len(r) for r in region)
     widths = [max(_width(r[i]) for r in region if len(r) > i) + 3 for i in range(n)]
@@ -122,5 +137,32 @@ def test_a_table_two_row_short_of_a_cell_in_aligned_columns_is_read_under_its_he
     data = replace(data, t2={**data.t2, **{k: None for k in blank}})
     text, _ = render(data, "tabs")
     aligned = _aligned(text, centred)
+    assert _cells(aligned) == expected_cells(data)
+    assert _findings(aligned) == _findings(text)
+
+
+@pytest.mark.parametrize("centred", [True, False], ids=["centred", "right-aligned"])
+@PROPS
+@given(data=report_data(sparse=True))
+def test_tables_whose_zeros_are_left_blank_are_read_under_their_headers_in_aligned_columns(centred, data):
+    """Most cells of tables 三 and 四 left empty (zeros not written), in aligned columns:
+    no row of table 三 is full, so its header line's column words show the columns; table
+    四's fifteen column words show its cells (a lone value is never read as the first)."""
+    text, _ = render(data, "tabs")
+    aligned = _aligned(text, centred)
+    assert _cells(aligned) == expected_cells(data)
+    assert _findings(aligned) == _findings(text)
+
+
+@PROPS
+@given(data=report_data(sparse=True))
+def test_values_beside_a_wrapped_labels_second_line_belong_to_that_label(data):
+    """Long row labels wrapped over two lines, the values beside the second piece (a PDF
+    cell centred vertically), in a table whose zeros are left blank: rows printed with no
+    value stand between them. The values belong to the label just above, never to an
+    empty row before it; an empty row is printed, not missing (T105)."""
+    text, _ = render(data, "tabs")
+    aligned = _aligned(text, True, wrap=11)
+    assert "部分公开（区分处理的" not in aligned
     assert _cells(aligned) == expected_cells(data)
     assert _findings(aligned) == _findings(text)
