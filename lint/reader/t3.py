@@ -185,8 +185,9 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         else:
             rest.append(vec)
     placed = _place(rest, order, issues)
-    aligned = None if header.placement is not None or parts is not None or form is not None or subtotal is not None \
-        else aligned_columns.table_columns(placed.values(), width, infos)
+    short = any(not v.separated and len(v.values) < width for v in placed.values())  # (most tables: none)
+    aligned = None if not short or header.placement is not None or parts is not None or form is not None \
+        or subtotal is not None else aligned_columns.table_columns(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     solve = header.placement is None and subtotal is None and parts is None
