@@ -262,7 +262,7 @@ def _split_unseparated(line: Line) -> LineInfo:
             nums.append(with_unit[0])
             i = with_unit[1]
             continue
-        signed_cell = signed_cell_ending(toks, i, n)
+        signed_cell = signed_cell_ending(toks, i, n) if t.type == "NUMBER" and toks[i - 2].type == "TEXT" else None
         if signed_cell is not None:  # "-3", "+5": the 2019 format's 本年增/减 after a blank
             nums.append(signed_cell)
             i -= 2

@@ -201,7 +201,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
-    printed_empty = aligned_columns.labels_alone(read) if form is None and parts is None else {}
+    missing = any(key not in rows for key in T3_ROWS)
+    printed_empty = aligned_columns.labels_alone(read) if missing and form is None and parts is None else {}
     for key in T3_ROWS:
         if key not in rows:
             lab = printed_empty.get(key)
