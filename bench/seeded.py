@@ -42,8 +42,8 @@ from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from unseen_inputs import (BASELINE, TEXT_VARIANTS, load_reports, render_docx, render_html,  # noqa: E402
-                           render_html_cells, render_html_th_br, render_pdf, render_text)
+from unseen_inputs import (BASELINE, TEXT_VARIANTS, as_2019, load_reports, render_docx,  # noqa: E402
+                           render_html, render_html_cells, render_html_th_br, render_pdf, render_text)
 
 from gplint.engine import LintOptions, lint_bytes  # noqa: E402
 from gplint.model import T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS  # noqa: E402
@@ -138,7 +138,9 @@ def _defect(kind: str, d, rng: random.Random):
     keeps the data (the text is changed after rendering)."""
     delta = rng.choice([-3, -2, -1, 1, 2, 3, 5, 10])
     if kind == "t3-cell":
-        places = [(r, c) for r in T3_ROWS for c in range(7) if d.t3[r][c] is not None and d.t3[r][c] + delta >= 0]
+        # (The 2019 format prints （六）其他处理 as one row: its sub-rows are not written.)
+        rows = [r for r in T3_ROWS if d.fmt != "2019" or r not in ("R21", "R22", "R23")]
+        places = [(r, c) for r in rows for c in range(7) if d.t3[r][c] is not None and d.t3[r][c] + delta >= 0]
         if not places:
             return None, "", 0
         row, col = rng.choice(places)
@@ -279,7 +281,9 @@ def run(variants: list[str], seeds: int, verbose: bool, profile: str = "default"
         bench = _Bench(profile, Path(tmp))
         for variant in variants:
             tally = _Tally()
+            in_2019 = variant in TEXT_VARIANTS and TEXT_VARIANTS[variant][1].fmt2019
             for name, d in sorted(reports.items()):
+                d = as_2019(d) if in_2019 else d  # (the figures in the 2019 format's tables)
                 clean_text, suffix = _render(variant, d, bench.scratch)
                 if clean_text is None:
                     continue

@@ -14,6 +14,7 @@ sub-rows, the group's counts in 1.申请人无正当理由… and zeros in the o
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 import random
@@ -28,8 +29,8 @@ from typing import Callable, Optional
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "layouts"))
 
-from strategies import (_HEADINGS, _T2_BLOCKS, CAPTION, T3_COL_LABELS, T4_COL_LABELS,  # noqa: E402
-                        ReportData, _prose, _t3_paths)
+from strategies import (_HEADINGS, _T2_BLOCKS, _T2_BLOCKS_2019, CAPTION, T3_COL_LABELS,  # noqa: E402
+                        T4_COL_LABELS, ReportData, _prose, _t3_paths)
 
 from gplint.model import T2_KEYS, T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS  # noqa: E402
 
@@ -155,6 +156,11 @@ class Style:
     t2_columns: Optional[dict] = None  # table 二's column words in other words (format word -> printed)
     toc: bool = False             # a table of contents (目录, the six headings with page numbers) first
     appendix: bool = False        # an appendix after the signature (附件 with a table of its own figures)
+    # Fourth round: ``frame`` also "pipes" (| a | b |, no alignment row), "pdf-layout" (pdftotext
+    # -layout: columns by runs of spaces, labels and header cells wrapped, a page break in table
+    # 三), "pad-tabs" (every row padded with trailing tabs to the table's width).
+    fmt2019: bool = False         # the 2019 试行 format's table 二 and （六）其他处理 as one row (``as_2019``)
+    header_breaks: Optional[dict] = None  # header word -> the text printed (a line break inside a cell)
 
 
 def _zero_word(v, key: str) -> str:
@@ -188,17 +194,19 @@ def _cell(st: Style, v, key: str) -> str:
 
 def _t3_header(st: Style) -> list[str]:
     sep, cols = st.sep, [st.t3_columns[c] for c in st.t3_order]
+    cols = [(st.header_breaks or {}).get(c, c) for c in cols]
     if st.t3_subtotal:
         cols = cols[:6] + [st.subtotal_word] + cols[6:]
+    cap = (st.header_breaks or {}).get(CAPTION, CAPTION)
     lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
     if st.header_word_lines:
-        return [CAPTION, "申请人情况"] + cols
+        return [cap, "申请人情况"] + cols
     if st.t3_header_lines == 1:
-        return [sep.join(lead + [CAPTION] + cols)]
+        return [sep.join(lead + [cap] + cols)]
     if st.t3_header_lines == 2:
-        return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(cols)]
+        return [sep.join(lead + [cap, "申请人情况"]), sep.join(cols)]
     # Three header rows as Word pastes a merged header: 申请人情况 / 自然人 法人或其他组织 总计 / the five.
-    return [sep.join(lead + [CAPTION, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
+    return [sep.join(lead + [cap, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
             sep.join(lead + [""] + list(T3_COL_LABELS[1:6]) + ([st.subtotal_word] if st.t3_subtotal else []))]
 
 
@@ -208,9 +216,14 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
     if st.numbered_labelled:
         return [st.sep.join([str(n), line]) for n, line in enumerate(_t3_rows(replace(st, numbered_labelled=False), d), 1)]
     for n, (key, g1, g2, label) in enumerate(_t3_paths(), 1):
-        values = [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for c in st.t3_order]
+        if st.fmt2019 and key in ("R21", "R22", "R23"):
+            if key != "R21":
+                continue
+            key, g2, label = "G6", "", "（六）其他处理"
+        row = d.g6 if key == "G6" else d.t3[key]
+        values = [_cell(st, row[c], f"t3.{key}.{T3_COLS[c]}") for c in st.t3_order]
         if st.t3_subtotal:
-            legal = d.t3[key][1:6]
+            legal = row[1:6]
             values.insert(6, _cell(st, None if None in legal else sum(legal), "t3.subtotal"))
         if st.numbered_rows:
             out.append(st.sep.join([str(n), ""] + values))
@@ -271,10 +284,11 @@ def _spaced(st: Style, lines: list[str]) -> list[str]:
 def _t2_block_lines(d: ReportData, st: Style) -> list[list[str]]:
     """Table 二's lines, a list a block (each its own table in a framed variant)."""
     out = []
-    for head, cols, rows in _T2_BLOCKS:
+    for head, cols, rows in (_T2_BLOCKS_2019 if st.fmt2019 else _T2_BLOCKS):
         lines = []
         two_years = st.t2_two_years and len(cols) == 1
         cols = tuple((st.t2_columns or {}).get(c, c) for c in cols)
+        cols = tuple((st.header_breaks or {}).get(c, c) for c in cols)
         words = ("上年" + cols[0][2:], cols[0]) if two_years else cols
         if st.t2_block_heads == "header":
             lines.append(st.sep.join((head,) + words))
@@ -430,6 +444,8 @@ def _t2_cell(st: Style, d: ReportData, key: str) -> str:
     """A table 二 cell; the made-up rows' figures fixed by the key."""
     if key.startswith("extra."):
         return _cell(st, zlib.crc32(key.encode()) % 40, "t2." + key)
+    if key.endswith(".change") and d.t2[key] is not None and d.t2[key] > 0:
+        return "+" + _cell(st, d.t2[key], f"t2.{key}")  # the 2019 本年增/减 is signed
     return _cell(st, d.t2[key], f"t2.{key}")
 
 
@@ -442,7 +458,16 @@ def _framed(st: Style, lines: list[str]) -> list[str]:
     """One table's lines (cells cut by ``st.sep``) in the frame of ``st.frame``."""
     if not st.frame or not lines:
         return lines
+    if st.frame in ("pdf-layout", "pdf-layout-pages"):
+        return _pdf_layout(lines, st.frame == "pdf-layout-pages")
+    if st.frame == "pdf-layout-merged":
+        return _pdf_layout_merged(lines)
     rows = [line.split(st.sep) for line in lines]
+    if st.frame == "pipes":
+        return ["| " + " | ".join(r) + " |" for r in rows]
+    if st.frame == "pad-tabs":
+        n = max(len(r) for r in rows)
+        return [st.sep.join(r + [""] * (n - len(r))) for r in rows]
     if st.frame in ("csv", "csv-minimal", "csv-every"):
         def quoted(c: str) -> str:
             if st.frame == "csv-every" and c:
@@ -882,6 +907,339 @@ def render_pdf(d: ReportData, path: Path, pages: bool = False, ruled: bool = Tru
     return True
 
 
+# --------------------------------------------------------------------------- fourth round
+def _made_up(key: str, top: int, low: int = 0) -> int:
+    """A figure the hand reading has no cell for, fixed by its key."""
+    return low + zlib.crc32(key.encode()) % (top - low + 1)
+
+
+def as_2019(d: ReportData) -> ReportData:
+    """The report's figures in the 2019 试行 format (国办公开办函〔2019〕60号), dated 2019 or
+    2020. Table 二 (一) prints 本年制发件数 as both 本年新制作数量 and 本年新公开数量 and 现行有效件数
+    as 对外公开总数量; (五) and (六)'s 处理决定数量 are the 2021 本年处理决定数量; the cells the
+    2021 format has no counterpart for (上一年项目数量, 本年增/减, 其他对外管理服务事项, (八)'s item
+    counts, (九)'s procurement) are made up from their keys. Table 三 prints （六）其他处理 as one
+    row (the sum of R21…R23, or the report's own lone row); table 四 is the same."""
+    t2 = {}
+    for row in ("rules", "norm"):
+        issued, in_force = d.t2[f"{row}.issued"], d.t2[f"{row}.in_force"]
+        t2.update({f"{row}.made": issued, f"{row}.published": issued, f"{row}.total": in_force})
+    for row in ("licensing", "other_services", "penalty", "coercion"):
+        t2[f"{row}.previous"] = _made_up(f"{d.year}{row}.previous", 300)
+        t2[f"{row}.change"] = _made_up(f"{d.year}{row}.change", 12, -12)
+        t2[f"{row}.decisions"] = d.t2.get(row, _made_up(f"{d.year}{row}", 80))
+    t2.update({"fees.previous": _made_up(f"{d.year}fees", 6), "fees.change": _made_up(f"{d.year}fees.c", 2, -2),
+               "procurement.items": _made_up(f"{d.year}proc", 60),
+               "procurement.amount": _made_up(f"{d.year}amount", 900000) / 100})
+    sub = [d.t3[r] for r in ("R21", "R22", "R23")]
+    g6 = tuple(None if None in col else sum(col) for col in zip(*sub))
+    t3 = {r: (d.t3[r] if r not in ("R21", "R22", "R23") else (None,) * 7) for r in d.t3}
+    year = 2019 + zlib.crc32(repr(d.t3).encode()) % 2
+    return replace(d, year=year, t2=t2, t3=t3, fmt="2019", g6=g6)
+
+
+#: The cells of a 2019-format variant scored against the hand reading: those whose figure
+#: comes from it (``as_2019``), not the made-up ones.
+SCORED_2019 = re.compile(r"t2\.(rules|norm)\.|t2\.(licensing|penalty|coercion)\.decisions|t3\.(?!R2[123]\.)|t4\.")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in pieces of at most ``width`` display columns (a cell's lines in a PDF)."""
+    out, cur = [], ""
+    for ch in text:
+        if cur and _width(cur + ch) > width:
+            out.append(cur)
+            cur = ""
+        cur += ch
+    return out + [cur] if cur else out or [""]
+
+
+_VALUE = re.compile(r"[-+]?[0-9０-９.,]+")
+_PDF_LABEL, _PDF_HEAD = 22, 8
+
+
+def _pdf_layout(lines: list[str], pages: bool = False) -> list[str]:
+    """One table as ``pdftotext -layout`` prints it: cells at their columns by runs of
+    spaces, values centred; a long label wraps over two or three lines with the row's
+    values on its first, middle or last line (the cell's vertical alignment); header words
+    wrap at four characters; table 三 runs over a page break (a folio, a form feed).
+    ``pages``: the next page opens with a running head (政府信息公开工作年度
+    报告) and table 三's header rows again, as a word processor repeats them."""
+    rows = [line.split("\t") for line in lines]
+    cells = []
+    for r in rows:
+        if any(_VALUE.fullmatch(c) for c in r[1:]):
+            label = _wrap(r[0], _PDF_LABEL)
+            at = (0, len(label) // 2, len(label) - 1)[zlib.crc32(r[0].encode()) % 3]
+            cells.append([label] + [[""] * at + [c] for c in r[1:]])
+        else:
+            cells.append([_wrap(r[0], _PDF_LABEL)] + [_wrap(c, _PDF_HEAD) for c in r[1:]])
+    n = max(len(r) for r in cells)
+    widths = [_PDF_LABEL] + [max([6] + [_width(x) for r in cells if len(r) > i for x in r[i]]) for i in range(1, n)]
+    out, feed = [], ""
+    for i, row in enumerate(cells):
+        if rows[0][0].startswith("（本列") and i == 14:
+            out += ["", " " * 40 + "- 3 -", ""]
+            feed = "\f"
+            if pages:
+                out.append(feed + " " * 24 + "政府信息公开工作年度报告")
+                out += [("    " + x[4:]) for x in _pdf_layout(lines[:1])]
+                feed = ""
+        for k in range(max(len(c) for c in row)):
+            parts = []
+            for j, c in enumerate(row):
+                text = c[k] if k < len(c) else ""
+                pad = widths[j] - _width(text)
+                parts.append(text + " " * pad if j == 0 else " " * (pad // 2) + text + " " * (pad - pad // 2))
+            out.append((feed + "    " + "   ".join(parts)).rstrip())
+            feed = ""
+    return out
+
+
+_PDF_GROUP = 8  # display columns of a merged group-label column
+
+
+def _pdf_layout_merged(lines: list[str]) -> list[str]:
+    """Table 三 of a Word table with merged group cells (``merged_cells`` rows: the two
+    group-label columns, the label, the values) as ``pdftotext -layout`` prints it: each
+    group label wrapped in its narrow column and centred over the lines of the rows it
+    spans, so that its pieces share lines with the sub-rows' labels and values
+    (「三、本年   （三）不   4.保护第三方合法权益   0   0 …」); the header over the label
+    columns. Other tables as :func:`_pdf_layout`."""
+    rows = [line.split("\t") for line in lines]
+    if not rows[0][0].startswith("（本列"):
+        return _pdf_layout(lines)
+    head, body = rows[0], rows[1:]
+    widths = [_PDF_GROUP, _PDF_GROUP, _PDF_LABEL] + [max(6, _width(c)) for c in head[1:]]
+    grid: list[list[str]] = []   # physical lines, a text a column
+    first_line: list[int] = []   # each body row's first physical line
+    for r in body:
+        label = _wrap(r[2], _PDF_LABEL)
+        at = (0, len(label) // 2, len(label) - 1)[zlib.crc32(r[2].encode()) % 3]
+        first_line.append(len(grid))
+        for k, piece in enumerate(label):
+            grid.append(["", "", piece] + (r[3:] if k == at else [""] * len(r[3:])))
+    for col in (0, 1):
+        for i, r in enumerate(body):
+            if not r[col]:
+                continue
+            end = i + 1
+            while end < len(body) and not body[end][col] and (
+                    body[end][2][:1].isdigit() if col else not body[end][2].startswith("四、")):
+                end += 1
+            top, bottom = first_line[i], first_line[end] if end < len(body) else len(grid)
+            pieces = _wrap(r[col], _PDF_GROUP)
+            start = top + max(0, (bottom - top - len(pieces)) // 2)
+            for k, piece in enumerate(pieces):
+                if start + k < len(grid):
+                    grid[start + k][col] = piece
+    out = ["    " + piece for piece in _wrap(head[0], 2 * _PDF_GROUP + _PDF_LABEL + 6)]
+    header = [_wrap(c, _PDF_HEAD) for c in head[1:]]
+    for k in range(max(len(c) for c in header)):
+        cells = [" " * (2 * _PDF_GROUP + _PDF_LABEL + 6)] + [
+            (c[k] if k < len(c) else "").center(widths[3 + j] - _width(c[k] if k < len(c) else "")
+                                                + len(c[k] if k < len(c) else "")) for j, c in enumerate(header)]
+        out.append(("    " + "   ".join(cells)).rstrip())
+    for line in grid:
+        parts = [t + " " * (widths[j] - _width(t)) if j < 3 else
+                 " " * ((widths[j] - _width(t)) // 2) + t + " " * (widths[j] - _width(t) - (widths[j] - _width(t)) // 2)
+                 for j, t in enumerate(line)]
+        out.append(("    " + "   ".join(parts)).rstrip())
+    return out
+
+
+def _sheet_label(label: str) -> str:
+    """A label as a spreadsheet copied into a web editor writes it: a cell holding a line
+    break is quoted ("（二）部分公开\n（区分处理的…）"; a cell whose text ends in a line break,
+    "1.属于国家秘密\n"); the others plain."""
+    h = zlib.crc32(label.encode()) % 3
+    if len(label) > 14 and "（" in label[3:]:
+        i = label.index("（", 3)
+        return '"' + label[:i] + "\n" + label[i:] + '"'
+    return '"' + label + '\n"' if h == 0 else label
+
+
+def _word_label(label: str) -> str:
+    """A label as Word's "save as plain text" writes a cell of two paragraphs: the label
+    continues on the next physical line (before a bracket, or after a 、 or a comma)."""
+    if len(label) <= 12:
+        return label
+    for mark in ("（", "，", "、"):
+        i = label.find(mark, 4)
+        if 0 < i < len(label) - 2:
+            return label[:i + (mark != "（")] + "\n" + label[i + (mark != "（"):]
+    return label[:10] + "\n" + label[10:]
+
+
+_HEADER_BREAKS = {CAPTION: "（本列数据的勾稽关系为：\n第一项加第二项之和，\n等于第三项加第四项之和）",
+                  "本年收费金额（单位：万元）": "本年收费金额\n（单位：万元）", "社会公益组织": "社会公益\n组织",
+                  "法律服务机构": "法律服务\n机构"}
+
+
+def _span_td(text: str, attrs: str = "") -> str:
+    """A cell as a CMS editor writes it: <td><p><span>…</span></p></td>, an empty one &nbsp;."""
+    inner = f'<p style="text-align:center"><span style="font-size:12px">{html.escape(text)}</span></p>' if text \
+        else "&nbsp;"
+    return f"<td{attrs}>{inner}</td>"
+
+
+_T3_THEAD = ("<thead><tr>" + _span_td(CAPTION, ' colspan="3" rowspan="2"') + _span_td("自然人", ' rowspan="2"')
+             + _span_td("法人或其他组织", ' colspan="5"') + _span_td("总计", ' rowspan="2"') + "</tr><tr>"
+             + "".join(_span_td(c) for c in T3_COL_LABELS[1:6]) + "</tr></thead>")
+
+
+def _t3_paths_of(d: ReportData) -> list[tuple[str, str, str, str]]:
+    """:func:`_t3_paths`, with （六）其他处理 as one row ("G6") in a 2019-format report."""
+    paths = [p for p in _t3_paths() if d.fmt != "2019" or p[0] not in ("R22", "R23")]
+    return [("G6", g1, "", "（六）其他处理") if key == "R21" and d.fmt == "2019" else (key, g1, g2, label)
+            for key, g1, g2, label in paths]
+
+
+def _html_t3_parts(d: ReportData, per_group: bool) -> str:
+    """Table 三 as several <table>s: one a group of rows (``per_group``; only the first
+    with the <thead>), or one a page (cut after 7.属于行政执法案卷, the second repeating the
+    <thead>). A group label's rowspan covers its rows inside its own <table>."""
+    paths = _t3_paths_of(d)
+    if per_group:
+        cuts = [i for i, (key, g1, g2, _l) in enumerate(paths) if i and (g2 != paths[i - 1][2] or g1 != paths[i - 1][1])]
+    else:
+        cuts = [next(i for i, p in enumerate(paths) if p[0] == "R12")]
+    chunks = [paths[a:b] for a, b in zip([0] + cuts, cuts + [len(paths)])]
+    tables = []
+    for n, chunk in enumerate(chunks):
+        rows, printed = [], set()
+        for key, g1, g2, label in chunk:
+            tds = []
+            for col, g in ((1, g1), (2, g2)):
+                if g and g not in printed:
+                    printed.add(g)
+                    span = sum(1 for p in chunk if p[col] == g)
+                    tds.append(_span_td(g, f' rowspan="{span}"' if span > 1 else ""))
+            colspan = 1 if g2 else (3 if not g1 else 2)
+            tds.append(_span_td(label, f' colspan="{colspan}"' if colspan > 1 else ""))
+            tds += [_span_td(_fmt(v)) for v in (d.g6 if key == "G6" else d.t3[key])]
+            rows.append("<tr>" + "".join(tds) + "</tr>")
+        head = _T3_THEAD if n == 0 or not per_group else ""
+        tables.append(f'<table class="MsoTableGrid" border="1" cellspacing="0">{head}<tbody>{"".join(rows)}</tbody></table>')
+    return "<p>&nbsp;</p>".join(tables)
+
+
+def _html_t4_thead(d: ReportData) -> str:
+    """Table 四 with its three header rows in a <thead> (rowspan and colspan)."""
+    head = ("<thead><tr>" + _span_td("行政复议", ' colspan="5" rowspan="2"') + _span_td("行政诉讼", ' colspan="10"')
+            + "</tr><tr>" + _span_td("未经复议直接起诉", ' colspan="5"') + _span_td("复议后起诉", ' colspan="5"')
+            + "</tr><tr>" + "".join(_span_td(c) for c in T4_COL_LABELS * 3) + "</tr></thead>")
+    values = "".join(_span_td(_fmt(d.t4[(b, c)])) for b in T4_BLOCKS for c in T4_COLS)
+    return f'<table border="1" cellspacing="0">{head}<tbody><tr>{values}</tr></tbody></table>'
+
+
+def _html_t2_blocks(d: ReportData) -> str:
+    """Table 二 as one <table> a block, each under its 第二十条 line as a <thead> row."""
+    out = []
+    for head, cols, items in (_T2_BLOCKS_2019 if d.fmt == "2019" else _T2_BLOCKS):
+        wide = ' colspan="3"' if len(cols) == 1 else ""
+        pad = _span_td("") if len(cols) == 2 else ""  # a two-column block of the 2019 format
+        rows = "".join("<tr>" + _span_td(label) + "".join(_span_td(_t2_cell(BASELINE, d, k), wide) for k in keys) + pad
+                       + "</tr>"
+                       for label, keys in items)
+        out.append('<table border="1" cellspacing="0"><thead><tr>' + _span_td(head, ' colspan="4"') + "</tr><tr>"
+                   + _span_td("信息内容") + "".join(_span_td(c, wide) for c in cols) + pad + "</tr></thead><tbody>"
+                   + rows + "</tbody></table>")
+    return "".join(out)
+
+
+def render_html_parts(d: ReportData, per_group: bool) -> str:
+    """A page whose article sits in a layout table (a <table> of one cell nesting the data
+    tables), table 三 printed as several <table>s (``_html_t3_parts``), <thead>s with two or
+    three header rows, values in <td><p><span>, empty cells &nbsp;; ``per_group``: table 二
+    one <table> a block too."""
+    rng = random.Random(zlib.crc32(repr(d.t3).encode()))
+    p = _prose(d)
+
+    def para(text: str) -> str:
+        return f'<p style="text-indent:2em"><span>{html.escape(text)}</span></p>'
+
+    t2 = _html_t2_blocks(d) if per_group else _html_t2(d, rng, False)
+    body = [para(p["preface"]), para(_HEADINGS[0]), para(p["S1"]), para(_HEADINGS[1]), t2, para(_HEADINGS[2]),
+            _html_t3_parts(d, per_group), para(_HEADINGS[3]), _html_t4_thead(d), para(_HEADINGS[4]), para(p["S5"]),
+            para(_HEADINGS[5]), para(p["S6"])] + [para(x) for x in p["sign"].split("\n")]
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>' + html.escape(p["title"]) + "</title></head>"
+            '<body><table width="100%" class="layout"><tr><td class="nav">首页 &gt; 政府信息公开 &gt; 年度报告</td></tr>'
+            f'<tr><td class="content"><h2>{html.escape(p["title"])}</h2>' + "\n".join(body)
+            + "</td></tr></table></body></html>")
+
+
+_TEXT_BOX_RUN = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp>'
+    '<wps:txbx><w:txbxContent/></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>'
+    '<v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def render_docx_parts(d: ReportData, path: Path, text_box: bool = False) -> bool:
+    """A Word document whose tables each sit in a content control (w:sdt), table 三 split
+    into two w:tbl by a page break after 7.属于行政执法案卷 (the group labels merged down with
+    w:vMerge in each part; the part after the break starts their merge again, empty, as Word
+    does). ``text_box``: table 四 inside a text box (a drawing anchored in the paragraph
+    after its heading, with the VML copy Word writes for old readers) instead. False
+    without python-docx."""
+    try:
+        import docx
+        from docx.enum.text import WD_BREAK
+        from docx.oxml.ns import qn
+        from docx.oxml import OxmlElement, parse_xml
+    except ImportError:
+        return False
+    doc = docx.Document()
+    p = _prose(d)
+    for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1]):
+        doc.add_paragraph(x)
+
+    def add_table(grid, merges) -> None:
+        table = doc.add_table(rows=len(grid), cols=len(grid[0]))
+        for r0, c0, r1, c1 in merges:
+            table.cell(r0, c0).merge(table.cell(r1, c1))
+        for r, row in enumerate(grid):
+            for c, text in enumerate(row):
+                if text:
+                    table.cell(r, c).text = text
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(OxmlElement("w:sdtPr"))
+        sdt.append(content)
+        table._tbl.addprevious(sdt)
+        content.append(table._tbl)
+
+    for n, (grid, merges) in enumerate(_grids(d)):
+        if n:
+            doc.add_paragraph(_HEADINGS[1 + n])
+        if n == 2 and text_box:
+            add_table(grid, merges)
+            sdt = doc.element.body[-2] if doc.element.body[-1].tag == qn("w:sectPr") else doc.element.body[-1]
+            run = parse_xml(_TEXT_BOX_RUN)
+            doc.add_paragraph()._p.append(run)
+            boxes = run.findall(".//" + qn("w:txbxContent"))
+            boxes[0].append(sdt)
+            boxes[1].append(copy.deepcopy(sdt))
+            for box in boxes:
+                box.append(OxmlElement("w:p"))
+            continue
+        if n != 1:
+            add_table(grid, merges)
+            continue
+        cut = 3 + [k for k, *_ in _t3_paths()].index("R12")
+        first = [(r0, c0, min(r1, cut - 1), c1) for r0, c0, r1, c1 in merges if r0 < cut]
+        second = [(max(r0, cut) - cut, c0, r1 - cut, c1) for r0, c0, r1, c1 in merges if r1 >= cut]
+        add_table(grid[:cut], [m for m in first if m[:2] != m[2:]])
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        add_table(grid[cut:], [m for m in second if m[:2] != m[2:]])
+    for x in (_HEADINGS[4], p["S5"], _HEADINGS[5], p["S6"], *p["sign"].split("\n")):
+        doc.add_paragraph(x)
+    doc.save(str(path))
+    return True
+
+
 # --------------------------------------------------------------------------- the variants
 BASELINE = Style()
 #: name -> (file extension, what it is, how it is written)
@@ -1080,7 +1438,42 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                                               "本年收费金额（单位：万元）": "本年收费金额（万元）"})),
     "crawled-markdown": ("a saved page: the body on one line, the tables as markdown rows inside it",
                          Style(sep=" | ", frame="md-align", one_line=True)),
+    # Fourth round (branch unseen4). The fmt2019-* variants print the figures in the 2019 试行
+    # format (``as_2019``: how the cells map, which are scored); their false positives are
+    # counted against ``BASELINE_2019`` (the same figures in tab rows).
+    "fmt2019-pipes": ("the 2019 试行 format (its table 二, （六）其他处理 one row, a report on 2019 or 2020), "
+                      "pipe rows | a | b |", Style(fmt2019=True, frame="pipes")),
+    "fmt2019-crawled": ("the 2019 format on a saved page: the body on one line, cells joined by blanks, empty "
+                        "cells as —", Style(fmt2019=True, sep=" ", one_line=True, value=lambda v, k: _fmt(v) or "—")),
+    "fmt2019-pdf-layout": ("the 2019 format as pdftotext -layout prints it (columns by runs of spaces, wrapped "
+                           "labels and header cells, a page break)", Style(fmt2019=True, frame="pdf-layout")),
+    "pdf-layout": ("pdftotext -layout: columns aligned by runs of spaces, labels wrapped over two or three lines "
+                   "with the values on the first, middle or last, header cells wrapped, a folio and a form feed "
+                   "in table 三", Style(frame="pdf-layout")),
+    "pdf-layout-pages": ("pdftotext -layout over a page break: a running head and table 三's (wrapped) header "
+                         "rows again on the next page", Style(frame="pdf-layout-pages")),
+    "pdf-layout-merged": ("pdftotext -layout of table 三 with merged group cells: each group label wrapped in its "
+                          "narrow column, centred over its rows, sharing lines with the sub-rows' labels and values",
+                          Style(frame="pdf-layout-merged", merged_cells=True)),
+    "pdf-layout-blank-zeros": ("pdftotext -layout of tables 三 and 四 whose zeros are left blank (no row of table 三 "
+                               "full: the header shows the columns)",
+                               Style(frame="pdf-layout", value=lambda v, k: "" if v == 0 and k[:3] in ("t3.", "t4.")
+                                     else _fmt(v))),
+    "word-text-3rows": ("Word's plain text of a merged three-row header (申请人情况 / 自然人 法人或其他组织 总计 / "
+                        "the five) and two-paragraph labels, merged cells once",
+                        Style(label=_word_label, merged_cells=True, t3_header_lines=3, header_breaks=_HEADER_BREAKS)),
+    "fmt2019-word-text": ("the 2019 format in Word's plain text: two-paragraph labels and header cells, merged "
+                          "cells once", Style(fmt2019=True, label=_word_label, merged_cells=True,
+                                              header_breaks=_HEADER_BREAKS)),
+    "word-text-breaks": ("Word's 'save as plain text': tab rows, a long label's second paragraph on the next "
+                         "physical line, header cells of two or three paragraphs, merged group cells written once",
+                         Style(label=_word_label, merged_cells=True, header_breaks=_HEADER_BREAKS)),
+    "sheet-quoted": ("a spreadsheet pasted into a web editor: tab rows, a cell holding a line break quoted "
+                     "(\"1.属于国家秘密\n\"), merged group cells once, rows padded with trailing tabs",
+                     Style(label=_sheet_label, merged_cells=True, frame="pad-tabs")),
 }
+#: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
+BASELINE_2019 = Style(fmt2019=True)
 DOC_VARIANTS = {
     "html-cms": "a CMS page: <div>s, <p>/<span> in every cell, &nbsp; padding, rowspan/colspan headers",
     "html-word": "Word's 'save as web page': MsoNormal <p> in every cell, labels wrapped in two <p>",
@@ -1096,6 +1489,17 @@ DOC_VARIANTS = {
     "html-div-subtotal": "the <div>-cell page of html-div-cells, table 三 with a 小计 column",
     "html-th-br": "the CMS page with <caption>s, 单位：件 paragraphs, <thead>/<th> headers and labels broken "
                   "after their numbering by <br/>",
+    # Fourth round.
+    "html-t3-pages": "a page whose article sits in a layout table; table 三 as two <table>s cut at a page (the "
+                     "second repeating a two-row <thead> with rowspan/colspan), <td><p><span>, &nbsp; cells",
+    "html-t3-groups": "the same with table 三 as one <table> a group of rows (only the first with the <thead>) "
+                      "and table 二 as one <table> a block",
+    "docx-text-box": "the Word document of docx-sdt-split with table 四 inside a text box (a drawing anchored "
+                     "after its heading, and the VML copy for old readers)",
+    "fmt2019-html": "the 2019 format on the page of html-t3-groups (table 二 one <table> a block, its 本年增/减 "
+                    "signed; table 三 one a group, （六）其他处理 one row)",
+    "docx-sdt-split": "a Word document, each table in a content control (w:sdt), table 三 split into two w:tbl "
+                      "by a page break (the w:vMerge group labels cut with it)",
 }
 
 
@@ -1104,14 +1508,15 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
     ``out``; returns {variant: {report: path}}."""
     written: dict[str, dict] = {}
     reports = load_reports()
-    for variant, (_what, st) in {"baseline": ("", BASELINE), **TEXT_VARIANTS}.items():
-        if only is not None and variant != "baseline" and variant not in only:
+    base = {"baseline": ("", BASELINE), "baseline-2019": ("", BASELINE_2019)}
+    for variant, (_what, st) in {**base, **TEXT_VARIANTS}.items():
+        if only is not None and variant not in base and variant not in only:
             continue
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         for name, d in reports.items():
             path = folder / f"{name}.txt"
-            path.write_text(render_text(d, st), encoding="utf-8")
+            path.write_text(render_text(as_2019(d) if st.fmt2019 else d, st), encoding="utf-8")
             written.setdefault(variant, {})[name] = path
     for variant in DOC_VARIANTS:
         if only is not None and variant not in only:
@@ -1128,6 +1533,15 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
                 path = folder / f"{name}.html"
                 path.write_text(render_html_cells(d, "span" if variant == "html-span-cells" else "div", subtotal),
                                 encoding="utf-8")
+            elif variant in ("html-t3-pages", "html-t3-groups", "fmt2019-html"):
+                path = folder / f"{name}.html"
+                page = render_html_parts(as_2019(d), True) if variant == "fmt2019-html" else \
+                    render_html_parts(d, variant == "html-t3-groups")
+                path.write_text(page, encoding="utf-8")
+            elif variant in ("docx-sdt-split", "docx-text-box"):
+                path = folder / f"{name}.docx"
+                if not render_docx_parts(d, path, variant == "docx-text-box"):
+                    continue
             elif variant == "html-th-br":
                 path = folder / f"{name}.html"
                 path.write_text(render_html_th_br(d), encoding="utf-8")

@@ -153,10 +153,10 @@ def test_unread_quantities_compare_copy_and_pickle_as_found():
 
 
 def test_table_cells_from_the_readers_cells():
-    """gplint.reader.region.to_cells: a table row's cells, ABSENT for a gap, a blank mark
+    """gplint.reader.cells.to_cells: a table row's cells, ABSENT for a gap, a blank mark
     kept without a value, a position that is not valid as it stands corrected by Span."""
     from gplint.reader.cells import LCell
-    from gplint.reader.region import to_cells as _cells
+    from gplint.reader.cells import to_cells as _cells
     from gplint.model import ABSENT
 
     placed = [LCell("num", "3", 4, 2, 3, 3), None, LCell("blank", "—", 4, 5, 6), LCell("num", "1", 0, 0, 0, 1)]
@@ -179,7 +179,7 @@ def test_table_of_contents_leaders():
 def test_cell_with_unit_keeps_the_number_and_the_unit():
     """A number written with its unit ("705件"): the number in raw, the unit in unit."""
     from gplint.reader.cells import LCell
-    from gplint.reader.region import to_cell
+    from gplint.reader.cells import to_cell
 
     assert to_cell(LCell("num", "705", 4, 2, 6, 705, unit="件")) == Cell(705, "705", Span(4, 2, 4, 6), "件")
     assert to_cell(LCell("num", "3", 4, 2, 3, 3)).unit == ""

@@ -50,6 +50,22 @@ def unit_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[LCel
     return None if cell is None else (cell, j)
 
 
+def signed_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[LCell]:
+    """The signed cell ending at ``toks[i - 1]`` ("-3", "+5", "－1": the 2019 format's 本年增/减)
+    when its sign is written against the number and stands after a blank or a tab; else None.
+    (A dash standing alone is a blank mark, one against a label or a number is no sign.)"""
+    if i < 3:
+        return None
+    sign, t = toks[i - 2], toks[i - 1]
+    if not (t.type == "NUMBER" and sign.type == "TEXT" and sign.value in SIGNS and sign.end_column == t.column
+            and toks[i - 3].type in ("BLANK", "TAB")):
+        return None
+    value = to_number(t.value)
+    if value is not None and sign.value in "-－−":
+        value = -value
+    return LCell("num", sign.value + t.value, n, sign.column, t.end_column, value)
+
+
 def signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
     """The number and sign written against fused digits ``toks[i]`` when a row label comes
     before them, nothing between (``行政处罚264-8430``: the 2019 table 二's 上一年项目数量

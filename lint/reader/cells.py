@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Optional, Sequence
 
 from ..grammar import Tok
-from ..model import Number, Span
+from ..model import ABSENT, Cell, Number, Span
 
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "空", "——", "--", "\\", "N/A", "n/a", "N／A"})
 DASHES = frozenset("-—–－―")
@@ -204,3 +204,22 @@ def _slips_after_label(cells: list[LCell]) -> bool:
     rest = cells[first:]
     slips = sum(1 for c in rest if c.kind == "label")
     return slips >= (2 if first else 3) and all(c.kind == "blank" or _digit_slip(c.text) for c in rest)
+
+
+# ----------------------------------------------------------------- into the model
+def cells_span(cells: Sequence[LCell]) -> Span:
+    """The span from the first of ``cells`` to the end of the last (one line's cells)."""
+    first, last = cells[0], cells[-1]
+    return Span(first.line, first.column, last.line, last.end_column)
+
+
+def to_cell(c: LCell) -> Cell:
+    """The model's :class:`Cell` for a cell the reader placed: a blank mark ("—") or an
+    empty cell has no value, but keeps its text and place."""
+    span = Span(c.line, c.column, c.line, c.end_column)  # c.span, without the property call
+    return Cell(c.value if c.kind == "num" else None, c.text, span, c.unit)
+
+
+def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
+    """:func:`to_cell` of each, :data:`ABSENT` for a column nothing was placed in."""
+    return tuple([ABSENT if c is None else to_cell(c) for c in placed])

@@ -13,7 +13,8 @@ from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line,
 from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, DASH_MARKS, MIN_MARK_ROW, RUN_MARKS, written_non_counts
-from .cell_shapes import is_footer, is_row_label, joined as _joined, number_with_unit, signed_run, unit_cell_ending
+from .cell_shapes import (is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending, signed_run,
+                          unit_cell_ending)
 from .csv_rows import csv_segments
 
 
@@ -261,6 +262,11 @@ def _split_unseparated(line: Line) -> LineInfo:
         if with_unit is not None:  # "4件", "12.5万元": a number with its unit
             nums.append(with_unit[0])
             i = with_unit[1]
+            continue
+        signed_cell = signed_cell_ending(toks, i, n) if t.type == "NUMBER" and toks[i - 2].type == "TEXT" else None
+        if signed_cell is not None:  # "-3", "+5": the 2019 format's 本年增/减 after a blank
+            nums.append(signed_cell)
+            i -= 2
             continue
         if (t.type == "NUMBER" or (t.type == "TEXT" and t.value in RUN_MARKS)) and (
                 i - 2 < 0 or toks[i - 2].type in ("BLANK", "TAB") or toks[i - 2].value.endswith(_LABEL_COLONS)

@@ -21,11 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from ..model import (
-    ABSENT,
-    Cell,
-    Span,
-)
+from ..model import Span
 from .cells import LCell, LineInfo
 from .cells import CELL_KIND, CELL_TEXT
 from .lines import dash_after_label, written_against
@@ -108,8 +104,9 @@ class _RegionReader:
         has_num = "num" in map(CELL_KIND, vals)
         # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
         if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
+            wrapped = self.pending[-1] if self.pending and not self.buffer else None
             self.flush()
-            self.row(info, has_num)
+            self.row(info, has_num, wrapped)
         elif info.separated and len(labs) >= 2:
             self.out.labels.extend((c, None) for c in labs)  # header row of a pipe/tab table
         else:
@@ -117,8 +114,9 @@ class _RegionReader:
                 self.flush()
             self.labels_alone(labs)
 
-    def row(self, info: LineInfo, has_num: bool) -> None:
-        """Layout "row": a label and its values on one line (pipes, tabs or blanks)."""
+    def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LCell]] = None) -> None:
+        """Layout "row": a label and its values on one line (pipes, tabs or blanks);
+        ``wrapped``: the row label waiting just above (layout "wrapped label", below)."""
         labs, vals = info.labels, info.values
         key = lab_cell = None
         for c in labs:
@@ -126,6 +124,10 @@ class _RegionReader:
             if m is not None:
                 key, lab_cell = m, c
             self.out.labels.append((c, m))
+        if key is None and labs and wrapped and not info.separated and 0 < info.number - wrapped[1].line <= 2:
+            # Layout "wrapped label" (pdftotext -layout): the row's values on the label's second
+            # or third line, beside a piece naming no row (「（二）部分公开（区分处」 / 「理的，…  4  0」).
+            key, lab_cell = wrapped
         if key is not None and self.width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
             # A group label followed by a row label it does not know ("（三）不予公开 |
             # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled. (A
@@ -356,12 +358,6 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
     return placed, duplicates, strays
 
 
-def cells_span(cells: Sequence[LCell]) -> Span:
-    """The span from the first of ``cells`` to the end of the last (one line's cells)."""
-    first, last = cells[0], cells[-1]
-    return Span(first.line, first.column, last.line, last.end_column)
-
-
 def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> list[LCell]:
     """Drop empty cells beyond the row's width: leading ones first (merged label columns
     between the label and the values; a dash written against ``label``, 「数量：—」, which
@@ -382,18 +378,3 @@ def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
     one on its row label's line (not one value a line under the label, where each line
     is a cell and an empty cell an empty line)."""
     return bool(values) and (values[0].line == row_line or len({c.line for c in values}) < len(values))
-
-
-def to_cell(c: LCell) -> Cell:
-    """The model's :class:`Cell` for a cell the reader placed: a blank mark ("—") or an
-    empty cell has no value, but keeps its text and place."""
-    span = Span(c.line, c.column, c.line, c.end_column)  # c.span, without the property call
-    return Cell(c.value if c.kind == "num" else None, c.text, span, c.unit)
-
-
-def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
-    """:func:`to_cell` of each, :data:`ABSENT` for a column nothing was placed in."""
-    return tuple([ABSENT if c is None else to_cell(c) for c in placed])
-
-
-#: A row absent from the text: seven absent cells (cells are immutable, so one tuple serves).

@@ -34,6 +34,9 @@ _SENTENCE_MARKS = frozenset("，。；：,;:！？")
 #: Marks after a title (or before a numeral mid-line) that make it an item of a list of the
 #: sections.
 _LIST_MARKS = frozenset("、，,；;等")
+#: What follows a title in a table of contents: leader dots and a page number, or the page
+#: number alone, up to the line's end.
+_CONTENTS_ENTRY = lazy_compile(r"(?:[.．…·‥\-—_ \u3000]{2,}[0-9０-９]{0,3}|[0-9０-９]{1,3})[ \u3000]*$")
 #: How a report's title ends, when its first heading runs on after it.
 _REPORT_TITLE_ENDS = ("年度报告", "年度報告")
 #: At most this many section headings are cut from the lines of one text: twice the six
@@ -91,6 +94,8 @@ def heading_cuts(text: str) -> list[int]:
         after = _skip(text, title_end, 1, " \u3000")
         if after < len(text) and text[after] in _LIST_MARKS:
             return []
+        if _CONTENTS_ENTRY.match(text, after):
+            return []  # 一、总体情况…………1: an entry of a table of contents
         start = m.start(1)
         # (Looked at where they stand, never by slicing the line: a page on one line may
         # hold thousands of numerals.)

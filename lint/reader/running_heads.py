@@ -37,7 +37,7 @@ def running_head_lines(text: str) -> list[int]:
     the module). Looks only at the lines holding 年度报告 and at the page breaks."""
     found = set(_title_again(text)) if "年度报告" in text else set()
     if "\f" in text:
-        found.update(_at_page_breaks(text.split("\n")))
+        found.update(_at_page_breaks(text))
     return sorted(found)
 
 
@@ -88,38 +88,61 @@ _TABLE_WORDS = tuple({_normalise(w) for w in (
     *(c.label for c in F.T4.columns), *(s.title for s in F.SECTIONS))})
 
 
-def _at_page_breaks(lines: list[str]) -> list[int]:
+def _at_page_breaks(text: str) -> list[int]:
     """The (1-based) numbers of the lines that stand, with the same text, at the top of
-    :data:`PAGE_EVIDENCE` pages or more, or at their foot (pages end with a form feed)."""
+    :data:`PAGE_EVIDENCE` pages or more, or at their foot (pages end with a form feed).
+
+    Walks the form feeds and the lines next to them in place (offsets, never the text cut
+    into lines: a text of short lines would cost many times its size): each line between
+    two form feeds is looked at at most twice."""
     tops: dict[str, list[int]] = {}
     feet: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        if "\f" not in line:
-            continue
-        parts = line.split("\f")
-        foot = index if parts[0].strip() else _non_blank(lines, index - 1, -1)
-        top = index if parts[-1].strip() else _non_blank(lines, index + 1, +1)
+    feed = text.find("\f")
+    while feed >= 0:
+        line = _line_at(text, feed)
+        parts = text[line[0]:line[1]].split("\f")
+        foot = line if parts[0].strip() else _non_blank(text, line, -1)
+        top = line if parts[-1].strip() else _non_blank(text, line, +1)
         for place, at in ((feet, foot), (tops, top)):
-            if at is None:
-                continue
             # (Only a line that holds nothing else: the line of a form feed may hold the
             # foot of one page and the top of the next.)
-            pieces = [p for p in lines[at].split("\f") if p.strip(" \u3000\t")]
+            pieces = [] if at is None else [p for p in text[at[0]:at[1]].split("\f") if p.strip(" \u3000\t")]
             key = _furniture_key(pieces[0]) if len(pieces) == 1 else ""
             if key:
-                place.setdefault(key, []).append(at)
-    return sorted(k + 1 for place in (tops, feet) for at in place.values() if len(at) >= PAGE_EVIDENCE for k in at)
+                place.setdefault(key, []).append(at[0])
+        feed = text.find("\f", line[1])
+    starts = sorted(a for place in (tops, feet) for at in place.values() if len(at) >= PAGE_EVIDENCE for a in at)
+    numbers, number, counted = [], 1, 0
+    for start in starts:
+        number += text.count("\n", counted, start)
+        counted = start
+        numbers.append(number)
+    return numbers
 
 
-def _non_blank(lines: list[str], index: int, step: int) -> "int | None":
-    """The first line from ``index`` on (``step`` +1 or -1) with text, up to a form feed."""
-    while 0 <= index < len(lines):
-        if lines[index].strip(" \u3000\t\f"):
-            return index if "\f" not in lines[index] else None
-        if "\f" in lines[index]:
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """(start, end) offsets of the line holding offset ``at``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _non_blank(text: str, line: tuple[int, int], step: int) -> "tuple[int, int] | None":
+    """The first line before (``step`` -1) or after (+1) ``line`` with text, up to a line
+    holding a form feed (then None)."""
+    while True:
+        if step < 0:
+            if line[0] == 0:
+                return None
+            line = _line_at(text, line[0] - 1)
+        else:
+            if line[1] >= len(text):
+                return None
+            line = _line_at(text, line[1] + 1)
+        piece = text[line[0]:line[1]]
+        if "\f" in piece:
             return None
-        index += step
-    return None
+        if piece.strip(" \u3000\t"):
+            return line
 
 
 def _furniture_key(text: str) -> str:

@@ -15,9 +15,10 @@ from ..model import (
     Span,
     Table2,
 )
-from . import runs, t2_runs
+from . import aligned_columns, runs, t2_runs
 from .cells import CELL_UNITS, LCell, LineInfo, region_span, to_number
-from .region import RegionRead, Vector, Widths, align, blank_separated, to_cell, cells_span, fit, read_region
+from .cells import cells_span, to_cell
+from .region import RegionRead, Vector, Widths, align, blank_separated, fit, read_region
 from ..lazy_re import lazy_compile
 
 
@@ -80,6 +81,19 @@ def _this_year_cells(col_labels: Sequence[Label], row_line: int, vals: Sequence,
     if len(words) != len(vals) or len(this) != width:
         return []
     return [vals[k] for k in this]
+
+
+def _under_header(col_labels: Sequence[Label], row_line: int, vals: Sequence[LCell], width: int,
+                  infos: Sequence[LineInfo]) -> Optional[list[LCell]]:
+    """A short row's values under the columns of its block's header line (the nearest
+    above it), when the header and the values stand in aligned columns (pdftotext -layout:
+    :mod:`.aligned_columns`); None otherwise."""
+    above = [c.span.line for c in col_labels if c.span.line < row_line]
+    if not above:
+        return None
+    texts = {i.number: i.text for i in infos if not i.separated and not i.offset}
+    grid = aligned_columns.header_grid(texts.get(max(above)), width)
+    return None if grid is None else aligned_columns.place(vals, grid, texts.get)
 
 
 #: A number standing alone inside a label's text (blanks on both sides).
@@ -169,6 +183,14 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
             continue
         keys = row_keys[key]
         vals = fit(vec.values, len(keys), vec.label)
+        row_line = vec.line if vec.layout == "row" or not vec.label else vec.label.line
+        in_columns = None if len(vals) >= len(keys) or vec.separated or any(c.fused for c in vals) \
+            else _under_header(col_labels, row_line, vals, len(keys), infos)
+        if in_columns is not None:
+            # Aligned columns (pdftotext -layout): the header shows which cells are empty,
+            # and a value standing alone under one column is one cell ("100", not 1|0|0).
+            cells.update((k, to_cell(c)) for k, c in zip(keys, in_columns))
+            continue
         digits = runs.run_digits(vals, len(keys), long_cell=None, lone_run=True) if len(keys) > 1 else None
         change = _CHANGE_AT.get(key) if fmt == "2019" else None
         signed = t2_runs.signed_splits(vals, len(keys), change) if change is not None and digits is None else None
@@ -184,7 +206,6 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
                 issues.append(Issue("ambiguous-digit-split", cells_span(vals), "t2", key, vec.label_text,
                                     values=(run,), readings=len(cuts)))
                 continue
-        row_line = vec.label.line if vec.label else vec.line
         if fmt == "2021" and len(vals) > len(keys):
             this_year = _this_year_cells(col_labels, row_line, vals, len(keys))
             if this_year == []:

@@ -20,13 +20,15 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import runs, t3_forms, t3_parts, t3_runs
+from . import aligned_columns, runs, t3_forms, t3_parts, t3_runs
+from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
 from .t3_fit import choose_drop, short_of_subtotal
-from .region import Vector, Widths, align, blank_separated, to_cell, to_cells, cells_span, fit, read_region
+from .cells import cells_span, to_cell, to_cells
+from .region import Vector, Widths, align, blank_separated, fit, read_region
 
 
 def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
@@ -198,6 +200,9 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         else:
             rest.append(vec)
     placed = _place(rest, order, issues)
+    short = any(not v.separated and len(v.values) < width for v in placed.values())  # (most tables: none)
+    aligned = None if not short or header.placement is not None or parts is not None or form is not None \
+        or subtotal is not None else aligned_columns.table_columns(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     solve = header.placement is None and subtotal is None and parts is None
@@ -208,12 +213,17 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
             target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
                               _ABSENT_ROW, vec.line, (), 0)
             continue
-        target[key] = _t3_row(key, vec, width, issues, subtotal)
+        target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
+    missing = any(key not in rows for key in T3_ROWS)
+    printed_empty = aligned_columns.labels_alone(read) if missing and form is None and parts is None else {}
     for key in T3_ROWS:
         if key not in rows:
-            rows[key] = Row(key, None, _ABSENT_ROW, 0, (), 0)
+            lab = printed_empty.get(key)
+            # A row printed with its label and no value at all (every zero left blank) is
+            # there, empty; a row neither labelled nor read is absent (T105).
+            rows[key] = Row(key, lab, _ABSENT_ROW, lab.span.line if lab else 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form
@@ -322,7 +332,8 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     return unsure
 
 
-def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None) -> Row:
+def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None,
+            aligned: Optional[AlignedColumns] = None) -> Row:
     vals = vec.values
     w = width + 1 if subtotal is not None else width
     if len(vals) > w:  # (fit drops nothing from a row no wider than w: most rows)
@@ -356,7 +367,12 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=8, expected=7))
     elif n < 6 or (n == 6 and width == 7):
         placed = list(vals) + [None] * (7 - n)
-        if not vec.separated and blank_separated(vals, lab.line if lab else vec.line) and not any(c.fused for c in vals):
+        # (A "row" vector's values stand on its own line, its label there or wrapped above.)
+        row_line = vec.line if vec.layout == "row" or not lab else lab.line
+        if not vec.separated and blank_separated(vals, row_line) and not any(c.fused for c in vals):
+            in_columns = aligned and aligned_columns.place(vals, aligned.grid, aligned.text_of)
+            if in_columns:  # the row's values stand under their columns: the empty ones are seen
+                return Row(key, label, to_cells(in_columns), vec.line, (), len(in_columns), None)
             # Values cut only by blanks on a line (a page flattened into one line drops
             # its empty cells): which cell is missing is unknown, so none of them is
             # placed; they are kept as values left over. (One value a line is another

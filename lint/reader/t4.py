@@ -15,10 +15,11 @@ from ..model import (
     Span,
     Table4,
 )
-from . import runs, t4_forms
+from . import aligned_columns, runs, t4_forms
 from .cells import LCell, LineInfo
 from .cells import CELL_FUSED, CELL_KIND, CELL_TEXT
-from .region import to_cell, cells_span, fit
+from .cells import cells_span, to_cell
+from .region import fit
 
 
 def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
@@ -66,6 +67,10 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         return Table4({}, tuple(col_labels), infos[0].number, Span(infos[0].number))
     cols = T4_COLS if (has_total or len(values) != 12) else T4_COLS[:4]
     positions = [(b, c) for b in T4_BLOCKS for c in cols]
+    in_columns = _under_header(values, infos) if len(values) < len(positions) == 15 and not separated else None
+    if in_columns is not None:  # aligned columns (pdftotext -layout): the header shows the empty cells
+        cells = {bc: to_cell(v) for bc, v in zip(positions, in_columns)}
+        return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
     if len(values) < len(positions) and spaced and not separated:
         # Fewer numbers than cells, cut only by blanks (not one cell a line, where the
         # empty cells lost are the last ones): cells may have run together where
@@ -84,6 +89,19 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optional[list[LCell]]:
+    """Values on one line short of the fifteen cells, placed under the columns of the
+    header line of fifteen column words above them when both stand in aligned columns
+    (:mod:`.aligned_columns`); None otherwise."""
+    line = values[0].line
+    texts = {i.number: i.text for i in infos if not i.separated and not i.offset}
+    for n in sorted((k for k in texts if k < line), reverse=True)[:4]:
+        grid = aligned_columns.header_grid(texts[n], len(T4_BLOCKS) * len(T4_COLS), lead=False)
+        if grid is not None:
+            return aligned_columns.place(values, grid, texts.get)
+    return None
 
 
 def _block_row(info: LineInfo) -> bool:

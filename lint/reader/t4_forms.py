@@ -18,7 +18,7 @@ from ..format import T4
 from ..lazy_re import lazy_compile
 from ..model import Cell, Issue, Label, Span, Table4
 from .cells import BLANK_MARKS, LCell, LineInfo, to_number
-from .region import to_cell
+from .cells import to_cell
 
 #: Table 四's column words (结果维持 … 总计) -> column key.
 _RESULTS = {c.label: c.key for c in T4.columns}

@@ -145,7 +145,13 @@ def _evidence(report: Report, row: Row) -> Optional[bool]:
     # Where the row begins on that line (its label): a row inside a longer line (a page
     # flattened into one line) ends where the next row's text begins.
     first = row.label.span.column if row.label is not None and row.label.span.line == line else 1
-    return trailing_empty_cell(report, line, max(ends), first)
+    evidence = trailing_empty_cell(report, line, max(ends), first)
+    if evidence is None and len({s.line for s in spans}) == 1 and any(
+            c.span is not None and not c.raw.strip() for c in row.cells):
+        # Values placed under aligned columns (pdftotext -layout): the reader saw which
+        # cells are empty; as on a tab row, one after the last value is evidence.
+        return row.cells[-1].span is not None and not row.cells[-1].raw.strip()
+    return evidence
 
 
 def _over(spans: list[Optional[Span]], line: int) -> Span:

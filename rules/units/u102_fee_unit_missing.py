@@ -37,6 +37,11 @@ def _unit_nearby(report: Report) -> bool:
     for n in range(first, last + 1):
         if _UNIT.search(normalise(report.lines[n - 1])):
             return True
+    # A narrow column wraps the header every few characters (pdftotext -layout: 本年收费 /
+    # 金额（单 / 位：万元 / ）): the unit is read across the lines from the header to the row.
+    if header is not None and header.span is not None:
+        wrapped = "".join(normalise(report.lines[n - 1]) for n in range(header.span.line, last + 1))
+        return bool(_UNIT.search(wrapped))
     return False
 
 
@@ -45,7 +50,8 @@ class FeeUnitMissing(Rule):
         The header of 表二 第二十条第（八）项 states the unit of 本年收费金额 (万元). A header
         without any unit, or a fee row without a header, is reported. A unit the conversion
         moved next to the header counts as written: （单位：万元） wrapped onto the following
-        line, a 单位：万元 caption just above the table, the short form （万）. Not reported
+        line (or cut over several lines by a narrow column), a 单位：万元 caption just above
+        the table, the short form （万）. Not reported
         when 表二 could not be read well enough to check (T190): its header is then as likely
         misread as its cells.
 

@@ -102,6 +102,10 @@ def test_lists_in_prose_are_not_headings(sentence):
     ("如下：一、主动公开情况良好", ["如下：一、主动公开情况良好"]),  # 一 is not 主动公开's numeral
     ("本报告包括：一、总体情况；二、主动公开政府信息情况", ["本报告包括：一、总体情况；二、主动公开政府信息情况"]),
     ("一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2", ["一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2"]),
+    # entries of a table of contents: leader dots and a page number, or the number alone
+    ("一、总体情况............1", ["一、总体情况............1"]),
+    ("四、政府信息公开行政复议、行政诉讼情况……………… 4", ["四、政府信息公开行政复议、行政诉讼情况……………… 4"]),
+    ("二、主动公开政府信息情况 2", ["二、主动公开政府信息情况 2"]),
 ])
 def test_heading_cuts(line, pieces):
     bounds = [0, *heading_cuts(line), len(line)]
@@ -147,3 +151,18 @@ def test_a_text_numbered_otherwise_is_not_cut():
     assert len(many) == MOST + 1 and all(h.title == "总体情况2021年，工作" for h in many)
     few = parse("一、总体情况2021年，工作。\n" * MOST).headings
     assert len(few) == MOST and all(h.title == "总体情况" for h in few)
+
+
+def test_a_table_of_contents_lends_no_heading():
+    """A report with a table of contents and section 四's heading left out: the contents'
+    entry is no heading, so the heading is missing (S101), not out of order (S102)."""
+    lines = ["某市某局2024年政府信息公开工作年度报告", "", "目录"]
+    titles = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    lines += [f"{t}{'.' * 12}{n}" for n, t in enumerate(titles, 1)] + [""]
+    for t in titles:
+        if not t.startswith("四"):
+            lines += [t, "正文。"]
+    report = parse("\n".join(lines))
+    assert "S4" not in report.sections
+    assert all(s.line > 10 for s in report.sections.values())

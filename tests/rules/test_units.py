@@ -32,6 +32,9 @@ HEADER_LINE = "信息内容\t本年收费金额（单位：万元）"
     "信息内容\t本年收费金额\n\t（单位：万元）",
     "单位：万元\n信息内容\t本年收费金额",               # unit as a caption above the table
     "信息内容\t本年收费金额（单位：万）",               # the short form
+    # pdftotext -layout of a narrow column: the header cut every four characters
+    "信息内容                 本年收费\n                         金额（单\n                         位：万元\n"
+    "                           ）",
 ])
 def test_unit_written_next_to_the_header_is_not_missing(layout):
     text = example_report(replace={HEADER_LINE: layout})
@@ -39,8 +42,9 @@ def test_unit_written_next_to_the_header_is_not_missing(layout):
     assert codes(text) == []
 
 
-def test_header_without_unit_anywhere_is_still_reported():
-    text = example_report(replace={HEADER_LINE: "信息内容\t本年收费金额"})
+@pytest.mark.parametrize("layout", ["信息内容\t本年收费金额", "信息内容       本年收费\n               金额"])
+def test_header_without_unit_anywhere_is_still_reported(layout):
+    text = example_report(replace={HEADER_LINE: layout})
     assert codes(text) == ["U102"]
 
 
