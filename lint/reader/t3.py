@@ -26,7 +26,7 @@ from .aligned_columns import AlignedColumns
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .t3_fit import choose_drop, short_of_subtotal
+from .t3_fit import choose_drop, short_of_subtotal, subtotal_position
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
 
@@ -110,22 +110,6 @@ def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
     return None
 
 
-#: The header's words for its columns, and for the group over the five legal-person ones.
-_HEADER_WORDS = (*((c.key, w) for c in F.T3_2021.columns for w in c.words), ("group", L.T3_COLUMN_GROUP))
-
-
-def _subtotal_position(text: str, word: str) -> int:
-    """Where the header's 小计 column sits among the eight values: right after 自然人 when
-    the next header word after it is 商业企业 or the group's 法人或其他组织, else closing the
-    group (after 其他, before 总计). The next word, not the 小计's place before or after
-    商业企业: a 小计 cell merged over a two-row header is read with the top row (自然人 法人或
-    其他组织 小计 总计), before the 商业企业 of the row below it."""
-    after = text[text.find(word) + len(word):]
-    # (The group's word is found before the 其他 inside it: the nearest word wins.)
-    found = [(after.find(w), key) for key, w in _HEADER_WORDS if w in after]
-    return 1 if found and min(found)[1] in ("C2", "group") else 6
-
-
 def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
     """Rows of values with no row label among them, as many as table 三 has rows."""
     if any(v.key is not None and v.key.startswith("R") for v in vectors):
@@ -158,7 +142,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     # (Headed 小计, or 合计 in a header that heads the last column 总计.)
     word = "小计" if "小计" in header.text else "合计" if "合计" in header.text and "总计" in header.text else None
     if width == 7 and word is not None:
-        subtotal = _subtotal_position(header.text, word)
+        subtotal = subtotal_position(header.text, word)
 
     # A table printing （六）其他处理 as one row (the 2019 layout) has G6 where its
     # sub-rows would be, before the total row.

@@ -1,13 +1,31 @@
 """Table 三 rows with one value more or fewer than the header's columns: which reading
 the row's own identities allow (a row total; a 小计 column's sum of the five legal-person
 columns). Used by :func:`gplint.reader.t3.build_t3` for a row of eight values under seven
-columns (an intruder to drop) and for seven values under eight columns (a 小计 column)."""
+columns (an intruder to drop) and for seven values under eight columns (a 小计 column), and
+to place a 小计 column the header names."""
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Optional, Sequence
 
+from .. import format as F
+from .. import labels as L
 from .cells import LCell
+
+#: The header's words for its columns, and for the group over the five legal-person ones.
+_HEADER_WORDS = (*((c.key, w) for c in F.T3_2021.columns for w in c.words), ("group", L.T3_COLUMN_GROUP))
+
+
+def subtotal_position(text: str, word: str) -> int:
+    """Where the header's 小计 column sits among the eight values: right after 自然人 when
+    the next header word after it is 商业企业 or the group's 法人或其他组织, else closing the
+    group (after 其他, before 总计). The next word, not the 小计's place before or after
+    商业企业: a 小计 cell merged over a two-row header is read with the top row (自然人 法人或
+    其他组织 小计 总计), before the 商业企业 of the row below it."""
+    after = text[text.find(word) + len(word):]
+    # (The group's word is found before the 其他 inside it: the nearest word wins.)
+    found = [(after.find(w), key) for key, w in _HEADER_WORDS if w in after]
+    return 1 if found and min(found)[1] in ("C2", "group") else 6
 
 
 def short_of_subtotal(vals: Sequence[LCell], subtotal: int
