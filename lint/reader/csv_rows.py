@@ -7,12 +7,13 @@ write every text, any label) between double quotes, empty cells as empty fields:
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
 
 A line is taken for such a row only when nothing else reads it so: no tab or pipe cuts it,
-it has three fields or more, one of them a number, quoted or a column header of the format
-(a header row: 「信息内容,本年制发件数,本年废止件数,现行有效件数」; two are enough when one
-is quoted: 「"行政许可","12"」), every field after the first is quoted, a number or empty, and its first is quoted, a number, empty or a label that
-does not end in a digit (so 「行政事业性收费 1,234,567」 and a lone 1,234,567 stay
-thousands separators). Each field is
-read by the grammar on its own, at its column: a cell's span is where it stands.
+it has three fields or more (two when one is quoted: 「"行政许可","12"」), its first field is
+quoted, a number, empty or a label that does not end in a digit (so 「行政事业性收费
+1,234,567」 and a lone 1,234,567 stay thousands separators), and either every later field
+is quoted, a number or empty, one field being a number or quoted, or it is a header row:
+labels alone, two of them column headers of the format and none a sentence
+(「信息内容,本年制发件数,本年废止件数,现行有效件数」). Each field is read by the grammar on
+its own, at its column: a cell's span is where it stands.
 """
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ _SEG_ENUM = (
 )
 _UP_TO_DIGIT = lazy_compile(r"[^0-9０-９]*")
 # A heading's title in other words: a few characters with no mark of a sentence, ending
-# in a word titles end with (情况, 措施, 事项, 概况, 概述), at most 24 characters in all.
+# in a word titles end with (情况, 措施, 事项, 概况, 概述), at most 22 characters in all.
 _REWORDED_TITLE = lazy_compile(r"[^。，,；;：:！？0-9０-９\s]{2,20}?(?:情况|措施|事项|概况|概述)")
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
