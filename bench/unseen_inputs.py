@@ -831,28 +831,44 @@ def _grids(d: ReportData, subtotal: bool = False) -> list[tuple[list[list[str]],
     return [(t2, m2), (t3, m3), (t4, m4)]
 
 
-def render_docx(d: ReportData, path: Path, subtotal: bool = False) -> bool:
-    """A DOCX as an office writes it in Word: paragraphs, and the three tables with merged
-    cells (vertical merges for the group labels, horizontal ones for headers and one-value
-    rows of table 二). False when python-docx is missing."""
+def _docx_begun(d: ReportData):
+    """(a Word document holding the report's title, preface and its first section up to
+    section 二's heading, the report's prose), or None without python-docx."""
     try:
         import docx
     except ImportError:
-        return False
+        return None
     doc = docx.Document()
     p = _prose(d)
     for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1]):
         doc.add_paragraph(x)
+    return doc, p
+
+
+def _docx_table(doc, grid: list[list[str]], merges):
+    """A table of ``grid``'s cells added to ``doc``, its ``merges`` (r0, c0, r1, c1) merged."""
+    table = doc.add_table(rows=len(grid), cols=len(grid[0]))
+    for r0, c0, r1, c1 in merges:
+        table.cell(r0, c0).merge(table.cell(r1, c1))
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    return table
+
+
+def render_docx(d: ReportData, path: Path, subtotal: bool = False) -> bool:
+    """A DOCX as an office writes it in Word: paragraphs, and the three tables with merged
+    cells (vertical merges for the group labels, horizontal ones for headers and one-value
+    rows of table 二). False when python-docx is missing."""
+    started = _docx_begun(d)
+    if started is None:
+        return False
+    doc, p = started
     for n, (grid, merges) in enumerate(_grids(d, subtotal)):
         if n:
             doc.add_paragraph(_HEADINGS[1 + n])
-        table = doc.add_table(rows=len(grid), cols=len(grid[0]))
-        for r0, c0, r1, c1 in merges:
-            table.cell(r0, c0).merge(table.cell(r1, c1))
-        for r, row in enumerate(grid):
-            for c, text in enumerate(row):
-                if text:
-                    table.cell(r, c).text = text
+        _docx_table(doc, grid, merges)
     for x in (_HEADINGS[4], p["S5"], _HEADINGS[5], p["S6"], *p["sign"].split("\n")):
         doc.add_paragraph(x)
     doc.save(str(path))
@@ -1185,26 +1201,17 @@ def render_docx_parts(d: ReportData, path: Path, text_box: bool = False) -> bool
     does). ``text_box``: table 四 inside a text box (a drawing anchored in the paragraph
     after its heading, with the VML copy Word writes for old readers) instead. False
     without python-docx."""
-    try:
-        import docx
-        from docx.enum.text import WD_BREAK
-        from docx.oxml.ns import qn
-        from docx.oxml import OxmlElement, parse_xml
-    except ImportError:
+    started = _docx_begun(d)
+    if started is None:
         return False
-    doc = docx.Document()
-    p = _prose(d)
-    for x in (p["title"], p["preface"], _HEADINGS[0], p["S1"], _HEADINGS[1]):
-        doc.add_paragraph(x)
+    from docx.enum.text import WD_BREAK
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement, parse_xml
+
+    doc, p = started
 
     def add_table(grid, merges) -> None:
-        table = doc.add_table(rows=len(grid), cols=len(grid[0]))
-        for r0, c0, r1, c1 in merges:
-            table.cell(r0, c0).merge(table.cell(r1, c1))
-        for r, row in enumerate(grid):
-            for c, text in enumerate(row):
-                if text:
-                    table.cell(r, c).text = text
+        table = _docx_table(doc, grid, merges)
         sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
         sdt.append(OxmlElement("w:sdtPr"))
         sdt.append(content)
