@@ -46,6 +46,9 @@ PLUGIN = textwrap.dedent('''
                 _LEAKED.append(b"\\x01" * (64 * 1024 * 1024))  # touched: resident
                 return [self.diag(f"pid {os.getpid()} leaked {len(_LEAKED)}", Span(1, 1))]
             if "HANGNOW" in report.text:
+                # Says so first where a test waits for it (SABOTEUR_HANGING: a folder).
+                if os.environ.get("SABOTEUR_HANGING"):
+                    open(os.path.join(os.environ["SABOTEUR_HANGING"], f"hanging-{os.getpid()}"), "w").close()
                 while True:  # a rule that never returns (the per-file timeout's case)
                     pass
             return ()

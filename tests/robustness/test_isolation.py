@@ -26,8 +26,8 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOOD = (CORPUS / "001_98c801d9a8639466.txt").read_text(encoding="utf-8")
 
 
-def _gplint(*args: str, cwd: Path, **kw) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+def _gplint(*args: str, cwd: Path, env=None, **kw) -> subprocess.Popen:
+    env = env or dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.Popen([sys.executable, "-m", "gplint", *args], cwd=str(cwd), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
@@ -120,14 +120,16 @@ def _session_processes(sid: int) -> list[int]:
     return out
 
 
-def _wait_for_workers(proc: subprocess.Popen, count: int) -> None:
+def _wait_for_workers(folder: Path, count: int) -> None:
+    """Until ``count`` processes are inside the hanging rule (each leaves a file in
+    ``folder`` when it enters it): a fixed pause after the workers appeared was too short on
+    a loaded host, where a signal then met a worker still starting."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        if len(_session_processes(proc.pid)) >= count + 1:
-            time.sleep(0.5)  # the workers are busy in the hanging rule by now
+        if len(list(folder.glob("hanging-*"))) >= count:
             return
         time.sleep(0.05)
-    raise AssertionError("the workers never started")
+    raise AssertionError("the workers never reached the hanging rule")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -139,8 +141,11 @@ def test_a_signal_stops_the_run_with_one_line_and_no_process_left(tmp_path, how,
     Ctrl-C reaches the whole process group (a terminal's), SIGTERM only the main process.
     One file is linted in a forked child of its own (no pool): the same holds for it."""
     names = _project(tmp_path, files, {i: "HANGNOW" for i in range(files)})
-    proc = _gplint("--jobs", jobs, *names, cwd=tmp_path, start_new_session=True)
-    _wait_for_workers(proc, int(jobs))
+    hanging = tmp_path / "hanging"
+    hanging.mkdir()
+    proc = _gplint("--jobs", jobs, *names, cwd=tmp_path, start_new_session=True,
+                   env=dict(os.environ, PYTHONIOENCODING="utf-8", SABOTEUR_HANGING=str(hanging)))
+    _wait_for_workers(hanging, int(jobs) if files > 1 else 1)
     if how == "SIGINT":
         os.killpg(proc.pid, signal.SIGINT)
     else:
