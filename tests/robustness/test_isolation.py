@@ -143,8 +143,12 @@ def test_a_signal_stops_the_run_with_one_line_and_no_process_left(tmp_path, how,
     names = _project(tmp_path, files, {i: "HANGNOW" for i in range(files)})
     hanging = tmp_path / "hanging"
     hanging.mkdir()
+    # (Started as a terminal's foreground job is, Ctrl-C's default disposition restored: a
+    # test run in the background of a shell inherits SIGINT ignored, and a program started
+    # so rightly keeps ignoring it.)
     proc = _gplint("--jobs", jobs, *names, cwd=tmp_path, start_new_session=True,
-                   env=dict(os.environ, PYTHONIOENCODING="utf-8", SABOTEUR_HANGING=str(hanging)))
+                   env=dict(os.environ, PYTHONIOENCODING="utf-8", SABOTEUR_HANGING=str(hanging)),
+                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _wait_for_workers(hanging, int(jobs) if files > 1 else 1)
     if how == "SIGINT":
         os.killpg(proc.pid, signal.SIGINT)
