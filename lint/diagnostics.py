@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, ClassVar, Iterable, Optional
 
 from .digest import sha256 as _sha256
+from .format import NATIONAL_FORMATS
 from .model import Report, Span
 
 
@@ -124,6 +125,11 @@ class Rule:
     #: What the rule means, in Chinese, for the person who wrote the report: shown first
     #: by ``gplint serve``, the review report, ``gplint rule`` and docs/rules.md.
     explanation: ClassVar[str] = ""
+    #: The report formats the rule checks (``Report.format_version``). By default the two
+    #: national formats: a report on 2018 or before follows none (``BEFORE_FORMATS``), and
+    #: a rule about the format's sections or tables has nothing to hold it to. A rule that
+    #: holds for any report (dates, hygiene, the prose's own sums) says ``ALL_FORMATS``.
+    formats: ClassVar[tuple[str, ...]] = NATIONAL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         raise NotImplementedError

@@ -21,7 +21,10 @@ Generated from the rules' docstrings by `python -m gplint.docs` (or
 
 Profiles: `default` is what a plain `gplint FILE` reports; `strict` (`--rules strict`) adds
 the rules marked strict. Severities: error, warning, info. "docs/format.md §N" is a section
-of [the format description](format.md).
+of [the format description](format.md). Formats: the reports a rule checks, by the format
+they follow (`Report.format_version`): `2021` and `2019` are the national formats; `2008`
+is a report on 2018 or an earlier year, before any national format (docs/format.md §1.2),
+which only the rules that hold for any report check.
 
 Examples that start with `…` are fragments: the sentences or table rows
 that matter, which stand in the standard example report (`gplint.testing.example_report`:
@@ -76,7 +79,8 @@ def _dedent(lines: list[str]) -> str:
 def rule_text(rule: type[Rule]) -> str:
     """Plain-text documentation of one rule (``gplint rule CODE``)."""
     head = (f"{rule.code} {rule.name}\n"
-            f"category: {rule.category}   severity: {rule.severity}   profiles: {', '.join(rule.profiles)}\n")
+            f"category: {rule.category}   severity: {rule.severity}   profiles: {', '.join(rule.profiles)}"
+            f"   formats: {', '.join(rule.formats)}\n")
     opts = getattr(rule, "options", None)
     if opts:
         head += "options: " + ", ".join(f"{k} = {v!r}" for k, v in opts.items()) + "\n"
@@ -88,7 +92,8 @@ def rule_text(rule: type[Rule]) -> str:
 def rule_markdown(rule: type[Rule]) -> str:
     doc = clean_doc(rule.__doc__)
     out = [f"## {rule.code} `{rule.name}`", "",
-           f"Category **{rule.category}**, severity **{rule.severity}**, profiles: {', '.join(rule.profiles)}."]
+           f"Category **{rule.category}**, severity **{rule.severity}**, profiles: {', '.join(rule.profiles)}, "
+           f"formats: {', '.join(rule.formats)}."]
     opts = getattr(rule, "options", None)
     if opts:
         out.append("Options: " + ", ".join(f"`{k}` (default `{v!r}`)" for k, v in opts.items()) + ".")

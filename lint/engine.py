@@ -139,6 +139,8 @@ def run_rules(report: Report, rules: Iterable[type[Rule]], options: LintOptions,
 
         history = open_view(options.history)
     for cls in rules:
+        if report.format_version not in cls.formats:
+            continue
         rule = cls()
         opts = dict(cls.options)
         mine = rule_options.get(cls.code)

@@ -696,6 +696,8 @@ class Format(NamedTuple):
     t2: T2Spec
     t3: T3Spec
     t4: T4Spec
+    #: The first report year it governs (reports on that year and later, until the next).
+    first_year: int
 
     @property
     def title(self) -> str:
@@ -710,9 +712,18 @@ class Format(NamedTuple):
         return tuple(s.slot for s in self.sections)
 
 
-FORMAT_2021 = Format("2021", "2021 年格式", "国办公开办函〔2021〕30号", SECTIONS, T2_2021, T3_2021, T4)
-FORMAT_2019 = Format("2019", "2019 年试行格式", "国办公开办函〔2019〕60号", SECTIONS, T2_2019, T3_2019, T4)
+FORMAT_2021 = Format("2021", "2021 年格式", "国办公开办函〔2021〕30号", SECTIONS, T2_2021, T3_2021, T4, 2021)
+FORMAT_2019 = Format("2019", "2019 年试行格式", "国办公开办函〔2019〕60号", SECTIONS, T2_2019, T3_2019, T4, 2019)
 FORMATS: dict[str, Format] = {"2021": FORMAT_2021, "2019": FORMAT_2019}
+
+#: The version of a report on a year before the first national format (docs/format.md §1.2,
+#: FMT-2008: the 2008 条例's list of contents, no fixed sections, tables or identities). Only
+#: the checks that hold for any report (dates, hygiene, the prose's own sums) apply to it.
+BEFORE_FORMATS = "2008"
+#: The versions a report can follow, oldest first; a rule checks reports of
+#: ``NATIONAL_FORMATS`` unless it says otherwise (``Rule.formats``).
+NATIONAL_FORMATS: tuple[str, ...] = ("2019", "2021")
+ALL_FORMATS: tuple[str, ...] = (BEFORE_FORMATS,) + NATIONAL_FORMATS
 
 
 # =========================================================================== year over year
@@ -743,7 +754,8 @@ YEAR_OVER_YEAR = YearOverYear()
 
 
 def format_for(version: str) -> Format:
-    """The format a report or a table says it follows ("2019"); the 2021 one otherwise."""
+    """The format a report or a table says it follows ("2019"); the 2021 one otherwise
+    (also for a report before the formats, which has none: see ``BEFORE_FORMATS``)."""
     return FORMATS.get(version, FORMAT_2021)
 
 
@@ -752,7 +764,7 @@ def table(key: str) -> TableSpec:
 
 
 __all__ = [
-    "CellRef", "FORMATS", "FORMAT_2019", "FORMAT_2021", "Format", "GOVERNMENT_RESULTS", "IDENTITY_KINDS",
+    "ALL_FORMATS", "BEFORE_FORMATS", "NATIONAL_FORMATS", "CellRef", "FORMATS", "FORMAT_2019", "FORMAT_2021", "Format", "GOVERNMENT_RESULTS", "IDENTITY_KINDS",
     "Identity", "IdentityKind", "Number", "OLD_FORMAT_SIGNATURES", "OLD_FORMAT_VARIANTS", "SECTIONS", "SECTION_MATCH_ORDER",
     "T2_COLUMN_WORDING",
     "SectionSpec", "Sums", "T2Block", "T2Cell", "T2Column", "T2Row", "T2Spec", "T2_2019", "T2_2021", "T3Column",

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from gplint.diagnostics import CATEGORIES, SEVERITIES
+from gplint.format import ALL_FORMATS
 from gplint.plugins import build_registry
 from gplint.testing import lint_with, missing_doc_sections, rule_example_marks, rule_examples
 
@@ -33,6 +34,7 @@ def test_rule_attributes(rule):
     assert rule.code[0] == PREFIX[rule.category], f"{rule.code} is in category {rule.category}"
     assert rule.severity in SEVERITIES
     assert rule.profiles and set(rule.profiles) <= {"default", "strict"}
+    assert rule.formats and set(rule.formats) <= set(ALL_FORMATS), rule.formats
     assert not missing_doc_sections(rule), f"{rule.code} docstring lacks {missing_doc_sections(rule)}"
 
 
@@ -94,3 +96,28 @@ def test_input_rules_only_document_engine_codes():
     report = parse(example_report())
     for rule in (r for r in RULES if r.category == "input"):
         assert list(rule().check(report, {})) == []
+
+
+def test_a_rule_runs_only_on_the_formats_it_names():
+    """``Rule.formats``: a rule of the formats' tables is not run on a report before them;
+    a rule that says ``ALL_FORMATS`` is, and both run on a report in a national format."""
+    from gplint import parse
+    from gplint.diagnostics import Rule
+    from gplint.engine import LintOptions, run_rules
+    from gplint.model import Span
+
+    class FormatRule(Rule):
+        code, name, category = "X901", "format-rule", "hygiene"
+
+        def check(self, report, options):
+            yield self.diag("format", Span(1))
+
+    class AnyReportRule(FormatRule):
+        code, name, formats = "X902", "any-report-rule", ALL_FORMATS
+
+    before = "示例局2016年政府信息公开工作年度报告\n\n一、概述\n本年度工作平稳。\n"
+    assert parse(before).format_version == "2008"
+    ran = run_rules(parse(before), [FormatRule, AnyReportRule], LintOptions(), "r.txt")
+    assert [d.code for d in ran] == ["X902"]
+    ran = run_rules(parse(before.replace("2016", "2022")), [FormatRule, AnyReportRule], LintOptions(), "r.txt")
+    assert [d.code for d in ran] == ["X901", "X902"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Iterator, Optional, Sequence
 
 from .. import labels as L
+from ..format import BEFORE_FORMATS, FORMAT_2019, FORMAT_2021
 from ..grammar import Line, tokenise
 from ..model import (
     Heading,
@@ -14,6 +15,9 @@ from ..model import (
     Report,
     Section,
     Span,
+    Table2,
+    Table3,
+    Table4,
 )
 from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
@@ -137,7 +141,8 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         title_span=title_span,
         year=year or report_year,
         reporter_kind=_reporter_kind(title, infos),
-        format_version=_format_version(t2_format, signatures, year or report_year),
+        format_version=_format_version(t2_format, signatures, year or report_year,
+                                       _prints_format_tables(t2, t3, t4)),
         sections=sections,
         headings=headings,
         t2=t2,
@@ -350,11 +355,24 @@ def _reporter_kind(title: str, infos: Sequence[LineInfo]) -> str:
     return "department"
 
 
-def _format_version(t2_format: str, signatures: Sequence[str], year: Optional[int]) -> str:
+def _prints_format_tables(t2: Optional[Table2], t3: Optional[Table3], t4: Optional[Table4]) -> bool:
+    """Whether the report prints a national format's tables: a header the format names, or
+    table 三's rows. (A table of a report before the formats — 指标 / 单位 / 数量 — can lend
+    the reader a stray value, never the format's own headers.)"""
+    labels = [*(t2.column_labels + t2.row_labels if t2 else ()), *(t3.column_labels if t3 else ()),
+              *(t4.column_labels if t4 else ())]
+    return any(lab.key for lab in labels) or (t3 is not None and len(t3.rows) >= 5)
+
+
+def _format_version(t2_format: str, signatures: Sequence[str], year: Optional[int], has_tables: bool) -> str:
     """The format the report follows: what its table 二 prints when that is decisive,
-    else the one in force for its year (2019 试行 for reports on 2019 and 2020)."""
-    if t2_format == "2019":
-        return "2019"
-    if year is not None and year <= 2020 and not signatures:
-        return "2019"
-    return "2021"
+    else the one in force for its year (2019 试行 for reports on 2019 and 2020, none for
+    reports on 2018 and before: ``BEFORE_FORMATS``). A report with the formats' tables
+    follows a format whatever year its title says (a title copied from an old report)."""
+    if t2_format == FORMAT_2019.version:
+        return FORMAT_2019.version
+    if year is not None and year < FORMAT_2019.first_year and not has_tables:
+        return BEFORE_FORMATS
+    if year is not None and year < FORMAT_2021.first_year and not signatures:
+        return FORMAT_2019.version
+    return FORMAT_2021.version

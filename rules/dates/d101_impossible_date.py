@@ -5,6 +5,7 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report, Span
 
 # The patterns' sources: compiled when the rule first runs (re's cache keeps them), since the
@@ -46,6 +47,7 @@ class ImpossibleDate(Rule):
     category = "dates"
     severity = "warning"
     profiles = ("strict",)
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         import datetime  # here, for the same reason as the patterns

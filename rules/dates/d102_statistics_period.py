@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from gplint.rules.narrative._prose import ascii_digits, sentences
@@ -44,6 +45,7 @@ class StatisticsPeriodMismatch(Rule):
     category = "dates"
     severity = "error"
     profiles = ("default", "strict")
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         year = report.year

@@ -5,6 +5,7 @@ import re
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from gplint.rules.narrative._applications import application_counts
@@ -63,6 +64,7 @@ class StaleYear(Rule):
     category = "dates"
     severity = "warning"
     profiles = ("strict",)
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         year = report.year

@@ -5,6 +5,7 @@ from typing import Any, Iterable
 
 from gplint.agency import same_agency
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Span
 
 from ._shared import describe, history_of, this_record
@@ -65,6 +66,7 @@ class CopiedText(Rule):
     explanation = "本报告的大部分语句与本机关上一年度报告或其他机关同年度报告逐字相同（不计各机关通用的模板语句）。请核实本年度工作情况是否如实撰写。"
     category = "history"
     severity = "info"
+    formats = ALL_FORMATS
     options = {"threshold": 0.6, "min_sentences": 8, "boilerplate_agencies": 3}
 
     def check(self, report, options: dict[str, Any]) -> Iterable[Diagnostic]:

@@ -5,6 +5,7 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report, Span
 
 # The pattern's source: compiled when the rule first runs (re's cache keeps it), since the
@@ -41,6 +42,7 @@ class TemplatePlaceholder(Rule):
     category = "hygiene"
     severity = "warning"
     profiles = ("strict",)
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         placeholder = re.compile(_PLACEHOLDER)

@@ -5,6 +5,7 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report, Span
 
 # Lines (or line starts) that belong to a web page around the report, not to the report.
@@ -45,6 +46,7 @@ class WebPageChrome(Rule):
     category = "hygiene"
     severity = "info"
     profiles = ("strict",)
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         chrome = re.compile(_CHROME)

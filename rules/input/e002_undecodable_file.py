@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 
@@ -21,6 +22,7 @@ class UndecodableFile(Rule):
     category = "input"
     severity = "error"
     profiles = ("default", "strict")
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         # Produced by gplint.engine before any rule runs; this class documents the code.

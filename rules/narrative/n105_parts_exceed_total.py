@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from ._parts import find_parts_lists, not_a_breakdown
@@ -47,6 +48,7 @@ class PartsExceedTotal(Rule):
     category = "narrative"
     severity = "warning"
     profiles = ("default", "strict")
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         for pl in find_parts_lists(report):

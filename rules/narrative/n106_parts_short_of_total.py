@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from ._applications import application_counts
@@ -50,6 +51,7 @@ class PartsShortOfTotal(Rule):
     category = "narrative"
     severity = "warning"
     profiles = ("strict",)
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         checked = _checked_against_table(report)

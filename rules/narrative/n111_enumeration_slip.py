@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Related, Rule
+from gplint.format import ALL_FORMATS
 from gplint.labels import cn_to_int
 from gplint.model import Report
 
@@ -75,6 +76,7 @@ class EnumerationSlip(Rule):
     category = "narrative"
     severity = "warning"
     profiles = ("strict",)
+    formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         last: dict[str, tuple[int, Any, int, int, int]] = {}  # style -> (n, sentence, start, end, index)

@@ -213,3 +213,78 @@ def test_fee_statement_wrapped_over_a_line_is_found():
     text = example_report().replace("本机关2024年未收取信息处理费。", "本机关2024年未收取信息处理\n费。")
     assert "信息处理\n费" in text
     assert run(text, ["S105"]) == []
+
+
+# ------------------------------------------------------------------ S110 before the formats
+
+# A report on 2017 as such reports were written (FORMAT.md §1.2, FMT-2008): sections of its
+# own (概述, 依申请公开政府信息办理情况, 收费及减免, seven of them) and a statistics table of
+# its own (指标 / 单位 / 数量), none of the national formats' tables.
+_BEFORE_FORMATS = """示例市交通运输局2017年政府信息公开工作年度报告
+
+根据《中华人民共和国政府信息公开条例》规定，现公布本局2017年度政府信息公开工作年度报告。本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。
+
+一、概述
+2017年，我局深入推进政府信息公开工作。
+二、主动公开政府信息情况
+全年主动公开政府信息356条，其中通过门户网站公开300条、政务微博公开56条。
+三、依申请公开政府信息办理情况
+2017年共受理政府信息公开申请15件，其中网上申请10件、信函申请5件。答复情况如下：
+表1 依申请公开情况统计表
+指标\t单位\t数量
+一、收到申请数\t件\t15
+1.当面申请数\t件\t0
+2.网上申请数\t件\t10
+3.信函申请数\t件\t5
+二、申请办结数\t件\t15
+1.同意公开答复数\t件\t9
+2.不同意公开答复数\t件\t3
+3.信息不存在数\t件\t3
+三、行政复议数\t件\t1
+四、行政诉讼数\t件\t0
+四、政府信息公开的收费及减免情况
+本年度未收取任何费用。
+五、因政府信息公开申请行政复议、提起行政诉讼的情况
+本年度因政府信息公开申请行政复议1件，无行政诉讼。
+六、存在的主要问题和改进措施
+一是公开内容不够全面；二是解读形式单一。
+七、其他需要报告的事项
+无。
+"""
+
+
+@pytest.mark.parametrize("profile", ["default", "strict"])
+def test_report_before_the_formats_gets_one_notice_and_no_format_finding(profile):
+    diags = lint_text(_BEFORE_FORMATS, path="r.txt", config=LintOptions(profile=profile))
+    assert [(d.code, d.severity, d.span.line) for d in diags] == [("S110", "info", 1)]
+    assert "2017 年度" in diags[0].message and "国办公开办函〔2019〕60号" in diags[0].message
+
+
+def test_report_before_the_formats_is_read_as_such():
+    from gplint import parse
+
+    assert parse(_BEFORE_FORMATS).format_version == "2008"
+    # No year in the text: --year says it.
+    untitled = _BEFORE_FORMATS.replace("2017年", "本年")
+    assert parse(untitled).format_version == "2021"
+    assert parse(untitled, year=2017).format_version == "2008"
+
+
+def test_checks_for_any_report_still_run_before_the_formats():
+    """Dates and the prose's own sums hold for a report of any year."""
+    wrong_period = _BEFORE_FORMATS.replace("至2017年12月31日止", "至2016年12月31日止")
+    assert "D102" in [d.code for d in run(wrong_period, ["D102", "S"], "default")]
+    parts_over = _BEFORE_FORMATS.replace("信函申请5件", "信函申请6件")
+    assert sorted(d.code for d in run(parts_over, ["N105", "S"], "default")) == ["N105", "S110"]
+
+
+def test_a_format_table_under_an_old_year_is_checked_against_the_format():
+    """A title's year copied from an old report does not switch the checks off: a report
+    that prints the format's tables follows the format."""
+    from gplint import parse
+
+    text = example_report().replace("2024", "2018", 1)
+    assert parse(text).format_version == "2019"
+    assert run(text, ["S110"], "default") == []
+    broken = text.replace("规章\t0\t0\t0", "规章\t0\t0")
+    assert "T103" in [d.code for d in run(broken, ["T"], "default")]
