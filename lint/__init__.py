@@ -8,15 +8,37 @@ Library use::
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .diagnostics import Diagnostic, Related, Rule  # noqa: E402
-from .hookspecs import hookimpl  # noqa: E402
-from .model import Cell, Report, Span  # noqa: E402
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic, Related, Rule
+    from .hookspecs import hookimpl
+    from .model import Cell, Report, Span
 
 __all__ = ["Cell", "Diagnostic", "Related", "Report", "Rule", "Span", "hookimpl", "lint_text", "parse", "__version__"]
+
+# The names a plugin or a script takes from ``gplint``, imported when first asked for: so
+# that ``import gplint.launcher`` (the console script) imports nothing before it can catch
+# a Ctrl-C, and ``import gplint`` alone stays cheap (PEP 562).
+_LAZY = {"Diagnostic": "diagnostics", "Related": "diagnostics", "Rule": "diagnostics",
+         "hookimpl": "hookspecs", "Cell": "model", "Report": "model", "Span": "model"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gplint' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 def parse(text: str, path: str | None = None, year: int | None = None) -> "Report":

@@ -62,3 +62,40 @@ def test_usage_and_configuration_errors_are_2(tmp_path, args, config):
         (tmp_path / "gplint.toml").write_text(config, encoding="utf-8")
     proc = _gplint(tmp_path, *args, "clean.txt")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.strip(), proc.stderr
+
+
+_INTERRUPT_WHILE_IMPORTING = """
+import sys
+
+class Interrupt:  # a Ctrl-C landing while gplint's modules are imported
+    def find_spec(self, name, path=None, target=None):
+        if name == sys.argv[1]:
+            raise KeyboardInterrupt
+
+sys.meta_path.insert(0, Interrupt())
+from gplint.launcher import run
+
+run()
+"""
+
+
+@pytest.mark.parametrize("module", ["gplint.cli", "gplint.plugins", "pluggy"])
+def test_ctrl_c_while_gplint_is_imported_is_one_line_and_130(tmp_path, module):
+    """The console script catches a Ctrl-C from its first import on (only the interpreter's
+    own start-up comes before): the same line and status as a Ctrl-C during a run."""
+    proc = subprocess.run([sys.executable, "-c", _INTERRUPT_WHILE_IMPORTING, module], cwd=str(tmp_path),
+                          capture_output=True, text=True, timeout=120)
+    assert (proc.returncode, proc.stderr) == (130, "gplint: interrupted\n")
+
+
+def test_the_console_script_imports_nothing_before_it_can_catch_ctrl_c():
+    code = "import sys, gplint.launcher; print(sorted(m for m in sys.modules if m.startswith(('gplint', 'pluggy'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert out.strip() == "['gplint', 'gplint.launcher']"
+
+
+def test_the_package_still_gives_what_a_plugin_takes_from_it():
+    code = ("import gplint; from gplint import Rule, Span, hookimpl, Report, Cell, Diagnostic, Related; "
+            "print(Rule.__module__, Span.__module__, 'hookimpl' in dir(gplint))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["gplint.diagnostics", "gplint.model", "True"], out.stderr
