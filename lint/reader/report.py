@@ -312,13 +312,26 @@ def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> 
     span = None
     if title_lines:
         span = Span(title_lines[0].number, 1, title_lines[-1].number, len(title_lines[-1].text) + 1)
-    year = None
-    for i in title_lines + top + list(infos[: min(len(infos), 40)]):
+    year = _year_in_words(title)
+    for i in ([] if year else title_lines + top + list(infos[: min(len(infos), 40)])):
         y = _year_in(i)
         if y:
             year = y
             break
     return title, span, year
+
+
+#: A year written in characters, as some titles print it: 二〇二四年 (〇 also typed as ○, O, 零).
+_YEAR_IN_WORDS = lazy_compile(r"([〇○OＯ零一二三四五六七八九]{4})\s*年")
+_DIGIT_WORDS = str.maketrans("〇○OＯ零一二三四五六七八九", "00000123456789")
+
+
+def _year_in_words(title: str) -> Optional[int]:
+    m = _YEAR_IN_WORDS.search(title)
+    if m is None:
+        return None
+    year = int(m.group(1).translate(_DIGIT_WORDS))
+    return year if 2000 <= year <= 2100 else None
 
 
 def _first_lines_with_text(infos: Sequence[LineInfo], before: int, count: int) -> list[int]:

@@ -92,3 +92,15 @@ def test_full_width_years_are_read():
     assert [d.code for d in lint_with(text, ["D102"])] == ["D102"]
     text = example_report().replace("本报告依据", "现将本局２０２３年度政府信息公开工作年度报告公布如下。本报告依据")
     assert [d.code for d in lint_with(text, ["D103"])] == ["D103"]
+
+
+@pytest.mark.parametrize("written, year", [("二〇二三", 2023), ("二O二三", 2023), ("二○二三", 2023), ("二零二三", 2023)])
+def test_a_title_year_written_in_characters_is_the_report_year(written, year):
+    """二〇二三年政府信息公开工作年度报告: the title's year, read as 2023 and checked as one."""
+    from gplint import parse
+
+    text = example_report().replace("示例市交通运输局2024年", f"示例市交通运输局{written}年", 1)
+    assert parse(text).year == year
+    assert [d.code for d in run(text, ["D102"])] == ["D102"]  # its statistics period says 2024
+    same = text.replace("2024年", f"{year}年")
+    assert parse(same).year == year and run(same, ["D"]) == []
