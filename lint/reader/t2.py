@@ -24,6 +24,9 @@ from ..lazy_re import lazy_compile
 
 #: Words of T2's column headers (one search for them all, not a generator a label).
 _T2_HEADER_WORDS = lazy_compile("件数|数量|金额|制发|废止|废制|现行有效|增/减|增减")
+#: A header cell's unit on a line of its own: 本年收费金额 / （单位：万元）, a cell whose line
+#: break a conversion kept (Word's plain text, a PDF's wrapped column).
+_UNIT_ALONE = lazy_compile(r"[（(]?\s*(?:单位\s*[:：]\s*)?(?:万元|元)\s*[)）]?")
 
 
 def _t2_label_matcher(fmt: str):
@@ -171,6 +174,10 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
             col_labels.append(Label(c.text, None, c.span, False))
             if "金额" in n or "收费" in n:
                 fee_header = fee_header or Label(c.text, "fees", c.span)
+        elif fee_header is not None and c.span.line == fee_header.span.end_line + 1 and _UNIT_ALONE.fullmatch(n):
+            # The fee header's unit wrapped onto the next line: one header cell, checked whole.
+            fee_header = Label(fee_header.text + c.text, "fees", Span(
+                fee_header.span.line, fee_header.span.column, c.span.end_line, c.span.end_column, fee_header.span.page))
     # Header words in pipe/tab header rows are recorded as labels without keys too.
     cells: dict[str, Cell] = {}
     placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order)

@@ -5,6 +5,7 @@ from typing import Optional
 
 from gplint.labels import normalise
 from gplint.format import T2_2021
+from gplint.lazy_re import lazy_compile
 from gplint.model import Report
 
 #: The 2021 format's fee cell (行政事业性收费 × 本年收费金额（单位：万元）): the one amount in
@@ -29,3 +30,34 @@ def fee_unit(report: Report) -> Optional[str]:
     if "元" in n:
         return "元"
     return ""
+
+
+#: A unit as a header or caption writes it: （单位：万元）, （元）, 单位：万, （万）.
+UNIT_WRITTEN = lazy_compile(r"单位\s*[:：]\s*(?:万|元)|[（(]\s*(?:万元|元|万)\s*[)）]")
+
+
+def unit_in(text: str) -> Optional[str]:
+    """"万元" or "元" as the first unit written in ``text`` says, else None."""
+    m = UNIT_WRITTEN.search(text)
+    if m is None:
+        return None
+    return FEE_UNIT if "万" in m.group(0) else "元"
+
+
+def header_lines_to_fee_row(report: Report) -> range:
+    """The lines from the fee header to the fee row (or two lines below the header when the
+    row is not read): where a narrow column wraps the header (pdftotext -layout: 本年收费 /
+    金额（单 / 位：万元 / ）). Empty without a header."""
+    t2 = report.t2
+    header = t2.fee_header if t2 is not None else None
+    if header is None or header.span is None:
+        return range(0)
+    fees = t2.cells.get(FEE_KEY)
+    last = max(header.span.end_line + 2, fees.span.line if fees is not None and fees.span is not None else 0)
+    return range(header.span.line, min(len(report.lines), last) + 1)
+
+
+def wrapped_fee_unit(report: Report) -> Optional[str]:
+    """The unit read across the lines a wrapped fee header stands on (see
+    :func:`header_lines_to_fee_row`), or None."""
+    return unit_in("".join(normalise(report.lines[n - 1]) for n in header_lines_to_fee_row(report)))

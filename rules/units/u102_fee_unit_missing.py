@@ -9,23 +9,20 @@ from gplint.diagnostics import Diagnostic, Rule
 from gplint.labels import normalise
 from gplint.model import Report
 
-from ._common import FEE, FEE_HEADER, FEE_KEY, fee_unit
-from gplint.lazy_re import lazy_compile
+from ._common import FEE, FEE_HEADER, FEE_KEY, UNIT_WRITTEN, fee_unit, wrapped_fee_unit
 
 
-# A unit written anywhere near the header: "（单位：万元）" wrapped onto the next line by a PDF
-# or DOCX conversion, a "单位：万元" caption above the table, or the short "（万）" / "单位：万".
-_UNIT = lazy_compile(r"单位\s*[:：]\s*(?:万|元)|[（(]\s*(?:万元|元|万)\s*[)）]")
 #: How many lines before the header a caption naming the unit may sit.
 _BEFORE = 3
 
 
 def _unit_nearby(report: Report) -> bool:
     """Whether a unit is written in the header cell, on its line, or between a caption just
-    above the header and the fee row below it."""
+    above the header and the fee row below it: "（单位：万元）" wrapped onto the next line by a
+    PDF or DOCX conversion, a "单位：万元" caption above the table, the short "（万）"."""
     t2 = report.t2
     header = t2.fee_header
-    if header is not None and _UNIT.search(normalise(header.text)):
+    if header is not None and UNIT_WRITTEN.search(normalise(header.text)):
         return True
     anchors = [s.line for s in (header.span if header else None, t2.cells["fees"].span if "fees" in t2.cells else None)
                if s is not None]
@@ -35,14 +32,10 @@ def _unit_nearby(report: Report) -> bool:
     # The header's own wrapped continuation, even when the fee cell is blank or unread.
     last = min(len(report.lines), max(anchors + ([header.span.line + 2] if header and header.span else [])))
     for n in range(first, last + 1):
-        if _UNIT.search(normalise(report.lines[n - 1])):
+        if UNIT_WRITTEN.search(normalise(report.lines[n - 1])):
             return True
-    # A narrow column wraps the header every few characters (pdftotext -layout: 本年收费 /
-    # 金额（单 / 位：万元 / ）): the unit is read across the lines from the header to the row.
-    if header is not None and header.span is not None:
-        wrapped = "".join(normalise(report.lines[n - 1]) for n in range(header.span.line, last + 1))
-        return bool(_UNIT.search(wrapped))
-    return False
+    # A narrow column wraps the header every few characters: read across its lines.
+    return wrapped_fee_unit(report) is not None
 
 
 class FeeUnitMissing(Rule):

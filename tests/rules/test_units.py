@@ -42,6 +42,29 @@ def test_unit_written_next_to_the_header_is_not_missing(layout):
     assert codes(text) == []
 
 
+@pytest.mark.parametrize("layout", [
+    "信息内容\t本年收费金额\n（单位：元）",             # Word's plain text: the cell's line break kept
+    "信息内容\t本年收费金额\n\t（元）",
+    "信息内容                 本年收费\n                         金额（单\n                         位：元\n"
+    "                           ）",
+])
+def test_unit_in_yuan_wrapped_under_the_header_is_still_wrong(layout):
+    text = example_report(replace={HEADER_LINE: layout})
+    assert layout in text
+    assert codes(text) == ["U101"]
+    (d,) = lint_with(text, ["U101"])
+    first = text.splitlines().index(layout.splitlines()[0]) + 1
+    assert first <= d.span.line < first + len(layout.splitlines())  # on the header's lines
+
+
+def test_the_reader_joins_a_unit_wrapped_under_the_fee_header():
+    from gplint import parse
+
+    text = example_report(replace={HEADER_LINE: "信息内容\t本年收费金额\n（单位：万元）"})
+    header = parse(text).t2.fee_header
+    assert header.text == "本年收费金额（单位：万元）" and header.span.end_line == header.span.line + 1
+
+
 @pytest.mark.parametrize("layout", ["信息内容\t本年收费金额", "信息内容       本年收费\n               金额"])
 def test_header_without_unit_anywhere_is_still_reported(layout):
     text = example_report(replace={HEADER_LINE: layout})
