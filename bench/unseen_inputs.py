@@ -161,6 +161,10 @@ class Style:
     # 三), "pad-tabs" (every row padded with trailing tabs to the table's width).
     fmt2019: bool = False         # the 2019 试行 format's table 二 and （六）其他处理 as one row (``as_2019``)
     header_breaks: Optional[dict] = None  # header word -> the text printed (a line break inside a cell)
+    # Lead's round (2026-12-07): with ``one_line``, what the page's lines were joined with,
+    # each line kept whole (its tabs, a trailing empty cell's among them); None: blanks,
+    # each line stripped.
+    one_line_join: Optional[str] = None
 
 
 def _zero_word(v, key: str) -> str:
@@ -331,7 +335,8 @@ def render_text(d: ReportData, st: Style) -> str:
     if st.appendix:
         lines += _appendix(d, st.sep)
     if st.one_line:
-        body = " ".join(x.strip() for x in lines[1:] if x.strip())
+        body = (" ".join(x.strip() for x in lines[1:] if x.strip()) if st.one_line_join is None
+                else st.one_line_join.join(x for x in lines[1:] if x.strip()))
         return "\n".join([p["title"], "发布时间：2025-01-20 来源：本机关 浏览次数：128", body, ""])
     return "\n".join(lines)
 
@@ -1478,6 +1483,14 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "sheet-quoted": ("a spreadsheet pasted into a web editor: tab rows, a cell holding a line break quoted "
                      "(\"1.属于国家秘密\n\"), merged group cells once, rows padded with trailing tabs",
                      Style(label=_sheet_label, merged_cells=True, frame="pad-tabs")),
+    # A saved page whose cells kept their tabs (a <td> written as a tab) while its rows and
+    # paragraphs were joined into one line: by a blank, by nothing, by a tab.
+    "crawled-tab-cells": ("a saved page: the body on one line, cells as tabs, rows and paragraphs joined by a "
+                          "blank", Style(one_line=True, one_line_join=" ")),
+    "crawled-tab-glued": ("a saved page: the body on one line, cells as tabs, rows and paragraphs run together",
+                          Style(one_line=True, one_line_join="")),
+    "crawled-tab-only": ("a saved page: the body on one line, cells, rows and paragraphs all joined by tabs",
+                         Style(one_line=True, one_line_join="\t")),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

@@ -31,20 +31,22 @@ _SEG_ENUM = (
     # Table 四's header opens with 行政复议 and 行政诉讼 or 结果 (a cut even where the
     # section heading before it is missing).
     r"|行政复议(?=[ \u3000|｜]*(?:行政诉讼|结[ \u3000]*果)))"
-    r"|(?<=[0-9０-９数量额容减）)元 \u3000\u00a0])"
+    r"|(?<=[0-9０-９数量额容减）)元 \t\u3000\u00a0])"
     r"(?P<t2>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)"
     # Table 三's group label printed down a merged cell (本年 / 度办 / 理结果) lands, piece
     # by piece, after the values of the rows beside it: each piece is a line of its own.
     # A table's unit line and the note under it (单位：件, 注：…) stand apart from its rows.
     r"|(?<=[0-9０-９ \u3000。）)—])(?:单位|注)(?=[ \u3000]*[：:])"
-    r"|(?<=[0-9０-９])[ \u3000]*(?P<frag>[本年度办理结果]{2}[本年度办理结果 \u3000]*)"
-    r"(?=[ \u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
+    r"|(?<=[0-9０-９])[ \t\u3000]*(?P<frag>[本年度办理结果]{2}[本年度办理结果 \u3000]*)"
+    r"(?=[ \t\u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
 )
 _UP_TO_DIGIT = lazy_compile(r"[^0-9０-９]*")
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # A heading's title in other words: a few characters with no mark of a sentence, ending
 # in a word titles end with (情况, 措施, 事项, 概况, 概述), at most 22 characters in all.
 _REWORDED_TITLE = lazy_compile(r"[^。，,；;：:！？0-9０-９\s]{2,20}?(?:情况|措施|事项|概况|概述)")
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
+_SECTION_HEADINGS = frozenset(f"{numeral}、{title}" for numeral, title in zip("一二三四五六", _SECTION_TITLES))
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
 #: A line with this many tabs is a row of cells, never cut into virtual lines.
 TABLE_ROW_TABS = 8
@@ -64,7 +66,7 @@ def _segment_cuts(text: str) -> list[int]:
     for m in re.finditer(_SEG_ENUM, text):
         at = m.start()
         if m.group("item") is not None:
-            run = m.group("item")
+            run = m.group("item").translate(_ASCII_DIGITS)
             # The item's label: what follows, up to its first value.
             after = _UP_TO_DIGIT.match(text, m.end(), m.end() + 16).group()
             key = L.match_t3_row(L.normalise("1." + after), numbered=True)
@@ -99,9 +101,10 @@ def _segment_cuts(text: str) -> list[int]:
     return sorted(set(where[c] for c in cuts if 0 < c < len(text)))
 
 
-# Blanks between two Chinese characters or full-width marks.
-_WORD_BLANKS = lazy_compile("(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])[ \u3000\u00a0]+"
-                          "(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef])")
+# Blanks between two Chinese characters or full-width marks (not full-width digits: the
+# blank between two values, ０ ２.其他…, is a boundary).
+_WORD_BLANKS = lazy_compile("(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uffef])[ \u3000\u00a0]+"
+                          "(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uffef])")
 
 
 def _without_word_blanks(text: str) -> tuple[str, "_Shifts"]:
@@ -138,7 +141,7 @@ def segments(line: Line, min_length: int = SEGMENT_MIN) -> list[tuple[Line, int]
     text = line.text
     if len(text) < min_length or not any(a in text for a in _SEG_ANCHORS):
         return [(line, 0)]
-    if text.count("\t") >= TABLE_ROW_TABS:
+    if text.count("\t") >= TABLE_ROW_TABS and not rows_run_on(text):
         # Many tabs: a long row of a table's cells (a header of 25 row labels in a table
         # printed turned), not a page flattened into one line; its tabs cut it.
         return [(line, 0)]
@@ -146,6 +149,28 @@ def segments(line: Line, min_length: int = SEGMENT_MIN) -> list[tuple[Line, int]
     if not cuts:
         return [(line, 0)]
     return virtual_lines(line, cuts)
+
+
+# A cell holding a row's last value and the next row's label ("0 规章", "5行政许可"): the
+# rows of a tab table run on into one line (a page whose cells kept their tabs but whose
+# rows and paragraphs were joined).
+_VALUE_THEN_LABEL = lazy_compile(r"(?:^|\t)[ \u3000]*[0-9０-９]+(?:[.．][0-9０-９]+)?[ \u3000]*[\u4e00-\u9fff（(]")
+
+
+def rows_run_on(text: str) -> bool:
+    """Whether a line of many tabs is a page run into one line, not one row of a table (a
+    turned table's header of row labels): rows run on (at least two cells holding a value
+    and the next row's label), paragraphs (three sentences) or a section's heading in a
+    cell of its own (a page whose lines were joined by tabs)."""
+    run_on = 0
+    for _ in _VALUE_THEN_LABEL.finditer(text):
+        run_on += 1
+        if run_on >= 2:
+            return True
+    if text.count("。") >= 3:
+        return True
+    # (A heading's field as printed: markdown marks, blanks inside words: ## 二、 主动公开…)
+    return any(re.sub(r"[#*\s]", "", field) in _SECTION_HEADINGS for field in text.split("\t"))
 
 
 #: Header words a table prints more than once: table 二's block headings, table 四's

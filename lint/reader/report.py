@@ -23,7 +23,7 @@ from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
 from .line_memo import line_at, read_lines, split_lines
 from .lines import split_line
-from .flattened import SEGMENT_MIN, lines_with_flattened_tables, segments, virtual_lines
+from .flattened import SEGMENT_MIN, lines_with_flattened_tables, rows_run_on, segments, virtual_lines
 from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
 from .page_numbers import page_number_lines
 from .headings import heading_of
@@ -200,9 +200,10 @@ def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],
     # A long line holding a table anchor (segments).
     cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
     # A table flattened into a line of its own, shorter than a page (not a row of cells
-    # that repeats a merged header: | 第二十条第（一）项 | 第二十条第（一）项 |).
+    # that repeats a merged header: | 第二十条第（一）项 | 第二十条第（一）项 |, unless its
+    # cells show rows run on: flattened.rows_run_on).
     for n in lines_with_flattened_tables(text):
-        if n not in cut and not infos[n - 1].separated:
+        if n not in cut and (not infos[n - 1].separated or rows_run_on(raws[n - 1])):
             segs = segments(Line(n, raws[n - 1], ()), min_length=0)
             if len(segs) > 1:
                 cut[n] = segs

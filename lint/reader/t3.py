@@ -89,9 +89,11 @@ def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
     another order: all seven on one line, or the five legal-person columns of a two-row
     header (自然人 first and 总计 last, as that header always has them). Column words read
     across several lines say nothing about the order (a two-row header reads 自然人 法人或
-    其他组织 总计 商业企业 …), so only a single line decides. A line not cut into cells
-    (marked by a leading NUL) decides only with all seven columns and without the
-    法人或其他组织 group word: a two-row header flattened onto one line always carries it."""
+    其他组织 总计 商业企业 …), so only a single line decides. A line decides with all seven
+    columns only without the 法人或其他组织 group word: a two-row header flattened onto one
+    line always carries it (cut into cells or not: a page whose cells kept their tabs and
+    whose rows were joined reads 申请人情况 自然人\t法人或其他组织\t总计 商业企业\t…).
+    (A line not cut into cells is marked by a leading NUL.)"""
     separated = [t for t in line_texts if not t.startswith("\0")]
     for text in line_texts:
         if text.startswith("\0") and L.T3_COLUMN_GROUP not in text:
@@ -99,7 +101,7 @@ def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
             if printed is not None:
                 return None if printed == tuple(T3_COLS) else tuple(T3_COLS.index(k) for k in printed)
     for text in separated:
-        printed = L.t3_column_order(text)
+        printed = L.t3_column_order(text) if L.T3_COLUMN_GROUP not in text else None
         if printed is not None:
             return None if printed == tuple(T3_COLS) else tuple(T3_COLS.index(k) for k in printed)
     legal = tuple(T3_COLS[1:6])

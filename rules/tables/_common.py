@@ -5,6 +5,7 @@ from typing import Optional
 
 from gplint import format as _format
 from gplint.grammar import PIPE_CHARS
+from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 from gplint.reader.csv_rows import csv_fields
 
@@ -32,6 +33,8 @@ def section_span(report: Report, slot: str) -> Span:
 
 #: Cell borders: | ｜ and a box-drawing table's │ ├ ┼ ┤ … all cut a row into cells alike.
 _PIPES = frozenset(PIPE_CHARS)
+# A value cell (a number or a mark standing for none), not the next row's numbered label.
+_CELL_AHEAD = lazy_compile(r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[-—–－/／―]+|[无〇○])(?=[\t \u3000\xa0]|$)")
 _PIPES_AND_BLANKS = PIPE_CHARS + " \t\u3000\xa0"
 
 
@@ -46,7 +49,9 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
 
     None when the line has no cell separators (the layout cannot tell). A pipe row
     ``| 1 | 0 |  |`` or a tab row ``1\\t0\\t`` leaves one; ``| 1 | 0 |`` does not; a pipe
-    row without outer pipes (``a | 1 | 0 | ``) leaves one after its last pipe. Full-width
+    row without outer pipes (``a | 1 | 0 | ``) leaves one after its last pipe; a tab row
+    with another row right after its last tab (``1\t0\t\t二、…``) needs two, since one may
+    be what joined the rows. Full-width
     bars (｜) and the borders of a box-drawing table (│ ├ ┼ ┤ …) are pipes too; the commas
     of a CSV row (``a,1,0,``) cut it as tabs do.
 
@@ -68,7 +73,13 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
         followed = row_end < len(rest)
         return after >= (2 if opens else 1) + (1 if opens and followed else 0)
     if "\t" in text:
-        return "\t" in rest
+        gap = rest[:len(rest) - len(rest.lstrip("\t \u3000\xa0"))]
+        if len(gap) == len(rest) or _CELL_AHEAD.match(rest, len(gap)):
+            return "\t" in rest  # the line ends, or the row's own cells go on (a subtotal set aside)
+        # Another row after it on the line (a page's rows run on) and a tab just before
+        # it: that tab may be what joined the two rows, so only a second one shows an
+        # empty cell ("0\t 二、…": joined by the blank, the tab is the row's).
+        return gap.count("\t") >= (2 if gap.endswith("\t") else 1)
     if "," in text and csv_fields(text) is not None:  # a spreadsheet's CSV row
         return "," in rest
     return None
