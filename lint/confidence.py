@@ -72,6 +72,11 @@ FLAGS = MISREAD_FLAGS | UNSURE_FLAGS | {"blank"}
 PLACEHOLDERS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\", "无", "空", "/ ", "×"})
 #: Fewest blank cells for a table with no written zero to count as writing its zeros blank.
 _BLANK_ZEROS_MIN = 5
+#: A table whose rows have a value too many or too few in more than half of them (and at
+#: least this many) was misread as a whole (see _score).
+_SYSTEMATIC_MIN = 3
+_COUNT_FLAGS = frozenset({"too-few", "too-many"})
+_COUNT_ISSUES = ("-row-too-many-values", "-row-too-few-values")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -247,6 +252,10 @@ def _row(key: str, line: int, cells: tuple[Cell, ...], expected: int, found: Opt
             span, raw = c.span, c.raw
         flags |= f
     n = len(written) + extra if found is None else found
+    if found is None:
+        # The count the reader found the row printed with (table 二 places the first values
+        # of a row with too many and says how many there were).
+        n = next((i.found for i in issues if i.kind.endswith(_COUNT_ISSUES) and i.found), n)
     if counts and len(written) == 1 and written[0].value is not None and len(_digits(written[0].raw)) >= DIGIT_RUN:
         flags.add("digit-run")
         span, raw = written[0].span, written[0].raw
@@ -294,6 +303,12 @@ def _all_certain(cells: list[Cell]) -> bool:
 def _score(rows: Mapping[str, RowConfidence]) -> float:
     if not rows or all("no-values" in r.flags for r in rows.values()):
         return 0.0  # labels and no value anywhere: nothing was read, nothing can be checked
+    off = sum(1 for r in rows.values() if not r.flags.isdisjoint(_COUNT_FLAGS))
+    if off >= _SYSTEMATIC_MIN and 2 * off > len(rows):
+        # Most rows with a value too many or too few: the layout was not understood (a
+        # separator read as a value, a column lost to the layout), not rows of the report's
+        # own making; one "could not read this table" instead of an error a row.
+        return 0.0
     return sum(1.0 if r.certain else 0.0 if r.misread else 0.5 for r in rows.values()) / len(rows)
 
 

@@ -123,3 +123,34 @@ def test_reader_ambiguity_is_a_misread_row():
     assert any(i.kind == "ambiguous-digit-split" for i in report.issues)
     c = assess(report)["t2"]
     assert c.misread_rows == ("norm",) and "ambiguous-split" in c.rows["norm"].flags and c.assessable
+
+
+def _every_cell_between(text: str, mark: str) -> str:
+    """Tables 二 and 三 with ``mark`` between every two cells of a row holding values (a
+    separator the conversion wrote, "规章 / 0 / 0 / 0", which reads as a value written "/")."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) > 1 and any(c.strip().isdigit() for c in cells):
+            line = f"\t{mark}\t".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_most_rows_off_by_a_value_is_the_table_misread_not_an_error_a_row():
+    from gplint.testing import lint_with
+
+    text = _every_cell_between(example_report(), "/")
+    assert "规章\t/\t0\t/\t0\t/\t0" in text
+    conf = assess(gplint.parse(text))
+    assert not conf["t2"].assessable and not conf["t3"].assessable
+    codes = [d.code for d in lint_with(text, ["T", "A", "N"], profile="default")]
+    assert "T103" not in codes and codes.count("T190") >= 2
+
+
+def test_a_few_rows_off_by_a_value_are_the_reports_own_and_reported():
+    from gplint.testing import lint_with
+
+    text = example_report(t3_rows={"R03": "（一）予以公开\t1\t0\t0\t0\t0\t0\t1\t9"})
+    assert assess(gplint.parse(text))["t3"].assessable
+    assert "T103" in [d.code for d in lint_with(text, ["T"], profile="default")]
