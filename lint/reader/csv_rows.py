@@ -1,6 +1,8 @@
 """Layout "csv": a table row as a spreadsheet saved as CSV writes it, pasted into a report —
 fields cut by ASCII commas, a field holding a comma or a quote (or, as some exporters
-write every text, any label) between double quotes, empty cells as empty fields:
+write every text, any label) between double quotes, empty cells as empty fields — or by
+full-width commas (，), as a word processor's "table to text" with commas writes a row in
+Chinese text (「规章，0，0，0」):
 
     "（一）予以公开",12,0,0,0,0,0,12
     1.属于国家秘密,0,0,0,0,0,0,
@@ -23,8 +25,13 @@ from .. import format as _format
 from ..grammar import Tok, read_record
 from ..lazy_re import lazy_compile
 
-#: One field and the comma after it (or the line's end): quoted ("" inside is a quote) or bare.
-_FIELD = lazy_compile(r'[ \t]*(?:"((?:[^"]|"")*)"|([^",]*?))[ \t]*(,|$)')
+#: One field and the comma after it (or the line's end): quoted ("" inside is a quote) or
+#: bare; by the delimiter, ASCII or full-width.
+_FIELD = {",": lazy_compile(r'[ \t]*(?:"((?:[^"]|"")*)"|([^",]*?))[ \t]*(,|$)'),
+          # (A label's own commas stand inside its brackets: （区分处理的，只计这一情形，…）.)
+          # (Greedy, its blanks cut after: a long prose line is read to its first comma at
+          # once.)
+          "，": lazy_compile(r'[ \t\u3000]*(?:"((?:[^"]|"")*)"|((?:[^"，（(]|[（(][^）)]*[）)])*))[ \t\u3000]*(，|$)')}
 _NUMBER = lazy_compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 #: A run of digit groups a thousands separator would make (1,234 and 12,345,678).
 _THOUSANDS = lazy_compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
@@ -33,22 +40,33 @@ _THOUSANDS = lazy_compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
     """The fields of a CSV row (each its text without quotes and the 1-based column it
     starts at), or None when ``text`` is not read as one (see the module's docstring)."""
-    if "," not in text or _THOUSANDS.fullmatch(text.strip()):
+    delimiter = csv_delimiter(text)
+    if delimiter is None or _THOUSANDS.fullmatch(text.strip()):
+        return None
+    # Full-width commas run through Chinese prose: a sentence's full stop, or a later field
+    # that is neither a number, empty nor a column header, rules the line out at once.
+    prose_guard = delimiter == "，"
+    if prose_guard and "。" in text:
         return None
     fields: list[tuple[str, int]] = []
     bare_labels = 0  # unquoted text after the first field
     pos = 0
+    field_re = _FIELD[delimiter]
     while True:
-        m = _FIELD.match(text, pos)
+        m = field_re.match(text, pos)
         if m is None:
             return None
         quoted, bare = m.group(1), m.group(2)
+        if bare and prose_guard:
+            bare = bare.rstrip(" \t\u3000")
         if quoted is not None:
             fields.append((quoted, m.start(1) + 1))
         else:
             if bare and not _NUMBER.fullmatch(bare):
                 if not fields and bare[-1].isdigit():
                     return None  # a first field ending in a digit: 行政事业性收费 1,234
+                if prose_guard and fields and bare not in _HEADER_WORDS:
+                    return None
                 bare_labels += bool(fields)
             fields.append((bare, m.start(2) + 1))
         if not m.group(3):
@@ -62,6 +80,12 @@ def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
     if bare_labels or not (quoted or any(_NUMBER.fullmatch(f) for f, _c in fields)):
         return None  # (text after the first field, or labels alone: no table's cells)
     return fields
+
+
+def csv_delimiter(text: str) -> Optional[str]:
+    """The comma a CSV row of ``text`` would be cut by: ASCII where it has one, else the
+    full-width one, else None."""
+    return "," if "," in text else "，" if "，" in text else None
 
 
 def _header_row(fields: Sequence[tuple[str, int]]) -> bool:

@@ -15,7 +15,7 @@ from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, DASH_MARKS, MIN_MARK_ROW, RUN_MARKS, written_non_counts
 from .cell_shapes import (is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending, signed_run,
                           unit_cell_ending)
-from .csv_rows import csv_segments
+from .csv_rows import csv_delimiter, csv_segments
 
 
 def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
@@ -209,7 +209,7 @@ def split_line(line: Line) -> LineInfo:
     if isinstance(toks, PackedTokens) and toks.count(_CELL_TYPES) > MAX_LINE_CELLS:
         return _as_text(line, toks)
     sep_type = "PIPE" if "PIPE" in types else "TAB" if "TAB" in types else None
-    segments = _token_segments(toks, sep_type) if sep_type else csv_segments(line.text) if "," in line.text else None
+    segments = _token_segments(toks, sep_type) if sep_type else csv_segments(line.text) if csv_delimiter(line.text) else None
     if segments is not None:  # cut by pipes or tabs, or a spreadsheet's CSV row (.csv_rows)
         return _separated(line, sep_type or "COMMA", segments)
     if types <= _LAYOUT_TYPES:

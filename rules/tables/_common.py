@@ -7,7 +7,7 @@ from gplint import format as _format
 from gplint.grammar import PIPE_CHARS
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
-from gplint.reader.csv_rows import csv_fields
+from gplint.reader.csv_rows import csv_delimiter, csv_fields
 
 #: Each format by its name and document, for messages ("2021 年格式（国办公开办函〔2021〕30号）").
 FORMAT_2021 = _format.FORMAT_2021.title
@@ -80,6 +80,7 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
         # it: that tab may be what joined the two rows, so only a second one shows an
         # empty cell ("0\t 二、…": joined by the blank, the tab is the row's).
         return gap.count("\t") >= (2 if gap.endswith("\t") else 1)
-    if "," in text and csv_fields(text) is not None:  # a spreadsheet's CSV row
-        return "," in rest
+    delimiter = csv_delimiter(text)
+    if delimiter and csv_fields(text) is not None:  # a spreadsheet's CSV row
+        return delimiter in rest
     return None

@@ -194,6 +194,29 @@ def test_commas_that_are_no_csv_row_stay_as_they_were(line):
     assert csv_fields(line) is None
 
 
+@PROPS
+@given(data=report_data(blanks=True))
+def test_rows_cut_by_full_width_commas_are_read_as_tab_rows(data):
+    """A word processor's "table to text" with commas writes 「规章，0，0，0」, empty cells as
+    empty fields and a label's own commas inside its brackets (（区分处理的，只计这一情形，…）):
+    read cell for cell, with the findings of tab rows (before: 20-30 false T103 a report,
+    and "table 四 missing")."""
+    text, _ = render(data, "tabs")
+    commas = _framed(text, lambda rows: ["，".join(row) for row in rows])
+    assert "规章，" in commas and "（区分处理的，只计这一情形，不计其他情形）" in commas
+    assert _cells(commas) == expected_cells(data)
+    assert _findings(commas) == _findings(text)
+
+
+@pytest.mark.parametrize("line", ["全年共收到政府信息公开申请4件，办结4件，结转1件", "2024年，本机关主动公开信息120条",
+                                  "申请人包括自然人，法人或其他组织", "一是发布不及时，二是解读单一，三是平台滞后",
+                                  "共计3，其中公开2，不予公开1"])
+def test_prose_with_full_width_commas_is_no_row_of_cells(line):
+    from gplint.reader.csv_rows import csv_fields
+
+    assert csv_fields(line) is None
+
+
 def _with_subtotal(text: str, three_row_header: bool, word: str = "小计", merged_top: bool = False,
                    first: bool = False) -> str:
     """Table 三 of a "tabs" text with a 小计 column after the five legal-person columns (8
