@@ -6,8 +6,9 @@ Each report of the corpus (seeds, crawled pages, PDF streams, OCR markdown) is l
 is and again after one perturbation that a real copy of it may carry — zero-width
 characters sprinkled in, blanks at the ends of lines, indented lines, other widths of
 digits and punctuation, page footers inside its tables, a web page's navigation around its
-body, its pipe tables re-written as aligned columns, tabs or HTML, a line break after every
-。, a tab ending every line, bare page numbers after form feeds. None of these changes
+body, its pipe tables re-written as aligned columns, tabs, HTML or rows cut by full-width
+commas, a line break after every 。, a tab ending every line, bare page numbers after
+form feeds, the whole page joined into one line with its table cells kept as tabs. None of these changes
 what the report says, so the findings must not change either: a finding that appears is a
 false positive the layout caused, one that disappears a miss. "Could not assess" notices
 (T190, A108) may appear: saying so is the honest answer to a layout that hides a table.
@@ -171,6 +172,19 @@ def pipes_as_html(text: str, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def pipes_as_full_width_commas(text: str, rng: random.Random) -> str:
+    """Pipe tables as a word processor's "table to text" with commas writes them in Chinese
+    text: 「规章，0，0，0」, empty cells as empty fields."""
+    return _rewrite_pipe_rows(text, "，".join)
+
+
+def one_line_tab_cells(text: str, rng: random.Random) -> str:
+    """A saved page whose cells kept their tabs (pipe tables as tab rows) while its lines
+    were joined into one by blanks, after a crawler's header line."""
+    lines = [line for line in pipes_as_tabs(text, rng).split("\n") if line.strip()]
+    return "\n".join(lines[:1] + [" ".join(lines[1:]), ""])
+
+
 def sentences_a_line(text: str, rng: random.Random) -> str:
     """A line break after every 。 (a one-line crawled page copied sentence by sentence, or
     a page whose paragraphs are cut at each full stop): a heading may then stand mid-line,
@@ -206,6 +220,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "page-chrome-lines": page_chrome_lines, "pipes-aligned": pipes_aligned, "pipes-as-tabs": pipes_as_tabs,
     "pipes-as-html": pipes_as_html, "sentences-a-line": sentences_a_line, "trailing-tabs": trailing_tabs,
     "page-numbers-after-form-feeds": page_numbers_after_form_feeds,
+    "pipes-as-full-width-commas": pipes_as_full_width_commas, "one-line-tab-cells": one_line_tab_cells,
 }
 
 

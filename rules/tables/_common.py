@@ -76,10 +76,14 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
         gap = rest[:len(rest) - len(rest.lstrip("\t \u3000\xa0"))]
         if len(gap) == len(rest) or _CELL_AHEAD.match(rest, len(gap)):
             return "\t" in rest  # the line ends, or the row's own cells go on (a subtotal set aside)
-        # Another row after it on the line (a page's rows run on) and a tab just before
-        # it: that tab may be what joined the two rows, so only a second one shows an
-        # empty cell ("0\t 二、…": joined by the blank, the tab is the row's).
-        return gap.count("\t") >= (2 if gap.endswith("\t") else 1)
+        # Another row after it on the line (a page's rows run on). Joined by a blank, the
+        # tabs before the blank are the row's and those after it the next row's empty
+        # label cells ("0\t \t\t2.其他…"); joined by a tab or by nothing, one tab may be
+        # the joint, so only a second one shows an empty cell.
+        joint = next((k for k, ch in enumerate(gap) if ch != "\t"), None)
+        if joint is not None:
+            return joint >= 1
+        return len(gap) >= 2
     delimiter = csv_delimiter(text)
     if delimiter and csv_fields(text) is not None:  # a spreadsheet's CSV row
         return delimiter in rest
