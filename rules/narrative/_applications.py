@@ -29,7 +29,7 @@ KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
                     r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
-    ("accepted", r"受理|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
+    ("accepted", r"受理|(?<![备案])登记(?![备案])|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
     ("handled", rf"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)(?!{_NOUN_AFTER_VERB})"),
     ("processed", rf"(?<![未没正在])(?:办理|处理)(?!中|{_NOUN_AFTER_VERB})"),
 )))
@@ -78,6 +78,8 @@ APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: carried over by context) that names one is not read as an application count.
 OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
                            r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
+                           # applications of the agency's other business (不动产登记申请, 行政许可申请)
+                           r"不动产|许可|审批|办件|政务服务|备案|"
                            # a part of the year (第一季度, 上半年, 12月份), not the year's count
                            r"季度|半年|月份|每月|当月|本月")
 #: In a context-carried sentence (no 申请): other matters, more broadly.
@@ -130,6 +132,8 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
         for c in counts(s):
             if c.unit not in APPLICATION_UNITS or c.approximate:
                 continue
+            if named and "申请" not in c.clause and _of_other_matter(flat[:c.clause_start]):
+                continue  # 全年受理行政复议申请 5 件，办结 4 件: the clauses go on with that matter
             got = classify(c)
             if got is not None:
                 kind, keys, word = got
@@ -137,6 +141,18 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
                     continue
                 out.append(ApplicationCount(s, c, kind, keys, word, named))
     return tuple(out)
+
+
+_CLAUSES = lazy_compile(r"[，,；;]")
+
+
+def _of_other_matter(before: str) -> bool:
+    """Whether the nearest clause of ``before`` (a sentence up to a clause) that names 申请
+    names another matter (行政复议申请, 行政许可申请): the clauses after it carry that matter."""
+    for clause in reversed(_CLAUSES.split(before)):
+        if "申请" in clause:
+            return OTHER_MATTERS.search(clause) is not None
+    return False
 
 
 def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:

@@ -426,6 +426,12 @@ QUIET_2: list[str] = [
 #: that guesses: none may yield a narrative or dates finding.
 QUIET: list[str] = [
     "（二）依申请公开。本年度办理政府信息公开申请发出收费通知1件。",
+    # (登记 is a verb of receiving applications (N101): in other matters it counts nothing;
+    # nor do applications of the agency's other business.)
+    "（二）依申请公开。全年办理不动产登记申请3200件，均按时办结。",
+    "（二）依申请公开。全年共登记群众意见建议15条，登记备案规范性文件4件。",
+    "（二）依申请公开。全年受理行政许可申请1200件，办结1180件。",
+    "（二）依申请公开。全年受理政务服务办件4.2万件。",
     "（二）依申请公开。全年共收到政府信息公开申请27件，其中通过网络平台提交20件、信函7件。",
     "（二）依申请公开。全年共收到政府信息公开申请27件，平均办理时间5个工作日。",
     "（二）依申请公开。全年办理政府信息公开申请29件（含上年结转2件）。",
