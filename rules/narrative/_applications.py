@@ -134,6 +134,8 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
                 continue
             if named and "申请" not in c.clause and _of_other_matter(flat[:c.clause_start]):
                 continue  # 全年受理行政复议申请 5 件，办结 4 件: the clauses go on with that matter
+            if _another_kind_of_application(c.before):
+                continue  # 全年受理低保申请 320 件: an application, not for information
             got = classify(c)
             if got is not None:
                 kind, keys, word = got
@@ -148,11 +150,40 @@ _CLAUSES = lazy_compile(r"[，,；;]")
 
 def _of_other_matter(before: str) -> bool:
     """Whether the nearest clause of ``before`` (a sentence up to a clause) that names 申请
-    names another matter (行政复议申请, 行政许可申请): the clauses after it carry that matter."""
+    names another matter (行政复议申请, 行政许可申请): the clauses after it carry that matter,
+    or another kind of application (低保申请)."""
     for clause in reversed(_CLAUSES.split(before)):
         if "申请" in clause:
-            return OTHER_MATTERS.search(clause) is not None
+            return OTHER_MATTERS.search(clause) is not None or _another_kind_of_application(clause)
     return False
+
+
+#: A verb taking applications in, then what stands between it and 申请 (the kind of
+#: application), then 申请 (not 申请人, 申请书, 申请表, nor 依申请公开's).
+_APPLICATION_KIND = lazy_compile(r"(?:收到|受理|接收|接到|新收|登记|办理|处理|办结|答复)"
+                                 r"([^，,；;。\d]{0,16}?)(?<!依)申请(?![人书表])")
+#: What may stand there and keep it a request for information: its name, the channel, the
+#: requester, fillers.
+_INFORMATION_REQUEST = lazy_compile(
+    # the request's name; fillers
+    r"政府信息公开|政务信息公开|信息公开|依申请公开|政府信息|公开|各类|各项|相关|有关|的|了|共计|共|依法|"
+    r"新|新增|本年度?|年度|全年|累计|总计|合计|各|等|和|及|与|或|并|、|\s|"
+    # the channel
+    r"网上|网络|在线|当面|书面|信函|传真|邮寄|来信|政府网站|门户网站|网站|平台|窗口|现场|邮箱|信箱|电子邮件|通过|上|"
+    # the requester, and the verbs of a request taken in
+    r"群众|公众|社会公众|公民|法人|其他组织|企业|个人|申请人|提出|提交|递交|收到|受理|接收|接到|登记|办理|处理")
+
+
+def _another_kind_of_application(text: str) -> bool:
+    """Whether the last application ``text`` names before its count is of another kind than
+    a request for information (低保申请, 营业执照申请, 户籍迁移申请: the agency's other
+    business), as the words between the verb and 申请 say."""
+    last = None
+    for last in _APPLICATION_KIND.finditer(text):
+        pass
+    if last is None or not last.group(1):
+        return False
+    return bool(_INFORMATION_REQUEST.sub("", last.group(1)))
 
 
 def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:

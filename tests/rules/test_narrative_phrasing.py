@@ -193,3 +193,15 @@ def test_a_count_cut_by_a_stray_blank_or_an_ocr_slip_is_not_read(sentence):
     digits are not all there, so no count is read from the part after the cut (7 against
     the table's 27 was a false N101)."""
     assert pc.findings(pc.phrasing_report(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年通过网上申请平台收到政府信息公开申请30件。", "本机关全年收到群众提出的信息公开申请30件。",
+    "全年收到各类政府信息公开申请30件。", "全年收到申请人提出的政府信息公开申请30件。",
+    "全年共收到并受理政府信息公开申请30件。"])
+def test_a_request_for_information_named_with_its_requester_or_channel_is_still_one(sentence):
+    """Words between the verb and 申请 that name the requester, the channel or the request
+    itself keep it a request for information (N101 against table 三's 27 new ones); only
+    another kind of application (低保申请, 营业执照申请: the quiet sentences) is not one."""
+    text = pc.phrasing_report("（二）依申请公开。" + sentence)
+    assert [d.code for d in pc.findings(text)] == ["N101"]
