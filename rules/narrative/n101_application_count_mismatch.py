@@ -5,12 +5,12 @@ from typing import Any, Iterable, Optional
 
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T3_2021
+from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
 from ._applications import OTHER_MATTERS, application_counts
 from ._counts import Count, blank_asides
 from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
-from gplint.lazy_re import lazy_compile
 
 _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
               "processed": ("R24",), "carried_out": ("R25",)}
@@ -36,11 +36,26 @@ _CLAUSE_END = lazy_compile(r"[，,；;。]")
 _DIGIT = lazy_compile(r"[0-9０-９]")
 
 
+#: The year before named in words (上年度收到申请 30 件), not its carry-over (上年结转).
+_YEAR_BEFORE = lazy_compile(r"(?:上一?年度?|去年|前一年)(?!度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未))")
+
+
+_CLAUSE_CUT = lazy_compile(r"[，,；;]")
+
+
+def _naming_clause(before: str) -> str:
+    """The nearest clause of ``before`` (the sentence up to a clause) that names 申请, or ""."""
+    return next((c for c in reversed(_CLAUSE_CUT.split(before)) if "申请" in c), "")
+
+
 def _skip_year(clause: str, year: Optional[int], kind: str) -> bool:
     """The clause names another year: a count about that year. A carry-over may name the
-    next year (3 件顺延至 2025 年继续办理)."""
+    next year (3 件顺延至 2025 年继续办理); the year before named in words (上年度收到…) is
+    another year for every count but the carry-over in (上年结转)."""
     if year is not None and kind == "carried_out":
         clause = clause.replace(str(year + 1), str(year))
+    if kind != "carried_in" and _YEAR_BEFORE.search(clause):
+        return True
     return other_year(clause, year)
 
 
@@ -97,6 +112,8 @@ class ApplicationCountMismatch(Rule):
             clause = c.clause
             if OTHER_MATTERS.search(clause) or _skip_year(clause, report.year, kind):
                 continue
+            if "年" not in clause and _skip_year(_naming_clause(s.text[:c.clause_start]), report.year, kind):
+                continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
             if not_own_count(report, s.text, c.clause_start, clause):
                 continue
             if kind in ("new", "accepted", "handled", "processed") and ac.named \
