@@ -33,7 +33,7 @@ _NONE = lazy_compile(r"(?:未发生|未发现|未出现|没有发生|没有|未�
 #: Words of a case's outcome (N108 reads those counts): 维持 1 件 is not a number of cases.
 _OUTCOME = lazy_compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审")
 # Clauses about trends or other matters rather than the number of cases.
-_SKIP = lazy_compile(r"[%％]|培训|案例|应诉|复议机关|复议决定书")
+_SKIP = lazy_compile(r"[%％]|培训|案例|应诉|代理|复议机关|复议决定书")
 # Counts that are not the report's own disclosure cases: a region's or a system's totals
 # (全市各级行政机关共收到行政复议申请 35 件), cases the agency decided as the review body
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
@@ -44,6 +44,9 @@ _REVIEW_BODY = lazy_compile(r"复议机关|复议机构")
 #: The sentence names cases against the agency itself (被申请, 被起诉): its own cases.
 _DISCLOSURE_CASES = lazy_compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
 _DISCLOSURE = lazy_compile(r"政府信息公开|信息公开|依申请公开|政务公开")
+#: The sentence says its cases are not about disclosure (均不涉及政府信息公开).
+_NOT_DISCLOSURE = lazy_compile(r"(?:不|未|没有|并不|均不|均未)(?:涉及|属于|是|为)(?:政府)?信息公开"
+                               r"|与(?:政府)?信息公开(?:工作)?无关|非(?:政府)?信息公开类")
 _SHARE = lazy_compile(r"(?:其中|含)[^\d。；;]{0,12}?(?:政府信息公开|信息公开|依申请公开|政务公开)"
                     r"|(?:政府信息公开|信息公开)(?:类|方面|相关|领域)")
 
@@ -104,6 +107,8 @@ class CaseCountMismatch(Rule):
                 yield d
             if _REVIEW_BODY.search(s.text) and not _DISCLOSURE_CASES.search(s.text):
                 continue  # the agency as the review body (作为复议机关…): others' cases
+            if _NOT_DISCLOSURE.search(s.text):
+                continue  # 行政复议 15 件，均不涉及政府信息公开: the agency's other cases
             for c, k in case_counts(s):
                 if other_year(c.clause, report.year) or _SKIP.search(c.clause):
                     continue
