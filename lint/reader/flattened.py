@@ -48,7 +48,8 @@ _REWORDED_TITLE = lazy_compile(r"[^。，,；;：:！？0-9０-９\s]{2,20}?(?:�
 _SECTION_TITLES = tuple(L.SECTION_STANDARD_TITLES.values())
 _SECTION_HEADINGS = frozenset(f"{numeral}、{title}" for numeral, title in zip("一二三四五六", _SECTION_TITLES))
 _ITEM_NO = {k: v.split(".", 1)[0] for k, v in L.T3_STANDARD_LABELS.items() if v[:1].isdigit()}
-#: A line with this many tabs is a row of cells, never cut into virtual lines.
+#: A line with this many tabs is a row of cells, not cut into virtual lines unless its
+#: cells show a page run into one line (rows_run_on).
 TABLE_ROW_TABS = 8
 #: Lines at least this long that carry a table anchor are cut into virtual lines.
 SEGMENT_MIN = 300
