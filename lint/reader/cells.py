@@ -188,9 +188,14 @@ def written_non_counts(cells: list[LCell]) -> None:
     all written 〇, not a row missing from the table; table 四's row of values likewise)."""
     if "num" not in map(CELL_KIND, cells) and not _slips_after_label(cells):
         return
+    # OCR (and typists) write a dash as 一: alone in a cell after the row's label it is one.
+    label_at = max((k for k, c in enumerate(cells) if c.kind == "label" and c.text != _ONE_AS_DASH), default=-1)
     for k, c in enumerate(cells):
-        if c.kind == "label" and _digit_slip(c.text):
+        if c.kind == "label" and (_digit_slip(c.text) or (c.text == _ONE_AS_DASH and k > label_at)):
             cells[k] = LCell("blank", c.text, c.line, c.column, c.end_column)
+
+
+_ONE_AS_DASH = "一"
 
 
 def _digit_slip(text: str) -> bool:
@@ -199,11 +204,17 @@ def _digit_slip(text: str) -> bool:
 
 def _slips_after_label(cells: list[LCell]) -> bool:
     """Labels (a group's and a row's, or none: table 四's values) and then only look-alikes,
-    blank marks and empty cells, at least two look-alikes after a label, three without."""
-    first = next((k for k, c in enumerate(cells) if c.kind == "blank" or _digit_slip(c.text)), len(cells))
+    blank marks and empty cells, at least two look-alikes after a label, three without (一
+    for a dash counts after the first cell: a 序号 column prints 一 first)."""
+    def slip(k: int, c: LCell) -> bool:
+        return _digit_slip(c.text) or (k > 0 and c.text == _ONE_AS_DASH)
+
+    # (Empty cells before the labels — a row-spanning label printed once — are layout.)
+    labels = [k for k, c in enumerate(cells) if c.kind == "label" and not slip(k, c)]
+    first = labels[-1] + 1 if labels else 0
     rest = cells[first:]
     slips = sum(1 for c in rest if c.kind == "label")
-    return slips >= (2 if first else 3) and all(c.kind == "blank" or _digit_slip(c.text) for c in rest)
+    return slips >= (2 if labels else 3) and all(c.kind == "blank" or slip(first + k, c) for k, c in enumerate(rest))
 
 
 # ----------------------------------------------------------------- into the model

@@ -383,3 +383,38 @@ def test_colon_rows_with_empty_cells_are_never_misread(data):
 def test_colon_rows_consistent_report_is_clean(data):
     text = _colon_rows(render(data, "spaces")[0])
     assert [d.code for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")] == []
+
+
+@pytest.mark.parametrize("mark", ["一", "〇"])
+@pytest.mark.parametrize("layout", ["tabs", "pipe"])
+@PROPS
+@given(data=report_data())
+def test_zeros_written_as_one_mark_are_blank_cells_beside_merged_label_cells(mark, layout, data):
+    """OCR reads a dash as 一, typists write 0 as 〇: in cut rows (tabs, pipes), which open
+    with empty cells where a group label was printed once, such a cell after the row's
+    label is a cell left blank — not a label that shifts the values or makes its row
+    "missing" (T105) — and the tables draw one A108 notice each at most."""
+    text = _zeros_as_marks(render(data, layout)[0], layout, (mark,))
+    want = {k: (None if v == 0 and k.startswith(("t3.", "t4.")) else v) for k, v in expected_cells(data).items()}
+    assert _cells(text) == want
+    found = [d for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")]
+    assert all(d.code == "A108" for d in found), [(d.code, d.key, d.message[:60]) for d in found]
+
+
+@pytest.mark.parametrize("mark", ["一", "〇"])
+def test_a_row_of_marks_alone_after_empty_merged_label_cells_is_no_missing_row(mark):
+    """「\\t（三）不予公开\\t1.属于国家秘密\\t〇\\t〇…」: a row opening with an empty cell (its group
+    label printed once above) whose zeros are all written as a mark is a row of blank cells,
+    not a row missing from table 三 (T105 named 18 such rows)."""
+    from gplint.testing import example_report
+
+    lines = []
+    for line in example_report().split("\n"):
+        cells = line.split("\t")
+        if len(cells) > 2 and any(c.isdigit() for c in cells[1:]):
+            cells = cells[:1] + [mark if c == "0" else c for c in cells[1:]]
+        lines.append("\t".join(cells))
+    text = "\n".join(lines)
+    assert f"\t（三）不予公开\t1.属于国家秘密\t{mark}\t{mark}" in text
+    found = [d.code for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")]
+    assert found and set(found) == {"A108"}
