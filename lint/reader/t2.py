@@ -184,6 +184,10 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     for vec in strays:
         issues.append(Issue("t2-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t2",
                             values=tuple(c.text for c in vec.values)))
+    # A row's lone number with a digit for each cell is read as the cells run together
+    # ("规章 810132"), unless the table's other rows print their cells apart ("规章 0 0 0"):
+    # then it is one number among cells left blank, whose places are unknown.
+    lone_run = not any(len(v.values) >= 2 and not any(c.fused for c in v.values) for v in placed.values())
     for key in order:
         vec = placed.get(key)
         if vec is None:
@@ -198,7 +202,7 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
             # and a value standing alone under one column is one cell ("100", not 1|0|0).
             cells.update((k, to_cell(c)) for k, c in zip(keys, in_columns))
             continue
-        digits = runs.run_digits(vals, len(keys), long_cell=None, lone_run=True) if len(keys) > 1 else None
+        digits = runs.run_digits(vals, len(keys), long_cell=None, lone_run=lone_run) if len(keys) > 1 else None
         change = _CHANGE_AT.get(key) if fmt == "2019" else None
         signed = t2_runs.signed_splits(vals, len(keys), change) if change is not None and digits is None else None
         amounts = t2_runs.amount_splits(vals, len(keys)) if key in _AMOUNT_ROWS[fmt] else None

@@ -418,3 +418,18 @@ def test_a_row_of_marks_alone_after_empty_merged_label_cells_is_no_missing_row(m
     assert f"\t（三）不予公开\t1.属于国家秘密\t{mark}\t{mark}" in text
     found = [d.code for d in gplint.lint_text(text) if d.category in ("arithmetic", "table")]
     assert found and set(found) == {"A108"}
+
+
+def test_a_lone_number_in_a_table_two_of_cells_printed_apart_is_not_cut_into_digits():
+    """「行政规范性文件 123」 under 「规章 0 0 0」: the table prints its cells apart, so 123 is
+    one number among cells left blank (where, unknown: a notice), not 1 | 2 | 3. In a table
+    whose rows all ran together (「规章 000」) the lone run is still cut."""
+    from gplint.testing import example_report
+
+    text = example_report().replace("规章\t0\t0\t0", "规章 0 0 0").replace("行政规范性文件\t1\t0\t5", "行政规范性文件 123")
+    report = gplint.parse(text)
+    assert report.t2.value("norm.issued") is None and report.t2.value("norm.in_force") is None
+    assert [d.code for d in gplint.lint_text(text) if d.category in ("table", "arithmetic")] == ["T190"]
+    run = example_report().replace("规章\t0\t0\t0", "规章 000").replace("行政规范性文件\t1\t0\t5", "行政规范性文件 105")
+    report = gplint.parse(run)
+    assert (report.t2.value("norm.issued"), report.t2.value("norm.repealed"), report.t2.value("norm.in_force")) == (1, 0, 5)
