@@ -32,6 +32,7 @@ from .prose import ProsePieces, prose_pieces
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
 from ..invisible import without_invisible
+from ..literal_entities import without_white_entities
 from ..trailing_tabs import without_tool_tabs
 from ..lazy_re import lazy_compile
 
@@ -41,7 +42,8 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     # (Read without the characters that take no place on screen, a tool's tab ending every
     # line among them, and with a text's HTML tables a row a line; the engine maps the
     # findings back to the file: gplint.invisible, gplint.trailing_tabs, gplint.embedded_html.)
-    return parse_read(tables_as_rows(without_tool_tabs(without_invisible(normalise_newlines(text))))[0], path, year)
+    read = tables_as_rows(without_tool_tabs(without_invisible(normalise_newlines(text))))[0]
+    return parse_read(without_white_entities(read), path, year)
 
 
 def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
