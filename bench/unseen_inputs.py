@@ -1364,7 +1364,7 @@ def _marker_tables(d: ReportData) -> tuple:
             continue
         cut = 3 + 12  # after the header rows and the first twelve rows (to 3.危及…)
         out.append([""] + _md_grid(cells[:cut], "empty", 16)
-                   + ["", "- 3 -", "", f"{d.org}{d.year}年政府信息公开工作年度报告", ""]
+                   + ["", "- 3 -", "", "政府信息公开工作年度报告", ""]
                    + _md_grid(cells[cut:], "empty", 16) + [""])
     return tuple(out)
 
