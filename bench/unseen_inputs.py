@@ -169,6 +169,7 @@ class Style:
     t3_form: str = ""             # "columns": table 三 column by column (all labels, then each
                                   # column's word and its values one a line)
     remarks: bool = False         # a 备注 column closing tables 二 and 三, text in some rows
+    t4_total_row: bool = False    # with t4_rows: a 合计 row under the three (their sums)
 
 
 def _zero_word(v, key: str) -> str:
@@ -215,7 +216,7 @@ def _t3_header(st: Style) -> list[str]:
     if st.t3_header_lines == 2:
         return [sep.join(lead + [cap, "申请人情况"]), sep.join(cols)]
     # Three header rows as Word pastes a merged header: 申请人情况 / 自然人 法人或其他组织 总计 / the five.
-    return [sep.join(lead + [cap, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
+    return [sep.join(lead + [cap, "申请人情况"] + ["备注"] * st.remarks), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
             sep.join(lead + [""] + list(T3_COL_LABELS[1:6]) + ([st.subtotal_word] if st.t3_subtotal else []))]
 
 
@@ -277,8 +278,10 @@ def _t4_lines(st: Style, d: ReportData) -> list[str]:
                 for x in [n] + [f"{w}：{v}" for w, v in zip(T4_COL_LABELS, vals[5 * i:5 * i + 5])]]
     if st.t4_rows:
         names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+        total = [_t4_column_sum(d, c) for c in T4_COLS]
         return [sep.join([""] + list(T4_COL_LABELS))] + [sep.join([n] + vals[5 * i:5 * i + 5])
-                                                          for i, n in enumerate(names)]
+                                                          for i, n in enumerate(names)] + \
+            ([sep.join(["合计"] + [_cell(st, v, "t4.sum") for v in total])] if st.t4_total_row else [])
     if st.t4_two_blocks:
         return ["行政复议", sep.join(T4_COL_LABELS), sep.join(vals[:5]),
                 "行政诉讼", sep.join(["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
@@ -1471,6 +1474,39 @@ def _street_prose(d: ReportData) -> str:
                       "（四）平台建设", "持续优化政府网站街道专栏。", "（五）监督保障", "将信息公开工作纳入年度考核。"])
 
 
+def _t4_column_sum(d: ReportData, col: str):
+    """A 合计 row's cell under table 四's three rows (None when a block leaves it empty)."""
+    vals = [d.t4[(b, col)] for b in T4_BLOCKS]
+    return None if None in vals else sum(vals)
+
+
+_AGENCIES = ("某某镇人民政府", "某某经济开发区管理委员会", "国家税务总局某市某某区税务局", "某市公安局某某分局")
+
+
+def _agency_title(d: ReportData) -> str:
+    return f"{_AGENCIES[d.year % 4]}{d.year}年政府信息公开工作年度报告"
+
+
+def _agency_preface(d: ReportData) -> str:
+    return (f"本年度报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室印发的"
+            f"《中华人民共和国政府信息公开工作年度报告格式》要求编制，全文包括总体情况、主动公开政府信息情况、"
+            f"收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
+            f"其他需要报告的事项。本年度报告中使用数据统计期限为{d.year}年1月1日至12月31日。")
+
+
+def _agency_prose(d: ReportData) -> str:
+    """Section 一 with a numbered list under its sub-headings (1. 2. as reports list work)."""
+    return "\n".join(["（一）主动公开", "1.强化组织领导。调整政府信息公开工作领导小组。",
+                       "2.完善工作机制。落实公开前保密审查。", "（二）依申请公开", _prose(d)["S1"],
+                       "（三）政府信息管理", "1.规范文件管理。", "（四）平台建设", "（五）监督保障",
+                       "1.加强培训。2.强化考核。"])
+
+
+def _agency_sections(_d: ReportData) -> tuple[str, str, str]:
+    """Sub-headings some offices print in sections 二 to 四 before each table."""
+    return ("（一）主动公开政府信息情况统计", "（一）依申请公开情况统计", "（一）行政复议、行政诉讼情况统计")
+
+
 # --------------------------------------------------------------------------- the variants
 BASELINE = Style()
 #: name -> (file extension, what it is, how it is written)
@@ -1724,6 +1760,20 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                         "column's word and its values one a line", Style(t3_form="columns")),
     "agency-street": ("a 街道办事处's report: another preface (统计期限自…起至…止), section 一 under five "
                       "sub-headings (（一）主动公开 …)", Style(preface=_street_preface, prose=_street_prose)),
+    "agency-subheadings": ("a township, development zone, tax or police sub-bureau's report: another title and "
+                           "preface (统计期限为…至12月31日), numbered lists in section 一, a sub-heading before "
+                           "each table", Style(title=_agency_title, preface=_agency_preface, prose=_agency_prose,
+                                               section_prose=_agency_sections)),
+    "crawled-entities": ("a saved page on one line whose cells are joined by a literal &nbsp; (the crawler "
+                         "escaped the page twice), empty cells as —",
+                         Style(sep="&nbsp;", one_line=True, value=lambda v, k: _fmt(v) or "—")),
+    "footnote-marks-spaces": ("footnote marks on values (3①, 5注, 2¹, 4（注1）), blank-separated rows, empty "
+                              "cells as —", Style(sep=" ", value=lambda v, k: _footnoted(v, k) or "—",
+                                                 label=_footnote_label)),
+    "remarks-markdown": ("a 备注 column in markdown pipe tables with an alignment row, table 三's header over "
+                         "three rows", Style(remarks=True, frame="md-align", t3_header_lines=3)),
+    "t4-rows-total": ("table 四 as three rows (行政复议, 直接起诉, 复议后起诉) and a 合计 row under them",
+                      Style(t4_rows=True, t4_total_row=True)),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

@@ -5,16 +5,18 @@ rows: empty in most, 「无」 in some, a phrase in others (「含依申请转�
 row's cells, its 无 is one value too many and its phrase a stray label after the values.
 The header names the column: in a table cut into cells (tabs, pipes), each row under a
 header line whose last cell is such a word has that column as its last cell, which is set
-aside before the table is read. A row with fewer cells than its header (the remark left
-off) is left as printed. Rows cut only by blanks are not changed: there a remark cannot be
+aside before the table is read. A row with fewer cells than the table's rows (the remark
+left off) is left as printed. Rows cut only by blanks are not changed: there a remark cannot be
 told from a label by its place.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
 from .. import labels as L
+from ..model import Issue
 from .cells import LineInfo
 
 #: Header words of a remarks column.
@@ -27,22 +29,44 @@ def _remarks_header(info: LineInfo) -> bool:
             and L.normalise(cells[-1].text) in REMARK_WORDS)
 
 
-def without_remarks(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
+def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) -> Sequence[LineInfo]:
     """``infos`` with the remarks column of each separated row under a remarks header set
-    aside (the header's own cell too); ``infos`` itself when no header names one."""
-    if not any(_remarks_header(i) for i in infos if i.separated):
+    aside (the header's own cell too), each row's remark cell recorded as an issue
+    (``remark-cell``: where the row's cells end, for the rules that ask whether a row
+    leaves an empty cell after its last value); ``infos`` itself when no header names one.
+
+    A row has the column when it has as many separators as most rows with a value under
+    the header (to the next remarks header): a header over several lines (merged cells
+    written once) does not say how many, and an empty cell before a text one leaves no
+    cell of its own. A row with fewer (its empty remark left off) keeps every cell."""
+    heads = [n for n, i in enumerate(infos) if i.separated and _remarks_header(i)]
+    if not heads:
         return infos
-    out: list[LineInfo] = []
-    width = 0  # cells of the nearest remarks header above (0: none yet)
-    for info in infos:
-        if _remarks_header(info):
-            width = len(info.cells)
-        elif not info.separated or not width or len(info.cells) < width:
+    out = list(infos[: heads[0]])
+    for at, stop in zip(heads, heads[1:] + [len(infos)]):
+        rows = infos[at + 1:stop]
+        seps = Counter(_separators(i)[0] for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
+        width = max(seps.most_common(1)[0][0] if seps else 0, _separators(infos[at])[0])
+        out.append(_less_last(infos[at]))
+        for info in rows:
+            n, last = _separators(info) if info.separated else (0, 0)
+            if n >= width and info.cells and info.cells[-1].column > last:
+                remark = info.cells[-1]
+                issues.append(Issue("remark-cell", remark.span, table, values=(remark.text,)))
+                info = _less_last(info)
             out.append(info)
-            continue
-        elif not any(c.kind == "num" for c in info.cells):
-            width = 0  # a header line as wide as the table's naming no remarks: another table
-            out.append(info)
-            continue
-        out.append(replace(info, cells=list(info.cells[:-1]), labels=None, values=None))
     return out
+
+
+def _separators(info: LineInfo) -> tuple[int, int]:
+    """How many tabs or pipes cut the line, and the column of the last one that stands
+    before a cell (a closing pipe is not counted: | a | b | has two cells, as a\tb)."""
+    toks = [t for t in info.tokens if t.type != "BLANK"]
+    cuts = [t.column for t in toks if t.type in ("TAB", "PIPE")]
+    if toks and toks[-1].type == "PIPE":
+        cuts.pop()  # a closing pipe
+    return len(cuts), (cuts[-1] if cuts else 0)
+
+
+def _less_last(info: LineInfo) -> LineInfo:
+    return replace(info, cells=list(info.cells[:-1]), labels=None, values=None)

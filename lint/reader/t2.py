@@ -151,7 +151,7 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
     if not infos:
         return None
-    infos = remarks_column.without_remarks(infos)
+    infos = remarks_column.without_remarks(infos, issues, "t2")
     if fmt == "2019":
         order = ["rules", "norm", "licensing", "other_services", "penalty", "coercion", "fees", "procurement"]
         widths, row_keys = L.T2_ROW_WIDTH_2019, L.T2_ROW_KEYS_2019

@@ -132,7 +132,7 @@ def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
 def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
     if not infos:
         return None
-    infos = remarks_column.without_remarks(infos)
+    infos = remarks_column.without_remarks(infos, issues, "t3")
     has_sub6 = _has_sub6_rows(infos)
     unplaced: dict[str, Vector] = {}  # rows of a table in column groups whose cells cannot be placed
     header = _read_header(infos)

@@ -41,6 +41,17 @@ def line_text(report: Report, line: int) -> str:
     return ""
 
 
+def _before_remark(report: Report, line: int, last_end_column: int, text: str) -> str:
+    """The line up to the 备注 cell closing its row (an issue ``remark-cell`` of the reader),
+    without the separator before it; the whole line when the row has none."""
+    for issue in report.issues:
+        span = issue.span
+        if issue.kind == "remark-cell" and span is not None and span.line == line and span.column >= last_end_column:
+            cut = text[: span.column - 1].rstrip(" \u3000\xa0")
+            return cut[:-1] if cut.endswith(("\t", ",")) else cut
+    return text
+
+
 def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_column: int = 1) -> Optional[bool]:
     """Whether a separated row leaves an empty cell after its last value.
 
@@ -55,7 +66,7 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
     opens with a pipe when one stands before its label; then the next row's opening pipe
     stands after its closing one.
     """
-    text = line_text(report, line)
+    text = _before_remark(report, line, last_end_column, line_text(report, line))
     rest = text[last_end_column - 1:] if last_end_column > 0 else ""
     if not _PIPES.isdisjoint(text):
         row_end = len(rest) - len(rest.lstrip(_PIPES_AND_BLANKS))

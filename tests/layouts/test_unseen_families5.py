@@ -114,12 +114,12 @@ def test_values_differing_under_a_repeated_header_are_not_merged(data, other):
     assert ("T103", "t2.licensing.count") in _findings(docling)
 
 
-REMARKS = ("无", "含依申请转主动公开", "详见说明", "无", "其中1件为网上申请")
+REMARKS = ("无", "", "含依申请转主动公开", "详见说明", "", "其中1件为网上申请")
 
 
-def _with_remarks(text: str, pick: int) -> str:
+def _with_remarks(text: str, pick: int, pipes: bool) -> str:
     """A 备注 column closing tables 二 and 三: the header's last cell, and in each row a
-    remark (often empty, 无 in some, a phrase in others)."""
+    remark (often empty, 无 in some, a phrase in others); ``pipes``: markdown rows."""
     lines = text.split("\n")
     t4_at = lines.index(_HEADINGS[3])
 
@@ -128,20 +128,35 @@ def _with_remarks(text: str, pick: int) -> str:
         if n >= t4_at or len(cells) < 2:
             return line
         if cells[0] == "信息内容" or cells[0].startswith("（本列"):
-            return line + "\t备注"
-        return "\t".join(cells + [REMARKS[(n + pick) % len(REMARKS)]])
+            cells.append("备注")
+        else:
+            cells.append(REMARKS[(n + pick) % len(REMARKS)])
+        return "| " + " | ".join(cells) + " |" if pipes else "\t".join(cells)
     return "\n".join(change(n, x) for n, x in enumerate(lines))
 
 
+def _plain_pipes(text: str) -> str:
+    lines = text.split("\n")
+    t4_at = lines.index(_HEADINGS[3])
+    return "\n".join("| " + " | ".join(x.split("\t")) + " |" if "\t" in x and n < t4_at else x
+                     for n, x in enumerate(lines))
+
+
 @PROPS
-@given(data=report_data(), pick=st.integers(0, 4))
-def test_a_remarks_column_is_set_aside(data, pick):
-    """A 备注 column: its 无 is no value too many, its phrase no label among the values."""
+@given(data=report_data(), pick=st.integers(0, 5), pipes=st.booleans(),
+       row=st.sampled_from(("R03", "R06", "R14", "R24")), blank=st.sampled_from((None, 5, 6)))
+def test_a_remarks_column_is_set_aside(data, pick, pipes, row, blank):
+    """A 备注 column: its 无 is no value too many, its phrase no label among the values, and
+    a row's empty 总计 before it is still an empty cell (T103 as without the column)."""
+    if blank is not None:
+        values = list(data.t3[row])
+        values[blank] = None
+        data = replace(data, t3={**data.t3, row: tuple(values)})
     text, _ = render(data, "tabs")
-    remarked = _with_remarks(text, pick)
-    assert "\t备注" in remarked
+    remarked = _with_remarks(text, pick, pipes)
+    assert "备注" in remarked
     assert _cells(remarked) == expected_cells(data)
-    assert _findings(remarked) == _findings(text)
+    assert _findings(remarked) == _findings(_plain_pipes(text) if pipes else text)
 
 
 def _entities(text: str) -> str:
