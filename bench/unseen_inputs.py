@@ -276,6 +276,10 @@ def _t4_lines(st: Style, d: ReportData) -> list[str]:
     if st.t4_form == "kv":
         return [x for i, n in enumerate(names)
                 for x in [n] + [f"{w}：{v}" for w, v in zip(T4_COL_LABELS, vals[5 * i:5 * i + 5])]]
+    if st.t4_form == "two-tables":
+        return ["行政复议情况", sep.join(T4_COL_LABELS), sep.join(vals[:5]), "", "行政诉讼情况",
+                sep.join(["起诉方式"] + list(T4_COL_LABELS)),
+                sep.join(["未经复议直接起诉"] + vals[5:10]), sep.join(["复议后起诉"] + vals[10:])]
     if st.t4_rows:
         names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
         total = [_t4_column_sum(d, c) for c in T4_COLS]
@@ -351,7 +355,7 @@ def render_text(d: ReportData, st: Style) -> str:
     lines += [h[3]] + ([before[2]] if before[2] else [])
     lines += _captioned(st, 2, d, _spaced(st, _framed(st, _t4_lines(st, d))))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
-    if st.t3_form == "columns":
+    if st.t3_form in ("columns", "columns-skip"):
         lines[lines.index(h[2]) + 1:lines.index(h[3])] = _t3_column_major(st, d)
     if st.appendix:
         lines += _appendix(d, st.sep)
@@ -1299,7 +1303,8 @@ def _t3_column_major(st: Style, d: ReportData) -> list[str]:
         out.append(label)
     for c, word in enumerate(T3_COL_LABELS):
         out.append(word)
-        out += [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for key, *_ in _t3_paths()]
+        cells = [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for key, *_ in _t3_paths()]
+        out += [x for x in cells if x] if st.t3_form == "columns-skip" else cells
     return out
 
 
@@ -1347,6 +1352,26 @@ def _mineru_tables(d: ReportData) -> tuple:
     """The three tables as MinerU's markdown holds them: a one-line <table> each, table 二 one
     <table> (its block lines as colspan rows), a blank line around each."""
     return tuple(["", _html_one_line(g, m), ""] for g, m in _grids(d))
+
+
+def _mineru_split_tables(d: ReportData) -> tuple:
+    """MinerU's markdown of a report whose table 三 runs over a page break: two <table>s,
+    the second without the header rows (MinerU leaves the page's folio out)."""
+    (g2, m2), (g3, m3), (g4, m4) = _grids(d)
+    cut = 3 + 14
+    first = [m for m in m3 if m[2] < cut]
+    second = [(r0 - cut, c0, r1 - cut, c1) for r0, c0, r1, c1 in m3 if r0 >= cut]
+    # A group merged over the cut is cut with it: each piece merged over its own rows.
+    for r0, c0, r1, c1 in m3:
+        if r0 < cut <= r1:
+            first.append((r0, c0, cut - 1, c1))
+            second.append((0, c0, r1 - cut, c1))
+    g3b = [list(r) for r in g3[cut:]]
+    for _r0, c0, _r1, _c1 in [m for m in m3 if m[0] < cut <= m[2]]:
+        g3b[0][c0] = g3[_r0][c0]
+    return (["", _html_one_line(g2, m2), ""],
+            ["", _html_one_line(g3[:cut], first), "", _html_one_line(g3b, second), ""],
+            ["", _html_one_line(g4, m4), ""])
 
 
 def _docling_tables(d: ReportData) -> tuple:
@@ -1772,6 +1797,13 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                                                  label=_footnote_label)),
     "remarks-markdown": ("a 备注 column in markdown pipe tables with an alignment row, table 三's header over "
                          "three rows", Style(remarks=True, frame="md-align", t3_header_lines=3)),
+    "md-mineru-split": ("MinerU's markdown of table 三 over a page break: two one-line <table>s, the second "
+                        "without header rows, a group's rowspan cut with it",
+                        Style(heading=_md_heading("#"), tables=_mineru_split_tables)),
+    "t3-column-major-skip": ("table 三 column by column as pdfminer streams it: each column's values one a line, "
+                             "its empty cells left out", Style(t3_form="columns-skip")),
+    "t4-two-tables": ("table 四 as two tables under their own captions: 行政复议 (5 words, 5 values), then "
+                      "行政诉讼 with a row a kind of suit (未经复议直接起诉, 复议后起诉)", Style(t4_form="two-tables")),
     "t4-rows-total": ("table 四 as three rows (行政复议, 直接起诉, 复议后起诉) and a 合计 row under them",
                       Style(t4_rows=True, t4_total_row=True)),
 }
