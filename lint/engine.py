@@ -11,7 +11,6 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from .diagnostics import Diagnostic, Rule, fingerprint, placed
 from .embedded_html import tables_as_rows
 from .invisible import InvisibleMap, without_invisible
-from .literal_entities import without_white_entities
 from .trailing_tabs import without_tool_tabs
 from .model import Report, Span
 from .plugins import Registry
@@ -182,7 +181,6 @@ def text_as_read(text: str) -> tuple[str, Optional[Callable[[Span], Span]]]:
     invisible = InvisibleMap.of(text)
     # (A tool's tab at the end of every line goes too: only line ends move, no map needed.)
     read, tables = tables_as_rows(without_tool_tabs(without_invisible(text) if invisible else text))
-    read = without_white_entities(read)  # blanks of the same length: no map needed
     if invisible is None and tables is None:
         return read, None
 

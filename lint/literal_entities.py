@@ -11,6 +11,7 @@ line and column, and no finding needs to be moved back.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .lazy_re import lazy_compile
 
@@ -26,3 +27,13 @@ def without_white_entities(text: str) -> str:
     if "&" not in text and "<" not in text:
         return text
     return _WHITE.sub(lambda m: " " * len(m.group()), text)
+
+
+def as_written(text: str, read_lines: Sequence[str]) -> tuple[str, ...]:
+    """The lines of ``text`` at the places of ``read_lines`` (its lines as read by
+    :func:`without_white_entities`, of the same lengths)."""
+    out, start = [], 0
+    for line in read_lines:
+        out.append(text[start:start + len(line)])
+        start += len(line) + 1
+    return tuple(out) if start - 1 == len(text) else tuple(read_lines)

@@ -32,7 +32,7 @@ from .prose import ProsePieces, prose_pieces
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
 from ..invisible import without_invisible
-from ..literal_entities import without_white_entities
+from ..literal_entities import as_written, without_white_entities
 from ..trailing_tabs import without_tool_tabs
 from ..lazy_re import lazy_compile
 
@@ -42,8 +42,7 @@ def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> 
     # (Read without the characters that take no place on screen, a tool's tab ending every
     # line among them, and with a text's HTML tables a row a line; the engine maps the
     # findings back to the file: gplint.invisible, gplint.trailing_tabs, gplint.embedded_html.)
-    read = tables_as_rows(without_tool_tabs(without_invisible(normalise_newlines(text))))[0]
-    return parse_read(without_white_entities(read), path, year)
+    return parse_read(tables_as_rows(without_tool_tabs(without_invisible(normalise_newlines(text))))[0], path, year)
 
 
 def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -61,8 +60,10 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     line of each virtual one). ``text`` is as read (:func:`parse_read`)."""
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
     # shared with the other lines of its text (its own ``number`` is not n).
-    raws, infos, real_of = line_readings(text)
-    raw_lines = tuple(raws)
+    # (Cells are cut with a page's &nbsp; and <br> left as text read as blanks; the lines the
+    # rules read keep them: gplint.literal_entities.)
+    raws, infos, real_of = line_readings(without_white_entities(text))
+    raw_lines = as_written(text, raws)
     del raws
     nlines = len(infos)
     issues: list[Issue] = []

@@ -5,6 +5,7 @@ from typing import Optional
 
 from gplint import format as _format
 from gplint.grammar import PIPE_CHARS
+from gplint.literal_entities import without_white_entities
 from gplint.model import Report, Span
 from gplint.reader.csv_rows import csv_fields
 
@@ -66,7 +67,8 @@ def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_c
     opens with a pipe when one stands before its label; then the next row's opening pipe
     stands after its closing one.
     """
-    text = _before_remark(report, line, last_end_column, line_text(report, line))
+    # (An empty cell written &nbsp; is one: gplint.literal_entities.)
+    text = _before_remark(report, line, last_end_column, without_white_entities(line_text(report, line)))
     rest = text[last_end_column - 1:] if last_end_column > 0 else ""
     if not _PIPES.isdisjoint(text):
         row_end = len(rest) - len(rest.lstrip(_PIPES_AND_BLANKS))
