@@ -1797,6 +1797,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                                                  label=_footnote_label)),
     "remarks-markdown": ("a 备注 column in markdown pipe tables with an alignment row, table 三's header over "
                          "three rows", Style(remarks=True, frame="md-align", t3_header_lines=3)),
+    "remarks-numbered": ("a 序号 column first and a 备注 column last in table 三 (and 备注 in table 二), tab rows",
+                         Style(remarks=True, numbered_labelled=True)),
     "md-mineru-split": ("MinerU's markdown of table 三 over a page break: two one-line <table>s, the second "
                         "without header rows, a group's rowspan cut with it",
                         Style(heading=_md_heading("#"), tables=_mineru_split_tables)),

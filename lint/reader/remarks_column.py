@@ -17,7 +17,7 @@ from typing import Sequence
 
 from .. import labels as L
 from ..model import Issue
-from .cells import LineInfo
+from .cells import LCell, LineInfo
 
 #: Header words of a remarks column.
 REMARK_WORDS = frozenset({"备注", "说明", "备注说明", "附注", "注"})
@@ -45,28 +45,40 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
     out = list(infos[: heads[0]])
     for at, stop in zip(heads, heads[1:] + [len(infos)]):
         rows = infos[at + 1:stop]
-        seps = Counter(_separators(i)[0] for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
-        width = max(seps.most_common(1)[0][0] if seps else 0, _separators(infos[at])[0])
-        out.append(_less_last(infos[at]))
+        seps = Counter(len(_cuts(i)) for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
+        width = max(seps.most_common(1)[0][0] if seps else 0, len(_cuts(infos[at])))
+        out.append(replace(infos[at], cells=list(infos[at].cells[:-1]), labels=None, values=None))
         for info in rows:
-            n, last = _separators(info) if info.separated else (0, 0)
-            if n >= width and info.cells and info.cells[-1].column > last:
+            cuts = _cuts(info) if info.separated else []
+            if cuts and len(cuts) >= width and info.cells and info.cells[-1].column > cuts[-1]:
                 remark = info.cells[-1]
                 issues.append(Issue("remark-cell", remark.span, table, values=(remark.text,)))
-                info = _less_last(info)
+                info = _without_remark(info, cuts)
             out.append(info)
     return out
 
 
-def _separators(info: LineInfo) -> tuple[int, int]:
-    """How many tabs or pipes cut the line, and the column of the last one that stands
-    before a cell (a closing pipe is not counted: | a | b | has two cells, as a\tb)."""
+def _cuts(info: LineInfo) -> list[int]:
+    """The columns of the tabs or pipes that cut the line, each before a cell (a closing
+    pipe is not counted: | a | b | has two cells, as a\tb)."""
     toks = [t for t in info.tokens if t.type != "BLANK"]
     cuts = [t.column for t in toks if t.type in ("TAB", "PIPE")]
     if toks and toks[-1].type == "PIPE":
-        cuts.pop()  # a closing pipe
-    return len(cuts), (cuts[-1] if cuts else 0)
+        cuts.pop()
+    return cuts
 
 
-def _less_last(info: LineInfo) -> LineInfo:
-    return replace(info, cells=list(info.cells[:-1]), labels=None, values=None)
+def _without_remark(info: LineInfo, cuts: list[int]) -> LineInfo:
+    """The line without its last cell. A line ending in a text cell is cut with its empty
+    cells dropped (they stand for merged label cells there): each empty place between the
+    row's first value and the remark becomes an empty cell again."""
+    cells = list(info.cells[:-1])
+    first = next((c.column for c in cells if c.kind == "num"), None)
+    if first is not None:
+        line = info.cells[-1].line
+        for start, end in zip(cuts, cuts[1:]):
+            if start > first and not info.text[start:end - 1].strip() \
+                    and not any(start < c.column <= end for c in cells):
+                cells.append(LCell("blank", "", line, start + 1, start + 1))
+        cells.sort(key=lambda c: c.column)
+    return replace(info, cells=cells, labels=None, values=None)

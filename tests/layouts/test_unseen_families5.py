@@ -117,19 +117,22 @@ def test_values_differing_under_a_repeated_header_are_not_merged(data, other):
 REMARKS = ("无", "", "含依申请转主动公开", "详见说明", "", "其中1件为网上申请")
 
 
-def _with_remarks(text: str, pick: int, pipes: bool) -> str:
+def _with_remarks(text: str, pick: int, pipes: bool, numbered: bool = False) -> str:
     """A 备注 column closing tables 二 and 三: the header's last cell, and in each row a
-    remark (often empty, 无 in some, a phrase in others); ``pipes``: markdown rows."""
+    remark (often empty, 无 in some, a phrase in others); ``pipes``: markdown rows;
+    ``numbered``: table 三's lines numbered in a 序号 column first."""
     lines = text.split("\n")
-    t4_at = lines.index(_HEADINGS[3])
+    t3_at, t4_at = lines.index(_HEADINGS[2]), lines.index(_HEADINGS[3])
 
     def change(n: int, line: str) -> str:
         cells = line.split("\t")
+        if numbered and t3_at < n < t4_at and line:
+            cells = ["序号" if cells[0].startswith("（本列") else str(n - t3_at)] + cells
         if n >= t4_at or len(cells) < 2:
             return line
-        if cells[0] == "信息内容" or cells[0].startswith("（本列"):
+        if cells[0] == "信息内容" or cells[-1] == "总计":
             cells.append("备注")
-        else:
+        elif len(cells) > 2 or n < t3_at:  # (a group label's line, its cells merged, has none)
             cells.append(REMARKS[(n + pick) % len(REMARKS)])
         return "| " + " | ".join(cells) + " |" if pipes else "\t".join(cells)
     return "\n".join(change(n, x) for n, x in enumerate(lines))
@@ -143,20 +146,33 @@ def _plain_pipes(text: str) -> str:
 
 
 @PROPS
-@given(data=report_data(), pick=st.integers(0, 5), pipes=st.booleans(),
+@given(data=report_data(), pick=st.integers(0, 5), pipes=st.booleans(), numbered=st.booleans(),
        row=st.sampled_from(("R03", "R06", "R14", "R24")), blank=st.sampled_from((None, 5, 6)))
-def test_a_remarks_column_is_set_aside(data, pick, pipes, row, blank):
+def test_a_remarks_column_is_set_aside(data, pick, pipes, numbered, row, blank):
     """A 备注 column: its 无 is no value too many, its phrase no label among the values, and
-    a row's empty 总计 before it is still an empty cell (T103 as without the column)."""
+    a row's empty 总计 before it is still an empty cell (T103 as without the column), also
+    after a 序号 column (an empty cell before a phrase leaves no cell when a line is cut:
+    with the remark set aside, the row's number was read as its first value)."""
     if blank is not None:
         values = list(data.t3[row])
         values[blank] = None
         data = replace(data, t3={**data.t3, row: tuple(values)})
     text, _ = render(data, "tabs")
-    remarked = _with_remarks(text, pick, pipes)
+    remarked = _with_remarks(text, pick, pipes, numbered)
     assert "备注" in remarked
     assert _cells(remarked) == expected_cells(data)
-    assert _findings(remarked) == _findings(_plain_pipes(text) if pipes else text)
+    plain = _with_remarks(text, pick, pipes, numbered).replace("\t备注", "").replace(" | 备注 |", " |")
+    plain = "\n".join(_strip_remark(x, pipes) for x in plain.split("\n"))
+    assert _findings(remarked) == _findings(plain)
+
+
+def _strip_remark(line: str, pipes: bool) -> str:
+    """A line of :func:`_with_remarks` without its remark (the same table, no 备注 column)."""
+    for remark in sorted(set(REMARKS), key=len, reverse=True):
+        end = (" | " + remark + " |") if pipes else ("\t" + remark)
+        if (line.count("\t") >= 2 or line.count("|") >= 3) and line.endswith(end) and "备注" not in line:
+            return line[: len(line) - len(end)] + (" |" if pipes else "")
+    return line
 
 
 def _entities(text: str) -> str:
