@@ -6,8 +6,8 @@ row's cells, its 无 is one value too many and its phrase a stray label after th
 The header names the column: in a table cut into cells (tabs, pipes), each row under a
 header line whose last cell is such a word has that column as its last cell, which is set
 aside before the table is read. A row with fewer cells than the table's rows (the remark
-left off) is left as printed. Rows cut only by blanks are not changed: there a remark cannot be
-told from a label by its place.
+left off) is left as printed. Rows cut only by blanks are not changed: there a remark
+cannot be told from a label by its place.
 """
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ from ..model import Issue
 from .cells import LCell, LineInfo
 
 #: Header words of a remarks column.
-REMARK_WORDS = frozenset({"备注", "说明", "备注说明", "附注", "注"})
+REMARK_WORDS = frozenset({"备注", "说明", "备注说明", "附注"})
 
 
 def _remarks_header(info: LineInfo) -> bool:
     cells = info.cells
-    return (info.separated and len(cells) >= 2 and cells[-1].kind == "label"
+    return (info.separated and len(cells) >= 2 and cells[-1].kind == "label" and len(cells[-1].text) <= 12
+            and ("注" in cells[-1].text or "说明" in cells[-1].text)
             and L.normalise(cells[-1].text) in REMARK_WORDS)
 
 
