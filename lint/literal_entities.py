@@ -24,7 +24,7 @@ _WHITE = lazy_compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#8194|#8195|#8201|#12288|
 def without_white_entities(text: str) -> str:
     """``text`` with its white-space entities and ``<br>`` tags written as blanks of the
     same length (the same string when it has none)."""
-    if "&" not in text and "<" not in text:
+    if ("&" not in text and "<" not in text) or _WHITE.search(text) is None:
         return text
     return _WHITE.sub(lambda m: " " * len(m.group()), text)
 

@@ -62,8 +62,9 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     # shared with the other lines of its text (its own ``number`` is not n).
     # (Cells are cut with a page's &nbsp; and <br> left as text read as blanks; the lines the
     # rules read keep them: gplint.literal_entities.)
-    raws, infos, real_of = line_readings(without_white_entities(text))
-    raw_lines = as_written(text, raws)
+    read = without_white_entities(text)
+    raws, infos, real_of = line_readings(read)
+    raw_lines = tuple(raws) if read is text else as_written(text, raws)
     del raws
     nlines = len(infos)
     issues: list[Issue] = []
