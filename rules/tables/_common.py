@@ -45,12 +45,12 @@ def line_text(report: Report, line: int) -> str:
 def _before_remark(report: Report, line: int, last_end_column: int, text: str) -> str:
     """The line up to the 备注 cell closing its row (an issue ``remark-cell`` of the reader),
     without the separator before it; the whole line when the row has none."""
-    for issue in report.issues:
-        span = issue.span
-        if issue.kind == "remark-cell" and span is not None and span.line == line and span.column >= last_end_column:
-            cut = text[: span.column - 1].rstrip(" \u3000\xa0")
-            return cut[:-1] if cut.endswith(("\t", ",")) else cut
-    return text
+    after = [i.span.column for i in report.issues if i.kind == "remark-cell" and i.span is not None
+             and i.span.line == line and i.span.column >= last_end_column]
+    if not after:
+        return text
+    cut = text[: min(after) - 1].rstrip(" \u3000\xa0")  # (the row's own: the nearest after its values)
+    return cut[:-1] if cut.endswith(("\t", ",")) else cut
 
 
 def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_column: int = 1) -> Optional[bool]:
