@@ -113,7 +113,7 @@ TEXT_DEFECTS = {
     "heading-reworded": (_replaced("五、存在的主要问题及改进情况", "五、存在的主要问题及改进措施", "last"),
                          ("S104",), True),
     "column-misspelt": (_replaced("本年废止件数", "本年废纸件数"), ("T102",), False),
-    "fee-unit": (_replaced("（单位：万元）", "（单位：元）"), ("U101",), False),
+    "fee-unit": (_replaced("（单位：万元）", "（单位：元）", "all"), ("U101",), False),  # (a header repeated: docling)
     "norm-label": (_label_replaced("行政规范性文件", "规范性文件"), ("T108",), True),
     "review-count": (_number_moved(r"发生政府信息公开行政复议(\d+)件"), ("N103",), False),
     "suit-count": (_number_moved(r"行政诉讼(\d+)件"), ("N103",), False),

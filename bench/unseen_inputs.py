@@ -165,6 +165,15 @@ class Style:
     # each line kept whole (its tabs, a trailing empty cell's among them); None: blanks,
     # each line stripped.
     one_line_join: Optional[str] = None
+    # Fifth round:
+    tables: Optional[Callable[[ReportData], tuple]] = None  # the three tables' lines as a tool writes
+                                  # them (replacing the rows above: markdown from a PDF converter)
+    post: Optional[Callable[[str], str]] = None  # the whole text as a crawler or an export left it
+    preface: Optional[Callable[[ReportData], str]] = None  # the preface in other words
+    t3_form: str = ""             # "columns": table 三 column by column (all labels, then each
+                                  # column's word and its values one a line)
+    remarks: bool = False         # a 备注 column closing tables 二 and 三, text in some rows
+    t4_total_row: bool = False    # with t4_rows: a 合计 row under the three (their sums)
 
 
 def _zero_word(v, key: str) -> str:
@@ -201,6 +210,7 @@ def _t3_header(st: Style) -> list[str]:
     cols = [(st.header_breaks or {}).get(c, c) for c in cols]
     if st.t3_subtotal:
         cols = cols[:6] + [st.subtotal_word] + cols[6:]
+    cols = cols + ["备注"] * st.remarks
     cap = (st.header_breaks or {}).get(CAPTION, CAPTION)
     lead = ["序号"] if st.numbered_rows or st.numbered_labelled else []
     if st.header_word_lines:
@@ -210,7 +220,7 @@ def _t3_header(st: Style) -> list[str]:
     if st.t3_header_lines == 2:
         return [sep.join(lead + [cap, "申请人情况"]), sep.join(cols)]
     # Three header rows as Word pastes a merged header: 申请人情况 / 自然人 法人或其他组织 总计 / the five.
-    return [sep.join(lead + [cap, "申请人情况"]), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
+    return [sep.join(lead + [cap, "申请人情况"] + ["备注"] * st.remarks), sep.join(lead + ["", "自然人", "法人或其他组织", "总计"]),
             sep.join(lead + [""] + list(T3_COL_LABELS[1:6]) + ([st.subtotal_word] if st.t3_subtotal else []))]
 
 
@@ -229,6 +239,8 @@ def _t3_rows(st: Style, d: ReportData) -> list[str]:
         if st.t3_subtotal:
             legal = row[1:6]
             values.insert(6, _cell(st, None if None in legal else sum(legal), "t3.subtotal"))
+        if st.remarks:
+            values.append(_remark(f"t3.{key}"))
         if st.numbered_rows:
             out.append(st.sep.join([str(n), ""] + values))
             continue
@@ -268,10 +280,16 @@ def _t4_lines(st: Style, d: ReportData) -> list[str]:
     if st.t4_form == "kv":
         return [x for i, n in enumerate(names)
                 for x in [n] + [f"{w}：{v}" for w, v in zip(T4_COL_LABELS, vals[5 * i:5 * i + 5])]]
+    if st.t4_form == "two-tables":
+        return ["行政复议情况", sep.join(T4_COL_LABELS), sep.join(vals[:5]), "", "行政诉讼情况",
+                sep.join(["起诉方式"] + list(T4_COL_LABELS)),
+                sep.join(["未经复议直接起诉"] + vals[5:10]), sep.join(["复议后起诉"] + vals[10:])]
     if st.t4_rows:
         names = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+        total = [_t4_column_sum(d, c) for c in T4_COLS]
         return [sep.join([""] + list(T4_COL_LABELS))] + [sep.join([n] + vals[5 * i:5 * i + 5])
-                                                          for i, n in enumerate(names)]
+                                                          for i, n in enumerate(names)] + \
+            ([sep.join(["合计"] + [_cell(st, v, "t4.sum") for v in total])] if st.t4_total_row else [])
     if st.t4_two_blocks:
         return ["行政复议", sep.join(T4_COL_LABELS), sep.join(vals[:5]),
                 "行政诉讼", sep.join(["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
@@ -294,6 +312,7 @@ def _t2_block_lines(d: ReportData, st: Style) -> list[list[str]]:
         cols = tuple((st.t2_columns or {}).get(c, c) for c in cols)
         cols = tuple((st.header_breaks or {}).get(c, c) for c in cols)
         words = ("上年" + cols[0][2:], cols[0]) if two_years else cols
+        words = words + ("备注",) * st.remarks
         if st.t2_block_heads == "header":
             lines.append(st.sep.join((head,) + words))
         else:
@@ -305,6 +324,8 @@ def _t2_block_lines(d: ReportData, st: Style) -> list[list[str]]:
                 values = [""] * st.t2_one_value_at + values + [""] * (2 - st.t2_one_value_at)
             if two_years:
                 values = [_cell(st, _last_year(d.t2[keys[0]], keys[0]), "t2.last")] + values
+            if st.remarks:
+                values = values + [""] * (len(cols) - len(values)) + [_remark("t2." + keys[0])]
             label = st.t2_label(label)
             lines.append(label + "：" + st.sep.join(values) if st.row_form == "colon"
                          else st.sep.join([label] + values))
@@ -318,7 +339,13 @@ def render_text(d: ReportData, st: Style) -> str:
         p["title"] = st.title(d)
     h = [st.heading(x) for x in _HEADINGS]
     toc = ["目录"] + [f"{x}{'.' * 12}{n + 1}" for n, x in enumerate(h)] + [""] if st.toc else []
+    if st.preface:
+        p["preface"] = st.preface(d)
     lines = [p["title"], "", *toc, p["preface"], "", h[0], "", st.prose(d) if st.prose else p["S1"], "", h[1]]
+    if st.tables:
+        t2, t3, t4 = st.tables(d)
+        lines += t2 + [h[2]] + t3 + [h[3]] + t4 + ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
+        return _posted(st, "\n".join(lines))
     before = st.section_prose(d) if st.section_prose else ("", "", "")
     t2 = [x for block in _t2_block_lines(d, st) for x in _framed(st, block)]
     lines += ([before[0]] if before[0] else []) + _captioned(st, 0, d, t2)
@@ -332,13 +359,19 @@ def render_text(d: ReportData, st: Style) -> str:
     lines += [h[3]] + ([before[2]] if before[2] else [])
     lines += _captioned(st, 2, d, _spaced(st, _framed(st, _t4_lines(st, d))))
     lines += ["", h[4], "", p["S5"], "", h[5], "", p["S6"], "", p["sign"], ""]
+    if st.t3_form in ("columns", "columns-skip"):
+        lines[lines.index(h[2]) + 1:lines.index(h[3])] = _t3_column_major(st, d)
     if st.appendix:
         lines += _appendix(d, st.sep)
     if st.one_line:
         body = (" ".join(x.strip() for x in lines[1:] if x.strip()) if st.one_line_join is None
                 else st.one_line_join.join(x for x in lines[1:] if x.strip()))
         return "\n".join([p["title"], "发布时间：2025-01-20 来源：本机关 浏览次数：128", body, ""])
-    return "\n".join(lines)
+    return _posted(st, "\n".join(lines))
+
+
+def _posted(st: Style, text: str) -> str:
+    return st.post(text) if st.post else text
 
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
@@ -1252,6 +1285,258 @@ def render_docx_parts(d: ReportData, path: Path, text_box: bool = False) -> bool
     return True
 
 
+# --------------------------------------------------------------------------- fifth round
+_REMARKS = ("", "", "", "含依申请转主动公开", "无", "", "详见说明", "", "其中1件为网上申请", "")
+
+
+def _remark(key: str) -> str:
+    """A 备注 cell as offices fill it: empty in most rows, a word (无) or a phrase in some."""
+    return _REMARKS[zlib.crc32(key.encode()) % len(_REMARKS)]
+
+
+def _t3_column_major(st: Style, d: ReportData) -> list[str]:
+    """Table 三 as a PDF tool reading each column top to bottom writes it: the header, every
+    label (group labels on lines of their own), then each column's word and its 25 values,
+    one a line (an empty cell an empty line)."""
+    out = [CAPTION, "申请人情况"]
+    printed: set[str] = set()
+    for _key, g1, g2, label in _t3_paths():
+        for g in (g1, g2):
+            if g and g not in printed:
+                printed.add(g)
+                out.append(g)
+        out.append(label)
+    for c, word in enumerate(T3_COL_LABELS):
+        out.append(word)
+        cells = [_cell(st, d.t3[key][c], f"t3.{key}.{T3_COLS[c]}") for key, *_ in _t3_paths()]
+        out += [x for x in cells if x] if st.t3_form == "columns-skip" else cells
+    return out
+
+
+def _grid_cells(grid: list[list[str]], merges, fill: str) -> list[list[Optional[str]]]:
+    """The grid with each merged place written as a converter writes it: ``fill`` "repeat"
+    (the merged text in every cell it covers, as docling does), "empty" (marker), or "span"
+    (None: the place belongs to the cell of a rowspan/colspan, MinerU's HTML)."""
+    out: list[list[Optional[str]]] = [list(r) for r in grid]
+    for r0, c0, r1, c1 in merges:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    out[r][c] = {"repeat": grid[r0][c0], "empty": "", "span": None}[fill]
+    return out
+
+
+def _html_one_line(grid: list[list[str]], merges) -> str:
+    """A table as MinerU writes it into its markdown: <table> on one line, merged cells as
+    rowspan/colspan, no <thead>."""
+    cells = _grid_cells(grid, merges, "span")
+    spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in merges}
+    rows = []
+    for r, row in enumerate(cells):
+        tds = []
+        for c, text in enumerate(row):
+            if text is None:
+                continue
+            rs, cs = spans.get((r, c), (1, 1))
+            attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            tds.append(f"<td{attrs}>{html.escape(text, quote=False)}</td>")
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    return "<html><body><table>" + "".join(rows) + "</table></body></html>"
+
+
+def _md_grid(grid: list[list[str]], fill: str, br_width: int = 0) -> list[str]:
+    """A table as a converter's markdown pipe table: its first row the header, an alignment
+    row under it; ``br_width``: a cell longer than that broken by <br> where the PDF wrapped it."""
+    def cell(text: str) -> str:
+        return "<br>".join(_wrap(text, br_width)) if br_width and _width(text) > br_width else text
+    lines = ["| " + " | ".join(cell(c) for c in row) + " |" for row in grid]
+    return lines[:1] + ["|" + "---|" * len(grid[0])] + lines[1:]
+
+
+def _mineru_tables(d: ReportData) -> tuple:
+    """The three tables as MinerU's markdown holds them: a one-line <table> each, table 二 one
+    <table> (its block lines as colspan rows), a blank line around each."""
+    return tuple(["", _html_one_line(g, m), ""] for g, m in _grids(d))
+
+
+def _mineru_split_tables(d: ReportData) -> tuple:
+    """MinerU's markdown of a report whose table 三 runs over a page break: two <table>s,
+    the second without the header rows (MinerU leaves the page's folio out)."""
+    (g2, m2), (g3, m3), (g4, m4) = _grids(d)
+    cut = 3 + 14
+    first = [m for m in m3 if m[2] < cut]
+    second = [(r0 - cut, c0, r1 - cut, c1) for r0, c0, r1, c1 in m3 if r0 >= cut]
+    # A group merged over the cut is cut with it: each piece merged over its own rows.
+    for r0, c0, r1, c1 in m3:
+        if r0 < cut <= r1:
+            first.append((r0, c0, cut - 1, c1))
+            second.append((0, c0, r1 - cut, c1))
+    g3b = [list(r) for r in g3[cut:]]
+    for _r0, c0, _r1, _c1 in [m for m in m3 if m[0] < cut <= m[2]]:
+        g3b[0][c0] = g3[_r0][c0]
+    return (["", _html_one_line(g2, m2), ""],
+            ["", _html_one_line(g3[:cut], first), "", _html_one_line(g3b, second), ""],
+            ["", _html_one_line(g4, m4), ""])
+
+
+def _docling_tables(d: ReportData) -> tuple:
+    """The tables as docling writes them: markdown pipes, every merged cell's text repeated
+    in each place it covers."""
+    return tuple([""] + _md_grid(_grid_cells(g, m, "repeat"), "repeat") + [""] for g, m in _grids(d))
+
+
+def _marker_tables(d: ReportData) -> tuple:
+    """The tables as marker writes them: markdown pipes, merged places left empty, wrapped
+    cells joined by <br>; table 三 cut by a page break (a folio and a running head between,
+    the second piece's first row taken as its header)."""
+    out = []
+    for n, (g, m) in enumerate(_grids(d)):
+        cells = _grid_cells(g, m, "empty")
+        if n != 1:
+            out.append([""] + _md_grid(cells, "empty", 16) + [""])
+            continue
+        cut = 3 + 12  # after the header rows and the first twelve rows (to 3.危及…)
+        out.append([""] + _md_grid(cells[:cut], "empty", 16)
+                   + ["", "- 3 -", "", "政府信息公开工作年度报告", ""]
+                   + _md_grid(cells[cut:], "empty", 16) + [""])
+    return tuple(out)
+
+
+def _md_heading(level: str) -> Callable[[str], str]:
+    return lambda s: level + " " + s
+
+
+_INVISIBLES = ("\u200b", "\u200c", "\u00ad", "\ufeff", "\u200d")
+
+
+def _invisible_sprinkled(text: str) -> str:
+    """A crawled page's invisible characters: a BOM first, zero-width characters at the
+    edges of cells and inside labels and digit runs (fixed by the line), soft hyphens."""
+    out = []
+    for n, line in enumerate(text.split("\n")):
+        h = zlib.crc32(line.encode())
+        if "\t" in line and h % 3:
+            cells = line.split("\t")
+            zw = _INVISIBLES[h % len(_INVISIBLES)]
+            first = cells[0]
+            if len(first) > 3:
+                cells[0] = first[:2] + zw + first[2:]
+            cells = [c[:1] + zw + c[1:] if len(c) > 1 and c.isdigit() and (h >> 3) % 2 else
+                     (zw + c if c and (h >> 4) % 2 else c) for c in cells]
+            line = "\t".join(cells)
+        elif line and h % 4 == 0:
+            line = "\u200b" + line
+        out.append(line)
+    return "\ufeff" + "\n".join(out)
+
+
+def _entities_left(text: str) -> str:
+    """A page's text copied with its entities and breaks left as text: empty cells as
+    &nbsp;, prose paragraphs indented with &ensp;, &#160; after the numbering, long labels
+    cut by a literal <br>, CRLF line ends."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            cells = [("&nbsp;" if not c else c) for c in cells]
+            if len(cells[0]) > 12:
+                cells[0] = cells[0][:8] + "<br>" + cells[0][8:]
+            cells[0] = re.sub(r"^(（[一二三四五六七八九十]+）|\d+\.)", r"\1&#160;", cells[0])
+            line = "\t".join(cells)
+        elif len(line) > 30:
+            line = "&ensp;&ensp;" + line
+        out.append(line)
+    return "\r\n".join(out)
+
+
+def _cr_mixed_blanks(text: str) -> str:
+    """An old export: CR-only line ends, a table line's cells cut by U+3000 or NBSP (a run of
+    one or two, fixed by the line)."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            h = zlib.crc32(line.encode())
+            seps = ("\u3000", "\u00a0\u00a0", "\u00a0", "\u3000\u00a0")
+            cells = line.split("\t")
+            line = cells[0] + "".join(seps[(h + i) % 4] + c for i, c in enumerate(cells[1:]))
+        out.append(line)
+    return "\r".join(out)
+
+
+_MARKS = ("*", "①", "注", "¹", "")
+
+
+def _footnoted(v, key: str) -> str:
+    """Some cells carry a footnote mark (12*, 3①, 5注, 2¹), fixed by the cell."""
+    text = _fmt(v)
+    h = zlib.crc32(key.encode()) % 11
+    return text + _MARKS[h] if text and h < 4 else text
+
+
+def _footnote_label(label: str) -> str:
+    """A few labels with a note mark: （注1）, a superscript digit."""
+    h = zlib.crc32(label.encode()) % 7
+    return label + ("（注1）", "²")[h] if h < 2 else label
+
+
+def _footnote_post(text: str) -> str:
+    """A 注： row closing table 三 inside the table (its first cell, the rest empty) and a
+    note after table 四's values, as the report's tables print their notes."""
+    out = []
+    for line in text.split("\n"):
+        out.append(line)
+        if line.startswith("四、结转下年度继续办理"):
+            out.append("注：标*的数据含上年度结转申请；①为网上申请。" + "\t" * 7)
+    return "\n".join(out)
+
+
+def _street_preface(d: ReportData) -> str:
+    return (f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现公布某某街道办事处{d.year}年度"
+            f"政府信息公开工作年度报告。本报告中所列数据的统计期限自{d.year}年1月1日起至{d.year}年12月31日止。"
+            "本报告电子版可在某区人民政府门户网站查阅。如对本报告有疑问，请与某某街道党政办公室联系。")
+
+
+def _street_prose(d: ReportData) -> str:
+    """Section 一 under the sub-headings real reports use, the counts the baseline gives."""
+    base = _prose(d)["S1"]
+    return "\n".join(["（一）主动公开", f"{d.year}年，本单位通过区政府门户网站主动公开政府信息。",
+                      "（二）依申请公开", base, "（三）政府信息管理", "严格落实公开前保密审查机制。",
+                      "（四）平台建设", "持续优化政府网站街道专栏。", "（五）监督保障", "将信息公开工作纳入年度考核。"])
+
+
+def _t4_column_sum(d: ReportData, col: str):
+    """A 合计 row's cell under table 四's three rows (None when a block leaves it empty)."""
+    vals = [d.t4[(b, col)] for b in T4_BLOCKS]
+    return None if None in vals else sum(vals)
+
+
+_AGENCIES = ("某某镇人民政府", "某某经济开发区管理委员会", "国家税务总局某市某某区税务局", "某市公安局某某分局")
+
+
+def _agency_title(d: ReportData) -> str:
+    return f"{_AGENCIES[d.year % 4]}{d.year}年政府信息公开工作年度报告"
+
+
+def _agency_preface(d: ReportData) -> str:
+    return (f"本年度报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室印发的"
+            f"《中华人民共和国政府信息公开工作年度报告格式》要求编制，全文包括总体情况、主动公开政府信息情况、"
+            f"收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
+            f"其他需要报告的事项。本年度报告中使用数据统计期限为{d.year}年1月1日至12月31日。")
+
+
+def _agency_prose(d: ReportData) -> str:
+    """Section 一 with a numbered list under its sub-headings (1. 2. as reports list work)."""
+    return "\n".join(["（一）主动公开", "1.强化组织领导。调整政府信息公开工作领导小组。",
+                       "2.完善工作机制。落实公开前保密审查。", "（二）依申请公开", _prose(d)["S1"],
+                       "（三）政府信息管理", "1.规范文件管理。", "（四）平台建设", "（五）监督保障",
+                       "1.加强培训。2.强化考核。"])
+
+
+def _agency_sections(_d: ReportData) -> tuple[str, str, str]:
+    """Sub-headings some offices print in sections 二 to 四 before each table."""
+    return ("（一）主动公开政府信息情况统计", "（一）依申请公开情况统计", "（一）行政复议、行政诉讼情况统计")
+
+
 # --------------------------------------------------------------------------- the variants
 BASELINE = Style()
 #: name -> (file extension, what it is, how it is written)
@@ -1491,6 +1776,51 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                           Style(one_line=True, one_line_join="")),
     "crawled-tab-only": ("a saved page: the body on one line, cells, rows and paragraphs all joined by tabs",
                          Style(one_line=True, one_line_join="\t")),
+    # Fifth round (branch unseen5): converters' markdown, crawled text's debris, notes and
+    # extra columns, table 三 column by column, other agencies.
+    "md-mineru-html": ("markdown from MinerU: # headings, each table one line of <table> with rowspan/colspan",
+                       Style(heading=_md_heading("#"), tables=_mineru_tables)),
+    "md-docling-repeated": ("markdown from docling: ## headings, pipe tables whose merged cells repeat their text "
+                            "in every place", Style(heading=_md_heading("##"), tables=_docling_tables)),
+    "md-marker-br": ("markdown from marker: pipe tables, merged places empty, wrapped cells joined by <br>, "
+                     "table 三 cut by a folio and a running head", Style(heading=_md_heading("#"), tables=_marker_tables)),
+    "invisible-chars": ("a BOM, zero-width spaces / joiners and soft hyphens inside labels, digit runs and at cell "
+                        "edges, tab rows", Style(post=_invisible_sprinkled)),
+    "entities-literal": ("entities left as text (&nbsp; empty cells, &ensp; indents, &#160; after the numbering), "
+                         "<br> inside labels, CRLF", Style(post=_entities_left)),
+    "cr-mixed-blanks": ("CR-only line ends, cells cut by U+3000 or NBSP runs, empty cells as —",
+                        Style(value=lambda v, k: _fmt(v) or "—", post=_cr_mixed_blanks)),
+    "footnote-marks": ("footnote marks on values (12*, 3①, 5注, 2¹) and labels (（注1）), a 注： row inside table 三",
+                       Style(value=_footnoted, label=_footnote_label, post=_footnote_post)),
+    "remarks-column": ("a 备注 column closing tables 二 and 三, text (无, 含依申请转主动公开) in some rows",
+                       Style(remarks=True)),
+    "t3-column-major": ("table 三 column by column (a PDF tool reading top to bottom): every label, then each "
+                        "column's word and its values one a line", Style(t3_form="columns")),
+    "agency-street": ("a 街道办事处's report: another preface (统计期限自…起至…止), section 一 under five "
+                      "sub-headings (（一）主动公开 …)", Style(preface=_street_preface, prose=_street_prose)),
+    "agency-subheadings": ("a township, development zone, tax or police sub-bureau's report: another title and "
+                           "preface (统计期限为…至12月31日), numbered lists in section 一, a sub-heading before "
+                           "each table", Style(title=_agency_title, preface=_agency_preface, prose=_agency_prose,
+                                               section_prose=_agency_sections)),
+    "crawled-entities": ("a saved page on one line whose cells are joined by a literal &nbsp; (the crawler "
+                         "escaped the page twice), empty cells as —",
+                         Style(sep="&nbsp;", one_line=True, value=lambda v, k: _fmt(v) or "—")),
+    "footnote-marks-spaces": ("footnote marks on values (3①, 5注, 2¹, 4（注1）), blank-separated rows, empty "
+                              "cells as —", Style(sep=" ", value=lambda v, k: _footnoted(v, k) or "—",
+                                                 label=_footnote_label)),
+    "remarks-markdown": ("a 备注 column in markdown pipe tables with an alignment row, table 三's header over "
+                         "three rows", Style(remarks=True, frame="md-align", t3_header_lines=3)),
+    "remarks-numbered": ("a 序号 column first and a 备注 column last in table 三 (and 备注 in table 二), tab rows",
+                         Style(remarks=True, numbered_labelled=True)),
+    "md-mineru-split": ("MinerU's markdown of table 三 over a page break: two one-line <table>s, the second "
+                        "without header rows, a group's rowspan cut with it",
+                        Style(heading=_md_heading("#"), tables=_mineru_split_tables)),
+    "t3-column-major-skip": ("table 三 column by column as pdfminer streams it: each column's values one a line, "
+                             "its empty cells left out", Style(t3_form="columns-skip")),
+    "t4-two-tables": ("table 四 as two tables under their own captions: 行政复议 (5 words, 5 values), then "
+                      "行政诉讼 with a row a kind of suit (未经复议直接起诉, 复议后起诉)", Style(t4_form="two-tables")),
+    "t4-rows-total": ("table 四 as three rows (行政复议, 直接起诉, 复议后起诉) and a 合计 row under them",
+                      Style(t4_rows=True, t4_total_row=True)),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

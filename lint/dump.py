@@ -50,6 +50,8 @@ def describe_issue(issue: Issue) -> str:
         return f"{table}“{row}”行只有 {issue.found} 个数值，且没有分隔符，无法确定空缺的是哪一格"
     if kind == "t4-value-count":
         return f"表四应有 {issue.expected} 个数值，读到 {issue.found} 个"
+    if kind == "remark-cell":
+        return f"{table}该行“备注”列的内容不是格式中的数值，已略过：{values}"
     if kind == "t3-duplicate-row":
         return f"表三“{row}”行出现两次，第二次的数值未采用"
     if kind == "t3-other-form":

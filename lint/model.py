@@ -154,6 +154,8 @@ class Issue:
       printed) and ``readings`` cuts of it fit the format (0: none), so its cells are
       unknown; ``row`` "t4" is all of table 四, "t4.review" one block of it;
     - ``t3-duplicate-row``: a row printed twice (its second values are not used);
+    - ``remark-cell``: a row's cell under a 备注 column the format does not have, set aside
+      (``values``: its text; ``span``: where it stands, the row's cells end before it);
     - ``t3-other-form``: table 三 printed in another form that could not be read (``row``:
       "kv", a sentence a row; "transposed", a line an applicant type; "column-parts",
       stacked tables each naming some of the columns), for ``reason``

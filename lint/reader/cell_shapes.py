@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 
 from .. import labels as L
 from ..grammar import Tok, footer_words
+from ..lazy_re import lazy_compile
 from ..packed_tokens import PackedTokens
 from .cells import CELL_UNITS, SIGNS, LCell, to_number
 
@@ -20,34 +21,55 @@ def joined(toks: Sequence[Tok]) -> str:
     return toks.joined() if isinstance(toks, PackedTokens) else "".join(map(_TOK_VALUE, toks))
 
 
+#: A footnote mark written against a cell's number ("12①", "5注", "2¹", "3（注1）", "4※"):
+#: circled and superscript digits, 注 with its number, and the typographic marks (an
+#: asterisk is markdown layout to the grammar, read as such already). The note belongs
+#: to the figure; the cell is still the number.
+NOTE_MARK = lazy_compile(r"(?:[①-⑳※△▲☆★†‡]|[⁰¹²³⁴-⁹]+|注[0-9①-⑳]?|[（(]注?[0-9①-⑳]{0,2}[）)])")
+
+
 def number_with_unit(content: Sequence[Tok], line: int) -> Optional[LCell]:
-    """A cell holding a number with its unit written against it ("705件", "12.5万元"), or
-    None. The unit must follow the number with nothing between and be one of
+    """A cell holding a number with its unit written against it ("705件", "12.5万元"), a
+    footnote mark (:data:`NOTE_MARK`: "12①", "5注1") or both ("12件①"), or None. What
+    follows the number must stand against it with nothing between, the unit one of
     :data:`CELL_UNITS`: anything else ("3月", "2024年") stays a label."""
     if len(content) < 2 or content[0].type != "NUMBER":
         return None
     number = content[0]
     end = number.end_column
     for t in content[1:]:
-        if t.column != end or t.type not in ("TEXT", "CN_NUMBER"):
+        if t.column != end or t.type not in ("TEXT", "CN_NUMBER", "NUMBER"):
             return None
         end = t.end_column
-    unit = "".join(t.value for t in content[1:])
-    if unit not in CELL_UNITS:
-        return None
-    return LCell("num", number.value, line, number.column, end, to_number(number.value), unit=unit)
+    after = "".join(t.value for t in content[1:])
+    for unit in (after, after[: len(after) - _mark_length(after)]):
+        if unit in CELL_UNITS or (not unit and after):
+            return LCell("num", number.value, line, number.column, end, to_number(number.value), unit=unit)
+    return None
+
+
+def _mark_length(text: str) -> int:
+    """The length of the footnote mark ending ``text`` (0: none)."""
+    for start in range(max(0, len(text) - 5), len(text)):
+        if NOTE_MARK.fullmatch(text, start):
+            return len(text) - start
+    return 0
 
 
 def unit_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[LCell, int]]:
-    """The number-with-unit cell ending at ``toks[i - 1]`` ("4件", "12.5万元") when it
-    stands alone after a blank, with the index of its number; else None."""
-    j = i - 1
-    while j > 0 and i - j <= 2 and toks[j].type in ("TEXT", "CN_NUMBER"):
-        j -= 1
-    if j == i - 1 or toks[j].type != "NUMBER" or (j > 0 and toks[j - 1].type not in ("BLANK", "TAB")):
+    """The number-with-unit cell ending at ``toks[i - 1]`` ("4件", "12.5万元", "3（注1）": a
+    unit or a footnote mark, :func:`number_with_unit`) when it stands alone after a blank,
+    with the index of its number; else None."""
+    if i < 2 or toks[i - 1].type not in ("TEXT", "CN_NUMBER"):
         return None
-    cell = number_with_unit(toks[j:i], n)
-    return None if cell is None else (cell, j)
+    for j in range(i - 2, max(-1, i - 5), -1):
+        if toks[j].type == "NUMBER" and (j == 0 or toks[j - 1].type in ("BLANK", "TAB")):
+            cell = number_with_unit(toks[j:i], n)
+            if cell is not None:
+                return cell, j
+        if toks[j].type not in ("TEXT", "CN_NUMBER", "NUMBER"):
+            return None
+    return None
 
 
 def signed_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[LCell]:

@@ -36,6 +36,7 @@ from .prose import ProsePieces, prose_pieces
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
 from ..invisible import without_invisible
+from ..literal_entities import as_written, without_white_entities
 from ..trailing_tabs import without_tool_tabs
 from ..lazy_re import lazy_compile
 
@@ -63,8 +64,11 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     line of each virtual one). ``text`` is as read (:func:`parse_read`)."""
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
     # shared with the other lines of its text (its own ``number`` is not n).
-    raws, infos, real_of = line_readings(text)
-    raw_lines = tuple(raws)
+    # (Cells are cut with a page's &nbsp; and <br> left as text read as blanks; the lines the
+    # rules read keep them: gplint.literal_entities.)
+    read = without_white_entities(text)
+    raws, infos, real_of = line_readings(read)
+    raw_lines = tuple(raws) if read is text else as_written(text, raws)
     del raws
     nlines = len(infos)
     issues: list[Issue] = []

@@ -15,7 +15,7 @@ from ..model import (
     Span,
     Table2,
 )
-from . import aligned_columns, runs, t2_runs
+from . import aligned_columns, remarks_column, repeated_cells, runs, t2_runs
 from .cells import CELL_UNITS, LCell, LineInfo, region_span, to_number
 from .cells import cells_span, to_cell
 from .region import RegionRead, Vector, Widths, align, blank_separated, fit, read_region
@@ -154,6 +154,7 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     """Table 二 as the text prints it: the 2021 layout, or the 2019 试行 one (``fmt``)."""
     if not infos:
         return None
+    infos = remarks_column.without_remarks(infos, issues, "t2")
     if fmt == "2019":
         order = ["rules", "norm", "licensing", "other_services", "penalty", "coercion", "fees", "procurement"]
         widths, row_keys = L.T2_ROW_WIDTH_2019, L.T2_ROW_KEYS_2019
@@ -217,6 +218,9 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
                 issues.append(Issue("ambiguous-digit-split", cells_span(vals), "t2", key, vec.label_text,
                                     values=(run,), readings=len(cuts)))
                 continue
+        merged = repeated_cells.merged_values(col_labels, row_line, vals, len(keys))
+        if merged is not None:  # a merged cell written once a column it covers (docling)
+            vals = merged
         if fmt == "2021" and len(vals) > len(keys):
             this_year = _this_year_cells(col_labels, row_line, vals, len(keys))
             if this_year == []:

@@ -20,7 +20,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, runs, t3_forms, t3_parts, t3_runs
+from . import aligned_columns, remarks_column, runs, t3_forms, t3_parts, t3_runs
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -134,6 +134,7 @@ def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
 def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]:
     if not infos:
         return None
+    infos = remarks_column.without_remarks(infos, issues, "t3")
     has_sub6 = _has_sub6_rows(infos)
     unplaced: dict[str, Vector] = {}  # rows of a table in column groups whose cells cannot be placed
     header = _read_header(infos)

@@ -6,6 +6,7 @@ from typing import Optional
 from gplint import format as _format
 from gplint.grammar import PIPE_CHARS
 from gplint.lazy_re import lazy_compile
+from gplint.literal_entities import without_white_entities
 from gplint.model import Report, Span
 from gplint.reader.csv_rows import csv_delimiter, csv_fields
 
@@ -44,23 +45,34 @@ def line_text(report: Report, line: int) -> str:
     return ""
 
 
+def _before_remark(report: Report, line: int, last_end_column: int, text: str) -> str:
+    """The line up to the 备注 cell closing its row (an issue ``remark-cell`` of the reader),
+    without the separator before it; the whole line when the row has none."""
+    after = [i.span.column for i in report.issues if i.kind == "remark-cell" and i.span is not None
+             and i.span.line == line and i.span.column >= last_end_column]
+    if not after:
+        return text
+    cut = text[: min(after) - 1].rstrip(" \u3000\xa0")  # (the row's own: the nearest after its values)
+    return cut[:-1] if cut.endswith(("\t", ",")) else cut
+
+
 def trailing_empty_cell(report: Report, line: int, last_end_column: int, first_column: int = 1) -> Optional[bool]:
     """Whether a separated row leaves an empty cell after its last value.
 
     None when the line has no cell separators (the layout cannot tell). A pipe row
     ``| 1 | 0 |  |`` or a tab row ``1\\t0\\t`` leaves one; ``| 1 | 0 |`` does not; a pipe
     row without outer pipes (``a | 1 | 0 | ``) leaves one after its last pipe; a tab row
-    with another row right after its last tab (``1\t0\t\t二、…``) needs two, since one may
-    be what joined the rows. Full-width
-    bars (｜) and the borders of a box-drawing table (│ ├ ┼ ┤ …) are pipes too; the commas
-    of a CSV row (``a,1,0,``) cut it as tabs do.
+    with another row right after its last tab (``1\\t0\\t\\t二、…``) needs two, since one
+    may be what joined the rows. Full-width bars (｜) and the borders of a box-drawing
+    table (│ ├ ┼ ┤ …) are pipes too; the commas of a CSV row (``a,1,0,``) cut it as tabs do.
 
     ``first_column``: where the row begins (its label). A row inside a longer line (a
     page flattened into one line holds every row) ends where the next text begins, and
     opens with a pipe when one stands before its label; then the next row's opening pipe
     stands after its closing one.
     """
-    text = line_text(report, line)
+    # (An empty cell written &nbsp; is one: gplint.literal_entities.)
+    text = _before_remark(report, line, last_end_column, without_white_entities(line_text(report, line)))
     rest = text[last_end_column - 1:] if last_end_column > 0 else ""
     if not _PIPES.isdisjoint(text):
         row_end = len(rest) - len(rest.lstrip(_PIPES_AND_BLANKS))

@@ -1,0 +1,85 @@
+"""Layout "remarks column": a table closed by a 备注 column the format does not have.
+
+Offices add a last column headed 备注 (or 说明) to tables 二 and 三 and fill it in a few
+rows: empty in most, 「无」 in some, a phrase in others (「含依申请转主动公开」). Read as a
+row's cells, its 无 is one value too many and its phrase a stray label after the values.
+The header names the column: in a table cut into cells (tabs, pipes), each row under a
+header line whose last cell is such a word has that column as its last cell, which is set
+aside before the table is read. A row with fewer cells than the table's rows (the remark
+left off) is left as printed. Rows cut only by blanks are not changed: there a remark
+cannot be told from a label by its place.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Sequence
+
+from .. import labels as L
+from ..model import Issue
+from .cells import LCell, LineInfo
+
+#: Header words of a remarks column.
+REMARK_WORDS = frozenset({"备注", "说明", "备注说明", "附注"})
+
+
+def _remarks_header(info: LineInfo) -> bool:
+    cells = info.cells
+    return (info.separated and len(cells) >= 2 and cells[-1].kind == "label" and len(cells[-1].text) <= 12
+            and ("注" in cells[-1].text or "说明" in cells[-1].text)
+            and L.normalise(cells[-1].text) in REMARK_WORDS)
+
+
+def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) -> Sequence[LineInfo]:
+    """``infos`` with the remarks column of each separated row under a remarks header set
+    aside (the header's own cell too), each row's remark cell recorded as an issue
+    (``remark-cell``: where the row's cells end, for the rules that ask whether a row
+    leaves an empty cell after its last value); ``infos`` itself when no header names one.
+
+    A row has the column when it has as many separators as most rows with a value under
+    the header (to the next remarks header): a header over several lines (merged cells
+    written once) does not say how many, and an empty cell before a text one leaves no
+    cell of its own. A row with fewer (its empty remark left off) keeps every cell."""
+    heads = [n for n, i in enumerate(infos) if i.separated and _remarks_header(i)]
+    if not heads:
+        return infos
+    out = list(infos[: heads[0]])
+    for at, stop in zip(heads, heads[1:] + [len(infos)]):
+        rows = infos[at + 1:stop]
+        seps = Counter(len(_cuts(i)) for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
+        width = max(seps.most_common(1)[0][0] if seps else 0, len(_cuts(infos[at])))
+        out.append(replace(infos[at], cells=list(infos[at].cells[:-1]), labels=None, values=None))
+        for info in rows:
+            cuts = _cuts(info) if info.separated else []
+            if cuts and len(cuts) >= width and info.cells and info.cells[-1].column > cuts[-1]:
+                remark = info.cells[-1]
+                issues.append(Issue("remark-cell", remark.span, table, values=(remark.text,)))
+                info = _without_remark(info, cuts)
+            out.append(info)
+    return out
+
+
+def _cuts(info: LineInfo) -> list[int]:
+    """The columns of the tabs or pipes that cut the line, each before a cell (a closing
+    pipe is not counted: | a | b | has two cells, as a\tb)."""
+    toks = [t for t in info.tokens if t.type != "BLANK"]
+    cuts = [t.column for t in toks if t.type in ("TAB", "PIPE")]
+    if toks and toks[-1].type == "PIPE":
+        cuts.pop()
+    return cuts
+
+
+def _without_remark(info: LineInfo, cuts: list[int]) -> LineInfo:
+    """The line without its last cell. A line ending in a text cell is cut with its empty
+    cells dropped (they stand for merged label cells there): each empty place between the
+    row's first value and the remark becomes an empty cell again."""
+    cells = list(info.cells[:-1])
+    first = next((c.column for c in cells if c.kind == "num"), None)
+    if first is not None:
+        line = info.cells[-1].line
+        for start, end in zip(cuts, cuts[1:]):
+            if start > first and not info.text[start:end - 1].strip() \
+                    and not any(start < c.column <= end for c in cells):
+                cells.append(LCell("blank", "", line, start + 1, start + 1))
+        cells.sort(key=lambda c: c.column)
+    return replace(info, cells=cells, labels=None, values=None)
