@@ -78,8 +78,10 @@ APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: carried over by context) that names one is not read as an application count.
 OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
                            r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
-                           # applications of the agency's other business (不动产登记申请, 行政许可申请)
-                           r"不动产|许可|审批|办件|政务服务|备案|"
+                           # applications of the agency's other business (不动产登记申请, 行政许可申请);
+                           # not where the clause goes on to name the request for information
+                           # (通过政务服务网收到政府信息公开申请, 涉及行政许可的政府信息公开申请)
+                           r"(?:不动产|许可|审批|办件|政务服务|备案)(?![^，,；;。]*?(?:信息公开|公开申请))|"
                            # a part of the year (第一季度, 上半年, 12月份), not the year's count
                            r"季度|半年|月份|每月|当月|本月")
 #: In a context-carried sentence (no 申请): other matters, more broadly.
@@ -174,6 +176,10 @@ _INFORMATION_REQUEST = lazy_compile(
     r"群众|公众|社会公众|公民|法人|其他组织|企业|个人|申请人|提出|提交|递交|收到|受理|接收|接到|登记|办理|处理")
 
 
+#: The request named outright: no other kind of application is a 公开 one.
+_NAMES_THE_REQUEST = lazy_compile(r"公开|政府信息")
+
+
 def _another_kind_of_application(text: str) -> bool:
     """Whether the last application ``text`` names before its count is of another kind than
     a request for information (低保申请, 营业执照申请, 户籍迁移申请: the agency's other
@@ -183,7 +189,10 @@ def _another_kind_of_application(text: str) -> bool:
         pass
     if last is None or not last.group(1):
         return False
-    return bool(_INFORMATION_REQUEST.sub("", last.group(1)))
+    between = last.group(1)
+    if _NAMES_THE_REQUEST.search(between):
+        return False  # 市民/线上/有效/涉及征地拆迁的政府信息公开申请: whatever else it says
+    return bool(_INFORMATION_REQUEST.sub("", between))
 
 
 def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:

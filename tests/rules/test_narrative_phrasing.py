@@ -198,7 +198,11 @@ def test_a_count_cut_by_a_stray_blank_or_an_ocr_slip_is_not_read(sentence):
 @pytest.mark.parametrize("sentence", [
     "全年通过网上申请平台收到政府信息公开申请30件。", "本机关全年收到群众提出的信息公开申请30件。",
     "全年收到各类政府信息公开申请30件。", "全年收到申请人提出的政府信息公开申请30件。",
-    "全年共收到并受理政府信息公开申请30件。"])
+    "全年共收到并受理政府信息公开申请30件。",
+    # the request named outright, whatever else stands before it (its subject, its channel)
+    "全年共收到市民政府信息公开申请30件。", "全年共收到线上政府信息公开申请30件。",
+    "全年共收到涉及征地拆迁的政府信息公开申请30件。", "全年通过政务服务网收到政府信息公开申请30件。",
+    "全年共收到涉及行政审批事项的政府信息公开申请30件。"])
 def test_a_request_for_information_named_with_its_requester_or_channel_is_still_one(sentence):
     """Words between the verb and 申请 that name the requester, the channel or the request
     itself keep it a request for information (N101 against table 三's 27 new ones); only
