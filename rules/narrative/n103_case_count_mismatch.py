@@ -107,10 +107,13 @@ class CaseCountMismatch(Rule):
                 yield d
             if _REVIEW_BODY.search(s.text) and not _DISCLOSURE_CASES.search(s.text):
                 continue  # the agency as the review body (作为复议机关…): others' cases
-            if _NOT_DISCLOSURE.search(s.text):
-                continue  # 行政复议 15 件，均不涉及政府信息公开: the agency's other cases
+            not_disclosure = _NOT_DISCLOSURE.search(s.text) is not None
             for c, k in case_counts(s):
                 if other_year(c.clause, report.year) or _SKIP.search(c.clause):
+                    continue
+                if not_disclosure and (not _DISCLOSURE.search(c.clause) or _NOT_DISCLOSURE.search(c.clause)):
+                    # 行政复议 15 件，均不涉及政府信息公开: the agency's other cases; a clause
+                    # naming disclosure as its cause (因政府信息公开被申请行政复议 3 件) is its own
                     continue
                 if not _DISCLOSURE.search(c.clause) and (
                         other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):

@@ -219,3 +219,14 @@ def test_a_count_compared_with_the_year_before_is_this_years(sentence):
     year's count, as 上年度收到申请 30 件 does: N101 against table 三's 27 new ones."""
     text = pc.phrasing_report("（二）依申请公开。" + sentence)
     assert [d.code for d in pc.findings(text)] == ["N101"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "对不属于政府信息公开范围的申请，我局均依法告知，全年因政府信息公开被申请行政复议3件。",
+    "全年因政府信息公开被申请行政复议3件，另有15件行政复议案件不涉及政府信息公开。"])
+def test_cases_named_as_of_disclosure_beside_others_that_are_not_are_checked(sentence):
+    """A sentence that says some cases are not about disclosure (不涉及政府信息公开) still
+    reports the clause whose cases are (因政府信息公开被申请行政复议 3 件 against table 四's
+    2), once: the other cases draw nothing."""
+    findings = pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))
+    assert [d.code for d in findings] == ["N103"] and findings[0].evidence["text"] == 3
