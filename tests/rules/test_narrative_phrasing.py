@@ -230,3 +230,12 @@ def test_cases_named_as_of_disclosure_beside_others_that_are_not_are_checked(sen
     2), once: the other cases draw nothing."""
     findings = pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))
     assert [d.code for d in findings] == ["N103"] and findings[0].evidence["text"] == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共收到政府信息公开申请27件，完成户籍登记500件。",
+    "全年共收到政府信息公开申请27件，完成出生登记320件、死亡登记110件。"])
+def test_registrations_of_other_business_are_no_application_count(sentence):
+    """登记 takes applications in only where its clause names them: the agency's other
+    registrations (户籍登记 500 件) are no count of requests against table 三."""
+    assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
