@@ -152,14 +152,18 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
 _CLAUSES = lazy_compile(r"[，,；;]")
 
 
+def naming_clause(before: str) -> str:
+    """The nearest clause of ``before`` (a sentence up to a clause) that names 申请, or "":
+    the clauses after it that do not name 申请 go on about what it names (its matter, its
+    kind, its year)."""
+    return next((c for c in reversed(_CLAUSES.split(before)) if "申请" in c), "")
+
+
 def _of_other_matter(before: str) -> bool:
-    """Whether the nearest clause of ``before`` (a sentence up to a clause) that names 申请
-    names another matter (行政复议申请, 行政许可申请): the clauses after it carry that matter,
-    or another kind of application (低保申请)."""
-    for clause in reversed(_CLAUSES.split(before)):
-        if "申请" in clause:
-            return OTHER_MATTERS.search(clause) is not None or _another_kind_of_application(clause)
-    return False
+    """Whether the nearest clause of ``before`` that names 申请 names another matter
+    (行政复议申请, 行政许可申请) or another kind of application (低保申请)."""
+    clause = naming_clause(before)
+    return bool(clause) and (OTHER_MATTERS.search(clause) is not None or _another_kind_of_application(clause))
 
 
 #: A verb taking applications in, then what stands between it and 申请 (the kind of
