@@ -38,7 +38,7 @@ _DIGIT = lazy_compile(r"[0-9０-９]")
 
 #: The year before named in words (上年度收到申请 30 件), not its carry-over (上年结转) nor
 #: the year a count is compared with (30 件较上年增加 3 件, 申请数量比去年有所上升).
-_YEAR_BEFORE = lazy_compile(r"(?<![较比与和跟于])(?:上一?年度?|去年|前一年)"
+_YEAR_BEFORE = lazy_compile(r"(?<![较比与和跟于之])(?:上一?年度?|去年|前一年)"
                             r"(?!度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未))")
 
 

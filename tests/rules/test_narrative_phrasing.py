@@ -213,7 +213,7 @@ def test_a_request_for_information_named_with_its_requester_or_channel_is_still_
 
 @pytest.mark.parametrize("sentence", [
     "本年度共收到政府信息公开申请30件较上年增加3件。", "申请数量较去年有所上升，共收到30件。",
-    "本年度共收到政府信息公开申请30件比去年多3件。"])
+    "本年度共收到政府信息公开申请30件比去年多3件。", "本年度共收到政府信息公开申请30件较之上年增加3件。"])
 def test_a_count_compared_with_the_year_before_is_this_years(sentence):
     """The year before that a count is compared with (较上年, 比去年) does not make it that
     year's count, as 上年度收到申请 30 件 does: N101 against table 三's 27 new ones."""
