@@ -223,7 +223,8 @@ def test_a_count_compared_with_the_year_before_is_this_years(sentence):
 
 @pytest.mark.parametrize("sentence", [
     "对不属于政府信息公开范围的申请，我局均依法告知，全年因政府信息公开被申请行政复议3件。",
-    "全年因政府信息公开被申请行政复议3件，另有15件行政复议案件不涉及政府信息公开。"])
+    "全年因政府信息公开被申请行政复议3件，另有15件行政复议案件不涉及政府信息公开。",
+    "对不属于政府信息公开范围的申请依法告知，全年被申请行政复议3件。"])
 def test_cases_named_as_of_disclosure_beside_others_that_are_not_are_checked(sentence):
     """A sentence that says some cases are not about disclosure (不涉及政府信息公开) still
     reports the clause whose cases are (因政府信息公开被申请行政复议 3 件 against table 四's
