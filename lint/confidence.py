@@ -38,8 +38,10 @@ A row with a flag that is not a misreading is *unsure*: its cells still feed the
 against the table's score. The score is the mean over the table's printed rows of 1 for a
 row read with certainty (no flag but ``blank``: a written blank is read with certainty),
 0.5 for an unsure row, 0 for a misread one; a table found with no row of values scores 0.
-So a table is assessable unless more than half its reading is in doubt, and a table whose
-every row is merely short stays assessable (its rows are the report's to fix, T103).
+So a table is assessable unless more than half its reading is in doubt. Where most rows
+(and at least three) have values too many or too few, the layout was not understood and the
+table scores 0 — unless every such row is one value short with all its values written: one
+column lost to the layout (every row's 总计), the rest placed by the header and checked.
 
 The reader may attach this itself later; the interface is the two dataclasses and
 :func:`assess`.
@@ -72,7 +74,7 @@ FLAGS = MISREAD_FLAGS | UNSURE_FLAGS | {"blank"}
 PLACEHOLDERS = frozenset({"", "—", "——", "－", "-", "–", "/", "／", "\\", "无", "空", "/ ", "×"})
 #: Fewest blank cells for a table with no written zero to count as writing its zeros blank.
 _BLANK_ZEROS_MIN = 5
-#: A table whose rows have a value too many or too few in more than half of them (and at
+#: A table whose rows have too many or too few values in more than half of them (and at
 #: least this many) was misread as a whole (see _score).
 _SYSTEMATIC_MIN = 3
 _COUNT_FLAGS = frozenset({"too-few", "too-many"})
@@ -303,11 +305,15 @@ def _all_certain(cells: list[Cell]) -> bool:
 def _score(rows: Mapping[str, RowConfidence]) -> float:
     if not rows or all("no-values" in r.flags for r in rows.values()):
         return 0.0  # labels and no value anywhere: nothing was read, nothing can be checked
-    off = sum(1 for r in rows.values() if not r.flags.isdisjoint(_COUNT_FLAGS))
-    if off >= _SYSTEMATIC_MIN and 2 * off > len(rows):
-        # Most rows with a value too many or too few: the layout was not understood (a
-        # separator read as a value, a column lost to the layout), not rows of the report's
-        # own making; one "could not read this table" instead of an error a row.
+    off = [r for r in rows.values() if not r.flags.isdisjoint(_COUNT_FLAGS)]
+    if len(off) >= _SYSTEMATIC_MIN and 2 * len(off) > len(rows) \
+            and not all(r.found == r.expected - 1 and "blank" not in r.flags for r in off):
+        # Most rows with values too many or too few: the layout was not understood (a
+        # separator read as a value, "规章 / 0 / 0 / 0"; blank cells lost), not rows of the
+        # report's own making; one "could not read this table" instead of an error a row.
+        # Rows all one value short with every value written lost one column to the layout
+        # (every row's 总计): the others are placed by the header and stay checked. With
+        # blank cells among them, which cell was lost is anyone's guess.
         return 0.0
     return sum(1.0 if r.certain else 0.0 if r.misread else 0.5 for r in rows.values()) / len(rows)
 

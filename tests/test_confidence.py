@@ -154,3 +154,19 @@ def test_a_few_rows_off_by_a_value_are_the_reports_own_and_reported():
     text = example_report(t3_rows={"R03": "（一）予以公开\t1\t0\t0\t0\t0\t0\t1\t9"})
     assert assess(gplint.parse(text))["t3"].assessable
     assert "T103" in [d.code for d in lint_with(text, ["T"], profile="default")]
+
+
+def test_every_row_a_value_short_is_still_checked():
+    """Every row of table 三 without its 总计 cell (a column the layout lost): the other
+    values are placed by the header and the identities still checked (A102 on a result
+    group that does not add up), not one 'could not read' (T190)."""
+    import re
+
+    from gplint.testing import lint_with
+
+    text = example_report().replace("（一）予以公开\t2\t0", "（一）予以公开\t3\t0")
+    t3 = text[text.index("一、本年新收"):text.index("四、政府信息公开行政复议")]
+    short = re.sub(r"\t[0-9]+\n", "\n", t3)
+    assert short.count("\n") == t3.count("\n") and short != t3
+    codes = [d.code for d in lint_with(text.replace(t3, short), ["T", "A"], profile="default")]
+    assert "T190" not in codes and "A102" in codes

@@ -29,7 +29,9 @@ KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
                     r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
-    ("accepted", r"受理|(?<![备案])登记(?![备案])|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
+    # 登记 takes applications in only where its clause names them (登记政府信息公开申请 25
+    # 件), not as the agency's other registrations (户籍登记 500 件, 登记备案)
+    ("accepted", r"受理|(?<![备案])登记(?![备案])(?=[^，,；;。]*?申请)|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
     ("handled", rf"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)(?!{_NOUN_AFTER_VERB})"),
     ("processed", rf"(?<![未没正在])(?:办理|处理)(?!中|{_NOUN_AFTER_VERB})"),
 )))
@@ -78,8 +80,10 @@ APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: carried over by context) that names one is not read as an application count.
 OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
                            r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
-                           # applications of the agency's other business (不动产登记申请, 行政许可申请)
-                           r"不动产|许可|审批|办件|政务服务|备案|"
+                           # applications of the agency's other business (不动产登记申请, 行政许可申请);
+                           # not where the clause goes on to name the request for information
+                           # (通过政务服务网收到政府信息公开申请, 涉及行政许可的政府信息公开申请)
+                           r"(?:不动产|许可|审批|办件|政务服务|备案)(?![^，,；;。]*?(?:信息公开|公开申请))|"
                            # a part of the year (第一季度, 上半年, 12月份), not the year's count
                            r"季度|半年|月份|每月|当月|本月")
 #: In a context-carried sentence (no 申请): other matters, more broadly.
@@ -148,14 +152,18 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
 _CLAUSES = lazy_compile(r"[，,；;]")
 
 
+def naming_clause(before: str) -> str:
+    """The nearest clause of ``before`` (a sentence up to a clause) that names 申请, or "":
+    the clauses after it that do not name 申请 go on about what it names (its matter, its
+    kind, its year)."""
+    return next((c for c in reversed(_CLAUSES.split(before)) if "申请" in c), "")
+
+
 def _of_other_matter(before: str) -> bool:
-    """Whether the nearest clause of ``before`` (a sentence up to a clause) that names 申请
-    names another matter (行政复议申请, 行政许可申请): the clauses after it carry that matter,
-    or another kind of application (低保申请)."""
-    for clause in reversed(_CLAUSES.split(before)):
-        if "申请" in clause:
-            return OTHER_MATTERS.search(clause) is not None or _another_kind_of_application(clause)
-    return False
+    """Whether the nearest clause of ``before`` that names 申请 names another matter
+    (行政复议申请, 行政许可申请) or another kind of application (低保申请)."""
+    clause = naming_clause(before)
+    return bool(clause) and (OTHER_MATTERS.search(clause) is not None or _another_kind_of_application(clause))
 
 
 #: A verb taking applications in, then what stands between it and 申请 (the kind of
@@ -174,6 +182,10 @@ _INFORMATION_REQUEST = lazy_compile(
     r"群众|公众|社会公众|公民|法人|其他组织|企业|个人|申请人|提出|提交|递交|收到|受理|接收|接到|登记|办理|处理")
 
 
+#: The request named outright: no other kind of application is a 公开 one.
+_NAMES_THE_REQUEST = lazy_compile(r"公开|政府信息")
+
+
 def _another_kind_of_application(text: str) -> bool:
     """Whether the last application ``text`` names before its count is of another kind than
     a request for information (低保申请, 营业执照申请, 户籍迁移申请: the agency's other
@@ -183,7 +195,10 @@ def _another_kind_of_application(text: str) -> bool:
         pass
     if last is None or not last.group(1):
         return False
-    return bool(_INFORMATION_REQUEST.sub("", last.group(1)))
+    between = last.group(1)
+    if _NAMES_THE_REQUEST.search(between):
+        return False  # 市民/线上/有效/涉及征地拆迁的政府信息公开申请: whatever else it says
+    return bool(_INFORMATION_REQUEST.sub("", between))
 
 
 def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:

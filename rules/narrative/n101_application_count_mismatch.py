@@ -8,7 +8,7 @@ from gplint.format import T3_2021
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
-from ._applications import OTHER_MATTERS, application_counts
+from ._applications import OTHER_MATTERS, application_counts, naming_clause
 from ._counts import Count, blank_asides
 from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
 
@@ -36,16 +36,10 @@ _CLAUSE_END = lazy_compile(r"[，,；;。]")
 _DIGIT = lazy_compile(r"[0-9０-９]")
 
 
-#: The year before named in words (上年度收到申请 30 件), not its carry-over (上年结转).
-_YEAR_BEFORE = lazy_compile(r"(?:上一?年度?|去年|前一年)(?!度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未))")
-
-
-_CLAUSE_CUT = lazy_compile(r"[，,；;]")
-
-
-def _naming_clause(before: str) -> str:
-    """The nearest clause of ``before`` (the sentence up to a clause) that names 申请, or ""."""
-    return next((c for c in reversed(_CLAUSE_CUT.split(before)) if "申请" in c), "")
+#: The year before named in words (上年度收到申请 30 件), not its carry-over (上年结转) nor
+#: the year a count is compared with (30 件较上年增加 3 件, 申请数量比去年有所上升).
+_YEAR_BEFORE = lazy_compile(r"(?<![较比与和跟于之])(?:上一?年度?|去年|前一年)"
+                            r"(?!度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未))")
 
 
 def _skip_year(clause: str, year: Optional[int], kind: str) -> bool:
@@ -112,7 +106,7 @@ class ApplicationCountMismatch(Rule):
             clause = c.clause
             if OTHER_MATTERS.search(clause) or _skip_year(clause, report.year, kind):
                 continue
-            if "年" not in clause and _skip_year(_naming_clause(s.text[:c.clause_start]), report.year, kind):
+            if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
                 continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
             if not_own_count(report, s.text, c.clause_start, clause):
                 continue

@@ -10,9 +10,10 @@ from gplint.model import Report, Span
 
 class ReportBeforeFormats(Rule):
     """What it checks
-        A report on 2018 or an earlier year (its title's year, or ``--year``) that does not
-        print the 2019 format's table 二. One notice a report, on its title, saying that the
-        format's checks were not made and which were.
+        A report on 2018 or an earlier year (its title's year, or ``--year``) that prints
+        none of the national formats' tables (no header the formats name, no table 三 of five
+        rows or more). One notice a report, on its title, saying that the format's checks
+        were not made and which were.
 
     Why
         docs/format.md §1.2: the first national format (国办公开办函〔2019〕60号) governs the

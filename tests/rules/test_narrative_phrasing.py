@@ -198,10 +198,45 @@ def test_a_count_cut_by_a_stray_blank_or_an_ocr_slip_is_not_read(sentence):
 @pytest.mark.parametrize("sentence", [
     "全年通过网上申请平台收到政府信息公开申请30件。", "本机关全年收到群众提出的信息公开申请30件。",
     "全年收到各类政府信息公开申请30件。", "全年收到申请人提出的政府信息公开申请30件。",
-    "全年共收到并受理政府信息公开申请30件。"])
+    "全年共收到并受理政府信息公开申请30件。",
+    # the request named outright, whatever else stands before it (its subject, its channel)
+    "全年共收到市民政府信息公开申请30件。", "全年共收到线上政府信息公开申请30件。",
+    "全年共收到涉及征地拆迁的政府信息公开申请30件。", "全年通过政务服务网收到政府信息公开申请30件。",
+    "全年共收到涉及行政审批事项的政府信息公开申请30件。"])
 def test_a_request_for_information_named_with_its_requester_or_channel_is_still_one(sentence):
     """Words between the verb and 申请 that name the requester, the channel or the request
     itself keep it a request for information (N101 against table 三's 27 new ones); only
     another kind of application (低保申请, 营业执照申请: the quiet sentences) is not one."""
     text = pc.phrasing_report("（二）依申请公开。" + sentence)
     assert [d.code for d in pc.findings(text)] == ["N101"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度共收到政府信息公开申请30件较上年增加3件。", "申请数量较去年有所上升，共收到30件。",
+    "本年度共收到政府信息公开申请30件比去年多3件。", "本年度共收到政府信息公开申请30件较之上年增加3件。"])
+def test_a_count_compared_with_the_year_before_is_this_years(sentence):
+    """The year before that a count is compared with (较上年, 比去年) does not make it that
+    year's count, as 上年度收到申请 30 件 does: N101 against table 三's 27 new ones."""
+    text = pc.phrasing_report("（二）依申请公开。" + sentence)
+    assert [d.code for d in pc.findings(text)] == ["N101"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "对不属于政府信息公开范围的申请，我局均依法告知，全年因政府信息公开被申请行政复议3件。",
+    "全年因政府信息公开被申请行政复议3件，另有15件行政复议案件不涉及政府信息公开。",
+    "对不属于政府信息公开范围的申请依法告知，全年被申请行政复议3件。"])
+def test_cases_named_as_of_disclosure_beside_others_that_are_not_are_checked(sentence):
+    """A sentence that says some cases are not about disclosure (不涉及政府信息公开) still
+    reports the clause whose cases are (因政府信息公开被申请行政复议 3 件 against table 四's
+    2), once: the other cases draw nothing."""
+    findings = pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))
+    assert [d.code for d in findings] == ["N103"] and findings[0].evidence["text"] == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共收到政府信息公开申请27件，完成户籍登记500件。",
+    "全年共收到政府信息公开申请27件，完成出生登记320件、死亡登记110件。"])
+def test_registrations_of_other_business_are_no_application_count(sentence):
+    """登记 takes applications in only where its clause names them: the agency's other
+    registrations (户籍登记 500 件) are no count of requests against table 三."""
+    assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
