@@ -69,9 +69,9 @@ def test_remembered_lines_keep_their_own_line_numbers():
 
 def test_a_remembered_reading_is_never_changed():
     """The line table shares a remembered reading between lines and reports (read-only).
-    ``line_at`` gives a line at another number a copy with its number, whose cells carry
-    it, made without changing the shared reading or its cells, so nothing reaches the
-    next report."""
+    ``line_at`` gives a line at another number a view of the shared reading at its number
+    (``LineAt``), whose cells, when asked for, carry it, made without changing the shared
+    reading or its cells, so nothing reaches the next report."""
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
     first = lines.split_lines(tokenise(row + "\n"))[0]
@@ -82,7 +82,8 @@ def test_a_remembered_reading_is_never_changed():
     assert table[1] is memo_copy
     again = lines.line_at(table, 2)
     assert again is not memo_copy and again.number == 2
-    assert lines.own_cells(again) is again
+    assert again.shared is memo_copy  # the reading is not copied
+    assert all(a is b for a, b in zip(again.cells, again.cells))  # its cells are made once
     assert [c.line for c in again.cells] == [2] * 8 and again.cells[1].value == 0
     assert not any(a is b for a, b in zip(again.cells, memo_copy.cells))
     assert again.labels == [again.cells[0]] and again.values == again.cells[1:]

@@ -64,8 +64,8 @@ class LineInfo:
     text: str
     tokens: tuple[Tok, ...]
     #: Read-only once made: lines of the same text share these sequences and the cells in
-    #: them, which carry the line number of the reading they were made for until
-    #: :func:`own_cells` gives a copy its own (table regions get that before use).
+    #: them, which carry the line number of the reading they were made for (a table
+    #: region reads another line of that text through a :class:`LineAt`).
     cells: Sequence[LCell]
     separated: bool  # pipes or tabs cut the line into cells
     footer: bool = False
@@ -87,6 +87,12 @@ class LineInfo:
     def __post_init__(self) -> None:
         if self.labels is None or self.values is None:
             self.split_cells()
+
+    @property
+    def shared(self) -> "LineInfo":
+        """The reading whose cells a table reads (see :class:`LineAt`): a line read at its
+        own number is its own."""
+        return self
 
     def split_cells(self) -> None:
         """Set :attr:`labels` and :attr:`values` from :attr:`cells` (again, when the
@@ -130,17 +136,99 @@ class BlankLineAt:
         self.text = text
         self.tokens = tokens
 
+    @property
+    def shared(self) -> "BlankLineAt":
+        return self
+
     def as_info(self) -> "LineInfo":
         """The same reading as a :class:`LineInfo` (which it equals)."""
         return LineInfo(self.number, self.text, self.tokens, [], False, blank=True, heading_shape=())
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LineInfo, BlankLineAt)):
-            return self.as_info() == (other.as_info() if isinstance(other, BlankLineAt) else other)
+        if isinstance(other, (LineInfo, BlankLineAt, LineAt)):
+            return self.as_info() == (other if isinstance(other, LineInfo) else other.as_info())
         return NotImplemented
 
     def __repr__(self) -> str:
         return f"BlankLineAt({self.number!r}, {self.text!r})"
+
+
+def _shared(field: str) -> property:
+    """A :class:`LineAt` field read from its shared reading (in C: no Python call)."""
+    return property(attrgetter("shared." + field), doc=f"The shared reading's ``{field}``.")
+
+
+class LineAt:
+    """Line ``number`` of a table region whose text was first read at another line: the
+    line table's reading of that text (:attr:`shared`, read-only) seen at ``number``.
+
+    Tokens and flags are the shared reading's. A table reads the shared cells (the same
+    words and numbers at every line of that text) and takes a cell's line from the region
+    line it reads — :func:`gplint.reader.region.read_region`, the bulk of every table,
+    keeps the shared cells and their line numbers beside them (``Vector.lines``). A
+    builder that hands a line's cells on with their place asks for :attr:`cells`,
+    :attr:`labels` or :attr:`values`: those carry ``number``, made the first time one of
+    them is asked for (a line of a table printed many times costs its number and this
+    view, not a copy of its reading and of every cell)."""
+
+    __slots__ = ("number", "shared", "_labels", "_values")
+
+    text = _shared("text")
+    tokens = _shared("tokens")
+    separated = _shared("separated")
+    footer = _shared("footer")
+    md_rule = _shared("md_rule")
+    blank = _shared("blank")
+    empty_cell = _shared("empty_cell")
+    offset = _shared("offset")
+    heading_shape = _shared("heading_shape")
+
+    def __init__(self, number: int, shared: "LineInfo") -> None:
+        self.number = number
+        self.shared = shared
+        self._labels: Optional[Sequence[LCell]] = None
+        self._values: Optional[Sequence[LCell]] = None
+
+    def _at_number(self, cells: Sequence[LCell]) -> Sequence[LCell]:
+        if not cells:
+            return cells  # (the shared empty sequence: read-only)
+        n = self.number
+        return [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
+
+    @property
+    def labels(self) -> Sequence[LCell]:
+        """The line's label cells, carrying its number."""
+        if self._labels is None:
+            self._labels = self._at_number(self.shared.labels)
+        return self._labels
+
+    @property
+    def values(self) -> Sequence[LCell]:
+        """The line's value cells (numbers, blanks), carrying its number."""
+        if self._values is None:
+            self._values = self._at_number(self.shared.values)
+        return self._values
+
+    @property
+    def cells(self) -> list[LCell]:
+        """The line's cells in order, carrying its number (the same objects as
+        :attr:`labels` and :attr:`values`)."""
+        labels, values = iter(self.labels), iter(self.values)
+        return [next(labels) if c.kind == "label" else next(values) for c in self.shared.cells]
+
+    def as_info(self) -> "LineInfo":
+        """The same line as a :class:`LineInfo` of its own (which it equals)."""
+        s = self.shared
+        return LineInfo(self.number, s.text, s.tokens, self.cells, s.separated, s.footer, s.md_rule, s.blank,
+                        s.empty_cell, s.offset, self.labels, self.values, s.heading_shape)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LineInfo, BlankLineAt, LineAt)):
+            return self.as_info() == (other if isinstance(other, LineInfo) else other.as_info())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"LineAt({self.number!r}, {self.shared.text!r})"
 
 
 # Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal

@@ -6,8 +6,8 @@ A report's lines are kept as a *line table*: a list with, for each line, the rea
 reading: a line costs one list slot, not an object of its own. A line's number is its
 position in the table (index + 1), not the shared reading's ``number`` (the line it was
 first read for). The readings are read-only (nothing done to one may reach another
-line or the next report): :func:`line_at` gives a line a reading of its own (its number,
-its cells carrying it) where one is needed — the lines of a table region.
+line or the next report): :func:`line_at` gives a table region's line its number beside
+the shared reading (:class:`LineAt`), no copy of it.
 
 Short lines are remembered from report to report as well (:data:`_LINE_MEMO`).
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, line_lexer
-from .cells import BlankLineAt, LCell, LineInfo
+from .cells import BlankLineAt, LineAt, LineInfo
 from .flattened import SEGMENT_MIN
 from .headings import heading_shape_of
 from .lines import split_line, split_record
@@ -106,38 +106,13 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
 
 
 def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
-    """Line ``number`` of a line table as a reading of its own, with that number and cells
-    carrying it (a table's cells become spans): the shared reading itself when it was made
-    for this line, else a copy (for a blank line, a :class:`BlankLineAt`). Read-only, as
-    every reading is."""
+    """Line ``number`` of a line table as a table region reads it: the shared reading
+    itself when it was made for this line, else that reading seen at ``number``
+    (:class:`LineAt`; a :class:`BlankLineAt` for a blank line). Read-only, as every
+    reading is; no cell is copied here."""
     first = table[number - 1]
     if first.number == number:  # (its cells carry the number it was made for)
         return first
     if first.blank and not first.cells and not first.offset:
         return BlankLineAt(number, first.text, first.tokens)  # type: ignore[return-value]
-    return own_cells(_copy_info(first, number))
-
-
-def _copy_info(first: LineInfo, n: int) -> LineInfo:
-    """``first``'s reading of the same text, for line ``n``: its own number, ``first``'s
-    cells (which carry ``first``'s line number until :func:`own_cells`)."""
-    # dataclasses.replace(first, number=n), spelled out: replace walks the
-    # fields by name, three times the cost.
-    return LineInfo(n, first.text, first.tokens, first.cells, first.separated, first.footer, first.md_rule,
-                    first.blank, first.empty_cell, first.offset, first.labels, first.values, first.heading_shape)
-
-
-def own_cells(info: LineInfo) -> LineInfo:
-    """``info`` with cells that carry its own line number (see :func:`_copy_info`).
-
-    Copies the shared cells when they carry another line's number; never changes a shared
-    cell or list, only which ones ``info`` holds."""
-    cells = info.cells
-    if not cells:
-        return info
-    n = info.number
-    if cells[0].line == n:  # a line's cells all carry one number: these are its own
-        return info
-    info.cells = [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
-    info.split_cells()
-    return info
+    return LineAt(number, first)  # type: ignore[return-value]

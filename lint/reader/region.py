@@ -17,6 +17,7 @@ Vectors are then placed on the format's rows (:func:`align`).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -28,24 +29,81 @@ from .lines import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
 
 
-# Slotted: a report makes a few dozen vectors and reads their fields over and over.
-@dataclass(slots=True)
 class Vector:
-    """One row (or, in a column stream, one column) of a table region: its values in order."""
+    """One row (or, in a column stream, one column) of a table region: its values in order.
 
-    key: Optional[str]
-    values: list[LCell]
-    line: int
-    label: Optional[LCell] = None
-    layout: str = "row"
-    #: Read from a line whose cells are cut by pipes or tabs: an empty cell shows where a
-    #: value is missing. On any other line a missing value's place is unknown.
-    separated: bool = False
+    Read from a region (:func:`read_region`), a vector holds the line table's shared cells
+    (:attr:`cells`: kinds, texts and numbers, the same at every line of their text) and
+    the line each stands on (:meth:`line_of`: ``line`` for a row read from one line, else
+    ``lines``): a table printed many times costs a list slot a value, not a copy of each
+    cell. :attr:`values` are the cells carrying their own line, made when first asked
+    for — by the rows a table keeps, not by a row printed twice or set aside."""
+
+    __slots__ = ("key", "line", "label", "layout", "separated", "lines", "_cells", "_values")
+
+    def __init__(self, key: Optional[str], values: list[LCell], line: int, label: Optional[LCell] = None,
+                 layout: str = "row", separated: bool = False) -> None:
+        self.key = key
+        self.line = line
+        #: The row's label cell, carrying its line.
+        self.label = label
+        self.layout = layout
+        #: Read from a line whose cells are cut by pipes or tabs: an empty cell shows where a
+        #: value is missing. On any other line a missing value's place is unknown.
+        self.separated = separated
+        #: The line of each of :attr:`cells`, or None when they all stand on ``line``.
+        self.lines: Optional[list[int]] = None
+        self._cells = self._values = values
+
+    @classmethod
+    def at_lines(cls, key: Optional[str], cells: list[LCell], line: int, lines: Optional[list[int]],
+                 label: Optional[LCell] = None, layout: str = "row", separated: bool = False) -> "Vector":
+        """A vector of the line table's shared cells standing on ``lines`` (one a cell;
+        None: all on ``line``)."""
+        vec = cls(key, cells, line, label, layout, separated)
+        vec.lines, vec._values = lines, None
+        return vec
+
+    @property
+    def cells(self) -> list[LCell]:
+        """The values as the line table read them: kinds, texts and numbers (a cell's own
+        ``line`` may be another line of the same text: see :meth:`line_of`)."""
+        return self._cells
+
+    @property
+    def values(self) -> list[LCell]:
+        """The values, each carrying its own line."""
+        if self._values is None:
+            lines = self.lines or itertools.repeat(self.line)
+            self._values = [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused,
+                                                         c.unit) for c, n in zip(self._cells, lines)]
+        return self._values
+
+    @values.setter
+    def values(self, values: list[LCell]) -> None:
+        self._cells = self._values = values
+        self.lines = None
+
+    def line_of(self, k: int) -> int:
+        """The line value ``k`` stands on."""
+        return self.line if self.lines is None else self.lines[k]
+
+    def extend_at(self, cells: Sequence[LCell], line: int) -> None:
+        """Add shared ``cells`` standing on ``line`` (a row's values that went on to the
+        next line)."""
+        if self.lines is None:
+            self.lines = [self.line] * len(self._cells)
+        self._cells = self._cells + list(cells)
+        self.lines += [line] * len(cells)
+        self._values = None
 
     @property
     def label_text(self) -> str:
         """The row's label as printed ("" when it has none)."""
         return self.label.text if self.label else ""
+
+    def __repr__(self) -> str:
+        return f"Vector({self.key!r}, {self.values!r}, {self.line!r}, {self.label!r}, {self.layout!r})"
 
 
 @dataclass
@@ -88,7 +146,8 @@ class _RegionReader:
         self.match, self.width_of, self.full_width, self.row_order = match, width_of, full_width, row_order
         self.out = RegionRead()
         self.pending: list[tuple[str, LCell]] = []
-        self.buffer: list[LCell] = []
+        self.buffer: list[LCell] = []  # (the line table's shared cells)
+        self.buffer_lines: list[int] = []  # the line of each
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
@@ -97,9 +156,13 @@ class _RegionReader:
         short, self.short_row = self.short_row, None
         if short is not None and self.continues_row(short, info):
             return
-        labs, vals = info.labels, info.values
+        # The values as the line table read them (their line is the region line's): a
+        # region's lines repeat "0" and "| 0 | 0 |" by the hundred. The labels carry their
+        # line: one a row, kept with the row.
+        labs, vals = info.labels, info.shared.values
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             self.buffer.append(vals[0])  # one value a line: part of a stream
+            self.buffer_lines.append(info.number)
             return
         has_num = "num" in map(CELL_KIND, vals)
         # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
@@ -117,7 +180,7 @@ class _RegionReader:
     def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LCell]] = None) -> None:
         """Layout "row": a label and its values on one line (pipes, tabs or blanks);
         ``wrapped``: the row label waiting just above (layout "wrapped label", below)."""
-        labs, vals = info.labels, info.values
+        labs, vals = info.labels, info.shared.values
         key = lab_cell = None
         for c in labs:
             m = self.match(c.text)
@@ -136,7 +199,7 @@ class _RegionReader:
             key, lab_cell = None, None
         if not has_num and key is None and not (labs and len(vals) == self.full_width):
             return  # a row of dashes with no label: header debris (a full row is a row)
-        vector = Vector(key, list(vals), info.number, lab_cell, "row", info.separated)
+        vector = Vector.at_lines(key, list(vals), info.number, None, lab_cell, "row", info.separated)
         self.out.vectors.append(vector)
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector
@@ -147,14 +210,14 @@ class _RegionReader:
         "3 0 294"). That line joins the row only when it holds values alone (no label, no
         separator, at least one number) and exactly as many as the row lacks: anything
         else (a lost row, a stray number) is read as before."""
-        vals = info.values
-        if info.separated or info.labels or not vals or "num" not in map(CELL_KIND, vals):
+        vals = info.shared.values
+        if info.separated or info.shared.labels or not vals or "num" not in map(CELL_KIND, vals):
             return False
-        if any(c.fused for c in row.values) or any(c.fused for c in vals):
+        if any(c.fused for c in row.cells) or any(c.fused for c in vals):
             return False  # digits run together: how many cells they hold is unknown
-        if len(row.values) + len(vals) != self.width_of(row.key):
+        if len(row.cells) + len(vals) != self.width_of(row.key):
             return False
-        row.values.extend(vals)
+        row.extend_at(vals, info.number)
         return True
 
     def labels_alone(self, labs: Sequence[LCell]) -> None:
@@ -169,16 +232,19 @@ class _RegionReader:
     def flush(self) -> None:
         """Place the buffered stream of values on the pending labels, by the first layout
         that fits it."""
-        vals, self.buffer = self.buffer, []
-        if not vals:
+        stream = Stream(self.buffer, self.buffer_lines)
+        self.buffer, self.buffer_lines = [], []
+        if not stream.cells:
             self.pending = []
             return
-        if len(self.pending) == 1 and len(vals) == self.width_of(self.pending[0][0]) - 1 \
+        if len(self.pending) == 1 and len(stream.cells) == self.width_of(self.pending[0][0]) - 1 \
                 and (split := dash_after_label(self.pending[0][1])) is not None:
-            vals.insert(0, split[1])  # 「数量：—」 over its values one a line, one short: the first
-        n, full = len(vals), self.full_width
+            # 「数量：—」 over its values one a line, one short: the first
+            stream.cells.insert(0, split[1])
+            stream.lines.insert(0, split[1].line)
+        n, full = len(stream.cells), self.full_width
         if (full > 1 and len(self.pending) >= 2 and n % full == 0 and n // full > len(self.pending)
-                and stream_rows(vals, self.pending, full, self.row_order, self.out)):
+                and stream_rows(stream, self.pending, full, self.row_order, self.out)):
             self.pending = []  # layout "lost label": more rows of numbers than labels
             return
         # A run after k row labels may cover only the first of them (pdfminer puts the
@@ -190,72 +256,90 @@ class _RegionReader:
         head, self.pending = self.pending[:use], self.pending[use:]
         widths = [self.width_of(k) for k, _ in head]
         if len(head) >= 2 and n == sum(widths):
-            self.out.vectors.extend(labelled_stream(vals, head, widths, self.out))
+            self.out.vectors.extend(labelled_stream(stream, head, widths, self.out))
         elif len(head) >= 2 and full > 1 and n % full == 0 and n // full >= 2:
-            self.out.vectors.extend(column_stream_in_order(vals, head[0][0], full, self.row_order))
+            self.out.vectors.extend(column_stream_in_order(stream, head[0][0], full, self.row_order))
             self.out.column_major = True
         elif head:
             key, lab = head[-1]
             if n < self.width_of(key) - 1:
                 # A lone number or two under a row label is not that row's vector: it
                 # competes with unlabelled rows for the slot (see align).
-                self.out.vectors.append(Vector(None, vals, vals[0].line, None, "stray"))
+                self.out.vectors.append(stream.vector(None, range(n), None, "stray"))
             else:
-                self.out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
+                self.out.vectors.append(stream.vector(key, range(n), lab, "vertical"))
         else:
-            self.out.vectors.extend(unlabelled_stream(vals, full))
+            self.out.vectors.extend(unlabelled_stream(stream, full))
 
 
-def labelled_stream(vals: Sequence[LCell], head: Sequence[tuple[str, LCell]], widths: Sequence[int],
+class Stream:
+    """Values read one a line (a vertical or column stream): the line table's shared
+    cells and the line each stands on."""
+
+    __slots__ = ("cells", "lines")
+
+    def __init__(self, cells: list[LCell], lines: list[int]) -> None:
+        self.cells, self.lines = cells, lines
+
+    def vector(self, key: Optional[str], at: Sequence[int], label: Optional[LCell], layout: str,
+               line_of: Optional[int] = None) -> Vector:
+        """The vector of the values at positions ``at``, in that order, on the line of the
+        value at ``line_of`` (its first value's when None)."""
+        cells, lines = self.cells, self.lines
+        line = lines[at[0] if line_of is None else line_of]
+        if isinstance(at, range):
+            return Vector.at_lines(key, cells[at.start:at.stop], line, lines[at.start:at.stop], label, layout)
+        return Vector.at_lines(key, [cells[k] for k in at], line, [lines[k] for k in at], label, layout)
+
+
+def labelled_stream(stream: Stream, head: Sequence[tuple[str, LCell]], widths: Sequence[int],
                     out: RegionRead) -> list[Vector]:
     """Layouts "vertical" and "column": k row labels, then exactly their values, one a line.
     Rows of one width may be written row by row (HTML, DOCX) or column by column (pdfminer):
     the orientation the row totals confirm wins (:func:`row_score`)."""
     w = widths[0]
     if all(x == w for x in widths) and w > 1:
-        by_row = column_major_rows(vals, len(head), w)
-        col_major = [Vector(key, by_row[r], vals[r].line, lab, "column") for r, (key, lab) in enumerate(head)]
-        row_major = [Vector(key, list(vals[r * w:(r + 1) * w]), vals[r * w].line, lab, "vertical")
-                     for r, (key, lab) in enumerate(head)]
+        by_row = column_major_rows(stream.cells, len(head), w)
+        col_major = [stream.vector(key, by_row[r], lab, "column", r) for r, (key, lab) in enumerate(head)]
+        row_major = [stream.vector(key, range(r * w, (r + 1) * w), lab, "vertical") for r, (key, lab) in enumerate(head)]
         chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
         out.column_major = out.column_major or chosen is col_major
         return chosen
     vectors, pos = [], 0
     for (key, lab), w in zip(head, widths):
-        vectors.append(Vector(key, list(vals[pos:pos + w]), vals[pos].line, lab, "vertical"))
+        vectors.append(stream.vector(key, range(pos, pos + w), lab, "vertical"))
         pos += w
     return vectors
 
 
-def column_stream_in_order(vals: Sequence[LCell], first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
+def column_stream_in_order(stream: Stream, first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
     """Layout "column stream": whole rows of values column by column after labels that do
     not account for them; the rows are taken in the format's order from the first label."""
-    rows = len(vals) // width
+    rows = len(stream.cells) // width
     seq = list(row_order)
     start = seq.index(first_key) if first_key in seq else 0
-    by_row = column_major_rows(vals, rows, width)
-    return [Vector(seq[start + r] if start + r < len(seq) else None, by_row[r], vals[r].line, None, "column")
+    by_row = column_major_rows(stream.cells, rows, width)
+    return [stream.vector(seq[start + r] if start + r < len(seq) else None, by_row[r], None, "column", r)
             for r in range(rows)]
 
 
-def unlabelled_stream(vals: Sequence[LCell], width: int) -> list[Vector]:
+def unlabelled_stream(stream: Stream, width: int) -> list[Vector]:
     """Values with no label before them: whole rows when they divide into rows, else one
     vector that :func:`align` places between its labelled neighbours."""
-    n = len(vals)
+    n = len(stream.cells)
     if width > 1 and n > width + 1 and n % width == 0:
-        return [Vector(None, list(vals[r * width:(r + 1) * width]), vals[r * width].line, None, "vertical")
-                for r in range(n // width)]
-    return [Vector(None, vals, vals[0].line, None, "vertical")]
+        return [stream.vector(None, range(r * width, (r + 1) * width), None, "vertical") for r in range(n // width)]
+    return [stream.vector(None, range(n), None, "vertical")]
 
 
-def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], width: int,
-                 row_order: Sequence[str], out: "RegionRead") -> bool:
+def stream_rows(stream: Stream, pending: Sequence[tuple[str, LCell]], width: int,
+                row_order: Sequence[str], out: "RegionRead") -> bool:
     """A run of numbers holding more rows than the labels before it: place the rows by the
     format's order. They start right after the last row already read when the labels allow
     it (a lost first label), else at the first label's row; the orientation (column by
     column or row by row) is the one the row totals confirm. False when the labels do not
     fit the format's order, so the caller falls back to its usual reading."""
-    rows = len(vals) // width
+    rows = len(stream.cells) // width
     index = {k: i for i, k in enumerate(row_order)}
     positions = [index[k] for k, _ in pending if k in index]
     if len(positions) != len(pending) or positions != sorted(positions):
@@ -268,9 +352,9 @@ def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], wid
         return False
     keys = list(row_order[start:start + rows])
     labels = {k: lab for k, lab in pending}
-    by_row = column_major_rows(vals, rows, width)
-    col_major = [Vector(k, by_row[r], vals[r].line, labels.get(k), "column") for r, k in enumerate(keys)]
-    row_major = [Vector(k, list(vals[r * width:(r + 1) * width]), vals[r * width].line, labels.get(k), "vertical")
+    by_row = column_major_rows(stream.cells, rows, width)
+    col_major = [stream.vector(k, by_row[r], labels.get(k), "column", r) for r, k in enumerate(keys)]
+    row_major = [stream.vector(k, range(r * width, (r + 1) * width), labels.get(k), "vertical")
                  for r, k in enumerate(keys)]
     chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
     out.column_major = out.column_major or chosen is col_major
@@ -278,12 +362,13 @@ def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], wid
     return True
 
 
-def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[LCell]]:
-    """The rows of a column-by-column stream. pdfminer may emit the 总计 column out of place
-    (seen: before 其他); the column that is the row-wise sum of the others is the total."""
-    cols = [list(vals[c * rows:(c + 1) * rows]) for c in range(width)]
+def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[int]]:
+    """The rows of a column-by-column stream, as positions in ``vals``. pdfminer may emit
+    the 总计 column out of place (seen: before 其他); the column that is the row-wise sum
+    of the others is the total."""
+    cols = [range(c * rows, (c + 1) * rows) for c in range(width)]
     if width == 7:
-        t = total_column(cols)
+        t = total_column([[vals[k] for k in col] for col in cols])
         if t is not None and t != 6:
             cols = cols[:t] + cols[t + 1:] + [cols[t]]
     return [[cols[c][r] for c in range(width)] for r in range(rows)]
@@ -310,7 +395,7 @@ def row_score(vectors: Sequence[Vector]) -> int:
     """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
     score = 0
     for v in vectors:
-        nums = [c.value for c in v.values]
+        nums = [c.value for c in v.cells]
         if len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums):
             if sum(nums[:6]) == nums[6]:
                 score += 1

@@ -36,7 +36,7 @@ def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
     label settles it (no list of every label's normal form, no generator). (A prefilter
     on 补/费/申 in the line's text did not pay: most T3 lines hold 申.)"""
     for info in infos:
-        for c in info.labels:
+        for c in info.shared.labels:
             if _t3_row_named(c.text) in ("R21", "R22"):
                 return True
     return False
@@ -184,7 +184,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         else:
             rest.append(vec)
     placed = _place(rest, order, issues)
-    short = any(not v.separated and len(v.values) < width for v in placed.values())  # (most tables: none)
+    short = any(not v.separated and len(v.cells) < width for v in placed.values())  # (most tables: none)
     aligned = None if not short or header.placement is not None or parts is not None or form is not None \
         or subtotal is not None else aligned_columns.table_columns(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in

@@ -56,7 +56,7 @@ def other_form(infos: Sequence[LineInfo]) -> Optional[FormRead]:
     # Only lines with a colon (kv) or more values than a row has (turned) can be either:
     # a grid table has neither, and is passed over in one scan.
     wide = len(T3_2021.columns) + 1
-    candidates = [i for i in infos if len(i.values) > wide or "：" in i.text or ":" in i.text]
+    candidates = [i for i in infos if len(i.shared.values) > wide or "：" in i.text or ":" in i.text]
     if len(candidates) < MIN_LINES:
         return None
     kv = [line for line in (_kv_line(i) for i in candidates) if line is not None]

@@ -77,10 +77,11 @@ class Part:
 def _header_line(info: LineInfo, row_named: Callable[[str], Optional[str]]) -> Optional[str]:
     """The normalised text of a line of header words alone that names at least one
     column; None for any other line (a row, a group label such as （六）其他处理, prose)."""
-    if not info.labels or "num" in map(CELL_KIND, info.values):
+    shared = info.shared  # (texts and kinds alone: the line table's reading, see LineAt)
+    if not shared.labels or "num" in map(CELL_KIND, shared.values):
         return None
     texts = []
-    for c in info.labels:
+    for c in shared.labels:
         norm = L.normalise(c.text)
         if row_named(c.text) is not None or not _header_words_only(norm):
             return None
@@ -109,7 +110,7 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
         if header is not None:
             part.header.append(info)
             texts[-1].append(header)
-        elif "num" in map(CELL_KIND, info.values):
+        elif "num" in map(CELL_KIND, info.shared.values):
             part.has_values = True
         part.lines.append(info)
     for part, lines in zip(parts, texts):
@@ -131,9 +132,9 @@ def _header_after_values(infos: Sequence[LineInfo], row_named: Callable[[str], O
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
-        if "num" in map(CELL_KIND, info.values):
+        if "num" in map(CELL_KIND, info.shared.values):
             values = True
-        elif values and info.labels and _header_line(info, row_named) is not None:
+        elif values and info.shared.labels and _header_line(info, row_named) is not None:
             return True
     return False
 
