@@ -13,7 +13,7 @@ Short lines are remembered from report to report as well (:data:`_LINE_MEMO`).
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence, Union, overload
 
 from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, line_lexer
 from .cells import BlankLineAt, LineAt, LineInfo
@@ -116,3 +116,51 @@ def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
     if first.blank and not first.cells and not first.offset:
         return BlankLineAt(number, first.text, first.tokens)  # type: ignore[return-value]
     return LineAt(number, first)  # type: ignore[return-value]
+
+
+class RegionLines(Sequence[LineInfo]):
+    """Lines of a line table as a table region reads them (:func:`line_at`), each made
+    when read and let go after: a region of a report printed many times costs no object a
+    line while it is read, only the lines a table keeps. ``numbers``: the lines, in order
+    (a range, or an array when some were left out); ``made``: lines made for the region
+    (an empty cell seen as a blank line, :mod:`.empty_cells`) by position."""
+
+    __slots__ = ("table", "numbers", "made")
+
+    def __init__(self, table: Sequence[LineInfo], numbers: Sequence[int],
+                 made: Optional[dict[int, LineInfo]] = None) -> None:
+        self.table, self.numbers, self.made = table, numbers, made
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @overload
+    def __getitem__(self, k: int) -> LineInfo: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> "RegionLines": ...
+
+    def __getitem__(self, k: Union[int, slice]) -> Union[LineInfo, "RegionLines"]:
+        if isinstance(k, slice):
+            made = None
+            if self.made:
+                positions = range(len(self.numbers))[k]
+                made = {new: self.made[old] for new, old in enumerate(positions) if old in self.made}
+            return RegionLines(self.table, self.numbers[k], made)
+        if self.made:
+            line = self.made.get(k if k >= 0 else k + len(self.numbers))
+            if line is not None:
+                return line
+        return line_at(self.table, self.numbers[k])
+
+    def __iter__(self) -> Iterator[LineInfo]:
+        if self.made:
+            yield from map(self.__getitem__, range(len(self.numbers)))
+            return
+        table = self.table
+        for n in self.numbers:
+            yield line_at(table, n)
+
+    def __reversed__(self) -> Iterator[LineInfo]:
+        for k in reversed(range(len(self.numbers))):
+            yield self[k]

@@ -17,7 +17,7 @@ from ..model import (
 )
 from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
-from .line_memo import line_at, read_lines, split_lines
+from .line_memo import RegionLines, line_at, read_lines, split_lines
 from .lines import split_line
 from .flattened import SEGMENT_MIN, lines_with_flattened_tables, segments, virtual_lines
 from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
@@ -96,10 +96,10 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         end = min(ends) if ends else len(infos) + 1
         return range(start, end)
 
-    def own_lines(lines: range) -> list[LineInfo]:
-        # A table's cells become spans: each line a reading of its own, with its number.
-        # (Made for one table at a time, let go once it is read.)
-        return [line_at(infos, n) for n in lines]
+    def own_lines(lines: range) -> RegionLines:
+        # A table's cells become spans: each line read at its own number (made when a
+        # table reads it, let go unless the table keeps it).
+        return RegionLines(infos, lines)
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")
@@ -111,7 +111,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     t4_start = a4 or (s4.line if s4 else None)
     t4_lines = region(t4_start, [])
     t2_infos = own_lines(t2_lines)
-    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
+    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.shared.labels])
     t2_format = "2019" if len(signatures) >= 2 else "2021"
     t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
     del t2_infos
