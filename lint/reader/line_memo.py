@@ -13,6 +13,7 @@ Short lines are remembered from report to report as well (:data:`_LINE_MEMO`).
 """
 from __future__ import annotations
 
+from array import array
 from typing import Iterator, Optional, Sequence, Union, overload
 
 from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, line_lexer
@@ -164,3 +165,13 @@ class RegionLines(Sequence[LineInfo]):
     def __reversed__(self) -> Iterator[LineInfo]:
         for k in reversed(range(len(self.numbers))):
             yield self[k]
+
+
+def pick(infos: Sequence[LineInfo], positions: Sequence[int]) -> Sequence[LineInfo]:
+    """The lines of ``infos`` at ``positions``, in that order: of a region read from the
+    line table, a region of those lines (each made when read); else a list."""
+    if isinstance(infos, RegionLines):
+        numbers, made = infos.numbers, infos.made
+        kept = {j: made[k] for j, k in enumerate(positions) if k in made} if made else None
+        return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), kept or None)
+    return [infos[k] for k in positions]

@@ -17,6 +17,7 @@ Vectors are then placed on the format's rows (:func:`align`).
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -70,7 +71,7 @@ class _RegionReader:
         self.out = RegionRead()
         self.pending: list[tuple[str, LCell]] = []
         self.buffer: list[LCell] = []  # (the line table's shared cells)
-        self.buffer_lines: list[int] = []  # the line of each
+        self.buffer_lines = array("i")  # the line of each
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
@@ -156,7 +157,7 @@ class _RegionReader:
         """Place the buffered stream of values on the pending labels, by the first layout
         that fits it."""
         stream = Stream(self.buffer, self.buffer_lines)
-        self.buffer, self.buffer_lines = [], []
+        self.buffer, self.buffer_lines = [], array("i")
         if not stream.cells:
             self.pending = []
             return

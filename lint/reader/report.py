@@ -3,6 +3,7 @@ reporter kind and format version.
 """
 from __future__ import annotations
 
+from array import array
 from decimal import Decimal
 from typing import Iterator, Optional, Sequence
 
@@ -54,7 +55,7 @@ def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None
     return report if real_of is None else _remap(report, real_of)
 
 
-def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
+def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[Sequence[int]]]:
     """The report, its spans on virtual lines when a long line was cut (then also the real
     line of each virtual one). ``text`` is as read (:func:`parse_read`)."""
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
@@ -150,7 +151,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     return report, real_of
 
 
-def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[int]]]:
+def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[Sequence[int]]]:
     """The raw lines of normalised ``text``, the line table (see .line_memo; virtual
     lines of a long flattened line cut at its anchors), and the real line of each virtual
     one (None when no line was cut)."""
@@ -175,7 +176,7 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
     # numbers, mapped back to real ones at the end (_remap). A line not cut keeps its
     # shared reading (the line table's, at its new position).
     table: list[LineInfo] = []
-    real_of = [0]
+    real_of = array("i", [0])  # (an array: no int object a line)
     for n, info in enumerate(infos, 1):
         for piece, offset in cut.get(n, ()):
             virtual = split_line(Line(len(table) + 1, piece.text, piece.tokens))  # its cells carry its number

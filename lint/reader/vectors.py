@@ -4,6 +4,7 @@ table's shared cell with the line it stands on beside it.
 from __future__ import annotations
 
 import itertools
+from array import array
 from typing import Optional, Sequence
 
 from .cells import LCell
@@ -31,12 +32,13 @@ class Vector:
         #: Read from a line whose cells are cut by pipes or tabs: an empty cell shows where a
         #: value is missing. On any other line a missing value's place is unknown.
         self.separated = separated
-        #: The line of each of :attr:`cells`, or None when they all stand on ``line``.
-        self.lines: Optional[list[int]] = None
+        #: The line of each of :attr:`cells` (an array: no int object a value), or None
+        #: when they all stand on ``line``.
+        self.lines: Optional[Sequence[int]] = None
         self._cells = self._values = values
 
     @classmethod
-    def at_lines(cls, key: Optional[str], cells: list[LCell], line: int, lines: Optional[list[int]],
+    def at_lines(cls, key: Optional[str], cells: list[LCell], line: int, lines: Optional[Sequence[int]],
                  label: Optional[LCell] = None, layout: str = "row", separated: bool = False) -> "Vector":
         """A vector of the line table's shared cells standing on ``lines`` (one a cell;
         None: all on ``line``)."""
@@ -72,9 +74,9 @@ class Vector:
         """Add shared ``cells`` standing on ``line`` (a row's values that went on to the
         next line)."""
         if self.lines is None:
-            self.lines = [self.line] * len(self._cells)
+            self.lines = array("i", [self.line]) * len(self._cells)
         self._cells = self._cells + list(cells)
-        self.lines += [line] * len(cells)
+        self.lines = self.lines + array("i", [line]) * len(cells)
         self._values = None
 
     @property
@@ -92,7 +94,7 @@ class Stream:
 
     __slots__ = ("cells", "lines")
 
-    def __init__(self, cells: list[LCell], lines: list[int]) -> None:
+    def __init__(self, cells: list[LCell], lines: "array[int]") -> None:
         self.cells, self.lines = cells, lines
 
     def vector(self, key: Optional[str], at: Sequence[int], label: Optional[LCell], layout: str,
@@ -103,4 +105,4 @@ class Stream:
         line = lines[at[0] if line_of is None else line_of]
         if isinstance(at, range):
             return Vector.at_lines(key, cells[at.start:at.stop], line, lines[at.start:at.stop], label, layout)
-        return Vector.at_lines(key, [cells[k] for k in at], line, [lines[k] for k in at], label, layout)
+        return Vector.at_lines(key, [cells[k] for k in at], line, array("i", [lines[k] for k in at]), label, layout)
