@@ -123,7 +123,8 @@ class _RegionReader:
             key, lab_cell = None, None
         if not has_num and key is None and not (labs and len(vals) == self.full_width):
             return  # a row of dashes with no label: header debris (a full row is a row)
-        vector = Vector.at_lines(key, list(vals), info.number, None, lab_cell, "row", info.separated)
+        # (The shared reading's list itself: read-only, as every reading is.)
+        vector = Vector.at_lines(key, vals, info.number, None, lab_cell, "row", info.separated)
         self.out.vectors.append(vector)
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector

@@ -38,7 +38,7 @@ class Vector:
         self._cells = self._values = values
 
     @classmethod
-    def at_lines(cls, key: Optional[str], cells: list[LCell], line: int, lines: Optional[Sequence[int]],
+    def at_lines(cls, key: Optional[str], cells: Sequence[LCell], line: int, lines: Optional[Sequence[int]],
                  label: Optional[LCell] = None, layout: str = "row", separated: bool = False) -> "Vector":
         """A vector of the line table's shared cells standing on ``lines`` (one a cell;
         None: all on ``line``)."""
@@ -47,7 +47,7 @@ class Vector:
         return vec
 
     @property
-    def cells(self) -> list[LCell]:
+    def cells(self) -> Sequence[LCell]:
         """The values as the line table read them: kinds, texts and numbers (a cell's own
         ``line`` may be another line of the same text: see :meth:`line_of`)."""
         return self._cells
@@ -75,7 +75,7 @@ class Vector:
         next line)."""
         if self.lines is None:
             self.lines = array("i", [self.line]) * len(self._cells)
-        self._cells = self._cells + list(cells)
+        self._cells = [*self._cells, *cells]
         self.lines = self.lines + array("i", [line]) * len(cells)
         self._values = None
 
