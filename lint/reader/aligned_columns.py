@@ -190,7 +190,7 @@ def labels_alone(read: RegionRead) -> dict[str, Label]:
     """The table 三 rows whose label the region printed, by key: a row printed with its
     label and no value at all (every zero left blank) is there, empty, not absent."""
     out: dict[str, Label] = {}
-    for c, key in read.labels:
+    for (c, line), key in read.labels:
         if key is not None and key.startswith("R") and key not in out:
-            out[key] = Label(c.text, key, Span(c.line, c.column, c.line, c.end_column), False)
+            out[key] = Label(c.text, key, Span(line, c.column, line, c.end_column), False)
     return out

@@ -301,6 +301,14 @@ def cells_span(cells: Sequence[LCell]) -> Span:
     return Span(first.line, first.column, last.line, last.end_column)
 
 
+def at_line(c: LCell, line: int) -> LCell:
+    """``c`` carrying ``line``: itself when it does, else a copy (a shared cell of the line
+    table handed on with its place: see :class:`LineAt`)."""
+    if c.line == line:
+        return c
+    return LCell(c.kind, c.text, line, c.column, c.end_column, c.value, c.fused, c.unit)
+
+
 def to_cell(c: LCell) -> Cell:
     """The model's :class:`Cell` for a cell the reader placed: a blank mark ("—") or an
     empty cell has no value, but keeps its text and place."""

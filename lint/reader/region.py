@@ -23,11 +23,11 @@ from decimal import Decimal
 from typing import Optional, Sequence
 
 from ..model import Span
-from .cells import LCell, LineInfo
+from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
 from .lines import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
-from .vectors import Stream, Vector
+from .vectors import LabelAt, Stream, Vector
 
 
 @dataclass
@@ -35,7 +35,8 @@ class RegionRead:
     """What a layout read from a table region: its vectors, the labels met, the orientation."""
 
     vectors: list[Vector] = field(default_factory=list)
-    labels: list[tuple[LCell, Optional[str]]] = field(default_factory=list)
+    #: Every label met: the shared label cell with its line, and the row key it names.
+    labels: list[tuple[LabelAt, Optional[str]]] = field(default_factory=list)
     column_major: bool = False
 
 
@@ -69,7 +70,8 @@ class _RegionReader:
     def __init__(self, match, width_of, full_width: int, row_order: Sequence[str]) -> None:
         self.match, self.width_of, self.full_width, self.row_order = match, width_of, full_width, row_order
         self.out = RegionRead()
-        self.pending: list[tuple[str, LCell]] = []
+        #: Row labels waiting for their values: (key, the shared label cell and its line).
+        self.pending: list[tuple[str, LabelAt]] = []
         self.buffer: list[LCell] = []  # (the line table's shared cells)
         self.buffer_lines = array("i")  # the line of each
         #: The row just read from a line without separators while it still lacks values:
@@ -80,10 +82,9 @@ class _RegionReader:
         short, self.short_row = self.short_row, None
         if short is not None and self.continues_row(short, info):
             return
-        # The values as the line table read them (their line is the region line's): a
-        # region's lines repeat "0" and "| 0 | 0 |" by the hundred. The labels carry their
-        # line: one a row, kept with the row.
-        labs, vals = info.labels, info.shared.values
+        # The cells as the line table read them, their line the region line's: a region's
+        # lines repeat "0" and "| 0 | 0 |" by the hundred.
+        labs, vals = info.shared.labels, info.shared.values
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             self.buffer.append(vals[0])  # one value a line: part of a stream
             self.buffer_lines.append(info.number)
@@ -95,27 +96,28 @@ class _RegionReader:
             self.flush()
             self.row(info, has_num, wrapped)
         elif info.separated and len(labs) >= 2:
-            self.out.labels.extend((c, None) for c in labs)  # header row of a pipe/tab table
+            self.out.labels.extend(((c, info.number), None) for c in labs)  # header row of a pipe/tab table
         else:
             if self.buffer:  # labels after a stream end it; labels after labels add up
                 self.flush()
-            self.labels_alone(labs)
+            self.labels_alone(labs, info.number)
 
-    def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LCell]] = None) -> None:
+    def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LabelAt]] = None) -> None:
         """Layout "row": a label and its values on one line (pipes, tabs or blanks);
         ``wrapped``: the row label waiting just above (layout "wrapped label", below)."""
-        labs, vals = info.labels, info.shared.values
+        labs, vals = info.shared.labels, info.shared.values
         key = lab_cell = None
         for c in labs:
             m = self.match(c.text)
+            at = (c, info.number)
             if m is not None:
-                key, lab_cell = m, c
-            self.out.labels.append((c, m))
-        if key is None and labs and wrapped and not info.separated and 0 < info.number - wrapped[1].line <= 2:
+                key, lab_cell = m, at
+            self.out.labels.append((at, m))
+        if key is None and labs and wrapped and not info.separated and 0 < info.number - wrapped[1][1] <= 2:
             # Layout "wrapped label" (pdftotext -layout): the row's values on the label's second
             # or third line, beside a piece naming no row (「（二）部分公开（区分处」 / 「理的，…  4  0」).
             key, lab_cell = wrapped
-        if key is not None and self.width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
+        if key is not None and self.width_of(key) == 0 and (not has_num or lab_cell is None or labs[-1] is not lab_cell[0]):
             # A group label followed by a row label it does not know ("（三）不予公开 |
             # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled. (A
             # group label with numbers beside it is a group row printed with its own
@@ -124,7 +126,9 @@ class _RegionReader:
         if not has_num and key is None and not (labs and len(vals) == self.full_width):
             return  # a row of dashes with no label: header debris (a full row is a row)
         # (The shared reading's list itself: read-only, as every reading is.)
-        vector = Vector.at_lines(key, vals, info.number, None, lab_cell, "row", info.separated)
+        vector = Vector.at_lines(key, vals, info.number, None, None, "row", info.separated)
+        if lab_cell is not None:
+            vector.set_label_at(*lab_cell)
         self.out.vectors.append(vector)
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector
@@ -145,14 +149,14 @@ class _RegionReader:
         row.extend_at(vals, info.number)
         return True
 
-    def labels_alone(self, labs: Sequence[LCell]) -> None:
-        """Row labels on lines of their own: their values follow as a stream."""
+    def labels_alone(self, labs: Sequence[LCell], line: int) -> None:
+        """Row labels on lines of their own (``line``): their values follow as a stream."""
         for c in labs:
             m = self.match(c.text)
-            self.out.labels.append((c, m))
+            self.out.labels.append(((c, line), m))
             # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
             if m is not None and self.width_of(m) > 0 and not (self.pending and self.pending[-1][0] == m):
-                self.pending.append((m, c))
+                self.pending.append((m, (c, line)))
 
     def flush(self) -> None:
         """Place the buffered stream of values on the pending labels, by the first layout
@@ -163,7 +167,7 @@ class _RegionReader:
             self.pending = []
             return
         if len(self.pending) == 1 and len(stream.cells) == self.width_of(self.pending[0][0]) - 1 \
-                and (split := dash_after_label(self.pending[0][1])) is not None:
+                and (split := dash_after_label(at_line(*self.pending[0][1]))) is not None:
             # 「数量：—」 over its values one a line, one short: the first
             stream.cells.insert(0, split[1])
             stream.lines.insert(0, split[1].line)
@@ -197,7 +201,7 @@ class _RegionReader:
             self.out.vectors.extend(unlabelled_stream(stream, full))
 
 
-def labelled_stream(stream: Stream, head: Sequence[tuple[str, LCell]], widths: Sequence[int],
+def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths: Sequence[int],
                     out: RegionRead) -> list[Vector]:
     """Layouts "vertical" and "column": k row labels, then exactly their values, one a line.
     Rows of one width may be written row by row (HTML, DOCX) or column by column (pdfminer):
@@ -237,7 +241,7 @@ def unlabelled_stream(stream: Stream, width: int) -> list[Vector]:
     return [stream.vector(None, range(n), None, "vertical")]
 
 
-def stream_rows(stream: Stream, pending: Sequence[tuple[str, LCell]], width: int,
+def stream_rows(stream: Stream, pending: Sequence[tuple[str, LabelAt]], width: int,
                 row_order: Sequence[str], out: "RegionRead") -> bool:
     """A run of numbers holding more rows than the labels before it: place the rows by the
     format's order. They start right after the last row already read when the labels allow

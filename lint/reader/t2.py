@@ -16,7 +16,7 @@ from ..model import (
     Table2,
 )
 from . import aligned_columns, runs, t2_runs
-from .cells import CELL_UNITS, LCell, LineInfo, region_span, to_number
+from .cells import CELL_UNITS, LCell, LineInfo, at_line, region_span, to_number
 from .cells import cells_span, to_cell
 from .region import RegionRead, Vector, Widths, align, blank_separated, fit, read_region
 from ..lazy_re import lazy_compile
@@ -131,8 +131,8 @@ def _rows_sharing_lines(read: RegionRead, match, issues: list[Issue]) -> list[Ve
     it on the same line (:func:`_row_inside_label`) read from there; the values after the
     other label are none of this table's rows (an issue says so)."""
     labels_on = {}
-    for c, _key in read.labels:
-        labels_on.setdefault(c.line, []).append(c)
+    for (c, line), _key in read.labels:
+        labels_on.setdefault(line, []).append(at_line(c, line))
     out = []
     for vec in read.vectors:
         before = [c for c in labels_on.get(vec.line, ()) if not vec.values or c.column < vec.values[0].column]
@@ -163,7 +163,8 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
 
     match = _T2_LABEL_ROW[fmt]
     read = read_region(infos, match, Widths(widths).__getitem__, 0, order)
-    for c, key in read.labels:
+    for (c, line), key in read.labels:
+        c = at_line(c, line)  # (its span is read)
         n = L.normalise(c.text)
         if key:
             row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))

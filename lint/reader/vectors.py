@@ -7,7 +7,7 @@ import itertools
 from array import array
 from typing import Optional, Sequence
 
-from .cells import LCell
+from .cells import LCell, at_line
 
 
 class Vector:
@@ -20,13 +20,12 @@ class Vector:
     cell. :attr:`values` are the cells carrying their own line, made when first asked
     for — by the rows a table keeps, not by a row printed twice or set aside."""
 
-    __slots__ = ("key", "line", "label", "layout", "separated", "lines", "_cells", "_values")
+    __slots__ = ("key", "line", "_label", "label_line", "layout", "separated", "lines", "_cells", "_values")
 
     def __init__(self, key: Optional[str], values: list[LCell], line: int, label: Optional[LCell] = None,
                  layout: str = "row", separated: bool = False) -> None:
         self.key = key
         self.line = line
-        #: The row's label cell, carrying its line.
         self.label = label
         self.layout = layout
         #: Read from a line whose cells are cut by pipes or tabs: an empty cell shows where a
@@ -46,6 +45,27 @@ class Vector:
         vec.lines, vec._values = lines, None
         return vec
 
+    def set_label_at(self, label: Optional[LCell], line: int) -> None:
+        """The row's label: a shared cell of the line table standing on ``line``."""
+        self._label, self.label_line = label, line
+
+    @property
+    def shared_label(self) -> Optional[LCell]:
+        """The row's label cell as the line table read it (its line: :attr:`label_line`)."""
+        return self._label
+
+    @property
+    def label(self) -> Optional[LCell]:
+        """The row's label cell, carrying its line (made when first asked for)."""
+        label = self._label
+        if label is not None and label.line != self.label_line:
+            label = self._label = at_line(label, self.label_line)
+        return label
+
+    @label.setter
+    def label(self, label: Optional[LCell]) -> None:
+        self._label, self.label_line = label, label.line if label is not None else 0
+
     @property
     def cells(self) -> Sequence[LCell]:
         """The values as the line table read them: kinds, texts and numbers (a cell's own
@@ -57,8 +77,7 @@ class Vector:
         """The values, each carrying its own line."""
         if self._values is None:
             lines = self.lines or itertools.repeat(self.line)
-            self._values = [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused,
-                                                         c.unit) for c, n in zip(self._cells, lines)]
+            self._values = list(map(at_line, self._cells, lines))
         return self._values
 
     @values.setter
@@ -82,7 +101,7 @@ class Vector:
     @property
     def label_text(self) -> str:
         """The row's label as printed ("" when it has none)."""
-        return self.label.text if self.label else ""
+        return self._label.text if self._label else ""
 
     def __repr__(self) -> str:
         return f"Vector({self.key!r}, {self.values!r}, {self.line!r}, {self.label!r}, {self.layout!r})"
@@ -97,12 +116,20 @@ class Stream:
     def __init__(self, cells: list[LCell], lines: "array[int]") -> None:
         self.cells, self.lines = cells, lines
 
-    def vector(self, key: Optional[str], at: Sequence[int], label: Optional[LCell], layout: str,
+    def vector(self, key: Optional[str], at: Sequence[int], label: Optional["LabelAt"], layout: str,
                line_of: Optional[int] = None) -> Vector:
         """The vector of the values at positions ``at``, in that order, on the line of the
-        value at ``line_of`` (its first value's when None)."""
+        value at ``line_of`` (its first value's when None), labelled ``label``."""
         cells, lines = self.cells, self.lines
         line = lines[at[0] if line_of is None else line_of]
         if isinstance(at, range):
-            return Vector.at_lines(key, cells[at.start:at.stop], line, lines[at.start:at.stop], label, layout)
-        return Vector.at_lines(key, [cells[k] for k in at], line, array("i", [lines[k] for k in at]), label, layout)
+            vec = Vector.at_lines(key, cells[at.start:at.stop], line, lines[at.start:at.stop], None, layout)
+        else:
+            vec = Vector.at_lines(key, [cells[k] for k in at], line, array("i", [lines[k] for k in at]), None, layout)
+        if label is not None:
+            vec.set_label_at(*label)
+        return vec
+
+
+#: A shared label cell of the line table and the line it stands on.
+LabelAt = tuple[LCell, int]
