@@ -149,3 +149,56 @@ def test_a_docx_whose_xml_is_large_costs_a_small_multiple_of_its_file():
     docx = out.getvalue()
     registry, options = build_registry(), LintOptions(profile="strict")
     assert peak_of(lambda: lint_bytes(docx, "big.docx", registry, options)) / len(docx) <= 20
+
+
+def _table_rows_repeated(text: str, first_row: str, after_rows: str, size: int = 100_000, times: int = 0) -> str:
+    """``text`` with the lines of its table 三 from ``first_row`` to ``after_rows`` printed
+    again and again inside the table's region: to ``size`` bytes, or ``times`` times."""
+    lines = text.split("\n")
+    begin = next(k for k, line in enumerate(lines) if line.startswith(first_row))
+    end = next(k for k, line in enumerate(lines) if k > begin and line.startswith(after_rows))
+    head, rows, tail = "\n".join(lines[:end]) + "\n", "\n".join(lines[begin:end]) + "\n", "\n".join(lines[end:])
+    times = times or -(-(size - len((head + tail).encode())) // len(rows.encode()))
+    return head + rows * times + tail
+
+
+def test_a_one_cell_a_line_table_repeated_in_its_region_costs_a_small_multiple_of_its_bytes():
+    # Each line of the region was a copy of the shared reading of its text with its cells
+    # copied to carry its number (67x on main at 5ef644b): the region reads the shared
+    # cells with the line of each beside them.
+    text = _table_rows_repeated(REPORT.read_text(encoding="utf-8"), "一、本年新收", "四、结转下年度继续办理")
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_table_rows_repeated_in_a_region_cost_a_small_multiple_of_their_bytes():
+    # Rows cut by tabs, each printed many times (30x on main at 5ef644b).
+    from gplint.example import example_report
+
+    text = _table_rows_repeated(example_report(), "一、本年新收", "四、结转下年度继续办理")
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_a_repeated_table_row_reads_its_cells_at_each_of_its_lines():
+    """The region reads one shared reading for every line of the same text; each row and
+    its cells stand at their own line, a row printed again is found at its own line, and
+    the shared cells keep the line they were read at."""
+    from gplint.example import example_report
+    from gplint.reader.line_memo import RegionLines
+
+    text = _table_rows_repeated(example_report(), "一、本年新收", "三、本年度办理结果", times=3)
+    lines = text.split("\n")
+    at = [k for k, line in enumerate(lines, 1) if line.startswith("二、上年结转")]
+    assert len(at) == 4  # printed once, then three times more
+    report = parse(text)
+    row = report.t3.rows["R02"]
+    assert row.line == at[0] and {c.span.line for c in row.cells} == {at[0]}
+    duplicates = [i.span.line for i in report.issues if i.kind == "t3-duplicate-row" and i.row == "R02"]
+    assert duplicates == at[1:]
+    _, table, _ = read_lines(text)
+    assert all(table[n - 1] is table[at[0] - 1] for n in at)  # one shared reading
+    region = RegionLines(table, range(at[0], at[-1] + 1))
+    assert [i.number for i in region] == list(range(at[0], at[-1] + 1))
+    assert all(c.line == i.number for i in region for c in i.cells)
+    assert all(c.line == at[0] for c in table[at[0] - 1].cells)  # the shared cells unchanged
