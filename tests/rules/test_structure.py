@@ -213,3 +213,13 @@ def test_fee_statement_wrapped_over_a_line_is_found():
     text = example_report().replace("本机关2024年未收取信息处理费。", "本机关2024年未收取信息处理\n费。")
     assert "信息处理\n费" in text
     assert run(text, ["S105"]) == []
+
+
+def test_section_words_drop_exactly_what_str_split_cuts_at():
+    """``body_words`` takes whitespace out with str.translate (one pass, no object a word):
+    the characters it drops are str.isspace's, every one of them."""
+    import sys
+
+    from rules.structure._common import WHITESPACE
+
+    assert set(WHITESPACE) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
