@@ -314,8 +314,8 @@ def row_score(vectors: Sequence[Vector]) -> int:
 def holds_values(vec: Vector) -> bool:
     """A vector that is a row of the table: it holds a number, or three or more marks
     written for cells (a row whose zeros are all "—" or "无")."""
-    kinds = list(map(CELL_KIND, vec.values))
-    return "num" in kinds or (len(kinds) >= 3 and all(map(CELL_TEXT, vec.values)))
+    kinds = list(map(CELL_KIND, vec.cells))
+    return "num" in kinds or (len(kinds) >= 3 and all(map(CELL_TEXT, vec.cells)))
 
 
 def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Vector], list[Vector], list[Vector]]:
@@ -344,7 +344,7 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
         gap = [v for v in vectors[p0 + 1:p1] if (v.key is None or v.key not in index) and holds_values(v)]
         free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
         if len(gap) > len(free):
-            keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].values), i))[:len(free)]
+            keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].cells), i))[:len(free)]
             strays.extend(v for i, v in enumerate(gap) if i not in keep)
             gap = [v for i, v in enumerate(gap) if i in keep]
         for key, vec in zip(free, gap):

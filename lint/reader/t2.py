@@ -132,10 +132,12 @@ def _rows_sharing_lines(read: RegionRead, match, issues: list[Issue]) -> list[Ve
     other label are none of this table's rows (an issue says so)."""
     labels_on = {}
     for (c, line), _key in read.labels:
-        labels_on.setdefault(line, []).append(at_line(c, line))
+        labels_on.setdefault(line, []).append(c)
     out = []
     for vec in read.vectors:
-        before = [c for c in labels_on.get(vec.line, ()) if not vec.values or c.column < vec.values[0].column]
+        before = [c for c in labels_on.get(vec.line, ()) if not vec.cells or c.column < vec.cells[0].column]
+        if before:
+            before[-1] = at_line(before[-1], vec.line)
         found = _row_inside_label(before[-1], match) if vec.layout == "row" and before else None
         if found is None:
             out.append(vec)
@@ -164,14 +166,14 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     match = _T2_LABEL_ROW[fmt]
     read = read_region(infos, match, Widths(widths).__getitem__, 0, order)
     for (c, line), key in read.labels:
-        c = at_line(c, line)  # (its span is read)
         n = L.normalise(c.text)
+        span = Span(line, c.column, line, c.end_column)
         if key:
-            row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+            row_labels.append(Label(c.text, key, span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
         elif _T2_HEADER_WORDS.search(n):
-            col_labels.append(Label(c.text, None, c.span, False))
+            col_labels.append(Label(c.text, None, span, False))
             if "金额" in n or "收费" in n:
-                fee_header = fee_header or Label(c.text, "fees", c.span)
+                fee_header = fee_header or Label(c.text, "fees", span)
     # Header words in pipe/tab header rows are recorded as labels without keys too.
     cells: dict[str, Cell] = {}
     placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order)

@@ -67,8 +67,9 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
         # A header row cut into cells (tabs, pipes) shows the columns' order; words run
         # together on one line may be a two-row header flattened (see _placement).
         line_texts.append("" if info.separated else "\0")
-        if "num" in map(CELL_KIND, info.values) or any(
-                (m := _t3_row_named(c.text)) and m.startswith("R") for c in info.labels):
+        shared = info.shared  # (the line table's cells: their line is the region line's)
+        if "num" in map(CELL_KIND, shared.values) or any(
+                (m := _t3_row_named(c.text)) and m.startswith("R") for c in shared.labels):
             break
         for c in info.labels:
             n = L.normalise(c.text)

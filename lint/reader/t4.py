@@ -38,22 +38,23 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
-        labs = info.labels
-        vals = info.values
+        # The line table's cells (their line is the region line's); the values kept are
+        # asked of the line with their place.
+        labs, vals = info.shared.labels, info.shared.values
         for c in labs:
             n = L.normalise(c.text)
             if "总计" in n or n in ("总", "计") or "合计" in n:
                 has_total = True
             # (A header row cut only by blanks is one label of short words.)
             if len(n) <= 12 or all(len(w) <= 12 for w in c.text.split()):
-                col_labels.append(Label(c.text, None, c.span, False))
+                col_labels.append(Label(c.text, None, Span(info.number, c.column, info.number, c.end_column), False))
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals) \
                 and not _marks_row(info):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
                 and not _header_with_values(labs, vals) and not _block_row(info)):
             continue  # prose with a trailing number (not the header's own line with the values)
-        values.extend(vals)
+        values.extend(info.values)
         separated = separated or info.separated
         spaced = spaced or (not info.separated and len(vals) > 1)
         last_line = info.number
@@ -107,17 +108,18 @@ def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optiona
 def _block_row(info: LineInfo) -> bool:
     """A line naming one of the three blocks (行政复议, 行政诉讼（未经复议直接起诉）, 复议后
     起诉) followed by its four or five values: table 四 printed as three rows."""
-    if len(info.labels) != 1 or len(info.values) not in (4, 5):
+    shared = info.shared
+    if len(shared.labels) != 1 or len(shared.values) not in (4, 5):
         return False
-    n = L.normalise(info.labels[0].text)
+    n = L.normalise(shared.labels[0].text)
     return len(n) <= 20 and ("复议" in n or "起诉" in n)
 
 
 def _marks_row(info: LineInfo) -> bool:
     """Five or more cells all written as marks ("— 无 / －"), on a line of their own or
     cut into cells: values whose zeros were not written, not header debris."""
-    vals = info.values
-    return len(vals) >= 5 and (info.separated or not info.labels) and all(map(CELL_TEXT, vals))
+    vals = info.shared.values
+    return len(vals) >= 5 and (info.separated or not info.shared.labels) and all(map(CELL_TEXT, vals))
 
 
 def _header_with_values(labels: Sequence[LCell], values: Sequence[LCell]) -> bool:

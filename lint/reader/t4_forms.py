@@ -44,14 +44,15 @@ def _block_named(text: str) -> Optional[str]:
 def _blocks_of(info: LineInfo) -> tuple[Optional[str], ...]:
     """The blocks a header line names, in its order (a blank-separated header is one label:
     its words are the columns)."""
-    named = (_block_named(w) for c in info.labels for w in c.text.split())
+    named = (_block_named(w) for c in info.shared.labels for w in c.text.split())
     return tuple(b for b in named if b)
 
 
 def _result_of(info: LineInfo) -> Optional[str]:
-    if len(info.labels) != 1:
+    labels = info.shared.labels  # (texts alone: the line table's cells, see LineAt)
+    if len(labels) != 1:
         return None
-    return _RESULTS.get(L.normalise(info.labels[0].text))
+    return _RESULTS.get(L.normalise(labels[0].text))
 
 
 def transposed(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
@@ -76,9 +77,10 @@ def transposed(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table
 
 def _key_value_cell(info: LineInfo) -> Optional[tuple[str, LCell]]:
     """(column key, its cell) of a line 「结果维持：3」, else None."""
-    if len(info.labels) != 1 or len(info.values) > 1:
+    shared = info.shared  # (the line table's cells; one is handed on below with its line)
+    if len(shared.labels) != 1 or len(shared.values) > 1:
         return None
-    label = info.labels[0]
+    label = shared.labels[0]
     if info.values:
         m = _KEY.match(label.text)
         return None if m is None else (_RESULTS[m.group(1)], info.values[0])
@@ -105,7 +107,8 @@ def key_value(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
             continue
         kv = _key_value_cell(info)
         if kv is None:
-            named = _block_named(info.labels[0].text) if len(info.labels) == 1 and not info.values else None
+            shared = info.shared
+            named = _block_named(shared.labels[0].text) if len(shared.labels) == 1 and not shared.values else None
             block = named or block
             continue
         col, cell = kv
