@@ -120,17 +120,22 @@ def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
 
 
 class RegionLines(Sequence[LineInfo]):
-    """Lines of a line table as a table region reads them (:func:`line_at`), each made
-    when read and let go after: a region of a report printed many times costs no object a
-    line while it is read, only the lines a table keeps. ``numbers``: the lines, in order
-    (a range, or an array when some were left out); ``made``: lines made for the region
-    (an empty cell seen as a blank line, :mod:`.empty_cells`) by position."""
+    """Lines of a line table as a table region reads them (:func:`line_at`). ``numbers``:
+    the lines, in order (a range, or an array when some were left out); ``made``: lines
+    made for the region (an empty cell seen as a blank line, :mod:`.empty_cells`) by
+    position.
 
-    __slots__ = ("table", "numbers", "made")
+    The builders read a region ten times or so: a region of up to :data:`KEPT_LINES` lines
+    keeps its lines once made. A longer one (a table printed many times over) makes each
+    line when read and lets it go after: it costs no object a line while it is read, only
+    the lines a table keeps."""
+
+    __slots__ = ("table", "numbers", "made", "_kept")
 
     def __init__(self, table: Sequence[LineInfo], numbers: Sequence[int],
                  made: Optional[dict[int, LineInfo]] = None) -> None:
         self.table, self.numbers, self.made = table, numbers, made
+        self._kept: Optional[list[LineInfo]] = None
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -148,23 +153,33 @@ class RegionLines(Sequence[LineInfo]):
                 positions = range(len(self.numbers))[k]
                 made = {new: self.made[old] for new, old in enumerate(positions) if old in self.made}
             return RegionLines(self.table, self.numbers[k], made)
+        if self._kept is not None:
+            return self._kept[k]
+        return self._line(k if k >= 0 else k + len(self.numbers))
+
+    def _line(self, k: int) -> LineInfo:
         if self.made:
-            line = self.made.get(k if k >= 0 else k + len(self.numbers))
+            line = self.made.get(k)
             if line is not None:
                 return line
         return line_at(self.table, self.numbers[k])
 
     def __iter__(self) -> Iterator[LineInfo]:
-        if self.made:
-            yield from map(self.__getitem__, range(len(self.numbers)))
-            return
-        table = self.table
-        for n in self.numbers:
-            yield line_at(table, n)
+        if self._kept is not None:
+            return iter(self._kept)
+        if len(self.numbers) <= KEPT_LINES:
+            self._kept = list(map(self._line, range(len(self.numbers))))
+            return iter(self._kept)
+        return map(self._line, range(len(self.numbers)))
 
     def __reversed__(self) -> Iterator[LineInfo]:
         for k in reversed(range(len(self.numbers))):
             yield self[k]
+
+
+#: A region of more lines than this makes each when read (see :class:`RegionLines`): a
+#: report's table regions have tens to a few hundred lines.
+KEPT_LINES = 512
 
 
 def pick(infos: Sequence[LineInfo], positions: Sequence[int]) -> Sequence[LineInfo]:

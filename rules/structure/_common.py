@@ -40,12 +40,5 @@ def body_words(report: Report, slot: str) -> str:
     """A section's body with its line wraps and blanks taken out, for keyword searches: a
     word wrapped over two lines (社会评 / 议, 信息处理 / 费) is found whole, and in Simplified
     characters (a repost in Traditional ones says the same)."""
-    # (One pass in C: splitting a long section into its words made an object a word.)
-    return simplified(body_text(report, slot).translate(_NO_WHITESPACE))
-
-
-#: What str.split cuts at (the characters str.isspace calls whitespace: a test checks
-#: them), to be taken out by str.translate.
-WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + \
-    "\u2028\u2029\u202f\u205f\u3000"
-_NO_WHITESPACE = dict.fromkeys(map(ord, WHITESPACE))
+    # (Line by line: splitting a whole long section into its words made an object a word.)
+    return simplified("".join(["".join(t.split()) for _, t in report.section_text(slot)]))
