@@ -89,7 +89,7 @@ def test_a_blank_line_of_a_table_region_is_read_at_its_own_number():
     assert blank != line_at(table, 5) and line_at(table, 5).number == 5
     assert line_at(table, 2) is table[1]  # read for that line: the shared reading itself
     row = line_at(table, 3)
-    assert row.number == 3 and all(c.line == 3 for c in row.cells) and table[2].cells[0].line == 1
+    assert row.number == 3 and all(c.line == 3 for c in row.placed_cells) and table[2].cells[0].line == 1
 
 
 def test_many_short_sentences_cost_a_small_multiple_of_their_bytes():
@@ -200,5 +200,5 @@ def test_a_repeated_table_row_reads_its_cells_at_each_of_its_lines():
     assert all(table[n - 1] is table[at[0] - 1] for n in at)  # one shared reading
     region = RegionLines(table, range(at[0], at[-1] + 1))
     assert [i.number for i in region] == list(range(at[0], at[-1] + 1))
-    assert all(c.line == i.number for i in region for c in i.cells)
+    assert all(c.line == i.number for i in region for c in i.placed_cells)
     assert all(c.line == at[0] for c in table[at[0] - 1].cells)  # the shared cells unchanged

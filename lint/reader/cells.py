@@ -89,10 +89,18 @@ class LineInfo:
             self.split_cells()
 
     @property
-    def shared(self) -> "LineInfo":
-        """The reading whose cells a table reads (see :class:`LineAt`): a line read at its
-        own number is its own."""
-        return self
+    def placed_cells(self) -> Sequence[LCell]:
+        """The cells carrying this line's number, for a table to hand on with their place
+        (see :class:`LineAt`): a reading made for its line carries its own."""
+        return self.cells
+
+    @property
+    def placed_labels(self) -> Sequence[LCell]:
+        return self.labels
+
+    @property
+    def placed_values(self) -> Sequence[LCell]:
+        return self.values
 
     def split_cells(self) -> None:
         """Set :attr:`labels` and :attr:`values` from :attr:`cells` (again, when the
@@ -136,9 +144,7 @@ class BlankLineAt:
         self.text = text
         self.tokens = tokens
 
-    @property
-    def shared(self) -> "BlankLineAt":
-        return self
+    placed_cells = placed_labels = placed_values = cells
 
     def as_info(self) -> "LineInfo":
         """The same reading as a :class:`LineInfo` (which it equals)."""
@@ -162,19 +168,24 @@ class LineAt:
     """Line ``number`` of a table region whose text was first read at another line: the
     line table's reading of that text (:attr:`shared`, read-only) seen at ``number``.
 
-    Tokens and flags are the shared reading's. A table reads the shared cells (the same
-    words and numbers at every line of that text) and takes a cell's line from the region
-    line it reads — :func:`gplint.reader.region.read_region`, the bulk of every table,
-    keeps the shared cells and their line numbers beside them (``Vector.lines``). A
-    builder that hands a line's cells on with their place asks for :attr:`cells`,
-    :attr:`labels` or :attr:`values`: those carry ``number``, made the first time one of
-    them is asked for (a line of a table printed many times costs its number and this
-    view, not a copy of its reading and of every cell)."""
+    Its tokens, flags and cells (:attr:`cells`, :attr:`labels`, :attr:`values`) are the
+    shared reading's: a table reads a line's words and numbers there, the same at every
+    line of that text, and takes their line from the region line it reads (``number``) —
+    :func:`gplint.reader.region.read_region`, the bulk of every table, keeps the shared
+    cells with their lines beside them (:class:`gplint.reader.vectors.Vector`). The cells'
+    own ``line`` is the line the shared reading was made for. A builder that hands a cell
+    on with its place asks for :attr:`placed_labels` or :attr:`placed_values`: those carry
+    ``number``, made the first time they are asked for. A line of a table printed many
+    times costs its number and this view while it is read, no copy of its reading or of
+    its cells."""
 
     __slots__ = ("number", "shared", "_labels", "_values")
 
     text = _shared("text")
     tokens = _shared("tokens")
+    cells = _shared("cells")
+    labels = _shared("labels")
+    values = _shared("values")
     separated = _shared("separated")
     footer = _shared("footer")
     md_rule = _shared("md_rule")
@@ -196,31 +207,31 @@ class LineAt:
         return [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
 
     @property
-    def labels(self) -> Sequence[LCell]:
+    def placed_labels(self) -> Sequence[LCell]:
         """The line's label cells, carrying its number."""
         if self._labels is None:
             self._labels = self._at_number(self.shared.labels)
         return self._labels
 
     @property
-    def values(self) -> Sequence[LCell]:
+    def placed_values(self) -> Sequence[LCell]:
         """The line's value cells (numbers, blanks), carrying its number."""
         if self._values is None:
             self._values = self._at_number(self.shared.values)
         return self._values
 
     @property
-    def cells(self) -> list[LCell]:
+    def placed_cells(self) -> list[LCell]:
         """The line's cells in order, carrying its number (the same objects as
-        :attr:`labels` and :attr:`values`)."""
-        labels, values = iter(self.labels), iter(self.values)
+        :attr:`placed_labels` and :attr:`placed_values`)."""
+        labels, values = iter(self.placed_labels), iter(self.placed_values)
         return [next(labels) if c.kind == "label" else next(values) for c in self.shared.cells]
 
     def as_info(self) -> "LineInfo":
         """The same line as a :class:`LineInfo` of its own (which it equals)."""
         s = self.shared
-        return LineInfo(self.number, s.text, s.tokens, self.cells, s.separated, s.footer, s.md_rule, s.blank,
-                        s.empty_cell, s.offset, self.labels, self.values, s.heading_shape)
+        return LineInfo(self.number, s.text, s.tokens, self.placed_cells, s.separated, s.footer, s.md_rule, s.blank,
+                        s.empty_cell, s.offset, self.placed_labels, self.placed_values, s.heading_shape)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (LineInfo, BlankLineAt, LineAt)):

@@ -41,12 +41,10 @@ def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[Line
         return None  # a table cut into cells by tabs or pipes: its empty cells are cells
 
     def is_value(info: LineInfo) -> bool:
-        cells = info.shared.cells  # (kinds alone: the line table's reading, see LineAt)
-        return len(cells) == 1 and cells[0].kind == "num" and not info.separated
+        return len(info.cells) == 1 and info.cells[0].kind == "num" and not info.separated
 
     def is_label(info: LineInfo) -> bool:
-        shared = info.shared
-        return bool(shared.labels) and not shared.values and not info.separated
+        return bool(info.labels) and not info.values and not info.separated
 
     # The file's rhythm, from the lines after labels: a converter that leaves a blank line
     # after every line leaves one after each label too. (Decided once for the region: a
@@ -107,7 +105,7 @@ def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
     for i in infos:
         if not i.blank:
             content.append(k)
-            if len(i.shared.cells) == 1 and not i.separated:
+            if len(i.cells) == 1 and not i.separated:
                 single += 1
         k += 1
     if len(content) < 8 or single < 0.8 * len(content):
@@ -123,8 +121,7 @@ def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
         return _kept(infos, content, {})  # no gap longer than the rhythm: no empty cell
 
     def is_value(info: LineInfo) -> bool:
-        cells = info.shared.cells
-        return len(cells) == 1 and cells[0].kind in ("num", "blank") and not info.footer
+        return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
 
     prev = content[0]
     out: list[int] = [prev]  # positions in ``infos`` of the lines kept, in order

@@ -167,10 +167,15 @@ class RegionLines(Sequence[LineInfo]):
     def __iter__(self) -> Iterator[LineInfo]:
         if self._kept is not None:
             return iter(self._kept)
+        if self.made:
+            lines: Iterator[LineInfo] = map(self._line, range(len(self.numbers)))
+        else:
+            table = self.table
+            lines = (line_at(table, n) for n in self.numbers)
         if len(self.numbers) <= KEPT_LINES:
-            self._kept = list(map(self._line, range(len(self.numbers))))
+            self._kept = list(lines)
             return iter(self._kept)
-        return map(self._line, range(len(self.numbers)))
+        return lines
 
     def __reversed__(self) -> Iterator[LineInfo]:
         for k in reversed(range(len(self.numbers))):

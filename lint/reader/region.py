@@ -84,7 +84,7 @@ class _RegionReader:
             return
         # The cells as the line table read them, their line the region line's: a region's
         # lines repeat "0" and "| 0 | 0 |" by the hundred.
-        labs, vals = info.shared.labels, info.shared.values
+        labs, vals = info.labels, info.values
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             self.buffer.append(vals[0])  # one value a line: part of a stream
             self.buffer_lines.append(info.number)
@@ -105,7 +105,7 @@ class _RegionReader:
     def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LabelAt]] = None) -> None:
         """Layout "row": a label and its values on one line (pipes, tabs or blanks);
         ``wrapped``: the row label waiting just above (layout "wrapped label", below)."""
-        labs, vals = info.shared.labels, info.shared.values
+        labs, vals = info.labels, info.values
         key = lab_cell = None
         for c in labs:
             m = self.match(c.text)
@@ -139,8 +139,8 @@ class _RegionReader:
         "3 0 294"). That line joins the row only when it holds values alone (no label, no
         separator, at least one number) and exactly as many as the row lacks: anything
         else (a lost row, a stray number) is read as before."""
-        vals = info.shared.values
-        if info.separated or info.shared.labels or not vals or "num" not in map(CELL_KIND, vals):
+        vals = info.values
+        if info.separated or info.labels or not vals or "num" not in map(CELL_KIND, vals):
             return False
         if any(c.fused for c in row.cells) or any(c.fused for c in vals):
             return False  # digits run together: how many cells they hold is unknown

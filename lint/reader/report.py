@@ -112,7 +112,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     t4_start = a4 or (s4.line if s4 else None)
     t4_lines = region(t4_start, [])
     t2_infos = own_lines(t2_lines)
-    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.shared.labels])
+    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
     t2_format = "2019" if len(signatures) >= 2 else "2021"
     t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
     del t2_infos

@@ -36,7 +36,7 @@ def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
     label settles it (no list of every label's normal form, no generator). (A prefilter
     on 补/费/申 in the line's text did not pay: most T3 lines hold 申.)"""
     for info in infos:
-        for c in info.shared.labels:
+        for c in info.labels:
             if _t3_row_named(c.text) in ("R21", "R22"):
                 return True
     return False
@@ -67,11 +67,10 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
         # A header row cut into cells (tabs, pipes) shows the columns' order; words run
         # together on one line may be a two-row header flattened (see _placement).
         line_texts.append("" if info.separated else "\0")
-        shared = info.shared  # (the line table's cells: their line is the region line's)
-        if "num" in map(CELL_KIND, shared.values) or any(
-                (m := _t3_row_named(c.text)) and m.startswith("R") for c in shared.labels):
+        if "num" in map(CELL_KIND, info.values) or any(
+                (m := _t3_row_named(c.text)) and m.startswith("R") for c in info.labels):
             break
-        for c in info.labels:
+        for c in info.placed_labels:  # (their spans are the header's labels)
             n = L.normalise(c.text)
             if "勾稽" in n or "钩稽" in n or "第一项加第二项" in n:
                 caption = caption or Label(c.text, "caption", c.span, "钩稽" in n)

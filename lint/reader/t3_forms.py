@@ -56,7 +56,7 @@ def other_form(infos: Sequence[LineInfo]) -> Optional[FormRead]:
     # Only lines with a colon (kv) or more values than a row has (turned) can be either:
     # a grid table has neither, and is passed over in one scan.
     wide = len(T3_2021.columns) + 1
-    candidates = [i for i in infos if len(i.shared.values) > wide or "：" in i.text or ":" in i.text]
+    candidates = [i for i in infos if len(i.values) > wide or "：" in i.text or ":" in i.text]
     if len(candidates) < MIN_LINES:
         return None
     kv = [line for line in (_kv_line(i) for i in candidates) if line is not None]
@@ -179,7 +179,7 @@ def _read_transposed(infos: Sequence[LineInfo], columns: list[LineInfo]) -> Form
     if header is None:
         return _unreadable("transposed", "no-header", Span(first.number))
     rows: list[tuple[str, LCell]] = []
-    for c in header.labels:
+    for c in header.placed_labels:  # (a vector's label, with its line)
         key = _row_named(c.text)
         if key is None and not rows:
             continue  # the corner cell (申请人情况) or the caption
@@ -196,6 +196,7 @@ def _read_transposed(infos: Sequence[LineInfo], columns: list[LineInfo]) -> Form
     missing = [c for c in T3_2021.column_keys if c not in by_column]
     if missing:
         return _unreadable("transposed", "missing-columns", Span(first.number), values=tuple(missing))
-    vectors = [Vector(key, [by_column[c].values[n] for c in T3_2021.column_keys], header.number, label, "transposed")
+    vectors = [Vector(key, [by_column[c].placed_values[n] for c in T3_2021.column_keys], header.number, label,
+                      "transposed")
                for n, (key, label) in enumerate(rows)]
     return FormRead("transposed", vectors)

@@ -78,11 +78,10 @@ class Part:
 def _header_line(info: LineInfo, row_named: Callable[[str], Optional[str]]) -> Optional[str]:
     """The normalised text of a line of header words alone that names at least one
     column; None for any other line (a row, a group label such as （六）其他处理, prose)."""
-    shared = info.shared  # (texts and kinds alone: the line table's reading, see LineAt)
-    if not shared.labels or "num" in map(CELL_KIND, shared.values):
+    if not info.labels or "num" in map(CELL_KIND, info.values):
         return None
     texts = []
-    for c in shared.labels:
+    for c in info.labels:
         norm = L.normalise(c.text)
         if row_named(c.text) is not None or not _header_words_only(norm):
             return None
@@ -113,7 +112,7 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
         if header is not None:
             part.header.append(info)
             texts[-1].append(header)
-        elif "num" in map(CELL_KIND, info.shared.values):
+        elif "num" in map(CELL_KIND, info.values):
             part.has_values = True
         at[-1].append(k)
     for part, lines in zip(parts, texts):
@@ -139,9 +138,9 @@ def _header_after_values(infos: Sequence[LineInfo], row_named: Callable[[str], O
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
-        if "num" in map(CELL_KIND, info.shared.values):
+        if "num" in map(CELL_KIND, info.values):
             values = True
-        elif values and info.shared.labels and _header_line(info, row_named) is not None:
+        elif values and info.labels and _header_line(info, row_named) is not None:
             return True
     return False
 
@@ -226,7 +225,7 @@ def _empty_rows(part: Part, match, read: set, width: int, order: Sequence[str]) 
     cut by blanks, it must show one mark a column."""
     out = []
     for info in part.lines:
-        label, values = (info.labels[-1] if info.labels else None), list(info.values)
+        label, values = (info.placed_labels[-1] if info.labels else None), list(info.placed_values)
         if label is not None and not values and not info.separated:
             label, values = _trailing_marks(label)
         if label is None or not (0 < len(values) <= width) or any(c.kind != "blank" for c in values):

@@ -38,9 +38,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
-        # The line table's cells (their line is the region line's); the values kept are
-        # asked of the line with their place.
-        labs, vals = info.shared.labels, info.shared.values
+        labs, vals = info.labels, info.values  # (the line table's: the line is the region line's)
         for c in labs:
             n = L.normalise(c.text)
             if "总计" in n or n in ("总", "计") or "合计" in n:
@@ -54,7 +52,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
                 and not _header_with_values(labs, vals) and not _block_row(info)):
             continue  # prose with a trailing number (not the header's own line with the values)
-        values.extend(info.values)
+        values.extend(info.placed_values)  # (kept: with their line)
         separated = separated or info.separated
         spaced = spaced or (not info.separated and len(vals) > 1)
         last_line = info.number
@@ -108,18 +106,17 @@ def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optiona
 def _block_row(info: LineInfo) -> bool:
     """A line naming one of the three blocks (行政复议, 行政诉讼（未经复议直接起诉）, 复议后
     起诉) followed by its four or five values: table 四 printed as three rows."""
-    shared = info.shared
-    if len(shared.labels) != 1 or len(shared.values) not in (4, 5):
+    if len(info.labels) != 1 or len(info.values) not in (4, 5):
         return False
-    n = L.normalise(shared.labels[0].text)
+    n = L.normalise(info.labels[0].text)
     return len(n) <= 20 and ("复议" in n or "起诉" in n)
 
 
 def _marks_row(info: LineInfo) -> bool:
     """Five or more cells all written as marks ("— 无 / －"), on a line of their own or
     cut into cells: values whose zeros were not written, not header debris."""
-    vals = info.shared.values
-    return len(vals) >= 5 and (info.separated or not info.shared.labels) and all(map(CELL_TEXT, vals))
+    vals = info.values
+    return len(vals) >= 5 and (info.separated or not info.labels) and all(map(CELL_TEXT, vals))
 
 
 def _header_with_values(labels: Sequence[LCell], values: Sequence[LCell]) -> bool:

@@ -44,15 +44,14 @@ def _block_named(text: str) -> Optional[str]:
 def _blocks_of(info: LineInfo) -> tuple[Optional[str], ...]:
     """The blocks a header line names, in its order (a blank-separated header is one label:
     its words are the columns)."""
-    named = (_block_named(w) for c in info.shared.labels for w in c.text.split())
+    named = (_block_named(w) for c in info.labels for w in c.text.split())
     return tuple(b for b in named if b)
 
 
 def _result_of(info: LineInfo) -> Optional[str]:
-    labels = info.shared.labels  # (texts alone: the line table's cells, see LineAt)
-    if len(labels) != 1:
+    if len(info.labels) != 1:
         return None
-    return _RESULTS.get(L.normalise(labels[0].text))
+    return _RESULTS.get(L.normalise(info.labels[0].text))
 
 
 def transposed(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
@@ -71,19 +70,18 @@ def transposed(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table
         found = sum(len(info.values) for info, _ in results)
         issues.append(Issue("t4-value-count", results[0][0].values[0].span, "t4", found=found, expected=15))
         return Table4({}, labels, first, Span(first, 1, last, 1))
-    cells = {(b, col): to_cell(v) for info, col in results for b, v in zip(blocks, info.values)}
+    cells = {(b, col): to_cell(v) for info, col in results for b, v in zip(blocks, info.placed_values)}
     return Table4(cells, labels, first, Span(first, 1, last, 1))
 
 
 def _key_value_cell(info: LineInfo) -> Optional[tuple[str, LCell]]:
     """(column key, its cell) of a line 「结果维持：3」, else None."""
-    shared = info.shared  # (the line table's cells; one is handed on below with its line)
-    if len(shared.labels) != 1 or len(shared.values) > 1:
+    if len(info.labels) != 1 or len(info.values) > 1:
         return None
-    label = shared.labels[0]
+    label = info.labels[0]
     if info.values:
         m = _KEY.match(label.text)
-        return None if m is None else (_RESULTS[m.group(1)], info.values[0])
+        return None if m is None else (_RESULTS[m.group(1)], info.placed_values[0])
     m = _KEY_VALUE.match(label.text)
     if m is None:
         return None
@@ -107,8 +105,7 @@ def key_value(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
             continue
         kv = _key_value_cell(info)
         if kv is None:
-            shared = info.shared
-            named = _block_named(shared.labels[0].text) if len(shared.labels) == 1 and not shared.values else None
+            named = _block_named(info.labels[0].text) if len(info.labels) == 1 and not info.values else None
             block = named or block
             continue
         col, cell = kv
@@ -116,7 +113,7 @@ def key_value(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
             issues.append(Issue("t4-value-count", cell.span, "t4", found=len(cells) + 1, expected=15))
             return Table4({}, tuple(labels), info.number, Span(info.number))
         cells[(block, col)] = to_cell(cell)
-        labels.append(Label(info.labels[0].text, None, info.labels[0].span, False))
+        labels.append(Label(info.labels[0].text, None, info.placed_labels[0].span, False))
         lines.append(info.number)
     if len(cells) < 5:
         return None

@@ -77,7 +77,9 @@ class Vector:
         """The values, each carrying its own line."""
         if self._values is None:
             lines = self.lines or itertools.repeat(self.line)
-            self._values = list(map(at_line, self._cells, lines))
+            # (at_line spelled out: a call a value cost more than the copies)
+            self._values = [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused,
+                                                         c.unit) for c, n in zip(self._cells, lines)]
         return self._values
 
     @values.setter
