@@ -11,7 +11,7 @@ from operator import sub
 from typing import Optional, Sequence
 
 from .cells import LCell, LineInfo
-from .line_memo import RegionLines
+from .line_memo import KEPT_LINES, RegionLines
 
 
 def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]:
@@ -145,7 +145,7 @@ def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
 def _kept(infos: Sequence[LineInfo], positions: Sequence[int], made: dict[int, LineInfo]) -> Sequence[LineInfo]:
     """The lines of ``infos`` at ``positions``, those of ``made`` in their place: for a
     region read from the line table, its lines by number (none made until read)."""
-    if isinstance(infos, RegionLines):
+    if isinstance(infos, RegionLines) and len(infos) > KEPT_LINES:  # (a short one keeps its lines)
         numbers = infos.numbers
         return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), made or None)
     return [made.get(j) or infos[k] for j, k in enumerate(positions)]

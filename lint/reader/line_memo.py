@@ -171,6 +171,9 @@ class RegionLines(Sequence[LineInfo]):
             lines: Iterator[LineInfo] = map(self._line, range(len(self.numbers)))
         else:
             table = self.table
+            if len(self.numbers) <= KEPT_LINES:
+                self._kept = [line_at(table, n) for n in self.numbers]
+                return iter(self._kept)
             lines = (line_at(table, n) for n in self.numbers)
         if len(self.numbers) <= KEPT_LINES:
             self._kept = list(lines)
@@ -190,7 +193,7 @@ KEPT_LINES = 512
 def pick(infos: Sequence[LineInfo], positions: Sequence[int]) -> Sequence[LineInfo]:
     """The lines of ``infos`` at ``positions``, in that order: of a region read from the
     line table, a region of those lines (each made when read); else a list."""
-    if isinstance(infos, RegionLines):
+    if isinstance(infos, RegionLines) and infos._kept is None:
         numbers, made = infos.numbers, infos.made
         kept = {j: made[k] for j, k in enumerate(positions) if k in made} if made else None
         return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), kept or None)

@@ -32,8 +32,7 @@ def _leading_number(vec, width_of: Callable[[str], int], full_width: int) -> Opt
         return number  # a group label's line: its number alone
     if len(vals) <= need or (vec.key is None and need == 0):
         return None
-    label = vec.shared_label
-    if label is not None and (vec.label_line, label.column) < (vec.line_of(0), vals[0].column):
+    if vec.label is not None and (vec.label.line, vec.label.column) < (vec.line_of(0), vals[0].column):
         return None  # printed after its label: a cell of the row
     return number
 

@@ -20,7 +20,7 @@ class Vector:
     cell. :attr:`values` are the cells carrying their own line, made when first asked
     for — by the rows a table keeps, not by a row printed twice or set aside."""
 
-    __slots__ = ("key", "line", "_label", "label_line", "layout", "separated", "lines", "_cells", "_values")
+    __slots__ = ("key", "line", "label", "layout", "separated", "lines", "cells", "_values")
 
     def __init__(self, key: Optional[str], values: list[LCell], line: int, label: Optional[LCell] = None,
                  layout: str = "row", separated: bool = False) -> None:
@@ -34,7 +34,10 @@ class Vector:
         #: The line of each of :attr:`cells` (an array: no int object a value), or None
         #: when they all stand on ``line``.
         self.lines: Optional[Sequence[int]] = None
-        self._cells = self._values = values
+        #: The values as the line table read them: kinds, texts and numbers (a cell's own
+        #: ``line`` may be another line of the same text: see :meth:`line_of`).
+        self.cells: Sequence[LCell] = values
+        self._values: Optional[list[LCell]] = values
 
     @classmethod
     def at_lines(cls, key: Optional[str], cells: Sequence[LCell], line: int, lines: Optional[Sequence[int]],
@@ -45,32 +48,10 @@ class Vector:
         vec.lines, vec._values = lines, None
         return vec
 
-    def set_label_at(self, label: Optional[LCell], line: int) -> None:
-        """The row's label: a shared cell of the line table standing on ``line``."""
-        self._label, self.label_line = label, line
-
-    @property
-    def shared_label(self) -> Optional[LCell]:
-        """The row's label cell as the line table read it (its line: :attr:`label_line`)."""
-        return self._label
-
-    @property
-    def label(self) -> Optional[LCell]:
-        """The row's label cell, carrying its line (made when first asked for)."""
-        label = self._label
-        if label is not None and label.line != self.label_line:
-            label = self._label = at_line(label, self.label_line)
-        return label
-
-    @label.setter
-    def label(self, label: Optional[LCell]) -> None:
-        self._label, self.label_line = label, label.line if label is not None else 0
-
-    @property
-    def cells(self) -> Sequence[LCell]:
-        """The values as the line table read them: kinds, texts and numbers (a cell's own
-        ``line`` may be another line of the same text: see :meth:`line_of`)."""
-        return self._cells
+    def set_label_at(self, label: LCell, line: int) -> None:
+        """The row's label: a shared cell of the line table standing on ``line`` (one a
+        row, made to carry its line)."""
+        self.label = at_line(label, line)
 
     @property
     def values(self) -> list[LCell]:
@@ -79,12 +60,12 @@ class Vector:
             lines = self.lines or itertools.repeat(self.line)
             # (at_line spelled out: a call a value cost more than the copies)
             self._values = [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused,
-                                                         c.unit) for c, n in zip(self._cells, lines)]
+                                                         c.unit) for c, n in zip(self.cells, lines)]
         return self._values
 
     @values.setter
     def values(self, values: list[LCell]) -> None:
-        self._cells = self._values = values
+        self.cells = self._values = values
         self.lines = None
 
     def line_of(self, k: int) -> int:
@@ -95,15 +76,15 @@ class Vector:
         """Add shared ``cells`` standing on ``line`` (a row's values that went on to the
         next line)."""
         if self.lines is None:
-            self.lines = array("i", [self.line]) * len(self._cells)
-        self._cells = [*self._cells, *cells]
+            self.lines = array("i", [self.line]) * len(self.cells)
+        self.cells = [*self.cells, *cells]
         self.lines = self.lines + array("i", [line]) * len(cells)
         self._values = None
 
     @property
     def label_text(self) -> str:
         """The row's label as printed ("" when it has none)."""
-        return self._label.text if self._label else ""
+        return self.label.text if self.label else ""
 
     def __repr__(self) -> str:
         return f"Vector({self.key!r}, {self.values!r}, {self.line!r}, {self.label!r}, {self.layout!r})"
