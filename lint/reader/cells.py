@@ -13,6 +13,8 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Optional, Sequence
 
+_NEW = object.__new__
+
 from ..grammar import Tok
 from ..model import ABSENT, Cell, Number, Span
 
@@ -151,54 +153,42 @@ class BlankLineAt:
         return LineInfo(self.number, self.text, self.tokens, [], False, blank=True, heading_shape=())
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LineInfo, BlankLineAt, LineAt)):
-            return self.as_info() == (other if isinstance(other, LineInfo) else other.as_info())
+        if isinstance(other, (LineInfo, BlankLineAt)):
+            return self.as_info() == (other.as_info() if isinstance(other, (LineAt, BlankLineAt)) else other)
         return NotImplemented
 
     def __repr__(self) -> str:
         return f"BlankLineAt({self.number!r}, {self.text!r})"
 
 
-def _shared(field: str) -> property:
-    """A :class:`LineAt` field read from its shared reading (in C: no Python call)."""
-    return property(attrgetter("shared." + field), doc=f"The shared reading's ``{field}``.")
-
-
-class LineAt:
+class LineAt(LineInfo):
     """Line ``number`` of a table region whose text was first read at another line: the
     line table's reading of that text (:attr:`shared`, read-only) seen at ``number``.
 
-    Its tokens, flags and cells (:attr:`cells`, :attr:`labels`, :attr:`values`) are the
-    shared reading's: a table reads a line's words and numbers there, the same at every
-    line of that text, and takes their line from the region line it reads (``number``) —
+    Its fields are the shared reading's (the same objects: a table reads them many times
+    over, as fields), its cells (:attr:`cells`, :attr:`labels`, :attr:`values`) among
+    them: a table reads a line's words and numbers there, the same at every line of that
+    text, and takes their line from the region line it reads (``number``) —
     :func:`gplint.reader.region.read_region`, the bulk of every table, keeps the shared
     cells with their lines beside them (:class:`gplint.reader.vectors.Vector`). The cells'
     own ``line`` is the line the shared reading was made for. A builder that hands a cell
     on with its place asks for :attr:`placed_labels` or :attr:`placed_values`: those carry
-    ``number``, made the first time they are asked for. A line of a table printed many
-    times costs its number and this view while it is read, no copy of its reading or of
-    its cells."""
+    ``number``, made the first time they are asked for. No cell is copied to read a line."""
 
-    __slots__ = ("number", "shared", "_labels", "_values")
+    __slots__ = ("shared", "_labels", "_values")
 
-    text = _shared("text")
-    tokens = _shared("tokens")
-    cells = _shared("cells")
-    labels = _shared("labels")
-    values = _shared("values")
-    separated = _shared("separated")
-    footer = _shared("footer")
-    md_rule = _shared("md_rule")
-    blank = _shared("blank")
-    empty_cell = _shared("empty_cell")
-    offset = _shared("offset")
-    heading_shape = _shared("heading_shape")
-
-    def __init__(self, number: int, shared: "LineInfo") -> None:
-        self.number = number
-        self.shared = shared
-        self._labels: Optional[Sequence[LCell]] = None
-        self._values: Optional[Sequence[LCell]] = None
+    @classmethod
+    def of(cls, number: int, shared: LineInfo) -> "LineAt":
+        """``shared`` seen at line ``number`` (its fields set one by one: the dataclass's
+        constructor splits the cells again)."""
+        view = _NEW(cls)
+        view.number, view.text, view.tokens, view.cells = number, shared.text, shared.tokens, shared.cells
+        view.separated, view.footer, view.md_rule, view.blank = shared.separated, shared.footer, shared.md_rule, \
+            shared.blank
+        view.empty_cell, view.offset, view.heading_shape = shared.empty_cell, shared.offset, shared.heading_shape
+        view.labels, view.values = shared.labels, shared.values
+        view.shared, view._labels, view._values = shared, None, None
+        return view
 
     def _at_number(self, cells: Sequence[LCell]) -> Sequence[LCell]:
         if not cells:
@@ -221,7 +211,7 @@ class LineAt:
         return self._values
 
     @property
-    def placed_cells(self) -> list[LCell]:
+    def placed_cells(self) -> list[LCell]:  # type: ignore[override]
         """The line's cells in order, carrying its number (the same objects as
         :attr:`placed_labels` and :attr:`placed_values`)."""
         labels, values = iter(self.placed_labels), iter(self.placed_values)
@@ -234,9 +224,11 @@ class LineAt:
                         s.empty_cell, s.offset, self.placed_labels, self.placed_values, s.heading_shape)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LineInfo, BlankLineAt, LineAt)):
-            return self.as_info() == (other if isinstance(other, LineInfo) else other.as_info())
+        if isinstance(other, (LineInfo, BlankLineAt)):
+            return self.as_info() == (other.as_info() if isinstance(other, (LineAt, BlankLineAt)) else other)
         return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"LineAt({self.number!r}, {self.shared.text!r})"

@@ -116,7 +116,7 @@ def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
         return first
     if first.blank and not first.cells and not first.offset:
         return BlankLineAt(number, first.text, first.tokens)  # type: ignore[return-value]
-    return LineAt(number, first)  # type: ignore[return-value]
+    return LineAt.of(number, first)
 
 
 class RegionLines(Sequence[LineInfo]):

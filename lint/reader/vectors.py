@@ -20,7 +20,7 @@ class Vector:
     cell. :attr:`values` are the cells carrying their own line, made when first asked
     for — by the rows a table keeps, not by a row printed twice or set aside."""
 
-    __slots__ = ("key", "line", "label", "layout", "separated", "lines", "cells", "_values")
+    __slots__ = ("key", "line", "_label", "label_line", "layout", "separated", "lines", "cells", "_values")
 
     def __init__(self, key: Optional[str], values: list[LCell], line: int, label: Optional[LCell] = None,
                  layout: str = "row", separated: bool = False) -> None:
@@ -49,9 +49,21 @@ class Vector:
         return vec
 
     def set_label_at(self, label: LCell, line: int) -> None:
-        """The row's label: a shared cell of the line table standing on ``line`` (one a
-        row, made to carry its line)."""
-        self.label = at_line(label, line)
+        """The row's label: a shared cell of the line table standing on ``line``."""
+        self._label, self.label_line = label, line
+
+    @property
+    def label(self) -> Optional[LCell]:
+        """The row's label cell, carrying its line (made when first asked for: a row
+        printed twice is known by its text)."""
+        label = self._label
+        if label is not None and label.line != self.label_line:
+            label = self._label = at_line(label, self.label_line)
+        return label
+
+    @label.setter
+    def label(self, label: Optional[LCell]) -> None:
+        self._label, self.label_line = label, label.line if label is not None else 0
 
     @property
     def values(self) -> list[LCell]:
@@ -84,7 +96,7 @@ class Vector:
     @property
     def label_text(self) -> str:
         """The row's label as printed ("" when it has none)."""
-        return self.label.text if self.label else ""
+        return self._label.text if self._label else ""
 
     def __repr__(self) -> str:
         return f"Vector({self.key!r}, {self.values!r}, {self.line!r}, {self.label!r}, {self.layout!r})"
