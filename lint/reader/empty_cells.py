@@ -148,4 +148,7 @@ def _kept(infos: Sequence[LineInfo], positions: Sequence[int], made: dict[int, L
     if isinstance(infos, RegionLines) and len(infos) > KEPT_LINES:  # (a short one keeps its lines)
         numbers = infos.numbers
         return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), made or None)
-    return [made.get(j) or infos[k] for j, k in enumerate(positions)]
+    lines = infos._kept if isinstance(infos, RegionLines) and infos._kept is not None else infos
+    if not made:
+        return [lines[k] for k in positions]
+    return [made.get(j) or lines[k] for j, k in enumerate(positions)]

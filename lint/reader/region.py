@@ -126,9 +126,7 @@ class _RegionReader:
         if not has_num and key is None and not (labs and len(vals) == self.full_width):
             return  # a row of dashes with no label: header debris (a full row is a row)
         # (The shared reading's list itself: read-only, as every reading is.)
-        vector = Vector.at_lines(key, vals, info.number, None, None, "row", info.separated)
-        if lab_cell is not None:
-            vector.set_label_at(*lab_cell)
+        vector = Vector.at_lines(key, vals, info.number, None, lab_cell, "row", info.separated)
         self.out.vectors.append(vector)
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector

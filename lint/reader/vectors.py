@@ -9,6 +9,8 @@ from typing import Optional, Sequence
 
 from .cells import LCell, at_line
 
+_NEW = object.__new__
+
 
 class Vector:
     """One row (or, in a column stream, one column) of a table region: its values in order.
@@ -41,16 +43,14 @@ class Vector:
 
     @classmethod
     def at_lines(cls, key: Optional[str], cells: Sequence[LCell], line: int, lines: Optional[Sequence[int]],
-                 label: Optional[LCell] = None, layout: str = "row", separated: bool = False) -> "Vector":
+                 label: Optional["LabelAt"] = None, layout: str = "row", separated: bool = False) -> "Vector":
         """A vector of the line table's shared cells standing on ``lines`` (one a cell;
-        None: all on ``line``)."""
-        vec = cls(key, cells, line, label, layout, separated)
-        vec.lines, vec._values = lines, None
+        None: all on ``line``), labelled by a shared label cell and its line."""
+        vec = _NEW(cls)  # (its fields set here: one call a vector, not two)
+        vec.key, vec.line, vec.layout, vec.separated, vec.lines, vec.cells, vec._values = \
+            key, line, layout, separated, lines, cells, None
+        vec._label, vec.label_line = label if label is not None else (None, 0)
         return vec
-
-    def set_label_at(self, label: LCell, line: int) -> None:
-        """The row's label: a shared cell of the line table standing on ``line``."""
-        self._label, self.label_line = label, line
 
     @property
     def label(self) -> Optional[LCell]:
@@ -118,12 +118,8 @@ class Stream:
         cells, lines = self.cells, self.lines
         line = lines[at[0] if line_of is None else line_of]
         if isinstance(at, range):
-            vec = Vector.at_lines(key, cells[at.start:at.stop], line, lines[at.start:at.stop], None, layout)
-        else:
-            vec = Vector.at_lines(key, [cells[k] for k in at], line, array("i", [lines[k] for k in at]), None, layout)
-        if label is not None:
-            vec.set_label_at(*label)
-        return vec
+            return Vector.at_lines(key, cells[at.start:at.stop], line, lines[at.start:at.stop], label, layout)
+        return Vector.at_lines(key, [cells[k] for k in at], line, array("i", [lines[k] for k in at]), label, layout)
 
 
 #: A shared label cell of the line table and the line it stands on.
