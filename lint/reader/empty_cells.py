@@ -26,6 +26,8 @@ def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]
     by exactly ``width`` lines (values or blank) is read as one cell a line
     (:func:`labelled_blocks`).
     """
+    if isinstance(infos, RegionLines):
+        infos = infos.readable()
     out = _rhythm_cells(infos)
     if out is None and width:
         out = labelled_blocks(infos, width)

@@ -165,24 +165,34 @@ class RegionLines(Sequence[LineInfo]):
         return line_at(self.table, self.numbers[k])
 
     def __iter__(self) -> Iterator[LineInfo]:
-        if self._kept is not None:
-            return iter(self._kept)
+        kept = self._kept if self._kept is not None else self._keep()
+        if kept is not None:
+            return iter(kept)
         if self.made:
-            lines: Iterator[LineInfo] = map(self._line, range(len(self.numbers)))
+            return map(self._line, range(len(self.numbers)))
+        table = self.table
+        return (line_at(table, n) for n in self.numbers)
+
+    def _keep(self) -> Optional[list[LineInfo]]:
+        """A short region's lines, made once and kept (None for a long one)."""
+        if len(self.numbers) > KEPT_LINES:
+            return None
+        if self.made:
+            self._kept = list(map(self._line, range(len(self.numbers))))
         else:
             table = self.table
-            if len(self.numbers) <= KEPT_LINES:
-                self._kept = [line_at(table, n) for n in self.numbers]
-                return iter(self._kept)
-            lines = (line_at(table, n) for n in self.numbers)
-        if len(self.numbers) <= KEPT_LINES:
-            self._kept = list(lines)
-            return iter(self._kept)
-        return lines
+            self._kept = [line_at(table, n) for n in self.numbers]
+        return self._kept
 
     def __reversed__(self) -> Iterator[LineInfo]:
         for k in reversed(range(len(self.numbers))):
             yield self[k]
+
+    def readable(self) -> Sequence[LineInfo]:
+        """The region as the builders read it, over and over: a short one as the list of
+        its lines (indexed and measured in C), a long one itself (made when read)."""
+        kept = self._kept if self._kept is not None else self._keep()
+        return kept if kept is not None else self
 
 
 #: A region of more lines than this makes each when read (see :class:`RegionLines`): a
