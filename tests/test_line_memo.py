@@ -70,7 +70,7 @@ def test_remembered_lines_keep_their_own_line_numbers():
 def test_a_remembered_reading_is_never_changed():
     """The line table shares a remembered reading between lines and reports (read-only).
     ``line_at`` gives a line at another number a view of the shared reading at its number
-    (``LineAt``), whose cells, when asked for, carry it, made without changing the shared
+    (``seen_at``), whose cells, when asked for, carry it, made without changing the shared
     reading or its cells, so nothing reaches the next report."""
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"

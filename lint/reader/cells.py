@@ -7,7 +7,7 @@ solver work from.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from operator import attrgetter
@@ -67,7 +67,7 @@ class LineInfo:
     tokens: tuple[Tok, ...]
     #: Read-only once made: lines of the same text share these sequences and the cells in
     #: them, which carry the line number of the reading they were made for (a table
-    #: region reads another line of that text through a :class:`LineAt`).
+    #: region reads another line of that text as :func:`seen_at` gives it).
     cells: Sequence[LCell]
     separated: bool  # pipes or tabs cut the line into cells
     footer: bool = False
@@ -85,24 +85,45 @@ class LineInfo:
     #: What :func:`heading_of` reads from the line, without its number: None until read,
     #: ``()`` for a line that is no heading. Copies of a remembered line share it.
     heading_shape: Optional[tuple] = None
+    #: For a line seen at another number than the reading it shares (:func:`seen_at`):
+    #: that reading. None for a reading made for its line.
+    shared: Optional["LineInfo"] = field(default=None, compare=False, repr=False)
+    #: The labels and values carrying ``number`` of a line seen at another number, made
+    #: when first asked for (:attr:`placed_labels`).
+    _placed: Optional[tuple] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.labels is None or self.values is None:
             self.split_cells()
 
     @property
-    def placed_cells(self) -> Sequence[LCell]:
-        """The cells carrying this line's number, for a table to hand on with their place
-        (see :class:`LineAt`): a reading made for its line carries its own."""
-        return self.cells
-
-    @property
     def placed_labels(self) -> Sequence[LCell]:
-        return self.labels
+        """The label cells carrying this line's number, for a table to hand on with their
+        place: a reading's own, or, for a line seen at another number (:func:`seen_at`),
+        copies made the first time they are asked for."""
+        return self._placed_cells()[0]
 
     @property
     def placed_values(self) -> Sequence[LCell]:
-        return self.values
+        """The value cells (numbers, blanks) carrying this line's number (as
+        :attr:`placed_labels`)."""
+        return self._placed_cells()[1]
+
+    @property
+    def placed_cells(self) -> list[LCell]:
+        """The cells in order carrying this line's number (the same objects as
+        :attr:`placed_labels` and :attr:`placed_values`)."""
+        if self.shared is None:
+            return list(self.cells)
+        labels, values = map(iter, self._placed_cells())
+        return [next(labels) if c.kind == "label" else next(values) for c in self.cells]
+
+    def _placed_cells(self) -> tuple[Sequence[LCell], Sequence[LCell]]:
+        if self.shared is None:
+            return self.labels, self.values
+        if self._placed is None:
+            self._placed = (_at_number(self.labels, self.number), _at_number(self.values, self.number))
+        return self._placed
 
     def split_cells(self) -> None:
         """Set :attr:`labels` and :attr:`values` from :attr:`cells` (again, when the
@@ -154,84 +175,40 @@ class BlankLineAt:
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (LineInfo, BlankLineAt)):
-            return self.as_info() == (other.as_info() if isinstance(other, (LineAt, BlankLineAt)) else other)
+            return self.as_info() == (other.as_info() if isinstance(other, BlankLineAt) else other)
         return NotImplemented
 
     def __repr__(self) -> str:
         return f"BlankLineAt({self.number!r}, {self.text!r})"
 
 
-class LineAt(LineInfo):
+def seen_at(number: int, shared: LineInfo) -> LineInfo:
     """Line ``number`` of a table region whose text was first read at another line: the
-    line table's reading of that text (:attr:`shared`, read-only) seen at ``number``.
+    line table's reading of that text (``shared``, read-only) seen at ``number``.
 
-    Its fields are the shared reading's (the same objects: a table reads them many times
-    over, as fields), its cells (:attr:`cells`, :attr:`labels`, :attr:`values`) among
-    them: a table reads a line's words and numbers there, the same at every line of that
-    text, and takes their line from the region line it reads (``number``) —
-    :func:`gplint.reader.region.read_region`, the bulk of every table, keeps the shared
-    cells with their lines beside them (:class:`gplint.reader.vectors.Vector`). The cells'
-    own ``line`` is the line the shared reading was made for. A builder that hands a cell
-    on with its place asks for :attr:`placed_labels` or :attr:`placed_values`: those carry
-    ``number``, made the first time they are asked for. No cell is copied to read a line."""
+    Its fields are the shared reading's (the same objects, the cells among them: a table
+    reads a line's words and numbers there, the same at every line of that text, and
+    takes their line from the region line it reads — :func:`gplint.reader.region.read_region`,
+    the bulk of every table, keeps the shared cells with their lines beside them). The
+    cells' own ``line`` is the line the shared reading was made for; a builder that hands
+    a cell on with its place asks for :attr:`LineInfo.placed_labels` or
+    :attr:`LineInfo.placed_values`. No cell is copied to read a line. (A LineInfo, its
+    fields set one by one: the constructor would split the cells again, and one class
+    for every line keeps the builders' field reads fast.)"""
+    view = _NEW(LineInfo)
+    view.number, view.text, view.tokens, view.cells = number, shared.text, shared.tokens, shared.cells
+    view.separated, view.footer, view.md_rule, view.blank = shared.separated, shared.footer, shared.md_rule, \
+        shared.blank
+    view.empty_cell, view.offset, view.heading_shape = shared.empty_cell, shared.offset, shared.heading_shape
+    view.labels, view.values, view.shared, view._placed = shared.labels, shared.values, shared, None
+    return view
 
-    __slots__ = ("shared", "_labels", "_values")
 
-    @classmethod
-    def of(cls, number: int, shared: LineInfo) -> "LineAt":
-        """``shared`` seen at line ``number`` (its fields set one by one: the dataclass's
-        constructor splits the cells again)."""
-        view = _NEW(cls)
-        view.number, view.text, view.tokens, view.cells = number, shared.text, shared.tokens, shared.cells
-        view.separated, view.footer, view.md_rule, view.blank = shared.separated, shared.footer, shared.md_rule, \
-            shared.blank
-        view.empty_cell, view.offset, view.heading_shape = shared.empty_cell, shared.offset, shared.heading_shape
-        view.labels, view.values = shared.labels, shared.values
-        view.shared, view._labels, view._values = shared, None, None
-        return view
-
-    def _at_number(self, cells: Sequence[LCell]) -> Sequence[LCell]:
-        if not cells:
-            return cells  # (the shared empty sequence: read-only)
-        n = self.number
-        return [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
-
-    @property
-    def placed_labels(self) -> Sequence[LCell]:
-        """The line's label cells, carrying its number."""
-        if self._labels is None:
-            self._labels = self._at_number(self.shared.labels)
-        return self._labels
-
-    @property
-    def placed_values(self) -> Sequence[LCell]:
-        """The line's value cells (numbers, blanks), carrying its number."""
-        if self._values is None:
-            self._values = self._at_number(self.shared.values)
-        return self._values
-
-    @property
-    def placed_cells(self) -> list[LCell]:  # type: ignore[override]
-        """The line's cells in order, carrying its number (the same objects as
-        :attr:`placed_labels` and :attr:`placed_values`)."""
-        labels, values = iter(self.placed_labels), iter(self.placed_values)
-        return [next(labels) if c.kind == "label" else next(values) for c in self.shared.cells]
-
-    def as_info(self) -> "LineInfo":
-        """The same line as a :class:`LineInfo` of its own (which it equals)."""
-        s = self.shared
-        return LineInfo(self.number, s.text, s.tokens, self.placed_cells, s.separated, s.footer, s.md_rule, s.blank,
-                        s.empty_cell, s.offset, self.placed_labels, self.placed_values, s.heading_shape)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LineInfo, BlankLineAt)):
-            return self.as_info() == (other.as_info() if isinstance(other, (LineAt, BlankLineAt)) else other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"LineAt({self.number!r}, {self.shared.text!r})"
+def _at_number(cells: Sequence[LCell], n: int) -> Sequence[LCell]:
+    """Copies of ``cells`` carrying line ``n``."""
+    if not cells:
+        return cells  # (the shared empty sequence: read-only)
+    return [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
 
 
 # Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal
@@ -306,7 +283,7 @@ def cells_span(cells: Sequence[LCell]) -> Span:
 
 def at_line(c: LCell, line: int) -> LCell:
     """``c`` carrying ``line``: itself when it does, else a copy (a shared cell of the line
-    table handed on with its place: see :class:`LineAt`)."""
+    table handed on with its place: see :func:`seen_at`)."""
     if c.line == line:
         return c
     return LCell(c.kind, c.text, line, c.column, c.end_column, c.value, c.fused, c.unit)

@@ -7,7 +7,7 @@ reading: a line costs one list slot, not an object of its own. A line's number i
 position in the table (index + 1), not the shared reading's ``number`` (the line it was
 first read for). The readings are read-only (nothing done to one may reach another
 line or the next report): :func:`line_at` gives a table region's line its number beside
-the shared reading (:class:`LineAt`), no copy of it.
+the shared reading (:func:`~gplint.reader.cells.seen_at`), no copy of it.
 
 Short lines are remembered from report to report as well (:data:`_LINE_MEMO`).
 """
@@ -17,7 +17,7 @@ from array import array
 from typing import Iterator, Optional, Sequence, Union, overload
 
 from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, line_lexer
-from .cells import BlankLineAt, LineAt, LineInfo
+from .cells import BlankLineAt, LineInfo, seen_at
 from .flattened import SEGMENT_MIN
 from .headings import heading_shape_of
 from .lines import split_line, split_record
@@ -116,7 +116,7 @@ def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
         return first
     if first.blank and not first.cells and not first.offset:
         return BlankLineAt(number, first.text, first.tokens)  # type: ignore[return-value]
-    return LineAt.of(number, first)
+    return seen_at(number, first)
 
 
 class RegionLines(Sequence[LineInfo]):
