@@ -159,11 +159,11 @@ class _RegionReader:
     def flush(self) -> None:
         """Place the buffered stream of values on the pending labels, by the first layout
         that fits it."""
-        stream = Stream(self.buffer, self.buffer_lines)
-        self.buffer, self.buffer_lines = [], array("i")
-        if not stream.cells:
+        if not self.buffer:  # (most calls: a row ends no stream)
             self.pending = []
             return
+        stream = Stream(self.buffer, self.buffer_lines)
+        self.buffer, self.buffer_lines = [], array("i")
         if len(self.pending) == 1 and len(stream.cells) == self.width_of(self.pending[0][0]) - 1 \
                 and (split := dash_after_label(at_line(*self.pending[0][1]))) is not None:
             # 「数量：—」 over its values one a line, one short: the first
