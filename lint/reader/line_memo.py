@@ -197,7 +197,7 @@ class RegionLines(Sequence[LineInfo]):
 
 #: A region of more lines than this makes each when read (see :class:`RegionLines`): a
 #: report's table regions have tens to a few hundred lines.
-KEPT_LINES = 512
+KEPT_LINES = 256
 
 
 def pick(infos: Sequence[LineInfo], positions: Sequence[int]) -> Sequence[LineInfo]:
