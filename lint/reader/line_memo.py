@@ -109,7 +109,7 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
 def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
     """Line ``number`` of a line table as a table region reads it: the shared reading
     itself when it was made for this line, else that reading seen at ``number``
-    (:class:`LineAt`; a :class:`BlankLineAt` for a blank line). Read-only, as every
+    (:func:`seen_at`; a :class:`BlankLineAt` for a blank line). Read-only, as every
     reading is; no cell is copied here."""
     first = table[number - 1]
     if first.number == number:  # (its cells carry the number it was made for)
@@ -197,7 +197,7 @@ class RegionLines(Sequence[LineInfo]):
 
 #: A region of more lines than this makes each when read (see :class:`RegionLines`): a
 #: report's table regions have tens to a few hundred lines.
-KEPT_LINES = 256
+KEPT_LINES = 384
 
 
 def pick(infos: Sequence[LineInfo], positions: Sequence[int]) -> Sequence[LineInfo]:
