@@ -40,5 +40,4 @@ def body_words(report: Report, slot: str) -> str:
     """A section's body with its line wraps and blanks taken out, for keyword searches: a
     word wrapped over two lines (社会评 / 议, 信息处理 / 费) is found whole, and in Simplified
     characters (a repost in Traditional ones says the same)."""
-    # (Line by line: splitting a whole long section into its words made an object a word.)
-    return simplified("".join(["".join(t.split()) for _, t in report.section_text(slot)]))
+    return simplified("".join(body_text(report, slot).split()))

@@ -213,16 +213,3 @@ def test_fee_statement_wrapped_over_a_line_is_found():
     text = example_report().replace("本机关2024年未收取信息处理费。", "本机关2024年未收取信息处理\n费。")
     assert "信息处理\n费" in text
     assert run(text, ["S105"]) == []
-
-
-def test_section_words_are_the_section_without_its_whitespace():
-    """``body_words`` is made line by line (no object for each word of a long section):
-    the same as the whole body with every whitespace character taken out."""
-    from gplint.labels import simplified
-    from gplint.reader import parse
-    from rules.structure._common import body_text, body_words
-
-    report = parse(example_report() + "\n本机关\u3000全年 未收取\t信息处理费。\n\n  \n末行 文字\n")
-    for slot in report.sections:
-        assert body_words(report, slot) == simplified("".join(body_text(report, slot).split()))
-    assert "未收取信息处理费" in body_words(report, "S6")
