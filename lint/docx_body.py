@@ -44,6 +44,12 @@ def body_lines(body: "Element") -> list[str]:
     return lines
 
 
+def block_lines(block: "Element", lines: list[str]) -> None:
+    """The lines of one block of the body (a paragraph, a table, a content control), added
+    to ``lines``: the body is read a block at a time as it is parsed (gplint.docx_text)."""
+    _block(block, lines, 0)
+
+
 def _blocks(container: "Element", lines: list[str], depth: int) -> None:
     for child in container:
         _block(child, lines, depth)

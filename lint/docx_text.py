@@ -12,7 +12,7 @@ writes one: no entity of any kind is expanded), an encrypted entry, damaged defl
 from __future__ import annotations
 
 import io
-from typing import Any, Optional
+from typing import Optional
 
 from .sources import MAX_BYTES, InputError
 
@@ -23,13 +23,17 @@ MAX_DEPTH = 1000
 #: Parts of a DOCX (a report has a few dozen; images add one each): zipfile keeps an object
 #: per entry of the central directory, ≈ 700 bytes for ≈ 90 bytes of the file.
 MAX_ENTRIES = 10_000
-_CHUNK = 1 << 16
+_CHUNK = 1 << 13
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _BODY = (
     _W + n for n in ("p", "t", "tbl", "tr", "tc", "sdt", "sdtContent", "body"))
 _SPACES = {_W + "tab", _W + "br", _W + "cr"}
 _GRID_SPAN, _VAL = _W + "gridSpan", _W + "val"
+_BODY_NAME = "{" + _BODY
+#: Nor one nested deeper (:mod:`gplint.docx_body` walks a block recursively; Word nests a
+#: few dozen levels).
+MAX_TREE_DEPTH = 200
 
 
 class _Limit(Exception):
@@ -47,12 +51,15 @@ _FALLBACK = "http://schemas.openxmlformats.org/markup-compatibility/2006}Fallbac
 
 
 class _BodyTree:
-    """The body as an ElementTree for :mod:`gplint.docx_body`, built from the same expat
-    events as the streaming lines and pruned as it is built: what :func:`body_lines` never
-    reads (run and paragraph properties, bookmarks, the VML fallback of a text box, the
-    text outside ``w:t``) is dropped when its element ends, so the tree holds the text and
-    the structure around it, not the markup. More than ``max_elements`` kept: given up
-    (``root`` None), the streaming lines are read instead."""
+    """The body read block by block for :mod:`gplint.docx_body`, from the same expat events
+    as the streaming lines. Each top-level block of the body (a paragraph, a table, a
+    content control) is built as an ElementTree pruned as it is built — what
+    :func:`body_lines` never reads (run and paragraph properties, bookmarks, the VML
+    fallback of a text box, the text outside ``w:t``) is dropped when its element ends —
+    then read into :attr:`lines` as soon as it ends and let go: the tree held is one
+    block's, never the document's. More than ``max_elements`` kept in all, or an element
+    nested deeper than :data:`MAX_TREE_DEPTH`: given up (:attr:`lines` None), the
+    streaming lines are read instead."""
 
     def __init__(self, max_elements: int) -> None:
         from xml.etree.ElementTree import TreeBuilder
@@ -61,31 +68,53 @@ class _BodyTree:
         self.stack: list = []
         self.kept = 0
         self.max_elements = max_elements
-        self.root = None
+        self.lines: Optional[list[str]] = []
         self.in_t = False
+        self.body = None  # the body's element (the first: a second is not read, as find does)
+        #: expat's tag ("namespace}name") -> ElementTree's ("{namespace}name"), made once
+        #: a tag: a string a element was half of what the tree kept.
+        self.names: dict[str, str] = {}
+
+    def _name(self, tag: str) -> str:
+        name = self.names.get(tag)
+        if name is None:
+            name = self.names[tag] = "{" + tag if "}" in tag else tag
+        return name
+
+    def _give_up(self) -> None:
+        self.builder, self.stack, self.lines = None, [], None
 
     def start(self, tag: str, attrs: dict) -> None:
         if self.builder is None:
             return
-        name = "{" + tag if "}" in tag else tag
-        kept = {"{" + k if "}" in k else k: v for k, v in attrs.items()} if name == "{" + _GRID_SPAN else {}
-        self.stack.append(self.builder.start(name, kept))
+        name = self._name(tag)
+        kept = {self._name(k): v for k, v in attrs.items()} if tag == _GRID_SPAN else {}
+        elem = self.builder.start(name, kept)
+        self.stack.append(elem)
+        if self.body is None and len(self.stack) == 2 and name == _BODY_NAME:
+            self.body = elem
         self.in_t = tag == _T
         self.kept += 1
-        if self.kept > self.max_elements:
-            self.builder, self.stack = None, []  # too large for a tree: the streaming lines
+        if self.kept > self.max_elements or len(self.stack) > MAX_TREE_DEPTH:
+            self._give_up()  # too large or too deep for a tree: the streaming lines
 
     def end(self, tag: str) -> None:
         if self.builder is None:
             return
         self.in_t = False
-        elem = self.builder.end("{" + tag if "}" in tag else tag)
+        elem = self.builder.end(self._name(tag))
         self.stack.pop()
         if not self.stack:
-            self.root = elem
-        elif tag == _FALLBACK or (not len(elem) and elem.tag not in _KEEP_EMPTY):
-            del self.stack[-1][-1]  # (an element ends as its parent's last child)
+            return
+        parent = self.stack[-1]
+        if tag == _FALLBACK or (not len(elem) and elem.tag not in _KEEP_EMPTY):
+            del parent[-1]  # (an element ends as its parent's last child)
             self.kept -= 1 + _count(elem)
+        elif parent is self.body:
+            from .docx_body import block_lines
+
+            block_lines(elem, self.lines)  # type: ignore[arg-type]
+            del parent[-1]  # read: let go (still counted in ``kept``, as the whole tree was)
 
     def data(self, text: str) -> None:
         if self.in_t and self.builder is not None:  # a w:t's text, nothing else
@@ -203,11 +232,13 @@ def docx_text(data: bytes, max_text: int = MAX_BYTES) -> str:
     return docx_scan(data, max_text)[0]
 
 
-def docx_scan(data: bytes, max_text: int = MAX_BYTES, tree_elements: int = 0) -> tuple[str, int, int, Any]:
+def docx_scan(data: bytes, max_text: int = MAX_BYTES,
+              tree_elements: int = 0) -> tuple[str, int, int, Optional[list[str]]]:
     """:func:`docx_text`, the number of elements of ``word/document.xml``, its deepest
-    nesting and, with ``tree_elements``, the root of its pruned tree (see
-    :class:`_BodyTree`; None when it would keep more elements than that): one parse for
-    both readings (:func:`gplint.readers.read_docx`)."""
+    nesting and, with ``tree_elements``, the body's lines read block by block from its
+    pruned tree (see :class:`_BodyTree`; None when it would keep more elements than that
+    or nest deeper than :data:`MAX_TREE_DEPTH`): one parse for both readings
+    (:func:`gplint.readers.read_docx`)."""
     import zipfile
     import zlib
     from xml.parsers import expat
@@ -259,5 +290,4 @@ def docx_scan(data: bytes, max_text: int = MAX_BYTES, tree_elements: int = 0) ->
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError,
             ValueError) as exc:
         raise InputError(f"damaged DOCX file ({type(exc).__name__}: {exc})") from None
-    root = tree.root if tree is not None and tree.builder is not None else None
-    return "\n".join(reader.lines), reader.elements, reader.deepest, root
+    return "\n".join(reader.lines), reader.elements, reader.deepest, tree.lines if tree is not None else None

@@ -38,25 +38,20 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: A body whose pruned tree (:class:`gplint.docx_text._BodyTree`: paragraphs, runs, text,
 #: tables) would keep more elements than this is read from the streaming lines alone (an
 #: element takes 100-250 bytes: 60 MB of empty runs took 805 MB as a whole tree); a report
-#: keeps a few thousand.
+#: keeps a few thousand. (So is one nested deeper than gplint.docx_text.MAX_TREE_DEPTH.)
 MAX_TREE_ELEMENTS = 200_000
-#: Nor one nested deeper (the tree is walked recursively; Word nests a few dozen levels).
-MAX_TREE_DEPTH = 200
 
 
 # --------------------------------------------------------------------------- DOCX
 def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     # One parse, bounded (raises on a hostile or damaged file): the streaming lines and the
-    # pruned tree of the body, unless that keeps too many elements or nests too deep.
-    text, _elements, deepest, root = docx_scan(data, tree_elements=MAX_TREE_ELEMENTS)
-    if root is None or deepest > MAX_TREE_DEPTH:
+    # body read block by block (gplint.docx_body), unless its tree keeps too many elements
+    # or nests too deep.
+    text, _elements, _deepest, body_lines = docx_scan(data, tree_elements=MAX_TREE_ELEMENTS)
+    if body_lines is None:
         # (Markup far beyond any report's: the streaming reader's lines, in little memory.)
         return Source(path, normalise_newlines(text), "docx")
-    from .docx_body import body_lines
-
-    body = root.find(f"{_W}body")
-    lines = body_lines(body) if body is not None else []
-    return Source(path, normalise_newlines("\n".join(lines)), "docx")
+    return Source(path, normalise_newlines("\n".join(body_lines)), "docx")
 
 
 # --------------------------------------------------------------------------- HTML

@@ -69,9 +69,9 @@ def test_remembered_lines_keep_their_own_line_numbers():
 
 def test_a_remembered_reading_is_never_changed():
     """The line table shares a remembered reading between lines and reports (read-only).
-    ``line_at`` gives a line at another number a copy with its number, whose cells carry
-    it, made without changing the shared reading or its cells, so nothing reaches the
-    next report."""
+    ``line_at`` gives a line at another number a view of the shared reading at its number
+    (``seen_at``), whose cells, when asked for, carry it, made without changing the shared
+    reading or its cells, so nothing reaches the next report."""
     _forget()
     row = "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
     first = lines.split_lines(tokenise(row + "\n"))[0]
@@ -82,13 +82,15 @@ def test_a_remembered_reading_is_never_changed():
     assert table[1] is memo_copy
     again = lines.line_at(table, 2)
     assert again is not memo_copy and again.number == 2
-    assert lines.own_cells(again) is again
-    assert [c.line for c in again.cells] == [2] * 8 and again.cells[1].value == 0
-    assert not any(a is b for a, b in zip(again.cells, memo_copy.cells))
-    assert again.labels == [again.cells[0]] and again.values == again.cells[1:]
+    assert again.shared is memo_copy and again.cells is memo_copy.cells  # nothing copied to read it
+    placed = again.placed_cells  # the cells handed on with their place: made once, with its number
+    assert all(a is b for a, b in zip(placed, again.placed_cells))
+    assert [c.line for c in placed] == [2] * 8 and placed[1].value == 0
+    assert not any(a is b for a, b in zip(placed, memo_copy.cells))
+    assert again.placed_labels == [placed[0]] and again.placed_values == placed[1:]
     assert [(c.line, c.value) for c in memo_copy.cells] == remembered
     at_its_own_number = lines.line_at(lines.split_lines(tokenise(row + "\n")), 1)
-    assert at_its_own_number is memo_copy and [c.line for c in at_its_own_number.cells] == [1] * 8
+    assert at_its_own_number is memo_copy and [c.line for c in at_its_own_number.placed_cells] == [1] * 8
 
 
 def test_long_lines_are_not_remembered():
@@ -166,7 +168,7 @@ def test_one_pass_reading_equals_tokenise_then_split():
                 _forget()
             raws, table, long_lines = lines.read_lines(text)
             infos = [lines.line_at(table, n) for n in range(1, len(table) + 1)]
-            assert all(c.line == i.number for i in infos for c in i.cells), name
+            assert all(c.line == i.number for i in infos for c in i.placed_cells), name
             if not warm:
                 _forget()
             want = _two_pass(text)
@@ -185,14 +187,14 @@ def test_one_pass_reading_shares_a_reading_and_hands_out_copies_with_their_own_n
     shared = list(table[1].cells)
     own = [lines.line_at(table, n) for n in (1, 2)]
     assert [i.number for i in own] == [1, 2]
-    assert [c.line for c in own[1].cells] == [2] * 8
-    assert not any(a is b for a, b in zip(own[0].cells, own[1].cells))
+    assert [c.line for c in own[1].placed_cells] == [2] * 8
+    assert not any(a is b for a, b in zip(own[0].placed_cells, own[1].placed_cells))
     assert [c.line for c in table[1].cells] == [1] * 8  # the shared cells were not changed
     assert all(a is b for a, b in zip(shared, table[1].cells))
     if lines.MEMO_MAX_LINE >= len(row):  # (GPLINT_NO_LINE_MEMO=1 remembers nothing)
         memo_copy = lines._LINE_MEMO.get(row)
         assert memo_copy is table[0] and own[0] is memo_copy and own[1] is not memo_copy
-        assert not any(a is b for a, b in zip(own[1].cells, memo_copy.cells))
+        assert not any(a is b for a, b in zip(own[1].placed_cells, memo_copy.cells))
 
 
 def test_table_cells_carry_their_own_line_numbers_when_their_lines_were_read_before():

@@ -41,7 +41,7 @@ def test_a_flattened_page_keeps_the_shared_readings_of_the_lines_not_cut():
     page = CRAWLED_PAGE.read_text(encoding="utf-8").strip("\n")
     text = page + "\n" + REPORT.read_text(encoding="utf-8")
     raws, table, real_of = line_readings(text)
-    assert len(table) > len(raws) and sorted(real_of[1:]) == real_of[1:]
+    assert len(table) > len(raws) and sorted(real_of[1:]) == list(real_of[1:])
     assert set(real_of[1:]) == set(range(1, len(raws) + 1))  # every line, in order
     cut = {n for n in real_of[1:] if real_of.count(n) > 1}
     assert len(cut) == 1  # the page's long line
@@ -89,7 +89,7 @@ def test_a_blank_line_of_a_table_region_is_read_at_its_own_number():
     assert blank != line_at(table, 5) and line_at(table, 5).number == 5
     assert line_at(table, 2) is table[1]  # read for that line: the shared reading itself
     row = line_at(table, 3)
-    assert row.number == 3 and all(c.line == 3 for c in row.cells) and table[2].cells[0].line == 1
+    assert row.number == 3 and all(c.line == 3 for c in row.placed_cells) and table[2].cells[0].line == 1
 
 
 def test_many_short_sentences_cost_a_small_multiple_of_their_bytes():
@@ -125,3 +125,80 @@ def test_sentences_kept_packed_are_the_sentences_cut_one_by_one(monkeypatch):
     assert any(len(s.pieces) > 1 for s in packed) and any(s.heading for s in packed)
     assert [s.span() for s in packed] == [s.span() for s in plain]
     assert hash(packed) == hash(packed) and packed != plain[:-1]
+
+
+def test_a_docx_whose_xml_is_large_costs_a_small_multiple_of_its_file():
+    # The template's body repeated: its XML is 11x the zip. The body's pruned tree was kept
+    # whole and read at the end, and the XML fed to expat 64 KB at a time (31-33x the zip).
+    import io
+    import zipfile
+
+    from gplint.engine import LintOptions, lint_bytes
+    from gplint.plugins import build_registry
+
+    template = (Path(__file__).parent / "documents" / "template-2021-blank.docx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/document.xml":
+                xml = data.decode()
+                begin, end = xml.index("<w:body>") + len("<w:body>"), xml.rindex("<w:sectPr")
+                data = (xml[:begin] + xml[begin:end] * 4 + xml[end:]).encode()
+            zout.writestr(info, data)
+    docx = out.getvalue()
+    registry, options = build_registry(), LintOptions(profile="strict")
+    assert peak_of(lambda: lint_bytes(docx, "big.docx", registry, options)) / len(docx) <= 20
+
+
+def _table_rows_repeated(text: str, first_row: str, after_rows: str, size: int = 100_000, times: int = 0) -> str:
+    """``text`` with the lines of its table 三 from ``first_row`` to ``after_rows`` printed
+    again and again inside the table's region: to ``size`` bytes, or ``times`` times."""
+    lines = text.split("\n")
+    begin = next(k for k, line in enumerate(lines) if line.startswith(first_row))
+    end = next(k for k, line in enumerate(lines) if k > begin and line.startswith(after_rows))
+    head, rows, tail = "\n".join(lines[:end]) + "\n", "\n".join(lines[begin:end]) + "\n", "\n".join(lines[end:])
+    times = times or -(-(size - len((head + tail).encode())) // len(rows.encode()))
+    return head + rows * times + tail
+
+
+def test_a_one_cell_a_line_table_repeated_in_its_region_costs_a_small_multiple_of_its_bytes():
+    # Each line of the region was a copy of the shared reading of its text with its cells
+    # copied to carry its number (67x on main at 5ef644b): the region reads the shared
+    # cells with the line of each beside them.
+    text = _table_rows_repeated(REPORT.read_text(encoding="utf-8"), "一、本年新收", "四、结转下年度继续办理")
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_table_rows_repeated_in_a_region_cost_a_small_multiple_of_their_bytes():
+    # Rows cut by tabs, each printed many times (30x on main at 5ef644b).
+    from gplint.example import example_report
+
+    text = _table_rows_repeated(example_report(), "一、本年新收", "四、结转下年度继续办理")
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_a_repeated_table_row_reads_its_cells_at_each_of_its_lines():
+    """The region reads one shared reading for every line of the same text; each row and
+    its cells stand at their own line, a row printed again is found at its own line, and
+    the shared cells keep the line they were read at."""
+    from gplint.example import example_report
+    from gplint.reader.line_memo import RegionLines
+
+    text = _table_rows_repeated(example_report(), "一、本年新收", "三、本年度办理结果", times=3)
+    lines = text.split("\n")
+    at = [k for k, line in enumerate(lines, 1) if line.startswith("二、上年结转")]
+    assert len(at) == 4  # printed once, then three times more
+    report = parse(text)
+    row = report.t3.rows["R02"]
+    assert row.line == at[0] and {c.span.line for c in row.cells} == {at[0]}
+    duplicates = [i.span.line for i in report.issues if i.kind == "t3-duplicate-row" and i.row == "R02"]
+    assert duplicates == at[1:]
+    _, table, _ = read_lines(text)
+    assert all(table[n - 1] is table[at[0] - 1] for n in at)  # one shared reading
+    region = RegionLines(table, range(at[0], at[-1] + 1))
+    assert [i.number for i in region] == list(range(at[0], at[-1] + 1))
+    assert all(c.line == i.number for i in region for c in i.placed_cells)
+    assert all(c.line == at[0] for c in table[at[0] - 1].cells)  # the shared cells unchanged

@@ -10,8 +10,10 @@ Places are display columns (a CJK character takes two), as the text was laid out
 """
 from __future__ import annotations
 
+import bisect
+
 import unicodedata
-from typing import Callable, Iterable, NamedTuple, Optional, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from ..lazy_re import lazy_compile
 from ..model import Label, Span
@@ -141,23 +143,54 @@ def table_columns(vectors: Iterable[Vector], width: int, infos: Sequence[LineInf
     their values or, when no row is full (zeros left blank), where its header line's
     column words stand; with the lines' texts to place a short row's values. None for
     any other table."""
-    texts = {i.number: i.text for i in infos if not i.separated and not i.offset}
+    texts = _LineTexts(infos)
     rows = [v.values for v in vectors if not v.separated]
     if any(len(values) == width for values in rows):
         grid = column_grid(rows, width, texts.get)
     else:
         first = min((v[0].line for v in rows if v), default=0)
-        grid = next((g for n in sorted(texts) if n < first
-                     for g in (header_grid(texts[n], width), header_grid(texts[n], width, lead=False)) if g is not None),
+        grid = next((g for n, text in texts.before(first)
+                     for g in (header_grid(text, width), header_grid(text, width, lead=False)) if g is not None),
                     None)
     return None if grid is None else AlignedColumns(grid, texts.get)
+
+
+class _LineTexts:
+    """The text of each line of a region not cut by pipes or tabs, by line number, read
+    from the region's lines (in order) rather than copied into a dict a line."""
+
+    def __init__(self, infos: Sequence[LineInfo]) -> None:
+        numbers = [i.number for i in infos]
+        if any(a > b for a, b in zip(numbers, numbers[1:])):  # (a region's lines are in order)
+            order = sorted(range(len(infos)), key=numbers.__getitem__)
+            infos, numbers = [infos[k] for k in order], [numbers[k] for k in order]
+        self.infos, self.numbers = infos, numbers
+
+    def get(self, number: int) -> Optional[str]:
+        k = bisect.bisect_left(self.numbers, number)
+        while k < len(self.numbers) and self.numbers[k] == number:  # (an empty cell shares its blank line's number)
+            info = self.infos[k]
+            if not info.separated and not info.offset:
+                return info.text
+            k += 1
+        return None
+
+    def before(self, first: int) -> Iterator[tuple[int, str]]:
+        """(number, text) of the lines before line ``first``, in order."""
+        seen = set()
+        for info in self.infos:
+            if info.number >= first:
+                break
+            if info.number not in seen and self.get(info.number) is not None:
+                seen.add(info.number)
+                yield info.number, self.get(info.number)
 
 
 def labels_alone(read: RegionRead) -> dict[str, Label]:
     """The table 三 rows whose label the region printed, by key: a row printed with its
     label and no value at all (every zero left blank) is there, empty, not absent."""
     out: dict[str, Label] = {}
-    for c, key in read.labels:
+    for (c, line), key in read.labels:
         if key is not None and key.startswith("R") and key not in out:
-            out[key] = Label(c.text, key, Span(c.line, c.column, c.line, c.end_column), False)
+            out[key] = Label(c.text, key, Span(line, c.column, line, c.end_column), False)
     return out

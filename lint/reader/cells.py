@@ -7,11 +7,13 @@ solver work from.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from operator import attrgetter
 from typing import Optional, Sequence
+
+_NEW = object.__new__
 
 from ..grammar import Tok
 from ..model import ABSENT, Cell, Number, Span
@@ -64,8 +66,8 @@ class LineInfo:
     text: str
     tokens: tuple[Tok, ...]
     #: Read-only once made: lines of the same text share these sequences and the cells in
-    #: them, which carry the line number of the reading they were made for until
-    #: :func:`own_cells` gives a copy its own (table regions get that before use).
+    #: them, which carry the line number of the reading they were made for (a table
+    #: region reads another line of that text as :func:`seen_at` gives it).
     cells: Sequence[LCell]
     separated: bool  # pipes or tabs cut the line into cells
     footer: bool = False
@@ -83,10 +85,45 @@ class LineInfo:
     #: What :func:`heading_of` reads from the line, without its number: None until read,
     #: ``()`` for a line that is no heading. Copies of a remembered line share it.
     heading_shape: Optional[tuple] = None
+    #: For a line seen at another number than the reading it shares (:func:`seen_at`):
+    #: that reading. None for a reading made for its line.
+    shared: Optional["LineInfo"] = field(default=None, compare=False, repr=False)
+    #: The labels and values carrying ``number`` of a line seen at another number, made
+    #: when first asked for (:attr:`placed_labels`).
+    _placed: Optional[tuple] = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.labels is None or self.values is None:
             self.split_cells()
+
+    @property
+    def placed_labels(self) -> Sequence[LCell]:
+        """The label cells carrying this line's number, for a table to hand on with their
+        place: a reading's own, or, for a line seen at another number (:func:`seen_at`),
+        copies made the first time they are asked for."""
+        return self._placed_cells()[0]
+
+    @property
+    def placed_values(self) -> Sequence[LCell]:
+        """The value cells (numbers, blanks) carrying this line's number (as
+        :attr:`placed_labels`)."""
+        return self._placed_cells()[1]
+
+    @property
+    def placed_cells(self) -> list[LCell]:
+        """The cells in order carrying this line's number (the same objects as
+        :attr:`placed_labels` and :attr:`placed_values`)."""
+        if self.shared is None:
+            return list(self.cells)
+        labels, values = map(iter, self._placed_cells())
+        return [next(labels) if c.kind == "label" else next(values) for c in self.cells]
+
+    def _placed_cells(self) -> tuple[Sequence[LCell], Sequence[LCell]]:
+        if self.shared is None:
+            return self.labels, self.values
+        if self._placed is None:
+            self._placed = (_at_number(self.labels, self.number), _at_number(self.values, self.number))
+        return self._placed
 
     def split_cells(self) -> None:
         """Set :attr:`labels` and :attr:`values` from :attr:`cells` (again, when the
@@ -130,6 +167,8 @@ class BlankLineAt:
         self.text = text
         self.tokens = tokens
 
+    placed_cells = placed_labels = placed_values = cells
+
     def as_info(self) -> "LineInfo":
         """The same reading as a :class:`LineInfo` (which it equals)."""
         return LineInfo(self.number, self.text, self.tokens, [], False, blank=True, heading_shape=())
@@ -141,6 +180,35 @@ class BlankLineAt:
 
     def __repr__(self) -> str:
         return f"BlankLineAt({self.number!r}, {self.text!r})"
+
+
+def seen_at(number: int, shared: LineInfo) -> LineInfo:
+    """Line ``number`` of a table region whose text was first read at another line: the
+    line table's reading of that text (``shared``, read-only) seen at ``number``.
+
+    Its fields are the shared reading's (the same objects, the cells among them: a table
+    reads a line's words and numbers there, the same at every line of that text, and
+    takes their line from the region line it reads — :func:`gplint.reader.region.read_region`,
+    the bulk of every table, keeps the shared cells with their lines beside them). The
+    cells' own ``line`` is the line the shared reading was made for; a builder that hands
+    a cell on with its place asks for :attr:`LineInfo.placed_labels` or
+    :attr:`LineInfo.placed_values`. No cell is copied to read a line. (A LineInfo, its
+    fields set one by one: the constructor would split the cells again, and one class
+    for every line keeps the builders' field reads fast.)"""
+    view = _NEW(LineInfo)
+    view.number, view.text, view.tokens, view.cells = number, shared.text, shared.tokens, shared.cells
+    view.separated, view.footer, view.md_rule, view.blank = shared.separated, shared.footer, shared.md_rule, \
+        shared.blank
+    view.empty_cell, view.offset, view.heading_shape = shared.empty_cell, shared.offset, shared.heading_shape
+    view.labels, view.values, view.shared, view._placed = shared.labels, shared.values, shared, None
+    return view
+
+
+def _at_number(cells: Sequence[LCell], n: int) -> Sequence[LCell]:
+    """Copies of ``cells`` carrying line ``n``."""
+    if not cells:
+        return cells  # (the shared empty sequence: read-only)
+    return [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
 
 
 # Tables repeat the same few numerals ("0", "1", "12") hundreds of times; int and Decimal
@@ -222,6 +290,14 @@ def cells_span(cells: Sequence[LCell]) -> Span:
     """The span from the first of ``cells`` to the end of the last (one line's cells)."""
     first, last = cells[0], cells[-1]
     return Span(first.line, first.column, last.line, last.end_column)
+
+
+def at_line(c: LCell, line: int) -> LCell:
+    """``c`` carrying ``line``: itself when it does, else a copy (a shared cell of the line
+    table handed on with its place: see :func:`seen_at`)."""
+    if c.line == line:
+        return c
+    return LCell(c.kind, c.text, line, c.column, c.end_column, c.value, c.fused, c.unit)
 
 
 def to_cell(c: LCell) -> Cell:

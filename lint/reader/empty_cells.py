@@ -5,14 +5,16 @@ blank value in the stream.
 """
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from operator import sub
 from typing import Optional, Sequence
 
 from .cells import LCell, LineInfo
+from .line_memo import KEPT_LINES, RegionLines
 
 
-def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> list[LineInfo]:
+def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]:
     """In a table printed one cell a line, an empty cell is an extra blank line.
 
     The file's rhythm says how many blank lines separate two cells (0 for HTML converted
@@ -24,10 +26,12 @@ def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> list[LineInfo]:
     by exactly ``width`` lines (values or blank) is read as one cell a line
     (:func:`labelled_blocks`).
     """
+    if isinstance(infos, RegionLines):
+        infos = infos.readable()
     out = _rhythm_cells(infos)
     if out is None and width:
         out = labelled_blocks(infos, width)
-    return list(infos) if out is None else out
+    return infos if out is None else out  # (a region's lines are read-only: not copied)
 
 
 def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[LineInfo]]:
@@ -93,7 +97,7 @@ def _block_cells(body: Sequence[LineInfo], width: int, spaced: bool) -> tuple[Op
     return None, 0
 
 
-def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[list[LineInfo]]:
+def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
     """:func:`empty_cells` by the file's rhythm, or None when the region is not regular."""
     # One pass finds the content lines and counts those of one cell (no generator, no
     # second lookup of each line: every table region of every report comes here).
@@ -116,22 +120,37 @@ def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[list[LineInfo]]:
     if rhythm > 1 or counts[step] < 0.8 * (len(content) - 1):
         return None
     if max(counts) <= step:
-        return [infos[k] for k in content]  # no gap longer than the rhythm: no empty cell
+        return _kept(infos, content, {})  # no gap longer than the rhythm: no empty cell
 
     def is_value(info: LineInfo) -> bool:
         return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
 
     prev = content[0]
-    out: list[LineInfo] = [infos[prev]]
+    out: list[int] = [prev]  # positions in ``infos`` of the lines kept, in order
+    made: dict[int, LineInfo] = {}  # position in ``out`` -> the empty cell made there
     append = out.append
     for k in content[1:]:
         run = k - prev - 1
         if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
             n_empty = -(-(run - rhythm) // (rhythm + 1))
             for e in range(n_empty):
-                at = infos[min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)]
-                append(LineInfo(at.number, at.text, at.tokens,
-                                [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True))
-        append(infos[k])
+                at_k = min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)
+                at = infos[at_k]
+                made[len(out)] = LineInfo(at.number, at.text, at.tokens,
+                                          [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True)
+                append(at_k)
+        append(k)
         prev = k
-    return out
+    return _kept(infos, out, made)
+
+
+def _kept(infos: Sequence[LineInfo], positions: Sequence[int], made: dict[int, LineInfo]) -> Sequence[LineInfo]:
+    """The lines of ``infos`` at ``positions``, those of ``made`` in their place: for a
+    region read from the line table, its lines by number (none made until read)."""
+    if isinstance(infos, RegionLines) and len(infos) > KEPT_LINES:  # (a short one keeps its lines)
+        numbers = infos.numbers
+        return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), made or None)
+    lines = infos._kept if isinstance(infos, RegionLines) and infos._kept is not None else infos
+    if not made:
+        return [lines[k] for k in positions]
+    return [made.get(j) or lines[k] for j, k in enumerate(positions)]

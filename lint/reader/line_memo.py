@@ -6,17 +6,18 @@ A report's lines are kept as a *line table*: a list with, for each line, the rea
 reading: a line costs one list slot, not an object of its own. A line's number is its
 position in the table (index + 1), not the shared reading's ``number`` (the line it was
 first read for). The readings are read-only (nothing done to one may reach another
-line or the next report): :func:`line_at` gives a line a reading of its own (its number,
-its cells carrying it) where one is needed — the lines of a table region.
+line or the next report): :func:`line_at` gives a table region's line its number beside
+the shared reading (:func:`~gplint.reader.cells.seen_at`), no copy of it.
 
 Short lines are remembered from report to report as well (:data:`_LINE_MEMO`).
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from array import array
+from typing import Iterator, Optional, Sequence, Union, overload
 
 from ..grammar import MEMO_MAX_LINE, MEMO_SIZE, Line, LineMemo, line_lexer
-from .cells import BlankLineAt, LCell, LineInfo
+from .cells import BlankLineAt, LineInfo, seen_at
 from .flattened import SEGMENT_MIN
 from .headings import heading_shape_of
 from .lines import split_line, split_record
@@ -106,38 +107,105 @@ def read_lines(text: str) -> Optional[tuple[list[str], list[LineInfo], list[Line
 
 
 def line_at(table: Sequence[LineInfo], number: int) -> LineInfo:
-    """Line ``number`` of a line table as a reading of its own, with that number and cells
-    carrying it (a table's cells become spans): the shared reading itself when it was made
-    for this line, else a copy (for a blank line, a :class:`BlankLineAt`). Read-only, as
-    every reading is."""
+    """Line ``number`` of a line table as a table region reads it: the shared reading
+    itself when it was made for this line, else that reading seen at ``number``
+    (:func:`seen_at`; a :class:`BlankLineAt` for a blank line). Read-only, as every
+    reading is; no cell is copied here."""
     first = table[number - 1]
     if first.number == number:  # (its cells carry the number it was made for)
         return first
     if first.blank and not first.cells and not first.offset:
         return BlankLineAt(number, first.text, first.tokens)  # type: ignore[return-value]
-    return own_cells(_copy_info(first, number))
+    return seen_at(number, first)
 
 
-def _copy_info(first: LineInfo, n: int) -> LineInfo:
-    """``first``'s reading of the same text, for line ``n``: its own number, ``first``'s
-    cells (which carry ``first``'s line number until :func:`own_cells`)."""
-    # dataclasses.replace(first, number=n), spelled out: replace walks the
-    # fields by name, three times the cost.
-    return LineInfo(n, first.text, first.tokens, first.cells, first.separated, first.footer, first.md_rule,
-                    first.blank, first.empty_cell, first.offset, first.labels, first.values, first.heading_shape)
+class RegionLines(Sequence[LineInfo]):
+    """Lines of a line table as a table region reads them (:func:`line_at`). ``numbers``:
+    the lines, in order (a range, or an array when some were left out); ``made``: lines
+    made for the region (an empty cell seen as a blank line, :mod:`.empty_cells`) by
+    position.
+
+    The builders read a region ten times or so: a region of up to :data:`KEPT_LINES` lines
+    keeps its lines once made. A longer one (a table printed many times over) makes each
+    line when read and lets it go after: it costs no object a line while it is read, only
+    the lines a table keeps."""
+
+    __slots__ = ("table", "numbers", "made", "_kept")
+
+    def __init__(self, table: Sequence[LineInfo], numbers: Sequence[int],
+                 made: Optional[dict[int, LineInfo]] = None) -> None:
+        self.table, self.numbers, self.made = table, numbers, made
+        self._kept: Optional[list[LineInfo]] = None
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @overload
+    def __getitem__(self, k: int) -> LineInfo: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> "RegionLines": ...
+
+    def __getitem__(self, k: Union[int, slice]) -> Union[LineInfo, "RegionLines"]:
+        if isinstance(k, slice):
+            made = None
+            if self.made:
+                positions = range(len(self.numbers))[k]
+                made = {new: self.made[old] for new, old in enumerate(positions) if old in self.made}
+            return RegionLines(self.table, self.numbers[k], made)
+        if self._kept is not None:
+            return self._kept[k]
+        return self._line(k if k >= 0 else k + len(self.numbers))
+
+    def _line(self, k: int) -> LineInfo:
+        if self.made:
+            line = self.made.get(k)
+            if line is not None:
+                return line
+        return line_at(self.table, self.numbers[k])
+
+    def __iter__(self) -> Iterator[LineInfo]:
+        kept = self._kept if self._kept is not None else self._keep()
+        if kept is not None:
+            return iter(kept)
+        if self.made:
+            return map(self._line, range(len(self.numbers)))
+        table = self.table
+        return (line_at(table, n) for n in self.numbers)
+
+    def _keep(self) -> Optional[list[LineInfo]]:
+        """A short region's lines, made once and kept (None for a long one)."""
+        if len(self.numbers) > KEPT_LINES:
+            return None
+        if self.made:
+            self._kept = list(map(self._line, range(len(self.numbers))))
+        else:
+            table = self.table
+            self._kept = [line_at(table, n) for n in self.numbers]
+        return self._kept
+
+    def __reversed__(self) -> Iterator[LineInfo]:
+        for k in reversed(range(len(self.numbers))):
+            yield self[k]
+
+    def readable(self) -> Sequence[LineInfo]:
+        """The region as the builders read it, over and over: a short one as the list of
+        its lines (indexed and measured in C), a long one itself (made when read)."""
+        kept = self._kept if self._kept is not None else self._keep()
+        return kept if kept is not None else self
 
 
-def own_cells(info: LineInfo) -> LineInfo:
-    """``info`` with cells that carry its own line number (see :func:`_copy_info`).
+#: A region of more lines than this makes each when read (see :class:`RegionLines`): a
+#: report's table regions have tens to a few hundred lines.
+KEPT_LINES = 384
 
-    Copies the shared cells when they carry another line's number; never changes a shared
-    cell or list, only which ones ``info`` holds."""
-    cells = info.cells
-    if not cells:
-        return info
-    n = info.number
-    if cells[0].line == n:  # a line's cells all carry one number: these are its own
-        return info
-    info.cells = [LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit) for c in cells]
-    info.split_cells()
-    return info
+
+def pick(infos: Sequence[LineInfo], positions: Sequence[int]) -> Sequence[LineInfo]:
+    """The lines of ``infos`` at ``positions``, in that order: of a region read from the
+    line table, a region of those lines (each made when read); else a list."""
+    if isinstance(infos, RegionLines) and infos._kept is None:
+        numbers, made = infos.numbers, infos.made
+        kept = {j: made[k] for j, k in enumerate(positions) if k in made} if made else None
+        return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), kept or None)
+    lines = infos._kept if isinstance(infos, RegionLines) and infos._kept is not None else infos
+    return [lines[k] for k in positions]

@@ -17,35 +17,17 @@ Vectors are then placed on the format's rows (:func:`align`).
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
 from ..model import Span
-from .cells import LCell, LineInfo
+from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
 from .lines import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
-
-
-# Slotted: a report makes a few dozen vectors and reads their fields over and over.
-@dataclass(slots=True)
-class Vector:
-    """One row (or, in a column stream, one column) of a table region: its values in order."""
-
-    key: Optional[str]
-    values: list[LCell]
-    line: int
-    label: Optional[LCell] = None
-    layout: str = "row"
-    #: Read from a line whose cells are cut by pipes or tabs: an empty cell shows where a
-    #: value is missing. On any other line a missing value's place is unknown.
-    separated: bool = False
-
-    @property
-    def label_text(self) -> str:
-        """The row's label as printed ("" when it has none)."""
-        return self.label.text if self.label else ""
+from .vectors import LabelAt, Stream, Vector
 
 
 @dataclass
@@ -53,7 +35,8 @@ class RegionRead:
     """What a layout read from a table region: its vectors, the labels met, the orientation."""
 
     vectors: list[Vector] = field(default_factory=list)
-    labels: list[tuple[LCell, Optional[str]]] = field(default_factory=list)
+    #: Every label met: the shared label cell with its line, and the row key it names.
+    labels: list[tuple[LabelAt, Optional[str]]] = field(default_factory=list)
     column_major: bool = False
 
 
@@ -87,8 +70,10 @@ class _RegionReader:
     def __init__(self, match, width_of, full_width: int, row_order: Sequence[str]) -> None:
         self.match, self.width_of, self.full_width, self.row_order = match, width_of, full_width, row_order
         self.out = RegionRead()
-        self.pending: list[tuple[str, LCell]] = []
-        self.buffer: list[LCell] = []
+        #: Row labels waiting for their values: (key, the shared label cell and its line).
+        self.pending: list[tuple[str, LabelAt]] = []
+        self.buffer: list[LCell] = []  # (the line table's shared cells)
+        self.buffer_lines = array("i")  # the line of each
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
@@ -97,9 +82,12 @@ class _RegionReader:
         short, self.short_row = self.short_row, None
         if short is not None and self.continues_row(short, info):
             return
+        # The cells as the line table read them, their line the region line's: a region's
+        # lines repeat "0" and "| 0 | 0 |" by the hundred.
         labs, vals = info.labels, info.values
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             self.buffer.append(vals[0])  # one value a line: part of a stream
+            self.buffer_lines.append(info.number)
             return
         has_num = "num" in map(CELL_KIND, vals)
         # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
@@ -108,27 +96,28 @@ class _RegionReader:
             self.flush()
             self.row(info, has_num, wrapped)
         elif info.separated and len(labs) >= 2:
-            self.out.labels.extend((c, None) for c in labs)  # header row of a pipe/tab table
+            self.out.labels.extend(((c, info.number), None) for c in labs)  # header row of a pipe/tab table
         else:
             if self.buffer:  # labels after a stream end it; labels after labels add up
                 self.flush()
-            self.labels_alone(labs)
+            self.labels_alone(labs, info.number)
 
-    def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LCell]] = None) -> None:
+    def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LabelAt]] = None) -> None:
         """Layout "row": a label and its values on one line (pipes, tabs or blanks);
         ``wrapped``: the row label waiting just above (layout "wrapped label", below)."""
         labs, vals = info.labels, info.values
         key = lab_cell = None
         for c in labs:
             m = self.match(c.text)
+            at = (c, info.number)
             if m is not None:
-                key, lab_cell = m, c
-            self.out.labels.append((c, m))
-        if key is None and labs and wrapped and not info.separated and 0 < info.number - wrapped[1].line <= 2:
+                key, lab_cell = m, at
+            self.out.labels.append((at, m))
+        if key is None and labs and wrapped and not info.separated and 0 < info.number - wrapped[1][1] <= 2:
             # Layout "wrapped label" (pdftotext -layout): the row's values on the label's second
             # or third line, beside a piece naming no row (「（二）部分公开（区分处」 / 「理的，…  4  0」).
             key, lab_cell = wrapped
-        if key is not None and self.width_of(key) == 0 and (not has_num or labs[-1] is not lab_cell):
+        if key is not None and self.width_of(key) == 0 and (not has_num or lab_cell is None or labs[-1] is not lab_cell[0]):
             # A group label followed by a row label it does not know ("（三）不予公开 |
             # 1.□□□" with the item garbled) spans rows: the row itself is unlabelled. (A
             # group label with numbers beside it is a group row printed with its own
@@ -136,7 +125,8 @@ class _RegionReader:
             key, lab_cell = None, None
         if not has_num and key is None and not (labs and len(vals) == self.full_width):
             return  # a row of dashes with no label: header debris (a full row is a row)
-        vector = Vector(key, list(vals), info.number, lab_cell, "row", info.separated)
+        # (The shared reading's list itself: read-only, as every reading is.)
+        vector = Vector.at_lines(key, vals, info.number, None, lab_cell, "row", info.separated)
         self.out.vectors.append(vector)
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector
@@ -150,35 +140,38 @@ class _RegionReader:
         vals = info.values
         if info.separated or info.labels or not vals or "num" not in map(CELL_KIND, vals):
             return False
-        if any(c.fused for c in row.values) or any(c.fused for c in vals):
+        if any(c.fused for c in row.cells) or any(c.fused for c in vals):
             return False  # digits run together: how many cells they hold is unknown
-        if len(row.values) + len(vals) != self.width_of(row.key):
+        if len(row.cells) + len(vals) != self.width_of(row.key):
             return False
-        row.values.extend(vals)
+        row.extend_at(vals, info.number)
         return True
 
-    def labels_alone(self, labs: Sequence[LCell]) -> None:
-        """Row labels on lines of their own: their values follow as a stream."""
+    def labels_alone(self, labs: Sequence[LCell], line: int) -> None:
+        """Row labels on lines of their own (``line``): their values follow as a stream."""
         for c in labs:
             m = self.match(c.text)
-            self.out.labels.append((c, m))
+            self.out.labels.append(((c, line), m))
             # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
             if m is not None and self.width_of(m) > 0 and not (self.pending and self.pending[-1][0] == m):
-                self.pending.append((m, c))
+                self.pending.append((m, (c, line)))
 
     def flush(self) -> None:
         """Place the buffered stream of values on the pending labels, by the first layout
         that fits it."""
-        vals, self.buffer = self.buffer, []
-        if not vals:
+        if not self.buffer:  # (most calls: a row ends no stream)
             self.pending = []
             return
-        if len(self.pending) == 1 and len(vals) == self.width_of(self.pending[0][0]) - 1 \
-                and (split := dash_after_label(self.pending[0][1])) is not None:
-            vals.insert(0, split[1])  # 「数量：—」 over its values one a line, one short: the first
-        n, full = len(vals), self.full_width
+        stream = Stream(self.buffer, self.buffer_lines)
+        self.buffer, self.buffer_lines = [], array("i")
+        if len(self.pending) == 1 and len(stream.cells) == self.width_of(self.pending[0][0]) - 1 \
+                and (split := dash_after_label(at_line(*self.pending[0][1]))) is not None:
+            # 「数量：—」 over its values one a line, one short: the first
+            stream.cells.insert(0, split[1])
+            stream.lines.insert(0, split[1].line)
+        n, full = len(stream.cells), self.full_width
         if (full > 1 and len(self.pending) >= 2 and n % full == 0 and n // full > len(self.pending)
-                and stream_rows(vals, self.pending, full, self.row_order, self.out)):
+                and stream_rows(stream, self.pending, full, self.row_order, self.out)):
             self.pending = []  # layout "lost label": more rows of numbers than labels
             return
         # A run after k row labels may cover only the first of them (pdfminer puts the
@@ -190,72 +183,70 @@ class _RegionReader:
         head, self.pending = self.pending[:use], self.pending[use:]
         widths = [self.width_of(k) for k, _ in head]
         if len(head) >= 2 and n == sum(widths):
-            self.out.vectors.extend(labelled_stream(vals, head, widths, self.out))
+            self.out.vectors.extend(labelled_stream(stream, head, widths, self.out))
         elif len(head) >= 2 and full > 1 and n % full == 0 and n // full >= 2:
-            self.out.vectors.extend(column_stream_in_order(vals, head[0][0], full, self.row_order))
+            self.out.vectors.extend(column_stream_in_order(stream, head[0][0], full, self.row_order))
             self.out.column_major = True
         elif head:
             key, lab = head[-1]
             if n < self.width_of(key) - 1:
                 # A lone number or two under a row label is not that row's vector: it
                 # competes with unlabelled rows for the slot (see align).
-                self.out.vectors.append(Vector(None, vals, vals[0].line, None, "stray"))
+                self.out.vectors.append(stream.vector(None, range(n), None, "stray"))
             else:
-                self.out.vectors.append(Vector(key, vals, vals[0].line, lab, "vertical"))
+                self.out.vectors.append(stream.vector(key, range(n), lab, "vertical"))
         else:
-            self.out.vectors.extend(unlabelled_stream(vals, full))
+            self.out.vectors.extend(unlabelled_stream(stream, full))
 
 
-def labelled_stream(vals: Sequence[LCell], head: Sequence[tuple[str, LCell]], widths: Sequence[int],
+def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths: Sequence[int],
                     out: RegionRead) -> list[Vector]:
     """Layouts "vertical" and "column": k row labels, then exactly their values, one a line.
     Rows of one width may be written row by row (HTML, DOCX) or column by column (pdfminer):
     the orientation the row totals confirm wins (:func:`row_score`)."""
     w = widths[0]
     if all(x == w for x in widths) and w > 1:
-        by_row = column_major_rows(vals, len(head), w)
-        col_major = [Vector(key, by_row[r], vals[r].line, lab, "column") for r, (key, lab) in enumerate(head)]
-        row_major = [Vector(key, list(vals[r * w:(r + 1) * w]), vals[r * w].line, lab, "vertical")
-                     for r, (key, lab) in enumerate(head)]
+        by_row = column_major_rows(stream.cells, len(head), w)
+        col_major = [stream.vector(key, by_row[r], lab, "column", r) for r, (key, lab) in enumerate(head)]
+        row_major = [stream.vector(key, range(r * w, (r + 1) * w), lab, "vertical") for r, (key, lab) in enumerate(head)]
         chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
         out.column_major = out.column_major or chosen is col_major
         return chosen
     vectors, pos = [], 0
     for (key, lab), w in zip(head, widths):
-        vectors.append(Vector(key, list(vals[pos:pos + w]), vals[pos].line, lab, "vertical"))
+        vectors.append(stream.vector(key, range(pos, pos + w), lab, "vertical"))
         pos += w
     return vectors
 
 
-def column_stream_in_order(vals: Sequence[LCell], first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
+def column_stream_in_order(stream: Stream, first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
     """Layout "column stream": whole rows of values column by column after labels that do
     not account for them; the rows are taken in the format's order from the first label."""
-    rows = len(vals) // width
+    rows = len(stream.cells) // width
     seq = list(row_order)
     start = seq.index(first_key) if first_key in seq else 0
-    by_row = column_major_rows(vals, rows, width)
-    return [Vector(seq[start + r] if start + r < len(seq) else None, by_row[r], vals[r].line, None, "column")
+    by_row = column_major_rows(stream.cells, rows, width)
+    return [stream.vector(seq[start + r] if start + r < len(seq) else None, by_row[r], None, "column", r)
             for r in range(rows)]
 
 
-def unlabelled_stream(vals: Sequence[LCell], width: int) -> list[Vector]:
+def unlabelled_stream(stream: Stream, width: int) -> list[Vector]:
     """Values with no label before them: whole rows when they divide into rows, else one
     vector that :func:`align` places between its labelled neighbours."""
-    n = len(vals)
+    n = len(stream.cells)
     if width > 1 and n > width + 1 and n % width == 0:
-        return [Vector(None, list(vals[r * width:(r + 1) * width]), vals[r * width].line, None, "vertical")
-                for r in range(n // width)]
-    return [Vector(None, vals, vals[0].line, None, "vertical")]
+        return [stream.vector(None, range(r * width, (r + 1) * width), None, "vertical") for r in range(n // width)]
+    return [stream.vector(None, range(n), None, "vertical")]
 
 
-def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], width: int,
-                 row_order: Sequence[str], out: "RegionRead") -> bool:
+def stream_rows(stream: Stream, pending: Sequence[tuple[str, LabelAt]], width: int,
+                row_order: Sequence[str], out: "RegionRead") -> bool:
     """A run of numbers holding more rows than the labels before it: place the rows by the
     format's order. They start right after the last row already read when the labels allow
     it (a lost first label), else at the first label's row; the orientation (column by
     column or row by row) is the one the row totals confirm. False when the labels do not
     fit the format's order, so the caller falls back to its usual reading."""
-    rows = len(vals) // width
+    rows = len(stream.cells) // width
     index = {k: i for i, k in enumerate(row_order)}
     positions = [index[k] for k, _ in pending if k in index]
     if len(positions) != len(pending) or positions != sorted(positions):
@@ -268,9 +259,9 @@ def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], wid
         return False
     keys = list(row_order[start:start + rows])
     labels = {k: lab for k, lab in pending}
-    by_row = column_major_rows(vals, rows, width)
-    col_major = [Vector(k, by_row[r], vals[r].line, labels.get(k), "column") for r, k in enumerate(keys)]
-    row_major = [Vector(k, list(vals[r * width:(r + 1) * width]), vals[r * width].line, labels.get(k), "vertical")
+    by_row = column_major_rows(stream.cells, rows, width)
+    col_major = [stream.vector(k, by_row[r], labels.get(k), "column", r) for r, k in enumerate(keys)]
+    row_major = [stream.vector(k, range(r * width, (r + 1) * width), labels.get(k), "vertical")
                  for r, k in enumerate(keys)]
     chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
     out.column_major = out.column_major or chosen is col_major
@@ -278,12 +269,13 @@ def stream_rows(vals: Sequence[LCell], pending: Sequence[tuple[str, LCell]], wid
     return True
 
 
-def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[LCell]]:
-    """The rows of a column-by-column stream. pdfminer may emit the 总计 column out of place
-    (seen: before 其他); the column that is the row-wise sum of the others is the total."""
-    cols = [list(vals[c * rows:(c + 1) * rows]) for c in range(width)]
+def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[int]]:
+    """The rows of a column-by-column stream, as positions in ``vals``. pdfminer may emit
+    the 总计 column out of place (seen: before 其他); the column that is the row-wise sum
+    of the others is the total."""
+    cols = [range(c * rows, (c + 1) * rows) for c in range(width)]
     if width == 7:
-        t = total_column(cols)
+        t = total_column([[vals[k] for k in col] for col in cols])
         if t is not None and t != 6:
             cols = cols[:t] + cols[t + 1:] + [cols[t]]
     return [[cols[c][r] for c in range(width)] for r in range(rows)]
@@ -310,7 +302,7 @@ def row_score(vectors: Sequence[Vector]) -> int:
     """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
     score = 0
     for v in vectors:
-        nums = [c.value for c in v.values]
+        nums = [c.value for c in v.cells]
         if len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums):
             if sum(nums[:6]) == nums[6]:
                 score += 1
@@ -320,8 +312,8 @@ def row_score(vectors: Sequence[Vector]) -> int:
 def holds_values(vec: Vector) -> bool:
     """A vector that is a row of the table: it holds a number, or three or more marks
     written for cells (a row whose zeros are all "—" or "无")."""
-    kinds = list(map(CELL_KIND, vec.values))
-    return "num" in kinds or (len(kinds) >= 3 and all(map(CELL_TEXT, vec.values)))
+    kinds = list(map(CELL_KIND, vec.cells))
+    return "num" in kinds or (len(kinds) >= 3 and all(map(CELL_TEXT, vec.cells)))
 
 
 def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Vector], list[Vector], list[Vector]]:
@@ -350,7 +342,7 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
         gap = [v for v in vectors[p0 + 1:p1] if (v.key is None or v.key not in index) and holds_values(v)]
         free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
         if len(gap) > len(free):
-            keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].values), i))[:len(free)]
+            keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].cells), i))[:len(free)]
             strays.extend(v for i, v in enumerate(gap) if i not in keep)
             gap = [v for i, v in enumerate(gap) if i in keep]
         for key, vec in zip(free, gap):

@@ -48,11 +48,11 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
         rows = infos[at + 1:stop]
         seps = Counter(len(_cuts(i)) for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
         width = max(seps.most_common(1)[0][0] if seps else 0, len(_cuts(infos[at])))
-        out.append(replace(infos[at], cells=list(infos[at].cells[:-1]), labels=None, values=None))
+        out.append(_with_cells(infos[at], list(infos[at].placed_cells[:-1])))
         for info in rows:
             cuts = _cuts(info) if info.separated else []
             if cuts and len(cuts) >= width and info.cells and info.cells[-1].column > cuts[-1]:
-                remark = info.cells[-1]
+                remark = info.placed_cells[-1]
                 issues.append(Issue("remark-cell", remark.span, table, values=(remark.text,)))
                 info = _without_remark(info, cuts)
             out.append(info)
@@ -73,13 +73,19 @@ def _without_remark(info: LineInfo, cuts: list[int]) -> LineInfo:
     """The line without its last cell. A line ending in a text cell is cut with its empty
     cells dropped (they stand for merged label cells there): each empty place between the
     row's first value and the remark becomes an empty cell again."""
-    cells = list(info.cells[:-1])
+    cells = list(info.placed_cells[:-1])
     first = next((c.column for c in cells if c.kind == "num"), None)
     if first is not None:
-        line = info.cells[-1].line
+        line = info.number
         for start, end in zip(cuts, cuts[1:]):
             if start > first and not info.text[start:end - 1].strip() \
                     and not any(start < c.column <= end for c in cells):
                 cells.append(LCell("blank", "", line, start + 1, start + 1))
         cells.sort(key=lambda c: c.column)
-    return replace(info, cells=cells, labels=None, values=None)
+    return _with_cells(info, cells)
+
+
+def _with_cells(info: LineInfo, cells: list[LCell]) -> LineInfo:
+    """``info`` with these cells (carrying its own number): a reading of its own, no longer
+    a view of a line read at another number (cells.seen_at)."""
+    return replace(info, cells=cells, labels=None, values=None, shared=None, _placed=None)

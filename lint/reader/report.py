@@ -3,6 +3,7 @@ reporter kind and format version.
 """
 from __future__ import annotations
 
+from array import array
 from decimal import Decimal
 from typing import Iterator, Optional, Sequence
 
@@ -21,7 +22,7 @@ from ..model import (
 )
 from ..sources import normalise_newlines
 from .cells import LineInfo, to_number
-from .line_memo import line_at, read_lines, split_lines
+from .line_memo import RegionLines, line_at, read_lines, split_lines
 from .lines import split_line
 from .flattened import SEGMENT_MIN, lines_with_flattened_tables, rows_run_on, segments, virtual_lines
 from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
@@ -59,7 +60,7 @@ def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None
     return report if real_of is None else _remap(report, real_of)
 
 
-def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[list[int]]]:
+def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[Sequence[int]]]:
     """The report, its spans on virtual lines when a long line was cut (then also the real
     line of each virtual one). ``text`` is as read (:func:`parse_read`)."""
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
@@ -104,10 +105,10 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         end = min(ends) if ends else len(infos) + 1
         return range(start, end)
 
-    def own_lines(lines: range) -> list[LineInfo]:
-        # A table's cells become spans: each line a reading of its own, with its number.
-        # (Made for one table at a time, let go once it is read.)
-        return [line_at(infos, n) for n in lines]
+    def own_lines(lines: range) -> RegionLines:
+        # A table's cells become spans: each line read at its own number (made when a
+        # table reads it, let go unless the table keeps it).
+        return RegionLines(infos, lines)
 
     s3 = sections.get("S3")
     s4 = sections.get("S4")
@@ -159,7 +160,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     return report, real_of
 
 
-def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[int]]]:
+def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[Sequence[int]]]:
     """The raw lines of normalised ``text``, the line table (see .line_memo; virtual
     lines of a long flattened line cut at its anchors), and the real line of each virtual
     one (None when no line was cut)."""
@@ -184,7 +185,7 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[list[i
     # numbers, mapped back to real ones at the end (_remap). A line not cut keeps its
     # shared reading (the line table's, at its new position).
     table: list[LineInfo] = []
-    real_of = [0]
+    real_of = array("i", [0])  # (an array: no int object a line)
     for n, info in enumerate(infos, 1):
         for piece, offset in cut.get(n, ()):
             virtual = split_line(Line(len(table) + 1, piece.text, piece.tokens))  # its cells carry its number

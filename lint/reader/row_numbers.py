@@ -21,7 +21,7 @@ MAX_ROW_NUMBER_DIGITS = 3
 
 def _leading_number(vec, width_of: Callable[[str], int], full_width: int) -> Optional[int]:
     """The row's first value as a row number, when it can be one (else None)."""
-    vals = vec.values
+    vals = vec.cells  # (kinds, texts and numbers: the line table's cells, lines beside them)
     # (The value the cell reader parsed, not the text again: "²" is a digit to str.isdigit
     # and no number to int, and a row number never has thousands of digits.)
     if not vals or vals[0].kind != "num" or type(vals[0].value) is not int or len(vals[0].text) > MAX_ROW_NUMBER_DIGITS:
@@ -32,7 +32,7 @@ def _leading_number(vec, width_of: Callable[[str], int], full_width: int) -> Opt
         return number  # a group label's line: its number alone
     if len(vals) <= need or (vec.key is None and need == 0):
         return None
-    if vec.label is not None and (vec.label.line, vec.label.column) < (vals[0].line, vals[0].column):
+    if vec.label is not None and (vec.label.line, vec.label.column) < (vec.line_of(0), vals[0].column):
         return None  # printed after its label: a cell of the row
     return number
 
@@ -55,7 +55,7 @@ def _numbered_run(numbers: Sequence[Optional[int]]) -> list[int]:
 
 
 def _empty_label_cell(vec) -> bool:
-    vals = vec.values
+    vals = vec.cells
     return vec.separated and vec.label is None and len(vals) > 1 and vals[1].kind == "blank" and not vals[1].text
 
 

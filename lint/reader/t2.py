@@ -16,7 +16,7 @@ from ..model import (
     Table2,
 )
 from . import aligned_columns, remarks_column, repeated_cells, runs, t2_runs
-from .cells import CELL_UNITS, LCell, LineInfo, region_span, to_number
+from .cells import CELL_UNITS, LCell, LineInfo, at_line, region_span, to_number
 from .cells import cells_span, to_cell
 from .region import RegionRead, Vector, Widths, align, blank_separated, fit, read_region
 from ..lazy_re import lazy_compile
@@ -134,11 +134,13 @@ def _rows_sharing_lines(read: RegionRead, match, issues: list[Issue]) -> list[Ve
     it on the same line (:func:`_row_inside_label`) read from there; the values after the
     other label are none of this table's rows (an issue says so)."""
     labels_on = {}
-    for c, _key in read.labels:
-        labels_on.setdefault(c.line, []).append(c)
+    for (c, line), _key in read.labels:
+        labels_on.setdefault(line, []).append(c)
     out = []
     for vec in read.vectors:
-        before = [c for c in labels_on.get(vec.line, ()) if not vec.values or c.column < vec.values[0].column]
+        before = [c for c in labels_on.get(vec.line, ()) if not vec.cells or c.column < vec.cells[0].column]
+        if before:
+            before[-1] = at_line(before[-1], vec.line)
         found = _row_inside_label(before[-1], match) if vec.layout == "row" and before else None
         if found is None:
             out.append(vec)
@@ -167,18 +169,19 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
 
     match = _T2_LABEL_ROW[fmt]
     read = read_region(infos, match, Widths(widths).__getitem__, 0, order)
-    for c, key in read.labels:
+    for (c, line), key in read.labels:
         n = L.normalise(c.text)
+        span = Span(line, c.column, line, c.end_column)
         if key:
-            row_labels.append(Label(c.text, key, c.span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+            row_labels.append(Label(c.text, key, span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
         elif _T2_HEADER_WORDS.search(n):
-            col_labels.append(Label(c.text, None, c.span, False))
+            col_labels.append(Label(c.text, None, span, False))
             if "金额" in n or "收费" in n:
-                fee_header = fee_header or Label(c.text, "fees", c.span)
-        elif fee_header is not None and c.span.line == fee_header.span.end_line + 1 and _UNIT_ALONE.fullmatch(n):
+                fee_header = fee_header or Label(c.text, "fees", span)
+        elif fee_header is not None and line == fee_header.span.end_line + 1 and _UNIT_ALONE.fullmatch(n):
             # The fee header's unit wrapped onto the next line: one header cell, checked whole.
             fee_header = Label(fee_header.text + c.text, "fees", Span(
-                fee_header.span.line, fee_header.span.column, c.span.end_line, c.span.end_column, fee_header.span.page))
+                fee_header.span.line, fee_header.span.column, line, c.end_column, fee_header.span.page))
     # Header words in pipe/tab header rows are recorded as labels without keys too.
     cells: dict[str, Cell] = {}
     placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order)

@@ -70,7 +70,7 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
         if "num" in map(CELL_KIND, info.values) or any(
                 (m := _t3_row_named(c.text)) and m.startswith("R") for c in info.labels):
             break
-        for c in info.labels:
+        for c in info.placed_labels:  # (their spans are the header's labels)
             n = L.normalise(c.text)
             if "勾稽" in n or "钩稽" in n or "第一项加第二项" in n:
                 caption = caption or Label(c.text, "caption", c.span, "钩稽" in n)
@@ -187,7 +187,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         else:
             rest.append(vec)
     placed = _place(rest, order, issues)
-    short = any(not v.separated and len(v.values) < width for v in placed.values())  # (most tables: none)
+    short = any(not v.separated and len(v.cells) < width for v in placed.values())  # (most tables: none)
     aligned = None if not short or header.placement is not None or parts is not None or form is not None \
         or subtotal is not None else aligned_columns.table_columns(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in

@@ -179,7 +179,7 @@ def _read_transposed(infos: Sequence[LineInfo], columns: list[LineInfo]) -> Form
     if header is None:
         return _unreadable("transposed", "no-header", Span(first.number))
     rows: list[tuple[str, LCell]] = []
-    for c in header.labels:
+    for c in header.placed_labels:  # (a vector's label, with its line)
         key = _row_named(c.text)
         if key is None and not rows:
             continue  # the corner cell (申请人情况) or the caption
@@ -196,6 +196,7 @@ def _read_transposed(infos: Sequence[LineInfo], columns: list[LineInfo]) -> Form
     missing = [c for c in T3_2021.column_keys if c not in by_column]
     if missing:
         return _unreadable("transposed", "missing-columns", Span(first.number), values=tuple(missing))
-    vectors = [Vector(key, [by_column[c].values[n] for c in T3_2021.column_keys], header.number, label, "transposed")
+    vectors = [Vector(key, [by_column[c].placed_values[n] for c in T3_2021.column_keys], header.number, label,
+                      "transposed")
                for n, (key, label) in enumerate(rows)]
     return FormRead("transposed", vectors)

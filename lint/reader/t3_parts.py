@@ -24,6 +24,7 @@ from .. import format as F
 from .. import labels as L
 from ..model import Issue, Span
 from .cells import CELL_KIND, RUN_MARKS, LCell, LineInfo, region_span
+from .line_memo import pick
 from .region import RegionRead, Vector, Widths, fit, holds_values, read_region
 
 FORM = "column-parts"
@@ -67,7 +68,7 @@ class Part:
     """One stacked table: its header lines, the columns they name, and all its lines."""
 
     header: list[LineInfo] = field(default_factory=list)
-    lines: list[LineInfo] = field(default_factory=list)
+    lines: Sequence[LineInfo] = field(default_factory=list)
     #: The columns the header names, in the format's order, and in the order printed.
     columns: tuple[str, ...] = ()
     printed: tuple[str, ...] = ()
@@ -97,7 +98,8 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
         return []
     parts = [Part()]
     texts: list[list[str]] = [[]]
-    for info in infos:
+    at: list[list[int]] = [[]]  # each part's lines, by position in ``infos``
+    for k, info in enumerate(infos):
         if info.blank or info.footer or info.md_rule:
             continue
         part = parts[-1]
@@ -106,22 +108,27 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
             part = Part()
             parts.append(part)
             texts.append([])
+            at.append([])
         if header is not None:
             part.header.append(info)
             texts[-1].append(header)
         elif "num" in map(CELL_KIND, info.values):
             part.has_values = True
-        part.lines.append(info)
+        at[-1].append(k)
     for part, lines in zip(parts, texts):
         part.columns = L.t3_columns_in("".join(lines))
         part.printed = _printed_order(lines, part.columns)
     merged: list[Part] = []
-    for part in parts:
+    merged_at: list[list[int]] = []
+    for part, positions in zip(parts, at):
         if merged and (part.columns == merged[-1].columns or not part.has_values):
-            merged[-1].lines += part.lines  # a header printed again, or one with no rows under it
+            merged_at[-1] += positions  # a header printed again, or one with no rows under it
             merged[-1].has_values |= part.has_values
         else:
             merged.append(part)
+            merged_at.append(positions)
+    for part, positions in zip(merged, merged_at):
+        part.lines = pick(infos, positions)  # (a region's lines made when read, not kept)
     return merged
 
 
@@ -218,7 +225,7 @@ def _empty_rows(part: Part, match, read: set, width: int, order: Sequence[str]) 
     cut by blanks, it must show one mark a column."""
     out = []
     for info in part.lines:
-        label, values = (info.labels[-1] if info.labels else None), list(info.values)
+        label, values = (info.placed_labels[-1] if info.labels else None), list(info.placed_values)
         if label is not None and not values and not info.separated:
             label, values = _trailing_marks(label)
         if label is None or not (0 < len(values) <= width) or any(c.kind != "blank" for c in values):

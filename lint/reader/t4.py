@@ -38,22 +38,21 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
-        labs = info.labels
-        vals = info.values
+        labs, vals = info.labels, info.values  # (the line table's: the line is the region line's)
         for c in labs:
             n = L.normalise(c.text)
             if "总计" in n or n in ("总", "计") or "合计" in n:
                 has_total = True
             # (A header row cut only by blanks is one label of short words.)
             if len(n) <= 12 or all(len(w) <= 12 for w in c.text.split()):
-                col_labels.append(Label(c.text, None, c.span, False))
+                col_labels.append(Label(c.text, None, Span(info.number, c.column, info.number, c.end_column), False))
         if "num" not in map(CELL_KIND, vals) and not ((values or info.empty_cell) and not labs and vals) \
                 and not _marks_row(info):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
                 and not _header_with_values(labs, vals) and not _block_row(info)):
             continue  # prose with a trailing number (not the header's own line with the values)
-        values.extend(vals)
+        values.extend(info.placed_values)  # (kept: with their line)
         separated = separated or info.separated
         spaced = spaced or (not info.separated and len(vals) > 1)
         last_line = info.number

@@ -70,7 +70,7 @@ def transposed(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table
         found = sum(len(info.values) for info, _ in results)
         issues.append(Issue("t4-value-count", results[0][0].values[0].span, "t4", found=found, expected=15))
         return Table4({}, labels, first, Span(first, 1, last, 1))
-    cells = {(b, col): to_cell(v) for info, col in results for b, v in zip(blocks, info.values)}
+    cells = {(b, col): to_cell(v) for info, col in results for b, v in zip(blocks, info.placed_values)}
     return Table4(cells, labels, first, Span(first, 1, last, 1))
 
 
@@ -81,7 +81,7 @@ def _key_value_cell(info: LineInfo) -> Optional[tuple[str, LCell]]:
     label = info.labels[0]
     if info.values:
         m = _KEY.match(label.text)
-        return None if m is None else (_RESULTS[m.group(1)], info.values[0])
+        return None if m is None else (_RESULTS[m.group(1)], info.placed_values[0])
     m = _KEY_VALUE.match(label.text)
     if m is None:
         return None
@@ -113,7 +113,7 @@ def key_value(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4
             issues.append(Issue("t4-value-count", cell.span, "t4", found=len(cells) + 1, expected=15))
             return Table4({}, tuple(labels), info.number, Span(info.number))
         cells[(block, col)] = to_cell(cell)
-        labels.append(Label(info.labels[0].text, None, info.labels[0].span, False))
+        labels.append(Label(info.labels[0].text, None, info.placed_labels[0].span, False))
         lines.append(info.number)
     if len(cells) < 5:
         return None
