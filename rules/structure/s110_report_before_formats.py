@@ -24,7 +24,8 @@ class ReportBeforeFormats(Rule):
         tables and identities are not run on them (``Rule.formats``); the checks that hold
         for any report (dates, hygiene, the prose's own sums) are, and this notice says so,
         so that a reviewer of a folder of many years knows why such a report is quiet.
-        "Bad" is a report on 2018 (which draws the notice), "Good" the same on 2021.
+        "Bad" is a report on 2018 in the old style (which draws the notice); "Good" is the
+        example report (the 2021 format's tables) titled 2019, the first year of a format.
 
     Bad::
 
@@ -48,30 +49,8 @@ class ReportBeforeFormats(Rule):
 
     Good::
 
-        示例区人民政府2021年政府信息公开工作年度报告
-
-        一、总体情况
-
-        本年度工作平稳有序。
-
-        二、主动公开政府信息情况
-
-        第二十条第（一）项
-        信息内容	本年制发件数	本年废止件数	现行有效件数
-        规章	0	0	0
-        行政规范性文件	1	0	5
-
-        三、收到和处理政府信息公开申请情况
-
-        四、政府信息公开行政复议、行政诉讼情况
-
-        五、存在的主要问题及改进情况
-
-        政策解读形式较单一，下一步将丰富解读形式。
-
-        六、其他需要报告的事项
-
-        无。
+        …
+        示例市交通运输局2019年政府信息公开工作年度报告
     """
 
     code = "S110"
