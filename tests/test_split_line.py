@@ -73,6 +73,10 @@ def _separated_reference(line: Line) -> LineInfo:
             cells.pop(0)
         if cells and cells[-1].kind == "blank" and not cells[-1].text and not "".join(t.value for t in segments[-1]).strip():
             cells.pop()
+    # (The cell filters the reader runs on every cut row: a dash glued to a label, marks and
+    # OCR look-alikes standing in a value's place.)
+    cells = lines.glued_dash(cells)
+    lines.written_non_counts(cells)
     md_rule = sep_type == "PIPE" and bool(cells) and all(c.kind == "label" and set(c.text) <= set("-:— ") for c in cells)
     last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
     first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
