@@ -207,11 +207,11 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
     if COMPARISON.search(c.before) or _DURATION.match(c.after):
         return None
     a = _APPLICANT_AT_END.search(c.before)
-    if a is not None:
-        if _ANOTHER_APPLICANT.search(c.before, 0, a.start()):
-            return None  # 公民、法人和其他组织申请 27 件: every applicant, not one kind
+    if a is not None and not _ANOTHER_APPLICANT.search(c.before, 0, a.start()):
         i = next(int(k[1:]) for k, v in a.groupdict().items() if v)
         return "applicant", APPLICANTS[i][1], a.group(0)
+    # (公民、法人和其他组织申请 27 件 names every applicant, not one kind: the count is the
+    # whole, read by its verb like any other.)
     kind = _nearest_kind(c)
     outcome, in_before = nearest(OUTCOME_WORDS, c)
     if outcome is not None and not in_before and outcome.start() > _AFTER_REACH:

@@ -445,6 +445,8 @@ QUIET: list[str] = [
     # (Cases said not to be about disclosure, or handled as another's agent.)
     "（二）依申请公开。全年共发生行政复议案件15件、行政诉讼案件20件，均不涉及政府信息公开。",
     "（二）依申请公开。全年代理行政诉讼案件5件。",
+    # (Every kind of applicant named, the count agreeing with table 三's new ones.)
+    "（二）依申请公开。全年共收到自然人、法人或其他组织政府信息公开申请27件。",
     "（二）依申请公开。全年共收到政府信息公开申请27件，其中通过网络平台提交20件、信函7件。",
     "（二）依申请公开。全年共收到政府信息公开申请27件，平均办理时间5个工作日。",
     "（二）依申请公开。全年办理政府信息公开申请29件（含上年结转2件）。",

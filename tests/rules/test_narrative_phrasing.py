@@ -198,6 +198,9 @@ def test_a_count_cut_by_a_stray_blank_or_an_ocr_slip_is_not_read(sentence):
 @pytest.mark.parametrize("sentence", [
     "全年通过网上申请平台收到政府信息公开申请30件。", "本机关全年收到群众提出的信息公开申请30件。",
     "全年收到各类政府信息公开申请30件。", "全年收到申请人提出的政府信息公开申请30件。",
+    # every kind of applicant named: the whole count, not one kind's
+    "全年共收到自然人、法人或其他组织政府信息公开申请30件。",
+    "全年收到公民、法人和其他组织提出的政府信息公开申请30件。",
     "全年共收到并受理政府信息公开申请30件。",
     # the request named outright, whatever else stands before it (its subject, its channel)
     "全年共收到市民政府信息公开申请30件。", "全年共收到线上政府信息公开申请30件。",
