@@ -43,6 +43,14 @@ def normalise(text: str) -> str:
     return "".join(t.split())
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits (２０２４年) as ASCII ones: same length, so offsets hold."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
 def simplified(text: str) -> str:
     """``text`` in Simplified characters, character for character (same length)."""
     return text.translate(_T2S)

@@ -41,7 +41,6 @@ _SEG_ENUM = (
     r"(?=[ \t\u3000]*(?:$|[（(]|[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、))"
 )
 _UP_TO_DIGIT = lazy_compile(r"[^0-9０-９]*")
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # A heading's title in other words: a few characters with no mark of a sentence, ending
 # in a word titles end with (情况, 措施, 事项, 概况, 概述), at most 22 characters in all.
 _REWORDED_TITLE = lazy_compile(r"[^。，,；;：:！？0-9０-９\s]{2,20}?(?:情况|措施|事项|概况|概述)")
@@ -67,7 +66,7 @@ def _segment_cuts(text: str) -> list[int]:
     for m in re.finditer(_SEG_ENUM, text):
         at = m.start()
         if m.group("item") is not None:
-            run = m.group("item").translate(_ASCII_DIGITS)
+            run = L.ascii_digits(m.group("item"))
             # The item's label: what follows, up to its first value.
             after = _UP_TO_DIGIT.match(text, m.end(), m.end() + 16).group()
             key = L.match_t3_row(L.normalise("1." + after), numbered=True)

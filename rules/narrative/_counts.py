@@ -19,7 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from gplint.labels import cn_to_int
+from gplint.labels import ascii_digits, cn_to_int
 
 from ._prose import COUNT_DIGITS, Sentence, count
 from gplint.lazy_re import lazy_compile
@@ -36,7 +36,6 @@ _COUNT = lazy_compile(
     r"\s*(?P<unit>" + "|".join(COUNT_UNITS) + ")")
 #: Units a Chinese numeral is read with (一个 and 一条 are words more often than counts).
 _CN_UNITS = frozenset(("件", "件次", "宗", "起", "份"))
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 #: Clause stops: a count's words never run past them.
 _STOPS = lazy_compile(r"[，,；;。！？!?：:\n]")
 #: Words next to a count that make it approximate.
@@ -82,7 +81,7 @@ def blank_asides(text: str) -> str:
 
 def _value(m: re.Match[str]) -> Optional[int]:
     if m.group("d") is not None:
-        return count(m.group("d").translate(_FULL_WIDTH))  # (None for a run too long to be a count)
+        return count(ascii_digits(m.group("d")))  # (None for a run too long to be a count)
     if m.group("unit") not in _CN_UNITS:
         return None
     return cn_to_int(m.group("c"))

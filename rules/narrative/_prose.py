@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from gplint.confidence import table_confidence
 from gplint.format import T2_2021 as _T2
 from gplint.format import T3_2021 as _T3
-from gplint.labels import normalise
+from gplint.labels import ascii_digits, normalise
 from gplint.analyses import per_report
 from gplint.model import Number, Report, Sentence
 from gplint.lazy_re import lazy_compile
@@ -72,12 +72,6 @@ def clauses(sentence: Sentence, stops: str = "，,；;") -> Iterator[tuple[int, 
 
 
 _YEAR = lazy_compile(r"(?<!\d)(\d{4})\s*年")
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def ascii_digits(text: str) -> str:
-    """``text`` with full-width digits (２０２４年) as ASCII ones: same length, so offsets hold."""
-    return text.translate(_FULL_WIDTH_DIGITS)
 
 
 def other_year(text: str, year: Optional[int]) -> bool:
