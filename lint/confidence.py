@@ -135,6 +135,10 @@ class TableConfidence:
     #: Where the table's section holds a picture and no table text: the table was
     #: published as an image (a page's ``<img>``, a markdown image). Found, not readable.
     image: Optional[Span] = None
+    #: Where the reader left two or more values of a line in no row: a row's values whose
+    #: row is unknown, so no sum down a column can be checked. (A number alone is most
+    #: often a wrapped label's own numbering, "1." of "1.申请人…", cut off on its own line.)
+    rows_left_over: tuple[Span, ...] = ()
 
     @property
     def assessable(self) -> bool:
@@ -366,9 +370,12 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     also = 0 if "C7" in t3.header_columns else 6
     row_issues: dict[str, list[Issue]] = {}
     unplaced = 0
+    left_over: list[Span] = []
     for i in issues:
         if i.kind == "t3-unplaced-values":
             unplaced += len(i.values)
+            if len(i.values) >= 2 and i.span is not None:
+                left_over.append(i.span)
         elif i.row:
             row_issues.setdefault(i.row, []).append(i)
     rows: dict[str, RowConfidence] = {}
@@ -392,7 +399,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     if blank_zeros:
         rows = _unplace_short(rows)
     return TableConfidence("t3", found, rows, unplaced, blank_zeros, _score(rows),
-                           _first_span(rows, t3.span))
+                           _first_span(rows, t3.span), rows_left_over=tuple(left_over))
 
 
 def _t4(report: Report, issues: list[Issue]) -> TableConfidence:

@@ -130,6 +130,13 @@ def _t3_shape(report: Report) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _GROUP_KEYS = frozenset(g.key for g in _T3.groups)
 
 
+#: The identities of table 三 that sum its result rows down a column: a row's values left
+#: over in the table (read, but placed in no row) are most often a result row's (the long
+#: labels of （三）…（六） are the ones that wrap out of recognition), so these sums are
+#: unknown. (T3-BALANCE reads 一、二、（七）总计 and 四、, each read whole or absent.)
+RESULT_SUM_KINDS = frozenset({"SUM-RESULTS", "GROUP-SUBTOTAL"})
+
+
 def t3_identities(report: Report) -> list[Identity]:
     """Every T3 identity that applies to this report's printed rows (the format's, for
     the table's shape: :func:`gplint.format.t3_identities`)."""
@@ -272,7 +279,8 @@ def analyse_t3(report: Report) -> T3Analysis:
     # Each cell looked up once: most cells sit in several identities. Cells of rows the
     # reader misread are absent (never an operand).
     cells: dict[CellKey, Cell] = {}
-    unread = table_confidence(report, "t3").unread
+    confidence = table_confidence(report, "t3")
+    unread = confidence.unread
     if unread:
         ints = list(ints)
         for row in unread:
@@ -291,6 +299,9 @@ def analyse_t3(report: Report) -> T3Analysis:
     append = evaluated.append
     small = _SMALL_DECIMALS
     compiled = _compiled_t3(*_t3_shape(report)) if report.t3 is not None else ()
+    if confidence.rows_left_over:
+        # (T190 says which checks were not made; each row's own total still holds.)
+        compiled = tuple((ident, get) for ident, get in compiled if ident.kind not in RESULT_SUM_KINDS)
     for ident, get in compiled:
         if get is not None:
             vals = get(ints)
