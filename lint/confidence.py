@@ -430,7 +430,9 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
     # The reader's count issue: its values do not fill the 15 cells (it expects 12 only
     # when the text has exactly 12 values and no 总计 columns, and then raises none).
     count_issues = [i for i in issues if i.kind == "t4-value-count"][:1]
-    off = sum(1 for c in cells.values() if c.span is not None) - 15
+    # (Values beyond the fifteenth are placed in no cell: the issue counts them.)
+    off = ((count_issues[0].found or 0) - (count_issues[0].expected or 15) if count_issues
+           else sum(1 for c in cells.values() if c.span is not None) - 15)
     rows = {}
     for b in T4_BLOCKS:
         own = [i for i in issues if i.kind == "ambiguous-digit-split" and (i.row in ("t4", f"t4.{b}"))]

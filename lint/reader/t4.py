@@ -58,7 +58,11 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         last_line = info.number
         if len(values) >= 15:
             break
+    left_over = _values_left_over(infos, last_line) if len(values) >= 15 else 0
     values = fit(values, 15)
+    if left_over:
+        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values) + left_over,
+                            expected=len(values)))
     digits = runs.run_digits(values, 15)
     if digits is not None:
         return _t4_from_run(values, digits, col_labels, issues)
@@ -88,6 +92,21 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _values_left_over(infos: Sequence[LineInfo], last: int) -> int:
+    """How many values stand on lines of their own after the line that completed the
+    fifteen (each two or more, before any line with words): a cell's number wrapped onto
+    a second line in a narrow column ("35" over "1"), a row the table does not have. Which
+    cell each belongs to is unknown. (A number alone is a page number.)"""
+    extra = 0
+    for info in infos:
+        if info.number <= last or info.blank or info.footer or info.md_rule:
+            continue
+        if info.labels or len(info.values) < 2 or "num" not in map(CELL_KIND, info.values):
+            break
+        extra += sum(1 for c in info.values if c.kind == "num")
+    return extra
 
 
 def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optional[list[LCell]]:

@@ -250,6 +250,24 @@ def test_balance_is_still_checked_beside_a_rows_values_left_over():
     assert sorted(d.code for d in run(text, ["T", "A"], profile="default")) == ["A103", "A103", "T190"]
 
 
+_T4_VALUES = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+
+
+def test_t4_numbers_wrapped_onto_a_line_of_their_own_leave_the_table_unchecked():
+    # A narrow column wraps "35" over "1": the line under the values holds the numbers'
+    # ends, and which cells they end is unknown (were: block totals and the prose's counts
+    # checked against "35").
+    text = example_report(replace={_T4_VALUES: _T4_VALUES + "\n\t\t8\t\t1"})
+    diags = run(text, ["T", "A", "N"], profile="default")
+    assert [d.code for d in diags] == ["T190"] and "读到 17 个数值" in diags[0].message
+
+
+@pytest.mark.parametrize("after", ["5", "注：本表第 2 栏含 3 件"])
+def test_t4_page_number_or_note_after_the_values_is_no_value(after):
+    text = example_report(replace={_T4_VALUES: _T4_VALUES + "\n" + after})
+    assert run(text, ["T", "A", "N"], profile="default") == []
+
+
 def test_clean_table_has_no_t190():
     assert run(example_report(), ["T190"]) == []
 
