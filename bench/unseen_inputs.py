@@ -1874,7 +1874,43 @@ DOC_VARIANTS = {
     "lo-subtotal-pdf": "the same with table 三's 小计 column (docx-subtotal), exported to PDF by LibreOffice",
     "lo-plain-pdf": "docx-merged's document as python-docx leaves it (no borders, no cell padding, every column "
                     "as wide: labels wrap every two characters) exported to PDF by LibreOffice",
+    # A page saved as a PDF from the browser (Chromium headless, "print to PDF"; skipped
+    # without `chromium`): how researchers keep crawled pages.
+    "chrome-pdf-cms": "html-cms's page printed to PDF by Chromium",
+    "chrome-pdf-word": "html-word's page (Word's 'save as web page') printed to PDF by Chromium",
+    "chrome-pdf-div": "html-div-cells's page (<div> cells) printed to PDF by Chromium",
 }
+
+#: The page each browser-printed variant prints (made as that variant makes it).
+_PRINTED_PAGES = {"chrome-pdf-cms": "html-cms", "chrome-pdf-word": "html-word", "chrome-pdf-div": "html-div-cells"}
+
+
+def print_pages(reports: dict[str, ReportData], folder: Path, variant: str) -> dict[str, Path]:
+    """The variant's pages printed to PDF by headless Chromium; {} without ``chromium``."""
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        return {}
+    page_variant = _PRINTED_PAGES[variant]
+    made = {}
+    for name, d in reports.items():
+        if page_variant == "html-div-cells":
+            page = render_html_cells(d, "div")
+        else:
+            page = render_html(d, word=page_variant == "html-word")
+        source = folder / f"{name}.html"
+        source.write_text(page, encoding="utf-8")
+        path = folder / f"{name}.pdf"
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={path}",
+                        "--no-pdf-header-footer", f"--user-data-dir={folder / '_profile'}", source.as_uri()],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, check=False)
+        source.unlink()
+        if path.exists():
+            made[name] = path
+    shutil.rmtree(folder / "_profile", ignore_errors=True)
+    return made
 
 #: LibreOffice's export filter for each office variant, and the extension it writes.
 _OFFICE_EXPORTS = {"lo-pdf": ("pdf", "pdf"), "lo-subtotal-pdf": ("pdf", "pdf"), "lo-plain-pdf": ("pdf", "pdf"),
@@ -1927,8 +1963,8 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
             continue
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
-        if variant in _OFFICE_EXPORTS:
-            made = render_office(reports, folder, variant)
+        if variant in _OFFICE_EXPORTS or variant in _PRINTED_PAGES:
+            made = (render_office if variant in _OFFICE_EXPORTS else print_pages)(reports, folder, variant)
             if made:
                 written[variant] = made
             continue
