@@ -1879,7 +1879,48 @@ DOC_VARIANTS = {
     "chrome-pdf-cms": "html-cms's page printed to PDF by Chromium",
     "chrome-pdf-word": "html-word's page (Word's 'save as web page') printed to PDF by Chromium",
     "chrome-pdf-div": "html-div-cells's page (<div> cells) printed to PDF by Chromium",
+    "pdftotext-layout-lo": "lo-pdf's PDF as poppler's `pdftotext -layout` writes its text",
+    "pdftotext-raw-lo": "lo-pdf's PDF as poppler's `pdftotext` writes it (its reading order, no layout)",
+    "pdftotext-layout-grid": "pdf-grid's PDF (reportlab) as `pdftotext -layout` writes its text",
+    "pdftotext-raw-grid": "pdf-grid's PDF (reportlab) as `pdftotext` writes it",
+    "pdftotext-layout-chrome": "chrome-pdf-cms's PDF as `pdftotext -layout` writes its text",
 }
+
+#: PDFs read by poppler's pdftotext (the text researchers feed to tools), with -layout or in
+#: its reading order: (the variant whose PDF is read, layout?). Skipped without pdftotext.
+_PDFTOTEXT = {"pdftotext-layout-lo": ("lo-pdf", True), "pdftotext-raw-lo": ("lo-pdf", False),
+              "pdftotext-layout-grid": ("pdf-grid", True), "pdftotext-raw-grid": ("pdf-grid", False),
+              "pdftotext-layout-chrome": ("chrome-pdf-cms", True)}
+
+
+def pdf_to_text(reports: dict[str, ReportData], folder: Path, variant: str) -> dict[str, Path]:
+    """The variant's source PDFs (made in a folder of their own) as poppler's pdftotext
+    writes their text; {} without ``pdftotext`` or the source's tool."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return {}
+    source_variant, layout = _PDFTOTEXT[variant]
+    pdfs = folder / "_pdf"
+    pdfs.mkdir(parents=True, exist_ok=True)
+    if source_variant in _OFFICE_EXPORTS:
+        sources = render_office(reports, pdfs, source_variant)
+    elif source_variant in _PRINTED_PAGES:
+        sources = print_pages(reports, pdfs, source_variant)
+    else:
+        sources = {name: pdfs / f"{name}.pdf" for name, d in reports.items() if render_pdf(d, pdfs / f"{name}.pdf")}
+    made = {}
+    for name, pdf in sources.items():
+        path = folder / f"{name}.txt"
+        subprocess.run([tool, "-enc", "UTF-8", *(["-layout"] if layout else []), str(pdf), str(path)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, check=False)
+        if path.exists():
+            made[name] = path
+    shutil.rmtree(pdfs, ignore_errors=True)
+    return made
+
 
 #: The page each browser-printed variant prints (made as that variant makes it).
 _PRINTED_PAGES = {"chrome-pdf-cms": "html-cms", "chrome-pdf-word": "html-word", "chrome-pdf-div": "html-div-cells"}
@@ -1963,8 +2004,10 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
             continue
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
-        if variant in _OFFICE_EXPORTS or variant in _PRINTED_PAGES:
-            made = (render_office if variant in _OFFICE_EXPORTS else print_pages)(reports, folder, variant)
+        maker = (render_office if variant in _OFFICE_EXPORTS else print_pages if variant in _PRINTED_PAGES
+                 else pdf_to_text if variant in _PDFTOTEXT else None)
+        if maker is not None:
+            made = maker(reports, folder, variant)
             if made:
                 written[variant] = made
             continue

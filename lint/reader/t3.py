@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
 from .. import labels as L
+from ..lazy_re import lazy_compile
 from ..model import (
     ABSENT,
     T3_COLS,
@@ -74,14 +75,27 @@ def _read_header(infos: Sequence[LineInfo]) -> _Header:
             n = L.normalise(c.text)
             if "勾稽" in n or "钩稽" in n or "第一项加第二项" in n:
                 caption = caption or Label(c.text, "caption", c.span, "钩稽" in n)
-                # The caption may share its line with header words (PDF text).
-                n = n.split(")")[-1] if ")" in n else ""
+                n = _after_caption(c.text, n)
             parts.append(n)
             line_texts[-1] += n
             for key in L.t3_columns_in(n):
                 labels.append(Label(c.text, key, c.span, False))
     text = "".join(parts)
     return _Header(text, tuple(labels), L.t3_columns_in(text), caption, _placement(line_texts))
+
+
+def _after_caption(text: str, norm: str) -> str:
+    """The header words on the caption's line, normalised: after its closing bracket (PDF
+    text), or, where the caption wraps in a column of its own (text laid out in columns,
+    pdftotext -layout), after the wide gap that ends its column on this line."""
+    if ")" in norm:
+        return norm.split(")")[-1]
+    fields = _WIDE_GAP.split(text.strip())
+    return L.normalise(" ".join(fields[1:])) if len(fields) > 1 else ""
+
+
+#: Blanks that separate columns of text laid out in columns (a word's own are one).
+_WIDE_GAP = lazy_compile(r"[ \u3000]{2,}|\t")
 
 
 def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
@@ -357,7 +371,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         # (A "row" vector's values stand on its own line, its label there or wrapped above.)
         row_line = vec.line if vec.layout == "row" or not lab else lab.line
         if not vec.separated and blank_separated(vals, row_line) and not any(c.fused for c in vals):
-            in_columns = aligned and aligned_columns.place(vals, aligned.grid, aligned.text_of)
+            in_columns = aligned and aligned.place(vals)
             if in_columns:  # the row's values stand under their columns: the empty ones are seen
                 return Row(key, label, to_cells(in_columns), vec.line, (), len(in_columns), None)
             # Values cut only by blanks on a line (a page flattened into one line drops

@@ -95,6 +95,14 @@ def test_missing_total_column_is_one_finding_naming_the_rows():
     assert "没有“总计”列" in diags[0].message and len(diags[0].related) == 2
 
 
+def test_a_header_not_read_whole_says_nothing_of_its_total_column():
+    # 自然人 wrapped a character a line (自然 over 人, as pdftotext lays out a narrow
+    # column): the header's words were not all read, so 总计's absence is no evidence.
+    text = example_report(t3_total_column=False).replace("\t自然人\t", "\t自然\t")
+    assert "T104" in codes(run(example_report(t3_total_column=False), ["T"]))
+    assert "T104" not in codes(run(text, ["T"]))
+
+
 def test_missing_rows_listed_once():
     diags = run(example_report(drop_t3_rows=("R17", "R18")), ["T105"])
     assert len(diags) == 1 and "2.重复申请" in diags[0].message and "3.要求提供公开出版物" in diags[0].message
