@@ -26,7 +26,7 @@ from .aligned_columns import AlignedColumns
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .t3_fit import choose_drop, short_of_subtotal, subtotal_position
+from .t3_fit import choose_drop, short_of_subtotal, subtotal_column
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
 
@@ -139,27 +139,13 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     unplaced: dict[str, Vector] = {}  # rows of a table in column groups whose cells cannot be placed
     header = _read_header(infos)
     width = 7 if ("C7" in header.columns or not header.columns) else 6
-    # Some reports add a 法人或其他组织 小计 column (FORMAT §5.1): a derived column, read
-    # and set aside, never part of the 总计 sum.
-    subtotal: Optional[int] = None
-    # (Headed 小计, or 合计 in a header that heads the last column 总计.)
-    word = "小计" if "小计" in header.text else "合计" if "合计" in header.text and "总计" in header.text else None
-    if width == 7 and word is not None:
-        subtotal = subtotal_position(header.text, word)
-
-    # A table printing （六）其他处理 as one row (the 2019 layout) has G6 where its
-    # sub-rows would be, before the total row.
-    order = [r for r in T3_ROWS if has_sub6 or r not in _G6.members]
-    if not has_sub6:
-        order.insert(order.index(F.T3_2021.total_row), _G6.key)
-
-    widths = Widths.fromkeys(order, 7)  # its keys: the rows of the order
-    read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
+    subtotal = subtotal_column(header.text) if width == 7 else None
+    order = _row_order(has_sub6)
+    read = read_region(infos, _t3_label_row, Widths.fromkeys(order, 7).__getitem__, 7, order)
     if not has_sub6 and _unlabelled_full_table(read.vectors):
         # No row label at all and as many rows as the 2021 format's: its (六) sub-rows.
         has_sub6, order = True, list(T3_ROWS)
-        widths = Widths.fromkeys(order, 7)
-        read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
+        read = read_region(infos, _t3_label_row, Widths.fromkeys(order, 7).__getitem__, 7, order)
     vectors = read.vectors
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
@@ -173,44 +159,23 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         width, subtotal = (7 if "C7" in header.columns else 6), None
         if not has_sub6 and _unlabelled_full_table(vectors):
             has_sub6, order = True, list(T3_ROWS)  # as for one table with no labels, above
-            widths = Widths.fromkeys(order, 7)
     elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
-    rows: dict[str, Row] = {}
-    groups: dict[str, Row] = {}
-    # Group rows printed with their own subtotals (a G key that is no row of the order)
-    # are set aside; the rest are aligned.
-    rest: list[Vector] = []
-    for vec in vectors:
-        if vec.key is not None and vec.key.startswith("G") and vec.key not in widths:
-            groups.setdefault(vec.key, _t3_row(vec.key, vec, width, issues, subtotal))
-        else:
-            rest.append(vec)
-    placed = _place(rest, order, issues)
-    short = any(not v.separated and len(v.cells) < width for v in placed.values())  # (most tables: none)
-    aligned = None if not short or header.placement is not None or parts is not None or form is not None \
-        or subtotal is not None else aligned_columns.table_columns(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
-    solve = header.placement is None and subtotal is None and parts is None
-    unsure = _split_fused_t3(placed, width, issues, order) if solve else set()
-    for key, vec in placed.items():
-        target = groups if key.startswith("G") else rows
-        if key in unsure:
-            target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
-                              _ABSENT_ROW, vec.line, (), 0)
-            continue
-        target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
+    in_format_columns = header.placement is None and subtotal is None and parts is None
+    rows, groups = _placed_rows(vectors, order, width, subtotal, infos, issues,
+                                cut_runs=in_format_columns, by_position=in_format_columns and form is None)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
-    missing = any(key not in rows for key in T3_ROWS)
-    printed_empty = aligned_columns.labels_alone(read) if missing and form is None and parts is None else {}
-    for key in T3_ROWS:
-        if key not in rows:
-            lab = printed_empty.get(key)
-            # A row printed with its label and no value at all (every zero left blank) is
-            # there, empty; a row neither labelled nor read is absent (T105).
-            rows[key] = Row(key, lab, _ABSENT_ROW, lab.span.line if lab else 0, (), 0)
+    if any(key not in rows for key in T3_ROWS):
+        printed_empty = aligned_columns.labels_alone(read) if form is None and parts is None else {}
+        for key in T3_ROWS:
+            if key not in rows:
+                lab = printed_empty.get(key)
+                # A row printed with its label and no value at all (every zero left blank) is
+                # there, empty; a row neither labelled nor read is absent (T105).
+                rows[key] = Row(key, lab, _ABSENT_ROW, lab.span.line if lab else 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form
@@ -218,6 +183,47 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         layout = t3_parts.FORM
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   region_span(infos))
+
+
+def _row_order(has_sub6: bool) -> list[str]:
+    """Table 三's rows in order. A table printing （六）其他处理 as one row (the 2019 layout)
+    has G6 where its sub-rows would be, before the total row."""
+    order = [r for r in T3_ROWS if has_sub6 or r not in _G6.members]
+    if not has_sub6:
+        order.insert(order.index(F.T3_2021.total_row), _G6.key)
+    return order
+
+
+def _placed_rows(vectors: Sequence[Vector], order: Sequence[str], width: int, subtotal: Optional[int],
+                 infos: Sequence[LineInfo], issues: list[Issue], *, cut_runs: bool, by_position: bool
+                 ) -> tuple[dict[str, Row], dict[str, Row]]:
+    """The rows and the group rows read from the vectors, each on its row of the format.
+
+    ``cut_runs``: cut rows whose digits ran together (as seven cells, 总计 last);
+    ``by_position``: place a short row's values by where they stand under the header
+    (:mod:`.aligned_columns`)."""
+    rows: dict[str, Row] = {}
+    groups: dict[str, Row] = {}
+    # Group rows printed with their own subtotals (a G key that is no row of the order)
+    # are set aside; the rest are aligned.
+    rest: list[Vector] = []
+    for vec in vectors:
+        if vec.key is not None and vec.key.startswith("G") and vec.key not in order:
+            groups.setdefault(vec.key, _t3_row(vec.key, vec, width, issues, subtotal))
+        else:
+            rest.append(vec)
+    placed = _place(rest, order, issues)
+    short = any(not v.separated and len(v.cells) < width for v in placed.values())  # (most tables: none)
+    aligned = aligned_columns.table_columns(placed.values(), width, infos) if short and by_position else None
+    unsure = _split_fused_t3(placed, width, issues, order) if cut_runs else set()
+    for key, vec in placed.items():
+        target = groups if key.startswith("G") else rows
+        if key in unsure:
+            target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
+                              _ABSENT_ROW, vec.line, (), 0)
+            continue
+        target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
+    return rows, groups
 
 
 def _column_parts(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector],
