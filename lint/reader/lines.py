@@ -249,9 +249,30 @@ def _split_unseparated(line: Line) -> LineInfo:
     if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
         if is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
             return LineInfo(n, line.text, line.tokens, [], False, footer=True)
-    # Trailing run of blank-separated numbers after a label (or alone).
+    i, nums, fused = _trailing_values(toks, n)
+    signed = signed_run(toks, i) if fused is not None else None
+    if signed is not None:
+        i -= 2  # the number and its sign before the fused digits are cells, not label
+    # Dashes with no number among them are text (a rule line, a dash in a sentence) —
+    # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
+    # written as marks ("规章 无 无 －").
+    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)):
+        nums = []
+        i = len(toks)
+    if not nums and fused is None:
+        leading = _values_first(line)
+        if leading is not None:
+            return leading
+    nums.reverse()
+    return _label_and_values(line, toks, i, nums, fused, signed)
+
+
+def _trailing_values(toks: Sequence[Tok], n: int) -> tuple[int, list, Optional[Tok]]:
+    """The run of blank-separated values that ends line ``n`` (a label's, or alone), read
+    from its end: (where it starts, its values last first — tokens, or cells with their
+    unit or sign —, the digits written against the label before them, if any)."""
     i = len(toks)
-    nums: list[Tok] = []
+    nums: list = []
     fused: Optional[Tok] = None
     while i > 0:
         t = toks[i - 1]
@@ -280,23 +301,16 @@ def _split_unseparated(line: Line) -> LineInfo:
             # (the first piece of a run with stray spaces, "数量20 0 0 0 02", included).
             fused = t
             i -= 1
-            break
         break
-    signed = signed_run(toks, i) if fused is not None else None
-    if signed is not None:
-        i -= 2  # the number and its sign before the fused digits are cells, not label
-    # Dashes with no number among them are text (a rule line, a dash in a sentence) —
-    # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
-    # written as marks ("规章 无 无 －").
-    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)):
-        nums = []
-        i = len(toks)
-    if not nums and fused is None:
-        leading = _values_first(line)
-        if leading is not None:
-            return leading
-    nums.reverse()
-    # The label: tokens before the numbers, from the first to the last that is not blank.
+    return i, nums, fused
+
+
+def _label_and_values(line: Line, toks: Sequence[Tok], i: int, nums: list, fused: Optional[Tok],
+                      signed: Optional[tuple[Tok, Tok]]) -> LineInfo:
+    """The line's cells: its label (the tokens before ``i``, blanks around them left out),
+    the digits run together against it (``fused``, after the signed cell before them), then
+    its blank-separated values ``nums``."""
+    n = line.number
     first = 0
     while first < i and toks[first].type == "BLANK":
         first += 1
