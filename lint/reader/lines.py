@@ -12,9 +12,9 @@ from typing import Optional, Sequence
 from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
-from .cells import CELL_TEXT, DASH_MARKS, MIN_MARK_ROW, RUN_MARKS, written_non_counts
-from .cell_shapes import (is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending, signed_run,
-                          unit_cell_ending)
+from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
+from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending,
+                          signed_run, unit_cell_ending)
 from .csv_rows import csv_delimiter, csv_segments
 
 
@@ -335,39 +335,6 @@ def _label_and_values(line: Line, toks: Sequence[Tok], i: int, nums: list, fused
     cells.extend(t if isinstance(t, LCell) else LCell("num", t.value, n, t.column, t.end_column, to_number(t.value))
                  if t.type == "NUMBER" else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, line.tokens, glued_dash(cells), False)
-
-
-_COLONS = ("：", ":")
-
-
-def glued_dash(cells: list[LCell]) -> list[LCell]:
-    """A dash written against its label after a colon, values after it (「申请数量：— 0 0 …」):
-    cut from the label into a cell of its own. Whether it is an empty cell or part of the
-    label only the row's width can tell (:func:`gplint.reader.region.fit` drops it from a
-    row that has its full width without it)."""
-    if len(cells) < 2 or cells[0].kind != "label" or cells[1].kind != "num":
-        return cells
-    split = dash_after_label(cells[0])
-    return cells if split is None else [*split, *cells[1:]]
-
-
-def dash_after_label(label: LCell) -> Optional[tuple[LCell, LCell]]:
-    """``label`` (「申请数量：—」) as the label without its dash and the dash as a blank
-    cell, when it ends in a colon and a dash; else None."""
-    text = label.text
-    dash = text[-2:] if text.endswith(("——", "--")) else text[-1:]
-    if dash not in DASH_MARKS or not text[:-len(dash)].endswith(_COLONS):
-        return None
-    at = label.end_column - len(dash)
-    if at <= label.column:
-        return None
-    return (LCell("label", text[:-len(dash)], label.line, label.column, at),
-            LCell("blank", dash, label.line, at, label.end_column))
-
-
-def written_against(cell: LCell, label: Optional[LCell]) -> bool:
-    """Whether ``cell`` is written against the end of ``label``, nothing between them."""
-    return label is not None and cell.line == label.line and cell.column == label.end_column
 
 
 def _is_number(t) -> bool:
