@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from .. import labels as L
 from ..model import (
@@ -22,18 +22,27 @@ from .cells import cells_span, to_cell
 from .region import fit
 
 
-def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
-    if not infos:
-        return None
-    for other_form in (t4_forms.transposed, t4_forms.key_value):
-        table = other_form(infos, issues)
-        if table is not None:
-            return table
+class _Printed(NamedTuple):
+    """What table 四's region prints, read line by line."""
+
+    #: The values in order, up to the line where the fifteenth stands.
+    values: list[LCell]
+    col_labels: list[Label]
+    #: A header word names a 总计 column.
+    has_total: bool
+    #: A line of the values was cut by tabs or pipes.
+    separated: bool
+    #: A line holds several values cut only by blanks.
+    spaced: bool
+    #: The line of the last values read.
+    last_line: int
+
+
+def _printed(infos: Sequence[LineInfo]) -> _Printed:
+    """The region's column labels and values, header debris and prose left out."""
     values: list[LCell] = []
     col_labels: list[Label] = []
-    has_total = False
-    separated = False  # whether a line of the values was cut by tabs or pipes
-    spaced = False  # whether a line holds several values cut only by blanks
+    has_total = separated = spaced = False
     last_line = infos[0].number
     for info in infos:
         if info.blank or info.footer or info.md_rule:
@@ -58,6 +67,17 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         last_line = info.number
         if len(values) >= 15:
             break
+    return _Printed(values, col_labels, has_total, separated, spaced, last_line)
+
+
+def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
+    if not infos:
+        return None
+    for other_form in (t4_forms.transposed, t4_forms.key_value):
+        table = other_form(infos, issues)
+        if table is not None:
+            return table
+    values, col_labels, has_total, separated, spaced, last_line = _printed(infos)
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else 0
     values = fit(values, 15)
     if left_over:

@@ -271,6 +271,14 @@ def _t3_slot_values(report: Report) -> list:
 @per_report
 def analyse_t3(report: Report) -> T3Analysis:
     """Evaluate every T3 identity and assign culprits, once per report (shared by rules)."""
+    evaluated, cell_of = _evaluate_t3(report)
+    culprits, remaining = _culprits([e for e in evaluated if e.status == "broken"], cell_of)
+    blank = [e for e in evaluated if e.status == "blank"]
+    return T3Analysis(evaluated, culprits, remaining, blank)
+
+
+def _evaluate_t3(report: Report) -> tuple[list[Evaluated], Callable[[CellKey], Cell]]:
+    """Every T3 identity evaluated, and the cell lookup they were evaluated with."""
     # Most operands are plain ints: identities over those are summed straight from a flat
     # list of the rows' values (exactly what evaluate gives for them); any other operand
     # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
@@ -321,7 +329,14 @@ def analyse_t3(report: Report) -> T3Analysis:
                                  small[right] if 0 <= right < 1024 else Decimal(right)))
                 continue
         append(evaluate(ident, cell_of))
-    broken = [e for e in evaluated if e.status == "broken"]
+    return evaluated, cell_of
+
+
+def _culprits(broken: list[Evaluated], cell_of: Callable[[CellKey], Cell]
+              ) -> tuple[list[Culprit], list[Evaluated]]:
+    """The cells that explain broken identities (each: one value that would mend two or
+    more of them, the most first, totals preferred), and the broken identities no culprit
+    explains."""
     culprits: list[Culprit] = []
     remaining = list(broken)
     while True:
@@ -346,8 +361,7 @@ def analyse_t3(report: Report) -> T3Analysis:
             break
         culprits.append(best)
         remaining = [e for e in remaining if e not in best.identities]
-    blank = [e for e in evaluated if e.status == "blank"]
-    return T3Analysis(evaluated, culprits, remaining, blank)
+    return culprits, remaining
 
 
 def _order(k: CellKey) -> tuple:
