@@ -27,6 +27,8 @@ implausible        a count of a million or more in table 三 or 四            y
 unplaced           values whose columns cannot be known: a short row in a    yes
                    table that leaves its zeros out; table 四 with more or
                    fewer values than cells
+gathered           twice as many values as the table has columns, or more:  yes
+                   several rows' values read as one (a column stream)
 too-few            fewer values than the table has columns                   no
 too-many           more values than the table has columns                    no
 blank              a cell written as a placeholder or left empty             no

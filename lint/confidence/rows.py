@@ -81,6 +81,8 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
         flags.add("too-few")
     elif n > expected:
         flags.add("too-many")
+        if expected >= 3 and n >= 2 * expected:
+            flags.add("gathered")  # no row prints its cells twice over: other rows' values
     return RowConfidence(key, line, expected, n, frozenset(flags), span or (Span(line) if line > 0 else None), raw)
 
 

@@ -276,6 +276,16 @@ def test_t4_page_number_or_note_after_the_values_is_no_value(after):
     assert run(text, ["T", "A", "N"], profile="default") == []
 
 
+def test_a_row_of_twice_the_columns_is_rows_gathered_not_a_long_row():
+    # A column stream (pdftotext without -layout) read into one row: 14 values where 7
+    # belong are two rows' cells. Were: T103 "14 values" and A104 on its first seven.
+    text = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 5)})
+    diags = run(text, ["T", "A"], profile="default")
+    assert [d.code for d in diags] == ["T190"] and "几行的数值读到了一起" in diags[0].message
+    # One value too many is still the row's own (T103 names it).
+    assert "T103" in codes(run(example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 0)}), ["T"], profile="default"))
+
+
 def test_clean_table_has_no_t190():
     assert run(example_report(), ["T190"]) == []
 
