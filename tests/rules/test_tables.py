@@ -282,6 +282,10 @@ def test_a_row_of_twice_the_columns_is_rows_gathered_not_a_long_row():
     text = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 5)})
     diags = run(text, ["T", "A"], profile="default")
     assert [d.code for d in diags] == ["T190"] and "几行的数值读到了一起" in diags[0].message
+    # Nor are rows missing beside it: they may be among the gathered values.
+    gathered = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1) * 2}, drop_t3_rows=["R05"])
+    assert "T105" not in codes(run(gathered, ["T"], profile="default"))
+    assert "T105" in codes(run(example_report(drop_t3_rows=["R05"]), ["T"], profile="default"))
     # One value too many is still the row's own (T103 names it).
     assert "T103" in codes(run(example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 0)}), ["T"], profile="default"))
 
