@@ -1884,6 +1884,10 @@ DOC_VARIANTS = {
     "pdftotext-layout-grid": "pdf-grid's PDF (reportlab) as `pdftotext -layout` writes its text",
     "pdftotext-raw-grid": "pdf-grid's PDF (reportlab) as `pdftotext` writes it",
     "pdftotext-layout-chrome": "chrome-pdf-cms's PDF as `pdftotext -layout` writes its text",
+    "pandoc-gfm-docx": "lo-pdf's Word document converted to GitHub markdown by pandoc",
+    "pandoc-plain-docx": "the same document converted to plain text by pandoc",
+    "pandoc-gfm-html": "html-cms's page converted to GitHub markdown by pandoc",
+    "pandoc-plain-html": "html-cms's page converted to plain text by pandoc",
 }
 
 #: PDFs read by poppler's pdftotext (the text researchers feed to tools), with -layout or in
@@ -1919,6 +1923,39 @@ def pdf_to_text(reports: dict[str, ReportData], folder: Path, variant: str) -> d
         if path.exists():
             made[name] = path
     shutil.rmtree(pdfs, ignore_errors=True)
+    return made
+
+
+#: Documents and pages converted by pandoc (how researchers turn Word files and pages into
+#: text): (source: "docx" for docx-merged's ruled document, "html" for html-cms's page,
+#: pandoc's output format). Skipped without pandoc.
+_PANDOC = {"pandoc-gfm-docx": ("docx", "gfm"), "pandoc-plain-docx": ("docx", "plain"),
+           "pandoc-gfm-html": ("html", "gfm"), "pandoc-plain-html": ("html", "plain")}
+
+
+def pandoc_text(reports: dict[str, ReportData], folder: Path, variant: str) -> dict[str, Path]:
+    """The variant's source documents as pandoc writes them; {} without ``pandoc``."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pandoc")
+    if tool is None:
+        return {}
+    source, to = _PANDOC[variant]
+    made = {}
+    for name, d in reports.items():
+        src = folder / f"_{name}.{source}"
+        if source == "docx":
+            if not render_docx(d, src, ruled=True):
+                continue
+        else:
+            src.write_text(render_html(d, word=False), encoding="utf-8")
+        path = folder / f"{name}.{'md' if to == 'gfm' else 'txt'}"
+        subprocess.run([tool, str(src), "-t", to, "-o", str(path)], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=120, check=False)
+        src.unlink()
+        if path.exists():
+            made[name] = path
     return made
 
 
@@ -2005,7 +2042,7 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         maker = (render_office if variant in _OFFICE_EXPORTS else print_pages if variant in _PRINTED_PAGES
-                 else pdf_to_text if variant in _PDFTOTEXT else None)
+                 else pdf_to_text if variant in _PDFTOTEXT else pandoc_text if variant in _PANDOC else None)
         if maker is not None:
             made = maker(reports, folder, variant)
             if made:

@@ -8,9 +8,17 @@ cells, and the rules would quote them. So the reader reads the text without them
 (:func:`without_invisible`), and the findings' columns are mapped back to the file's
 (:class:`InvisibleMap`), so an editor still lands on the character a finding names.
 Lines are never joined or cut: only columns move.
+
+Inline formatting tags are read the same way: a page converted to markdown by pandoc, or
+copied from a web editor, keeps ``<span style="font-family:仿宋_GB2312">规章</span>`` in
+every table cell, and ``<font>``, ``<b>``, Word's ``<o:p></o:p>``. On screen they are no
+text; left in, a cell reads as markup and its table is not found. (Tables, paragraphs and
+line breaks are structure, read elsewhere: :mod:`gplint.embedded_html`,
+:mod:`gplint.literal_entities`.)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
@@ -27,15 +35,27 @@ _INVISIBLE_RUN = lazy_compile(f"[{INVISIBLE}]+")
 _DROP = {ord(ch): None for ch in INVISIBLE}
 
 
+#: Inline formatting tags, opening or closing (never a table's, a paragraph's or a break's).
+_INLINE_TAG = lazy_compile(r"</?(?:span|font|b|strong|em|i|u|small|big|mark|a|ins|o:p)(?:\s[^<>\n]*)?/?>", re.I)
+
+
+def _has_tags(text: str) -> bool:
+    return "<" in text and _INLINE_TAG.search(text) is not None
+
+
 def has_invisible(text: str) -> bool:
-    """Whether ``text`` holds an invisible character (a substring search a character: several
-    times faster than the pattern over a report that has none, as nearly every one)."""
-    return any(ch in text for ch in INVISIBLE)
+    """Whether ``text`` holds an invisible character or an inline tag (a substring search a
+    character: several times faster than the pattern over a report that has none, as
+    nearly every one)."""
+    return any(ch in text for ch in INVISIBLE) or _has_tags(text)
 
 
 def without_invisible(text: str) -> str:
-    """``text`` without its invisible characters (the same string when it has none)."""
-    return text.translate(_DROP) if has_invisible(text) else text
+    """``text`` without its invisible characters and inline tags (the same string when it
+    has none)."""
+    if not has_invisible(text):
+        return text
+    return _INLINE_TAG.sub("", text.translate(_DROP)) if _has_tags(text) else text.translate(_DROP)
 
 
 class InvisibleMap:
@@ -45,9 +65,21 @@ class InvisibleMap:
         #: For each line that had invisible characters: the file's columns (1-based) where
         #: they stood, in order.
         self.removed: dict[int, list[int]] = {}
+        tags = _has_tags(text)
         for number, line in enumerate(text.split("\n"), 1):
+            removed = []
             if _INVISIBLE_RUN.search(line) is not None:
-                self.removed[number] = [k for k, ch in enumerate(line, 1) if ord(ch) in _DROP]
+                removed = [k for k, ch in enumerate(line, 1) if ord(ch) in _DROP]
+            if tags and "<" in line:
+                # (Tags are found in the line with its invisible characters left out, as
+                # without_invisible finds them.)
+                kept = [k for k in range(1, len(line) + 1) if k not in set(removed)]
+                visible = "".join(line[k - 1] for k in kept)
+                for m in _INLINE_TAG.finditer(visible):
+                    removed.extend(kept[m.start():m.end()])
+                removed.sort()
+            if removed:
+                self.removed[number] = removed
 
     @classmethod
     def of(cls, text: str) -> Optional["InvisibleMap"]:

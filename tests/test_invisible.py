@@ -122,3 +122,48 @@ def test_old_mac_line_ends_are_lines_for_the_map_too():
     as_lf = [(d.code, d.span.line, d.span.column) for d in lint_text(sprinkled)]
     as_cr = [(d.code, d.span.line, d.span.column) for d in lint_text(sprinkled.replace("\n", "\r"))]
     assert as_cr == as_lf and as_lf
+
+
+# --------------------------------------------------------------------------- inline tags
+
+_SPAN = '<span style="font-family:仿宋_GB2312">'
+
+
+def _wrapped_in_spans(text: str) -> tuple[str, dict[int, list[int]]]:
+    """Every run of non-blank characters of ``text`` wrapped in a <span> (as pandoc writes a
+    CMS page's cells to markdown), and for each line the new text's columns of the tags."""
+    lines_out, inserted = [], {}
+    for number, line in enumerate(text.split("\n"), 1):
+        out = ""
+        for k, piece in enumerate(line.split(" ")):
+            if k:
+                out += " "
+            if piece:
+                start = len(out)
+                out += _SPAN + piece + "</span>"
+                tags = list(range(start + 1, start + len(_SPAN) + 1)) + list(
+                    range(len(out) - len("</span>") + 1, len(out) + 1))
+                inserted.setdefault(number, []).extend(tags)
+        lines_out.append(out)
+    return "\n".join(lines_out), inserted
+
+
+@pytest.mark.parametrize("path", TEXTS[:3], ids=lambda p: p.name)
+def test_inline_tags_read_as_absent_and_findings_at_the_same_characters(path):
+    # (Were: the tables not found, T101, every cell markup.)
+    text = path.read_text(encoding="utf-8")
+    wrapped, inserted = _wrapped_in_spans(text)
+    before, after = _findings(text), _findings(wrapped)
+    assert [(d.code, d.key, d.message) for d in after] == [(d.code, d.key, d.message) for d in before]
+    for b, a in zip(before, after):
+        column = b.span.column
+        for position in sorted(inserted.get(b.span.line, ())):
+            if position <= column:
+                column += 1
+        assert (a.span.line, a.span.column) == (b.span.line, column)
+
+
+def test_only_inline_formatting_tags_go():
+    assert without_invisible('| <span style="x">规章</span> | <b>0</b><o:p></o:p> |') == "| 规章 | 0 |"
+    text = "收到申请<2件的答复，<table>、<p>与<br>另行处理"
+    assert without_invisible(text) is text
