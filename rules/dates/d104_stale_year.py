@@ -18,6 +18,10 @@ _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 #: (截至2024年底, 较2024年, 2024年以来, 2024年决算).
 _PERIOD = lazy_compile(COMPARISON.pattern + r"|上年|去年|上一年|前一年|以来|截至|截止|至今|年底|年末|年初|\d\s*月|月份|"
                      r"决算|预算|报告|计划|规划|要点|方案|工作总结|届|期间|之前|以前|自\s*\d")
+#: The whole year as a range of months (1月至12月, 1月1日至12月31日): the year itself, no period
+#: that names another year rightly.
+_WHOLE_YEAR = lazy_compile(r"(?<!\d)0?1\s*月(?:\s*0?1\s*日)?\s*(?:至|到|—|－|~|～|-)\s*(?:(?:19|20)\d{2}\s*年)?"
+                           r"\s*12\s*月(?:\s*31\s*日)?")
 #: The words right before a count that name what it counts (主动公开政府信息 53 条).
 _NAME_LENGTH = 4
 #: Application kinds compared with table 三 (a figure of the report year).
@@ -32,7 +36,8 @@ class StaleYear(Rule):
 
     What it checks
         A sentence that names one year only, the year before the report's, and no period,
-        date or comparison (截至…年底, 较上年, 以来, 决算…), is reported when the figures it
+        date or comparison (截至…年底, 较上年, 以来, 决算…; 1月至12月 is the whole year, no
+        period), is reported when the figures it
         gives are the report year's: a count that the text elsewhere gives for the report
         year under the same words (2025年主动公开政府信息53条 … 2024年…主动公开政府信息53条),
         or application counts equal to table 三's (two of them, or one of 10 or more). Such a
@@ -83,7 +88,7 @@ class StaleYear(Rule):
             if y == year:
                 for c in counts(s):
                     this_year.setdefault(_named(c), s)
-            elif y == year - 1 and not _PERIOD.search(text):
+            elif y == year - 1 and not _PERIOD.search(_WHOLE_YEAR.sub("", text) if "月" in text else text):
                 stale.append((s, years[0]))
         by_sentence = _application_matches(report)
         for s, m in stale:

@@ -63,7 +63,8 @@ OUTCOME_WORDS = lazy_compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerat
 
 #: Applicant kinds: table 三's columns, named right before the count (自然人申请18件).
 APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"自然人|公民(?:个人)?", ("C1",)),
+    # (个人 only where it applies: not 第三方个人, 涉及个人的)
+    (r"自然人|公民(?:个人)?|(?<!第三方)个人(?=提出|提交|申请)", ("C1",)),
     (r"法人(?:或者?|和|及|与|、)其他组织|法人或其它组织|企业(?:或|和|及|与|、)其他组织|法人", ("C2", "C3", "C4", "C5", "C6")),
     (r"商业企业|企业", ("C2",)),
     (r"科研机构", ("C3",)),
@@ -72,20 +73,30 @@ APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _APPLICANT_AT_END = lazy_compile("(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(APPLICANTS)) + ")"
                                r"(?:提出|提交|的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:为|有|共)?\s*$")
-_ANOTHER_APPLICANT = lazy_compile(r"(?:自然人|公民|法人|企业|组织|机构)\s*[、和及与或]\s*$")
+_ANOTHER_APPLICANT = lazy_compile(r"(?:自然人|公民|法人|企业|组织|机构|单位)\s*[、和及与或]\s*$")
+
+_MONTH_DIGITS = "[0-9０-９]"
+_RANGE_MARK = r"\s*(?:至|到|—|－|~|～|-)\s*"
+#: A range of months that is not the whole year (1月至6月, 7月1日至12月31日; not 1月至12月):
+#: it opens on a month after January, or opens on January and closes before December.
+_PART_OF_YEAR = (
+    rf"(?<!{_MONTH_DIGITS})(?:(?:[0０]?[2-9２-９]|[1１][0-2０-２])月(?:{_MONTH_DIGITS}{{1,2}}日)?{_RANGE_MARK}"
+    rf"|[0０]?[1１]月(?:{_MONTH_DIGITS}{{1,2}}日)?{_RANGE_MARK}(?:{_MONTH_DIGITS}{{4}}年)?"
+    rf"(?:[0０]?[1-9１-９]|[1１][01０１])月)")
 
 #: Units an application count is given in.
 APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: Matters other than the agency's own applications of the year: a clause (or a sentence
 #: carried over by context) that names one is not read as an application count.
-OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
+OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
                            r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
-                           # applications of the agency's other business (不动产登记申请, 行政许可申请);
-                           # not where the clause goes on to name the request for information
-                           # (通过政务服务网收到政府信息公开申请, 涉及行政许可的政府信息公开申请)
-                           r"(?:不动产|许可|审批|办件|政务服务|备案)(?![^，,；;。]*?(?:信息公开|公开申请))|"
-                           # a part of the year (第一季度, 上半年, 12月份), not the year's count
-                           r"季度|半年|月份|每月|当月|本月")
+                           # applications of the agency's other business (不动产登记申请, 行政许可申请)
+                           # and the hotline's other requests (12345热线转办群众诉求); not where the
+                           # clause goes on to name the request for information (通过政务服务网收到
+                           # 政府信息公开申请, 12345热线转来的政府信息公开申请)
+                           r"(?:不动产|许可|审批|办件|政务服务|备案|热线)(?![^，,；;。]*?(?:信息公开|公开申请))|"
+                           # a part of the year (第一季度, 上半年, 12月份, 1月至6月), not the year's count
+                           r"季度|半年|月份|每月|当月|本月|" + _PART_OF_YEAR)
 #: In a context-carried sentence (no 申请): other matters, more broadly.
 _CONTEXT_BREAK = lazy_compile(OTHER_MATTERS.pattern + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
 
@@ -140,13 +151,70 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
                 continue  # 全年受理行政复议申请 5 件，办结 4 件: the clauses go on with that matter
             if _another_kind_of_application(c.before):
                 continue  # 全年受理低保申请 320 件: an application, not for information
-            got = classify(c)
+            got = classify(c) or _kind_of_clause_before(flat, c)
             if got is not None:
                 kind, keys, word = got
                 if not named and kind in ("accepted", "processed"):
                     continue
+                if kind in _VERB_KINDS and "申请" not in c.clause and _object_of_verb(c.before, word):
+                    continue  # 办理企业登记注册 128 件: the verb's object is another matter
                 out.append(ApplicationCount(s, c, kind, keys, word, named))
     return tuple(out)
+
+
+#: Kinds named by a verb of taking in or dealing with applications (not the carry-overs).
+_VERB_KINDS = frozenset(("new", "accepted", "handled", "processed"))
+#: What may stand between such a verb and its count when the clause names no 申请 (办结 25
+#: 件, 答复了 25 件, 办理依申请公开事项 25 件): anything else is the verb's own object, another
+#: matter (办理企业登记注册 128 件, 受理群众诉求 860 件).
+_NO_OBJECT = lazy_compile(r"(?:政府信息公开|政务信息公开|信息公开|依申请公开|公开)?(?:事项|件|工作)?"
+                          r"|[了的有为是达计共合总全部均已其中和及与、\s]")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
+
+
+def _object_of_verb(before: str, word: str) -> bool:
+    """The words between the count's verb (``word``, last in ``before``) and the count name
+    an object of their own."""
+    i = before.rfind(word)
+    if i < 0:
+        return False
+    return _CJK.search(_NO_OBJECT.sub("", before[i + len(word):])) is not None
+
+
+#: A count standing for the total of the clause before that names 申请 with its verb and no
+#: count of its own (收到政府信息公开申请，较上年有所增加，共 30 件).
+_TOTAL_ONLY = lazy_compile(r"\s*(?:共计|合计|总计|共|总数为|总量为|数量为)(?:为|有|达|计)?\s*$")
+#: The share of a wider count that is the requests for information (受理各类申请 1500 件，其中
+#: 政府信息公开申请 27 件): read with that count's verb.
+_SHARE_NAMED = lazy_compile(r"^\s*其中[^，,；;。]{0,12}?(?:信息公开|依申请公开|公开)(?:的)?申请(?:为|有|共|共计)?\s*$")
+_NAMES_DISCLOSURE = lazy_compile(r"信息公开|依申请公开|公开申请")
+_DIGITS = lazy_compile(r"[0-9０-９]")
+
+
+def _kind_of_clause_before(flat: str, c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
+    """(kind, (), verb) of a count whose own words name no kind, read from the clause before
+    that names 申请: the total it announced (…申请，较上年有所增加，共 30 件) or the disclosure
+    share of its wider count (…各类申请 1500 件，其中政府信息公开申请 27 件)."""
+    total = _TOTAL_ONLY.match(c.before)
+    share = None if total else _SHARE_NAMED.match(c.before)
+    if total is None and share is None:
+        return None
+    clause = naming_clause(flat[:c.clause_start])
+    if not clause or (share is not None and _NAMES_DISCLOSURE.search(clause)):
+        return None
+    if total is not None:
+        # The clause ends on its 申请 with no count, and only comparisons stand between
+        # (not 收到的申请中，涉及不动产登记的较多，共 8 件: a part of them).
+        between = flat[flat.rfind(clause, 0, c.clause_start) + len(clause):c.clause_start]
+        if not clause.rstrip().endswith("申请") or _DIGITS.search(clause) \
+                or not all(COMPARISON.search(x) for x in _CLAUSES.split(between) if x.strip()):
+            return None
+    kind = None
+    for kind in KIND_WORDS.finditer(clause):
+        pass
+    if kind is None or kind.lastgroup not in _VERB_KINDS:
+        return None
+    return kind.lastgroup, (), kind.group(0)
 
 
 _CLAUSES = lazy_compile(r"[，,；;]")

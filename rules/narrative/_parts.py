@@ -181,3 +181,15 @@ def not_a_breakdown(pl: "PartsList") -> bool:
     """The listed parts are not a breakdown of the stated total: counts per publication
     channel (which overlap) or a list after a clause giving two totals."""
     return bool(_CHANNEL.search(pl.sentence.text[pl.total_span[1]:pl.end])) or _ambiguous_total(pl)
+
+
+#: A total of items looked over (清理规范性文件 45 件, 排查 30 项): the items listed after it
+#: are what the review changed or found (其中废止 8 件、宣布失效 3 件), the rest stand as they were.
+_REVIEWED = lazy_compile(r"清理|审查|审核|评估|排查|梳理|检查|核查")
+
+
+def review_findings(pl: "PartsList") -> bool:
+    """The total counts items looked over, and the list names what the review found."""
+    text = pl.sentence.text
+    a = max(text.rfind(c, 0, pl.total_span[0]) for c in "，,；;：:。") + 1
+    return _REVIEWED.search(text, a, pl.total_span[0]) is not None

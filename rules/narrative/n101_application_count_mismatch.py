@@ -8,7 +8,7 @@ from gplint.format import T3_2021
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
-from ._applications import OTHER_MATTERS, application_counts, naming_clause
+from ._applications import OTHER_MATTERS, ApplicationCount, application_counts, naming_clause
 from ._counts import Count, blank_asides
 from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
 
@@ -98,27 +98,12 @@ class ApplicationCountMismatch(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t3 is None:
             return
-        for ac in application_counts(report):
-            if ac.kind not in _KIND_ROWS:
+        compared = list(_compared_counts(report))
+        split = _split_counts(report, compared)
+        for kind, ac in compared:
+            if id(ac) in split:
                 continue
-            kind = ac.kind
-            s, c = ac.sentence, ac.count
-            clause = c.clause
-            if OTHER_MATTERS.search(clause) or _skip_year(clause, report.year, kind):
-                continue
-            if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
-                continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
-            if not_own_count(report, s.text, c.clause_start, clause):
-                continue
-            if kind in ("new", "accepted", "handled", "processed") and ac.named \
-                    and "申请" not in s.text[:c.clause_start + len(clause)]:
-                continue  # 申请 only named later in the sentence: this clause may be another matter
-            if kind == "new" and ac.word != "新收":
-                rest = s.text[:c.clause_start] + s.text[c.clause_start + len(clause):]
-                if "新收" in rest or _CARRIED_IN.search(rest):
-                    # "收到 N 件，其中新收…/上年结转…": N may include the carry-over
-                    kind = "accepted"
-            d = self._compare(report, s, kind, c)
+            d = self._compare(report, ac.sentence, kind, ac.count)
             if d is not None:
                 yield d
         yield from self._none_claims(report)
@@ -181,3 +166,67 @@ class ApplicationCountMismatch(Rule):
         msg = f"正文称{words}申请 {n} 件，但{_ROW_NAMES[row]}为 {fmt(table)}"
         return self.diag(msg + blanks_note(report, row), span, key=f"t3.{row}.C7", related=related,
                          evidence={"text": n, "table": table}, snippet=snippet)
+
+
+def _compared_counts(report: Report) -> Iterable[tuple[str, ApplicationCount]]:
+    """(kind, count) of each count of applications N101 compares with table 三: the counts
+    of the agency's own applications of the year, read by their verb."""
+    for ac in application_counts(report):
+        if ac.kind not in _KIND_ROWS:
+            continue
+        kind = ac.kind
+        s, c = ac.sentence, ac.count
+        clause = c.clause
+        if OTHER_MATTERS.search(clause) or _skip_year(clause, report.year, kind):
+            continue
+        if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
+            continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
+        if not_own_count(report, s.text, c.clause_start, clause):
+            continue
+        if kind in ("new", "accepted", "handled", "processed") and ac.named \
+                and "申请" not in s.text[:c.clause_start + len(clause)]:
+            continue  # 申请 only named later in the sentence: this clause may be another matter
+        if _share_named_after(s.text, c):
+            continue  # 受理各类申请 1500 件，其中政府信息公开申请 27 件: all the agency's applications
+        if kind == "new" and ac.word != "新收":
+            rest = s.text[:c.clause_start] + s.text[c.clause_start + len(clause):]
+            if "新收" in rest or _CARRIED_IN.search(rest):
+                # "收到 N 件，其中新收…/上年结转…": N may include the carry-over
+                kind = "accepted"
+        yield kind, ac
+
+
+#: The request for information named outright.
+_DISCLOSURE = lazy_compile(r"信息公开|依申请公开|公开申请")
+#: A part of a count named as the disclosure requests (…，其中政府信息公开申请 27 件).
+_DISCLOSURE_SHARE = lazy_compile(r"其中[^，,；;。]{0,12}?(?:信息公开|依申请公开|公开申请)")
+
+
+def _share_named_after(text: str, c: Count) -> bool:
+    """The count's words do not name the request for information, and the sentence gives
+    the share of it that does after it: the count is of every kind of application."""
+    if _DISCLOSURE.search(text, c.clause_start, c.start):
+        return False
+    return _DISCLOSURE_SHARE.search(text, c.end) is not None
+
+
+def _split_counts(report: Report, compared: list[tuple[str, ApplicationCount]]) -> set[int]:
+    """The ids of counts that split the year's figure between them (局机关收到申请 20 件，下属
+    单位收到申请 7 件): two or more counts of one row in one sentence, none of them the
+    table's figure, that add up to it (for 受理, to new or new + carried over)."""
+    groups: dict[tuple[int, str], list[ApplicationCount]] = {}
+    for kind, ac in compared:
+        groups.setdefault((id(ac.sentence), _KIND_ROWS[kind][0]), []).append(ac)
+    split: set[int] = set()
+    for (_, row), acs in groups.items():
+        table = t3_total(report, row)
+        if table is None:
+            continue
+        apart = [ac for ac in acs if ac.count.value != table]
+        if len(apart) < 2 or len({ac.count.clause_start for ac in apart}) < len(apart):
+            continue
+        total = sum(ac.count.value for ac in apart)
+        carried = t3_total(report, "R02") if row == "R01" else None
+        if total == table or (carried is not None and total == table + carried):
+            split.update(id(ac) for ac in apart)
+    return split

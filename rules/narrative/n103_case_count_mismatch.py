@@ -40,6 +40,11 @@ _SKIP = lazy_compile(r"[%％]|培训|案例|应诉|代理|复议机关|复议决
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
 _AS_REVIEWER = lazy_compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
 _FAULT = lazy_compile(r"不当|错误|违法|不规范|失误|瑕疵|过错")
+#: A claim of none about some cases only: of a cause other than disclosure itself (未发生因收费
+#: 引起的行政复议; 因政府信息公开引发的 is every case of table 四), or cases the agency
+#: handled for others (无代理诉讼案件).
+_CAUSE = lazy_compile(r"因(?P<cause>[^\d，,；;。]{1,16}?)(?:而)?(?:引起|引发|导致|产生|提起|造成)")
+_FOR_OTHERS = lazy_compile(r"代理|案例|复议机关")
 _REVIEW_BODY = lazy_compile(r"复议机关|复议机构")
 #: The sentence names cases against the agency itself (被申请, 被起诉): its own cases.
 _DISCLOSURE_CASES = lazy_compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
@@ -141,8 +146,11 @@ class CaseCountMismatch(Rule):
             none = _NONE.search(flat, a, b)
             if none is None or _OUTCOME.search(clause) or other_year(clause, report.year):
                 continue
-            if _FAULT.search(none.group(0)):
+            if _FAULT.search(none.group(0)) or _FOR_OTHERS.search(none.group(0)):
                 continue  # 未发生因答复不当引起的行政复议: a claim about fault, not about cases
+            cause = _CAUSE.search(none.group(0))
+            if cause is not None and not _DISCLOSURE.search(cause.group("cause")):
+                continue
             what = none.group("what") or none.group("what2")
             suit_kind = _SUIT_KIND.search(what)  # 复议后提起诉讼的案件为 0 件: that block's own
             for k in [suit_kind.lastgroup] if suit_kind else _kinds_named(what):

@@ -11,7 +11,7 @@ from gplint.model import Number, Report
 
 from ._applications import OTHER_MATTERS, application_counts
 from ._counts import blank_asides
-from ._prose import MAX_PERCENT_DECIMALS, application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
+from ._prose import MAX_PERCENT_DECIMALS, Sentence, application_sentences, sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
 from gplint.lazy_re import lazy_compile
 
 
@@ -134,7 +134,7 @@ class OutcomeCountMismatch(Rule):
             shares.append(shares[0] + g2)
         if not bases or not shares:
             return
-        for s in application_sentences(report):
+        for s in _about_applications(report):
             if "公开" not in s.text or ("%" not in s.text and "％" not in s.text):
                 continue
             for m in _RATE.finditer(blank_asides(s.text)):
@@ -149,6 +149,15 @@ class OutcomeCountMismatch(Rule):
                     + (f"（或 {wants[-1]}%）" if wants[-1] != wants[0] else ""),
                     s.span(m.start(), m.end()), key="t3.G1.rate", severity="warning",
                     evidence={"text": printed, "expected": [str(w) for w in wants]}, snippet=s.text[m.start():m.end()])
+
+
+def _about_applications(report: Report) -> Iterable[Sentence]:
+    """The sentences that name 申请, and those read as about applications by context (全年
+    办结 25 件，…公开率达 60%, after a sentence naming them), in order."""
+    counted = {id(ac.sentence) for ac in application_counts(report)}
+    if not counted:
+        return application_sentences(report)
+    return [s for s in sentences(report) if not s.heading and ("申请" in s.text or id(s) in counted)]
 
 
 def _table_value(report: Report, key: str) -> Optional[Number]:

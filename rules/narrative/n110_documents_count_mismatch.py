@@ -109,8 +109,8 @@ def _clause(text: str, i: int) -> str:
 def _reading(text: str, c: Count) -> Optional[tuple[str, str]]:
     """(document kind, action) a count gives, or None when it is not a count of table 二."""
     if c.unit not in _UNITS or c.approximate or c.aside or COMPARISON.search(c.before) or _OTHER.search(c.clause) \
-            or "其中" in c.before:
-        return None
+            or "其中" in text[c.clause_start:c.start]:
+        return None  # (其中废止 8 件、宣布失效 3 件: parts of a count before, whatever it counts)
     action = None
     for action in _ACTION.finditer(c.before):
         pass
@@ -125,7 +125,9 @@ def _reading(text: str, c: Count) -> Optional[tuple[str, str]]:
         doc = _DOC.search(c.after)
     if doc is None:
         return None
-    # The kind must belong to this clause or a clause of the same list (出台规范性文件 3 件，废止 1 件).
-    if "。" in text[doc.end():c.start]:
+    # The kind must belong to this clause or a clause of the same list (出台规范性文件 3 件，废止 1 件),
+    # and that list must not be of other work on them (清理规范性文件 45 件，废止 8 件: what
+    # the review found).
+    if "。" in text[doc.end():c.start] or _OTHER.search(_clause(text, doc.start())):
         return None
     return doc.lastgroup or "", action.lastgroup or ""

@@ -16,7 +16,7 @@ _FEE = T2_2021.cells[T2_2021.fee_cell or "fees"]
 _FEE_UNIT = _FEE.column.unit or "万元"
 _ROW = _FEE.row.label
 _AMOUNT = lazy_compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0,12}?)(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
-_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生)(?:任何)?行政事业性收费")
+_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生|涉及)?(?:任何)?行政事业性收费")
 
 
 class FeeAmountMismatch(Rule):
