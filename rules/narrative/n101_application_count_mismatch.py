@@ -8,7 +8,7 @@ from gplint.format import T3_2021
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
-from ._applications import OTHER_MATTERS, ApplicationCount, application_counts, naming_clause
+from ._applications import ApplicationCount, application_counts, naming_clause, other_matter
 from ._counts import Count, blank_asides
 from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
 
@@ -117,7 +117,7 @@ class ApplicationCountMismatch(Rule):
                 a = max(flat.rfind(x, 0, m.start()) for x in "，,；;。") + 1
                 stop = _CLAUSE_END.search(flat, m.end())
                 clause = flat[a: stop.start() if stop else len(flat)]
-                if _DIGIT.search(clause) or OTHER_MATTERS.search(clause) or other_year(clause, report.year):
+                if _DIGIT.search(clause) or other_matter(clause) or other_year(clause, report.year):
                     continue
                 table = t3_total(report, row)
                 if not table:
@@ -177,7 +177,7 @@ def _compared_counts(report: Report) -> Iterable[tuple[str, ApplicationCount]]:
         kind = ac.kind
         s, c = ac.sentence, ac.count
         clause = c.clause
-        if OTHER_MATTERS.search(clause) or _skip_year(clause, report.year, kind):
+        if other_matter(clause) or _skip_year(clause, report.year, kind):
             continue
         if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
             continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
@@ -219,6 +219,8 @@ def _split_counts(report: Report, compared: list[tuple[str, ApplicationCount]]) 
         groups.setdefault((id(ac.sentence), _KIND_ROWS[kind][0]), []).append(ac)
     split: set[int] = set()
     for (_, row), acs in groups.items():
+        if len(acs) < 2:
+            continue  # (nearly every sentence: one count of each row)
         table = t3_total(report, row)
         if table is None:
             continue

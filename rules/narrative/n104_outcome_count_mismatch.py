@@ -9,9 +9,9 @@ from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import T3_2021
 from gplint.model import Number, Report
 
-from ._applications import OTHER_MATTERS, application_counts
+from ._applications import application_counts, other_matter
 from ._counts import blank_asides
-from ._prose import MAX_PERCENT_DECIMALS, Sentence, application_sentences, sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
+from ._prose import MAX_PERCENT_DECIMALS, sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
 from gplint.lazy_re import lazy_compile
 
 
@@ -86,7 +86,7 @@ class OutcomeCountMismatch(Rule):
             if ac.kind != "outcome":
                 continue
             s, c = ac.sentence, ac.count
-            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year) \
+            if other_matter(c.clause) or other_year(c.clause, report.year) \
                     or not_own_count(report, s.text, c.clause_start, c.clause):
                 continue
             keys = ac.keys
@@ -134,9 +134,16 @@ class OutcomeCountMismatch(Rule):
             shares.append(shares[0] + g2)
         if not bases or not shares:
             return
-        for s in _about_applications(report):
-            if "公开" not in s.text or ("%" not in s.text and "％" not in s.text):
+        counted: Optional[set[int]] = None
+        for s in sentences(report):
+            if s.heading or "公开" not in s.text or ("%" not in s.text and "％" not in s.text):
                 continue
+            if "申请" not in s.text:
+                # read as about applications by context (全年办结 25 件，…公开率达 60%)
+                if counted is None:
+                    counted = {id(ac.sentence) for ac in application_counts(report)}
+                if id(s) not in counted:
+                    continue
             for m in _RATE.finditer(blank_asides(s.text)):
                 printed = m.group("p")
                 wants = [w for b in bases for n in shares if (w := _expected_percent(n, b, printed)) is not None]
@@ -149,15 +156,6 @@ class OutcomeCountMismatch(Rule):
                     + (f"（或 {wants[-1]}%）" if wants[-1] != wants[0] else ""),
                     s.span(m.start(), m.end()), key="t3.G1.rate", severity="warning",
                     evidence={"text": printed, "expected": [str(w) for w in wants]}, snippet=s.text[m.start():m.end()])
-
-
-def _about_applications(report: Report) -> Iterable[Sentence]:
-    """The sentences that name 申请, and those read as about applications by context (全年
-    办结 25 件，…公开率达 60%, after a sentence naming them), in order."""
-    counted = {id(ac.sentence) for ac in application_counts(report)}
-    if not counted:
-        return application_sentences(report)
-    return [s for s in sentences(report) if not s.heading and ("申请" in s.text or id(s) in counted)]
 
 
 def _table_value(report: Report, key: str) -> Optional[Number]:
