@@ -28,6 +28,9 @@ KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
                     r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
+    # the carry-over out of a year named by its number (2023年度结转的 2 件: into the report
+    # year when that is 2024, out of it when it is 2023; N101 tells which)
+    ("carried_year", r"[0-9０-９]{4}\s*年度?(?:结转|转结|遗留)(?!到|至|入|下)"),
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
     # 登记 takes applications in only where its clause names them (登记政府信息公开申请 25
     # 件), not as the agency's other registrations (户籍登记 500 件, 登记备案)
@@ -124,7 +127,8 @@ class ApplicationCount:
 
     sentence: Sentence
     count: Count
-    #: "new", "accepted", "carried_in", "handled", "processed", "carried_out"; "outcome";
+    #: "new", "accepted", "carried_in", "handled", "processed", "carried_out" ("carried_year":
+    #: a carry-over out of the year its word names); "outcome";
     #: "applicant".
     kind: str
     #: For outcomes, the groups/rows; for applicants, the columns.
@@ -161,7 +165,7 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
                 continue  # 全年受理行政复议申请 5 件，办结 4 件: the clauses go on with that matter
             if _another_kind_of_application(c.before):
                 continue  # 全年受理低保申请 320 件: an application, not for information
-            got = classify(c) or _kind_of_clause_before(flat, c)
+            got = classify(c) or _kind_of_clause_before(flat, c) or _carried_after(flat, c)
             if got is not None:
                 kind, keys, word = got
                 if not named and kind in ("accepted", "processed"):
@@ -200,6 +204,22 @@ _TOTAL_ONLY = lazy_compile(r"\s*(?:共计|合计|总计|共|总数为|总量为|
 _SHARE_NAMED = lazy_compile(r"^\s*其中[^，,；;。]{0,12}?(?:信息公开|依申请公开|公开)(?:的)?申请(?:为|有|共|共计)?\s*$")
 _NAMES_DISCLOSURE = lazy_compile(r"信息公开|依申请公开|公开申请")
 _DIGITS = lazy_compile(r"[0-9０-９]")
+
+
+_KIND_OR_DIGIT = lazy_compile(KIND_WORDS.pattern + r"|(?P<digit>[0-9０-９])")
+
+
+def _carried_after(flat: str, c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
+    """("carried_out", (), words) for a count before its noun whose carry-over comes clauses
+    later (另有 3 件申请因需征求第三方意见，结转至 2025 年度办理): its clause names no kind, and
+    the first kind named after it, before any other count, is the carry-over."""
+    if not c.after.lstrip().startswith("申请") or KIND_WORDS.search(c.after):
+        return None
+    end = c.clause_start + len(c.clause)
+    m = _KIND_OR_DIGIT.search(flat, end)
+    if m is None or m.lastgroup != "carried_out":
+        return None
+    return "carried_out", (), m.group(0)
 
 
 def _kind_of_clause_before(flat: str, c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
@@ -311,7 +331,7 @@ def _nearest_kind(c: Count) -> Optional[tuple[str, re.Match[str], bool]]:
     found = list(KIND_WORDS.finditer(c.before))
     # The nearest word names the count, but a carry-over named before it wins over the verbs
     # that follow it (转下一年度办理答复的有 1 件, 上年结转未办结的 2 件).
-    m = next((f for f in found if f.lastgroup == "carried_in"), None) \
+    m = next((f for f in found if f.lastgroup in ("carried_in", "carried_year")), None) \
         or next((f for f in found if f.lastgroup == "carried_out"), None) or (found[-1] if found else None)
     if m is None:
         # Number before the noun: 3件转入下一年度办理, 27件政府信息公开申请. A carry-over named

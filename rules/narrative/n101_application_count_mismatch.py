@@ -10,7 +10,7 @@ from gplint.model import Report, Span
 
 from ._applications import ApplicationCount, application_counts, naming_clause, other_matter
 from ._counts import Count, blank_asides
-from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, ascii_digits, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
 
 _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
               "processed": ("R24",), "carried_out": ("R25",)}
@@ -172,11 +172,15 @@ def _compared_counts(report: Report) -> Iterable[tuple[str, ApplicationCount]]:
     """(kind, count) of each count of applications N101 compares with table 三: the counts
     of the agency's own applications of the year, read by their verb."""
     for ac in application_counts(report):
-        if ac.kind not in _KIND_ROWS:
-            continue
         kind = ac.kind
         s, c = ac.sentence, ac.count
         clause = c.clause
+        if kind == "carried_year":
+            # 2023年度结转的 2 件: into a 2024 report's year, out of a 2023 report's
+            kind = _carried_by_year(ac.word, report.year)
+            clause = clause.replace(ac.word, "")
+        if kind not in _KIND_ROWS:
+            continue
         if other_matter(clause) or _skip_year(clause, report.year, kind):
             continue
         if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
@@ -208,6 +212,15 @@ def _share_named_after(text: str, c: Count) -> bool:
     if _DISCLOSURE.search(text, c.clause_start, c.start):
         return False
     return _DISCLOSURE_SHARE.search(text, c.end) is not None
+
+
+def _carried_by_year(word: str, year: Optional[int]) -> Optional[str]:
+    """The carry-over a year's number names (2023年度结转): in when it is the year before the
+    report's, out when it is the report's own; None for any other year."""
+    named = int(ascii_digits(word)[:4])
+    if year is None:
+        return None
+    return "carried_in" if named == year - 1 else "carried_out" if named == year else None
 
 
 def _split_counts(report: Report, compared: list[tuple[str, ApplicationCount]]) -> set[int]:
