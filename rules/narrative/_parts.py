@@ -93,7 +93,22 @@ def find_parts_lists(report: Report) -> Iterator[PartsList]:
 
 
 def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
-    # The total: the last count in the clause just before the introducer.
+    total = _total_before(flat, intro)
+    if total is None:
+        return None
+    head_start, tm, value, unit = total
+    items = _items_after(flat, intro, unit)
+    if items is None:
+        return None
+    parts, exhaustive, end = items
+    return PartsList(s, value, unit, (head_start + 1 + tm.start(), head_start + 1 + tm.end()),
+                     tuple(parts), exhaustive, end)
+
+
+def _total_before(flat: str, intro: re.Match[str]) -> Optional[tuple[int, re.Match[str], int, str]]:
+    """The list's total: the last count in the clause just before the introducer, as (the
+    offset before that clause, the count's match in it, its value, its unit); None when the
+    clause gives none, ends on another number (万, %) or gives an approximate one."""
     head_start = max(flat.rfind(c, 0, intro.start()) for c in "，,；;：:。")
     head_end = intro.start()
     if intro.start() > 0 and flat[intro.start() - 1] in "，,":
@@ -110,9 +125,16 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
     after = head[tm.end(): tm.end() + 3]
     if any(w in before or w in after for w in _APPROX):
         return None
-    total, unit = count(tm.group(1)), tm.group(2)
+    total = count(tm.group(1))
     if total is None:
         return None
+    return head_start, tm, total, tm.group(2)
+
+
+def _items_after(flat: str, intro: re.Match[str], unit: str) -> Optional[tuple[list[tuple[int, str, int, int]], bool, int]]:
+    """The counts listed after the introducer in the total's unit (or one mixed freely with
+    it), whether every item carries one, and where the list ends; None when it lists none,
+    or an approximate or overlong one."""
     colon = intro.group(0).endswith(("：", ":")) or "具体" in intro.group(0) or "包括" in intro.group(0)
     # The list runs to the end of the sentence; without a colon a semicolon also ends it,
     # and a clause that opens a new total (共…, 合计…) or its own 其中 list ends it too.
@@ -129,16 +151,7 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
         seg = flat[a:b]
         if not seg.strip():
             continue
-        if _NEW_TOTAL.search(seg) or _OUTSIDE.search(seg):
-            end = a
-            break
-        if parts and flat[a - 1] in "，,；;" and _NEW_VERB.match(seg):
-            # 收到申请27件，其中自然人20件、法人7件，已办结26件: a clause with a verb of
-            # handling ends the list (its items are named by nouns).
-            end = a
-            break
-        if nxt is not None and a < nxt.start() <= b + 2 and b + 1 < len(flat) and flat[b] in "，,":
-            # this segment is the total of a nested list that follows
+        if _ends_the_list(flat, a, b, seg, parts, nxt):
             end = a
             break
         found = [m for m in _NUM.finditer(seg)
@@ -156,8 +169,19 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
             parts.append((value, m.group(2), a + m.start(), a + m.end()))
     if not parts:
         return None
-    return PartsList(s, total, unit, (head_start + 1 + tm.start(), head_start + 1 + tm.end()),
-                     tuple(parts), exhaustive, end)
+    return parts, exhaustive, end
+
+
+def _ends_the_list(flat: str, a: int, b: int, seg: str, parts: list, nxt: Optional[re.Match[str]]) -> bool:
+    """The segment ``flat[a:b]`` is no item of the list but what follows it."""
+    if _NEW_TOTAL.search(seg) or _OUTSIDE.search(seg):
+        return True
+    if parts and flat[a - 1] in "，,；;" and _NEW_VERB.match(seg):
+        # 收到申请27件，其中自然人20件、法人7件，已办结26件: a clause with a verb of
+        # handling ends the list (its items are named by nouns).
+        return True
+    # the total of a nested list that follows
+    return nxt is not None and a < nxt.start() <= b + 2 and b + 1 < len(flat) and flat[b] in "，,"
 
 
 # Parts named by publication channel overlap: one item goes out on the website, the 微博 and
