@@ -9,14 +9,14 @@ from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from gplint.rules.narrative._applications import application_counts
-from gplint.rules.narrative._counts import COMPARISON, Count, counts
+from gplint.rules.narrative._counts import COMPARISON_SOURCE, Count, counts
 from gplint.rules.narrative._prose import Sentence, ascii_digits, sentences, t3_total
 from gplint.lazy_re import lazy_compile
 
 _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 #: A sentence that speaks of a period, a date or a comparison names other years rightly
 #: (截至2024年底, 较2024年, 2024年以来, 2024年决算).
-_PERIOD = lazy_compile(COMPARISON.pattern + r"|上年|去年|上一年|前一年|以来|截至|截止|至今|年底|年末|年初|\d\s*月|月份|"
+_PERIOD = lazy_compile(COMPARISON_SOURCE + r"|上年|去年|上一年|前一年|以来|截至|截止|至今|年底|年末|年初|\d\s*月|月份|"
                      r"决算|预算|报告|计划|规划|要点|方案|工作总结|届|期间|之前|以前|自\s*\d")
 #: The whole year as a range of months (1月至12月, 1月1日至12月31日): the year itself, no period
 #: that names another year rightly.

@@ -24,7 +24,7 @@ from gplint.lazy_re import lazy_compile
 _NOUN_AFTER_VERB = "期限|时限|时间|期内|率|方式|形式|格式|文书|书|意见书|程序|流程|规范|质量"
 #: Count kinds of table 三's totals, by the words that name them (see N101). Negated forms
 #: (未办结) belong to the carry-over, never to the handled count.
-KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
+_KIND_SOURCE = "|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
                     r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
@@ -37,7 +37,8 @@ KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
     ("accepted", r"受理|(?<![备案])登记(?![备案])(?=[^，,；;。]*?申请)|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
     ("handled", rf"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)(?!{_NOUN_AFTER_VERB})"),
     ("processed", rf"(?<![未没正在])(?:办理|处理)(?!中|{_NOUN_AFTER_VERB})"),
-)))
+))
+KIND_WORDS = lazy_compile(_KIND_SOURCE)
 
 #: Outcomes of table 三: result groups and, for the commonest named reasons, single rows.
 OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -91,16 +92,18 @@ _PART_OF_YEAR = lazy_compile(
 APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: Matters other than the agency's own applications of the year: a clause (or a sentence
 #: carried over by context) that names one is not read as an application count.
-OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
-                           r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
-                           # applications of the agency's other business (不动产登记申请, 行政许可申请)
-                           # and the hotline's other requests (12345热线转办群众诉求); not where the
-                           # clause goes on to name the request for information (通过政务服务网收到
-                           # 政府信息公开申请, 12345热线转来的政府信息公开申请)
-                           r"(?:不动产|许可|审批|办件|政务服务|备案|热线)(?![^，,；;。]*?(?:信息公开|公开申请))|"
-                           # a part of the year (第一季度, 上半年, 12月份; 1月至6月: other_matter), not
-                           # the year's count
-                           r"季度|半年|月份|每月|当月|本月")
+# (The source kept apart: _CONTEXT_BREAK builds on it without compiling it at import.)
+_OTHER_MATTERS_SOURCE = (r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
+                         r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
+                         # applications of the agency's other business (不动产登记申请, 行政许可申请)
+                         # and the hotline's other requests (12345热线转办群众诉求); not where the
+                         # clause goes on to name the request for information (通过政务服务网收到
+                         # 政府信息公开申请, 12345热线转来的政府信息公开申请)
+                         r"(?:不动产|许可|审批|办件|政务服务|备案|热线)(?![^，,；;。]*?(?:信息公开|公开申请))|"
+                         # a part of the year (第一季度, 上半年, 12月份; 1月至6月: other_matter), not
+                         # the year's count
+                         r"季度|半年|月份|每月|当月|本月")
+OTHER_MATTERS = lazy_compile(_OTHER_MATTERS_SOURCE)
 
 
 def other_matter(text: str) -> bool:
@@ -111,7 +114,7 @@ def other_matter(text: str) -> bool:
 
 
 #: In a context-carried sentence (no 申请): other matters, more broadly.
-_CONTEXT_BREAK = lazy_compile(OTHER_MATTERS.pattern + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
+_CONTEXT_BREAK = lazy_compile(_OTHER_MATTERS_SOURCE + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
 
 
 #: A count of time, not of applications (3 个工作日内答复).
@@ -206,7 +209,7 @@ _NAMES_DISCLOSURE = lazy_compile(r"信息公开|依申请公开|公开申请")
 _DIGITS = lazy_compile(r"[0-9０-９]")
 
 
-_KIND_OR_DIGIT = lazy_compile(KIND_WORDS.pattern + r"|(?P<digit>[0-9０-９])")
+_KIND_OR_DIGIT = lazy_compile(_KIND_SOURCE + r"|(?P<digit>[0-9０-９])")
 
 
 def _carried_after(flat: str, c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:

@@ -137,6 +137,7 @@ def nearest(patterns: "re.Pattern[str]", c: Count) -> tuple[Optional[re.Match[st
     return patterns.search(c.after), False
 
 
-#: Words that compare a count with another period or give a change, not a count.
-COMPARISON = lazy_compile(r"同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|比\d{4}年|上升|增长|下降|增加|减少|持平|提高|降低|变化")
-
+#: Words that compare a count with another period or give a change, not a count (the source
+#: kept apart: other patterns build on it without compiling it at import).
+COMPARISON_SOURCE = r"同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|比\d{4}年|上升|增长|下降|增加|减少|持平|提高|降低|变化"
+COMPARISON = lazy_compile(COMPARISON_SOURCE)
