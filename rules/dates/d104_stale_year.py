@@ -18,17 +18,18 @@ _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 #: (截至2024年底, 较2024年, 2024年以来, 2024年决算).
 _PERIOD = lazy_compile(COMPARISON_SOURCE + r"|上年|去年|上一年|前一年|以来|截至|截止|至今|年底|年末|年初|\d\s*月|月份|"
                      r"决算|预算|报告|计划|规划|要点|方案|工作总结|届|期间|之前|以前|自\s*\d")
-#: The whole year as a range of months (1月至12月, 1月1日至12月31日): the year itself, no period
+#: The whole year as a range of months (1月至12月, 1-12月, 1月1日至12月31日): the year itself, no period
 #: that names another year rightly.
-_WHOLE_YEAR = lazy_compile(r"(?<!\d)0?1\s*月(?:\s*0?1\s*日)?\s*(?:至|到|—|－|~|～|-)\s*(?:(?:19|20)\d{2}\s*年)?"
+_WHOLE_YEAR = lazy_compile(r"(?<!\d)0?1\s*(?:月(?:\s*0?1\s*日)?)?\s*(?:至|到|—|－|~|～|-)\s*(?:(?:19|20)\d{2}\s*年)?"
                            r"\s*12\s*月(?:\s*31\s*日)?")
 #: The words right before a count that name what it counts (主动公开政府信息 53 条).
 _NAME_LENGTH = 4
 #: Application kinds compared with table 三 (a figure of the report year).
 #: Each kind of application count with the table 三 figures it may be (受理 and 办理 are read
-#: either as this year's own or with the carry-over added, as N101 reads them).
+#: either as this year's own or with the carry-over added, 办理 also as those handled, as
+#: N101 reads them).
 _KIND_ROWS = {"new": (("R01",),), "handled": (("R24",),), "carried_out": (("R25",),), "carried_in": (("R02",),),
-              "accepted": (("R01",), ("R01", "R02")), "processed": (("R24",), ("R01", "R02"))}
+              "accepted": (("R01",), ("R01", "R02")), "processed": (("R24",), ("R01", "R02"), ("R01",))}
 
 
 class StaleYear(Rule):

@@ -26,7 +26,7 @@ _NOUN_AFTER_VERB = "期限|时限|时间|期内|率|方式|形式|格式|文书|
 #: (未办结) belong to the carry-over, never to the handled count.
 _KIND_SOURCE = "|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
-                    r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
+                    r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办(?!理)|在办理(?:期限|期|时限)内|未办结|尚未办结|未答复|尚未答复|待答复"),
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
     # the carry-over out of a year named by its number (2023年度结转的 2 件: into the report
     # year when that is 2024, out of it when it is 2023; N101 tells which)
@@ -81,12 +81,13 @@ _ANOTHER_APPLICANT = lazy_compile(r"(?:自然人|公民|法人|企业|组织|机
 
 _MONTH_DIGITS = "[0-9０-９]"
 _RANGE_MARK = r"\s*(?:至|到|—|－|~|～|-)\s*"
-#: A range of months that is not the whole year (1月至6月, 7月1日至12月31日; not 1月至12月):
-#: it opens on a month after January, or opens on January and closes before December.
+#: A range's first month (1月, 1月1日, or its number alone: 1-6月) and what leads to its last.
+_FROM = rf"(?:月(?:{_MONTH_DIGITS}{{1,2}}日)?)?{_RANGE_MARK}(?:{_MONTH_DIGITS}{{4}}年)?"
+#: A range of months that is not the whole year (1月至6月, 7月1日至12月31日, 1-6月; not 1月至
+#: 12月): it opens on a month after January, or opens on January and closes before December.
 _PART_OF_YEAR = lazy_compile(
-    rf"(?<!{_MONTH_DIGITS})(?:(?:[0０]?[2-9２-９]|[1１][0-2０-２])月(?:{_MONTH_DIGITS}{{1,2}}日)?{_RANGE_MARK}"
-    rf"|[0０]?[1１]月(?:{_MONTH_DIGITS}{{1,2}}日)?{_RANGE_MARK}(?:{_MONTH_DIGITS}{{4}}年)?"
-    rf"(?:[0０]?[1-9１-９]|[1１][01０１])月)")
+    rf"(?<!{_MONTH_DIGITS})(?:(?:[0０]?[2-9２-９]|[1１][0-2０-２]){_FROM}(?:[0０]?[1-9１-９]|[1１][0-2０-２])月"
+    rf"|[0０]?[1１]{_FROM}(?:[0０]?[1-9１-９]|[1１][01０１])月)")
 
 #: Units an application count is given in.
 APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))

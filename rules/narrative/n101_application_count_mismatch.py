@@ -62,7 +62,8 @@ class ApplicationCountMismatch(Rule):
         下年度 N 件 (row 四) — are compared with the 总计 column of table 三 (or with
         自然人…其他 summed when the report has no 总计 column). 受理 N 件 is ambiguous (some
         reports mean 新收, others 新收 + 上年结转): it passes when it equals either, and is
-        reported as a warning only when it equals neither; 收到/接收 is read the same way
+        reported as a warning only when it equals neither (办理 N 件 likewise, also passing
+        at the （七）总计 handled); 收到/接收 is read the same way
         when its sentence also speaks of 新收 or 结转 separately. Clauses with 其中, comparisons with
         other years, approximations (约, 余) and other kinds of cases (咨询, 复议, 建议提案) are
         skipped, and so are a region's or a system's totals (全市各级行政机关共收到…) in a
@@ -142,12 +143,15 @@ class ApplicationCountMismatch(Rule):
         related = [Related(Span(line), _ROW_NAMES[row] + f"为 {fmt(table)}")] if line else []
         words = _KIND_WORDS[kind]
         if kind == "processed":
+            # 办理 N 件 is the applications handled, the year's workload, or (as 受理) the
+            # year's new ones (全年共办理政府信息公开申请 27 件 of 27 new).
             new, carried = t3_total(report, "R01"), t3_total(report, "R02")
             workload = new + carried if new is not None and carried is not None else None
-            if n == table or n == workload:
+            if n == table or n == workload or n == new:
                 return None
             msg = (f"正文称办理政府信息公开申请 {n} 件，但表三{_T3.row(_T3.total_row).label}为 {fmt(table)}"
-                   + (f"、新收加上年结转为 {fmt(workload)}" if workload is not None else "") + "，两种算法都对不上")
+                   + (f"、新收加上年结转为 {fmt(workload)}" if workload is not None else "")
+                   + (f"、本年新收为 {fmt(new)}" if new is not None else "") + "，几种算法都对不上")
             return self.diag(msg + blanks_note(report, "R24", "R01", "R02"), span, key=f"t3.{row}.C7", related=related, severity="warning",
                              evidence={"text": n, "table": table, "workload": workload}, snippet=snippet)
         if kind == "accepted":

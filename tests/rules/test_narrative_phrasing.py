@@ -254,6 +254,7 @@ def test_held_out_8_phrasing(family, code, sentence):
     "2024年1月至6月收到申请12件，7月至12月收到申请15件。",
     "2024年7月1日至12月31日共收到政府信息公开申请15件。",
     "2024年1月至11月共收到政府信息公开申请25件。",
+    "1-6月收到政府信息公开申请12件，7-12月收到15件。",
     "局机关收到申请20件，下属单位收到申请7件。",
     "机关本级受理政府信息公开申请15件，所属单位受理12件。"])
 def test_a_count_of_part_of_the_year_or_of_the_agency_is_no_count_of_the_year(sentence):
@@ -311,6 +312,7 @@ def test_an_outcome_the_review_body_or_the_court_decided(sentence):
 
 @pytest.mark.parametrize("sentence, code", [
     ("2023年1月1日至12月31日，本机关共收到政府信息公开申请27件，办结25件。", "D104"),
+    ("2023年1-12月，本机关共收到政府信息公开申请27件，办结25件。", "D104"),
     ("按申请主体划分，个人申请16件，企业申请6件，其他组织申请3件。", "N107"),
     ("全年个人提出申请16件。", "N107"),
     ("本年度无行政事业性收费。", "N112"),
@@ -338,3 +340,13 @@ def test_a_carry_over_named_after_its_count_or_by_its_year(sentence, quiet):
         assert found == []
     else:
         assert [d.code for d in found] == ["N101"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共办理政府信息公开申请27件。",
+    "全年共计办理依申请公开件27件，较去年同期减少3件。",
+    "在办理的29件申请中，予以公开13件，部分公开2件。"])
+def test_verbs_of_handling_as_reports_use_them(sentence):
+    """办理 N 件 is, as 受理, also the year's new applications (27 of table 三's 27 new); 在办理
+    的 29 件申请中 is the applications dealt with, not 在办 (still open: carried over)."""
+    assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
