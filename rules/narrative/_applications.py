@@ -328,7 +328,22 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
         return None
     if kind[0] in ("accepted", "handled", "processed") and "其中" in c.before:
         return None  # 其中公开答复 1 件: a part of the count before, not the handled total
+    if kind[2] and kind[0] in _VERB_KINDS and _a_part_by_its_words(c, kind[1]):
+        return None
     return kind[0], (), kind[1].group(0)
+
+
+#: How some applications were answered (当场答复 5 件, 延期答复 3 件): a part of those handled.
+_MANNER = lazy_compile(r"(?:当场|当面|现场|延期|延长期限后?|逾期|超期|口头|电话|邮寄|短信|电子邮件)\s*$")
+#: The applications a count-first clause goes on to give a cause or a need of (共有 2 件申请因涉及
+#: 第三方…, 3 件申请需要补正): some of them, not the year's count.
+_CAUSE_AFTER = lazy_compile(r"[^，,；;。\d]{0,12}?申请(?:因为|因|由于|需要|需)")
+
+
+def _a_part_by_its_words(c: Count, verb: re.Match[str]) -> bool:
+    """The count's verb (before it) is qualified by a manner of answering, or the count is
+    of applications the clause gives a cause of: a part of the year's count."""
+    return _MANNER.search(c.before, 0, verb.start()) is not None or _CAUSE_AFTER.match(c.after) is not None
 
 
 def _nearest_kind(c: Count) -> Optional[tuple[str, re.Match[str], bool]]:

@@ -106,10 +106,16 @@ def _clause(text: str, i: int) -> str:
     return text[a: min(ends) if ends else len(text)]
 
 
+def _in_a_list_of_parts(text: str, i: int) -> bool:
+    """A 其中 list runs on to ``i`` (其中以局名义印发 2 件，联合印发 1 件), up to a semicolon."""
+    k = text.rfind("其中", 0, i)
+    return k >= 0 and not any(stop in text[k:i] for stop in "；;。")
+
+
 def _reading(text: str, c: Count) -> Optional[tuple[str, str]]:
     """(document kind, action) a count gives, or None when it is not a count of table 二."""
     if c.unit not in _UNITS or c.approximate or c.aside or COMPARISON.search(c.before) or _OTHER.search(c.clause) \
-            or "其中" in text[c.clause_start:c.start]:
+            or _in_a_list_of_parts(text, c.start):
         return None  # (其中废止 8 件、宣布失效 3 件: parts of a count before, whatever it counts)
     action = None
     for action in _ACTION.finditer(c.before):

@@ -345,8 +345,12 @@ def test_a_carry_over_named_after_its_count_or_by_its_year(sentence, quiet):
 @pytest.mark.parametrize("sentence", [
     "全年共办理政府信息公开申请27件。",
     "全年共计办理依申请公开件27件，较去年同期减少3件。",
-    "在办理的29件申请中，予以公开13件，部分公开2件。"])
+    "在办理的29件申请中，予以公开13件，部分公开2件。",
+    "全年办结的25件申请中，当场答复5件，延期答复3件，其余均在20个工作日内答复。",
+    "全年共有2件申请因涉及第三方，征求第三方意见后答复。",
+    "全年制发规范性文件3件，其中以局名义印发2件，联合印发1件。"])
 def test_verbs_of_handling_as_reports_use_them(sentence):
     """办理 N 件 is, as 受理, also the year's new applications (27 of table 三's 27 new); 在办理
-    的 29 件申请中 is the applications dealt with, not 在办 (still open: carried over)."""
+    的 29 件申请中 is the applications dealt with, not 在办 (still open: carried over); 当场答复
+    5 件 and 2 件申请因… are some of them; a 其中 list of documents runs over its commas."""
     assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
