@@ -354,3 +354,13 @@ def test_verbs_of_handling_as_reports_use_them(sentence):
     的 29 件申请中 is the applications dealt with, not 在办 (still open: carried over); 当场答复
     5 件 and 2 件申请因… are some of them; a 其中 list of documents runs over its commas."""
     assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共减免行政事业性收费2.1万元。",
+    "全年为企业退还行政事业性收费3000元。",
+    "全年收取行政事业性收费12.53万元，其中行政事业性收费中的不动产登记费10万元。"])
+def test_fees_waived_refunded_or_in_part_are_no_amount_of_table_two(sentence):
+    """行政事业性收费 waived (减免) or refunded (退还), or a part of it after 其中, is not the
+    amount collected that table 二 gives (12.53 万元)."""
+    assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
