@@ -39,6 +39,10 @@ _SKIP = lazy_compile(r"[%％]|培训|案例|应诉|代理|复议机关|复议决
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
 _AS_REVIEWER = lazy_compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
+#: The agency's legal work on cases of every subject (全年共办理行政复议案件 15 件，行政诉讼案件
+#: 20 件): a clause that goes on with its list, naming no verb of its own, counts those too.
+_HANDLING_CASES = lazy_compile(r"(?:办理|审理|审结|办结|受理|承办|应诉|代理)[^\d，,；;。]{0,6}?(?:行政复议|行政诉讼)")
+_OWN_CASE_VERB = lazy_compile(r"被|发生|引发|引起|涉及|收到|提起|起诉")
 _FAULT = lazy_compile(r"不当|错误|违法|不规范|失误|瑕疵|过错")
 #: A claim of none about some cases only: of a cause other than disclosure itself (未发生因收费
 #: 引起的行政复议; 因政府信息公开引发的 is every case of table 四), or cases the agency
@@ -122,7 +126,8 @@ class CaseCountMismatch(Rule):
                     # naming disclosure as its cause (因政府信息公开被申请行政复议 3 件) is its own
                     continue
                 if not _DISCLOSURE.search(c.clause) and (
-                        other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
+                        other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause)
+                        or _SHARE.search(s.text) or _goes_on_with_handled_cases(s.text, c)):
                     continue
                 table = t4_total(report, k)
                 if c.value == 0 and f"t4.{k}.total" in said_none:
@@ -161,6 +166,12 @@ class CaseCountMismatch(Rule):
                         s.span(none.start(), none.end()), key=f"t4.{k}.total",
                         related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
                         severity="warning", evidence={"table": table}, snippet=none.group(0))
+
+
+def _goes_on_with_handled_cases(text: str, c: Count) -> bool:
+    """The count's clause names no verb of its own and an earlier clause of the sentence
+    counts the cases the agency handled (办理行政复议案件 15 件，行政诉讼案件 20 件)."""
+    return not _OWN_CASE_VERB.search(c.clause) and _HANDLING_CASES.search(text, 0, c.clause_start) is not None
 
 
 def _kinds_named(words: str) -> list[str]:

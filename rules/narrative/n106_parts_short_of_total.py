@@ -26,7 +26,9 @@ class PartsShortOfTotal(Rule):
         is reported when the parts add up to less than the total. A list with an item that
         has no count ("其他为会办件") or a single "其中" item is a subset, not a breakdown,
         and is left alone; so is the list after a count of items looked over (清理规范性文件
-        45 件，其中废止 8 件、宣布失效 3 件: what the review changed, the rest stand). Counts
+        45 件，其中废止 8 件、宣布失效 3 件: what the review changed, the rest stand), and a
+        list that names less than half of its total (主动公开政府信息 1200 条，其中规范性文件 3
+        件，政策解读 12 篇: a few items, not a breakdown with one left out). Counts
         条/次/篇/件 are treated alike, as reports mix them. A list
         of application outcomes or applicant kinds (办结 25 件，其中同意公开 13 件，部分公开
         2 件) is left to N104 and N107, which compare each part with table 三: naming only
@@ -64,8 +66,8 @@ class PartsShortOfTotal(Rule):
                 continue  # outcomes or applicants of table 三: N104/N107 compare each with it
             s = pl.sentence
             total = sum(p[0] for p in pl.parts)
-            if total >= pl.total:
-                continue
+            if total >= pl.total or 2 * total < pl.total:
+                continue  # (less than half: a few items named, not a breakdown with one left out)
             expr = " + ".join(f"{v}{u}" for v, u, _, _ in pl.parts)
             yield self.diag(
                 f"正文称共 {pl.total} {pl.unit}，但其后列出的各项之和为 {expr} = {total}，少于总数",

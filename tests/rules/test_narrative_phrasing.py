@@ -364,3 +364,14 @@ def test_fees_waived_refunded_or_in_part_are_no_amount_of_table_two(sentence):
     """行政事业性收费 waived (减免) or refunded (退还), or a part of it after 其中, is not the
     amount collected that table 二 gives (12.53 万元)."""
     assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共办理行政复议案件15件，行政诉讼案件20件。",
+    "全年应诉行政诉讼案件20件，行政复议3件。",
+    "全年主动公开政府信息1200条，其中规范性文件3件，政策解读12篇。"])
+def test_the_agencys_other_legal_work_and_a_few_named_items(sentence):
+    """Cases of every subject the agency handled (办理行政复议案件 15 件，行政诉讼案件 20 件: the
+    list goes on under the verb) are not table 四's (N103); a list naming less than half of
+    its total names a few items, not a breakdown with one left out (N106)."""
+    assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
