@@ -9,7 +9,7 @@ from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from gplint.rules.narrative._applications import application_counts
-from gplint.rules.narrative._counts import COMPARISON_SOURCE, Count, counts
+from gplint.rules.narrative._counts import COMPARISON_SOURCE, Count, blank_asides, counts
 from gplint.rules.narrative._prose import Sentence, ascii_digits, sentences, t3_total
 from gplint.lazy_re import lazy_compile
 
@@ -43,7 +43,9 @@ class StaleYear(Rule):
         year under the same words (2025年主动公开政府信息53条 … 2024年…主动公开政府信息53条),
         or application counts equal to table 三's (two of them, or one of 10 or more). Such a
         sentence is usually last year's text with new figures and the old year (FORMAT.md §9,
-        内容雷同). Years in full-width digits (２０２４年) are read too.
+        内容雷同). Years in full-width digits (２０２４年) are read too; a year inside
+        parentheses (…27 件（2023年为 20 件）) is another year's figure given beside, not the
+        sentence's year.
 
     Why
         FORMAT.md §2 and §7 X-YEAR: the report covers its own calendar year; a figure of that
@@ -81,7 +83,9 @@ class StaleYear(Rule):
         for s in sentences(report):
             if s.heading or "年" not in s.text:
                 continue
-            text = ascii_digits(s.text)
+            # (A year in an aside gives another year's figure beside this one's: 全年收到申请
+            # 27 件（2023年为 20 件）.)
+            text = ascii_digits(blank_asides(s.text))
             years = [m for m in _YEAR.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
             if len({m.group(1) for m in years}) != 1:
                 continue

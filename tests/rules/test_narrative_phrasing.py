@@ -375,3 +375,11 @@ def test_the_agencys_other_legal_work_and_a_few_named_items(sentence):
     list goes on under the verb) are not table 四's (N103); a list naming less than half of
     its total names a few items, not a breakdown with one left out (N106)."""
     assert pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence)) == []
+
+
+def test_a_year_in_an_aside_is_no_stale_year():
+    """全年收到申请 27 件（2023年为 20 件）: the year before, in parentheses, gives its own figure
+    beside this year's; D104 reads the years outside asides (2023年共收到申请 27 件 is one)."""
+    assert pc.findings(pc.phrasing_report("（二）依申请公开。全年收到申请27件（2023年为20件）。")) == []
+    stale = pc.findings(pc.phrasing_report("（二）依申请公开。2023年共收到申请27件（同比增长8%）。"))
+    assert [d.code for d in stale] == ["D104"]
