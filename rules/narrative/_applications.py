@@ -183,10 +183,10 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
 #: Kinds named by a verb of taking in or dealing with applications (not the carry-overs).
 _VERB_KINDS = frozenset(("new", "accepted", "handled", "processed"))
 #: What may stand between such a verb and its count when the clause names no 申请 (办结 25
-#: 件, 答复了 25 件, 办理依申请公开事项 25 件): anything else is the verb's own object, another
-#: matter (办理企业登记注册 128 件, 受理群众诉求 860 件).
+#: 件, 答复了 25 件, 办理依申请公开事项 25 件, 办结数：25 件): anything else is the verb's own
+#: object, another matter (办理企业登记注册 128 件, 受理群众诉求 860 件).
 _NO_OBJECT = lazy_compile(r"(?:政府信息公开|政务信息公开|信息公开|依申请公开|公开)?(?:事项|件|工作)?"
-                          r"|[了的有为是达计共合总全部均已其中和及与、\s]")
+                          r"|数量|总数|[了的有为是达计共合总全部均已其中和及与、数：:\s]")
 
 
 def _object_of_verb(before: str, word: str) -> bool:

@@ -383,3 +383,16 @@ def test_a_year_in_an_aside_is_no_stale_year():
     assert pc.findings(pc.phrasing_report("（二）依申请公开。全年收到申请27件（2023年为20件）。")) == []
     stale = pc.findings(pc.phrasing_report("（二）依申请公开。2023年共收到申请27件（同比增长8%）。"))
     assert [d.code for d in stale] == ["D104"]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("全年共收到政府信息公开申请：26件。", "N101"),
+    ("收到申请数：27件；办结数：24件；结转下年度：4件。", "N101"),
+    ("行政复议：3件；行政诉讼：1件。", "N103"),
+    ("全年共收到政府信息公开申请廿六件。", None),
+    ("全年共收到政府信息公开申请廿七件。", None)])
+def test_a_label_and_its_value_and_counts_written_with_nian(sentence, code):
+    """A count right after its label's colon (收到申请数：26 件, the 2019 format's form) is named
+    by the label; 廿七件 (27) is not read as 7 (no count is read from part of a number)."""
+    found = pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))
+    assert [d.code for d in found] == ([code] if code else [])
