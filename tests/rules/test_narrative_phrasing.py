@@ -396,3 +396,13 @@ def test_a_label_and_its_value_and_counts_written_with_nian(sentence, code):
     by the label; 廿七件 (27) is not read as 7 (no count is read from part of a number)."""
     found = pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))
     assert [d.code for d in found] == ([code] if code else [])
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("全年共收到12345热线转来的政府信息公开申请30件。", "N101"),
+    ("全年通过12345热线转办群众诉求150件。", None)])
+def test_the_hotline_is_another_matter_unless_the_clause_names_the_request(sentence, code):
+    """Requests for information forwarded by the 12345 hotline are applications received
+    (N101 against table 三's 27); the hotline's other requests (群众诉求) are not."""
+    found = pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))
+    assert [d.code for d in found] == ([code] if code else [])
