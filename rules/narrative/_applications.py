@@ -208,8 +208,7 @@ _TOTAL_ONLY = lazy_compile(r"\s*(?:共计|合计|总计|共|总数为|总量为|
 _SHARE_NAMED = lazy_compile(r"^\s*其中[^，,；;。]{0,12}?(?:信息公开|依申请公开|公开)(?:的)?申请(?:为|有|共|共计)?\s*$")
 _NAMES_DISCLOSURE = lazy_compile(r"信息公开|依申请公开|公开申请")
 _DIGITS = lazy_compile(r"[0-9０-９]")
-
-
+#: The first kind word or digit after a clause (the carry-over a count-first clause leads to).
 _KIND_OR_DIGIT = lazy_compile(_KIND_SOURCE + r"|(?P<digit>[0-9０-９])")
 
 

@@ -68,7 +68,11 @@ class ApplicationCountMismatch(Rule):
         other years, approximations (约, 余) and other kinds of cases (咨询, 复议, 建议提案) are
         skipped, and so are a region's or a system's totals (全市各级行政机关共收到…) in a
         department's report, or in a people's government's report whose sentence also gives
-        its own count (…，其中市本级 N 件).
+        its own count (…，其中市本级 N 件); so are counts that split the year's figure between
+        them (局机关收到 20 件，下属单位收到 7 件: they add up to it), a count of every kind of
+        application whose disclosure share follows (受理各类申请 1500 件，其中政府信息公开申请
+        N 件: N is compared) and parts of the year (1月至6月). A carry-over named by its year
+        (2023年度结转的 N 件) is carried in when that is the year before the report's.
 
     Why
         条例 第五十条(二) makes the received and handled applications part of the report, and

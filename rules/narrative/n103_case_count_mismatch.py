@@ -70,13 +70,16 @@ class CaseCountMismatch(Rule):
         — and is not about their outcomes (维持, 纠错, 败诉…) — is compared with table 四:
         行政复议 with its 总计, 行政诉讼 with 未经复议直接起诉 总计 + 复议后起诉 总计 (a count of
         one kind of suit, 其中未经复议直接起诉 2 件, with that block's 总计). A clause saying
-        no such case happened (未发生行政复议) is reported when the matching total is not 0.
+        no such case happened (未发生行政复议) is reported when the matching total is not 0
+        (not one about cases of another cause, 未发生因收费引起的行政复议, nor about cases
+        handled for others, 无代理诉讼案件).
         When the report notes that table 四 includes cases carried over from the previous
         year, a text count below the table's is accepted. Counts that are plainly not the
         report's own disclosure cases are left alone, unless the clause itself names
         政府信息公开: a region's or a system's totals (全市各级行政机关…), cases handled as the
-        review body (办理行政复议案件…), and all-subject counts whose disclosure share the
-        sentence gives apart (…，其中政府信息公开类 1 件).
+        review body (办理行政复议案件…) and the clauses that go on with such a list (…，行政
+        诉讼案件 20 件), and all-subject counts whose disclosure share the sentence gives apart
+        (…，其中政府信息公开类 1 件).
 
     Why
         条例 第五十条(三); docs/format.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.

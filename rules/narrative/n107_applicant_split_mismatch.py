@@ -24,8 +24,8 @@ class ApplicantSplitMismatch(Rule):
     """The number of applications from one kind of applicant differs from table 三.
 
     What it checks
-        A count of applications named by its applicant right before it — 自然人 (公民)
-        申请 N 件, 法人或其他组织 N 件 (企业和其他组织), 商业企业, 科研机构, 社会公益组织,
+        A count of applications named by its applicant right before it — 自然人 (公民,
+        个人申请) 申请 N 件, 法人或其他组织 N 件 (企业和其他组织), 商业企业, 科研机构, 社会公益组织,
         法律服务机构 — is compared with that column of table 三 (法人或其他组织: its five
         columns summed). Reports split either the new applications (row 一), the new and
         carried-over ones (rows 一 + 二), or those handled (（七）总计): the count passes when

@@ -42,7 +42,8 @@ class DocumentsCountMismatch(Rule):
         (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — is compared with that
         cell of table 二; the kind may stand earlier in the sentence (出台规范性文件 3 件，
         废止 1 件). "未制定规章" needs 本年制发件数 at 0. Counts of other work on documents
-        (审核, 备案, 清理, 解读, 起草), comparisons, and a region's totals are not read.
+        (审核, 备案, 清理, 解读, 起草) and what it found (清理 45 件，废止 8 件), the parts of a
+        其中 list, comparisons, and a region's totals are not read.
 
     Why
         条例 第二十条(一) and 第五十条(一); FORMAT.md §4 (table 二): the text and table 二
