@@ -29,16 +29,19 @@ def main() -> None:
     for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT), ("held-out 2", pc.HELD_OUT_2),
                           ("held-out 3", pc.HELD_OUT_3), ("held-out 4", pc.HELD_OUT_4),
                           ("held-out 5", pc.HELD_OUT_5), ("held-out 6", pc.HELD_OUT_6),
-                          ("held-out 7", pc.HELD_OUT_7)):
+                          ("held-out 7", pc.HELD_OUT_7), ("held-out 8", pc.HELD_OUT_8)):
         print(f"== {title}")
         _run(cases, pc, verbose)
-    quiet = [(x, pc.findings(pc.phrasing_report(x))) for x in pc.QUIET + pc.QUIET_2 + pc.QUIET_3 + pc.QUIET_4]
-    alarms = [(x, f) for x, f in quiet if f]
-    print(f"== quiet sentences (agreeing or about other matters): {len(quiet)}, false alarms {len(alarms)}")
-    for x, found in alarms if verbose else []:
-        print("   ", x)
-        for d in found:
-            print(f"        {d.span.line}:{d.span.column} {d.code} {d.message}")
+    for title, sentences in (("quiet sentences 1-4 (agreeing or about other matters)",
+                              pc.QUIET + pc.QUIET_2 + pc.QUIET_3 + pc.QUIET_4),
+                             ("quiet sentences 5", pc.QUIET_5)):
+        quiet = [(x, pc.findings(pc.phrasing_report(x))) for x in sentences]
+        alarms = [(x, f) for x, f in quiet if f]
+        print(f"== {title}: {len(quiet)}, false alarms {len(alarms)}")
+        for x, found in alarms if verbose else []:
+            print("   ", x)
+            for d in found:
+                print(f"        {d.span.line}:{d.span.column} {d.code} {d.message}")
 
 
 def _run(cases, pc, verbose: bool) -> None:

@@ -123,26 +123,148 @@ _CHARACTERS_A_SENTENCE = 16
 def sentences_of(report: Report) -> Sequence[Sentence]:
     heading_lines = {h.span.line for h in report.headings}
     heading_lines.update(s.line for s in report.sections.values())
-    out: list[Sentence] | SentenceTable = []
-    # The sentence being gathered over several lines: its text pieces and, for each, its
-    # offset in the joined text and its source line and column (three numbers a run, laid
-    # end to end: a sentence may run over thousands of short lines).
-    buf: list[str] = []
-    runs = array("q")
-    size = 0
-    cur_section: Optional[str] = None
     # Report.section_of_line(n), with the sections sorted once rather than for every line;
     # a last start no line reaches ends the walk below.
     section_starts = [(sec.line, slot) for slot, sec in sorted(report.sections.items(), key=lambda kv: kv[1].line)]
     section_starts.append((_BIG, None))
+    cutter = _SentenceCutter(report)
+    add = cutter.add
+    for n, base, line, is_heading, section in _prose_pieces(report, heading_lines, section_starts):
+        add(n, base, line, is_heading, section)
+    return cutter.finish()
 
-    def flush() -> None:
-        nonlocal size
-        text = "".join(buf)
+
+class _SentenceCutter:
+    """The prose pieces of a report, given line by line (:meth:`add`), cut into sentences
+    (:meth:`finish`): a sentence within a line is made at once; one that runs on is
+    gathered over the lines it spans (:meth:`_gather`) and made when it ends (:meth:`_flush`)."""
+
+    __slots__ = ("out", "buf", "runs", "size", "section", "only_full_stops", "many")
+
+    def __init__(self, report: Report) -> None:
+        self.out: list[Sentence] | SentenceTable = []
+        # The sentence being gathered over several lines: its text pieces and, for each, its
+        # offset in the joined text and its source line and column (three numbers a run,
+        # laid end to end: a sentence may run over thousands of short lines).
+        self.buf: list[str] = []
+        self.runs = array("q")
+        self.size = 0
+        self.section: Optional[str] = None
+        # Most reports end every sentence with 。: then str.split cuts the lines, several
+        # times cheaper than the regex, which tests each character against every mark.
+        everything = "\n".join(report.lines)
+        self.only_full_stops = not any(mark in everything for mark in _OTHER_SENTENCE_END_CHARS)
+        # More sentences than one every _CHARACTERS_A_SENTENCE characters: packed from there on.
+        self.many = max(_MANY_SENTENCES, len(everything) // _CHARACTERS_A_SENTENCE)
+
+    def add(self, n: int, base: int, line: str, is_heading: bool, section: Optional[str]) -> None:
+        """One stretch of prose: line ``n`` from column ``base``."""
+        if len(self.out) > self.many and type(self.out) is list:
+            self.out = _packed(self.out)
+        # _is_prose_text(line), inlined (kept in step with it): it runs for every line
+        # outside the tables, most of them blank.
+        stripped = line.strip()
+        if not stripped:
+            return
+        first = stripped[0]
+        if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(line) or _MD_RULE.match(line)):
+            return
+        if first in _PIPES and stripped[-1] in _PIPES:
+            return
+        if section != self.section:
+            if self.buf:
+                self._flush()
+            self.section = section
+        if is_heading and self.buf:
+            self._flush()
+        if "\t" in line or "\ufeff" in line:
+            line = line.translate(_AS_SPACE)
+        if self.buf and line[0].isspace():
+            # A sentence wrapped onto this line goes on at its first character: the indent
+            # of a continuation line is layout, not a blank in the sentence (转下一 /
+            # 　　年度办理答复的有 1 件 is one phrase). Between two Latin letters or digits one
+            # blank is kept, as at the end of a line (_without_wrap_blanks).
+            indent = len(line) - len(line.lstrip())
+            if _latin_or_digit(self.buf[-1][-1:]) and _latin_or_digit(line[indent:indent + 1]):
+                indent -= 1
+            line = line[indent:]
+            base += indent
+        pieces, rest, mark = self._pieces(line)
+        start, cut = self._ended(n, base, pieces, mark)
+        if rest and is_heading and not cut:
+            start, rest = self._heading(n, base, start, rest)
+        if rest:
+            self._gather(n, base + start, rest)
+
+    def _pieces(self, line: str) -> tuple[Iterable[str], str, str]:
+        """The line cut after each sentence-final mark: the pieces that end a sentence, the
+        rest (running on to the next line unless the line ends with a mark), and the mark
+        to add back to each piece ("" when each piece keeps its own)."""
+        if len(line) > _LONG_LINE:
+            return _long_line_pieces(line)
+        if self.only_full_stops:
+            # The line split at its marks: each piece but the last lacks its 。 (added back
+            # by _ended), as the findall would give them.
+            pieces = line.split("。")
+            return pieces, pieces.pop(), "。"
+        # Each piece with its mark (whichever it is).
+        pieces = _SENTENCE_PIECES.findall(line)
+        return pieces, pieces.pop() if line[-1] not in _SENTENCE_END_CHARS else "", ""
+
+    def _ended(self, n: int, base: int, pieces: Iterable[str], mark: str) -> tuple[int, bool]:
+        """Make the sentences the pieces of line ``n`` end; (the column after them, relative
+        to ``base``, and whether there were any)."""
+        start = 0
+        cut = False
+        for piece in pieces:
+            cut = True
+            if len(self.out) > self.many and type(self.out) is list:
+                self.out = _packed(self.out)
+            if self.buf:  # the end of a sentence begun on an earlier line
+                self.buf.append(piece + mark)
+                self.runs.extend((self.size, n, base + start))
+                self._flush()
+            else:  # a sentence within this line: one run
+                # It ends at the mark: only its start may need stripping, and it is never
+                # empty.
+                stripped = piece.lstrip()
+                self.out.append(Sentence(stripped + mark, self.section,
+                                         ((0, n, base + start + len(piece) - len(stripped)),), False))
+            start += len(piece) + len(mark)
+        return start, cut
+
+    def _heading(self, n: int, base: int, start: int, rest: str) -> tuple[int, str]:
+        """A heading is a sentence of its own, and nothing is pending here (flushed in
+        :meth:`add`): its one run is made here rather than gathered and flushed (a dozen
+        headings a report). A run-in heading ends at its colon (（二）依申请公开情况：2024年，
+        我局共收到…): the text after it is prose, running on to the next line. Returns the
+        column and the text after the heading."""
+        colon = _RUN_IN_COLON.match(rest)
+        title = rest[:colon.end()] if colon else rest
+        stripped = title.strip()
+        if stripped:
+            lead = len(title) - len(title.lstrip())
+            self.out.append(Sentence(stripped, self.section, ((0, n, base + start + lead),), True))
+        return start + len(title), rest[len(title):]
+
+    def _gather(self, n: int, column: int, rest: str) -> None:
+        """Prose, or the text after a heading's own 。 (（二）依申请公开情况。2024年，我局共收到
+        政府信息公开 / 申请15件，…): it runs on to the next line like any sentence, without the
+        blanks a line may carry after its last character (kept between two Latin letters or
+        digits, which a wrap may separate as words)."""
+        rest = _without_wrap_blanks(rest)
+        self.buf.append(rest)
+        self.runs.extend((self.size, n, column))
+        self.size += len(rest)
+
+    def _flush(self) -> None:
+        """Make the sentence gathered so far, its runs counted from its stripped start."""
+        text = "".join(self.buf)
         stripped = text.strip()
         if stripped:
             lead = len(text) - len(text.lstrip())
             stop = lead + len(stripped)
+            runs = self.runs
             # The runs that hold the stripped text, offsets counted from its start.
             pieces = array("q")
             last = len(runs) - 3
@@ -156,106 +278,16 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
                     column += lead - offset
                     offset = lead
                 pieces.extend((offset - lead, line, column))
-            out.append(Sentence(stripped, cur_section, runs_of(pieces), False))
-        buf.clear()
-        del runs[:]
-        size = 0
+            self.out.append(Sentence(stripped, self.section, runs_of(pieces), False))
+        self.buf.clear()
+        del self.runs[:]
+        self.size = 0
 
-    # Most reports end every sentence with 。: then str.split cuts the lines, several
-    # times cheaper than the regex, which tests each character against every mark.
-    everything = "\n".join(report.lines)
-    only_full_stops = not any(mark in everything for mark in _OTHER_SENTENCE_END_CHARS)
-    # More sentences than one every _CHARACTERS_A_SENTENCE characters: packed from there on.
-    many = max(_MANY_SENTENCES, len(everything) // _CHARACTERS_A_SENTENCE)
-    del everything
-
-    for n, base, line, is_heading, section in _prose_pieces(report, heading_lines, section_starts):
-        if len(out) > many and type(out) is list:
-            out = _packed(out)
-        # _is_prose_text(line), inlined (kept in step with it): it runs for every line
-        # outside the tables, most of them blank.
-        stripped = line.strip()
-        if not stripped:
-            continue
-        first = stripped[0]
-        if (first in _FOOTER_OR_RULE_FIRST or first.isdecimal()) and (_FOOTER.match(line) or _MD_RULE.match(line)):
-            continue
-        if first in _PIPES and stripped[-1] in _PIPES:
-            continue
-        if section != cur_section:
-            if buf:
-                flush()
-            cur_section = section
-        if is_heading and buf:
-            flush()
-        if "\t" in line or "\ufeff" in line:
-            line = line.translate(_AS_SPACE)
-        if buf and line[0].isspace():
-            # A sentence wrapped onto this line goes on at its first character: the indent
-            # of a continuation line is layout, not a blank in the sentence (转下一 /
-            # 　　年度办理答复的有 1 件 is one phrase). Between two Latin letters or digits one
-            # blank is kept, as at the end of a line (_without_wrap_blanks).
-            indent = len(line) - len(line.lstrip())
-            if _latin_or_digit(buf[-1][-1:]) and _latin_or_digit(line[indent:indent + 1]):
-                indent -= 1
-            line = line[indent:]
-            base += indent
-        # The line cut after each sentence-final mark: the pieces and their marks tile it,
-        # the last piece running on to the next line unless the line ends with a mark.
-        if len(line) > _LONG_LINE:
-            pieces, rest, mark = _long_line_pieces(line)
-        elif only_full_stops:
-            # The line split at its marks: each piece but the last lacks its 。 (added
-            # back below), as the findall would give them.
-            pieces = line.split("。")
-            rest = pieces.pop()
-            mark = "。"
-        else:
-            # Each piece with its mark (whichever it is).
-            pieces = _SENTENCE_PIECES.findall(line)
-            rest = pieces.pop() if line[-1] not in _SENTENCE_END_CHARS else ""
-            mark = ""
-        start = 0
-        cut = False
-        for piece in pieces:
-            cut = True
-            if len(out) > many and type(out) is list:
-                out = _packed(out)
-            if buf:  # the end of a sentence begun on an earlier line
-                buf.append(piece + mark)
-                runs.extend((size, n, base + start))
-                flush()
-            else:  # a sentence within this line: one run
-                # It ends at the mark: only its start may need stripping, and it is
-                # never empty.
-                stripped = piece.lstrip()
-                out.append(Sentence(stripped + mark, cur_section,
-                                     ((0, n, base + start + len(piece) - len(stripped)),), False))
-            start += len(piece) + len(mark)
-        if rest and is_heading and not cut:
-            # A heading is a sentence of its own, and nothing is pending here (flushed
-            # above): its one run is made here rather than gathered and flushed (a dozen
-            # headings a report). A run-in heading ends at its colon (（二）依申请公开情况：
-            # 2024年，我局共收到…): the text after it is prose, running on to the next line.
-            colon = _RUN_IN_COLON.match(rest)
-            title = rest[:colon.end()] if colon else rest
-            stripped = title.strip()
-            if stripped:
-                lead = len(title) - len(title.lstrip())
-                out.append(Sentence(stripped, cur_section, ((0, n, base + start + lead),), True))
-            start += len(title)
-            rest = rest[len(title):]
-        if rest:
-            # Prose, or the text after a heading's own 。 (（二）依申请公开情况。2024年，我局共
-            # 收到政府信息公开 / 申请15件，…): it runs on to the next line like any sentence,
-            # without the blanks a line may carry after its last character (kept between two
-            # Latin letters or digits, which a wrap may separate as words).
-            rest = _without_wrap_blanks(rest)
-            buf.append(rest)
-            runs.extend((size, n, base + start))
-            size += len(rest)
-    flush()
-    return out.finish() if isinstance(out, SentenceTable) else tuple(out)
+    def finish(self) -> Sequence[Sentence]:
+        """Every sentence, the last one gathered included."""
+        self._flush()
+        out = self.out
+        return out.finish() if isinstance(out, SentenceTable) else tuple(out)
 
 
 #: A line longer than this is cut into sentences one at a time, not all at once.

@@ -9,22 +9,27 @@ from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from gplint.rules.narrative._applications import application_counts
-from gplint.rules.narrative._counts import COMPARISON, Count, counts
+from gplint.rules.narrative._counts import COMPARISON_SOURCE, Count, blank_asides, counts
 from gplint.rules.narrative._prose import Sentence, ascii_digits, sentences, t3_total
 from gplint.lazy_re import lazy_compile
 
 _YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 #: A sentence that speaks of a period, a date or a comparison names other years rightly
 #: (截至2024年底, 较2024年, 2024年以来, 2024年决算).
-_PERIOD = lazy_compile(COMPARISON.pattern + r"|上年|去年|上一年|前一年|以来|截至|截止|至今|年底|年末|年初|\d\s*月|月份|"
+_PERIOD = lazy_compile(COMPARISON_SOURCE + r"|上年|去年|上一年|前一年|以来|截至|截止|至今|年底|年末|年初|\d\s*月|月份|"
                      r"决算|预算|报告|计划|规划|要点|方案|工作总结|届|期间|之前|以前|自\s*\d")
+#: The whole year as a range of months (1月至12月, 1-12月, 1月1日至12月31日): the year itself, no period
+#: that names another year rightly.
+_WHOLE_YEAR = lazy_compile(r"(?<!\d)0?1\s*(?:月(?:\s*0?1\s*日)?)?\s*(?:至|到|—|－|~|～|-)\s*(?:(?:19|20)\d{2}\s*年)?"
+                           r"\s*12\s*月(?:\s*31\s*日)?")
 #: The words right before a count that name what it counts (主动公开政府信息 53 条).
 _NAME_LENGTH = 4
 #: Application kinds compared with table 三 (a figure of the report year).
 #: Each kind of application count with the table 三 figures it may be (受理 and 办理 are read
-#: either as this year's own or with the carry-over added, as N101 reads them).
+#: either as this year's own or with the carry-over added, 办理 also as those handled, as
+#: N101 reads them).
 _KIND_ROWS = {"new": (("R01",),), "handled": (("R24",),), "carried_out": (("R25",),), "carried_in": (("R02",),),
-              "accepted": (("R01",), ("R01", "R02")), "processed": (("R24",), ("R01", "R02"))}
+              "accepted": (("R01",), ("R01", "R02")), "processed": (("R24",), ("R01", "R02"), ("R01",))}
 
 
 class StaleYear(Rule):
@@ -32,12 +37,15 @@ class StaleYear(Rule):
 
     What it checks
         A sentence that names one year only, the year before the report's, and no period,
-        date or comparison (截至…年底, 较上年, 以来, 决算…), is reported when the figures it
+        date or comparison (截至…年底, 较上年, 以来, 决算…; 1月至12月 is the whole year, no
+        period), is reported when the figures it
         gives are the report year's: a count that the text elsewhere gives for the report
         year under the same words (2025年主动公开政府信息53条 … 2024年…主动公开政府信息53条),
         or application counts equal to table 三's (two of them, or one of 10 or more). Such a
         sentence is usually last year's text with new figures and the old year (FORMAT.md §9,
-        内容雷同). Years in full-width digits (２０２４年) are read too.
+        内容雷同). Years in full-width digits (２０２４年) are read too; a year inside
+        parentheses (…27 件（2023年为 20 件）) is another year's figure given beside, not the
+        sentence's year.
 
     Why
         FORMAT.md §2 and §7 X-YEAR: the report covers its own calendar year; a figure of that
@@ -75,7 +83,9 @@ class StaleYear(Rule):
         for s in sentences(report):
             if s.heading or "年" not in s.text:
                 continue
-            text = ascii_digits(s.text)
+            # (A year in an aside gives another year's figure beside this one's: 全年收到申请
+            # 27 件（2023年为 20 件）.)
+            text = ascii_digits(blank_asides(s.text))
             years = [m for m in _YEAR.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
             if len({m.group(1) for m in years}) != 1:
                 continue
@@ -83,7 +93,7 @@ class StaleYear(Rule):
             if y == year:
                 for c in counts(s):
                     this_year.setdefault(_named(c), s)
-            elif y == year - 1 and not _PERIOD.search(text):
+            elif y == year - 1 and not _PERIOD.search(_WHOLE_YEAR.sub("", text) if "月" in text else text):
                 stale.append((s, years[0]))
         by_sentence = _application_matches(report)
         for s, m in stale:

@@ -24,17 +24,21 @@ from gplint.lazy_re import lazy_compile
 _NOUN_AFTER_VERB = "期限|时限|时间|期内|率|方式|形式|格式|文书|书|意见书|程序|流程|规范|质量"
 #: Count kinds of table 三's totals, by the words that name them (see N101). Negated forms
 #: (未办结) belong to the carry-over, never to the handled count.
-KIND_WORDS = lazy_compile("|".join(f"(?P<{k}>{p})" for k, p in (
+_KIND_SOURCE = "|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
-                    r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办|未办结|尚未办结|未答复|尚未答复|待答复"),
+                    r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办(?!理)|在办理(?:期限|期|时限)内|未办结|尚未办结|未答复|尚未答复|待答复"),
     ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
+    # the carry-over out of a year named by its number (2023年度结转的 2 件: into the report
+    # year when that is 2024, out of it when it is 2023; N101 tells which)
+    ("carried_year", r"[0-9０-９]{4}\s*年度?(?:结转|转结|遗留)(?!到|至|入|下)"),
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
     # 登记 takes applications in only where its clause names them (登记政府信息公开申请 25
     # 件), not as the agency's other registrations (户籍登记 500 件, 登记备案)
     ("accepted", r"受理|(?<![备案])登记(?![备案])(?=[^，,；;。]*?申请)|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
     ("handled", rf"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)(?!{_NOUN_AFTER_VERB})"),
     ("processed", rf"(?<![未没正在])(?:办理|处理)(?!中|{_NOUN_AFTER_VERB})"),
-)))
+))
+KIND_WORDS = lazy_compile(_KIND_SOURCE)
 
 #: Outcomes of table 三: result groups and, for the commonest named reasons, single rows.
 OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -63,7 +67,8 @@ OUTCOME_WORDS = lazy_compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerat
 
 #: Applicant kinds: table 三's columns, named right before the count (自然人申请18件).
 APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"自然人|公民(?:个人)?", ("C1",)),
+    # (个人 only where it applies: not 第三方个人, 涉及个人的)
+    (r"自然人|公民(?:个人)?|(?<!第三方)个人(?=提出|提交|申请)", ("C1",)),
     (r"法人(?:或者?|和|及|与|、)其他组织|法人或其它组织|企业(?:或|和|及|与|、)其他组织|法人", ("C2", "C3", "C4", "C5", "C6")),
     (r"商业企业|企业", ("C2",)),
     (r"科研机构", ("C3",)),
@@ -72,22 +77,45 @@ APPLICANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _APPLICANT_AT_END = lazy_compile("(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(APPLICANTS)) + ")"
                                r"(?:提出|提交|的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:为|有|共)?\s*$")
-_ANOTHER_APPLICANT = lazy_compile(r"(?:自然人|公民|法人|企业|组织|机构)\s*[、和及与或]\s*$")
+_ANOTHER_APPLICANT = lazy_compile(r"(?:自然人|公民|法人|企业|组织|机构|单位)\s*[、和及与或]\s*$")
+
+_MONTH_DIGITS = "[0-9０-９]"
+_RANGE_MARK = r"\s*(?:至|到|—|－|~|～|-)\s*"
+#: A range's first month (1月, 1月1日, or its number alone: 1-6月) and what leads to its last.
+_FROM = rf"(?:月(?:{_MONTH_DIGITS}{{1,2}}日)?)?{_RANGE_MARK}(?:{_MONTH_DIGITS}{{4}}年)?"
+#: A range of months that is not the whole year (1月至6月, 7月1日至12月31日, 1-6月; not 1月至
+#: 12月): it opens on a month after January, or opens on January and closes before December.
+_PART_OF_YEAR = lazy_compile(
+    rf"(?<!{_MONTH_DIGITS})(?:(?:[0０]?[2-9２-９]|[1１][0-2０-２]){_FROM}(?:[0０]?[1-9１-９]|[1１][0-2０-２])月"
+    rf"|[0０]?[1１]{_FROM}(?:[0０]?[1-9１-９]|[1１][01０１])月)")
 
 #: Units an application count is given in.
 APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 #: Matters other than the agency's own applications of the year: a clause (or a sentence
 #: carried over by context) that names one is not read as an application count.
-OTHER_MATTERS = lazy_compile(r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|热线|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
-                           r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
-                           # applications of the agency's other business (不动产登记申请, 行政许可申请);
-                           # not where the clause goes on to name the request for information
-                           # (通过政务服务网收到政府信息公开申请, 涉及行政许可的政府信息公开申请)
-                           r"(?:不动产|许可|审批|办件|政务服务|备案)(?![^，,；;。]*?(?:信息公开|公开申请))|"
-                           # a part of the year (第一季度, 上半年, 12月份), not the year's count
-                           r"季度|半年|月份|每月|当月|本月")
+# (The source kept apart: _CONTEXT_BREAK builds on it without compiling it at import.)
+_OTHER_MATTERS_SOURCE = (r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
+                         r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
+                         # applications of the agency's other business (不动产登记申请, 行政许可申请)
+                         # and the hotline's other requests (12345热线转办群众诉求); not where the
+                         # clause goes on to name the request for information (通过政务服务网收到
+                         # 政府信息公开申请, 12345热线转来的政府信息公开申请)
+                         r"(?:不动产|许可|审批|办件|政务服务|备案|热线)(?![^，,；;。]*?(?:信息公开|公开申请))|"
+                         # a part of the year (第一季度, 上半年, 12月份; 1月至6月: other_matter), not
+                         # the year's count
+                         r"季度|半年|月份|每月|当月|本月")
+OTHER_MATTERS = lazy_compile(_OTHER_MATTERS_SOURCE)
+
+
+def other_matter(text: str) -> bool:
+    """``text`` names a matter other than the agency's own applications of the year
+    (:data:`OTHER_MATTERS`), or a range of months that is not the whole year (1月至6月; the
+    pattern only for a text with 月)."""
+    return OTHER_MATTERS.search(text) is not None or ("月" in text and _PART_OF_YEAR.search(text) is not None)
+
+
 #: In a context-carried sentence (no 申请): other matters, more broadly.
-_CONTEXT_BREAK = lazy_compile(OTHER_MATTERS.pattern + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
+_CONTEXT_BREAK = lazy_compile(_OTHER_MATTERS_SOURCE + r"|政策|文件|网站|平台|专栏|公开信息|政务|新闻|稿件|条信息")
 
 
 #: A count of time, not of applications (3 个工作日内答复).
@@ -103,7 +131,8 @@ class ApplicationCount:
 
     sentence: Sentence
     count: Count
-    #: "new", "accepted", "carried_in", "handled", "processed", "carried_out"; "outcome";
+    #: "new", "accepted", "carried_in", "handled", "processed", "carried_out" ("carried_year":
+    #: a carry-over out of the year its word names); "outcome";
     #: "applicant".
     kind: str
     #: For outcomes, the groups/rows; for applicants, the columns.
@@ -129,7 +158,7 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
         named = "申请" in flat
         if not named and not context:
             continue
-        if not named and _CONTEXT_BREAK.search(flat):
+        if not named and (_CONTEXT_BREAK.search(flat) or ("月" in flat and _PART_OF_YEAR.search(flat))):
             context = False
             continue
         context = True
@@ -140,13 +169,86 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
                 continue  # 全年受理行政复议申请 5 件，办结 4 件: the clauses go on with that matter
             if _another_kind_of_application(c.before):
                 continue  # 全年受理低保申请 320 件: an application, not for information
-            got = classify(c)
+            got = classify(c) or _kind_of_clause_before(flat, c) or _carried_after(flat, c)
             if got is not None:
                 kind, keys, word = got
                 if not named and kind in ("accepted", "processed"):
                     continue
+                if kind in _VERB_KINDS and "申请" not in c.clause and _object_of_verb(c.before, word):
+                    continue  # 办理企业登记注册 128 件: the verb's object is another matter
                 out.append(ApplicationCount(s, c, kind, keys, word, named))
     return tuple(out)
+
+
+#: Kinds named by a verb of taking in or dealing with applications (not the carry-overs).
+_VERB_KINDS = frozenset(("new", "accepted", "handled", "processed"))
+#: What may stand between such a verb and its count when the clause names no 申请 (办结 25
+#: 件, 答复了 25 件, 办理依申请公开事项 25 件, 办结数：25 件): anything else is the verb's own
+#: object, another matter (办理企业登记注册 128 件, 受理群众诉求 860 件).
+_NO_OBJECT = lazy_compile(r"(?:政府信息公开|政务信息公开|信息公开|依申请公开|公开)?(?:事项|件|工作)?"
+                          r"|数量|总数|[了的有为是达计共合总全部均已其中和及与、数：:\s]")
+
+
+def _object_of_verb(before: str, word: str) -> bool:
+    """The words between the count's verb (``word``, last in ``before``) and the count name
+    an object of their own."""
+    i = before.rfind(word)
+    if i < 0:
+        return False
+    # (A Chinese character left: tested by comparison, as a pattern's class of 21,000
+    # characters costs millions of instructions to compile.)
+    return any("\u4e00" <= ch <= "\u9fff" for ch in _NO_OBJECT.sub("", before[i + len(word):]))
+
+
+#: A count standing for the total of the clause before that names 申请 with its verb and no
+#: count of its own (收到政府信息公开申请，较上年有所增加，共 30 件).
+_TOTAL_ONLY = lazy_compile(r"\s*(?:共计|合计|总计|共|总数为|总量为|数量为)(?:为|有|达|计)?\s*$")
+#: The share of a wider count that is the requests for information (受理各类申请 1500 件，其中
+#: 政府信息公开申请 27 件): read with that count's verb.
+_SHARE_NAMED = lazy_compile(r"^\s*其中[^，,；;。]{0,12}?(?:信息公开|依申请公开|公开)(?:的)?申请(?:为|有|共|共计)?\s*$")
+_NAMES_DISCLOSURE = lazy_compile(r"信息公开|依申请公开|公开申请")
+_DIGITS = lazy_compile(r"[0-9０-９]")
+#: The first kind word or digit after a clause (the carry-over a count-first clause leads to).
+_KIND_OR_DIGIT = lazy_compile(_KIND_SOURCE + r"|(?P<digit>[0-9０-９])")
+
+
+def _carried_after(flat: str, c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
+    """("carried_out", (), words) for a count before its noun whose carry-over comes clauses
+    later (另有 3 件申请因需征求第三方意见，结转至 2025 年度办理): its clause names no kind, and
+    the first kind named after it, before any other count, is the carry-over."""
+    if not c.after.lstrip().startswith("申请") or KIND_WORDS.search(c.after):
+        return None
+    end = c.clause_start + len(c.clause)
+    m = _KIND_OR_DIGIT.search(flat, end)
+    if m is None or m.lastgroup != "carried_out":
+        return None
+    return "carried_out", (), m.group(0)
+
+
+def _kind_of_clause_before(flat: str, c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
+    """(kind, (), verb) of a count whose own words name no kind, read from the clause before
+    that names 申请: the total it announced (…申请，较上年有所增加，共 30 件) or the disclosure
+    share of its wider count (…各类申请 1500 件，其中政府信息公开申请 27 件)."""
+    total = _TOTAL_ONLY.match(c.before)
+    share = None if total else _SHARE_NAMED.match(c.before)
+    if total is None and share is None:
+        return None
+    clause = naming_clause(flat[:c.clause_start])
+    if not clause or (share is not None and _NAMES_DISCLOSURE.search(clause)):
+        return None
+    if total is not None:
+        # The clause ends on its 申请 with no count, and only comparisons stand between
+        # (not 收到的申请中，涉及不动产登记的较多，共 8 件: a part of them).
+        between = flat[flat.rfind(clause, 0, c.clause_start) + len(clause):c.clause_start]
+        if not clause.rstrip().endswith("申请") or _DIGITS.search(clause) \
+                or not all(COMPARISON.search(x) for x in _CLAUSES.split(between) if x.strip()):
+            return None
+    kind = None
+    for kind in KIND_WORDS.finditer(clause):
+        pass
+    if kind is None or kind.lastgroup not in _VERB_KINDS:
+        return None
+    return kind.lastgroup, (), kind.group(0)
 
 
 _CLAUSES = lazy_compile(r"[，,；;]")
@@ -163,7 +265,7 @@ def _of_other_matter(before: str) -> bool:
     """Whether the nearest clause of ``before`` that names 申请 names another matter
     (行政复议申请, 行政许可申请) or another kind of application (低保申请)."""
     clause = naming_clause(before)
-    return bool(clause) and (OTHER_MATTERS.search(clause) is not None or _another_kind_of_application(clause))
+    return bool(clause) and (other_matter(clause) or _another_kind_of_application(clause))
 
 
 #: A verb taking applications in, then what stands between it and 申请 (the kind of
@@ -225,14 +327,29 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
         return None
     if kind[0] in ("accepted", "handled", "processed") and "其中" in c.before:
         return None  # 其中公开答复 1 件: a part of the count before, not the handled total
+    if kind[2] and kind[0] in _VERB_KINDS and _a_part_by_its_words(c, kind[1]):
+        return None
     return kind[0], (), kind[1].group(0)
+
+
+#: How some applications were answered (当场答复 5 件, 延期答复 3 件): a part of those handled.
+_MANNER = lazy_compile(r"(?:当场|当面|现场|延期|延长期限后?|逾期|超期|口头|电话|邮寄|短信|电子邮件)\s*$")
+#: The applications a count-first clause goes on to give a cause or a need of (共有 2 件申请因涉及
+#: 第三方…, 3 件申请需要补正): some of them, not the year's count.
+_CAUSE_AFTER = lazy_compile(r"[^，,；;。\d]{0,12}?申请(?:因为|因|由于|需要|需)")
+
+
+def _a_part_by_its_words(c: Count, verb: re.Match[str]) -> bool:
+    """The count's verb (before it) is qualified by a manner of answering, or the count is
+    of applications the clause gives a cause of: a part of the year's count."""
+    return _MANNER.search(c.before, 0, verb.start()) is not None or _CAUSE_AFTER.match(c.after) is not None
 
 
 def _nearest_kind(c: Count) -> Optional[tuple[str, re.Match[str], bool]]:
     found = list(KIND_WORDS.finditer(c.before))
     # The nearest word names the count, but a carry-over named before it wins over the verbs
     # that follow it (转下一年度办理答复的有 1 件, 上年结转未办结的 2 件).
-    m = next((f for f in found if f.lastgroup == "carried_in"), None) \
+    m = next((f for f in found if f.lastgroup in ("carried_in", "carried_year")), None) \
         or next((f for f in found if f.lastgroup == "carried_out"), None) or (found[-1] if found else None)
     if m is None:
         # Number before the noun: 3件转入下一年度办理, 27件政府信息公开申请. A carry-over named

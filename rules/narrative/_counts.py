@@ -28,10 +28,10 @@ from gplint.lazy_re import lazy_compile
 COUNT_UNITS = ("件次", "件", "份", "个", "宗", "起", "条", "部", "项", "次")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 #: A count is never read from part of a number: not after a digit and one blank (「2 7件」,
-#: a page's stray space inside 27) nor after OCR's look-alike of a digit (「l7件」 for 17):
-#: such a count is left alone, not read as 7.
+#: a page's stray space inside 27), after OCR's look-alike of a digit (「l7件」 for 17) nor
+#: after 廿 or 卅 (廿七件, 27): such a count is left alone, not read as 7.
 _COUNT = lazy_compile(
-    r"(?<![\d.．０-９" + _CN_DIGITS + r"第每之某])(?<![0-9０-９][ \u3000\u00a0])(?<![lIOo|])"
+    r"(?<![\d.．０-９" + _CN_DIGITS + r"廿卅第每之某])(?<![0-9０-９][ \u3000\u00a0])(?<![lIOo|])"
     r"(?:(?P<d>" + COUNT_DIGITS + r")(?![.．][0-9０-９])|(?P<c>[" + _CN_DIGITS + r"]+))"
     r"\s*(?P<unit>" + "|".join(COUNT_UNITS) + ")")
 #: Units a Chinese numeral is read with (一个 and 一条 are words more often than counts).
@@ -114,6 +114,10 @@ def _scan(text: str, lo: int, hi: int, aside: bool) -> Iterator[Count]:
         a = m.start()
         j = bisect_left(stops, a)
         clause_start = stops[j - 1] + 1 if j else lo
+        if j and text[clause_start - 1] in "：:" and not text[clause_start:a].strip():
+            # A label and its value (收到申请数：26 件): the label's words name the count.
+            j -= 1
+            clause_start = stops[j - 1] + 1 if j else lo
         j = bisect_left(stops, m.end())
         clause_end = stops[j] if j < len(stops) else hi
         prev_end = found[k - 1].end() if k and found[k - 1].end() > clause_start else clause_start
@@ -137,6 +141,7 @@ def nearest(patterns: "re.Pattern[str]", c: Count) -> tuple[Optional[re.Match[st
     return patterns.search(c.after), False
 
 
-#: Words that compare a count with another period or give a change, not a count.
-COMPARISON = lazy_compile(r"同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|比\d{4}年|上升|增长|下降|增加|减少|持平|提高|降低|变化")
-
+#: Words that compare a count with another period or give a change, not a count (the source
+#: kept apart: other patterns build on it without compiling it at import).
+COMPARISON_SOURCE = r"同比|环比|较上年|较去年|比上年|比去年|较\d{4}年|比\d{4}年|上升|增长|下降|增加|减少|持平|提高|降低|变化"
+COMPARISON = lazy_compile(COMPARISON_SOURCE)

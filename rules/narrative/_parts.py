@@ -93,32 +93,22 @@ def find_parts_lists(report: Report) -> Iterator[PartsList]:
 
 
 def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
-    """The parts list the introducer ``intro`` opens in sentence ``s`` (``flat``: its text,
-    parentheses left out), with the total before it; None when there is none to check."""
-    found = _total_before(flat, intro)
-    if found is None:
+    total = _total_before(flat, intro)
+    if total is None:
         return None
-    total, unit, total_span = found
-    colon = intro.group(0).endswith(("：", ":")) or "具体" in intro.group(0) or "包括" in intro.group(0)
-    # The list runs to the end of the sentence; without a colon a semicolon also ends it,
-    # and a clause that opens a new total (共…, 合计…) or its own 其中 list ends it too.
-    end = len(flat)
-    if not colon:
-        for stop in "；;":
-            k = flat.find(stop, intro.end())
-            if k >= 0:
-                end = min(end, k)
-    listed = _parts_after(flat, intro, end, unit)
-    if listed is None:
+    head_start, tm, value, unit = total
+    items = _items_after(flat, intro, unit)
+    if items is None:
         return None
-    parts, exhaustive, end = listed
-    return PartsList(s, total, unit, total_span, tuple(parts), exhaustive, end)
+    parts, exhaustive, end = items
+    return PartsList(s, value, unit, (head_start + 1 + tm.start(), head_start + 1 + tm.end()),
+                     tuple(parts), exhaustive, end)
 
 
-def _total_before(flat: str, intro: re.Match[str]) -> Optional[tuple[int, str, tuple[int, int]]]:
-    """The total: the last count in the clause just before the introducer, as (value,
-    unit, where it stands); None when that clause ends on another number or the count is
-    an approximation."""
+def _total_before(flat: str, intro: re.Match[str]) -> Optional[tuple[int, re.Match[str], int, str]]:
+    """The list's total: the last count in the clause just before the introducer, as (the
+    offset before that clause, the count's match in it, its value, its unit); None when the
+    clause gives none, ends on another number (万, %) or gives an approximate one."""
     head_start = max(flat.rfind(c, 0, intro.start()) for c in "，,；;：:。")
     head_end = intro.start()
     if intro.start() > 0 and flat[intro.start() - 1] in "，,":
@@ -138,14 +128,22 @@ def _total_before(flat: str, intro: re.Match[str]) -> Optional[tuple[int, str, t
     total = count(tm.group(1))
     if total is None:
         return None
-    return total, tm.group(2), (head_start + 1 + tm.start(), head_start + 1 + tm.end())
+    return head_start, tm, total, tm.group(2)
 
 
-def _parts_after(flat: str, intro: re.Match[str], end: int, unit: str
-                 ) -> Optional[tuple[list[tuple[int, str, int, int]], bool, int]]:
-    """The counts listed after the introducer up to ``end`` in the total's unit, as (value,
-    unit, start, end); whether every item of the list gave one (``exhaustive``); and where
-    the list ends. None when it lists nothing or an approximation."""
+def _items_after(flat: str, intro: re.Match[str], unit: str) -> Optional[tuple[list[tuple[int, str, int, int]], bool, int]]:
+    """The counts listed after the introducer in the total's unit (or one mixed freely with
+    it), whether every item carries one, and where the list ends; None when it lists none,
+    or an approximate or overlong one."""
+    colon = intro.group(0).endswith(("：", ":")) or "具体" in intro.group(0) or "包括" in intro.group(0)
+    # The list runs to the end of the sentence; without a colon a semicolon also ends it,
+    # and a clause that opens a new total (共…, 合计…) or its own 其中 list ends it too.
+    end = len(flat)
+    if not colon:
+        for stop in "；;":
+            k = flat.find(stop, intro.end())
+            if k >= 0:
+                end = min(end, k)
     nxt = _INTRO.search(flat, intro.end())
     parts: list[tuple[int, str, int, int]] = []
     exhaustive = True
@@ -153,16 +151,7 @@ def _parts_after(flat: str, intro: re.Match[str], end: int, unit: str
         seg = flat[a:b]
         if not seg.strip():
             continue
-        if _NEW_TOTAL.search(seg) or _OUTSIDE.search(seg):
-            end = a
-            break
-        if parts and flat[a - 1] in "，,；;" and _NEW_VERB.match(seg):
-            # 收到申请27件，其中自然人20件、法人7件，已办结26件: a clause with a verb of
-            # handling ends the list (its items are named by nouns).
-            end = a
-            break
-        if nxt is not None and a < nxt.start() <= b + 2 and b + 1 < len(flat) and flat[b] in "，,":
-            # this segment is the total of a nested list that follows
+        if _ends_the_list(flat, a, b, seg, parts, nxt):
             end = a
             break
         found = [m for m in _NUM.finditer(seg)
@@ -181,6 +170,18 @@ def _parts_after(flat: str, intro: re.Match[str], end: int, unit: str
     if not parts:
         return None
     return parts, exhaustive, end
+
+
+def _ends_the_list(flat: str, a: int, b: int, seg: str, parts: list, nxt: Optional[re.Match[str]]) -> bool:
+    """The segment ``flat[a:b]`` is no item of the list but what follows it."""
+    if _NEW_TOTAL.search(seg) or _OUTSIDE.search(seg):
+        return True
+    if parts and flat[a - 1] in "，,；;" and _NEW_VERB.match(seg):
+        # 收到申请27件，其中自然人20件、法人7件，已办结26件: a clause with a verb of
+        # handling ends the list (its items are named by nouns).
+        return True
+    # the total of a nested list that follows
+    return nxt is not None and a < nxt.start() <= b + 2 and b + 1 < len(flat) and flat[b] in "，,"
 
 
 # Parts named by publication channel overlap: one item goes out on the website, the 微博 and
@@ -204,3 +205,15 @@ def not_a_breakdown(pl: "PartsList") -> bool:
     """The listed parts are not a breakdown of the stated total: counts per publication
     channel (which overlap) or a list after a clause giving two totals."""
     return bool(_CHANNEL.search(pl.sentence.text[pl.total_span[1]:pl.end])) or _ambiguous_total(pl)
+
+
+#: A total of items looked over (清理规范性文件 45 件, 排查 30 项): the items listed after it
+#: are what the review changed or found (其中废止 8 件、宣布失效 3 件), the rest stand as they were.
+_REVIEWED = lazy_compile(r"清理|审查|审核|评估|排查|梳理|检查|核查")
+
+
+def review_findings(pl: "PartsList") -> bool:
+    """The total counts items looked over, and the list names what the review found."""
+    text = pl.sentence.text
+    a = max(text.rfind(c, 0, pl.total_span[0]) for c in "，,；;：:。") + 1
+    return _REVIEWED.search(text, a, pl.total_span[0]) is not None

@@ -8,9 +8,9 @@ from gplint.format import T3_2021
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
-from ._applications import OTHER_MATTERS, application_counts, naming_clause
+from ._applications import ApplicationCount, application_counts, naming_clause, other_matter
 from ._counts import Count, blank_asides
-from ._prose import application_sentences, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
+from ._prose import application_sentences, ascii_digits, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
 
 _KIND_ROWS = {"new": ("R01",), "accepted": ("R01",), "carried_in": ("R02",), "handled": ("R24",),
               "processed": ("R24",), "carried_out": ("R25",)}
@@ -62,12 +62,17 @@ class ApplicationCountMismatch(Rule):
         下年度 N 件 (row 四) — are compared with the 总计 column of table 三 (or with
         自然人…其他 summed when the report has no 总计 column). 受理 N 件 is ambiguous (some
         reports mean 新收, others 新收 + 上年结转): it passes when it equals either, and is
-        reported as a warning only when it equals neither; 收到/接收 is read the same way
+        reported as a warning only when it equals neither (办理 N 件 likewise, also passing
+        at the （七）总计 handled); 收到/接收 is read the same way
         when its sentence also speaks of 新收 or 结转 separately. Clauses with 其中, comparisons with
         other years, approximations (约, 余) and other kinds of cases (咨询, 复议, 建议提案) are
         skipped, and so are a region's or a system's totals (全市各级行政机关共收到…) in a
         department's report, or in a people's government's report whose sentence also gives
-        its own count (…，其中市本级 N 件).
+        its own count (…，其中市本级 N 件); so are counts that split the year's figure between
+        them (局机关收到 20 件，下属单位收到 7 件: they add up to it), a count of every kind of
+        application whose disclosure share follows (受理各类申请 1500 件，其中政府信息公开申请
+        N 件: N is compared) and parts of the year (1月至6月). A carry-over named by its year
+        (2023年度结转的 N 件) is carried in when that is the year before the report's.
 
     Why
         条例 第五十条(二) makes the received and handled applications part of the report, and
@@ -98,27 +103,12 @@ class ApplicationCountMismatch(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         if report.t3 is None:
             return
-        for ac in application_counts(report):
-            if ac.kind not in _KIND_ROWS:
+        compared = list(_compared_counts(report))
+        split = _split_counts(report, compared)
+        for kind, ac in compared:
+            if id(ac) in split:
                 continue
-            kind = ac.kind
-            s, c = ac.sentence, ac.count
-            clause = c.clause
-            if OTHER_MATTERS.search(clause) or _skip_year(clause, report.year, kind):
-                continue
-            if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
-                continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
-            if not_own_count(report, s.text, c.clause_start, clause):
-                continue
-            if kind in ("new", "accepted", "handled", "processed") and ac.named \
-                    and "申请" not in s.text[:c.clause_start + len(clause)]:
-                continue  # 申请 only named later in the sentence: this clause may be another matter
-            if kind == "new" and ac.word != "新收":
-                rest = s.text[:c.clause_start] + s.text[c.clause_start + len(clause):]
-                if "新收" in rest or _CARRIED_IN.search(rest):
-                    # "收到 N 件，其中新收…/上年结转…": N may include the carry-over
-                    kind = "accepted"
-            d = self._compare(report, s, kind, c)
+            d = self._compare(report, ac.sentence, kind, ac.count)
             if d is not None:
                 yield d
         yield from self._none_claims(report)
@@ -132,7 +122,7 @@ class ApplicationCountMismatch(Rule):
                 a = max(flat.rfind(x, 0, m.start()) for x in "，,；;。") + 1
                 stop = _CLAUSE_END.search(flat, m.end())
                 clause = flat[a: stop.start() if stop else len(flat)]
-                if _DIGIT.search(clause) or OTHER_MATTERS.search(clause) or other_year(clause, report.year):
+                if _DIGIT.search(clause) or other_matter(clause) or other_year(clause, report.year):
                     continue
                 table = t3_total(report, row)
                 if not table:
@@ -157,12 +147,15 @@ class ApplicationCountMismatch(Rule):
         related = [Related(Span(line), _ROW_NAMES[row] + f"为 {fmt(table)}")] if line else []
         words = _KIND_WORDS[kind]
         if kind == "processed":
+            # 办理 N 件 is the applications handled, the year's workload, or (as 受理) the
+            # year's new ones (全年共办理政府信息公开申请 27 件 of 27 new).
             new, carried = t3_total(report, "R01"), t3_total(report, "R02")
             workload = new + carried if new is not None and carried is not None else None
-            if n == table or n == workload:
+            if n == table or n == workload or n == new:
                 return None
             msg = (f"正文称办理政府信息公开申请 {n} 件，但表三{_T3.row(_T3.total_row).label}为 {fmt(table)}"
-                   + (f"、新收加上年结转为 {fmt(workload)}" if workload is not None else "") + "，两种算法都对不上")
+                   + (f"、新收加上年结转为 {fmt(workload)}" if workload is not None else "")
+                   + (f"、本年新收为 {fmt(new)}" if new is not None else "") + "，几种算法都对不上")
             return self.diag(msg + blanks_note(report, "R24", "R01", "R02"), span, key=f"t3.{row}.C7", related=related, severity="warning",
                              evidence={"text": n, "table": table, "workload": workload}, snippet=snippet)
         if kind == "accepted":
@@ -181,3 +174,82 @@ class ApplicationCountMismatch(Rule):
         msg = f"正文称{words}申请 {n} 件，但{_ROW_NAMES[row]}为 {fmt(table)}"
         return self.diag(msg + blanks_note(report, row), span, key=f"t3.{row}.C7", related=related,
                          evidence={"text": n, "table": table}, snippet=snippet)
+
+
+def _compared_counts(report: Report) -> Iterable[tuple[str, ApplicationCount]]:
+    """(kind, count) of each count of applications N101 compares with table 三: the counts
+    of the agency's own applications of the year, read by their verb."""
+    for ac in application_counts(report):
+        kind = ac.kind
+        s, c = ac.sentence, ac.count
+        clause = c.clause
+        if kind == "carried_year":
+            # 2023年度结转的 2 件: into a 2024 report's year, out of a 2023 report's
+            kind = _carried_by_year(ac.word, report.year)
+            clause = clause.replace(ac.word, "")
+        if kind not in _KIND_ROWS:
+            continue
+        if other_matter(clause) or _skip_year(clause, report.year, kind):
+            continue
+        if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
+            continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
+        if not_own_count(report, s.text, c.clause_start, clause):
+            continue
+        if kind in ("new", "accepted", "handled", "processed") and ac.named \
+                and "申请" not in s.text[:c.clause_start + len(clause)]:
+            continue  # 申请 only named later in the sentence: this clause may be another matter
+        if _share_named_after(s.text, c):
+            continue  # 受理各类申请 1500 件，其中政府信息公开申请 27 件: all the agency's applications
+        if kind == "new" and ac.word != "新收":
+            rest = s.text[:c.clause_start] + s.text[c.clause_start + len(clause):]
+            if "新收" in rest or _CARRIED_IN.search(rest):
+                # "收到 N 件，其中新收…/上年结转…": N may include the carry-over
+                kind = "accepted"
+        yield kind, ac
+
+
+#: The request for information named outright.
+_DISCLOSURE = lazy_compile(r"信息公开|依申请公开|公开申请")
+#: A part of a count named as the disclosure requests (…，其中政府信息公开申请 27 件).
+_DISCLOSURE_SHARE = lazy_compile(r"其中[^，,；;。]{0,12}?(?:信息公开|依申请公开|公开申请)")
+
+
+def _share_named_after(text: str, c: Count) -> bool:
+    """The count's words do not name the request for information, and the sentence gives
+    the share of it that does after it: the count is of every kind of application."""
+    if _DISCLOSURE.search(text, c.clause_start, c.start):
+        return False
+    return _DISCLOSURE_SHARE.search(text, c.end) is not None
+
+
+def _carried_by_year(word: str, year: Optional[int]) -> Optional[str]:
+    """The carry-over a year's number names (2023年度结转): in when it is the year before the
+    report's, out when it is the report's own; None for any other year."""
+    named = int(ascii_digits(word)[:4])
+    if year is None:
+        return None
+    return "carried_in" if named == year - 1 else "carried_out" if named == year else None
+
+
+def _split_counts(report: Report, compared: list[tuple[str, ApplicationCount]]) -> set[int]:
+    """The ids of counts that split the year's figure between them (局机关收到申请 20 件，下属
+    单位收到申请 7 件): two or more counts of one row in one sentence, none of them the
+    table's figure, that add up to it (for 受理, to new or new + carried over)."""
+    groups: dict[tuple[int, str], list[ApplicationCount]] = {}
+    for kind, ac in compared:
+        groups.setdefault((id(ac.sentence), _KIND_ROWS[kind][0]), []).append(ac)
+    split: set[int] = set()
+    for (_, row), acs in groups.items():
+        if len(acs) < 2:
+            continue  # (nearly every sentence: one count of each row)
+        table = t3_total(report, row)
+        if table is None:
+            continue
+        apart = [ac for ac in acs if ac.count.value != table]
+        if len(apart) < 2 or len({ac.count.clause_start for ac in apart}) < len(apart):
+            continue
+        total = sum(ac.count.value for ac in apart)
+        carried = t3_total(report, "R02") if row == "R01" else None
+        if total == table or (carried is not None and total == table + carried):
+            split.update(id(ac) for ac in apart)
+    return split

@@ -39,7 +39,16 @@ _SKIP = lazy_compile(r"[%％]|培训|案例|应诉|代理|复议机关|复议决
 # (作为复议机关办理行政复议案件 12 件), or an all-subjects count whose disclosure share the
 # sentence gives separately (…120 件，其中政府信息公开类 1 件).
 _AS_REVIEWER = lazy_compile(r"(?:办理|审理|审结|办结|受理|承办)[^\d，,；;。]{0,6}?行政复议(?:案件|申请)")
+#: The agency's legal work on cases of every subject (全年共办理行政复议案件 15 件，行政诉讼案件
+#: 20 件): a clause that goes on with its list, naming no verb of its own, counts those too.
+_HANDLING_CASES = lazy_compile(r"(?:办理|审理|审结|办结|受理|承办|应诉|代理)[^\d，,；;。]{0,6}?(?:行政复议|行政诉讼)")
+_OWN_CASE_VERB = lazy_compile(r"被|发生|引发|引起|涉及|收到|提起|起诉")
 _FAULT = lazy_compile(r"不当|错误|违法|不规范|失误|瑕疵|过错")
+#: A claim of none about some cases only: of a cause other than disclosure itself (未发生因收费
+#: 引起的行政复议; 因政府信息公开引发的 is every case of table 四), or cases the agency
+#: handled for others (无代理诉讼案件).
+_CAUSE = lazy_compile(r"因(?P<cause>[^\d，,；;。]{1,16}?)(?:而)?(?:引起|引发|导致|产生|提起|造成)")
+_FOR_OTHERS = lazy_compile(r"代理|案例|复议机关")
 _REVIEW_BODY = lazy_compile(r"复议机关|复议机构")
 #: The sentence names cases against the agency itself (被申请, 被起诉): its own cases.
 _DISCLOSURE_CASES = lazy_compile(r"被申请行政复议|被申请复议|被提起|被起诉|作为被申请人|作为被告")
@@ -61,13 +70,16 @@ class CaseCountMismatch(Rule):
         — and is not about their outcomes (维持, 纠错, 败诉…) — is compared with table 四:
         行政复议 with its 总计, 行政诉讼 with 未经复议直接起诉 总计 + 复议后起诉 总计 (a count of
         one kind of suit, 其中未经复议直接起诉 2 件, with that block's 总计). A clause saying
-        no such case happened (未发生行政复议) is reported when the matching total is not 0.
+        no such case happened (未发生行政复议) is reported when the matching total is not 0
+        (not one about cases of another cause, 未发生因收费引起的行政复议, nor about cases
+        handled for others, 无代理诉讼案件).
         When the report notes that table 四 includes cases carried over from the previous
         year, a text count below the table's is accepted. Counts that are plainly not the
         report's own disclosure cases are left alone, unless the clause itself names
         政府信息公开: a region's or a system's totals (全市各级行政机关…), cases handled as the
-        review body (办理行政复议案件…), and all-subject counts whose disclosure share the
-        sentence gives apart (…，其中政府信息公开类 1 件).
+        review body (办理行政复议案件…) and the clauses that go on with such a list (…，行政
+        诉讼案件 20 件), and all-subject counts whose disclosure share the sentence gives apart
+        (…，其中政府信息公开类 1 件).
 
     Why
         条例 第五十条(三); docs/format.md §6 (the derived 行政诉讼 total) and §7 X-NARR-T4.
@@ -117,7 +129,8 @@ class CaseCountMismatch(Rule):
                     # naming disclosure as its cause (因政府信息公开被申请行政复议 3 件) is its own
                     continue
                 if not _DISCLOSURE.search(c.clause) and (
-                        other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause) or _SHARE.search(s.text)):
+                        other_scope(report, scope_before(s.text, c.clause_start, c.clause)) or _AS_REVIEWER.search(c.clause)
+                        or _SHARE.search(s.text) or _goes_on_with_handled_cases(s.text, c)):
                     continue
                 table = t4_total(report, k)
                 if c.value == 0 and f"t4.{k}.total" in said_none:
@@ -141,8 +154,11 @@ class CaseCountMismatch(Rule):
             none = _NONE.search(flat, a, b)
             if none is None or _OUTCOME.search(clause) or other_year(clause, report.year):
                 continue
-            if _FAULT.search(none.group(0)):
+            if _FAULT.search(none.group(0)) or _FOR_OTHERS.search(none.group(0)):
                 continue  # 未发生因答复不当引起的行政复议: a claim about fault, not about cases
+            cause = _CAUSE.search(none.group(0))
+            if cause is not None and not _DISCLOSURE.search(cause.group("cause")):
+                continue
             what = none.group("what") or none.group("what2")
             suit_kind = _SUIT_KIND.search(what)  # 复议后提起诉讼的案件为 0 件: that block's own
             for k in [suit_kind.lastgroup] if suit_kind else _kinds_named(what):
@@ -153,6 +169,12 @@ class CaseCountMismatch(Rule):
                         s.span(none.start(), none.end()), key=f"t4.{k}.total",
                         related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
                         severity="warning", evidence={"table": table}, snippet=none.group(0))
+
+
+def _goes_on_with_handled_cases(text: str, c: Count) -> bool:
+    """The count's clause names no verb of its own and an earlier clause of the sentence
+    counts the cases the agency handled (办理行政复议案件 15 件，行政诉讼案件 20 件)."""
+    return not _OWN_CASE_VERB.search(c.clause) and _HANDLING_CASES.search(text, 0, c.clause_start) is not None
 
 
 def _kinds_named(words: str) -> list[str]:

@@ -9,9 +9,9 @@ from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import T3_2021
 from gplint.model import Number, Report
 
-from ._applications import OTHER_MATTERS, application_counts
+from ._applications import application_counts, other_matter
 from ._counts import blank_asides
-from ._prose import MAX_PERCENT_DECIMALS, application_sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
+from ._prose import MAX_PERCENT_DECIMALS, sentences, blanks_note, fmt, not_own_count, other_year, t3_group_total, t3_total
 from gplint.lazy_re import lazy_compile
 
 
@@ -50,8 +50,9 @@ class OutcomeCountMismatch(Rule):
         the 总计 of the matching group of table 三 （一）…（六） (the sum of its numbered rows).
         A percentage printed right after the count ("208 件（17.46%）") must equal the count
         divided by （七）总计, rounded to the printed number of decimals (one unit of the
-        last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比 N%) must be
-        予以公开, or 予以公开 and 部分公开 together, over （七）总计.
+        last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比 N%) in a
+        sentence about applications (naming 申请, or read so by context: 全年办结 25 件，公开率
+        60%) must be 予以公开, or 予以公开 and 部分公开 together, over （七）总计.
 
     Why
         docs/format.md §7 X-NARR-BREAKDOWN; §5.2 gives the groups. 条例 第五十条(二).
@@ -86,7 +87,7 @@ class OutcomeCountMismatch(Rule):
             if ac.kind != "outcome":
                 continue
             s, c = ac.sentence, ac.count
-            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year) \
+            if other_matter(c.clause) or other_year(c.clause, report.year) \
                     or not_own_count(report, s.text, c.clause_start, c.clause):
                 continue
             keys = ac.keys
@@ -134,9 +135,16 @@ class OutcomeCountMismatch(Rule):
             shares.append(shares[0] + g2)
         if not bases or not shares:
             return
-        for s in application_sentences(report):
-            if "公开" not in s.text or ("%" not in s.text and "％" not in s.text):
+        counted: Optional[set[int]] = None
+        for s in sentences(report):
+            if s.heading or "公开" not in s.text or ("%" not in s.text and "％" not in s.text):
                 continue
+            if "申请" not in s.text:
+                # read as about applications by context (全年办结 25 件，…公开率达 60%)
+                if counted is None:
+                    counted = {id(ac.sentence) for ac in application_counts(report)}
+                if id(s) not in counted:
+                    continue
             for m in _RATE.finditer(blank_asides(s.text)):
                 printed = m.group("p")
                 wants = [w for b in bases for n in shares if (w := _expected_percent(n, b, printed)) is not None]

@@ -8,7 +8,7 @@ from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from ._applications import application_counts
-from ._parts import find_parts_lists
+from ._parts import find_parts_lists, review_findings
 
 
 def _checked_against_table(report: Report) -> set[tuple[int, int]]:
@@ -25,7 +25,11 @@ class PartsShortOfTotal(Rule):
         分别为, where every item of the list carries a count (so the list looks complete),
         is reported when the parts add up to less than the total. A list with an item that
         has no count ("其他为会办件") or a single "其中" item is a subset, not a breakdown,
-        and is left alone. Counts 条/次/篇/件 are treated alike, as reports mix them. A list
+        and is left alone; so is the list after a count of items looked over (清理规范性文件
+        45 件，其中废止 8 件、宣布失效 3 件: what the review changed, the rest stand), and a
+        list that names less than half of its total (主动公开政府信息 1200 条，其中规范性文件 3
+        件，政策解读 12 篇: a few items, not a breakdown with one left out). Counts
+        条/次/篇/件 are treated alike, as reports mix them. A list
         of application outcomes or applicant kinds (办结 25 件，其中同意公开 13 件，部分公开
         2 件) is left to N104 and N107, which compare each part with table 三: naming only
         some outcomes is not an error.
@@ -56,14 +60,14 @@ class PartsShortOfTotal(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         checked = _checked_against_table(report)
         for pl in find_parts_lists(report):
-            if not pl.exhaustive or len(pl.parts) < 2:
+            if not pl.exhaustive or len(pl.parts) < 2 or review_findings(pl):
                 continue
             if all((id(pl.sentence), a) in checked for _, _, a, _ in pl.parts):
                 continue  # outcomes or applicants of table 三: N104/N107 compare each with it
             s = pl.sentence
             total = sum(p[0] for p in pl.parts)
-            if total >= pl.total:
-                continue
+            if total >= pl.total or 2 * total < pl.total:
+                continue  # (less than half: a few items named, not a breakdown with one left out)
             expr = " + ".join(f"{v}{u}" for v, u, _, _ in pl.parts)
             yield self.diag(
                 f"正文称共 {pl.total} {pl.unit}，但其后列出的各项之和为 {expr} = {total}，少于总数",

@@ -7,7 +7,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T3_2021
 from gplint.model import Report, Span
 
-from ._applications import OTHER_MATTERS, application_counts
+from ._applications import application_counts, other_matter
 from ._prose import blanks_note, fmt, not_own_count, other_year, t3_columns, t3_row_line
 
 #: How messages name applicant columns: 自然人, 法人或其他组织 (C2…C6 together), 商业企业….
@@ -24,8 +24,8 @@ class ApplicantSplitMismatch(Rule):
     """The number of applications from one kind of applicant differs from table 三.
 
     What it checks
-        A count of applications named by its applicant right before it — 自然人 (公民)
-        申请 N 件, 法人或其他组织 N 件 (企业和其他组织), 商业企业, 科研机构, 社会公益组织,
+        A count of applications named by its applicant right before it — 自然人 (公民,
+        个人申请) 申请 N 件, 法人或其他组织 N 件 (企业和其他组织), 商业企业, 科研机构, 社会公益组织,
         法律服务机构 — is compared with that column of table 三 (法人或其他组织: its five
         columns summed). Reports split either the new applications (row 一), the new and
         carried-over ones (rows 一 + 二), or those handled (（七）总计): the count passes when
@@ -63,7 +63,7 @@ class ApplicantSplitMismatch(Rule):
             if ac.kind != "applicant":
                 continue
             s, c = ac.sentence, ac.count
-            if OTHER_MATTERS.search(c.clause) or other_year(c.clause, report.year) \
+            if other_matter(c.clause) or other_year(c.clause, report.year) \
                     or not_own_count(report, s.text, c.clause_start, c.clause):
                 continue
             new, carried, handled = (t3_columns(report, r, ac.keys) for r in ("R01", "R02", "R24"))

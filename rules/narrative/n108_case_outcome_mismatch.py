@@ -22,7 +22,10 @@ _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
     (lazy_compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:审结|结案|办结)"), ("pending",), "zero"),
     (lazy_compile(r"(?:未|没有|无|不存在)(?:被|出现|发生)?(?:纠错|纠正|撤销|确认违法|败诉)|零败诉|败诉率为?\s*0(?![.\d])"),
      ("corrected",), "zero"),
-    (lazy_compile(r"(?<![未没无])(?:已被|被)(?:依法)?(?:纠错|纠正|撤销|确认违法)(?![率\d])"), ("corrected",), "some"),
+    (lazy_compile(r"(?<![未没无])(?:已被|被)(?:依法)?(?:纠错|纠正|撤销|确认违法)(?![率\d])"
+                  # the decision in the active voice: 判决撤销本机关答复, 复议决定确认违法
+                  r"|(?<![未没无不])(?:判决|裁定|复议决定)(?:予以|依法)?(?:撤销|确认违法|责令重新答复)(?![率\d])"),
+     ("corrected",), "some"),
 )
 #: Outcome words before a count: 维持 1 件, 纠错 1 件, 尚未审结 1 件.
 _OUTCOME = lazy_compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果)"
@@ -30,7 +33,20 @@ _OUTCOME = lazy_compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|
 #: What may stand between a count and the outcome that follows it (2 件被维持, 2 件结果维持).
 _OUTCOME_AFTER = lazy_compile(r"(?:被|获|得到|予以)?(?:依法)?(?:结果)?")
 _NEGATED = lazy_compile(r"[未没无非]$")
-_SKIP = lazy_compile(r"[%％]|率|复议机关|培训|案例")
+_SKIP = lazy_compile(r"[%％]|率|培训|案例")
+_REVIEW_BODY = lazy_compile(r"复议机关|复议机构")
+#: The review body deciding the agency's own case (复议机关维持原答复 1 件), not the agency
+#: as the review body (我局作为复议机关…).
+_BODY_DECIDES = lazy_compile(r"(?<!作为)(?<!是)(?:复议机关|复议机构)(?:依法)?(?:决定|作出|予以)?"
+                             r"(?:维持|纠正|纠错|撤销|确认|驳回|责令)")
+
+
+def _as_review_body(text: str) -> bool:
+    """The text names the review body other than as deciding the agency's case: the agency
+    may be the review body, and the outcomes others' cases."""
+    if "复议机" not in text:
+        return False
+    return len(_REVIEW_BODY.findall(text)) > len(_BODY_DECIDES.findall(text))
 
 
 class CaseOutcomeMismatch(Rule):
@@ -40,10 +56,11 @@ class CaseOutcomeMismatch(Rule):
         In a sentence about 行政复议 or 行政诉讼 (复议, 诉讼, 起诉), a claim about their
         outcome is compared with the columns of table 四 for that kind (行政诉讼: its two
         blocks summed): 均获维持 needs 结果纠正, 其他结果 and 尚未审结 at 0; 均已审结 needs
-        尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 needs it above
-        0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
+        尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 (判决撤销,
+        复议决定确认违法) needs it above 0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
         (1 件被维持, 1 件结果维持), must equal its column. The kind is the case word nearest before the claim. Rates (败诉率 5%),
-        cases the agency decided as the review body and a region's totals are not read, nor
+        cases the agency decided as the review body (复议机关 named other than as deciding the
+        agency's case: 复议机关维持原答复 1 件 is read) and a region's totals are not read, nor
         reports whose table 四 includes cases carried over from the previous year.
 
     Why
@@ -77,7 +94,7 @@ class CaseOutcomeMismatch(Rule):
         for s in sentences(report):
             if s.heading or not ("复议" in s.text or "诉讼" in s.text or "起诉" in s.text):
                 continue
-            if "复议机关" in s.text or "复议机构" in s.text:
+            if _as_review_body(s.text):
                 continue  # the agency as the review body: the outcomes of others' cases
             yield from self._claims(report, s, line)
             yield from self._counts(report, s, line)

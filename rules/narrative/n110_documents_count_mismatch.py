@@ -42,7 +42,8 @@ class DocumentsCountMismatch(Rule):
         (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — is compared with that
         cell of table 二; the kind may stand earlier in the sentence (出台规范性文件 3 件，
         废止 1 件). "未制定规章" needs 本年制发件数 at 0. Counts of other work on documents
-        (审核, 备案, 清理, 解读, 起草), comparisons, and a region's totals are not read.
+        (审核, 备案, 清理, 解读, 起草) and what it found (清理 45 件，废止 8 件), the parts of a
+        其中 list, comparisons, and a region's totals are not read.
 
     Why
         条例 第二十条(一) and 第五十条(一); FORMAT.md §4 (table 二): the text and table 二
@@ -106,11 +107,17 @@ def _clause(text: str, i: int) -> str:
     return text[a: min(ends) if ends else len(text)]
 
 
+def _in_a_list_of_parts(text: str, i: int) -> bool:
+    """A 其中 list runs on to ``i`` (其中以局名义印发 2 件，联合印发 1 件), up to a semicolon."""
+    k = text.rfind("其中", 0, i)
+    return k >= 0 and not any(stop in text[k:i] for stop in "；;。")
+
+
 def _reading(text: str, c: Count) -> Optional[tuple[str, str]]:
     """(document kind, action) a count gives, or None when it is not a count of table 二."""
     if c.unit not in _UNITS or c.approximate or c.aside or COMPARISON.search(c.before) or _OTHER.search(c.clause) \
-            or "其中" in c.before:
-        return None
+            or _in_a_list_of_parts(text, c.start):
+        return None  # (其中废止 8 件、宣布失效 3 件: parts of a count before, whatever it counts)
     action = None
     for action in _ACTION.finditer(c.before):
         pass
@@ -125,7 +132,9 @@ def _reading(text: str, c: Count) -> Optional[tuple[str, str]]:
         doc = _DOC.search(c.after)
     if doc is None:
         return None
-    # The kind must belong to this clause or a clause of the same list (出台规范性文件 3 件，废止 1 件).
-    if "。" in text[doc.end():c.start]:
+    # The kind must belong to this clause or a clause of the same list (出台规范性文件 3 件，废止 1 件),
+    # and that list must not be of other work on them (清理规范性文件 45 件，废止 8 件: what
+    # the review found).
+    if "。" in text[doc.end():c.start] or _OTHER.search(_clause(text, doc.start())):
         return None
     return doc.lastgroup or "", action.lastgroup or ""

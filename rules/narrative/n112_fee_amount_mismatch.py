@@ -16,7 +16,9 @@ _FEE = T2_2021.cells[T2_2021.fee_cell or "fees"]
 _FEE_UNIT = _FEE.column.unit or "万元"
 _ROW = _FEE.row.label
 _AMOUNT = lazy_compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0,12}?)(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
-_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生)(?:任何)?行政事业性收费")
+#: Amounts not collected (减免, 退还) or a part of the fees (其中…): no amount of table 二's cell.
+_NOT_THE_AMOUNT = lazy_compile(r"减免|免收|免征|免除|退还|退费|减收|缓收|降费|其中")
+_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生|涉及)?(?:任何)?行政事业性收费")
 
 
 class FeeAmountMismatch(Rule):
@@ -27,8 +29,8 @@ class FeeAmountMismatch(Rule):
         compared with table 二's 本年收费金额 (万元; an amount in 元 is converted), equal when
         either rounds to the other's printed decimals; "未收取行政事业性收费" needs the cell
         at 0. Only a table whose fee header names 万元 is compared. 信息处理费 (the fee for
-        disclosure, a different thing), comparisons (同比下降), other years and a region's
-        totals are not read.
+        disclosure, a different thing), comparisons (同比下降), amounts waived or refunded
+        (减免, 退还), a part (其中…), other years and a region's totals are not read.
 
     Why
         条例 第二十条(八) and 第五十条(一); FORMAT.md §4 (table 二's fee cell): the text and
@@ -67,7 +69,7 @@ class FeeAmountMismatch(Rule):
             for m in _AMOUNT.finditer(text):
                 clause_start = max(text.rfind(x, 0, m.start()) for x in "，,；;。") + 1
                 clause = text[clause_start:m.end()]
-                if COMPARISON.search(clause) or other_year(clause, report.year) \
+                if COMPARISON.search(clause) or _NOT_THE_AMOUNT.search(clause) or other_year(clause, report.year) \
                         or other_scope(report, scope_before(text, clause_start, clause)):
                     continue
                 value = Decimal(m.group("v"))
