@@ -80,6 +80,9 @@ class TableConfidence:
     #: row is unknown, so no sum down a column can be checked. (A number alone is most
     #: often a wrapped label's own numbering, "1." of "1.申请人…", cut off on its own line.)
     rows_left_over: tuple[Span, ...] = ()
+    #: (lines of the table's region, rows read) when the region's many lines gave few rows
+    #: (an OCR's table, its labels broken and its zeros lost): the table was not read.
+    sparse: Optional[tuple[int, int]] = None
 
     @property
     def assessable(self) -> bool:

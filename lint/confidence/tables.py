@@ -7,7 +7,7 @@ from typing import Optional
 from ..analyses import per_report
 from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
-from ..model import T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span
+from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, Table3
 from .results import RowConfidence, TableConfidence
 from .rows import all_certain, first_unsure_span, row_confidence, table_score, unplace_short_rows, zeros_written_blank
 
@@ -103,8 +103,29 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     blank_zeros = zeros_written_blank([r.cells for _, r in printed], rows)
     if blank_zeros:
         rows = unplace_short_rows(rows)
-    return TableConfidence("t3", found, rows, unplaced, blank_zeros, table_score(rows),
-                           first_unsure_span(rows, t3.span), rows_left_over=tuple(left_over))
+    score = table_score(rows)
+    sparse = _sparse(t3, len(printed))
+    if sparse is not None:
+        score = 0.0
+    return TableConfidence("t3", found, rows, unplaced, blank_zeros, score,
+                           first_unsure_span(rows, t3.span), rows_left_over=tuple(left_over), sparse=sparse)
+
+
+#: Table 三 read in fewer rows than this share of the format's, from a region of more
+#: lines than this many times the format's rows, was not read (see TableConfidence.sparse).
+_SPARSE_ROWS, _SPARSE_LINES = 1 / 3, 2
+
+
+def _sparse(t3: Table3, rows_read: int) -> Optional[tuple[int, int]]:
+    """(lines, rows) when table 三's region is long and few of its rows were read. (A table
+    that prints only its rows with values is short: a line or a few a row.)"""
+    if t3.span is None or not rows_read:
+        return None
+    lines = t3.span.end_line - t3.span.line + 1
+    rows = len(T3_ROWS)
+    if rows_read < rows * _SPARSE_ROWS and lines > rows * _SPARSE_LINES:
+        return lines, rows_read
+    return None
 
 
 def _t4(report: Report, issues: list[Issue]) -> TableConfidence:

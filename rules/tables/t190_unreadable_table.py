@@ -70,6 +70,9 @@ def _reasons(conf: TableConfidence, rows: list[RowConfidence]) -> str:
         if first is not None:
             by_flag.setdefault(first, []).append(r)
     out = [other_form(conf.form)] if conf.form else []
+    if conf.sparse is not None:
+        lines, read = conf.sparse
+        out.append(f"表格所在的 {lines} 行文字中只读出了 {read} 行")
     for flag, says in _SAYS:
         hit = by_flag.get(flag)
         if not hit:
@@ -107,7 +110,8 @@ class TableNotAssessable(Rule):
         placed, rows whose digits ran together ("数量801000081", "2000002" read as one
         cell, "00" or "023" read as one value), counts of millions, digit runs that split
         more than one way, rows with too few or too many values, values left over, a header
-        with no values. When most of a table is in doubt, the table is *not assessable*:
+        with no values, a long region that gave few rows (an OCR's table: its labels broken,
+        its zeros lost). When most of a table is in doubt, the table is *not assessable*:
         one finding here instead of an error on every row, and none of its cells feeds an
         identity, a comparison with the prose or a row-length check. When only some rows
         were misread, one finding names them; the rest of the table is checked as usual.

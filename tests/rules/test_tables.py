@@ -290,6 +290,28 @@ def test_a_row_of_twice_the_columns_is_rows_gathered_not_a_long_row():
     assert "T103" in codes(run(example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 0)}), ["T"], profile="default"))
 
 
+def _ocr_like(rows_kept=("R01", "R02", "R24")) -> str:
+    """The example report with table 三 as an OCR gives a table: every other row's label
+    broken into short pieces over several lines, its zeros lost."""
+    from gplint.testing import T3_ROW_LABELS
+
+    pieces = {}
+    for key, label in T3_ROW_LABELS:
+        if key not in rows_kept:
+            text = label.split("\t")[-1]
+            pieces[key] = "\n".join(text[k:k + 2] for k in range(0, len(text), 2))
+    return example_report(t3_rows=pieces)
+
+
+def test_a_long_table_region_that_gave_few_rows_was_not_read():
+    # Were: T105 "表三缺少 22 行" over a table the reader could not make out.
+    diags = run(_ocr_like(), ["T", "A"], profile="default")
+    assert [d.code for d in diags] == ["T190"] and "行文字中只读出了" in diags[0].message
+    # A table that prints only a few rows, each on its line, is short: its rows are missing.
+    assert "T105" in codes(run(example_report(drop_t3_rows=[f"R{k:02d}" for k in range(3, 24)]), ["T"],
+                               profile="default"))
+
+
 def test_clean_table_has_no_t190():
     assert run(example_report(), ["T190"]) == []
 
