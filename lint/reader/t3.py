@@ -20,7 +20,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, remarks_column, runs, t3_forms, t3_parts, t3_runs
+from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_parts, t3_runs
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -92,6 +92,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
             has_sub6, order = True, list(T3_ROWS)  # as for one table with no labels, above
     elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
+    elif width == 7 and subtotal is None:
+        vectors = _in_reading_order(infos, vectors, order, issues) or vectors
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     in_format_columns = header.placement is None and subtotal is None and parts is None
@@ -114,6 +116,32 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         layout = t3_parts.FORM
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   region_span(infos))
+
+
+def _in_reading_order(infos: Sequence[LineInfo], vectors: Sequence[Vector], order: Sequence[str],
+                      issues: list[Issue]) -> Optional[list[Vector]]:
+    """Layout "reading order" (:mod:`.reading_order`) for a region whose labels did not
+    give every row: the rows its values confirm, the values after them left over (an
+    issue). None when the region was read whole, the order is not confirmed, or a row
+    read by its own label says otherwise."""
+    labelled = {v.key: v for v in vectors if v.key in T3_ROWS and v.label is not None}
+    if len(labelled) == len(T3_ROWS) or sum(1 for k in order if k.startswith("R")) == sum(
+            1 for v in labelled.values() if len(fit(v.values, 7, v.label)) == 7):
+        return None  # (nearly every table: each row read by its label)
+    # Without its (六) sub-rows named, where the 2019 format's one （六） row stands is
+    # unknown: rows are placed by order only before it.
+    known = order[:order.index(_G6.key)] if _G6.key in order else order
+    reading = reading_order.rows_in_reading_order(infos, known, 7)
+    if reading is None:
+        return None
+    rows, left = reading
+    for vec in rows:
+        own = labelled.get(vec.key)
+        if own is not None and [c.value for c in fit(own.values, 7, own.label)] != [c.value for c in vec.values]:
+            return None
+    if left:
+        issues.append(Issue("t3-unplaced-values", left[0].span, "t3", values=tuple(c.text for c in left)))
+    return rows
 
 
 def _row_order(has_sub6: bool) -> list[str]:
