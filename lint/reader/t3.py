@@ -44,10 +44,13 @@ def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
 
 
 def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
-    """Rows of values with no row label among them, as many as table 三 has rows."""
-    if any(v.key is not None and v.key.startswith("R") for v in vectors):
+    """Rows of values, as many as table 三 has rows with its (六) sub-rows, and each row
+    whose label was read at its own place in that order: the labels of the others name no
+    row (none at all, or each broken into pieces: 「1.申」, 「2.申」)."""
+    rows = [v for v in vectors if "num" in map(CELL_KIND, v.values)]
+    if len(rows) != len(T3_ROWS):
         return False
-    return sum(1 for v in vectors if "num" in map(CELL_KIND, v.values)) == len(T3_ROWS)
+    return all(v.key is None or not v.key.startswith("R") or v.key == key for v, key in zip(rows, T3_ROWS))
 
 
 def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
