@@ -83,7 +83,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     vectors = read.vectors
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
-    parts = None if form is not None else _column_parts(infos, order, read.vectors, issues)
+    plain = width == 7 and subtotal is None and header.placement is None
+    parts, ordered = (None, None) if form is not None else _parts_or_order(infos, order, read.vectors, plain, issues)
     if form is not None:
         vectors = form.vectors
         if form.issue is not None:
@@ -95,8 +96,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
             has_sub6, order = True, list(T3_ROWS)  # as for one table with no labels, above
     elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
-    elif width == 7 and subtotal is None:
-        vectors = _in_reading_order(infos, vectors, order, issues) or vectors
+    elif ordered is not None:
+        vectors = ordered
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     in_format_columns = header.placement is None and subtotal is None and parts is None
@@ -119,6 +120,23 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         layout = t3_parts.FORM
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   region_span(infos))
+
+
+def _parts_or_order(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector], plain: bool,
+                    issues: list[Issue]) -> tuple[Optional[tuple[list[Vector], Header, dict[str, Vector]]],
+                                                  Optional[list[Vector]]]:
+    """The region's column parts (:func:`_column_parts`), or, when it holds none that can
+    be matched and ``plain`` (seven columns in the format's order), its rows in reading
+    order (:func:`_in_reading_order`): the header's words scattered among the values, as
+    the page's order puts them, look like the headers of parts."""
+    tried: list[Issue] = []
+    parts = _column_parts(infos, order, whole, tried)
+    if plain and (parts is None or not parts[0]):
+        ordered = _in_reading_order(infos, whole, order, issues)
+        if ordered is not None:
+            return None, ordered
+    issues.extend(tried)
+    return parts, None
 
 
 def _in_reading_order(infos: Sequence[LineInfo], vectors: Sequence[Vector], order: Sequence[str],
