@@ -20,7 +20,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, remarks_column, runs, t3_forms, t3_parts, t3_runs
+from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_parts, t3_runs
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -44,10 +44,13 @@ def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
 
 
 def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
-    """Rows of values with no row label among them, as many as table 三 has rows."""
-    if any(v.key is not None and v.key.startswith("R") for v in vectors):
+    """Rows of values, as many as table 三 has rows with its (六) sub-rows, and each row
+    whose label was read at its own place in that order: the labels of the others name no
+    row (none at all, or each broken into pieces: 「1.申」, 「2.申」)."""
+    rows = [v for v in vectors if "num" in map(CELL_KIND, v.values)]
+    if len(rows) != len(T3_ROWS):
         return False
-    return sum(1 for v in vectors if "num" in map(CELL_KIND, v.values)) == len(T3_ROWS)
+    return all(v.key is None or not v.key.startswith("R") or v.key == key for v, key in zip(rows, T3_ROWS))
 
 
 def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
@@ -80,7 +83,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     vectors = read.vectors
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
-    parts = None if form is not None else _column_parts(infos, order, read.vectors, issues)
+    plain = width == 7 and subtotal is None and header.placement is None
+    parts, ordered = (None, None) if form is not None else _parts_or_order(infos, order, read.vectors, plain, issues)
     if form is not None:
         vectors = form.vectors
         if form.issue is not None:
@@ -92,6 +96,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
             has_sub6, order = True, list(T3_ROWS)  # as for one table with no labels, above
     elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
+    elif ordered is not None:
+        vectors = ordered
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     in_format_columns = header.placement is None and subtotal is None and parts is None
@@ -114,6 +120,49 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         layout = t3_parts.FORM
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   region_span(infos))
+
+
+def _parts_or_order(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector], plain: bool,
+                    issues: list[Issue]) -> tuple[Optional[tuple[list[Vector], Header, dict[str, Vector]]],
+                                                  Optional[list[Vector]]]:
+    """The region's column parts (:func:`_column_parts`), or, when it holds none that can
+    be matched and ``plain`` (seven columns in the format's order), its rows in reading
+    order (:func:`_in_reading_order`): the header's words scattered among the values, as
+    the page's order puts them, look like the headers of parts."""
+    tried: list[Issue] = []
+    parts = _column_parts(infos, order, whole, tried)
+    if plain and (parts is None or not parts[0]):
+        ordered = _in_reading_order(infos, whole, order, issues)
+        if ordered is not None:
+            return None, ordered
+    issues.extend(tried)
+    return parts, None
+
+
+def _in_reading_order(infos: Sequence[LineInfo], vectors: Sequence[Vector], order: Sequence[str],
+                      issues: list[Issue]) -> Optional[list[Vector]]:
+    """Layout "reading order" (:mod:`.reading_order`) for a region whose labels did not
+    give every row: the rows its values confirm, the values after them left over (an
+    issue). None when the region was read whole, the order is not confirmed, or a row
+    read by its own label says otherwise."""
+    labelled = {v.key: v for v in vectors if v.key in T3_ROWS and v.label is not None}
+    if len(labelled) == len(T3_ROWS) or sum(1 for k in order if k.startswith("R")) == sum(
+            1 for v in labelled.values() if len(fit(v.values, 7, v.label)) == 7):
+        return None  # (nearly every table: each row read by its label)
+    # Without its (六) sub-rows named, where the 2019 format's one （六） row stands is
+    # unknown: rows are placed by order only before it.
+    known = order[:order.index(_G6.key)] if _G6.key in order else order
+    reading = reading_order.rows_in_reading_order(infos, known, 7)
+    if reading is None:
+        return None
+    rows, left = reading
+    for vec in rows:
+        own = labelled.get(vec.key)
+        if own is not None and [c.value for c in fit(own.values, 7, own.label)] != [c.value for c in vec.values]:
+            return None
+    if left:
+        issues.append(Issue("t3-unplaced-values", left[0].span, "t3", values=tuple(c.text for c in left)))
+    return rows
 
 
 def _row_order(has_sub6: bool) -> list[str]:
