@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from gplint import parse
+from gplint.dump import report_to_dict
 from gplint.testing import example_report, lint_with
 
 
@@ -232,28 +234,42 @@ def test_t4_value_count_that_cannot_be_placed_is_one_t190_and_no_block_error():
     assert [d.code for d in diags] == ["T190"] and "读到 14 个数值" in diags[0].message
 
 
-def _group_six_wrapped(first_row: str) -> str:
+def _group_six_wrapped(first_row: str, second_row: str = "2.申\t0\t0\t0\t0\t0\t0\t0") -> str:
     """The example report with table 三's （六） rows as a PDF of narrow label columns gives
     them: each label wrapped two characters a line, its values on the label's first line.
     The report's own figures add up: 自然人 3 = （一）1 + （二）1 + （六）3.其他 1."""
     lines = example_report(replace={"\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2": "\t（一）予以公开\t1\t0\t0\t0\t0\t0\t1"}).split("\n")
     start = next(k for k, line in enumerate(lines) if "（六）其他处理" in line)
-    wrapped = [first_row, "）其\t请人", "他处\t无正", "理\t当理", "由逾", "2.申\t0\t0\t0\t0\t0\t0\t0", "请人",
+    wrapped = [first_row, "）其\t请人", "他处\t无正", "理\t当理", "由逾", second_row, "请人",
                "3.其\t1\t0\t0\t0\t0\t0\t1", "他"]
     return "\n".join(lines[:start] + wrapped + lines[start + 3:])
 
 
+def test_group_six_rows_wrapped_into_pieces_are_read_by_the_count_of_rows():
+    # Every other row read by its label at its own place, and as many rows as the 2021
+    # format's: 「1.申」, 「2.申」, 「3.其」 are （六）'s three sub-rows (were: two rows' values
+    # left in no row, T190).
+    text = _group_six_wrapped("（六\t1.申\t0\t0\t0\t0\t0\t0\t0")
+    assert run(text, ["T", "A"], profile="default") == []
+    assert report_to_dict(parse(text))["t3"]["R23"] == {"C1": 1, **{f"C{k}": 0 for k in range(2, 7)}, "C7": 1}
+
+
+#: （六）'s second sub-row printed with its label alone: one row short of the 2021 format.
+_SECOND_ROW_BARE = "2.申"
+
+
 def test_a_rows_values_left_over_leave_the_sums_of_results_unchecked():
-    # The reader cannot tell 2. from 3. in group （六）: two rows' values are left in no row.
+    # The reader cannot tell 1. from 3. in group （六）: one row's values are left in no row.
     # Summed without them, （七）总计 would "not add up" (two false A102s before).
-    diags = run(_group_six_wrapped("（六\t1.申\t0\t0\t0\t0\t0\t0\t0"), ["T", "A"], profile="default")
+    diags = run(_group_six_wrapped("（六\t1.申\t0\t0\t0\t0\t0\t0\t0", _SECOND_ROW_BARE), ["T", "A"],
+                profile="default")
     assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:60]) for d in diags]
-    assert "14 个数值无法对应到任何一行" in diags[0].message and "T3-SUM-RESULTS" in diags[0].message
+    assert "7 个数值无法对应到任何一行" in diags[0].message and "T3-SUM-RESULTS" in diags[0].message
     assert "T3-BALANCE" not in diags[0].message  # 一、二、（七）总计 and 四、 are read: still checked
 
 
 def test_balance_is_still_checked_beside_a_rows_values_left_over():
-    text = _group_six_wrapped("（六\t1.申\t0\t0\t0\t0\t0\t0\t0").replace(
+    text = _group_six_wrapped("（六\t1.申\t0\t0\t0\t0\t0\t0\t0", _SECOND_ROW_BARE).replace(
         "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2")
     assert sorted(d.code for d in run(text, ["T", "A"], profile="default")) == ["A103", "A103", "T190"]
 
