@@ -40,7 +40,7 @@ def test_a_flattened_page_among_repeated_lines_costs_a_small_multiple_of_its_byt
 def test_a_flattened_page_keeps_the_shared_readings_of_the_lines_not_cut():
     page = CRAWLED_PAGE.read_text(encoding="utf-8").strip("\n")
     text = page + "\n" + REPORT.read_text(encoding="utf-8")
-    raws, table, real_of = line_readings(text)
+    raws, table, (real_of, _) = line_readings(text)
     assert len(table) > len(raws) and sorted(real_of[1:]) == list(real_of[1:])
     assert set(real_of[1:]) == set(range(1, len(raws) + 1))  # every line, in order
     cut = {n for n in real_of[1:] if real_of.count(n) > 1}

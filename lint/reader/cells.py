@@ -236,7 +236,7 @@ def region_span(infos: Sequence[LineInfo]) -> Span:
     """Where a table's lines stand: from its first line's first character to its last
     line's end (on a page flattened into one line, the stretch of that line they cover)."""
     first, last = infos[0], infos[-1]
-    return Span(first.number, first.offset + 1, last.number, last.offset + len(last.text) + 1)
+    return Span(first.number, 1, last.number, len(last.text) + 1)
 
 
 #: Characters OCR puts for digits ("O" for 0, "l" or "I" for 1, "S" for 5, "B" for 8, "Z"

@@ -176,9 +176,11 @@ class ProsePieces(Sequence[ProsePiece]):
         return zip(self._lines, self._columns, self._texts, map(bool, self._headings),
                    map(self._names.__getitem__, self._sections))
 
-    def renumber(self, line_of: Callable[[int], int]) -> None:
-        """Each piece's line mapped by ``line_of`` (virtual lines of a flattened page to
-        real ones, before the report is handed out)."""
+    def renumber(self, line_of: Callable[[int], int], shift_of: Callable[[int], int]) -> None:
+        """Each piece's line mapped by ``line_of`` and its column moved by ``shift_of`` of
+        its line (virtual lines of a flattened page to real ones, before the report is
+        handed out)."""
+        self._columns = array("q", map(int.__add__, self._columns, map(shift_of, self._lines)))
         self._lines = array("q", map(line_of, self._lines))
 
     def __len__(self) -> int:
@@ -233,5 +235,5 @@ def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int
             while k < len(starts) and starts[k][0] <= n:
                 section = starts[k][1]
                 k += 1
-            append(n, info.offset + 1, info.text, n in heading_lines, section)
+            append(n, 1, info.text, n in heading_lines, section)
     return out
