@@ -115,8 +115,8 @@ def runs_of(flat: array) -> "tuple[tuple[int, int, int], ...] | Runs":
 #: this many and more than one every :data:`_CHARACTERS_A_SENTENCE` characters of the
 #: report (a report's prose averages several times that; markup debris cut at each "!"
 #: is a sentence every few characters).
-_MANY_SENTENCES = 512
-_CHARACTERS_A_SENTENCE = 16
+_MANY_SENTENCES = 128
+_CHARACTERS_A_SENTENCE = 32
 
 
 @per_report
