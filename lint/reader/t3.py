@@ -116,7 +116,7 @@ def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
     """Rows of values with no row label among them, as many as table 三 has rows."""
     if any(v.key is not None and v.key.startswith("R") for v in vectors):
         return False
-    return sum(1 for v in vectors if "num" in map(CELL_KIND, v.values)) == len(T3_ROWS)
+    return sum(1 for v in vectors if "num" in map(CELL_KIND, v.cells)) == len(T3_ROWS)
 
 
 def _in_format_order(vec: Vector, placement: tuple[int, ...]) -> Vector:
@@ -284,14 +284,16 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     rows = [k for k in order if k.startswith("R") or k == "G6"]
     for key, vec in placed.items():
         if key in rows:
-            digits = runs.run_digits(vec.values, 7)
+            # (The shared cells: their texts are the values', and their lines are not read
+            # here; the values carrying their lines are made for the rows a table keeps.)
+            digits = runs.run_digits(vec.cells, 7)
             if digits is None and not vec.separated:
                 # Cell boundaries lost: only when a cut of all seven keeps the row total
                 # and every boundary the text printed. (Tabs and pipes lose none: a row
                 # cut by them that is short of a cell lost the cell, e.g. its 总计.)
-                digits = runs.lost_boundaries(vec.values, 7)
+                digits = runs.lost_boundaries(vec.cells, 7)
                 if digits is not None:
-                    ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in vec.values))
+                    ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in vec.cells))
                     if any(runs.keeps_boundaries(v, ends) for v in t3_runs.t3_row_splits(digits)):
                         printed[key] = ends
                     else:
@@ -321,7 +323,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None,
             aligned: Optional[AlignedColumns] = None) -> Row:
-    vals = vec.values
+    vals = vec.values_once()
     w = width + 1 if subtotal is not None else width
     if len(vals) > w:  # (fit drops nothing from a row no wider than w: most rows)
         vals = fit(vals, w, vec.label)
@@ -379,7 +381,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
 def _unplaced_row(key: str, vec: Vector, issues: list[Issue], vals: Optional[Sequence[LCell]] = None) -> Row:
     """A row whose values cannot be put in their columns (which cell is missing is
     unknown): no cell placed, its values kept as values left over, and an issue saying so."""
-    vals = vec.values if vals is None else vals
+    vals = vec.values_once() if vals is None else vals
     lab = vec.label
     label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=len(vals), expected=7))

@@ -69,11 +69,20 @@ class Vector:
     def values(self) -> list[LCell]:
         """The values, each carrying its own line."""
         if self._values is None:
-            lines = self.lines or itertools.repeat(self.line)
-            # (at_line spelled out: a call a value cost more than the copies)
-            self._values = [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused,
-                                                         c.unit) for c, n in zip(self.cells, lines)]
+            self._values = self._placed()
         return self._values
+
+    def values_once(self) -> list[LCell]:
+        """:attr:`values`, not kept when made here: for a row made into the model's cells
+        once (kept, the copies of every row's values stood beside the cells made from them
+        at the reader's peak)."""
+        return self._values if self._values is not None else self._placed()
+
+    def _placed(self) -> list[LCell]:
+        lines = self.lines or itertools.repeat(self.line)
+        # (at_line spelled out: a call a value cost more than the copies)
+        return [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit)
+                for c, n in zip(self.cells, lines)]
 
     @values.setter
     def values(self, values: list[LCell]) -> None:
