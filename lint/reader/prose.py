@@ -152,8 +152,8 @@ class ProsePieces(Sequence[ProsePiece]):
     __slots__ = ("_lines", "_columns", "_texts", "_headings", "_sections", "_names")
 
     def __init__(self) -> None:
-        self._lines = array("q")
-        self._columns = array("q")
+        self._lines = array("i")  # (4-byte numbers: a report is at most tens of megabytes)
+        self._columns = array("i")
         self._texts: list[str] = []
         self._headings = bytearray()
         self._sections = bytearray()  # index in _names
@@ -180,8 +180,8 @@ class ProsePieces(Sequence[ProsePiece]):
         """Each piece's line mapped by ``line_of`` and its column moved by ``shift_of`` of
         its line (virtual lines of a flattened page to real ones, before the report is
         handed out)."""
-        self._columns = array("q", map(int.__add__, self._columns, map(shift_of, self._lines)))
-        self._lines = array("q", map(line_of, self._lines))
+        self._columns = array("i", map(int.__add__, self._columns, map(shift_of, self._lines)))
+        self._lines = array("i", map(line_of, self._lines))
 
     def __len__(self) -> int:
         return len(self._lines)

@@ -128,7 +128,7 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
     # offset in the joined text and its source line and column (three numbers a run, laid
     # end to end: a sentence may run over thousands of short lines).
     buf: list[str] = []
-    runs = array("q")
+    runs = array("i")  # (4-byte numbers: a report is at most tens of megabytes)
     size = 0
     cur_section: Optional[str] = None
     # Report.section_of_line(n), with the sections sorted once rather than for every line;
@@ -144,7 +144,7 @@ def sentences_of(report: Report) -> Sequence[Sentence]:
             lead = len(text) - len(text.lstrip())
             stop = lead + len(stripped)
             # The runs that hold the stripped text, offsets counted from its start.
-            pieces = array("q")
+            pieces = array("i")
             last = len(runs) - 3
             for k in range(0, len(runs), 3):
                 offset, line, column = runs[k], runs[k + 1], runs[k + 2]
