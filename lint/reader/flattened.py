@@ -18,7 +18,7 @@ from ..lazy_re import lazy_compile
 # A crawled page flattened into one long line runs headings, prose and table cells
 # together. Such a line is cut into virtual lines at what starts a heading or a table row
 # (numbering, known row labels), each with its column offset; the builder then works on
-# virtual lines and the spans are mapped back to the real line and column at the end (_remap).
+# virtual lines and the spans are mapped back to the real line and column at the end (.remap).
 _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年新收", "结果维持")
 # An item number is matched only from the start of its digits ((?<![0-9０-９])): matched
 # from every position of a long run of digits, the pattern cost the square of its length
