@@ -248,8 +248,8 @@ def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue])
     for vec in duplicates:
         issues.append(Issue("t3-duplicate-row", Span(vec.line), "t3", vec.key or "", vec.label_text))
     for vec in strays:
-        issues.append(Issue("t3-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t3",
-                            values=tuple(c.text for c in vec.values)))
+        issues.append(Issue("t3-unplaced-values", vec.first_span() or Span(vec.line), "t3",
+                            values=tuple(c.text for c in vec.cells)))
     return placed
 
 

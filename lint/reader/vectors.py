@@ -7,6 +7,7 @@ import itertools
 from array import array
 from typing import Optional, Sequence
 
+from ..model import Span
 from .cells import LCell, at_line
 
 _NEW = object.__new__
@@ -88,6 +89,16 @@ class Vector:
     def values(self, values: list[LCell]) -> None:
         self.cells = self._values = values
         self.lines = None
+
+    def first_span(self) -> Optional[Span]:
+        """Where the first value stands (None for a vector of none), without making the
+        values carrying their lines: a row set aside needs no more of them."""
+        if self._values is not None:
+            return self._values[0].span if self._values else None
+        if not self.cells:
+            return None
+        first, line = self.cells[0], self.line_of(0)
+        return Span(line, first.column, line, first.end_column)
 
     def line_of(self, k: int) -> int:
         """The line value ``k`` stands on."""
