@@ -883,9 +883,24 @@ def _docx_begun(d: ReportData):
     return doc, p
 
 
-def _docx_table(doc, grid: list[list[str]], merges):
-    """A table of ``grid``'s cells added to ``doc``, its ``merges`` (r0, c0, r1, c1) merged."""
+def _docx_table(doc, grid: list[list[str]], merges, ruled: bool = False):
+    """A table of ``grid``'s cells added to ``doc``, its ``merges`` (r0, c0, r1, c1) merged.
+    ``ruled``: as the official template has it, every border drawn ("Table Grid") and each
+    column as wide as its texts ask, within a page's 16 cm (long labels wrap, numbers don't)."""
     table = doc.add_table(rows=len(grid), cols=len(grid[0]))
+    if ruled:
+        from docx.shared import Cm
+
+        table.style = "Table Grid"
+        table.autofit = False
+        merged = {(r, c) for r0, c0, r1, c1 in merges if c1 > c0
+                  for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+        chars = [max([min(12, max(2, len(row[c]))) for r, row in enumerate(grid) if (r, c) not in merged and row[c]]
+                     or [2]) for c in range(len(grid[0]))]
+        scale = min(1.0, 16.0 / (0.45 * sum(chars)))
+        for c, n in enumerate(chars):
+            for cell in table.columns[c].cells:
+                cell.width = Cm(0.45 * n * scale)
     for r0, c0, r1, c1 in merges:
         table.cell(r0, c0).merge(table.cell(r1, c1))
     for r, row in enumerate(grid):
@@ -895,7 +910,7 @@ def _docx_table(doc, grid: list[list[str]], merges):
     return table
 
 
-def render_docx(d: ReportData, path: Path, subtotal: bool = False) -> bool:
+def render_docx(d: ReportData, path: Path, subtotal: bool = False, ruled: bool = False) -> bool:
     """A DOCX as an office writes it in Word: paragraphs, and the three tables with merged
     cells (vertical merges for the group labels, horizontal ones for headers and one-value
     rows of table 二). False when python-docx is missing."""
@@ -906,7 +921,7 @@ def render_docx(d: ReportData, path: Path, subtotal: bool = False) -> bool:
     for n, (grid, merges) in enumerate(_grids(d, subtotal)):
         if n:
             doc.add_paragraph(_HEADINGS[1 + n])
-        _docx_table(doc, grid, merges)
+        _docx_table(doc, grid, merges, ruled)
     for x in (_HEADINGS[4], p["S5"], _HEADINGS[5], p["S6"], *p["sign"].split("\n")):
         doc.add_paragraph(x)
     doc.save(str(path))
@@ -1850,7 +1865,123 @@ DOC_VARIANTS = {
                     "signed; table 三 one a group, （六）其他处理 one row)",
     "docx-sdt-split": "a Word document, each table in a content control (w:sdt), table 三 split into two w:tbl "
                       "by a page break (the w:vMerge group labels cut with it)",
+    # Eighth round: what an office suite makes of docx-merged's document (LibreOffice, headless;
+    # skipped when `soffice` is not installed).
+    "lo-pdf": "docx-merged's Word document with the template's ruled tables (every border drawn, columns as "
+              "wide as their texts: long labels wrap) exported to PDF by LibreOffice, read by the pdfium backend",
+    "lo-txt": "the same document saved as plain text by LibreOffice",
+    "lo-html": "the same document saved as a web page by LibreOffice",
+    "lo-subtotal-pdf": "the same with table 三's 小计 column (docx-subtotal), exported to PDF by LibreOffice",
+    "lo-plain-pdf": "docx-merged's document as python-docx leaves it (no borders, no cell padding, every column "
+                    "as wide: labels wrap every two characters) exported to PDF by LibreOffice",
+    # A page saved as a PDF from the browser (Chromium headless, "print to PDF"; skipped
+    # without `chromium`): how researchers keep crawled pages.
+    "chrome-pdf-cms": "html-cms's page printed to PDF by Chromium",
+    "chrome-pdf-word": "html-word's page (Word's 'save as web page') printed to PDF by Chromium",
+    "chrome-pdf-div": "html-div-cells's page (<div> cells) printed to PDF by Chromium",
+    "pdftotext-layout-lo": "lo-pdf's PDF as poppler's `pdftotext -layout` writes its text",
+    "pdftotext-raw-lo": "lo-pdf's PDF as poppler's `pdftotext` writes it (its reading order, no layout)",
+    "pdftotext-layout-grid": "pdf-grid's PDF (reportlab) as `pdftotext -layout` writes its text",
+    "pdftotext-raw-grid": "pdf-grid's PDF (reportlab) as `pdftotext` writes it",
+    "pdftotext-layout-chrome": "chrome-pdf-cms's PDF as `pdftotext -layout` writes its text",
 }
+
+#: PDFs read by poppler's pdftotext (the text researchers feed to tools), with -layout or in
+#: its reading order: (the variant whose PDF is read, layout?). Skipped without pdftotext.
+_PDFTOTEXT = {"pdftotext-layout-lo": ("lo-pdf", True), "pdftotext-raw-lo": ("lo-pdf", False),
+              "pdftotext-layout-grid": ("pdf-grid", True), "pdftotext-raw-grid": ("pdf-grid", False),
+              "pdftotext-layout-chrome": ("chrome-pdf-cms", True)}
+
+
+def pdf_to_text(reports: dict[str, ReportData], folder: Path, variant: str) -> dict[str, Path]:
+    """The variant's source PDFs (made in a folder of their own) as poppler's pdftotext
+    writes their text; {} without ``pdftotext`` or the source's tool."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return {}
+    source_variant, layout = _PDFTOTEXT[variant]
+    pdfs = folder / "_pdf"
+    pdfs.mkdir(parents=True, exist_ok=True)
+    if source_variant in _OFFICE_EXPORTS:
+        sources = render_office(reports, pdfs, source_variant)
+    elif source_variant in _PRINTED_PAGES:
+        sources = print_pages(reports, pdfs, source_variant)
+    else:
+        sources = {name: pdfs / f"{name}.pdf" for name, d in reports.items() if render_pdf(d, pdfs / f"{name}.pdf")}
+    made = {}
+    for name, pdf in sources.items():
+        path = folder / f"{name}.txt"
+        subprocess.run([tool, "-enc", "UTF-8", *(["-layout"] if layout else []), str(pdf), str(path)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, check=False)
+        if path.exists():
+            made[name] = path
+    shutil.rmtree(pdfs, ignore_errors=True)
+    return made
+
+
+#: The page each browser-printed variant prints (made as that variant makes it).
+_PRINTED_PAGES = {"chrome-pdf-cms": "html-cms", "chrome-pdf-word": "html-word", "chrome-pdf-div": "html-div-cells"}
+
+
+def print_pages(reports: dict[str, ReportData], folder: Path, variant: str) -> dict[str, Path]:
+    """The variant's pages printed to PDF by headless Chromium; {} without ``chromium``."""
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        return {}
+    page_variant = _PRINTED_PAGES[variant]
+    made = {}
+    for name, d in reports.items():
+        if page_variant == "html-div-cells":
+            page = render_html_cells(d, "div")
+        else:
+            page = render_html(d, word=page_variant == "html-word")
+        source = folder / f"{name}.html"
+        source.write_text(page, encoding="utf-8")
+        path = folder / f"{name}.pdf"
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={path}",
+                        "--no-pdf-header-footer", f"--user-data-dir={folder / '_profile'}", source.as_uri()],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, check=False)
+        source.unlink()
+        if path.exists():
+            made[name] = path
+    shutil.rmtree(folder / "_profile", ignore_errors=True)
+    return made
+
+#: LibreOffice's export filter for each office variant, and the extension it writes.
+_OFFICE_EXPORTS = {"lo-pdf": ("pdf", "pdf"), "lo-subtotal-pdf": ("pdf", "pdf"), "lo-plain-pdf": ("pdf", "pdf"),
+                   "lo-txt": ("txt:Text (encoded):UTF8", "txt"), "lo-html": ("html", "html")}
+
+
+def render_office(reports: dict[str, ReportData], folder: Path, variant: str) -> dict[str, Path]:
+    """docx-merged's documents (docx-subtotal's for a ``-subtotal`` variant; ruled, but for a
+    ``-plain`` one) converted by LibreOffice in one headless run; {} when python-docx or
+    ``soffice`` is missing."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return {}
+    source = folder / "_docx"
+    source.mkdir(parents=True, exist_ok=True)
+    docs = []
+    for name, d in reports.items():
+        if render_docx(d, source / f"{name}.docx", "subtotal" in variant, ruled="plain" not in variant):
+            docs.append(str(source / f"{name}.docx"))
+    export, ext = _OFFICE_EXPORTS[variant]
+    if docs:
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder / '_profile'}",
+                        "--convert-to", export, "--outdir", str(folder), *docs],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600, check=False)
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.rmtree(folder / "_profile", ignore_errors=True)
+    return {name: folder / f"{name}.{ext}" for name in reports if (folder / f"{name}.{ext}").exists()}
 
 
 def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
@@ -1873,6 +2004,13 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
             continue
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
+        maker = (render_office if variant in _OFFICE_EXPORTS else print_pages if variant in _PRINTED_PAGES
+                 else pdf_to_text if variant in _PDFTOTEXT else None)
+        if maker is not None:
+            made = maker(reports, folder, variant)
+            if made:
+                written[variant] = made
+            continue
         for name, d in reports.items():
             subtotal = variant.endswith("-subtotal")
             if variant in ("pdf-grid", "pdf-pages", "pdf-unruled", "pdf-subtotal"):

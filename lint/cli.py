@@ -130,56 +130,21 @@ def _run_grouped(files: Sequence[str], registry: Registry, settings, jobs: int, 
 
 
 def cmd_check(argv: Sequence[str]) -> int:
-    from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+    from .baseline import BaselineError
     from .config import ConfigError, resolve_options
-    from .engine import MAX_TIMEOUT, input_limit
     from .runner import default_jobs, emit, lint_data_isolated
-    from .selection import SelectionError, check_run
     from .sources import read_stream
-    from .walk import discover
+    from .engine import input_limit
     from . import conventions
 
     args = _check_parser().parse_args(argv)
-    if not args.paths:
-        raise UsageError("no PATH given (use '-' to read stdin)")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    # A negative or NaN limit would refuse (or admit) every file with a nonsensical message.
-    if args.max_size is not None and not (args.max_size > 0 and args.max_size != float("inf")):
-        raise UsageError(f"--max-size must be a positive number of MB, got {args.max_size:g}")
-    if args.timeout is not None and not 0 <= args.timeout <= MAX_TIMEOUT:
-        raise UsageError(f"--timeout must be a number of seconds up to {MAX_TIMEOUT:g}, 0 for no limit, "
-                         f"got {args.timeout:g}")
-    if args.year is not None and not 1900 <= args.year <= 2200:
-        raise UsageError(f"--year must be a four-digit year, got {args.year}")
-    problem = conventions.check_arguments(args)
-    if problem:
-        raise UsageError(problem)
+    _check_arguments(args)
     try:
         settings = resolve_options(args)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    where = f" (from {settings.config.path})" if settings.config.path else ""
     registry = _load_registry(settings.plugins)
-    if settings.fmt not in registry.formatters:
-        raise UsageError(f"unknown format {settings.fmt!r}{where if not args.fmt else ''} "
-                         f"(known: {', '.join(sorted(registry.formatters))})")
-    file_paths = [p for p in args.paths if p != "-"]
-    try:
-        files = list(discover(file_paths, settings.extensions(registry),
-                              conventions.excluders(args, settings.config), args.gitignore))
-        stdin_name = args.stdin_filename or "-"
-        # A mistyped code would run no rule and pass everything: refuse it (exit 2).
-        check_run(settings, registry, files + ([stdin_name] if "-" in args.paths else []))
-        # Every profile named by a configuration must exist before anything runs.
-        for path in files + ([stdin_name] if "-" in args.paths else []):
-            profile = settings.options_for(path).profile
-            if profile not in registry.profiles:
-                cfg = settings.config_for(path).path
-                src = f" (from {cfg})" if cfg and not args.profile else ""
-                raise UsageError(f"unknown rule profile {profile!r}{src} (known: {', '.join(sorted(registry.profiles))})")
-    except (ConfigError, SelectionError) as exc:
-        raise UsageError(str(exc)) from None
+    files, stdin_name = _files_to_check(args, settings, registry)
     history = _history_run(args)
     options_for = history.options_for(settings.options_for) if history else settings.options_for
     jobs = settings.jobs if settings.jobs is not None else default_jobs()
@@ -200,19 +165,13 @@ def cmd_check(argv: Sequence[str]) -> int:
     if history:
         results = history.recording(results)
     results, stats = conventions.watch(results, args, len(files) + (1 if data is not None else 0))
-
     try:
         if args.write_baseline:
-            n = write_baseline(list(results), args.write_baseline)
-            if not args.quiet:
-                sys.stderr.write(f"gplint: wrote {n} finding(s) to baseline {args.write_baseline}\n")
+            _write_baseline(args, results)
             return 0
-        stale = []
-        if args.baseline:
-            results, stale = apply_baseline(list(results), read_baseline(args.baseline), args.baseline)
+        results, stale = _against_baseline(args, results)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
-
     try:
         # Line-oriented formats are written file by file as results arrive (runner.emit).
         tally = conventions.write_findings(args, settings.fmt, registry, results, stats, emit,
@@ -221,28 +180,109 @@ def cmd_check(argv: Sequence[str]) -> int:
         raise UsageError(str(exc)) from None
     if cache is not None:
         cache.prune()
-    failing = tally.at_or_above(settings.fail_on) and not args.exit_zero
+    _report_stale(args, stale)
+    if not args.quiet:
+        _write_summary(tally, cache, history)
+    if history and history.failed:
+        return 2
+    if tally.internal or stats.has("E900"):
+        sys.stderr.write(f"gplint: internal error on some file(s) (E900 above); exit {EXIT_INTERNAL}\n")
+        return EXIT_INTERNAL
+    return 1 if tally.at_or_above(settings.fail_on) and not args.exit_zero else 0
+
+
+def _check_arguments(args) -> None:
+    """Refuse (UsageError, exit 2) what ``check``'s arguments cannot mean."""
+    from .engine import MAX_TIMEOUT
+    from . import conventions
+
+    if not args.paths:
+        raise UsageError("no PATH given (use '-' to read stdin)")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    # A negative or NaN limit would refuse (or admit) every file with a nonsensical message.
+    if args.max_size is not None and not (args.max_size > 0 and args.max_size != float("inf")):
+        raise UsageError(f"--max-size must be a positive number of MB, got {args.max_size:g}")
+    if args.timeout is not None and not 0 <= args.timeout <= MAX_TIMEOUT:
+        raise UsageError(f"--timeout must be a number of seconds up to {MAX_TIMEOUT:g}, 0 for no limit, "
+                         f"got {args.timeout:g}")
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        raise UsageError(f"--year must be a four-digit year, got {args.year}")
+    problem = conventions.check_arguments(args)
+    if problem:
+        raise UsageError(problem)
+
+
+def _files_to_check(args, settings, registry: Registry) -> tuple[list[str], str]:
+    """The files the paths name (folders walked) and the name stdin is linted as, once the
+    format, the rule selection and every profile a configuration names are known to exist
+    (UsageError otherwise: a mistyped name would run nothing and pass everything)."""
+    from .config import ConfigError
+    from .selection import SelectionError, check_run
+    from .walk import discover
+    from . import conventions
+
+    where = f" (from {settings.config.path})" if settings.config.path else ""
+    if settings.fmt not in registry.formatters:
+        raise UsageError(f"unknown format {settings.fmt!r}{where if not args.fmt else ''} "
+                         f"(known: {', '.join(sorted(registry.formatters))})")
+    file_paths = [p for p in args.paths if p != "-"]
+    try:
+        files = list(discover(file_paths, settings.extensions(registry),
+                              conventions.excluders(args, settings.config), args.gitignore))
+        stdin_name = args.stdin_filename or "-"
+        # A mistyped code would run no rule and pass everything: refuse it (exit 2).
+        check_run(settings, registry, files + ([stdin_name] if "-" in args.paths else []))
+        # Every profile named by a configuration must exist before anything runs.
+        for path in files + ([stdin_name] if "-" in args.paths else []):
+            profile = settings.options_for(path).profile
+            if profile not in registry.profiles:
+                cfg = settings.config_for(path).path
+                src = f" (from {cfg})" if cfg and not args.profile else ""
+                raise UsageError(f"unknown rule profile {profile!r}{src} (known: {', '.join(sorted(registry.profiles))})")
+    except (ConfigError, SelectionError) as exc:
+        raise UsageError(str(exc)) from None
+    return files, stdin_name
+
+
+def _write_baseline(args, results) -> None:
+    """``--write-baseline``: every finding of the run written to the baseline file."""
+    from .baseline import write_baseline
+
+    n = write_baseline(list(results), args.write_baseline)
+    if not args.quiet:
+        sys.stderr.write(f"gplint: wrote {n} finding(s) to baseline {args.write_baseline}\n")
+
+
+def _against_baseline(args, results):
+    """``--baseline``: the results without the findings the baseline holds, and the
+    baseline's entries no longer found; the results as they are without one."""
+    from .baseline import apply_baseline, read_baseline
+
+    if not args.baseline:
+        return results, []
+    return apply_baseline(list(results), read_baseline(args.baseline), args.baseline)
+
+
+def _report_stale(args, stale: Sequence) -> None:
     if stale:
         # Stale entries never fail the run: the defect is gone, only the baseline is old.
         sys.stderr.write(f"gplint: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
                          f"(fixed? rerun with --write-baseline {args.baseline}):\n")
         for e in stale:
             sys.stderr.write(f"gplint: stale: {e.path}: {e.code} {e.message}\n")
-    if not args.quiet:
-        counts = tally.counts
-        cached = f"; {cache.hits} unchanged file(s) taken from the cache" if cache is not None and cache.hits else ""
-        sys.stderr.write(
-            f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), "
-            f"{counts['info']} info{cached}\n"
-        )
-        if history:
-            sys.stderr.write(history.summary())
-    if history and history.failed:
-        return 2
-    if tally.internal or stats.has("E900"):
-        sys.stderr.write(f"gplint: internal error on some file(s) (E900 above); exit {EXIT_INTERNAL}\n")
-        return EXIT_INTERNAL
-    return 1 if failing else 0
+
+
+def _write_summary(tally, cache, history) -> None:
+    """The run's one-line summary on stderr (files, findings by severity, cache hits)."""
+    counts = tally.counts
+    cached = f"; {cache.hits} unchanged file(s) taken from the cache" if cache is not None and cache.hits else ""
+    sys.stderr.write(
+        f"gplint: {tally.files} file(s), {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info{cached}\n"
+    )
+    if history:
+        sys.stderr.write(history.summary())
 
 
 def _history_run(args):

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 from .html_text import IMAGE_MARK
+from .table_grid import spans_without_slivers
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Elements that show a picture: DrawingML pictures and charts, VML images, embedded objects.
@@ -160,9 +161,12 @@ def _table(table: "Element", lines: list[str], depth: int) -> None:
             for cell in _cells(row):
                 _blocks(cell, lines, depth + 1)
         return
-    for row in rows:
-        cells: list[str] = []
-        for cell in _cells(row):
-            cells.append(_cell_text(cell).replace("\t", " "))
-            cells.extend([""] * (_span(cell) - 1))
-        lines.append("\t".join(cells))
+    grid = [_cells(row) for row in rows]
+    # (A vertically merged cell's continuations are cells of their rows: rowspan 1.)
+    spans = spans_without_slivers([[(_span(cell), 1) for cell in cells] for cells in grid])
+    for cells, row_spans in zip(grid, spans):
+        line: list[str] = []
+        for cell, span in zip(cells, row_spans):
+            line.append(_cell_text(cell).replace("\t", " "))
+            line.extend([""] * (span - 1))
+        lines.append("\t".join(line))

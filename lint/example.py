@@ -84,15 +84,39 @@ def example_report(
     cells2.update(t2 or {})
     cells4 = dict(EXAMPLE_T4)
     cells4.update(t4 or {})
+    grid = _t3_grid(t3 or {})
+    out = _opening_lines(agency, year)
+    if "t2" in tables:
+        out += _t2_lines(cells2, t2_headers, fee_header, norm_label)
+    out += [_heading("S3"), ""]
+    if "t3" in tables:
+        out += _t3_lines(grid, set(drop_t3_rows), t3_total_column, t3_rows, other_handling_alone)
+    out += [_heading("S4"), ""]
+    if "t4" in tables:
+        out += _t4_lines(cells4)
+    out += _closing_lines(agency, year)
+    text = "\n".join(out) + "\n"
+    for old, new in (replace or {}).items():
+        text = text.replace(old, new)
+    return text
+
+
+def _t3_grid(t3: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Table 三's cells as printed, row by row: the example's with ``t3``'s overrides (see
+    :func:`example_report`)."""
     grid: dict[str, list[str]] = {r: [str(v) for v in EXAMPLE_T3.get(r, (0,) * len(_FMT.t3.columns))] for r, _ in T3_ROW_LABELS}
-    for k, v in (t3 or {}).items():
+    for k, v in t3.items():
         if "." in k:
             r, c = k.split(".")
             grid[r][int(c[1:]) - 1] = str(v)
         else:
             grid[k] = [str(x) for x in v]
-    drop = set(drop_t3_rows)
-    out: list[str] = [
+    return grid
+
+
+def _opening_lines(agency: str, year: int) -> list[str]:
+    """The title, the preface, section 一 and section 二's heading."""
+    return [
         f"{agency}{year}年政府信息公开工作年度报告",
         "",
         f"本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为{year}年1月1日至{year}年12月31日。",
@@ -108,60 +132,11 @@ def example_report(
         _heading("S2"),
         "",
     ]
-    if "t2" in tables:
-        for n, block in enumerate(_FMT.t2.blocks):
-            headers = [c.label for c in block.columns]
-            if n == 0:
-                headers = list(t2_headers)
-            elif any(r.key == _FMT.t2.fee_cell for r in block.rows):
-                headers = [fee_header]
-            out += [block.heading, "\t".join([_FMT.t2.label_header, *headers])]
-            for row in block.rows:
-                label = norm_label if row.key == "norm" else row.label
-                out.append("\t".join([label, *(cells2[k] for k in _FMT.t2.row_keys[row.key])]))
-        out.append("")
-    out += [_heading("S3"), ""]
-    if "t3" in tables:
-        t3 = _FMT.t3
-        cols = t3.columns
-        parts = [c.label for c in cols if c.group]  # 商业企业 … 其他, under 法人或其他组织
-        # Caption and 申请人情况; then 自然人, 法人或其他组织 spanning the five columns under
-        # it, 总计; then those five columns.
-        out += [
-            f"{t3.caption}\t{t3.header}",
-            "\t".join(["", cols[0].label, cols[1].group or "", *[""] * (len(parts) - 1)])
-            + "\t" + (cols[-1].label if t3_total_column else ""),
-            "\t".join(["", "", *parts]),
-        ]
-        other = t3.group("G6")
-        for key, label in T3_ROW_LABELS:
-            if key in drop:
-                continue
-            if other_handling_alone and key in other.members:
-                if key == other.members[0]:
-                    sums = [sum(int(grid[r][i]) for r in other.members) for i in range(len(cols))]
-                    out.append(f"\t{other.label}\t" + "\t".join(str(s) for s in sums))
-                continue
-            if t3_rows and key in t3_rows:
-                out.append(t3_rows[key])
-                continue
-            out.append(label + "\t" + "\t".join(grid[key]))
-        out.append("")
-    out += [_heading("S4"), ""]
-    if "t4" in tables:
-        t4 = _FMT.t4
-        width = len(t4.columns)
-        review, direct, after = t4.blocks
-        t4_cols = "\t".join(c.label for c in t4.columns)
-        # 行政复议 spans its five columns, 行政诉讼 the ten of its two blocks.
-        out += [
-            review.label + "\t" * width + direct.parent,
-            "\t" * width + direct.label + "\t" * width + after.label,
-            "\t".join([t4_cols] * len(t4.blocks)),
-            "\t".join(cells4[k] for k in T4_ORDER),
-            "",
-        ]
-    out += [
+
+
+def _closing_lines(agency: str, year: int) -> list[str]:
+    """Sections 五 and 六, the agency's name and the date."""
+    return [
         _heading("S5"),
         "",
         "一是信息发布的及时性有待提高；二是政策解读形式较单一。下一步将加强审核、丰富解读形式。",
@@ -173,7 +148,68 @@ def example_report(
         agency,
         f"{year + 1}年1月20日",
     ]
-    text = "\n".join(out) + "\n"
-    for old, new in (replace or {}).items():
-        text = text.replace(old, new)
-    return text
+
+
+def _t2_lines(cells: Mapping[str, str], t2_headers: Sequence[str], fee_header: str, norm_label: str) -> list[str]:
+    """Table 二, a block heading, header and rows at a time, cells cut by tabs."""
+    out = []
+    for n, block in enumerate(_FMT.t2.blocks):
+        headers = [c.label for c in block.columns]
+        if n == 0:
+            headers = list(t2_headers)
+        elif any(r.key == _FMT.t2.fee_cell for r in block.rows):
+            headers = [fee_header]
+        out += [block.heading, "\t".join([_FMT.t2.label_header, *headers])]
+        for row in block.rows:
+            label = norm_label if row.key == "norm" else row.label
+            out.append("\t".join([label, *(cells[k] for k in _FMT.t2.row_keys[row.key])]))
+    out.append("")
+    return out
+
+
+def _t3_lines(grid: Mapping[str, list[str]], drop: set[str], total_column: bool,
+              t3_rows: Optional[Mapping[str, str]], other_handling_alone: bool) -> list[str]:
+    """Table 三: its caption and two header rows, then a row a line (see example_report's
+    ``t3`` options), cells cut by tabs."""
+    t3 = _FMT.t3
+    cols = t3.columns
+    parts = [c.label for c in cols if c.group]  # 商业企业 … 其他, under 法人或其他组织
+    # Caption and 申请人情况; then 自然人, 法人或其他组织 spanning the five columns under
+    # it, 总计; then those five columns.
+    out = [
+        f"{t3.caption}\t{t3.header}",
+        "\t".join(["", cols[0].label, cols[1].group or "", *[""] * (len(parts) - 1)])
+        + "\t" + (cols[-1].label if total_column else ""),
+        "\t".join(["", "", *parts]),
+    ]
+    other = t3.group("G6")
+    for key, label in T3_ROW_LABELS:
+        if key in drop:
+            continue
+        if other_handling_alone and key in other.members:
+            if key == other.members[0]:
+                sums = [sum(int(grid[r][i]) for r in other.members) for i in range(len(cols))]
+                out.append(f"\t{other.label}\t" + "\t".join(str(s) for s in sums))
+            continue
+        if t3_rows and key in t3_rows:
+            out.append(t3_rows[key])
+            continue
+        out.append(label + "\t" + "\t".join(grid[key]))
+    out.append("")
+    return out
+
+
+def _t4_lines(cells: Mapping[str, str]) -> list[str]:
+    """Table 四: its three header rows and its row of fifteen values, cut by tabs."""
+    t4 = _FMT.t4
+    width = len(t4.columns)
+    review, direct, after = t4.blocks
+    t4_cols = "\t".join(c.label for c in t4.columns)
+    # 行政复议 spans its five columns, 行政诉讼 the ten of its two blocks.
+    return [
+        review.label + "\t" * width + direct.parent,
+        "\t" * width + direct.label + "\t" * width + after.label,
+        "\t".join([t4_cols] * len(t4.blocks)),
+        "\t".join(cells[k] for k in T4_ORDER),
+        "",
+    ]

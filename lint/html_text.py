@@ -28,6 +28,7 @@ import re
 from typing import Iterator, Optional
 
 from .sources import InputError, decode
+from .table_grid import spans_without_slivers
 from .lazy_re import lazy_compile
 
 _BLOCK = frozenset({
@@ -195,13 +196,20 @@ def _table(table, out: _Lines) -> None:
         out.end()
         out.add(_text(caption))
         out.end()
-    for row in rows:
-        cells: list[str] = []
-        for cell in _cells(row):
-            cells.append(_text(cell))
-            span = cell.get("colspan") or "1"
-            cells.extend([""] * (max(1, min(64, int(span))) - 1 if span.strip().isdigit() else 0))
-        out.row(cells)
+    grid = [_cells(row) for row in rows]
+    spans = spans_without_slivers([[(_span(c, "colspan"), _span(c, "rowspan")) for c in cells] for cells in grid])
+    for cells, row_spans in zip(grid, spans):
+        line: list[str] = []
+        for cell, span in zip(cells, row_spans):
+            line.append(_text(cell))
+            line.extend([""] * (span - 1))
+        out.row(line)
+
+
+def _span(cell, attribute: str) -> int:
+    """A cell's ``colspan`` or ``rowspan``: 1 unless a number, at most 64."""
+    span = (cell.get(attribute) or "1").strip()
+    return max(1, min(64, int(span))) if span.isdigit() else 1
 
 
 def _children(el, out: _Lines) -> None:

@@ -1,13 +1,13 @@
 """The tokens of a very long line, packed: a byte for each token's type and a 4-byte
 integer for where it starts, over the line's own text.
 
-A :class:`~gplint.grammar.Tok` costs ≈ 60 bytes and its text another 50-80: a page
+A :class:`~gplint.line_records.Tok` costs ≈ 60 bytes and its text another 50-80: a page
 flattened into one line, or a megabyte of digits and blanks, held as ``Tok`` objects took
 40-120 bytes of memory a byte of input. :class:`PackedTokens` holds 5 bytes a token and
 makes each ``Tok`` when it is read, so what the reader keeps of a line stays a small
 multiple of the line whatever its shape. It is a read-only sequence of ``Tok`` (indexing,
 slices, iteration, ``len``) and equals the tuple of the same tokens; the reader uses it
-for lines of more than :data:`gplint.grammar.SHAPE_MAX_TOKENS` tokens, whose records are
+for lines of more than :data:`gplint.line_reader.SHAPE_MAX_TOKENS` tokens, whose records are
 never made, and for the virtual lines a flattened page is cut into
 (:func:`gplint.reader.flattened.segments`), which together hold every token of the page.
 """
@@ -18,7 +18,7 @@ from itertools import chain, islice, repeat
 from operator import attrgetter, methodcaller
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, Union, overload
 
-from .grammar import Tok
+from .line_records import Tok
 
 if TYPE_CHECKING:
     import re
@@ -60,7 +60,7 @@ class PackedTokens(Sequence["Tok"]):
     @classmethod
     def lex(cls, regex: "re.Pattern[str]", text: str, start: int = 0, end: Optional[int] = None) -> Optional["PackedTokens"]:
         """The tokens ``regex`` finds in ``text[start:end]`` read alone (each
-        alternative's last group names its terminal, as in :func:`gplint.grammar.lexicon_of`),
+        alternative's last group names its terminal, as in :func:`gplint.line_reader.lexicon_of`),
         their columns those of ``text``; None when some character matches no terminal."""
         piece = text if start == 0 and end is None else text[start:end]
         named = _names_of(regex)

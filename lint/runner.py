@@ -318,6 +318,16 @@ def _executor(jobs: int, registry: Registry, plugin_paths: tuple):
     return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(inherited, plugin_paths))
 
 
+def _warm_up_for(path: str, registry: Registry, options_for: Callable[[str], LintOptions]) -> None:
+    """:func:`_warm_up` with the options of the first file (none when they cannot be made:
+    that is reported when the file is linted)."""
+    try:
+        options = options_for(path)
+    except Exception:  # noqa: BLE001 - reported when that file is linted
+        return
+    _warm_up(registry, options)
+
+
 def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[str], LintOptions],
                   jobs: int, plugin_paths: tuple) -> Iterator[FileResult]:
     from concurrent.futures.process import BrokenProcessPool
@@ -330,12 +340,7 @@ def _run_parallel(paths: list[str], registry: Registry, options_for: Callable[[s
     pending: deque = deque()  # (chunk, future), in input order
     if jobs > 1 and _context().get_start_method() == "fork":
         # (One worker would pay the warm-up once anyway: only worth it for several.)
-        try:
-            warm_options = options_for(paths[0])
-        except Exception:  # noqa: BLE001 - reported when that file is linted
-            warm_options = None
-        if warm_options is not None:
-            _warm_up(registry, warm_options)
+        _warm_up_for(paths[0], registry, options_for)
     pool = _executor(jobs, registry, plugin_paths)
     served, worn = 0, False  # files sent to this pool; whether it is due to be replaced
     finished = False

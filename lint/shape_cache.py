@@ -50,19 +50,21 @@ def enabled() -> bool:
 
 
 def cache_key(grammar_text: str) -> str:
-    """What the remembered plans depend on: the grammar, the code that makes plans from
-    Lark's trees (gplint.grammar, whose source is hashed: a change between two releases
-    counts too), gplint's and Lark's versions (Lark's read from its files, not by importing
-    it, which is what the cache saves)."""
+    """What the remembered plans depend on: the grammar, the code that makes the lexicon
+    and the plans from Lark and reads them (gplint.grammar and the line modules it is made
+    of, whose sources are hashed: a change between two releases counts too), gplint's and
+    Lark's versions (Lark's read from its files, not by importing it, which is what the
+    cache saves)."""
     from . import __version__
-    from . import grammar
+    from . import grammar, line_reader, line_records, line_shaper
 
     h = sha256(grammar_text.encode("utf-8"))
-    try:
-        with open(grammar.__file__, "rb") as fh:
-            h.update(fh.read())
-    except (OSError, TypeError):
-        h.update(b"\0no source")
+    for module in (grammar, line_shaper, line_records, line_reader):
+        try:
+            with open(module.__file__, "rb") as fh:
+                h.update(fh.read())
+        except (OSError, TypeError):
+            h.update(b"\0no source")
     h.update(f"\0gplint {__version__}\0lark {_lark_version()}\0{_FORMAT}".encode())
     return h.hexdigest()
 

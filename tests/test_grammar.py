@@ -7,6 +7,7 @@ and that ``gplint.grammar`` touches nothing private of Lark.
 from __future__ import annotations
 
 import ast
+import importlib
 import logging
 import pathlib
 
@@ -270,12 +271,14 @@ def test_pipe_chars_are_the_grammars_pipe_terminal():
 
 
 # --------------------------------------------------------------------------- Lark's public API only
-def test_grammar_module_uses_no_private_lark_api():
-    """gplint.grammar imports only what ``lark`` exports at its top level, and reads no
-    attribute whose name starts with an underscore except its own LineReader helpers."""
+@pytest.mark.parametrize("module", ["grammar", "lark_parser", "line_shaper", "line_records", "line_reader"])
+def test_grammar_modules_use_no_private_lark_api(module):
+    """gplint.grammar and the line modules it is made of import only what ``lark`` exports
+    at its top level, and read no attribute whose name starts with an underscore except
+    their own LineReader helpers."""
     import lark
 
-    source = pathlib.Path(grammar.__file__).read_text(encoding="utf-8")
+    source = pathlib.Path(importlib.import_module(f"gplint.{module}").__file__).read_text(encoding="utf-8")
     tree = ast.parse(source)
     own = {"_lex", "_by_cells", "_lark_record", "_parser", "_made_plan"}  # LineReader's own
     own.add("_replace")  # a NamedTuple's (the Lexicon)

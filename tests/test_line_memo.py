@@ -1,4 +1,4 @@
-"""The memo of short lines (gplint.grammar.LineMemo) changes speed, never results.
+"""The memo of short lines (gplint.line_reader.LineMemo) changes speed, never results.
 
 Short lines are remembered from one report to the next by the tokeniser and by the builder
 (``split_lines``/``read_lines``, headings). Each test here would fail if a remembered reading leaked a

@@ -5,6 +5,7 @@ built from Lark does, and needs Lark only for a line of a shape the file does no
 """
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import pathlib
@@ -17,7 +18,7 @@ from gplint import grammar, shape_cache
 from gplint.grammar import LineReader, get_parser, lexicon_of
 
 ROOT = pathlib.Path(__file__).parent
-KEY = shape_cache.cache_key(grammar._grammar_text())
+KEY = shape_cache.cache_key(grammar.grammar_text())
 
 
 def _corpus_lines() -> list[str]:
@@ -118,13 +119,15 @@ def test_a_second_run_does_not_import_lark_and_finds_the_same(tmp_path):
     assert off.stdout.split() == [first.stdout.split()[0], "True"]
 
 
-def test_key_follows_the_code_that_makes_plans(tmp_path, monkeypatch):
-    """Plans are made by gplint.grammar's shaper: an edit there (same version number, same
-    grammar) must not reuse the plans an older shaper made."""
+@pytest.mark.parametrize("module", ["grammar", "line_shaper", "line_records", "line_reader"])
+def test_key_follows_the_code_that_makes_plans(module, tmp_path, monkeypatch):
+    """Plans are made by gplint.line_shaper and read by the line modules beside it: an edit
+    there (same version number, same grammar) must not reuse the plans an older shaper made."""
+    code = importlib.import_module(f"gplint.{module}")
     before = shape_cache.cache_key("g")
-    edited = tmp_path / "grammar.py"
-    edited.write_text(pathlib.Path(grammar.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    monkeypatch.setattr(grammar, "__file__", str(edited))
+    edited = tmp_path / f"{module}.py"
+    edited.write_text(pathlib.Path(code.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(code, "__file__", str(edited))
     assert shape_cache.cache_key("g") != before
 
 
@@ -138,7 +141,7 @@ def test_plans_made_in_this_run_are_kept_when_the_file_is_full(tmp_path, monkeyp
     fresh = LineReader(reader.lexicon, get_parser(), plans=old)
     fresh.read_record("行政许可 12 3 一、总体情况")  # a shape the file does not hold
     fresh.save_shapes()
-    kept = shape_cache.load(grammar._shape_cache_path(), shape_cache.cache_key(grammar._grammar_text()))[1]
+    kept = shape_cache.load(grammar.shape_cache_path(), shape_cache.cache_key(grammar.grammar_text()))[1]
     assert len(kept) == 4 and any(not k[0].startswith("OLD") for k in kept)
 
 

@@ -6,7 +6,11 @@ values; a short row's values are placed under them only when each falls in exact
 column, in order. Anything less certain places nothing (the row stays unread, as on a
 line cut by single blanks, where an empty cell leaves no trace).
 
-Places are display columns (a CJK character takes two), as the text was laid out.
+Places are display columns (a CJK character takes two), as a fixed-width export lays text
+out, or else code points: poppler's ``pdftotext -layout`` gives every glyph one place of its
+grid, a Chinese character as much as a digit, so its columns line up by code point and not
+by display width. A table's full rows say which: the columns are read in display columns
+first, in code points when the rows do not stand in columns so.
 """
 from __future__ import annotations
 
@@ -24,24 +28,39 @@ from .region import RegionRead, Vector
 MIN_FULL_ROWS = 2
 #: Fewest blanks between two cells of an aligned row (one blank cuts a run, not a layout).
 MIN_GAP = 2
+#: How far (in places) a short row's value may stand beside its column: pdftotext rounds
+#: each glyph to its grid, and a row's cells may stand one place off another's.
+SLACK = 1
 
 Grid = tuple[tuple[int, int], ...]
 
 
-class AlignedColumns(NamedTuple):
-    """A table's columns (:func:`column_grid`) and its lines' texts by line number."""
-
-    grid: Grid
-    text_of: Callable[[int], Optional[str]]
-
-
 def _width(text: str) -> int:
+    """Display columns: a CJK character takes two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _places(values: Sequence[LCell], text_of: Callable[[int], Optional[str]]) -> Optional[list[tuple[int, int]]]:
-    """Each value's (start, end) display columns, when the values stand on one line of
-    the report with runs of at least :data:`MIN_GAP` blanks between them; else None."""
+#: How places are measured: display columns, then code points (see the module docstring).
+MEASURES: tuple[Callable[[str], int], ...] = (_width, len)
+
+
+class AlignedColumns(NamedTuple):
+    """A table's columns (:func:`column_grid`), its lines' texts by line number, and how
+    its places are measured."""
+
+    grid: Grid
+    text_of: Callable[[int], Optional[str]]
+    measure: Callable[[str], int] = _width
+
+    def place(self, values: Sequence[LCell]) -> Optional[list[LCell]]:
+        """:func:`place` of ``values`` under these columns."""
+        return place(values, self.grid, self.text_of, self.measure)
+
+
+def _places(values: Sequence[LCell], text_of: Callable[[int], Optional[str]],
+            measure: Callable[[str], int] = _width) -> Optional[list[tuple[int, int]]]:
+    """Each value's (start, end) places, when the values stand on one line of the report
+    with runs of at least :data:`MIN_GAP` blanks between them; else None."""
     if not values or any(c.kind == "label" or c.fused for c in values):
         return None
     line = values[0].line
@@ -52,15 +71,15 @@ def _places(values: Sequence[LCell], text_of: Callable[[int], Optional[str]]) ->
     for c in values:
         if c.column < 1 or c.end_column - 1 > len(text) or text[c.column - 1:c.end_column - 1] != c.text:
             return None  # a cell not where its line says (a virtual line of a flattened page)
-        start = _width(text[:c.column - 1])
-        places.append((start, start + _width(c.text)))
+        start = measure(text[:c.column - 1])
+        places.append((start, start + measure(c.text)))
     if any(b[0] - a[1] < MIN_GAP for a, b in zip(places, places[1:])):
         return None
     return places
 
 
-def column_grid(rows: Iterable[Sequence[LCell]], width: int,
-                text_of: Callable[[int], Optional[str]]) -> Optional[Grid]:
+def column_grid(rows: Iterable[Sequence[LCell]], width: int, text_of: Callable[[int], Optional[str]],
+                measure: Callable[[str], int] = _width) -> Optional[Grid]:
     """The ``width`` columns the full rows (``width`` values each, aligned) put their values
     in, as (first, last) display columns; None when fewer than :data:`MIN_FULL_ROWS` rows
     are aligned or two columns overlap (the values do not stand in columns)."""
@@ -69,7 +88,7 @@ def column_grid(rows: Iterable[Sequence[LCell]], width: int,
     for values in rows:
         if len(values) != width:
             continue
-        places = _places(values, text_of)
+        places = _places(values, text_of, measure)
         if places is None:
             return None  # a full row not laid out in columns: the table is no aligned one
         count += 1
@@ -101,27 +120,28 @@ def header_grid(text: Optional[str], width: int, lead: bool = True) -> Optional[
     return tuple(cells[-width:])
 
 
-def _char_column(text: str, display: int) -> int:
-    """The 1-based code point column where display column ``display`` (0-based) falls."""
+def _char_column(text: str, place: int, measure: Callable[[str], int] = _width) -> int:
+    """The 1-based code point column where ``place`` (0-based, by ``measure``) falls."""
     at = 0
     for i, ch in enumerate(text):
-        if at >= display:
+        if at >= place:
             return i + 1
-        at += _width(ch)
+        at += measure(ch)
     return len(text) + 1
 
 
-def place(values: Sequence[LCell], grid: Grid, text_of: Callable[[int], Optional[str]]) -> Optional[list[LCell]]:
+def place(values: Sequence[LCell], grid: Grid, text_of: Callable[[int], Optional[str]],
+          measure: Callable[[str], int] = _width) -> Optional[list[LCell]]:
     """``values`` (fewer than the grid's columns) under the columns they stand in, an
     empty cell (as a tab row's "") at each column left empty; None when a value overlaps
     no column or two, or two values one column."""
-    places = _places(values, text_of)
+    places = _places(values, text_of, measure)
     if places is None or len(values) >= len(grid):
         return None
     found: dict[int, LCell] = {}
     last = -1
     for cell, (a, b) in zip(values, places):
-        hit = [j for j, (lo, hi) in enumerate(grid) if a < hi and lo < b]
+        hit = [j for j, (lo, hi) in enumerate(grid) if a < hi + SLACK and lo - SLACK < b]
         if len(hit) != 1 or hit[0] <= last:
             return None
         last = hit[0]
@@ -133,7 +153,7 @@ def place(values: Sequence[LCell], grid: Grid, text_of: Callable[[int], Optional
         if j in found:
             out.append(found[j])
         else:
-            col = _char_column(text, lo)
+            col = _char_column(text, lo, measure)
             out.append(LCell("blank", "", line, col, col))
     return out
 
@@ -146,7 +166,11 @@ def table_columns(vectors: Iterable[Vector], width: int, infos: Sequence[LineInf
     texts = _LineTexts(infos)
     rows = [v.values for v in vectors if not v.separated]
     if any(len(values) == width for values in rows):
-        grid = column_grid(rows, width, texts.get)
+        for measure in MEASURES:
+            grid = column_grid(rows, width, texts.get, measure)
+            if grid is not None:
+                return AlignedColumns(grid, texts.get, measure)
+        return None
     else:
         first = min((v[0].line for v in rows if v), default=0)
         grid = next((g for n, text in texts.before(first)

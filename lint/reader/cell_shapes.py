@@ -1,6 +1,7 @@
 """Small questions about a few tokens of a line, asked while it is cut into cells
 (:mod:`.lines`): is it a page footer, a number written with its unit, a signed number run
-against a row label, does a text end in a table row label.
+against a row label, does a text end in a table row label, a dash written against its
+label after a colon.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .. import labels as L
 from ..grammar import Tok, footer_words
 from ..lazy_re import lazy_compile
 from ..packed_tokens import PackedTokens
-from .cells import CELL_UNITS, SIGNS, LCell, to_number
+from .cells import CELL_UNITS, DASH_MARKS, SIGNS, LCell, to_number
 
 _TOK_VALUE = itemgetter(1)
 
@@ -124,3 +125,36 @@ def is_footer(content: Sequence[Tok]) -> bool:
         return False
     rest = set("".join(t.value for t in content if t.type != "NUMBER"))
     return footer_words(rest, content[0].type == "NUMBER" or content[-1].type == "NUMBER", len(nums))
+
+
+_COLONS = ("：", ":")
+
+
+def glued_dash(cells: list[LCell]) -> list[LCell]:
+    """A dash written against its label after a colon, values after it (「申请数量：— 0 0 …」):
+    cut from the label into a cell of its own. Whether it is an empty cell or part of the
+    label only the row's width can tell (:func:`gplint.reader.region.fit` drops it from a
+    row that has its full width without it)."""
+    if len(cells) < 2 or cells[0].kind != "label" or cells[1].kind != "num":
+        return cells
+    split = dash_after_label(cells[0])
+    return cells if split is None else [*split, *cells[1:]]
+
+
+def dash_after_label(label: LCell) -> Optional[tuple[LCell, LCell]]:
+    """``label`` (「申请数量：—」) as the label without its dash and the dash as a blank
+    cell, when it ends in a colon and a dash; else None."""
+    text = label.text
+    dash = text[-2:] if text.endswith(("——", "--")) else text[-1:]
+    if dash not in DASH_MARKS or not text[:-len(dash)].endswith(_COLONS):
+        return None
+    at = label.end_column - len(dash)
+    if at <= label.column:
+        return None
+    return (LCell("label", text[:-len(dash)], label.line, label.column, at),
+            LCell("blank", dash, label.line, at, label.end_column))
+
+
+def written_against(cell: LCell, label: Optional[LCell]) -> bool:
+    """Whether ``cell`` is written against the end of ``label``, nothing between them."""
+    return label is not None and cell.line == label.line and cell.column == label.end_column

@@ -26,7 +26,7 @@ from .lines import split_line, split_record
 def split_lines(lines: Sequence[Line]) -> list[LineInfo]:
     """The line table of ``lines`` (see the module's docstring): :func:`split_line` for
     each distinct text. Short lines are remembered from report to report (as the tokeniser
-    does, :data:`gplint.grammar.MEMO_MAX_LINE`)."""
+    does, :data:`gplint.line_reader.MEMO_MAX_LINE`)."""
     seen: dict[str, LineInfo] = {}
     memo = _LINE_MEMO
     out: list[LineInfo] = []

@@ -12,9 +12,9 @@ from typing import Optional, Sequence
 from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
-from .cells import CELL_TEXT, DASH_MARKS, MIN_MARK_ROW, RUN_MARKS, written_non_counts
-from .cell_shapes import (is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending, signed_run,
-                          unit_cell_ending)
+from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
+from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending,
+                          signed_run, unit_cell_ending)
 from .csv_rows import csv_delimiter, csv_segments
 
 
@@ -249,9 +249,30 @@ def _split_unseparated(line: Line) -> LineInfo:
     if len(toks) <= 6 or sum(1 for t in toks if t.type not in _LAYOUT_TYPES) <= 6:
         if is_footer([t for t in toks if t.type not in _LAYOUT_TYPES]):
             return LineInfo(n, line.text, line.tokens, [], False, footer=True)
-    # Trailing run of blank-separated numbers after a label (or alone).
+    i, nums, fused = _trailing_values(toks, n)
+    signed = signed_run(toks, i) if fused is not None else None
+    if signed is not None:
+        i -= 2  # the number and its sign before the fused digits are cells, not label
+    # Dashes with no number among them are text (a rule line, a dash in a sentence) —
+    # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
+    # written as marks ("规章 无 无 －").
+    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)):
+        nums = []
+        i = len(toks)
+    if not nums and fused is None:
+        leading = _values_first(line)
+        if leading is not None:
+            return leading
+    nums.reverse()
+    return _label_and_values(line, toks, i, nums, fused, signed)
+
+
+def _trailing_values(toks: Sequence[Tok], n: int) -> tuple[int, list, Optional[Tok]]:
+    """The run of blank-separated values that ends line ``n`` (a label's, or alone), read
+    from its end: (where it starts, its values last first — tokens, or cells with their
+    unit or sign —, the digits written against the label before them, if any)."""
     i = len(toks)
-    nums: list[Tok] = []
+    nums: list = []
     fused: Optional[Tok] = None
     while i > 0:
         t = toks[i - 1]
@@ -280,23 +301,16 @@ def _split_unseparated(line: Line) -> LineInfo:
             # (the first piece of a run with stray spaces, "数量20 0 0 0 02", included).
             fused = t
             i -= 1
-            break
         break
-    signed = signed_run(toks, i) if fused is not None else None
-    if signed is not None:
-        i -= 2  # the number and its sign before the fused digits are cells, not label
-    # Dashes with no number among them are text (a rule line, a dash in a sentence) —
-    # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
-    # written as marks ("规章 无 无 －").
-    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)):
-        nums = []
-        i = len(toks)
-    if not nums and fused is None:
-        leading = _values_first(line)
-        if leading is not None:
-            return leading
-    nums.reverse()
-    # The label: tokens before the numbers, from the first to the last that is not blank.
+    return i, nums, fused
+
+
+def _label_and_values(line: Line, toks: Sequence[Tok], i: int, nums: list, fused: Optional[Tok],
+                      signed: Optional[tuple[Tok, Tok]]) -> LineInfo:
+    """The line's cells: its label (the tokens before ``i``, blanks around them left out),
+    the digits run together against it (``fused``, after the signed cell before them), then
+    its blank-separated values ``nums``."""
+    n = line.number
     first = 0
     while first < i and toks[first].type == "BLANK":
         first += 1
@@ -321,39 +335,6 @@ def _split_unseparated(line: Line) -> LineInfo:
     cells.extend(t if isinstance(t, LCell) else LCell("num", t.value, n, t.column, t.end_column, to_number(t.value))
                  if t.type == "NUMBER" else LCell("blank", t.value, n, t.column, t.end_column) for t in nums)
     return LineInfo(n, line.text, line.tokens, glued_dash(cells), False)
-
-
-_COLONS = ("：", ":")
-
-
-def glued_dash(cells: list[LCell]) -> list[LCell]:
-    """A dash written against its label after a colon, values after it (「申请数量：— 0 0 …」):
-    cut from the label into a cell of its own. Whether it is an empty cell or part of the
-    label only the row's width can tell (:func:`gplint.reader.region.fit` drops it from a
-    row that has its full width without it)."""
-    if len(cells) < 2 or cells[0].kind != "label" or cells[1].kind != "num":
-        return cells
-    split = dash_after_label(cells[0])
-    return cells if split is None else [*split, *cells[1:]]
-
-
-def dash_after_label(label: LCell) -> Optional[tuple[LCell, LCell]]:
-    """``label`` (「申请数量：—」) as the label without its dash and the dash as a blank
-    cell, when it ends in a colon and a dash; else None."""
-    text = label.text
-    dash = text[-2:] if text.endswith(("——", "--")) else text[-1:]
-    if dash not in DASH_MARKS or not text[:-len(dash)].endswith(_COLONS):
-        return None
-    at = label.end_column - len(dash)
-    if at <= label.column:
-        return None
-    return (LCell("label", text[:-len(dash)], label.line, label.column, at),
-            LCell("blank", dash, label.line, at, label.end_column))
-
-
-def written_against(cell: LCell, label: Optional[LCell]) -> bool:
-    """Whether ``cell`` is written against the end of ``label``, nothing between them."""
-    return label is not None and cell.line == label.line and cell.column == label.end_column
 
 
 def _is_number(t) -> bool:

@@ -25,7 +25,7 @@ from typing import Optional, Sequence
 from ..model import Span
 from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
-from .lines import dash_after_label, written_against
+from .cell_shapes import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
 from .vectors import LabelAt, Stream, Vector
 

@@ -14,14 +14,13 @@ from ..model import (
     Issue,
     Report,
     Section,
-    Span,
     Table2,
     Table3,
     Table4,
 )
 from ..sources import normalise_newlines
-from .cells import LineInfo, seen_at, to_number
-from .line_memo import RegionLines, line_at, read_lines, split_lines
+from .cells import LineInfo, seen_at
+from .line_memo import RegionLines, read_lines, split_lines
 from .lines import split_line
 from .flattened import SEGMENT_MIN, lines_with_flattened_tables, piece_tokens, rows_run_on, segment_cuts
 from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
@@ -34,12 +33,12 @@ from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections, t3_rows_in
 from .prose import prose_pieces
 from .remap import VirtualLines, remap
+from .title import reporter_kind, title_and_year
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
 from ..invisible import without_invisible
 from ..literal_entities import as_written, without_white_entities
 from ..trailing_tabs import without_tool_tabs
-from ..lazy_re import lazy_compile
 
 
 def parse(text: str, path: Optional[str] = None, year: Optional[int] = None) -> Report:
@@ -71,73 +70,21 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     raws, infos, virtual = line_readings(read)
     raw_lines = tuple(raws) if read is text else as_written(text, raws)
     del raws
-    nlines = len(infos)
-    issues: list[Issue] = []
-    # (A line already known to be no heading, () , is passed over without a call.)
-    # (A loop, not a generator: this looks at every line of the report.)
-    found: list[Heading] = []
-    for number, i in enumerate(infos, 1):
-        if i.heading_shape != ():
-            h = heading_of(i, number)
-            if h is not None:
-                found.append(h)
-    headings = tuple(found)
-
-    a2 = anchor_t2(infos)
-    a3 = anchor_t3(infos, (a2 or 1) - 1)
-    a4 = anchor_t4(infos, (a3 or a2 or 1) - 1) if (a3 or a2) else None
-
-    # T3 row labels that look like top-level headings (一、本年新收…) are not sections.
-    t3_row_lines = set()
-    if a3:
-        for h in headings:
-            if h.level == 1 and h.span.line >= a3 and L.match_t3_row(L.normalise(h.title)) in ("R01", "R02", "R25", "G0"):
-                t3_row_lines.add(h.span.line)
+    headings = _headings(infos)
+    anchors = _table_anchors(infos)
     last_column = len(infos[-1].text) + 1 if infos else 1
-    sections = choose_sections(headings, {"t2": a2, "t3": a3, "t4": a4}, nlines, t3_row_lines, last_column)
-
-    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> range:
-        if start is None:
-            return range(0)
-        ends = [s for s in stops if s is not None and s > start]
-        # Never run past the next statutory heading.
-        ends += [s.line for s in sections.values() if s.line > start]
-        end = min(ends) if ends else len(infos) + 1
-        return range(start, end)
-
-    def own_lines(lines: range) -> RegionLines:
-        # A table's cells become spans: each line read at its own number (made when a
-        # table reads it, let go unless the table keeps it).
-        return RegionLines(infos, lines)
-
-    s3 = sections.get("S3")
-    s4 = sections.get("S4")
-    if a3 is None and s3 is not None:
-        # Neither caption, header nor first row: a row further down is table 三's start.
-        a3 = t3_rows_in(infos, s3.line + 1, s4.line if s4 else len(infos) + 1)
-    t2_lines = region(a2, [a3, s3.line if s3 else None])
-    t3_lines = region(a3, [a4, s4.line if s4 else None])
-    t4_start = a4 or (s4.line if s4 else None)
-    t4_lines = region(t4_start, [])
-    t2_infos = own_lines(t2_lines)
-    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
-    t2_format = "2019" if len(signatures) >= 2 else "2021"
-    t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
-    del t2_infos
-    t3 = build_t3(empty_cells(own_lines(t3_lines), width=7), issues)
-    t4 = build_t4(empty_cells(own_lines(t4_lines), width=15), issues)
-    if t2 is not None and not any(c.span for c in t2.cells.values()):
-        t2 = None if not t2_lines else t2
-    table_lines = []
-    for lines_, tbl in ((t2_lines, t2), (t3_lines, t3), (t4_lines, t4)):
-        if lines_:
-            end = lines_[-1]
-            if tbl is t4 and t4 is not None and t4.span is not None:
-                end = max(t4.span.end_line, lines_[0])
-            table_lines.append((lines_[0], end))
+    sections = choose_sections(headings, anchors, len(infos), _t3_rows_read_as_headings(headings, anchors["t3"]),
+                               last_column)
+    t2_lines, t3_lines, t4_lines = _table_regions(infos, anchors, sections)
+    # A table's cells become spans: each line read at its own number (RegionLines: made
+    # when a table reads it, let go unless the table keeps it).
+    issues: list[Issue] = []
+    t2, t2_format, signatures = _read_t2(infos, t2_lines, issues)
+    t3 = build_t3(empty_cells(RegionLines(infos, t3_lines), width=7), issues)
+    t4 = build_t4(empty_cells(RegionLines(infos, t4_lines), width=15), issues)
+    table_lines = _table_line_ranges(t2_lines, t3_lines, t4_lines, t4)
     prose = prose_pieces(infos, table_lines, headings, sections)
-    title, title_span, report_year = _title_and_year(infos, sections)
-
+    title, title_span, report_year = title_and_year(infos, sections)
     report = Report(
         path=path,
         text=text,
@@ -145,7 +92,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         title=title,
         title_span=title_span,
         year=year or report_year,
-        reporter_kind=_reporter_kind(title, infos),
+        reporter_kind=reporter_kind(title),
         format_version=_format_version(t2_format, signatures, year or report_year,
                                        _prints_format_tables(t2, t3, t4)),
         sections=sections,
@@ -158,6 +105,90 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         prose=prose,
     )
     return report, virtual
+
+
+def _headings(infos: Sequence[LineInfo]) -> tuple[Heading, ...]:
+    """Every line read as a heading."""
+    # (A line already known to be no heading, () , is passed over without a call.)
+    # (A loop, not a generator: this looks at every line of the report.)
+    found: list[Heading] = []
+    for number, i in enumerate(infos, 1):
+        if i.heading_shape != ():
+            h = heading_of(i, number)
+            if h is not None:
+                found.append(h)
+    return tuple(found)
+
+
+def _table_anchors(infos: Sequence[LineInfo]) -> dict[str, Optional[int]]:
+    """The line where each table starts (its caption, header or first row), by table, each
+    looked for after the one before; None where none is found."""
+    a2 = anchor_t2(infos)
+    a3 = anchor_t3(infos, (a2 or 1) - 1)
+    a4 = anchor_t4(infos, (a3 or a2 or 1) - 1) if (a3 or a2) else None
+    return {"t2": a2, "t3": a3, "t4": a4}
+
+
+def _t3_rows_read_as_headings(headings: Sequence[Heading], a3: Optional[int]) -> set[int]:
+    """Lines of table 三's row labels that look like top-level headings (一、本年新收…): they
+    are no sections."""
+    if not a3:
+        return set()
+    return {h.span.line for h in headings
+            if h.level == 1 and h.span.line >= a3
+            and L.match_t3_row(L.normalise(h.title)) in ("R01", "R02", "R25", "G0")}
+
+
+def _table_regions(infos: Sequence[LineInfo], anchors: dict[str, Optional[int]],
+                   sections: dict[str, Section]) -> tuple[range, range, range]:
+    """The lines of tables 二, 三 and 四: each from its anchor to the next table's or the
+    next section's heading."""
+    a2, a3, a4 = anchors["t2"], anchors["t3"], anchors["t4"]
+
+    def region(start: Optional[int], stops: Sequence[Optional[int]]) -> range:
+        if start is None:
+            return range(0)
+        ends = [s for s in stops if s is not None and s > start]
+        # Never run past the next statutory heading.
+        ends += [s.line for s in sections.values() if s.line > start]
+        end = min(ends) if ends else len(infos) + 1
+        return range(start, end)
+
+    s3 = sections.get("S3")
+    s4 = sections.get("S4")
+    if a3 is None and s3 is not None:
+        # Neither caption, header nor first row: a row further down is table 三's start.
+        a3 = t3_rows_in(infos, s3.line + 1, s4.line if s4 else len(infos) + 1)
+    t2_lines = region(a2, [a3, s3.line if s3 else None])
+    t3_lines = region(a3, [a4, s4.line if s4 else None])
+    t4_lines = region(a4 or (s4.line if s4 else None), [])
+    return t2_lines, t3_lines, t4_lines
+
+
+def _read_t2(infos: Sequence[LineInfo], lines: range, issues: list[Issue]
+             ) -> tuple[Optional[Table2], str, Sequence[str]]:
+    """Table 二, the format its labels follow ("2019" when they carry two or more of the
+    2019 format's signatures) and those signatures."""
+    t2_infos = RegionLines(infos, lines)
+    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
+    t2_format = "2019" if len(signatures) >= 2 else "2021"
+    t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
+    if t2 is not None and not any(c.span for c in t2.cells.values()):
+        t2 = None if not lines else t2
+    return t2, t2_format, signatures
+
+
+def _table_line_ranges(t2_lines: range, t3_lines: range, t4_lines: range,
+                       t4: Optional[Table4]) -> list[tuple[int, int]]:
+    """(first, last) line of each table region found; table 四's runs on to the end of its
+    values when they stand past its region."""
+    ranges = [(lines[0], lines[-1]) for lines in (t2_lines, t3_lines) if lines]
+    if t4_lines:
+        end = t4_lines[-1]
+        if t4 is not None and t4.span is not None:
+            end = max(t4.span.end_line, t4_lines[0])
+        ranges.append((t4_lines[0], end))
+    return ranges
 
 
 def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[VirtualLines]]:
@@ -182,7 +213,7 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[Virtua
     if not cut:
         return raws, infos, None
     # Long flattened lines become virtual lines; everything below works on virtual line
-    # numbers and their own columns, mapped back to real ones at the end (_remap). A line
+    # numbers and their own columns, mapped back to real ones at the end (.remap). A line
     # not cut keeps its shared reading (the line table's, at its new position).
     table: list[LineInfo] = []
     real_of, offset_of = array("i", [0]), array("i", [0])
@@ -241,106 +272,6 @@ def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],
                 return cut
     cut.update(run_on)
     return cut
-
-
-_ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司")
-
-
-#: A web page's breadcrumb ("当前位置：首页 > 政务公开 > 政府信息公开年报"), never the title.
-_NAVIGATION = lazy_compile(r"^(?:当前位置|您当前的位置|您现在的位置|您的位置|当前所在位置|所在位置|位置)\s*[：:]"
-                         r"|首页\s*[>＞»›/|]|[>＞»›]\s*\S+\s*[>＞»›]|[>＞›»]\s*(?:政府信息公开|信息公开)")
-
-
-def _title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
-    """The report's title as printed at its top, and the report year.
-
-    The title is the first short line naming the report (…政府信息公开…/…报告), joined with
-    the agency's name when that stands on the line above ("洪泽区人民政府" / "2023 年政府信息
-    公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
-    Page footers, web-page chrome and the preface are never part of it."""
-    first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
-    top = [line_at(infos, n) for n in _first_lines_with_text(infos, first_section - 1, 8)]
-
-    def clean(info: LineInfo) -> str:
-        return info.text.strip().strip("#*").strip()
-
-    def sentence_like(t: str) -> bool:
-        return len(t) > 60 or t.endswith(("。", "；", ";", "：", ":")) or t.startswith(("本报告", "根据", "依据", "按照", "为"))
-
-    title_lines: list[LineInfo] = []
-    for k, info in enumerate(top):
-        t = clean(info)
-        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t) and not _NAVIGATION.search(t):
-            title_lines = [info]
-            if k > 0 and t[:1].isdigit():
-                above = clean(top[k - 1])
-                if len(above) <= 30 and above.endswith(_ORG_SUFFIX) and not sentence_like(above):
-                    title_lines.insert(0, top[k - 1])
-            if "报告" not in t:
-                for nxt in top[k + 1:k + 3]:
-                    n = clean(nxt)
-                    if "报告" in n and len(n) <= 12:
-                        title_lines.append(nxt)
-                        break
-            break
-    title = "".join(clean(i) for i in title_lines)
-    span = None
-    if title_lines:
-        span = Span(title_lines[0].number, 1, title_lines[-1].number, len(title_lines[-1].text) + 1)
-    year = _year_in_words(title)
-    for i in ([] if year else title_lines + top + list(infos[: min(len(infos), 40)])):
-        y = _year_in(i)
-        if y:
-            year = y
-            break
-    return title, span, year
-
-
-#: A year written in characters, as some titles print it: 二〇二四年 (〇 also typed as ○, O, 零).
-_YEAR_IN_WORDS = lazy_compile(r"([〇○OＯ零一二三四五六七八九]{4})\s*年")
-_DIGIT_WORDS = str.maketrans("〇○OＯ零一二三四五六七八九", "00000123456789")
-
-
-def _year_in_words(title: str) -> Optional[int]:
-    m = _YEAR_IN_WORDS.search(title)
-    if m is None:
-        return None
-    year = int(m.group(1).translate(_DIGIT_WORDS))
-    return year if 2000 <= year <= 2100 else None
-
-
-def _first_lines_with_text(infos: Sequence[LineInfo], before: int, count: int) -> list[int]:
-    """The numbers of the first ``count`` lines before line ``before + 1`` that are
-    neither blank nor a page footer."""
-    out: list[int] = []
-    for n, info in enumerate(infos[:max(0, before)], 1):
-        if not info.blank and not info.footer:
-            out.append(n)
-            if len(out) == count:
-                break
-    return out
-
-
-def _year_in(info: LineInfo) -> Optional[int]:
-    a = None  # the token before, blanks passed over (tokens read one at a time: a long line's are packed)
-    for b in info.tokens:
-        if b.type == "BLANK":
-            continue
-        if a is not None and a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
-            y = to_number(a.value)
-            if isinstance(y, int) and 2000 <= y <= 2100:
-                return y
-        a = b
-    return None
-
-
-def _reporter_kind(title: str, infos: Sequence[LineInfo]) -> str:
-    t = L.normalise(title)
-    if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
-        return "government"
-    if any(t.split("2")[0].endswith(w) for w in ("街道办事处",)):
-        return "government"
-    return "department"
 
 
 def _prints_format_tables(t2: Optional[Table2], t3: Optional[Table3], t4: Optional[Table4]) -> bool:

@@ -164,6 +164,27 @@ def choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int
                      t3_row_lines: set[int], last_column: int) -> dict[str, Section]:
     """The statutory sections S1-S6 among the level-1 headings; ``last_column`` is one past
     the text's last character (on line ``nlines``), where the last section's body ends."""
+    cands = _section_candidates(headings, t3_row_lines)
+    chosen = _table_section_headings(cands, anchors)
+    s1 = [h for h, s in cands if s == "S1"]
+    if s1:
+        limit = min([h.span.line for h in chosen.values()] or [nlines + 1])
+        before = [h for h in s1 if h.span.line < limit]
+        # The last before S2: a table of contents or a preface may name 总体情况 first.
+        chosen["S1"] = (before or s1)[-1] if before else s1[0]
+    after = max([h.span.line for h in chosen.values()] + [a for a in anchors.values() if a] or [0])
+    for slot in ("S5", "S6"):
+        opts = [h for h, s in cands if s == slot]
+        later = [h for h in opts if h.span.line > after]
+        pick = (later or opts or [None])[0]
+        if pick is not None:
+            chosen[slot] = pick
+    return _sections_with_bodies(chosen, nlines, last_column)
+
+
+def _section_candidates(headings: Sequence[Heading], t3_row_lines: set[int]) -> list[tuple[Heading, str]]:
+    """(heading, the section it names) of each short level-1 heading that names one: not a
+    table-of-contents entry, nor a row label of table 三."""
     cands: list[tuple[Heading, str]] = []
     for h in headings:
         if h.level != 1 or h.span.line in t3_row_lines:
@@ -178,6 +199,13 @@ def choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int
         slot = L.section_slot(nt)
         if slot:
             cands.append((h, slot))
+    return cands
+
+
+def _table_section_headings(cands: Sequence[tuple[Heading, str]], anchors: dict[str, Optional[int]]
+                            ) -> dict[str, Heading]:
+    """The headings of the sections holding tables (S2-S4): the last candidate before its
+    table's anchor, else the first."""
     chosen: dict[str, Heading] = {}
     table_of = {"S2": "t2", "S3": "t3", "S4": "t4"}
     for slot in ("S2", "S3", "S4"):
@@ -194,19 +222,12 @@ def choose_sections(headings: Sequence[Heading], anchors: dict[str, Optional[int
             chosen[slot] = opts[0]
         else:
             chosen[slot] = opts[0]
-    s1 = [h for h, s in cands if s == "S1"]
-    if s1:
-        limit = min([h.span.line for h in chosen.values()] or [nlines + 1])
-        before = [h for h in s1 if h.span.line < limit]
-        # The last before S2: a table of contents or a preface may name 总体情况 first.
-        chosen["S1"] = (before or s1)[-1] if before else s1[0]
-    after = max([h.span.line for h in chosen.values()] + [a for a in anchors.values() if a] or [0])
-    for slot in ("S5", "S6"):
-        opts = [h for h, s in cands if s == slot]
-        later = [h for h in opts if h.span.line > after]
-        pick = (later or opts or [None])[0]
-        if pick is not None:
-            chosen[slot] = pick
+    return chosen
+
+
+def _sections_with_bodies(chosen: dict[str, Heading], nlines: int, last_column: int) -> dict[str, Section]:
+    """Each chosen heading as a section whose body runs to the next section's heading (the
+    last one's to the end of the text)."""
     # Order sanity: a slot whose heading breaks the order of its neighbours is dropped
     # only when it sits before S1 (a preface mention), never silently reordered.
     out: dict[str, Section] = {}

@@ -163,26 +163,10 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     else:
         order = ["rules", "norm", "licensing", "penalty", "coercion", "fees"]
         widths, row_keys = L.T2_ROW_WIDTH, L.T2_ROW_KEYS
-    row_labels: list[Label] = []
-    col_labels: list[Label] = []
-    fee_header = None
-
     match = _T2_LABEL_ROW[fmt]
     read = read_region(infos, match, Widths(widths).__getitem__, 0, order)
-    for (c, line), key in read.labels:
-        n = L.normalise(c.text)
-        span = Span(line, c.column, line, c.end_column)
-        if key:
-            row_labels.append(Label(c.text, key, span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
-        elif _T2_HEADER_WORDS.search(n):
-            col_labels.append(Label(c.text, None, span, False))
-            if "金额" in n or "收费" in n:
-                fee_header = fee_header or Label(c.text, "fees", span)
-        elif fee_header is not None and line == fee_header.span.end_line + 1 and _UNIT_ALONE.fullmatch(n):
-            # The fee header's unit wrapped onto the next line: one header cell, checked whole.
-            fee_header = Label(fee_header.text + c.text, "fees", Span(
-                fee_header.span.line, fee_header.span.column, line, c.end_column, fee_header.span.page))
-    # Header words in pipe/tab header rows are recorded as labels without keys too.
+    # (Header words in pipe/tab header rows are recorded as labels without keys too.)
+    row_labels, col_labels, fee_header = _t2_labels(read)
     cells: dict[str, Cell] = {}
     placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order)
     for vec in strays:
@@ -197,53 +181,93 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
         if vec is None:
             continue
         keys = row_keys[key]
-        vals = fit(vec.values, len(keys), vec.label)
-        row_line = vec.line if vec.layout == "row" or not vec.label else vec.label.line
-        in_columns = None if len(vals) >= len(keys) or vec.separated or any(c.fused for c in vals) \
-            else _under_header(col_labels, row_line, vals, len(keys), infos)
-        if in_columns is not None:
-            # Aligned columns (pdftotext -layout): the header shows which cells are empty,
-            # and a value standing alone under one column is one cell ("100", not 1|0|0).
-            cells.update((k, to_cell(c)) for k, c in zip(keys, in_columns))
-            continue
-        digits = runs.run_digits(vals, len(keys), long_cell=None, lone_run=lone_run) if len(keys) > 1 else None
-        change = _CHANGE_AT.get(key) if fmt == "2019" else None
-        signed = t2_runs.signed_splits(vals, len(keys), change) if change is not None and digits is None else None
-        amounts = t2_runs.amount_splits(vals, len(keys)) if key in _AMOUNT_ROWS[fmt] else None
-        if digits is not None or signed is not None or amounts is not None:
-            cuts = runs.splits(digits, len(keys), 50) if digits is not None else signed or amounts or []
-            if len(cuts) == 1:
-                vals = (runs.run_cells(vals, cuts[0]) if digits is not None
-                        else t2_runs.signed_cells(vals, cuts[0], change or 0) if signed is not None
-                        else t2_runs.amount_cells(vals[0], cuts[0]))  # type: ignore[arg-type]
-            else:
-                run = ("" if signed else " ").join(c.text for c in vals)
-                issues.append(Issue("ambiguous-digit-split", cells_span(vals), "t2", key, vec.label_text,
-                                    values=(run,), readings=len(cuts)))
-                continue
-        merged = repeated_cells.merged_values(col_labels, row_line, vals, len(keys))
-        if merged is not None:  # a merged cell written once a column it covers (docling)
-            vals = merged
-        if fmt == "2021" and len(vals) > len(keys):
-            this_year = _this_year_cells(col_labels, row_line, vals, len(keys))
-            if this_year == []:
-                issues.append(Issue("t2-row-too-many-values", Span(vec.line), "t2", key, vec.label_text,
-                                    found=len(vals), expected=len(keys)))
-                continue
-            if this_year is not None:
-                vals = this_year
-        if len(vals) < len(keys) and not vec.separated and blank_separated(vals, row_line) \
-                and not any(c.fused for c in vals):
-            # Values cut only by blanks: which cell is missing is unknown (see t3's rows).
-            issues.append(Issue("t2-row-gap-unknown", Span(vec.line), "t2", key, vec.label_text,
-                                found=len(vals), expected=len(keys)))
-            continue
-        if len(vals) != len(keys):
-            kind = "t2-row-too-many-values" if len(vals) > len(keys) else "t2-row-too-few-values"
-            issues.append(Issue(kind, Span(vec.line), "t2", key, vec.label_text, found=len(vals), expected=len(keys)))
-        for k, c in zip(keys, vals):
-            cells[k] = to_cell(c)
+        values = _row_values(key, vec, len(keys), fmt, col_labels, infos, lone_run, issues)
+        if values is not None:
+            cells.update((k, to_cell(c)) for k, c in zip(keys, values))
     for k in (x for ks in row_keys.values() for x in ks):
         cells.setdefault(k, ABSENT)
     return Table2(cells, tuple(row_labels), tuple(col_labels), fee_header,
                   region_span(infos), fmt)
+
+
+def _t2_labels(read: RegionRead) -> tuple[list[Label], list[Label], Optional[Label]]:
+    """The region's row labels, its column labels and its fee column's header (with its
+    unit when that wrapped onto the next line)."""
+    row_labels: list[Label] = []
+    col_labels: list[Label] = []
+    fee_header = None
+    for (c, line), key in read.labels:
+        n = L.normalise(c.text)
+        span = Span(line, c.column, line, c.end_column)
+        if key:
+            row_labels.append(Label(c.text, key, span, key == "norm" and not n.endswith("行政规范性文件") and "行政规范性文件" not in n))
+        elif _T2_HEADER_WORDS.search(n):
+            col_labels.append(Label(c.text, None, span, False))
+            if "金额" in n or "收费" in n:
+                fee_header = fee_header or Label(c.text, "fees", span)
+        elif fee_header is not None and line == fee_header.span.end_line + 1 and _UNIT_ALONE.fullmatch(n):
+            # The fee header's unit wrapped onto the next line: one header cell, checked whole.
+            fee_header = Label(fee_header.text + c.text, "fees", Span(
+                fee_header.span.line, fee_header.span.column, line, c.end_column, fee_header.span.page))
+    return row_labels, col_labels, fee_header
+
+
+def _row_values(key: str, vec: Vector, width: int, fmt: str, col_labels: Sequence[Label],
+                infos: Sequence[LineInfo], lone_run: bool, issues: list[Issue]) -> Optional[Sequence[LCell]]:
+    """One row's values in its cells' order; None when they cannot be placed (an issue
+    says why). A row of the wrong width is kept, with an issue."""
+    vals = fit(vec.values, width, vec.label)
+    row_line = vec.line if vec.layout == "row" or not vec.label else vec.label.line
+    in_columns = None if len(vals) >= width or vec.separated or any(c.fused for c in vals) \
+        else _under_header(col_labels, row_line, vals, width, infos)
+    if in_columns is not None:
+        # Aligned columns (pdftotext -layout): the header shows which cells are empty,
+        # and a value standing alone under one column is one cell ("100", not 1|0|0).
+        return in_columns
+    cut = _cut_run_together(key, vec, vals, width, fmt, lone_run, issues)
+    if cut is None:
+        return None
+    vals = cut
+    merged = repeated_cells.merged_values(col_labels, row_line, vals, width)
+    if merged is not None:  # a merged cell written once a column it covers (docling)
+        vals = merged
+    if fmt == "2021" and len(vals) > width:
+        this_year = _this_year_cells(col_labels, row_line, vals, width)
+        if this_year == []:
+            issues.append(Issue("t2-row-too-many-values", Span(vec.line), "t2", key, vec.label_text,
+                                found=len(vals), expected=width))
+            return None
+        if this_year is not None:
+            vals = this_year
+    if len(vals) < width and not vec.separated and blank_separated(vals, row_line) \
+            and not any(c.fused for c in vals):
+        # Values cut only by blanks: which cell is missing is unknown (see t3's rows).
+        issues.append(Issue("t2-row-gap-unknown", Span(vec.line), "t2", key, vec.label_text,
+                            found=len(vals), expected=width))
+        return None
+    if len(vals) != width:
+        kind = "t2-row-too-many-values" if len(vals) > width else "t2-row-too-few-values"
+        issues.append(Issue(kind, Span(vec.line), "t2", key, vec.label_text, found=len(vals), expected=width))
+    return vals
+
+
+def _cut_run_together(key: str, vec: Vector, vals: Sequence[LCell], width: int, fmt: str, lone_run: bool,
+                      issues: list[Issue]) -> Optional[Sequence[LCell]]:
+    """A row's values with digits that ran together cut into its cells (a run of digits,
+    the 2019 format's signed 本年增/减, an amount with decimals); the values as they stand
+    when nothing ran together; None when the run cuts more than one way (an issue says so)."""
+    digits = runs.run_digits(vals, width, long_cell=None, lone_run=lone_run) if width > 1 else None
+    change = _CHANGE_AT.get(key) if fmt == "2019" else None
+    signed = t2_runs.signed_splits(vals, width, change) if change is not None and digits is None else None
+    amounts = t2_runs.amount_splits(vals, width) if key in _AMOUNT_ROWS[fmt] else None
+    if digits is None and signed is None and amounts is None:
+        return vals
+    cuts = runs.splits(digits, width, 50) if digits is not None else signed or amounts or []
+    if len(cuts) == 1:
+        return (runs.run_cells(vals, cuts[0]) if digits is not None
+                else t2_runs.signed_cells(vals, cuts[0], change or 0) if signed is not None
+                else t2_runs.amount_cells(vals[0], cuts[0]))  # type: ignore[arg-type]
+    run = ("" if signed else " ").join(c.text for c in vals)
+    issues.append(Issue("ambiguous-digit-split", cells_span(vals), "t2", key, vec.label_text,
+                        values=(run,), readings=len(cuts)))
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from typing import NamedTuple, Optional, Sequence
+from typing import Optional, Sequence
 
 from .. import labels as L
 from ..model import (
@@ -26,7 +26,8 @@ from .aligned_columns import AlignedColumns
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .t3_fit import choose_drop, short_of_subtotal, subtotal_position
+from .t3_fit import choose_drop, short_of_subtotal, subtotal_column
+from .t3_header import Header, read_header, row_named as _t3_row_named
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
 
@@ -40,76 +41,6 @@ def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
             if _t3_row_named(c.text) in ("R21", "R22"):
                 return True
     return False
-
-
-class _Header(NamedTuple):
-    """What table 三's header says: its words, the columns it names, the caption."""
-
-    text: str
-    labels: tuple[Label, ...]
-    columns: tuple[str, ...]
-    caption: Optional[Label]
-    #: Where each printed column's value goes, when the header prints the columns in
-    #: another order than the format's (总计 first, two legal-person columns swapped):
-    #: printed position -> format position. None in the format's order.
-    placement: Optional[tuple[int, ...]]
-
-
-def _read_header(infos: Sequence[LineInfo]) -> _Header:
-    """The header: the text before the first data row label or value."""
-    parts: list[str] = []
-    labels: list[Label] = []
-    line_texts: list[Optional[str]] = []
-    caption = None
-    for info in infos:
-        if info.blank or info.footer or info.md_rule:
-            continue
-        # A header row cut into cells (tabs, pipes) shows the columns' order; words run
-        # together on one line may be a two-row header flattened (see _placement).
-        line_texts.append("" if info.separated else "\0")
-        if "num" in map(CELL_KIND, info.values) or any(
-                (m := _t3_row_named(c.text)) and m.startswith("R") for c in info.labels):
-            break
-        for c in info.placed_labels:  # (their spans are the header's labels)
-            n = L.normalise(c.text)
-            if "勾稽" in n or "钩稽" in n or "第一项加第二项" in n:
-                caption = caption or Label(c.text, "caption", c.span, "钩稽" in n)
-                # The caption may share its line with header words (PDF text).
-                n = n.split(")")[-1] if ")" in n else ""
-            parts.append(n)
-            line_texts[-1] += n
-            for key in L.t3_columns_in(n):
-                labels.append(Label(c.text, key, c.span, False))
-    text = "".join(parts)
-    return _Header(text, tuple(labels), L.t3_columns_in(text), caption, _placement(line_texts))
-
-
-def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
-    """Printed position -> format position, when one header line prints the columns in
-    another order: all seven on one line, or the five legal-person columns of a two-row
-    header (自然人 first and 总计 last, as that header always has them). Column words read
-    across several lines say nothing about the order (a two-row header reads 自然人 法人或
-    其他组织 总计 商业企业 …), so only a single line decides. A line decides with all seven
-    columns only without the 法人或其他组织 group word: a two-row header flattened onto one
-    line always carries it (cut into cells or not: a page whose cells kept their tabs and
-    whose rows were joined reads 申请人情况 自然人\t法人或其他组织\t总计 商业企业\t…).
-    (A line not cut into cells is marked by a leading NUL.)"""
-    separated = [t for t in line_texts if not t.startswith("\0")]
-    for text in line_texts:
-        if text.startswith("\0") and L.T3_COLUMN_GROUP not in text:
-            printed = L.t3_column_order(text[1:])
-            if printed is not None:
-                return None if printed == tuple(T3_COLS) else tuple(T3_COLS.index(k) for k in printed)
-    for text in separated:
-        printed = L.t3_column_order(text) if L.T3_COLUMN_GROUP not in text else None
-        if printed is not None:
-            return None if printed == tuple(T3_COLS) else tuple(T3_COLS.index(k) for k in printed)
-    legal = tuple(T3_COLS[1:6])
-    for text in separated:
-        printed = L.t3_column_order(text, legal)
-        if printed is not None and printed != legal:
-            return (0,) + tuple(T3_COLS.index(k) for k in printed) + (6,)
-    return None
 
 
 def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
@@ -137,29 +68,15 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     infos = remarks_column.without_remarks(infos, issues, "t3")
     has_sub6 = _has_sub6_rows(infos)
     unplaced: dict[str, Vector] = {}  # rows of a table in column groups whose cells cannot be placed
-    header = _read_header(infos)
+    header = read_header(infos)
     width = 7 if ("C7" in header.columns or not header.columns) else 6
-    # Some reports add a 法人或其他组织 小计 column (FORMAT §5.1): a derived column, read
-    # and set aside, never part of the 总计 sum.
-    subtotal: Optional[int] = None
-    # (Headed 小计, or 合计 in a header that heads the last column 总计.)
-    word = "小计" if "小计" in header.text else "合计" if "合计" in header.text and "总计" in header.text else None
-    if width == 7 and word is not None:
-        subtotal = subtotal_position(header.text, word)
-
-    # A table printing （六）其他处理 as one row (the 2019 layout) has G6 where its
-    # sub-rows would be, before the total row.
-    order = [r for r in T3_ROWS if has_sub6 or r not in _G6.members]
-    if not has_sub6:
-        order.insert(order.index(F.T3_2021.total_row), _G6.key)
-
-    widths = Widths.fromkeys(order, 7)  # its keys: the rows of the order
-    read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
+    subtotal = subtotal_column(header.text) if width == 7 else None
+    order = _row_order(has_sub6)
+    read = read_region(infos, _t3_label_row, Widths.fromkeys(order, 7).__getitem__, 7, order)
     if not has_sub6 and _unlabelled_full_table(read.vectors):
         # No row label at all and as many rows as the 2021 format's: its (六) sub-rows.
         has_sub6, order = True, list(T3_ROWS)
-        widths = Widths.fromkeys(order, 7)
-        read = read_region(infos, _t3_label_row, widths.__getitem__, 7, order)
+        read = read_region(infos, _t3_label_row, Widths.fromkeys(order, 7).__getitem__, 7, order)
     vectors = read.vectors
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
@@ -173,44 +90,23 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         width, subtotal = (7 if "C7" in header.columns else 6), None
         if not has_sub6 and _unlabelled_full_table(vectors):
             has_sub6, order = True, list(T3_ROWS)  # as for one table with no labels, above
-            widths = Widths.fromkeys(order, 7)
     elif header.placement is not None and subtotal is None:
         vectors = [_in_format_order(v, header.placement) for v in vectors]
-    rows: dict[str, Row] = {}
-    groups: dict[str, Row] = {}
-    # Group rows printed with their own subtotals (a G key that is no row of the order)
-    # are set aside; the rest are aligned.
-    rest: list[Vector] = []
-    for vec in vectors:
-        if vec.key is not None and vec.key.startswith("G") and vec.key not in widths:
-            groups.setdefault(vec.key, _t3_row(vec.key, vec, width, issues, subtotal))
-        else:
-            rest.append(vec)
-    placed = _place(rest, order, issues)
-    short = any(not v.separated and len(v.cells) < width for v in placed.values())  # (most tables: none)
-    aligned = None if not short or header.placement is not None or parts is not None or form is not None \
-        or subtotal is not None else aligned_columns.table_columns(placed.values(), width, infos)
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
-    solve = header.placement is None and subtotal is None and parts is None
-    unsure = _split_fused_t3(placed, width, issues, order) if solve else set()
-    for key, vec in placed.items():
-        target = groups if key.startswith("G") else rows
-        if key in unsure:
-            target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
-                              _ABSENT_ROW, vec.line, (), 0)
-            continue
-        target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
+    in_format_columns = header.placement is None and subtotal is None and parts is None
+    rows, groups = _placed_rows(vectors, order, width, subtotal, infos, issues,
+                                cut_runs=in_format_columns, by_position=in_format_columns and form is None)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
-    missing = any(key not in rows for key in T3_ROWS)
-    printed_empty = aligned_columns.labels_alone(read) if missing and form is None and parts is None else {}
-    for key in T3_ROWS:
-        if key not in rows:
-            lab = printed_empty.get(key)
-            # A row printed with its label and no value at all (every zero left blank) is
-            # there, empty; a row neither labelled nor read is absent (T105).
-            rows[key] = Row(key, lab, _ABSENT_ROW, lab.span.line if lab else 0, (), 0)
+    if any(key not in rows for key in T3_ROWS):
+        printed_empty = aligned_columns.labels_alone(read) if form is None and parts is None else {}
+        for key in T3_ROWS:
+            if key not in rows:
+                lab = printed_empty.get(key)
+                # A row printed with its label and no value at all (every zero left blank) is
+                # there, empty; a row neither labelled nor read is absent (T105).
+                rows[key] = Row(key, lab, _ABSENT_ROW, lab.span.line if lab else 0, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form
@@ -220,8 +116,49 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
                   region_span(infos))
 
 
+def _row_order(has_sub6: bool) -> list[str]:
+    """Table 三's rows in order. A table printing （六）其他处理 as one row (the 2019 layout)
+    has G6 where its sub-rows would be, before the total row."""
+    order = [r for r in T3_ROWS if has_sub6 or r not in _G6.members]
+    if not has_sub6:
+        order.insert(order.index(F.T3_2021.total_row), _G6.key)
+    return order
+
+
+def _placed_rows(vectors: Sequence[Vector], order: Sequence[str], width: int, subtotal: Optional[int],
+                 infos: Sequence[LineInfo], issues: list[Issue], *, cut_runs: bool, by_position: bool
+                 ) -> tuple[dict[str, Row], dict[str, Row]]:
+    """The rows and the group rows read from the vectors, each on its row of the format.
+
+    ``cut_runs``: cut rows whose digits ran together (as seven cells, 总计 last);
+    ``by_position``: place a short row's values by where they stand under the header
+    (:mod:`.aligned_columns`)."""
+    rows: dict[str, Row] = {}
+    groups: dict[str, Row] = {}
+    # Group rows printed with their own subtotals (a G key that is no row of the order)
+    # are set aside; the rest are aligned.
+    rest: list[Vector] = []
+    for vec in vectors:
+        if vec.key is not None and vec.key.startswith("G") and vec.key not in order:
+            groups.setdefault(vec.key, _t3_row(vec.key, vec, width, issues, subtotal))
+        else:
+            rest.append(vec)
+    placed = _place(rest, order, issues)
+    short = any(not v.separated and len(v.cells) < width for v in placed.values())  # (most tables: none)
+    aligned = aligned_columns.table_columns(placed.values(), width, infos) if short and by_position else None
+    unsure = _split_fused_t3(placed, width, issues, order) if cut_runs else set()
+    for key, vec in placed.items():
+        target = groups if key.startswith("G") else rows
+        if key in unsure:
+            target[key] = Row(key, Label(vec.label.text, key, vec.label.span) if vec.label else None,
+                              _ABSENT_ROW, vec.line, (), 0)
+            continue
+        target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
+    return rows, groups
+
+
 def _column_parts(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector],
-                  issues: list[Issue]) -> Optional[tuple[list[Vector], _Header, dict[str, Vector]]]:
+                  issues: list[Issue]) -> Optional[tuple[list[Vector], Header, dict[str, Vector]]]:
     """Layout "column parts" (:mod:`.t3_parts`): the region printed as stacked tables, each
     naming some of the columns, merged into one table's vectors and one header; None for a
     region that is one table. Parts that cannot be matched leave no vectors and an issue —
@@ -235,9 +172,9 @@ def _column_parts(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequen
         if keys and len(keys) == len(set(keys)) and all(len(fit(v.values, 7, v.label)) == 7 for v in whole if v.key):
             return None
         issues.append(read.issue)
-    headers = [_read_header(part.header) for part in read.parts]
+    headers = [read_header(part.header) for part in read.parts]
     labels = tuple(lb for h in headers for lb in h.labels)
-    header = _Header("".join(h.text for h in headers), labels, read.columns, headers[0].caption, None)
+    header = Header("".join(h.text for h in headers), labels, read.columns, headers[0].caption, None)
     return read.vectors, header, read.unplaced
 
 
@@ -253,15 +190,6 @@ def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue])
     return placed
 
 
-@lru_cache(maxsize=8192)
-def _t3_row_named(text: str) -> Optional[str]:
-    """``match_t3_row(normalise(text))``: one cache lookup a label instead of two (the
-    table's header and sub-row scans ask it of every label of table 三)."""
-    return L.match_t3_row(L.normalise(text))
-
-
-# One cached call a label (the same few dozen texts in every report) instead of a
-# closure calling normalise() and match_t3_row() with keywords, two cache lookups more.
 @lru_cache(maxsize=8192)
 def _t3_label_row(text: str) -> Optional[str]:
     """The T3 row a label in table 三 names (a group row's G key too), as read_region asks."""
@@ -359,7 +287,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         # (A "row" vector's values stand on its own line, its label there or wrapped above.)
         row_line = vec.line if vec.layout == "row" or not lab else lab.line
         if not vec.separated and blank_separated(vals, row_line) and not any(c.fused for c in vals):
-            in_columns = aligned and aligned_columns.place(vals, aligned.grid, aligned.text_of)
+            in_columns = aligned and aligned.place(vals)
             if in_columns:  # the row's values stand under their columns: the empty ones are seen
                 return Row(key, label, to_cells(in_columns), vec.line, (), len(in_columns), None)
             # Values cut only by blanks on a line (a page flattened into one line drops

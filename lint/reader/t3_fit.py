@@ -16,6 +16,15 @@ from .cells import LCell
 _HEADER_WORDS = (*((c.key, w) for c in F.T3_2021.columns for w in c.words), ("group", L.T3_COLUMN_GROUP))
 
 
+def subtotal_column(header_text: str) -> Optional[int]:
+    """Where a 法人或其他组织 小计 column stands among the eight values, when table 三's
+    header adds one (FORMAT §5.1: a derived column, read and set aside, never part of the
+    总计 sum); None when it adds none."""
+    # (Headed 小计, or 合计 in a header that heads the last column 总计.)
+    word = "小计" if "小计" in header_text else "合计" if "合计" in header_text and "总计" in header_text else None
+    return subtotal_position(header_text, word) if word is not None else None
+
+
 def subtotal_position(text: str, word: str) -> int:
     """Where the header's 小计 column sits among the eight values: right after 自然人 when
     the next header word after it is 商业企业 or the group's 法人或其他组织, else closing the

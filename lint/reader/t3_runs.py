@@ -181,44 +181,10 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
     one with an empty cell that reads other numbers, the row is left unread
     (:func:`_row_candidates`)."""
     residuals = _Residuals(rows)
-    candidates: dict[str, list[Values]] = {}
-    ambiguous: set[str] = set()
-    for key, digits in runs.items():
-        # Only cuts that keep the row total: a cut that breaks it would be the reader's
-        # guess turned into the report's error.
-        if boundaries and key in boundaries:
-            # Printed numbers that may have lost boundaries: a cut adds boundaries, never
-            # a cell the row does not show (six numbers for seven cells stay six).
-            cuts = t3_row_splits(digits) or t3_row_splits_with_blank(digits)
-            cuts = [v for v in cuts if keeps_boundaries(v, boundaries[key])]
-        else:
-            cuts = _row_candidates(digits)
-        if cuts:
-            candidates[key] = cuts
-        else:
-            ambiguous.add(key)
+    candidates, ambiguous = _row_cuts(runs, boundaries)
     if _combinations(candidates.values()) > MAX_COMBINATIONS:
-        # Too many readings to weigh together. In a table where some run adds up only
-        # with an empty cell (the table leaves cells empty), a row whose reading depends
-        # on whether a cell was left empty is left unread; in one where none does, such a
-        # row keeps its cuts of all seven (an empty cell nothing shows is the less likely
-        # reading, and leaving every such row unread would leave 3 % of all rows unread).
-        blanks_seen = any(all(None in v for v in cuts) for cuts in candidates.values())
-        for key, cuts in list(candidates.items()):
-            full = [v for v in cuts if None not in v]
-            if full and len(full) < len(cuts):
-                if blanks_seen:
-                    del candidates[key]
-                    ambiguous.add(key)
-                else:
-                    candidates[key] = full
-    residual: list[Optional[int]] = [0] * len(residuals.identities)
-    unknown_row = (None,) * len(_COLUMNS)
-    for key in rows:
-        if key in known:
-            residual = _add(residual, residuals.share(key, known[key]))
-        elif key in ambiguous or key not in candidates:
-            residual = _add(residual, residuals.share(key, unknown_row))
+        _leave_blank_readings(candidates, ambiguous)
+    residual = _residual_of_rows_not_cut(rows, known, candidates, ambiguous, residuals)
     chosen: dict[str, Values] = {}
     variable: list[str] = []
     for key, cands in candidates.items():
@@ -239,6 +205,60 @@ def resolve_t3(runs: dict[str, str], known: dict[str, Sequence[Optional[int]]],
             ambiguous.add(key)
     _one_row_at_fault(runs, chosen, known, rows, residuals, ambiguous)
     return chosen, ambiguous
+
+
+def _row_cuts(runs: dict[str, str], boundaries: Optional[dict[str, frozenset[int]]]
+              ) -> tuple[dict[str, list[Values]], set[str]]:
+    """Each run's candidate cuts (row key -> cuts), and the runs no cut explains."""
+    candidates: dict[str, list[Values]] = {}
+    ambiguous: set[str] = set()
+    for key, digits in runs.items():
+        # Only cuts that keep the row total: a cut that breaks it would be the reader's
+        # guess turned into the report's error.
+        if boundaries and key in boundaries:
+            # Printed numbers that may have lost boundaries: a cut adds boundaries, never
+            # a cell the row does not show (six numbers for seven cells stay six).
+            cuts = t3_row_splits(digits) or t3_row_splits_with_blank(digits)
+            cuts = [v for v in cuts if keeps_boundaries(v, boundaries[key])]
+        else:
+            cuts = _row_candidates(digits)
+        if cuts:
+            candidates[key] = cuts
+        else:
+            ambiguous.add(key)
+    return candidates, ambiguous
+
+
+def _leave_blank_readings(candidates: dict[str, list[Values]], ambiguous: set[str]) -> None:
+    """Too many readings to weigh together: fewer, in place. In a table where some run adds
+    up only with an empty cell (the table leaves cells empty), a row whose reading depends
+    on whether a cell was left empty is left unread; in one where none does, such a row
+    keeps its cuts of all seven (an empty cell nothing shows is the less likely reading,
+    and leaving every such row unread would leave 3 % of all rows unread)."""
+    blanks_seen = any(all(None in v for v in cuts) for cuts in candidates.values())
+    for key, cuts in list(candidates.items()):
+        full = [v for v in cuts if None not in v]
+        if full and len(full) < len(cuts):
+            if blanks_seen:
+                del candidates[key]
+                ambiguous.add(key)
+            else:
+                candidates[key] = full
+
+
+def _residual_of_rows_not_cut(rows: Sequence[str], known: dict[str, Sequence[Optional[int]]],
+                              candidates: dict[str, list[Values]], ambiguous: set[str],
+                              residuals: _Residuals) -> list[Optional[int]]:
+    """The identities' residuals from the rows read as they stand and the rows left
+    unread (their cells unknown): what every candidate cut is weighed against."""
+    residual: list[Optional[int]] = [0] * len(residuals.identities)
+    unknown_row = (None,) * len(_COLUMNS)
+    for key in rows:
+        if key in known:
+            residual = _add(residual, residuals.share(key, known[key]))
+        elif key in ambiguous or key not in candidates:
+            residual = _add(residual, residuals.share(key, unknown_row))
+    return residual
 
 
 def _best_picks(residual: Sequence[Optional[int]], shares: Sequence[Sequence[Share]]) -> list[tuple[int, ...]]:

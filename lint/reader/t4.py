@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from .. import labels as L
 from ..model import (
@@ -22,18 +22,27 @@ from .cells import cells_span, to_cell
 from .region import fit
 
 
-def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
-    if not infos:
-        return None
-    for other_form in (t4_forms.transposed, t4_forms.key_value):
-        table = other_form(infos, issues)
-        if table is not None:
-            return table
+class _Printed(NamedTuple):
+    """What table 四's region prints, read line by line."""
+
+    #: The values in order, up to the line where the fifteenth stands.
+    values: list[LCell]
+    col_labels: list[Label]
+    #: A header word names a 总计 column.
+    has_total: bool
+    #: A line of the values was cut by tabs or pipes.
+    separated: bool
+    #: A line holds several values cut only by blanks.
+    spaced: bool
+    #: The line of the last values read.
+    last_line: int
+
+
+def _printed(infos: Sequence[LineInfo]) -> _Printed:
+    """The region's column labels and values, header debris and prose left out."""
     values: list[LCell] = []
     col_labels: list[Label] = []
-    has_total = False
-    separated = False  # whether a line of the values was cut by tabs or pipes
-    spaced = False  # whether a line holds several values cut only by blanks
+    has_total = separated = spaced = False
     last_line = infos[0].number
     for info in infos:
         if info.blank or info.footer or info.md_rule:
@@ -58,7 +67,22 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         last_line = info.number
         if len(values) >= 15:
             break
+    return _Printed(values, col_labels, has_total, separated, spaced, last_line)
+
+
+def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
+    if not infos:
+        return None
+    for other_form in (t4_forms.transposed, t4_forms.key_value):
+        table = other_form(infos, issues)
+        if table is not None:
+            return table
+    values, col_labels, has_total, separated, spaced, last_line = _printed(infos)
+    left_over = _values_left_over(infos, last_line) if len(values) >= 15 else 0
     values = fit(values, 15)
+    if left_over:
+        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values) + left_over,
+                            expected=len(values)))
     digits = runs.run_digits(values, 15)
     if digits is not None:
         return _t4_from_run(values, digits, col_labels, issues)
@@ -88,6 +112,21 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _values_left_over(infos: Sequence[LineInfo], last: int) -> int:
+    """How many values stand on lines of their own after the line that completed the
+    fifteen (each two or more, before any line with words): a cell's number wrapped onto
+    a second line in a narrow column ("35" over "1"), a row the table does not have. Which
+    cell each belongs to is unknown. (A number alone is a page number.)"""
+    extra = 0
+    for info in infos:
+        if info.number <= last or info.blank or info.footer or info.md_rule:
+            continue
+        if info.labels or len(info.values) < 2 or "num" not in map(CELL_KIND, info.values):
+            break
+        extra += sum(1 for c in info.values if c.kind == "num")
+    return extra
 
 
 def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optional[list[LCell]]:

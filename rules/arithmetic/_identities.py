@@ -130,6 +130,13 @@ def _t3_shape(report: Report) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _GROUP_KEYS = frozenset(g.key for g in _T3.groups)
 
 
+#: The identities of table 三 that sum its result rows down a column: a row's values left
+#: over in the table (read, but placed in no row) are most often a result row's (the long
+#: labels of （三）…（六） are the ones that wrap out of recognition), so these sums are
+#: unknown. (T3-BALANCE reads 一、二、（七）总计 and 四、, each read whole or absent.)
+RESULT_SUM_KINDS = frozenset({"SUM-RESULTS", "GROUP-SUBTOTAL"})
+
+
 def t3_identities(report: Report) -> list[Identity]:
     """Every T3 identity that applies to this report's printed rows (the format's, for
     the table's shape: :func:`gplint.format.t3_identities`)."""
@@ -264,6 +271,14 @@ def _t3_slot_values(report: Report) -> list:
 @per_report
 def analyse_t3(report: Report) -> T3Analysis:
     """Evaluate every T3 identity and assign culprits, once per report (shared by rules)."""
+    evaluated, cell_of = _evaluate_t3(report)
+    culprits, remaining = _culprits([e for e in evaluated if e.status == "broken"], cell_of)
+    blank = [e for e in evaluated if e.status == "blank"]
+    return T3Analysis(evaluated, culprits, remaining, blank)
+
+
+def _evaluate_t3(report: Report) -> tuple[list[Evaluated], Callable[[CellKey], Cell]]:
+    """Every T3 identity evaluated, and the cell lookup they were evaluated with."""
     # Most operands are plain ints: identities over those are summed straight from a flat
     # list of the rows' values (exactly what evaluate gives for them); any other operand
     # (blank, absent, decimal, huge, a group row) leaves None in its slot, and sends its
@@ -272,7 +287,8 @@ def analyse_t3(report: Report) -> T3Analysis:
     # Each cell looked up once: most cells sit in several identities. Cells of rows the
     # reader misread are absent (never an operand).
     cells: dict[CellKey, Cell] = {}
-    unread = table_confidence(report, "t3").unread
+    confidence = table_confidence(report, "t3")
+    unread = confidence.unread
     if unread:
         ints = list(ints)
         for row in unread:
@@ -291,6 +307,9 @@ def analyse_t3(report: Report) -> T3Analysis:
     append = evaluated.append
     small = _SMALL_DECIMALS
     compiled = _compiled_t3(*_t3_shape(report)) if report.t3 is not None else ()
+    if confidence.rows_left_over:
+        # (T190 says which checks were not made; each row's own total still holds.)
+        compiled = tuple((ident, get) for ident, get in compiled if ident.kind not in RESULT_SUM_KINDS)
     for ident, get in compiled:
         if get is not None:
             vals = get(ints)
@@ -310,7 +329,14 @@ def analyse_t3(report: Report) -> T3Analysis:
                                  small[right] if 0 <= right < 1024 else Decimal(right)))
                 continue
         append(evaluate(ident, cell_of))
-    broken = [e for e in evaluated if e.status == "broken"]
+    return evaluated, cell_of
+
+
+def _culprits(broken: list[Evaluated], cell_of: Callable[[CellKey], Cell]
+              ) -> tuple[list[Culprit], list[Evaluated]]:
+    """The cells that explain broken identities (each: one value that would mend two or
+    more of them, the most first, totals preferred), and the broken identities no culprit
+    explains."""
     culprits: list[Culprit] = []
     remaining = list(broken)
     while True:
@@ -335,8 +361,7 @@ def analyse_t3(report: Report) -> T3Analysis:
             break
         culprits.append(best)
         remaining = [e for e in remaining if e not in best.identities]
-    blank = [e for e in evaluated if e.status == "blank"]
-    return T3Analysis(evaluated, culprits, remaining, blank)
+    return culprits, remaining
 
 
 def _order(k: CellKey) -> tuple:

@@ -93,7 +93,32 @@ def find_parts_lists(report: Report) -> Iterator[PartsList]:
 
 
 def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
-    # The total: the last count in the clause just before the introducer.
+    """The parts list the introducer ``intro`` opens in sentence ``s`` (``flat``: its text,
+    parentheses left out), with the total before it; None when there is none to check."""
+    found = _total_before(flat, intro)
+    if found is None:
+        return None
+    total, unit, total_span = found
+    colon = intro.group(0).endswith(("：", ":")) or "具体" in intro.group(0) or "包括" in intro.group(0)
+    # The list runs to the end of the sentence; without a colon a semicolon also ends it,
+    # and a clause that opens a new total (共…, 合计…) or its own 其中 list ends it too.
+    end = len(flat)
+    if not colon:
+        for stop in "；;":
+            k = flat.find(stop, intro.end())
+            if k >= 0:
+                end = min(end, k)
+    listed = _parts_after(flat, intro, end, unit)
+    if listed is None:
+        return None
+    parts, exhaustive, end = listed
+    return PartsList(s, total, unit, total_span, tuple(parts), exhaustive, end)
+
+
+def _total_before(flat: str, intro: re.Match[str]) -> Optional[tuple[int, str, tuple[int, int]]]:
+    """The total: the last count in the clause just before the introducer, as (value,
+    unit, where it stands); None when that clause ends on another number or the count is
+    an approximation."""
     head_start = max(flat.rfind(c, 0, intro.start()) for c in "，,；;：:。")
     head_end = intro.start()
     if intro.start() > 0 and flat[intro.start() - 1] in "，,":
@@ -110,18 +135,17 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
     after = head[tm.end(): tm.end() + 3]
     if any(w in before or w in after for w in _APPROX):
         return None
-    total, unit = count(tm.group(1)), tm.group(2)
+    total = count(tm.group(1))
     if total is None:
         return None
-    colon = intro.group(0).endswith(("：", ":")) or "具体" in intro.group(0) or "包括" in intro.group(0)
-    # The list runs to the end of the sentence; without a colon a semicolon also ends it,
-    # and a clause that opens a new total (共…, 合计…) or its own 其中 list ends it too.
-    end = len(flat)
-    if not colon:
-        for stop in "；;":
-            k = flat.find(stop, intro.end())
-            if k >= 0:
-                end = min(end, k)
+    return total, tm.group(2), (head_start + 1 + tm.start(), head_start + 1 + tm.end())
+
+
+def _parts_after(flat: str, intro: re.Match[str], end: int, unit: str
+                 ) -> Optional[tuple[list[tuple[int, str, int, int]], bool, int]]:
+    """The counts listed after the introducer up to ``end`` in the total's unit, as (value,
+    unit, start, end); whether every item of the list gave one (``exhaustive``); and where
+    the list ends. None when it lists nothing or an approximation."""
     nxt = _INTRO.search(flat, intro.end())
     parts: list[tuple[int, str, int, int]] = []
     exhaustive = True
@@ -156,8 +180,7 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
             parts.append((value, m.group(2), a + m.start(), a + m.end()))
     if not parts:
         return None
-    return PartsList(s, total, unit, (head_start + 1 + tm.start(), head_start + 1 + tm.end()),
-                     tuple(parts), exhaustive, end)
+    return parts, exhaustive, end
 
 
 # Parts named by publication channel overlap: one item goes out on the website, the 微博 and

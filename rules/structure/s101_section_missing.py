@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
+from gplint.labels import normalise
 from gplint.model import Report, Span
 
 from ._common import MIN_SECTIONS, SLOTS, STANDARD, table_region
@@ -31,6 +32,33 @@ def _where(report: Report, slot: str) -> int:
     return hi if hi <= len(report.lines) else max(1, len(report.lines))
 
 
+def _unnumbered_title(report: Report, slot: str) -> int:
+    """The line where the section's title stands alone without its numbering, or with it
+    mistyped ("四，…", "四 …", an OCR's "叫、…" or stray quote marks), between the sections
+    around it; 0 when there is none. Such a line is no heading to the reader, but it is
+    where the section starts: the finding goes there and says so."""
+    idx = SLOTS.index(slot)
+    prev = [report.sections[s].line for s in SLOTS[:idx] if s in report.sections]
+    nxt = [report.sections[s].line for s in SLOTS[idx + 1:] if s in report.sections]
+    lo, hi = (prev[-1] if prev else 0), (nxt[0] if nxt else len(report.lines) + 1)
+    longest = len(STANDARD[slot]) + _SLIP
+    title = normalise(STANDARD[slot].split("、", 1)[1])  # the standard title's words, whole
+    for number in range(lo + 1, min(hi, len(report.lines) + 1)):
+        text = report.lines[number - 1].strip()
+        # (Inside a table region too: without its heading, table 三's region runs on over
+        # the title to table 四.)
+        if not text or len(text) > longest or "。" in text or any(ch.isdigit() for ch in text):
+            continue
+        if title in normalise(text):
+            return number
+    return 0
+
+
+#: How many characters a title line may carry beyond the standard title (a mistyped
+#: numbering, quote marks, blanks): more is a sentence about the section's matter.
+_SLIP = 3
+
+
 class SectionMissing(Rule):
     """One of the six statutory sections has no heading.
 
@@ -39,7 +67,10 @@ class SectionMissing(Rule):
         report shows most of them (at least four, so fragments are left alone) and one is
         missing, the finding is placed where that section should start: the first line of
         its table (table 二/三/四) when the table is there, else the first heading after the
-        previous section's content, else the next section's heading.
+        previous section's content, else the next section's heading. A section whose
+        standard title stands on a line of its own with its numbering mistyped or lost
+        ("四，…", "四 …", an OCR's stray marks) is no heading to the reader: the finding goes
+        on that line and says so.
 
     Why
         docs/format.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
@@ -69,6 +100,14 @@ class SectionMissing(Rule):
             return
         for slot in SLOTS:
             if slot in report.sections:
+                continue
+            titled = _unnumbered_title(report, slot)
+            if titled:
+                text = report.lines[titled - 1]
+                yield self.diag(
+                    f"第{SLOTS.index(slot) + 1}部分的标题“{text.strip()}”没有按格式编号，未被识别为章节标题"
+                    f"（应为“{STANDARD[slot]}”）",
+                    Span(titled, 1, titled, len(text) + 1), key=slot, snippet=STANDARD[slot])
                 continue
             line = _where(report, slot)
             text = report.lines[line - 1] if 0 < line <= len(report.lines) else ""

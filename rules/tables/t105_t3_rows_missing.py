@@ -160,8 +160,11 @@ class T3RowsMissing(Rule):
         printed = [k for k in _ROWS if t3.rows[k].line > 0]
         if not printed:
             return  # T101: no table at all.
-        if not table_confidence(report, "t3").assessable:
+        confidence = table_confidence(report, "t3")
+        if not confidence.assessable:
             return  # T190: what was not read is not known to be missing
+        if confidence.rows_left_over or any("gathered" in r.flags for r in confidence.rows.values()):
+            return  # values read in no row, or several rows' in one: the rows may be there
         missing = [k for k in _ROWS if k not in printed]
         if "G6" in t3.groups:
             missing = [k for k in missing if k not in _OTHER_HANDLING]

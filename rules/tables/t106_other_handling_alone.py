@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.format import T3_2021 as _T3
 from gplint.model import Report, Span
@@ -158,6 +159,8 @@ class OtherHandlingWithoutSubrows(Rule):
             return
         if any(t3.rows[k].line > 0 for k in _GROUP.members):
             return
+        if table_confidence(report, "t3").rows_left_over:
+            return  # a row's values the reader placed in no row may be the sub-items' own
         row = t3.groups["G6"]
         yield self.diag(
             f"表三“{_GROUP.label}”只有一行，缺少{FORMAT_2021}规定的三个子项："

@@ -17,6 +17,8 @@ CHECKS = {
     "t4": f"各栏“{IDENTITY_KINDS['T4-BLOCK-TOTAL'].description}”（T4-BLOCK-TOTAL）、正文所述复议和诉讼件数"
           "与表四的对照、数值个数",
 }
+#: The checks a row's values left over in table 三 leave unmade (the sums of its results).
+RESULT_SUM_CHECKS = "办理结果合计（T3-SUM-RESULTS）、（六）其他处理的小计（T3-GROUP-SUBTOTAL）"
 _T4_BLOCKS = {b.key: b.label for b in FORMAT_2021.t4.blocks}
 _T2_ROWS = {**{k: r.label for k, r in FORMAT_2019.t2.rows.items()}, **{k: r.label for k, r in FORMAT_2021.t2.rows.items()}}
 
@@ -28,6 +30,7 @@ _SAYS = (
     ("implausible", "有上百万的件数{ex}"),
     ("fused-digits", "有以 0 开头的多位数{ex}，是几格数字连在了一起"),
     ("unplaced", "的数值不全且表中不写 0，无法确定各数值所在的列"),
+    ("gathered", "读到的数值是列数的两倍以上，是几行的数值读到了一起{ex}"),
     ("no-values", "没有读到数值"),
     ("too-few", "的数值少于列数"),
     ("too-many", "的数值多于列数"),
@@ -108,6 +111,9 @@ class TableNotAssessable(Rule):
         one finding here instead of an error on every row, and none of its cells feeds an
         identity, a comparison with the prose or a row-length check. When only some rows
         were misread, one finding names them; the rest of the table is checked as usual.
+        When a line of table 三's values could be placed in no row (a label wrapped out of
+        recognition), the sums of its results (T3-SUM-RESULTS, T3-GROUP-SUBTOTAL) are not
+        checked, and one finding says so at those values.
 
         gplint splits digit runs using the row total, the column identities and the T4
         block totals, and when more than one split satisfies them (or none does) it says
@@ -173,6 +179,14 @@ class TableNotAssessable(Rule):
                 continue
             misread = [conf.rows[k] for k in conf.misread_rows]
             if not misread:
+                if conf.rows_left_over and table == "t3":
+                    first, *more = conf.rows_left_over
+                    yield self.diag(
+                        f"{name}有 {conf.unplaced} 个数值无法对应到任何一行，各办理结果之和无法核对。"
+                        f"未做的检查：{RESULT_SUM_CHECKS}；请对照原件人工核对"
+                        " (values left over: the sums of the results were not checked)",
+                        first, key="t3.unplaced", related=[Related(s, "无法对应到任何一行的数值") for s in more],
+                        evidence={"table": table, "unplaced": conf.unplaced})
                 continue
             unit = "栏" if table == "t4" else "行"
             names = "、".join(f"“{_row_name(table, r.key)}”" for r in misread[:6])

@@ -51,6 +51,17 @@ def test_missing_section_without_table_is_placed_at_next_heading_after_previous_
     assert [(d.key, d.span.line) for d in diags] == [("S5", line_of(text, "（一）主要问题"))]
 
 
+@pytest.mark.parametrize("written", ["四，", "四 ", "“", "叫、", ""])
+def test_a_title_with_its_numbering_mistyped_or_lost_is_named_where_it_stands(written):
+    # (A full-width comma for 、, the 、 lost, an OCR's quote mark or 叫 for 四.) Was: "missing,
+    # should start here", at table 四's header.
+    title = S4.split("、", 1)[1]
+    text = example_report().replace(S4, written + title)
+    diags = run(text, ["S101"])
+    assert [(d.key, d.span.line) for d in diags] == [("S4", line_of(text, written + title))]
+    assert "没有按格式编号" in diags[0].message and S4 in diags[0].message
+
+
 def test_fragment_is_not_judged():
     assert run(corpus("govnianbao_huaian-city-2024_section3-fragment.txt"), ["S101"]) == []
 

@@ -95,6 +95,14 @@ def test_missing_total_column_is_one_finding_naming_the_rows():
     assert "没有“总计”列" in diags[0].message and len(diags[0].related) == 2
 
 
+def test_a_header_not_read_whole_says_nothing_of_its_total_column():
+    # 自然人 wrapped a character a line (自然 over 人, as pdftotext lays out a narrow
+    # column): the header's words were not all read, so 总计's absence is no evidence.
+    text = example_report(t3_total_column=False).replace("\t自然人\t", "\t自然\t")
+    assert "T104" in codes(run(example_report(t3_total_column=False), ["T"]))
+    assert "T104" not in codes(run(text, ["T"]))
+
+
 def test_missing_rows_listed_once():
     diags = run(example_report(drop_t3_rows=("R17", "R18")), ["T105"])
     assert len(diags) == 1 and "2.重复申请" in diags[0].message and "3.要求提供公开出版物" in diags[0].message
@@ -222,6 +230,64 @@ def test_t4_value_count_that_cannot_be_placed_is_one_t190_and_no_block_error():
     text = example_report(replace={row: "1 0 0 0 1 0 0 0 0 5 0 0 0 0"})
     diags = run(text, ["T", "A"], profile="default")
     assert [d.code for d in diags] == ["T190"] and "读到 14 个数值" in diags[0].message
+
+
+def _group_six_wrapped(first_row: str) -> str:
+    """The example report with table 三's （六） rows as a PDF of narrow label columns gives
+    them: each label wrapped two characters a line, its values on the label's first line.
+    The report's own figures add up: 自然人 3 = （一）1 + （二）1 + （六）3.其他 1."""
+    lines = example_report(replace={"\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2": "\t（一）予以公开\t1\t0\t0\t0\t0\t0\t1"}).split("\n")
+    start = next(k for k, line in enumerate(lines) if "（六）其他处理" in line)
+    wrapped = [first_row, "）其\t请人", "他处\t无正", "理\t当理", "由逾", "2.申\t0\t0\t0\t0\t0\t0\t0", "请人",
+               "3.其\t1\t0\t0\t0\t0\t0\t1", "他"]
+    return "\n".join(lines[:start] + wrapped + lines[start + 3:])
+
+
+def test_a_rows_values_left_over_leave_the_sums_of_results_unchecked():
+    # The reader cannot tell 2. from 3. in group （六）: two rows' values are left in no row.
+    # Summed without them, （七）总计 would "not add up" (two false A102s before).
+    diags = run(_group_six_wrapped("（六\t1.申\t0\t0\t0\t0\t0\t0\t0"), ["T", "A"], profile="default")
+    assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:60]) for d in diags]
+    assert "14 个数值无法对应到任何一行" in diags[0].message and "T3-SUM-RESULTS" in diags[0].message
+    assert "T3-BALANCE" not in diags[0].message  # 一、二、（七）总计 and 四、 are read: still checked
+
+
+def test_balance_is_still_checked_beside_a_rows_values_left_over():
+    text = _group_six_wrapped("（六\t1.申\t0\t0\t0\t0\t0\t0\t0").replace(
+        "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2")
+    assert sorted(d.code for d in run(text, ["T", "A"], profile="default")) == ["A103", "A103", "T190"]
+
+
+_T4_VALUES = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+
+
+def test_t4_numbers_wrapped_onto_a_line_of_their_own_leave_the_table_unchecked():
+    # A narrow column wraps "35" over "1": the line under the values holds the numbers'
+    # ends, and which cells they end is unknown (were: block totals and the prose's counts
+    # checked against "35").
+    text = example_report(replace={_T4_VALUES: _T4_VALUES + "\n\t\t8\t\t1"})
+    diags = run(text, ["T", "A", "N"], profile="default")
+    assert [d.code for d in diags] == ["T190"] and "读到 17 个数值" in diags[0].message
+
+
+@pytest.mark.parametrize("after", ["5", "注：本表第 2 栏含 3 件"])
+def test_t4_page_number_or_note_after_the_values_is_no_value(after):
+    text = example_report(replace={_T4_VALUES: _T4_VALUES + "\n" + after})
+    assert run(text, ["T", "A", "N"], profile="default") == []
+
+
+def test_a_row_of_twice_the_columns_is_rows_gathered_not_a_long_row():
+    # A column stream (pdftotext without -layout) read into one row: 14 values where 7
+    # belong are two rows' cells. Were: T103 "14 values" and A104 on its first seven.
+    text = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 5)})
+    diags = run(text, ["T", "A"], profile="default")
+    assert [d.code for d in diags] == ["T190"] and "几行的数值读到了一起" in diags[0].message
+    # Nor are rows missing beside it: they may be among the gathered values.
+    gathered = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1) * 2}, drop_t3_rows=["R05"])
+    assert "T105" not in codes(run(gathered, ["T"], profile="default"))
+    assert "T105" in codes(run(example_report(drop_t3_rows=["R05"]), ["T"], profile="default"))
+    # One value too many is still the row's own (T103 names it).
+    assert "T103" in codes(run(example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 0)}), ["T"], profile="default"))
 
 
 def test_clean_table_has_no_t190():

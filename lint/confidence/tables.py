@@ -1,0 +1,197 @@
+"""Each table's confidence from the report: :func:`assess` (see :mod:`gplint.confidence`)."""
+from __future__ import annotations
+
+import unicodedata
+from typing import Optional
+
+from ..analyses import per_report
+from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
+from ..lazy_re import lazy_compile
+from ..model import T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span
+from .results import RowConfidence, TableConfidence
+from .rows import all_certain, first_unsure_span, row_confidence, table_score, unplace_short_rows, zeros_written_blank
+
+_NO_FLAGS: frozenset[str] = frozenset()
+_MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
+
+
+
+@per_report
+def assess(report: Report) -> dict[str, TableConfidence]:
+    """Confidence of each table, keyed "t2", "t3", "t4"; computed once per report and
+    shared by every rule that asks (:func:`~gplint.analyses.per_report`)."""
+    by_table: dict[str, list[Issue]] = {"t2": [], "t3": [], "t4": []}
+    for issue in report.issues:
+        if issue.table in by_table:
+            by_table[issue.table].append(issue)
+    out = {"t2": _t2(report, by_table["t2"]), "t3": _t3(report, by_table["t3"]),
+           "t4": _t4(report, by_table["t4"])}
+    for table, conf in out.items():
+        if not conf.found:
+            image = _image_in_section(report, _SECTION_OF[table])
+            if image is not None:
+                out[table] = TableConfidence(table, True, {}, 0, False, 0.0, image, image=image)
+    return out
+
+
+#: The section each table stands in.
+_SECTION_OF = {"t2": "S2", "t3": "S3", "t4": "S4"}
+#: A picture in the text: what the document readers write where a page or a document
+#: shows an image (gplint.readers.IMAGE_MARK), or a markdown image.
+_IMAGE = lazy_compile(r"［图片］|!\[[^\]\n]*\]\([^)\n]*\)")
+
+
+def _image_in_section(report: Report, slot: str) -> Optional[Span]:
+    """Where a picture stands in the body of section ``slot``, or None."""
+    section = report.sections.get(slot)
+    body = section.body if section is not None else None
+    if body is None:
+        return None
+    for number in range(body.line, min(body.end_line, len(report.lines)) + 1):
+        text = report.lines[number - 1]
+        start = body.column - 1 if number == body.line else 0
+        end = body.end_column - 1 if number == body.end_line else len(text)
+        found = _IMAGE.search(text, start, max(start, end))
+        if found:
+            return Span(number, found.start() + 1, number, found.end() + 1)
+    return None
+
+
+def table_confidence(report: Report, table: str) -> TableConfidence:
+    """:func:`assess`'s confidence of one table ("t2", "t3" or "t4")."""
+    return assess(report)[table]
+
+
+
+def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
+    t3 = report.t3
+    if t3 is None:
+        return _MISSING["t3"]
+    form = next((i for i in issues if i.kind == "t3-other-form"), None)
+    if form is not None:
+        # Printed in a form the reader found but could not read: found, nothing assessable.
+        return TableConfidence("t3", True, {}, 0, False, 0.0, form.span, form)
+    # A header without 总计 (T104) lets rows carry 6 values as well as 7.
+    also = 0 if "C7" in t3.header_columns else 6
+    row_issues: dict[str, list[Issue]] = {}
+    unplaced = 0
+    left_over: list[Span] = []
+    for i in issues:
+        if i.kind == "t3-unplaced-values":
+            unplaced += len(i.values)
+            if len(i.values) >= 2 and i.span is not None:
+                left_over.append(i.span)
+        elif i.row:
+            row_issues.setdefault(i.row, []).append(i)
+    rows: dict[str, RowConfidence] = {}
+    printed = [(k, r) for k, r in t3.rows.items() if r.line > 0] + list(t3.groups.items())
+    if not issues and printed and all(len(r.cells) == 7 and not r.extra for _, r in printed) and all_certain(
+            [c for _, r in printed for c in r.cells]):
+        rows = {k: RowConfidence(k, r.line, 7, 7, _NO_FLAGS, None, "") for k, r in printed}
+        return TableConfidence("t3", True, rows, 0, False, 1.0, None)
+    for key, row in printed:
+        own = row_issues.get(key, [])
+        found = row.count if row.count > 7 else None
+        rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also)
+    # Rows the reader could not split leave no cells, only their issue.
+    for key, own in row_issues.items():
+        if key not in rows and any(i.kind == "ambiguous-digit-split" for i in own):
+            line = own[0].span.line if own[0].span else 0
+            rows[key] = RowConfidence(key, line, 7, 0, frozenset({"ambiguous-split"}), own[0].span)
+    # (As table 二's: made only where its anchor or one of its rows was found.)
+    found = bool(rows) or bool(t3.column_labels) or t3.caption is not None or t3.span is not None
+    blank_zeros = zeros_written_blank([r.cells for _, r in printed], rows)
+    if blank_zeros:
+        rows = unplace_short_rows(rows)
+    return TableConfidence("t3", found, rows, unplaced, blank_zeros, table_score(rows),
+                           first_unsure_span(rows, t3.span), rows_left_over=tuple(left_over))
+
+
+def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
+    t4 = report.t4
+    if t4 is None:
+        return _MISSING["t4"]
+    cells = t4.cells
+    if not issues and len(cells) == 15 and all_certain(list(cells.values())):
+        rows = {b: RowConfidence(b, t4.line, 5, 5, _NO_FLAGS, None, "") for b in T4_BLOCKS}
+        return TableConfidence("t4", True, rows, 0, False, 1.0, None)
+    if not any(c.span is not None for c in cells.values()):
+        if not issues and not _t4_header(t4.column_labels):
+            return _MISSING["t4"]
+        # The header is there, its values are not (or could not be read): the finding goes
+        # on the header.
+        at = next((lab.span for lab in t4.column_labels if any(w in lab.text for w in _T4_WORDS)), None)
+        at = at or (Span(t4.line) if t4.line else None)
+        rows = {b: RowConfidence(b, t4.line, 5, 0, frozenset({"no-values"}), at) for b in T4_BLOCKS}
+        for i in issues:
+            if i.kind == "ambiguous-digit-split":
+                rows = {b: RowConfidence(b, t4.line, 5, 0, frozenset({"ambiguous-split"}), i.span) for b in T4_BLOCKS}
+            elif i.kind == "t4-value-count":
+                # Values read, too few to fill the cells and placed nowhere (which cell
+                # each belongs to is unknown): as many short of 5 a block as of 15 in all.
+                found = 5 + (i.found or 0) - (i.expected or 15)
+                rows = {b: RowConfidence(b, t4.line, 5, found, frozenset({"unplaced"}), i.span) for b in T4_BLOCKS}
+        return TableConfidence("t4", True, rows, 0, False, 0.0, first_unsure_span(rows, t4.span))
+    # The reader's count issue: its values do not fill the 15 cells (it expects 12 only
+    # when the text has exactly 12 values and no 总计 columns, and then raises none).
+    count_issues = [i for i in issues if i.kind == "t4-value-count"][:1]
+    # (Values beyond the fifteenth are placed in no cell: the issue counts them.)
+    off = ((count_issues[0].found or 0) - (count_issues[0].expected or 15) if count_issues
+           else sum(1 for c in cells.values() if c.span is not None) - 15)
+    rows = {}
+    for b in T4_BLOCKS:
+        own = [i for i in issues if i.kind == "ambiguous-digit-split" and (i.row in ("t4", f"t4.{b}"))]
+        block = tuple(cells.get((b, c), Cell()) for c in T4_COLS)
+        present = [c for c in block if c.span is not None]
+        if count_issues:
+            rows[b] = row_confidence(b, t4.line, block, 5, 5 + off, own + count_issues, True)
+        elif present or own:
+            rows[b] = row_confidence(b, t4.line, block, 5 if (b, "total") in cells else 4, None, own, True)
+    blank_zeros = zeros_written_blank([tuple(cells.values())], {})
+    return TableConfidence("t4", True, rows, 0, blank_zeros, table_score(rows) if rows else 0.0,
+                           first_unsure_span(rows, t4.span))
+
+
+_T4_WORDS = ("维持", "纠正", "审结", "直接起诉", "复议后起诉", "行政复议", "行政诉讼")
+
+
+def _t4_header(labels) -> bool:
+    seen = set()
+    for lab in labels:
+        text = "".join(unicodedata.normalize("NFKC", lab.text).split())
+        seen.update(w for w in _T4_WORDS if w in text)
+    return len(seen) >= 2
+
+
+def _t2(report: Report, issues: list[Issue]) -> TableConfidence:
+    t2 = report.t2
+    if t2 is None:
+        return _MISSING["t2"]
+    row_keys = T2_ROW_KEYS_2019 if t2.format == "2019" else T2_ROW_KEYS
+    if not issues and len(t2.cells) == sum(map(len, row_keys.values())) and all_certain(list(t2.cells.values())):
+        lines = {lab.key: lab.span.line for lab in t2.row_labels if lab.key}
+        rows = {row: RowConfidence(row, lines.get(row) or t2.cells[keys[0]].span.line, len(keys), len(keys),
+                               _NO_FLAGS, None, "") for row, keys in row_keys.items()}
+        return TableConfidence("t2", True, rows, 0, False, 1.0, None)
+    row_issues: dict[str, list[Issue]] = {}
+    unplaced = 0
+    for i in issues:
+        if i.kind == "t2-unplaced-values":
+            unplaced += len(i.values)
+        elif i.row:
+            row_issues.setdefault(i.row, []).append(i)
+    labelled = {lab.key: lab for lab in t2.row_labels if lab.key}
+    rows: dict[str, RowConfidence] = {}
+    for row, keys in row_keys.items():
+        cells = tuple(t2.cells.get(k, Cell()) for k in keys)
+        own = row_issues.get(row, [])
+        if row not in labelled and not own and all(c.span is None for c in cells):
+            continue  # a row the table does not print
+        line = labelled[row].span.line if row in labelled else next(
+            (c.span.line for c in cells if c.span is not None), own[0].span.line if own and own[0].span else 0)
+        rows[row] = row_confidence(row, line, cells, len(keys), None, own, False)
+    # (A table 二 is made only where its anchor was found — a block heading, its header or
+    # a row — so a block heading left alone is the table found, unread.)
+    found = bool(rows) or bool(t2.column_labels) or t2.span is not None
+    return TableConfidence("t2", found, rows, unplaced, False, table_score(rows) if rows else 0.0,
+                           first_unsure_span(rows, t2.span))

@@ -1,0 +1,112 @@
+"""The report's title as printed at its top, the year it reports on, and the kind of
+reporter (a government or a department) its title names."""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from .. import labels as L
+from ..lazy_re import lazy_compile
+from ..model import Section, Span
+from .cells import LineInfo, to_number
+from .line_memo import line_at
+
+
+_ORG_SUFFIX = tuple("局委办府会心院厅室所处馆站队部署行镇乡区县市司")
+
+
+#: A web page's breadcrumb ("当前位置：首页 > 政务公开 > 政府信息公开年报"), never the title.
+_NAVIGATION = lazy_compile(r"^(?:当前位置|您当前的位置|您现在的位置|您的位置|当前所在位置|所在位置|位置)\s*[：:]"
+                         r"|首页\s*[>＞»›/|]|[>＞»›]\s*\S+\s*[>＞»›]|[>＞›»]\s*(?:政府信息公开|信息公开)")
+
+
+def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
+    """The report's title as printed at its top, and the report year.
+
+    The title is the first short line naming the report (…政府信息公开…/…报告), joined with
+    the agency's name when that stands on the line above ("洪泽区人民政府" / "2023 年政府信息
+    公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
+    Page footers, web-page chrome and the preface are never part of it."""
+    first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
+    top = [line_at(infos, n) for n in _first_lines_with_text(infos, first_section - 1, 8)]
+
+    def clean(info: LineInfo) -> str:
+        return info.text.strip().strip("#*").strip()
+
+    def sentence_like(t: str) -> bool:
+        return len(t) > 60 or t.endswith(("。", "；", ";", "：", ":")) or t.startswith(("本报告", "根据", "依据", "按照", "为"))
+
+    title_lines: list[LineInfo] = []
+    for k, info in enumerate(top):
+        t = clean(info)
+        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t) and not _NAVIGATION.search(t):
+            title_lines = [info]
+            if k > 0 and t[:1].isdigit():
+                above = clean(top[k - 1])
+                if len(above) <= 30 and above.endswith(_ORG_SUFFIX) and not sentence_like(above):
+                    title_lines.insert(0, top[k - 1])
+            if "报告" not in t:
+                for nxt in top[k + 1:k + 3]:
+                    n = clean(nxt)
+                    if "报告" in n and len(n) <= 12:
+                        title_lines.append(nxt)
+                        break
+            break
+    title = "".join(clean(i) for i in title_lines)
+    span = None
+    if title_lines:
+        span = Span(title_lines[0].number, 1, title_lines[-1].number, len(title_lines[-1].text) + 1)
+    year = _year_in_words(title)
+    for i in ([] if year else title_lines + top + list(infos[: min(len(infos), 40)])):
+        y = _year_in(i)
+        if y:
+            year = y
+            break
+    return title, span, year
+
+
+#: A year written in characters, as some titles print it: 二〇二四年 (〇 also typed as ○, O, 零).
+_YEAR_IN_WORDS = lazy_compile(r"([〇○OＯ零一二三四五六七八九]{4})\s*年")
+_DIGIT_WORDS = str.maketrans("〇○OＯ零一二三四五六七八九", "00000123456789")
+
+
+def _year_in_words(title: str) -> Optional[int]:
+    m = _YEAR_IN_WORDS.search(title)
+    if m is None:
+        return None
+    year = int(m.group(1).translate(_DIGIT_WORDS))
+    return year if 2000 <= year <= 2100 else None
+
+
+def _first_lines_with_text(infos: Sequence[LineInfo], before: int, count: int) -> list[int]:
+    """The numbers of the first ``count`` lines before line ``before + 1`` that are
+    neither blank nor a page footer."""
+    out: list[int] = []
+    for n, info in enumerate(infos[:max(0, before)], 1):
+        if not info.blank and not info.footer:
+            out.append(n)
+            if len(out) == count:
+                break
+    return out
+
+
+def _year_in(info: LineInfo) -> Optional[int]:
+    a = None  # the token before, blanks passed over (tokens read one at a time: a long line's are packed)
+    for b in info.tokens:
+        if b.type == "BLANK":
+            continue
+        if a is not None and a.type == "NUMBER" and b.type == "TEXT" and b.value.startswith("年") and len(a.value) == 4:
+            y = to_number(a.value)
+            if isinstance(y, int) and 2000 <= y <= 2100:
+                return y
+        a = b
+    return None
+
+
+def reporter_kind(title: str) -> str:
+    """"government" for a 人民政府 (not its 办公厅 or 办公室) or a 街道办事处, else "department"."""
+    t = L.normalise(title)
+    if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
+        return "government"
+    if any(t.split("2")[0].endswith(w) for w in ("街道办事处",)):
+        return "government"
+    return "department"
