@@ -176,11 +176,12 @@ class ProsePieces(Sequence[ProsePiece]):
         return zip(self._lines, self._columns, self._texts, map(bool, self._headings),
                    map(self._names.__getitem__, self._sections))
 
-    def renumber(self, line_of: Callable[[int], int], shift_of: Callable[[int], int]) -> None:
+    def renumber(self, line_of: Callable[[int], int], shift_of: Optional[Callable[[int], int]] = None) -> None:
         """Each piece's line mapped by ``line_of`` and its column moved by ``shift_of`` of
-        its line (virtual lines of a flattened page to real ones, before the report is
-        handed out)."""
-        self._columns = array("i", map(int.__add__, self._columns, map(shift_of, self._lines)))
+        its line, if given (virtual lines of a flattened page to real ones and their own
+        columns to the real line's, before the report is handed out)."""
+        if shift_of is not None:
+            self._columns = array("i", map(int.__add__, self._columns, map(shift_of, self._lines)))
         self._lines = array("i", map(line_of, self._lines))
 
     def __len__(self) -> int:
