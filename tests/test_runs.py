@@ -96,7 +96,7 @@ def test_parse_reads_a_run_after_a_space_in_an_ordinary_report():
 # --------------------------------------------------------------------------- header order
 def test_header_order_from_one_separated_line():
     from gplint.labels import normalise
-    from gplint.reader.t3 import _placement
+    from gplint.reader.t3_header import _placement
 
     one_row = normalise("总计自然人商业企业社会公益组织科研机构法律服务机构其他")
     assert _placement([one_row]) == (6, 0, 1, 3, 2, 4, 5)
