@@ -9,10 +9,11 @@ cells, and the rules would quote them. So the reader reads the text without them
 (:class:`InvisibleMap`), so an editor still lands on the character a finding names.
 Lines are never joined or cut: only columns move.
 
-Inline formatting tags are read the same way: a page converted to markdown by pandoc, or
-copied from a web editor, keeps ``<span style="font-family:仿宋_GB2312">规章</span>`` in
-every table cell, and ``<font>``, ``<b>``, Word's ``<o:p></o:p>``. On screen they are no
-text; left in, a cell reads as markup and its table is not found. (Tables, paragraphs and
+Inline formatting tags in a table's rows are read the same way: a page converted to
+markdown by pandoc, or copied from a web editor, keeps
+``<span style="font-family:仿宋_GB2312">规章</span>`` in every table cell, and ``<font>``,
+``<b>``, Word's ``<o:p></o:p>``. On screen they are no text; left in, a cell reads as markup
+and its table is not found. (In prose they stay: residue rule H101 reports them.) (Tables, paragraphs and
 line breaks are structure, read elsewhere: :mod:`gplint.embedded_html`,
 :mod:`gplint.literal_entities`.)
 """
@@ -50,12 +51,23 @@ def has_invisible(text: str) -> bool:
     return any(ch in text for ch in INVISIBLE) or _has_tags(text)
 
 
+def _in_table_row(line: str) -> bool:
+    """Whether a line is a table's row (pipes or tabs between cells): inline tags are taken
+    out there only. In prose they are residue H101 reports, and the prose reads on."""
+    return "|" in line or "\t" in line
+
+
+def _without_tags(text: str) -> str:
+    return "\n".join(_INLINE_TAG.sub("", line) if "<" in line and _in_table_row(line) else line
+                     for line in text.split("\n"))
+
+
 def without_invisible(text: str) -> str:
-    """``text`` without its invisible characters and inline tags (the same string when it
-    has none)."""
+    """``text`` without its invisible characters and its table rows' inline tags (the same
+    string when it has none)."""
     if not has_invisible(text):
         return text
-    return _INLINE_TAG.sub("", text.translate(_DROP)) if _has_tags(text) else text.translate(_DROP)
+    return _without_tags(text.translate(_DROP)) if _has_tags(text) else text.translate(_DROP)
 
 
 class InvisibleMap:
@@ -70,7 +82,7 @@ class InvisibleMap:
             removed = []
             if _INVISIBLE_RUN.search(line) is not None:
                 removed = [k for k, ch in enumerate(line, 1) if ord(ch) in _DROP]
-            if tags and "<" in line:
+            if tags and "<" in line and _in_table_row(line):
                 # (Tags are found in the line with its invisible characters left out, as
                 # without_invisible finds them.)
                 kept = [k for k in range(1, len(line) + 1) if k not in set(removed)]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from operator import itemgetter
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from . import shape_cache
 from .lark_parser import get_parser, grammar_text, shape_cache_path

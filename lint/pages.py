@@ -21,14 +21,15 @@ class PageMap:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Machine integers (8 bytes an entry, not an int object each): a text of short
-        # lines has nearly as many line starts as characters.
-        self.line_starts = array("q", [0])
+        # Machine integers (4 bytes an entry, not an int object each: a text is far
+        # shorter than 2**31): a text of short lines has nearly as many line starts as
+        # characters.
+        self.line_starts = array("i", [0])
         pos = text.find("\n")
         while pos != -1:
             self.line_starts.append(pos + 1)
             pos = text.find("\n", pos + 1)
-        self.feeds = array("q")
+        self.feeds = array("i")
         pos = text.find("\f")
         while pos != -1:
             self.feeds.append(pos)

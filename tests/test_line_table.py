@@ -65,7 +65,10 @@ def test_prose_pieces_read_like_a_tuple_of_pieces():
     assert list(compact.fields()) == [(p.line, p.column, p.text, p.heading, p.section) for p in pieces]
     assert compact != tuple(pieces[:3]) and hash(compact) == hash(compact)
     compact.renumber(lambda n: n + 100)
-    assert [p.line for p in compact] == [103, 104, 109, 110]
+    assert [p.line for p in compact] == [103, 104, 109, 110] and [p.column for p in compact] == [1, 1, 5, 1]
+    # Columns on a virtual line are its own: moved by its offset in the real line.
+    compact.renumber(lambda n: n, lambda n: 40 if n == 109 else 0)
+    assert [p.line for p in compact] == [103, 104, 109, 110] and [p.column for p in compact] == [1, 1, 45, 1]
     assert not ProsePieces() and ProsePieces() == ()
 
 

@@ -40,7 +40,7 @@ def test_a_flattened_page_among_repeated_lines_costs_a_small_multiple_of_its_byt
 def test_a_flattened_page_keeps_the_shared_readings_of_the_lines_not_cut():
     page = CRAWLED_PAGE.read_text(encoding="utf-8").strip("\n")
     text = page + "\n" + REPORT.read_text(encoding="utf-8")
-    raws, table, real_of = line_readings(text)
+    raws, table, (real_of, _) = line_readings(text)
     assert len(table) > len(raws) and sorted(real_of[1:]) == list(real_of[1:])
     assert set(real_of[1:]) == set(range(1, len(raws) + 1))  # every line, in order
     cut = {n for n in real_of[1:] if real_of.count(n) > 1}
@@ -64,7 +64,7 @@ def test_mapping_a_flattened_page_back_leaves_no_reference_cycle():
     try:
         parse(page)
         gc.collect()
-        left = [o for o in gc.garbage if getattr(o, "__module__", None) == "gplint.reader.report"]
+        left = [o for o in gc.garbage if getattr(o, "__module__", None) in ("gplint.reader.report", "gplint.reader.remap")]
     finally:
         gc.set_debug(0)
         gc.garbage.clear()
@@ -202,3 +202,85 @@ def test_a_repeated_table_row_reads_its_cells_at_each_of_its_lines():
     assert [i.number for i in region] == list(range(at[0], at[-1] + 1))
     assert all(c.line == i.number for i in region for c in i.placed_cells)
     assert all(c.line == at[0] for c in table[at[0] - 1].cells)  # the shared cells unchanged
+
+
+def test_a_long_prose_line_with_a_full_width_comma_costs_a_small_multiple_of_its_bytes():
+    # A line with a full-width comma is tried as a row of fields cut by it (csv_rows): the
+    # field's expression repeated a group a character at a time, and re kept ≈ 120 bytes a
+    # repetition until the match ended (66x on main at 7a87b48).
+    text = REPORT.read_text(encoding="utf-8") + "\n情况，" + "数" * 40_000 + "\n"
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_a_quote_opening_a_long_field_costs_a_small_multiple_of_its_bytes():
+    # An ASCII comma row whose field opens a quote that runs on (152x on main at 7a87b48).
+    text = REPORT.read_text(encoding="utf-8") + '\n1,"' + "a" * 100_000 + "\n"
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_a_table_repeated_inside_a_flattened_line_costs_a_small_multiple_of_its_bytes():
+    # A line of table labels and digits run together, cut into virtual lines at each label:
+    # each virtual line was read on its own, its tokens and cells carrying the long line's
+    # columns (47x on main at 7a87b48); virtual lines of the same text share one reading.
+    text = "一、本年新收政府信息公开申请数量801000081第二十条规章000结果维持" * 800
+    assert len(text.encode()) >= 70_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def test_virtual_lines_of_the_same_text_share_a_reading_and_keep_their_own_columns():
+    """A page flattened into one line, printed twice on that line: a virtual line of a
+    text read before is that reading seen at its own number, and every span on the second
+    copy is mapped back to the second copy's columns."""
+    page = CRAWLED_PAGE.read_text(encoding="utf-8").strip("\n").replace("\n", "")
+    line = page + page
+    once, twice = parse(page), parse(line)
+    _, table, (real_of, offset_of) = line_readings(line)
+    assert set(real_of[1:]) == {1}
+    first: dict = {}
+    for v, info in enumerate(table, 1):
+        reading = first.setdefault(info.text, info)
+        assert info.number == v and (info.shared is None) == (reading is info)
+        assert info.shared in (None, reading) and line[offset_of[v]:].startswith(info.text)
+    assert sum(info.shared is not None for info in table) >= len(table) // 3
+    # The headings of the page where they stand alone, and again one page further on.
+    spans = [(h.text, h.span.column, h.span.end_column) for h in once.headings]
+    assert [(h.text, h.span.column, h.span.end_column) for h in twice.headings] == \
+        spans + [(t, a + len(page), b + len(page)) for t, a, b in spans]
+    assert all(line[h.span.column - 1:].startswith(h.text[:2]) for h in twice.headings)
+
+
+def test_a_line_of_many_form_feeds_costs_a_small_multiple_of_its_bytes():
+    # Page numbers and running heads split the line around each form feed whole, a list of
+    # every piece, twice over (35x on main at 7a87b48).
+    text = REPORT.read_text(encoding="utf-8") + "\n" + "\f 1 " * 25_000 + "\n"
+    assert len(text.encode()) >= 100_000
+    assert parse_peak_per_byte(text) <= 20
+
+
+def _lint_peak_per_byte(text: str) -> float:
+    from gplint.engine import LintOptions, lint_bytes
+    from gplint.plugins import build_registry
+
+    data, registry, options = text.encode(), build_registry(), LintOptions(profile="strict")
+    return peak_of(lambda: lint_bytes(data, "report.txt", registry, options)) / len(data)
+
+
+def test_a_long_last_section_of_short_words_costs_a_small_multiple_of_its_bytes():
+    # S105 and S107 take a section's blanks out to search its words: split whole, each word
+    # was a string object (25x on main at 7a87b48).
+    text = REPORT.read_text(encoding="utf-8") + "\n" + "公 " * 30_000 + "\n"
+    assert len(text.encode()) >= 100_000
+    assert _lint_peak_per_byte(text) <= 20
+
+
+def test_a_table_read_as_prose_after_the_report_costs_a_small_multiple_of_its_bytes():
+    # A one-cell-a-line table printed again after the report is prose: sentences strung
+    # over hundreds of short lines, three 8-byte numbers a line (21.8x on main at 7a87b48).
+    report = (CORPUS / "kiro_hongze-2024_pdfminer.txt").read_text(encoding="utf-8")
+    lines = report.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    text = report + "\n" + ("\n".join(lines[start + 1:end]) + "\n") * 16
+    assert len(text.encode()) >= 20_000
+    assert _lint_peak_per_byte(text) <= 20

@@ -75,7 +75,8 @@ class LineInfo:
     blank: bool = False
     #: A cell left empty in a one-cell-a-line table, seen as extra blank lines.
     empty_cell: bool = False
-    #: Column offset of a virtual line cut out of a long flattened line (0 otherwise).
+    #: Column offset of a virtual line cut out of a long flattened line (0 otherwise); its
+    #: tokens' and cells' columns are its own (.remap adds the offset to the report's spans).
     offset: int = 0
     #: The label cells and the value cells (numbers, blanks), split once: read many times.
     #: Left out (None), they are split from ``cells``; a copy of a remembered line passes
@@ -234,9 +235,10 @@ CELL_FUSED = attrgetter("fused")
 
 def region_span(infos: Sequence[LineInfo]) -> Span:
     """Where a table's lines stand: from its first line's first character to its last
-    line's end (on a page flattened into one line, the stretch of that line they cover)."""
+    line's end (on a page flattened into one line, the stretch of that line they cover:
+    a virtual line's columns are its own until the report is mapped back, .remap)."""
     first, last = infos[0], infos[-1]
-    return Span(first.number, first.offset + 1, last.number, last.offset + len(last.text) + 1)
+    return Span(first.number, 1, last.number, len(last.text) + 1)
 
 
 #: Characters OCR puts for digits ("O" for 0, "l" or "I" for 1, "S" for 5, "B" for 8, "Z"

@@ -149,7 +149,7 @@ def _kept(infos: Sequence[LineInfo], positions: Sequence[int], made: dict[int, L
     region read from the line table, its lines by number (none made until read)."""
     if isinstance(infos, RegionLines) and len(infos) > KEPT_LINES:  # (a short one keeps its lines)
         numbers = infos.numbers
-        return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), made or None)
+        return RegionLines(infos.table, array("i", map(numbers.__getitem__, positions)), made or None)
     lines = infos._kept if isinstance(infos, RegionLines) and infos._kept is not None else infos
     if not made:
         return [lines[k] for k in positions]

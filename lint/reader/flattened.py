@@ -1,12 +1,13 @@
 """A page flattened into one long line (a crawled web page: headings, prose and table cells
-run together) cut into virtual lines at what starts a heading or a table row, each token
-keeping its true column; the report's spans are mapped back to the real line at the end.
+run together) cut into virtual lines at what starts a heading or a table row, each read as
+a line of its own text; the report's spans are mapped back to the real line and column at
+the end.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Sequence
+from typing import Optional, Sequence
 
 from .. import labels as L
 from ..grammar import MEMO_MAX_LINE, Line, Tok, line_lexer, tokenise
@@ -16,8 +17,8 @@ from ..lazy_re import lazy_compile
 
 # A crawled page flattened into one long line runs headings, prose and table cells
 # together. Such a line is cut into virtual lines at what starts a heading or a table row
-# (numbering, known row labels), keeping every token's true column; the builder then works
-# on virtual lines and the spans are mapped back to the real line at the end (_remap).
+# (numbering, known row labels), each with its column offset; the builder then works on
+# virtual lines and the spans are mapped back to the real line and column at the end (.remap).
 _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年新收", "结果维持")
 # An item number is matched only from the start of its digits ((?<![0-9０-９])): matched
 # from every position of a long run of digits, the pattern cost the square of its length
@@ -138,17 +139,20 @@ class _Shifts:
 def segments(line: Line, min_length: int = SEGMENT_MIN) -> list[tuple[Line, int]]:
     """A long flattened line as virtual lines (each with its column offset); a line
     shorter than ``min_length`` is left whole."""
-    text = line.text
+    cuts = segment_cuts(line.text, min_length)
+    return virtual_lines(line, cuts) if cuts else [(line, 0)]
+
+
+def segment_cuts(text: str, min_length: int = SEGMENT_MIN) -> list[int]:
+    """Where a long flattened line ``text`` is cut into virtual lines (0-based offsets, in
+    order, inside it: see :func:`segments`); empty for a line left whole."""
     if len(text) < min_length or not any(a in text for a in _SEG_ANCHORS):
-        return [(line, 0)]
+        return []
     if text.count("\t") >= TABLE_ROW_TABS and not rows_run_on(text):
         # Many tabs: a long row of a table's cells (a header of 25 row labels in a table
         # printed turned), not a page flattened into one line; its tabs cut it.
-        return [(line, 0)]
-    cuts = _segment_cuts(text)
-    if not cuts:
-        return [(line, 0)]
-    return virtual_lines(line, cuts)
+        return []
+    return _segment_cuts(text)
 
 
 # A cell holding a row's last value and the next row's label ("0 规章", "5行政许可"): the
@@ -208,21 +212,21 @@ def _heading_after(text: str, at: int) -> bool:
 
 def virtual_lines(line: Line, cuts: Sequence[int]) -> list[tuple[Line, int]]:
     """``line`` cut at the offsets ``cuts`` (in order, inside the line) into virtual lines,
-    each with its column offset; every token keeps the line's true column."""
+    each with its column offset in ``line``. A virtual line is read as a line of its own
+    text, its columns its own (1 at its start): virtual lines of the same text share one
+    reading, and the report adds the offset when it maps them back to the real line."""
     text = line.text
-    out: list[tuple[Line, int]] = []
     bounds = [0, *cuts, len(text)]
+    return [(Line(line.number, text[a:b], piece_tokens(text[a:b])), a) for a, b in zip(bounds, bounds[1:])]
+
+
+def piece_tokens(piece: str) -> Sequence[Tok]:
+    """The tokens of a virtual line's text, read on its own (the long line's tokens run
+    across the cuts: "。（一）主动…" lexed as one text token hides the heading's numbering),
+    its columns its own. Packed, 5 bytes a token: the virtual lines together hold every
+    token of the page."""
     lexer = line_lexer()
-    for a, b in zip(bounds, bounds[1:]):
-        # Each virtual line is tokenised on its own: the long line's tokens run across
-        # the cuts ("。（一）主动…" lexed as one text token hides the heading's numbering).
-        # Packed over the whole line (5 bytes a token, columns the line's): the virtual
-        # lines together hold every token of the page.
-        piece = text[a:b]
-        toks: Sequence[Tok] | None = None
-        if lexer is not None and lexer.usable:
-            toks = PackedTokens.lex(lexer.regex, text, a, b)
-        if toks is None:
-            toks = tuple(Tok(t.type, t.value, t.column + a) for t in tokenise(piece)[0].tokens)
-        out.append((Line(line.number, piece, toks), a))
-    return out
+    toks: Optional[Sequence[Tok]] = None
+    if lexer is not None and lexer.usable:
+        toks = PackedTokens.lex(lexer.regex, piece)
+    return toks if toks is not None else tokenise(piece)[0].tokens

@@ -68,7 +68,7 @@ def _read_heading(info: LineInfo) -> Optional[Heading]:
             title = title[:k]
     title = title.strip()
     end = toks[-1].end_column
-    while end > first.column and info.text[end - 2 - info.offset:end - 1 - info.offset] in ("*", " ", "\u3000"):
+    while end > first.column and info.text[end - 2:end - 1] in ("*", " ", "\u3000"):
         end -= 1
     text = (first.value + rest).replace("*", "").strip()
     return Heading(level, numeral, int(number), title, text, Span(info.number, first.column, info.number, end), md)

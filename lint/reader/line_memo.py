@@ -206,6 +206,6 @@ def pick(infos: Sequence[LineInfo], positions: Sequence[int]) -> Sequence[LineIn
     if isinstance(infos, RegionLines) and infos._kept is None:
         numbers, made = infos.numbers, infos.made
         kept = {j: made[k] for j, k in enumerate(positions) if k in made} if made else None
-        return RegionLines(infos.table, array("i", [numbers[k] for k in positions]), kept or None)
+        return RegionLines(infos.table, array("i", map(numbers.__getitem__, positions)), kept or None)
     lines = infos._kept if isinstance(infos, RegionLines) and infos._kept is not None else infos
     return [lines[k] for k in positions]

@@ -152,8 +152,8 @@ class ProsePieces(Sequence[ProsePiece]):
     __slots__ = ("_lines", "_columns", "_texts", "_headings", "_sections", "_names")
 
     def __init__(self) -> None:
-        self._lines = array("q")
-        self._columns = array("q")
+        self._lines = array("i")  # (4-byte numbers: a report is at most tens of megabytes)
+        self._columns = array("i")
         self._texts: list[str] = []
         self._headings = bytearray()
         self._sections = bytearray()  # index in _names
@@ -176,10 +176,13 @@ class ProsePieces(Sequence[ProsePiece]):
         return zip(self._lines, self._columns, self._texts, map(bool, self._headings),
                    map(self._names.__getitem__, self._sections))
 
-    def renumber(self, line_of: Callable[[int], int]) -> None:
-        """Each piece's line mapped by ``line_of`` (virtual lines of a flattened page to
-        real ones, before the report is handed out)."""
-        self._lines = array("q", map(line_of, self._lines))
+    def renumber(self, line_of: Callable[[int], int], shift_of: Optional[Callable[[int], int]] = None) -> None:
+        """Each piece's line mapped by ``line_of`` and its column moved by ``shift_of`` of
+        its line, if given (virtual lines of a flattened page to real ones and their own
+        columns to the real line's, before the report is handed out)."""
+        if shift_of is not None:
+            self._columns = array("i", map(int.__add__, self._columns, map(shift_of, self._lines)))
+        self._lines = array("i", map(line_of, self._lines))
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -233,5 +236,5 @@ def prose_pieces(infos: Sequence[LineInfo], table_lines: Sequence[tuple[int, int
             while k < len(starts) and starts[k][0] <= n:
                 section = starts[k][1]
                 k += 1
-            append(n, info.offset + 1, info.text, n in heading_lines, section)
+            append(n, 1, info.text, n in heading_lines, section)
     return out

@@ -4,8 +4,7 @@ reporter kind and format version.
 from __future__ import annotations
 
 from array import array
-from decimal import Decimal
-from typing import Iterator, Optional, Sequence
+from typing import Optional, Sequence
 
 from .. import labels as L
 from ..format import BEFORE_FORMATS, FORMAT_2019, FORMAT_2021
@@ -15,25 +14,25 @@ from ..model import (
     Issue,
     Report,
     Section,
-    Span,
     Table2,
     Table3,
     Table4,
 )
 from ..sources import normalise_newlines
-from .cells import LineInfo
+from .cells import LineInfo, seen_at
 from .line_memo import RegionLines, read_lines, split_lines
 from .lines import split_line
-from .flattened import SEGMENT_MIN, lines_with_flattened_tables, rows_run_on, segments, virtual_lines
+from .flattened import SEGMENT_MIN, lines_with_flattened_tables, piece_tokens, rows_run_on, segment_cuts
 from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
 from .page_numbers import page_number_lines
-from .headings import heading_of
+from .headings import heading_of, heading_shape_of
 from .empty_cells import empty_cells
 from .t3 import build_t3
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections, t3_rows_in
-from .prose import ProsePieces, prose_pieces
+from .prose import prose_pieces
+from .remap import VirtualLines, remap
 from .title import reporter_kind, title_and_year
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
@@ -56,24 +55,24 @@ def parse_read(text: str, path: Optional[str] = None, year: Optional[int] = None
     returns, so that a caller who made it does not have it made twice."""
     # (In two steps: the lines' readings, no part of the model, are let go before a model
     # read on virtual lines is walked to map them to real ones.)
-    report, real_of = _read_report(text, path, year)
-    return report if real_of is None else _remap(report, real_of)
+    report, virtual = _read_report(text, path, year)
+    return report if virtual is None else remap(report, virtual)
 
 
-def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[Sequence[int]]]:
-    """The report, its spans on virtual lines when a long line was cut (then also the real
-    line of each virtual one). ``text`` is as read (:func:`parse_read`)."""
+def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[Report, Optional[VirtualLines]]:
+    """The report, its spans on virtual lines when a long line was cut (then also where
+    each virtual line stands in the text). ``text`` is as read (:func:`parse_read`)."""
     # ``infos`` is the line table (see .line_memo): line n's reading is ``infos[n - 1]``,
     # shared with the other lines of its text (its own ``number`` is not n).
     # (Cells are cut with a page's &nbsp; and <br> left as text read as blanks; the lines the
     # rules read keep them: gplint.literal_entities.)
     read = without_white_entities(text)
-    raws, infos, real_of = line_readings(read)
+    raws, infos, virtual = line_readings(read)
     raw_lines = tuple(raws) if read is text else as_written(text, raws)
     del raws
     headings = _headings(infos)
     anchors = _table_anchors(infos)
-    last_column = infos[-1].offset + len(infos[-1].text) + 1 if infos else 1
+    last_column = len(infos[-1].text) + 1 if infos else 1
     sections = choose_sections(headings, anchors, len(infos), _t3_rows_read_as_headings(headings, anchors["t3"]),
                                last_column)
     t2_lines, t3_lines, t4_lines = _table_regions(infos, anchors, sections)
@@ -105,7 +104,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         table_lines=tuple(table_lines),
         prose=prose,
     )
-    return report, real_of
+    return report, virtual
 
 
 def _headings(infos: Sequence[LineInfo]) -> tuple[Heading, ...]:
@@ -192,10 +191,10 @@ def _table_line_ranges(t2_lines: range, t3_lines: range, t4_lines: range,
     return ranges
 
 
-def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[Sequence[int]]]:
+def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[VirtualLines]]:
     """The raw lines of normalised ``text``, the line table (see .line_memo; virtual
-    lines of a long flattened line cut at its anchors), and the real line of each virtual
-    one (None when no line was cut)."""
+    lines of a long flattened line cut at its anchors), and where each virtual line stands
+    (None when no line was cut)."""
     fast = read_lines(text)
     if fast is not None:
         raws, infos, long_lines = fast
@@ -214,36 +213,55 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[Sequen
     if not cut:
         return raws, infos, None
     # Long flattened lines become virtual lines; everything below works on virtual line
-    # numbers, mapped back to real ones at the end (_remap). A line not cut keeps its
-    # shared reading (the line table's, at its new position).
+    # numbers and their own columns, mapped back to real ones at the end (.remap). A line
+    # not cut keeps its shared reading (the line table's, at its new position).
     table: list[LineInfo] = []
-    real_of = array("i", [0])  # (an array: no int object a line)
+    real_of, offset_of = array("i", [0]), array("i", [0])
+    # A virtual line's text -> its reading (made for the first virtual line of that text;
+    # the others see it at their number and offset): a table repeated inside a flattened
+    # page, or a page flattened twice, is read once.
+    readings: dict[str, LineInfo] = {}
     for n, info in enumerate(infos, 1):
-        for piece, offset in cut.get(n, ()):
-            virtual = split_line(Line(len(table) + 1, piece.text, piece.tokens))  # its cells carry its number
-            virtual.offset = offset
-            table.append(virtual)
-            real_of.append(n)
-        if n not in cut:
+        cuts = cut.get(n)
+        if cuts:
+            raw = raws[n - 1]
+            bounds = [0, *cuts, len(raw)]
+            for offset, end in zip(bounds, bounds[1:]):
+                # (Each piece lexed and read only when its text is new: the pieces of a
+                # whole line at once, each with its tokens, were the peak of such a page.)
+                piece = raw[offset:end]
+                number = len(table) + 1
+                shared = readings.get(piece)
+                if shared is None:
+                    virtual = readings[piece] = split_line(Line(number, piece, piece_tokens(piece)))
+                    virtual.heading_shape = heading_shape_of(virtual)
+                else:
+                    virtual = seen_at(number, shared)
+                virtual.offset = offset
+                table.append(virtual)
+                real_of.append(n)
+                offset_of.append(offset)
+        else:
             table.append(info)
             real_of.append(n)
-    return raws, table, real_of
+            offset_of.append(0)
+    return raws, table, VirtualLines(real_of, offset_of)
 
 
 def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],
-                  long_lines: Sequence[Line]) -> dict[int, list[tuple[Line, int]]]:
-    """Line number -> its virtual lines, for the lines of ``text`` to cut: most reports
-    have none."""
+                  long_lines: Sequence[Line]) -> dict[int, list[int]]:
+    """Line number -> where it is cut into virtual lines (offsets, in order, inside it),
+    for the lines of ``text`` to cut: most reports have none."""
     # A long line holding a table anchor (segments).
-    cut = {l.number: segs for l in long_lines for segs in (segments(l),) if len(segs) > 1}
+    cut = {l.number: cuts for l in long_lines for cuts in (segment_cuts(l.text),) if cuts}
     # A table flattened into a line of its own, shorter than a page (not a row of cells
     # that repeats a merged header: | 第二十条第（一）项 | 第二十条第（一）项 |, unless its
     # cells show rows run on: flattened.rows_run_on).
     for n in lines_with_flattened_tables(text):
         if n not in cut and (not infos[n - 1].separated or rows_run_on(raws[n - 1])):
-            segs = segments(Line(n, raws[n - 1], ()), min_length=0)
-            if len(segs) > 1:
-                cut[n] = segs
+            cuts = segment_cuts(raws[n - 1], min_length=0)
+            if cuts:
+                cut[n] = cuts
     # A section heading run into its line (.run_on), when there are no more of them than
     # a report's sections can have.
     run_on: dict[int, list[int]] = {}
@@ -252,58 +270,8 @@ def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],
             run_on[n] = cuts
             if len(run_on) > RUN_ON_MOST:
                 return cut
-    cut.update((n, virtual_lines(Line(n, raws[n - 1], ()), cuts)) for n, cuts in run_on.items())
+    cut.update(run_on)
     return cut
-
-
-def _remap(obj, real_of: Sequence[int]):
-    """Map virtual line numbers back to real ones everywhere in the model, in place.
-
-    The records are the reader's own, made for this report and not yet handed out (no
-    memo or constant among them: line 0, as in ``ABSENT``, stays 0), so they are changed
-    rather than copied: a copy of the model doubled the peak memory of a flattened page.
-    A record reached twice is changed once."""
-    import dataclasses
-
-    def line(v: int) -> int:
-        return real_of[v] if 0 < v < len(real_of) else v
-
-    seen: set[int] = set()
-    # A walk with a stack of its own (a recursive closure is a reference cycle that kept
-    # ``seen`` alive until the next collection, through the rules), holding an iterator
-    # over each container being walked rather than every item waiting to be.
-    stack: list[Iterator] = [iter((obj,))]
-    while stack:
-        o = next(stack[-1], stack)  # (the stack itself: this container is done)
-        if o is stack:
-            stack.pop()
-            continue
-        if isinstance(o, (str, int, Decimal, type(None), bool)) or id(o) in seen:
-            continue
-        seen.add(id(o))  # (every object walked stays alive meanwhile: ids are not reused)
-        if isinstance(o, Span):
-            o.line, o.end_line = line(o.line), line(o.end_line)
-        elif isinstance(o, ProsePieces):
-            o.renumber(line)
-        elif isinstance(o, (tuple, list)):
-            stack.append(iter(o))
-        elif isinstance(o, dict):
-            stack.append(iter(o.values()))
-        elif dataclasses.is_dataclass(o):
-            inner = []
-            for f in dataclasses.fields(o):
-                if f.name in ("text", "lines", "path"):
-                    continue
-                v = getattr(o, f.name)
-                if f.name in ("line", "end_line") and isinstance(v, int):
-                    # (object.__setattr__: a frozen table is still being made here)
-                    object.__setattr__(o, f.name, line(v))
-                else:
-                    inner.append(v)
-            stack.append(iter(inner))
-    if isinstance(obj, Report):
-        obj = dataclasses.replace(obj, table_lines=tuple((line(a), line(b)) for a, b in obj.table_lines))
-    return obj
 
 
 def _prints_format_tables(t2: Optional[Table2], t3: Optional[Table3], t4: Optional[Table4]) -> bool:

@@ -15,8 +15,10 @@ A running head is read as a page footer is: no part of a table, a heading or the
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .. import format as F
+from .page_numbers import feed_pieces, filled
 
 #: How far into the text the title is looked for (lines, blank ones included).
 TITLE_LINES = 12
@@ -100,13 +102,12 @@ def _at_page_breaks(text: str) -> list[int]:
     feed = text.find("\f")
     while feed >= 0:
         line = _line_at(text, feed)
-        parts = text[line[0]:line[1]].split("\f")
-        foot = line if parts[0].strip() else _non_blank(text, line, -1)
-        top = line if parts[-1].strip() else _non_blank(text, line, +1)
+        foot = line if text[line[0]:feed].strip() else _non_blank(text, line, -1)
+        top = line if text[text.rindex("\f", line[0], line[1]) + 1:line[1]].strip() else _non_blank(text, line, +1)
         for place, at in ((feet, foot), (tops, top)):
             # (Only a line that holds nothing else: the line of a form feed may hold the
-            # foot of one page and the top of the next.)
-            pieces = [] if at is None else [p for p in text[at[0]:at[1]].split("\f") if p.strip(" \u3000\t")]
+            # foot of one page and the top of the next. Its pieces read one at a time.)
+            pieces = [] if at is None else list(islice(filter(filled, feed_pieces(text, *at)), 2))
             key = _furniture_key(pieces[0]) if len(pieces) == 1 else ""
             if key:
                 place.setdefault(key, []).append(at[0])

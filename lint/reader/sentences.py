@@ -115,8 +115,8 @@ def runs_of(flat: array) -> "tuple[tuple[int, int, int], ...] | Runs":
 #: this many and more than one every :data:`_CHARACTERS_A_SENTENCE` characters of the
 #: report (a report's prose averages several times that; markup debris cut at each "!"
 #: is a sentence every few characters).
-_MANY_SENTENCES = 512
-_CHARACTERS_A_SENTENCE = 16
+_MANY_SENTENCES = 128
+_CHARACTERS_A_SENTENCE = 32
 
 
 @per_report
@@ -147,7 +147,7 @@ class _SentenceCutter:
         # offset in the joined text and its source line and column (three numbers a run,
         # laid end to end: a sentence may run over thousands of short lines).
         self.buf: list[str] = []
-        self.runs = array("q")
+        self.runs = array("i")  # (4-byte numbers: a report is at most tens of megabytes)
         self.size = 0
         self.section: Optional[str] = None
         # Most reports end every sentence with 。: then str.split cuts the lines, several
@@ -266,7 +266,7 @@ class _SentenceCutter:
             stop = lead + len(stripped)
             runs = self.runs
             # The runs that hold the stripped text, offsets counted from its start.
-            pieces = array("q")
+            pieces = array("i")
             last = len(runs) - 3
             for k in range(0, len(runs), 3):
                 offset, line, column = runs[k], runs[k + 1], runs[k + 2]

@@ -170,8 +170,8 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     cells: dict[str, Cell] = {}
     placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order)
     for vec in strays:
-        issues.append(Issue("t2-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t2",
-                            values=tuple(c.text for c in vec.values)))
+        issues.append(Issue("t2-unplaced-values", vec.first_span() or Span(vec.line), "t2",
+                            values=tuple(c.text for c in vec.cells)))
     # A row's lone number with a digit for each cell is read as the cells run together
     # ("规章 810132"), unless the table's other rows print their cells apart ("规章 0 0 0"):
     # then it is one number among cells left blank, whose places are unknown.

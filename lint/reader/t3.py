@@ -47,7 +47,7 @@ def _unlabelled_full_table(vectors: Sequence[Vector]) -> bool:
     """Rows of values, as many as table 三 has rows with its (六) sub-rows, and each row
     whose label was read at its own place in that order: the labels of the others name no
     row (none at all, or each broken into pieces: 「1.申」, 「2.申」)."""
-    rows = [v for v in vectors if "num" in map(CELL_KIND, v.values)]
+    rows = [v for v in vectors if "num" in map(CELL_KIND, v.cells)]  # (the shared cells: no copies)
     if len(rows) != len(T3_ROWS):
         return False
     return all(v.key is None or not v.key.startswith("R") or v.key == key for v, key in zip(rows, T3_ROWS))
@@ -234,8 +234,8 @@ def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue])
     for vec in duplicates:
         issues.append(Issue("t3-duplicate-row", Span(vec.line), "t3", vec.key or "", vec.label_text))
     for vec in strays:
-        issues.append(Issue("t3-unplaced-values", vec.values[0].span if vec.values else Span(vec.line), "t3",
-                            values=tuple(c.text for c in vec.values)))
+        issues.append(Issue("t3-unplaced-values", vec.first_span() or Span(vec.line), "t3",
+                            values=tuple(c.text for c in vec.cells)))
     return placed
 
 
@@ -261,14 +261,16 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
     rows = [k for k in order if k.startswith("R") or k == "G6"]
     for key, vec in placed.items():
         if key in rows:
-            digits = runs.run_digits(vec.values, 7)
+            # (The shared cells: their texts are the values', and their lines are not read
+            # here; the values carrying their lines are made for the rows a table keeps.)
+            digits = runs.run_digits(vec.cells, 7)
             if digits is None and not vec.separated:
                 # Cell boundaries lost: only when a cut of all seven keeps the row total
                 # and every boundary the text printed. (Tabs and pipes lose none: a row
                 # cut by them that is short of a cell lost the cell, e.g. its 总计.)
-                digits = runs.lost_boundaries(vec.values, 7)
+                digits = runs.lost_boundaries(vec.cells, 7)
                 if digits is not None:
-                    ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in vec.values))
+                    ends = frozenset(itertools.accumulate(len(runs.digits_of(c) or "") for c in vec.cells))
                     if any(runs.keeps_boundaries(v, ends) for v in t3_runs.t3_row_splits(digits)):
                         printed[key] = ends
                     else:
@@ -298,7 +300,7 @@ def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], 
 
 def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Optional[int] = None,
             aligned: Optional[AlignedColumns] = None) -> Row:
-    vals = vec.values
+    vals = vec.values_once()
     w = width + 1 if subtotal is not None else width
     if len(vals) > w:  # (fit drops nothing from a row no wider than w: most rows)
         vals = fit(vals, w, vec.label)
@@ -356,7 +358,7 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
 def _unplaced_row(key: str, vec: Vector, issues: list[Issue], vals: Optional[Sequence[LCell]] = None) -> Row:
     """A row whose values cannot be put in their columns (which cell is missing is
     unknown): no cell placed, its values kept as values left over, and an issue saying so."""
-    vals = vec.values if vals is None else vals
+    vals = vec.values_once() if vals is None else vals
     lab = vec.label
     label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
     issues.append(Issue("t3-row-gap-unknown", Span(vec.line), "t3", key, found=len(vals), expected=7))

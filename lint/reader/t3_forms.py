@@ -103,8 +103,8 @@ def _kv_line(info: LineInfo) -> Optional[_KvLine]:
     key = _row_named(head.strip())
     if key is None:
         return None
-    start = info.offset + len(head) - len(head.lstrip()) + 1
-    label = LCell("label", head.strip(), info.number, start, info.offset + len(head.rstrip()) + 1)
+    start = len(head) - len(head.lstrip()) + 1
+    label = LCell("label", head.strip(), info.number, start, len(head.rstrip()) + 1)
     cells: dict[str, LCell] = {}
     clean, at = True, 0
     for m in _PAIR.finditer(rest):
@@ -135,7 +135,7 @@ def _row_named(text: str) -> Optional[str]:
 
 def _value_cell(raw: str, info: LineInfo, index: int) -> LCell:
     """The cell for a number (or blank mark) at ``index`` of the line's text."""
-    column = info.offset + index + 1
+    column = index + 1
     if raw in BLANK_MARKS:
         return LCell("blank", raw, info.number, column, column + len(raw))
     return LCell("num", raw, info.number, column, column + len(raw), to_number(raw))

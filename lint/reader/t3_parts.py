@@ -16,6 +16,7 @@ issue (form ``column-parts``), which :mod:`gplint.confidence` turns into one T19
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
@@ -98,7 +99,8 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
         return []
     parts = [Part()]
     texts: list[list[str]] = [[]]
-    at: list[list[int]] = [[]]  # each part's lines, by position in ``infos``
+    # Each part's lines, by position in ``infos`` (arrays: no int object a line).
+    at: list[array] = [array("i")]
     for k, info in enumerate(infos):
         if info.blank or info.footer or info.md_rule:
             continue
@@ -108,7 +110,7 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
             part = Part()
             parts.append(part)
             texts.append([])
-            at.append([])
+            at.append(array("i"))
         if header is not None:
             part.header.append(info)
             texts[-1].append(header)
@@ -119,7 +121,7 @@ def cut_parts(infos: Sequence[LineInfo], row_named: Callable[[str], Optional[str
         part.columns = L.t3_columns_in("".join(lines))
         part.printed = _printed_order(lines, part.columns)
     merged: list[Part] = []
-    merged_at: list[list[int]] = []
+    merged_at: list[array] = []
     for part, positions in zip(parts, at):
         if merged and (part.columns == merged[-1].columns or not part.has_values):
             merged_at[-1] += positions  # a header printed again, or one with no rows under it

@@ -7,6 +7,7 @@ import itertools
 from array import array
 from typing import Optional, Sequence
 
+from ..model import Span
 from .cells import LCell, at_line
 
 _NEW = object.__new__
@@ -69,16 +70,35 @@ class Vector:
     def values(self) -> list[LCell]:
         """The values, each carrying its own line."""
         if self._values is None:
-            lines = self.lines or itertools.repeat(self.line)
-            # (at_line spelled out: a call a value cost more than the copies)
-            self._values = [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused,
-                                                         c.unit) for c, n in zip(self.cells, lines)]
+            self._values = self._placed()
         return self._values
+
+    def values_once(self) -> list[LCell]:
+        """:attr:`values`, not kept when made here: for a row made into the model's cells
+        once (kept, the copies of every row's values stood beside the cells made from them
+        at the reader's peak)."""
+        return self._values if self._values is not None else self._placed()
+
+    def _placed(self) -> list[LCell]:
+        lines = self.lines or itertools.repeat(self.line)
+        # (at_line spelled out: a call a value cost more than the copies)
+        return [c if c.line == n else LCell(c.kind, c.text, n, c.column, c.end_column, c.value, c.fused, c.unit)
+                for c, n in zip(self.cells, lines)]
 
     @values.setter
     def values(self, values: list[LCell]) -> None:
         self.cells = self._values = values
         self.lines = None
+
+    def first_span(self) -> Optional[Span]:
+        """Where the first value stands (None for a vector of none), without making the
+        values carrying their lines: a row set aside needs no more of them."""
+        if self._values is not None:
+            return self._values[0].span if self._values else None
+        if not self.cells:
+            return None
+        first, line = self.cells[0], self.line_of(0)
+        return Span(line, first.column, line, first.end_column)
 
     def line_of(self, k: int) -> int:
         """The line value ``k`` stands on."""
