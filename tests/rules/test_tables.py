@@ -257,6 +257,17 @@ def test_balance_is_still_checked_beside_a_rows_values_left_over():
     assert sorted(d.code for d in diags) == ["A103", "A103", "T190"]
 
 
+@pytest.mark.parametrize("stray", ["12  3", "2024\t3", "第\t3\t页\t共\t12\t页"])
+def test_a_few_numbers_beside_rows_all_read_whole_leave_the_sums_checked(stray):
+    # A page footer or a note's figures inside table 三 when every row was read with its
+    # values: they are no row's, so （七）总计 that does not add up is still an error (was:
+    # T190 'values left over' and both A102s held back).
+    lines = example_report(t3={"R04": (2, 0, 0, 0, 0, 0, 9)}).split("\n")
+    at = next(k for k, line in enumerate(lines) if "（四）无法提供" in line)
+    text = "\n".join(lines[:at] + [stray] + lines[at:])
+    assert sorted(d.code for d in run(text, ["T", "A"], profile="default")) == ["A102", "A102", "A104"]
+
+
 def test_group_six_labels_wrapped_two_characters_a_line_are_read():
     # A PDF of narrow label columns: （六）'s labels two characters a line, the values on each
     # label's first line (were: （六） read as the 2019 format's one row, its sub-rows lost).
