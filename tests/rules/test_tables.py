@@ -103,6 +103,19 @@ def test_a_header_not_read_whole_says_nothing_of_its_total_column():
     assert "T104" not in codes(run(text, ["T"]))
 
 
+def test_rows_of_six_values_show_the_total_column_missing_whatever_the_header_reads():
+    # No 总计 column, and 法律服务机构 named in words of the agency's own (律师事务所): the
+    # header's six part columns are not all read, but every row carries six values, so the
+    # total column is missing (was: no finding at all).
+    lines = example_report(t3_total_column=False).replace("法律服务机构", "律师事务所", 1).split("\n")
+    t3_rows = [k for k, line in enumerate(lines) if line.count("\t") >= 7 and not line.replace("\t", "").isdigit()
+               and line.rsplit("\t", 1)[-1].isdigit()]
+    for k in t3_rows:
+        lines[k] = lines[k].rsplit("\t", 1)[0]
+    diags = run("\n".join(lines), ["T"])
+    assert codes(diags) == ["T104"] and len(diags[0].related) == len(t3_rows) >= 20
+
+
 def test_missing_rows_listed_once():
     diags = run(example_report(drop_t3_rows=("R17", "R18")), ["T105"])
     assert len(diags) == 1 and "2.重复申请" in diags[0].message and "3.要求提供公开出版物" in diags[0].message
