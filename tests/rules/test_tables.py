@@ -310,17 +310,19 @@ def test_t4_page_number_or_note_after_the_values_is_no_value(after):
     assert run(text, ["T", "A", "N"], profile="default") == []
 
 
-def test_a_row_of_twice_the_columns_is_rows_gathered_not_a_long_row():
-    # A column stream (pdftotext without -layout) read into one row: 14 values where 7
-    # belong are two rows' cells. Were: T103 "14 values" and A104 on its first seven.
+def test_a_row_printed_with_twice_the_columns_on_its_line_is_the_rows_own():
+    # Cells the text sets on the row's own line, cut by tabs, are the row's however many:
+    # T103 names them. (A column stream read down several lines is 'gathered':
+    # tests/test_confidence.py.) Table 二 with comparison columns added, 6 for 3, was T190
+    # 'several rows' values read together'.
+    diags = run(example_report(replace={"规章\t0\t0\t0": "规章\t1\t0\t5\t1\t0\t5"}), ["T"], profile="default")
+    assert codes(diags) == ["T103"] and "6 个数值" in diags[0].message
     text = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 5)})
-    diags = run(text, ["T", "A"], profile="default")
-    assert [d.code for d in diags] == ["T190"] and "几行的数值读到了一起" in diags[0].message
-    # Nor are rows missing beside it: they may be among the gathered values.
-    gathered = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1) * 2}, drop_t3_rows=["R05"])
-    assert "T105" not in codes(run(gathered, ["T"], profile="default"))
-    assert "T105" in codes(run(example_report(drop_t3_rows=["R05"]), ["T"], profile="default"))
-    # One value too many is still the row's own (T103 names it).
+    assert "T103" in codes(run(text, ["T"], profile="default"))
+    # A row left out beside it is missing (no other row's values are on that line).
+    wide = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1) * 2}, drop_t3_rows=["R05"])
+    assert "T105" in codes(run(wide, ["T"], profile="default"))
+    # One value too many is the row's own too.
     assert "T103" in codes(run(example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 0)}), ["T"], profile="default"))
 
 
