@@ -45,6 +45,8 @@ def shapes(size: int) -> dict[str, str]:
         "blank-separated numbers": ("1 22 " * (size // 5 + 1))[:size],
         "pipes and numbers": ("| 1 " * (size // 4 + 1))[:size],
         "words and blanks": ("公开 申请 " * (size // 14 + 1))[: size // 3],
+        "zero-width spaces and inline tags": (("\u200b本年新收申请<span style=\"font-size:12pt\">5</span>")
+                                              * (size // 60 + 1))[: size // 3],
         "one cell a line": ("0\n1.属于国家秘密\n12\n" * (size // 30 + 1))[: size // 2],
     }
 

@@ -85,7 +85,8 @@ class InvisibleMap:
             if tags and "<" in line and _in_table_row(line):
                 # (Tags are found in the line with its invisible characters left out, as
                 # without_invisible finds them.)
-                kept = [k for k in range(1, len(line) + 1) if k not in set(removed)]
+                invisible_at = set(removed)
+                kept = [k for k in range(1, len(line) + 1) if k not in invisible_at]
                 visible = "".join(line[k - 1] for k in kept)
                 for m in _INLINE_TAG.finditer(visible):
                     removed.extend(kept[m.start():m.end()])

@@ -170,3 +170,18 @@ def test_every_row_a_value_short_is_still_checked():
     assert short.count("\n") == t3.count("\n") and short != t3
     codes = [d.code for d in lint_with(text.replace(t3, short), ["T", "A"], profile="default")]
     assert "T190" not in codes and "A102" in codes
+
+
+def test_a_row_read_down_a_column_stream_is_gathered_across_its_line_it_is_not():
+    # pdftotext without -layout writes a table column by column: a row read so holds the
+    # values of several rows, one a line. On the row's one line the cells are its own.
+    from gplint.confidence.rows import row_confidence
+    from gplint.model import Cell, Span
+
+    def cells(lines):
+        return tuple(Cell(0, "0", Span(line, 1 + 2 * k, line, 2 + 2 * k)) for k, line in enumerate(lines))
+
+    down = row_confidence("R04", 90, cells(range(90, 104, 2)), 7, 14, [], True)
+    across = row_confidence("R04", 90, cells([90] * 7), 7, 14, [], True)
+    assert "gathered" in down.flags and down.misread
+    assert "gathered" not in across.flags and "too-many" in across.flags and not across.misread

@@ -81,9 +81,16 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
         flags.add("too-few")
     elif n > expected:
         flags.add("too-many")
-        if expected >= 3 and n >= 2 * expected:
-            flags.add("gathered")  # no row prints its cells twice over: other rows' values
+        if expected >= 3 and n >= 2 * expected and _on_several_lines(cells):
+            # Read down a column stream, not across: no row prints its cells twice over,
+            # these are other rows' values. (Cells the text puts on the row's one line are
+            # the row's own, however many: T103's.)
+            flags.add("gathered")
     return RowConfidence(key, line, expected, n, frozenset(flags), span or (Span(line) if line > 0 else None), raw)
+
+
+def _on_several_lines(cells: tuple[Cell, ...]) -> bool:
+    return len({c.span.line for c in cells if c.span is not None}) > 1
 
 
 _SPAN = attrgetter("span")

@@ -75,12 +75,12 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     also = 0 if "C7" in t3.header_columns else 6
     row_issues: dict[str, list[Issue]] = {}
     unplaced = 0
-    left_over: list[Span] = []
+    left_over: list[tuple[Span, int]] = []  # (where, how many values)
     for i in issues:
         if i.kind == "t3-unplaced-values":
             unplaced += len(i.values)
             if len(i.values) >= 2 and i.span is not None:
-                left_over.append(i.span)
+                left_over.append((i.span, len(i.values)))
         elif i.row:
             row_issues.setdefault(i.row, []).append(i)
     rows: dict[str, RowConfidence] = {}
@@ -103,12 +103,28 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     blank_zeros = zeros_written_blank([r.cells for _, r in printed], rows)
     if blank_zeros:
         rows = unplace_short_rows(rows)
+    if _every_row_whole(t3, rows):
+        # No row lacks a value: only a row's worth of values (a row the format has not, or
+        # whose label was lost) may be summed in a total; fewer are no row's (a footer's
+        # "12  3", a note's figures).
+        left_over = [(span, n) for span, n in left_over if n >= _A_ROWS_VALUES]
     score = table_score(rows)
     sparse = _sparse(t3, len(printed))
     if sparse is not None:
         score = 0.0
     return TableConfidence("t3", found, rows, unplaced, blank_zeros, score,
-                           first_unsure_span(rows, t3.span), rows_left_over=tuple(left_over), sparse=sparse)
+                           first_unsure_span(rows, t3.span), rows_left_over=tuple(span for span, _ in left_over), sparse=sparse)
+
+
+#: The fewest values a line left in no row carries when it is a row of table 三 (its six
+#: applicant columns; the total column may be left out).
+_A_ROWS_VALUES = 6
+
+
+def _every_row_whole(t3: Table3, rows: dict[str, RowConfidence]) -> bool:
+    """Every row of the format printed and read with no value missing."""
+    return all(r.line > 0 for r in t3.rows.values()) and not any(
+        r.flags & {"too-few", "no-values", "unplaced", "ambiguous-split"} for r in rows.values())
 
 
 #: Table 三 read in fewer rows than this share of the format's, from a region of more

@@ -153,12 +153,15 @@ class T3TotalColumnMissing(Rule):
         t3 = report.t3
         if t3 is None or not t3.header_columns or _T3.total_column in t3.header_columns:
             return
-        if not set(_T3.part_columns) <= set(t3.header_columns):
-            # Not every other column's words were read either (words wrapped a character a
-            # line in narrow columns, a header cut by a page): the header was not read
-            # whole, and says nothing about its 总计.
-            return
         if not any(r.line > 0 for r in t3.rows.values()):
+            return
+        printed = [r for r in list(t3.rows.values()) + list(t3.groups.values()) if r.line > 0]
+        short = sorted(r.line for r in printed if r.count == len(_T3.part_columns))
+        if not set(_T3.part_columns) <= set(t3.header_columns) and len(short) * 2 < len(printed):
+            # Not every other column's words were read either (words wrapped a character a
+            # line in narrow columns, a header cut by a page, a column named in words of its
+            # own) and the rows do not show the total missing: the header was not read
+            # whole, and says nothing about its 总计.
             return
         labels = [lb for lb in t3.column_labels if lb.key is not None]
         if labels:
@@ -167,7 +170,6 @@ class T3TotalColumnMissing(Rule):
             span = t3.caption.span
         else:
             span = Span(min(r.line for r in t3.rows.values() if r.line > 0))
-        short = sorted(r.line for r in list(t3.rows.values()) + list(t3.groups.values()) if r.line > 0 and r.count == len(_T3.part_columns))
         tail = ""
         if short:
             tail = f"；第 {'、'.join(str(n) for n in short)} 行只有 {len(_T3.part_columns)} 个数值（缺少{_TOTAL}）"

@@ -103,6 +103,19 @@ def test_a_header_not_read_whole_says_nothing_of_its_total_column():
     assert "T104" not in codes(run(text, ["T"]))
 
 
+def test_rows_of_six_values_show_the_total_column_missing_whatever_the_header_reads():
+    # No 总计 column, and 法律服务机构 named in words of the agency's own (律师事务所): the
+    # header's six part columns are not all read, but every row carries six values, so the
+    # total column is missing (was: no finding at all).
+    lines = example_report(t3_total_column=False).replace("法律服务机构", "律师事务所", 1).split("\n")
+    t3_rows = [k for k, line in enumerate(lines) if line.count("\t") >= 7 and not line.replace("\t", "").isdigit()
+               and line.rsplit("\t", 1)[-1].isdigit()]
+    for k in t3_rows:
+        lines[k] = lines[k].rsplit("\t", 1)[0]
+    diags = run("\n".join(lines), ["T"])
+    assert codes(diags) == ["T104"] and len(diags[0].related) == len(t3_rows) >= 20
+
+
 def test_missing_rows_listed_once():
     diags = run(example_report(drop_t3_rows=("R17", "R18")), ["T105"])
     assert len(diags) == 1 and "2.重复申请" in diags[0].message and "3.要求提供公开出版物" in diags[0].message
@@ -257,6 +270,17 @@ def test_balance_is_still_checked_beside_a_rows_values_left_over():
     assert sorted(d.code for d in diags) == ["A103", "A103", "T190"]
 
 
+@pytest.mark.parametrize("stray", ["12  3", "2024\t3", "第\t3\t页\t共\t12\t页"])
+def test_a_few_numbers_beside_rows_all_read_whole_leave_the_sums_checked(stray):
+    # A page footer or a note's figures inside table 三 when every row was read with its
+    # values: they are no row's, so （七）总计 that does not add up is still an error (was:
+    # T190 'values left over' and both A102s held back).
+    lines = example_report(t3={"R04": (2, 0, 0, 0, 0, 0, 9)}).split("\n")
+    at = next(k for k, line in enumerate(lines) if "（四）无法提供" in line)
+    text = "\n".join(lines[:at] + [stray] + lines[at:])
+    assert sorted(d.code for d in run(text, ["T", "A"], profile="default")) == ["A102", "A102", "A104"]
+
+
 def test_group_six_labels_wrapped_two_characters_a_line_are_read():
     # A PDF of narrow label columns: （六）'s labels two characters a line, the values on each
     # label's first line (were: （六） read as the 2019 format's one row, its sub-rows lost).
@@ -286,17 +310,19 @@ def test_t4_page_number_or_note_after_the_values_is_no_value(after):
     assert run(text, ["T", "A", "N"], profile="default") == []
 
 
-def test_a_row_of_twice_the_columns_is_rows_gathered_not_a_long_row():
-    # A column stream (pdftotext without -layout) read into one row: 14 values where 7
-    # belong are two rows' cells. Were: T103 "14 values" and A104 on its first seven.
+def test_a_row_printed_with_twice_the_columns_on_its_line_is_the_rows_own():
+    # Cells the text sets on the row's own line, cut by tabs, are the row's however many:
+    # T103 names them. (A column stream read down several lines is 'gathered':
+    # tests/test_confidence.py.) Table 二 with comparison columns added, 6 for 3, was T190
+    # 'several rows' values read together'.
+    diags = run(example_report(replace={"规章\t0\t0\t0": "规章\t1\t0\t5\t1\t0\t5"}), ["T"], profile="default")
+    assert codes(diags) == ["T103"] and "6 个数值" in diags[0].message
     text = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 5)})
-    diags = run(text, ["T", "A"], profile="default")
-    assert [d.code for d in diags] == ["T190"] and "几行的数值读到了一起" in diags[0].message
-    # Nor are rows missing beside it: they may be among the gathered values.
-    gathered = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1) * 2}, drop_t3_rows=["R05"])
-    assert "T105" not in codes(run(gathered, ["T"], profile="default"))
-    assert "T105" in codes(run(example_report(drop_t3_rows=["R05"]), ["T"], profile="default"))
-    # One value too many is still the row's own (T103 names it).
+    assert "T103" in codes(run(text, ["T"], profile="default"))
+    # A row left out beside it is missing (no other row's values are on that line).
+    wide = example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1) * 2}, drop_t3_rows=["R05"])
+    assert "T105" in codes(run(wide, ["T"], profile="default"))
+    # One value too many is the row's own too.
     assert "T103" in codes(run(example_report(t3={"R04": (1, 0, 0, 0, 0, 0, 1, 0)}), ["T"], profile="default"))
 
 
