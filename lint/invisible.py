@@ -13,9 +13,9 @@ Inline formatting tags in a table's rows are read the same way: a page converted
 markdown by pandoc, or copied from a web editor, keeps
 ``<span style="font-family:仿宋_GB2312">规章</span>`` in every table cell, and ``<font>``,
 ``<b>``, Word's ``<o:p></o:p>``. On screen they are no text; left in, a cell reads as markup
-and its table is not found. (In prose they stay: residue rule H101 reports them.) (Tables, paragraphs and
-line breaks are structure, read elsewhere: :mod:`gplint.embedded_html`,
-:mod:`gplint.literal_entities`.)
+and its table is not found. In prose they stay, for the residue rule H101 to report.
+(Tables, paragraphs and line breaks are structure, read elsewhere:
+:mod:`gplint.embedded_html`, :mod:`gplint.literal_entities`.)
 """
 from __future__ import annotations
 

@@ -15,7 +15,6 @@ _NO_FLAGS: frozenset[str] = frozenset()
 _MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
 
 
-
 @per_report
 def assess(report: Report) -> dict[str, TableConfidence]:
     """Confidence of each table, keyed "t2", "t3", "t4"; computed once per report and
@@ -60,7 +59,6 @@ def _image_in_section(report: Report, slot: str) -> Optional[Span]:
 def table_confidence(report: Report, table: str) -> TableConfidence:
     """:func:`assess`'s confidence of one table ("t2", "t3" or "t4")."""
     return assess(report)[table]
-
 
 
 def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
@@ -112,8 +110,8 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     sparse = _sparse(t3, len(printed))
     if sparse is not None:
         score = 0.0
-    return TableConfidence("t3", found, rows, unplaced, blank_zeros, score,
-                           first_unsure_span(rows, t3.span), rows_left_over=tuple(span for span, _ in left_over), sparse=sparse)
+    return TableConfidence("t3", found, rows, unplaced, blank_zeros, score, first_unsure_span(rows, t3.span),
+                           rows_left_over=tuple(span for span, _ in left_over), sparse=sparse)
 
 
 #: The fewest values a line left in no row carries when it is a row of table 三 (its six
