@@ -29,6 +29,12 @@ unplaced           values whose columns cannot be known: a short row in a    yes
                    fewer values than cells
 gathered           twice as many values as the table has columns, or more:  yes
                    several rows' values read as one (a column stream)
+interleaved        table 四's values read between lines of its header words     yes
+                   (a PDF's reading order) and two or more blocks' totals
+                   broken by that order
+spilled            values one a line, more than the columns, beside a row    yes
+                   with fewer (or none): a PDF's reading order put one
+                   row's values after the next row's label (both rows)
 too-few            fewer values than the table has columns                   no
 too-many           more values than the table has columns                    no
 blank              a cell written as a placeholder or left empty             no

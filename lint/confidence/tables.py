@@ -9,7 +9,8 @@ from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, Table3
 from .results import RowConfidence, TableConfidence
-from .rows import all_certain, first_unsure_span, row_confidence, table_score, unplace_short_rows, zeros_written_blank
+from .rows import (all_certain, first_unsure_span, row_confidence, spilled_rows, table_score, unplace_short_rows,
+                   zeros_written_blank)
 
 _NO_FLAGS: frozenset[str] = frozenset()
 _MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
@@ -91,6 +92,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         own = row_issues.get(key, [])
         found = row.count if row.count > 7 else None
         rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also)
+    rows = spilled_rows(printed, rows)
     # Rows the reader could not split leave no cells, only their issue.
     for key, own in row_issues.items():
         if key not in rows and any(i.kind == "ambiguous-digit-split" for i in own):
@@ -170,6 +172,7 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
     # The reader's count issue: its values do not fill the 15 cells (it expects 12 only
     # when the text has exactly 12 values and no 总计 columns, and then raises none).
     count_issues = [i for i in issues if i.kind == "t4-value-count"][:1]
+    order_issues = [i for i in issues if i.kind == "t4-values-interleaved"]
     # (Values beyond the fifteenth are placed in no cell: the issue counts them.)
     off = ((count_issues[0].found or 0) - (count_issues[0].expected or 15) if count_issues
            else sum(1 for c in cells.values() if c.span is not None) - 15)
@@ -181,7 +184,8 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
         if count_issues:
             rows[b] = row_confidence(b, t4.line, block, 5, 5 + off, own + count_issues, True)
         elif present or own:
-            rows[b] = row_confidence(b, t4.line, block, 5 if (b, "total") in cells else 4, None, own, True)
+            rows[b] = row_confidence(b, t4.line, block, 5 if (b, "total") in cells else 4, None,
+                                     own + order_issues, True)
     blank_zeros = zeros_written_blank([tuple(cells.values())], {})
     return TableConfidence("t4", True, rows, 0, blank_zeros, table_score(rows) if rows else 0.0,
                            first_unsure_span(rows, t4.span))

@@ -36,18 +36,22 @@ class _Printed(NamedTuple):
     spaced: bool
     #: The line of the last values read.
     last_line: int
+    #: Lines of header words stood between the values' lines (a PDF's reading order).
+    interleaved: bool = False
 
 
 def _printed(infos: Sequence[LineInfo]) -> _Printed:
     """The region's column labels and values, header debris and prose left out."""
     values: list[LCell] = []
     col_labels: list[Label] = []
-    has_total = separated = spaced = False
+    has_total = separated = spaced = interleaved = False
     last_line = infos[0].number
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
         labs, vals = info.labels, info.values  # (the line table's: the line is the region line's)
+        if values and labs and not vals:
+            interleaved = True
         for c in labs:
             n = L.normalise(c.text)
             if "总计" in n or n in ("总", "计") or "合计" in n:
@@ -67,7 +71,7 @@ def _printed(infos: Sequence[LineInfo]) -> _Printed:
         last_line = info.number
         if len(values) >= 15:
             break
-    return _Printed(values, col_labels, has_total, separated, spaced, last_line)
+    return _Printed(values, col_labels, has_total, separated, spaced, last_line, interleaved)
 
 
 def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
@@ -77,7 +81,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         table = other_form(infos, issues)
         if table is not None:
             return table
-    values, col_labels, has_total, separated, spaced, last_line = _printed(infos)
+    values, col_labels, has_total, separated, spaced, last_line, interleaved = _printed(infos)
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else 0
     values = fit(values, 15)
     if left_over:
@@ -111,7 +115,22 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values), expected=len(positions)))
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
+    if interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
+        # Values and header words in turn (pdfminer's reading order of a ruled table): the
+        # order read is the page's, not the table's, and the block totals do not vouch for
+        # it. (One broken block is a report's own error, as in any layout.)
+        issues.append(Issue("t4-values-interleaved", values[0].span, "t4", found=_blocks_broken(cells)))
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:
+    """How many of the three blocks' totals are not the sum of their four results."""
+    broken = 0
+    for b in T4_BLOCKS:
+        parts = [cells[(b, c)].value for c in T4_COLS]
+        if all(isinstance(v, int) for v in parts) and sum(parts[:4]) != parts[4]:
+            broken += 1
+    return broken
 
 
 def _values_left_over(infos: Sequence[LineInfo], last: int) -> int:

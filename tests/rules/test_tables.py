@@ -412,3 +412,54 @@ def test_html_pictures_become_lines_of_their_own():
                        "<table><tr><td><img src='icon.png'>1</td><td>2</td></tr></table></body>")
     assert lines[:2] == ["三、收到和处理政府信息公开申请情况", IMAGE_MARK]
     assert IMAGE_MARK not in lines[2:]  # a picture inside a table cell is left out
+
+
+_T3_TOP = ("一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t4\n"
+           "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n")
+
+
+def test_values_spilled_into_the_next_row_by_a_pdfs_reading_order_are_one_t190():
+    # pdfminer's text of a ruled table: a value a line, and the first row's values but one
+    # read after the second row's label. Not T103 "13 values" and A104: one T190.
+    spilled = ("一、本年新收政府信息公开申请数量\n3\n二、上年结转政府信息公开申请数量\n"
+               + "".join(f"{v}\n" for v in (1, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 1)))
+    text = example_report(replace={_T3_TOP: spilled})
+    assert spilled in text
+    codes = [d.code for d in run(text, ["T", "A"], profile="default")]
+    assert "T190" in codes and "T103" not in codes and "A104" not in codes
+
+
+def test_a_row_with_a_value_too_many_on_its_own_line_is_still_t103():
+    text = example_report(replace={_T3_TOP: _T3_TOP.replace("\t1\t0\t0\t0\t0\t0\t1\n", "\t1\t0\t0\t0\t0\t0\t0\t1\n")})
+    assert "T103" in [d.code for d in run(text, ["T"], profile="default")]
+
+
+_T4_TABLE = ("行政复议\t\t\t\t\t行政诉讼\n"
+             "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t"
+             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+             "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n")
+
+
+def _t4_interleaved(values) -> str:
+    """Table 四 as pdfminer reads a ruled one: header words a character a line, values
+    between them in the page's order."""
+    lines = ["行政复议", "行政诉讼", "未经复议直接起诉"]
+    for k, v in enumerate(values):
+        lines += ["结", "果", str(v)] if k % 3 == 0 else [str(v)]
+    lines += ["复议后起诉"]
+    return "\n".join(lines) + "\n"
+
+
+def test_table_four_values_between_its_header_words_in_no_order_are_one_t190():
+    # The page's order breaks every block's total: the order is not the table's.
+    text = example_report(replace={_T4_TABLE: _t4_interleaved([5, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0])})
+    codes = [d.code for d in run(text, ["T", "A", "N"], profile="default")]
+    assert "T190" in codes and "A106" not in codes
+
+
+def test_table_four_between_its_header_words_keeps_a_reports_own_broken_block():
+    # The order holds for two blocks: the third's broken total is the report's error.
+    text = example_report(replace={_T4_TABLE: _t4_interleaved([1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])})
+    codes = [d.code for d in run(text, ["T", "A"], profile="default")]
+    assert "A106" in codes and "T190" not in codes
