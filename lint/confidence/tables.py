@@ -1,6 +1,7 @@
 """Each table's confidence from the report: :func:`assess` (see :mod:`gplint.confidence`)."""
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from typing import Optional
 
@@ -109,11 +110,19 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         # "12  3", a note's figures).
         left_over = [(span, n) for span, n in left_over if n >= _A_ROWS_VALUES]
     score = table_score(rows)
+    if any(r.flags & _OTHER_ROWS_VALUES for r in rows.values()):
+        # Rows holding other rows' values: the values were read in an order that is not
+        # the table's (a PDF's column stream), so no row's place in it is sure.
+        score = 0.0
     sparse = _sparse(t3, len(printed))
     if sparse is not None:
         score = 0.0
     return TableConfidence("t3", found, rows, unplaced, blank_zeros, score, first_unsure_span(rows, t3.span),
                            rows_left_over=tuple(span for span, _ in left_over), sparse=sparse)
+
+
+#: Flags of a row that holds values of other rows.
+_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled"})
 
 
 #: The fewest values a line left in no row carries when it is a row of table 三 (its six
@@ -191,6 +200,21 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
                            first_unsure_span(rows, t4.span))
 
 
+def _read_off_their_lines(rows: dict[str, RowConfidence], t2, labelled) -> dict[str, RowConfidence]:
+    """Beside values the reader placed in no row, the rows whose values it took from other
+    lines than their label's are "spilled": in a PDF's column stream (labels, then values
+    in the page's order) one value out of place shifts every row after it. Rows whose
+    values stand on their label's line are the table's own."""
+    row_keys = T2_ROW_KEYS_2019 if t2.format == "2019" else T2_ROW_KEYS
+    out = dict(rows)
+    for row, conf in rows.items():
+        label = labelled.get(row)
+        lines = {c.span.line for k in row_keys[row] if (c := t2.cells.get(k)) is not None and c.span is not None}
+        if label is not None and lines and lines != {label.span.line}:
+            out[row] = dataclasses.replace(conf, flags=conf.flags | {"spilled"})
+    return out
+
+
 _T4_WORDS = ("维持", "纠正", "审结", "直接起诉", "复议后起诉", "行政复议", "行政诉讼")
 
 
@@ -229,6 +253,8 @@ def _t2(report: Report, issues: list[Issue]) -> TableConfidence:
         line = labelled[row].span.line if row in labelled else next(
             (c.span.line for c in cells if c.span is not None), own[0].span.line if own and own[0].span else 0)
         rows[row] = row_confidence(row, line, cells, len(keys), None, own, False)
+    if unplaced >= 2:
+        rows = _read_off_their_lines(rows, t2, labelled)
     # (A table 二 is made only where its anchor was found — a block heading, its header or
     # a row — so a block heading left alone is the table found, unread.)
     found = bool(rows) or bool(t2.column_labels) or t2.span is not None

@@ -82,10 +82,14 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         if table is not None:
             return table
     values, col_labels, has_total, separated, spaced, last_line, interleaved = _printed(infos)
-    left_over = _values_left_over(infos, last_line) if len(values) >= 15 else 0
+    left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
     values = fit(values, 15)
     if left_over:
-        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values) + left_over,
+        joined = _wrapped_numbers(values + left_over)
+        if joined is not None:
+            cells = {(b, c): to_cell(v) for (b, c), v in zip(((b, c) for b in T4_BLOCKS for c in T4_COLS), joined)}
+            return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, left_over[-1].line, 1))
+        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values) + len(left_over),
                             expected=len(values)))
     digits = runs.run_digits(values, 15)
     if digits is not None:
@@ -133,19 +137,68 @@ def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:
     return broken
 
 
-def _values_left_over(infos: Sequence[LineInfo], last: int) -> int:
-    """How many values stand on lines of their own after the line that completed the
-    fifteen (each two or more, before any line with words): a cell's number wrapped onto
-    a second line in a narrow column ("35" over "1"), a row the table does not have. Which
-    cell each belongs to is unknown. (A number alone is a page number.)"""
-    extra = 0
+def _values_left_over(infos: Sequence[LineInfo], last: int) -> list[LCell]:
+    """The values that stand on lines of their own after the line that completed the
+    fifteen, before any line with words: a cell's number wrapped onto a second line in a
+    narrow column ("17" over "8"), a row the table does not have. Which cell each belongs
+    to is unknown. (One number alone on one line is a page number.)"""
+    extra: list[LCell] = []
+    lines = 0
     for info in infos:
         if info.number <= last or info.blank or info.footer or info.md_rule:
             continue
-        if info.labels or len(info.values) < 2 or "num" not in map(CELL_KIND, info.values):
+        if info.labels or "num" not in map(CELL_KIND, info.values):
             break
-        extra += sum(1 for c in info.values if c.kind == "num")
-    return extra
+        extra.extend(c for c in info.placed_values if c.kind == "num")
+        lines += 1
+    return [] if lines == 1 and len(extra) == 1 else extra
+
+
+#: The most numbers a narrow column may have wrapped in table 四 (each joins two values).
+_MOST_WRAPPED = 3
+
+
+def _wrapped_numbers(values: Sequence[LCell]) -> Optional[list[LCell]]:
+    """Table 四's values one a line, more than fifteen, read as numbers a narrow column
+    wrapped ("17" over "8" is 178): the one way of joining values with the next line's
+    that leaves fifteen and makes every block's total the sum of its results; None when
+    there is none or more than one (the identities decide, never the order alone)."""
+    joins = len(values) - 15
+    if not 0 < joins <= _MOST_WRAPPED or len({c.line for c in values}) != len(values):
+        return None
+    found = None
+    for at in itertools.combinations(range(len(values) - 1), joins):
+        if any(b - a < 2 for a, b in zip(at, at[1:])) or any(values[i].text.startswith("0") for i in at):
+            continue
+        joined = _joined(values, at)
+        if joined is None or any(sum(v.value for v in joined[k:k + 4]) != joined[k + 4].value for k in (0, 5, 10)):
+            continue
+        if found is not None:
+            return None
+        found = joined
+    return found
+
+
+def _joined(values: Sequence[LCell], at: Sequence[int]) -> Optional[list[LCell]]:
+    """``values`` with each value at ``at`` joined to the next (None if a piece is not a
+    whole number)."""
+    out: list[LCell] = []
+    skip = False
+    for i, c in enumerate(values):
+        if skip:
+            skip = False
+            continue
+        if not isinstance(c.value, int):
+            return None
+        if i in at:
+            tail = values[i + 1]
+            if not isinstance(tail.value, int):
+                return None
+            text = c.text + tail.text
+            c = LCell("num", text, c.line, c.column, c.end_column, int(text))
+            skip = True
+        out.append(c)
+    return out
 
 
 def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optional[list[LCell]]:

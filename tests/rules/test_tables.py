@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from gplint import parse
+from gplint.dump import report_to_dict
 from gplint.testing import example_report, lint_with
 
 
@@ -463,3 +465,65 @@ def test_table_four_between_its_header_words_keeps_a_reports_own_broken_block():
     text = example_report(replace={_T4_TABLE: _t4_interleaved([1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])})
     codes = [d.code for d in run(text, ["T", "A"], profile="default")]
     assert "A106" in codes and "T190" not in codes
+
+
+_T2_TABLE = ("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n"
+             "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t3\n第二十条第（六）项\n信息内容\t本年处理决定数量\n"
+             "行政处罚\t2\n行政强制\t0\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n")
+
+
+def test_table_two_read_in_a_pdfs_order_with_values_left_over_checks_no_shifted_cell():
+    # pdfminer's text: the first block's values before its labels (placed in no row), then
+    # each later value one row off: the fee's 7730.28 read as 行政强制's count (no A107).
+    stream = ("第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n0\n5\n0\n5\n规章\n行政规范性文件\n"
+              "第二十条第（五）项\n0\n0\n信息内容\n行政许可\n本年处理决定数量\n550\n第二十条第（六）项\n信息内容\n行政处罚\n"
+              "行政强制\n本年处理决定数量\n4119\n195\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n7730.28\n")
+    text = example_report(replace={_T2_TABLE: stream})
+    assert stream in text
+    codes = [d.code for d in run(text, ["A", "T"], profile="default")]
+    assert "A107" not in codes and "T190" in codes
+
+
+def test_table_two_with_values_left_over_still_checks_rows_on_their_own_lines():
+    # An agency's extra row (地方性法规) leaves values in no row; the rows printed with their
+    # values on their own line are still checked: 行政强制 0.5 is no count.
+    text = example_report(replace={"行政强制\t0\n": "行政强制\t0.5\n地方性法规\t1\t2\t3\n"})
+    assert "A107" in [d.code for d in run(text, ["A"], profile="default")]
+
+
+def test_a_table_three_row_holding_other_rows_values_leaves_no_row_checked():
+    # Rows read down a PDF's column stream: once one row holds another's values, the rows
+    # beside it are placed by the same order: no identity is built on any of them.
+    spilled = ("一、本年新收政府信息公开申请数量\n3\n二、上年结转政府信息公开申请数量\n"
+               + "".join(f"{v}\n" for v in (1, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 1)))
+    text = example_report(replace={_T3_TOP: spilled, "（一）予以公开\t2\t0": "（一）予以公开\t9\t0"})
+    codes = [d.code for d in run(text, ["A", "N"], profile="default")]
+    assert not [c for c in codes if c.startswith(("A10", "N10"))]
+
+
+def _t4_one_a_line(values) -> str:
+    return _T4_TABLE.replace("1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n", "".join(f"{v}\n" for v in values))
+
+
+def test_table_four_numbers_wrapped_in_narrow_cells_are_joined_by_the_block_totals():
+    # PyMuPDF's text of a narrow ruled table: 178 written "17" over "8", 351 "35" over "1".
+    values = [72, 64, 17, 8, 37, 35, 1, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    text = example_report(replace={_T4_TABLE: _t4_one_a_line(values)})
+    t4 = report_to_dict(parse(text))["t4"]
+    assert [t4["review"][c] for c in ("upheld", "corrected", "other", "pending", "total")] == [72, 64, 178, 37, 351]
+    assert t4["after_review"]["total"] == 20
+    assert not [d for d in run(text, ["A", "T"], profile="default") if d.code in ("A106", "T190")]
+
+
+def test_table_four_values_left_over_one_a_line_that_no_join_explains_are_one_t190():
+    values = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4]
+    codes = [d.code for d in run(example_report(replace={_T4_TABLE: _t4_one_a_line(values)}), ["A", "T"],
+                                 profile="default")]
+    assert "T190" in codes and "A106" not in codes
+
+
+def test_a_page_number_after_table_four_is_no_value():
+    values = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7]
+    codes = [d.code for d in run(example_report(replace={_T4_TABLE: _t4_one_a_line(values)}), ["A", "T"],
+                                 profile="default")]
+    assert "T190" not in codes
