@@ -116,3 +116,52 @@ def test_a_label_cut_to_its_first_words_in_a_narrow_column_keeps_its_row():
     t3_rows = report["t3_rows"]
     assert t3_rows["R06"]["line"] != t3_rows["R23"]["line"]
     assert report["t3"]["R21"]["C7"] == 1 and report["t3"]["R22"]["C7"] == 2
+
+
+def _with_t3_rows(old_rows: str, new_rows: str) -> str:
+    text = example_report()
+    assert old_rows in text
+    return text.replace(old_rows, new_rows)
+
+
+_R03_R04 = ("三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2\n"
+            "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1\n")
+
+
+def test_two_rows_stacked_in_one_pipe_row_are_misread_not_fourteen_values():
+    # pymupdf4llm joins rows it cannot tell apart, each cell's lines by <br>.
+    stacked = ("|三、本年度办理结果（一）予以公<br>（二）部分公<br>计其他情形）|开<br>开（区分处理的，只计这一情形，不|"
+               + "|".join(f"{a}<br>{b}" for a, b in zip((2, 0, 0, 0, 0, 0, 2), (1, 0, 0, 0, 0, 0, 1))) + "|\n")
+    text = _with_t3_rows(_R03_R04, stacked)
+    codes = [d.code for d in lint_text(text)]
+    assert not {"T103", "T105", "A104", "A102", "A103"} & set(codes)
+    assert "T190" in codes
+
+
+def _narrow(line: str) -> str:
+    """A table row as a narrow label column prints it: the label's first characters with
+    the values, the rest two characters a line; other lines as they are."""
+    cells = [c for c in line.split("\t") if c]
+    values = [c for c in cells if c.isdigit()]
+    if not values or len(values) == len(cells):
+        return " ".join(cells)
+    label = "".join(c for c in cells if not c.isdigit())
+    first = 3 if label[:1].isdigit() else 10  # 2.申 / 四、结转下年度继续办, as pymupdf4llm cut them
+    pieces = [label[:first]] + [label[i:i + 2] for i in range(first, len(label), 2)]
+    return "<br>".join([pieces[0] + " " + " ".join(values), *pieces[1:]])
+
+
+def test_a_line_broken_by_br_tags_is_read_line_by_line():
+    # pymupdf4llm writes a region it took for a picture on one line, its lines joined by
+    # <br>: the rows and the next section's heading inside it are read.
+    # (The region runs from table 三's last rows to section 四's heading.)
+    page = example_report()
+    start = page.index("\t\t2.申请人逾期未按收费通知")
+    end = page.index("\n", page.index("四、政府信息公开行政复议"))
+    joined = "<br>".join(_narrow(line) for line in page[start:end].replace("\n\n", "\n").split("\n"))
+    text = page[:start] + joined + page[end:]
+    assert joined in text.splitlines()
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"] is not None
+    assert report["t3"]["R24"]["C7"] == 4 and report["t4"]["review"]["total"] == 1
+    assert not [d for d in lint_text(text) if d.code in ("S101", "T101", "A101", "A102", "A103")]

@@ -32,6 +32,8 @@ gathered           twice as many values as the table has columns, or more:  yes
 interleaved        table 四's values read between lines of its header words     yes
                    (a PDF's reading order) and two or more blocks' totals
                    broken by that order
+stacked            too many values, two of them in one cell of a pipe row:     yes
+                   several rows' cells stacked in one (PDF-to-markdown)
 spilled            values one a line, more than the columns, beside a row    yes
                    with fewer (or none): a PDF's reading order put one
                    row's values after the next row's label (both rows)

@@ -111,6 +111,25 @@ def spilled_rows(printed: Sequence[tuple[str, Any]], rows: dict[str, RowConfiden
     return rows
 
 
+def stacked_rows(printed: Sequence[tuple[str, Any]], rows: dict[str, RowConfidence],
+                 lines: Sequence[str]) -> dict[str, RowConfidence]:
+    """``rows`` with "stacked" on each row with too many values, two of them in one cell of
+    a line cut by pipes: cells of several rows stacked in one, as PDF-to-markdown tools
+    (pymupdf4llm) join rows they could not tell apart ("| 0<br>0 | 1<br>0 |")."""
+    out = dict(rows)
+    for key, row in printed:
+        if key not in rows or "too-many" not in rows[key].flags:
+            continue
+        cells = sorted((c.span.line, c.span.column, c.span.end_column)
+                       for c in (*row.cells, *row.extra) if c.span is not None)
+        for (line, _, end), (line2, column, _) in zip(cells, cells[1:]):
+            text = lines[line - 1] if 0 < line <= len(lines) else ""
+            if line == line2 and "|" in text and "|" not in text[end - 1:column - 1]:
+                out[key] = dataclasses.replace(rows[key], flags=rows[key].flags | {"stacked"})
+                break
+    return out
+
+
 def _on_several_lines(cells: tuple[Cell, ...]) -> bool:
     return len({c.span.line for c in cells if c.span is not None}) > 1
 

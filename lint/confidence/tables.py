@@ -10,8 +10,8 @@ from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, Table3
 from .results import RowConfidence, TableConfidence
-from .rows import (all_certain, first_unsure_span, row_confidence, spilled_rows, table_score, unplace_short_rows,
-                   zeros_written_blank)
+from .rows import (all_certain, first_unsure_span, row_confidence, spilled_rows, stacked_rows, table_score,
+                   unplace_short_rows, zeros_written_blank)
 
 _NO_FLAGS: frozenset[str] = frozenset()
 _MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
@@ -93,7 +93,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         own = row_issues.get(key, [])
         found = row.count if row.count > 7 else None
         rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also)
-    rows = spilled_rows(printed, rows)
+    rows = stacked_rows(printed, spilled_rows(printed, rows), report.lines)
     # Rows the reader could not split leave no cells, only their issue.
     for key, own in row_issues.items():
         if key not in rows and any(i.kind == "ambiguous-digit-split" for i in own):
@@ -122,7 +122,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
 
 
 #: Flags of a row that holds values of other rows.
-_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled"})
+_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "stacked"})
 
 
 #: The fewest values a line left in no row carries when it is a row of table 三 (its six

@@ -84,11 +84,13 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     values, col_labels, has_total, separated, spaced, last_line, interleaved = _printed(infos)
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
     values = fit(values, 15)
-    if left_over:
-        joined = _wrapped_numbers(values + left_over)
+    if len(values) + len(left_over) > 15:
+        joined = _wrapped_numbers([*values, *left_over], {i.number: i.text for i in infos})
         if joined is not None:
             cells = {(b, c): to_cell(v) for (b, c), v in zip(((b, c) for b in T4_BLOCKS for c in T4_COLS), joined)}
-            return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, left_over[-1].line, 1))
+            end = (left_over or values)[-1].line
+            return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, end, 1))
+    if left_over:
         issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values) + len(left_over),
                             expected=len(values)))
     digits = runs.run_digits(values, 15)
@@ -158,17 +160,20 @@ def _values_left_over(infos: Sequence[LineInfo], last: int) -> list[LCell]:
 _MOST_WRAPPED = 3
 
 
-def _wrapped_numbers(values: Sequence[LCell]) -> Optional[list[LCell]]:
-    """Table 四's values one a line, more than fifteen, read as numbers a narrow column
-    wrapped ("17" over "8" is 178): the one way of joining values with the next line's
-    that leaves fifteen and makes every block's total the sum of its results; None when
-    there is none or more than one (the identities decide, never the order alone)."""
+def _wrapped_numbers(values: Sequence[LCell], texts: dict[int, str]) -> Optional[list[LCell]]:
+    """Table 四's values, more than fifteen, read as numbers a narrow cell wrapped ("17"
+    over "8" is 178, one a line or inside one cell of a pipe row: "| 17<br>8 |"): the one
+    way of joining values with the next that leaves fifteen and makes every block's total
+    the sum of its results; None when there is none or more than one (the identities
+    decide, never the order alone)."""
     joins = len(values) - 15
-    if not 0 < joins <= _MOST_WRAPPED or len({c.line for c in values}) != len(values):
+    if not 0 < joins <= _MOST_WRAPPED:
         return None
+    joinable = [i for i in range(len(values) - 1) if _one_cell(values[i], values[i + 1], texts)
+                and not values[i].text.startswith("0")]
     found = None
-    for at in itertools.combinations(range(len(values) - 1), joins):
-        if any(b - a < 2 for a, b in zip(at, at[1:])) or any(values[i].text.startswith("0") for i in at):
+    for at in itertools.combinations(joinable, joins):
+        if any(b - a < 2 for a, b in zip(at, at[1:])):
             continue
         joined = _joined(values, at)
         if joined is None or any(sum(v.value for v in joined[k:k + 4]) != joined[k + 4].value for k in (0, 5, 10)):
@@ -177,6 +182,17 @@ def _wrapped_numbers(values: Sequence[LCell]) -> Optional[list[LCell]]:
             return None
         found = joined
     return found
+
+
+def _one_cell(first: LCell, then: LCell, texts: dict[int, str]) -> bool:
+    """Whether two values may be the pieces of one wrapped number: each alone on a line,
+    the second on the next line; or in one cell of a row cut by pipes or tabs."""
+    if first.line != then.line:
+        return then.line == first.line + 1 and all(
+            texts.get(c.line, "").strip() == c.text for c in (first, then))
+    text = texts.get(first.line, "")
+    between = text[first.end_column - 1:then.column - 1]
+    return ("|" in text or "\t" in text) and "|" not in between and "\t" not in between
 
 
 def _joined(values: Sequence[LCell], at: Sequence[int]) -> Optional[list[LCell]]:

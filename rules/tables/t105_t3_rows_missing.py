@@ -163,7 +163,7 @@ class T3RowsMissing(Rule):
         confidence = table_confidence(report, "t3")
         if not confidence.assessable:
             return  # T190: what was not read is not known to be missing
-        if confidence.rows_left_over or any(r.flags & {"gathered", "spilled"} for r in confidence.rows.values()):
+        if confidence.rows_left_over or any(r.flags & {"gathered", "spilled", "stacked"} for r in confidence.rows.values()):
             return  # values read in no row, or several rows' in one: the rows may be there
         missing = [k for k in _ROWS if k not in printed]
         if "G6" in t3.groups:
