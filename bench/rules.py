@@ -3,8 +3,12 @@
     python bench/rules.py [--n 40] [--top 20]
 
 Runs on the corpus texts plus N synthetic reports (bench/synth.py), in one process, and
-prints the mean ms per report of each stage and of each rule (the rules' share decides how
-far from the throughput target we are). Use it before optimising a rule.
+prints the mean ms per report of each stage, of each analysis the rules share
+(:mod:`gplint.analyses`: the sentences, the tables' confidence, table 三's identities, the
+counts of applications in the prose…) and of each rule (the rules' share decides how far
+from the throughput target we are). The analyses are timed apart, each once a report, so
+a rule's figure is its own work, not that of an analysis it happened to ask for first.
+Use it before optimising a rule.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _common import corpus_files, machine  # noqa: E402
 import synth  # noqa: E402
+from gplint.analyses import ANALYSES  # noqa: E402
 
 
 def _share(names: list[str], memo: dict) -> None:
@@ -50,6 +55,26 @@ def _share(names: list[str], memo: dict) -> None:
     print(f"sharing per report: {', '.join(sorted(originals))}")
 
 
+def _check(rule: type, report, profile: str) -> None:
+    """Run one rule on the report as the engine does (its findings are not kept)."""
+    opts = dict(rule.options)
+    opts.setdefault("profile", profile)
+    try:
+        list(rule().check(report, opts))
+    except Exception:  # noqa: BLE001 - a crashing rule costs what it cost
+        pass
+
+
+def _analyses_used(report, rules: list, profile: str) -> list:
+    """The shared analyses (gplint.analyses) the rules ask for on this report: the rules
+    are run once (untimed), which leaves those analyses' results kept."""
+    for analysis in ANALYSES:
+        analysis.cache_clear()
+    for rule in rules:
+        _check(rule, report, profile)
+    return [analysis for analysis in ANALYSES if analysis.computed(report)]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=40)
@@ -74,6 +99,7 @@ def main(argv=None) -> int:
         _share([x.strip() for x in args.share.split(",") if x.strip()], memo)
     texts = [read_path(p).text for p in corpus_files()] + [synth.make_report(i)[0] for i in range(args.n)]
     stage = {"tokenise": 0.0, "build (incl. tokenise)": 0.0}
+    per_analysis: dict = {}  # (some analyses' modules are imported only when first asked for)
     per_rule = {r.code: 0.0 for r in rules}
     for text in texts:
         memo.clear()
@@ -83,21 +109,29 @@ def main(argv=None) -> int:
         t = time.perf_counter()
         report = parse(text)
         stage["build (incl. tokenise)"] += time.perf_counter() - t
-        for cls in rules:
-            opts = dict(cls.options)
-            opts.setdefault("profile", options.profile)
+        chosen = [cls for cls in rules if report.format_version in cls.formats]  # as the engine runs them
+        # The analyses the rules share, each timed apart once a report (computed again, the
+        # analyses it asks for kept: its own work), and the rules timed with every analysis
+        # kept: a rule is charged its own work, not an analysis it happened to ask for first.
+        for analysis in _analyses_used(report, chosen, options.profile):
             t = time.perf_counter()
-            try:
-                list(cls().check(report, opts))
-            except Exception:  # noqa: BLE001 - a crashing rule costs what it cost
-                pass
+            analysis.__wrapped__(report)
+            per_analysis[analysis] = per_analysis.get(analysis, 0.0) + time.perf_counter() - t
+        for cls in chosen:
+            t = time.perf_counter()
+            _check(cls, report, options.profile)
             per_rule[cls.code] += time.perf_counter() - t
     n = len(texts)
+    total_analyses = sum(per_analysis.values())
     total_rules = sum(per_rule.values())
     print(f"# rules  ({machine()}; {n} reports: corpus + {args.n} synthetic; profile {args.profile})")
     for k, v in stage.items():
         print(f"{v / n * 1000:8.2f} ms  {k}")
-    print(f"{total_rules / n * 1000:8.2f} ms  all {len(rules)} rules")
+    print(f"{total_analyses / n * 1000:8.2f} ms  the analyses the rules share (each once a report):")
+    for analysis, v in sorted(per_analysis.items(), key=lambda kv: -kv[1]):
+        if v:
+            print(f"{v / n * 1000:14.2f} ms  {analysis.__module__}.{analysis.__name__}")
+    print(f"{total_rules / n * 1000:8.2f} ms  all {len(rules)} rules, each its own work")
     print(f"top {args.top} rules (ms per report):")
     names = {r.code: r.name for r in rules}
     for code, v in sorted(per_rule.items(), key=lambda kv: -kv[1])[:args.top]:

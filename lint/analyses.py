@@ -25,7 +25,7 @@ the cache never changes what a rule reports.
 from __future__ import annotations
 
 from functools import wraps
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 if TYPE_CHECKING:
     from .model import Report
@@ -36,6 +36,11 @@ T = TypeVar("T")
 #: every rule on one report before the next, so one would do; a few more let a caller
 #: alternate between reports without recomputing.
 KEEP = 4
+
+#: Every analysis :func:`per_report` made (in the order their modules were imported): for
+#: ``bench/rules.py``, which times them apart from the rules that ask for them first (a
+#: rule's time is then its own work).
+ANALYSES: list[Callable[["Report"], Any]] = []
 
 
 def per_report(compute: Callable[["Report"], T]) -> Callable[["Report"], T]:
@@ -61,5 +66,13 @@ def per_report(compute: Callable[["Report"], T]) -> Callable[["Report"], T]:
         results[id(report)] = (report, value)
         return value
 
-    shared.cache_clear = results.clear  # type: ignore[attr-defined]  # for tests, as functools does
+    def computed(report: "Report") -> bool:
+        """Whether the result for ``report`` is kept (a caller asked for it)."""
+        hit = results.get(id(report))
+        return hit is not None and hit[0] is report
+
+    # For tests and bench/rules.py (as functools's caches have cache_clear).
+    shared.cache_clear = results.clear  # type: ignore[attr-defined]
+    shared.computed = computed  # type: ignore[attr-defined]
+    ANALYSES.append(shared)
     return shared

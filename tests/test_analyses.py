@@ -79,3 +79,20 @@ def test_rules_share_the_same_result(analysis):
     assert analysis(report) is first
     again = analysis(parse(SEED.read_text(encoding="utf-8")))  # an equal report: its own result
     assert again is not first and again == first
+
+
+def test_an_analysis_says_whether_it_keeps_a_reports_result():
+    lines_of, _ = _counted()
+    a = Report(path="a", text="", lines=())
+    b = Report(path="b", text="", lines=())
+    lines_of(a)
+    assert lines_of.computed(a) and not lines_of.computed(b)
+    lines_of.cache_clear()
+    assert not lines_of.computed(a)
+
+
+def test_every_analysis_is_listed_for_the_bench():
+    from gplint.reader.sentences import sentences_of
+
+    lines_of, _ = _counted()
+    assert {sentences_of, application_sentences, analyse_t3, assess, lines_of} <= set(analyses.ANALYSES)
