@@ -8,7 +8,7 @@ ruled tables, long labels wrapped in narrow cells) — rasterised by poppler
 (``pdftoppm -gray``) and read by tesseract (``-l chi_sim``) one page at a time:
 
 - ``-psm3`` / ``-psm6``: tesseract's own text (automatic page segmentation; one uniform
-  block), pages ended by its form feed;
+  block), each page ended by a form feed as tesseract ends a document's pages;
 - ``-layout``: psm 3's word boxes (``tsv``) set on lines by their height and in columns by
   their x position, as OCR-to-text tools lay a page out;
 - ``ocr-scan-psm3``: the LibreOffice pages at 200 dpi turned by 0.4°, blurred a little and
@@ -136,7 +136,8 @@ def ocr_pdf(pdf: Path, dpi: int, psm: int, scanned: bool, work: Path) -> dict[st
         image = _scanned(page, page.name) if scanned else page
         base = work / f"{image.stem}-psm{psm}"
         _nice(["tesseract", str(image), str(base), "-l", "chi_sim", "--psm", str(psm), "txt", "tsv"])
-        texts["txt"] += Path(f"{base}.txt").read_text(encoding="utf-8")
+        # (tesseract ends each page of a document with a form feed; an image alone with none)
+        texts["txt"] += Path(f"{base}.txt").read_text(encoding="utf-8").rstrip("\f") + "\f"
         texts["layout"] += layout_text(Path(f"{base}.tsv").read_text(encoding="utf-8")) + "\f"
     for png in work.glob(f"{pdf.stem}-*"):
         png.unlink()

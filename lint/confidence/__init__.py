@@ -29,6 +29,8 @@ unplaced           values whose columns cannot be known: a short row in a    yes
                    fewer values than cells
 gathered           twice as many values as the table has columns, or more:  yes
                    several rows' values read as one (a column stream)
+page-lost          a row missing where the table runs over a page break:     yes
+                   the page was not read (an OCR that read nothing of it)
 too-few            fewer values than the table has columns                   no
 too-many           more values than the table has columns                    no
 blank              a cell written as a placeholder or left empty             no

@@ -31,6 +31,7 @@ _SAYS = (
     ("fused-digits", "有以 0 开头的多位数{ex}，是几格数字连在了一起"),
     ("unplaced", "的数值不全且表中不写 0，无法确定各数值所在的列"),
     ("gathered", "读到的数值是列数的两倍以上，是几行的数值读到了一起{ex}"),
+    ("page-lost", "在表格跨页处没有读到（该页可能未能识别或缺失）"),
     ("no-values", "没有读到数值"),
     ("too-few", "的数值少于列数"),
     ("too-many", "的数值多于列数"),
@@ -70,6 +71,9 @@ def _reasons(conf: TableConfidence, rows: list[RowConfidence]) -> str:
         if first is not None:
             by_flag.setdefault(first, []).append(r)
     out = [other_form(conf.form)] if conf.form else []
+    if conf.scanned is not None:
+        lines, piece = conf.scanned
+        out.append(f"{lines} 行留有扫描识别（OCR）把表格线和数字读成的字符（如“{piece}”）")
     if conf.sparse is not None:
         lines, read = conf.sparse
         out.append(f"表格所在的 {lines} 行文字中只读出了 {read} 行")
