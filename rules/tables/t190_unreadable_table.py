@@ -130,7 +130,12 @@ class TableNotAssessable(Rule):
         reported here, at the picture, rather than as missing (T101). 表三 printed in a
         form gplint recognises but cannot read cleanly — row by row as sentences, turned,
         or as stacked column groups whose parts do not match (a column named twice, rows
-        that differ from part to part) — is reported here once, never guessed at.
+        that differ from part to part) — is reported here once, never guessed at. So is a
+        table read from a scan whose rules and zeros OCR turned into characters ("|o lo
+        le" on three lines of its region or more), a section holding short lines of cells
+        OCR broke past recognition and no table a reader finds ("刘划0", "Ki 0"), and rows
+        of table 三 missing where its text runs over a page break (a page OCR read nothing
+        of): unread, not missing (T101, T105) nor wrong (A101-A106, T103).
 
     Why
         docs/format.md §5.4 and §6: the identities are only as good as the cells they read. A
