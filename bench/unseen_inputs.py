@@ -33,6 +33,7 @@ from strategies import (_HEADINGS, _T2_BLOCKS, _T2_BLOCKS_2019, CAPTION, T3_COL_
                         T4_COL_LABELS, ReportData, _prose, _t3_paths)
 
 from gplint.model import T2_KEYS, T3_COLS, T3_ROWS, T4_BLOCKS, T4_COLS  # noqa: E402
+from unseen_extractors import EXTRACTED_VARIANTS, extracted_text  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus")
 #: Fragments (not whole reports) are not rendered.
@@ -1890,6 +1891,9 @@ DOC_VARIANTS = {
     "pandoc-plain-html": "html-cms's page converted to plain text by pandoc",
 }
 
+# Ninth round: the pages as crawlers' text extractors write them (bench/unseen_extractors.py).
+DOC_VARIANTS.update(EXTRACTED_VARIANTS)
+
 #: PDFs read by poppler's pdftotext (the text researchers feed to tools), with -layout or in
 #: its reading order: (the variant whose PDF is read, layout?). Skipped without pdftotext.
 _PDFTOTEXT = {"pdftotext-layout-lo": ("lo-pdf", True), "pdftotext-raw-lo": ("lo-pdf", False),
@@ -2042,7 +2046,8 @@ def write_all(out: Path, only: Optional[list[str]] = None) -> dict[str, dict]:
         folder = out / variant
         folder.mkdir(parents=True, exist_ok=True)
         maker = (render_office if variant in _OFFICE_EXPORTS else print_pages if variant in _PRINTED_PAGES
-                 else pdf_to_text if variant in _PDFTOTEXT else pandoc_text if variant in _PANDOC else None)
+                 else pdf_to_text if variant in _PDFTOTEXT else pandoc_text if variant in _PANDOC
+                 else extracted_text if variant in EXTRACTED_VARIANTS else None)
         if maker is not None:
             made = maker(reports, folder, variant)
             if made:

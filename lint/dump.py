@@ -50,6 +50,8 @@ def describe_issue(issue: Issue) -> str:
         return f"{table}“{row}”行只有 {issue.found} 个数值，且没有分隔符，无法确定空缺的是哪一格"
     if kind == "t4-value-count":
         return f"表四应有 {issue.expected} 个数值，读到 {issue.found} 个"
+    if kind == "t4-values-interleaved":
+        return f"表四的数值与表头文字交错排列，按读到的顺序有 {issue.found} 栏的总计与各项之和不符，无法确定各数值所在的栏"
     if kind == "remark-cell":
         return f"{table}该行“备注”列的内容不是格式中的数值，已略过：{values}"
     if kind == "t3-duplicate-row":

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import format as _format
+from .lazy_re import lazy_compile
 
 _T2 = _format.T2_2021
 _T2_2019 = _format.T2_2019
@@ -94,6 +95,8 @@ _TOTAL_WORDS = _T3.column(_T3.total_column).words  # 总计, 合计
 _OTHER_WORD = strip_numbering(normalise(_T3.row("R23").label))  # 其他
 _TOTAL_NUMBERS = (normalise(_T3.row(_T3.total_row).label)[:3], "(7)")  # (七), (7)
 _OTHER_GROUP_NUMBER = normalise(_T3.group("G6").label)[:3]  # (六)
+_OTHER_NUMBER = normalise(_T3.row("R23").label).split(".")[0]  # 3
+_ARABIC_NUMBERING = lazy_compile(r"\(?(\d+)[).,]")
 
 
 # Pure functions of short label texts that the builder asks about again and again (every
@@ -119,6 +122,9 @@ def match_t3_row(norm: str, *, after_leaves: bool = False, numbered: bool = Fals
     if core == _OTHER_WORD:
         if norm.startswith(_OTHER_GROUP_NUMBER):
             return "G6"
+        numbering = _ARABIC_NUMBERING.match(norm)
+        if numbering and numbering.group(1) != _OTHER_NUMBER:
+            return None  # 2.其他: the start of a longer label cut by a narrow column (2.其他法律…)
         if numbered or after_leaves:
             return "R23"
         return None

@@ -149,6 +149,8 @@ class Issue:
       blanks, fewer than its ``expected`` cells: which cell is missing is unknown, so none
       of its values is placed;
     - ``t4-value-count``: table 四 printed with ``found`` values for ``expected`` cells;
+    - ``t4-values-interleaved``: table 四's values read between lines of its header words,
+      in an order that breaks ``found`` (two or more) of its blocks' totals;
     - ``t2-unplaced-values``, ``t3-unplaced-values``: ``values`` that fit no row;
     - ``ambiguous-digit-split``: a row's digits ran together (``values``: the run as
       printed) and ``readings`` cuts of it fit the format (0: none), so its cells are

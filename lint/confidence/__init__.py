@@ -29,6 +29,14 @@ unplaced           values whose columns cannot be known: a short row in a    yes
                    fewer values than cells
 gathered           twice as many values as the table has columns, or more:  yes
                    several rows' values read as one (a column stream)
+interleaved        table 四's values read between lines of its header words     yes
+                   (a PDF's reading order) and two or more blocks' totals
+                   broken by that order
+stacked            too many values, two of them in one cell of a pipe row:     yes
+                   several rows' cells stacked in one (PDF-to-markdown)
+spilled            values one a line, more than the columns, beside a row    yes
+                   with fewer (or none): a PDF's reading order put one
+                   row's values after the next row's label (both rows)
 page-lost          a row missing where the table runs over a page break:     yes
                    the page was not read (an OCR that read nothing of it)
 too-few            fewer values than the table has columns                   no

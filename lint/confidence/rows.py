@@ -2,9 +2,10 @@
 should carry — and how a table scores from its rows (see :mod:`gplint.confidence`)."""
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from operator import attrgetter
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 from ..lazy_re import lazy_compile
 from ..model import Cell, Issue, Span
@@ -73,6 +74,9 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
         elif issue.kind == "t4-value-count":
             flags.add("unplaced")  # which block a value belongs to is unknown
             span = span or issue.span
+        elif issue.kind == "t4-values-interleaved":
+            flags.add("interleaved")  # the order read is the page's, not the table's
+            span = span or issue.span
     if n == 0 and "ambiguous-split" not in flags:
         flags.add("no-values")
     elif n == also:
@@ -87,6 +91,43 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
             # the row's own, however many: T103's.)
             flags.add("gathered")
     return RowConfidence(key, line, expected, n, frozenset(flags), span or (Span(line) if line > 0 else None), raw)
+
+
+def spilled_rows(printed: Sequence[tuple[str, Any]], rows: dict[str, RowConfidence]) -> dict[str, RowConfidence]:
+    """``rows`` with "spilled" on each row whose values, one a line, outnumber the columns
+    beside a row (the one printed before or after it) short of its values, and on that
+    row: a PDF's reading order (pdfminer's text) put values of one row after the next
+    row's label. (A row with more values on its own line is the report's: T103's.)"""
+    order = sorted((row.line, key, row) for key, row in printed if key in rows and row.line > 0)
+    spilled: set[str] = set()
+    for i, (_line, key, row) in enumerate(order):
+        if "too-many" not in rows[key].flags or not _on_several_lines(row.cells):
+            continue
+        for _n, other, _row in order[max(0, i - 1):i] + order[i + 1:i + 2]:
+            if rows[other].flags & {"too-few", "no-values"}:
+                spilled |= {key, other}
+    for key in spilled:
+        rows[key] = dataclasses.replace(rows[key], flags=rows[key].flags | {"spilled"})
+    return rows
+
+
+def stacked_rows(printed: Sequence[tuple[str, Any]], rows: dict[str, RowConfidence],
+                 lines: Sequence[str]) -> dict[str, RowConfidence]:
+    """``rows`` with "stacked" on each row with too many values, two of them in one cell of
+    a line cut by pipes: cells of several rows stacked in one, as PDF-to-markdown tools
+    (pymupdf4llm) join rows they could not tell apart ("| 0<br>0 | 1<br>0 |")."""
+    out = dict(rows)
+    for key, row in printed:
+        if key not in rows or "too-many" not in rows[key].flags:
+            continue
+        cells = sorted((c.span.line, c.span.column, c.span.end_column)
+                       for c in (*row.cells, *row.extra) if c.span is not None)
+        for (line, _, end), (line2, column, _) in zip(cells, cells[1:]):
+            text = lines[line - 1] if 0 < line <= len(lines) else ""
+            if line == line2 and "|" in text and "|" not in text[end - 1:column - 1]:
+                out[key] = dataclasses.replace(rows[key], flags=rows[key].flags | {"stacked"})
+                break
+    return out
 
 
 def _on_several_lines(cells: tuple[Cell, ...]) -> bool:

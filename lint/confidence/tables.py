@@ -1,6 +1,7 @@
 """Each table's confidence from the report: :func:`assess` (see :mod:`gplint.confidence`)."""
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from typing import Optional
 
@@ -10,7 +11,8 @@ from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, Table3
 from .results import RowConfidence, TableConfidence
-from .rows import all_certain, first_unsure_span, row_confidence, table_score, unplace_short_rows, zeros_written_blank
+from .rows import (all_certain, first_unsure_span, row_confidence, spilled_rows, stacked_rows, table_score,
+                   unplace_short_rows, zeros_written_blank)
 from .scanned import debris_piece, scanned_debris
 
 _NO_FLAGS: frozenset[str] = frozenset()
@@ -135,6 +137,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         found = row.count if row.count > 7 else None
         rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also)
     rows.update(lost)
+    rows = stacked_rows(printed, spilled_rows(printed, rows), report.lines)
     # Rows the reader could not split leave no cells, only their issue.
     for key, own in row_issues.items():
         if key not in rows and any(i.kind == "ambiguous-digit-split" for i in own):
@@ -151,11 +154,19 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         # "12  3", a note's figures).
         left_over = [(span, n) for span, n in left_over if n >= _A_ROWS_VALUES]
     score = table_score(rows)
+    if any(r.flags & _OTHER_ROWS_VALUES for r in rows.values()):
+        # Rows holding other rows' values: the values were read in an order that is not
+        # the table's (a PDF's column stream), so no row's place in it is sure.
+        score = 0.0
     sparse = _sparse(t3, len(printed))
     if sparse is not None or scanned is not None:
         score = 0.0
     return TableConfidence("t3", found, rows, unplaced, blank_zeros, score, first_unsure_span(rows, t3.span),
                            rows_left_over=tuple(span for span, _ in left_over), sparse=sparse, scanned=scanned)
+
+
+#: Flags of a row that holds values of other rows.
+_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "stacked"})
 
 
 #: The fewest values a line left in no row carries when it is a row of table 三 (its six
@@ -238,6 +249,7 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
     # The reader's count issue: its values do not fill the 15 cells (it expects 12 only
     # when the text has exactly 12 values and no 总计 columns, and then raises none).
     count_issues = [i for i in issues if i.kind == "t4-value-count"][:1]
+    order_issues = [i for i in issues if i.kind == "t4-values-interleaved"]
     # (Values beyond the fifteenth are placed in no cell: the issue counts them.)
     off = ((count_issues[0].found or 0) - (count_issues[0].expected or 15) if count_issues
            else sum(1 for c in cells.values() if c.span is not None) - 15)
@@ -249,10 +261,26 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
         if count_issues:
             rows[b] = row_confidence(b, t4.line, block, 5, 5 + off, own + count_issues, True)
         elif present or own:
-            rows[b] = row_confidence(b, t4.line, block, 5 if (b, "total") in cells else 4, None, own, True)
+            rows[b] = row_confidence(b, t4.line, block, 5 if (b, "total") in cells else 4, None,
+                                     own + order_issues, True)
     blank_zeros = zeros_written_blank([tuple(cells.values())], {})
     return TableConfidence("t4", True, rows, 0, blank_zeros, table_score(rows) if rows else 0.0,
                            first_unsure_span(rows, t4.span))
+
+
+def _read_off_their_lines(rows: dict[str, RowConfidence], t2, labelled) -> dict[str, RowConfidence]:
+    """Beside values the reader placed in no row, the rows whose values it took from other
+    lines than their label's are "spilled": in a PDF's column stream (labels, then values
+    in the page's order) one value out of place shifts every row after it. Rows whose
+    values stand on their label's line are the table's own."""
+    row_keys = T2_ROW_KEYS_2019 if t2.format == "2019" else T2_ROW_KEYS
+    out = dict(rows)
+    for row, conf in rows.items():
+        label = labelled.get(row)
+        lines = {c.span.line for k in row_keys[row] if (c := t2.cells.get(k)) is not None and c.span is not None}
+        if label is not None and lines and lines != {label.span.line}:
+            out[row] = dataclasses.replace(conf, flags=conf.flags | {"spilled"})
+    return out
 
 
 _T4_WORDS = ("维持", "纠正", "审结", "直接起诉", "复议后起诉", "行政复议", "行政诉讼")
@@ -293,6 +321,8 @@ def _t2(report: Report, issues: list[Issue]) -> TableConfidence:
         line = labelled[row].span.line if row in labelled else next(
             (c.span.line for c in cells if c.span is not None), own[0].span.line if own and own[0].span else 0)
         rows[row] = row_confidence(row, line, cells, len(keys), None, own, False)
+    if unplaced >= 2:
+        rows = _read_off_their_lines(rows, t2, labelled)
     # (A table 二 is made only where its anchor was found — a block heading, its header or
     # a row — so a block heading left alone is the table found, unread.)
     found = bool(rows) or bool(t2.column_labels) or t2.span is not None

@@ -353,7 +353,8 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
 def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> list[LCell]:
     """Drop empty cells beyond the row's width: leading ones first (merged label columns
     between the label and the values; a dash written against ``label``, 「数量：—」, which
-    is then part of the label), then trailing ones (a row's closing separator)."""
+    is then part of the label), then trailing ones (a row's closing separator), then, when
+    the row still has too many and exactly ``width`` are written, the empty ones between."""
     vals = list(vals)
     lead = 0
     while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and (
@@ -362,6 +363,10 @@ def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> lis
     vals = vals[lead:]
     while len(vals) > width and vals[-1].kind == "blank" and not vals[-1].text:
         vals.pop()
+    if len(vals) > width and sum(1 for c in vals if c.kind != "blank" or c.text) == width:
+        # Every cell the row needs is written; the empty ones between them are places a
+        # converter made for an office grid's sliver columns (HTML/Word → markdown).
+        vals = [c for c in vals if c.kind != "blank" or c.text]
     return vals
 
 

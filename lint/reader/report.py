@@ -3,8 +3,9 @@ reporter kind and format version.
 """
 from __future__ import annotations
 
+import re
 from array import array
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from .. import labels as L
 from ..format import BEFORE_FORMATS, FORMAT_2019, FORMAT_2021
@@ -37,6 +38,7 @@ from .title import reporter_kind, title_and_year
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
 from ..invisible import without_invisible
+from ..lazy_re import lazy_compile
 from ..literal_entities import as_written, without_white_entities
 from ..trailing_tabs import without_tool_tabs
 
@@ -67,7 +69,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     # (Cells are cut with a page's &nbsp; and <br> left as text read as blanks; the lines the
     # rules read keep them: gplint.literal_entities.)
     read = without_white_entities(text)
-    raws, infos, virtual = line_readings(read)
+    raws, infos, virtual = line_readings(read, line_breaks(text) if read is not text else None)
     raw_lines = tuple(raws) if read is text else as_written(text, raws)
     del raws
     headings = _headings(infos)
@@ -191,10 +193,12 @@ def _table_line_ranges(t2_lines: range, t3_lines: range, t4_lines: range,
     return ranges
 
 
-def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[VirtualLines]]:
+def line_readings(text: str, breaks: Optional[Mapping[int, list[int]]] = None,
+                  ) -> tuple[list[str], list[LineInfo], Optional[VirtualLines]]:
     """The raw lines of normalised ``text``, the line table (see .line_memo; virtual
-    lines of a long flattened line cut at its anchors), and where each virtual line stands
-    (None when no line was cut)."""
+    lines of a long flattened line cut at its anchors, and at ``breaks``: line number ->
+    offsets where a ``<br>`` tag broke it, see :func:`line_breaks`), and where each
+    virtual line stands (None when no line was cut)."""
     fast = read_lines(text)
     if fast is not None:
         raws, infos, long_lines = fast
@@ -210,6 +214,8 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[Virtua
         first = infos[n - 1]
         infos[n - 1] = LineInfo(n, first.text, first.tokens, [], False, footer=True)
     cut = _lines_to_cut(text, raws, infos, long_lines)
+    for n, offsets in (breaks or {}).items():
+        cut[n] = sorted(set(cut.get(n, ())) | set(offsets))
     if not cut:
         return raws, infos, None
     # Long flattened lines become virtual lines; everything below works on virtual line
@@ -246,6 +252,23 @@ def line_readings(text: str) -> tuple[list[str], list[LineInfo], Optional[Virtua
             real_of.append(n)
             offset_of.append(0)
     return raws, table, VirtualLines(real_of, offset_of)
+
+
+def line_breaks(text: str) -> dict[int, list[int]]:
+    """Line number -> the offsets just after each ``<br>`` tag in it, for the lines that
+    are no pipe-table row: a page's line breaks written as tags (PDF-to-markdown tools put a
+    whole region of a page on one line so), each a line of its own to the reader. (In a
+    table row a tag is a break inside a cell: read as blanks, gplint.literal_entities.)"""
+    breaks: dict[int, list[int]] = {}
+    for n, line in enumerate(text.split("\n"), 1):
+        if "<" in line and "|" not in line:
+            offsets = [m.end() for m in _BR.finditer(line) if m.end() < len(line)]
+            if offsets:
+                breaks[n] = offsets
+    return breaks
+
+
+_BR = lazy_compile(r"<br\s*/?>", re.I)
 
 
 def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],

@@ -36,18 +36,22 @@ class _Printed(NamedTuple):
     spaced: bool
     #: The line of the last values read.
     last_line: int
+    #: Lines of header words stood between the values' lines (a PDF's reading order).
+    interleaved: bool = False
 
 
 def _printed(infos: Sequence[LineInfo]) -> _Printed:
     """The region's column labels and values, header debris and prose left out."""
     values: list[LCell] = []
     col_labels: list[Label] = []
-    has_total = separated = spaced = False
+    has_total = separated = spaced = interleaved = False
     last_line = infos[0].number
     for info in infos:
         if info.blank or info.footer or info.md_rule:
             continue
         labs, vals = info.labels, info.values  # (the line table's: the line is the region line's)
+        if values and labs and not vals:
+            interleaved = True
         for c in labs:
             n = L.normalise(c.text)
             if "总计" in n or n in ("总", "计") or "合计" in n:
@@ -67,7 +71,7 @@ def _printed(infos: Sequence[LineInfo]) -> _Printed:
         last_line = info.number
         if len(values) >= 15:
             break
-    return _Printed(values, col_labels, has_total, separated, spaced, last_line)
+    return _Printed(values, col_labels, has_total, separated, spaced, last_line, interleaved)
 
 
 def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]:
@@ -77,11 +81,17 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         table = other_form(infos, issues)
         if table is not None:
             return table
-    values, col_labels, has_total, separated, spaced, last_line = _printed(infos)
-    left_over = _values_left_over(infos, last_line) if len(values) >= 15 else 0
+    values, col_labels, has_total, separated, spaced, last_line, interleaved = _printed(infos)
+    left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
     values = fit(values, 15)
+    if len(values) + len(left_over) > 15:
+        joined = _wrapped_numbers([*values, *left_over], {i.number: i.text for i in infos})
+        if joined is not None:
+            cells = {(b, c): to_cell(v) for (b, c), v in zip(((b, c) for b in T4_BLOCKS for c in T4_COLS), joined)}
+            end = (left_over or values)[-1].line
+            return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, end, 1))
     if left_over:
-        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values) + left_over,
+        issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values) + len(left_over),
                             expected=len(values)))
     digits = runs.run_digits(values, 15)
     if digits is not None:
@@ -111,22 +121,100 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values), expected=len(positions)))
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
+    if interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
+        # Values and header words in turn (pdfminer's reading order of a ruled table): the
+        # order read is the page's, not the table's, and the block totals do not vouch for
+        # it. (One broken block is a report's own error, as in any layout.)
+        issues.append(Issue("t4-values-interleaved", values[0].span, "t4", found=_blocks_broken(cells)))
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
 
 
-def _values_left_over(infos: Sequence[LineInfo], last: int) -> int:
-    """How many values stand on lines of their own after the line that completed the
-    fifteen (each two or more, before any line with words): a cell's number wrapped onto
-    a second line in a narrow column ("35" over "1"), a row the table does not have. Which
-    cell each belongs to is unknown. (A number alone is a page number.)"""
-    extra = 0
+def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:
+    """How many of the three blocks' totals are not the sum of their four results."""
+    broken = 0
+    for b in T4_BLOCKS:
+        parts = [cells[(b, c)].value for c in T4_COLS]
+        if all(isinstance(v, int) for v in parts) and sum(parts[:4]) != parts[4]:
+            broken += 1
+    return broken
+
+
+def _values_left_over(infos: Sequence[LineInfo], last: int) -> list[LCell]:
+    """The values that stand on lines of their own after the line that completed the
+    fifteen, before any line with words: a cell's number wrapped onto a second line in a
+    narrow column ("17" over "8"), a row the table does not have. Which cell each belongs
+    to is unknown. (One number alone on one line is a page number.)"""
+    extra: list[LCell] = []
+    lines = 0
     for info in infos:
         if info.number <= last or info.blank or info.footer or info.md_rule:
             continue
-        if info.labels or len(info.values) < 2 or "num" not in map(CELL_KIND, info.values):
+        if info.labels or "num" not in map(CELL_KIND, info.values):
             break
-        extra += sum(1 for c in info.values if c.kind == "num")
-    return extra
+        extra.extend(c for c in info.placed_values if c.kind == "num")
+        lines += 1
+    return [] if lines == 1 and len(extra) == 1 else extra
+
+
+#: The most numbers a narrow column may have wrapped in table 四 (each joins two values).
+_MOST_WRAPPED = 3
+
+
+def _wrapped_numbers(values: Sequence[LCell], texts: dict[int, str]) -> Optional[list[LCell]]:
+    """Table 四's values, more than fifteen, read as numbers a narrow cell wrapped ("17"
+    over "8" is 178, one a line or inside one cell of a pipe row: "| 17<br>8 |"): the one
+    way of joining values with the next that leaves fifteen and makes every block's total
+    the sum of its results; None when there is none or more than one (the identities
+    decide, never the order alone)."""
+    joins = len(values) - 15
+    if not 0 < joins <= _MOST_WRAPPED:
+        return None
+    joinable = [i for i in range(len(values) - 1) if _one_cell(values[i], values[i + 1], texts)
+                and not values[i].text.startswith("0")]
+    found = None
+    for at in itertools.combinations(joinable, joins):
+        if any(b - a < 2 for a, b in zip(at, at[1:])):
+            continue
+        joined = _joined(values, at)
+        if joined is None or any(sum(v.value for v in joined[k:k + 4]) != joined[k + 4].value for k in (0, 5, 10)):
+            continue
+        if found is not None:
+            return None
+        found = joined
+    return found
+
+
+def _one_cell(first: LCell, then: LCell, texts: dict[int, str]) -> bool:
+    """Whether two values may be the pieces of one wrapped number: each alone on a line,
+    the second on the next line; or in one cell of a row cut by pipes or tabs."""
+    if first.line != then.line:
+        return then.line == first.line + 1 and all(
+            texts.get(c.line, "").strip() == c.text for c in (first, then))
+    text = texts.get(first.line, "")
+    between = text[first.end_column - 1:then.column - 1]
+    return ("|" in text or "\t" in text) and "|" not in between and "\t" not in between
+
+
+def _joined(values: Sequence[LCell], at: Sequence[int]) -> Optional[list[LCell]]:
+    """``values`` with each value at ``at`` joined to the next (None if a piece is not a
+    whole number)."""
+    out: list[LCell] = []
+    skip = False
+    for i, c in enumerate(values):
+        if skip:
+            skip = False
+            continue
+        if not isinstance(c.value, int):
+            return None
+        if i in at:
+            tail = values[i + 1]
+            if not isinstance(tail.value, int):
+                return None
+            text = c.text + tail.text
+            c = LCell("num", text, c.line, c.column, c.end_column, int(text))
+            skip = True
+        out.append(c)
+    return out
 
 
 def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optional[list[LCell]]:

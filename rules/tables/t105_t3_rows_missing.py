@@ -165,7 +165,7 @@ class T3RowsMissing(Rule):
         confidence = table_confidence(report, "t3")
         if not confidence.assessable:
             return  # T190: what was not read is not known to be missing
-        if confidence.rows_left_over or any("gathered" in r.flags for r in confidence.rows.values()):
+        if confidence.rows_left_over or any(r.flags & {"gathered", "spilled", "stacked"} for r in confidence.rows.values()):
             return  # values read in no row, or several rows' in one: the rows may be there
         # (A row lost where the table runs over a page break is unread: T190 names it.)
         missing = [k for k in _ROWS if k not in printed and k not in confidence.rows]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from gplint import parse
+from gplint.dump import report_to_dict
 from gplint.testing import example_report, lint_with
 
 
@@ -412,6 +414,119 @@ def test_html_pictures_become_lines_of_their_own():
                        "<table><tr><td><img src='icon.png'>1</td><td>2</td></tr></table></body>")
     assert lines[:2] == ["三、收到和处理政府信息公开申请情况", IMAGE_MARK]
     assert IMAGE_MARK not in lines[2:]  # a picture inside a table cell is left out
+
+
+_T3_TOP = ("一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t4\n"
+           "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n")
+
+
+def test_values_spilled_into_the_next_row_by_a_pdfs_reading_order_are_one_t190():
+    # pdfminer's text of a ruled table: a value a line, and the first row's values but one
+    # read after the second row's label. Not T103 "13 values" and A104: one T190.
+    spilled = ("一、本年新收政府信息公开申请数量\n3\n二、上年结转政府信息公开申请数量\n"
+               + "".join(f"{v}\n" for v in (1, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 1)))
+    text = example_report(replace={_T3_TOP: spilled})
+    assert spilled in text
+    codes = [d.code for d in run(text, ["T", "A"], profile="default")]
+    assert "T190" in codes and "T103" not in codes and "A104" not in codes
+
+
+def test_a_row_with_a_value_too_many_on_its_own_line_is_still_t103():
+    text = example_report(replace={_T3_TOP: _T3_TOP.replace("\t1\t0\t0\t0\t0\t0\t1\n", "\t1\t0\t0\t0\t0\t0\t0\t1\n")})
+    assert "T103" in [d.code for d in run(text, ["T"], profile="default")]
+
+
+_T4_TABLE = ("行政复议\t\t\t\t\t行政诉讼\n"
+             "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t"
+             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+             "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n")
+
+
+def _t4_interleaved(values) -> str:
+    """Table 四 as pdfminer reads a ruled one: header words a character a line, values
+    between them in the page's order."""
+    lines = ["行政复议", "行政诉讼", "未经复议直接起诉"]
+    for k, v in enumerate(values):
+        lines += ["结", "果", str(v)] if k % 3 == 0 else [str(v)]
+    lines += ["复议后起诉"]
+    return "\n".join(lines) + "\n"
+
+
+def test_table_four_values_between_its_header_words_in_no_order_are_one_t190():
+    # The page's order breaks every block's total: the order is not the table's.
+    text = example_report(replace={_T4_TABLE: _t4_interleaved([5, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0])})
+    codes = [d.code for d in run(text, ["T", "A", "N"], profile="default")]
+    assert "T190" in codes and "A106" not in codes
+
+
+def test_table_four_between_its_header_words_keeps_a_reports_own_broken_block():
+    # The order holds for two blocks: the third's broken total is the report's error.
+    text = example_report(replace={_T4_TABLE: _t4_interleaved([1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])})
+    codes = [d.code for d in run(text, ["T", "A"], profile="default")]
+    assert "A106" in codes and "T190" not in codes
+
+
+_T2_TABLE = ("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n"
+             "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t3\n第二十条第（六）项\n信息内容\t本年处理决定数量\n"
+             "行政处罚\t2\n行政强制\t0\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n")
+
+
+def test_table_two_read_in_a_pdfs_order_with_values_left_over_checks_no_shifted_cell():
+    # pdfminer's text: the first block's values before its labels (placed in no row), then
+    # each later value one row off: the fee's 7730.28 read as 行政强制's count (no A107).
+    stream = ("第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n0\n5\n0\n5\n规章\n行政规范性文件\n"
+              "第二十条第（五）项\n0\n0\n信息内容\n行政许可\n本年处理决定数量\n550\n第二十条第（六）项\n信息内容\n行政处罚\n"
+              "行政强制\n本年处理决定数量\n4119\n195\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n7730.28\n")
+    text = example_report(replace={_T2_TABLE: stream})
+    assert stream in text
+    codes = [d.code for d in run(text, ["A", "T"], profile="default")]
+    assert "A107" not in codes and "T190" in codes
+
+
+def test_table_two_with_values_left_over_still_checks_rows_on_their_own_lines():
+    # An agency's extra row (地方性法规) leaves values in no row; the rows printed with their
+    # values on their own line are still checked: 行政强制 0.5 is no count.
+    text = example_report(replace={"行政强制\t0\n": "行政强制\t0.5\n地方性法规\t1\t2\t3\n"})
+    assert "A107" in [d.code for d in run(text, ["A"], profile="default")]
+
+
+def test_a_table_three_row_holding_other_rows_values_leaves_no_row_checked():
+    # Rows read down a PDF's column stream: once one row holds another's values, the rows
+    # beside it are placed by the same order: no identity is built on any of them.
+    spilled = ("一、本年新收政府信息公开申请数量\n3\n二、上年结转政府信息公开申请数量\n"
+               + "".join(f"{v}\n" for v in (1, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 1)))
+    text = example_report(replace={_T3_TOP: spilled, "（一）予以公开\t2\t0": "（一）予以公开\t9\t0"})
+    codes = [d.code for d in run(text, ["A", "N"], profile="default")]
+    assert not [c for c in codes if c.startswith(("A10", "N10"))]
+
+
+def _t4_one_a_line(values) -> str:
+    return _T4_TABLE.replace("1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n", "".join(f"{v}\n" for v in values))
+
+
+def test_table_four_numbers_wrapped_in_narrow_cells_are_joined_by_the_block_totals():
+    # PyMuPDF's text of a narrow ruled table: 178 written "17" over "8", 351 "35" over "1".
+    values = [72, 64, 17, 8, 37, 35, 1, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    text = example_report(replace={_T4_TABLE: _t4_one_a_line(values)})
+    t4 = report_to_dict(parse(text))["t4"]
+    assert [t4["review"][c] for c in ("upheld", "corrected", "other", "pending", "total")] == [72, 64, 178, 37, 351]
+    assert t4["after_review"]["total"] == 20
+    assert not [d for d in run(text, ["A", "T"], profile="default") if d.code in ("A106", "T190")]
+
+
+def test_table_four_values_left_over_one_a_line_that_no_join_explains_are_one_t190():
+    values = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4]
+    codes = [d.code for d in run(example_report(replace={_T4_TABLE: _t4_one_a_line(values)}), ["A", "T"],
+                                 profile="default")]
+    assert "T190" in codes and "A106" not in codes
+
+
+def test_a_page_number_after_table_four_is_no_value():
+    values = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7]
+    codes = [d.code for d in run(example_report(replace={_T4_TABLE: _t4_one_a_line(values)}), ["A", "T"],
+                                 profile="default")]
+    assert "T190" not in codes
 
 
 # ------------------------------------------------------------------ tables read from a scan

@@ -95,3 +95,11 @@ def test_u102_passes_over_the_2019_format_fee_block():
     from gplint import parse
     assert parse(text).t2.format == "2019"
     assert [d for d in lint_with(text, ["U102"]) if d.code == "U102"] == []
+
+
+def test_a_unit_cut_between_two_header_cells_is_written():
+    # PDF-to-markdown tools (pymupdf4llm) cut a header cell where the page's text box ends:
+    # |信息内容|本年收费金额（单位|：万元）|
+    text = example_report(replace={HEADER_LINE: "|信息内容|本年收费金额（单位|：万元）|"})
+    assert codes(text) == []
+    assert codes(example_report(replace={HEADER_LINE: "|信息内容|本年收费金额（单位|：元）|"})) == ["U101"]

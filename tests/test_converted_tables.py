@@ -1,0 +1,167 @@
+"""Tables as HTML-to-text converters write an office program's page (markdownify,
+trafilatura, html2text, w3m, lynx): the grid's sliver columns left as empty cells, and
+labels wrapped in a narrow column whose first line is a label of its own."""
+from __future__ import annotations
+
+from gplint import lint_text, parse
+from gplint.dump import report_to_dict
+from gplint.testing import example_report
+
+_T4_VALUES = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]
+
+
+def _with_table_four(table: str) -> str:
+    text = example_report()
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    return text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n\n" + table + "\n\n" + text[end:]
+
+
+def _t4_values(text: str) -> list:
+    t4 = report_to_dict(parse(text))["t4"]
+    return [t4[b][c] for b in ("review", "direct", "after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")]
+
+
+def _markdown_t4(values: list, sliver_at: int) -> str:
+    """markdownify's pipes of LibreOffice's table 四: an empty cell where the grid has a
+    sliver column, in the header words' row and the values' row alike."""
+    words = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+    header, row = list(words), [str(v) for v in values]
+    header.insert(sliver_at, "")
+    row.insert(sliver_at, "")
+    return "\n".join([
+        "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | | |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| 未经复议直接起诉 | | | | | | 复议后起诉 | | | | |",
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join(row) + " |",
+    ])
+
+
+def test_an_empty_sliver_cell_among_table_four_values_is_no_cell():
+    for sliver_at in (5, 10, 3):
+        text = _with_table_four(_markdown_t4(_T4_VALUES, sliver_at))
+        assert _t4_values(text) == _T4_VALUES, sliver_at
+        assert not [d for d in lint_text(text) if d.code in ("T190", "A106", "T103")]
+
+
+def test_a_blank_value_beside_a_sliver_is_still_not_placed_by_guess():
+    # Fourteen values written and two empty cells: which one is the sliver is unknown.
+    values = [str(v) for v in _T4_VALUES]
+    values[7] = ""
+    table = _markdown_t4([int(v) if v else "" for v in values], 5)
+    codes = {d.code for d in lint_text(_with_table_four(table))}
+    assert "T190" in codes and "A106" not in codes
+
+
+_W3M_T3 = """\
+三、收到和处理政府信息公开申请情况
+
+                          申请人情况
+                          自然人  法人或其他组织                           总计
+                                  商业  科研  社会公  法律服  其他
+                                  企业  机构  益组织  务机构
+
+一、本年新收政府信息公开  {r01}
+申请数量
+二、上年结转政府信息公开  0       0     0     0       0       0     0
+申请数量
+三、本   （一）予以公开   {r03}
+年度办
+理结果
+         （二）部分公开   0       0     0     0       0       0     0
+         （三）   1.属于  0       0     0     0       0       0     0
+         不予公   国家秘
+         开       密
+                  2.其他  0       0     0     0       0       0     0
+                  法律行
+                  政法规
+                  禁止公
+                  开
+                  3.危及  0       0     0     0       0       0     0
+                  4.保护  0       0     0     0       0       0     0
+                  5.属于  0       0     0     0       0       0     0
+                  6.属于  0       0     0     0       0       0     0
+                  7.属于  0       0     0     0       0       0     0
+                  8.属于  0       0     0     0       0       0     0
+         （四）   1.本机  0       0     0     0       0       0     0
+         无法提   2.没有  0       0     0     0       0       0     0
+         供       3.补正  0       0     0     0       0       0     0
+         （五）   1.信访  0       0     0     0       0       0     0
+         不予处   2.重复  0       0     0     0       0       0     0
+         理       3.要求  0       0     0     0       0       0     0
+                  4.无正  0       0     0     0       0       0     0
+                  5.要求  0       0     0     0       0       0     0
+         （六）   1.申请  {r21}
+         其他处   人无正
+         理       当理由
+                  2.申请  {r22}
+                  人逾期
+                  3.其他  0       0     0     0       0       0     0
+         （七）总计       {r01}
+四、结转下年度继续办理    0       0     0     0       0       0     0
+"""
+
+
+def test_a_label_cut_to_its_first_words_in_a_narrow_column_keeps_its_row():
+    # w3m / lynx wrap labels in narrow columns: "2.其他" is the start of
+    # 2.其他法律行政法规禁止公开 (a row of （三）), not （六）3.其他.
+    row = "  ".join(["{}"] * 7)
+    text = example_report()
+    start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    t3 = _W3M_T3.format(r01=row.format(3, 1, 0, 0, 0, 0, 4), r03=row.format(1, 0, 0, 0, 0, 0, 1),
+                        r21=row.format(1, 0, 0, 0, 0, 0, 1), r22=row.format(1, 1, 0, 0, 0, 0, 2))
+    report = report_to_dict(parse(text[:start] + t3 + "\n" + text[end:]))
+    t3_rows = report["t3_rows"]
+    assert t3_rows["R06"]["line"] != t3_rows["R23"]["line"]
+    assert report["t3"]["R21"]["C7"] == 1 and report["t3"]["R22"]["C7"] == 2
+
+
+def _with_t3_rows(old_rows: str, new_rows: str) -> str:
+    text = example_report()
+    assert old_rows in text
+    return text.replace(old_rows, new_rows)
+
+
+_R03_R04 = ("三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2\n"
+            "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1\n")
+
+
+def test_two_rows_stacked_in_one_pipe_row_are_misread_not_fourteen_values():
+    # pymupdf4llm joins rows it cannot tell apart, each cell's lines by <br>.
+    stacked = ("|三、本年度办理结果（一）予以公<br>（二）部分公<br>计其他情形）|开<br>开（区分处理的，只计这一情形，不|"
+               + "|".join(f"{a}<br>{b}" for a, b in zip((2, 0, 0, 0, 0, 0, 2), (1, 0, 0, 0, 0, 0, 1))) + "|\n")
+    text = _with_t3_rows(_R03_R04, stacked)
+    codes = [d.code for d in lint_text(text)]
+    assert not {"T103", "T105", "A104", "A102", "A103"} & set(codes)
+    assert "T190" in codes
+
+
+def _narrow(line: str) -> str:
+    """A table row as a narrow label column prints it: the label's first characters with
+    the values, the rest two characters a line; other lines as they are."""
+    cells = [c for c in line.split("\t") if c]
+    values = [c for c in cells if c.isdigit()]
+    if not values or len(values) == len(cells):
+        return " ".join(cells)
+    label = "".join(c for c in cells if not c.isdigit())
+    first = 3 if label[:1].isdigit() else 10  # 2.申 / 四、结转下年度继续办, as pymupdf4llm cut them
+    pieces = [label[:first]] + [label[i:i + 2] for i in range(first, len(label), 2)]
+    return "<br>".join([pieces[0] + " " + " ".join(values), *pieces[1:]])
+
+
+def test_a_line_broken_by_br_tags_is_read_line_by_line():
+    # pymupdf4llm writes a region it took for a picture on one line, its lines joined by
+    # <br>: the rows and the next section's heading inside it are read.
+    # (The region runs from table 三's last rows to section 四's heading.)
+    page = example_report()
+    start = page.index("\t\t2.申请人逾期未按收费通知")
+    end = page.index("\n", page.index("四、政府信息公开行政复议"))
+    joined = "<br>".join(_narrow(line) for line in page[start:end].replace("\n\n", "\n").split("\n"))
+    text = page[:start] + joined + page[end:]
+    assert joined in text.splitlines()
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"] is not None
+    assert report["t3"]["R24"]["C7"] == 4 and report["t4"]["review"]["total"] == 1
+    assert not [d for d in lint_text(text) if d.code in ("S101", "T101", "A101", "A102", "A103")]
