@@ -7,11 +7,14 @@ label is often broken past recognition: rows go "missing", sums fail on numbers 
 never printed. A table whose region holds several lines with such pieces is not read well
 enough to check (one T190, never an avalanche of T103/T105/A101…).
 
-A piece is a blank-separated token of two or three characters, digits and the letters OCR
-puts for them, holding a rule (``|o``, ``|9``, ``0|``) or two such letters (``lo``, ``le``,
-``Io``, ``ll``). Digits alone are a value; one letter alone (``O`` for 0, ``l`` for 1) is a
-slip the reader already takes for a written non-count (:mod:`gplint.reader.cells`); a
-token between two rules (``|0|``) is a pipe table's cell.
+A piece is a blank-separated token of digits and the letters OCR puts for them with a
+rule glued to it (``|o``, ``|9``, ``0|``, ``|201``: a rule read beside a cell, the cell's
+value as likely a misreading), or two or three such letters and digits holding two letters
+(``lo``, ``le``, ``Io``, ``ll``). Digits alone are a value; one letter alone (``O`` for 0,
+``l`` for 1) is a slip the reader already takes for a written non-count
+(:mod:`gplint.reader.cells`). A token between two rules (``|0|``) is a pipe table's cell,
+and in a pipe table's row (a line from ``|`` to ``|``) a value after a rule with no blank
+(``| 规章 |0 |0 |``) is one of its cells too: there only OCR's letters count.
 """
 from __future__ import annotations
 
@@ -20,22 +23,28 @@ from typing import Optional, Sequence
 from ..lazy_re import lazy_compile
 from ..model import Span
 
-#: Two or three characters of digits, rules and OCR's letters for digits, standing alone.
-_PIECE = lazy_compile(r"(?<!\S)[0-9OoIl|iea]{2,3}(?!\S)")
+#: Digits and OCR's letters for them with a rule glued before or after (a count's digits at
+#: most), or two or three of them, standing alone.
+_PIECE = lazy_compile(r"(?<!\S)(?:\|[0-9OoIliea]{1,6}|[0-9OoIliea]{1,6}\||[0-9OoIliea]{2,3})(?!\S)")
 _LETTERS = frozenset("OoIliea")
 #: Lines with such pieces from which a table is taken as read from a scan.
 SCANNED_MIN = 3
 
 
-def _is_debris(token: str) -> bool:
+def _is_debris(token: str, pipe_row: bool) -> bool:
+    letters = sum(ch in _LETTERS for ch in token)
+    if "|" not in token:
+        return letters >= 2
     if token[0] == "|" and token[-1] == "|":
         return False  # a pipe table's cell
-    return "|" in token or sum(ch in _LETTERS for ch in token) >= 2
+    return letters > 0 or not pipe_row
 
 
 def debris_piece(text: str) -> Optional[str]:
     """The first of OCR's pieces of rules and zeros on a line, or None."""
-    return next((m.group() for m in _PIECE.finditer(text) if _is_debris(m.group())), None)
+    stripped = text.strip()
+    pipe_row = len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
+    return next((m.group() for m in _PIECE.finditer(text) if _is_debris(m.group(), pipe_row)), None)
 
 
 def scanned_debris(lines: Sequence[str], span: Optional[Span]) -> Optional[tuple[int, str]]:

@@ -617,3 +617,14 @@ def test_rows_lost_with_a_page_of_a_scan_are_unread_not_missing():
 def test_rows_left_out_without_a_page_break_are_missing():
     text = _t3_page_lost(example_report(), "")
     assert [d.code for d in run(text, ["T105", "T190"], profile="default")] == ["T105"]
+
+
+def test_a_pipe_row_with_values_against_its_rules_is_not_taken_for_a_scan():
+    """| 规章 |0 |0 |: a hand-typed pipe table's cells, not a rule OCR glued to a value."""
+    text = example_report()
+    rows = [l for l in text.split("\n") if l.endswith("\t0\t0\t0\t0\t0\t0\t0")]
+    for line in rows:
+        label, *values = [c for c in line.split("\t") if c]
+        text = text.replace(line, f"| {label} |" + " |".join(values) + " |")
+    assert "|0 |0 |" in text
+    assert run(text, ["T190"], profile="default") == []
