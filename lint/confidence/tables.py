@@ -78,20 +78,24 @@ def _unread_rows_in_section(report: Report, slot: str) -> list[Span]:
     """Where a table's section holds, in place of the table no reader found, short lines
     that end in a value or carry table rules ("刘划0", "行政事Vrlt收费 | 0": a scanned
     table whose labels OCR broke past recognition) or lines of OCR's pieces of rules and
-    zeros ("0 li lo lo"), when there are :data:`_UNREAD_ROWS_MIN` or more: the table is
-    there, unread, not missing."""
+    zeros ("0 li lo lo"), when there are :data:`_UNREAD_ROWS_MIN` or more and a rule or
+    a piece among them: the table is there, unread, not missing."""
     section = report.sections.get(slot)
     body = section.body if section is not None else None
     if body is None:
         return []
-    rows = []
+    rows, ruled = [], False
     for number in range(body.line + 1, min(body.end_line, len(report.lines) + 1)):
         text = report.lines[number - 1].strip()
         if not text or any(mark in text for mark in "。，；："):
             continue
-        if debris_piece(text) or (len(text) <= _UNREAD_ROW_MAX and ("|" in text or _ENDS_IN_VALUE.search(text))):
+        scanned = "|" in text or debris_piece(text) is not None
+        if scanned or (len(text) <= _UNREAD_ROW_MAX and _ENDS_IN_VALUE.search(text)):
             rows.append(Span(number))
-    return rows if len(rows) >= _UNREAD_ROWS_MIN else []
+            ruled = ruled or scanned
+    # (Counts on lines of their own with no rule nor OCR's piece among them, "行政复议 0",
+    # are a report's words in the table's place: T101's.)
+    return rows if len(rows) >= _UNREAD_ROWS_MIN and ruled else []
 
 
 def table_confidence(report: Report, table: str) -> TableConfidence:

@@ -628,3 +628,10 @@ def test_a_pipe_row_with_values_against_its_rules_is_not_taken_for_a_scan():
         text = text.replace(line, f"| {label} |" + " |".join(values) + " |")
     assert "|0 |0 |" in text
     assert run(text, ["T190"], profile="default") == []
+
+
+def test_counts_on_lines_of_their_own_in_a_tables_place_are_no_table():
+    """Counts on short lines in section 二, no rule nor OCR's piece among them: the
+    report's words in the table's place, not a scanned table (T101)."""
+    text = _picture_for("t2", "全年主动公开信息 1200\n其中政策解读 36")
+    assert [d.code for d in run(text, ["T101", "T190"], profile="default")] == ["T101"]
