@@ -60,7 +60,8 @@ def run(variants: list[str] | None, verbose: bool, profile: str = "default") -> 
             lost = baseline[name] - _keys(result.diagnostics)
             n_notice = sum(1 for d in result.diagnostics if d.code in NOTICES)
             fps, notices, missed = fps + sum(extra.values()), notices + n_notice, missed + sum(lost.values())
-            by_code.update({code: n for (code, _key), n in extra.items()})
+            for (code, _key), n in extra.items():
+                by_code[code] += n
             if verbose and (wrong or extra or lost or n_notice):
                 bad = [w for w in wrong if not w.split("=", 1)[1].startswith("None ")]
                 print(f"  {variant}/{name}: {len(wrong)} not right, {len(bad)} misread {bad[:6]}")
