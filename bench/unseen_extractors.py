@@ -16,6 +16,9 @@ analysis), PyMuPDF's ``get_text()`` as stored and sorted, pymupdf4llm's markdown
 ``extract_text()`` plain and in layout mode, pdfplumber's ``extract_text()`` plain and with
 ``layout=True``.
 
+And docx-merged's Word documents through docx2txt and mammoth's markdown (how Python
+pipelines read .docx attachments).
+
 A variant is skipped when its extractor (a Python package or a program on PATH) or its
 page's tool (``soffice`` for lo-html) is missing: none of them is a gplint dependency.
 """
@@ -166,11 +169,39 @@ PDF_EXTRACTORS: dict[str, tuple[str, Callable[[], Optional[Callable[[Path], str]
     "pdfplumber-layout": ("pdfplumber's extract_text(layout=True)", lambda: _pdfplumber(True)),
 }
 
+def _docx2txt() -> Optional[Callable[[Path], str]]:
+    try:
+        import docx2txt
+    except ImportError:
+        return None
+    return lambda docx: docx2txt.process(str(docx))
+
+
+def _mammoth_markdown() -> Optional[Callable[[Path], str]]:
+    try:
+        import mammoth
+    except ImportError:
+        return None
+
+    def convert(docx: Path) -> str:
+        with open(docx, "rb") as fh:
+            return mammoth.convert_to_markdown(fh).value
+    return convert
+
+
+#: name: (what it is, a function that makes the extractor of a .docx file or None).
+DOCX_EXTRACTORS: dict[str, tuple[str, Callable[[], Optional[Callable[[Path], str]]]]] = {
+    "docx2txt": ("docx2txt", _docx2txt),
+    "mammoth-md": ("mammoth's markdown", _mammoth_markdown),
+}
+
 #: The variants: "<extractor>-<page>".
 EXTRACTED_VARIANTS = {f"{name}-{page}": f"{page}'s page as {what} writes it"
                       for name, (what, _make) in EXTRACTORS.items() for page in PAGES}
 EXTRACTED_VARIANTS.update({f"{name}-{pdf}": f"{pdf}'s PDF as {what} writes its text"
                            for name, (what, _make) in PDF_EXTRACTORS.items() for pdf in PDFS})
+EXTRACTED_VARIANTS.update({f"{name}-docx-merged": f"docx-merged's Word document as {what} writes its text"
+                           for name, (what, _make) in DOCX_EXTRACTORS.items()})
 
 
 def _split(variant: str) -> tuple[str, str]:
@@ -182,6 +213,8 @@ def _split(variant: str) -> tuple[str, str]:
 
 def extracted_text(reports: dict, folder: Path, variant: str) -> dict[str, Path]:
     """The variant's pages as its extractor writes them; {} when a tool is missing."""
+    if variant.endswith("-docx-merged"):
+        return _docx_text(reports, folder, variant[:-len("-docx-merged")])
     name, page = _split(variant)
     if page in PDFS:
         return _pdf_text(reports, folder, name, page)
@@ -226,4 +259,23 @@ def _pdf_text(reports: dict, folder: Path, name: str, source: str) -> dict[str, 
         path.write_text(extract(pdf), encoding="utf-8")
         made[report] = path
     shutil.rmtree(pdfs, ignore_errors=True)
+    return made
+
+
+def _docx_text(reports: dict, folder: Path, name: str) -> dict[str, Path]:
+    """docx-merged's documents as ``name`` extracts their text; {} when a tool is missing."""
+    from unseen_inputs import render_docx
+
+    extract = DOCX_EXTRACTORS[name][1]()
+    if extract is None:
+        return {}
+    made = {}
+    for report, d in reports.items():
+        docx = folder / f"_{report}.docx"
+        if not render_docx(d, docx):
+            continue
+        path = folder / f"{report}.txt"
+        path.write_text(extract(docx), encoding="utf-8")
+        docx.unlink()
+        made[report] = path
     return made

@@ -123,8 +123,10 @@ def match_t3_row(norm: str, *, after_leaves: bool = False, numbered: bool = Fals
         if norm.startswith(_OTHER_GROUP_NUMBER):
             return "G6"
         numbering = _ARABIC_NUMBERING.match(norm)
-        if numbering and numbering.group(1) != _OTHER_NUMBER:
-            return None  # 2.其他: the start of a longer label cut by a narrow column (2.其他法律…)
+        if numbering and not numbering.group(1).endswith(_OTHER_NUMBER):
+            # 2.其他: the start of a longer label cut by a narrow column (2.其他法律…). (A
+            # crawled row's last value may run into the label: 03.其他.)
+            return None
         if numbered or after_leaves:
             return "R23"
         return None

@@ -165,3 +165,38 @@ def test_a_line_broken_by_br_tags_is_read_line_by_line():
     assert report["sections"]["S4"] is not None
     assert report["t3"]["R24"]["C7"] == 4 and report["t4"]["review"]["total"] == 1
     assert not [d for d in lint_text(text) if d.code in ("S101", "T101", "A101", "A102", "A103")]
+
+
+def test_a_number_cut_in_two_by_a_cell_boundary_is_joined_by_the_row_total():
+    # pymupdf4llm: |（|七）|总计|95|0|0|0|0|0|9|5|, the total 95 cut into 9 and 5.
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "|（|七）|总计|13|1|0|0|0|0|1|4|\n")
+    report = report_to_dict(parse(text))
+    assert report["t3"]["R24"] == {"C1": 13, "C2": 1, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": 14}
+    assert "T103" not in [d.code for d in lint_text(text)]
+
+
+def test_a_row_with_a_value_too_many_that_no_join_explains_is_still_t103():
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\t7\n")
+    assert "T103" in [d.code for d in lint_text(text)]
+
+
+def test_a_section_heading_cut_into_a_pipe_rows_cells_is_the_heading():
+    # pymupdf4llm takes the heading under table 三 into the table: |四|、政府|信息公|…|
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    text = example_report().replace(heading, "|四|、政府|信息公|开行政|复议、|行政|诉讼情|况|||||||", 1)
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"]["title"] == heading
+    assert not [d for d in lint_text(text) if d.code in ("S101", "T101")]
+
+
+def test_a_table_row_cut_into_cells_is_no_heading():
+    # 四、结转下年度继续办理 cut so carries values: a row of table 三, not section 四.
+    page = example_report()
+    text = page.replace("四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1", "|四、|结转|下年度|继续办理|1|0|0|0|0|0|1|")
+    assert text != page
+    heading_line = text.splitlines().index("四、政府信息公开行政复议、行政诉讼情况") + 1
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"]["line"] == heading_line
+    assert report["t3"]["R25"]["C7"] == 1

@@ -63,9 +63,11 @@ def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[Line
         if not is_label(info):
             continue
         end = k
-        while end < len(infos) and (infos[end].blank or is_value(infos[end])):
+        while end < len(infos) and (infos[end].blank or infos[end].footer or is_value(infos[end])):
             end += 1
-        body = infos[k:end]
+        # (A page's running head or number inside the block is no line of it.)
+        positions = [p for p in range(k, end) if not infos[p].footer]
+        body = [infos[p] for p in positions]
         cells, used = _block_cells(body, width, spaced)
         if cells is None:
             if any(is_value(i) for i in body):
@@ -73,7 +75,7 @@ def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[Line
             continue  # a label with no cells after it (a group label, a header word)
         out.extend(cells)
         blocks += 1
-        k += used
+        k = positions[used - 1] + 1
     return out if blocks else None
 
 

@@ -70,7 +70,8 @@ def _segment_cuts(text: str) -> list[int]:
             run = L.ascii_digits(m.group("item"))
             # The item's label: what follows, up to its first value.
             after = _UP_TO_DIGIT.match(text, m.end(), m.end() + 16).group()
-            key = L.match_t3_row(L.normalise("1." + after), numbered=True)
+            # (Numbered with the run's last digit: a bare 其他 is （六）3.其他 only as 3.)
+            key = L.match_t3_row(L.normalise(run[-1:] + "." + after), numbered=True)
             no = _ITEM_NO.get(key or "", "")
             if no and len(run) > len(no) and run.endswith(no):
                 # The item number is the tail of a digit run: the last value of the row

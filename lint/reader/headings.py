@@ -27,6 +27,8 @@ def heading_of(info: LineInfo, number: int) -> Optional[Heading]:
 
 def heading_shape_of(info: LineInfo) -> tuple:
     h = _read_heading(info)
+    if h is None and info.separated:
+        h = _heading_in_cells(info)
     if h is None:
         return ()
     return (h.level, h.numeral, h.number, h.title, h.text, h.span.column, h.span.end_column, h.markdown_level)
@@ -72,3 +74,20 @@ def _read_heading(info: LineInfo) -> Optional[Heading]:
         end -= 1
     text = (first.value + rest).replace("*", "").strip()
     return Heading(level, numeral, int(number), title, text, Span(info.number, first.column, info.number, end), md)
+
+
+def _heading_in_cells(info: LineInfo) -> Optional[Heading]:
+    """A section's heading cut into the cells of a pipe row and nothing else on it
+    (``|四|、政府|信息公|开行政|复议、|行政|诉讼情|况|``: PDF-to-markdown tools take a heading
+    under a table into the table), read whole: its numeral and the standard title."""
+    if "|" not in info.text or any(c.kind == "num" for c in info.values):
+        return None
+    joined = "".join(info.text.replace("|", " ").split())
+    numeral, mark, title = joined[:1], joined[1:2], joined[2:]
+    number = L.cn_to_int(numeral)
+    slot = f"S{number}"
+    if mark != "、" or slot not in L.SECTION_STANDARD_TITLES or not L.is_standard_title(slot, L.normalise(title)):
+        return None
+    start = info.text.index("|") + 1
+    end = len(info.text.rstrip().rstrip("|").rstrip()) + 1
+    return Heading(1, numeral, number, title, joined, Span(info.number, start, info.number, end))

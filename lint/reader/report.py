@@ -256,16 +256,21 @@ def line_readings(text: str, breaks: Optional[Mapping[int, list[int]]] = None,
 
 def line_breaks(text: str) -> dict[int, list[int]]:
     """Line number -> the offsets just after each ``<br>`` tag in it, for the lines that
-    are no pipe-table row: a page's line breaks written as tags (PDF-to-markdown tools put a
-    whole region of a page on one line so), each a line of its own to the reader. (In a
-    table row a tag is a break inside a cell: read as blanks, gplint.literal_entities.)"""
+    are a page's lines joined by the tags (PDF-to-markdown tools put a whole region of a
+    page on one line so): three tags or more, and no cell cut by pipes or tabs. Each piece
+    is a line of its own to the reader. (In a table row, or once in a line, a tag is where
+    a cell's text wrapped: read as blanks, gplint.literal_entities.)"""
     breaks: dict[int, list[int]] = {}
     for n, line in enumerate(text.split("\n"), 1):
-        if "<" in line and "|" not in line:
+        if "<" in line and "|" not in line and "\t" not in line:
             offsets = [m.end() for m in _BR.finditer(line) if m.end() < len(line)]
-            if offsets:
+            if len(offsets) >= _JOINED_LINES_MIN:
                 breaks[n] = offsets
     return breaks
+
+
+#: The fewest <br> tags of a line that joins a page's lines (one or two: a label wrapped).
+_JOINED_LINES_MIN = 3
 
 
 _BR = lazy_compile(r"<br\s*/?>", re.I)

@@ -26,7 +26,7 @@ from .aligned_columns import AlignedColumns
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .t3_fit import choose_drop, short_of_subtotal, subtotal_column
+from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column
 from .t3_header import Header, read_header, row_named as _t3_row_named
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
@@ -304,6 +304,8 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
     w = width + 1 if subtotal is not None else width
     if len(vals) > w:  # (fit drops nothing from a row no wider than w: most rows)
         vals = fit(vals, w, vec.label)
+        if w == 6 and len(vals) > 7:
+            vals = fit(vals, 7, vec.label)  # (a header without 总计 may stand over rows of seven)
     n = len(vals)
     lab = vec.label
     label = Label(lab.text, key, Span(lab.line, lab.column, lab.line, lab.end_column), False) if lab else None
@@ -326,6 +328,8 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
             return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
         placed, sub = reading
         return Row(key, label, to_cells(placed), vec.line, (), 7, to_cell(sub) if sub is not None else None)
+    elif n == 8 and (joined := choose_join(vals)) is not None:
+        placed, n = joined, 7  # one number cut in two by a cell boundary (the row total decides)
     elif n == 8:
         drop = choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]

@@ -62,8 +62,38 @@ def choose_drop(vals: Sequence[LCell]) -> int:
     that gives no reason for an eighth value: under a 小计 header the header says which
     value is the subtotal, and a row that does not add up then is a defect to report, not
     a reason to set another value aside."""
+    fits = _drop_that_fits(vals)
+    return 0 if fits is None else fits
+
+
+def _drop_that_fits(vals: Sequence[LCell]) -> Optional[int]:
+    """The first of eight values whose leaving out makes the row add up, or None."""
     for i in range(8):
         rest = [c.value for j, c in enumerate(vals) if j != i]
         if all(isinstance(x, (int, Decimal)) for x in rest) and sum(rest[:6]) == rest[6]:
             return i
-    return 0
+    return None
+
+
+def choose_join(vals: Sequence[LCell]) -> Optional[list[LCell]]:
+    """Eight values under seven columns read as seven, one number cut in two by a cell
+    boundary ("| 9 | 5 |" for 95, as PDF-to-markdown tools cut a cell): the one join of two
+    neighbouring values that makes the row add up; None when leaving one value out makes
+    it add up (:func:`choose_drop`'s case) or when no join or several fit (then the row is
+    the report's own: T103)."""
+    if _drop_that_fits(vals) is not None:
+        return None
+    found = None
+    for i in range(7):
+        first, then = vals[i], vals[i + 1]
+        if not (isinstance(first.value, int) and isinstance(then.value, int)) or first.text.startswith("0") \
+                or then.line != first.line:
+            continue
+        text = first.text + then.text
+        joined = [*vals[:i], LCell("num", text, first.line, first.column, then.end_column, int(text)), *vals[i + 2:]]
+        if all(isinstance(c.value, int) for c in joined) and sum(c.value for c in joined[:6]) == joined[6].value:
+            if found is not None:
+                return None
+            found = joined
+    return found
+

@@ -36,7 +36,8 @@ class _Printed(NamedTuple):
     spaced: bool
     #: The line of the last values read.
     last_line: int
-    #: Lines of header words stood between the values' lines (a PDF's reading order).
+    #: Lines of header words stood between the values' lines inside a block (a PDF's
+    #: reading order).
     interleaved: bool = False
 
 
@@ -50,8 +51,8 @@ def _printed(infos: Sequence[LineInfo]) -> _Printed:
         if info.blank or info.footer or info.md_rule:
             continue
         labs, vals = info.labels, info.values  # (the line table's: the line is the region line's)
-        if values and labs and not vals:
-            interleaved = True
+        if values and labs and not vals and len(values) % len(T4_COLS):
+            interleaved = True  # (header words between two blocks' values are a layout's)
         for c in labs:
             n = L.normalise(c.text)
             if "总计" in n or n in ("总", "计") or "合计" in n:

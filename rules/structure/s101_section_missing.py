@@ -1,10 +1,12 @@
 """S101: one of the six statutory sections has no heading."""
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
 from gplint.labels import NUMERAL_LOOKALIKES, normalise
+from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
 from ._common import MIN_SECTIONS, SLOTS, STANDARD, table_region
@@ -77,6 +79,28 @@ def _numbered_as_scanned(text: str, slot: str) -> bool:
 _MARKS = "、，,."
 
 
+def _title_in_table_cells(report: Report, slot: str) -> bool:
+    """Whether the section's numbered title stands inside a pipe table's row, cut into its
+    cells or among a cell's lines ("|行政事业性收费<br>0<br>三、收到和处理政府信息<br>…|公开申|请情况|"):
+    PDF-to-markdown tools take a heading between two tables into a table. The heading is
+    there to the eye; the reader cannot take it for one."""
+    idx = SLOTS.index(slot)
+    prev = [report.sections[s].line for s in SLOTS[:idx] if s in report.sections]
+    nxt = [report.sections[s].line for s in SLOTS[idx + 1:] if s in report.sections]
+    lo, hi = (prev[-1] if prev else 0), (nxt[0] if nxt else len(report.lines) + 1)
+    start = normalise(STANDARD[slot])[:_TITLE_START]
+    for number in range(lo + 1, min(hi, len(report.lines) + 1)):
+        text = report.lines[number - 1]
+        if "|" in text and start in normalise(_BR.sub("", text.replace("|", ""))):
+            return True
+    return False
+
+
+#: How much of a numbered title (三、收到和处理政府) identifies it inside table cells.
+_TITLE_START = 10
+_BR = lazy_compile(r"<br\s*/?>", re.I)
+
+
 #: How many characters a title line may carry beyond the standard title (a mistyped
 #: numbering, quote marks, blanks): more is a sentence about the section's matter.
 _SLIP = 3
@@ -95,7 +119,9 @@ class SectionMissing(Rule):
         ("四，…", "四 …", stray marks) is no heading to the reader: the finding goes on that
         line and says so. Not reported when the numbering is as a scan reads a printed one
         (the numeral read as a character of its shape, 「入、」 for 六、; its 、 lost; the
-        numeral lost and its mark kept, 「、总体情况」): the section is there.
+        numeral lost and its mark kept, 「、总体情况」): the section is there. A numbered
+        title inside a pipe table's row (cut into its cells by a PDF-to-markdown tool) is
+        there to the eye: no finding.
 
     Why
         docs/format.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
@@ -135,6 +161,8 @@ class SectionMissing(Rule):
                     f"第{SLOTS.index(slot) + 1}部分的标题“{text.strip()}”没有按格式编号，未被识别为章节标题"
                     f"（应为“{STANDARD[slot]}”）",
                     Span(titled, 1, titled, len(text) + 1), key=slot, snippet=STANDARD[slot])
+                continue
+            if _title_in_table_cells(report, slot):
                 continue
             line = _where(report, slot)
             text = report.lines[line - 1] if 0 < line <= len(report.lines) else ""
