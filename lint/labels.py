@@ -239,6 +239,10 @@ def is_standard_title(slot: str, norm_title: str) -> bool:
     return norm_title == normalise(SECTION_STANDARD_TITLES[slot])
 
 
+#: Characters OCR reads the section numerals as (their shapes in a scan).
+NUMERAL_LOOKALIKES = {"一": "-—_", "二": "=", "三": "兰彡", "四": "叫囚匹吗", "五": "去丑", "六": "入大"}
+
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 

@@ -37,6 +37,8 @@ stacked            too many values, two of them in one cell of a pipe row:     y
 spilled            values one a line, more than the columns, beside a row    yes
                    with fewer (or none): a PDF's reading order put one
                    row's values after the next row's label (both rows)
+page-lost          a row missing where the table runs over a page break:     yes
+                   the page was not read (an OCR that read nothing of it)
 too-few            fewer values than the table has columns                   no
 too-many           more values than the table has columns                    no
 blank              a cell written as a placeholder or left empty             no

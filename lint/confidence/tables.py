@@ -6,12 +6,14 @@ import unicodedata
 from typing import Optional
 
 from ..analyses import per_report
+from ..format import FORMAT_2021
 from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, Table3
 from .results import RowConfidence, TableConfidence
 from .rows import (all_certain, first_unsure_span, row_confidence, spilled_rows, stacked_rows, table_score,
                    unplace_short_rows, zeros_written_blank)
+from .scanned import debris_piece, scanned_debris
 
 _NO_FLAGS: frozenset[str] = frozenset()
 _MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
@@ -32,6 +34,10 @@ def assess(report: Report) -> dict[str, TableConfidence]:
             image = _image_in_section(report, _SECTION_OF[table])
             if image is not None:
                 out[table] = TableConfidence(table, True, {}, 0, False, 0.0, image, image=image)
+                continue
+            rows = _unread_rows_in_section(report, _SECTION_OF[table])
+            if rows:
+                out[table] = TableConfidence(table, True, {}, 0, False, 0.0, rows[0], sparse=(len(rows), 0))
     return out
 
 
@@ -56,6 +62,40 @@ def _image_in_section(report: Report, slot: str) -> Optional[Span]:
         if found:
             return Span(number, found.start() + 1, number, found.end() + 1)
     return None
+
+
+_OTHER_HANDLING = frozenset(FORMAT_2021.t3.group("G6").members)
+#: Fewest lines of cells in a table's section, with no table read there, for the table to
+#: be there unread.
+_UNREAD_ROWS_MIN = 2
+#: The longest such line, in characters: a prose line wrapped on a page is longer.
+_UNREAD_ROW_MAX = 30
+#: A line's end that is a cell's value: a number or OCR's pieces of one after a label.
+_ENDS_IN_VALUE = lazy_compile(r"[0-9０-９|][0-9０-９OoIl|iea]{0,2}$")
+
+
+def _unread_rows_in_section(report: Report, slot: str) -> list[Span]:
+    """Where a table's section holds, in place of the table no reader found, short lines
+    that end in a value or carry table rules ("刘划0", "行政事Vrlt收费 | 0": a scanned
+    table whose labels OCR broke past recognition) or lines of OCR's pieces of rules and
+    zeros ("0 li lo lo"), when there are :data:`_UNREAD_ROWS_MIN` or more and a rule or
+    a piece among them: the table is there, unread, not missing."""
+    section = report.sections.get(slot)
+    body = section.body if section is not None else None
+    if body is None:
+        return []
+    rows, ruled = [], False
+    for number in range(body.line + 1, min(body.end_line, len(report.lines) + 1)):
+        text = report.lines[number - 1].strip()
+        if not text or any(mark in text for mark in "。，；："):
+            continue
+        scanned = "|" in text or debris_piece(text) is not None
+        if scanned or (len(text) <= _UNREAD_ROW_MAX and _ENDS_IN_VALUE.search(text)):
+            rows.append(Span(number))
+            ruled = ruled or scanned
+    # (Counts on lines of their own with no rule nor OCR's piece among them, "行政复议 0",
+    # are a report's words in the table's place: T101's.)
+    return rows if len(rows) >= _UNREAD_ROWS_MIN and ruled else []
 
 
 def table_confidence(report: Report, table: str) -> TableConfidence:
@@ -85,14 +125,22 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
             row_issues.setdefault(i.row, []).append(i)
     rows: dict[str, RowConfidence] = {}
     printed = [(k, r) for k, r in t3.rows.items() if r.line > 0] + list(t3.groups.items())
-    if not issues and printed and all(len(r.cells) == 7 and not r.extra for _, r in printed) and all_certain(
-            [c for _, r in printed for c in r.cells]):
+    # (A table read whole lost no row to a scan or a page: only one with rows missing is
+    # looked at for OCR's pieces and page breaks.)
+    lost: dict[str, RowConfidence] = {}
+    scanned = None
+    if len(printed) < len(T3_ROWS):
+        lost = _lost_at_page_breaks(report, t3)
+        scanned = scanned_debris(report.lines, t3.span)
+    if not issues and printed and not lost and scanned is None and all(len(r.cells) == 7 and not r.extra for _, r in printed) \
+            and all_certain([c for _, r in printed for c in r.cells]):
         rows = {k: RowConfidence(k, r.line, 7, 7, _NO_FLAGS, None, "") for k, r in printed}
         return TableConfidence("t3", True, rows, 0, False, 1.0, None)
     for key, row in printed:
         own = row_issues.get(key, [])
         found = row.count if row.count > 7 else None
         rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also)
+    rows.update(lost)
     rows = stacked_rows(printed, spilled_rows(printed, rows), report.lines)
     # Rows the reader could not split leave no cells, only their issue.
     for key, own in row_issues.items():
@@ -115,10 +163,10 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         # the table's (a PDF's column stream), so no row's place in it is sure.
         score = 0.0
     sparse = _sparse(t3, len(printed))
-    if sparse is not None:
+    if sparse is not None or scanned is not None:
         score = 0.0
     return TableConfidence("t3", found, rows, unplaced, blank_zeros, score, first_unsure_span(rows, t3.span),
-                           rows_left_over=tuple(span for span, _ in left_over), sparse=sparse)
+                           rows_left_over=tuple(span for span, _ in left_over), sparse=sparse, scanned=scanned)
 
 
 #: Flags of a row that holds values of other rows.
@@ -128,6 +176,30 @@ _OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "stacked"})
 #: The fewest values a line left in no row carries when it is a row of table 三 (its six
 #: applicant columns; the total column may be left out).
 _A_ROWS_VALUES = 6
+
+
+def _lost_at_page_breaks(report: Report, t3: Table3) -> dict[str, RowConfidence]:
+    """Rows missing from table 三 where its text runs over a page break between the rows
+    printed before and after them (or the table's end): a page the conversion did not read
+    (OCR that found nothing on it, a page missing from the copy), not rows the report
+    left out."""
+    if t3.span is None or not any("\f" in report.lines[n - 1]
+                                  for n in range(t3.span.line, min(t3.span.end_line, len(report.lines)) + 1)):
+        return {}
+    at = {k: r.line for k, r in t3.rows.items() if r.line > 0}
+    out: dict[str, RowConfidence] = {}
+    before = t3.span.line
+    keys = list(T3_ROWS)
+    for i, key in enumerate(keys):
+        if key in at:
+            before = at[key]
+            continue
+        if key in _OTHER_HANDLING and "G6" in t3.groups:
+            continue  # printed as one row
+        after = next((at[k] for k in keys[i + 1:] if k in at), t3.span.end_line)
+        if after >= before and any("\f" in report.lines[n - 1] for n in range(before, min(after, len(report.lines)) + 1)):
+            out[key] = RowConfidence(key, before, 7, 0, frozenset({"page-lost"}), Span(before))
+    return out
 
 
 def _every_row_whole(t3: Table3, rows: dict[str, RowConfidence]) -> bool:

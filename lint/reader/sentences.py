@@ -41,6 +41,12 @@ _GROUP = methodcaller("group")
 #: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
 _RUN_IN_COLON = lazy_compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
 
+#: A full stop read as "." (OCR reads a 。 so, and a typist in a Latin input mode types
+#: it): after a Chinese word, before another or at the line's end. Not after a numeral
+#: (四.政府信息… numbers a heading) nor between digits (9.5) or letters (www.gov.cn). Read
+#: as 。, one character for one: positions stay.
+_OCR_FULL_STOP = lazy_compile("(?<=[\u4e00-\u9fff）”])(?<![一二三四五六七八九十])\\.(?=[\u4e00-\u9fff“（]|\\s*$)")
+
 #: Cell borders (| ｜ │ ┃ ├ ┼ …): a line between two of them is a table's row.
 _PIPES = frozenset(PIPE_CHARS)
 #: First characters (after blanks) of a page footer or a markdown rule line.
@@ -179,6 +185,8 @@ class _SentenceCutter:
             self._flush()
         if "\t" in line or "\ufeff" in line:
             line = line.translate(_AS_SPACE)
+        if "." in line:
+            line = _OCR_FULL_STOP.sub("。", line)
         if self.buf and line[0].isspace():
             # A sentence wrapped onto this line goes on at its first character: the indent
             # of a continuation line is layout, not a blank in the sentence (转下一 /

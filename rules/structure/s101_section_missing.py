@@ -5,7 +5,7 @@ import re
 from typing import Any, Iterable
 
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.labels import normalise
+from gplint.labels import NUMERAL_LOOKALIKES, normalise
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
@@ -36,9 +36,9 @@ def _where(report: Report, slot: str) -> int:
 
 def _unnumbered_title(report: Report, slot: str) -> int:
     """The line where the section's title stands alone without its numbering, or with it
-    mistyped ("四，…", "四 …", an OCR's "叫、…" or stray quote marks), between the sections
-    around it; 0 when there is none. Such a line is no heading to the reader, but it is
-    where the section starts: the finding goes there and says so."""
+    mistyped ("四，…", "四 …", stray quote marks), between the sections around it; 0 when
+    there is none. Such a line is no heading to the reader, but it is where the section
+    starts: the finding goes there and says so."""
     idx = SLOTS.index(slot)
     prev = [report.sections[s].line for s in SLOTS[:idx] if s in report.sections]
     nxt = [report.sections[s].line for s in SLOTS[idx + 1:] if s in report.sections]
@@ -54,6 +54,29 @@ def _unnumbered_title(report: Report, slot: str) -> int:
         if title in normalise(text):
             return number
     return 0
+
+
+def _numbered_as_scanned(text: str, slot: str) -> bool:
+    """The title's numbering as OCR leaves a printed one: the numeral read as a character
+    of its shape (「入、」 for 六、, 「叫、」 for 四、), its 、 lost (「五存在…」), or the numeral
+    lost and its mark kept (「、总体情况」, 「，收到和处理…」: 一 is a single stroke). A typist
+    leaves a blank or types another mark ("四 …", "四，…"); a scan loses a glyph."""
+    title = STANDARD[slot].split("、", 1)[1]
+    text = text.strip()
+    start = text.find(title[0])
+    if start <= 0:
+        return False
+    numeral, prefix = STANDARD[slot][0], text[:start].rstrip(" \u3000")
+    if prefix == numeral:
+        return text[start - 1] == numeral  # the 、 lost, no blank in its place
+    head, mark = (prefix[:-1], prefix[-1]) if prefix[-1] in _MARKS else (prefix, "")
+    if not head:
+        return bool(mark)
+    return len(head) == 1 and head in NUMERAL_LOOKALIKES.get(numeral, "")
+
+
+#: Marks OCR reads a section numeral's 、 as.
+_MARKS = "、，,."
 
 
 def _title_in_table_cells(report: Report, slot: str) -> bool:
@@ -93,9 +116,12 @@ class SectionMissing(Rule):
         its table (table 二/三/四) when the table is there, else the first heading after the
         previous section's content, else the next section's heading. A section whose
         standard title stands on a line of its own with its numbering mistyped or lost
-        ("四，…", "四 …", an OCR's stray marks) is no heading to the reader: the finding goes
-        on that line and says so. A numbered title inside a pipe table's row (cut into its
-        cells by a PDF-to-markdown tool) is there to the eye: no finding.
+        ("四，…", "四 …", stray marks) is no heading to the reader: the finding goes on that
+        line and says so. Not reported when the numbering is as a scan reads a printed one
+        (the numeral read as a character of its shape, 「入、」 for 六、; its 、 lost; the
+        numeral lost and its mark kept, 「、总体情况」): the section is there. A numbered
+        title inside a pipe table's row (cut into its cells by a PDF-to-markdown tool) is
+        there to the eye: no finding.
 
     Why
         docs/format.md §2 and §3.1 (exactly six sections in a fixed order, following 条例
@@ -129,6 +155,8 @@ class SectionMissing(Rule):
             titled = _unnumbered_title(report, slot)
             if titled:
                 text = report.lines[titled - 1]
+                if _numbered_as_scanned(text, slot):
+                    continue  # the section is there, its numbering as a scan reads it
                 yield self.diag(
                     f"第{SLOTS.index(slot) + 1}部分的标题“{text.strip()}”没有按格式编号，未被识别为章节标题"
                     f"（应为“{STANDARD[slot]}”）",

@@ -36,7 +36,8 @@ class TableMissing(Rule):
         (under 四). A table counts as present when its header or at least one of its rows
         is found, even when its values could not be read, and when its section shows a
         picture in its place (a page's image, a markdown image: a table published as a
-        picture); T190 reports both. Reported on the section heading where the table
+        picture) or short lines of cells and no table a reader finds (a scanned table OCR
+        read past recognition: "刘划0", "行政事Vrlt收费 | 0"); T190 reports these. Reported on the section heading where the table
         belongs (or the title).
 
     Why

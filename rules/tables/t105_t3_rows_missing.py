@@ -21,7 +21,9 @@ class T3RowsMissing(Rule):
         Rows that are not found are listed in one finding, placed where the first of them
         should stand. （六）其他处理 printed as one row stands for its three sub-rows here
         (T106 reports that layout at strict level). Not reported on a table gplint could
-        not read well enough to check (T190): its rows are then as likely unread as missing.
+        not read well enough to check (T190): its rows are then as likely unread as missing;
+        nor are rows missing where the table's text runs over a page break (a page OCR
+        read nothing of: T190 names them).
 
     Why
         docs/format.md §5.2 lists the 25 rows; §5.4's identities need every leaf row. A row left
@@ -165,7 +167,8 @@ class T3RowsMissing(Rule):
             return  # T190: what was not read is not known to be missing
         if confidence.rows_left_over or any(r.flags & {"gathered", "spilled", "stacked"} for r in confidence.rows.values()):
             return  # values read in no row, or several rows' in one: the rows may be there
-        missing = [k for k in _ROWS if k not in printed]
+        # (A row lost where the table runs over a page break is unread: T190 names it.)
+        missing = [k for k in _ROWS if k not in printed and k not in confidence.rows]
         if "G6" in t3.groups:
             missing = [k for k in missing if k not in _OTHER_HANDLING]
         if not missing:

@@ -34,6 +34,7 @@ _SAYS = (
     ("spilled", "的数值与相邻行的数值交错（逐行书写的数值一行多、一行少），无法确定各数值属于哪一行"),
     ("stacked", "的一格中有几个数值，是几行的单元格并成了一行{ex}"),
     ("interleaved", "的数值与表头文字交错排列（PDF 的阅读顺序），按此顺序各栏合计对不上，无法确定各数值属于哪一栏"),
+    ("page-lost", "在表格跨页处没有读到（该页可能未能识别或缺失）"),
     ("no-values", "没有读到数值"),
     ("too-few", "的数值少于列数"),
     ("too-many", "的数值多于列数"),
@@ -73,6 +74,9 @@ def _reasons(conf: TableConfidence, rows: list[RowConfidence]) -> str:
         if first is not None:
             by_flag.setdefault(first, []).append(r)
     out = [other_form(conf.form)] if conf.form else []
+    if conf.scanned is not None:
+        lines, piece = conf.scanned
+        out.append(f"{lines} 行留有扫描识别（OCR）把表格线和数字读成的字符（如“{piece}”）")
     if conf.sparse is not None:
         lines, read = conf.sparse
         out.append(f"表格所在的 {lines} 行文字中只读出了 {read} 行")
@@ -129,7 +133,12 @@ class TableNotAssessable(Rule):
         reported here, at the picture, rather than as missing (T101). 表三 printed in a
         form gplint recognises but cannot read cleanly — row by row as sentences, turned,
         or as stacked column groups whose parts do not match (a column named twice, rows
-        that differ from part to part) — is reported here once, never guessed at.
+        that differ from part to part) — is reported here once, never guessed at. So is a
+        table read from a scan whose rules and zeros OCR turned into characters ("|o lo
+        le" on three lines of its region or more), a section holding short lines of cells
+        OCR broke past recognition and no table a reader finds ("刘划0", "Ki 0"), and rows
+        of table 三 missing where its text runs over a page break (a page OCR read nothing
+        of): unread, not missing (T101, T105) nor wrong (A101-A106, T103).
 
     Why
         docs/format.md §5.4 and §6: the identities are only as good as the cells they read. A

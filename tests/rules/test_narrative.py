@@ -314,3 +314,20 @@ def test_n103_a_claim_of_none_is_reported_once_and_per_suit_block():
     assert n103("（二）依申请公开。全年行政诉讼1件，复议后提起诉讼的案件为0件。") == []
     (d,) = n103("（二）依申请公开。全年行政诉讼1件，未经复议直接起诉的案件为0件。")
     assert "未经复议直接起诉" in d.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "结转下年度继续办理1件.全年未发生行政诉讼.发生行政复议1件.",  # 。 read as "." (OCR)
+    "结转下年度继续办理1件.\n全年未发生行政诉讼.",  # ... at a line's end
+])
+def test_a_full_stop_read_as_a_dot_still_ends_the_sentence(sentence):
+    # Was: the three sentences read as one, "1件" taken for the count of 行政诉讼 (N103).
+    assert run(with_sentence(sentence), ["N"]) == []
+
+
+def test_a_dot_in_numbers_headings_and_addresses_is_no_full_stop():
+    from gplint.reader.sentences import _OCR_FULL_STOP
+
+    for text in ("收费9.5万元", "四.政府信息公开行政复议情况", "网址www.gov.cn", "1.属于国家秘密"):
+        assert _OCR_FULL_STOP.search(text) is None, text
+    assert _OCR_FULL_STOP.sub("。", "办理1件.发生复议") == "办理1件。发生复议"

@@ -64,15 +64,32 @@ def test_a_title_inside_a_pipe_tables_cells_is_not_missing():
     assert [d.key for d in run(example_report().replace(S3 + "\n", ""), ["S101"])] == ["S3"]
 
 
-@pytest.mark.parametrize("written", ["四，", "四 ", "“", "叫、", ""])
+@pytest.mark.parametrize("written", ["四，", "四 ", "“", ""])
 def test_a_title_with_its_numbering_mistyped_or_lost_is_named_where_it_stands(written):
-    # (A full-width comma for 、, the 、 lost, an OCR's quote mark or 叫 for 四.) Was: "missing,
-    # should start here", at table 四's header.
+    # (A full-width comma for 、, a blank for it, a stray quote mark, the numbering left
+    # out.) Was: "missing, should start here", at table 四's header.
     title = S4.split("、", 1)[1]
     text = example_report().replace(S4, written + title)
     diags = run(text, ["S101"])
     assert [(d.key, d.span.line) for d in diags] == [("S4", line_of(text, written + title))]
     assert "没有按格式编号" in diags[0].message and S4 in diags[0].message
+
+
+@pytest.mark.parametrize("slot_heading, written", [
+    ("六、其他需要报告的事项", "入、"),  # 六 read as a character of its shape
+    ("四、政府信息公开行政复议、行政诉讼情况", "叫、"),
+    ("五、存在的主要问题及改进情况", "去、"),
+    ("五、存在的主要问题及改进情况", "五"),  # the 、 lost
+    ("一、总体情况", "、"),  # the numeral lost, its mark kept
+    ("三、收到和处理政府信息公开申请情况", "，"),
+])
+def test_a_title_numbered_as_a_scan_reads_it_is_the_section_not_a_finding(slot_heading, written):
+    # A scanned report read by OCR: the section is printed with its numbering, the text
+    # shows what the scan made of it. Was: S101 "没有按格式编号" on every such report.
+    title = slot_heading.split("、", 1)[1]
+    text = example_report().replace(slot_heading + "\n", written + title + "\n")
+    assert written + title in text
+    assert run(text, ["S101"]) == []
 
 
 def test_fragment_is_not_judged():

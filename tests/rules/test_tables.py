@@ -527,3 +527,111 @@ def test_a_page_number_after_table_four_is_no_value():
     codes = [d.code for d in run(example_report(replace={_T4_TABLE: _t4_one_a_line(values)}), ["A", "T"],
                                  profile="default")]
     assert "T190" not in codes
+
+
+# ------------------------------------------------------------------ tables read from a scan
+
+def _scanned_t3(text: str) -> str:
+    """The example report with table 三 as tesseract reads a ruled table from a scan: cells
+    apart by blanks, three rows' labels broken and their zeros read with the rules beside
+    them ("|o lo le"), and a 1 made of a rule before one row's 0 (a count the report never
+    printed)."""
+    broken = {"2.其他法律行政法规禁止公开": "2其他法律政法M禁 |o |o lo |。 lo le",
+              "5.属于三类内部事务信息": "开 5属于三类内部事%信 |o |o | lo le le",
+              "3.补正后申请内容仍不明确": "3条下后中请内容人不 ll li |"}
+    out = []
+    for line in text.split("\n"):
+        cells = [c for c in line.split("\t") if c]
+        label = next((c for c in cells if c in broken), None)
+        if label is not None:
+            line = broken[label]
+        elif "4.无正当理由大量反复申请" in cells:
+            line = "4 无正当理由大量反复申请 10  0  0  0  0  0  0"
+        elif "\t" in line and not line.startswith(("规章", "行政", "信息内容", "结果", "1\t")):
+            line = "  ".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_a_table_whose_rules_ocr_read_as_characters_is_one_notice():
+    """Table 三 scanned and read by OCR: rows lost to "|o lo le", a count invented from a
+    rule. One T190 naming the cause; no row missing (T105), no short row (T103), no sum
+    broken (A101-A104) on figures the report never printed."""
+    text = _scanned_t3(example_report())
+    assert "|o |o lo" in text and "10  0  0  0  0  0  0" in text
+    diags = run(text, ["T", "A"], profile="default")
+    assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:60]) for d in diags]
+    assert diags[0].key == "t3" and "扫描识别" in diags[0].message
+
+
+def test_a_pipe_table_is_not_taken_for_a_scan():
+    """A markdown table's cells between rules ("|0|") are no pieces of a scan."""
+    text = example_report()
+    rows = [l for l in text.split("\n") if l.endswith("\t0\t0\t0\t0\t0\t0\t0")]
+    for line in rows:
+        label, *values = [c for c in line.split("\t") if c]
+        text = text.replace(line, f"| {label} |" + "|".join(values) + "|")
+    assert "|0|0|" in text
+    assert run(text, ["T190"], profile="default") == []
+
+
+@pytest.mark.parametrize("table, rows", [
+    ("t2", ["刘划0", "MK4困0", "Ki 0", "行政事Vrlt收费 | 0"]),
+    ("t4", ["一 2 一", "行政         ii", "结果统j圭果引三他结吊未才吉计结果维持| 结果纠工他缚条未昌维计",
+            "0 li lo llilo lo lo lo lolo lo lo lo lo"]),
+])
+def test_a_table_whose_labels_ocr_broke_is_unread_not_missing(table, rows):
+    """A scanned table OCR read past recognition: its section holds lines of cells and
+    no table a reader finds. One T190 where they start, no T101."""
+    text = _picture_for(table, "\n".join(rows))
+    diags = run(text, ["T", "A", "N"], profile="default")
+    assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:50]) for d in diags]
+    first = text.split("\n").index(rows[0]) + 1
+    assert diags[0].key == table and first <= diags[0].span.line < first + len(rows)
+
+
+def test_a_table_missing_from_a_section_of_prose_is_still_missing():
+    """Prose in the table's place, even with figures, is no table: T101."""
+    text = _picture_for("t2", "本年度主动公开政府信息1200条。\n其中政策解读36篇。")
+    assert [d.code for d in run(text, ["T101", "T190"], profile="default")] == ["T101"]
+
+
+def _t3_page_lost(text: str, break_mark: str) -> str:
+    """The example report with table 三's rows 4.保护第三方合法权益 … 3.其他 gone where the
+    table runs over a page: the page OCR read nothing of."""
+    lines = text.split("\n")
+    first = next(i for i, l in enumerate(lines) if "4.保护第三方合法权益" in l)
+    last = next(i for i, l in enumerate(lines) if l.startswith("\t\t3.其他"))
+    return "\n".join(lines[:first] + [break_mark] + lines[last + 1:])
+
+
+def test_rows_lost_with_a_page_of_a_scan_are_unread_not_missing():
+    """Table 三 over a page break, the page between read as nothing: one T190 naming the
+    rows, not 16 rows "missing" (T105)."""
+    text = _t3_page_lost(example_report(), "\f")
+    diags = run(text, ["T", "A"], profile="default")
+    assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:60]) for d in diags]
+    assert "跨页" in diags[0].message
+
+
+def test_rows_left_out_without_a_page_break_are_missing():
+    text = _t3_page_lost(example_report(), "")
+    assert [d.code for d in run(text, ["T105", "T190"], profile="default")] == ["T105"]
+
+
+def test_a_pipe_row_with_values_against_its_rules_is_not_taken_for_a_scan():
+    """| 规章 |0 |0 |: a hand-typed pipe table's cells, not a rule OCR glued to a value."""
+    text = example_report()
+    rows = [l for l in text.split("\n") if l.endswith("\t0\t0\t0\t0\t0\t0\t0")]
+    for line in rows:
+        label, *values = [c for c in line.split("\t") if c]
+        text = text.replace(line, f"| {label} |" + " |".join(values) + " |")
+    assert "|0 |0 |" in text
+    assert run(text, ["T190"], profile="default") == []
+
+
+def test_counts_on_lines_of_their_own_in_a_tables_place_are_no_table():
+    """Counts on short lines in section 二, no rule nor OCR's piece among them: the
+    report's words in the table's place, not a scanned table (T101)."""
+    text = _picture_for("t2", "全年主动公开信息 1200\n其中政策解读 36")
+    assert [d.code for d in run(text, ["T101", "T190"], profile="default")] == ["T101"]

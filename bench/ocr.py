@@ -1,0 +1,92 @@
+"""OCR bench: the blind bench's 15 whole reports printed, scanned and read back by tesseract
+(``bench/ocr_fixtures``, made by bench/ocr_inputs.py), linted as a researcher lints a
+country's scanned reports. Scored as bench/unseen.py scores its variants:
+
+- cells read right / total against the hand reading of ``corpus/cells.json``, and of the
+  others how many were *misread* (a value the report does not print in that cell; the rest
+  were left unread);
+- false positives: findings (code + the cell or table they are about) the same figures do
+  not draw in the baseline layout (tab rows, read exactly), notices aside;
+- notices: T190 / A108, the honest "could not read this table";
+- missed: findings of the baseline the OCR text no longer gives.
+
+    .venv/bin/python bench/ocr.py [-v] [--variant NAME ...] [--profile strict]
+
+``-v`` lists, per report, the cells read wrong, the false positives and the notices.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ocr_inputs import fixtures  # noqa: E402
+from unseen import NOTICES, _cells_right, _keys, _lint, _misread, _truth  # noqa: E402
+from unseen_inputs import load_reports, write_all  # noqa: E402
+
+from strategies import read_cells  # noqa: E402  (tests/layouts, on the path)
+
+from gplint.dump import report_to_dict  # noqa: E402
+from gplint.engine import LintOptions  # noqa: E402
+from gplint.plugins import build_registry  # noqa: E402
+
+
+def run(variants: list[str] | None, verbose: bool, profile: str = "default") -> None:
+    registry = build_registry()
+    options = LintOptions(profile=profile)
+    reports = load_reports()
+    texts = fixtures()
+    with tempfile.TemporaryDirectory(prefix="ocr-bench-") as tmp:
+        base = write_all(Path(tmp), [])["baseline"]
+        baseline = {name: _keys(_lint(path, registry, options).diagnostics) for name, path in base.items()}
+    print(f"{len(reports)} reports of corpus/cells.json read back by OCR; {profile} profile\n")
+    print(f"{'variant':17} {'cells right':>17} {'misread':>7} {'false pos.':>10} {'notices':>8} {'missed':>7}"
+          "  false positives by code")
+    totals: Counter = Counter()
+    for variant in variants or list(texts):
+        right = total = fps = notices = missed = misread = 0
+        by_code: Counter = Counter()
+        for name, path in sorted(texts.get(variant, {}).items()):
+            result = _lint(path, registry, options)
+            truth = _truth(reports[name], "2021")
+            got = read_cells(report_to_dict(result.report), "2021") if result.report is not None else {}
+            r, wrong = _cells_right(variant, truth, got)
+            right, total, misread = right + r, total + len(truth), misread + _misread(wrong)
+            extra = _keys(result.diagnostics) - baseline[name]
+            lost = baseline[name] - _keys(result.diagnostics)
+            n_notice = sum(1 for d in result.diagnostics if d.code in NOTICES)
+            fps, notices, missed = fps + sum(extra.values()), notices + n_notice, missed + sum(lost.values())
+            for (code, _key), n in extra.items():
+                by_code[code] += n
+            if verbose and (wrong or extra or lost or n_notice):
+                bad = [w for w in wrong if not w.split("=", 1)[1].startswith("None ")]
+                print(f"  {variant}/{name}: {len(wrong)} not right, {len(bad)} misread {bad[:6]}")
+                for d in result.diagnostics:
+                    if (d.code, d.key) in extra or d.code in NOTICES:
+                        print(f"      {d.code} {d.span.line}:{d.span.column} {d.key} {d.message[:110]}")
+                if lost:
+                    print(f"      missed: {sorted(lost)}")
+        totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
+        pct = 100 * right / total if total else 0
+        print(f"{variant:17} {right:>6}/{total:<6} {pct:5.1f}% {misread:>7} {fps:>10} {notices:>8} {missed:>7}  "
+              + " ".join(f"{c}×{n}" for c, n in sorted(by_code.items())))
+    t = totals
+    print(f"{'all':17} {t['right']:>6}/{t['total']:<6} {100 * t['right'] / max(1, t['total']):5.1f}% "
+          f"{t['misread']:>7} {t['fps']:>10} {t['notices']:>8} {t['missed']:>7}")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-v", action="store_true", help="list wrong cells, false positives and notices per report")
+    ap.add_argument("--variant", action="append", help="only these variants")
+    ap.add_argument("--profile", default="default", help="rule profile (default, strict)")
+    args = ap.parse_args(argv)
+    run(args.variant, args.v, args.profile)
+
+
+if __name__ == "__main__":
+    main()
