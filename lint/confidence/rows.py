@@ -106,9 +106,10 @@ def spilled_rows(printed: Sequence[tuple[str, Any]], rows: dict[str, RowConfiden
         for _n, other, _row in order[max(0, i - 1):i] + order[i + 1:i + 2]:
             if rows[other].flags & {"too-few", "no-values"}:
                 spilled |= {key, other}
+    out = dict(rows)
     for key in spilled:
-        rows[key] = dataclasses.replace(rows[key], flags=rows[key].flags | {"spilled"})
-    return rows
+        out[key] = dataclasses.replace(rows[key], flags=rows[key].flags | {"spilled"})
+    return out
 
 
 def stacked_rows(printed: Sequence[tuple[str, Any]], rows: dict[str, RowConfidence],

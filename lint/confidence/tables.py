@@ -9,7 +9,7 @@ from ..analyses import per_report
 from ..format import FORMAT_2021
 from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
-from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Report, Span, Table3
+from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Label, Report, Span, Table2, Table3
 from .results import RowConfidence, TableConfidence
 from .rows import (all_certain, first_unsure_span, row_confidence, spilled_rows, stacked_rows, table_score,
                    unplace_short_rows, zeros_written_blank)
@@ -272,7 +272,8 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
                            first_unsure_span(rows, t4.span))
 
 
-def _read_off_their_lines(rows: dict[str, RowConfidence], t2, labelled) -> dict[str, RowConfidence]:
+def _read_off_their_lines(rows: dict[str, RowConfidence], t2: Table2,
+                          labelled: dict[str, Label]) -> dict[str, RowConfidence]:
     """Beside values the reader placed in no row, the rows whose values it took from other
     lines than their label's are "spilled": in a PDF's column stream (labels, then values
     in the page's order) one value out of place shifts every row after it. Rows whose
