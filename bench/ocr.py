@@ -25,12 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ocr_inputs import fixtures  # noqa: E402
-from unseen import NOTICES, _cells_right, _keys, _lint, _misread, _truth  # noqa: E402
+from unseen import _keys, _lint, print_scored, score_report  # noqa: E402
 from unseen_inputs import load_reports, write_all  # noqa: E402
 
-from strategies import read_cells  # noqa: E402  (tests/layouts, on the path)
 
-from gplint.dump import report_to_dict  # noqa: E402
 from gplint.engine import LintOptions  # noqa: E402
 from gplint.plugins import build_registry  # noqa: E402
 
@@ -51,25 +49,14 @@ def run(variants: list[str] | None, verbose: bool, profile: str = "default") -> 
         right = total = fps = notices = missed = misread = 0
         by_code: Counter = Counter()
         for name, path in sorted(texts.get(variant, {}).items()):
-            result = _lint(path, registry, options)
-            truth = _truth(reports[name], "2021")
-            got = read_cells(report_to_dict(result.report), "2021") if result.report is not None else {}
-            r, wrong = _cells_right(variant, truth, got)
-            right, total, misread = right + r, total + len(truth), misread + _misread(wrong)
-            extra = _keys(result.diagnostics) - baseline[name]
-            lost = baseline[name] - _keys(result.diagnostics)
-            n_notice = sum(1 for d in result.diagnostics if d.code in NOTICES)
-            fps, notices, missed = fps + sum(extra.values()), notices + n_notice, missed + sum(lost.values())
-            for (code, _key), n in extra.items():
+            sc = score_report(variant, path, reports[name], "2021", baseline[name], registry, options)
+            right, total, misread = right + sc.right, total + sc.total, misread + sc.misread
+            fps, notices = fps + sum(sc.extra.values()), notices + sc.notices
+            missed += sum(sc.lost.values())
+            for (code, _key), n in sc.extra.items():
                 by_code[code] += n
-            if verbose and (wrong or extra or lost or n_notice):
-                bad = [w for w in wrong if not w.split("=", 1)[1].startswith("None ")]
-                print(f"  {variant}/{name}: {len(wrong)} not right, {len(bad)} misread {bad[:6]}")
-                for d in result.diagnostics:
-                    if (d.code, d.key) in extra or d.code in NOTICES:
-                        print(f"      {d.code} {d.span.line}:{d.span.column} {d.key} {d.message[:110]}")
-                if lost:
-                    print(f"      missed: {sorted(lost)}")
+            if verbose and (sc.wrong or sc.extra or sc.lost or sc.notices):
+                print_scored(f"{variant}/{name}", sc)
         totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
         pct = 100 * right / total if total else 0
         print(f"{variant:17} {right:>6}/{total:<6} {pct:5.1f}% {misread:>7} {fps:>10} {notices:>8} {missed:>7}  "

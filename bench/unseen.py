@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -80,6 +81,45 @@ def _truth(d, fmt: str) -> dict:
     return {k: v for k, v in expected_cells(as_2019(d)).items() if SCORED_2019.match(k)}
 
 
+class Scored(NamedTuple):
+    """One report of one variant, scored against the hand reading and the baseline."""
+
+    right: int
+    total: int
+    misread: int
+    #: The cells not read right: "key=value read (want value)".
+    wrong: list[str]
+    #: Findings the baseline layout does not draw (false positives), notices aside.
+    extra: Counter
+    #: The baseline's findings the variant no longer gives.
+    lost: Counter
+    notices: int
+    diagnostics: list
+
+
+def score_report(variant: str, path: Path, data, fmt: str, baseline: Counter, registry, options) -> Scored:
+    """Lint ``path`` (a variant's text of the report ``data``) and score it."""
+    result = _lint(path, registry, options)
+    truth = _truth(data, fmt)
+    got = read_cells(report_to_dict(result.report), fmt) if result.report is not None else {}
+    right, wrong = _cells_right(variant, truth, got)
+    have = _keys(result.diagnostics)
+    extra = Counter({k: n for k, n in (have - baseline).items() if k[0] not in ALLOWED.get(variant, ())})
+    notices = sum(1 for d in result.diagnostics if d.code in NOTICES)
+    return Scored(right, len(truth), _misread(wrong), wrong, extra, baseline - have, notices,
+                  list(result.diagnostics))
+
+
+def print_scored(label: str, scored: Scored) -> None:
+    """``-v``'s lines for one report: cells wrong, false positives and notices, missed."""
+    print(f"  {label}: {len(scored.wrong)} wrong, {scored.misread} misread {scored.wrong[:6]}")
+    for d in scored.diagnostics:
+        if (d.code, d.key) in scored.extra or d.code in NOTICES:
+            print(f"      {d.code} {d.span.line}:{d.span.column} {d.key} {d.message[:110]}")
+    if scored.lost:
+        print(f"      missed: {sorted(scored.lost)}")
+
+
 def run(out: Path, variants: list[str], verbose: bool, profile: str = "default") -> None:
     registry = build_registry()
     options = LintOptions(profile=profile)
@@ -97,25 +137,14 @@ def run(out: Path, variants: list[str], verbose: bool, profile: str = "default")
         fmt = "2019" if variant.startswith("fmt2019-") else "2021"
         baseline = baselines["baseline-2019" if fmt == "2019" else "baseline"]
         for name, path in sorted(files.get(variant, {}).items()):
-            result = _lint(path, registry, options)
-            truth = _truth(reports[name], fmt)
-            got = read_cells(report_to_dict(result.report), fmt) if result.report is not None else {}
-            r, wrong = _cells_right(variant, truth, got)
-            right, total, misread = right + r, total + len(truth), misread + _misread(wrong)
-            have = _keys(result.diagnostics)
-            extra = Counter({k: n for k, n in (have - baseline[name]).items() if k[0] not in ALLOWED.get(variant, ())})
-            lost = baseline[name] - have
-            n_notice = sum(1 for d in result.diagnostics if d.code in NOTICES)
-            fps, notices, missed = fps + sum(extra.values()), notices + n_notice, missed + sum(lost.values())
-            if extra:
+            sc = score_report(variant, path, reports[name], fmt, baseline[name], registry, options)
+            right, total, misread = right + sc.right, total + sc.total, misread + sc.misread
+            fps, notices = fps + sum(sc.extra.values()), notices + sc.notices
+            missed += sum(sc.lost.values())
+            if sc.extra:
                 fp_reports.append(name.split("_")[0][:12])
-            if verbose and (wrong or extra or lost or n_notice):
-                print(f"  {variant}/{name}: {len(wrong)} wrong {wrong[:6]}")
-                for d in result.diagnostics:
-                    if (d.code, d.key) in extra or d.code in NOTICES:
-                        print(f"      {d.code} {d.span.line}:{d.span.column} {d.key} {d.message[:110]}")
-                if lost:
-                    print(f"      missed: {sorted(lost)}")
+            if verbose and (sc.wrong or sc.extra or sc.lost or sc.notices):
+                print_scored(f"{variant}/{name}", sc)
         totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
         pct = 100 * right / total if total else 0
         print(f"{variant:23} {right:>6}/{total:<6} {pct:5.1f}% {misread:>7} {fps:>10} {notices:>8} {missed:>7}  "
