@@ -34,18 +34,24 @@ def _where(report: Report, slot: str) -> int:
     return hi if hi <= len(report.lines) else max(1, len(report.lines))
 
 
+def _lines_between_neighbours(report: Report, slot: str) -> range:
+    """The line numbers between the headings of the sections found before and after
+    ``slot`` (the report's start and end where there are none)."""
+    idx = SLOTS.index(slot)
+    prev = [report.sections[s].line for s in SLOTS[:idx] if s in report.sections]
+    nxt = [report.sections[s].line for s in SLOTS[idx + 1:] if s in report.sections]
+    lo, hi = (prev[-1] if prev else 0), (nxt[0] if nxt else len(report.lines) + 1)
+    return range(lo + 1, min(hi, len(report.lines) + 1))
+
+
 def _unnumbered_title(report: Report, slot: str) -> int:
     """The line where the section's title stands alone without its numbering, or with it
     mistyped ("四，…", "四 …", stray quote marks), between the sections around it; 0 when
     there is none. Such a line is no heading to the reader, but it is where the section
     starts: the finding goes there and says so."""
-    idx = SLOTS.index(slot)
-    prev = [report.sections[s].line for s in SLOTS[:idx] if s in report.sections]
-    nxt = [report.sections[s].line for s in SLOTS[idx + 1:] if s in report.sections]
-    lo, hi = (prev[-1] if prev else 0), (nxt[0] if nxt else len(report.lines) + 1)
     longest = len(STANDARD[slot]) + _SLIP
     title = normalise(STANDARD[slot].split("、", 1)[1])  # the standard title's words, whole
-    for number in range(lo + 1, min(hi, len(report.lines) + 1)):
+    for number in _lines_between_neighbours(report, slot):
         text = report.lines[number - 1].strip()
         # (Inside a table region too: without its heading, table 三's region runs on over
         # the title to table 四.)
@@ -84,12 +90,8 @@ def _title_in_table_cells(report: Report, slot: str) -> bool:
     cells or among a cell's lines ("|行政事业性收费<br>0<br>三、收到和处理政府信息<br>…|公开申|请情况|"):
     PDF-to-markdown tools take a heading between two tables into a table. The heading is
     there to the eye; the reader cannot take it for one."""
-    idx = SLOTS.index(slot)
-    prev = [report.sections[s].line for s in SLOTS[:idx] if s in report.sections]
-    nxt = [report.sections[s].line for s in SLOTS[idx + 1:] if s in report.sections]
-    lo, hi = (prev[-1] if prev else 0), (nxt[0] if nxt else len(report.lines) + 1)
     start = normalise(STANDARD[slot])[:_TITLE_START]
-    for number in range(lo + 1, min(hi, len(report.lines) + 1)):
+    for number in _lines_between_neighbours(report, slot):
         text = report.lines[number - 1]
         if "|" in text and start in normalise(_BR.sub("", text.replace("|", ""))):
             return True
