@@ -26,7 +26,7 @@ from .aligned_columns import AlignedColumns
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column
+from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column, subtotal_the_rows_show
 from .t3_header import Header, read_header, row_named as _t3_row_named
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
@@ -101,6 +101,8 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     in_format_columns = header.placement is None and subtotal is None and parts is None
+    if subtotal is not None:
+        subtotal = subtotal_the_rows_show([v.cells for v in vectors], subtotal)
     rows, groups = _placed_rows(vectors, order, width, subtotal, infos, issues,
                                 cut_runs=in_format_columns, by_position=in_format_columns and form is None)
     for key, vec in unplaced.items():

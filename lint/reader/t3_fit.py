@@ -14,6 +14,7 @@ from .cells import LCell
 
 #: The header's words for its columns, and for the group over the five legal-person ones.
 _HEADER_WORDS = (*((c.key, w) for c in F.T3_2021.columns for w in c.words), ("group", L.T3_COLUMN_GROUP))
+_LEGAL_PERSON_COLUMNS = frozenset(c.key for c in F.T3_2021.columns[1:6])
 
 
 def subtotal_column(header_text: str) -> Optional[int]:
@@ -26,15 +27,53 @@ def subtotal_column(header_text: str) -> Optional[int]:
 
 
 def subtotal_position(text: str, word: str) -> int:
-    """Where the header's 小计 column sits among the eight values: right after 自然人 when
-    the next header word after it is 商业企业 or the group's 法人或其他组织, else closing the
-    group (after 其他, before 总计). The next word, not the 小计's place before or after
-    商业企业: a 小计 cell merged over a two-row header is read with the top row (自然人 法人或
-    其他组织 小计 总计), before the 商业企业 of the row below it."""
-    after = text[text.find(word) + len(word):]
+    """Where the header's 小计 column sits among the eight values: closing the group (after
+    其他, before 总计) when the header word just before it is one of the five legal-person
+    columns'; else right after 自然人 when the next header word after it is 商业企业 or the
+    group's 法人或其他组织, and closing the group otherwise. The next word, not the 小计's
+    place before or after 商业企业: a 小计 cell merged over a two-row header is read with the
+    top row (自然人 法人或其他组织 小计 总计), before the 商业企业 of the row below it. The word
+    before first: a header wrapped beside its caption (text laid out in columns) runs the
+    next line's pieces of words (企业, 机构) after a closing 小计."""
+    at = text.find(word)
+    before = text[:at]
+    # (The group's word ends where the 其他组织 inside it does: the longer word wins.)
+    ends = [(before.rfind(w) + len(w), len(w), key) for key, w in _HEADER_WORDS if w in before]
+    if ends and max(ends)[2] in _LEGAL_PERSON_COLUMNS:
+        return 6
+    after = text[at + len(word):]
     # (The group's word is found before the 其他 inside it: the nearest word wins.)
     found = [(after.find(w), key) for key, w in _HEADER_WORDS if w in after]
     return 1 if found and min(found)[1] in ("C2", "group") else 6
+
+
+#: Where a 小计 column may stand among a row's eight values: right after 自然人, or closing
+#: the 法人或其他组织 group before 总计.
+SUBTOTAL_PLACES = (1, 6)
+
+
+def subtotal_the_rows_show(rows: Sequence[Sequence[LCell]], guess: int) -> int:
+    """Where the 小计 column stands as the rows of eight values show it: the place whose
+    subtotal is the five legal-person columns' sum and whose 总计 is 自然人 plus it. The
+    header's ``guess`` stands unless some row fits only the other place and none fits only
+    the guess: a header wrapped beside its caption (text laid out in columns) mixes its rows'
+    words, and a row of zeros fits both places."""
+    only = dict.fromkeys(SUBTOTAL_PLACES, 0)
+    for vals in rows:
+        if len(vals) != 8 or not all(isinstance(c.value, (int, Decimal)) for c in vals):
+            continue
+        fitting = [p for p in SUBTOTAL_PLACES if _subtotal_fits(vals, p)]
+        if len(fitting) == 1:
+            only[fitting[0]] += 1
+    other = SUBTOTAL_PLACES[1] if guess == SUBTOTAL_PLACES[0] else SUBTOTAL_PLACES[0]
+    return other if only[other] and not only.get(guess, 0) else guess
+
+
+def _subtotal_fits(vals: Sequence[LCell], place: int) -> bool:
+    nums = [c.value for c in vals]
+    sub = nums[place]
+    legal = [v for k, v in enumerate(nums[1:7], 1) if k != place]
+    return sum(legal) == sub and nums[0] + sub == nums[7]
 
 
 def short_of_subtotal(vals: Sequence[LCell], subtotal: int

@@ -85,6 +85,8 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     values, col_labels, has_total, separated, spaced, last_line, interleaved = _printed(infos)
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
     values = fit(values, 15)
+    if not separated and not left_over and (spacing := _spacing_not_cells(values, infos, last_line)) is not None:
+        values, last_line = spacing, spacing[-1].line
     if len(values) + len(left_over) > 15:
         joined = _wrapped_numbers([*values, *left_over], {i.number: i.text for i in infos})
         if joined is not None:
@@ -145,6 +147,13 @@ def _values_left_over(infos: Sequence[LineInfo], last: int) -> list[LCell]:
     fifteen, before any line with words: a cell's number wrapped onto a second line in a
     narrow column ("17" over "8"), a row the table does not have. Which cell each belongs
     to is unknown. (One number alone on one line is a page number.)"""
+    extra, lines = _numbers_after(infos, last)
+    return [] if lines == 1 and len(extra) == 1 else extra
+
+
+def _numbers_after(infos: Sequence[LineInfo], last: int) -> tuple[list[LCell], int]:
+    """The numbers on the lines after line ``last`` before any line with words, and how
+    many lines hold them."""
     extra: list[LCell] = []
     lines = 0
     for info in infos:
@@ -154,7 +163,26 @@ def _values_left_over(infos: Sequence[LineInfo], last: int) -> list[LCell]:
             break
         extra.extend(c for c in info.placed_values if c.kind == "num")
         lines += 1
-    return [] if lines == 1 and len(extra) == 1 else extra
+    return extra, lines
+
+
+def _spacing_not_cells(values: Sequence[LCell], infos: Sequence[LineInfo], last: int) -> Optional[list[LCell]]:
+    """Fifteen cells read one a line, one of them an empty line, and one number alone on
+    the line after them: a PDF's layout text (pdfplumber's) leaves a blank line where a
+    cell's box is taller, not only where a cell is empty. The fourteen written values and
+    that number are the table when every block's total is then the sum of its results
+    (the identities decide; a page number after a table with a blank cell makes them
+    fail)."""
+    written = [c for c in values if c.kind != "blank" or c.text]
+    if len(values) != 15 or len(written) != 14:
+        return None
+    after, lines = _numbers_after(infos, last)
+    if lines != 1 or len(after) != 1:
+        return None
+    candidate = [*written, after[0]]
+    if any(c.kind != "num" for c in candidate) or any(sum(c.value for c in candidate[k:k + 4]) != candidate[k + 4].value for k in (0, 5, 10)):
+        return None
+    return candidate
 
 
 #: The most numbers a narrow column may have wrapped in table 四 (each joins two values).
