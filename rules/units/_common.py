@@ -35,7 +35,7 @@ def fee_unit(report: Report) -> Optional[str]:
 #: A unit as a header or caption writes it: （单位：万元）, （元）, 单位：万, （万）.
 #: (A cell boundary may fall inside it: 本年收费金额（单位|：万元）, as PDF-to-markdown tools
 #: cut a header cell.)
-UNIT_WRITTEN = lazy_compile(r"单位[\s|]*[:：][\s|]*(?:万|元)|[（(][\s|]*(?:万元|元|万)[\s|]*[)）]")
+UNIT_WRITTEN = lazy_compile(r"单[\s|]*位[\s|]*[:：][\s|]*(?:万|元)|[（(][\s|]*(?:万[\s|]*元|元|万)[\s|]*[)）]")
 
 
 def unit_in(text: str) -> Optional[str]:

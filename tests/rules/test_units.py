@@ -100,6 +100,8 @@ def test_u102_passes_over_the_2019_format_fee_block():
 def test_a_unit_cut_between_two_header_cells_is_written():
     # PDF-to-markdown tools (pymupdf4llm) cut a header cell where the page's text box ends:
     # |信息内容|本年收费金额（单位|：万元）|
-    text = example_report(replace={HEADER_LINE: "|信息内容|本年收费金额（单位|：万元）|"})
-    assert codes(text) == []
+    for cut in ("（单位|：万元）", "（单|位：万元）", "（单位：万|元）"):
+        text = example_report(replace={HEADER_LINE: f"|信息内容|本年收费金额{cut}|"})
+        assert codes(text) == [], cut
     assert codes(example_report(replace={HEADER_LINE: "|信息内容|本年收费金额（单位|：元）|"})) == ["U101"]
+    assert codes(example_report(replace={HEADER_LINE: "|信息内容|本年收费金额（单|位：元）|"})) == ["U101"]
