@@ -37,6 +37,9 @@ _FOOTER = lazy_compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*
 _MD_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}")
 
 _BIG = 1 << 62
+#: One blank between two Chinese characters: a tool that joined a paragraph's wrapped
+#: lines with a blank (pymupdf4llm: 结转下 年度继续办理). Chinese writes none between words.
+_BLANK_IN_WORDS = lazy_compile("(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _GROUP = methodcaller("group")
 #: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
 _RUN_IN_COLON = lazy_compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
@@ -236,8 +239,7 @@ class _SentenceCutter:
                 # It ends at the mark: only its start may need stripping, and it is never
                 # empty.
                 stripped = piece.lstrip()
-                self.out.append(Sentence(stripped + mark, self.section,
-                                         ((0, n, base + start + len(piece) - len(stripped)),), False))
+                self._append(stripped + mark, ((0, n, base + start + len(piece) - len(stripped)),))
             start += len(piece) + len(mark)
         return start, cut
 
@@ -265,6 +267,11 @@ class _SentenceCutter:
         self.runs.extend((self.size, n, column))
         self.size += len(rest)
 
+    def _append(self, text: str, pieces: Sequence[tuple[int, int, int]]) -> None:
+        if " " in text and _BLANK_IN_WORDS.search(text):
+            text, pieces = _closed_up(text, pieces)
+        self.out.append(Sentence(text, self.section, pieces, False))
+
     def _flush(self) -> None:
         """Make the sentence gathered so far, its runs counted from its stripped start."""
         text = "".join(self.buf)
@@ -286,7 +293,7 @@ class _SentenceCutter:
                     column += lead - offset
                     offset = lead
                 pieces.extend((offset - lead, line, column))
-            self.out.append(Sentence(stripped, self.section, runs_of(pieces), False))
+            self._append(stripped, runs_of(pieces))
         self.buf.clear()
         del self.runs[:]
         self.size = 0
@@ -316,6 +323,26 @@ def _packed(sentences: list[Sentence]) -> SentenceTable:
     for s in sentences:
         table.append(s)
     return table
+
+
+def _closed_up(text: str, pieces: Sequence[tuple[int, int, int]]
+               ) -> tuple[str, "tuple[tuple[int, int, int], ...] | Runs"]:
+    """``text`` without its blanks between Chinese characters, a run starting after each
+    blank taken out: every character keeps its place in the source."""
+    probe = Sentence(text, None, pieces)
+    cuts = {m.start() for m in _BLANK_IN_WORDS.finditer(text)}
+    starts = sorted({piece[0] for piece in pieces} | {0} | {c + 1 for c in cuts})
+    kept: list[str] = []
+    flat = array("i")
+    size = 0
+    for k, a in enumerate(starts):
+        b = starts[k + 1] if k + 1 < len(starts) else len(text)
+        piece = text[a:b - 1] if b - 1 in cuts else text[a:b]
+        line, column = probe.position(a)
+        flat.extend((size, line, column))
+        kept.append(piece)
+        size += len(piece)
+    return "".join(kept), runs_of(flat)
 
 
 def _latin_or_digit(ch: str) -> bool:

@@ -161,3 +161,26 @@ def test_an_indent_between_two_numbers_stays_a_blank():
         joined = [s.text for s in sentences(report) if "全年" in s.text or "版本" in s.text]
         assert joined in (["全年收到申请2 7件。"], ["版本为 V2 beta 版。"]), joined
         _check(text)
+
+
+def test_a_blank_between_chinese_characters_is_no_part_of_the_sentence():
+    """A tool that joins a paragraph's wrapped lines with a blank (pymupdf4llm) leaves one
+    inside words (结转下 年度): the sentence reads without it, each character where the
+    source has it; blanks beside digits stay."""
+    text = "某局2024年政府信息公开工作年度报告\n一、总体情况\n全年办结4件，结转下 年度继续办理 1 件，其 中网上申请3件。\n"
+    _check(text)
+    s = next(s for s in sentences(parse(text)) if s.text.startswith("全年"))
+    assert s.text == "全年办结4件，结转下年度继续办理 1 件，其中网上申请3件。"
+    k = s.text.index("年度继续")
+    assert s.position(k) == (3, text.split("\n")[2].index("年度继续") + 1)
+
+
+def test_a_count_after_words_a_blank_cut_is_read_as_the_words_say():
+    from gplint import lint_text
+    from gplint.testing import example_report
+
+    slot = "（二）依申请公开。本机关依法办理政府信息公开申请，均在法定期限内答复。"
+    said = "（二）依申请公开。本机关共收到政府信息公开申请4件，上年结转1件，办结4件，结转下 年度继续办理{}件。"
+    assert [d.code for d in lint_text(example_report(replace={slot: said.format(1)})) if d.code[0] == "N"] == []
+    found = [d for d in lint_text(example_report(replace={slot: said.format(2)})) if d.code == "N101"]
+    assert [d.key for d in found] == ["t3.R25.C7"]
