@@ -9,8 +9,10 @@ and LibreOffice's web page of the Word document (lo-html). Each is passed throug
 - html2text, markdownify, trafilatura (``include_tables=True``) and inscriptis;
 - the text browsers w3m and lynx (``-dump``), which draw tables as aligned columns.
 
-And three PDFs of each report (LibreOffice's of the ruled Word document, lo-pdf; Chromium's
-print of the CMS page, chrome-pdf-cms; reportlab's ruled grid, pdf-grid) through the PDF
+And five PDFs of each report (LibreOffice's of the ruled Word document, lo-pdf, and of the
+one whose table 三 adds a 小计 column, lo-subtotal-pdf; Chromium's prints of the CMS page,
+chrome-pdf-cms, and of a page of <div> cells, chrome-pdf-div; reportlab's ruled grid,
+pdf-grid) through the PDF
 text extractors of Python pipelines: pdfminer.six's ``extract_text`` (its default layout
 analysis), PyMuPDF's ``get_text()`` as stored and sorted, pymupdf4llm's markdown, pypdf's
 ``extract_text()`` plain and in layout mode, pdfplumber's ``extract_text()`` plain and with
@@ -31,8 +33,10 @@ from typing import Callable, Optional
 
 #: The pages (the variant of bench/unseen_inputs that makes each).
 PAGES = ("html-cms", "html-word", "lo-html")
-#: The PDFs (likewise).
-PDFS = ("lo-pdf", "chrome-pdf-cms", "pdf-grid")
+#: The PDFs (likewise): LibreOffice's of the ruled Word document and of the one whose
+#: table 三 adds a 小计 column, Chromium's prints of the CMS page and of a page of <div>
+#: cells, reportlab's ruled grid.
+PDFS = ("lo-pdf", "lo-subtotal-pdf", "chrome-pdf-cms", "chrome-pdf-div", "pdf-grid")
 
 
 def _bs4(separator: Optional[str]) -> Optional[Callable[[str], str]]:
@@ -246,9 +250,9 @@ def _pdf_text(reports: dict, folder: Path, name: str, source: str) -> dict[str, 
         return {}
     pdfs = folder / "_pdf"
     pdfs.mkdir(parents=True, exist_ok=True)
-    if source == "lo-pdf":
+    if source.startswith("lo-"):
         made_pdfs = render_office(reports, pdfs, source)
-    elif source == "chrome-pdf-cms":
+    elif source.startswith("chrome-"):
         made_pdfs = print_pages(reports, pdfs, source)
     else:
         made_pdfs = {report: pdfs / f"{report}.pdf" for report, d in reports.items()
