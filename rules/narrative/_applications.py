@@ -108,7 +108,9 @@ _OTHER_MATTERS_SOURCE = (r"咨询|复议|诉讼|起诉|案件|建议|提案|来�
                          r"(?:信访|举报|投诉|诉求|工单)(?![^，,；;。]{0,6}?类)(?![^，,；;。]*?(?:信息公开|公开申请))|"
                          # a part of the year (第一季度, 上半年, 12月份; 1月至6月: other_matter), not
                          # the year's count
-                         r"季度|半年|月份|每月|当月|本月")
+                         r"季度|半年|月份|每月|当月|本月|"
+                         # a plan (计划办理 30 件, not 按计划 / 工作计划) or a plan's years (“十四五”期间)
+                         r"(?<!按)(?<!工作)计划|预计|力争|十[一二三四五六]五”?(?:期间|以来|时期)")
 OTHER_MATTERS = lazy_compile(_OTHER_MATTERS_SOURCE)
 
 
@@ -120,7 +122,7 @@ def other_matter(text: str) -> bool:
 
 
 #: The agency's subordinate units as the subject (局属 8 个二级单位, 下属学校, 所属医院).
-_SUB_UNITS = lazy_compile(r"(?:下属|所属|直属|局属|委属|厅属)[^，,；;。]{0,8}?(?:单位|机构|学校|医院|部门)|二级单位|下级单位|基层单位")
+_SUB_UNITS = lazy_compile(r"(?:下属|所属|直属|局属|委属|厅属|区属|市属|县属)[^，,；;。]{0,8}?(?:单位|机构|学校|医院|部门)|二级单位|下级单位|基层单位")
 #: The agency itself named with them (本局及下属单位, 局机关和所属单位): the whole.
 _ITSELF = lazy_compile(r"本级|本机关|本单位|本部门|本局|本委|本办|本府|机关")
 
@@ -187,7 +189,7 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
             if c.start in respective:
                 got = respective[c.start]
                 if got is not None:
-                    out.append(ApplicationCount(s, c, got[0], (), got[1], named))
+                    out.append(ApplicationCount(s, c, got[0], got[1], got[2], named))
                 continue
             if named and "申请" not in c.clause and _of_other_matter(flat[:c.clause_start]):
                 continue  # 全年受理行政复议申请 5 件，办结 4 件: the clauses go on with that matter
@@ -210,12 +212,16 @@ _RESPECTIVELY = lazy_compile(r"分别(?:为|是|有|达)?|依次(?:为|是)")
 _LIST_JOINS = lazy_compile(r"[、和及与]")
 
 
-def _respective_kinds(flat: str, cs: tuple[Count, ...]) -> dict[int, Optional[tuple[str, str]]]:
-    """(kind, word) of each count of a "respectively" list (收到、办结、结转…申请分别为 27 件、
-    25 件、4 件) by the list of verbs before it, in order; None for an item whose words name no
-    kind (a bare 结转: carried in or out) or for every count when the lists differ in length.
-    Counts by offset; only lists whose items name a kind of count (not 自然人和法人…)."""
-    out: dict[int, Optional[tuple[str, str]]] = {}
+_Kind = tuple[str, tuple[str, ...], str]
+
+
+def _respective_kinds(flat: str, cs: tuple[Count, ...]) -> dict[int, Optional[_Kind]]:
+    """(kind, keys, word) of each count of a "respectively" list (收到、办结、结转…申请分别为 27
+    件、25 件、4 件; 予以公开、部分公开分别为 13 件、2 件) by the list of verbs or outcomes before
+    it, in order; None for an item whose words name no kind (a bare 结转: carried in or out) or
+    for every count when the lists differ in length. Counts by offset; only lists whose items
+    name a kind of count (not 自然人和法人…)."""
+    out: dict[int, Optional[_Kind]] = {}
     for m in _RESPECTIVELY.finditer(flat):
         listed = [c for c in cs if not c.aside and c.start >= m.end() and c.clause_start <= m.start()]
         if not listed:
@@ -229,12 +235,16 @@ def _respective_kinds(flat: str, cs: tuple[Count, ...]) -> dict[int, Optional[tu
     return out
 
 
-def _item_kind(item: str) -> Optional[tuple[str, str]]:
-    """(kind, word) of one item of a list of verbs, or None (none, or more than one)."""
+def _item_kind(item: str) -> Optional[_Kind]:
+    """(kind, keys, word) of one item of a list of verbs or outcomes, or None (none, or more
+    than one)."""
+    outcomes = list(OUTCOME_WORDS.finditer(item))
+    if outcomes:
+        return ("outcome", _outcome_keys(outcomes[0]), outcomes[0].group(0)) if len(outcomes) == 1 else None
     found = [m for m in KIND_WORDS.finditer(item) if m.lastgroup != "accepted" or not _QUANTITY_NOUN.match(m.group(0))]
     if len(found) != 1 or found[0].lastgroup not in _VERB_KINDS | {"carried_out", "carried_in"}:
         return None
-    return found[0].lastgroup or "", found[0].group(0)
+    return found[0].lastgroup or "", (), found[0].group(0)
 
 
 #: Kinds named by a verb of taking in or dealing with applications (not the carry-overs).
@@ -401,21 +411,25 @@ def _outcome_keys(outcome: re.Match[str]) -> tuple[str, ...]:
 
 #: What joins outcomes named together (不予公开、无法提供及其他处理共 10 件).
 _JOINED = lazy_compile(r"\s*(?:、|和|及|与|以及|或)\s*")
+#: A count of each of the things named before it (不予公开、不予处理各 1 件).
+_EACH = ("各", "均为", "均是", "都是", "都为")
 
 
 def _joined_outcomes(before: str, last: re.Match[str]) -> Optional[tuple[str, ...]]:
     """The result groups of the outcome nearest before a count and of those joined to it
     (不予公开、无法提供、不予处理及其他处理共 10 件: the four groups' sum), or None when a
-    group and a single row of table 三 are joined (one may hold the other)."""
+    group and a single row of table 三 are joined (one may hold the other) or the count is
+    each one's (不予公开、不予处理各 1 件)."""
     keys = list(_outcome_keys(last))
     end = last.start()
-    found = [m for m in OUTCOME_WORDS.finditer(before, 0, end)]
-    for m in reversed(found):
+    joined = 0
+    for m in reversed(list(OUTCOME_WORDS.finditer(before, 0, end))):
         if not _JOINED.fullmatch(before, m.end(), end):
             break
         keys[:0] = [k for k in _outcome_keys(m) if k not in keys]
         end = m.start()
-    if len(keys) > 1 and len({k[0] for k in keys}) > 1:
+        joined += 1
+    if joined and (before.rstrip().endswith(_EACH) or len({k[0] for k in keys}) > 1):
         return None
     return tuple(keys)
 

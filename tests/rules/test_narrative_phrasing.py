@@ -464,6 +464,7 @@ def test_petitions_and_complaints_are_another_matter(sentence, codes):
     ("下属学校全年共受理政府信息公开申请3件。", []),
     ("所属医院共收到政府信息公开申请6件。", []),
     ("直属单位全年收到政府信息公开申请2件，已全部办结。", []),
+    ("区属学校全年共收到政府信息公开申请8件。", []),
     # the agency with its units: the whole count
     ("本局及下属单位共收到政府信息公开申请30件。", ["N101"]),
 ])
@@ -486,6 +487,8 @@ def test_a_list_of_the_subjects_of_requests_is_no_breakdown(sentence, codes):
     ("全年办结25件，不予公开、无法提供、不予处理及其他处理共11件。", ["N104"]),
     ("全年办结25件，无法提供和不予处理共8件。", []),
     ("全年办结25件，无法提供及不予处理的共9件。", ["N104"]),
+    # each one's count, not their sum
+    ("全年不予公开、不予处理各1件。", []),
 ])
 def test_outcomes_named_together_are_counted_together(sentence, codes):
     """A count after outcomes joined by 、 和 及 is their groups' sum (1 + 7 + 1 + 1 = 10), not
@@ -499,6 +502,8 @@ def test_outcomes_named_together_are_counted_together(sentence, codes):
     ("全年收到和办结政府信息公开申请分别为27件、25件。", []),
     ("全年新收和上年结转政府信息公开申请分别为27件、3件。", ["N101"]),
     ("全年收到和办结政府信息公开申请分别为28件、25件。", ["N101"]),
+    ("全年收到的27件申请中，予以公开、部分公开、不予公开分别为13件、2件、1件。", []),
+    ("全年收到的27件申请中，予以公开、部分公开、不予公开分别为13件、3件、1件。", ["N104"]),
 ])
 def test_a_respectively_list_gives_each_verb_its_count(sentence, codes):
     """收到、办结、结转…分别为 a、b、c: each count is the verb's in the same place (27 as
@@ -552,4 +557,15 @@ def test_amounts_with_separators_and_a_rate_with_an_aside_after_it(sentence, cod
 def test_a_judgment_of_illegality_and_a_withdrawal_are_outcomes(sentence, codes):
     """判决确认…违法 is 结果纠正 (words between 确认 and 违法); 撤诉 and 撤回复议申请 are
     其他结果: table 四 gives 维持 1 for the suit and 0 of both."""
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年计划办理政府信息公开申请30件。", []),
+    ("“十四五”期间共收到政府信息公开申请120件。", []),
+    ("十四五以来累计收到政府信息公开申请120件。", []),
+    # a plan followed is no plan
+    ("按照工作计划，全年共收到政府信息公开申请30件。", ["N101"]),
+])
+def test_a_plan_and_a_plans_years_are_no_count_of_the_year(sentence, codes):
     assert _codes(sentence) == codes
