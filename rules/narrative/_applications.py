@@ -406,6 +406,7 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
 
 
 def _outcome_keys(outcome: re.Match[str]) -> tuple[str, ...]:
+    """The result groups or rows of table 三 an :data:`OUTCOME_WORDS` match names."""
     return OUTCOMES[next(int(k[1:]) for k, v in outcome.groupdict().items() if v)][1]
 
 
@@ -444,8 +445,10 @@ def _exception(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
     return m.lastgroup, (), m.group(0)
 
 
-#: How some applications were answered (当场答复 5 件, 延期答复 3 件): a part of those handled.
-_MANNER = lazy_compile(r"(?:当场|当面|现场|延期|延长期限后?|逾期|超期|口头|电话|邮寄|短信|电子邮件)\s*$")
+#: How some applications were answered (当场答复 5 件, 延期答复 3 件; under one article of the
+#: 条例, 依据第三十六条第（三）项答复 13 件): a part of those handled.
+_MANNER = lazy_compile(r"(?:当场|当面|现场|延期|延长期限后?|逾期|超期|口头|电话|邮寄|短信|电子邮件"
+                       r"|第[0-9一二三四五六七八九十百]+条(?:第\s*[（(]?[0-9一二三四五六七八九十\s]*[）)]?\s*项)?(?:的?规定)?)\s*$")
 #: The applications a count-first clause goes on to give a cause or a need of (共有 2 件申请因涉及
 #: 第三方…, 3 件申请需要补正): some of them, not the year's count.
 _CAUSE_AFTER = lazy_compile(r"[^，,；;。\d]{0,12}?申请(?:因为|因|由于|需要|需)")

@@ -569,3 +569,15 @@ def test_a_judgment_of_illegality_and_a_withdrawal_are_outcomes(sentence, codes)
 ])
 def test_a_plan_and_a_plans_years_are_no_count_of_the_year(sentence, codes):
     assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年收到申请27件，依据《条例》第三十六条答复13件。", []),
+    ("全年收到申请27件，依据《条例》第三十六条第（三）项答复2件。", []),
+    # 依法 and 按规定 qualify every answer: the handled count
+    ("全年收到申请27件，依法答复24件。", ["N101"]),
+])
+def test_applications_answered_under_one_article_are_a_part(sentence, codes):
+    """答复 N 件 under one article of the 条例 (第三十六条, one kind of answer) is a part of
+    those handled, as 当场答复 is (13 against table 三's 25 was a false N101)."""
+    assert _codes(sentence) == codes
