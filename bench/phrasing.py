@@ -29,13 +29,18 @@ def main() -> None:
     for title, cases in (("cases", pc.CASES), ("held-out", pc.HELD_OUT), ("held-out 2", pc.HELD_OUT_2),
                           ("held-out 3", pc.HELD_OUT_3), ("held-out 4", pc.HELD_OUT_4),
                           ("held-out 5", pc.HELD_OUT_5), ("held-out 6", pc.HELD_OUT_6),
-                          ("held-out 7", pc.HELD_OUT_7), ("held-out 8", pc.HELD_OUT_8)):
+                          ("held-out 7", pc.HELD_OUT_7), ("held-out 8", pc.HELD_OUT_8),
+                          ("held-out 9", pc.HELD_OUT_9)):
         print(f"== {title}")
         _run(cases, pc, verbose)
-    for title, sentences in (("quiet sentences 1-4 (agreeing or about other matters)",
-                              pc.QUIET + pc.QUIET_2 + pc.QUIET_3 + pc.QUIET_4),
-                             ("quiet sentences 5", pc.QUIET_5)):
-        quiet = [(x, pc.findings(pc.phrasing_report(x))) for x in sentences]
+    print("== held-out 9, a report with no applications")
+    _run(pc.HELD_OUT_9_NONE, pc, verbose, none=True)
+    for title, sentences, none in (("quiet sentences 1-4 (agreeing or about other matters)",
+                                    pc.QUIET + pc.QUIET_2 + pc.QUIET_3 + pc.QUIET_4, False),
+                                   ("quiet sentences 5", pc.QUIET_5, False),
+                                   ("quiet sentences 6", pc.QUIET_6, False),
+                                   ("quiet sentences 6, a report with no applications", pc.QUIET_6_NONE, True)):
+        quiet = [(x, pc.findings(pc.phrasing_report(x, none))) for x in sentences]
         alarms = [(x, f) for x, f in quiet if f]
         print(f"== {title}: {len(quiet)}, false alarms {len(alarms)}")
         for x, found in alarms if verbose else []:
@@ -44,10 +49,10 @@ def main() -> None:
                 print(f"        {d.span.line}:{d.span.column} {d.code} {d.message}")
 
 
-def _run(cases, pc, verbose: bool) -> None:
+def _run(cases, pc, verbose: bool, none: bool = False) -> None:
     per = defaultdict(lambda: [0, 0, 0])  # cases, recognised, false alarms
     for family, code, sentence in cases:
-        ok, got_bad, got_good = pc.run_case(sentence, code)
+        ok, got_bad, got_good = pc.run_case(sentence, code, none)
         row = per[family]
         row[0] += 1
         row[1] += ok

@@ -34,7 +34,9 @@ _KIND_SOURCE = "|".join(f"(?P<{k}>{p})" for k, p in (
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
     # 登记 takes applications in only where its clause names them (登记政府信息公开申请 25
     # 件), not as the agency's other registrations (户籍登记 500 件, 登记备案)
-    ("accepted", r"受理|(?<![备案])登记(?![备案])(?=[^，,；;。]*?申请)|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"),
+    ("accepted", r"受理|(?<![备案])登记(?![备案])(?=[^，,；;。]*?申请)|申请量|申请数量|申请总量|申请总数|申请数|共有|总量为|总数为"
+                 # the request's own name as a quantity (依申请公开数量为 27 件)
+                 r"|申请公开的?(?:数量|总量|总数|件数)"),
     ("handled", rf"(?<![未没])(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成)(?!{_NOUN_AFTER_VERB})"),
     ("processed", rf"(?<![未没正在])(?:办理|处理)(?!中|{_NOUN_AFTER_VERB})"),
 ))
@@ -96,14 +98,19 @@ APPLICATION_UNITS = frozenset(("件", "件次", "份", "个", "宗", "条"))
 # (The source kept apart: _CONTEXT_BREAK builds on it without compiling it at import.)
 _OTHER_MATTERS_SOURCE = (r"咨询|复议|诉讼|起诉|案件|建议|提案|来信|来电|留言|平均|累计|近[三两五]年|近年来|历年|以来|"
                          r"主动公开|发布|培训|会议|解读|回应|(?:发出|发放|送达|出具|寄送|制发|下发)(?:了)?收费通知|"
-                         # applications of the agency's other business (不动产登记申请, 行政许可申请)
-                         # and the hotline's other requests (12345热线转办群众诉求); not where the
-                         # clause goes on to name the request for information (通过政务服务网收到
-                         # 政府信息公开申请, 12345热线转来的政府信息公开申请)
+                         # applications of the agency's other business (不动产登记申请, 行政许可申请),
+                         # the hotline's other requests (12345热线转办群众诉求), petitions and
+                         # complaints (信访事项, 投诉举报, 工单); not where the clause goes on to
+                         # name the request for information (通过政务服务网收到政府信息公开申请,
+                         # 12345热线转来的政府信息公开申请), nor the outcome of a request of that
+                         # class (信访举报投诉类申请, 以信访投诉类申请为由不予处理)
                          r"(?:不动产|许可|审批|办件|政务服务|备案|热线)(?![^，,；;。]*?(?:信息公开|公开申请))|"
+                         r"(?:信访|举报|投诉|诉求|工单)(?![^，,；;。]{0,6}?类)(?![^，,；;。]*?(?:信息公开|公开申请))|"
                          # a part of the year (第一季度, 上半年, 12月份; 1月至6月: other_matter), not
                          # the year's count
-                         r"季度|半年|月份|每月|当月|本月")
+                         r"季度|半年|月份|每月|当月|本月|"
+                         # a plan (计划办理 30 件, not 按计划 / 工作计划) or a plan's years (“十四五”期间)
+                         r"(?<!按)(?<!工作)计划|预计|力争|十[一二三四五六]五”?(?:期间|以来|时期)")
 OTHER_MATTERS = lazy_compile(_OTHER_MATTERS_SOURCE)
 
 
@@ -112,6 +119,18 @@ def other_matter(text: str) -> bool:
     (:data:`OTHER_MATTERS`), or a range of months that is not the whole year (1月至6月; the
     pattern only for a text with 月)."""
     return OTHER_MATTERS.search(text) is not None or ("月" in text and _PART_OF_YEAR.search(text) is not None)
+
+
+#: The agency's subordinate units as the subject (局属 8 个二级单位, 下属学校, 所属医院).
+_SUB_UNITS = lazy_compile(r"(?:下属|所属|直属|局属|委属|厅属|区属|市属|县属)[^，,；;。]{0,8}?(?:单位|机构|学校|医院|部门)|二级单位|下级单位|基层单位")
+#: The agency itself named with them (本局及下属单位, 局机关和所属单位): the whole.
+_ITSELF = lazy_compile(r"本级|本机关|本单位|本部门|本局|本委|本办|本府|机关")
+
+
+def sub_units_alone(words: str) -> bool:
+    """``words`` (a clause up to its count or claim) name the agency's subordinate units and
+    not the agency itself: what they say is not of table 三, which is the agency's own."""
+    return _SUB_UNITS.search(words) is not None and _ITSELF.search(words) is None
 
 
 #: In a context-carried sentence (no 申请): other matters, more broadly.
@@ -162,8 +181,15 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
             context = False
             continue
         context = True
-        for c in counts(s):
+        cs = counts(s)
+        respective = _respective_kinds(flat, cs) if "分别" in flat or "依次" in flat else {}
+        for c in cs:
             if c.unit not in APPLICATION_UNITS or c.approximate:
+                continue
+            if c.start in respective:
+                got = respective[c.start]
+                if got is not None:
+                    out.append(ApplicationCount(s, c, got[0], got[1], got[2], named))
                 continue
             if named and "申请" not in c.clause and _of_other_matter(flat[:c.clause_start]):
                 continue  # 全年受理行政复议申请 5 件，办结 4 件: the clauses go on with that matter
@@ -178,6 +204,47 @@ def application_counts(report: Report) -> tuple[ApplicationCount, ...]:
                     continue  # 办理企业登记注册 128 件: the verb's object is another matter
                 out.append(ApplicationCount(s, c, kind, keys, word, named))
     return tuple(out)
+
+
+#: What gives a list of counts in the order of the words before it (收到、办结、结转申请分别为
+#: 27 件、25 件、4 件).
+_RESPECTIVELY = lazy_compile(r"分别(?:为|是|有|达)?|依次(?:为|是)")
+_LIST_JOINS = lazy_compile(r"[、和及与]")
+
+
+_Kind = tuple[str, tuple[str, ...], str]
+
+
+def _respective_kinds(flat: str, cs: tuple[Count, ...]) -> dict[int, Optional[_Kind]]:
+    """(kind, keys, word) of each count of a "respectively" list (收到、办结、结转…申请分别为 27
+    件、25 件、4 件; 予以公开、部分公开分别为 13 件、2 件) by the list of verbs or outcomes before
+    it, in order; None for an item whose words name no kind (a bare 结转: carried in or out) or
+    for every count when the lists differ in length. Counts by offset; only lists whose items
+    name a kind of count (not 自然人和法人…)."""
+    out: dict[int, Optional[_Kind]] = {}
+    for m in _RESPECTIVELY.finditer(flat):
+        listed = [c for c in cs if not c.aside and c.start >= m.end() and c.clause_start <= m.start()]
+        if not listed:
+            continue
+        items = _LIST_JOINS.split(flat[listed[0].clause_start:m.start()])
+        kinds = [_item_kind(item) for item in items]
+        if len(items) < 2 or not any(kinds):
+            continue
+        for k, c in enumerate(listed):
+            out[c.start] = kinds[k] if len(kinds) == len(listed) else None
+    return out
+
+
+def _item_kind(item: str) -> Optional[_Kind]:
+    """(kind, keys, word) of one item of a list of verbs or outcomes, or None (none, or more
+    than one)."""
+    outcomes = list(OUTCOME_WORDS.finditer(item))
+    if outcomes:
+        return ("outcome", _outcome_keys(outcomes[0]), outcomes[0].group(0)) if len(outcomes) == 1 else None
+    found = [m for m in KIND_WORDS.finditer(item) if m.lastgroup != "accepted" or not _QUANTITY_NOUN.match(m.group(0))]
+    if len(found) != 1 or found[0].lastgroup not in _VERB_KINDS | {"carried_out", "carried_in"}:
+        return None
+    return found[0].lastgroup or "", (), found[0].group(0)
 
 
 #: Kinds named by a verb of taking in or dealing with applications (not the carry-overs).
@@ -278,6 +345,8 @@ _INFORMATION_REQUEST = lazy_compile(
     # the request's name; fillers
     r"政府信息公开|政务信息公开|信息公开|依申请公开|政府信息|公开|各类|各项|相关|有关|的|了|共计|共|依法|"
     r"新|新增|本年度?|年度|全年|累计|总计|合计|各|等|和|及|与|或|并|、|\s|"
+    # a count in words (办结的二十五件申请: digits never stand there)
+    r"[零〇一二两三四五六七八九十百千]+件|"
     # the channel
     r"网上|网络|在线|当面|书面|信函|传真|邮寄|来信|政府网站|门户网站|网站|平台|窗口|现场|邮箱|信箱|电子邮件|通过|上|"
     # the requester, and the verbs of a request taken in
@@ -308,6 +377,8 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
     is a comparison (同比增加 2 件)."""
     if COMPARISON.search(c.before) or _DURATION.match(c.after):
         return None
+    if c.before.rstrip().endswith("除"):
+        return _exception(c)
     a = _APPLICANT_AT_END.search(c.before)
     if a is not None and not _ANOTHER_APPLICANT.search(c.before, 0, a.start()):
         i = next(int(k[1:]) for k, v in a.groupdict().items() if v)
@@ -321,8 +392,10 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
     if outcome is not None:
         if kind is None or kind[0] in ("handled", "processed") or (
                 in_before and (not kind[2] or outcome.end() > kind[1].end())):
-            i = next(int(k[1:]) for k, v in outcome.groupdict().items() if v)
-            return "outcome", OUTCOMES[i][1], outcome.group(0)
+            keys = _joined_outcomes(c.before, outcome) if in_before else _outcome_keys(outcome)
+            if keys is None:
+                return None
+            return "outcome", keys, outcome.group(0)
     if kind is None:
         return None
     if kind[0] in ("accepted", "handled", "processed") and "其中" in c.before:
@@ -332,11 +405,59 @@ def classify(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
     return kind[0], (), kind[1].group(0)
 
 
-#: How some applications were answered (当场答复 5 件, 延期答复 3 件): a part of those handled.
-_MANNER = lazy_compile(r"(?:当场|当面|现场|延期|延长期限后?|逾期|超期|口头|电话|邮寄|短信|电子邮件)\s*$")
+def _outcome_keys(outcome: re.Match[str]) -> tuple[str, ...]:
+    """The result groups or rows of table 三 an :data:`OUTCOME_WORDS` match names."""
+    return OUTCOMES[next(int(k[1:]) for k, v in outcome.groupdict().items() if v)][1]
+
+
+#: What joins outcomes named together (不予公开、无法提供及其他处理共 10 件).
+_JOINED = lazy_compile(r"\s*(?:、|和|及|与|以及|或)\s*")
+#: A count of each of the things named before it (不予公开、不予处理各 1 件).
+_EACH = ("各", "均为", "均是", "都是", "都为")
+
+
+def _joined_outcomes(before: str, last: re.Match[str]) -> Optional[tuple[str, ...]]:
+    """The result groups of the outcome nearest before a count and of those joined to it
+    (不予公开、无法提供、不予处理及其他处理共 10 件: the four groups' sum), or None when a
+    group and a single row of table 三 are joined (one may hold the other) or the count is
+    each one's (不予公开、不予处理各 1 件)."""
+    keys = list(_outcome_keys(last))
+    end = last.start()
+    joined = 0
+    for m in reversed(list(OUTCOME_WORDS.finditer(before, 0, end))):
+        if not _JOINED.fullmatch(before, m.end(), end):
+            break
+        keys[:0] = [k for k in _outcome_keys(m) if k not in keys]
+        end = m.start()
+        joined += 1
+    if joined and (before.rstrip().endswith(_EACH) or len({k[0] for k in keys}) > 1):
+        return None
+    return tuple(keys)
+
+
+def _exception(c: Count) -> Optional[tuple[str, tuple[str, ...], str]]:
+    """The kind of a count an exception names (均已办结，除 4 件结转下年度办理外): the words
+    between the count and 外, not the verb of the clause it is taken out of."""
+    end = c.after.find("外")
+    m = KIND_WORDS.search(c.after, 0, end) if end > 0 else None
+    if m is None or m.lastgroup not in ("carried_out", "carried_in"):
+        return None
+    return m.lastgroup, (), m.group(0)
+
+
+#: How some applications were answered (当场答复 5 件, 延期答复 3 件; under one article of the
+#: 条例, 依据第三十六条第（三）项答复 13 件): a part of those handled.
+_MANNER = lazy_compile(r"(?:当场|当面|现场|延期|延长期限后?|逾期|超期|口头|电话|邮寄|短信|电子邮件"
+                       r"|第[0-9一二三四五六七八九十百]+条(?:第\s*[（(]?[0-9一二三四五六七八九十\s]*[）)]?\s*项)?(?:的?规定)?)\s*$")
 #: The applications a count-first clause goes on to give a cause or a need of (共有 2 件申请因涉及
 #: 第三方…, 3 件申请需要补正): some of them, not the year's count.
 _CAUSE_AFTER = lazy_compile(r"[^，,；;。\d]{0,12}?申请(?:因为|因|由于|需要|需)")
+
+
+#: The quantity nouns of "accepted" (申请数, 申请量…): after a verb they name its count.
+_QUANTITY_NOUN = lazy_compile(r"申请(?:数|量|总量|总数)")
+#: What may stand between a verb and the quantity noun of its applications.
+_NAME_OF_REQUEST = lazy_compile(r"(?:的|政府信息公开|依申请公开|信息公开)*")
 
 
 def _a_part_by_its_words(c: Count, verb: re.Match[str]) -> bool:
@@ -351,6 +472,9 @@ def _nearest_kind(c: Count) -> Optional[tuple[str, re.Match[str], bool]]:
     # that follow it (转下一年度办理答复的有 1 件, 上年结转未办结的 2 件).
     m = next((f for f in found if f.lastgroup in ("carried_in", "carried_year")), None) \
         or next((f for f in found if f.lastgroup == "carried_out"), None) or (found[-1] if found else None)
+    if m is not None and len(found) > 1 and m is found[-1] and _QUANTITY_NOUN.match(m.group(0)) \
+            and found[-2].lastgroup in _VERB_KINDS and _NAME_OF_REQUEST.fullmatch(c.before, found[-2].end(), m.start()):
+        m = found[-2]  # 办结申请数 25 件: the count of the verb's applications
     if m is None:
         # Number before the noun: 3件转入下一年度办理, 27件政府信息公开申请. A carry-over named
         # anywhere after the count wins over the verbs of its clause (因在答复期限内结转至下一年度).

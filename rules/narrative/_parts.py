@@ -45,6 +45,8 @@ class PartsList:
     #: Every item of the list carries a count in a compatible unit (the list looks exhaustive).
     exhaustive: bool
     end: int
+    #: Where the items begin (after the introducer).
+    start: int
 
 
 def _strip_parens(text: str) -> str:
@@ -102,7 +104,7 @@ def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:
         return None
     parts, exhaustive, end = items
     return PartsList(s, value, unit, (head_start + 1 + tm.start(), head_start + 1 + tm.end()),
-                     tuple(parts), exhaustive, end)
+                     tuple(parts), exhaustive, end, intro.end())
 
 
 def _total_before(flat: str, intro: re.Match[str]) -> Optional[tuple[int, re.Match[str], int, str]]:
@@ -210,6 +212,16 @@ def not_a_breakdown(pl: "PartsList") -> bool:
 #: A total of items looked over (清理规范性文件 45 件, 排查 30 项): the items listed after it
 #: are what the review changed or found (其中废止 8 件、宣布失效 3 件), the rest stand as they were.
 _REVIEWED = lazy_compile(r"清理|审查|审核|评估|排查|梳理|检查|核查")
+
+
+#: A list of the subjects requests concern (其中涉及教育招生类 10 件、学籍管理类 5 件): the
+#: main subjects named, not a breakdown of every request.
+_SUBJECTS = lazy_compile(r"[^\d]{0,6}?(?:涉及|关于|内容(?:涉及|为|是|主要)?)")
+
+
+def subjects_named(pl: "PartsList") -> bool:
+    """The list after the introducer names the subjects of what the total counts."""
+    return _SUBJECTS.match(pl.sentence.text, pl.start, pl.parts[0][2]) is not None
 
 
 def review_findings(pl: "PartsList") -> bool:

@@ -96,9 +96,11 @@ MAX_COUNT_DIGITS = 15
 MAX_PERCENT_DECIMALS = 6
 
 
-#: The digits of a count in prose: 1234, １２３４, and with thousands separators 1,234 and
-#: １，２３４ (not 1，234: between ASCII digits a Chinese comma is as likely a list, 第1，2项).
-COUNT_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[０-９]{1,3}(?:[,，][０-９]{3})+|[0-9０-９]+)"
+#: The digits of a count in prose: 1234, １２３４, and with thousands separators 1,234,
+#: １，２３４ and 1，234 (groups of three after the first: 第1，2项 is a list, and 027 of
+#: 1，027 no count of its own).
+COUNT_DIGITS = (r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])"
+                r"|[０-９]{1,3}(?:[,，][０-９]{3})+|[0-9０-９]+)")
 
 
 def count(digits: str) -> Optional[int]:

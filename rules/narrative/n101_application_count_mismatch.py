@@ -8,7 +8,7 @@ from gplint.format import T3_2021
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
-from ._applications import ApplicationCount, application_counts, naming_clause, other_matter
+from ._applications import ApplicationCount, application_counts, naming_clause, other_matter, sub_units_alone
 from ._counts import Count, blank_asides
 from ._prose import application_sentences, ascii_digits, blanks_note, fmt, not_own_count, other_year, t3_row_line, t3_total
 
@@ -69,7 +69,8 @@ class ApplicationCountMismatch(Rule):
         skipped, and so are a region's or a system's totals (全市各级行政机关共收到…) in a
         department's report, or in a people's government's report whose sentence also gives
         its own count (…，其中市本级 N 件); so are counts that split the year's figure between
-        them (局机关收到 20 件，下属单位收到 7 件: they add up to it), a count of every kind of
+        them (局机关收到 20 件，下属单位收到 7 件: they add up to it), the counts of its
+        subordinate units alone (局属二级单位共收到申请 5 件), a count of every kind of
         application whose disclosure share follows (受理各类申请 1500 件，其中政府信息公开申请
         N 件: N is compared) and parts of the year (1月至6月). A carry-over named by its year
         (2023年度结转的 N 件) is carried in when that is the year before the report's.
@@ -106,7 +107,7 @@ class ApplicationCountMismatch(Rule):
         compared = list(_compared_counts(report))
         split = _split_counts(report, compared)
         for kind, ac in compared:
-            if id(ac) in split:
+            if id(ac) in split or _of_sub_units(ac):
                 continue
             d = self._compare(report, ac.sentence, kind, ac.count)
             if d is not None:
@@ -220,6 +221,13 @@ def _share_named_after(text: str, c: Count) -> bool:
     if _DISCLOSURE.search(text, c.clause_start, c.start):
         return False
     return _DISCLOSURE_SHARE.search(text, c.end) is not None
+
+
+def _of_sub_units(ac: ApplicationCount) -> bool:
+    """The count is of the agency's subordinate units alone (局属 8 个二级单位共收到申请 5 件):
+    not table 三's (when the units' and the agency's counts add up to it, :func:`_split_counts`
+    already passes them over)."""
+    return sub_units_alone(ac.sentence.text[ac.count.clause_start:ac.count.start])
 
 
 def _carried_by_year(word: str, year: Optional[int]) -> Optional[str]:

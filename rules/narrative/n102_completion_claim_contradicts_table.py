@@ -7,6 +7,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import T3_2021
 from gplint.model import Report, Span
 
+from ._applications import sub_units_alone
 from ._prose import application_sentences, blanks_note, count, fmt, other_year, t3_row_line, t3_total
 from gplint.lazy_re import lazy_compile
 
@@ -44,7 +45,8 @@ class CompletionClaimContradictsTable(Rule):
         be smaller than N. A claim of timeliness only (均在法定期限内答复) says nothing about
         applications still open and is not compared with a carry-over. Sentences that
         mention carrying applications over, set some apart (除 1 件尚在办理期限内外，其余均已
-        答复), or are about another year, are skipped.
+        答复), are about another year, or about the agency's subordinate units alone (直属单位
+        收到申请 2 件，已全部办结), are skipped.
 
     Why
         docs/format.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
@@ -84,8 +86,8 @@ class CompletionClaimContradictsTable(Rule):
                 continue
             if _EXCEPTION.search(text):
                 continue
-            if other_year(text[: claim.start()], report.year):
-                continue
+            if other_year(text[: claim.start()], report.year) or sub_units_alone(text[: claim.start()]):
+                continue  # (another year's applications, or the subordinate units' alone)
             clause = max(text.rfind(mark, 0, claim.start()) for mark in "，,；;") + 1
             if _CARRIED_IN.search(text, clause, claim.start()):
                 continue  # 上年结转的 2 件申请均已在本年度办结: the carried-in ones, not all

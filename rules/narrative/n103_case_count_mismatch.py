@@ -31,7 +31,7 @@ _SUIT_KIND = lazy_compile(r"(?P<direct>(?:未经复议)?直接(?:提起)?(?:行�
 _NONE = lazy_compile(r"(?:未发生|未发现|未出现|没有发生|没有|未收到|未涉及|未有|未被|无)(?P<what>[^\d，,；;。]{0,20}?(?:复议|诉讼|起诉))"
                    r"|(?P<what2>(?:行政复议|行政诉讼|复议|诉讼)[^\d，,；;。]{0,8}?)(?:均|都)?(?:为|是)(?:零|0)(?![.\d])(?:件|起)?")
 #: Words of a case's outcome (N108 reads those counts): 维持 1 件 is not a number of cases.
-_OUTCOME = lazy_compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审")
+_OUTCOME = lazy_compile(r"维持|纠正|纠错|败诉|胜诉|撤销|确认违法|审结|结案|其他结果|驳回|审理|在审|撤诉|撤回")
 # Clauses about trends or other matters rather than the number of cases.
 _SKIP = lazy_compile(r"[%％]|培训|案例|应诉|代理|复议机关|复议决定书")
 # Counts that are not the report's own disclosure cases: a region's or a system's totals

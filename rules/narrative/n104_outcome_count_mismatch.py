@@ -17,18 +17,19 @@ from gplint.lazy_re import lazy_compile
 
 
 def _outcome(groups: tuple[str, ...]) -> str:
-    """How messages name result groups: their labels without numbering, joined by 及
-    ("予以公开及部分公开")."""
-    return "及".join(T3_2021.group(g).label.split("）", 1)[-1] for g in groups)
+    """How messages name result groups: their labels without numbering, the last joined by 及
+    ("予以公开及部分公开", "不予公开、无法提供及其他处理")."""
+    labels = [T3_2021.group(g).label.split("）", 1)[-1] for g in groups]
+    return "、".join(labels[:-1]) + "及" + labels[-1] if len(labels) > 1 else labels[0]
 
 
 #: A percentage given with a count: 12 件（48%）, 12 件，占 48%, 12 件，占办结总数的 48%.
 _PERCENT_AFTER = lazy_compile(r"\s*(?:[，,]\s*)?(?:[（(]\s*)?(?:占比?|占[^\d，,；;。（()）]{0,10}?的?|比例为|比重为)?\s*(?:为|达)?\s*"
                             r"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
-#: 公开率 N% and its other words (公开比例, 公开占比), an aside between them blanked out
-#: (公开（含部分公开）比例为 60%); not 主动公开比例 (proactive disclosure, not applications),
-#: nor the rate of another outcome (不予公开率, 部分公开占比).
-_RATE = lazy_compile(r"(?<![答复办结按时])(?<!主动)(?<!不予)(?<!部分)公开\s*(?:率|比例|比率|占比)(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+#: 公开率 N% and its other words (公开比例, 公开占比), an aside between or after them blanked
+#: out (公开（含部分公开）比例为 60%, 公开率（含部分公开）为 60%); not 主动公开比例 (proactive
+#: disclosure, not applications), nor the rate of another outcome (不予公开率, 部分公开占比).
+_RATE = lazy_compile(r"(?<![答复办结按时])(?<!主动)(?<!不予)(?<!部分)公开\s*(?:率|比例|比率|占比)\s*(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _expected_percent(n: int, base: Number, printed: str) -> Optional[Decimal]:
@@ -47,7 +48,10 @@ class OutcomeCountMismatch(Rule):
     What it checks
         In a sentence about applications, a count after an outcome word — 予以公开 (同意公开),
         部分公开, 不予公开, 无法提供, 不予处理, 其他处理, or 予以公开及部分公开 — is compared with
-        the 总计 of the matching group of table 三 （一）…（六） (the sum of its numbered rows).
+        the 总计 of the matching group of table 三 （一）…（六） (the sum of its numbered rows);
+        outcomes named together before one count (不予公开、无法提供及其他处理共 10 件) with
+        their groups' sum, and the outcomes of a list (予以公开、部分公开分别为 13 件、2 件)
+        each with its own count.
         A percentage printed right after the count ("208 件（17.46%）") must equal the count
         divided by （七）总计, rounded to the printed number of decimals (one unit of the
         last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比 N%) in a

@@ -8,7 +8,7 @@ from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
 from ._applications import application_counts
-from ._parts import find_parts_lists, review_findings
+from ._parts import find_parts_lists, review_findings, subjects_named
 
 
 def _checked_against_table(report: Report) -> set[tuple[int, int]]:
@@ -28,7 +28,9 @@ class PartsShortOfTotal(Rule):
         and is left alone; so is the list after a count of items looked over (清理规范性文件
         45 件，其中废止 8 件、宣布失效 3 件: what the review changed, the rest stand), and a
         list that names less than half of its total (主动公开政府信息 1200 条，其中规范性文件 3
-        件，政策解读 12 篇: a few items, not a breakdown with one left out). Counts
+        件，政策解读 12 篇: a few items, not a breakdown with one left out), and a list of
+        the subjects requests concern (其中涉及教育招生类 10 件、学籍管理类 5 件: the main
+        subjects, not every request's). Counts
         条/次/篇/件 are treated alike, as reports mix them. A list
         of application outcomes or applicant kinds (办结 25 件，其中同意公开 13 件，部分公开
         2 件) is left to N104 and N107, which compare each part with table 三: naming only
@@ -60,7 +62,7 @@ class PartsShortOfTotal(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         checked = _checked_against_table(report)
         for pl in find_parts_lists(report):
-            if not pl.exhaustive or len(pl.parts) < 2 or review_findings(pl):
+            if not pl.exhaustive or len(pl.parts) < 2 or review_findings(pl) or subjects_named(pl):
                 continue
             if all((id(pl.sentence), a) in checked for _, _, a, _ in pl.parts):
                 continue  # outcomes or applicants of table 三: N104/N107 compare each with it

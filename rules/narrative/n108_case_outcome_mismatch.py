@@ -23,16 +23,24 @@ _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
     (lazy_compile(r"(?:未|没有|无|不存在)(?:被|出现|发生)?(?:纠错|纠正|撤销|确认违法|败诉)|零败诉|败诉率为?\s*0(?![.\d])"),
      ("corrected",), "zero"),
     (lazy_compile(r"(?<![未没无])(?:已被|被)(?:依法)?(?:纠错|纠正|撤销|确认违法)(?![率\d])"
-                  # the decision in the active voice: 判决撤销本机关答复, 复议决定确认违法
-                  r"|(?<![未没无不])(?:判决|裁定|复议决定)(?:予以|依法)?(?:撤销|确认违法|责令重新答复)(?![率\d])"),
+                  # the decision in the active voice: 判决撤销本机关答复, 复议决定确认违法, 判决
+                  # 确认本机关答复违法
+                  r"|(?<![未没无不])(?:判决|裁定|复议决定)(?:予以|依法)?"
+                  r"(?:撤销|确认(?:[^，,；;。\d]{0,10}?)违法|责令重新答复)(?![率\d])"),
      ("corrected",), "some"),
+    # a case withdrawn (原告撤诉, 申请人撤回复议申请): 其他结果 (with its count: read as one)
+    (lazy_compile(r"(?<![未没无不])(?:原告|申请人)?(?:已|主动|自愿|自行|申请)*(?:撤诉|撤回(?:起诉|诉讼|行政复议申请|复议申请))"
+                  r"(?![率\d０-９零一二两三四五六七八九十])"),
+     ("other",), "some"),
 )
 #: Outcome words before a count: 维持 1 件, 纠错 1 件, 尚未审结 1 件.
-_OUTCOME = lazy_compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果)"
+_OUTCOME = lazy_compile(r"(?P<upheld>维持)|(?P<corrected>纠正|纠错|撤销|确认违法|败诉)|(?P<other>其他结果|撤诉|撤回(?:起诉|诉讼|行政复议申请|复议申请))"
                       r"|(?P<pending>尚未审结|未审结|未结案|正在审理|审理中|尚在审理)")
 #: What may stand between a count and the outcome that follows it (2 件被维持, 2 件结果维持).
 _OUTCOME_AFTER = lazy_compile(r"(?:被|获|得到|予以)?(?:依法)?(?:结果)?")
 _NEGATED = lazy_compile(r"[未没无非]$")
+#: A negation a few words before a claim that something happened (未出现原告撤诉的情况).
+_NEGATION_BEFORE = lazy_compile(r"(?:未|没有|无|不存在)(?:出现|发生|有)?[^，,；;。\d]{0,6}$")
 _SKIP = lazy_compile(r"[%％]|率|培训|案例")
 _REVIEW_BODY = lazy_compile(r"复议机关|复议机构")
 #: The review body deciding the agency's own case (复议机关维持原答复 1 件), not the agency
@@ -57,7 +65,8 @@ class CaseOutcomeMismatch(Rule):
         outcome is compared with the columns of table 四 for that kind (行政诉讼: its two
         blocks summed): 均获维持 needs 结果纠正, 其他结果 and 尚未审结 at 0; 均已审结 needs
         尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 (判决撤销,
-        复议决定确认违法) needs it above 0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
+        复议决定确认违法, 判决确认本机关答复违法) needs it above 0; 撤诉 (撤回复议申请) needs
+        其他结果 above 0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
         (1 件被维持, 1 件结果维持), must equal its column. The kind is the case word nearest before the claim. Rates (败诉率 5%),
         cases the agency decided as the review body (复议机关 named other than as deciding the
         agency's case: 复议机关维持原答复 1 件 is read) and a region's totals are not read, nor
@@ -117,8 +126,8 @@ class CaseOutcomeMismatch(Rule):
                             continue
                         detail = "、".join(f"{_COLUMN_NAMES[c]} {fmt(vals[c])}" for c in bad)  # type: ignore[arg-type]
                     else:
-                        if vals[columns[0]]:
-                            continue
+                        if vals[columns[0]] or _NEGATION_BEFORE.search(clause[:clause.find(m.group(0))]):
+                            continue  # (未出现原告撤诉情况: no claim that it happened)
                         detail = f"{_COLUMN_NAMES[columns[0]]} 0"
                     yield self.diag(f"正文称{_KIND_NAMES[kind]}“{m.group(0)}”，但表四{_KIND_NAMES[kind]}{detail}",
                                     s.span(m.start(), m.end()), key=f"t4.{kind}.outcome",

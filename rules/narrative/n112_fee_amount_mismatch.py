@@ -15,7 +15,9 @@ from gplint.lazy_re import lazy_compile
 _FEE = T2_2021.cells[T2_2021.fee_cell or "fees"]
 _FEE_UNIT = _FEE.column.unit or "万元"
 _ROW = _FEE.row.label
-_AMOUNT = lazy_compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0,12}?)(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
+#: The amount, with thousands separators or not (125,300 元, 125，300 元).
+_AMOUNT = lazy_compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0,12}?)"
+                       r"(?P<v>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
 #: Amounts not collected (减免, 退还) or a part of the fees (其中…): no amount of table 二's cell.
 _NOT_THE_AMOUNT = lazy_compile(r"减免|免收|免征|免除|退还|退费|减收|缓收|降费|其中")
 _NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生|涉及)?(?:任何)?行政事业性收费")
@@ -72,10 +74,11 @@ class FeeAmountMismatch(Rule):
                 if COMPARISON.search(clause) or _NOT_THE_AMOUNT.search(clause) or other_year(clause, report.year) \
                         or other_scope(report, scope_before(text, clause_start, clause)):
                     continue
-                value = Decimal(m.group("v"))
+                printed = m.group("v").replace(",", "").replace("，", "")
+                value = Decimal(printed)
                 if m.group("u") == "元":
                     value = value / 10000
-                if _same(value, m.group("v"), m.group("u"), table, cell.raw):
+                if _same(value, printed, m.group("u"), table, cell.raw):
                     continue
                 yield self.diag(f"正文称行政事业性收费 {m.group('v')} {m.group('u')}，但表二“{_ROW}”为 {cell.raw} {_FEE_UNIT}",
                                 s.span(m.start("v"), m.end("u")), key="t2.fees", related=related,

@@ -406,3 +406,178 @@ def test_the_hotline_is_another_matter_unless_the_clause_names_the_request(sente
     (N101 against table 三's 27); the hotline's other requests (群众诉求) are not."""
     found = pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))
     assert [d.code for d in found] == ([code] if code else [])
+
+
+#: Cases of the ninth held-out set not recognised, left as they are.
+HELD_OUT_9_MISSES = {
+    "（二）依申请公开。截至{2023|2024}年12月31日，本机关现行有效规范性文件12件。":
+        "截至 names another year rightly (the state at the end of the year before): D104 passes periods over by design",
+}
+
+
+@pytest.mark.parametrize("family, code, sentence", [
+    pytest.param(f, c, x, marks=[pytest.mark.xfail(strict=True, reason=HELD_OUT_9_MISSES[x])] if x in HELD_OUT_9_MISSES else [])
+    for f, c, x in pc.HELD_OUT_9], ids=[f"{f}-held9-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT_9)])
+def test_held_out_9_phrasing(family, code, sentence):
+    test_phrasing_family(family, code, sentence)
+
+
+@pytest.mark.parametrize("family, code, sentence", pc.HELD_OUT_9_NONE,
+                         ids=[f"{f}-held9-none-{i}" for i, (f, _, _) in enumerate(pc.HELD_OUT_9_NONE)])
+def test_held_out_9_phrasing_in_a_report_with_no_applications(family, code, sentence):
+    recognised, found, agreeing = pc.run_case(sentence, code, none=True)
+    assert recognised, [(d.span.line, d.span.column, d.code, d.message) for d in found]
+    assert agreeing == []
+
+
+@pytest.mark.parametrize("sentence", pc.QUIET_6, ids=[f"quiet6-{i}" for i in range(len(pc.QUIET_6))])
+def test_quiet_6_sentences_raise_nothing(sentence):
+    assert pc.findings(pc.phrasing_report(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", pc.QUIET_6_NONE, ids=[f"quiet6-none-{i}" for i in range(len(pc.QUIET_6_NONE))])
+def test_quiet_6_sentences_raise_nothing_in_a_report_with_no_applications(sentence):
+    assert pc.findings(pc.phrasing_report(sentence, none=True)) == []
+
+
+def _codes(sentence: str) -> list[str]:
+    return [d.code for d in pc.findings(pc.phrasing_report("（二）依申请公开。" + sentence))]
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年受理信访事项35件，办结35件。", []),
+    ("全年受理群众投诉举报120件，办结118件。", []),
+    ("全年处理群众诉求300件，办结300件。", []),
+    # the outcome of a request of that class is still an outcome
+    ("全年办结申请25件，以信访投诉类申请为由不予处理2件。", ["N104"]),
+    ("全年通过信访渠道收到政府信息公开申请30件。", ["N101"]),
+])
+def test_petitions_and_complaints_are_another_matter(sentence, codes):
+    """信访事项, 投诉举报, 诉求 are the agency's other business: a bare 办结 after them is
+    theirs (35 against table 三's 25 handled was a false N101), unless the clause names the
+    request for information or the class of a request (信访投诉类申请)."""
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("局属8个二级单位全年共收到政府信息公开申请5件。", []),
+    ("下属学校全年共受理政府信息公开申请3件。", []),
+    ("所属医院共收到政府信息公开申请6件。", []),
+    ("直属单位全年收到政府信息公开申请2件，已全部办结。", []),
+    ("区属学校全年共收到政府信息公开申请8件。", []),
+    # the agency with its units: the whole count
+    ("本局及下属单位共收到政府信息公开申请30件。", ["N101"]),
+])
+def test_a_count_of_subordinate_units_alone_is_not_the_agencys(sentence, codes):
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年收到依申请公开27件，其中涉及教育招生类10件、学籍管理类5件。", []),
+    ("全年收到申请27件，其中内容涉及住房保障8件、社会保障6件。", []),
+    # a breakdown that is not of subjects is still one
+    ("全年主动公开信息30条，其中政务动态10条、通知公告8条。", ["N106"]),
+])
+def test_a_list_of_the_subjects_of_requests_is_no_breakdown(sentence, codes):
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年办结25件，其中予以公开和部分公开共15件，不予公开、无法提供、不予处理及其他处理共10件。", []),
+    ("全年办结25件，不予公开、无法提供、不予处理及其他处理共11件。", ["N104"]),
+    ("全年办结25件，无法提供和不予处理共8件。", []),
+    ("全年办结25件，无法提供及不予处理的共9件。", ["N104"]),
+    # each one's count, not their sum
+    ("全年不予公开、不予处理各1件。", []),
+])
+def test_outcomes_named_together_are_counted_together(sentence, codes):
+    """A count after outcomes joined by 、 和 及 is their groups' sum (1 + 7 + 1 + 1 = 10), not
+    the last one's (10 against 其他处理 1 was a false N104)."""
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年共收到、办结、结转政府信息公开申请分别为27件、25件、4件。", []),
+    ("全年共收到、办结、结转政府信息公开申请分别为27件、24件、4件。", ["N101"]),
+    ("全年收到和办结政府信息公开申请分别为27件、25件。", []),
+    ("全年新收和上年结转政府信息公开申请分别为27件、3件。", ["N101"]),
+    ("全年收到和办结政府信息公开申请分别为28件、25件。", ["N101"]),
+    ("全年收到的27件申请中，予以公开、部分公开、不予公开分别为13件、2件、1件。", []),
+    ("全年收到的27件申请中，予以公开、部分公开、不予公开分别为13件、3件、1件。", ["N104"]),
+])
+def test_a_respectively_list_gives_each_verb_its_count(sentence, codes):
+    """收到、办结、结转…分别为 a、b、c: each count is the verb's in the same place (27 as
+    办结 was a false N101); a bare 结转 (in or out) names no row."""
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("本年度收到申请数27件，办结申请数25件。", []),
+    ("本年度收到申请数27件，办结申请数24件。", ["N101"]),
+    ("本年度受理的依申请公开事项除4件结转下年度办理外均已按期办结。", []),
+    ("本年度受理的依申请公开事项除3件结转下年度办理外均已按期办结。", ["N101"]),
+])
+def test_the_verb_names_its_quantity_noun_and_an_exception_its_own_count(sentence, codes):
+    """办结申请数 25 件 is the handled count (not 申请数 as accepted: 25 against 27 and 29 was
+    a false N101); 除 4 件结转下年度办理外 is the carry-over, not the 受理 of the clause."""
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("本年度依申请公开数量为20件。", ["N101"]),
+    ("本年度依申请公开数量为27件。", []),
+    ("办结的二十五件申请中，予以公开十一件。", ["N104"]),
+    ("全年共收到政府信息公开申请1，027件。", ["N101"]),
+    ("全年门户网站访问量12，345人次，收到政府信息公开申请27件。", []),
+])
+def test_counts_named_by_the_requests_quantity_in_words_or_with_a_chinese_comma(sentence, codes):
+    """依申请公开数量为 N 件 is the year's count; 办结的二十五件申请中 no other kind of
+    application (a count in words between the verb and 申请); 1，027 is one number, not 27."""
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年行政事业性收费125,300元。", []),
+    ("全年行政事业性收费125，300元。", []),
+    ("全年行政事业性收费135,300元。", ["N112"]),
+    ("全年办结25件，公开率（含部分公开）为58%。", ["N104"]),
+    ("全年办结25件，公开率（含部分公开）为60%。", []),
+])
+def test_amounts_with_separators_and_a_rate_with_an_aside_after_it(sentence, codes):
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年行政诉讼1件，法院判决确认本机关答复违法。", ["N108"]),
+    ("全年行政诉讼1件，原告已撤诉。", ["N108"]),
+    ("全年行政复议2件，其中申请人撤回复议申请1件，尚未审结1件。", ["N108"]),
+    ("全年行政诉讼1件，法院判决驳回原告诉讼请求。", []),
+    ("全年行政诉讼1件，未出现原告撤诉情况。", []),
+])
+def test_a_judgment_of_illegality_and_a_withdrawal_are_outcomes(sentence, codes):
+    """判决确认…违法 is 结果纠正 (words between 确认 and 违法); 撤诉 and 撤回复议申请 are
+    其他结果: table 四 gives 维持 1 for the suit and 0 of both."""
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年计划办理政府信息公开申请30件。", []),
+    ("“十四五”期间共收到政府信息公开申请120件。", []),
+    ("十四五以来累计收到政府信息公开申请120件。", []),
+    # a plan followed is no plan
+    ("按照工作计划，全年共收到政府信息公开申请30件。", ["N101"]),
+])
+def test_a_plan_and_a_plans_years_are_no_count_of_the_year(sentence, codes):
+    assert _codes(sentence) == codes
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("全年收到申请27件，依据《条例》第三十六条答复13件。", []),
+    ("全年收到申请27件，依据《条例》第三十六条第（三）项答复2件。", []),
+    # 依法 and 按规定 qualify every answer: the handled count
+    ("全年收到申请27件，依法答复24件。", ["N101"]),
+])
+def test_applications_answered_under_one_article_are_a_part(sentence, codes):
+    """答复 N 件 under one article of the 条例 (第三十六条, one kind of answer) is a part of
+    those handled, as 当场答复 is (13 against table 三's 25 was a false N101)."""
+    assert _codes(sentence) == codes
