@@ -128,3 +128,21 @@ def test_a_header_read_in_part_does_not_say_the_rows_lack_their_total():
     assert "（七）总计\t4\t1\t0\t0\t0\t5\n" in text
     found = lint_with(text, ["T", "A", "N"], profile="default")
     assert [d.code for d in found] == ["T190"], [(d.code, d.message) for d in found]
+
+
+def test_a_header_repeated_over_a_page_break_read_in_part_is_one_table():
+    # Each copy of the header lost some of its words (the first its 总计, both the words
+    # of three columns run together: 「商业企研机松益」): the copies share columns, so they
+    # are the one header printed again, not a table cut into column groups (which name
+    # each column once). With zeros lost, the rows read as one table are not all whole,
+    # so nothing else told the two readings apart.
+    table = _boxes_table(lost=True)
+    header = ["申请人情况", "法人或其他组织", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）",
+              "自然人", "社会", "法律", "总计", "商业企研机松益", "服务", "其他", "组织", "机构"]
+    table[:table.index("一、本年新收政府信息")] = [w for w in header if w != "总计"]
+    page_break = table.index("（一）予以公开")
+    table[page_break:page_break] = ["-1—", "\f" + header[0], *header[1:]]  # (a page's text ends in a form feed)
+    got = _t3(_report(table))
+    for key, _ in T3_ROW_LABELS:
+        if key not in _LOST:
+            assert got[key] == _want(key), key
