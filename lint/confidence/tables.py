@@ -176,15 +176,15 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
 
 def _gaps_unseen(report: Report, printed: list[tuple[str, Row]], rows: dict[str, RowConfidence]
                  ) -> dict[str, RowConfidence]:
-    """``rows`` with each short row printed on one line cut by tabs or pipes, no empty cell
-    written on it, flagged ``gaps-unknown`` instead of ``too-few``: such a line shows an
-    empty cell where a value is left out (「…\t0\t」, 「| 0 |  |」), so one with none lost
-    values the text does not place (OCR's boxes joined by tabs: 「3.危\t0\t0\t0\t0\t0\t1」
-    lost its first 1). Its values were put in the first columns by guess: not checked,
-    as T103 does not count it either. Only among rows mostly whole: every row one value
-    short is a column the layout lost, the rest placed by the header. (Not a pipe row: one whose values run to its last
-    cell lost a cell to a label standing in a value column, merged cells converted to
-    markdown, and its values stand in their columns.)"""
+    """``rows`` with each short row printed on one line cut by tabs, no empty cell written
+    on it, flagged ``gaps-unknown`` instead of ``too-few``: such a line shows an empty
+    cell where a value is left out (「…\t0\t」), so one with none lost values the text
+    does not place (OCR's boxes joined by tabs: 「3.危\t0\t0\t0\t0\t0\t1」 lost its first 1).
+    Its values were put in the first columns by guess: not checked, as T103 does not
+    count it either. Only among rows mostly whole: every row one value
+    short is a column the layout lost, the rest placed by the header. (Not a pipe row:
+    one whose values run to its last cell lost a cell to a label standing in a value
+    column, merged cells converted to markdown, and its values stand in their columns.)"""
     if 2 * sum(1 for r in rows.values() if r.found == r.expected) < len(rows):
         return rows  # most rows short: a column the layout lost (every 总计), placed by the header
     out = rows
