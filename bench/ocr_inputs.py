@@ -30,6 +30,7 @@ dependency of gplint), under ``nice``, one page at a time:
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import shutil
@@ -171,15 +172,22 @@ def lines_text(boxes: list[Box]) -> str:
                 break
         else:
             lines.append([top, bottom, [(left, text.strip())]])
-    return "".join("\t".join(t for _left, t in sorted(items)) + "\n" for _t, _b, items in sorted(lines, key=lambda l: l[0]))
+    lines.sort(key=lambda line: line[0])
+    return "".join("\t".join(t for _left, t in sorted(items)) + "\n" for _top, _bottom, items in lines)
+
+
+@functools.lru_cache(maxsize=1)
+def _ppocr_engine():
+    """PP-OCR's engine, its models loaded once for every page."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR()
 
 
 def ppocr_pdf(pdf: Path, dpi: int, work: Path) -> dict[str, str]:
     """The PDF's text as PP-OCR reads its pages, box by box ("boxes") and line by line
     ("lines"), each page ended by a form feed."""
-    from rapidocr_onnxruntime import RapidOCR
-
-    engine = RapidOCR()
+    engine = _ppocr_engine()
     texts = {"boxes": "", "lines": ""}
     for page in _pages(pdf, dpi, work):
         boxes, _elapsed = engine(str(page))
