@@ -9,8 +9,7 @@ from ..analyses import per_report
 from ..format import FORMAT_2021
 from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
-from ..line_reader import PIPE_CHARS
-from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Label, Report, Row, Span, Table2, Table3
+from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Label, Report, Span, Table2, Table3
 from .results import RowConfidence, TableConfidence
 from .rows import (all_certain, cells_lost_at_random, first_unsure_span, row_confidence, spilled_rows, stacked_rows,
                    table_score, unplace_short_rows, zeros_written_blank)
@@ -155,8 +154,6 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         rows = unplace_short_rows(rows)
     elif cells_lost_at_random(rows):
         rows = unplace_short_rows(rows, "gaps-unknown")
-    else:
-        rows = _gaps_unseen(report, printed, rows)
     if _every_row_whole(t3, rows):
         # No row lacks a value: only a row's worth of values (a row the format has not, or
         # whose label was lost) may be summed in a total; fewer are no row's (a footer's
@@ -172,39 +169,6 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         score = 0.0
     return TableConfidence("t3", found, rows, unplaced, blank_zeros, score, first_unsure_span(rows, t3.span),
                            rows_left_over=tuple(span for span, _ in left_over), sparse=sparse, scanned=scanned)
-
-
-def _gaps_unseen(report: Report, printed: list[tuple[str, Row]], rows: dict[str, RowConfidence]
-                 ) -> dict[str, RowConfidence]:
-    """``rows`` with each short row printed on one line cut by tabs, no empty cell written
-    on it, flagged ``gaps-unknown`` instead of ``too-few``: such a line shows an empty
-    cell where a value is left out (「…\t0\t」), so one with none lost values the text
-    does not place (OCR's boxes joined by tabs: 「3.危\t0\t0\t0\t0\t0\t1」 lost its first 1).
-    Its values were put in the first columns by guess: not checked, as T103 does not
-    count it either. Only among rows mostly whole: every row one value
-    short is a column the layout lost, the rest placed by the header. (Not a pipe row:
-    one whose values run to its last cell lost a cell to a label standing in a value
-    column, merged cells converted to markdown, and its values stand in their columns.)"""
-    if 2 * sum(1 for r in rows.values() if r.found == r.expected) < len(rows):
-        return rows  # most rows short: a column the layout lost (every 总计), placed by the header
-    out = rows
-    for key, row in printed:
-        r = rows.get(key)
-        if r is None or "too-few" not in r.flags or not 0 < row.line <= len(report.lines):
-            continue
-        spans = [c.span for c in row.cells if c.span is not None]
-        if not spans or any(s.line != row.line for s in spans) or any(
-                c.span is not None and not c.raw.strip() for c in row.cells):
-            continue
-        text = report.lines[row.line - 1]
-        if "\t" in text and _PIPES.isdisjoint(text):
-            if out is rows:
-                out = dict(rows)
-            out[key] = dataclasses.replace(r, flags=(r.flags - {"too-few"}) | {"gaps-unknown"})
-    return out
-
-
-_PIPES = frozenset(PIPE_CHARS)
 
 
 #: Flags of a row that holds values of other rows.
