@@ -199,12 +199,16 @@ def unplace_short_rows(rows: dict[str, RowConfidence], flag: str = "unplaced") -
     return out
 
 
+#: Flags of a row short because another row holds its values (a spill, not a loss).
+_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "stacked"})
+
+
 def cells_lost_at_random(rows: Mapping[str, RowConfidence]) -> bool:
     """Three rows or more short of their values, by different counts, none with an empty
     cell written: cells were lost here and there (an OCR engine drops many a lone "0" of a
     ruled table), so a short row's values stand in columns no one can tell. A clerk's rows
     that leave out the same cell (every 总计) are short by one count, and stay short rows."""
-    short = [r for r in rows.values() if "too-few" in r.flags and not r.misread]  # (not a spill's)
+    short = [r for r in rows.values() if "too-few" in r.flags and not r.flags & _OTHER_ROWS_VALUES]
     return len(short) >= _SYSTEMATIC_MIN and not any("blank" in r.flags for r in short) \
         and len({r.expected - r.found for r in short}) >= 2
 
