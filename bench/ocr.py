@@ -1,6 +1,6 @@
 """OCR bench: the blind bench's 15 whole reports printed, scanned and read back by tesseract
-(``bench/ocr_fixtures``, made by bench/ocr_inputs.py), linted as a researcher lints a
-country's scanned reports. Scored as bench/unseen.py scores its variants:
+and by PP-OCR (``bench/ocr_fixtures``, made by bench/ocr_inputs.py), linted as a researcher
+lints a country's scanned reports. Scored as bench/unseen.py scores its variants:
 
 - cells read right / total against the hand reading of ``corpus/cells.json``, and of the
   others how many were *misread* (a value the report does not print in that cell; the rest

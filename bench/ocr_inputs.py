@@ -12,17 +12,26 @@ ruled tables, long labels wrapped in narrow cells) — rasterised by poppler
 - ``-layout``: psm 3's word boxes (``tsv``) set on lines by their height and in columns by
   their x position, as OCR-to-text tools lay a page out;
 - ``ocr-scan-psm3``: the LibreOffice pages at 200 dpi turned by 0.4°, blurred a little and
-  speckled (a scanner's page), psm 3.
+  speckled (a scanner's page), psm 3;
+- ``ppocr-*``: the same 300 dpi pages read by PP-OCR (PaddleOCR's PP-OCRv4 Chinese models as
+  ``rapidocr_onnxruntime`` bundles them, run offline with its defaults), which gives its text
+  as boxes, one a run of text (often one a table cell), made into text as pipelines do:
+  ``-boxes`` each box's text on a line of its own in the engine's order (top to bottom, left
+  to right), ``-lines`` the boxes grouped into lines by their vertical overlap, sorted by x
+  and joined by a tab (the usual "OCR to text" script's way); pages ended by form feeds.
 
 OCR is slow, so its texts are kept as fixtures (``bench/ocr_fixtures/<variant>/<report>.txt``)
 and the bench reads those; this script remakes them (tesseract, poppler, LibreOffice and
-Pillow needed), under ``nice``, one page at a time:
+Pillow needed; ``pip install rapidocr_onnxruntime`` for the ``ppocr-*`` variants, not a
+dependency of gplint), under ``nice``, one page at a time:
 
     .venv/bin/python bench/ocr_inputs.py [--only VARIANT ...] [--report NAME ...]
 """
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import random
 import shutil
 import subprocess
@@ -48,6 +57,18 @@ VARIANTS = {
     "ocr-lo-layout": ("lo", 300, 3, "layout", False),
     "ocr-scan-psm3": ("lo", 200, 3, "txt", True),
 }
+
+#: PP-OCR variant: (source PDF, dpi, output); output "boxes" is a box a line, "lines" the
+#: boxes of one line joined by tabs.
+PPOCR_VARIANTS = {
+    "ppocr-grid-boxes": ("grid", 300, "boxes"),
+    "ppocr-grid-lines": ("grid", 300, "lines"),
+    "ppocr-lo-boxes": ("lo", 300, "boxes"),
+    "ppocr-lo-lines": ("lo", 300, "lines"),
+}
+
+#: A PP-OCR box: its four corners (x, y) clockwise from the top left, its text, its score.
+Box = tuple[list[list[float]], str, float]
 
 
 def _nice(cmd: list[str]) -> None:
@@ -128,6 +149,54 @@ def layout_text(tsv: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def boxes_text(boxes: list[Box]) -> str:
+    """A page's boxes one a line, in the engine's order (RapidOCR sorts them top to bottom,
+    then left to right among boxes on about the same height)."""
+    return "".join(text.strip() + "\n" for _corners, text, _score in boxes if text.strip())
+
+
+def lines_text(boxes: list[Box]) -> str:
+    """A page's boxes set on lines: a box joins the line its vertical middle falls within
+    (the line's extent grows with it), lines run top to bottom, boxes on a line left to
+    right joined by a tab."""
+    lines: list[list] = []  # [top, bottom, [(left, text), ...]]
+    for corners, text, _score in sorted(boxes, key=lambda b: (min(p[1] for p in b[0]), b[0][0][0])):
+        if not text.strip():
+            continue
+        top, bottom = min(p[1] for p in corners), max(p[1] for p in corners)
+        left, middle = min(p[0] for p in corners), (top + bottom) / 2
+        for line in lines:
+            if line[0] <= middle <= line[1]:
+                line[0], line[1] = min(line[0], top), max(line[1], bottom)
+                line[2].append((left, text.strip()))
+                break
+        else:
+            lines.append([top, bottom, [(left, text.strip())]])
+    lines.sort(key=lambda line: line[0])
+    return "".join("\t".join(t for _left, t in sorted(items)) + "\n" for _top, _bottom, items in lines)
+
+
+@functools.lru_cache(maxsize=1)
+def _ppocr_engine():
+    """PP-OCR's engine, its models loaded once for every page."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR()
+
+
+def ppocr_pdf(pdf: Path, dpi: int, work: Path) -> dict[str, str]:
+    """The PDF's text as PP-OCR reads its pages, box by box ("boxes") and line by line
+    ("lines"), each page ended by a form feed."""
+    engine = _ppocr_engine()
+    texts = {"boxes": "", "lines": ""}
+    for page in _pages(pdf, dpi, work):
+        boxes, _elapsed = engine(str(page))
+        texts["boxes"] += boxes_text(boxes or []) + "\f"
+        texts["lines"] += lines_text(boxes or []) + "\f"
+        page.unlink()
+    return texts
+
+
 def ocr_pdf(pdf: Path, dpi: int, psm: int, scanned: bool, work: Path) -> dict[str, str]:
     """The PDF's text as tesseract reads its pages ("txt": each page ended by its form feed)
     and as its words placed by position ("layout")."""
@@ -145,12 +214,14 @@ def ocr_pdf(pdf: Path, dpi: int, psm: int, scanned: bool, work: Path) -> dict[st
 
 
 def make(only: list[str] | None = None, names: list[str] | None = None) -> None:
-    if not all(shutil.which(t) for t in ("tesseract", "pdftoppm", "soffice")):
-        sys.exit("tesseract, pdftoppm and soffice are needed to remake the OCR fixtures")
     reports = load_reports()
     if names:
         reports = {n: d for n, d in reports.items() if n in names}
     variants = {v: spec for v, spec in VARIANTS.items() if not only or v in only}
+    ppocr = {v: spec for v, spec in PPOCR_VARIANTS.items() if not only or v in only}
+    needed = ["pdftoppm", "soffice"] + (["tesseract"] if variants else [])
+    if not all(shutil.which(t) for t in needed):
+        sys.exit(f"{', '.join(needed)} are needed to remake the OCR fixtures")
     runs: dict[tuple, dict[str, str]] = {}  # one tesseract run gives a txt and a layout variant
     for variant, (kind, dpi, psm, output, scanned) in variants.items():
         runs.setdefault((kind, dpi, psm, scanned), {})[output] = variant
@@ -164,12 +235,25 @@ def make(only: list[str] | None = None, names: list[str] | None = None) -> None:
                     (FIXTURES / variant).mkdir(parents=True, exist_ok=True)
                     (FIXTURES / variant / f"{name}.txt").write_text(texts[output], encoding="utf-8")
                 print(kind, dpi, psm, scanned, name, flush=True)
+        ppocr_runs: dict[tuple, dict[str, str]] = {}  # one PP-OCR run gives a boxes and a lines variant
+        for variant, (kind, dpi, output) in ppocr.items():
+            ppocr_runs.setdefault((kind, dpi), {})[output] = variant
+        pdfs.update({kind: _sources(reports, work, kind) for kind, _dpi in ppocr_runs if kind not in pdfs})
+        if ppocr_runs:
+            os.nice(10)  # the engine runs in this process
+        for (kind, dpi), outputs in ppocr_runs.items():
+            for name, pdf in sorted(pdfs[kind].items()):
+                texts = ppocr_pdf(pdf, dpi, work)
+                for output, variant in outputs.items():
+                    (FIXTURES / variant).mkdir(parents=True, exist_ok=True)
+                    (FIXTURES / variant / f"{name}.txt").write_text(texts[output], encoding="utf-8")
+                print("ppocr", kind, dpi, name, flush=True)
 
 
 def fixtures() -> dict[str, dict[str, Path]]:
     """{variant: {report: path}} of the OCR texts kept in ``bench/ocr_fixtures``."""
     return {v: {p.stem: p for p in sorted((FIXTURES / v).glob("*.txt"))}
-            for v in VARIANTS if (FIXTURES / v).is_dir()}
+            for v in (*VARIANTS, *PPOCR_VARIANTS) if (FIXTURES / v).is_dir()}
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable, Mapping, NamedTuple, Optional, Union
+from typing import Callable, Mapping, NamedTuple, Optional, Sequence, Union
 
 Number = Union[int, Decimal]
 #: ``(row, column)`` in table 三, ``(block, column)`` in table 四.
@@ -408,6 +408,12 @@ class T3Spec(NamedTuple):
     def part_columns(self) -> tuple[str, ...]:
         """The applicant columns whose sum is the total column (ROW-TOTAL)."""
         return tuple(c.key for c in self.columns if c.key != self.total_column)
+
+    def without_total(self, header_columns: Sequence[str]) -> bool:
+        """Whether a header naming ``header_columns`` says its rows have no total cell:
+        it names every other column and not the total. A header read in part (OCR that
+        lost some of its words, words wrapped a character a line) says nothing of it."""
+        return self.total_column not in header_columns and set(self.part_columns) <= set(header_columns)
 
     def paths(self) -> tuple[tuple[str, str, str, str], ...]:
         """Each row in table order as ``(row, level-1 group label, level-2 group label,

@@ -27,6 +27,10 @@ implausible        a count of a million or more in table 三 or 四            y
 unplaced           values whose columns cannot be known: a short row in a    yes
                    table that leaves its zeros out; table 四 with more or
                    fewer values than cells
+gaps-unknown       a short row with no empty cell written, among three or    yes
+                   more short by different counts: cells lost here and
+                   there (OCR dropping lone zeros), which columns its
+                   values are in is unknown
 gathered           twice as many values as the table has columns, or more:  yes
                    several rows' values read as one (a column stream)
 interleaved        table 四's values read between lines of its header words     yes

@@ -187,15 +187,30 @@ def zeros_written_blank(rows: list[tuple[Cell, ...]], read: Mapping[str, RowConf
     return blanks >= _BLANK_ZEROS_MIN or short >= _BLANK_ZEROS_MIN
 
 
-def unplace_short_rows(rows: dict[str, RowConfidence]) -> dict[str, RowConfidence]:
+def unplace_short_rows(rows: dict[str, RowConfidence], flag: str = "unplaced") -> dict[str, RowConfidence]:
     """In a table that leaves its zeros out, a short row's values cannot be put in their
-    columns: the row is misread (never checked), not short (never a T103 error)."""
+    columns: the row is misread (never checked), not short (never a T103 error). ``flag``
+    says why (``gaps-unknown``: :func:`cells_lost_at_random`)."""
     out = {}
     for k, r in rows.items():
         if "too-few" in r.flags:
-            r = RowConfidence(r.key, r.line, r.expected, r.found, (r.flags - {"too-few"}) | {"unplaced"}, r.span, r.raw)
+            r = RowConfidence(r.key, r.line, r.expected, r.found, (r.flags - {"too-few"}) | {flag}, r.span, r.raw)
         out[k] = r
     return out
+
+
+#: Flags of a row short because another row holds its values (a spill, not a loss).
+_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "stacked"})
+
+
+def cells_lost_at_random(rows: Mapping[str, RowConfidence]) -> bool:
+    """Three rows or more short of their values, by different counts, none with an empty
+    cell written: cells were lost here and there (an OCR engine drops many a lone "0" of a
+    ruled table), so a short row's values stand in columns no one can tell. A clerk's rows
+    that leave out the same cell (every 总计) are short by one count, and stay short rows."""
+    short = [r for r in rows.values() if "too-few" in r.flags and not r.flags & _OTHER_ROWS_VALUES]
+    return len(short) >= _SYSTEMATIC_MIN and not any("blank" in r.flags for r in short) \
+        and len({r.expected - r.found for r in short}) >= 2
 
 
 def first_unsure_span(rows: Mapping[str, RowConfidence], fallback: Optional[Span]) -> Optional[Span]:

@@ -11,8 +11,8 @@ from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Label, Report, Span, Table2, Table3
 from .results import RowConfidence, TableConfidence
-from .rows import (all_certain, first_unsure_span, row_confidence, spilled_rows, stacked_rows, table_score,
-                   unplace_short_rows, zeros_written_blank)
+from .rows import (all_certain, cells_lost_at_random, first_unsure_span, row_confidence, spilled_rows, stacked_rows,
+                   table_score, unplace_short_rows, zeros_written_blank)
 from .scanned import debris_piece, scanned_debris
 
 _NO_FLAGS: frozenset[str] = frozenset()
@@ -112,7 +112,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
         # Printed in a form the reader found but could not read: found, nothing assessable.
         return TableConfidence("t3", True, {}, 0, False, 0.0, form.span, form)
     # A header without 总计 (T104) lets rows carry 6 values as well as 7.
-    also = 0 if "C7" in t3.header_columns else 6
+    also = 6 if FORMAT_2021.t3.without_total(t3.header_columns) else 0
     row_issues: dict[str, list[Issue]] = {}
     unplaced = 0
     left_over: list[tuple[Span, int]] = []  # (where, how many values)
@@ -152,6 +152,8 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     blank_zeros = zeros_written_blank([r.cells for _, r in printed], rows)
     if blank_zeros:
         rows = unplace_short_rows(rows)
+    elif cells_lost_at_random(rows):
+        rows = unplace_short_rows(rows, "gaps-unknown")
     if _every_row_whole(t3, rows):
         # No row lacks a value: only a row's worth of values (a row the format has not, or
         # whose label was lost) may be summed in a total; fewer are no row's (a footer's

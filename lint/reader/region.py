@@ -77,6 +77,9 @@ class _RegionReader:
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
+        #: The row whose label the last stream of values stood under, and the stream's last
+        #: line: a label naming that row on the next line is the rest of its label.
+        self.stream_under: Optional[tuple[str, int]] = None
 
     def take(self, info: LineInfo) -> None:
         short, self.short_row = self.short_row, None
@@ -152,8 +155,11 @@ class _RegionReader:
         for c in labs:
             m = self.match(c.text)
             self.out.labels.append(((c, line), m))
-            # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…).
-            if m is not None and self.width_of(m) > 0 and not (self.pending and self.pending[-1][0] == m):
+            # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…),
+            # its values between the pieces where they stand beside the label's middle
+            # (OCR's boxes in reading order: 「5.要求行政机关确认或」 / 0 … 0 / 「重新出具已获取信息」).
+            if m is not None and self.width_of(m) > 0 and not (self.pending and self.pending[-1][0] == m) \
+                    and not (not self.pending and self.stream_under == (m, line - 1)):
                 self.pending.append((m, (c, line)))
 
     def flush(self) -> None:
@@ -181,6 +187,7 @@ class _RegionReader:
         while use > 1 and sum(self.width_of(k) for k, _ in self.pending[:use]) != n:
             use -= 1
         head, self.pending = self.pending[:use], self.pending[use:]
+        self.stream_under = (head[-1][0], stream.lines[-1]) if head else None
         widths = [self.width_of(k) for k, _ in head]
         if len(head) >= 2 and n == sum(widths):
             self.out.vectors.extend(labelled_stream(stream, head, widths, self.out))

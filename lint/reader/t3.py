@@ -145,8 +145,9 @@ def _in_reading_order(infos: Sequence[LineInfo], vectors: Sequence[Vector], orde
                       issues: list[Issue]) -> Optional[list[Vector]]:
     """Layout "reading order" (:mod:`.reading_order`) for a region whose labels did not
     give every row: the rows its values confirm, the values after them left over (an
-    issue). None when the region was read whole, the order is not confirmed, or a row
-    read by its own label says otherwise."""
+    issue). None when the region was read whole, the order is not confirmed, its labels
+    place more rows than it confirms (OCR's boxes: whole labels, a row short of a lost
+    zero ending the order early), or a row read by its own label says otherwise."""
     labelled = {v.key: v for v in vectors if v.key in T3_ROWS and v.label is not None}
     if len(labelled) == len(T3_ROWS) or sum(1 for k in order if k.startswith("R")) == sum(
             1 for v in labelled.values() if len(fit(v.values, 7, v.label)) == 7):
@@ -158,6 +159,8 @@ def _in_reading_order(infos: Sequence[LineInfo], vectors: Sequence[Vector], orde
     if reading is None:
         return None
     rows, left = reading
+    if len(rows) < len(labelled):
+        return None
     for vec in rows:
         own = labelled.get(vec.key)
         if own is not None and [c.value for c in fit(own.values, 7, own.label)] != [c.value for c in vec.values]:

@@ -185,6 +185,11 @@ def merge_parts(parts: Sequence[Part], match: Callable[[str], Optional[str]],
     seen: set[str] = set(parts[0].columns)
     if all(set(p.columns) <= seen for p in parts[1:]):
         return None  # the header repeated, in part: not a table cut into column groups
+    if any(seen & set(p.columns) for p in parts[1:]):
+        # The header repeated after a page break, each copy read in part (OCR that lost
+        # some of its words: 「自然人 … 其他」, then 「自然人 … 其他 总计」): column groups
+        # name each column once.
+        return None
     named = [k for p in parts for k in p.columns]
     columns = tuple(k for k in _T3.column_keys if k in named)
     span = region_span(parts[0].lines)

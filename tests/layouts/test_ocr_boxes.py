@@ -1,0 +1,148 @@
+"""Table 三 as an OCR engine that reads text in boxes (PP-OCR) gives it.
+
+PP-OCR finds one box a run of text — in a ruled table, one a cell, one a line of a label
+its narrow cell wraps — and pipelines turn the boxes into text either one box a line in
+the engine's order (top to bottom, then left to right) or grouped into lines by their
+height and joined by tabs. Two things set its text apart from a typist's: a wrapped
+label's values stand beside its middle, so in box order they come between the label's
+first lines and its last ones (「5.要求行政机关确认或」 / 0 … 0 / 「重新出具已获取信息」); and
+the engine drops many a lone "0" (a box too small to be found), so rows come short by
+one, two or four values, with nothing to show which cells were lost.
+"""
+from __future__ import annotations
+
+from gplint import parse
+from gplint.dump import report_to_dict
+from gplint.testing import T3_ROW_LABELS, example_report, lint_with
+
+#: Table 三 with figures in several rows (every identity holds).
+_T3 = {"R01": (4, 1, 0, 0, 0, 0, 5), "R02": (1, 0, 0, 0, 0, 0, 1), "R03": (2, 0, 0, 0, 0, 0, 2),
+       "R04": (1, 0, 0, 0, 0, 0, 1), "R13": (0, 1, 0, 0, 0, 0, 1), "R21": (1, 0, 0, 0, 0, 0, 1),
+       "R24": (4, 1, 0, 0, 0, 0, 5), "R25": (1, 0, 0, 0, 0, 0, 1)}
+_ZERO = (0,) * 7
+#: Zeros the engine did not find, by row: how many of the row's values it lost (not the
+#: same number in each row), the last ones of its zeros.
+_LOST = {"R06": 2, "R10": 4, "R14": 1, "R17": 3}
+
+_HEADER = ["申请人情况", "法人或其他组织", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）",
+           "自然人", "社会", "法律", "总计", "商业企业", "科研机构", "公益", "服务", "其他", "组织", "机构"]
+
+
+def _values(key: str, lost: bool) -> list[str]:
+    values = [str(v) for v in _T3.get(key, _ZERO)]
+    for _ in range(_LOST.get(key, 0) if lost else 0):
+        values.remove("0")
+    return values
+
+
+def _pieces(label: str, size: int = 10) -> list[str]:
+    return [label[k:k + size] for k in range(0, len(label), size)]
+
+
+def _boxes_table(lost: bool) -> list[str]:
+    """One box a line: a group's label before its first row, a row's label in the pieces
+    its cell wraps it to, its values after the first half of them."""
+    lines = list(_HEADER)
+    for key, label in T3_ROW_LABELS:
+        *groups, item = label.split("\t")
+        lines += [g for g in groups if g]
+        pieces = _pieces(item)
+        half = (len(pieces) + 1) // 2
+        lines += pieces[:half] + _values(key, lost) + pieces[half:]
+    return lines
+
+
+def _tab_table(lost: bool) -> list[str]:
+    """The boxes of each line joined by tabs (labels on one line: a wide label column)."""
+    lines = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+             "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+    for key, label in T3_ROW_LABELS:
+        lines.append("\t".join([p for p in label.split("\t") if p] + _values(key, lost)))
+    return lines
+
+
+def _report(table: list[str]) -> str:
+    text = example_report(t3=_T3)
+    start, end = text.index("（本列数据的勾稽关系"), text.index("四、政府信息公开行政复议")
+    return text[:start] + "\n".join(table) + "\n\n" + text[end:]
+
+
+def _t3(text: str) -> dict:
+    return report_to_dict(parse(text))["t3"]
+
+
+def _want(key: str) -> dict:
+    return {f"C{k + 1}": v for k, v in enumerate(_T3.get(key, _ZERO))}
+
+
+def test_boxes_a_label_wrapped_around_its_values_names_its_row_once():
+    # 「5.要求行政机关确认或」 / values / 「重新出具已获取信息」: the second piece ends R20's
+    # label; read as R20 again it took R21's values, and every row after it the next one's.
+    got = _t3(_report(_boxes_table(lost=False)))
+    for key, _ in T3_ROW_LABELS:
+        assert got[key] == _want(key), key
+
+
+def test_boxes_rows_read_by_their_labels_when_zeros_were_lost():
+    # Rows short of values break the page's reading order: the rows' own labels still
+    # place every row the engine read whole (the order alone confirmed the first four).
+    got = _t3(_report(_boxes_table(lost=True)))
+    for key, _ in T3_ROW_LABELS:
+        if key not in _LOST:
+            assert got[key] == _want(key), key
+
+
+def test_rows_short_by_different_counts_are_unread_not_short():
+    # Which cells of a short row the engine lost is unknown: no row is a T103 error and
+    # no column sum is checked on values placed by guess; one notice names the rows.
+    for table in (_boxes_table(lost=True), _tab_table(lost=True)):
+        text = _report(table)
+        for profile in ("default", "strict"):
+            found = lint_with(text, ["T", "A", "N"], profile=profile)
+            assert [d.code for d in found] == ["T190"], [(d.code, d.message) for d in found]
+            assert all(f"t3.{key}" in found[0].key or key in found[0].key for key in _LOST), found[0].key
+
+
+def test_rows_short_by_one_value_each_stay_the_reports_short_rows():
+    # A clerk's rows that each leave the 总计 cell empty (a tab before nothing) are short
+    # rows of the report, as before: T103 a row, not a notice.
+    rows = ("R06", "R10", "R14")
+    text = example_report(t3=_T3)
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if any(line.rstrip().endswith(dict(T3_ROW_LABELS)[r].split("\t")[-1] + "\t0\t0\t0\t0\t0\t0\t0") for r in rows):
+            lines[k] = line[:-1]
+    found = lint_with("\n".join(lines), ["T", "A"], profile="default")
+    assert sorted(d.key for d in found if d.code == "T103") == [f"t3.{r}.count" for r in rows]
+    assert "T190" not in {d.code for d in found}
+
+
+def test_a_header_read_in_part_does_not_say_the_rows_lack_their_total():
+    # The engine lost 总计 and half the other column words of the header: rows of six
+    # values are rows that lost a value (R24 a zero of 其他), not rows of a table printed
+    # without its 总计 column whose sixth value is 其他 — read so, the total 5 stood under
+    # 其他 and the column's sum (A103) and the prose's count (N101) were "wrong".
+    table = _tab_table(lost=True)
+    table[1:3] = ["自然人\t社会\t法律", "商业企研机松益\t服务\t其他"]
+    text = _report(table).replace("（七）总计\t4\t1\t0\t0\t0\t0\t5", "（七）总计\t4\t1\t0\t0\t0\t5")
+    assert "（七）总计\t4\t1\t0\t0\t0\t5\n" in text
+    found = lint_with(text, ["T", "A", "N"], profile="default")
+    assert [d.code for d in found] == ["T190"], [(d.code, d.message) for d in found]
+
+
+def test_a_header_repeated_over_a_page_break_read_in_part_is_one_table():
+    # Each copy of the header lost some of its words (the first its 总计, both the words
+    # of three columns run together: 「商业企研机松益」): the copies share columns, so they
+    # are the one header printed again, not a table cut into column groups (which name
+    # each column once). With zeros lost, the rows read as one table are not all whole,
+    # so nothing else told the two readings apart.
+    table = _boxes_table(lost=True)
+    header = ["申请人情况", "法人或其他组织", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）",
+              "自然人", "社会", "法律", "总计", "商业企研机松益", "服务", "其他", "组织", "机构"]
+    table[:table.index("一、本年新收政府信息")] = [w for w in header if w != "总计"]
+    page_break = table.index("（一）予以公开")
+    table[page_break:page_break] = ["-1—", "\f" + header[0], *header[1:]]  # (a page's text ends in a form feed)
+    got = _t3(_report(table))
+    for key, _ in T3_ROW_LABELS:
+        if key not in _LOST:
+            assert got[key] == _want(key), key
