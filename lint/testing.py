@@ -61,7 +61,8 @@ from .docs import clean_doc
 from .example import EXAMPLE_T2, EXAMPLE_T3, EXAMPLE_T4, T3_ROW_LABELS, T4_ORDER, example_report
 
 __all__ = ["EXAMPLE_T2", "EXAMPLE_T3", "EXAMPLE_T4", "T3_ROW_LABELS", "T4_ORDER", "clean_doc", "docstring_block",
-           "example_report", "history_with", "indent_block", "lint_with", "missing_doc_sections", "rule_example_marks", "rule_examples"]
+           "example_report", "history_with", "indent_block", "lint_with", "missing_doc_sections", "rule_example_marks",
+           "rule_examples", "t4_values", "table_read", "with_table"]
 
 # --------------------------------------------------------------------------- docstrings
 
@@ -164,3 +165,31 @@ def history_with(texts: Iterable[str], paths: Optional[Iterable[str]] = None):
 def indent_block(text: str) -> str:
     """``text`` indented by 4 spaces, ready to paste after ``Bad::`` / ``Good::``."""
     return "\n".join(("    " + ln) if ln.strip() else "" for ln in text.rstrip("\n").splitlines())
+
+
+def with_table(text: str, section: str, table: str) -> str:
+    """``text`` (an :func:`example_report`) with the body of ``section`` ("S3" or "S4",
+    the section of table 三 or 四) replaced by ``table``: a layout test writes its own
+    printing of the table in place of the example's tab rows."""
+    from .format import FORMAT_2021
+
+    slots = FORMAT_2021.slots
+    heading = FORMAT_2021.section(section).heading
+    following = FORMAT_2021.section(slots[slots.index(section) + 1]).heading
+    start = text.index(heading) + len(heading)
+    return text[:start] + "\n\n" + table + "\n\n" + text[text.index(following, start):]
+
+
+def table_read(text: str, table: str) -> dict:
+    """What gplint reads of ``table`` ("t2", "t3", "t4") in ``text``, as ``gplint dump``
+    writes it."""
+    from .dump import report_to_dict
+    from .reader import parse
+
+    return report_to_dict(parse(text))[table]
+
+
+def t4_values(text: str) -> list:
+    """Table 四's fifteen cells as gplint reads them in ``text``, in :data:`T4_ORDER`."""
+    t4 = table_read(text, "t4")
+    return [t4[b][c] for b, c in (k.split(".") for k in T4_ORDER)]

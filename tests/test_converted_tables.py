@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from gplint import lint_text, parse
 from gplint.dump import report_to_dict
-from gplint.testing import example_report
+from gplint.testing import example_report, t4_values, with_table
 
 _T4_VALUES = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]
 
 
 def _with_table_four(table: str) -> str:
-    text = example_report()
-    start = text.index("四、政府信息公开行政复议")
-    end = text.index("五、存在的主要问题")
-    return text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n\n" + table + "\n\n" + text[end:]
-
-
-def _t4_values(text: str) -> list:
-    t4 = report_to_dict(parse(text))["t4"]
-    return [t4[b][c] for b in ("review", "direct", "after_review")
-            for c in ("upheld", "corrected", "other", "pending", "total")]
+    return with_table(example_report(), "S4", table)
 
 
 def _markdown_t4(values: list, sliver_at: int) -> str:
@@ -42,7 +33,7 @@ def _markdown_t4(values: list, sliver_at: int) -> str:
 def test_an_empty_sliver_cell_among_table_four_values_is_no_cell():
     for sliver_at in (5, 10, 3):
         text = _with_table_four(_markdown_t4(_T4_VALUES, sliver_at))
-        assert _t4_values(text) == _T4_VALUES, sliver_at
+        assert t4_values(text) == _T4_VALUES, sliver_at
         assert not [d for d in lint_text(text) if d.code in ("T190", "A106", "T103")]
 
 

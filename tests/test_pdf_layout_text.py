@@ -11,7 +11,7 @@ from gplint import lint_text, parse
 from gplint.dump import report_to_dict
 from gplint.reader.cells import LCell
 from gplint.reader.t3_fit import subtotal_column, subtotal_the_rows_show
-from gplint.testing import example_report
+from gplint.testing import example_report, t4_values, with_table
 
 # The header as such tools lay it out: the caption wrapped in a column of its own, 法人或
 # 其他组织's column words wrapped under it, 小计 closing the group on the middle line.
@@ -119,22 +119,13 @@ def _t4_one_a_line(values: list, blank_after: int) -> str:
 
 
 def _with_table_four(table: str) -> str:
-    text = example_report()
-    start = text.index("四、政府信息公开行政复议")
-    end = text.index("五、存在的主要问题")
-    return text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n\n" + table + "\n\n" + text[end:]
-
-
-def _t4_values(text: str) -> list:
-    t4 = report_to_dict(parse(text))["t4"]
-    return [t4[b][c] for b in ("review", "direct", "after_review")
-            for c in ("upheld", "corrected", "other", "pending", "total")]
+    return with_table(example_report(), "S4", table)
 
 
 def test_a_blank_line_among_table_four_values_one_a_line_is_spacing_when_the_blocks_add_up():
     for blank_after in (2, 7, 12):
         text = _with_table_four(_t4_one_a_line(_T4_VALUES, blank_after))
-        assert _t4_values(text) == _T4_VALUES, blank_after
+        assert t4_values(text) == _T4_VALUES, blank_after
         assert not [d for d in lint_text(text) if d.code in ("A106", "T190", "N103")], blank_after
 
 
@@ -145,5 +136,5 @@ def test_an_empty_cell_one_a_line_before_a_page_number_stays_an_empty_cell():
     values[3] = ""
     table = "\n".join(["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
                        *(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3), *values, "7"])
-    read = _t4_values(_with_table_four(table))
+    read = t4_values(_with_table_four(table))
     assert read[3] is None and read[:3] == _T4_VALUES[:3] and read[4:] == _T4_VALUES[4:]

@@ -334,14 +334,9 @@ def _closed_up(text: str, pieces: Sequence[tuple[int, int, int]]
     starts = sorted({piece[0] for piece in pieces} | {0} | {c + 1 for c in cuts})
     kept: list[str] = []
     flat = array("i")
-    size = 0
-    for k, a in enumerate(starts):
-        b = starts[k + 1] if k + 1 < len(starts) else len(text)
-        piece = text[a:b - 1] if b - 1 in cuts else text[a:b]
-        line, column = probe.position(a)
-        flat.extend((size, line, column))
-        kept.append(piece)
-        size += len(piece)
+    for a, b in zip(starts, [*starts[1:], len(text)]):
+        flat.extend((sum(map(len, kept)), *probe.position(a)))
+        kept.append(text[a:b - 1] if b - 1 in cuts else text[a:b])
     return "".join(kept), runs_of(flat)
 
 

@@ -11,9 +11,7 @@ one, two or four values, with nothing to show which cells were lost.
 """
 from __future__ import annotations
 
-from gplint import parse
-from gplint.dump import report_to_dict
-from gplint.testing import T3_ROW_LABELS, example_report, lint_with
+from gplint.testing import T3_ROW_LABELS, example_report, lint_with, table_read, with_table
 
 #: Table 三 with figures in several rows (every identity holds).
 _T3 = {"R01": (4, 1, 0, 0, 0, 0, 5), "R02": (1, 0, 0, 0, 0, 0, 1), "R03": (2, 0, 0, 0, 0, 0, 2),
@@ -62,13 +60,11 @@ def _tab_table(lost: bool) -> list[str]:
 
 
 def _report(table: list[str]) -> str:
-    text = example_report(t3=_T3)
-    start, end = text.index("（本列数据的勾稽关系"), text.index("四、政府信息公开行政复议")
-    return text[:start] + "\n".join(table) + "\n\n" + text[end:]
+    return with_table(example_report(t3=_T3), "S3", "\n".join(table))
 
 
 def _t3(text: str) -> dict:
-    return report_to_dict(parse(text))["t3"]
+    return table_read(text, "t3")
 
 
 def _want(key: str) -> dict:

@@ -8,9 +8,7 @@ one a line, row after row, the label pieces in runs between them: the rows are r
 order only where each run of values ends a row and each row adds up."""
 from __future__ import annotations
 
-from gplint import parse
-from gplint.dump import report_to_dict
-from gplint.testing import T3_ROW_LABELS, example_report, lint_with
+from gplint.testing import T3_ROW_LABELS, example_report, lint_with, table_read, with_table
 
 #: Table 三 with figures in (六)'s first sub-row, so that its three sub-rows differ.
 _T3 = {"R01": (4, 1, 0, 0, 0, 0, 5), "R02": (1, 0, 0, 0, 0, 0, 1), "R03": (2, 0, 0, 0, 0, 0, 2),
@@ -59,13 +57,11 @@ def _layout_table() -> list[str]:
 
 
 def _report(table: list[str]) -> str:
-    text = example_report(t3=_T3)
-    start, end = text.index("（本列数据的勾稽关系"), text.index("四、政府信息公开行政复议")
-    return text[:start] + "\n".join(table) + "\n\n" + text[end:]
+    return with_table(example_report(t3=_T3), "S3", "\n".join(table))
 
 
 def _t3(text: str) -> dict:
-    return report_to_dict(parse(text))["t3"]
+    return table_read(text, "t3")
 
 
 def _want(key: str) -> dict:
