@@ -19,6 +19,7 @@ from ..analyses import per_report
 from ..grammar import PIPE_CHARS
 from ..model import Report, Sentence
 from ..lazy_re import lazy_compile
+from .wrap_blanks import BLANK_IN_WORDS, closed_up, latin_or_digit, without_wrap_blanks
 from .prose import ProsePieces
 from .sentence_table import SentenceTable, SequenceValue
 
@@ -37,9 +38,6 @@ _FOOTER = lazy_compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*
 _MD_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}")
 
 _BIG = 1 << 62
-#: One blank between two Chinese characters: a tool that joined a paragraph's wrapped
-#: lines with a blank (pymupdf4llm: 结转下 年度继续办理). Chinese writes none between words.
-_BLANK_IN_WORDS = lazy_compile("(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _GROUP = methodcaller("group")
 #: A run-in heading's title up to its colon: a short title, then the text of its paragraph.
 _RUN_IN_COLON = lazy_compile(r"\s*[^：:，,。]{2,24}[：:](?=\s*\S)")
@@ -194,9 +192,9 @@ class _SentenceCutter:
             # A sentence wrapped onto this line goes on at its first character: the indent
             # of a continuation line is layout, not a blank in the sentence (转下一 /
             # 　　年度办理答复的有 1 件 is one phrase). Between two Latin letters or digits one
-            # blank is kept, as at the end of a line (_without_wrap_blanks).
+            # blank is kept, as at the end of a line (wrap_blanks.without_wrap_blanks).
             indent = len(line) - len(line.lstrip())
-            if _latin_or_digit(self.buf[-1][-1:]) and _latin_or_digit(line[indent:indent + 1]):
+            if latin_or_digit(self.buf[-1][-1:]) and latin_or_digit(line[indent:indent + 1]):
                 indent -= 1
             line = line[indent:]
             base += indent
@@ -262,14 +260,14 @@ class _SentenceCutter:
         政府信息公开 / 申请15件，…): it runs on to the next line like any sentence, without the
         blanks a line may carry after its last character (kept between two Latin letters or
         digits, which a wrap may separate as words)."""
-        rest = _without_wrap_blanks(rest)
+        rest = without_wrap_blanks(rest)
         self.buf.append(rest)
         self.runs.extend((self.size, n, column))
         self.size += len(rest)
 
     def _append(self, text: str, pieces: Sequence[tuple[int, int, int]]) -> None:
-        if " " in text and _BLANK_IN_WORDS.search(text):
-            text, pieces = _closed_up(text, pieces)
+        if " " in text and BLANK_IN_WORDS.search(text) and (closed := closed_up(text, pieces)) is not None:
+            text, pieces = closed[0], runs_of(closed[1])
         self.out.append(Sentence(text, self.section, pieces, False))
 
     def _flush(self) -> None:
@@ -323,35 +321,6 @@ def _packed(sentences: list[Sentence]) -> SentenceTable:
     for s in sentences:
         table.append(s)
     return table
-
-
-def _closed_up(text: str, pieces: Sequence[tuple[int, int, int]]
-               ) -> tuple[str, "tuple[tuple[int, int, int], ...] | Runs"]:
-    """``text`` without its blanks between Chinese characters, a run starting after each
-    blank taken out: every character keeps its place in the source."""
-    probe = Sentence(text, None, pieces)
-    cuts = {m.start() for m in _BLANK_IN_WORDS.finditer(text)}
-    starts = sorted({piece[0] for piece in pieces} | {0} | {c + 1 for c in cuts})
-    kept: list[str] = []
-    flat = array("i")
-    for a, b in zip(starts, [*starts[1:], len(text)]):
-        flat.extend((sum(map(len, kept)), *probe.position(a)))
-        kept.append(text[a:b - 1] if b - 1 in cuts else text[a:b])
-    return "".join(kept), runs_of(flat)
-
-
-def _latin_or_digit(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def _without_wrap_blanks(rest: str) -> str:
-    """``rest``, the end of a line a sentence runs on from, without its trailing blanks,
-    or with one blank if it ends in a Latin letter or digit (the next line may begin with
-    another word: ``PDF`` / ``file``; a Chinese wrap is never a blank)."""
-    kept = rest.rstrip()
-    if len(kept) == len(rest) or not kept:
-        return rest
-    return rest[:len(kept) + 1] if _latin_or_digit(kept[-1]) else kept
 
 
 def _prose_pieces(report: Report, heading_lines: set[int],
