@@ -11,13 +11,10 @@ one, two or four values, with nothing to show which cells were lost.
 """
 from __future__ import annotations
 
-from gplint.testing import T3_ROW_LABELS, example_report, lint_with, table_read, with_table
+from gplint.testing import T3_ROW_LABELS, example_report, lint_with
 
-#: Table 三 with figures in several rows (every identity holds).
-_T3 = {"R01": (4, 1, 0, 0, 0, 0, 5), "R02": (1, 0, 0, 0, 0, 0, 1), "R03": (2, 0, 0, 0, 0, 0, 2),
-       "R04": (1, 0, 0, 0, 0, 0, 1), "R13": (0, 1, 0, 0, 0, 0, 1), "R21": (1, 0, 0, 0, 0, 0, 1),
-       "R24": (4, 1, 0, 0, 0, 0, 5), "R25": (1, 0, 0, 0, 0, 0, 1)}
-_ZERO = (0,) * 7
+from sample_t3 import SAMPLE_T3 as _T3, ZERO_ROW as _ZERO, report_with as _report, t3_read as _t3, wanted as _want
+
 #: Zeros the engine did not find, by row: how many of the row's values it lost (not the
 #: same number in each row), the last ones of its zeros.
 _LOST = {"R06": 2, "R10": 4, "R14": 1, "R17": 3}
@@ -57,18 +54,6 @@ def _tab_table(lost: bool) -> list[str]:
     for key, label in T3_ROW_LABELS:
         lines.append("\t".join([p for p in label.split("\t") if p] + _values(key, lost)))
     return lines
-
-
-def _report(table: list[str]) -> str:
-    return with_table(example_report(t3=_T3), "S3", "\n".join(table))
-
-
-def _t3(text: str) -> dict:
-    return table_read(text, "t3")
-
-
-def _want(key: str) -> dict:
-    return {f"C{k + 1}": v for k, v in enumerate(_T3.get(key, _ZERO))}
 
 
 def test_boxes_a_label_wrapped_around_its_values_names_its_row_once():

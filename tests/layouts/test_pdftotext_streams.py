@@ -8,13 +8,10 @@ one a line, row after row, the label pieces in runs between them: the rows are r
 order only where each run of values ends a row and each row adds up."""
 from __future__ import annotations
 
-from gplint.testing import T3_ROW_LABELS, example_report, lint_with, table_read, with_table
+from gplint.testing import T3_ROW_LABELS, example_report, lint_with
 
-#: Table 三 with figures in (六)'s first sub-row, so that its three sub-rows differ.
-_T3 = {"R01": (4, 1, 0, 0, 0, 0, 5), "R02": (1, 0, 0, 0, 0, 0, 1), "R03": (2, 0, 0, 0, 0, 0, 2),
-       "R04": (1, 0, 0, 0, 0, 0, 1), "R13": (0, 1, 0, 0, 0, 0, 1), "R21": (1, 0, 0, 0, 0, 0, 1),
-       "R24": (4, 1, 0, 0, 0, 0, 5), "R25": (1, 0, 0, 0, 0, 0, 1)}
-_ZERO = (0,) * 7
+from sample_t3 import SAMPLE_T3 as _T3, ZERO_ROW as _ZERO, report_with as _report, t3_read as _t3, wanted as _want
+
 
 _HEADER = ["（本列数据的勾稽关系    申请人情况",
            "为：第一项加第二项之    自然  法人或其他组织                 总计",
@@ -54,18 +51,6 @@ def _layout_table() -> list[str]:
                 line = line.ljust(18) + "   ".join(str(v) for v in _T3.get(key, _ZERO))
             lines.append(line)
     return lines
-
-
-def _report(table: list[str]) -> str:
-    return with_table(example_report(t3=_T3), "S3", "\n".join(table))
-
-
-def _t3(text: str) -> dict:
-    return table_read(text, "t3")
-
-
-def _want(key: str) -> dict:
-    return {f"C{k + 1}": v for k, v in enumerate(_T3.get(key, _ZERO))}
 
 
 def test_layout_rows_of_label_pieces_are_read_with_the_sub_rows_of_six():
