@@ -180,9 +180,15 @@ def _spacing_not_cells(values: Sequence[LCell], infos: Sequence[LineInfo], last:
     if lines != 1 or len(after) != 1:
         return None
     candidate = [*written, after[0]]
-    if any(c.kind != "num" for c in candidate) or any(sum(c.value for c in candidate[k:k + 4]) != candidate[k + 4].value for k in (0, 5, 10)):
-        return None
-    return candidate
+    return candidate if all(c.kind == "num" for c in candidate) and _blocks_add_up(candidate) else None
+
+
+def _blocks_add_up(values: Sequence[LCell]) -> bool:
+    """Whether fifteen numbers in table 四's order make each block's total (its fifth
+    value) the sum of its four results."""
+    width = len(T4_COLS)
+    return all(sum(v.value for v in values[k:k + width - 1]) == values[k + width - 1].value
+               for k in range(0, len(values), width))
 
 
 #: The most numbers a narrow column may have wrapped in table 四 (each joins two values).
@@ -205,7 +211,7 @@ def _wrapped_numbers(values: Sequence[LCell], texts: dict[int, str]) -> Optional
         if any(b - a < 2 for a, b in zip(at, at[1:])):
             continue
         joined = _joined(values, at)
-        if joined is None or any(sum(v.value for v in joined[k:k + 4]) != joined[k + 4].value for k in (0, 5, 10)):
+        if joined is None or not _blocks_add_up(joined):
             continue
         if found is not None:
             return None
