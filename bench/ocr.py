@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ocr_inputs import fixtures  # noqa: E402
-from unseen import _keys, _lint, print_scored, score_report  # noqa: E402
+from unseen import _keys, _lint, print_row, print_scored, score_report  # noqa: E402
 from unseen_inputs import load_reports, write_all  # noqa: E402
 
 
@@ -57,13 +57,10 @@ def run(variants: list[str] | None, verbose: bool, profile: str = "default") -> 
                 by_code[code] += n
             if verbose and (sc.wrong or sc.extra or sc.lost or sc.notices):
                 print_scored(f"{variant}/{name}", sc)
-        totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
-        pct = 100 * right / total if total else 0
-        print(f"{variant:17} {right:>6}/{total:<6} {pct:5.1f}% {misread:>7} {fps:>10} {notices:>8} {missed:>7}  "
-              + " ".join(f"{c}×{n}" for c, n in sorted(by_code.items())))
-    t = totals
-    print(f"{'all':17} {t['right']:>6}/{t['total']:<6} {100 * t['right'] / max(1, t['total']):5.1f}% "
-          f"{t['misread']:>7} {t['fps']:>10} {t['notices']:>8} {t['missed']:>7}")
+        row = Counter(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
+        totals.update(row)
+        print_row(variant, 17, row, " ".join(f"{c}×{n}" for c, n in sorted(by_code.items())))
+    print_row("all", 17, totals)
 
 
 def main(argv=None) -> None:

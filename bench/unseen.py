@@ -145,13 +145,18 @@ def run(out: Path, variants: list[str], verbose: bool, profile: str = "default")
                 fp_reports.append(name.split("_")[0][:12])
             if verbose and (sc.wrong or sc.extra or sc.lost or sc.notices):
                 print_scored(f"{variant}/{name}", sc)
-        totals.update(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
-        pct = 100 * right / total if total else 0
-        print(f"{variant:23} {right:>6}/{total:<6} {pct:5.1f}% {misread:>7} {fps:>10} {notices:>8} {missed:>7}  "
-              + ",".join(fp_reports))
-    t = totals
-    print(f"{'all':23} {t['right']:>6}/{t['total']:<6} {100 * t['right'] / max(1, t['total']):5.1f}% "
-          f"{t['misread']:>7} {t['fps']:>10} {t['notices']:>8} {t['missed']:>7}")
+        row = Counter(right=right, total=total, fps=fps, notices=notices, missed=missed, misread=misread)
+        totals.update(row)
+        print_row(variant, 23, row, ",".join(fp_reports))
+    print_row("all", 23, totals)
+
+
+def print_row(name: str, width: int, t: Counter, tail: str = "") -> None:
+    """One line of the bench's table: a variant's (or all variants') cells right of the
+    total, misread cells, false positives, notices and missed findings, then ``tail``."""
+    pct = 100 * t["right"] / max(1, t["total"])
+    print(f"{name:{width}} {t['right']:>6}/{t['total']:<6} {pct:5.1f}% {t['misread']:>7} {t['fps']:>10} "
+          f"{t['notices']:>8} {t['missed']:>7}" + (f"  {tail}" if tail else ""))
 
 
 def main(argv=None) -> None:
