@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-from .html_text import IMAGE_MARK
+from .pictures import PICTURE_MARK
 from .table_grid import spans_without_slivers
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,7 +66,7 @@ def _block(elem: "Element", lines: list[str], depth: int) -> None:
         text = paragraph_text(elem, boxes, pictures)
         if text or not pictures:
             lines.append(text)
-        lines.extend(IMAGE_MARK for _ in pictures)
+        lines.extend(PICTURE_MARK for _ in pictures)
         for box in boxes:
             _blocks(box, lines, depth + 1)
     elif tag == f"{W}tbl":

@@ -30,6 +30,7 @@ from typing import Iterator, Optional
 from .sources import InputError, decode
 from .table_grid import spans_without_slivers
 from .lazy_re import lazy_compile
+from .pictures import PICTURE_MARK
 
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
@@ -234,7 +235,7 @@ def _walk(el, out: _Lines) -> None:
         # line of its own, so that the reader says the table could not be read rather
         # than that it is missing. (Pictures inside a table's cells are left out.)
         out.end()
-        out.add(IMAGE_MARK)
+        out.add(PICTURE_MARK)
         out.end()
     elif (cells := _css_row_cells(el) if tag in _BLOCK or tag == "span" else None) is not None:
         out.row([_text(c) for c in cells])
@@ -244,10 +245,6 @@ def _walk(el, out: _Lines) -> None:
         out.end()
     else:
         _children(el, out)
-
-
-#: What stands in the text where a page shows a picture (gplint.confidence reads it).
-IMAGE_MARK = "［图片］"
 
 
 def html_lines(text: str) -> list[str]:

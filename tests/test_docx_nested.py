@@ -132,7 +132,7 @@ def _png() -> io.BytesIO:
 def test_a_table_pasted_as_a_picture_is_unread_not_missing() -> None:
     """Table 三 replaced by an image of it (what many offices publish): the DOCX reader
     writes the picture's place, and the report gets one T190 there, no T101."""
-    from gplint.html_text import IMAGE_MARK
+    from gplint.pictures import PICTURE_MARK as IMAGE_MARK
 
     lines = REPORT.read_text(encoding="utf-8").split("\n")
     start = next(i for i, ln in enumerate(lines) if ln.startswith("三、"))

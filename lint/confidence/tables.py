@@ -9,6 +9,7 @@ from ..analyses import per_report
 from ..format import FORMAT_2021
 from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
+from ..pictures import picture_in
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Label, Report, Span, Table2, Table3
 from .results import RowConfidence, TableConfidence
 from .rows import (all_certain, cells_lost_at_random, first_unsure_span, row_confidence, spilled_rows, stacked_rows,
@@ -43,11 +44,6 @@ def assess(report: Report) -> dict[str, TableConfidence]:
 
 #: The section each table stands in.
 _SECTION_OF = {"t2": "S2", "t3": "S3", "t4": "S4"}
-#: A picture in the text: what the document readers write where a page or a document
-#: shows an image (gplint.readers.IMAGE_MARK), or a markdown image.
-_IMAGE = lazy_compile(r"［图片］|!\[[^\]\n]*\]\([^)\n]*\)")
-
-
 def _image_in_section(report: Report, slot: str) -> Optional[Span]:
     """Where a picture stands in the body of section ``slot``, or None."""
     section = report.sections.get(slot)
@@ -58,7 +54,7 @@ def _image_in_section(report: Report, slot: str) -> Optional[Span]:
         text = report.lines[number - 1]
         start = body.column - 1 if number == body.line else 0
         end = body.end_column - 1 if number == body.end_line else len(text)
-        found = _IMAGE.search(text, start, max(start, end))
+        found = picture_in(text, start, max(start, end))
         if found:
             return Span(number, found.start() + 1, number, found.end() + 1)
     return None

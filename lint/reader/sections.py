@@ -15,6 +15,7 @@ from ..format import T3_2021
 from .cells import CELL_KIND, LineInfo
 from .t3_forms import is_kv_line
 from ..lazy_re import lazy_compile
+from ..pictures import picture_in
 
 
 def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
@@ -109,11 +110,9 @@ def t3_rows_in(infos: Sequence[LineInfo], start: int, end: int) -> Optional[int]
     there, unread, never missing). Prose naming a row (「其中予以公开 290 件」) is one long
     label: no such line. A picture before it (［图片］, a markdown image) is the table
     published as one, its rest printed after it: None (the picture is the table)."""
-    from ..html_text import IMAGE_MARK  # (here: the module is not otherwise needed to read text)
-
     for number in range(max(start, 1), min(end, len(infos) + 1)):
         info = infos[number - 1]
-        if IMAGE_MARK in info.text or "![" in info.text:
+        if picture_in(info.text):
             return None
         labs = info.labels
         if not labs or info.blank:

@@ -35,8 +35,8 @@ class TableMissing(Rule):
         二), 表三 收到和处理政府信息公开申请情况 (under 三) and 表四 政府信息公开行政复议、行政诉讼情况
         (under 四). A table counts as present when its header or at least one of its rows
         is found, even when its values could not be read, and when its section shows a
-        picture in its place (a page's image, a markdown image: a table published as a
-        picture) or short lines of cells and no table a reader finds (a scanned table OCR
+        picture in its place (a page's image, a markdown image, what crawlers and converters
+        write for one: a table published as a picture) or short lines of cells and no table a reader finds (a scanned table OCR
         read past recognition: "刘划0", "行政事Vrlt收费 | 0"); T190 reports these. Reported on the section heading where the table
         belongs (or the title).
 

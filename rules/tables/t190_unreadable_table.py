@@ -130,7 +130,9 @@ class TableNotAssessable(Rule):
         gplint splits digit runs using the row total, the column identities and the T4
         block totals, and when more than one split satisfies them (or none does) it says
         so here instead of guessing. A table's section that shows a picture and no table
-        text (a web page's image, a markdown image) is a table published as a picture:
+        text (what a page's or a document's reader, a crawler or a converter writes for an
+        image: ［图片］, [image], a markdown image, an <img> tag, lynx's and w3m's file
+        names; see gplint.pictures) is a table published as a picture:
         reported here, at the picture, rather than as missing (T101). 表三 printed in a
         form gplint recognises but cannot read cleanly — row by row as sentences, turned,
         or as stacked column groups whose parts do not match (a column named twice, rows

@@ -389,14 +389,29 @@ def _picture_for(table: str, picture: str) -> str:
     return text.replace(heading + "\n", heading + "\n" + picture + "\n", 1)
 
 
-@pytest.mark.parametrize("picture", ["［图片］", "![表三](images/t3.png)"])
+@pytest.mark.parametrize("picture", [
+    "［图片］",  # gplint's own HTML and DOCX readers
+    "[图片]", "【图片】", "[image]", "[IMG]", "[image: 表三.png]",  # crawlers, CMS exports
+    "![表三](images/t3.png)", "![](/upload/W020240115396845.png)",  # html2text, markdownify, mammoth
+    '<img src="/upload/t3.jpg" alt="">',  # a page saved with its tags
+    "[W020240115396845.png]",  # lynx -dump
+    "[W020240115396845]",  # w3m -dump: the file's stem
+    "[]",  # pandoc's plain text of an image without alt text
+])
 def test_a_table_published_as_a_picture_is_unread_not_missing(picture):
-    """A page that shows table 三 as an image: one T190 at the picture, no T101."""
+    """A page that shows table 三 as an image, in what each tool writes in its place: one
+    T190 at the picture, no T101."""
     text = _picture_for("t3", picture)
     diags = run(text, ["T", "A", "N"], profile="default")
     assert [d.code for d in diags] == ["T190"], [(d.code, d.message[:50]) for d in diags]
     line = text.split("\n").index(picture) + 1
     assert diags[0].span.line == line and diags[0].key == "t3" and "图片" in diags[0].message
+
+
+@pytest.mark.parametrize("line", ["[1]", "[注]", "图片新闻12条", "[2024]"])
+def test_brackets_and_words_that_are_no_picture_leave_a_missing_table_missing(line):
+    text = _picture_for("t3", line)
+    assert [d.code for d in run(text, ["T101", "T190"], profile="default")] == ["T101"]
 
 
 def test_a_missing_table_beside_a_picture_elsewhere_is_still_missing():
@@ -408,7 +423,8 @@ def test_a_missing_table_beside_a_picture_elsewhere_is_still_missing():
 
 
 def test_html_pictures_become_lines_of_their_own():
-    from gplint.html_text import IMAGE_MARK, html_lines
+    from gplint.html_text import html_lines
+    from gplint.pictures import PICTURE_MARK as IMAGE_MARK
 
     lines = html_lines("<body><p>三、收到和处理政府信息公开申请情况</p><p><img src='t3.png'></p>"
                        "<table><tr><td><img src='icon.png'>1</td><td>2</td></tr></table></body>")
