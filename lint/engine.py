@@ -215,10 +215,10 @@ def lint_source(source: Source, registry: Registry, options: LintOptions,
         return FileResult(path, [input_diagnostic(E_INTERNAL, f"无法解析 (parser failed: {type(exc).__name__}: {exc})", path)],
                           error="parser failed")
     if not report.sections and report.t2 is None and report.t3 is None and report.t4 is None:
-        return FileResult(path, [input_diagnostic(
-            E_NOT_A_REPORT,
-            "不是政府信息公开工作年度报告：未找到任何法定章节或统计表 (no statutory section or table found)",
-            path)], error="not a report", report=report)
+        from .not_a_report import why_not_a_report
+
+        return FileResult(path, [input_diagnostic(E_NOT_A_REPORT, why_not_a_report(read, report), path)],
+                          error="not a report", report=report)
     rules = select(registry, options)
     diagnostics = run_rules(report, rules, options, path)
     if place is not None:

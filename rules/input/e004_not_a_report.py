@@ -11,6 +11,10 @@ from gplint.model import Report
 class NotAReport(Rule):
     """What it checks
         The text has none of the six statutory sections and none of the three tables, so it is not read as a 政府信息公开工作年度报告 and no other rule runs on it.
+        The message says why when the text shows it (gplint.not_a_report): a page titled as
+        the report that only links to it (附件：….pdf, 详见附件: lint the attachment), a page
+        of pictures (the report published as images: nothing to read), or a PDF's text
+        that came out as glyph numbers ("(cid:123)": extract it with another tool or OCR).
 
     Why
         docs/format.md §2 (document model); DESIGN.md §6. Running the report rules on an unrelated text would only produce noise.
