@@ -138,3 +138,37 @@ def test_an_empty_cell_one_a_line_before_a_page_number_stays_an_empty_cell():
                        *(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3), *values, "7"])
     read = t4_values(_with_table_four(table))
     assert read[3] is None and read[:3] == _T4_VALUES[:3] and read[4:] == _T4_VALUES[4:]
+
+
+# Table 三 laid out without its 总计 column (the page was cut at its right edge, or the
+# report left it out), the rows' values standing under six columns.
+_SIX_COLUMN_HEADER = """\
+（本列数据的勾稽关系为：第一项加第二项之和，     自然    法人或其他组织
+等于第三项加第四项之和）                         人      商业企业  科研机构  社会公益组织  法律服务机构  其他"""
+
+
+def _six_columns(text: str, short: str) -> str:
+    """Table 三 laid out in six aligned columns; row ``short`` keeps only its 自然人 and
+    社会公益组织 values, where they stand, the other cells left empty."""
+    start = text.index("（本列数据的勾稽关系")
+    end = text.index("四、政府信息公开行政复议")
+    lines = []
+    for line in text[start:end].splitlines()[3:]:
+        if not line.strip():
+            continue
+        *label, _total = [f for f in line.split("\t") if f]
+        values = label[-6:]
+        if label[-7] == short:
+            values = [values[0], "", "", values[3], "", ""]
+        cells = "".join(f"{v:>10}" for v in values)
+        lines.append(f"{label[-7]:<36}{cells}")
+    return text[:start] + _SIX_COLUMN_HEADER + "\n" + "\n".join(lines) + "\n\n" + text[end:]
+
+
+def test_a_short_row_under_a_header_without_a_total_column_keeps_seven_cells():
+    text = _six_columns(example_report(), "2.重复申请")
+    report = parse(text)
+    row = report.t3.rows["R17"]
+    assert len(row.cells) == 7 and row.cells[6].value is None
+    assert report_to_dict(report)["t3"]["R17"]["C1"] == 0  # (the dump read every cell: no IndexError)
+    assert all(len(r.cells) == 7 for r in report.t3.rows.values())

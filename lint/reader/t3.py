@@ -347,7 +347,9 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         if not vec.separated and blank_separated(vals, row_line) and not any(c.fused for c in vals):
             in_columns = aligned and aligned.place(vals)
             if in_columns:  # the row's values stand under their columns: the empty ones are seen
-                return Row(key, label, to_cells(in_columns), vec.line, (), len(in_columns), None)
+                # (under a header without 总计, six columns: the seventh cell is not printed)
+                return Row(key, label, to_cells(list(in_columns) + [None] * (7 - len(in_columns))), vec.line, (),
+                           len(in_columns), None)
             # Values cut only by blanks on a line (a page flattened into one line drops
             # its empty cells): which cell is missing is unknown, so none of them is
             # placed; they are kept as values left over. (One value a line is another
