@@ -52,3 +52,28 @@ def test_unique_cuts_read_ambiguous_ones_flagged():
     assert t2["penalty.previous"] is None
     flagged = {i.row for i in report.issues if i.kind == "ambiguous-digit-split"}
     assert flagged == {"penalty"}
+
+
+def test_a_signed_change_alone_on_its_line_is_a_value():
+    """One cell a line (a page's text joined by line breaks: BeautifulSoup's get_text("\\n")):
+    the 2019 format's 本年增/减 is a line "-11" of its own, a value, not a label."""
+    assert [(c.kind, c.value) for c in _cells("-11")] == [("num", -11)]
+    assert [(c.kind, c.value) for c in _cells("＋3")] == [("num", 3)]
+    assert [c.kind for c in _cells("-")] == ["blank"]  # a dash alone is a blank mark still
+
+
+def test_table_two_of_2019_one_cell_a_line_reads_its_signed_changes():
+    import gplint
+    from gplint.dump import report_to_dict
+
+    cells = ["第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+             "规章", "0", "0", "0", "规范性文件", "4", "4", "17",
+             "第二十条第（五）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+             "行政许可", "57", "-11", "39", "其他对外管理服务事项", "233", "+3", "45",
+             "第二十条第（六）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+             "行政处罚", "94", "－12", "0", "行政强制", "174", "-1", "0"]
+    text = ("某区2019年政府信息公开工作年度报告\n一、总体情况\n" + "本机关2019年依法公开。\n"
+            + "二、主动公开政府信息情况\n" + "\n".join(cells) + "\n三、收到和处理政府信息公开申请情况\n")
+    t2 = report_to_dict(gplint.parse(text))["t2"]
+    assert [t2[f"{row}.{col}"] for row in ("licensing", "other_services", "penalty", "coercion")
+            for col in ("previous", "change", "decisions")] == [57, -11, 39, 233, 3, 45, 94, -12, 0, 174, -1, 0]

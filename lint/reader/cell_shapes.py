@@ -75,13 +75,14 @@ def unit_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[LCel
 
 def signed_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[LCell]:
     """The signed cell ending at ``toks[i - 1]`` ("-3", "+5", "－1": the 2019 format's 本年增/减)
-    when its sign is written against the number and stands after a blank or a tab; else None.
-    (A dash standing alone is a blank mark, one against a label or a number is no sign.)"""
-    if i < 3:
+    when its sign is written against the number and stands after a blank or a tab, or opens
+    the line (one cell a line); else None. (A dash standing alone is a blank mark, one
+    against a label or a number is no sign.)"""
+    if i < 2:
         return None
     sign, t = toks[i - 2], toks[i - 1]
     if not (t.type == "NUMBER" and sign.type == "TEXT" and sign.value in SIGNS and sign.end_column == t.column
-            and toks[i - 3].type in ("BLANK", "TAB")):
+            and (i == 2 or toks[i - 3].type in ("BLANK", "TAB"))):
         return None
     value = to_number(t.value)
     if value is not None and sign.value in "-－−":
