@@ -1,8 +1,9 @@
 """Blind bench variants: web pages as the text extractors of crawlers and researchers turn
 them into text (``bench/unseen.py`` scores them like every other variant).
 
-Three pages of each report: html-cms's CMS page, html-word's "save as web page" from Word
-and LibreOffice's web page of the Word document (lo-html). Each is passed through:
+Four pages of each report: html-cms's CMS page, html-word's "save as web page" from Word,
+LibreOffice's web page of the Word document (lo-html) and fmt2019-html's page of the 2019
+试行 format (its table 二 a <table> a block, its signed 本年增/减). Each is passed through:
 
 - BeautifulSoup's ``get_text()`` with no separator, with ``"\\n"`` and with ``" "``
   (``strip=True``): the commonest crawler code;
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 #: The pages (the variant of bench/unseen_inputs that makes each).
-PAGES = ("html-cms", "html-word", "lo-html")
+PAGES = ("html-cms", "html-word", "lo-html", "fmt2019-html")
 #: The PDFs (likewise): LibreOffice's of the ruled Word document and of the one whose
 #: table 三 adds a 小计 column, Chromium's prints of the CMS page and of a page of <div>
 #: cells, reportlab's ruled grid.
@@ -222,7 +223,7 @@ def extracted_text(reports: dict, folder: Path, variant: str) -> dict[str, Path]
     name, page = _split(variant)
     if page in PDFS:
         return _pdf_text(reports, folder, name, page)
-    from unseen_inputs import render_html, render_office
+    from unseen_inputs import as_2019, render_html, render_html_parts, render_office
 
     extract = EXTRACTORS[name][1]()
     if extract is None:
@@ -231,6 +232,8 @@ def extracted_text(reports: dict, folder: Path, variant: str) -> dict[str, Path]
         pages = {report: path.read_text(encoding="utf-8", errors="replace")
                  for report, path in render_office(reports, folder / "_pages", page).items()}
         shutil.rmtree(folder / "_pages", ignore_errors=True)
+    elif page == "fmt2019-html":
+        pages = {report: render_html_parts(as_2019(d), True) for report, d in reports.items()}
     else:
         pages = {report: render_html(d, word=page == "html-word") for report, d in reports.items()}
     made = {}

@@ -6,7 +6,7 @@ import unicodedata
 from typing import Optional
 
 from ..analyses import per_report
-from ..format import FORMAT_2021
+from ..format import FORMAT_2021, FORMATS
 from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
 from ..pictures import picture_in
@@ -121,11 +121,13 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
             row_issues.setdefault(i.row, []).append(i)
     rows: dict[str, RowConfidence] = {}
     printed = [(k, r) for k, r in t3.rows.items() if r.line > 0] + list(t3.groups.items())
-    # (A table read whole lost no row to a scan or a page: only one with rows missing is
-    # looked at for OCR's pieces and page breaks.)
+    # (A table read whole lost no row to a scan or a page: only one with rows of its
+    # format missing — the 2019 format prints no R21-R23 — is looked at for OCR's pieces
+    # and page breaks.)
     lost: dict[str, RowConfidence] = {}
     scanned = None
-    if len(printed) < len(T3_ROWS):
+    rows_of_format = FORMATS.get(report.format_version, FORMAT_2021).t3.rows
+    if any(r.key not in t3.rows or t3.rows[r.key].line <= 0 for r in rows_of_format):
         lost = _lost_at_page_breaks(report, t3)
         scanned = scanned_debris(report.lines, t3.span)
     if not issues and printed and not lost and scanned is None and all(len(r.cells) == 7 and not r.extra for _, r in printed) \

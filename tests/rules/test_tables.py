@@ -646,3 +646,35 @@ def test_counts_on_lines_of_their_own_in_a_tables_place_are_no_table():
     report's words in the table's place, not a scanned table (T101)."""
     text = _picture_for("t2", "全年主动公开信息 1200\n其中政策解读 36")
     assert [d.code for d in run(text, ["T101", "T190"], profile="default")] == ["T101"]
+
+
+# ------------------------------------------------------------------ the 2019 format's table 三
+
+def _t3_2019_as_html2text(year: int = 2019) -> str:
+    """The example report in the 2019 试行 format (its table 二, （六）其他处理 one row), table
+    三's rows as html2text writes a page's table: cells joined by "| ", no outer pipes, so
+    each value stands against the next rule ("2| 0| 0")."""
+    text = example_report().replace("2024", str(year)).replace("2025", str(year + 1))
+    start, end = text.index("第二十条第（一）项"), text.index("三、收到和处理政府信息公开申请情况")
+    text = text[:start] + ("第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+                           "规章\t0\t0\t0\n规范性文件\t1\t1\t5\n\n") + text[end:]
+    start, end = text.index("（本列数据的勾稽关系"), text.index("\n\n四、政府信息公开行政复议")
+    rows = []
+    for line in text[start:end].split("\n"):
+        if "1.申请人无正当理由逾期不补正" in line:
+            line = "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0"
+        elif "2.申请人逾期未按收费通知" in line or line.startswith("\t\t3.其他"):
+            continue
+        rows.append("| ".join(cell for cell in line.split("\t") if cell) + "  ")
+    return text[:start] + "\n".join(rows) + text[end:]
+
+
+def test_a_2019_table_three_read_whole_is_no_scan_for_its_rows_the_format_does_not_print():
+    """The 2019 format prints no rows 1-3 under （六）其他处理: its table 三 read whole has
+    every row of its format, and "2| 0|" (html2text's cells) is no OCR's rule beside a
+    zero. Before, 22 rows read counted as rows lost, and the table one T190."""
+    text = _t3_2019_as_html2text()
+    assert "一、本年新收政府信息公开申请数量| 3| 1| 0| 0| 0| 0| 4" in text
+    report = parse(text)
+    assert report.format_version == "2019" and report.t3.value("R01", "C7") == 4
+    assert run(text, ["T190", "A108"], profile="default") == []
