@@ -44,6 +44,18 @@ def test_residue_kinds(residue):
     assert len(run(add("本机关" + residue + "依法公开。"), ["H101"])) == 1
 
 
+def test_a_line_break_inside_a_markdown_table_cell_is_no_residue():
+    """pymupdf4llm and marker write a cell's wrapped line as <br> in a pipe row: the
+    markdown's own line break, not the report's residue; in prose, or with other tags in
+    the row, it is residue still."""
+    rows = "| 规章 | 0 | 0 | 0 |\n| 行政规范性<br>文件 | 1 | 0<br/> | 5 |\n"
+    text = example_report().replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n" + rows, 1)
+    assert rows in text
+    assert run(text, ["H101"]) == []
+    assert len(run(text.replace("| 1 | 0<br/>", "| 1 | 0&nbsp;"), ["H101"])) == 1
+    assert len(run(add("本机关<br>依法公开。"), ["H101"])) == 1
+
+
 @pytest.mark.parametrize("sentence, fires", [
     ("XX局持续推进政务公开。", True),
     ("20XX年持续推进政务公开。", True),
