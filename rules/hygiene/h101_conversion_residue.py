@@ -16,6 +16,8 @@ _RESIDUE = (
     r"|&(?:nbsp|amp|lt|gt|quot|ensp|emsp);"                             # HTML entities
     r"|\{\{[^}\n]*\}\}"                                                  # template fields
     r"|\ufffd")
+#: A markdown pipe table's delimiter row: |---|:---:|, with or without the outer pipes.
+_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
 
 class ConversionResidue(Rule):
@@ -25,10 +27,11 @@ class ConversionResidue(Rule):
         Text such as ``[bookmark: _GoBack]`` (a Word bookmark written out by a DOCX
         converter), ``[image: …]``, HTML tags (``<br>``, ``<span …>``), HTML entities
         (``&nbsp;``), unfilled ``{{field}}`` markers and the replacement character U+FFFD
-        anywhere in the report, tables included. A ``<br>`` inside a row of a markdown
-        pipe table (``| 2.申<br>请人 | 0 |``) is no residue: a PDF-to-markdown tool
-        (pymupdf4llm, marker) writes a cell's line break so, as markdown tables can hold
-        no other, and the report it read had none of it.
+        anywhere in the report, tables included. A ``<br>`` in a markdown document (a
+        pipe table's row, or any line of a text holding a pipe table's delimiter row
+        ``|---|---|``) is no residue: PDF-to-markdown tools (pymupdf4llm, marker) write
+        a line break so, in a cell and where they join a page's lines, as markdown tables
+        can hold no other, and the report they read had none of it.
 
     Why
         The published report is the official text (条例 第四十九条 makes it public); docs/format.md
@@ -56,12 +59,13 @@ class ConversionResidue(Rule):
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         residue = re.compile(_RESIDUE, re.IGNORECASE)
+        markdown = any(_DELIMITER_ROW.match(line) for line in report.lines if "---" in line)
         for n, line in enumerate(report.lines, start=1):
             stripped = line.strip()
             pipe_row = len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
             for m in residue.finditer(line):
-                if pipe_row and m.group(0)[1:3].lower() == "br":
-                    continue  # a markdown table's line break inside a cell
+                if (pipe_row or markdown) and m.group(0)[1:3].lower() == "br":
+                    continue  # markdown's own line break
                 yield self.diag(
                     f"文本中残留文档转换标记“{m.group(0)}”，应删除",
                     Span(n, m.start() + 1, n, m.end() + 1), key="residue", snippet=m.group(0))

@@ -56,6 +56,17 @@ def test_a_line_break_inside_a_markdown_table_cell_is_no_residue():
     assert len(run(add("本机关<br>依法公开。"), ["H101"])) == 1
 
 
+def test_a_line_break_in_a_markdown_document_is_no_residue():
+    """pymupdf4llm joins a page's lines with <br> on one line outside its tables: in a
+    text that is markdown (a pipe table's delimiter row), that is its line break too."""
+    joined = "2.申<br>请人<br>逾期 0 0 0 0 0 0 0<br>3.其他 0 0 0 0 0 0 0"
+    text = add(joined)
+    assert len(run(text, ["H101"])) == 3  # a plain text: residue
+    markdown = text.replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n| 信息内容 | 件数 |\n|---|---|\n", 1)
+    assert run(markdown, ["H101"]) == []
+    assert len(run(markdown.replace("2.申<br>", "2.申&nbsp;"), ["H101"])) == 1  # other residue still
+
+
 @pytest.mark.parametrize("sentence, fires", [
     ("XX局持续推进政务公开。", True),
     ("20XX年持续推进政务公开。", True),
