@@ -69,11 +69,26 @@ def _read_heading(info: LineInfo) -> Optional[Heading]:
         if k >= 0:
             title = title[:k]
     title = title.strip()
+    if "|" in title and level == 1:
+        title = _title_across_cells(f"S{number}", title)
     end = toks[-1].end_column
     while end > first.column and info.text[end - 2:end - 1] in ("*", " ", "\u3000"):
         end -= 1
     text = (first.value + rest).replace("*", "").strip()
     return Heading(level, numeral, int(number), title, text, Span(info.number, first.column, info.number, end), md)
+
+
+def _title_across_cells(slot: str, title: str) -> str:
+    """A section title a PDF-to-markdown tool cut into cells (``政府信息公开行政复|议、行政诉讼
+    情况||||``): the first cells that join into the section's standard title, joined; else
+    the text of the first cell (what follows the pipe is another cell)."""
+    pieces = [p.strip() for p in title.split("|")]
+    joined = ""
+    for piece in pieces:
+        joined += piece
+        if slot in L.SECTION_STANDARD_TITLES and L.is_standard_title(slot, L.normalise(joined)):
+            return joined
+    return pieces[0]
 
 
 def _heading_in_cells(info: LineInfo) -> Optional[Heading]:

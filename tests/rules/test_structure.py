@@ -135,6 +135,17 @@ def test_title_variants_are_strict_only():
     assert sorted(d.span.line for d in strict if d.code == "S104") == [23, 44]
 
 
+@pytest.mark.parametrize("heading, fires", [
+    ("|四、政府信息公开行政复|议、行政诉讼情况||||||", False),  # pymupdf4llm cut the title into cells
+    ("四、政府信息公开行政复议、|行政诉讼情况|", False),
+    ("四、政府信息公开行政复议、诉讼|情况", True),  # a title of its own, cut or not
+])
+def test_a_title_cut_into_cells_is_read_joined(heading, fires):
+    text = example_report().replace("四、政府信息公开行政复议、行政诉讼情况\n", heading + "\n", 1)
+    assert heading in text
+    assert bool(run(text, ["S104"])) is fires
+
+
 # ------------------------------------------------------------------ S105 fee statement (strict)
 
 @pytest.mark.parametrize("body, fires", [
