@@ -28,15 +28,20 @@ _R03 = [3, 1, 0, 1, 0, 0, 5]
 _R24 = [4, 2, 0, 1, 0, 0, 7]
 
 
-def _laid_out(text: str) -> str:
-    """The report's tab-row table 三 laid out in columns with a 小计 column before 总计."""
+def _t3_rows(text: str) -> tuple[int, int, list[list[str]]]:
+    """Where the example report's tab-row table 三 starts and ends, and each row's fields
+    below its header (its label's pieces, then its seven values)."""
     start = text.index("（本列数据的勾稽关系")
     end = text.index("四、政府信息公开行政复议")
+    rows = [[f for f in line.split("\t") if f] for line in text[start:end].splitlines()[3:] if line.strip()]
+    return start, end, rows
+
+
+def _laid_out(text: str) -> str:
+    """The report's tab-row table 三 laid out in columns with a 小计 column before 总计."""
+    start, end, rows = _t3_rows(text)
     lines = []
-    for line in text[start:end].splitlines()[3:]:
-        if not line.strip():
-            continue
-        *label, total = [f for f in line.split("\t") if f]
+    for *label, total in rows:
         values = [int(v) for v in label[-6:]] + [int(total)]
         words = [w for w in label[:-6]]
         subtotal = sum(values[1:6])
@@ -150,13 +155,9 @@ _SIX_COLUMN_HEADER = """\
 def _six_columns(text: str, short: str) -> str:
     """Table 三 laid out in six aligned columns; row ``short`` keeps only its 自然人 and
     社会公益组织 values, where they stand, the other cells left empty."""
-    start = text.index("（本列数据的勾稽关系")
-    end = text.index("四、政府信息公开行政复议")
+    start, end, rows = _t3_rows(text)
     lines = []
-    for line in text[start:end].splitlines()[3:]:
-        if not line.strip():
-            continue
-        *label, _total = [f for f in line.split("\t") if f]
+    for *label, _total in rows:
         values = label[-6:]
         if label[-7] == short:
             values = [values[0], "", "", values[3], "", ""]
