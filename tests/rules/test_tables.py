@@ -131,6 +131,18 @@ def test_lone_other_handling_is_strict_and_2021_only():
     assert "T106" not in codes(run(old, ["T106"]))
 
 
+@pytest.mark.parametrize("blank_cells", ["", "\t" * 7])
+def test_2019_other_handling_row_left_blank_is_no_missing_row(blank_cells):
+    # The 2019 format's one （六）其他处理 row printed with its label and every cell blank
+    # (a CMS page with &nbsp; for 0) is there: its three 2021 sub-rows are not missing.
+    text = example_report(other_handling_alone=True, year=2020)
+    row = "\t（六）其他处理" + "\t0" * 7
+    assert row in text
+    diags = run(text.replace(row, "\t（六）其他处理" + blank_cells), ["T105"])
+    assert diags == []
+    assert codes(run(example_report(drop_t3_rows=("R17",), other_handling_alone=True, year=2020), ["T105"])) == ["T105"]
+
+
 def test_old_format_labels_in_a_2021_report():
     text = example_report(t2_headers=("本年新制作数量", "本年新公开数量", "对外公开总数量"))
     diags = run(text, ["T107"], profile="default")
