@@ -170,8 +170,9 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     cells = glued_dash(cells)
     written_non_counts(cells)
     # (A cell's text is made only of rule characters when stripping them leaves nothing.)
-    md_rule = sep_type == "PIPE" and all(
-        c.kind == "label" and not c.text.strip(RULE_CHARS) for c in cells) and bool(cells)
+    # A lone pipe on a line of its own is the end of the cell above, as an HTML-to-text
+    # converter writes after each cell that it puts on its own line: a border, no row.
+    md_rule = sep_type == "PIPE" and all(c.kind == "label" and not c.text.strip(RULE_CHARS) for c in cells)
     if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
         return LineInfo(n, line.text, line.tokens, cells, True, md_rule=md_rule)
     # Empty cells before the row label are row-spanning labels printed once (browser
