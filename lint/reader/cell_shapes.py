@@ -120,7 +120,7 @@ def worded_change_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[
     """The worded change (:func:`worded_change`) ending at ``toks[i - 1]`` when it stands
     alone, after a blank, a tab or at the line's start, with the index of its word."""
     for j in (i - 2, i - 3):
-        if j >= 0 and (j == 0 or toks[j - 1].type in ("BLANK", "TAB")):
+        if j >= 0 and toks[j].value in WORD_SIGNS and (j == 0 or toks[j - 1].type in ("BLANK", "TAB")):
             cell = worded_change(toks[j:i], n)
             if cell is not None:
                 return cell, j

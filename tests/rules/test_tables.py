@@ -36,6 +36,21 @@ def test_misspelt_header_is_an_error_and_located():
     assert "本年废止件数" in diags[0].message
 
 
+@pytest.mark.parametrize(("headers", "found"), [
+    (("本年制发件数", "本年制发件数", "现行有效件数"), "本年废止件数"),
+    (("本年制发件数", "本年废止件数", "本年废止件数"), "现行有效件数"),
+    (("本年制发件数", "本年废止件数", "现行有效件数"), None),
+    (("本年制发件数", "本年制发件数", "本年制发件数"), None),   # which column is which: unknown
+])
+def test_a_first_block_header_printed_twice_names_the_missing_one(headers, found):
+    diags = run(example_report(t2_headers=headers), ["T102"], profile="default")
+    assert [d.message.split("应为")[-1].strip("“”") for d in diags] == ([found] if found else [])
+    if found:
+        text = example_report(t2_headers=headers)
+        line = text.splitlines()[diags[0].span.line - 1]
+        assert line[diags[0].span.column - 1:].startswith(headers[1] if headers[0] == headers[1] else headers[2])
+
+
 @pytest.mark.parametrize("headers", [
     ("本年制发件数", "本年废止件数", "现行有效件数"),
     ("本 年 制 发 件 数", "本年廢止件數", "现行有效件数"),  # PDF spacing, Traditional characters
