@@ -189,7 +189,8 @@ def _kinds_before(text: str, i: int, suit_only: bool = False) -> list[str]:
     kinds = [last.lastgroup]
     if len(found) > 1:
         prev = found[-2]
-        if prev.lastgroup != last.lastgroup and re.fullmatch(r"[、和及与或]|案件[、和及与]|[0-9０-９]+[件起宗个][，,、；;]", text[prev.end():last.start()]):
+        between = text[prev.end():last.start()]
+        if prev.lastgroup != last.lastgroup and re.fullmatch(r"[、和及与或]|案件[、和及与]|[0-9０-９]+[件起宗个][，,、；;]", between):
             kinds.insert(0, prev.lastgroup)
     if suit_only:
         kinds = [k for k in kinds if k == "suit"]

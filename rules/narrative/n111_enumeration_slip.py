@@ -114,7 +114,8 @@ class EnumerationSlip(Rule):
                     last.pop(style, None)
                     continue
                 last[style] = (n, s, a, b, index)
-                if style == "paren" and not s.text[:a].strip() and starts_line and heading is not None and n == heading[0] + 1:
+                if (style == "paren" and starts_line and not s.text[:a].strip()
+                        and heading is not None and n == heading[0] + 1):
                     # The next sub-heading run into its first sentence or closed by a full
                     # stop (（三）政府信息管理。…) at a line's start: it continues the run of
                     # sub-headings on lines of their own.
