@@ -77,7 +77,8 @@ def _separated_reference(line: Line) -> LineInfo:
     # OCR look-alikes standing in a value's place.)
     cells = lines.glued_dash(cells)
     lines.written_non_counts(cells)
-    md_rule = sep_type == "PIPE" and bool(cells) and all(c.kind == "label" and set(c.text) <= set("-:— ") for c in cells)
+    # (A lone pipe, no cell at all, is a border too: a converter's cell end.)
+    md_rule = sep_type == "PIPE" and all(c.kind == "label" and set(c.text) <= set("-:— ") for c in cells)
     last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
     first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
     # A row of values with no label (table 四's values) keeps its leading

@@ -212,9 +212,11 @@ class _LineTexts:
 
 def labels_alone(read: RegionRead) -> dict[str, Label]:
     """The table 三 rows whose label the region printed, by key: a row printed with its
-    label and no value at all (every zero left blank) is there, empty, not absent."""
+    label and no value at all (every zero left blank) is there, empty, not absent. The
+    2019 layout's one （六）其他处理 row is among them (G6: the caller decides whether the
+    table has that layout)."""
     out: dict[str, Label] = {}
     for (c, line), key in read.labels:
-        if key is not None and key.startswith("R") and key not in out:
+        if key is not None and (key.startswith("R") or key == "G6") and key not in out:
             out[key] = Label(c.text, key, Span(line, c.column, line, c.end_column), False)
     return out

@@ -90,6 +90,44 @@ def signed_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[LCell]:
     return LCell("num", sign.value + t.value, n, sign.column, t.end_column, value)
 
 
+#: A change written in words before its number (the 2019 format's 本年增/减 as some
+#: agencies fill it: 减少8, 增加3): the sign each word gives.
+WORD_SIGNS = {"增加": 1, "新增": 1, "增": 1, "减少": -1, "减": -1}
+
+
+def worded_change(content: Sequence[Tok], line: int) -> Optional[LCell]:
+    """A cell holding a change written in words against its number ("减少8", "增加3个":
+    :data:`WORD_SIGNS`, a unit of :data:`CELL_UNITS` after it or none), read as the signed
+    number; else None. The word must be the cell's whole first token: 同比减少8 is prose."""
+    if not 2 <= len(content) <= 3:
+        return None
+    word, number = content[0], content[1]
+    if not (word.type == "TEXT" and word.value in WORD_SIGNS and number.type == "NUMBER"
+            and word.end_column == number.column):
+        return None
+    end = number.end_column
+    if len(content) == 3:
+        unit = content[2]
+        if unit.type != "TEXT" or unit.value not in CELL_UNITS or unit.column != end:
+            return None
+        end = unit.end_column
+    value = to_number(number.value)
+    if value is not None:
+        value = WORD_SIGNS[word.value] * value
+    return LCell("num", joined(content), line, word.column, end, value)
+
+
+def worded_change_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[tuple[LCell, int]]:
+    """The worded change (:func:`worded_change`) ending at ``toks[i - 1]`` when it stands
+    alone, after a blank, a tab or at the line's start, with the index of its word."""
+    for j in (i - 2, i - 3):
+        if j >= 0 and toks[j].value in WORD_SIGNS and (j == 0 or toks[j - 1].type in ("BLANK", "TAB")):
+            cell = worded_change(toks[j:i], n)
+            if cell is not None:
+                return cell, j
+    return None
+
+
 def signed_run(toks: Sequence[Tok], i: int) -> Optional[tuple[Tok, Tok]]:
     """The number and sign written against fused digits ``toks[i]`` when a row label comes
     before them, nothing between (``行政处罚264-8430``: the 2019 table 二's 上一年项目数量

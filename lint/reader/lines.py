@@ -14,7 +14,7 @@ from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
 from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending,
-                          signed_run, unit_cell_ending)
+                          signed_run, unit_cell_ending, worded_change, worded_change_ending)
 from .csv_rows import csv_delimiter, csv_segments
 
 
@@ -48,7 +48,7 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         if value is not None and content[0].value in "-－−":
             value = -value
         return [LCell("num", content[0].value + content[1].value, line, content[0].column, content[1].end_column, value)]
-    with_unit = number_with_unit(content, line)
+    with_unit = number_with_unit(content, line) or worded_change(content, line)
     if with_unit is not None:
         return [with_unit]
     text = _joined(toks).strip()
@@ -170,8 +170,9 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     cells = glued_dash(cells)
     written_non_counts(cells)
     # (A cell's text is made only of rule characters when stripping them leaves nothing.)
-    md_rule = sep_type == "PIPE" and all(
-        c.kind == "label" and not c.text.strip(RULE_CHARS) for c in cells) and bool(cells)
+    # A lone pipe on a line of its own is the end of the cell above, as an HTML-to-text
+    # converter writes after each cell that it puts on its own line: a border, no row.
+    md_rule = sep_type == "PIPE" and all(c.kind == "label" and not c.text.strip(RULE_CHARS) for c in cells)
     if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
         return LineInfo(n, line.text, line.tokens, cells, True, md_rule=md_rule)
     # Empty cells before the row label are row-spanning labels printed once (browser
@@ -279,8 +280,8 @@ def _trailing_values(toks: Sequence[Tok], n: int) -> tuple[int, list, Optional[T
         if t.type in _LAYOUT_TYPES:  # blanks and markdown marks ("0 0 0 ####") are layout
             i -= 1
             continue
-        with_unit = unit_cell_ending(toks, i, n)
-        if with_unit is not None:  # "4件", "12.5万元": a number with its unit
+        with_unit = unit_cell_ending(toks, i, n) or worded_change_ending(toks, i, n)
+        if with_unit is not None:  # "4件", "12.5万元": a number with its unit; "减少8": a change
             nums.append(with_unit[0])
             i = with_unit[1]
             continue

@@ -107,7 +107,9 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
                                 cut_runs=in_format_columns, by_position=in_format_columns and form is None)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
-    if any(key not in rows for key in T3_ROWS):
+    # The 2019 layout's one （六）其他处理 row, printed with no value, is a group row left blank.
+    blank_g6 = _G6.key in order and _G6.key not in groups
+    if blank_g6 or any(key not in rows for key in T3_ROWS):
         printed_empty = aligned_columns.labels_alone(read) if form is None and parts is None else {}
         for key in T3_ROWS:
             if key not in rows:
@@ -115,6 +117,9 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
                 # A row printed with its label and no value at all (every zero left blank) is
                 # there, empty; a row neither labelled nor read is absent (T105).
                 rows[key] = Row(key, lab, _ABSENT_ROW, lab.span.line if lab else 0, (), 0)
+        g6_label = printed_empty.get(_G6.key) if blank_g6 else None
+        if g6_label is not None:
+            groups[_G6.key] = Row(_G6.key, g6_label, _ABSENT_ROW, g6_label.span.line, (), 0)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form

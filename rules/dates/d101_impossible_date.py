@@ -13,6 +13,9 @@ from gplint.model import Report, Span
 # A "year" of five or more digits: an item number or a stray digit fused with the year.
 _LONG_YEAR = r"(?<![\d.])(\d{5,})\s*年(?!\s*\d)"
 _DATE = r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
+# A year run into its month or day, 年 (and 月) lost: 20201月1日, 20191231日 (a web page that
+# dropped the characters between the figures). No count is written straight before 月 or 日.
+_RUN_DATE = r"(?<![\d.])((?:19|20)\d{2})(\d{1,6})(?=\s*[月日])"
 
 
 class ImpossibleDate(Rule):
@@ -20,8 +23,9 @@ class ImpossibleDate(Rule):
 
     What it checks
         A "year" of five or more digits followed by 年 (22024年度: the item number 2 fused
-        with 2024) and dates whose month or day does not exist (2024年13月, 2024年2月30日),
-        anywhere in the report.
+        with 2024), a year run into its month or day with 年 or 月 lost (20201月1日,
+        20191231日: a page that dropped them) and dates whose month or day does not exist
+        (2024年13月, 2024年2月30日), anywhere in the report.
 
     Why
         Dates in the report place its figures in time (docs/format.md §2: the statistics period
@@ -52,8 +56,13 @@ class ImpossibleDate(Rule):
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
         import datetime  # here, for the same reason as the patterns
 
-        long_year, full_date = re.compile(_LONG_YEAR), re.compile(_DATE)
+        long_year, full_date, run_date = re.compile(_LONG_YEAR), re.compile(_DATE), re.compile(_RUN_DATE)
         for n, line in enumerate(report.lines, start=1):
+            for m in run_date.finditer(line):
+                end = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip()) + 1  # past 月 or 日
+                yield self.diag(
+                    f"“{line[m.start():end]}”不是有效的日期（年份与月、日连写，缺“年”或“月”）",
+                    Span(n, m.start() + 1, n, end + 1), key="date", snippet=line[m.start():end])
             for m in long_year.finditer(line):
                 yield self.diag(
                     f"“{m.group(0)}”不是有效的年份（{len(m.group(1))} 位数字）",

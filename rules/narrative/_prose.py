@@ -264,7 +264,10 @@ def t4_includes_carried(report: Report) -> bool:
     """The report notes that its table 四 counts include cases carried over (FORMAT §3.5)."""
     if "含上" not in report.text:  # both phrases start so: most reports are settled at once
         return False
-    return any(("含上年" in l or "含上一年" in l) and ("复议" in l or "诉讼" in l) for l in report.lines)
+    # In one sentence: a paragraph on one line (a web page) may say 含上年度结转申请 of the
+    # applications of table 三 and speak of 复议 in another sentence.
+    return any(("含上年" in t or "含上一年" in t) and ("复议" in t or "诉讼" in t)
+               for t in (s.text for s in report.sentences if "含上" in s.text))
 
 
 def t3_columns(report: Report, row: str, columns: tuple[str, ...]) -> Optional[Number]:

@@ -66,7 +66,8 @@ class CaseOutcomeMismatch(Rule):
         blocks summed): 均获维持 needs 结果纠正, 其他结果 and 尚未审结 at 0; 均已审结 needs
         尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 (判决撤销,
         复议决定确认违法, 判决确认本机关答复违法) needs it above 0; 撤诉 (撤回复议申请) needs
-        其他结果 above 0. A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
+        其他结果 above 0 (a count written above 0 contradicts a claim of none even where
+        the cells beside it are left blank). A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
         (1 件被维持, 1 件结果维持), must equal its column. The kind is the case word nearest before the claim. Rates (败诉率 5%),
         cases the agency decided as the review body (复议机关 named other than as deciding the
         agency's case: 复议机关维持原答复 1 件 is read) and a region's totals are not read, nor
@@ -118,15 +119,18 @@ class CaseOutcomeMismatch(Rule):
                 for kind in _kinds_before(text, m.start(), suit_only="败诉" in m.group(0)):
                     vals = {c: t4_column(report, kind, c) for c in columns}
                     total = t4_column(report, kind, "total")
-                    if total is None or any(v is None for v in vals.values()) or (want == "zero" and not total):
+                    if total is None or (want == "zero" and not total):
                         continue
                     if want == "zero":
+                        # A written count that is not 0 contradicts the claim whatever cells
+                        # beside it were left blank (a page printing no 0); blanks alone do not.
                         bad = [c for c in columns if vals[c]]
                         if not bad:
                             continue
                         detail = "、".join(f"{_COLUMN_NAMES[c]} {fmt(vals[c])}" for c in bad)  # type: ignore[arg-type]
                     else:
-                        if vals[columns[0]] or _NEGATION_BEFORE.search(clause[:clause.find(m.group(0))]):
+                        if vals[columns[0]] is None or vals[columns[0]] \
+                                or _NEGATION_BEFORE.search(clause[:clause.find(m.group(0))]):
                             continue  # (未出现原告撤诉情况: no claim that it happened)
                         detail = f"{_COLUMN_NAMES[columns[0]]} 0"
                     yield self.diag(f"正文称{_KIND_NAMES[kind]}“{m.group(0)}”，但表四{_KIND_NAMES[kind]}{detail}",
@@ -177,7 +181,7 @@ def _clause(text: str, i: int) -> str:
 
 def _kinds_before(text: str, i: int, suit_only: bool = False) -> list[str]:
     """The kinds of case a claim at ``i`` speaks of: the case word nearest before it, and the
-    one joined to it (行政复议和行政诉讼案件均获维持)."""
+    one joined to it (行政复议和行政诉讼案件均获维持; 行政复议7件，诉讼9件，均获维持)."""
     found = list(_CASE.finditer(text, 0, i))
     if not found:
         return []
@@ -185,7 +189,8 @@ def _kinds_before(text: str, i: int, suit_only: bool = False) -> list[str]:
     kinds = [last.lastgroup]
     if len(found) > 1:
         prev = found[-2]
-        if prev.lastgroup != last.lastgroup and re.fullmatch(r"[、和及与或]|案件[、和及与]", text[prev.end():last.start()]):
+        between = text[prev.end():last.start()]
+        if prev.lastgroup != last.lastgroup and re.fullmatch(r"[、和及与或]|案件[、和及与]|[0-9０-９]+[件起宗个][，,、；;]", between):
             kinds.insert(0, prev.lastgroup)
     if suit_only:
         kinds = [k for k in kinds if k == "suit"]

@@ -47,7 +47,8 @@ class EnumerationSlip(Rule):
         item before stands at most three sentences back (any distance within the section for
         （一）…). Sub-headings （一）… on lines of their own count up among themselves
         within the section (（一）主动公开情况 … （四）监督保障情况 skips two), whatever the
-        prose between them lists. A new 一 (even run into a
+        prose between them lists; the next one run into its first sentence or closed by a
+        full stop at a line's start (（三）政府信息管理。…) counts among them. A new 一 (even run into a
         sub-heading: （二）整改措施一是…), a number below the last, a run-in sub-heading
         （二） or a heading starts a new list; the sections' own headings are left to the
         structure rules.
@@ -82,7 +83,10 @@ class EnumerationSlip(Rule):
         last: dict[str, tuple[int, Any, int, int, int]] = {}  # style -> (n, sentence, start, end, index)
         heading: Optional[tuple[int, Any, int, int, int]] = None  # the section's last （n） sub-heading
         section: object = ()
+        previous_line = 0  # the source line the sentence before ended on
         for index, s in enumerate(sentences(report)):
+            starts_line = bool(s.text) and s.position(0)[0] > previous_line
+            previous_line = s.position(len(s.text) - 1)[0] if s.text else previous_line
             if s.section != section:
                 last, heading = {}, None
                 section = s.section
@@ -110,6 +114,12 @@ class EnumerationSlip(Rule):
                     last.pop(style, None)
                     continue
                 last[style] = (n, s, a, b, index)
+                if (style == "paren" and starts_line and not s.text[:a].strip()
+                        and heading is not None and n == heading[0] + 1):
+                    # The next sub-heading run into its first sentence or closed by a full
+                    # stop (（三）政府信息管理。…) at a line's start: it continues the run of
+                    # sub-headings on lines of their own.
+                    heading = last[style]
                 # A first item, or a number below the last, starts a new list.
                 if n <= 1 or prev is None or n == prev[0] + 1 or n < prev[0] \
                         or (style != "paren" and index - prev[4] > _REACH):

@@ -66,6 +66,31 @@ def _year_before(piece: str, line_words: set[str]) -> bool:
     return False
 
 
+def _repeated_first_header(t2) -> Optional[tuple[Any, str]]:
+    """The second of two identical headers of 第二十条第（一）项 and the header its column
+    should have, when exactly one of the block's three headers is printed nowhere; else None.
+    The block's headers are the column labels before its first row's label."""
+    block = (T2_2019 if t2.format == "2019" else T2_2021).blocks[0]
+    names = [normalise(c.label) for c in block.columns]
+    keys = {r.key for r in block.rows}
+    rows = [(lab.span.line, lab.span.column) for lab in t2.row_labels if lab.key in keys]
+    if not rows:
+        return None
+    first_row = min(rows)
+    header = [c for c in t2.column_labels if (c.span.line, c.span.column) < first_row]
+    found = [(c, normalise(c.text)) for c in header if normalise(c.text) in names]
+    printed = [n for _, n in found]
+    missing = [n for n in names if n not in printed]
+    if len(missing) != 1 or len(found) != len(names):
+        return None
+    seen: set[str] = set()
+    for c, n in found:
+        if n in seen:
+            return c, block.columns[names.index(missing[0])].label
+        seen.add(n)
+    return None
+
+
 class MisspeltColumnLabel(Rule):
     """What it checks
         The column headers of 表二: 本年制发件数, 本年废止件数, 现行有效件数, 本年处理决定数量,
@@ -83,6 +108,10 @@ class MisspeltColumnLabel(Rule):
 
         A column of the year before printed beside this year's (上年收费金额 next to
         本年收费金额 on one header line) is another column, not a misspelling.
+
+        A header of 第二十条第（一）项 printed twice where another of its three is printed
+        nowhere (本年新制作数量 twice, 本年新公开数量 missing: a cell pasted over) names the
+        missing column wrongly, in either format's headers.
 
     Bad::
 
@@ -106,6 +135,11 @@ class MisspeltColumnLabel(Rule):
         t2 = report.t2
         if t2 is None:
             return
+        repeated = _repeated_first_header(t2)
+        if repeated is not None:
+            label, want = repeated
+            yield self.diag(f"表二第（一）项列名“{label.text}”重复出现，此列应为“{want}”", label.span,
+                            key=f"t2.header.{want}", snippet=label.text)
         seen = set()
         words_on: dict[int, set[str]] = {}
         for label in t2.column_labels:

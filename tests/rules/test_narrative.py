@@ -331,3 +331,31 @@ def test_a_dot_in_numbers_headings_and_addresses_is_no_full_stop():
     for text in ("收费9.5万元", "四.政府信息公开行政复议情况", "网址www.gov.cn", "1.属于国家秘密"):
         assert _OCR_FULL_STOP.search(text) is None, text
     assert _OCR_FULL_STOP.sub("。", "办理1件.发生复议") == "办理1件。发生复议"
+
+
+@pytest.mark.parametrize(("pending", "found"), [("1", ["N108"]), ("", []), ("0", [])])
+def test_all_upheld_against_a_pending_case_among_blank_cells(pending, found):
+    # A page that prints no 0 (its 结果纠正 and 其他结果 left blank): a written 尚未审结
+    # above 0 still contradicts 均获维持; blanks alone do not.
+    t4 = {"review.upheld": "1", "review.corrected": "", "review.other": "", "review.pending": pending,
+          "review.total": "2" if pending == "1" else "1"}
+    sentence = f"全年因政府信息公开被申请行政复议{t4['review.total']}件，均获维持。"
+    assert [d.code for d in run(with_sentence(sentence, t4=t4), ["N108"])] == found
+
+
+def test_all_upheld_after_two_counted_kinds_speaks_of_both():
+    # 行政复议2件，行政诉讼1件，均获维持: the claim is of both kinds, not only the nearest.
+    t4 = {"review.upheld": "1", "review.pending": "1", "review.total": "2"}
+    sentence = "全年行政复议2件，行政诉讼0件，均获维持。"
+    found = run(with_sentence(sentence, t4=t4), ["N108"])
+    assert [d.code for d in found] == ["N108"] and "行政复议" in found[0].message
+
+
+def test_carried_applications_in_another_sentence_of_the_paragraph_leave_table_4_alone():
+    # A web page's paragraph is one line: 含上年度结转申请 of table 三's applications in one
+    # sentence does not make table 四 "include carried cases" for the next sentence.
+    t4 = {"review.upheld": "1", "review.pending": "1", "review.total": "2"}
+    para = "全年答复申请4件（含上年度结转申请1件）。全年行政复议2件，均获维持。"
+    assert [d.code for d in run(with_sentence(para, t4=t4), ["N108"])] == ["N108"]
+    carried = "全年答复申请4件。全年行政复议2件（含上年结转1件），均获维持。"
+    assert run(with_sentence(carried, t4=t4), ["N108"]) == []

@@ -36,6 +36,21 @@ def test_misspelt_header_is_an_error_and_located():
     assert "本年废止件数" in diags[0].message
 
 
+@pytest.mark.parametrize(("headers", "found"), [
+    (("本年制发件数", "本年制发件数", "现行有效件数"), "本年废止件数"),
+    (("本年制发件数", "本年废止件数", "本年废止件数"), "现行有效件数"),
+    (("本年制发件数", "本年废止件数", "现行有效件数"), None),
+    (("本年制发件数", "本年制发件数", "本年制发件数"), None),   # which column is which: unknown
+])
+def test_a_first_block_header_printed_twice_names_the_missing_one(headers, found):
+    diags = run(example_report(t2_headers=headers), ["T102"], profile="default")
+    assert [d.message.split("应为")[-1].strip("“”") for d in diags] == ([found] if found else [])
+    if found:
+        text = example_report(t2_headers=headers)
+        line = text.splitlines()[diags[0].span.line - 1]
+        assert line[diags[0].span.column - 1:].startswith(headers[1] if headers[0] == headers[1] else headers[2])
+
+
 @pytest.mark.parametrize("headers", [
     ("本年制发件数", "本年废止件数", "现行有效件数"),
     ("本 年 制 发 件 数", "本年廢止件數", "现行有效件数"),  # PDF spacing, Traditional characters
@@ -129,6 +144,18 @@ def test_lone_other_handling_is_strict_and_2021_only():
     assert run(text, [], profile="default") == [] or "T106" not in codes(run(text, [], profile="default"))
     old = example_report(other_handling_alone=True, year=2020)
     assert "T106" not in codes(run(old, ["T106"]))
+
+
+@pytest.mark.parametrize("blank_cells", ["", "\t" * 7])
+def test_2019_other_handling_row_left_blank_is_no_missing_row(blank_cells):
+    # The 2019 format's one （六）其他处理 row printed with its label and every cell blank
+    # (a CMS page with &nbsp; for 0) is there: its three 2021 sub-rows are not missing.
+    text = example_report(other_handling_alone=True, year=2020)
+    row = "\t（六）其他处理" + "\t0" * 7
+    assert row in text
+    diags = run(text.replace(row, "\t（六）其他处理" + blank_cells), ["T105"])
+    assert diags == []
+    assert codes(run(example_report(drop_t3_rows=("R17",), other_handling_alone=True, year=2020), ["T105"])) == ["T105"]
 
 
 def test_old_format_labels_in_a_2021_report():
