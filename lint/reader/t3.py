@@ -28,6 +28,7 @@ from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
 from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column, subtotal_the_rows_show
 from .t3_header import Header, read_header, row_named as _t3_row_named
+from .t3_total_apart import total_apart
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
 
@@ -84,7 +85,10 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
     plain = width == 7 and subtotal is None and header.placement is None
-    parts, ordered = (None, None) if form is not None else _parts_or_order(infos, order, read.vectors, plain, issues)
+    # (The 总计 column's values read apart, after its header word: no column groups.)
+    apart = total_apart(infos) if form is None else None
+    parts, ordered = (None, None) if form is not None or apart is not None else \
+        _parts_or_order(infos, order, read.vectors, plain, issues)
     if form is not None:
         vectors = form.vectors
         if form.issue is not None:
@@ -98,6 +102,11 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         vectors = [_in_format_order(v, header.placement) for v in vectors]
     elif ordered is not None:
         vectors = ordered
+    if apart is not None:
+        header, width = header._replace(text=apart.header_text, columns=L.t3_columns_in(apart.header_text)), 7
+        subtotal = subtotal_column(header.text)
+        keys = {v.key for v in apart.vectors}
+        vectors = apart.vectors + [v for v in vectors if v.key not in keys and not _read_from(v, apart.lines)]
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     in_format_columns = header.placement is None and subtotal is None and parts is None
@@ -122,6 +131,11 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         layout = t3_parts.FORM
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   region_span(infos))
+
+
+def _read_from(vec: Vector, lines: frozenset[int]) -> bool:
+    """Do all of the vector's values stand on ``lines``?"""
+    return all(n in lines for n in (vec.lines if vec.lines is not None else (vec.line,)))
 
 
 def _parts_or_order(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector], plain: bool,

@@ -62,14 +62,16 @@ def subtotal_the_rows_show(rows: Sequence[Sequence[LCell]], guess: int) -> int:
     for vals in rows:
         if len(vals) != 8 or not all(isinstance(c.value, (int, Decimal)) for c in vals):
             continue
-        fitting = [p for p in SUBTOTAL_PLACES if _subtotal_fits(vals, p)]
+        fitting = [p for p in SUBTOTAL_PLACES if subtotal_fits(vals, p)]
         if len(fitting) == 1:
             only[fitting[0]] += 1
     other = SUBTOTAL_PLACES[1] if guess == SUBTOTAL_PLACES[0] else SUBTOTAL_PLACES[0]
     return other if only[other] and not only.get(guess, 0) else guess
 
 
-def _subtotal_fits(vals: Sequence[LCell], place: int) -> bool:
+def subtotal_fits(vals: Sequence[LCell], place: int) -> bool:
+    """Eight values with the 小计 at ``place``: it is the five legal-person columns' sum
+    and the 总计 is 自然人 plus it."""
     nums = [c.value for c in vals]
     sub = nums[place]
     legal = [v for k, v in enumerate(nums[1:7], 1) if k != place]
