@@ -167,6 +167,34 @@ def test_a_number_cut_in_two_by_a_cell_boundary_is_joined_by_the_row_total():
     assert "T103" not in [d.code for d in lint_text(text)]
 
 
+def test_two_numbers_each_cut_in_two_are_joined_by_the_row_total():
+    # pymupdf4llm: |（|七）|总计|2|932|53|0|0|6|1|4|3050|, 2932 and 61 each cut in two.
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "|（|七）|总计|1|3|11|0|0|0|0|2|4|\n")
+    report = report_to_dict(parse(text))
+    assert report["t3"]["R24"] == {"C1": 13, "C2": 11, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": 24}
+    assert not {"T103", "A104"} & {d.code for d in lint_text(text)}
+
+
+def test_two_values_too_many_that_two_ways_of_joining_explain_stay_t103():
+    # 1|1|1|0|0|0|0|1|2 adds up joined as 11 1 0 0 0 0 12 and as 1 11 0 0 0 0 12: unknown.
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "|（|七）|总计|1|1|1|0|0|0|0|1|2|\n")
+    assert "T103" in [d.code for d in lint_text(text)]
+
+
+def test_a_value_after_a_piece_of_label_in_its_cell_is_the_rows_first_value():
+    # pymupdf4llm cuts LibreOffice's narrow label column in pieces of two characters and
+    # puts the first value, whose box fell in that column, on the piece's next line.
+    old = "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n"
+    page = example_report()
+    assert old in page
+    text = page.replace(old, "||||3.其<br>0|0|0|0|0|0|0||\n||||他|||||||||\n")
+    report = report_to_dict(parse(text))
+    assert report["t3"]["R23"] == {f"C{k}": 0 for k in range(1, 8)}
+    assert "T103" not in [d.code for d in lint_text(text)]
+
+
 def test_a_row_with_a_value_too_many_that_no_join_explains_is_still_t103():
     old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
     text = example_report().replace(old, "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\t7\n")

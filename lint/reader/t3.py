@@ -87,8 +87,12 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     plain = width == 7 and subtotal is None and header.placement is None
     # (The 总计 column's values read apart, after its header word: no column groups.)
     apart = total_apart(infos) if form is None else None
-    parts, ordered = (None, None) if form is not None or apart is not None else \
-        _parts_or_order(infos, order, read.vectors, plain, issues)
+    if form is not None:
+        parts, ordered = None, None
+    elif apart is not None:
+        parts, ordered = None, _in_reading_order(infos, read.vectors, order, issues) if plain else None
+    else:
+        parts, ordered = _parts_or_order(infos, order, read.vectors, plain, issues)
     if form is not None:
         vectors = form.vectors
         if form.issue is not None:
@@ -347,8 +351,8 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
             return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
         placed, sub = reading
         return Row(key, label, to_cells(placed), vec.line, (), 7, to_cell(sub) if sub is not None else None)
-    elif n == 8 and (joined := choose_join(vals)) is not None:
-        placed, n = joined, 7  # one number cut in two by a cell boundary (the row total decides)
+    elif n in (8, 9) and (joined := choose_join(vals)) is not None:
+        placed, n = joined, 7  # numbers cut in two by cell boundaries (the row total decides)
     elif n == 8:
         drop = choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]

@@ -5,6 +5,7 @@ columns (an intruder to drop) and for seven values under eight columns (a 小计
 to place a 小计 column the header names."""
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -117,24 +118,46 @@ def _drop_that_fits(vals: Sequence[LCell]) -> Optional[int]:
 
 
 def choose_join(vals: Sequence[LCell]) -> Optional[list[LCell]]:
-    """Eight values under seven columns read as seven, one number cut in two by a cell
-    boundary ("| 9 | 5 |" for 95, as PDF-to-markdown tools cut a cell): the one join of two
-    neighbouring values that makes the row add up; None when leaving one value out makes
-    it add up (:func:`choose_drop`'s case) or when no join or several fit (then the row is
-    the report's own: T103)."""
-    if _drop_that_fits(vals) is not None:
+    """Eight or nine values under seven columns read as seven, one or two numbers each cut
+    in two by a cell boundary ("| 9 | 5 |" for 95, as PDF-to-markdown tools cut a cell):
+    the one way of joining neighbouring values that makes the row add up; None when
+    eight values add up leaving one out (:func:`choose_drop`'s case) or when no way or
+    several fit (then the row is the report's own: T103)."""
+    cuts = len(vals) - 7
+    if cuts not in (1, 2) or (cuts == 1 and _drop_that_fits(vals) is not None):
         return None
     found = None
-    for i in range(7):
-        first, then = vals[i], vals[i + 1]
-        if not (isinstance(first.value, int) and isinstance(then.value, int)) or first.text.startswith("0") \
-                or then.line != first.line:
-            continue
-        text = first.text + then.text
-        joined = [*vals[:i], LCell("num", text, first.line, first.column, then.end_column, int(text)), *vals[i + 2:]]
-        if all(isinstance(c.value, int) for c in joined) and sum(c.value for c in joined[:6]) == joined[6].value:
+    for joins in itertools.combinations(range(len(vals) - 1), cuts):
+        if any(b - a < 2 for a, b in zip(joins, joins[1:])):
+            continue  # (a number cut in three is not read)
+        joined = _joined_at(vals, joins)
+        if joined is not None and sum(c.value for c in joined[:6]) == joined[6].value:
             if found is not None:
                 return None
             found = joined
     return found
+
+
+def _joined_at(vals: Sequence[LCell], joins: Sequence[int]) -> Optional[list[LCell]]:
+    """``vals`` with each value at ``joins`` written together with the next one; None when
+    a join is no number as written (its first part a 0, a part not a whole number, the
+    parts on two lines) or a value is not a number."""
+    out: list[LCell] = []
+    i = 0
+    while i < len(vals):
+        first = vals[i]
+        if i in joins:
+            then = vals[i + 1]
+            if not (isinstance(first.value, int) and isinstance(then.value, int)) or first.text.startswith("0") \
+                    or then.line != first.line:
+                return None
+            text = first.text + then.text
+            out.append(LCell("num", text, first.line, first.column, then.end_column, int(text)))
+            i += 2
+        else:
+            if not isinstance(first.value, int):
+                return None
+            out.append(first)
+            i += 1
+    return out
 
