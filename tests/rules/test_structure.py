@@ -92,6 +92,28 @@ def test_a_title_numbered_as_a_scan_reads_it_is_the_section_not_a_finding(slot_h
     assert run(text, ["S101"]) == []
 
 
+@pytest.mark.parametrize("written", [
+    "、政府信息公开行政复议、\n\n行政诉讼情况",  # the numeral lost, the title wrapped
+    "、政府信息公开行政复议、\n\n行下iR人情况",  # … and its second line garbled
+    "  、 政府信息公开行政复议、 行下iR人情况",  # on one line (words placed by position)
+])
+def test_a_long_title_whose_end_ocr_garbled_or_wrapped_is_the_section(written):
+    # tesseract on a scanned report: the title's start read right, its end on the next
+    # line or garbled. Was: S101 "missing" at table 四's header.
+    text = example_report().replace(S4 + "\n", written + "\n")
+    assert S4 not in text
+    assert run(text, ["S101"]) == []
+
+
+@pytest.mark.parametrize("written", [
+    "、政府信息公开行政复议、\n\n行政诉讼情况及本机关今年的有关工作安排",  # more than a title's end
+    "四，政府信息公开行政复议、行政诉讼情况",  # a typist's numbering: named where it stands
+])
+def test_a_title_start_with_more_than_its_end_after_it_is_no_scan_of_the_heading(written):
+    text = example_report().replace(S4 + "\n", written + "\n")
+    assert [d.key for d in run(text, ["S101"])] == ["S4"]
+
+
 def test_fragment_is_not_judged():
     assert run(corpus("govnianbao_huaian-city-2024_section3-fragment.txt"), ["S101"]) == []
 
