@@ -3,6 +3,7 @@ rows whose digits ran together cut by the identities (:mod:`.runs`).
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -20,7 +21,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_parts, t3_runs
+from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_gaps, t3_parts, t3_runs
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -226,6 +227,13 @@ def _placed_rows(vectors: Sequence[Vector], order: Sequence[str], width: int, su
                               _ABSENT_ROW, vec.line, (), 0)
             continue
         target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
+    if width == 7 and subtotal is None:
+        # Rows cut by separators that carry six values and show no empty cell: where the
+        # lost one stood, as the column identities tell (:mod:`.t3_gaps`).
+        short = [key for key, vec in placed.items() if key in rows and vec.separated and len(vec.cells) == 6
+                 and rows[key].cells[6] is ABSENT and all(CELL_KIND(c) == "num" for c in vec.cells)]
+        for key, cells in t3_gaps.place_lost_cells(rows, short).items():
+            rows[key] = dataclasses.replace(rows[key], cells=cells)
     return rows, groups
 
 
