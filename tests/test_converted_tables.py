@@ -158,6 +158,25 @@ def test_a_line_broken_by_br_tags_is_read_line_by_line():
     assert not [d for d in lint_text(text) if d.code in ("S101", "T101", "A101", "A102", "A103")]
 
 
+def test_rows_run_on_in_a_paragraph_joined_by_blanks_are_read_row_by_row():
+    # pymupdf4llm writes the last rows of a page it did not take for a table as one
+    # paragraph, its lines joined by blanks: 「2.申 0 0 0 0 0 0 0 请人 逾期 … 3.其 0 … 他
+    # （七）总计 3 1 0 0 0 0 4 四、结转下年度继续办 1 0 … 理 四、政府信息公开行政复议…」.
+    page = example_report()
+    start = page.index("\t\t2.申请人逾期未按收费通知")
+    end = page.index("\n", page.index("四、政府信息公开行政复议"))
+    lines = page[start:end].replace("\n\n", "\n").split("\n")
+    joined = " ".join(_narrow(line).replace("<br>", " ") for line in lines)
+    text = page[:start] + joined + page[end:]
+    assert joined in text.splitlines()
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"] is not None
+    want = report_to_dict(parse(page))["t3"]
+    for key in ("R22", "R23", "R24", "R25"):
+        assert report["t3"][key] == want[key], key
+    assert not [d for d in lint_text(text) if d.code in ("S101", "T101", "T103", "T105", "T190")]
+
+
 def test_a_number_cut_in_two_by_a_cell_boundary_is_joined_by_the_row_total():
     # pymupdf4llm: |（|七）|总计|95|0|0|0|0|0|9|5|, the total 95 cut into 9 and 5.
     old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
