@@ -229,6 +229,29 @@ def test_a_section_heading_cut_into_a_pipe_rows_cells_is_the_heading():
     assert not [d for d in lint_text(text) if d.code in ("S101", "T101")]
 
 
+def test_a_heading_cut_into_cells_after_the_end_of_a_label_is_the_heading():
+    # pymupdf4llm: the label above ended in the heading's first cell, on the cell's first
+    # line: |理<br>四、|政府|信息公|…|. Was: table 四 "missing" (T101) and S101.
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    text = example_report().replace(heading, "|理<br>四、|政府|信息公|开行政|复|议、行政|诉讼情|况||||||", 1)
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"]["title"] == heading
+    assert not [d for d in lint_text(text) if d.code in ("S101", "T101")]
+
+
+def test_a_heading_in_the_last_lines_of_cells_under_values_is_there():
+    # pymupdf4llm stacks table 四's values and the next heading in one pipe row, each cell
+    # a value over a piece of the heading: |1<br>五、|0<br>存在|…|. Was: S101 for 五.
+    heading = "五、存在的主要问题及改进情况"
+    page = example_report()
+    values = page[page.index("结果维持"):page.index(heading)].strip().split("\n")[-1]
+    pieces = ["五、", "存在", "的主要", "问题及", "改", "进情况"]
+    cells = [f"{v}<br>{pieces[k]}" if k < len(pieces) else v for k, v in enumerate(values.split("\t"))]
+    text = page.replace(values + "\n", "").replace(heading, "|" + "|".join(cells) + "|", 1)
+    assert heading not in text
+    assert not [d for d in lint_text(text) if d.code == "S101"]
+
+
 def test_a_table_row_cut_into_cells_is_no_heading():
     # 四、结转下年度继续办理 cut so carries values: a row of table 三, not section 四.
     page = example_report()

@@ -113,13 +113,18 @@ def _title_end_garbled(report: Report, slot: str) -> bool:
 
 def _title_in_table_cells(report: Report, slot: str) -> bool:
     """Whether the section's numbered title stands inside a pipe table's row, cut into its
-    cells or among a cell's lines ("|行政事业性收费<br>0<br>三、收到和处理政府信息<br>…|公开申|请情况|"):
+    cells or among a cell's lines ("|行政事业性收费<br>0<br>三、收到和处理政府信息<br>…|公开申|请情况|"), or
+    in the last lines of cells whose first lines are a row's values ("|40<br>五、|0<br>存在|…|"):
     PDF-to-markdown tools take a heading between two tables into a table. The heading is
     there to the eye; the reader cannot take it for one."""
     start = normalise(STANDARD[slot])[:_TITLE_START]
     for number in _lines_between_neighbours(report, slot):
         text = report.lines[number - 1]
-        if "|" in text and start in normalise(_BR.sub("", text.replace("|", ""))):
+        if "|" not in text:
+            continue
+        # (Or in the cells' last lines, under a row's values: 「|40<br>五、|0<br>存在|…|」.)
+        last_lines = "".join(_BR.split(cell)[-1] for cell in text.split("|"))
+        if start in normalise(_BR.sub("", text.replace("|", ""))) or start in normalise(last_lines):
             return True
     return False
 
