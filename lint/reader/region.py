@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
+from .. import labels as L
 from ..model import Span
 from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
@@ -162,7 +163,7 @@ class _RegionReader:
             m = self.match(c.text)
             self.out.labels.append(((c, line), m))
             if m is not None and unnamed is not None and unnamed[1] == line - 1 and not self.pending \
-                    and self.match(unnamed[2] + c.text) == m:
+                    and _starts_label(unnamed[2], m):
                 # The rest of the label of the row just above, whose piece named no row (a
                 # label cut in pieces, its first piece beside the values: 「2.申 0 … 0」 /
                 # 「请人 逾期 … 申请」): that row's, not a row waiting for its values.
@@ -217,6 +218,14 @@ class _RegionReader:
                 self.out.vectors.append(stream.vector(key, range(n), lab, "vertical"))
         else:
             self.out.vectors.extend(unlabelled_stream(stream, full))
+
+
+def _starts_label(piece: str, key: str) -> bool:
+    """Is ``piece`` the start of table 三 row ``key``'s label, as a narrow column cuts it
+    (「2.申」, 「四、结转下年度继续办」: two characters or more)?"""
+    label = L.T3_STANDARD_LABELS.get(key)
+    start = L.normalise(piece)
+    return label is not None and len(start) >= 2 and L.normalise(label).startswith(start)
 
 
 def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths: Sequence[int],
