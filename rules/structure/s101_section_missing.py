@@ -9,7 +9,7 @@ from gplint.labels import NUMERAL_LOOKALIKES, normalise
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
-from ._common import MIN_SECTIONS, SLOTS, STANDARD, table_region
+from ._common import MIN_SECTIONS, SLOTS, STANDARD, table_region, title_garbled_heading
 
 
 def _where(report: Report, slot: str) -> int:
@@ -154,7 +154,9 @@ class SectionMissing(Rule):
         (the numeral read as a character of its shape, 「入、」 for 六、; its 、 lost; the
         numeral lost and its mark kept, 「、总体情况」), nor when such a title's start is read
         right and its end garbled or wrapped onto the next line, no longer than the title's
-        rest (「、政府信息公开行政复议、」 / 「行下iR人情况」): the section is there. A numbered
+        rest (「、政府信息公开行政复议、」 / 「行下iR人情况」), nor for a heading numbered with the
+        section's numeral, in its place, whose title a scan garbled (of the title's length,
+        a third of its characters in order: 「五、入在网主要肯闻及攻测庙」): the section is there. A numbered
         title inside a pipe table's row (cut into its cells by a PDF-to-markdown tool) is
         there to the eye: no finding.
 
@@ -197,7 +199,8 @@ class SectionMissing(Rule):
                     f"（应为“{STANDARD[slot]}”）",
                     Span(titled, 1, titled, len(text) + 1), key=slot, snippet=STANDARD[slot])
                 continue
-            if _title_in_table_cells(report, slot) or _title_end_garbled(report, slot):
+            if _title_in_table_cells(report, slot) or _title_end_garbled(report, slot) \
+                    or title_garbled_heading(report, slot):
                 continue
             line = _where(report, slot)
             text = report.lines[line - 1] if 0 < line <= len(report.lines) else ""

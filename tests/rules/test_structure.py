@@ -114,6 +114,21 @@ def test_a_title_start_with_more_than_its_end_after_it_is_no_scan_of_the_heading
     assert [d.key for d in run(text, ["S101"])] == ["S4"]
 
 
+@pytest.mark.parametrize("written", ["五、  入在网主要肯闻及攻测庙", "五、  存在玖主要向大及改进于况-"])
+def test_a_heading_numbered_in_its_place_whose_title_a_scan_garbled_is_the_section(written):
+    # tesseract on a scanned report: 五、 read right, the title garbled. Was: S101 "missing"
+    # and S108 "a second numbering" inside section 四.
+    text = example_report().replace(S5, written)
+    assert S5 not in text
+    assert run(text, ["S101", "S108"]) == []
+
+
+def test_a_heading_in_its_place_with_another_title_is_no_scan_of_it():
+    # 五、 over a title that shares too little with 存在的主要问题及改进情况: not the section.
+    text = example_report().replace(S5, "五、本年度工作亮点与特色做法")
+    assert [d.key for d in run(text, ["S101"])] == ["S5"]
+
+
 def test_fragment_is_not_judged():
     assert run(corpus("govnianbao_huaian-city-2024_section3-fragment.txt"), ["S101"]) == []
 
