@@ -205,9 +205,10 @@ def lines_with_flattened_tables(text: str) -> list[int]:
     return sorted(numbers)
 
 
-#: A table 三 row run on after a piece of label: a word's last character, then seven
-#: values cut by single blanks.
-_RUN_ON_ROW = lazy_compile("[\u4e00-\u9fff）)][ \u3000](?:[0-9０-９]+[ \u3000]){6}[0-9０-９]+(?![0-9０-９.．])")
+#: A table 三 row run on after a piece of label: a word's last character, a blank, then
+#: seven values cut by single blanks. (It opens with the blank, a literal: the search
+#: stops only at blanks, not at every Chinese character of the text.)
+_RUN_ON_ROW = lazy_compile(" (?<=[\u4e00-\u9fff）)] )(?:[0-9０-９]+[ \u3000]){6}[0-9０-９]+(?![0-9０-９.．])")
 #: How many rows run on make a line a table's rows joined by blanks.
 _RUN_ON_ROWS_MIN = 2
 
