@@ -51,6 +51,8 @@ def _lone_value(info: LineInfo) -> Optional[tuple[LCell, int]]:
 
 def total_apart(infos: Sequence[LineInfo]) -> Optional[TotalApart]:
     """The layout above, when the region begins with it (after its caption); None otherwise."""
+    if not _labels_first(infos):
+        return None  # (nearly every table: values, or a header naming no row, come first)
     lines = [i for i in infos if not (i.blank or i.footer or i.md_rule)]
     at = 0
     # The caption and the rows' labels, each row label on a line of its own.
@@ -94,6 +96,16 @@ def total_apart(infos: Sequence[LineInfo]) -> Optional[TotalApart]:
                                label, "column") for (key, label), cells in zip(rows, chosen)]
     used = frozenset(n for _, n in stream) | frozenset(n for _, n in totals)
     return TotalApart(text + "总计", vectors, used)
+
+
+def _labels_first(infos: Sequence[LineInfo]) -> bool:
+    """Does a row label on a line of its own come before the region's first value?"""
+    for info in infos:
+        if info.values:
+            return False
+        if len(info.labels) == 1 and (key := row_named(info.labels[0].text)) is not None and key.startswith("R"):
+            return True
+    return False
 
 
 def _values_run(lines: Sequence[LineInfo], at: int, n: int) -> Optional[list[tuple[LCell, int]]]:
