@@ -14,7 +14,8 @@ The text then reads, one a line::
 Read as it stands, the k rows take the 小计 (or 其他) for their 总计 and the k last values
 are a stray row: a row total "wrong" (A104) and the prose's count of applications
 "contradicted" (N101) on a table the report prints right. Here the k 总计 values are put
-back at the end of their rows, and the header is read with its 总计.
+back at the end of their rows, and the header is read with its 总计 — when one row at
+least then adds up (else the values after the word are other rows', not its column).
 """
 from __future__ import annotations
 
@@ -92,6 +93,8 @@ def total_apart(infos: Sequence[LineInfo]) -> Optional[TotalApart]:
     by_row = [list(stream[r * width:(r + 1) * width]) + [totals[r]] for r in range(k)]
     # Column boxes wrote the values column by column; rows only when their identities say so.
     chosen = by_row if _fitting(by_row, subtotal) > _fitting(by_column, subtotal) else by_column
+    if not _fitting(chosen, subtotal):
+        return None  # (no row adds up so: values of other rows after the word, not its column)
     vectors = [Vector.at_lines(key, [c for c, _ in cells], cells[0][1], array("i", [n for _, n in cells]),
                                label, "column") for (key, label), cells in zip(rows, chosen)]
     used = frozenset(n for _, n in stream) | frozenset(n for _, n in totals)
