@@ -163,7 +163,7 @@ class _RegionReader:
             m = self.match(c.text)
             self.out.labels.append(((c, line), m))
             if m is not None and unnamed is not None and unnamed[1] == line - 1 and not self.pending \
-                    and _starts_label(unnamed[2], m):
+                    and L.starts_t3_label(unnamed[2], m):
                 # The rest of the label of the row just above, whose piece named no row (a
                 # label cut in pieces, its first piece beside the values: 「2.申 0 … 0」 /
                 # 「请人 逾期 … 申请」): that row's, not a row waiting for its values.
@@ -218,14 +218,6 @@ class _RegionReader:
                 self.out.vectors.append(stream.vector(key, range(n), lab, "vertical"))
         else:
             self.out.vectors.extend(unlabelled_stream(stream, full))
-
-
-def _starts_label(piece: str, key: str) -> bool:
-    """Is ``piece`` the start of table 三 row ``key``'s label, as a narrow column cuts it
-    (「2.申」, 「四、结转下年度继续办」: two characters or more)?"""
-    label = L.T3_STANDARD_LABELS.get(key)
-    start = L.normalise(piece)
-    return label is not None and len(start) >= 2 and L.normalise(label).startswith(start)
 
 
 def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths: Sequence[int],

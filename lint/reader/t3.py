@@ -3,7 +3,6 @@ rows whose digits ran together cut by the identities (:mod:`.runs`).
 """
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -111,7 +110,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         header, width = header._replace(text=apart.header_text, columns=L.t3_columns_in(apart.header_text)), 7
         subtotal = subtotal_column(header.text)
         keys = {v.key for v in apart.vectors}
-        vectors = apart.vectors + [v for v in vectors if v.key not in keys and not _read_from(v, apart.lines)]
+        vectors = apart.vectors + [v for v in vectors if v.key not in keys and not apart.read_from(v)]
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     in_format_columns = header.placement is None and subtotal is None and parts is None
@@ -136,11 +135,6 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         layout = t3_parts.FORM
     return Table3(rows, header.labels, header.columns or tuple(T3_COLS), groups, header.caption, layout,
                   region_span(infos))
-
-
-def _read_from(vec: Vector, lines: frozenset[int]) -> bool:
-    """Do all of the vector's values stand on ``lines``?"""
-    return all(n in lines for n in (vec.lines if vec.lines is not None else (vec.line,)))
 
 
 def _parts_or_order(infos: Sequence[LineInfo], order: Sequence[str], whole: Sequence[Vector], plain: bool,
@@ -228,12 +222,7 @@ def _placed_rows(vectors: Sequence[Vector], order: Sequence[str], width: int, su
             continue
         target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
     if width == 7 and subtotal is None:
-        # Rows cut by separators that carry six values and show no empty cell: where the
-        # lost one stood, as the column identities tell (:mod:`.t3_gaps`).
-        short = [key for key, vec in placed.items() if key in rows and vec.separated and len(vec.cells) == 6
-                 and rows[key].cells[6] is ABSENT and all(CELL_KIND(c) == "num" for c in vec.cells)]
-        for key, cells in t3_gaps.place_lost_cells(rows, short).items():
-            rows[key] = dataclasses.replace(rows[key], cells=cells)
+        t3_gaps.place_in_short_rows(rows, placed)  # (rows short of a value shown nowhere)
     return rows, groups
 
 

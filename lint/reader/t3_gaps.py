@@ -18,12 +18,15 @@ identities no way makes hold (a clerk's slip) keeps the first placing and its fi
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from .. import format as F
 from ..model import ABSENT, Cell, Row
+from .cells import CELL_KIND
+from .vectors import Vector
 
 #: How many short rows are tried together at most (seven places each).
 MOST_SHORT_ROWS = 3
@@ -32,6 +35,15 @@ _COLUMNS = F.T3_2021.column_keys
 #: SUM-RESULTS and BALANCE: the identities down the columns (ROW-TOTAL holds in a row whose
 #: lost value the row total gave).
 _COLUMN_IDENTITIES = tuple(i for i in F.t3_identities() if i.kind in ("SUM-RESULTS", "BALANCE"))
+
+
+def place_in_short_rows(rows: dict[str, Row], placed: Mapping[str, Vector]) -> None:
+    """Rows read from separated lines (``placed``: their vectors) with six values, all
+    numbers, and no 总计 placed: each lost cell put where the identities say, in ``rows``."""
+    short = [key for key, vec in placed.items() if key in rows and vec.separated and len(vec.cells) == 6
+             and rows[key].cells[6] is ABSENT and all(CELL_KIND(c) == "num" for c in vec.cells)]
+    for key, cells in place_lost_cells(rows, short).items():
+        rows[key] = dataclasses.replace(rows[key], cells=cells)
 
 
 def place_lost_cells(rows: dict[str, Row], short: Sequence[str]) -> dict[str, tuple[Cell, ...]]:

@@ -41,6 +41,10 @@ class TotalApart(NamedTuple):
     #: The lines of the values the reader placed (the rows' and the 总计 column's).
     lines: frozenset[int]
 
+    def read_from(self, vec: Vector) -> bool:
+        """Do all of ``vec``'s values stand on :attr:`lines` (a vector these rows replace)?"""
+        return all(n in self.lines for n in (vec.lines if vec.lines is not None else (vec.line,)))
+
 
 def _lone_value(info: LineInfo) -> Optional[tuple[LCell, int]]:
     """The line's one number and its line, when it holds nothing else."""
