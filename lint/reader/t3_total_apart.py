@@ -19,6 +19,7 @@ least then adds up (else the values after the word are other rows', not its colu
 """
 from __future__ import annotations
 
+import itertools
 from array import array
 from typing import NamedTuple, Optional, Sequence
 
@@ -31,6 +32,11 @@ from .vectors import LabelAt, Vector
 
 #: The words that head table 三's 总计 column (alone on their line here).
 _TOTAL_WORDS = frozenset(w for c in F.T3_2021.columns if c.key == "C7" for w in c.words)
+
+
+#: The most lines the layout can take: table 三's rows' labels, a header, eight values
+#: and a 总计 a row.
+_MOST_LINES = 25 * 10 + 40
 
 
 class TotalApart(NamedTuple):
@@ -58,7 +64,9 @@ def total_apart(infos: Sequence[LineInfo]) -> Optional[TotalApart]:
     """The layout above, when the region begins with it (after its caption); None otherwise."""
     if not _labels_first(infos):
         return None  # (nearly every table: values, or a header naming no row, come first)
-    lines = [i for i in infos if not (i.blank or i.footer or i.md_rule)]
+    # (The region's first lines only: a region's lines are read when asked for, and a
+    # table printed many times over holds thousands.)
+    lines = list(itertools.islice((i for i in infos if not (i.blank or i.footer or i.md_rule)), _MOST_LINES))
     at = 0
     # The caption and the rows' labels, each row label on a line of its own.
     rows: list[tuple[str, LabelAt]] = []
