@@ -17,7 +17,9 @@ pdf-grid) through the PDF
 text extractors of Python pipelines: pdfminer.six's ``extract_text`` (its default layout
 analysis), PyMuPDF's ``get_text()`` as stored and sorted, pymupdf4llm's markdown, pypdf's
 ``extract_text()`` plain and in layout mode, pdfplumber's ``extract_text()`` plain and with
-``layout=True``.
+``layout=True``. And two more PDFs through one extractor each (:data:`MORE_PDF_VARIANTS`):
+pymupdf4llm of LibreOffice's plain PDF (lo-plain-pdf), pdfminer.six of reportlab's 小计 PDF
+(pdf-subtotal).
 
 And docx-merged's Word documents through docx2txt and mammoth's markdown (how Python
 pipelines read .docx attachments).
@@ -200,17 +202,25 @@ DOCX_EXTRACTORS: dict[str, tuple[str, Callable[[], Optional[Callable[[Path], str
     "mammoth-md": ("mammoth's markdown", _mammoth_markdown),
 }
 
+#: Two more PDFs, each through the extractor that misread it (the tenth session's sweep):
+#: pymupdf4llm's markdown of LibreOffice's plain PDF (a narrow label column cut in pieces
+#: of two characters, rows run on into a paragraph, headings stacked in cells) and
+#: pdfminer.six's text of reportlab's 小计 PDF (the 总计 column's box after the others').
+MORE_PDF_VARIANTS = (("pymupdf4llm", "lo-plain-pdf"), ("pdfminer-text", "pdf-subtotal"))
+
 #: The variants: "<extractor>-<page>".
 EXTRACTED_VARIANTS = {f"{name}-{page}": f"{page}'s page as {what} writes it"
                       for name, (what, _make) in EXTRACTORS.items() for page in PAGES}
 EXTRACTED_VARIANTS.update({f"{name}-{pdf}": f"{pdf}'s PDF as {what} writes its text"
                            for name, (what, _make) in PDF_EXTRACTORS.items() for pdf in PDFS})
+EXTRACTED_VARIANTS.update({f"{name}-{pdf}": f"{pdf}'s PDF as {PDF_EXTRACTORS[name][0]} writes its text"
+                           for name, pdf in MORE_PDF_VARIANTS})
 EXTRACTED_VARIANTS.update({f"{name}-docx-merged": f"docx-merged's Word document as {what} writes its text"
                            for name, (what, _make) in DOCX_EXTRACTORS.items()})
 
 
 def _split(variant: str) -> tuple[str, str]:
-    for page in PDFS + PAGES:
+    for page in PDFS + tuple(pdf for _name, pdf in MORE_PDF_VARIANTS) + PAGES:
         if variant.endswith("-" + page):
             return variant[:-len(page) - 1], page
     raise KeyError(variant)
@@ -221,7 +231,7 @@ def extracted_text(reports: dict, folder: Path, variant: str) -> dict[str, Path]
     if variant.endswith("-docx-merged"):
         return _docx_text(reports, folder, variant[:-len("-docx-merged")])
     name, page = _split(variant)
-    if page in PDFS:
+    if page not in PAGES:
         return _pdf_text(reports, folder, name, page)
     from unseen_inputs import as_2019, render_html, render_html_parts, render_office
 
@@ -259,7 +269,7 @@ def _pdf_text(reports: dict, folder: Path, name: str, source: str) -> dict[str, 
         made_pdfs = print_pages(reports, pdfs, source)
     else:
         made_pdfs = {report: pdfs / f"{report}.pdf" for report, d in reports.items()
-                     if render_pdf(d, pdfs / f"{report}.pdf")}
+                     if render_pdf(d, pdfs / f"{report}.pdf", subtotal=source == "pdf-subtotal")}
     made = {}
     for report, pdf in made_pdfs.items():
         path = folder / f"{report}.txt"

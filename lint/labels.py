@@ -239,6 +239,14 @@ def is_standard_title(slot: str, norm_title: str) -> bool:
     return norm_title == normalise(SECTION_STANDARD_TITLES[slot])
 
 
+def starts_t3_label(piece: str, key: str) -> bool:
+    """Is ``piece`` the start of table 三 row ``key``'s standard label, as a narrow column
+    cuts it (「2.申」, 「四、结转下年度继续办」: two characters or more)?"""
+    label = T3_STANDARD_LABELS.get(key)
+    start = normalise(piece)
+    return label is not None and len(start) >= 2 and normalise(label).startswith(start)
+
+
 #: Characters OCR reads the section numerals as (their shapes in a scan).
 NUMERAL_LOOKALIKES = {"一": "-—_", "二": "=", "三": "兰彡", "四": "叫囚匹吗", "五": "去丑", "六": "入大"}
 

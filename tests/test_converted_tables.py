@@ -158,12 +158,59 @@ def test_a_line_broken_by_br_tags_is_read_line_by_line():
     assert not [d for d in lint_text(text) if d.code in ("S101", "T101", "A101", "A102", "A103")]
 
 
+def test_rows_run_on_in_a_paragraph_joined_by_blanks_are_read_row_by_row():
+    # pymupdf4llm writes the last rows of a page it did not take for a table as one
+    # paragraph, its lines joined by blanks: 「2.申 0 0 0 0 0 0 0 请人 逾期 … 3.其 0 … 他
+    # （七）总计 3 1 0 0 0 0 4 四、结转下年度继续办 1 0 … 理 四、政府信息公开行政复议…」.
+    page = example_report()
+    start = page.index("\t\t2.申请人逾期未按收费通知")
+    end = page.index("\n", page.index("四、政府信息公开行政复议"))
+    lines = page[start:end].replace("\n\n", "\n").split("\n")
+    joined = " ".join(_narrow(line).replace("<br>", " ") for line in lines)
+    text = page[:start] + joined + page[end:]
+    assert joined in text.splitlines()
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"] is not None
+    want = report_to_dict(parse(page))["t3"]
+    for key in ("R22", "R23", "R24", "R25"):
+        assert report["t3"][key] == want[key], key
+    assert not [d for d in lint_text(text) if d.code in ("S101", "T101", "T103", "T105", "T190")]
+
+
 def test_a_number_cut_in_two_by_a_cell_boundary_is_joined_by_the_row_total():
     # pymupdf4llm: |（|七）|总计|95|0|0|0|0|0|9|5|, the total 95 cut into 9 and 5.
     old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
     text = example_report().replace(old, "|（|七）|总计|13|1|0|0|0|0|1|4|\n")
     report = report_to_dict(parse(text))
     assert report["t3"]["R24"] == {"C1": 13, "C2": 1, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": 14}
+    assert "T103" not in [d.code for d in lint_text(text)]
+
+
+def test_two_numbers_each_cut_in_two_are_joined_by_the_row_total():
+    # pymupdf4llm: |（|七）|总计|2|932|53|0|0|6|1|4|3050|, 2932 and 61 each cut in two.
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "|（|七）|总计|1|3|11|0|0|0|0|2|4|\n")
+    report = report_to_dict(parse(text))
+    assert report["t3"]["R24"] == {"C1": 13, "C2": 11, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": 24}
+    assert not {"T103", "A104"} & {d.code for d in lint_text(text)}
+
+
+def test_two_values_too_many_that_two_ways_of_joining_explain_stay_t103():
+    # 1|1|1|0|0|0|0|1|2 adds up joined as 11 1 0 0 0 0 12 and as 1 11 0 0 0 0 12: unknown.
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "|（|七）|总计|1|1|1|0|0|0|0|1|2|\n")
+    assert "T103" in [d.code for d in lint_text(text)]
+
+
+def test_a_value_after_a_piece_of_label_in_its_cell_is_the_rows_first_value():
+    # pymupdf4llm cuts LibreOffice's narrow label column in pieces of two characters and
+    # puts the first value, whose box fell in that column, on the piece's next line.
+    old = "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n"
+    page = example_report()
+    assert old in page
+    text = page.replace(old, "||||3.其<br>0|0|0|0|0|0|0||\n||||他|||||||||\n")
+    report = report_to_dict(parse(text))
+    assert report["t3"]["R23"] == {f"C{k}": 0 for k in range(1, 8)}
     assert "T103" not in [d.code for d in lint_text(text)]
 
 
@@ -180,6 +227,29 @@ def test_a_section_heading_cut_into_a_pipe_rows_cells_is_the_heading():
     report = report_to_dict(parse(text))
     assert report["sections"]["S4"]["title"] == heading
     assert not [d for d in lint_text(text) if d.code in ("S101", "T101")]
+
+
+def test_a_heading_cut_into_cells_after_the_end_of_a_label_is_the_heading():
+    # pymupdf4llm: the label above ended in the heading's first cell, on the cell's first
+    # line: |理<br>四、|政府|信息公|…|. Was: table 四 "missing" (T101) and S101.
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    text = example_report().replace(heading, "|理<br>四、|政府|信息公|开行政|复|议、行政|诉讼情|况||||||", 1)
+    report = report_to_dict(parse(text))
+    assert report["sections"]["S4"]["title"] == heading
+    assert not [d for d in lint_text(text) if d.code in ("S101", "T101")]
+
+
+def test_a_heading_in_the_last_lines_of_cells_under_values_is_there():
+    # pymupdf4llm stacks table 四's values and the next heading in one pipe row, each cell
+    # a value over a piece of the heading: |1<br>五、|0<br>存在|…|. Was: S101 for 五.
+    heading = "五、存在的主要问题及改进情况"
+    page = example_report()
+    values = page[page.index("结果维持"):page.index(heading)].strip().split("\n")[-1]
+    pieces = ["五、", "存在", "的主要", "问题及", "改", "进情况"]
+    cells = [f"{v}<br>{pieces[k]}" if k < len(pieces) else v for k, v in enumerate(values.split("\t"))]
+    text = page.replace(values + "\n", "").replace(heading, "|" + "|".join(cells) + "|", 1)
+    assert heading not in text
+    assert not [d for d in lint_text(text) if d.code == "S101"]
 
 
 def test_a_table_row_cut_into_cells_is_no_heading():

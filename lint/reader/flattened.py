@@ -205,6 +205,47 @@ def lines_with_flattened_tables(text: str) -> list[int]:
     return sorted(numbers)
 
 
+#: A table 三 row run on after a piece of label: a word's last character, a blank, then
+#: seven values cut by single blanks. (It opens with the blank, a literal: the search
+#: stops only at blanks, not at every Chinese character of the text.)
+_RUN_ON_ROW = lazy_compile(" (?<=[\u4e00-\u9fff）)] )(?:[0-9０-９]+[ \u3000]){6}[0-9０-９]+(?![0-9０-９.．])")
+#: How many rows run on make a line a table's rows joined by blanks.
+_RUN_ON_ROWS_MIN = 2
+
+
+def lines_with_rows_run_on(text: str) -> list[int]:
+    """The (1-based) numbers of the lines of ``text`` that hold two or more of table 三's
+    rows run on, each a piece of label and its seven values (a PDF-to-markdown tool writes
+    the last rows of a page it did not take for a table as one paragraph, its lines joined
+    by blanks: 「2.申 0 0 0 0 0 0 0 请人 逾期 … 3.其 0 0 0 0 0 0 0 他 （七）总计 0 … 四、政府…」)."""
+    counts: dict[int, int] = {}
+    line, at = 1, 0
+    for m in _RUN_ON_ROW.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        counts[line] = counts.get(line, 0) + 1
+    lines = [n for n, k in counts.items() if k >= _RUN_ON_ROWS_MIN]
+    if not lines:
+        return lines
+    # (Not with the header's words run on before them, 「自然人 法人或其他组织 总计 … 一、本年新收
+    # … 32 2 0 0 0 0 34 …」: a table flattened whole, whose values other lines of the page
+    # may hold; only the last rows of a page, as this cut reads them.)
+    raws = text.split("\n")
+    return [n for n in lines if _HEADER_WORD not in raws[n - 1]]
+
+
+#: Table 三's header word that no row label holds.
+_HEADER_WORD = "自然人"
+
+
+def row_cuts(text: str) -> list[int]:
+    """Where a line of rows run on is cut into virtual lines: as a flattened page is (with
+    no anchor asked for), and after each row's seven values (the rest of a label cut in
+    pieces, 「2.申 0 0 0 0 0 0 0 请人 逾期 …」, is a line of its own, as its cell printed it)."""
+    ends = [m.end() for m in _RUN_ON_ROW.finditer(text) if text[m.end():].strip()]
+    return sorted(set(_segment_cuts(text)) | set(ends))
+
+
 def _heading_after(text: str, at: int) -> bool:
     """Whether a section's numeral stands after offset ``at`` on its line."""
     end = text.find("\n", at)

@@ -2,9 +2,11 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .. import labels as L
+from ..lazy_re import lazy_compile
 from ..model import (
     Heading,
     Span,
@@ -97,12 +99,24 @@ def _heading_in_cells(info: LineInfo) -> Optional[Heading]:
     under a table into the table), read whole: its numeral and the standard title."""
     if "|" not in info.text or any(c.kind == "num" for c in info.values):
         return None
-    joined = "".join(info.text.replace("|", " ").split())
-    numeral, mark, title = joined[:1], joined[1:2], joined[2:]
-    number = L.cn_to_int(numeral)
-    slot = f"S{number}"
-    if mark != "、" or slot not in L.SECTION_STANDARD_TITLES or not L.is_standard_title(slot, L.normalise(title)):
+    whole = "".join(info.text.replace("|", " ").split())
+    # (Or the first cell's last line: the line above's label ended in it, 「|理<br>四、|政府|…」.)
+    cells = info.text.split("|")
+    first = next((k for k, cell in enumerate(cells) if cell.strip()), 0)
+    last_line = _CELL_LINES.split(cells[first].strip())[-1]
+    tail = "".join(" ".join([last_line, *cells[first + 1:]]).split())
+    for joined in dict.fromkeys((whole, tail)):
+        numeral, mark, title = joined[:1], joined[1:2], joined[2:]
+        number = L.cn_to_int(numeral)
+        slot = f"S{number}"
+        if mark == "、" and slot in L.SECTION_STANDARD_TITLES and L.is_standard_title(slot, L.normalise(title)):
+            break
+    else:
         return None
     start = info.text.index("|") + 1
     end = len(info.text.rstrip().rstrip("|").rstrip()) + 1
     return Heading(1, numeral, number, title, joined, Span(info.number, start, info.number, end))
+
+
+#: What parts a pipe cell's lines: a <br> as read (blanks of its length) or as written.
+_CELL_LINES = lazy_compile(r"<br\s*/?>|[ \u3000]{2,}", re.I)

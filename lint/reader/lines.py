@@ -58,9 +58,21 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.
         inner = _split_unseparated(Line(line, _joined(toks), toks))
-        if inner.labels and inner.values and is_row_label(inner.labels[0].text):
+        if inner.labels and inner.values and (is_row_label(inner.labels[0].text) or (
+                len(inner.values) == 1 and _after_wide_gap(toks))):
             return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
+
+
+def _after_wide_gap(toks: Sequence[Tok]) -> bool:
+    """Does the segment end with a number set off by a wide gap (two blanks or more: a
+    ``<br>`` read as blanks)? A PDF-to-markdown tool that cut a narrow label column into
+    pieces puts the value whose box fell in the label's column after its piece of label,
+    on the cell's next line ("| 2.申<br>0 |"): the value, not a piece of the label."""
+    k = len(toks) - 1
+    while toks[k].type in _NOT_CONTENT and toks[k].value.strip() == "":
+        k -= 1
+    return k >= 1 and toks[k - 1].type == "BLANK" and len(toks[k - 1].value) >= 2
 
 
 #: Tokens that are no content of a cell; a segment with more content tokens than

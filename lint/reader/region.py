@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
+from .. import labels as L
 from ..model import Span
 from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
@@ -80,6 +81,9 @@ class _RegionReader:
         #: The row whose label the last stream of values stood under, and the stream's last
         #: line: a label naming that row on the next line is the rest of its label.
         self.stream_under: Optional[tuple[str, int]] = None
+        #: A row just read whose label names no row (a piece: 「2.申」), its line and label
+        #: text: a label on the next line may be the rest of it (see :meth:`labels_alone`).
+        self.unnamed_row: Optional[tuple[Vector, int, str]] = None
 
     def take(self, info: LineInfo) -> None:
         short, self.short_row = self.short_row, None
@@ -131,6 +135,8 @@ class _RegionReader:
         # (The shared reading's list itself: read-only, as every reading is.)
         vector = Vector.at_lines(key, vals, info.number, None, lab_cell, "row", info.separated)
         self.out.vectors.append(vector)
+        if key is None and labs and not info.separated:
+            self.unnamed_row = (vector, info.number, "".join(c.text for c in labs))
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector
 
@@ -152,9 +158,17 @@ class _RegionReader:
 
     def labels_alone(self, labs: Sequence[LCell], line: int) -> None:
         """Row labels on lines of their own (``line``): their values follow as a stream."""
+        unnamed, self.unnamed_row = self.unnamed_row, None
         for c in labs:
             m = self.match(c.text)
             self.out.labels.append(((c, line), m))
+            if m is not None and unnamed is not None and unnamed[1] == line - 1 and not self.pending \
+                    and L.starts_t3_label(unnamed[2], m):
+                # The rest of the label of the row just above, whose piece named no row (a
+                # label cut in pieces, its first piece beside the values: 「2.申 0 … 0」 /
+                # 「请人 逾期 … 申请」): that row's, not a row waiting for its values.
+                unnamed[0].key = m
+                continue
             # A label broken over lines may name its row twice (…收费通知要 / 求缴纳费用…),
             # its values between the pieces where they stand beside the label's middle
             # (OCR's boxes in reading order: 「5.要求行政机关确认或」 / 0 … 0 / 「重新出具已获取信息」).

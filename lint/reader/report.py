@@ -23,7 +23,8 @@ from ..sources import normalise_newlines
 from .cells import LineInfo, seen_at
 from .line_memo import RegionLines, read_lines, split_lines
 from .lines import split_line
-from .flattened import SEGMENT_MIN, lines_with_flattened_tables, piece_tokens, rows_run_on, segment_cuts
+from .flattened import (SEGMENT_MIN, lines_with_flattened_tables, lines_with_rows_run_on, piece_tokens, row_cuts,
+                        rows_run_on, segment_cuts)
 from .run_on import MOST as RUN_ON_MOST, heading_cuts, run_on_lines
 from .page_numbers import page_number_lines
 from .headings import heading_of, heading_shape_of
@@ -290,6 +291,9 @@ def _lines_to_cut(text: str, raws: Sequence[str], infos: Sequence[LineInfo],
             cuts = segment_cuts(raws[n - 1], min_length=0)
             if cuts:
                 cut[n] = cuts
+    for n in lines_with_rows_run_on(text):
+        if n not in cut and not infos[n - 1].separated and (cuts := row_cuts(raws[n - 1])):
+            cut[n] = cuts
     # A section heading run into its line (.run_on), when there are no more of them than
     # a report's sections can have.
     run_on: dict[int, list[int]] = {}

@@ -20,7 +20,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_parts, t3_runs
+from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_gaps, t3_parts, t3_runs
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -28,6 +28,7 @@ from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
 from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column, subtotal_the_rows_show
 from .t3_header import Header, read_header, row_named as _t3_row_named
+from .t3_total_apart import total_apart
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
 
@@ -84,7 +85,14 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
     plain = width == 7 and subtotal is None and header.placement is None
-    parts, ordered = (None, None) if form is not None else _parts_or_order(infos, order, read.vectors, plain, issues)
+    # (The 总计 column's values read apart, after its header word: no column groups.)
+    apart = total_apart(infos) if form is None else None
+    if form is not None:
+        parts, ordered = None, None
+    elif apart is not None:
+        parts, ordered = None, _in_reading_order(infos, read.vectors, order, issues) if plain else None
+    else:
+        parts, ordered = _parts_or_order(infos, order, read.vectors, plain, issues)
     if form is not None:
         vectors = form.vectors
         if form.issue is not None:
@@ -98,6 +106,11 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         vectors = [_in_format_order(v, header.placement) for v in vectors]
     elif ordered is not None:
         vectors = ordered
+    if apart is not None:
+        header, width = header._replace(text=apart.header_text, columns=L.t3_columns_in(apart.header_text)), 7
+        subtotal = subtotal_column(header.text)
+        keys = {v.key for v in apart.vectors}
+        vectors = apart.vectors + [v for v in vectors if v.key not in keys and not apart.read_from(v)]
     # Runs are cut as seven cells, 总计 last: not under a header that prints the columns in
     # another order or adds a 小计 column, nor in a table printed in column groups.
     in_format_columns = header.placement is None and subtotal is None and parts is None
@@ -213,6 +226,8 @@ def _placed_rows(vectors: Sequence[Vector], order: Sequence[str], width: int, su
                               _ABSENT_ROW, vec.line, (), 0)
             continue
         target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
+    if width == 7 and subtotal is None:
+        t3_gaps.place_in_short_rows(rows, placed)  # (rows short of a value shown nowhere)
     return rows, groups
 
 
@@ -338,8 +353,8 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
             return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
         placed, sub = reading
         return Row(key, label, to_cells(placed), vec.line, (), 7, to_cell(sub) if sub is not None else None)
-    elif n == 8 and (joined := choose_join(vals)) is not None:
-        placed, n = joined, 7  # one number cut in two by a cell boundary (the row total decides)
+    elif n in (8, 9) and (joined := choose_join(vals)) is not None:
+        placed, n = joined, 7  # numbers cut in two by cell boundaries (the row total decides)
     elif n == 8:
         drop = choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]

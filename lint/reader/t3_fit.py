@@ -5,6 +5,7 @@ columns (an intruder to drop) and for seven values under eight columns (a 小计
 to place a 小计 column the header names."""
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -62,14 +63,16 @@ def subtotal_the_rows_show(rows: Sequence[Sequence[LCell]], guess: int) -> int:
     for vals in rows:
         if len(vals) != 8 or not all(isinstance(c.value, (int, Decimal)) for c in vals):
             continue
-        fitting = [p for p in SUBTOTAL_PLACES if _subtotal_fits(vals, p)]
+        fitting = [p for p in SUBTOTAL_PLACES if subtotal_fits(vals, p)]
         if len(fitting) == 1:
             only[fitting[0]] += 1
     other = SUBTOTAL_PLACES[1] if guess == SUBTOTAL_PLACES[0] else SUBTOTAL_PLACES[0]
     return other if only[other] and not only.get(guess, 0) else guess
 
 
-def _subtotal_fits(vals: Sequence[LCell], place: int) -> bool:
+def subtotal_fits(vals: Sequence[LCell], place: int) -> bool:
+    """Eight values with the 小计 at ``place``: it is the five legal-person columns' sum
+    and the 总计 is 自然人 plus it."""
     nums = [c.value for c in vals]
     sub = nums[place]
     legal = [v for k, v in enumerate(nums[1:7], 1) if k != place]
@@ -115,24 +118,46 @@ def _drop_that_fits(vals: Sequence[LCell]) -> Optional[int]:
 
 
 def choose_join(vals: Sequence[LCell]) -> Optional[list[LCell]]:
-    """Eight values under seven columns read as seven, one number cut in two by a cell
-    boundary ("| 9 | 5 |" for 95, as PDF-to-markdown tools cut a cell): the one join of two
-    neighbouring values that makes the row add up; None when leaving one value out makes
-    it add up (:func:`choose_drop`'s case) or when no join or several fit (then the row is
-    the report's own: T103)."""
-    if _drop_that_fits(vals) is not None:
+    """Eight or nine values under seven columns read as seven, one or two numbers each cut
+    in two by a cell boundary ("| 9 | 5 |" for 95, as PDF-to-markdown tools cut a cell):
+    the one way of joining neighbouring values that makes the row add up; None when
+    eight values add up leaving one out (:func:`choose_drop`'s case) or when no way or
+    several fit (then the row is the report's own: T103)."""
+    cuts = len(vals) - 7
+    if cuts not in (1, 2) or (cuts == 1 and _drop_that_fits(vals) is not None):
         return None
     found = None
-    for i in range(7):
-        first, then = vals[i], vals[i + 1]
-        if not (isinstance(first.value, int) and isinstance(then.value, int)) or first.text.startswith("0") \
-                or then.line != first.line:
-            continue
-        text = first.text + then.text
-        joined = [*vals[:i], LCell("num", text, first.line, first.column, then.end_column, int(text)), *vals[i + 2:]]
-        if all(isinstance(c.value, int) for c in joined) and sum(c.value for c in joined[:6]) == joined[6].value:
+    for joins in itertools.combinations(range(len(vals) - 1), cuts):
+        if any(b - a < 2 for a, b in zip(joins, joins[1:])):
+            continue  # (a number cut in three is not read)
+        joined = _joined_at(vals, joins)
+        if joined is not None and sum(c.value for c in joined[:6]) == joined[6].value:
             if found is not None:
                 return None
             found = joined
     return found
+
+
+def _joined_at(vals: Sequence[LCell], joins: Sequence[int]) -> Optional[list[LCell]]:
+    """``vals`` with each value at ``joins`` written together with the next one; None when
+    a join is no number as written (its first part a 0, a part not a whole number, the
+    parts on two lines) or a value is not a number."""
+    out: list[LCell] = []
+    i = 0
+    while i < len(vals):
+        first = vals[i]
+        if i in joins:
+            then = vals[i + 1]
+            if not (isinstance(first.value, int) and isinstance(then.value, int)) or first.text.startswith("0") \
+                    or then.line != first.line:
+                return None
+            text = first.text + then.text
+            out.append(LCell("num", text, first.line, first.column, then.end_column, int(text)))
+            i += 2
+        else:
+            if not isinstance(first.value, int):
+                return None
+            out.append(first)
+            i += 1
+    return out
 

@@ -54,3 +54,39 @@ def words_of(text: str) -> str:
 
 #: Characters of a section's body read at a time by :func:`body_words`.
 _STRETCH = 4096
+
+
+def title_garbled_heading(report: Report, slot: str) -> int:
+    """The line of the heading of ``slot`` (a section the reader did not find) as a scan
+    read it: numbered with the section's numeral and 、, where the section stands (between
+    the sections found before and after it), its title garbled past recognition but of the
+    title's length and with a third of its characters in their order or more
+    (「五、入在网主要肯闻及攻测庙」 for 五、存在的主要问题及改进情况); 0 when there is none."""
+    numeral, title = STANDARD[slot].split("、", 1)
+    before = [report.sections[s].line for s in SLOTS[:SLOTS.index(slot)] if s in report.sections]
+    after = [report.sections[s].line for s in SLOTS[SLOTS.index(slot) + 1:] if s in report.sections]
+    lo, hi = (before[-1] if before else 0), (after[0] if after else len(report.lines) + 1)
+    for h in report.headings:
+        if not (lo < h.span.line < hi) or h.level != 1 or h.numeral != numeral:
+            continue
+        read = "".join(h.title.split())
+        if abs(len(read) - len(title)) <= _TITLE_SLIP and "。" not in read \
+                and 3 * _in_order(read, title) >= len(title):
+            return h.span.line
+    return 0
+
+
+#: How many characters a garbled title's length may be off its standard title's.
+_TITLE_SLIP = 3
+
+
+def _in_order(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share in the same order (their longest common
+    subsequence: titles are short)."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b, 1):
+            cur.append(prev[j - 1] + 1 if ca == cb else max(prev[j], cur[j - 1]))
+        prev = cur
+    return prev[-1]

@@ -9,7 +9,7 @@ from gplint.labels import NUMERAL_LOOKALIKES, normalise
 from gplint.lazy_re import lazy_compile
 from gplint.model import Report, Span
 
-from ._common import MIN_SECTIONS, SLOTS, STANDARD, table_region
+from ._common import MIN_SECTIONS, SLOTS, STANDARD, table_region, title_garbled_heading
 
 
 def _where(report: Report, slot: str) -> int:
@@ -85,15 +85,46 @@ def _numbered_as_scanned(text: str, slot: str) -> bool:
 _MARKS = "、，,."
 
 
+def _title_end_garbled(report: Report, slot: str) -> bool:
+    """Whether the section's heading stands between its neighbours as OCR leaves a long
+    title: its numbering as a scan reads it, the title's start read right (at least
+    :data:`_TITLE_START` characters) and its end garbled or wrapped onto the next line
+    (「、政府信息公开行政复议、」 / 「行下iR人情况」): no more characters after the start,
+    on that line or the next one, than the title's rest and a slip, and no sentence."""
+    title = STANDARD[slot].split("、", 1)[1]
+    lines = report.lines
+    numbers = list(_lines_between_neighbours(report, slot))
+    for k, number in enumerate(numbers):
+        text = lines[number - 1].strip()
+        if len(text) > len(STANDARD[slot]) + _SLIP or title[:_TITLE_START] not in "".join(text.split()):
+            continue
+        if not _numbered_as_scanned(text, slot):
+            continue
+        read = "".join(text[text.find(title[0]):].split())
+        same = next((i for i, (a, b) in enumerate(zip(read, title)) if a != b), min(len(read), len(title)))
+        rest = read[same:]
+        if not rest:  # the title wrapped: its end is the next line that is not blank
+            rest = next(("".join(lines[n - 1].split()) for n in numbers[k + 1:] if lines[n - 1].strip()), "")
+        if same >= _TITLE_START and len(rest) <= len(title) - same + _SLIP and "。" not in rest \
+                and not any(ch.isdigit() for ch in rest):
+            return True
+    return False
+
+
 def _title_in_table_cells(report: Report, slot: str) -> bool:
     """Whether the section's numbered title stands inside a pipe table's row, cut into its
-    cells or among a cell's lines ("|行政事业性收费<br>0<br>三、收到和处理政府信息<br>…|公开申|请情况|"):
+    cells or among a cell's lines ("|行政事业性收费<br>0<br>三、收到和处理政府信息<br>…|公开申|请情况|"), or
+    in the last lines of cells whose first lines are a row's values ("|40<br>五、|0<br>存在|…|"):
     PDF-to-markdown tools take a heading between two tables into a table. The heading is
     there to the eye; the reader cannot take it for one."""
     start = normalise(STANDARD[slot])[:_TITLE_START]
     for number in _lines_between_neighbours(report, slot):
         text = report.lines[number - 1]
-        if "|" in text and start in normalise(_BR.sub("", text.replace("|", ""))):
+        if "|" not in text:
+            continue
+        # (Or in the cells' last lines, under a row's values: 「|40<br>五、|0<br>存在|…|」.)
+        last_lines = "".join(_BR.split(cell)[-1] for cell in text.split("|"))
+        if start in normalise(_BR.sub("", text.replace("|", ""))) or start in normalise(last_lines):
             return True
     return False
 
@@ -121,7 +152,11 @@ class SectionMissing(Rule):
         ("四，…", "四 …", stray marks) is no heading to the reader: the finding goes on that
         line and says so. Not reported when the numbering is as a scan reads a printed one
         (the numeral read as a character of its shape, 「入、」 for 六、; its 、 lost; the
-        numeral lost and its mark kept, 「、总体情况」): the section is there. A numbered
+        numeral lost and its mark kept, 「、总体情况」), nor when such a title's start is read
+        right and its end garbled or wrapped onto the next line, no longer than the title's
+        rest (「、政府信息公开行政复议、」 / 「行下iR人情况」), nor for a heading numbered with the
+        section's numeral, in its place, whose title a scan garbled (of the title's length,
+        a third of its characters in order: 「五、入在网主要肯闻及攻测庙」): the section is there. A numbered
         title inside a pipe table's row (cut into its cells by a PDF-to-markdown tool) is
         there to the eye: no finding.
 
@@ -164,7 +199,8 @@ class SectionMissing(Rule):
                     f"（应为“{STANDARD[slot]}”）",
                     Span(titled, 1, titled, len(text) + 1), key=slot, snippet=STANDARD[slot])
                 continue
-            if _title_in_table_cells(report, slot):
+            if _title_in_table_cells(report, slot) or _title_end_garbled(report, slot) \
+                    or title_garbled_heading(report, slot):
                 continue
             line = _where(report, slot)
             text = report.lines[line - 1] if 0 < line <= len(report.lines) else ""

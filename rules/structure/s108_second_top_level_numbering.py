@@ -6,7 +6,7 @@ from typing import Any, Iterable
 from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.model import Report
 
-from ._common import SLOTS
+from ._common import SLOTS, title_garbled_heading
 
 
 class SecondTopLevelNumbering(Rule):
@@ -46,6 +46,9 @@ class SecondTopLevelNumbering(Rule):
         section_lines = {s.line for s in report.sections.values()}
         # The top-level headings that are not section titles, once (not once a section).
         tops = [h for h in report.headings if h.level == 1 and h.span.line not in section_lines]
+        # (Nor a missing section's own heading as a scan read it: the numbering is the report's.)
+        garbled = {title_garbled_heading(report, s) for s in SLOTS if s not in report.sections} if tops else set()
+        tops = [h for h in tops if h.span.line not in garbled]
         if not tops:
             return
         for slot in SLOTS:

@@ -127,3 +127,35 @@ def test_a_header_repeated_over_a_page_break_read_in_part_is_one_table():
     for key, _ in T3_ROW_LABELS:
         if key not in _LOST:
             assert got[key] == _want(key), key
+
+
+def _with_row(table: list[str], key: str, values: list[str]) -> list[str]:
+    """``table`` (tab rows) with row ``key``'s values replaced by ``values``."""
+    label = [p for p in dict(T3_ROW_LABELS)[key].split("\t") if p]
+    return ["\t".join(label + values) if line.split("\t")[:len(label)] == label else line for line in table]
+
+
+def test_a_row_that_lost_its_first_value_is_placed_where_the_column_sums_say():
+    # PP-OCR lost R04's lone "1" (自然人): 「（二）部分公开…\t0\t0\t0\t0\t0\t1」. Placed first, the
+    # six values put 1 under 其他 and no 总计: 自然人's and 其他's column sums "wrong" (A102,
+    # A103) in a table the report prints right. Only the lost cell's place after 自然人 makes
+    # every column add up: the values go there, the lost cell stays unread.
+    assert _T3["R04"] == (1, 0, 0, 0, 0, 0, 1)
+    text = _report(_with_row(_tab_table(lost=False), "R04", ["0", "0", "0", "0", "0", "1"]))
+    got = _t3(text)["R04"]
+    assert got == {"C1": None, "C2": 0, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": 1}
+    found = lint_with(text, ["A"], profile="default")
+    assert found == [], [(d.code, d.message) for d in found]
+
+
+def test_a_row_that_left_out_its_total_stays_so_when_the_columns_add_up():
+    # A clerk's R13 without its 总计: the column sums hold with the gap last, as read.
+    text = _report(_with_row(_tab_table(lost=False), "R13", ["0", "1", "0", "0", "0", "0"]))
+    assert _t3(text)["R13"] == {"C1": 0, "C2": 1, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": None}
+
+
+def test_a_clerks_slip_beside_a_short_row_keeps_its_finding():
+    # R24's 自然人 written 3 for 4: no place of R04's lost cell makes the columns add up.
+    table = _with_row(_tab_table(lost=False), "R04", ["0", "0", "0", "0", "0", "1"])
+    text = _report(_with_row(table, "R24", ["3", "1", "0", "0", "0", "0", "5"]))
+    assert {d.code for d in lint_with(text, ["A"], profile="default")} & {"A101", "A102", "A103", "A104"}

@@ -92,6 +92,43 @@ def test_a_title_numbered_as_a_scan_reads_it_is_the_section_not_a_finding(slot_h
     assert run(text, ["S101"]) == []
 
 
+@pytest.mark.parametrize("written", [
+    "、政府信息公开行政复议、\n\n行政诉讼情况",  # the numeral lost, the title wrapped
+    "、政府信息公开行政复议、\n\n行下iR人情况",  # … and its second line garbled
+    "  、 政府信息公开行政复议、 行下iR人情况",  # on one line (words placed by position)
+])
+def test_a_long_title_whose_end_ocr_garbled_or_wrapped_is_the_section(written):
+    # tesseract on a scanned report: the title's start read right, its end on the next
+    # line or garbled. Was: S101 "missing" at table 四's header.
+    text = example_report().replace(S4 + "\n", written + "\n")
+    assert S4 not in text
+    assert run(text, ["S101"]) == []
+
+
+@pytest.mark.parametrize("written", [
+    "、政府信息公开行政复议、\n\n行政诉讼情况及本机关今年的有关工作安排",  # more than a title's end
+    "四，政府信息公开行政复议、行政诉讼情况",  # a typist's numbering: named where it stands
+])
+def test_a_title_start_with_more_than_its_end_after_it_is_no_scan_of_the_heading(written):
+    text = example_report().replace(S4 + "\n", written + "\n")
+    assert [d.key for d in run(text, ["S101"])] == ["S4"]
+
+
+@pytest.mark.parametrize("written", ["五、  入在网主要肯闻及攻测庙", "五、  存在玖主要向大及改进于况-"])
+def test_a_heading_numbered_in_its_place_whose_title_a_scan_garbled_is_the_section(written):
+    # tesseract on a scanned report: 五、 read right, the title garbled. Was: S101 "missing"
+    # and S108 "a second numbering" inside section 四.
+    text = example_report().replace(S5, written)
+    assert S5 not in text
+    assert run(text, ["S101", "S108"]) == []
+
+
+def test_a_heading_in_its_place_with_another_title_is_no_scan_of_it():
+    # 五、 over a title that shares too little with 存在的主要问题及改进情况: not the section.
+    text = example_report().replace(S5, "五、本年度工作亮点与特色做法")
+    assert [d.key for d in run(text, ["S101"])] == ["S5"]
+
+
 def test_fragment_is_not_judged():
     assert run(corpus("govnianbao_huaian-city-2024_section3-fragment.txt"), ["S101"]) == []
 
