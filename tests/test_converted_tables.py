@@ -3,6 +3,8 @@ trafilatura, html2text, w3m, lynx): the grid's sliver columns left as empty cell
 labels wrapped in a narrow column whose first line is a label of its own."""
 from __future__ import annotations
 
+import pytest
+
 from gplint import lint_text, parse
 from gplint.dump import report_to_dict
 from gplint.testing import example_report, t4_values, with_table
@@ -220,20 +222,16 @@ def test_a_row_with_a_value_too_many_that_no_join_explains_is_still_t103():
     assert "T103" in [d.code for d in lint_text(text)]
 
 
-def test_a_section_heading_cut_into_a_pipe_rows_cells_is_the_heading():
-    # pymupdf4llm takes the heading under table 三 into the table: |四|、政府|信息公|…|
+@pytest.mark.parametrize("cut", [
+    # pymupdf4llm takes the heading under table 三 into the table
+    "|四|、政府|信息公|开行政|复议、|行政|诉讼情|况|||||||",
+    # … and the label above ended in the heading's first cell, on the cell's first line
+    # (was: table 四 "missing", T101, and S101)
+    "|理<br>四、|政府|信息公|开行政|复|议、行政|诉讼情|况||||||",
+], ids=["cells", "after-a-label"])
+def test_a_section_heading_cut_into_a_pipe_rows_cells_is_the_heading(cut):
     heading = "四、政府信息公开行政复议、行政诉讼情况"
-    text = example_report().replace(heading, "|四|、政府|信息公|开行政|复议、|行政|诉讼情|况|||||||", 1)
-    report = report_to_dict(parse(text))
-    assert report["sections"]["S4"]["title"] == heading
-    assert not [d for d in lint_text(text) if d.code in ("S101", "T101")]
-
-
-def test_a_heading_cut_into_cells_after_the_end_of_a_label_is_the_heading():
-    # pymupdf4llm: the label above ended in the heading's first cell, on the cell's first
-    # line: |理<br>四、|政府|信息公|…|. Was: table 四 "missing" (T101) and S101.
-    heading = "四、政府信息公开行政复议、行政诉讼情况"
-    text = example_report().replace(heading, "|理<br>四、|政府|信息公|开行政|复|议、行政|诉讼情|况||||||", 1)
+    text = example_report().replace(heading, cut, 1)
     report = report_to_dict(parse(text))
     assert report["sections"]["S4"]["title"] == heading
     assert not [d for d in lint_text(text) if d.code in ("S101", "T101")]
