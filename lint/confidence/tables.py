@@ -9,8 +9,8 @@ from ..analyses import per_report
 from ..format import FORMAT_2021, FORMATS
 from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
-from ..pictures import picture_in
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Label, Report, Span, Table2, Table3
+from ..pictures import picture_in
 from .results import RowConfidence, TableConfidence
 from .rows import (all_certain, cells_lost_at_random, first_unsure_span, row_confidence, spilled_rows, stacked_rows,
                    table_score, unplace_short_rows, zeros_written_blank)
@@ -44,6 +44,8 @@ def assess(report: Report) -> dict[str, TableConfidence]:
 
 #: The section each table stands in.
 _SECTION_OF = {"t2": "S2", "t3": "S3", "t4": "S4"}
+
+
 def _image_in_section(report: Report, slot: str) -> Optional[Span]:
     """Where a picture stands in the body of section ``slot``, or None."""
     section = report.sections.get(slot)
