@@ -12,9 +12,11 @@ in the text where the picture was depends on the tool that made the text:
 - lynx and w3m write the picture's file name in brackets (``[W020240115396845.png]``,
   ``[W020240115396845]``); pandoc's plain text an empty ``[]`` on a line of its own.
 
-The bracketed forms are read only where a table was expected and none was found (see
-:mod:`gplint.confidence.tables` and :func:`gplint.reader.sections.t3_rows_in`), so a
-footnote mark ``[1]`` in prose never counts.
+The bracketed forms are narrow (an image word, an image file's name or a CMS file's long
+digit stem, an empty ``[]`` alone on its line), so a footnote mark ``[1]`` never counts.
+They are read where a table was expected and none was found
+(:mod:`gplint.confidence.tables`, :func:`gplint.reader.sections.t3_rows_in`) and, over the
+whole text, where a text titled as a report holds no report (:mod:`gplint.not_a_report`).
 """
 from __future__ import annotations
 
