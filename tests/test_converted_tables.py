@@ -259,3 +259,31 @@ def test_a_table_row_cut_into_cells_is_no_heading():
     report = report_to_dict(parse(text))
     assert report["sections"]["S4"]["line"] == heading_line
     assert report["t3"]["R25"]["C7"] == 1
+
+
+def test_block_headings_of_table_two_cut_into_cells_still_start_the_table():
+    # pymupdf4llm of a page printed from a grid: the first two 第二十条 headings cut over
+    # cells (||第二十|条第（一）项||). The table starts at the first of them, not at the
+    # first heading left whole, so the rows above that one are read too.
+    whole = "\n".join([
+        "第二十条第（一）项",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+        "|---|---|---|---|",
+        "| 规章 | 0 | 0 | 0 |",
+        "| 行政规范性文件 | 3 | 1 | 17 |",
+        "第二十条第（五）项",
+        "| 信息内容 | 本年处理决定数量 |",
+        "|---|---|",
+        "| 行政许可 | 57 |",
+        "||第二十条|第|（六）项||",
+        "| 信息内容 | 本年处理决定数量 |",
+        "| 行政处罚 | 94 |",
+        "| 行政强制 | 6 |",
+        "第二十条第（八）项",
+        "| 信息内容 | 本年收费金额（单位：万元） |",
+        "| 行政事业性收费 | 0 |",
+    ])
+    cut = whole.replace("第二十条第（一）项", "||第二十|条第（一）项||").replace("第二十条第（五）项", "||第|二|十条第（五）|项|")
+    for table in (whole, cut):
+        t2 = report_to_dict(parse(with_table(example_report(), "S2", table)))["t2"]
+        assert (t2["norm.issued"], t2["norm.in_force"], t2["licensing"], t2["penalty"]) == (3, 17, 57, 94)

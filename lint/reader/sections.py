@@ -25,8 +25,7 @@ def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
     for number, info in enumerate(infos, 1):
         # Normalising never creates a 第 (no NFKC or Traditional->Simplified mapping gives
         # one; checked over all of Unicode), so labels without one need not be normalised.
-        if "第" in info.text and any(
-                "第" in c.text and "第二十条" in (n := L.normalise(c.text)) and len(n) <= 30 for c in info.labels):
+        if "第" in info.text and _names_a_t2_block(info):
             anchor = number
             break
     if anchor is None:
@@ -46,6 +45,17 @@ def anchor_t2(infos: Sequence[LineInfo]) -> Optional[int]:
     while k + 1 < anchor and (infos[k].blank or infos[k].footer):
         k += 1
     return k + 1
+
+
+def _names_a_t2_block(info: LineInfo) -> bool:
+    """A 第二十条第（X）项 block heading in one of the line's labels, or cut by a tool into
+    several cells of a line with no value (``||第二十|条第（一）项||``)."""
+    if any("第" in c.text and "第二十条" in (n := L.normalise(c.text)) and len(n) <= 30 for c in info.labels):
+        return True
+    if info.values or len(info.labels) < 2:
+        return False
+    joined = L.normalise("".join(c.text for c in info.labels))
+    return joined.startswith("第二十条") and len(joined) <= 30
 
 
 #: Words of table 二's column headers (本年制发件数, 本年处理决定数量, 本年收费金额…).

@@ -1,6 +1,8 @@
 """Table rules T101-T108 on example reports built with gplint.testing.example_report."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gplint import parse
@@ -705,3 +707,59 @@ def test_a_2019_table_three_read_whole_is_no_scan_for_its_rows_the_format_does_n
     report = parse(text)
     assert report.format_version == "2019" and report.t3.value("R01", "C7") == 4
     assert run(text, ["T190", "A108"], profile="default") == []
+
+
+# T110: rows of table 二 left out of the template.
+
+def _without_lines(text: str, *starts: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not line.startswith(starts))
+
+
+def _with_line(text: str, start: str, new: str) -> str:
+    return "\n".join(new if line.startswith(start) else line for line in text.split("\n"))
+
+
+@pytest.mark.parametrize(("dropped", "named", "placed_after"), [
+    (("行政许可\t",), "行政许可", "行政规范性文件"),
+    (("行政处罚\t", "行政强制\t"), "行政处罚、行政强制", "行政许可"),
+    (("行政事业性收费\t",), "行政事业性收费", "行政强制"),
+])
+def test_t2_rows_left_out_are_named_once(dropped, named, placed_after):
+    text = _without_lines(example_report(), *dropped)
+    diags = run(text, ["T110"], profile="default")
+    assert len(diags) == 1 and diags[0].message.endswith("：" + named)
+    # Placed on the last row printed before the first one missing.
+    assert text.split("\n")[diags[0].span.line - 1].startswith(placed_after + "\t")
+
+
+def test_t2_block_left_out_with_its_heading_is_named():
+    lines = example_report().split("\n")
+    at = lines.index("第二十条第（五）项")
+    text = "\n".join(lines[:at] + lines[at + 3:])  # heading, header, 行政许可
+    diags = run(text, ["T110"], profile="default")
+    assert [d.message.rsplit("：", 1)[1] for d in diags] == ["行政许可"]
+
+
+def test_t2_with_every_row_is_clean():
+    assert run(example_report(), ["T110"]) == []
+
+
+def test_t2_cut_short_by_the_texts_end_is_not_missing_rows():
+    # A page's beginning that stops inside table 二 (a stored excerpt): nothing after it
+    # says the rows are not merely beyond the cut.
+    text = example_report()
+    cut = text[: text.index("第二十条第（六）项")]
+    assert run(cut, ["T110"]) == []
+
+
+def test_t2_label_printed_but_cut_into_cells_is_not_missing():
+    # A PDF tool cut the label over cells (|行|政许可|): the row is printed, if not read.
+    assert run(_with_line(example_report(), "行政许可\t", "|行|政许可|| 3|"), ["T110"]) == []
+    assert codes(run(_with_line(example_report(), "行政许可\t", ""), ["T110"])) == ["T110"]
+
+
+def test_t2_rows_missing_by_the_2019_format():
+    text = Path(__file__).resolve().parents[1].joinpath("layouts/texts/families/2019-tabs.txt").read_text(encoding="utf-8")
+    assert run(text, ["T110"]) == []
+    diags = run(_without_lines(text, "第二十条第（九）项", "信息内容\t采购项目数量", "政府集中采购"), ["T110"])
+    assert len(diags) == 1 and "2019 年试行格式" in diags[0].message and diags[0].message.endswith("：政府集中采购")

@@ -1,0 +1,129 @@
+"""T110: rows of table 二 are missing."""
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Iterable, Optional
+
+from gplint.confidence import TableConfidence, table_confidence
+from gplint.diagnostics import Diagnostic, Rule
+from gplint.format import FORMATS
+from gplint.lazy_re import lazy_compile
+from gplint.model import Report, Span
+
+from ._common import format_checked
+
+
+class T2RowsMissing(Rule):
+    """What it checks
+        That 表二 prints every row of its format: 规章 and 行政规范性文件 under 第二十条第（一）项,
+        行政许可 under （五）, 行政处罚 and 行政强制 under （六）, 行政事业性收费 under （八）
+        (the 2019 format's table 二 also 其他对外管理服务事项 and 政府集中采购). The rows not
+        printed are listed in one finding, placed where the first of them should stand.
+        Nothing is said when gplint could not read the table well enough (T190), when values
+        stand in no row, when the report's text ends before section 三 (a page cut short),
+        or when a missing row's label is written anywhere in section 二 (printed, if not
+        read as a row).
+
+    Why
+        docs/format.md §4 fixes table 二's rows. An agency that issued no licence still
+        prints 行政许可 with 0: a row deleted from the template is a block of the national
+        statistics nobody can tell from "none", and usually a template edited by hand.
+
+    Bad::
+
+        二、主动公开政府信息情况
+
+        第二十条第（一）项
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        规章	0	0	0
+        ⟦⟧行政规范性文件	1	0	5
+        第二十条第（六）项
+        信息内容	本年处理决定数量
+        行政处罚	12
+        行政强制	0
+        第二十条第（八）项
+        信息内容	本年收费金额（单位：万元）
+        行政事业性收费	0
+
+        三、收到和处理政府信息公开申请情况
+
+    Good::
+
+        二、主动公开政府信息情况
+
+        第二十条第（一）项
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        规章	0	0	0
+        行政规范性文件	1	0	5
+        第二十条第（五）项
+        信息内容	本年处理决定数量
+        行政许可	0
+        第二十条第（六）项
+        信息内容	本年处理决定数量
+        行政处罚	12
+        行政强制	0
+        第二十条第（八）项
+        信息内容	本年收费金额（单位：万元）
+        行政事业性收费	0
+
+        三、收到和处理政府信息公开申请情况
+    """
+
+    code = "T110"
+    name = "t2-rows-missing"
+    explanation = "表二缺少格式规定的行（规章、行政规范性文件、行政许可、行政处罚、行政强制、行政事业性收费）。"
+    category = "table"
+    severity = "error"
+    profiles = ("default", "strict")
+
+    def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        t2 = report.t2
+        if t2 is None:
+            return
+        confidence = table_confidence(report, "t2")
+        if not confidence.rows or not confidence.assessable:
+            return  # T101 / T190: what was not read is not known to be missing
+        if confidence.unplaced or confidence.rows_left_over or any(
+                r.flags & {"gathered", "spilled", "stacked"} for r in confidence.rows.values()):
+            return  # values read in no row, or several rows' in one: the rows may be there
+        section_text = _section_two_text(report, confidence)
+        if section_text is None:
+            return  # the text stops inside table 二, or section 二 was not found
+        spec = FORMATS[t2.format].t2
+        missing = [key for key, row in spec.rows.items() if key not in confidence.rows
+                   and not any(word in section_text for word in row.words)]
+        if not missing:
+            return
+        order = list(spec.rows)
+        before = [conf.line for key, conf in confidence.rows.items() if order.index(key) < order.index(missing[0])]
+        line = max(before) if before else min(conf.line for conf in confidence.rows.values())
+        names = "、".join(spec.rows[key].label for key in missing)
+        yield self.diag(f"表二缺少 {len(missing)} 行（按{format_checked(report)}）：{names}",
+                        Span(line), key="t2.rows." + ",".join(missing))
+
+
+#: What stands between a label's characters when a tool cuts it into cells or lines: cell
+#: borders, markup (``<br>``), blanks, punctuation, the values of cells run in.
+_NOT_LABEL_TEXT = lazy_compile(r"<[^<>\n]{0,40}>|[\W\d_]+")
+
+
+def _section_two_text(report: Report, confidence: TableConfidence) -> Optional[str]:
+    """Section 二's body in its words alone (width folded, :data:`_NOT_LABEL_TEXT` taken
+    out), when section 三's heading follows the table (the whole table is in the text);
+    otherwise None."""
+    two, three = report.sections.get("S2"), report.sections.get("S3")
+    if two is None or two.body is None or three is None:
+        return None
+    last_row = max(conf.line for conf in confidence.rows.values())
+    if three.line < last_row:
+        return None
+    body = two.body
+    lines = list(report.lines[body.line - 1: body.end_line])
+    if not lines:
+        return None
+    if len(lines) == 1:
+        lines = [lines[0][body.column - 1: body.end_column - 1]]
+    else:
+        lines[0] = lines[0][body.column - 1:]
+        lines[-1] = lines[-1][: body.end_column - 1]
+    return _NOT_LABEL_TEXT.sub("", unicodedata.normalize("NFKC", "".join(lines)))
