@@ -10,8 +10,9 @@ from gplint.model import Report, Span
 
 # The patterns' sources: compiled when the rule first runs (re's cache keeps them), since the
 # rule is in the strict profile only and a default run never needs them.
-# A "year" of five or more digits: an item number or a stray digit fused with the year.
-_LONG_YEAR = r"(?<![\d.])(\d{5,})\s*年(?!\s*\d)"
+# A "year" of five or more digits: an item number or a stray digit fused with the year, or
+# a year typed twice over (202020年12月31日) before a month.
+_LONG_YEAR = r"(?<![\d.])(?:(\d{5,})\s*年(?!\s*\d)|((?:19|20)\d{3,})\s*年(?=\s*\d{1,2}\s*月))"
 _DATE = r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
 # A year run into its month or day, 年 (and 月) lost: 20201月1日, 20191231日 (a web page that
 # dropped the characters between the figures). No count is written straight before 月 or 日.
@@ -23,7 +24,7 @@ class ImpossibleDate(Rule):
 
     What it checks
         A "year" of five or more digits followed by 年 (22024年度: the item number 2 fused
-        with 2024), a year run into its month or day with 年 or 月 lost (20201月1日,
+        with 2024; 202020年12月31日: the year typed twice over), a year run into its month or day with 年 or 月 lost (20201月1日,
         20191231日: a page that dropped them) and dates whose month or day does not exist
         (2024年13月, 2024年2月30日), anywhere in the report.
 
@@ -65,7 +66,7 @@ class ImpossibleDate(Rule):
                     Span(n, m.start() + 1, n, end + 1), key="date", snippet=line[m.start():end])
             for m in long_year.finditer(line):
                 yield self.diag(
-                    f"“{m.group(0)}”不是有效的年份（{len(m.group(1))} 位数字）",
+                    f"“{m.group(0)}”不是有效的年份（{len(m.group(1) or m.group(2))} 位数字）",
                     Span(n, m.start() + 1, n, m.end() + 1), key="date", snippet=m.group(0))
             for m in full_date.finditer(line):
                 y, mo = int(m.group(1)), int(m.group(2))

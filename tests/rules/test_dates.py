@@ -44,6 +44,7 @@ def test_seed_001_fused_item_number_is_strict_only():
     ("统计期限自20241月1日起至202412月31日止。", True),   # 年 lost between year and month
     ("统计期限自202411日起至20241231日止。", True),       # 年 and 月 lost
     ("共收到申请20241件。", False),                     # a count, no date
+    ("统计期限为202020年1月1日至202020年12月31日。", True),  # the year typed twice over
 ])
 def test_impossible_dates(sentence, fires):
     text = example_report().replace("（三）政府信息管理。", sentence + "\n（三）政府信息管理。")
