@@ -66,7 +66,10 @@ class CellNotACount(Rule):
                 v = cell.value
                 if v is None or (type(v) is int and v >= 0):
                     continue  # what nearly every cell is; _bad would say the same
-                if not conf["t2"].readable(k.split(".")[0]):
+                row = conf["t2"].rows.get(k.split(".")[0])
+                if not conf["t2"].readable(k.split(".")[0]) or (row is not None and "too-many" in row.flags):
+                    # (A row of table 二 with more values than columns: which of them stands
+                    # in which column is the reader's guess, T103's to report.)
                     continue
                 # Amounts (万元) may have decimals; the 2019 format's 本年增/减 may be negative.
                 kind = spec[k].kind if k in spec else "count"

@@ -129,6 +129,17 @@ def test_cell_not_a_count_in_a_2019_table():
     ]
 
 
+def test_a_2019_table_two_row_with_values_too_many_is_not_read_cell_by_cell():
+    # A PDF's column stream gave a row the next row's signed 本年增/减 (| 3 | +6 | -3 | 0 |):
+    # which value stands in which column is the reader's guess; T103's, not A107's.
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "formats" / "report_2019_format.md").read_text(encoding="utf-8")
+    text = text.replace("| 其他对外管理服务事项 | 3 | 0 | 8 |", "| 其他对外管理服务事项 | 3 | +6 | -3 | 0 |")
+    assert not run(text, select=["A107"])
+    assert run(text.replace("| 3 | +6 | -3 | 0 |", "| 3 | +6 | -3 |"), select=["A107"])
+
+
 def test_cells_of_many_rows_not_written_as_numbers_are_one_notice():
     # Four rows with a cell OCR wrote as a letter (O for 0): one notice for the table, the
     # rows and cells listed in it, not one a row; three rows still get one each.
