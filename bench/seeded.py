@@ -13,7 +13,7 @@ pages) and linted beside the same layout without the defect. The defects:
 - text defects (:data:`TEXT_DEFECTS`), each named when a finding of its codes appears: the
   statistics period, the title's year, a section heading left out or reworded, a column
   label misspelt, the fee unit in 元, the 规范性文件 label, the review and suit counts of the
-  prose. Run them with ``--profile strict`` to count the strict-only ones.
+  prose, table 二's 行政许可 row left out. Run them with ``--profile strict`` to count the strict-only ones.
 
 Per layout it prints how many defects were *named* (a finding on the changed cell, or for
 the prose one a narrative finding), *noticed* (no finding on the cell, but a new "could not
@@ -103,6 +103,18 @@ def _label_replaced(old: str, new: str):
     return damage
 
 
+def _row_line_dropped(label: str):
+    """A text defect: the line of table 二's row ``label`` left out, where the layout prints
+    the row on a line of its own with its value (None in the others: one cell a line, a
+    label above its values, a page on one line)."""
+    rx = re.compile(r"(?m)^[ \t\u3000|｜│┃]*" + re.escape(label) + r"[ \t\u3000|｜│┃,，：:]*[0-9０-９].*\n")
+
+    def damage(text: str) -> Optional[str]:
+        found = list(rx.finditer(text))  # (two: a line of prose may start with the label too)
+        return None if len(found) != 1 else text[:found[0].start()] + text[found[0].end():]
+    return damage
+
+
 #: name -> (how the text is damaged (None: the layout does not write what it changes), the
 #: codes that name it, whether only the strict profile reports it).
 TEXT_DEFECTS = {
@@ -115,6 +127,7 @@ TEXT_DEFECTS = {
     "column-misspelt": (_replaced("本年废止件数", "本年废纸件数"), ("T102",), False),
     "fee-unit": (_replaced("（单位：万元）", "（单位：元）", "all"), ("U101",), False),  # (a header repeated: docling)
     "norm-label": (_label_replaced("行政规范性文件", "规范性文件"), ("T108",), True),
+    "t2-row-dropped": (_row_line_dropped("行政许可"), ("T110",), False),
     "review-count": (_number_moved(r"发生政府信息公开行政复议(\d+)件"), ("N103",), False),
     "suit-count": (_number_moved(r"行政诉讼(\d+)件"), ("N103",), False),
 }

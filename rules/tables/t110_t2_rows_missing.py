@@ -20,9 +20,9 @@ class T2RowsMissing(Rule):
         (the 2019 format's table 二 also 其他对外管理服务事项 and 政府集中采购). The rows not
         printed are listed in one finding, placed where the first of them should stand.
         Nothing is said when gplint could not read the table well enough (T190), when values
-        stand in no row, when the report's text ends before section 三 (a page cut short),
-        or when a missing row's label is written anywhere in section 二 (printed, if not
-        read as a row).
+        stand in no row, when the text starts or ends inside table 二 (a PDF's later pages,
+        a page cut short), or when a missing row's label is written among the table's lines
+        outside a sentence (printed, if not read as a row: ``|行|政许可|``).
 
     Why
         docs/format.md §4 fixes table 二's rows. An agency that issued no licence still
@@ -86,12 +86,12 @@ class T2RowsMissing(Rule):
         if confidence.unplaced or confidence.rows_left_over or any(
                 r.flags & {"gathered", "spilled", "stacked"} for r in confidence.rows.values()):
             return  # values read in no row, or several rows' in one: the rows may be there
-        section_text = _section_two_text(report, confidence)
-        if section_text is None:
-            return  # the text stops inside table 二, or section 二 was not found
+        words = _table_two_words(report, confidence)
+        if words is None:
+            return  # the text starts or stops inside table 二
         spec = FORMATS[t2.format].t2
         missing = [key for key, row in spec.rows.items() if key not in confidence.rows
-                   and not any(word in section_text for word in row.words)]
+                   and not any(word in words for word in row.words)]
         if not missing:
             return
         order = list(spec.rows)
@@ -102,28 +102,34 @@ class T2RowsMissing(Rule):
                         Span(line), key="t2.rows." + ",".join(missing))
 
 
+#: A sentence of prose (it has a comma or an enumeration comma and ends in 。 or ；):
+#: section 二's prose may name a row (公开行政许可决定0件、行政处罚决定0件。) the table lacks.
+_PROSE_SENTENCE = lazy_compile(r"[^。；;\n]*[，,、][^。；;\n]*[。；;]")
 #: What stands between a label's characters when a tool cuts it into cells or lines: cell
 #: borders, markup (``<br>``), blanks, punctuation, the values of cells run in.
 _NOT_LABEL_TEXT = lazy_compile(r"<[^<>\n]{0,40}>|[\W\d_]+")
 
 
-def _section_two_text(report: Report, confidence: TableConfidence) -> Optional[str]:
-    """Section 二's body in its words alone (width folded, :data:`_NOT_LABEL_TEXT` taken
-    out), when section 三's heading follows the table (the whole table is in the text);
-    otherwise None."""
+def _table_two_words(report: Report, confidence: TableConfidence) -> Optional[str]:
+    """The words of table 二's lines and of section 二's before them (prose sentences and
+    :data:`_NOT_LABEL_TEXT` taken out, width folded), when the whole table is in the
+    text: something of the report before it (section 二's heading, or the title) and
+    table 三 or section 三's heading after it. Otherwise None (a page's beginning, or a
+    PDF's later pages)."""
+    t2 = report.t2
+    if t2 is None or t2.span is None:
+        return None
+    rows = [conf.line for conf in confidence.rows.values()]
     two, three = report.sections.get("S2"), report.sections.get("S3")
-    if two is None or two.body is None or three is None:
+    t3 = report.t3.span if report.t3 is not None else None
+    if not ((three is not None and three.line >= max(rows)) or (t3 is not None and t3.line >= max(rows))):
         return None
-    last_row = max(conf.line for conf in confidence.rows.values())
-    if three.line < last_row:
-        return None
-    body = two.body
-    lines = list(report.lines[body.line - 1: body.end_line])
-    if not lines:
-        return None
-    if len(lines) == 1:
-        lines = [lines[0][body.column - 1: body.end_column - 1]]
+    if two is not None and two.line <= min(rows):
+        first = two.line
+    elif report.title_span is not None and report.title_span.line < min(rows):
+        first = t2.span.line
     else:
-        lines[0] = lines[0][body.column - 1:]
-        lines[-1] = lines[-1][: body.end_column - 1]
-    return _NOT_LABEL_TEXT.sub("", unicodedata.normalize("NFKC", "".join(lines)))
+        return None
+    lines = report.lines[min(first, t2.span.line) - 1: t2.span.end_line]
+    text = _PROSE_SENTENCE.sub("", "\n".join(lines))
+    return _NOT_LABEL_TEXT.sub("", unicodedata.normalize("NFKC", text))

@@ -763,3 +763,27 @@ def test_t2_rows_missing_by_the_2019_format():
     assert run(text, ["T110"]) == []
     diags = run(_without_lines(text, "第二十条第（九）项", "信息内容\t采购项目数量", "政府集中采购"), ["T110"])
     assert len(diags) == 1 and "2019 年试行格式" in diags[0].message and diags[0].message.endswith("：政府集中采购")
+
+
+def test_t2_row_named_in_section_twos_prose_but_left_out_of_the_table_is_missing():
+    text = _without_lines(example_report(), "行政许可\t").replace(
+        "第二十条第（一）项", "全年公开行政许可决定3件、行政处罚决定2件。\n第二十条第（一）项", 1)
+    assert codes(run(text, ["T110"])) == ["T110"]
+
+
+def test_t2_row_missing_where_the_section_headings_are_not_the_formats():
+    # Headings numbered 1. 2. 3. (no statutory section found): table 三 after table 二
+    # still says table 二 is whole.
+    from gplint.format import SECTIONS
+
+    text = _without_lines(example_report(), "行政许可\t")
+    for n, section in enumerate(SECTIONS, 1):
+        text = text.replace(f"\n{section.numeral}、{section.title}\n", f"\n{n}.{section.title}\n")
+    assert not parse(text).sections
+    assert codes(run(text, ["T110"])) == ["T110"]
+
+
+def test_t2_of_a_text_that_starts_inside_it_is_not_missing_rows():
+    # A PDF's later pages: the text begins at table 二's (六) block.
+    text = example_report()
+    assert run(text[text.index("第二十条第（六）项"):], ["T110"]) == []
