@@ -1693,6 +1693,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                         Style(frame="csv-every")),
     "csv-merged": ("a spreadsheet's CSV of the same merged table (empty fields where cells were merged)",
                    Style(frame="csv", merged_cells=True, t3_header_lines=3)),
+    "csv-cells-wrapped": ("a spreadsheet's CSV of a merged table whose labels and header cells hold a line "
+                          "break (Alt+Enter): quoted fields running over two lines",
+                          Style(frame="csv", label=_word_label, merged_cells=True, t3_header_lines=3,
+                                header_breaks=_HEADER_BREAKS)),
     "t2-extra-rows": ("table 二 with rows agencies add (地方性法规, 其他规范性文件, 其他行政管理事项)",
                       Style(t2_extra_rows=True)),
     "t2-rows-swapped": ("table 二's two-row blocks in the other order (行政规范性文件 before 规章, 行政强制 first)",

@@ -16,6 +16,11 @@ is quoted, a number or empty, one field being a number or quoted, or it is a hea
 labels alone, two of them column headers of the format and none a sentence
 (「信息内容,本年制发件数,本年废止件数,现行有效件数」). Each field is read by the grammar on
 its own, at its column: a cell's span is where it stands.
+
+A quoted field holding a line break (a spreadsheet cell wrapped with Alt+Enter) runs over
+two lines: the first line's last field is left open (「,,"2.其他法律行政法规」), the next
+line's first field closes it (「禁止公开",0,0,0,0,0,0,0」). Each line is read with that field
+as one of its own, so the rows read as a label wrapped over two lines in tab rows does.
 """
 from __future__ import annotations
 
@@ -36,6 +41,10 @@ _FIELD = {",": lazy_compile(r'[ \t]*(?:"([^"]*(?:""[^"]*)*)"|([^",]*?))[ \t]*(,|
           # once.)
           "，": lazy_compile(r'[ \t\u3000]*(?:"([^"]*(?:""[^"]*)*)"'
                             r'|([^"，（(]*(?:[（(][^）)]*[）)][^"，（(]*)*))[ \t\u3000]*(，|$)')}
+#: The end of a quoted field begun on the line above, at a line's start, and its comma.
+_QUOTE_CLOSED = lazy_compile(r'[ \t]*([^",]*)"[ \t]*(,|$)')
+#: A quoted field left open at the line's end (it goes on on the next line).
+_QUOTE_OPENED = lazy_compile(r'[ \t]*"([^"]*)$')
 _NUMBER = lazy_compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 #: A run of digit groups a thousands separator would make (1,234 and 12,345,678).
 _THOUSANDS = lazy_compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
@@ -56,10 +65,26 @@ def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
     bare_labels = 0  # unquoted text after the first field
     pos = 0
     field_re = _FIELD[delimiter]
+    # A quoted field that holds a line break (a spreadsheet cell wrapped with Alt+Enter)
+    # runs over two lines: the first ends inside it, the next begins inside it.
+    split_quote = delimiter == "," and text.count('"') % 2 == 1
+    carried = 0
+    if split_quote:
+        m = _QUOTE_CLOSED.match(text)
+        if m is not None:
+            fields.append((m.group(1), m.start(1) + 1))
+            carried, pos = 1, m.end()
+            if not m.group(2):
+                return None  # (a line's text and a quote: no row)
     while True:
         m = field_re.match(text, pos)
         if m is None:
-            return None
+            opened = _QUOTE_OPENED.match(text, pos) if split_quote and not carried else None
+            if opened is None:
+                return None
+            fields.append((opened.group(1), opened.start(1) + 1))
+            carried = 1
+            break
         quoted, bare = m.group(1), m.group(2)
         if bare and prose_guard:
             bare = bare.rstrip(" \t\u3000")
@@ -76,7 +101,7 @@ def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
         if not m.group(3):
             break
         pos = m.end()
-    quoted = sum(1 for _f, c in fields if text[c - 2:c - 1] == '"')
+    quoted = sum(1 for _f, c in fields if text[c - 2:c - 1] == '"') + carried
     if len(fields) < (2 if quoted else 3):
         return None  # (commas alone)
     if _header_row(fields):

@@ -167,6 +167,26 @@ def test_csv_rows_are_read_cell_for_cell_with_the_findings_of_tab_rows(quote_all
     assert _findings(csv_text) == _findings(text)
 
 
+def _wrapped_in_cells(rows: list[list[str]]) -> list[list[str]]:
+    """Long labels broken by a line break inside their cell (Alt+Enter in a spreadsheet):
+    saved as CSV, the quoted field runs over two lines."""
+    return [[c[: len(c) // 2] + "\n" + c[len(c) // 2:] if len(c) > 8 and not c[0].isdigit() else c for c in row]
+            for row in rows]
+
+
+@PROPS
+@given(data=report_data(blanks=True))
+def test_csv_fields_holding_a_line_break_are_read_as_one_cell(data):
+    """A spreadsheet's CSV whose wrapped cells hold a line break: the quoted label runs onto
+    the next line, where the row's values follow its closing quote. The row is read whole,
+    with the findings of tab rows."""
+    text, _ = render(data, "tabs")
+    csv_text = _framed(text, lambda rows: _csv(_wrapped_in_cells(rows), True))
+    assert '",0,' in csv_text or '",,' in csv_text
+    assert _cells(csv_text) == expected_cells(data)
+    assert _findings(csv_text) == _findings(text)
+
+
 @pytest.mark.parametrize("change", [("本年废止件数", "本年废纸件数"), ("四、政府信息公开行政复议、行政诉讼情况\n", "")],
                          ids=["misspelt-header", "section-heading-missing"])
 @PROPS
