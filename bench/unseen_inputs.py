@@ -1832,6 +1832,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                          "three rows", Style(remarks=True, frame="md-align", t3_header_lines=3)),
     "remarks-numbered": ("a 序号 column first and a 备注 column last in table 三 (and 备注 in table 二), tab rows",
                          Style(remarks=True, numbered_labelled=True)),
+    "crawled-tab-remarks": ("a saved page joined by tabs (crawled-tab-only) of tables closed by a 备注 column",
+                            Style(one_line=True, one_line_join="\t", remarks=True)),
     "md-mineru-split": ("MinerU's markdown of table 三 over a page break: two one-line <table>s, the second "
                         "without header rows, a group's rowspan cut with it",
                         Style(heading=_md_heading("#"), tables=_mineru_split_tables)),

@@ -7,7 +7,9 @@ The header names the column: in a table cut into cells (tabs, pipes), each row u
 header line whose last cell is such a word has that column as its last cell, which is set
 aside before the table is read. A row with fewer cells than the table's rows (the remark
 left off) is left as printed. Rows cut only by blanks are not changed: there a remark
-cannot be told from a label by its place.
+cannot be told from a label by its place. On a page saved with every cell and row joined
+by tabs (one line, cut into a virtual line a row), each row ends in the tab that joined it
+to the next, its header too: that tab cuts no cell.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ REMARK_WORDS = frozenset({"备注", "说明", "备注说明", "附注"})
 
 
 def _remarks_header(info: LineInfo) -> bool:
-    cells = info.cells
+    cells = _without_joiner(info.cells) if _ends_in_joiner(info) else info.cells
     return (info.separated and len(cells) >= 2 and cells[-1].kind == "label" and len(cells[-1].text) <= 12
             and ("注" in cells[-1].text or "说明" in cells[-1].text)
             and L.normalise(cells[-1].text) in REMARK_WORDS)
@@ -45,26 +47,49 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
         return infos
     out = list(infos[: heads[0]])
     for at, stop in zip(heads, heads[1:] + [len(infos)]):
-        rows = infos[at + 1:stop]
-        seps = Counter(len(_cuts(i)) for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
-        width = max(seps.most_common(1)[0][0] if seps else 0, len(_cuts(infos[at])))
-        out.append(_with_cells(infos[at], list(infos[at].placed_cells[:-1])))
-        for info in rows:
-            cuts = _cuts(info) if info.separated else []
-            if cuts and len(cuts) >= width and info.cells and info.cells[-1].column > cuts[-1]:
-                remark = info.placed_cells[-1]
+        # Rows joined by tabs into one line of a saved page (a tab after every cell) end in
+        # the tab that joined them to the next: the header's does too, and no line's
+        # last tab is a cell boundary then.
+        joined = _ends_in_joiner(infos[at])
+        rows = [_without_joiner_cell(i) if joined else i for i in infos[at + 1:stop]]
+        seps = Counter(len(_cuts(i, joined)) for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
+        width = max(seps.most_common(1)[0][0] if seps else 0, len(_cuts(infos[at], joined)))
+        header_cells = list(infos[at].placed_cells)
+        out.append(_with_cells(infos[at], header_cells[:-2] if joined else header_cells[:-1]))
+        for row, info in zip(rows, infos[at + 1:stop]):
+            cuts = _cuts(row, joined) if row.separated else []
+            if cuts and len(cuts) >= width and row.cells and row.cells[-1].column > cuts[-1]:
+                remark = row.placed_cells[-1]
                 issues.append(Issue("remark-cell", remark.span, table, values=(remark.text,)))
-                info = _without_remark(info, cuts)
+                info = _without_remark(row, cuts)
             out.append(info)
     return out
 
 
-def _cuts(info: LineInfo) -> list[int]:
+def _ends_in_joiner(info: LineInfo) -> bool:
+    """The line's last token is a tab (what a saved page put after every cell)."""
+    toks = [t for t in info.tokens if t.type != "BLANK"]
+    return bool(toks) and toks[-1].type == "TAB"
+
+
+def _without_joiner(cells: Sequence[LCell]) -> Sequence[LCell]:
+    return cells[:-1] if cells and cells[-1].kind == "blank" and not cells[-1].text else cells
+
+
+def _without_joiner_cell(info: LineInfo) -> LineInfo:
+    """A row of a tab-joined page without the empty cell after its last tab."""
+    if not _ends_in_joiner(info) or not info.cells or info.cells[-1].text:
+        return info
+    return _with_cells(info, list(_without_joiner(info.placed_cells)))
+
+
+def _cuts(info: LineInfo, joined: bool = False) -> list[int]:
     """The columns of the tabs or pipes that cut the line, each before a cell (a closing
-    pipe is not counted: | a | b | has two cells, as a\tb)."""
+    pipe is not counted: | a | b | has two cells, as a\tb; nor, on a ``joined`` page, the
+    tab after the last cell)."""
     toks = [t for t in info.tokens if t.type != "BLANK"]
     cuts = [t.column for t in toks if t.type in ("TAB", "PIPE")]
-    if toks and toks[-1].type == "PIPE":
+    if toks and (toks[-1].type == "PIPE" or joined and toks[-1].type == "TAB"):
         cuts.pop()
     return cuts
 

@@ -199,3 +199,25 @@ def test_white_space_entities_left_as_text_are_blanks(data, row, column):
     assert "<br>" in written and "\t&nbsp;\t" in written
     assert _cells(written) == expected_cells(data)
     assert _findings(written) == _findings(text)
+
+
+def _joined_by_tabs(text: str) -> str:
+    """A saved page: the title, then the whole body on one line, cells, rows and paragraphs
+    joined by tabs (a tab after every cell)."""
+    lines = [x for x in text.split("\n") if x.strip()]
+    return lines[0] + "\n" + "".join(x + "\t" for x in lines[1:]) + "\n"
+
+
+@PROPS
+@given(data=report_data(), pick=st.integers(0, 5))
+def test_a_remarks_column_on_a_page_joined_by_tabs_is_set_aside(data, pick):
+    """The 备注 column of a page saved with every cell and row joined by tabs: each row (a
+    virtual line of the one line) ends in the tab that joined it to the next, as its
+    header does; the remark before that tab is set aside (its 无 is no second value of
+    行政许可, T103), as on lines of their own."""
+    text, _ = render(data, "tabs")
+    remarked = _joined_by_tabs(_with_remarks(text, pick, pipes=False))
+    plain = _joined_by_tabs(text)
+    assert "备注" in remarked and remarked.count("\n") == 2
+    assert _cells(remarked) == _cells(plain)
+    assert _findings(remarked) == _findings(plain)
