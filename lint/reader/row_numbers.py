@@ -6,7 +6,8 @@ placed, else every row reads one value too many and its values one column off.
 A leading number is a row number only where a whole run of rows says so: at least
 :data:`MIN_RUN` rows in a row whose first values count up from 1 (a step of 1 to
 :data:`MAX_STEP`, rows such as group labels may go unnumbered or be numbered apart), each
-holding a value more than its row has cells, the number printed before the row's label.
+holding a value more than its row has cells, the number printed before the row's label;
+then also the rows between two of them whose first value is the number missing there.
 """
 from __future__ import annotations
 
@@ -54,6 +55,32 @@ def _numbered_run(numbers: Sequence[Optional[int]]) -> list[int]:
     return best if len(best) >= MIN_RUN else []
 
 
+def _numbered_inside(vectors: Sequence, positions: Sequence[int]) -> list[int]:
+    """Rows between two rows of the run whose first value is the number missing between
+    theirs (3 and 4 between 2 and 5), and rows after its last that go on counting: numbered
+    too, though they hold no value more than their cells (a cell left empty where nothing
+    marks it, 「3　0　0　0　0　0　0」)."""
+    if not positions:
+        return []
+    numbers = [vectors[pos].cells[0].value for pos in positions]
+    bounds = list(zip(positions, numbers, positions[1:] + [len(vectors)], numbers[1:] + [None]))
+    inside = []
+    for a, n, b, m in bounds:
+        expect = n + 1
+        for pos in range(a + 1, b):
+            if m is not None and expect >= m:
+                break
+            vec = vectors[pos]
+            vals = vec.cells
+            if vals and vals[0].kind == "num" and vals[0].value == expect and not (
+                    vec.label is not None and (vec.label.line, vec.label.column) < (vec.line_of(0), vals[0].column)):
+                inside.append(pos)  # (a number printed after its label is a cell of the row)
+                expect += 1
+            elif m is None and vals:
+                break  # after the run, the count stops at the first row that does not go on
+    return inside
+
+
 def _empty_label_cell(vec) -> bool:
     vals = vec.cells
     return vec.separated and vec.label is None and len(vals) > 1 and vals[1].kind == "blank" and not vals[1].text
@@ -64,7 +91,8 @@ def drop_row_numbers(vectors: list, width_of: Callable[[str], int], full_width: 
     into cells whose label cells are all empty, the empty label cell after each number too
     (an empty cell there is the label column, not a blank value). A group label's line,
     left with no value, is no row of values."""
-    run = [vectors[pos] for pos in _numbered_run([_leading_number(v, width_of, full_width) for v in vectors])]
+    positions = _numbered_run([_leading_number(v, width_of, full_width) for v in vectors])
+    run = [vectors[pos] for pos in sorted(positions + _numbered_inside(vectors, positions))]
     unlabelled = [v for v in run if v.label is None]
     label_column = bool(unlabelled) and all(map(_empty_label_cell, unlabelled))
     for vec in run:

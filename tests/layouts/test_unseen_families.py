@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import gplint
 from gplint.dump import report_to_dict
+from gplint.model import T3_ROWS
 
 sys.path.insert(0, str(Path(__file__).parent))
 from strategies import CAPTION, T3_COL_LABELS, expected_cells, read_cells, render, report_data  # noqa: E402
@@ -73,6 +74,24 @@ def test_numbered_consistent_report_draws_no_table_finding(keep_labels, data):
     text, _ = render(data, "tabs")
     found = [d for d in gplint.lint_text(_numbered(text, keep_labels)) if d.category in ("arithmetic", "table")]
     assert found == []
+
+
+@pytest.mark.parametrize("row", ["R03", "R25"], ids=["inside-the-run", "last-row"])
+@PROPS
+@given(data=report_data())
+def test_a_numbered_row_with_an_unmarked_empty_cell_is_not_read_with_its_number(row, data):
+    """Rows numbered in place of their labels, cut by ideographic spaces (a Word or WPS
+    text export), one row's 总计 left empty with nothing to mark it (「3　　0　0　0　0　0　0」):
+    its number is a row number like its neighbours', not its 自然人 value (a false sum
+    error), whether the row stands inside the numbered run or is its last."""
+    text, _ = render(data, "tabs")
+    numbered = _numbered(text, keep_labels=False, sep="\u3000")
+    index = T3_ROWS.index(row) + 1
+    line = next(x for x in numbered.split("\n") if x.startswith(f"{index}\u3000\u3000"))
+    emptied = numbered.replace(line, line.rsplit("\u3000", 1)[0], 1)
+    found = [d for d in gplint.lint_text(emptied) if d.category == "arithmetic" and d.code != "A108"]
+    assert found == []
+    assert _cells(emptied)[f"t3.{row}.C1"] in (None, data.t3[row][0])
 
 
 @PROPS
