@@ -102,9 +102,10 @@ class T2RowsMissing(Rule):
                         Span(line), key="t2.rows." + ",".join(missing))
 
 
-#: A sentence of prose (it has a comma or an enumeration comma and ends in 。 or ；):
-#: section 二's prose may name a row (公开行政许可决定0件、行政处罚决定0件。) the table lacks.
-_PROSE_SENTENCE = lazy_compile(r"[^。；;\n]*[，,、][^。；;\n]*[。；;]")
+#: A sentence of prose (a comma or an enumeration comma, and 。 or ； within a sentence's
+#: length: a page on one line has no line break to stop at): section 二's prose may name
+#: a row the table lacks (公开行政许可决定0件、行政处罚决定0件。).
+_PROSE_SENTENCE = lazy_compile(r"[^。；;\n]{0,80}[，,、][^。；;\n]{0,80}[。；;]")
 #: What stands between a label's characters when a tool cuts it into cells or lines: cell
 #: borders, markup (``<br>``), blanks, punctuation, the values of cells run in.
 _NOT_LABEL_TEXT = lazy_compile(r"<[^<>\n]{0,40}>|[\W\d_]+")
@@ -130,6 +131,10 @@ def _table_two_words(report: Report, confidence: TableConfidence) -> Optional[st
         first = t2.span.line
     else:
         return None
-    lines = report.lines[min(first, t2.span.line) - 1: t2.span.end_line]
+    lines = list(report.lines[min(first, t2.span.line) - 1: t2.span.end_line])
+    # (On a page flattened into one line, the table is a stretch of that line.)
+    lines[-1] = lines[-1][: t2.span.end_column - 1]
+    if first >= t2.span.line:
+        lines[0] = lines[0][t2.span.column - 1:]
     text = _PROSE_SENTENCE.sub("", "\n".join(lines))
     return _NOT_LABEL_TEXT.sub("", unicodedata.normalize("NFKC", text))
