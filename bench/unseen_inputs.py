@@ -1834,6 +1834,8 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                          Style(remarks=True, numbered_labelled=True)),
     "crawled-tab-remarks": ("a saved page joined by tabs (crawled-tab-only) of tables closed by a 备注 column",
                             Style(one_line=True, one_line_join="\t", remarks=True)),
+    "remarks-spaces": ("tables closed by a 备注 column, rows cut by blanks (a PDF's text of such a table)",
+                       Style(sep=" ", remarks=True)),
     "md-mineru-split": ("MinerU's markdown of table 三 over a page break: two one-line <table>s, the second "
                         "without header rows, a group's rowspan cut with it",
                         Style(heading=_md_heading("#"), tables=_mineru_split_tables)),

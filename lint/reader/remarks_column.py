@@ -6,20 +6,26 @@ row's cells, its 无 is one value too many and its phrase a stray label after th
 The header names the column: in a table cut into cells (tabs, pipes), each row under a
 header line whose last cell is such a word has that column as its last cell, which is set
 aside before the table is read. A row with fewer cells than the table's rows (the remark
-left off) is left as printed. Rows cut only by blanks are not changed: there a remark
-cannot be told from a label by its place. On a page saved with every cell and row joined
+left off) is left as printed. Rows cut only by blanks, under a header cut by blanks
+whose last word is such a word, lose the text that follows as many values as the header
+has columns (:func:`_without_blank_cut_remarks`); a row with fewer values is read as
+printed: there a remark cannot be told from a cell written 无 by its place. On a page saved with every cell and row joined
 by tabs (one line, cut into a virtual line a row), each row ends in the tab that joined it
 to the next, its header too: that tab cuts no cell.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 from .. import labels as L
-from ..model import Issue
+from ..grammar import Line
+from ..model import Issue, Span
 from .cells import LCell, LineInfo
+from .lines import split_line
 
 #: Header words of a remarks column.
 REMARK_WORDS = frozenset({"备注", "说明", "备注说明", "附注"})
@@ -44,7 +50,7 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
     cell of its own. A row with fewer (its empty remark left off) keeps every cell."""
     heads = [n for n, i in enumerate(infos) if i.separated and _remarks_header(i)]
     if not heads:
-        return infos
+        return _without_blank_cut_remarks(infos, issues, table)
     out = list(infos[: heads[0]])
     for at, stop in zip(heads, heads[1:] + [len(infos)]):
         # Rows joined by tabs into one line of a saved page (a tab after every cell) end in
@@ -114,3 +120,55 @@ def _with_cells(info: LineInfo, cells: list[LCell]) -> LineInfo:
     """``info`` with these cells (carrying its own number): a reading of its own, no longer
     a view of a line read at another number (cells.seen_at)."""
     return replace(info, cells=cells, labels=None, values=None, shared=None, _placed=None)
+
+
+#: A value of a blank-separated row: a number, or a mark written for none.
+_VALUE = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[-—－/／无])"
+
+
+@lru_cache(maxsize=16)
+def _row_then_remark(width: int) -> re.Pattern:
+    """A blank-separated row: its label, ``width`` values, then text starting with no
+    digit (the remark)."""
+    return re.compile(r"(.*?\S)((?:[ \u3000]+" + _VALUE + r"){" + str(width) + r"})[ \u3000]+([^\s0-9０-９].*?)\s*$")
+
+
+def _blank_cut_header_width(info: LineInfo) -> int:
+    """On a header line cut by blanks whose last word names a remarks column (「信息内容
+    本年处理决定数量 备注」), how many value columns stand before it (the words between
+    the first, the label column's, and the last); 0 on any other line."""
+    if info.separated or info.blank or "注" not in info.text and "说明" not in info.text:
+        return 0
+    words = info.text.split()
+    if len(words) < 3 or L.normalise(words[-1]) not in REMARK_WORDS or any(ch.isdigit() for ch in info.text):
+        return 0
+    return len(words) - 2
+
+
+def _cut_at(info: LineInfo, end: int) -> LineInfo:
+    """The line read again as if it ended at 0-based ``end``."""
+    return split_line(Line(info.number, info.text[:end], tuple(t for t in info.tokens if t.column <= end)))
+
+
+def _without_blank_cut_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) -> Sequence[LineInfo]:
+    """Rows cut by blanks under such a header: where a row's label and as many values as the
+    header has columns are followed by text that starts with no digit (「行政许可 0 无」,
+    「3.其他 0 0 0 0 0 0 0 其中1件为网上申请」), that text is the remark, set aside before
+    the row is read (read with it, the whole line was one label, or 无 a value too many).
+    A row with fewer values (a cell left empty, nothing marks where) is read as printed."""
+    out: list[LineInfo] = []
+    width = 0
+    for info in infos:
+        header = _blank_cut_header_width(info)
+        if header:
+            width = header
+            text = info.text.rstrip()
+            out.append(_cut_at(info, len(text) - len(text.split()[-1])))
+            continue
+        m = _row_then_remark(width).match(info.text) if width and not info.separated and not info.blank else None
+        if m is not None:
+            issues.append(Issue("remark-cell", Span(info.number, m.start(3) + 1, info.number, m.end(3) + 1), table,
+                                values=(m.group(3),)))
+            info = _cut_at(info, m.end(2))
+        out.append(info)
+    return out

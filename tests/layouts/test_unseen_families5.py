@@ -221,3 +221,18 @@ def test_a_remarks_column_on_a_page_joined_by_tabs_is_set_aside(data, pick):
     assert "备注" in remarked and remarked.count("\n") == 2
     assert _cells(remarked) == _cells(plain)
     assert _findings(remarked) == _findings(plain)
+
+
+@PROPS
+@given(data=report_data(), pick=st.integers(0, 5))
+def test_a_remarks_column_of_rows_cut_by_blanks_is_set_aside(data, pick):
+    """A PDF's text of tables closed by a 备注 column, every cell cut by a blank: after a
+    row's values as many as its header's columns, the remark (无, a phrase, a phrase with
+    a figure in it: 其中1件为网上申请) is no value too many and does not make the whole row
+    one label (a row "missing", T105)."""
+    text, _ = render(data, "tabs")
+    remarked = _with_remarks(text, pick, pipes=False).replace("\t", " ")
+    plain = text.replace("\t", " ")
+    assert "备注" in remarked and "其中1件为网上申请" in remarked
+    assert _cells(remarked) == _cells(plain)
+    assert _findings(remarked) == _findings(plain)
