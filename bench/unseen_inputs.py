@@ -1836,6 +1836,9 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                             Style(one_line=True, one_line_join="\t", remarks=True)),
     "remarks-spaces": ("tables closed by a 备注 column, rows cut by blanks (a PDF's text of such a table)",
                        Style(sep=" ", remarks=True)),
+    "crawled-units-glued": ("a saved page on one line, cells as tabs, rows run together, every cell carrying "
+                            "its unit (…尚未审结\t总计0件\t0件…, 0件行政规范性文件)",
+                            Style(one_line=True, one_line_join="", value=_units_everywhere)),
     "md-mineru-split": ("MinerU's markdown of table 三 over a page break: two one-line <table>s, the second "
                         "without header rows, a group's rowspan cut with it",
                         Style(heading=_md_heading("#"), tables=_mineru_split_tables)),

@@ -32,7 +32,7 @@ _SEG_ENUM = (
     # Table 四's header opens with 行政复议 and 行政诉讼 or 结果 (a cut even where the
     # section heading before it is missing).
     r"|行政复议(?=[ \t\u3000|｜]*(?:行政诉讼|结[ \u3000]*果)))"
-    r"|(?<=[0-9０-９数量额容减）)元 \t\u3000\u00a0])"
+    r"|(?<=[0-9０-９数量额容减）)元件 \t\u3000\u00a0])"
     r"(?P<t2>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)"
     # Table 三's group label printed down a merged cell (本年 / 度办 / 理结果) lands, piece
     # by piece, after the values of the rows beside it: each piece is a line of its own.

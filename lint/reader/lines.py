@@ -54,6 +54,13 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     text = _joined(toks).strip()
     if text in BLANK_MARKS:
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
+    if len(content) >= 3 and content[-1].type == "TEXT" and content[-2].type == "NUMBER":
+        # A label and its value with a unit in one cell ("总计0件", "总计 27件": a page whose
+        # rows ran together): the label, then the value.
+        value = number_with_unit(content[-2:], line)
+        label = _joined(content[:-2]).strip()
+        if value is not None and is_row_label(label):
+            return [LCell("label", label, line, content[0].column, content[-3].end_column), value]
     if content[-1].type == "NUMBER":
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.

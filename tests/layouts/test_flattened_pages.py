@@ -148,3 +148,18 @@ def test_sub_headings_cut_from_the_body_still_count_up(style):
     strict = LintOptions(profile="strict")
     for page in (numbered, flatten(numbered, *STYLES[style])):
         assert [d.code for d in lint_text(page, path="page.txt", config=strict) if d.code == "N111"] == ["N111"]
+
+
+@pytest.mark.parametrize("style", ["tab-cells-lines-run", "tab-cells-lines-blank", "tabs-only"])
+def test_a_page_of_cells_with_units_run_together_reads_as_its_lines(style):
+    """Cells written with their unit (「0件」) on a page whose rows ran together: table 四's
+    header word and its first value become one cell, 「总计0件」; it is read as the label
+    and its value (before, the value was lost and the other fourteen shifted one column)."""
+    from gplint import parse
+
+    path = TEXTS / "families" / "units.txt"
+    text = path.read_text(encoding="utf-8")
+    flat = flatten(text, *STYLES[style])
+    want, got = parse(text).t4, parse(flat).t4
+    assert [c.value for c in got.cells.values()] == [c.value for c in want.cells.values()]
+    assert not _errors(flat) - _errors(text)
