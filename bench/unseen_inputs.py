@@ -1836,6 +1836,9 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                             Style(one_line=True, one_line_join="\t", remarks=True)),
     "remarks-spaces": ("tables closed by a 备注 column, rows cut by blanks (a PDF's text of such a table)",
                        Style(sep=" ", remarks=True)),
+    "crawled-remarks": ("a saved page on one line, cells and rows joined by blanks (crawled-one-line), its "
+                        "tables closed by a 备注 column", Style(sep=" ", one_line=True, remarks=True,
+                                                               value=lambda v, k: _fmt(v) or "—")),
     "crawled-units-glued": ("a saved page on one line, cells as tabs, rows run together, every cell carrying "
                             "its unit (…尚未审结\t总计0件\t0件…, 0件行政规范性文件)",
                             Style(one_line=True, one_line_join="", value=_units_everywhere)),

@@ -6,7 +6,7 @@ the end.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional, Sequence
 
 from .. import labels as L
@@ -34,6 +34,10 @@ _SEG_ENUM = (
     r"|行政复议(?=[ \t\u3000|｜]*(?:行政诉讼|结[ \u3000]*果)))"
     r"|(?<=[0-9０-９数量额容减）)元件 \t\u3000\u00a0])"
     r"(?P<t2>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)"
+    # The same after a blank the search took out between two words (「备注 规章」, 「详见说明
+    # 行政强制」: a remark or a header word no list can hold): kept only there (_segment_cuts).
+    r"|(?P<t2_after_blank>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制"
+    r"|行政事业性收费|政府集中采购)"
     # Table 三's group label printed down a merged cell (本年 / 度办 / 理结果) lands, piece
     # by piece, after the values of the rows beside it: each piece is a line of its own.
     # A table's unit line and the note under it (单位：件, 注：…) stand apart from its rows.
@@ -83,6 +87,9 @@ def _segment_cuts(text: str) -> list[int]:
                 continue
         elif m.group("frag") is not None:
             at = m.start("frag")
+        elif m.group("t2_after_blank") is not None:
+            if not where.removed_before(at):
+                continue
         elif m.group("word") is None and m.group("t2") is None:
             # After a section heading's title the body begins: its standard title, or a
             # reworded one ending as titles do (五、存在的主要问题及改进措施, 二、行政机关主动
@@ -135,6 +142,11 @@ class _Shifts:
     def __getitem__(self, k: int) -> int:
         # Every run removed at or before k shifts it by its length.
         return k + self.removed[bisect_right(self.starts, k)]
+
+    def removed_before(self, k: int) -> bool:
+        """Whether a run was removed just before offset k."""
+        i = bisect_left(self.starts, k)
+        return i < len(self.starts) and self.starts[i] == k
 
 
 def segments(line: Line, min_length: int = SEGMENT_MIN) -> list[tuple[Line, int]]:

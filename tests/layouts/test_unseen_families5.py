@@ -236,3 +236,19 @@ def test_a_remarks_column_of_rows_cut_by_blanks_is_set_aside(data, pick):
     assert "备注" in remarked and "其中1件为网上申请" in remarked
     assert _cells(remarked) == _cells(plain)
     assert _findings(remarked) == _findings(plain)
+
+
+@PROPS
+@given(data=report_data(), pick=st.integers(0, 5))
+def test_a_remarks_column_on_a_page_joined_by_blanks_is_set_aside(data, pick):
+    """The same tables on a page saved on one line with every cell and row joined by a
+    blank: a row label after a remark or after 备注 (「备注 规章 0 0 0」, 「详见说明 行政强制
+    0」) still starts a row, and each remark is set aside; the rows are not read one off."""
+    text, _ = render(data, "tabs")
+    lines = [x for x in _with_remarks(text, pick, pipes=False).split("\n") if x.strip()]
+    remarked = lines[0] + "\n" + " ".join(x.replace("\t", " ") for x in lines[1:]) + "\n"
+    plain_lines = [x for x in text.split("\n") if x.strip()]
+    plain = plain_lines[0] + "\n" + " ".join(x.replace("\t", " ") for x in plain_lines[1:]) + "\n"
+    assert "备注" in remarked and remarked.count("\n") == 2
+    assert _cells(remarked) == _cells(plain)
+    assert _findings(remarked) == _findings(plain)
