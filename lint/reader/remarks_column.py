@@ -24,7 +24,7 @@ from typing import Sequence
 from .. import labels as L
 from ..grammar import Line
 from ..model import Issue, Span
-from .cells import LCell, LineInfo
+from .cells import CELL_UNITS, LCell, LineInfo
 from .lines import split_line
 
 #: Header words of a remarks column.
@@ -122,8 +122,10 @@ def _with_cells(info: LineInfo, cells: list[LCell]) -> LineInfo:
     return replace(info, cells=cells, labels=None, values=None, shared=None, _placed=None)
 
 
-#: A value of a blank-separated row: a number, or a mark written for none.
-_VALUE = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[-—－/／无])"
+#: A value of a blank-separated row: a number (with its unit, 「3件」), or a mark written
+#: for none.
+_VALUE = (r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?(?:" + "|".join(sorted(CELL_UNITS, key=len, reverse=True))
+          + r")?|[-—－/／无])")
 
 
 @lru_cache(maxsize=16)

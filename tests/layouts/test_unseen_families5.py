@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -223,14 +224,25 @@ def test_a_remarks_column_on_a_page_joined_by_tabs_is_set_aside(data, pick):
     assert _findings(remarked) == _findings(plain)
 
 
+def _with_units_in_table_three(text: str) -> str:
+    """Table 三's counts written with their unit (「3件」)."""
+    lines = text.split("\n")
+    t3_at, t4_at = lines.index(_HEADINGS[2]), lines.index(_HEADINGS[3])
+    return "\n".join(re.sub(r"(?<=\t)([0-9]+)(?=\t|$)", r"\1件", x) if t3_at < n < t4_at else x
+                     for n, x in enumerate(lines))
+
+
+@pytest.mark.parametrize("units", [False, True], ids=["counts", "counts-with-units"])
 @PROPS
 @given(data=report_data(), pick=st.integers(0, 5))
-def test_a_remarks_column_of_rows_cut_by_blanks_is_set_aside(data, pick):
+def test_a_remarks_column_of_rows_cut_by_blanks_is_set_aside(units, data, pick):
     """A PDF's text of tables closed by a 备注 column, every cell cut by a blank: after a
-    row's values as many as its header's columns, the remark (无, a phrase, a phrase with
-    a figure in it: 其中1件为网上申请) is no value too many and does not make the whole row
-    one label (a row "missing", T105)."""
+    row's values as many as its header's columns (counts with their unit too, 「3件」), the
+    remark (无, a phrase, a phrase with a figure in it: 其中1件为网上申请) is no value too
+    many and does not make the whole row one label (a row "missing", T105)."""
     text, _ = render(data, "tabs")
+    if units:
+        text = _with_units_in_table_three(text)
     remarked = _with_remarks(text, pick, pipes=False).replace("\t", " ")
     plain = text.replace("\t", " ")
     assert "备注" in remarked and "其中1件为网上申请" in remarked
