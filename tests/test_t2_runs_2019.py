@@ -77,3 +77,13 @@ def test_table_two_of_2019_one_cell_a_line_reads_its_signed_changes():
     t2 = report_to_dict(gplint.parse(text))["t2"]
     assert [t2[f"{row}.{col}"] for row in ("licensing", "other_services", "penalty", "coercion")
             for col in ("previous", "change", "decisions")] == [57, -11, 39, 233, 3, 45, 94, -12, 0, 174, -1, 0]
+
+
+def test_a_signed_change_with_its_unit_in_a_cell_is_a_value():
+    """The 2019 format's 本年增/减 written with the unit of the column's counts, in a cell of
+    its own (「| 行政许可 | 57件 | -11件 | 0件 |」): a signed value, not a label that leaves
+    the row a value short (T103)."""
+    assert [(c.kind, c.value, c.unit) for c in _cells("| 行政许可 | 57件 | -11件 | 0件 |")] == [
+        ("label", None, ""), ("num", 57, "件"), ("num", -11, "件"), ("num", 0, "件")]
+    assert [(c.kind, c.value) for c in _cells("| 行政许可 | 57 | ＋3项 | 0 |")][2] == ("num", 3)
+    assert [c.kind for c in _cells("| 行政许可 | 57 | -11月 | 0 |")][2] == "label"  # 月 is no unit of a count

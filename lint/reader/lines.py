@@ -41,13 +41,18 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         return [LCell("blank", "", line, col, col)]
     if all(t.type == "NUMBER" for t in content):
         return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
-    if (len(content) == 2 and content[0].type == "TEXT" and content[0].value in SIGNS
+    if (len(content) in (2, 3) and content[0].type == "TEXT" and content[0].value in SIGNS
             and content[1].type == "NUMBER" and content[0].end_column == content[1].column):
-        # A signed cell (the 2019 format's 本年增/减 column): -3, +2, －1.
+        # A signed cell (the 2019 format's 本年增/减 column): -3, +2, －1, and with its
+        # unit, -11件.
+        unit = number_with_unit(content[1:], line) if len(content) == 3 else None
         value = to_number(content[1].value)
         if value is not None and content[0].value in "-－−":
             value = -value
-        return [LCell("num", content[0].value + content[1].value, line, content[0].column, content[1].end_column, value)]
+        if len(content) == 2 or unit is not None:
+            end = content[-1].end_column
+            return [LCell("num", content[0].value + content[1].value, line, content[0].column, end, value,
+                          unit=unit.unit if unit is not None else "")]
     with_unit = number_with_unit(content, line) or worded_change(content, line)
     if with_unit is not None:
         return [with_unit]
