@@ -53,9 +53,9 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
         return _without_blank_cut_remarks(infos, issues, table)
     out = list(infos[: heads[0]])
     for at, stop in zip(heads, heads[1:] + [len(infos)]):
-        # Rows joined by tabs into one line of a saved page (a tab after every cell) end in
-        # the tab that joined them to the next: the header's does too, and no line's
-        # last tab is a cell boundary then.
+        # Rows joined into one line of a saved page (a tab after every cell, or markdown rows
+        # one after the other) end in what joined them to the next: the header's does too,
+        # and that is no cell boundary then.
         joined = _ends_in_joiner(infos[at])
         rows = [_without_joiner_cell(i) if joined else i for i in infos[at + 1:stop]]
         seps = Counter(len(_cuts(i, joined)) for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
@@ -73,9 +73,10 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
 
 
 def _ends_in_joiner(info: LineInfo) -> bool:
-    """The line's last token is a tab (what a saved page put after every cell)."""
+    """The line ends in what joined it to the next row on a page saved on one line: a tab
+    (after every cell), or a markdown row's closing pipe and the next one's opening pipe."""
     toks = [t for t in info.tokens if t.type != "BLANK"]
-    return bool(toks) and toks[-1].type == "TAB"
+    return bool(toks) and (toks[-1].type == "TAB" or len(toks) > 1 and toks[-1].type == toks[-2].type == "PIPE")
 
 
 def _without_joiner(cells: Sequence[LCell]) -> Sequence[LCell]:
@@ -95,7 +96,11 @@ def _cuts(info: LineInfo, joined: bool = False) -> list[int]:
     tab after the last cell)."""
     toks = [t for t in info.tokens if t.type != "BLANK"]
     cuts = [t.column for t in toks if t.type in ("TAB", "PIPE")]
-    if toks and (toks[-1].type == "PIPE" or joined and toks[-1].type == "TAB"):
+    if toks and toks[-1].type == "PIPE":
+        cuts.pop()
+    # (On a ``joined`` page: the tab, or the next row's opening pipe after this one's
+    # closing pipe, that joined the rows.)
+    if joined and cuts and (toks[-1].type == "TAB" or len(toks) > 1 and toks[-1].type == toks[-2].type == "PIPE"):
         cuts.pop()
     return cuts
 

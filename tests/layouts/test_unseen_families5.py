@@ -264,3 +264,23 @@ def test_a_remarks_column_on_a_page_joined_by_blanks_is_set_aside(data, pick):
     assert "备注" in remarked and remarked.count("\n") == 2
     assert _cells(remarked) == _cells(plain)
     assert _findings(remarked) == _findings(plain)
+
+
+@PROPS
+@given(data=report_data(), pick=st.integers(0, 5))
+def test_a_remarks_column_of_markdown_rows_on_one_line_is_set_aside_in_table_two(data, pick):
+    """Markdown rows of a page saved on one line (「| 信息内容 | 本年处理决定数量 | 备注 | |
+    行政许可 | 0 | 无 | |」): each row ends in its closing pipe and the next row's opening
+    one, its header too; table 二's remarks are set aside (no 无 as a second value)."""
+    text, _ = render(data, "tabs")
+    lines = [x for x in _with_remarks(text, pick, pipes=True).split("\n") if x.strip()]
+    remarked = lines[0] + "\n" + " ".join(lines[1:]) + "\n"
+    plain_lines = [x for x in _plain_pipes(text).split("\n") if x.strip()]
+    plain = plain_lines[0] + "\n" + " ".join(plain_lines[1:]) + "\n"
+    assert "备注" in remarked and remarked.count("\n") == 2
+
+    def table_two(counter):
+        return Counter({k: n for k, n in counter.items() if (k[1] or "").startswith("t2")})
+    assert {k: v for k, v in _cells(remarked).items() if k.startswith("t2")} == \
+        {k: v for k, v in _cells(plain).items() if k.startswith("t2")}
+    assert table_two(_findings(remarked)) == table_two(_findings(plain))
