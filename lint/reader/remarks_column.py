@@ -144,10 +144,11 @@ def _blank_cut_header_width(info: LineInfo) -> int:
     """On a header line cut by blanks whose last word names a remarks column (「信息内容
     本年处理决定数量 备注」), how many value columns stand before it (the words between
     the first, the label column's, and the last); 0 on any other line."""
-    if info.separated or info.blank or "注" not in info.text and "说明" not in info.text:
+    text = info.text
+    if "注" not in text and "说明" not in text or info.separated or info.blank:
         return 0
-    words = info.text.split()
-    if len(words) < 3 or L.normalise(words[-1]) not in REMARK_WORDS or any(ch.isdigit() for ch in info.text):
+    words = text.split()
+    if len(words) < 3 or L.normalise(words[-1]) not in REMARK_WORDS or any(ch.isdigit() for ch in text):
         return 0
     return len(words) - 2
 
@@ -163,6 +164,8 @@ def _without_blank_cut_remarks(infos: Sequence[LineInfo], issues: list[Issue], t
     「3.其他 0 0 0 0 0 0 0 其中1件为网上申请」), that text is the remark, set aside before
     the row is read (read with it, the whole line was one label, or 无 a value too many).
     A row with fewer values (a cell left empty, nothing marks where) is read as printed."""
+    if not any(map(_blank_cut_header_width, infos)):
+        return infos  # (the lines as they are: a region's lines are read on demand, not held)
     out: list[LineInfo] = []
     width = 0
     for info in infos:

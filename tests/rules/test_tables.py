@@ -791,7 +791,7 @@ def test_t2_of_a_text_that_starts_inside_it_is_not_missing_rows():
 
 def test_t2_rows_unread_on_a_page_flattened_into_one_line_are_not_missing():
     # A saved page on one line, table 二 with a 备注 column: a row the reader does not make
-    # out (行政强制 after 行政处罚's remark) is a stretch of that line, and a "sentence" of
+    # out (行政强制 run into 行政处罚's remark) is a stretch of that line, and a "sentence" of
     # prose ends far after it (…行政复议、行政诉讼… 。): its label still stands in the
     # table's words.
     from gplint.reader.flattened import SEGMENT_MIN
@@ -800,6 +800,7 @@ def test_t2_rows_unread_on_a_page_flattened_into_one_line_are_not_missing():
     remarks = {"信息内容": "备注", "规章": "其中1件为网上申请", "行政处罚": "详见说明", "行政强制": "无"}
     lines = [x + "\t" + remarks[x.split("\t")[0]] if x.split("\t")[0] in remarks else x for x in lines]
     page = lines[0] + "\n" + " ".join(x.replace("\t", " ") for x in lines[1:]) + "\n"
+    page = page.replace("详见说明 行政强制", "详见说明行政强制")  # (the remark run into the next label)
     assert len(page) > SEGMENT_MIN
     assert report_to_dict(parse(page))["t2"].get("coercion") is None  # (unread)
     assert run(page, ["T110"]) == []
