@@ -37,8 +37,8 @@ def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]
 
 
 def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
-    """A table printed one cell a line, each cell closed by a pipe on its own line
-    ("自然人 |", "0 |"), as an HTML-to-text converter writes a cell it puts on a line:
+    """A table printed one cell a line, each cell's line closed by a pipe ("自然人 |",
+    "0 |"), as an HTML-to-text converter writes a cell it puts on a line of its own:
     an empty cell is then a line holding the pipe alone. Such a line, a border elsewhere
     (:func:`gplint.reader.lines.split_line`), is an empty cell here. (A line of several
     pipes stays layout: the cells a merged cell spans.)"""

@@ -19,12 +19,20 @@ _NAVIGATION = lazy_compile(r"^(?:当前位置|您当前的位置|您现在的位
                          r"|首页\s*[>＞»›/|]|[>＞»›]\s*\S+\s*[>＞»›]|[>＞›»]\s*(?:政府信息公开|信息公开)")
 
 
+#: The first line of a title wrapped after its year: the agency and the year, and perhaps
+#: the start of 政府信息公开 ("某县人民政府2021年度", "某局2020年度政府信息"); no metadata
+#: ("发布时间：2022年…": a colon).
+_TITLE_HEAD = lazy_compile(r"^[^:：，。,]{0,24}\d{4}\s*年度?(?:政|政府|政府信|政府信息|政府信息公)?$")
+
+
 def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
     """The report's title as printed at its top, and the report year.
 
     The title is the first short line naming the report (…政府信息公开…/…报告), joined with
     the agency's name when that stands on the line above ("洪泽区人民政府" / "2023 年政府信息
-    公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
+    公开工作年度报告") or below it before the title again (a page's title over the document's
+    heading), with the agency and year the title wrapped after ("某局2020年度政府信息" /
+    "公开工作年度报告"), and with a short continuation line ("…政府信息公开工作" / "年度报告").
     Page footers, web-page chrome and the preface are never part of it."""
     first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
     top = [line_at(infos, n) for n in _first_lines_with_text(infos, first_section - 1, 8)]
@@ -120,12 +128,6 @@ def _year_in(info: LineInfo) -> Optional[int]:
 _PLACE_ENDS = ("街道办事处", "街道", "乡", "镇", "县", "市", "旗")
 #: The agency a title names after its year (2022年度螅镇政府信息公开工作年度报告).
 _AGENCY_AFTER_YEAR = lazy_compile(r"^\d{4}年度?(.+?)(?:政府信息公开|信息公开|政务公开)")
-
-
-#: The first line of a title wrapped after its year: the agency and the year, and perhaps
-#: the start of 政府信息公开 ("某县人民政府2021年度", "某局2020年度政府信息"); no metadata
-#: ("发布时间：2022年…": a colon).
-_TITLE_HEAD = lazy_compile(r"^[^:：，。,]{0,24}\d{4}\s*年度?(?:政|政府|政府信|政府信息|政府信息公)?$")
 
 
 def reporter_kind(title: str) -> str:
