@@ -252,6 +252,13 @@ def test_government_report_needs_assessment_review_and_accountability_results():
     assert run(wrapped, ["S107"]) == []  # 社会评 / 议: a keyword over a line wrap
 
 
+@pytest.mark.parametrize("agency", ["示例县某某镇", "某某街道", "示例县"])
+def test_a_report_naming_its_place_alone_is_a_governments(agency):
+    # A township's, street's or county's title without 人民政府 (某某镇2024年…).
+    diags = run(example_report(agency=agency), ["S107"])
+    assert [d.key for d in diags] == ["S1.gov_results"], agency
+
+
 # ------------------------------------------------------------------ S109 2019-format report
 
 _T2_2019 = """第二十条第（一）项
