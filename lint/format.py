@@ -94,7 +94,7 @@ GOVERNMENT_RESULTS: tuple[Topic, ...] = (
 )
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec("S1", "一", "总体情况", ("总体情况", "概述", "概况"), topics=_S1_TOPICS),
+    SectionSpec("S1", "一", "总体情况", ("总体情况", "概述", "概况", "基本情况"), topics=_S1_TOPICS),
     SectionSpec("S2", "二", "主动公开政府信息情况", ("主动公开",), "t2"),
     SectionSpec("S3", "三", "收到和处理政府信息公开申请情况", ("收到和处理", "申请情况", "依申请公开情况", "依申请公开"), "t3"),
     SectionSpec("S4", "四", "政府信息公开行政复议、行政诉讼情况", ("行政复议", "行政诉讼"), "t4"),

@@ -227,12 +227,17 @@ _SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (slot, _format.FORMAT_2021.section(slot).words) for slot in _format.SECTION_MATCH_ORDER)
 
 
-def section_slot(norm_title: str) -> Optional[str]:
-    """The statutory slot a heading title names by its core words (FORMAT §3.1)."""
+def section_slot(norm_title: str, number: Optional[int] = None) -> Optional[str]:
+    """The statutory slot a heading title names by its core words (FORMAT §3.1). A title
+    naming two slots (二、主动公开、依申请公开工作情况: an old report's parts merged) is the
+    one its ``number`` gives when that is one of them, else the one tried first."""
+    first = None
     for slot, words in _SECTION_WORDS:
         if any(w in norm_title for w in words):
-            return slot
-    return None
+            if number is None or slot == f"S{number}":
+                return slot
+            first = first or slot
+    return first
 
 
 def is_standard_title(slot: str, norm_title: str) -> bool:

@@ -40,6 +40,30 @@ def test_title_and_reporter_kind(name, title, kind):
     assert report.reporter_kind == kind
 
 
+_EXAMPLE_TITLE = "示例市交通运输局2024年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("top, title, kind", [
+    # A township's, a street's, a city's report naming the place alone, before or after the year.
+    ("示例县某某乡2024年政府信息公开工作年度报告", "示例县某某乡2024年政府信息公开工作年度报告", "government"),
+    ("某某街道2024年政府信息公开工作年度报告", "某某街道2024年政府信息公开工作年度报告", "government"),
+    ("2024年度某某镇政府信息公开工作年度报告", "2024年度某某镇政府信息公开工作年度报告", "government"),
+    ("示例市 2024 年政府信息公开工作年度报告", "示例市 2024 年政府信息公开工作年度报告", "government"),
+    ("示例市某某片区管理局2024年政府信息公开工作年度报告", "示例市某某片区管理局2024年政府信息公开工作年度报告", "department"),
+    # The title wrapped after its year (inside 政府信息公开, or before it); never a metadata line.
+    ("示例市公安局2024年度政府信息\n公开工作年度报告", "示例市公安局2024年度政府信息公开工作年度报告", "department"),
+    ("示例县人民政府2024年度\n信息公开年度报告", "示例县人民政府2024年度信息公开年度报告", "government"),
+    ("发布时间：2025年\n政府信息公开工作年度报告", "政府信息公开工作年度报告", "department"),
+    # A page's title, then the document's heading with the agency on a line of its own.
+    ("2024年政府信息公开工作年度报告\n示例县某某镇人民政府\n2024年政府信息公开工作年度报告",
+     "示例县某某镇人民政府2024年政府信息公开工作年度报告", "government"),
+])
+def test_the_agency_a_title_names_and_its_kind(top, title, kind):
+    report = parse(example_report().replace(_EXAMPLE_TITLE, top, 1))
+    assert report.title == title
+    assert report.reporter_kind == kind
+
+
 def test_a_page_footer_is_never_the_title():
     report = read("govnianbao_huaian-city-2024_section3-fragment.txt")
     assert "- 4 -" not in report.title

@@ -171,17 +171,20 @@ def table_score(rows: Mapping[str, RowConfidence]) -> float:
     return sum(1.0 if r.certain else 0.0 if r.misread else 0.5 for r in rows.values()) / len(rows)
 
 
-def zeros_written_blank(rows: list[tuple[Cell, ...]], read: Mapping[str, RowConfidence]) -> bool:
+def zeros_written_blank(rows: list[tuple[Cell, ...]], read: Mapping[str, RowConfidence],
+                        totals: frozenset[int] = frozenset()) -> bool:
     """No zero written anywhere in the table, and zeros stand as blanks: many blank cells,
-    or many short rows (a layout without separators drops blank cells altogether)."""
+    or many short rows (a layout without separators drops blank cells altogether). A zero
+    in a total cell (position in ``totals``) does not count: a clerk who leaves the other
+    cells empty still writes a row's total, 0 as well."""
     blanks = 0
     for cells in rows:
-        for c in cells:
+        for k, c in enumerate(cells):
             if c.span is None:
                 continue
             if c.value is None:
                 blanks += 1
-            elif c.value == 0:
+            elif c.value == 0 and k not in totals:
                 return False
     short = sum(1 for r in read.values() if "too-few" in r.flags or "no-values" in r.flags)
     return blanks >= _BLANK_ZEROS_MIN or short >= _BLANK_ZEROS_MIN

@@ -63,6 +63,9 @@ def _image_in_section(report: Report, slot: str) -> Optional[Span]:
 
 
 _OTHER_HANDLING = frozenset(FORMAT_2021.t3.group("G6").members)
+#: The position of table 三's 总计 in a row's cells (a zero there is written even where
+#: the clerk leaves the row's other zeros blank).
+_T3_TOTAL = frozenset({[c.key for c in FORMAT_2021.t3.columns].index(FORMAT_2021.t3.total_column)})
 #: Fewest lines of cells in a table's section, with no table read there, for the table to
 #: be there unread.
 _UNREAD_ROWS_MIN = 2
@@ -149,7 +152,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
             rows[key] = RowConfidence(key, line, 7, 0, frozenset({"ambiguous-split"}), own[0].span)
     # (As table 二's: made only where its anchor or one of its rows was found.)
     found = bool(rows) or bool(t3.column_labels) or t3.caption is not None or t3.span is not None
-    blank_zeros = zeros_written_blank([r.cells for _, r in printed], rows)
+    blank_zeros = zeros_written_blank([r.cells for _, r in printed], rows, _T3_TOTAL)
     if blank_zeros:
         rows = unplace_short_rows(rows)
     elif cells_lost_at_random(rows):

@@ -28,10 +28,37 @@ def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]
     """
     if isinstance(infos, RegionLines):
         infos = infos.readable()
+    if width:
+        infos = pipe_ended_cells(infos)
     out = _rhythm_cells(infos)
     if out is None and width:
         out = labelled_blocks(infos, width)
     return infos if out is None else out  # (a region's lines are read-only: not copied)
+
+
+def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
+    """A table printed one cell a line, each cell's line closed by a pipe ("自然人 |",
+    "0 |"), as an HTML-to-text converter writes a cell it puts on a line of its own:
+    an empty cell is then a line holding the pipe alone. Such a line, a border elsewhere
+    (:func:`gplint.reader.lines.split_line`), is an empty cell here. (A line of several
+    pipes stays layout: the cells a merged cell spans.)"""
+    content = closed = lone = 0
+    for i in infos:
+        if i.blank or i.footer:
+            continue
+        text = i.text.strip()
+        if text == "|":
+            lone += 1
+            continue
+        if i.md_rule or not i.cells:
+            continue  # (a line of pipes alone: the cells a merged cell spans)
+        content += 1
+        if i.separated and len(i.cells) == 1 and text.endswith("|") and not text.startswith("|"):
+            closed += 1
+    if not lone or content < 8 or closed < 0.8 * content:
+        return infos
+    return [LineInfo(i.number, i.text, i.tokens, [LCell("blank", "", i.number, 1, 1)], False, empty_cell=True)
+            if i.md_rule and i.text.strip() == "|" else i for i in infos]
 
 
 def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[LineInfo]]:

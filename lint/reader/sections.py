@@ -205,7 +205,7 @@ def _section_candidates(headings: Sequence[Heading], t3_row_lines: set[int]) -> 
             continue  # a table-of-contents entry, not the heading itself
         if L.match_t3_row(nt) in ("R01", "R02", "R25", "G0"):
             continue
-        slot = L.section_slot(nt)
+        slot = L.section_slot(nt, h.number)
         if slot:
             cands.append((h, slot))
     return cands

@@ -19,12 +19,20 @@ _NAVIGATION = lazy_compile(r"^(?:当前位置|您当前的位置|您现在的位
                          r"|首页\s*[>＞»›/|]|[>＞»›]\s*\S+\s*[>＞»›]|[>＞›»]\s*(?:政府信息公开|信息公开)")
 
 
+#: The first line of a title wrapped after its year: the agency and the year, and perhaps
+#: the start of 政府信息公开 ("某县人民政府2021年度", "某局2020年度政府信息"); no metadata
+#: ("发布时间：2022年…": a colon).
+_TITLE_HEAD = lazy_compile(r"^[^:：，。,]{0,24}\d{4}\s*年度?(?:政|政府|政府信|政府信息|政府信息公)?$")
+
+
 def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
     """The report's title as printed at its top, and the report year.
 
     The title is the first short line naming the report (…政府信息公开…/…报告), joined with
     the agency's name when that stands on the line above ("洪泽区人民政府" / "2023 年政府信息
-    公开工作年度报告") and with a short continuation line ("…政府信息公开工作" / "年度报告").
+    公开工作年度报告") or below it before the title again (a page's title over the document's
+    heading), with the agency and year the title wrapped after ("某局2020年度政府信息" /
+    "公开工作年度报告"), and with a short continuation line ("…政府信息公开工作" / "年度报告").
     Page footers, web-page chrome and the preface are never part of it."""
     first_section = min([s.line for s in sections.values()] or [min(len(infos), 30) + 1])
     top = [line_at(infos, n) for n in _first_lines_with_text(infos, first_section - 1, 8)]
@@ -35,15 +43,27 @@ def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> t
     def sentence_like(t: str) -> bool:
         return len(t) > 60 or t.endswith(("。", "；", ";", "：", ":")) or t.startswith(("本报告", "根据", "依据", "按照", "为"))
 
+    def org_name(t: str) -> bool:
+        return len(t) <= 30 and t.endswith(_ORG_SUFFIX) and not sentence_like(t)
+
     title_lines: list[LineInfo] = []
     for k, info in enumerate(top):
         t = clean(info)
         if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t) and not _NAVIGATION.search(t):
             title_lines = [info]
-            if k > 0 and t[:1].isdigit():
+            if t[:1].isdigit() and k + 2 < len(top) and org_name(clean(top[k + 1])) \
+                    and clean(top[k + 2])[:1].isdigit() and "报告" in clean(top[k + 2]):
+                # A page's title, then the document's own heading: the agency on a line of
+                # its own above the title repeated ("2022年…报告" / "某镇人民政府" / "2022年…报告").
+                title_lines = [top[k + 1], top[k + 2]]
+            elif k > 0 and t[:1].isdigit():
                 above = clean(top[k - 1])
-                if len(above) <= 30 and above.endswith(_ORG_SUFFIX) and not sentence_like(above):
+                if org_name(above):
                     title_lines.insert(0, top[k - 1])
+            elif k > 0 and not t[:1].isdigit() and _TITLE_HEAD.search(clean(top[k - 1])) \
+                    and not _NAVIGATION.search(clean(top[k - 1])):
+                # The title wrapped after its year: "某局2020年度政府信息" / "公开工作年度报告".
+                title_lines.insert(0, top[k - 1])
             if "报告" not in t:
                 for nxt in top[k + 1:k + 3]:
                     n = clean(nxt)
@@ -102,11 +122,24 @@ def _year_in(info: LineInfo) -> Optional[int]:
     return None
 
 
+#: What the name of a people's government's report may end in when the title leaves out
+#: 人民政府 (五常市民意乡2021年…, 2022年度螅镇政府信息公开…, 宿迁市2025年…). (Not 区: a
+#: 片区, 园区 or 开发区 is run by a 管理局 or 管委会.)
+_PLACE_ENDS = ("街道办事处", "街道", "乡", "镇", "县", "市", "旗")
+#: The agency a title names after its year (2022年度螅镇政府信息公开工作年度报告).
+_AGENCY_AFTER_YEAR = lazy_compile(r"^\d{4}年度?(.+?)(?:政府信息公开|信息公开|政务公开)")
+
+
 def reporter_kind(title: str) -> str:
-    """"government" for a 人民政府 (not its 办公厅 or 办公室) or a 街道办事处, else "department"."""
+    """"government" for a 人民政府 (not its 办公厅 or 办公室), a 街道办事处, or a place named
+    alone (a township's, a county's, a city's report), else "department"."""
     t = L.normalise(title)
     if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
         return "government"
-    if any(t.split("2")[0].endswith(w) for w in ("街道办事处",)):
+    name = t.split("2")[0]
+    if not name:
+        after = _AGENCY_AFTER_YEAR.match(t)
+        name = after.group(1) if after else ""
+    if name.endswith(_PLACE_ENDS):
         return "government"
     return "department"

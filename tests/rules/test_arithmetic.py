@@ -211,6 +211,17 @@ def test_zeros_written_as_placeholders_get_one_table_notice():
         assert "表三没有填写 0" in diags[0].message and diags[0].key == "t3.blank-zeros"
 
 
+def test_zeros_left_blank_but_the_totals_get_one_table_notice():
+    # A clerk who leaves a row's zeros empty still writes its 总计, 0 where the row is empty.
+    from gplint.testing import T3_ROW_LABELS
+
+    for mark in ("—", ""):
+        grid = {k: tuple(mark if v == 0 and c < 6 else v for c, v in enumerate(EXAMPLE_T3.get(k, (0,) * 7)))
+                for k, _ in T3_ROW_LABELS}
+        diags = lint_with(example_report(t3=grid), ["A", "T101", "T103", "T190"], profile="default")
+        assert [d.code for d in diags] == ["A108"], (mark, [(d.code, d.message[:50]) for d in diags])
+
+
 def test_sporadic_placeholders_are_still_reported_by_row():
     diags = run(example_report(t3={"R05.C1": "—", "R10.C2": "—"}), select=["A108"])
     assert len(diags) == 2 and all("行的" in d.message for d in diags)

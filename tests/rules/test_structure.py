@@ -151,6 +151,18 @@ def test_shifted_block_is_misnumbered_at_every_heading():
     assert "应为“二”" in diags[0].message
 
 
+def test_a_title_naming_two_sections_is_the_one_its_numeral_gives():
+    # An old report's parts merged under one heading: 主动公开 (二) and 依申请公开 (三)
+    # both named, numbered 二. It is section 二 with a non-standard title, not a section 三
+    # misnumbered; 一、…基本情况 is section 一.
+    text = example_report().replace("二、主动公开政府信息情况", "二、主动公开、依申请公开工作情况", 1) \
+        .replace("一、总体情况", "一、政府信息公开工作的基本情况", 1)
+    assert "二、主动公开、依申请公开工作情况" in text and "一、政府信息公开工作的基本情况" in text
+    diags = run(text, ["S101", "S103", "S104"])
+    assert sorted((d.code, d.key) for d in diags) == [("S104", "S1"), ("S104", "S2")], \
+        [(d.code, d.key, d.message) for d in diags]
+
+
 def test_second_numbering_system_inside_overview():
     diags = run(corpus("kiro_shanghai-stcsm-2024_pdf-markdown.txt"), ["S108"], "default")
     assert [(d.span.line, d.key) for d in diags] == [(23, "S1.numbering")]
@@ -238,6 +250,13 @@ def test_government_report_needs_assessment_review_and_accountability_results():
     assert run(fixed, ["S107"]) == []
     wrapped = gov.replace("本机关将政务公开纳入年度考核。", "本机关将政务公开纳入年度考核，开展社会评\n议，未发生责任追究情况。")
     assert run(wrapped, ["S107"]) == []  # 社会评 / 议: a keyword over a line wrap
+
+
+@pytest.mark.parametrize("agency", ["示例县某某镇", "某某街道", "示例县"])
+def test_a_report_naming_its_place_alone_is_a_governments(agency):
+    # A township's, street's or county's title without 人民政府 (某某镇2024年…).
+    diags = run(example_report(agency=agency), ["S107"])
+    assert [d.key for d in diags] == ["S1.gov_results"], agency
 
 
 # ------------------------------------------------------------------ S109 2019-format report
