@@ -42,6 +42,20 @@ _YEAR_BEFORE = lazy_compile(r"(?<![较比与和跟于之])(?:上一?年度?|去�
                             r"(?!度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未))")
 
 
+#: A clause that gives only a time (2021年至2023年, 2023年度, 2024年1月至6月).
+_TIME_ONLY = lazy_compile(r"[0-9０-９年度月日至到—－\-~～、和及\s]*年[0-9０-９年度月日至到—－\-~～、和及\s]*(?:期间|以来)?")
+
+
+def _opening_time(before: str) -> str:
+    """The sentence's opening clause in ``before`` (the sentence up to a clause) when it gives
+    only a time: the time of every clause after it that names none of its own; else ""."""
+    m = _CLAUSE_END.search(before)
+    if m is None:
+        return ""
+    first = before[:m.start()]
+    return first if _TIME_ONLY.fullmatch(first) else ""
+
+
 def _skip_year(clause: str, year: Optional[int], kind: str) -> bool:
     """The clause names another year: a count about that year. A carry-over may name the
     next year (3 件顺延至 2025 年继续办理); the year before named in words (上年度收到…) is
@@ -194,6 +208,8 @@ def _compared_counts(report: Report) -> Iterable[tuple[str, ApplicationCount]]:
             continue
         if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
             continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
+        if "年" not in clause and _skip_year(_opening_time(s.text[:c.clause_start]), report.year, kind):
+            continue  # 2021年至2023年，本局分别收到申请 12 件、18 件、21 件: the time of the sentence
         if not_own_count(report, s.text, c.clause_start, clause):
             continue
         if kind in ("new", "accepted", "handled", "processed") and ac.named \
