@@ -12,10 +12,10 @@ from ._prose import application_sentences, blanks_note, count, fmt, other_year, 
 from gplint.lazy_re import lazy_compile
 
 _CLAIM = lazy_compile(
-    r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
+    r"(?:已经|已)?(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
     r"(?:按要求|按时|及时|依法|按期|如期|在法定期限内|在规定时限内|在法定时限内|在法定期限|予以|全部|并|"
     r"[在于]?本年度?内?|[在于]?年内|当年)*"
-    r"(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成|回复)")
+    r"(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成|回复)(?:完毕|完成)?")
 _COMPLETE = lazy_compile(r"已|办结|完成|完毕")
 # An explicit handled count in the same sentence: the claim then refers to that count.
 _HANDLED = lazy_compile(r"(?:办结|答复|办理|处理)[^\d，,；;。]{0,10}?\d+\s*件")

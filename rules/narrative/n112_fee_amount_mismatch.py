@@ -20,7 +20,9 @@ _AMOUNT = lazy_compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0
                        r"(?P<v>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
 #: Amounts not collected (减免, 退还) or a part of the fees (其中…): no amount of table 二's cell.
 _NOT_THE_AMOUNT = lazy_compile(r"减免|免收|免征|免除|退还|退费|减收|缓收|降费|其中")
-_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生|涉及)?(?:任何)?行政事业性收费")
+_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生|涉及)?(?:任何)?行政事业性收费"
+                     # the amount said to be none (行政事业性收费为零, 收费金额为 0)
+                     r"|行政事业性收费(?:金额|总额|收入)?(?:均|共计|合计|总计)?为\s*(?:零|0)(?![.\d万元])")
 
 
 class FeeAmountMismatch(Rule):
