@@ -369,9 +369,8 @@ def _another_kind_of_application(text: str) -> bool:
     if last is None or not last.group(1):
         return False
     between = last.group(1)
-    for verb in KIND_WORDS.finditer(between):
-        # 未办结、转入本年度办理的申请: the words after the last verb are the kind's
-        between = between[verb.end():]
+    # 未办结、转入本年度办理的申请: a chain of verbs names no kind (营业执照办理申请 still does)
+    between = KIND_WORDS.sub("", between)
     if _NAMES_THE_REQUEST.search(between):
         return False  # 市民/线上/有效/涉及征地拆迁的政府信息公开申请: whatever else it says
     return bool(_INFORMATION_REQUEST.sub("", between))

@@ -47,13 +47,12 @@ _TIME_ONLY = lazy_compile(r"[0-9０-９年度月日至到—－\-~～、和及\s
 
 
 def _opening_time(before: str) -> str:
-    """The sentence's opening clause in ``before`` (the sentence up to a clause) when it gives
-    only a time: the time of every clause after it that names none of its own; else ""."""
-    m = _CLAUSE_END.search(before)
-    if m is None:
+    """The nearest clause of ``before`` (the sentence up to a clause) that gives only a time
+    (2021年至2023年，…; 2023年，…；2024年，…): the time of the clauses after it that name
+    none of their own; else ""."""
+    if "年" not in before:
         return ""
-    first = before[:m.start()]
-    return first if _TIME_ONLY.fullmatch(first) else ""
+    return next((c for c in reversed(_CLAUSE_END.split(before)) if "年" in c and _TIME_ONLY.fullmatch(c)), "")
 
 
 def _skip_year(clause: str, year: Optional[int], kind: str) -> bool:
@@ -209,7 +208,7 @@ def _compared_counts(report: Report) -> Iterable[tuple[str, ApplicationCount]]:
         if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
             continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
         if "年" not in clause and _skip_year(_opening_time(s.text[:c.clause_start]), report.year, kind):
-            continue  # 2021年至2023年，本局分别收到申请 12 件、18 件、21 件: the time of the sentence
+            continue  # 2021年至2023年，本局分别收到申请 12 件、18 件、21 件: the time of the clauses
         if not_own_count(report, s.text, c.clause_start, clause):
             continue
         if kind in ("new", "accepted", "handled", "processed") and ac.named \

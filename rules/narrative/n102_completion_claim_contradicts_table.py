@@ -25,6 +25,9 @@ _RECEIVED = lazy_compile(r"(?:新收|收到|接收|接到|受理)[^\d，,；;。
                        r"|(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,6}?(?P<m>\d+)\s*件[^\d，,；;。]{0,12}申请")
 # The sentence itself sets some applications apart ("除1件尚在办理期限内外，其余均已答复",
 # "…均已答复，另有2件正在办理中"): the claim covers only the rest.
+#: A clause that opens on an adverb has the subject of the sentence (上年结转的 2 件申请，已于本年度
+#: 全部办结).
+_NO_SUBJECT = lazy_compile(r"\s*(?:已经|已|均|都|并|全部|也|于|在)")
 _EXCEPTION = lazy_compile(r"除[^。；;]{0,40}?外|其余|其他均|余下|剩余|尚在办理|正在办理|办理中|尚未办结|未办结|尚未答复|待答复")
 
 
@@ -91,6 +94,9 @@ class CompletionClaimContradictsTable(Rule):
             clause = max(text.rfind(mark, 0, claim.start()) for mark in "，,；;") + 1
             if _CARRIED_IN.search(text, clause, claim.start()):
                 continue  # 上年结转的 2 件申请均已在本年度办结: the carried-in ones, not all
+            if clause and _NO_SUBJECT.match(text, clause) and _CARRIED_IN.search(text, 0, clause) \
+                    and max(text.rfind(mark, 0, clause - 1) for mark in "，,；;") < 0:
+                continue  # 上年结转的 2 件申请，已于本年度全部办结: the sentence's first clause is the subject
             if text[claim.end():claim.end() + 1] in ("或", "和", "及") or "或" in text[claim.start():claim.end()]:
                 continue  # "均已办结或在法定期限内答复": a hedged claim, not one of completion
             span = s.span(claim.start(), claim.end())

@@ -645,6 +645,10 @@ def test_a_list_of_the_forms_of_pieces_is_no_breakdown(sentence, codes):
     # the report's own year opening the sentence: its counts are compared
     ("2024年，本局共收到政府信息公开申请30件。", ["N101"]),
     ("2024年1月1日至12月31日，本局共收到政府信息公开申请30件。", ["N101"]),
+    # (found afterwards) the nearest time clause: each year its own counts
+    ("2023年、2024年，本局分别收到政府信息公开申请20件、27件。", []),
+    ("2023年，本局共收到申请20件；2024年，共收到申请27件。", []),
+    ("2023年，本局共收到申请20件；2024年，共收到申请30件。", ["N101"]),
 ])
 def test_an_opening_time_clause_is_the_time_of_the_sentence(sentence, codes):
     """A sentence that opens on a clause giving only a time (2021年至2023年，…) speaks of that
@@ -671,7 +675,9 @@ def test_a_correction_by_the_body_named(sentence, codes):
 @pytest.mark.parametrize("sentence, codes", [
     ("全年行政事业性收费为零。", ["N112"]),
     ("全年行政事业性收费金额为0。", ["N112"]),
+    ("全年行政事业性收费为零，较上年持平。", ["N112"]),
     ("全年行政事业性收费12.53万元。", []),
+    ("全年行政事业性收费为零增长。", []),
 ])
 def test_fees_said_to_be_none(sentence, codes):
     """行政事业性收费为零 claims none, as 未收取行政事业性收费 does: table 二 gives 12.53 万元."""
@@ -683,6 +689,10 @@ def test_fees_said_to_be_none(sentence, codes):
     ("全年接收政府信息公开申请27件，已全部答复。", ["N102"]),
     # timeliness only: nothing said of those still open
     ("全年接收政府信息公开申请27件，均在法定期限内答复。", []),
+    # (found afterwards) the carried-in ones the sentence's subject: they are done, not all
+    ("上年结转的2件申请，已于本年度全部办结。", []),
+    ("上年结转的2件申请，均已办结。", []),
+    ("全年收到申请27件，上年结转2件，均已办结。", ["N102"]),
 ])
 def test_already_all_answered_is_a_completion_claim(sentence, codes):
     """已全部答复(完毕) says every application was dealt with (已 before 全部, 完毕 after the
@@ -698,6 +708,8 @@ def test_already_all_answered_is_a_completion_claim(sentence, codes):
     # the report's own year not done: the carry-over out
     ("2024年度未办结的申请3件。", ["N101"]),
     ("2024年度未办结的申请4件。", []),
+    # a verb in the name of another kind of application still names it
+    ("全年办理营业执照办理申请120件。", []),
 ])
 def test_a_carry_over_into_the_year_in_other_words(sentence, codes):
     """未办结 after a year's number is that year's carry-over (in from 2023, out of 2024), and
