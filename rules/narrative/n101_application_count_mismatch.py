@@ -85,8 +85,10 @@ class ApplicationCountMismatch(Rule):
         them (局机关收到 20 件，下属单位收到 7 件: they add up to it), the counts of its
         subordinate units alone (局属二级单位共收到申请 5 件), a count of every kind of
         application whose disclosure share follows (受理各类申请 1500 件，其中政府信息公开申请
-        N 件: N is compared) and parts of the year (1月至6月). A carry-over named by its year
-        (2023年度结转的 N 件) is carried in when that is the year before the report's.
+        N 件: N is compared) and parts of the year (1月至6月). A clause that gives only a time
+        (2021年至2023年，…) is the time of the clauses after it that name none. A carry-over
+        named by its year (2023年度结转的 N 件, 2023年度未办结的) is carried in when that is the
+        year before the report's.
 
     Why
         条例 第五十条(二) makes the received and handled applications part of the report, and

@@ -42,14 +42,15 @@ class CompletionClaimContradictsTable(Rule):
     What it checks
         A sentence about disclosure applications that says they were all dealt with and
         gives no handled count of its own is checked against table 三. A claim of completion
-        (均已办结, 均已答复, 所有申请均已按要求办理完成) requires "四、结转下年度继续办理" to be 0.
+        (均已办结, 均已答复, 已全部答复完毕, 所有申请均已按要求办理完成) requires "四、结转下年度继续办理" to be 0.
         When nothing is carried over and the same sentence says how many were received
         (全年共接收 N 件…均及时答复), （七）总计 — the applications handled in the year — cannot
         be smaller than N. A claim of timeliness only (均在法定期限内答复) says nothing about
         applications still open and is not compared with a carry-over. Sentences that
         mention carrying applications over, set some apart (除 1 件尚在办理期限内外，其余均已
         答复), are about another year, or about the agency's subordinate units alone (直属单位
-        收到申请 2 件，已全部办结), are skipped.
+        收到申请 2 件，已全部办结), are skipped, and so is a claim whose subject is the carried-in
+        applications (上年结转的 2 件申请，已于本年度全部办结).
 
     Why
         docs/format.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not

@@ -57,7 +57,8 @@ class OutcomeCountMismatch(Rule):
         each with its own count.
         A percentage printed right after the count ("208 件（17.46%）") must equal the count
         divided by （七）总计, rounded to the printed number of decimals (one unit of the
-        last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比 N%) in a
+        last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比, 予以公开及部分公开
+        的占比 N%) in a
         sentence about applications (naming 申请, or read so by context: 全年办结 25 件，公开率
         60%) must be 予以公开, or 予以公开 and 部分公开 together, over （七）总计.
 

@@ -68,7 +68,7 @@ class CaseOutcomeMismatch(Rule):
         outcome is compared with the columns of table 四 for that kind (行政诉讼: its two
         blocks summed): 均获维持 needs 结果纠正, 其他结果 and 尚未审结 at 0; 均已审结 needs
         尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 (判决撤销,
-        复议决定确认违法, 判决确认本机关答复违法) needs it above 0; 撤诉 (撤回复议申请) needs
+        复议决定确认违法, 判决确认本机关答复违法, 被复议机关纠正, 被法院判决纠正) needs it above 0; 撤诉 (撤回复议申请) needs
         其他结果 above 0 (a count written above 0 contradicts a claim of none even where
         the cells beside it are left blank). A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
         (1 件被维持, 1 件结果维持), must equal its column. The kind is the case word nearest before the claim. Rates (败诉率 5%),

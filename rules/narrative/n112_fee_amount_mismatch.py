@@ -31,8 +31,8 @@ class FeeAmountMismatch(Rule):
     What it checks
         A sentence that gives the agency's 行政事业性收费 (收取行政事业性收费 12.5 万元) is
         compared with table 二's 本年收费金额 (万元; an amount in 元 is converted), equal when
-        either rounds to the other's printed decimals; "未收取行政事业性收费" needs the cell
-        at 0. Only a table whose fee header names 万元 is compared. 信息处理费 (the fee for
+        either rounds to the other's printed decimals; "未收取行政事业性收费" (行政事业性收费
+        为零) needs the cell at 0. Only a table whose fee header names 万元 is compared. 信息处理费 (the fee for
         disclosure, a different thing), comparisons (同比下降), amounts waived or refunded
         (减免, 退还), a part (其中…), other years and a region's totals are not read.
 
