@@ -30,16 +30,20 @@ def main() -> None:
                           ("held-out 3", pc.HELD_OUT_3), ("held-out 4", pc.HELD_OUT_4),
                           ("held-out 5", pc.HELD_OUT_5), ("held-out 6", pc.HELD_OUT_6),
                           ("held-out 7", pc.HELD_OUT_7), ("held-out 8", pc.HELD_OUT_8),
-                          ("held-out 9", pc.HELD_OUT_9)):
+                          ("held-out 9", pc.HELD_OUT_9), ("held-out 10", pc.HELD_OUT_10)):
         print(f"== {title}")
         _run(cases, pc, verbose)
     print("== held-out 9, a report with no applications")
     _run(pc.HELD_OUT_9_NONE, pc, verbose, none=True)
+    print("== held-out 10, a report with no applications")
+    _run(pc.HELD_OUT_10_NONE, pc, verbose, none=True)
     for title, sentences, none in (("quiet sentences 1-4 (agreeing or about other matters)",
                                     pc.QUIET + pc.QUIET_2 + pc.QUIET_3 + pc.QUIET_4, False),
                                    ("quiet sentences 5", pc.QUIET_5, False),
                                    ("quiet sentences 6", pc.QUIET_6, False),
-                                   ("quiet sentences 6, a report with no applications", pc.QUIET_6_NONE, True)):
+                                   ("quiet sentences 6, a report with no applications", pc.QUIET_6_NONE, True),
+                                   ("quiet sentences 7", pc.QUIET_7, False),
+                                   ("quiet sentences 7, a report with no applications", pc.QUIET_7_NONE, True)):
         quiet = [(x, pc.findings(pc.phrasing_report(x, none))) for x in sentences]
         alarms = [(x, f) for x, f in quiet if f]
         print(f"== {title}: {len(quiet)}, false alarms {len(alarms)}")

@@ -27,10 +27,12 @@ _NOUN_AFTER_VERB = "期限|时限|时间|期内|率|方式|形式|格式|文书|
 _KIND_SOURCE = "|".join(f"(?P<{k}>{p})" for k, p in (
     ("carried_out", r"(?:结转|转入|转|顺延|延续|延期|留待)(?:到|至|入)?\s*(?:下一?个?年度?|次年|\d{4}\s*年)(?:继续)?(?:办理)?"
                     r"|下一?年度?(?:继续)?办理|正在办理|办理中|尚在办理|仍在办理|在办(?!理)|在办理(?:期限|期|时限)内|未办结|尚未办结|未答复|尚未答复|待答复"),
-    ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"),
-    # the carry-over out of a year named by its number (2023年度结转的 2 件: into the report
-    # year when that is 2024, out of it when it is 2023; N101 tells which)
-    ("carried_year", r"[0-9０-９]{4}\s*年度?(?:结转|转结|遗留)(?!到|至|入|下)"),
+    ("carried_in", r"上一?年度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未办结)|上年度?结转|跨年度?结转"
+                   # carried into the report's year (转入本年度办理)
+                   r"|(?:结转|转入)(?:到|至|入)?本年度?"),
+    # the carry-over out of a year named by its number (2023年度结转的 2 件, 2023年度未办结的: into
+    # the report year when that is 2024, out of it when it is 2023; N101 tells which)
+    ("carried_year", r"[0-9０-９]{4}\s*年度?(?:结转|转结|遗留|尚未办结|未办结|尚未答复|未答复)(?!到|至|入|下)"),
     ("new", r"新收|收到|接收|接到|新增|新受理|收悉"),
     # 登记 takes applications in only where its clause names them (登记政府信息公开申请 25
     # 件), not as the agency's other registrations (户籍登记 500 件, 登记备案)
@@ -367,6 +369,8 @@ def _another_kind_of_application(text: str) -> bool:
     if last is None or not last.group(1):
         return False
     between = last.group(1)
+    # 未办结、转入本年度办理的申请: a chain of verbs names no kind (营业执照办理申请 still does)
+    between = KIND_WORDS.sub("", between)
     if _NAMES_THE_REQUEST.search(between):
         return False  # 市民/线上/有效/涉及征地拆迁的政府信息公开申请: whatever else it says
     return bool(_INFORMATION_REQUEST.sub("", between))

@@ -67,10 +67,30 @@ def _strip_parens(text: str) -> str:
     return "".join(out)
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _thousands_separator(text: str, i: int) -> bool:
+    """The comma at ``text[i]`` parts the groups of a number (2,156 条; 1，203 人次), as
+    :data:`COUNT_DIGITS` reads it: no clause ends there."""
+    return (text[i] in "，," and 0 < i and text[i - 1] in _DIGITS
+            and all(ch in _DIGITS for ch in text[i + 1:i + 4]) and len(text[i + 1:i + 4]) == 3
+            and (i + 4 >= len(text) or text[i + 4] not in _DIGITS))
+
+
+def _clause_break_before(text: str, end: int) -> int:
+    """The offset of the last mark before ``end`` that ends a clause (a comma parting a
+    number's groups is none), or -1."""
+    i = max(text.rfind(c, 0, end) for c in "，,；;：:。")
+    while i > 0 and _thousands_separator(text, i):
+        i = max(text.rfind(c, 0, i) for c in "，,；;：:。")
+    return i
+
+
 def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     a = start
     for i in range(start, end):
-        if text[i] in "，,；;、":
+        if text[i] in "，,；;、" and not _thousands_separator(text, i):
             yield a, i
             a = i + 1
     if a < end:
@@ -111,10 +131,10 @@ def _total_before(flat: str, intro: re.Match[str]) -> Optional[tuple[int, re.Mat
     """The list's total: the last count in the clause just before the introducer, as (the
     offset before that clause, the count's match in it, its value, its unit); None when the
     clause gives none, ends on another number (万, %) or gives an approximate one."""
-    head_start = max(flat.rfind(c, 0, intro.start()) for c in "，,；;：:。")
+    head_start = _clause_break_before(flat, intro.start())
     head_end = intro.start()
     if intro.start() > 0 and flat[intro.start() - 1] in "，,":
-        head_start = max(flat.rfind(c, 0, intro.start() - 1) for c in "，,；;：:。")
+        head_start = _clause_break_before(flat, intro.start() - 1)
         head_end = intro.start() - 1
     head = flat[head_start + 1: head_end]
     nums = list(_NUM.finditer(head))
@@ -196,7 +216,7 @@ def _ambiguous_total(pl: "PartsList") -> bool:
     """The clause before the list gives more than one count in the list's unit (办理人大代表建议
     25 件、政协提案 30 件，其中主办 10 件、协办 45 件): the list may break down their sum."""
     text = pl.sentence.text
-    a = max(text.rfind(c, 0, pl.total_span[0]) for c in "，,；;：:。") + 1
+    a = _clause_break_before(text, pl.total_span[0]) + 1
     for m in _NUM.finditer(text, a, pl.total_span[0]):
         if m.group(2) == pl.unit or (pl.unit in ITEM_UNITS and m.group(2) in ITEM_UNITS):
             return True
@@ -227,5 +247,18 @@ def subjects_named(pl: "PartsList") -> bool:
 def review_findings(pl: "PartsList") -> bool:
     """The total counts items looked over, and the list names what the review found."""
     text = pl.sentence.text
-    a = max(text.rfind(c, 0, pl.total_span[0]) for c in "，,；;：:。") + 1
+    a = _clause_break_before(text, pl.total_span[0]) + 1
     return _REVIEWED.search(text, a, pl.total_span[0]) is not None
+
+
+#: Forms and voices a piece is presented in (图文解读 8 篇、视频解读 2 篇, 主要负责人解读 3 篇):
+#: a list naming only these counts the pieces given a form beside plain text, not every piece.
+_FORMS = lazy_compile(r"图文|图解|视频(?!号)|音频|动漫|漫画|H5|h5|一图|长图|海报|专家|负责人|领导|访谈|直播")
+
+
+def forms_named(pl: "PartsList") -> bool:
+    """Every item of the list names a form or voice of presentation."""
+    text = pl.sentence.text
+    return all(_FORMS.search(text, a, b) is not None
+               for a, b in _segments(text, pl.start, pl.end) if any(a <= p[2] < b for p in pl.parts))
+

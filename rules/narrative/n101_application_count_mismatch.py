@@ -42,6 +42,19 @@ _YEAR_BEFORE = lazy_compile(r"(?<![较比与和跟于之])(?:上一?年度?|去�
                             r"(?!度?(?:结转|转结|转入|遗留|跨年|未办结|未答复|尚未))")
 
 
+#: A clause that gives only a time (2021年至2023年, 2023年度, 2024年1月至6月).
+_TIME_ONLY = lazy_compile(r"[0-9０-９年度月日至到—－\-~～、和及\s]*年[0-9０-９年度月日至到—－\-~～、和及\s]*(?:期间|以来)?")
+
+
+def _opening_time(before: str) -> str:
+    """The nearest clause of ``before`` (the sentence up to a clause) that gives only a time
+    (2021年至2023年，…; 2023年，…；2024年，…): the time of the clauses after it that name
+    none of their own; else ""."""
+    if "年" not in before:
+        return ""
+    return next((c for c in reversed(_CLAUSE_END.split(before)) if "年" in c and _TIME_ONLY.fullmatch(c)), "")
+
+
 def _skip_year(clause: str, year: Optional[int], kind: str) -> bool:
     """The clause names another year: a count about that year. A carry-over may name the
     next year (3 件顺延至 2025 年继续办理); the year before named in words (上年度收到…) is
@@ -72,8 +85,10 @@ class ApplicationCountMismatch(Rule):
         them (局机关收到 20 件，下属单位收到 7 件: they add up to it), the counts of its
         subordinate units alone (局属二级单位共收到申请 5 件), a count of every kind of
         application whose disclosure share follows (受理各类申请 1500 件，其中政府信息公开申请
-        N 件: N is compared) and parts of the year (1月至6月). A carry-over named by its year
-        (2023年度结转的 N 件) is carried in when that is the year before the report's.
+        N 件: N is compared) and parts of the year (1月至6月). A clause that gives only a time
+        (2021年至2023年，…) is the time of the clauses after it that name none. A carry-over
+        named by its year (2023年度结转的 N 件, 2023年度未办结的) is carried in when that is the
+        year before the report's.
 
     Why
         条例 第五十条(二) makes the received and handled applications part of the report, and
@@ -194,6 +209,8 @@ def _compared_counts(report: Report) -> Iterable[tuple[str, ApplicationCount]]:
             continue
         if "年" not in clause and _skip_year(naming_clause(s.text[:c.clause_start]), report.year, kind):
             continue  # 去年共收到申请 30 件，办结 30 件: the clauses go on about that year
+        if "年" not in clause and _skip_year(_opening_time(s.text[:c.clause_start]), report.year, kind):
+            continue  # 2021年至2023年，本局分别收到申请 12 件、18 件、21 件: the time of the clauses
         if not_own_count(report, s.text, c.clause_start, clause):
             continue
         if kind in ("new", "accepted", "handled", "processed") and ac.named \

@@ -12,10 +12,10 @@ from ._prose import application_sentences, blanks_note, count, fmt, other_year, 
 from gplint.lazy_re import lazy_compile
 
 _CLAIM = lazy_compile(
-    r"(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
+    r"(?:已经|已)?(?:均|全部|所有申请(?:均|都)?|皆)(?:已|已经)?"
     r"(?:按要求|按时|及时|依法|按期|如期|在法定期限内|在规定时限内|在法定时限内|在法定期限|予以|全部|并|"
     r"[在于]?本年度?内?|[在于]?年内|当年)*"
-    r"(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成|回复)")
+    r"(?:办结|答复|办理完成|办理完毕|处理完毕|处理完成|回复)(?:完毕|完成)?")
 _COMPLETE = lazy_compile(r"已|办结|完成|完毕")
 # An explicit handled count in the same sentence: the claim then refers to that count.
 _HANDLED = lazy_compile(r"(?:办结|答复|办理|处理)[^\d，,；;。]{0,10}?\d+\s*件")
@@ -25,6 +25,9 @@ _RECEIVED = lazy_compile(r"(?:新收|收到|接收|接到|受理)[^\d，,；;。
                        r"|(?:新收|收到|接收|接到|受理)[^\d，,；;。]{0,6}?(?P<m>\d+)\s*件[^\d，,；;。]{0,12}申请")
 # The sentence itself sets some applications apart ("除1件尚在办理期限内外，其余均已答复",
 # "…均已答复，另有2件正在办理中"): the claim covers only the rest.
+#: A clause that opens on an adverb has the subject of the sentence (上年结转的 2 件申请，已于本年度
+#: 全部办结).
+_NO_SUBJECT = lazy_compile(r"\s*(?:已经|已|均|都|并|全部|也|于|在)")
 _EXCEPTION = lazy_compile(r"除[^。；;]{0,40}?外|其余|其他均|余下|剩余|尚在办理|正在办理|办理中|尚未办结|未办结|尚未答复|待答复")
 
 
@@ -39,14 +42,15 @@ class CompletionClaimContradictsTable(Rule):
     What it checks
         A sentence about disclosure applications that says they were all dealt with and
         gives no handled count of its own is checked against table 三. A claim of completion
-        (均已办结, 均已答复, 所有申请均已按要求办理完成) requires "四、结转下年度继续办理" to be 0.
+        (均已办结, 均已答复, 已全部答复完毕, 所有申请均已按要求办理完成) requires "四、结转下年度继续办理" to be 0.
         When nothing is carried over and the same sentence says how many were received
         (全年共接收 N 件…均及时答复), （七）总计 — the applications handled in the year — cannot
         be smaller than N. A claim of timeliness only (均在法定期限内答复) says nothing about
         applications still open and is not compared with a carry-over. Sentences that
         mention carrying applications over, set some apart (除 1 件尚在办理期限内外，其余均已
         答复), are about another year, or about the agency's subordinate units alone (直属单位
-        收到申请 2 件，已全部办结), are skipped.
+        收到申请 2 件，已全部办结), are skipped, and so is a claim whose subject is the carried-in
+        applications (上年结转的 2 件申请，已于本年度全部办结).
 
     Why
         docs/format.md §7 X-CONTRA-CARRY and X-NARR-HANDLED; 条例 第五十条(二). A report must not
@@ -91,6 +95,9 @@ class CompletionClaimContradictsTable(Rule):
             clause = max(text.rfind(mark, 0, claim.start()) for mark in "，,；;") + 1
             if _CARRIED_IN.search(text, clause, claim.start()):
                 continue  # 上年结转的 2 件申请均已在本年度办结: the carried-in ones, not all
+            if clause and _NO_SUBJECT.match(text, clause) and _CARRIED_IN.search(text, 0, clause) \
+                    and max(text.rfind(mark, 0, clause - 1) for mark in "，,；;") < 0:
+                continue  # 上年结转的 2 件申请，已于本年度全部办结: the sentence's first clause is the subject
             if text[claim.end():claim.end() + 1] in ("或", "和", "及") or "或" in text[claim.start():claim.end()]:
                 continue  # "均已办结或在法定期限内答复": a hedged claim, not one of completion
             span = s.span(claim.start(), claim.end())

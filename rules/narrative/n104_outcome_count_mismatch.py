@@ -29,7 +29,10 @@ _PERCENT_AFTER = lazy_compile(r"\s*(?:[，,]\s*)?(?:[（(]\s*)?(?:占比?|占[^\
 #: 公开率 N% and its other words (公开比例, 公开占比), an aside between or after them blanked
 #: out (公开（含部分公开）比例为 60%, 公开率（含部分公开）为 60%); not 主动公开比例 (proactive
 #: disclosure, not applications), nor the rate of another outcome (不予公开率, 部分公开占比).
-_RATE = lazy_compile(r"(?<![答复办结按时])(?<!主动)(?<!不予)(?<!部分)公开\s*(?:率|比例|比率|占比)\s*(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+_RATE = lazy_compile(r"(?:(?<![答复办结按时])(?<!主动)(?<!不予)(?<!部分)公开"
+                     # both groups named (予以公开及部分公开的占比)
+                     r"|(?:予以公开|同意公开)(?:及|和|与|、|以及)部分公开)"
+                     r"\s*的?\s*(?:率|比例|比率|占比)\s*(?:为|达到|达)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _expected_percent(n: int, base: Number, printed: str) -> Optional[Decimal]:
@@ -54,7 +57,8 @@ class OutcomeCountMismatch(Rule):
         each with its own count.
         A percentage printed right after the count ("208 件（17.46%）") must equal the count
         divided by （七）总计, rounded to the printed number of decimals (one unit of the
-        last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比 N%) in a
+        last place is tolerated). A disclosure rate (公开率, 公开比例, 公开占比, 予以公开及部分公开
+        的占比 N%) in a
         sentence about applications (naming 申请, or read so by context: 全年办结 25 件，公开率
         60%) must be 予以公开, or 予以公开 and 部分公开 together, over （七）总计.
 

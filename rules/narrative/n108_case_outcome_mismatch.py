@@ -22,11 +22,14 @@ _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
     (lazy_compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:审结|结案|办结)"), ("pending",), "zero"),
     (lazy_compile(r"(?:未|没有|无|不存在)(?:被|出现|发生)?(?:纠错|纠正|撤销|确认违法|败诉)|零败诉|败诉率为?\s*0(?![.\d])"),
      ("corrected",), "zero"),
-    (lazy_compile(r"(?<![未没无])(?:已被|被)(?:依法)?(?:纠错|纠正|撤销|确认违法)(?![率\d])"
+    (lazy_compile(r"(?<![未没无])(?:均|全部|都)?(?:已被|被)(?:依法)?"
+                  # the body deciding named (被复议机关纠正, 被法院判决撤销)
+                  r"(?:(?:复议机关|复议机构|上级机关|人民法院|法院)(?:依法)?)?(?:判决|裁定|决定)?"
+                  r"(?:纠错|纠正|撤销|确认违法)(?![率\d])"
                   # the decision in the active voice: 判决撤销本机关答复, 复议决定确认违法, 判决
-                  # 确认本机关答复违法
+                  # 确认本机关答复违法, 判决纠正
                   r"|(?<![未没无不])(?:判决|裁定|复议决定)(?:予以|依法)?"
-                  r"(?:撤销|确认(?:[^，,；;。\d]{0,10}?)违法|责令重新答复)(?![率\d])"),
+                  r"(?:撤销|纠正|纠错|确认(?:[^，,；;。\d]{0,10}?)违法|责令重新答复)(?![率\d])"),
      ("corrected",), "some"),
     # a case withdrawn (原告撤诉, 申请人撤回复议申请): 其他结果 (with its count: read as one)
     (lazy_compile(r"(?<![未没无不])(?:原告|申请人)?(?:已|主动|自愿|自行|申请)*(?:撤诉|撤回(?:起诉|诉讼|行政复议申请|复议申请))"
@@ -65,7 +68,7 @@ class CaseOutcomeMismatch(Rule):
         outcome is compared with the columns of table 四 for that kind (行政诉讼: its two
         blocks summed): 均获维持 needs 结果纠正, 其他结果 and 尚未审结 at 0; 均已审结 needs
         尚未审结 at 0; 未被纠错 (无败诉, 零败诉) needs 结果纠正 at 0; 被纠错 (判决撤销,
-        复议决定确认违法, 判决确认本机关答复违法) needs it above 0; 撤诉 (撤回复议申请) needs
+        复议决定确认违法, 判决确认本机关答复违法, 被复议机关纠正, 被法院判决纠正) needs it above 0; 撤诉 (撤回复议申请) needs
         其他结果 above 0 (a count written above 0 contradicts a claim of none even where
         the cells beside it are left blank). A count after an outcome word (维持 1 件, 纠错 1 件, 尚未审结 1 件), or before it
         (1 件被维持, 1 件结果维持), must equal its column. The kind is the case word nearest before the claim. Rates (败诉率 5%),

@@ -20,7 +20,9 @@ _AMOUNT = lazy_compile(r"行政事业性收费(?P<gap>[^\d，,；;。（()）]{0
                        r"(?P<v>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
 #: Amounts not collected (减免, 退还) or a part of the fees (其中…): no amount of table 二's cell.
 _NOT_THE_AMOUNT = lazy_compile(r"减免|免收|免征|免除|退还|退费|减收|缓收|降费|其中")
-_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生|涉及)?(?:任何)?行政事业性收费")
+_NONE = lazy_compile(r"(?:未|没有|无)(?:收取|发生|产生|涉及)?(?:任何)?行政事业性收费"
+                     # the amount said to be none (行政事业性收费为零, 收费金额为 0)
+                     r"|行政事业性收费(?:金额|总额|收入)?(?:均|共计|合计|总计)?为\s*(?:零|0)(?![.\d万元增减变的])")
 
 
 class FeeAmountMismatch(Rule):
@@ -29,8 +31,8 @@ class FeeAmountMismatch(Rule):
     What it checks
         A sentence that gives the agency's 行政事业性收费 (收取行政事业性收费 12.5 万元) is
         compared with table 二's 本年收费金额 (万元; an amount in 元 is converted), equal when
-        either rounds to the other's printed decimals; "未收取行政事业性收费" needs the cell
-        at 0. Only a table whose fee header names 万元 is compared. 信息处理费 (the fee for
+        either rounds to the other's printed decimals; "未收取行政事业性收费" (行政事业性收费
+        为零) needs the cell at 0. Only a table whose fee header names 万元 is compared. 信息处理费 (the fee for
         disclosure, a different thing), comparisons (同比下降), amounts waived or refunded
         (减免, 退还), a part (其中…), other years and a region's totals are not read.
 
