@@ -23,8 +23,9 @@ from .. import labels as L
 from ..format import SECTIONS
 from ..lazy_re import lazy_compile
 
-#: A section's numeral and its 、 beginning a word, or right after the report's title.
-_HEADING_AT = lazy_compile("(?:(?<!\\w)|(?<=年度报告))[ \u3000#*]*([一二三四五六])[ \u3000]*[、．]")
+#: A section's numeral and its 、 beginning a word, or right after the report's title; not
+#: after an opening quote (具体见“三、收到和处理…”: a sentence naming a section).
+_HEADING_AT = lazy_compile("(?:(?<![\\w“‘「『《\"'])|(?<=年度报告))[ \u3000#*]*([一二三四五六])[ \u3000]*[、．]")
 #: The words a section title ends with.
 _TITLE_END = lazy_compile("情[况況]|事[项項]|措施|概[况況]|概述")  # (Traditional too: 事項)
 #: How far after its numeral a title must end (the longest standard title is 17 characters).
