@@ -224,18 +224,10 @@ def lines_with_rows_run_on(text: str) -> list[int]:
         line += text.count("\n", at, m.start())
         at = m.start()
         counts[line] = counts.get(line, 0) + 1
-    lines = [n for n, k in counts.items() if k >= _RUN_ON_ROWS_MIN]
-    if not lines:
-        return lines
-    # (Not with the header's words run on before them, 「自然人 法人或其他组织 总计 … 一、本年新收
-    # … 32 2 0 0 0 0 34 …」: a table flattened whole, whose values other lines of the page
-    # may hold; only the last rows of a page, as this cut reads them.)
-    raws = text.split("\n")
-    return [n for n in lines if _HEADER_WORD not in raws[n - 1]]
-
-
-#: Table 三's header word that no row label holds.
-_HEADER_WORD = "自然人"
+    # (Also with the header's words run on before them, 「自然人 法人或其他组织 总计 … 一、本年新收
+    # … 2 0 0 0 0 0 2 二、…」: pymupdf4llm's paragraph of a table's first rows. The header's
+    # words are a virtual line of their own; each row's values follow its label.)
+    return [n for n, k in counts.items() if k >= _RUN_ON_ROWS_MIN]
 
 
 def row_cuts(text: str) -> list[int]:

@@ -78,6 +78,10 @@ class _RegionReader:
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
+        #: The short row just read from a line whose values stand before its label: in
+        #: layout "tail, then the next label" (:meth:`ends_stream_above`) the values are
+        #: the row above's, the label's own values follow one a line.
+        self.tail_then_label: Optional[tuple[Vector, tuple[str, LabelAt]]] = None
         #: The row whose label the last stream of values stood under, and the stream's last
         #: line: a label naming that row on the next line is the rest of its label.
         self.stream_under: Optional[tuple[str, int]] = None
@@ -97,6 +101,12 @@ class _RegionReader:
             self.buffer_lines.append(info.number)
             return
         has_num = "num" in map(CELL_KIND, vals)
+        if has_num and self.buffer and self.ends_stream_above(info):
+            self.buffer.extend(vals)
+            self.buffer_lines.extend([info.number] * len(vals))
+            self.flush()
+            self.labels_alone(labs, info.number)
+            return
         # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
         if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
             wrapped = self.pending[-1] if self.pending and not self.buffer else None
@@ -139,6 +149,8 @@ class _RegionReader:
             self.unnamed_row = (vector, info.number, "".join(c.text for c in labs))
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector
+            if lab_cell is not None and vals and vals[-1].column < lab_cell[0].column:
+                self.tail_then_label = (vector, (key, lab_cell))
 
     def continues_row(self, row: Vector, info: LineInfo) -> bool:
         """Layout "wrapped values": a row printed on blank-separated lines ran out of
@@ -154,6 +166,41 @@ class _RegionReader:
         if len(row.cells) + len(vals) != self.width_of(row.key):
             return False
         row.extend_at(vals, info.number)
+        return True
+
+    def ends_stream_above(self, info: LineInfo) -> bool:
+        """Layout "tail, then the next label": the last values of the row above, whose first
+        values stand one a line under its label, joined on one line with the next row's label
+        after them (a PDF-to-markdown tool joins a cell's last line with the label beside the
+        next row: 「（七）总计」 / 「33」 / 「2 0 0 0 0 35 四、结转下年度继续办理」 / 「1」 …),
+        or on a line of their own. Read so only when the values complete that row exactly
+        and its total adds up (table 三's identity, its one width): else the line is a row
+        as written."""
+        labs, vals = info.labels, info.values
+        if info.separated or self.full_width != 7 or (labs and self.match(labs[-1].text) is None):
+            return False
+        above = self.tail_then_label
+        if len(self.pending) == 1:
+            key = self.pending[0][0]
+        elif not self.pending and above is not None and self.out.vectors and self.out.vectors[-1] is above[0] \
+                and self.buffer_lines[0] > above[0].line:
+            key = above[1][0]  # (its label's line began with the tail of the row before it)
+        else:
+            return False
+        if self.width_of(key) != 7 or len(self.buffer) + len(vals) != 7:
+            return False
+        if labs and max(c.column for c in vals) > min(c.column for c in labs):
+            return False  # (a label before its values: the row as written)
+        cells = [*self.buffer, *vals]
+        if any(c.kind != "num" or c.fused for c in cells):
+            return False
+        if sum(c.value for c in cells[:6]) != cells[6].value:
+            return False
+        if not self.pending:
+            # That row's values are the ones under its label: the ones before it on its
+            # line are the row above's tail, read as no row's.
+            self.out.vectors.pop()
+            self.pending = [above[1]]
         return True
 
     def labels_alone(self, labs: Sequence[LCell], line: int) -> None:
