@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from gplint import lint_text, parse
 from gplint.dump import report_to_dict
-from gplint.testing import example_report, with_table
+from gplint.testing import example_report, t4_values, with_table
 
 _HEADER_WORDS = "自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"
 _CAPTION = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况"
@@ -81,3 +81,14 @@ def test_values_before_a_label_that_do_not_complete_the_row_above_stay_the_label
     read = _t3(with_table(text, "S3", table))
     assert [read[f"R{k:02d}"] for k in range(1, len(rows) + 1)] == [values for _, values in rows]
 
+
+
+_T4_HEADER = ("行政复议 行政诉讼 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 "
+              "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计")
+
+
+def test_table_four_values_written_as_list_items_are_the_values_without_their_bullets():
+    text = example_report()
+    values = t4_values(text)
+    lines = [_T4_HEADER, *(f"- {v}" if k % 3 == 0 else str(v) for k, v in enumerate(values))]
+    assert t4_values(with_table(text, "S4", "\n\n".join(lines))) == values

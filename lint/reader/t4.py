@@ -41,8 +41,10 @@ class _Printed(NamedTuple):
     interleaved: bool = False
 
 
-def _printed(infos: Sequence[LineInfo]) -> _Printed:
-    """The region's column labels and values, header debris and prose left out."""
+def _printed(infos: Sequence[LineInfo], without_bullets: bool = False) -> _Printed:
+    """The region's column labels and values, header debris and prose left out
+    (``without_bullets``: and a list item's bullet before a line's values, see
+    :func:`_list_bullet`)."""
     values: list[LCell] = []
     col_labels: list[Label] = []
     has_total = separated = spaced = interleaved = False
@@ -66,7 +68,8 @@ def _printed(infos: Sequence[LineInfo]) -> _Printed:
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
                 and not _header_with_values(labs, vals) and not _block_row(info)):
             continue  # prose with a trailing number (not the header's own line with the values)
-        values.extend(info.placed_values)  # (kept: with their line)
+        placed = info.placed_values  # (kept: with their line)
+        values.extend(placed[1:] if without_bullets and _list_bullet(info) else placed)
         separated = separated or info.separated
         spaced = spaced or (not info.separated and len(vals) > 1)
         last_line = info.number
@@ -82,7 +85,15 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         table = other_form(infos, issues)
         if table is not None:
             return table
-    values, col_labels, has_total, separated, spaced, last_line, interleaved = _printed(infos)
+    printed = _printed(infos)
+    if any(map(_list_bullet, infos)):
+        # 「- 1」: a PDF-to-markdown tool's list item, the dash its bullet, not an empty cell
+        # — when without them the fifteen values make every block add up.
+        unbulleted = _printed(infos, without_bullets=True)
+        if len(unbulleted.values) == 15 and all(c.kind == "num" for c in unbulleted.values) \
+                and _blocks_add_up(unbulleted.values):
+            printed = unbulleted
+    values, col_labels, has_total, separated, spaced, last_line, interleaved = printed
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
     values = fit(values, 15)
     if not separated and not left_over and (spacing := _spacing_not_cells(values, infos, last_line)) is not None:
@@ -130,6 +141,15 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         # it. (One broken block is a report's own error, as in any layout.)
         issues.append(Issue("t4-values-interleaved", values[0].span, "t4", found=_blocks_broken(cells)))
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _list_bullet(info: LineInfo) -> bool:
+    """Does the line open with a dash and a blank before a number (「- 1」), as a markdown
+    list item does?"""
+    vals = info.values
+    return (not info.separated and not info.labels and len(vals) >= 2 and vals[0].kind == "blank"
+            and vals[0].text == "-" and vals[0].column == 1 and vals[1].kind == "num"
+            and vals[1].column > vals[0].end_column)
 
 
 def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:
