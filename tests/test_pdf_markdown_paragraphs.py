@@ -92,3 +92,33 @@ def test_table_four_values_written_as_list_items_are_the_values_without_their_bu
     values = t4_values(text)
     lines = [_T4_HEADER, *(f"- {v}" if k % 3 == 0 else str(v) for k, v in enumerate(values))]
     assert t4_values(with_table(text, "S4", "\n\n".join(lines))) == values
+
+
+def _pipe_table_stacking(rows: list[tuple[str, list[int]]], first: int, label_cut: bool) -> str:
+    """Table 三 as pipe rows, rows ``first`` and ``first + 1`` stacked in one row's cells
+    (「|（一）予以公<br>（二）部分公…|开<br>开（区分…|50<br>9|…|」 with ``label_cut``)."""
+    lines = ["|" + _CAPTION + "|" + "|".join(_HEADER_WORDS.split()) + "|", "|---" * 9 + "|"]
+    for k, (label, values) in enumerate(rows):
+        if k == first + 1:
+            continue
+        if k == first:
+            below, under = rows[k + 1]
+            if label_cut:
+                labels = f"{label[:-1]}<br>{below[:6]}|{label[-1:]}<br>{below[6:]}"
+            else:
+                labels = f"{label}<br>{below}"
+            lines.append(f"|{labels}|" + "|".join(f"{a}<br>{b}" for a, b in zip(values, under)) + "|")
+        else:
+            lines.append(f"|{label}|" + "|".join(map(str, values)) + "|")
+    return "\n".join(lines)
+
+
+def test_two_rows_stacked_in_one_pipe_rows_cells_are_read_as_the_two_rows():
+    text = example_report()
+    rows = _rows(text)
+    first = next(k for k, (_, values) in enumerate(rows) if values != rows[k + 1][1])  # rows that differ
+    for label_cut in (False, True):
+        report = with_table(text, "S3", _pipe_table_stacking(rows, first, label_cut))
+        read = _t3(report)
+        assert [read[f"R{k:02d}"] for k in range(1, len(rows) + 1)] == [values for _, values in rows]
+        assert "T190" not in {d.code for d in lint_text(report)}

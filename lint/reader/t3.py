@@ -21,7 +21,7 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_gaps, t3_parts, t3_runs
+from . import aligned_columns, reading_order, remarks_column, runs, stacked_cells, t3_forms, t3_gaps, t3_parts, t3_runs
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -82,7 +82,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         # No row label at all and as many rows as the 2021 format's: its (六) sub-rows.
         has_sub6, order = True, list(T3_ROWS)
         read = read_region(infos, _t3_label_row, Widths.fromkeys(order, 7).__getitem__, 7, order)
-    vectors = read.vectors
+    vectors = stacked_cells.rows_unstacked(read.vectors, infos, order)
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
     plain = width == 7 and subtotal is None and header.placement is None
