@@ -122,3 +122,17 @@ def test_two_rows_stacked_in_one_pipe_rows_cells_are_read_as_the_two_rows():
         read = _t3(report)
         assert [read[f"R{k:02d}"] for k in range(1, len(rows) + 1)] == [values for _, values in rows]
         assert "T190" not in {d.code for d in lint_text(report)}
+
+
+def test_a_line_opening_with_the_values_of_the_label_above_and_running_on_is_cut_at_its_rows():
+    # 「- 4.无正当理由大量反复申请」 / 「0 0 0 0 0 0 0 5.要求行政机关确认… 1 0 0 0 0 0 1」
+    text = example_report()
+    rows = _rows(text)
+    lines = [_CAPTION, _HEADER_WORDS]
+    for k in range(0, len(rows) - 1, 2):
+        (label, values), (below, under) = rows[k], rows[k + 1]
+        lines += [f"- {label}", f"{' '.join(map(str, values))} {below} {' '.join(map(str, under))}"]
+    if len(rows) % 2:
+        lines.append(f"{rows[-1][0]} {' '.join(map(str, rows[-1][1]))}")
+    read = _t3(with_table(text, "S3", "\n\n".join(lines)))
+    assert [read[f"R{k:02d}"] for k in range(1, len(rows) + 1)] == [values for _, values in rows]

@@ -227,7 +227,19 @@ def lines_with_rows_run_on(text: str) -> list[int]:
     # (Also with the header's words run on before them, 「自然人 法人或其他组织 总计 … 一、本年新收
     # … 2 0 0 0 0 0 2 二、…」: pymupdf4llm's paragraph of a table's first rows. The header's
     # words are a virtual line of their own; each row's values follow its label.)
-    return [n for n, k in counts.items() if k >= _RUN_ON_ROWS_MIN]
+    lines = [n for n, k in counts.items() if k >= _RUN_ON_ROWS_MIN]
+    # A line opening with a row's seven values counts them too: the values of a row whose
+    # label stands alone on the line above, run on with the next rows (「- 4.无正当理由…」 /
+    # 「0 0 0 0 0 0 0 5.要求行政机关确认… 1 0 0 0 0 0 1 （六）其他处理」).
+    once = [n for n, k in counts.items() if k == 1]
+    if once:
+        raws = text.split("\n")
+        lines += [n for n in once if _VALUES_FIRST.match(raws[n - 1])]
+    return sorted(lines)
+
+
+#: A line opening with seven values cut by single blanks, then a label.
+_VALUES_FIRST = lazy_compile("(?:[0-9０-９]+[ \u3000]){7}(?=[\u4e00-\u9fff（(0-9０-９]+[.．、）)]?[\u4e00-\u9fff])")
 
 
 def row_cuts(text: str) -> list[int]:
