@@ -136,3 +136,11 @@ def test_a_line_opening_with_the_values_of_the_label_above_and_running_on_is_cut
         lines.append(f"{rows[-1][0]} {' '.join(map(str, rows[-1][1]))}")
     read = _t3(with_table(text, "S3", "\n\n".join(lines)))
     assert [read[f"R{k:02d}"] for k in range(1, len(rows) + 1)] == [values for _, values in rows]
+
+
+def test_table_four_values_begun_on_the_header_line_are_its_first_values():
+    text = example_report()
+    values = t4_values(text)
+    assert values[0] != values[1]  # (values that tell the cells apart)
+    lines = [f"{_T4_HEADER} {values[0]}", *(f"- {v}" if k % 4 == 0 else str(v) for k, v in enumerate(values[1:]))]
+    assert t4_values(with_table(text, "S4", "\n\n".join(lines))) == values

@@ -41,10 +41,11 @@ class _Printed(NamedTuple):
     interleaved: bool = False
 
 
-def _printed(infos: Sequence[LineInfo], without_bullets: bool = False) -> _Printed:
+def _printed(infos: Sequence[LineInfo], markdown: bool = False) -> _Printed:
     """The region's column labels and values, header debris and prose left out
-    (``without_bullets``: and a list item's bullet before a line's values, see
-    :func:`_list_bullet`)."""
+    (``markdown``: and a list item's bullet before a line's values, see
+    :func:`_list_bullet`; the header's line ending in the first values, see
+    :func:`_header_then_values`)."""
     values: list[LCell] = []
     col_labels: list[Label] = []
     has_total = separated = spaced = interleaved = False
@@ -66,10 +67,11 @@ def _printed(infos: Sequence[LineInfo], without_bullets: bool = False) -> _Print
                 and not _marks_row(info):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
-                and not _header_with_values(labs, vals) and not _block_row(info)):
+                and not _header_with_values(labs, vals) and not _block_row(info)
+                and not (markdown and _header_then_values(info))):
             continue  # prose with a trailing number (not the header's own line with the values)
         placed = info.placed_values  # (kept: with their line)
-        values.extend(placed[1:] if without_bullets and _list_bullet(info) else placed)
+        values.extend(placed[1:] if markdown and _list_bullet(info) else placed)
         separated = separated or info.separated
         spaced = spaced or (not info.separated and len(vals) > 1)
         last_line = info.number
@@ -86,13 +88,14 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         if table is not None:
             return table
     printed = _printed(infos)
-    if any(map(_list_bullet, infos)):
-        # 「- 1」: a PDF-to-markdown tool's list item, the dash its bullet, not an empty cell
-        # — when without them the fifteen values make every block add up.
-        unbulleted = _printed(infos, without_bullets=True)
-        if len(unbulleted.values) == 15 and all(c.kind == "num" for c in unbulleted.values) \
-                and _blocks_add_up(unbulleted.values):
-            printed = unbulleted
+    if any(_list_bullet(i) or _header_then_values(i) for i in infos):
+        # A PDF-to-markdown tool's paragraphs: 「- 1」 a list item, the dash its bullet, not
+        # an empty cell; the header's words and the first values joined on one line. Read
+        # so when the fifteen values then make every block add up.
+        as_markdown = _printed(infos, markdown=True)
+        if len(as_markdown.values) == 15 and all(c.kind == "num" for c in as_markdown.values) \
+                and _blocks_add_up(as_markdown.values):
+            printed = as_markdown
     values, col_labels, has_total, separated, spaced, last_line, interleaved = printed
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
     values = fit(values, 15)
@@ -150,6 +153,15 @@ def _list_bullet(info: LineInfo) -> bool:
     return (not info.separated and not info.labels and len(vals) >= 2 and vals[0].kind == "blank"
             and vals[0].text == "-" and vals[0].column == 1 and vals[1].kind == "num"
             and vals[1].column > vals[0].end_column)
+
+
+def _header_then_values(info: LineInfo) -> bool:
+    """Is the line table 四's header words ending in its first values (fewer than a
+    block's: the rest on the lines below)?"""
+    labs, vals = info.labels, info.values
+    return (not info.separated and bool(labs) and 0 < len(vals) < len(T4_COLS)
+            and all(c.kind == "num" for c in vals) and min(c.column for c in vals) > max(c.column for c in labs)
+            and L.normalise("".join(c.text for c in labs)).count("结果维持") == len(T4_BLOCKS))
 
 
 def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:
