@@ -141,8 +141,10 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     if interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
         # Values and header words in turn (pdfminer's reading order of a ruled table): the
         # order read is the page's, not the table's, and the block totals do not vouch for
-        # it. (One broken block is a report's own error, as in any layout.)
+        # it. (One broken block is a report's own error, as in any layout.) No value is
+        # placed by that order: a cell left unread, not one misread in what gplint dumps.
         issues.append(Issue("t4-values-interleaved", values[0].span, "t4", found=_blocks_broken(cells)))
+        cells = {}
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
 
 
