@@ -219,11 +219,13 @@ def lines_with_rows_run_on(text: str) -> list[int]:
     the last rows of a page it did not take for a table as one paragraph, its lines joined
     by blanks: 「2.申 0 0 0 0 0 0 0 请人 逾期 … 3.其 0 0 0 0 0 0 0 他 （七）总计 0 … 四、政府…」)."""
     counts: dict[int, int] = {}
+    first_at: dict[int, int] = {}  # (where each line's first match is)
     line, at = 1, 0
     for m in _RUN_ON_ROW.finditer(text):
         line += text.count("\n", at, m.start())
         at = m.start()
         counts[line] = counts.get(line, 0) + 1
+        first_at.setdefault(line, at)
     # (Also with the header's words run on before them, 「自然人 法人或其他组织 总计 … 一、本年新收
     # … 2 0 0 0 0 0 2 二、…」: pymupdf4llm's paragraph of a table's first rows. The header's
     # words are a virtual line of their own; each row's values follow its label.)
@@ -231,10 +233,8 @@ def lines_with_rows_run_on(text: str) -> list[int]:
     # A line opening with a row's seven values counts them too: the values of a row whose
     # label stands alone on the line above, run on with the next rows (「- 4.无正当理由…」 /
     # 「0 0 0 0 0 0 0 5.要求行政机关确认… 1 0 0 0 0 0 1 （六）其他处理」).
-    once = [n for n, k in counts.items() if k == 1]
-    if once:
-        raws = text.split("\n")
-        lines += [n for n in once if _VALUES_FIRST.match(raws[n - 1])]
+    lines += [n for n, k in counts.items()
+              if k == 1 and _VALUES_FIRST.match(text, text.rfind("\n", 0, first_at[n]) + 1) is not None]
     return sorted(lines)
 
 

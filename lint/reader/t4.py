@@ -88,13 +88,12 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         if table is not None:
             return table
     printed = _printed(infos)
-    if any(_list_bullet(i) or _header_then_values(i) for i in infos):
+    if not _fifteen_adding_up(printed.values) and any(_list_bullet(i) or _header_then_values(i) for i in infos):
         # A PDF-to-markdown tool's paragraphs: 「- 1」 a list item, the dash its bullet, not
         # an empty cell; the header's words and the first values joined on one line. Read
         # so when the fifteen values then make every block add up.
         as_markdown = _printed(infos, markdown=True)
-        if len(as_markdown.values) == 15 and all(c.kind == "num" for c in as_markdown.values) \
-                and _blocks_add_up(as_markdown.values):
+        if _fifteen_adding_up(as_markdown.values):
             printed = as_markdown
     values, col_labels, has_total, separated, spaced, last_line, interleaved = printed
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
@@ -146,6 +145,11 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         issues.append(Issue("t4-values-interleaved", values[0].span, "t4", found=_blocks_broken(cells)))
         cells = {}
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _fifteen_adding_up(values: Sequence[LCell]) -> bool:
+    """Fifteen numbers that make every block's total the sum of its results."""
+    return len(values) == 15 and all(c.kind == "num" for c in values) and _blocks_add_up(values)
 
 
 def _list_bullet(info: LineInfo) -> bool:
