@@ -192,7 +192,7 @@ class _RegionReader:
         if labs and max(c.column for c in vals) > min(c.column for c in labs):
             return False  # (a label before its values: the row as written)
         cells = [*self.buffer, *vals]
-        if any(c.kind != "num" or c.fused for c in cells):
+        if any(c.kind != "num" or c.fused or not isinstance(c.value, int) for c in cells):
             return False
         if sum(c.value for c in cells[:6]) != cells[6].value:
             return False

@@ -84,7 +84,7 @@ def _unstacked(vec: Vector, info: Optional[LineInfo], keys: Sequence[str]) -> Op
     pipes = [n + 1 for n, ch in enumerate(info.text) if ch in "|｜"]
     cells: dict[int, list] = {}
     for c in vec.cells:
-        if c.kind != "num" or c.fused:
+        if c.kind != "num" or c.fused or not isinstance(c.value, int):
             return None
         cells.setdefault(bisect_left(pipes, c.column), []).append(c)
     if len(cells) != 7 or any(len(stack) != k for stack in cells.values()):

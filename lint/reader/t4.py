@@ -149,7 +149,8 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
 
 def _fifteen_adding_up(values: Sequence[LCell]) -> bool:
     """Fifteen numbers that make every block's total the sum of its results."""
-    return len(values) == 15 and all(c.kind == "num" for c in values) and _blocks_add_up(values)
+    return len(values) == 15 and all(c.kind == "num" and isinstance(c.value, int) for c in values) \
+        and _blocks_add_up(values)
 
 
 def _list_bullet(info: LineInfo) -> bool:
