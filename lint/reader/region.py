@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Optional, Sequence
 
 from .. import labels as L
@@ -28,6 +27,8 @@ from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
 from .cell_shapes import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
+from .column_stream import column_major_rows, row_score
+from .stream_tails import completes_row
 from .vectors import LabelAt, Stream, Vector
 
 
@@ -78,9 +79,8 @@ class _RegionReader:
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
-        #: The short row just read from a line whose values stand before its label: in
-        #: layout "tail, then the next label" (:meth:`ends_stream_above`) the values are
-        #: the row above's, the label's own values follow one a line.
+        #: The short row just read from a line whose values stand before its label (the
+        #: row above's tail, :meth:`ends_stream_above`), and that label.
         self.tail_then_label: Optional[tuple[Vector, tuple[str, LabelAt]]] = None
         #: The row whose label the last stream of values stood under, and the stream's last
         #: line: a label naming that row on the next line is the rest of its label.
@@ -169,32 +169,21 @@ class _RegionReader:
         return True
 
     def ends_stream_above(self, info: LineInfo) -> bool:
-        """Layout "tail, then the next label": the last values of the row above, whose first
-        values stand one a line under its label, joined on one line with the next row's label
-        after them (a PDF-to-markdown tool joins a cell's last line with the label beside the
-        next row: 「（七）总计」 / 「33」 / 「2 0 0 0 0 35 四、结转下年度继续办理」 / 「1」 …),
-        or on a line of their own. Read so only when the values complete that row exactly
-        and its total adds up (table 三's identity, its one width): else the line is a row
-        as written."""
-        labs, vals = info.labels, info.values
-        if info.separated or self.full_width != 7 or (labs and self.match(labs[-1].text) is None):
+        """Layout "tail, then the next label" (:mod:`.stream_tails`): the line's values end
+        the stream of the row above (pending, or the short row whose label's line began
+        with the tail of the row before it)."""
+        labs = info.labels
+        if self.full_width != 7 or (labs and self.match(labs[-1].text) is None):
             return False
         above = self.tail_then_label
         if len(self.pending) == 1:
             key = self.pending[0][0]
         elif not self.pending and above is not None and self.out.vectors and self.out.vectors[-1] is above[0] \
                 and self.buffer_lines[0] > above[0].line:
-            key = above[1][0]  # (its label's line began with the tail of the row before it)
+            key = above[1][0]
         else:
             return False
-        if self.width_of(key) != 7 or len(self.buffer) + len(vals) != 7:
-            return False
-        if labs and max(c.column for c in vals) > min(c.column for c in labs):
-            return False  # (a label before its values: the row as written)
-        cells = [*self.buffer, *vals]
-        if any(c.kind != "num" or c.fused or not isinstance(c.value, int) for c in cells):
-            return False
-        if sum(c.value for c in cells[:6]) != cells[6].value:
+        if self.width_of(key) != 7 or not completes_row(self.buffer, info):
             return False
         if not self.pending:
             # That row's values are the ones under its label: the ones before it on its
@@ -335,46 +324,6 @@ def stream_rows(stream: Stream, pending: Sequence[tuple[str, LabelAt]], width: i
     out.column_major = out.column_major or chosen is col_major
     out.vectors.extend(chosen)
     return True
-
-
-def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[int]]:
-    """The rows of a column-by-column stream, as positions in ``vals``. pdfminer may emit
-    the 总计 column out of place (seen: before 其他); the column that is the row-wise sum
-    of the others is the total."""
-    cols = [range(c * rows, (c + 1) * rows) for c in range(width)]
-    if width == 7:
-        t = total_column([[vals[k] for k in col] for col in cols])
-        if t is not None and t != 6:
-            cols = cols[:t] + cols[t + 1:] + [cols[t]]
-    return [[cols[c][r] for c in range(width)] for r in range(rows)]
-
-
-def total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
-    def is_total(t: int) -> bool:
-        for r in range(len(cols[t])):
-            vals = [cols[c][r].value for c in range(len(cols))]
-            if not all(isinstance(v, (int, Decimal)) for v in vals):
-                return False
-            if vals[t] != sum(v for c, v in enumerate(vals) if c != t):
-                return False
-        return True
-
-    if is_total(len(cols) - 1):
-        return len(cols) - 1
-    hits = [t for t in range(len(cols)) if is_total(t)]
-    # When C1 equals the total (all other columns zero) both fit; the total sits last.
-    return hits[-1] if hits else None
-
-
-def row_score(vectors: Sequence[Vector]) -> int:
-    """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
-    score = 0
-    for v in vectors:
-        nums = [c.value for c in v.cells]
-        if len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums):
-            if sum(nums[:6]) == nums[6]:
-                score += 1
-    return score
 
 
 def holds_values(vec: Vector) -> bool:

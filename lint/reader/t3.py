@@ -4,11 +4,9 @@ rows whose digits ran together cut by the identities (:mod:`.runs`).
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 from typing import Optional, Sequence
 
 from .. import labels as L
-from ..lazy_re import lazy_compile
 from ..model import (
     ABSENT,
     T3_COLS,
@@ -28,7 +26,7 @@ _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
 from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column, subtotal_the_rows_show
-from .t3_header import Header, read_header, row_named as _t3_row_named
+from .t3_header import Header, read_header, label_row as _t3_label_row, row_named as _t3_row_named
 from .t3_total_apart import total_apart
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
@@ -263,24 +261,6 @@ def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue])
         issues.append(Issue("t3-unplaced-values", vec.first_span() or Span(vec.line), "t3",
                             values=tuple(c.text for c in vec.cells)))
     return placed
-
-
-#: A markdown list item's bullet at a label's start.
-_MD_BULLET = lazy_compile(r"^[-*+][ \u3000]+(?=\S)")
-
-
-@lru_cache(maxsize=8192)
-def _t3_label_row(text: str) -> Optional[str]:
-    """The T3 row a label in table 三 names (a group row's G key too), as read_region asks."""
-    # (A PDF-to-markdown tool writes a cell's line it took for a list item with a bullet:
-    # 「- 3.其他」, 「- （七）总计」.)
-    n = L.normalise(_MD_BULLET.sub("", text, count=1))
-    m = L.match_t3_row(n, after_leaves=False, numbered=n[:1].isdigit())
-    # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
-    # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
-    if m == "G0":
-        return None
-    return m
 
 
 def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], order: Sequence[str]) -> set[str]:
