@@ -233,8 +233,11 @@ def lines_with_rows_run_on(text: str) -> list[int]:
     # A line opening with a row's seven values counts them too: the values of a row whose
     # label stands alone on the line above, run on with the next rows (「- 4.无正当理由…」 /
     # 「0 0 0 0 0 0 0 5.要求行政机关确认… 1 0 0 0 0 0 1 （六）其他处理」).
-    lines += [n for n, k in counts.items()
-              if k == 1 and _VALUES_FIRST.match(text, text.rfind("\n", 0, first_at[n]) + 1) is not None]
+    for n, k in counts.items():
+        start = text.rfind("\n", 0, first_at[n]) + 1 if k == 1 else -1
+        # (Most lines open with their label: the pattern is not asked of them.)
+        if start >= 0 and text[start:start + 1].isdigit() and _VALUES_FIRST.match(text, start) is not None:
+            lines.append(n)
     return sorted(lines)
 
 
