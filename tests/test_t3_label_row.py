@@ -11,6 +11,12 @@ def test_data_rows_and_groups_with_their_own_row():
     assert _t3_label_row("1.属于国家秘密") == "R05"
 
 
+def test_a_markdown_list_bullet_before_a_numbered_label_is_no_part_of_it():
+    # pymupdf4llm writes a cell's line it took for a list item with a bullet.
+    assert _t3_label_row("- 3.其他") == "R23"
+    assert _t3_label_row("- （七）总计") == "R24"
+
+
 def test_group_label_names_no_row():
     assert L.match_t3_row(L.normalise("三、本年度办理结果")) == "G0"
     assert _t3_label_row("三、本年度办理结果") is None

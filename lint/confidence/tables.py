@@ -254,6 +254,11 @@ def _t4(report: Report, issues: list[Issue]) -> TableConfidence:
                 # each belongs to is unknown): as many short of 5 a block as of 15 in all.
                 found = 5 + (i.found or 0) - (i.expected or 15)
                 rows = {b: RowConfidence(b, t4.line, 5, found, frozenset({"unplaced"}), i.span) for b in T4_BLOCKS}
+        for i in issues:
+            if i.kind == "t4-values-interleaved":
+                # Values read between the header's words, placed in no cell (the reader
+                # leaves them: the page's order is not the table's).
+                rows = {b: RowConfidence(b, t4.line, 5, 5, frozenset({"interleaved"}), i.span) for b in T4_BLOCKS}
         return TableConfidence("t4", True, rows, 0, False, 0.0, first_unsure_span(rows, t4.span))
     # The reader's count issue: its values do not fill the 15 cells (it expects 12 only
     # when the text has exactly 12 values and no 总计 columns, and then raises none).

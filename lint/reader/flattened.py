@@ -231,23 +231,30 @@ def lines_with_rows_run_on(text: str) -> list[int]:
     the last rows of a page it did not take for a table as one paragraph, its lines joined
     by blanks: 「2.申 0 0 0 0 0 0 0 请人 逾期 … 3.其 0 0 0 0 0 0 0 他 （七）总计 0 … 四、政府…」)."""
     counts: dict[int, int] = {}
+    first_at: dict[int, int] = {}  # (where each line's first match is)
     line, at = 1, 0
     for m in _RUN_ON_ROW.finditer(text):
         line += text.count("\n", at, m.start())
         at = m.start()
         counts[line] = counts.get(line, 0) + 1
+        first_at.setdefault(line, at)
+    # (Also with the header's words run on before them, 「自然人 法人或其他组织 总计 … 一、本年新收
+    # … 2 0 0 0 0 0 2 二、…」: pymupdf4llm's paragraph of a table's first rows. The header's
+    # words are a virtual line of their own; each row's values follow its label.)
     lines = [n for n, k in counts.items() if k >= _RUN_ON_ROWS_MIN]
-    if not lines:
-        return lines
-    # (Not with the header's words run on before them, 「自然人 法人或其他组织 总计 … 一、本年新收
-    # … 32 2 0 0 0 0 34 …」: a table flattened whole, whose values other lines of the page
-    # may hold; only the last rows of a page, as this cut reads them.)
-    raws = text.split("\n")
-    return [n for n in lines if _HEADER_WORD not in raws[n - 1]]
+    # A line opening with a row's seven values counts them too: the values of a row whose
+    # label stands alone on the line above, run on with the next rows (「- 4.无正当理由…」 /
+    # 「0 0 0 0 0 0 0 5.要求行政机关确认… 1 0 0 0 0 0 1 （六）其他处理」).
+    for n, k in counts.items():
+        start = text.rfind("\n", 0, first_at[n]) + 1 if k == 1 else -1
+        # (Most lines open with their label: the pattern is not asked of them.)
+        if start >= 0 and text[start:start + 1].isdigit() and _VALUES_FIRST.match(text, start) is not None:
+            lines.append(n)
+    return sorted(lines)
 
 
-#: Table 三's header word that no row label holds.
-_HEADER_WORD = "自然人"
+#: A line opening with seven values cut by single blanks, then a label.
+_VALUES_FIRST = lazy_compile("(?:[0-9０-９]+[ \u3000]){7}(?=[\u4e00-\u9fff（(0-9０-９]+[.．、）)]?[\u4e00-\u9fff])")
 
 
 def row_cuts(text: str) -> list[int]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Optional, Sequence
 
 from .. import labels as L
@@ -28,6 +27,8 @@ from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
 from .cell_shapes import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
+from .column_stream import column_major_rows, row_score
+from .stream_tails import completes_row
 from .vectors import LabelAt, Stream, Vector
 
 
@@ -78,6 +79,9 @@ class _RegionReader:
         #: The row just read from a line without separators while it still lacks values:
         #: the next line may carry the rest (see :meth:`continues_row`).
         self.short_row: Optional[Vector] = None
+        #: The short row just read from a line whose values stand before its label (the
+        #: row above's tail, :meth:`ends_stream_above`), and that label.
+        self.tail_then_label: Optional[tuple[Vector, tuple[str, LabelAt]]] = None
         #: The row whose label the last stream of values stood under, and the stream's last
         #: line: a label naming that row on the next line is the rest of its label.
         self.stream_under: Optional[tuple[str, int]] = None
@@ -97,6 +101,12 @@ class _RegionReader:
             self.buffer_lines.append(info.number)
             return
         has_num = "num" in map(CELL_KIND, vals)
+        if has_num and self.buffer and self.ends_stream_above(info):
+            self.buffer.extend(vals)
+            self.buffer_lines.extend([info.number] * len(vals))
+            self.flush()
+            self.labels_alone(labs, info.number)
+            return
         # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
         if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
             wrapped = self.pending[-1] if self.pending and not self.buffer else None
@@ -139,6 +149,8 @@ class _RegionReader:
             self.unnamed_row = (vector, info.number, "".join(c.text for c in labs))
         if key is not None and not info.separated and len(vals) < self.width_of(key):
             self.short_row = vector
+            if lab_cell is not None and vals and vals[-1].column < lab_cell[0].column:
+                self.tail_then_label = (vector, (key, lab_cell))
 
     def continues_row(self, row: Vector, info: LineInfo) -> bool:
         """Layout "wrapped values": a row printed on blank-separated lines ran out of
@@ -154,6 +166,30 @@ class _RegionReader:
         if len(row.cells) + len(vals) != self.width_of(row.key):
             return False
         row.extend_at(vals, info.number)
+        return True
+
+    def ends_stream_above(self, info: LineInfo) -> bool:
+        """Layout "tail, then the next label" (:mod:`.stream_tails`): the line's values end
+        the stream of the row above (pending, or the short row whose label's line began
+        with the tail of the row before it)."""
+        labs = info.labels
+        if self.full_width != 7 or (labs and self.match(labs[-1].text) is None):
+            return False
+        above = self.tail_then_label
+        if len(self.pending) == 1:
+            key = self.pending[0][0]
+        elif not self.pending and above is not None and self.out.vectors and self.out.vectors[-1] is above[0] \
+                and self.buffer_lines[0] > above[0].line:
+            key = above[1][0]
+        else:
+            return False
+        if self.width_of(key) != 7 or not completes_row(self.buffer, info):
+            return False
+        if not self.pending:
+            # That row's values are the ones under its label: the ones before it on its
+            # line are the row above's tail, read as no row's.
+            self.out.vectors.pop()
+            self.pending = [above[1]]
         return True
 
     def labels_alone(self, labs: Sequence[LCell], line: int) -> None:
@@ -288,46 +324,6 @@ def stream_rows(stream: Stream, pending: Sequence[tuple[str, LabelAt]], width: i
     out.column_major = out.column_major or chosen is col_major
     out.vectors.extend(chosen)
     return True
-
-
-def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[int]]:
-    """The rows of a column-by-column stream, as positions in ``vals``. pdfminer may emit
-    the 总计 column out of place (seen: before 其他); the column that is the row-wise sum
-    of the others is the total."""
-    cols = [range(c * rows, (c + 1) * rows) for c in range(width)]
-    if width == 7:
-        t = total_column([[vals[k] for k in col] for col in cols])
-        if t is not None and t != 6:
-            cols = cols[:t] + cols[t + 1:] + [cols[t]]
-    return [[cols[c][r] for c in range(width)] for r in range(rows)]
-
-
-def total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
-    def is_total(t: int) -> bool:
-        for r in range(len(cols[t])):
-            vals = [cols[c][r].value for c in range(len(cols))]
-            if not all(isinstance(v, (int, Decimal)) for v in vals):
-                return False
-            if vals[t] != sum(v for c, v in enumerate(vals) if c != t):
-                return False
-        return True
-
-    if is_total(len(cols) - 1):
-        return len(cols) - 1
-    hits = [t for t in range(len(cols)) if is_total(t)]
-    # When C1 equals the total (all other columns zero) both fit; the total sits last.
-    return hits[-1] if hits else None
-
-
-def row_score(vectors: Sequence[Vector]) -> int:
-    """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
-    score = 0
-    for v in vectors:
-        nums = [c.value for c in v.cells]
-        if len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums):
-            if sum(nums[:6]) == nums[6]:
-                score += 1
-    return score
 
 
 def holds_values(vec: Vector) -> bool:

@@ -4,7 +4,6 @@ rows whose digits ran together cut by the identities (:mod:`.runs`).
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 from typing import Optional, Sequence
 
 from .. import labels as L
@@ -20,14 +19,14 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, reading_order, remarks_column, runs, t3_forms, t3_gaps, t3_parts, t3_runs
+from . import aligned_columns, reading_order, remarks_column, runs, stacked_cells, t3_forms, t3_gaps, t3_parts, t3_runs
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
 from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column, subtotal_the_rows_show
-from .t3_header import Header, read_header, row_named as _t3_row_named
+from .t3_header import Header, read_header, label_row as _t3_label_row, row_named as _t3_row_named
 from .t3_total_apart import total_apart
 from .cells import cells_span, to_cell, to_cells
 from .region import Vector, Widths, align, blank_separated, fit, read_region
@@ -81,7 +80,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         # No row label at all and as many rows as the 2021 format's: its (六) sub-rows.
         has_sub6, order = True, list(T3_ROWS)
         read = read_region(infos, _t3_label_row, Widths.fromkeys(order, 7).__getitem__, 7, order)
-    vectors = read.vectors
+    vectors = stacked_cells.rows_unstacked(read.vectors, infos, order)
     # Table 三 as sentences or turned (one line per applicant type): its own reading.
     form = t3_forms.other_form(infos)
     plain = width == 7 and subtotal is None and header.placement is None
@@ -262,18 +261,6 @@ def _place(vectors: Sequence[Vector], order: Sequence[str], issues: list[Issue])
         issues.append(Issue("t3-unplaced-values", vec.first_span() or Span(vec.line), "t3",
                             values=tuple(c.text for c in vec.cells)))
     return placed
-
-
-@lru_cache(maxsize=8192)
-def _t3_label_row(text: str) -> Optional[str]:
-    """The T3 row a label in table 三 names (a group row's G key too), as read_region asks."""
-    n = L.normalise(text)
-    m = L.match_t3_row(n, after_leaves=False, numbered=n[:1].isdigit())
-    # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
-    # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
-    if m == "G0":
-        return None
-    return m
 
 
 def _split_fused_t3(placed: dict[str, Vector], width: int, issues: list[Issue], order: Sequence[str]) -> set[str]:

@@ -99,3 +99,21 @@ def _placement(line_texts: Sequence[str]) -> Optional[tuple[int, ...]]:
         if printed is not None and printed != legal:
             return (0,) + tuple(T3_COLS.index(k) for k in printed) + (6,)
     return None
+
+
+#: A markdown list item's bullet at a label's start.
+_MD_BULLET = lazy_compile(r"^[-*+][ \u3000]+(?=\S)")
+
+
+@lru_cache(maxsize=8192)
+def label_row(text: str) -> Optional[str]:
+    """The T3 row a label in table 三 names (a group row's G key too), as read_region asks."""
+    # (A PDF-to-markdown tool writes a cell's line it took for a list item with a bullet:
+    # 「- 3.其他」, 「- （七）总计」.)
+    n = L.normalise(_MD_BULLET.sub("", text, count=1))
+    m = L.match_t3_row(n, after_leaves=False, numbered=n[:1].isdigit())
+    # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
+    # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
+    if m == "G0":
+        return None
+    return m

@@ -41,8 +41,11 @@ class _Printed(NamedTuple):
     interleaved: bool = False
 
 
-def _printed(infos: Sequence[LineInfo]) -> _Printed:
-    """The region's column labels and values, header debris and prose left out."""
+def _printed(infos: Sequence[LineInfo], markdown: bool = False) -> _Printed:
+    """The region's column labels and values, header debris and prose left out
+    (``markdown``: and a list item's bullet before a line's values, see
+    :func:`_list_bullet`; the header's line ending in the first values, see
+    :func:`_header_then_values`)."""
     values: list[LCell] = []
     col_labels: list[Label] = []
     has_total = separated = spaced = interleaved = False
@@ -64,9 +67,11 @@ def _printed(infos: Sequence[LineInfo]) -> _Printed:
                 and not _marks_row(info):
             continue  # header debris; a blank cell counts once the values have begun
         if (labs and not info.separated and not any(map(CELL_FUSED, vals)) and runs.run_digits(vals, 15) is None
-                and not _header_with_values(labs, vals) and not _block_row(info)):
+                and not _header_with_values(labs, vals) and not _block_row(info)
+                and not (markdown and _header_then_values(info))):
             continue  # prose with a trailing number (not the header's own line with the values)
-        values.extend(info.placed_values)  # (kept: with their line)
+        placed = info.placed_values  # (kept: with their line)
+        values.extend(placed[1:] if markdown and _list_bullet(info) else placed)
         separated = separated or info.separated
         spaced = spaced or (not info.separated and len(vals) > 1)
         last_line = info.number
@@ -82,7 +87,15 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         table = other_form(infos, issues)
         if table is not None:
             return table
-    values, col_labels, has_total, separated, spaced, last_line, interleaved = _printed(infos)
+    printed = _printed(infos)
+    if not _fifteen_adding_up(printed.values) and any(_list_bullet(i) or _header_then_values(i) for i in infos):
+        # A PDF-to-markdown tool's paragraphs: 「- 1」 a list item, the dash its bullet, not
+        # an empty cell; the header's words and the first values joined on one line. Read
+        # so when the fifteen values then make every block add up.
+        as_markdown = _printed(infos, markdown=True)
+        if _fifteen_adding_up(as_markdown.values):
+            printed = as_markdown
+    values, col_labels, has_total, separated, spaced, last_line, interleaved = printed
     left_over = _values_left_over(infos, last_line) if len(values) >= 15 else []
     values = fit(values, 15)
     if not separated and not left_over and (spacing := _spacing_not_cells(values, infos, last_line)) is not None:
@@ -127,9 +140,35 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     if interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
         # Values and header words in turn (pdfminer's reading order of a ruled table): the
         # order read is the page's, not the table's, and the block totals do not vouch for
-        # it. (One broken block is a report's own error, as in any layout.)
+        # it. (One broken block is a report's own error, as in any layout.) No value is
+        # placed by that order: a cell left unread, not one misread in what gplint dumps.
         issues.append(Issue("t4-values-interleaved", values[0].span, "t4", found=_blocks_broken(cells)))
+        cells = {}
     return Table4(cells, tuple(col_labels), values[0].line, Span(values[0].line, 1, last_line, 1))
+
+
+def _fifteen_adding_up(values: Sequence[LCell]) -> bool:
+    """Fifteen numbers that make every block's total the sum of its results."""
+    return len(values) == 15 and all(c.kind == "num" and isinstance(c.value, int) for c in values) \
+        and _blocks_add_up(values)
+
+
+def _list_bullet(info: LineInfo) -> bool:
+    """Does the line open with a dash and a blank before a number (「- 1」), as a markdown
+    list item does?"""
+    vals = info.values
+    return (not info.separated and not info.labels and len(vals) >= 2 and vals[0].kind == "blank"
+            and vals[0].text == "-" and vals[0].column == 1 and vals[1].kind == "num"
+            and vals[1].column > vals[0].end_column)
+
+
+def _header_then_values(info: LineInfo) -> bool:
+    """Is the line table 四's header words ending in its first values (fewer than a
+    block's: the rest on the lines below)?"""
+    labs, vals = info.labels, info.values
+    return (not info.separated and bool(labs) and 0 < len(vals) < len(T4_COLS)
+            and all(c.kind == "num" for c in vals) and min(c.column for c in vals) > max(c.column for c in labs)
+            and L.normalise("".join(c.text for c in labs)).count("结果维持") == len(T4_BLOCKS))
 
 
 def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:

@@ -505,6 +505,15 @@ def test_table_four_values_between_its_header_words_in_no_order_are_one_t190():
     assert "T190" in codes and "A106" not in codes
 
 
+def test_table_four_values_between_its_header_words_in_no_order_are_left_unread():
+    # gplint dump writes no cell the page's order put there: unread, not misread.
+    text = example_report(replace={_T4_TABLE: _t4_interleaved([5, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0])})
+    t4 = report_to_dict(parse(text))["t4"]
+    assert all(value is None for block in t4.values() if isinstance(block, dict) for value in block.values())
+    t190 = [d for d in run(text, ["T"], profile="default") if d.code == "T190"]
+    assert t190 and "交错" in t190[0].message
+
+
 def test_table_four_between_its_header_words_keeps_a_reports_own_broken_block():
     # The order holds for two blocks: the third's broken total is the report's error.
     text = example_report(replace={_T4_TABLE: _t4_interleaved([1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])})

@@ -1,0 +1,52 @@
+"""A column stream's helpers (pdfminer's column-by-column numbers after k row labels):
+where its rows' values stand, which column is the 总计, and how many rows a reading
+confirms (the row total, C7 = C1 + … + C6, picks a stream's orientation). Used by
+:mod:`.region`'s layouts "vertical" and "column".
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional, Sequence
+
+from .cells import LCell
+from .vectors import Vector
+
+
+def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[int]]:
+    """The rows of a column-by-column stream, as positions in ``vals``. pdfminer may emit
+    the 总计 column out of place (seen: before 其他); the column that is the row-wise sum
+    of the others is the total."""
+    cols = [range(c * rows, (c + 1) * rows) for c in range(width)]
+    if width == 7:
+        t = total_column([[vals[k] for k in col] for col in cols])
+        if t is not None and t != 6:
+            cols = cols[:t] + cols[t + 1:] + [cols[t]]
+    return [[cols[c][r] for c in range(width)] for r in range(rows)]
+
+
+def total_column(cols: Sequence[Sequence[LCell]]) -> Optional[int]:
+    def is_total(t: int) -> bool:
+        for r in range(len(cols[t])):
+            vals = [cols[c][r].value for c in range(len(cols))]
+            if not all(isinstance(v, (int, Decimal)) for v in vals):
+                return False
+            if vals[t] != sum(v for c, v in enumerate(vals) if c != t):
+                return False
+        return True
+
+    if is_total(len(cols) - 1):
+        return len(cols) - 1
+    hits = [t for t in range(len(cols)) if is_total(t)]
+    # When C1 equals the total (all other columns zero) both fit; the total sits last.
+    return hits[-1] if hits else None
+
+
+def row_score(vectors: Sequence[Vector]) -> int:
+    """How many 7-wide vectors satisfy C7 = C1 + … + C6 (picks a stream's orientation)."""
+    score = 0
+    for v in vectors:
+        nums = [c.value for c in v.cells]
+        if len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums):
+            if sum(nums[:6]) == nums[6]:
+                score += 1
+    return score
