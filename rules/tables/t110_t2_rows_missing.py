@@ -112,11 +112,11 @@ _NOT_LABEL_TEXT = lazy_compile(r"<[^<>\n]{0,40}>|[\W\d_]+")
 
 
 def _table_two_words(report: Report, confidence: TableConfidence) -> Optional[str]:
-    """The words of table 二's lines and of section 二's before them (prose sentences and
-    :data:`_NOT_LABEL_TEXT` taken out, width folded), when the whole table is in the
-    text: something of the report before it (section 二's heading, or the title) and
-    table 三 or section 三's heading after it. Otherwise None (a page's beginning, or a
-    PDF's later pages)."""
+    """The words of table 二's lines, of section 二's before them and of the line where
+    what follows begins (prose sentences and :data:`_NOT_LABEL_TEXT` taken out, width
+    folded), when the whole table is in the text: something of the report before it
+    (section 二's heading, or the title) and table 三 or section 三's heading after it.
+    Otherwise None (a page's beginning, or a PDF's later pages)."""
     t2 = report.t2
     if t2 is None or t2.span is None:
         return None
@@ -136,5 +136,11 @@ def _table_two_words(report: Report, confidence: TableConfidence) -> Optional[st
     lines[-1] = lines[-1][: t2.span.end_column - 1]
     if first >= t2.span.line:
         lines[0] = lines[0][t2.span.column - 1:]
+    # The line where what follows begins, whole: a tool may put the table's last row and
+    # section 三's heading in one line (|行政事业性收费<br>0<br>三、收到和处理…|).
+    after = min(x for x in (three.line if three is not None else None, t3.line if t3 is not None else None)
+                if x is not None)
+    if after > t2.span.end_line:
+        lines.append(report.lines[after - 1])
     text = _PROSE_SENTENCE.sub("", "\n".join(lines))
     return _NOT_LABEL_TEXT.sub("", unicodedata.normalize("NFKC", text))
