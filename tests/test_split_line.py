@@ -110,7 +110,8 @@ def test_generated_lines(text):
         fields = csv_fields(text)
         info = _split_line(line)
         assert info.separated
-        assert len([c for c in info.cells if c.text]) >= len([f for f, _ in fields if f.strip()])
+        # (A field of emphasis marks alone, "*", is an empty cell: markdown's, not text.)
+        assert len([c for c in info.cells if c.text]) >= len([f for f, _ in fields if f.strip().strip("*")])
     elif _no_number(line):
         assert _split_line(line) == _split_unseparated(line)
 
