@@ -32,7 +32,9 @@ REMARK_WORDS = frozenset({"备注", "说明", "备注说明", "附注"})
 
 
 def _remarks_header(info: LineInfo) -> bool:
-    cells = _without_joiner(info.cells) if _ends_in_joiner(info) else info.cells
+    cells = info.cells
+    if len(cells) >= 3 and cells[-1].kind == "blank" and not cells[-1].text and _ends_in_joiner(info):
+        cells = cells[:-1]  # (the cell after a page's joining tab or pipe)
     return (info.separated and len(cells) >= 2 and cells[-1].kind == "label" and len(cells[-1].text) <= 12
             and ("注" in cells[-1].text or "说明" in cells[-1].text)
             and L.normalise(cells[-1].text) in REMARK_WORDS)
@@ -48,9 +50,16 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
     the header (to the next remarks header): a header over several lines (merged cells
     written once) does not say how many, and an empty cell before a text one leaves no
     cell of its own. A row with fewer (its empty remark left off) keeps every cell."""
-    heads = [n for n, i in enumerate(infos) if i.separated and _remarks_header(i)]
+    heads: list[int] = []
+    blank_cut = False  # a header cut by blanks (:func:`_without_blank_cut_remarks`)
+    for n, info in enumerate(infos):
+        if info.separated:
+            if _remarks_header(info):
+                heads.append(n)
+        elif not blank_cut:
+            blank_cut = bool(_blank_cut_header_width(info))
     if not heads:
-        return _without_blank_cut_remarks(infos, issues, table)
+        return _without_blank_cut_remarks(infos, issues, table) if blank_cut else infos
     out = list(infos[: heads[0]])
     for at, stop in zip(heads, heads[1:] + [len(infos)]):
         # Rows joined into one line of a saved page (a tab after every cell, or markdown rows
@@ -164,8 +173,6 @@ def _without_blank_cut_remarks(infos: Sequence[LineInfo], issues: list[Issue], t
     「3.其他 0 0 0 0 0 0 0 其中1件为网上申请」), that text is the remark, set aside before
     the row is read (read with it, the whole line was one label, or 无 a value too many).
     A row with fewer values (a cell left empty, nothing marks where) is read as printed."""
-    if not any(map(_blank_cut_header_width, infos)):
-        return infos  # (the lines as they are: a region's lines are read on demand, not held)
     out: list[LineInfo] = []
     width = 0
     for info in infos:
