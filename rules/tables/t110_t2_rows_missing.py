@@ -81,17 +81,17 @@ class T2RowsMissing(Rule):
         if t2 is None:
             return
         confidence = table_confidence(report, "t2")
-        if not confidence.rows or not confidence.assessable:
-            return  # T101 / T190: what was not read is not known to be missing
+        spec = FORMATS[t2.format].t2
+        unread = [key for key in spec.rows if key not in confidence.rows]
+        if not unread or not confidence.rows or not confidence.assessable:
+            return  # (T101 / T190: what was not read is not known to be missing)
         if confidence.unplaced or confidence.rows_left_over or any(
                 r.flags & {"gathered", "spilled", "stacked"} for r in confidence.rows.values()):
             return  # values read in no row, or several rows' in one: the rows may be there
         words = _table_two_words(report, confidence)
         if words is None:
             return  # the text starts or stops inside table 二
-        spec = FORMATS[t2.format].t2
-        missing = [key for key, row in spec.rows.items() if key not in confidence.rows
-                   and not any(word in words for word in row.words)]
+        missing = [key for key in unread if not any(word in words for word in spec.rows[key].words)]
         if not missing:
             return
         order = list(spec.rows)
