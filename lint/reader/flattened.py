@@ -25,6 +25,8 @@ _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年�
 # (a 10,000-digit run took 2 s); every later start in the run fails as the first does.
 # Source only, compiled by _segment_cuts (re's cache keeps it): few reports have a flattened
 # line, and this is the costliest pattern of the module to compile.
+#: Table 二's row labels (both formats'), longest first where one holds another.
+_T2_LABELS = "行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购"
 _SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"|(?<![0-9０-９])(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
@@ -32,12 +34,10 @@ _SEG_ENUM = (
     # Table 四's header opens with 行政复议 and 行政诉讼 or 结果 (a cut even where the
     # section heading before it is missing).
     r"|行政复议(?=[ \t\u3000|｜]*(?:行政诉讼|结[ \u3000]*果)))"
-    r"|(?<=[0-9０-９数量额容减）)元件 \t\u3000\u00a0])"
-    r"(?P<t2>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购)"
+    r"|(?<=[0-9０-９数量额容减）)元件 \t\u3000\u00a0])(?P<t2>" + _T2_LABELS + ")"
     # The same after a blank the search took out between two words (「备注 规章」, 「详见说明
     # 行政强制」: a remark or a header word no list can hold): kept only there (_segment_cuts).
-    r"|(?P<t2_after_blank>行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制"
-    r"|行政事业性收费|政府集中采购)"
+    r"|(?P<t2_after_blank>" + _T2_LABELS + ")"
     # Table 三's group label printed down a merged cell (本年 / 度办 / 理结果) lands, piece
     # by piece, after the values of the rows beside it: each piece is a line of its own.
     # A table's unit line and the note under it (单位：件, 注：…) stand apart from its rows.
