@@ -287,6 +287,11 @@ T2_2019 = _t2(
     match_order=("other_services", "procurement", "norm", "rules", "licensing", "penalty", "coercion", "fees"),
 )
 
+#: Table 二's row labels of both formats, longest first (a pattern built from them tries
+#: 行政规范性文件 before 规范性文件, which it holds).
+T2_ROW_LABELS: tuple[str, ...] = tuple(sorted(
+    dict.fromkeys(r.label for t2 in (T2_2021, T2_2019) for r in t2.rows.values()), key=len, reverse=True))
+
 #: Header words only the 2019 format prints: its "signatures" in a report (FORMAT §1.2).
 #: 本年增减 is 本年增/减 as some reports print it; the order is the order findings list them.
 OLD_FORMAT_SIGNATURES: tuple[str, ...] = (

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import Optional, Sequence
 
 from .. import labels as L
+from ..format import T2_ROW_LABELS
 from ..grammar import MEMO_MAX_LINE, Line, Tok, line_lexer, tokenise
 from ..packed_tokens import PackedTokens
 from ..lazy_re import lazy_compile
@@ -25,8 +26,7 @@ _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年�
 # (a 10,000-digit run took 2 s); every later start in the run fails as the first does.
 # Source only, compiled by _segment_cuts (re's cache keeps it): few reports have a flattened
 # line, and this is the costliest pattern of the module to compile.
-#: Table 二's row labels (both formats'), longest first where one holds another.
-_T2_LABELS = "行政规范性文件|规范性文件|规章|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购"
+_T2_LABELS = "|".join(T2_ROW_LABELS)
 _SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
     r"|(?<![0-9０-９])(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
