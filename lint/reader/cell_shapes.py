@@ -1,7 +1,7 @@
 """Small questions about a few tokens of a line, asked while it is cut into cells
-(:mod:`.lines`): is it a page footer, a number written with its unit, a signed number run
-against a row label, does a text end in a table row label, a dash written against its
-label after a colon.
+(:mod:`.lines`): is it a page footer, a number written with its unit, a signed number (alone
+or run against a row label), a row label and its counted value in one cell, does a text
+end in a table row label, a dash written against its label after a colon.
 """
 from __future__ import annotations
 
@@ -88,6 +88,36 @@ def signed_cell_ending(toks: Sequence[Tok], i: int, n: int) -> Optional[LCell]:
     if value is not None and sign.value in "-－−":
         value = -value
     return LCell("num", sign.value + t.value, n, sign.column, t.end_column, value)
+
+
+def signed_cell(content: Sequence[Tok], line: int) -> Optional[LCell]:
+    """A cell holding a signed number (the 2019 format's 本年增/减 column: "-3", "+2", "－1"),
+    with its unit written against it or none ("-11件"); else None. The sign must stand
+    against the number."""
+    if not (2 <= len(content) <= 3 and content[0].type == "TEXT" and content[0].value in SIGNS
+            and content[1].type == "NUMBER" and content[0].end_column == content[1].column):
+        return None
+    sign, number = content[0], content[1]
+    unit = number_with_unit(content[1:], line) if len(content) == 3 else None
+    if len(content) == 3 and unit is None:
+        return None
+    value = to_number(number.value)
+    if value is not None and sign.value in "-－−":
+        value = -value
+    return LCell("num", sign.value + number.value, line, sign.column, content[-1].end_column, value,
+                 unit=unit.unit if unit is not None else "")
+
+
+def label_and_counted_value(content: Sequence[Tok], line: int) -> Optional[list[LCell]]:
+    """A row label and its value with a unit in one cell ("总计0件", "总计 27件": a page whose
+    rows ran together) as the label's cell and the value's; else None."""
+    if len(content) < 3 or content[-1].type != "TEXT" or content[-2].type != "NUMBER":
+        return None
+    value = number_with_unit(content[-2:], line)
+    label = joined(content[:-2]).strip()
+    if value is None or not is_row_label(label):
+        return None
+    return [LCell("label", label, line, content[0].column, content[-3].end_column), value]
 
 
 #: A change written in words before its number (the 2019 format's 本年增/减 as some

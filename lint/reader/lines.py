@@ -11,10 +11,11 @@ from typing import Optional, Sequence
 
 from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from ..packed_tokens import PackedTokens
-from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
+from .cells import BLANK_MARKS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
-from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending,
-                          signed_run, unit_cell_ending, worded_change, worded_change_ending)
+from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, label_and_counted_value,
+                          number_with_unit, signed_cell, signed_cell_ending, signed_run, unit_cell_ending,
+                          worded_change, worded_change_ending)
 from .csv_rows import csv_delimiter, csv_segments
 
 
@@ -41,31 +42,15 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         return [LCell("blank", "", line, col, col)]
     if all(t.type == "NUMBER" for t in content):
         return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
-    if (len(content) in (2, 3) and content[0].type == "TEXT" and content[0].value in SIGNS
-            and content[1].type == "NUMBER" and content[0].end_column == content[1].column):
-        # A signed cell (the 2019 format's 本年增/减 column): -3, +2, －1, and with its
-        # unit, -11件.
-        unit = number_with_unit(content[1:], line) if len(content) == 3 else None
-        value = to_number(content[1].value)
-        if value is not None and content[0].value in "-－−":
-            value = -value
-        if len(content) == 2 or unit is not None:
-            end = content[-1].end_column
-            return [LCell("num", content[0].value + content[1].value, line, content[0].column, end, value,
-                          unit=unit.unit if unit is not None else "")]
-    with_unit = number_with_unit(content, line) or worded_change(content, line)
+    with_unit = signed_cell(content, line) or number_with_unit(content, line) or worded_change(content, line)
     if with_unit is not None:
         return [with_unit]
     text = _joined(toks).strip()
     if text in BLANK_MARKS:
         return [LCell("blank", text, line, content[0].column, content[-1].end_column)]
-    if len(content) >= 3 and content[-1].type == "TEXT" and content[-2].type == "NUMBER":
-        # A label and its value with a unit in one cell ("总计0件", "总计 27件": a page whose
-        # rows ran together): the label, then the value.
-        value = number_with_unit(content[-2:], line)
-        label = _joined(content[:-2]).strip()
-        if value is not None and is_row_label(label):
-            return [LCell("label", label, line, content[0].column, content[-3].end_column), value]
+    label_and_value = label_and_counted_value(content, line)
+    if label_and_value is not None:
+        return label_and_value
     if content[-1].type == "NUMBER":
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.
