@@ -297,6 +297,12 @@ T2_ROW_LABELS: tuple[str, ...] = tuple(sorted(
 OLD_FORMAT_SIGNATURES: tuple[str, ...] = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
     "政府集中采购", "采购项目数量", "采购总金额", "其他对外管理服务事项")
+#: Header words of table 二 only the 2021 format prints (its column names the 2019 format's
+#: table lacks): a table 二 that carries more of these than of the 2019 signatures is read
+#: in the 2021 format even where a clerk kept two of the old headers.
+NEW_FORMAT_SIGNATURES: tuple[str, ...] = tuple(dict.fromkeys(
+    c.name for b in T2_2021.blocks for c in b.columns
+    if c.name not in {c19.name for b19 in T2_2019.blocks for c19 in b19.columns}))
 #: A signature that is another way of printing one listed before it (found once, not twice).
 OLD_FORMAT_VARIANTS: dict[str, str] = {"本年增减": "本年增/减"}
 

@@ -205,15 +205,27 @@ def match_t2_row(norm: str, format: str = "2021") -> Optional[str]:
 
 #: Each 2019-format signature with its matching form (normalised once, at import).
 OLD_FORMAT_SIGNATURES_NORMALISED = tuple((sig, normalise(sig)) for sig in OLD_FORMAT_SIGNATURES)
+#: The same for the header words only the 2021 format's table 二 prints.
+NEW_FORMAT_SIGNATURES_NORMALISED = tuple((sig, normalise(sig)) for sig in _format.NEW_FORMAT_SIGNATURES)
 
 
 def old_format_signatures(norm_texts) -> list[str]:
     """The 2019-format header words found among normalised label texts."""
+    return _signatures(norm_texts, OLD_FORMAT_SIGNATURES_NORMALISED)
+
+
+def new_format_signatures(norm_texts) -> list[str]:
+    """The header words only the 2021 format's table 二 prints, found among normalised label
+    texts."""
+    return _signatures(norm_texts, NEW_FORMAT_SIGNATURES_NORMALISED)
+
+
+def _signatures(norm_texts, signatures: tuple[tuple[str, str], ...]) -> list[str]:
     found = []
     # One text to search: a normalised signature holds no whitespace, so it is in the
     # joined text exactly when it is in one of the texts (no generator a signature).
     joined = "\n".join(norm_texts)
-    for sig, n in OLD_FORMAT_SIGNATURES_NORMALISED:
+    for sig, n in signatures:
         if n in joined and sig not in found:
             found.append(sig)
     return found

@@ -45,3 +45,20 @@ def test_same_text_dated_2024_is_still_read_as_2019_tables():
 def test_2021_report_is_2021():
     report = parse((Path(__file__).parent / "corpus" / "003_40d59da40b55d807.txt").read_text(encoding="utf-8"))
     assert report.format_version == "2021" and report.t2.format == "2021"
+
+
+def test_2021_table_keeping_two_old_headers_of_block_one_is_read_in_2021():
+    """A clerk who kept two 2019 headers over block (一) but filled the 2021 format's blocks:
+    the table is the 2021 one (its other headers say so), read as such; T107 names the old
+    headers, and no 2019 row is reported missing."""
+    from gplint import lint_text
+
+    text = (Path(__file__).parent / "corpus" / "003_40d59da40b55d807.txt").read_text(encoding="utf-8")
+    assert "本年制发件数" in text and "现行有效件数" in text
+    mixed = text.replace("本年制发件数", "本年新制作数量", 1).replace("现行有效件数", "对外公开总数量", 1)
+    report = parse(mixed)
+    assert report.t2.format == "2021"
+    assert report_to_dict(report)["t2"] == report_to_dict(parse(text))["t2"]
+    codes = sorted(d.code for d in lint_text(mixed))
+    clean = sorted(d.code for d in lint_text(text))
+    assert codes == sorted(clean + ["T107"])

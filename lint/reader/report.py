@@ -170,11 +170,14 @@ def _table_regions(infos: Sequence[LineInfo], anchors: dict[str, Optional[int]],
 
 def _read_t2(infos: Sequence[LineInfo], lines: range, issues: list[Issue]
              ) -> tuple[Optional[Table2], str, Sequence[str]]:
-    """Table 二, the format its labels follow ("2019" when they carry two or more of the
-    2019 format's signatures) and those signatures."""
+    """Table 二, the format its labels follow and the 2019 format's signatures among them.
+    The labels follow the 2019 format when they carry two or more of its signatures and
+    fewer of the 2021 format's own headers (a clerk who kept two old headers of block (一)
+    over the 2021 format's blocks still fills the 2021 table)."""
     t2_infos = RegionLines(infos, lines)
-    signatures = L.old_format_signatures([L.normalise(c.text) for i in t2_infos for c in i.labels])
-    t2_format = "2019" if len(signatures) >= 2 else "2021"
+    texts = [L.normalise(c.text) for i in t2_infos for c in i.labels]
+    signatures = L.old_format_signatures(texts)
+    t2_format = "2019" if len(signatures) >= 2 and len(signatures) > len(L.new_format_signatures(texts)) else "2021"
     t2 = build_t2(empty_cells(t2_infos), issues, t2_format)
     if t2 is not None and not any(c.span for c in t2.cells.values()):
         t2 = None if not lines else t2
