@@ -35,7 +35,8 @@ class RowValueCount(Rule):
         reported with the values that do not fit; a row with too few is reported when the
         text shows the row with its values (a separated row that leaves the 总计 cell
         empty — in a 表三 printed as stacked column groups, the row's line in the last
-        group —, or a row in a layout without separators) and no values of that table were
+        group —, or a cell empty between two of its values, or a row in a layout without
+        separators) and no values of that table were
         left unplaced by the layout (then the short row is extraction damage). When 表三's header itself has no
         总计 column, T104 reports that instead of every row.
 
@@ -125,8 +126,10 @@ class RowValueCount(Rule):
                 # empty cell left on any of them is evidence.)
                 if _evidence(report, row) is False:
                     continue
+                empty = [col.label for col, c in zip(_T3.columns, row.cells) if c.span is not None and not c.raw.strip()]
+                where = f"；空白的是{'、'.join(f'“{e}”' for e in empty)}列" if empty else ""
                 yield self.diag(
-                    f"表三“{_row_name(row)}”行只有 {n} 个数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）",
+                    f"表三“{_row_name(row)}”行只有 {n} 个数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）{where}",
                     _over([c.span for c in written], row.line), key=f"t3.{row.key}.count")
 
 
@@ -146,12 +149,26 @@ def _evidence(report: Report, row: Row) -> Optional[bool]:
     # flattened into one line) ends where the next row's text begins.
     first = row.label.span.column if row.label is not None and row.label.span.line == line else 1
     evidence = trailing_empty_cell(report, line, max(ends), first)
+    if evidence is False and _empty_between_values(row, line):
+        # A separated row whose values run to its end but leave a cell empty between two
+        # of them (「0\t\t0」): a merged label never stands there, the clerk left it blank.
+        return True
     if evidence is None and len({s.line for s in spans}) == 1 and any(
             c.span is not None and not c.raw.strip() for c in row.cells):
         # Values placed under aligned columns (pdftotext -layout): the reader saw which
-        # cells are empty; as on a tab row, one after the last value is evidence.
-        return row.cells[-1].span is not None and not row.cells[-1].raw.strip()
+        # cells are empty; as on a tab row, one after the last value or between two is
+        # evidence.
+        return (row.cells[-1].span is not None and not row.cells[-1].raw.strip()) or _empty_between_values(row, line)
     return evidence
+
+
+def _empty_between_values(row: Row, line: int) -> bool:
+    """Whether the row leaves a cell empty between two written values on ``line``."""
+    written = [bool(c.raw.strip()) for c in row.cells if c.span is not None and c.span.line == line]
+    if True not in written:
+        return False
+    first, last = written.index(True), len(written) - 1 - written[::-1].index(True)
+    return False in written[first:last]
 
 
 def _over(spans: list[Optional[Span]], line: int) -> Span:

@@ -95,6 +95,18 @@ def test_row_with_a_label_in_a_value_cell_is_layout_not_report():
     assert run(text, ["T103"]) == []
 
 
+@pytest.mark.parametrize("row", [
+    "\t（一）予以公开\t1\t\t0\t0\t0\t0\t1",            # a tab row
+    "| | （一）予以公开 | 1 |  | 0 | 0 | 0 | 0 | 1 |",      # a pipe row
+])
+def test_cell_left_empty_between_two_values(row):
+    # Values run to the row's last cell, but a cell between two of them is empty: a merged
+    # label never stands there, the clerk left it blank (the 商业企业 column).
+    text = example_report(t3_rows={"R03": row})
+    diags = run(text, ["T103"], profile="default")
+    assert len(diags) == 1 and "只有 6 个数值" in diags[0].message and "“商业企业”列" in diags[0].message
+
+
 def test_row_with_too_many_values():
     text = example_report(t3={"R17": (0, 0, 0, 0, 0, 0, 0, 0)})
     diags = run(text, ["T103"])
