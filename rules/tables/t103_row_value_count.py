@@ -5,7 +5,7 @@ from typing import Any, Iterable, Optional
 
 from gplint.confidence import table_confidence
 from gplint.diagnostics import Diagnostic, Rule
-from gplint.format import FORMAT_2021
+from gplint.format import FORMAT_2021, format_for
 from gplint.model import Report, Row, Span
 
 from ._common import trailing_empty_cell
@@ -91,6 +91,31 @@ class RowValueCount(Rule):
             yield self.diag(f"表二“{issue.label or issue.row}”行{has} {issue.found} 个数值，应为 {issue.expected} 个"
                             f"（表二“{T2_NAMES.get(issue.row, issue.row)}”行）",
                             issue.span, key=f"t2.{issue.row}.count")
+        yield from self._t2_empty_between(report, conf)
+
+    def _t2_empty_between(self, report: Report, conf) -> Iterable[Diagnostic]:
+        """Rows of table 二 printed on their label's line that leave a cell empty between two
+        values (「规章\t0\t\t5」): as in table 三, a merged label never stands there."""
+        t2 = report.t2
+        spec = format_for(t2.format).t2
+        counted = {i.row for i in report.issues if i.kind.startswith("t2-row-")}
+        for row, keys in spec.row_keys.items():
+            cells = [t2.cells.get(k) for k in keys]
+            if len(cells) < 3 or row in counted or not conf.readable(row) or any(
+                    c is None or c.span is None for c in cells):
+                continue
+            line = cells[0].span.line
+            if any(c.span.line != line for c in cells) or not any(
+                    lb.key == row and lb.span.line == line for lb in t2.row_labels):
+                continue
+            written = [bool(c.raw.strip()) for c in cells]
+            if not _gap_between_values(written):
+                continue
+            empty = [spec.cells[k].column.name for k, c in zip(keys, cells) if not c.raw.strip()]
+            label = next(lb for lb in t2.row_labels if lb.key == row and lb.span.line == line)
+            yield self.diag(f"表二“{label.text.strip()}”行只有 {written.count(True)} 个数值，应为 {len(cells)} 个"
+                            f"；空白的是{'、'.join(f'“{e}”' for e in empty)}列",
+                            label.span, key=f"t2.{row}.count")
 
     def _t3(self, report: Report) -> Iterable[Diagnostic]:
         t3 = report.t3
@@ -164,7 +189,11 @@ def _evidence(report: Report, row: Row) -> Optional[bool]:
 
 def _empty_between_values(row: Row, line: int) -> bool:
     """Whether the row leaves a cell empty between two written values on ``line``."""
-    written = [bool(c.raw.strip()) for c in row.cells if c.span is not None and c.span.line == line]
+    return _gap_between_values([bool(c.raw.strip()) for c in row.cells if c.span is not None and c.span.line == line])
+
+
+def _gap_between_values(written: list[bool]) -> bool:
+    """Whether a cell not written (False) stands between two written ones."""
     if True not in written:
         return False
     first, last = written.index(True), len(written) - 1 - written[::-1].index(True)

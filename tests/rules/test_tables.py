@@ -119,6 +119,15 @@ def test_t2_row_count():
     assert len(diags) == 1 and "规章" in diags[0].message
 
 
+def test_t2_cell_left_empty_between_two_values():
+    text = example_report(replace={"规章\t0\t0\t0": "规章\t0\t\t0"})
+    diags = run(text, ["T103"])
+    assert len(diags) == 1 and "“规章”行只有 2 个数值" in diags[0].message and "“本年废止件数”列" in diags[0].message
+    assert text.splitlines()[diags[0].span.line - 1].startswith("规章")
+    # An empty cell after the last value may be a merged cell's: not counted here.
+    assert run(example_report(replace={"规章\t0\t0\t0": "规章\t0\t0\t"}), ["T103"]) == []
+
+
 def test_missing_total_column_is_one_finding_naming_the_rows():
     rows = {r: v[:6] for r, v in (("R01", (3, 1, 0, 0, 0, 0)), ("R02", (1, 0, 0, 0, 0, 0)))}
     diags = run(example_report(t3_total_column=False, t3=rows), ["T"])
