@@ -13,7 +13,8 @@ pages) and linted beside the same layout without the defect. The defects:
 - text defects (:data:`TEXT_DEFECTS`), each named when a finding of its codes appears: the
   statistics period, the title's year, a section heading left out or reworded, a column
   label misspelt, the fee unit in 元, the 规范性文件 label, the review and suit counts of the
-  prose, table 二's 行政许可 row left out. Run them with ``--profile strict`` to count the strict-only ones.
+  prose, table 二's 行政许可 row left out, table 三's 2.重复申请 row left out, two 2019 headers
+  kept over block (一), section 六 numbered 七, the fee header without its unit. Run them with ``--profile strict`` to count the strict-only ones.
 
 Per layout it prints how many defects were *named* (a finding on the changed cell, or for
 the prose one a narrative finding), *noticed* (no finding on the cell, but a new "could not
@@ -115,6 +116,22 @@ def _row_line_dropped(label: str):
     return damage
 
 
+def _both(first, second):
+    """A text defect made of two changes, None when the layout does not write either."""
+    def damage(text: str) -> Optional[str]:
+        once = first(text)
+        return None if once is None else second(once)
+    return damage
+
+
+def _fee_unit_dropped(text: str) -> Optional[str]:
+    """A text defect: the fee's unit left out, from the header and from a row label that
+    carries it (行政事业性收费（万元）: a layout's own place for it)."""
+    if "（单位：万元）" not in text:
+        return None
+    return text.replace("（单位：万元）", "").replace("（万元）", "")
+
+
 #: name -> (how the text is damaged (None: the layout does not write what it changes), the
 #: codes that name it, whether only the strict profile reports it).
 TEXT_DEFECTS = {
@@ -128,6 +145,11 @@ TEXT_DEFECTS = {
     "fee-unit": (_replaced("（单位：万元）", "（单位：元）", "all"), ("U101",), False),  # (a header repeated: docling)
     "norm-label": (_label_replaced("行政规范性文件", "规范性文件"), ("T108",), True),
     "t2-row-dropped": (_row_line_dropped("行政许可"), ("T110",), False),
+    "t3-row-dropped": (_row_line_dropped("2.重复申请"), ("T105",), False),
+    "old-headers": (_both(_replaced("本年制发件数", "本年新制作数量"), _replaced("现行有效件数", "对外公开总数量")),
+                    ("T107",), False),
+    "section-misnumbered": (_replaced("六、其他需要报告的事项", "七、其他需要报告的事项", "last"), ("S103",), False),
+    "fee-unit-missing": (_fee_unit_dropped, ("U102",), False),
     "review-count": (_number_moved(r"发生政府信息公开行政复议(\d+)件"), ("N103",), False),
     "suit-count": (_number_moved(r"行政诉讼(\d+)件"), ("N103",), False),
 }
@@ -276,7 +298,11 @@ def _text_defects(bench: _Bench, variant: str, name: str, clean_text, suffix: st
             continue
         new = bench.keys(text, suffix) - clean
         named = [k for k in new if k[0] in codes]
-        outcome = tally.add(kind, bool(named), False, sum(n for k, n in new.items() if k not in named))
+        # A table the defect leaves unreadable (a row dropped from one half of a table
+        # printed in two): an honest notice, as for a cell defect.
+        noticed = [k for k in new if k[0] in NOTICES]
+        outcome = tally.add(kind, bool(named), bool(noticed),
+                            sum(n for k, n in new.items() if k not in named and k not in noticed))
         if verbose and (not named or len(new) > len(named)):
             print(f"  {variant}/{name}: {kind}: {outcome}; new {sorted(new)}")
 
