@@ -17,7 +17,8 @@ class SectionMisnumbered(Rule):
         其他需要报告的事项 is 六、, and so on. Reports that leave 总体情况 unnumbered, or number
         its topics 一、二、… as if they were top-level, shift the statutory block (一、主动公开…
         二、收到和处理…) or number it twice; every heading whose numeral names another slot
-        is reported.
+        is reported. Where all six sections stand numbered 一 … 六 down the text but
+        two of them changed places, the numbers follow the text: S102 reports the order.
 
     Why
         docs/format.md §3.1: "A title that matches a different slot than its numeral says is a
@@ -58,6 +59,8 @@ class SectionMisnumbered(Rule):
     profiles = ("default", "strict")
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
+        if _numbered_in_order_but_moved(report):
+            return  # S102: the sections are in the wrong order; their numbers run 一 … 六
         for slot in SLOTS:
             sec = report.sections.get(slot)
             if sec is None or sec.numeral_slot == slot:
@@ -67,3 +70,13 @@ class SectionMisnumbered(Rule):
                 f"编号却为“{sec.heading.numeral}”，应为“{NUMERALS[slot]}”",
                 sec.heading.span, key=slot, evidence={"numeral": sec.heading.numeral},
                 snippet=sec.title)
+
+
+def _numbered_in_order_but_moved(report: Report) -> bool:
+    """Whether all six sections are present, numbered 一 … 六 in the order they stand, and
+    not in the format's order (two sections swapped with their titles)."""
+    if any(slot not in report.sections for slot in SLOTS):
+        return False
+    in_text = sorted((report.sections[slot] for slot in SLOTS), key=lambda sec: sec.line)
+    numbered = [sec.heading.numeral for sec in in_text] == [NUMERALS[slot] for slot in SLOTS]
+    return numbered and [sec.slot for sec in in_text] != list(SLOTS)

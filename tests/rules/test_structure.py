@@ -145,6 +145,18 @@ def test_sections_out_of_order():
     assert len(diags) >= 1 and all(d.code == "S102" for d in diags)
 
 
+def test_sections_swapped_with_their_numbers_in_order_are_out_of_order_not_misnumbered():
+    # 五 and 六 changed places, each renumbered where it now stands (五、其他需要报告的事项
+    # then 六、存在的主要问题…): the numbers run 一 … 六 down the text; the order is wrong.
+    text = example_report()
+    s5, s6 = text.index(S5), text.index("六、其他需要报告的事项")
+    body5, body6 = text[s5:s6], text[s6:]
+    swapped = text[:s5] + body6.replace("六、", "五、", 1).rstrip("\n") + "\n" + body5.replace("五、", "六、", 1)
+    assert swapped.index("五、其他需要报告的事项") < swapped.index("六、存在的主要问题")
+    diags = run(swapped, ["S102", "S103"])
+    assert [d.code for d in diags] == ["S102"], [(d.code, d.message) for d in diags]
+
+
 def test_shifted_block_is_misnumbered_at_every_heading():
     diags = run(corpus("kiro_shanghai-stcsm-2024_pdf-markdown.txt"), ["S103"], "default")
     assert [(d.span.line, d.key) for d in diags] == [(73, "S2"), (91, "S3"), (180, "S4"), (205, "S6")]
