@@ -1,4 +1,5 @@
-"""Readers for document formats gplint cannot read text from: ``.doc``, ``.wps``, ``.ofd``.
+"""Readers for document formats gplint cannot read text from: ``.doc``, ``.wps``, ``.ofd``,
+``.rtf``, ``.odt``.
 
 A file of these kinds is not skipped on a folder walk: it gets an E005 naming the format
 and how to convert it. Files saved under these names in another format (a ``.doc`` that is
@@ -20,6 +21,10 @@ _ADVICE = {
     ".wps": ("WPS 文字文档 (.wps)", "请用 WPS 另存为 .docx（或 PDF）后再检查; "
              "or convert: libreoffice --headless --convert-to docx FILE"),
     ".ofd": ("OFD 版式文档 (.ofd)", "请用 OFD 阅读器（如数科 OFD、福昕 OFD）导出为 PDF 或文本后再检查"),
+    ".rtf": ("RTF 文档 (.rtf)", "请用 Word 或 WPS 另存为 .docx（或 PDF）后再检查; "
+             "or convert: libreoffice --headless --convert-to docx FILE"),
+    ".odt": ("OpenDocument 文本 (.odt)", "请用 WPS、Word 或 LibreOffice 另存为 .docx（或 PDF）后再检查; "
+             "or convert: libreoffice --headless --convert-to docx FILE"),
 }
 
 
@@ -69,5 +74,7 @@ def _reader(ext: str):
 read_doc = _reader(".doc")
 read_wps = _reader(".wps")
 read_ofd = _reader(".ofd")
+read_rtf = _reader(".rtf")
+read_odt = _reader(".odt")
 
-READERS = {".doc": read_doc, ".wps": read_wps, ".ofd": read_ofd}
+READERS = {".doc": read_doc, ".wps": read_wps, ".ofd": read_ofd, ".rtf": read_rtf, ".odt": read_odt}

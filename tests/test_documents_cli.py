@@ -104,6 +104,23 @@ def test_doc_wps_ofd_are_reported_not_skipped(tmp_path):
     assert [d["code"] for d in json.loads(proc.out)] == ["E005"]
 
 
+def test_rtf_and_odt_are_reported_with_how_to_convert(tmp_path):
+    # A clerk's "save as" RTF or OpenDocument: not read as text (E004 "not a report") nor
+    # as a binary file, but named with how to convert it.
+    (tmp_path / "a.rtf").write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl}\\par}")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    (tmp_path / "b.odt").write_bytes(buf.getvalue())
+    proc = run("--format", "json", ".", cwd=tmp_path)
+    found = json.loads(proc.out)
+    assert [(d["path"], d["code"]) for d in found] == [
+        (os.path.join(".", "a.rtf"), "E005"), (os.path.join(".", "b.odt"), "E005")]
+    assert "RTF" in found[0]["message"] and "OpenDocument" in found[1]["message"]
+    assert all("另存为 .docx" in d["message"] for d in found)
+
+
 def test_a_doc_that_is_really_a_docx_or_text_is_read(tmp_path):
     text = BROKEN.read_text(encoding="utf-8")
     (tmp_path / "saved-as.doc").write_bytes(make_docx(text.split("\n")))
