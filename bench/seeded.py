@@ -14,7 +14,9 @@ pages) and linted beside the same layout without the defect. The defects:
   statistics period, the title's year, a section heading left out or reworded, a column
   label misspelt, the fee unit in 元, the 规范性文件 label, the review and suit counts of the
   prose, table 二's 行政许可 row left out, table 三's 2.重复申请 row left out, two 2019 headers
-  kept over block (一), section 六 numbered 七, the fee header without its unit. Run them with ``--profile strict`` to count the strict-only ones.
+  kept over block (一), section 六 numbered 七, the fee header without its unit, sections 五
+  and 六 swapped. Run them with ``--profile strict`` to count the strict-only ones; a
+  notice (T190, A108) a text defect draws counts as noticed.
 
 Per layout it prints how many defects were *named* (a finding on the changed cell, or for
 the prose one a narrative finding), *noticed* (no finding on the cell, but a new "could not
@@ -132,6 +134,17 @@ def _fee_unit_dropped(text: str) -> Optional[str]:
     return text.replace("（单位：万元）", "").replace("（万元）", "")
 
 
+def _sections_five_six_swapped(text: str) -> Optional[str]:
+    """A text defect: sections 五 and 六 in each other's place, each numbered where it now
+    stands (section 六 runs to the text's end, the signature with it)."""
+    five, six = "五、存在的主要问题及改进情况", "六、其他需要报告的事项"
+    if five not in text or six not in text or text.rfind(five) > text.rfind(six):
+        return None
+    i, j = text.rfind(five), text.rfind(six)
+    body5, body6 = text[i:j], text[j:]
+    return text[:i] + body6.replace("六、", "五、", 1).rstrip("\n") + "\n\n" + body5.replace("五、", "六、", 1)
+
+
 #: name -> (how the text is damaged (None: the layout does not write what it changes), the
 #: codes that name it, whether only the strict profile reports it).
 TEXT_DEFECTS = {
@@ -150,6 +163,7 @@ TEXT_DEFECTS = {
                     ("T107",), False),
     "section-misnumbered": (_replaced("六、其他需要报告的事项", "七、其他需要报告的事项", "last"), ("S103",), False),
     "fee-unit-missing": (_fee_unit_dropped, ("U102",), False),
+    "sections-swapped": (_sections_five_six_swapped, ("S102",), False),
     "review-count": (_number_moved(r"发生政府信息公开行政复议(\d+)件"), ("N103",), False),
     "suit-count": (_number_moved(r"行政诉讼(\d+)件"), ("N103",), False),
 }
