@@ -1,10 +1,10 @@
 """T103: a table row carries more or fewer values than its table has columns."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Union
 
 from gplint.confidence import table_confidence
-from gplint.diagnostics import Diagnostic, Rule
+from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import FORMAT_2021, format_for
 from gplint.model import Report, Row, Span
 
@@ -36,7 +36,9 @@ class RowValueCount(Rule):
         text shows the row with its values (a separated row that leaves the 总计 cell
         empty — in a 表三 printed as stacked column groups, the row's line in the last
         group —, or a cell empty between two of its values, or a row in a layout without
-        separators) and no values of that table were
+        separators); more than three rows that leave cells empty between their values
+        (a table that writes 0 in some rows and leaves the zeros of others blank) get one
+        finding for the table and no values of that table were
         left unplaced by the layout (then the short row is extraction damage). When 表三's header itself has no
         总计 column, T104 reports that instead of every row.
 
@@ -125,6 +127,7 @@ class RowValueCount(Rule):
         scattered = any(i.kind == "t3-unplaced-values" for i in report.issues)
         no_total_header = bool(t3.header_columns) and _T3.total_column not in t3.header_columns
         rows = [r for r in t3.rows.values() if r.line > 0] + list(t3.groups.values())
+        gapped: list[Row] = []  # rows whose one evidence is a cell empty between two values
         for row in rows:
             if not conf.readable(row.key):
                 continue  # misread (T190), not the report's
@@ -149,20 +152,52 @@ class RowValueCount(Rule):
                 # label standing in a value column (merged cells): extraction, not report.
                 # (A table printed in column groups has a row's cells on several lines: an
                 # empty cell left on any of them is evidence.)
-                if _evidence(report, row) is False:
+                evidence = _evidence(report, row)
+                if evidence is False:
                     continue
-                empty = [col.label for col, c in zip(_T3.columns, row.cells) if c.span is not None and not c.raw.strip()]
-                where = f"；空白的是{'、'.join(f'“{e}”' for e in empty)}列" if empty else ""
-                yield self.diag(
-                    f"表三“{_row_name(row)}”行只有 {n} 个数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）{where}",
-                    _over([c.span for c in written], row.line), key=f"t3.{row.key}.count")
+                if evidence == _GAP:
+                    gapped.append(row)
+                    continue
+                yield self._short_row(row)
+        if len(gapped) <= MAX_GAPPED_ROWS:
+            yield from map(self._short_row, gapped)
+        else:
+            yield self._gapped_rows_at_once(gapped)
+
+    def _short_row(self, row: Row) -> Diagnostic:
+        written = [c for c in row.cells if c.span is not None and c.raw.strip()]
+        empty = [col.label for col, c in zip(_T3.columns, row.cells) if c.span is not None and not c.raw.strip()]
+        where = f"；空白的是{'、'.join(f'“{e}”' for e in empty)}列" if empty else ""
+        return self.diag(
+            f"表三“{_row_name(row)}”行只有 {len(written)} 个数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）{where}",
+            _over([c.span for c in written], row.line), key=f"t3.{row.key}.count")
+
+    def _gapped_rows_at_once(self, rows: list[Row]) -> Diagnostic:
+        """One finding for many rows that leave cells empty between their values: the
+        table's way of writing zeros in those rows (0 written in others), not a row's slip."""
+        first = rows[0]
+        names = "、".join(f"“{_row_name(r)}”" for r in rows[:3])
+        return self.diag(
+            f"表三有 {len(rows)} 行在数值之间留有空白单元格（{names}等），每行应有 {_T3_WIDTH} 个数值"
+            f"（{_T3_COLUMNS}）；没有发生的单元格请填写 0",
+            Span(first.line), key="t3.gapped-rows",
+            related=[Related(Span(r.line), _row_name(r)) for r in rows[1:]],
+            evidence={"rows": [r.key for r in rows]})
 
 
-def _evidence(report: Report, row: Row) -> Optional[bool]:
+#: :func:`_evidence`'s answer for a row whose one empty cell stands between two values.
+_GAP = "gap"
+#: More rows than this leaving cells empty between their values get one finding for the
+#: table (a table that writes 0 in some rows and leaves zeros blank in the others).
+MAX_GAPPED_ROWS = 3
+
+
+def _evidence(report: Report, row: Row) -> Union[bool, str, None]:
     """Whether the row leaves an empty cell after its last value (:func:`trailing_empty_cell`),
     asked of the line that holds the row's last cell: the row's own line, or — in a table
     printed in column groups, a row's cells on several lines — the last group's line (an
-    empty cell alone on it is one left empty). None when the layout cannot tell."""
+    empty cell alone on it is one left empty); :data:`_GAP` when its one empty cell stands
+    between two values. None when the layout cannot tell."""
     spans = [c.span for c in row.cells if c.span is not None]
     if not spans:
         return None
@@ -177,13 +212,15 @@ def _evidence(report: Report, row: Row) -> Optional[bool]:
     if evidence is False and _empty_between_values(row, line):
         # A separated row whose values run to its end but leave a cell empty between two
         # of them (「0\t\t0」): a merged label never stands there, the clerk left it blank.
-        return True
+        return _GAP
     if evidence is None and len({s.line for s in spans}) == 1 and any(
             c.span is not None and not c.raw.strip() for c in row.cells):
         # Values placed under aligned columns (pdftotext -layout): the reader saw which
         # cells are empty; as on a tab row, one after the last value or between two is
         # evidence.
-        return (row.cells[-1].span is not None and not row.cells[-1].raw.strip()) or _empty_between_values(row, line)
+        if row.cells[-1].span is not None and not row.cells[-1].raw.strip():
+            return True
+        return _GAP if _empty_between_values(row, line) else False
     return evidence
 
 

@@ -119,6 +119,20 @@ def test_t2_row_count():
     assert len(diags) == 1 and "规章" in diags[0].message
 
 
+def test_many_rows_with_cells_empty_between_values_are_one_finding():
+    # Zeros written in some rows, left blank in the rows that have a value: one finding for
+    # the table, not one a row.
+    rows = {key: f"\t{label}\t1\t\t\t\t\t\t1" for key, label in (
+        ("R03", "（一）予以公开"), ("R04", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+        ("R13", "\t1.本机关不掌握相关政府信息"), ("R15", "\t3.补正后申请内容仍不明确"))}
+    diags = run(example_report(t3_rows=rows), ["T103"], profile="default")
+    assert [d.key for d in diags] == ["t3.gapped-rows"], [d.message for d in diags]
+    assert "4 行" in diags[0].message and len(diags[0].related) == 3
+    three = {k: v for k, v in rows.items() if k != "R15"}
+    assert sorted(d.key for d in run(example_report(t3_rows=three), ["T103"], profile="default")) == [
+        "t3.R03.count", "t3.R04.count", "t3.R13.count"]
+
+
 def test_t2_cell_left_empty_between_two_values():
     text = example_report(replace={"规章\t0\t0\t0": "规章\t0\t\t0"})
     diags = run(text, ["T103"])
