@@ -1851,6 +1851,17 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                       "行政诉讼 with a row a kind of suit (未经复议直接起诉, 复议后起诉)", Style(t4_form="two-tables")),
     "t4-rows-total": ("table 四 as three rows (行政复议, 直接起诉, 复议后起诉) and a 合计 row under them",
                       Style(t4_rows=True, t4_total_row=True)),
+    # Thirteenth session (branch combos13): families bench/combos.py found in two changes at once.
+    "repeated-groups-spaces": ("a PDF's text of a table whose merged group cells were repeated on every row "
+                               "(三、本年度办理结果 （六）其他处理 3.其他 0 0 …), cells cut by blanks, empty cells as —",
+                               Style(sep=" ", merged_cells=True, repeat_groups=True, value=lambda v, k: _fmt(v) or "—")),
+    "crawled-numbering-br": ("a saved page whose row labels break after their numbering (a <br>: 一、 / 本年新收…), "
+                             "cells as tabs, rows and paragraphs joined by a blank (…\t2 二、 / 上年结转…)",
+                             Style(one_line=True, one_line_join=" ", label=_own_line_numbering,
+                                   group=_own_line_numbering)),
+    "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
+                                 "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
+                                                                            value=_zero_word)),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

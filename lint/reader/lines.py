@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from ..packed_tokens import PackedTokens
-from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
+from .cells import BLANK_MARKS, CELL_UNITS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
 from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending,
                           signed_run, unit_cell_ending, worded_change, worded_change_ending)
@@ -39,6 +39,12 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     if not content:
         col = toks[0].column if toks else start
         return [LCell("blank", "", line, col, col)]
+    if len(content) >= 2 and content[-1].type in NUMBERING_TYPES:
+        before = _before_next_numbering(toks)
+        if before is not None:
+            value = _segment_cell(before, line, start)
+            if all(c.kind != "label" for c in value):
+                return value
     if all(t.type == "NUMBER" for t in content):
         return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
     if (len(content) in (2, 3) and content[0].type == "TEXT" and content[0].value in SIGNS
@@ -85,6 +91,27 @@ def _after_wide_gap(toks: Sequence[Tok]) -> bool:
     while toks[k].type in _NOT_CONTENT and toks[k].value.strip() == "":
         k -= 1
     return k >= 1 and toks[k - 1].type == "BLANK" and len(toks[k - 1].value) >= 2
+
+
+#: The item numberings a row label opens with (二、, （二）, 2.).
+NUMBERING_TYPES = ("ENUM_TOP", "ENUM_PAREN", "ENUM_ITEM")
+
+
+def _before_next_numbering(toks: Sequence[Tok]) -> Optional[Sequence[Tok]]:
+    """The tokens before a numbering alone at the end (after a blank and a value): the
+    next row's numbering, when a page's labels break after their numbering (``<br>``) and
+    its rows are joined by blanks (「…数量 2 0 2 二、」, then 「上年结转…」). None when the
+    tokens do not end so."""
+    k = len(toks) - 1
+    while k >= 0 and toks[k].type == "BLANK":
+        k -= 1
+    if k < 2 or toks[k].type not in NUMBERING_TYPES or toks[k - 1].type != "BLANK":
+        return None
+    value = toks[k - 2]
+    if not (value.type == "NUMBER" or value.value in RUN_MARKS
+            or value.value in CELL_UNITS and k >= 3 and toks[k - 3].type == "NUMBER"):
+        return None
+    return toks[: k - 1]
 
 
 #: Tokens that are no content of a cell; a segment with more content tokens than
@@ -280,8 +307,10 @@ def _split_unseparated(line: Line) -> LineInfo:
         i -= 2  # the number and its sign before the fused digits are cells, not label
     # Dashes with no number among them are text (a rule line, a dash in a sentence) —
     # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
-    # written as marks ("规章 无 无 －").
-    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)):
+    # written as marks ("规章 无 无 －"), or one after a row label: a one-value row's
+    # (「行政处罚 无」; left as text, the next row's value was taken for its own).
+    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)) and not (
+            len(nums) == 1 and i > 0 and is_row_label(_joined(toks[:i]))):
         nums = []
         i = len(toks)
     if not nums and fused is None:
@@ -296,7 +325,8 @@ def _trailing_values(toks: Sequence[Tok], n: int) -> tuple[int, list, Optional[T
     """The run of blank-separated values that ends line ``n`` (a label's, or alone), read
     from its end: (where it starts, its values last first — tokens, or cells with their
     unit or sign —, the digits written against the label before them, if any)."""
-    i = len(toks)
+    before = _before_next_numbering(toks)
+    i = len(toks) if before is None else len(before)
     nums: list = []
     fused: Optional[Tok] = None
     while i > 0:

@@ -107,8 +107,11 @@ class _RegionReader:
             self.flush()
             self.labels_alone(labs, info.number)
             return
-        # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
-        if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
+        # (A row of marks alone, "— 无 / －", is a row whose zeros were not written; so is
+        # a one-value row's mark beside its label, 「行政处罚 无」: left waiting for values,
+        # its label took the next row's, whose label names no row of the format.)
+        if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))) \
+                or (len(vals) == 1 and vals[0].text and labs and self.one_value_row(labs[-1].text)):
             wrapped = self.pending[-1] if self.pending and not self.buffer else None
             self.flush()
             self.row(info, has_num, wrapped)
@@ -118,6 +121,11 @@ class _RegionReader:
             if self.buffer:  # labels after a stream end it; labels after labels add up
                 self.flush()
             self.labels_alone(labs, info.number)
+
+    def one_value_row(self, label: str) -> bool:
+        """Does ``label`` name a row of one value (table 二's 行政许可, 行政事业性收费 …)?"""
+        key = self.match(label)
+        return key is not None and self.width_of(key) == 1
 
     def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LabelAt]] = None) -> None:
         """Layout "row": a label and its values on one line (pipes, tabs or blanks);
