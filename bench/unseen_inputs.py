@@ -1859,6 +1859,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                              "cells as tabs, rows and paragraphs joined by a blank (…\t2 二、 / 上年结转…)",
                              Style(one_line=True, one_line_join=" ", label=_own_line_numbering,
                                    group=_own_line_numbering)),
+    "crawled-part-headings": ("a saved page (cells as tabs, rows and paragraphs joined by a blank) whose sections "
+                              "are numbered as parts (第四部分　政府信息公开行政复议… after table 三's last value)",
+                              Style(one_line=True, one_line_join=" ",
+                                    heading=lambda s: "第" + s[0] + "部分\u3000" + s[2:])),
     "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
                                  "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
                                                                             value=_zero_word)),

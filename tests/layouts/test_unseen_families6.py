@@ -18,7 +18,7 @@ import gplint
 from gplint.dump import report_to_dict
 
 sys.path.insert(0, str(Path(__file__).parent))
-from strategies import _HEADINGS, read_cells, render, report_data  # noqa: E402
+from strategies import _HEADINGS, expected_cells, read_cells, render, report_data  # noqa: E402
 
 PROPS = settings(max_examples=5, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -133,3 +133,26 @@ def test_a_one_value_rows_zero_mark_keeps_its_row(data, mark, row):
         return {k: v for k, v in cells.items() if k.startswith("t2")}
     assert table_two(_cells(added)) == table_two(_cells(plain))
     assert _findings(added) == _findings(plain)
+
+
+def _as_parts(text: str) -> str:
+    """The six section headings numbered as parts (第四部分　政府信息公开行政复议、行政诉讼情况)."""
+    for heading in _HEADINGS:
+        text = text.replace(heading + "\n", "第" + heading[0] + "部分\u3000" + heading[2:] + "\n")
+    return text
+
+
+@PROPS
+@given(data=report_data())
+def test_part_headings_on_a_saved_page(data):
+    """A page saved on one line (cells as tabs, lines joined by a blank) whose sections are
+    numbered 第一部分 … 第六部分: the heading after table 三's last row starts a line of its
+    own, as 四、 does — not a text ending that row's last cell (T103 on 结转下年度继续办理,
+    table 四's header lost with it)."""
+    text, _ = render(data, "tabs")
+    parts = _as_parts(text)
+    assert "第四部分\u3000政府信息公开行政复议" in parts
+    lines = [x for x in parts.split("\n") if x.strip()]
+    page = lines[0] + "\n" + " ".join(lines[1:]) + "\n"
+    assert _cells(page) == expected_cells(data)
+    assert _findings(page) == _findings(parts)
