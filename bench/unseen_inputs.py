@@ -1863,6 +1863,11 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                               "are numbered as parts (第四部分　政府信息公开行政复议… after table 三's last value)",
                               Style(one_line=True, one_line_join=" ",
                                     heading=lambda s: "第" + s[0] + "部分\u3000" + s[2:])),
+    "crawled-word-paragraphs": ("a saved page of Word's table (cells as tabs, merged cells once, rows joined by a "
+                                "blank) whose long labels and header cells kept their second paragraph's line break "
+                                "(…\t0 \t\t2.其他法律行政法规 / 禁止公开\t0 …)",
+                                Style(one_line=True, one_line_join=" ", label=_word_label, merged_cells=True,
+                                      header_breaks=_HEADER_BREAKS)),
     "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
                                  "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
                                                                             value=_zero_word)),

@@ -78,6 +78,13 @@ def strip_numbering(norm: str) -> str:
     return norm[i:]
 
 
+def opens_with_numbering(text: str) -> bool:
+    """Does the label open with an item number (二、, （二）, 2.) followed by words?"""
+    norm = normalise(text)
+    core = strip_numbering(norm)
+    return bool(core) and core != norm
+
+
 # --------------------------------------------------------------------------- T3 rows
 # The words and labels are the format's (gplint.format); this module only matches them.
 # Ordered: the first entry whose words occur in the label wins, so specific labels come

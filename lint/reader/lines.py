@@ -72,6 +72,16 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         label = _joined(content[:-2]).strip()
         if value is not None and is_row_label(label):
             return [LCell("label", label, line, content[0].column, content[-3].end_column), value]
+    if content[0].type == "NUMBER" and content[-1].type != "NUMBER":
+        # A row's last value and the next row's label in one cell (「0 三、本年度办理结果」, 「0
+        # 5.要求行政机关确」 cut by a line break: a page whose cells are tabs and whose rows
+        # were joined by a blank).
+        k = toks.index(content[0])
+        label = _joined(toks[k + 2:]).strip() if toks[k + 1].type == "BLANK" else ""
+        if label and (content[1].type in NUMBERING_TYPES or is_row_label(label)):
+            value, first = content[0], content[1]
+            return [LCell("num", value.value, line, value.column, value.end_column, to_number(value.value)),
+                    LCell("label", label, line, first.column, content[-1].end_column)]
     if content[-1].type == "NUMBER":
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.

@@ -96,6 +96,17 @@ class _RegionReader:
         # The cells as the line table read them, their line the region line's: a region's
         # lines repeat "0" and "| 0 | 0 |" by the hundred.
         labs, vals = info.labels, info.values
+        if info.separated and labs and vals and len(info.cells) > 2:
+            pieces = self.rows_in_line(info)
+            if pieces is not None:
+                for piece in pieces:
+                    if piece.values:
+                        self.take(piece)
+                    else:  # the next row's label, its values on the next line
+                        if self.buffer:
+                            self.flush()
+                        self.labels_alone(piece.labels, info.number)
+                return
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             self.buffer.append(vals[0])  # one value a line: part of a stream
             self.buffer_lines.append(info.number)
@@ -121,6 +132,31 @@ class _RegionReader:
             if self.buffer:  # labels after a stream end it; labels after labels add up
                 self.flush()
             self.labels_alone(labs, info.number)
+
+    def rows_in_line(self, info: LineInfo) -> Optional[list[LineInfo]]:
+        """Layout "rows joined on a line": a separated line holding a row's values, then the
+        next row's label (and values): a page whose cells are tabs and whose rows were
+        joined by blanks, with line breaks left inside its labels (「…信息\t0\t…\t0 \t\t2.其他
+        法律行政法规」 / 「禁止公开\t0\t…」). Cut before each run of labels that follows a
+        value, when one of those runs names a row or opens with a row's numbering (a label's
+        first line: 「5.要求行政机关确」); None for a line of one row."""
+        pieces: list[list[LCell]] = [[]]
+        named = False
+        after_value = False
+        for c in info.cells:
+            if c.kind == "label":
+                if after_value and (c.text or pieces[-1]):
+                    pieces.append([])
+                    after_value = False
+                if len(pieces) > 1 and not named:
+                    key = self.match(c.text)
+                    named = key is not None and self.width_of(key) > 0 or L.opens_with_numbering(c.text)
+            elif c.text:
+                after_value = True
+            pieces[-1].append(c)
+        if len(pieces) < 2 or not named:
+            return None
+        return [LineInfo(info.number, info.text, info.tokens, cells, True) for cells in pieces]
 
     def one_value_row(self, label: str) -> bool:
         """Does ``label`` name a row of one value (table 二's 行政许可, 行政事业性收费 …)?"""

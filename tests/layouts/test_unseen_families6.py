@@ -156,3 +156,30 @@ def test_part_headings_on_a_saved_page(data):
     page = lines[0] + "\n" + " ".join(lines[1:]) + "\n"
     assert _cells(page) == expected_cells(data)
     assert _findings(page) == _findings(parts)
+
+
+def _label_paragraphs(line: str) -> str:
+    """A long table label broken into two paragraphs, as Word keeps a cell's line break
+    (「2.其他法律行政法规」 / 「禁止公开\t0\t…」)."""
+    label, tab, rest = line.partition("\t")
+    if not tab or len(label) <= 12:
+        return line
+    return label[:9] + "\n" + label[9:] + tab + rest
+
+
+@PROPS
+@given(data=report_data())
+def test_label_paragraphs_on_a_saved_page_with_tab_cells(data):
+    """A page saved with its cells as tabs and its rows joined by a blank, whose long labels
+    kept a line break: each physical line holds the end of one row's label, its values, and
+    the start of the next row's label (「…\t0\t0 2.其他法律行政法规」). Read as one row, a
+    line gave it both rows' values (T103, A104 and values moved to the wrong row); each row
+    is read as its own."""
+    text, _ = render(data, "tabs")
+    lines = [x for x in text.split("\n") if x.strip()]
+    t3_at, t4_at = lines.index(_HEADINGS[2]), lines.index(_HEADINGS[3])
+    broken = [(_label_paragraphs(x) if t3_at < n < t4_at else x) for n, x in enumerate(lines)]
+    assert broken != lines
+    page = lines[0] + "\n" + " ".join(broken[1:]) + "\n"
+    assert _cells(page) == expected_cells(data)
+    assert _findings(page) == _findings(lines[0] + "\n" + " ".join(lines[1:]) + "\n")
