@@ -1868,6 +1868,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                                 "(…\t0 \t\t2.其他法律行政法规 / 禁止公开\t0 …)",
                                 Style(one_line=True, one_line_join=" ", label=_word_label, merged_cells=True,
                                       header_breaks=_HEADER_BREAKS)),
+    "columns-short-reordered": ("table 三's header shortened (合计 自然人 商业 公益 科研 法律 其他: 合计 first, two "
+                                "columns swapped), blank-separated rows, empty cells as —",
+                                Style(sep=" ", t3_columns=("自然人", "商业", "科研", "公益", "法律", "其他", "合计"),
+                                      t3_order=(6, 0, 1, 3, 2, 4, 5), value=lambda v, k: _fmt(v) or "—")),
     "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
                                  "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
                                                                             value=_zero_word)),

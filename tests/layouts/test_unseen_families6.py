@@ -183,3 +183,32 @@ def test_label_paragraphs_on_a_saved_page_with_tab_cells(data):
     page = lines[0] + "\n" + " ".join(broken[1:]) + "\n"
     assert _cells(page) == expected_cells(data)
     assert _findings(page) == _findings(lines[0] + "\n" + " ".join(lines[1:]) + "\n")
+
+
+#: Table 三's header as narrow columns shorten it, 合计 first and two columns swapped;
+#: where each printed column's values go (format position of each printed one).
+_SHORT_REORDERED = ("合计", "自然人", "商业", "公益", "科研", "法律", "其他")
+_PRINTED_AT = (6, 0, 1, 3, 2, 4, 5)
+
+
+@PROPS
+@given(data=report_data())
+def test_a_short_header_in_another_order_places_each_column(data):
+    """「合计 自然人 商业 公益 科研 法律 其他」 over blank-separated rows: each of the seven
+    words names its column (法律 is 法律服务机构, as 科研 and 公益 are theirs), so the values
+    go where the header puts them — not in the format's order (合计's values read as 自然人's,
+    A104 on every row)."""
+    text, _ = render(data, "tabs")
+    lines = text.split("\n")
+    t3_at, t4_at = lines.index(_HEADINGS[2]), lines.index(_HEADINGS[3])
+    for n in range(t3_at + 1, t4_at):
+        cells = lines[n].split("\t")
+        if cells[0].startswith("（本列"):
+            cells = cells[:1] + list(_SHORT_REORDERED)
+        elif len(cells) == 8:
+            cells = cells[:1] + [cells[1 + k] for k in _PRINTED_AT]
+        lines[n] = " ".join(cells)
+    shuffled = "\n".join(lines)
+    assert " 合计 自然人 商业 公益 科研 法律 其他\n" in shuffled
+    assert _cells(shuffled) == expected_cells(data)
+    assert _findings(shuffled) == _findings(text)
