@@ -1872,6 +1872,9 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                                 "columns swapped), blank-separated rows, empty cells as —",
                                 Style(sep=" ", t3_columns=("自然人", "商业", "科研", "公益", "法律", "其他", "合计"),
                                       t3_order=(6, 0, 1, 3, 2, 4, 5), value=lambda v, k: _fmt(v) or "—")),
+    "crawled-t4-blocks": ("a saved page (cells as tabs, rows and paragraphs joined by a blank) with table 四 as "
+                          "two blocks (…总计 0\t0\t1\t0\t1 行政诉讼 未经复议直接起诉…)",
+                          Style(one_line=True, one_line_join=" ", t4_two_blocks=True)),
     "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
                                  "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
                                                                             value=_zero_word)),

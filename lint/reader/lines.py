@@ -11,11 +11,12 @@ from typing import Optional, Sequence
 
 from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from ..packed_tokens import PackedTokens
-from .cells import BLANK_MARKS, CELL_UNITS, SIGNS, LCell, LineInfo, to_number
+from .cells import BLANK_MARKS, SIGNS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
-from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, number_with_unit, signed_cell_ending,
-                          signed_run, unit_cell_ending, worded_change, worded_change_ending)
+from .cell_shapes import (after_wide_gap, glued_dash, is_footer, is_row_label, joined as _joined, number_with_unit,
+                          signed_cell_ending, signed_run, unit_cell_ending, worded_change, worded_change_ending)
 from .csv_rows import csv_delimiter, csv_segments
+from .joined_rows import before_next_numbering, next_row_in_cell
 
 
 def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
@@ -39,12 +40,8 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     if not content:
         col = toks[0].column if toks else start
         return [LCell("blank", "", line, col, col)]
-    if len(content) >= 2 and content[-1].type in NUMBERING_TYPES:
-        before = _before_next_numbering(toks)
-        if before is not None:
-            value = _segment_cell(before, line, start)
-            if all(c.kind != "label" for c in value):
-                return value
+    if len(content) >= 2 and (split := next_row_in_cell(toks, content, line, _segment_cell)) is not None:
+        return split  # (the next row's numbering or label after the value: .joined_rows)
     if all(t.type == "NUMBER" for t in content):
         return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
     if (len(content) in (2, 3) and content[0].type == "TEXT" and content[0].value in SIGNS
@@ -72,56 +69,14 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         label = _joined(content[:-2]).strip()
         if value is not None and is_row_label(label):
             return [LCell("label", label, line, content[0].column, content[-3].end_column), value]
-    if content[0].type == "NUMBER" and content[-1].type != "NUMBER":
-        # A row's last value and the next row's label in one cell (「0 三、本年度办理结果」, 「0
-        # 5.要求行政机关确」 cut by a line break: a page whose cells are tabs and whose rows
-        # were joined by a blank).
-        k = toks.index(content[0])
-        label = _joined(toks[k + 2:]).strip() if toks[k + 1].type == "BLANK" else ""
-        if label and (content[1].type in NUMBERING_TYPES or is_row_label(label)):
-            value, first = content[0], content[1]
-            return [LCell("num", value.value, line, value.column, value.end_column, to_number(value.value)),
-                    LCell("label", label, line, first.column, content[-1].end_column)]
     if content[-1].type == "NUMBER":
         # A row label and its values in one cell ("1.属于国家秘密 0000000" after a group
         # label's tab): read as a line of its own would be.
         inner = _split_unseparated(Line(line, _joined(toks), toks))
         if inner.labels and inner.values and (is_row_label(inner.labels[0].text) or (
-                len(inner.values) == 1 and _after_wide_gap(toks))):
+                len(inner.values) == 1 and after_wide_gap(toks))):
             return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
-
-
-def _after_wide_gap(toks: Sequence[Tok]) -> bool:
-    """Does the segment end with a number set off by a wide gap (two blanks or more: a
-    ``<br>`` read as blanks)? A PDF-to-markdown tool that cut a narrow label column into
-    pieces puts the value whose box fell in the label's column after its piece of label,
-    on the cell's next line ("| 2.申<br>0 |"): the value, not a piece of the label."""
-    k = len(toks) - 1
-    while toks[k].type in _NOT_CONTENT and toks[k].value.strip() == "":
-        k -= 1
-    return k >= 1 and toks[k - 1].type == "BLANK" and len(toks[k - 1].value) >= 2
-
-
-#: The item numberings a row label opens with (二、, （二）, 2.).
-NUMBERING_TYPES = ("ENUM_TOP", "ENUM_PAREN", "ENUM_ITEM")
-
-
-def _before_next_numbering(toks: Sequence[Tok]) -> Optional[Sequence[Tok]]:
-    """The tokens before a numbering alone at the end (after a blank and a value): the
-    next row's numbering, when a page's labels break after their numbering (``<br>``) and
-    its rows are joined by blanks (「…数量 2 0 2 二、」, then 「上年结转…」). None when the
-    tokens do not end so."""
-    k = len(toks) - 1
-    while k >= 0 and toks[k].type == "BLANK":
-        k -= 1
-    if k < 2 or toks[k].type not in NUMBERING_TYPES or toks[k - 1].type != "BLANK":
-        return None
-    value = toks[k - 2]
-    if not (value.type == "NUMBER" or value.value in RUN_MARKS
-            or value.value in CELL_UNITS and k >= 3 and toks[k - 3].type == "NUMBER"):
-        return None
-    return toks[: k - 1]
 
 
 #: Tokens that are no content of a cell; a segment with more content tokens than
@@ -317,8 +272,7 @@ def _split_unseparated(line: Line) -> LineInfo:
         i -= 2  # the number and its sign before the fused digits are cells, not label
     # Dashes with no number among them are text (a rule line, a dash in a sentence) —
     # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
-    # written as marks ("规章 无 无 －"), or one after a row label: a one-value row's
-    # (「行政处罚 无」; left as text, the next row's value was taken for its own).
+    # written as marks ("规章 无 无 －"), or one after a row label (「行政处罚 无」).
     if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)) and not (
             len(nums) == 1 and i > 0 and is_row_label(_joined(toks[:i]))):
         nums = []
@@ -335,8 +289,7 @@ def _trailing_values(toks: Sequence[Tok], n: int) -> tuple[int, list, Optional[T
     """The run of blank-separated values that ends line ``n`` (a label's, or alone), read
     from its end: (where it starts, its values last first — tokens, or cells with their
     unit or sign —, the digits written against the label before them, if any)."""
-    before = _before_next_numbering(toks)
-    i = len(toks) if before is None else len(before)
+    i = len(before_next_numbering(toks) or toks)
     nums: list = []
     fused: Optional[Tok] = None
     while i > 0:

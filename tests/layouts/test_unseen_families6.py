@@ -212,3 +212,27 @@ def test_a_short_header_in_another_order_places_each_column(data):
     assert " 合计 自然人 商业 公益 科研 法律 其他\n" in shuffled
     assert _cells(shuffled) == expected_cells(data)
     assert _findings(shuffled) == _findings(text)
+
+
+_T4_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+@PROPS
+@given(data=report_data())
+def test_table_four_in_two_blocks_on_a_saved_page(data):
+    """Table 四 as two blocks (行政复议 and its five values, then 行政诉讼 and its ten) on a
+    page whose cells are tabs and whose lines were joined by a blank: the first block's
+    last value and the next block's words share a cell (「1 行政诉讼 未经复议直接起诉」). The
+    value is read (table 四 was 14 values, T190, and 行政复议's 总计 misread)."""
+    text, _ = render(data, "tabs")
+    lines = text.split("\n")
+    t4_at, t5_at = lines.index(_HEADINGS[3]), lines.index(_HEADINGS[4])
+    values = next(x for x in lines[t4_at + 1:t5_at] if x[:1].isdigit()).split("\t")
+    lines[t4_at + 1:t5_at] = ["行政复议", "\t".join(_T4_WORDS), "\t".join(values[:5]), "行政诉讼",
+                              "\t".join(["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"]),
+                              "\t".join(_T4_WORDS * 2), "\t".join(values[5:]), ""]
+    blocks = [x for x in lines if x.strip()]
+    page = blocks[0] + "\n" + " ".join(blocks[1:]) + "\n"
+    assert " 行政诉讼 未经复议直接起诉\t" in page
+    assert _cells(page) == expected_cells(data)
+    assert _findings(page) == _findings(text)
