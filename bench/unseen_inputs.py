@@ -1875,6 +1875,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "crawled-t4-blocks": ("a saved page (cells as tabs, rows and paragraphs joined by a blank) with table 四 as "
                           "two blocks (…总计 0\t0\t1\t0\t1 行政诉讼 未经复议直接起诉…)",
                           Style(one_line=True, one_line_join=" ", t4_two_blocks=True)),
+    "word-text-two-years": ("Word's plain text of table 二 with 上年 columns beside the 本年 ones, header cells of two "
+                            "paragraphs (上年收费金额 / （单位：万元）\t本年收费金额 / （单位：万元）)",
+                            Style(t2_two_years=True, label=_word_label, merged_cells=True,
+                                  header_breaks=_HEADER_BREAKS)),
     "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
                                  "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
                                                                             value=_zero_word)),

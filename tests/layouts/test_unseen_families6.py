@@ -236,3 +236,22 @@ def test_table_four_in_two_blocks_on_a_saved_page(data):
     assert " 行政诉讼 未经复议直接起诉\t" in page
     assert _cells(page) == expected_cells(data)
     assert _findings(page) == _findings(text)
+
+
+
+@PROPS
+@given(data=report_data(), before=st.integers(0, 99))
+def test_a_two_year_header_cut_over_lines(data, before):
+    """Table 二's fee block with the year before beside this year (上年收费金额 | 本年收费金额),
+    each header cell of two paragraphs as Word's plain text writes them: the lines above
+    the row together are its header, so this year's amount is the second value (the first
+    was read, with T103, and T102 took 上年收费金额 for a misspelling)."""
+    text, _ = render(data, "tabs")
+    fee = f"行政事业性收费\t{data.t2['fees']}"
+    assert text.count("\n" + fee + "\n") == 1
+    two_years = text.replace("信息内容\t本年收费金额（单位：万元）\n" + fee + "\n",
+                             "信息内容\t上年收费金额\n（单位：万元）\t本年收费金额\n（单位：万元）\n"
+                             f"行政事业性收费\t{before}\t{data.t2['fees']}\n")
+    assert two_years != text
+    assert _cells(two_years) == expected_cells(data)
+    assert _findings(two_years) == _findings(text)
