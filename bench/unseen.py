@@ -37,7 +37,8 @@ from gplint.engine import LintOptions, lint_bytes  # noqa: E402
 from gplint.plugins import build_registry  # noqa: E402
 
 NOTICES = ("T190", "A108")
-_LENIENT_ZERO = ("zero-words", "combo-plain-spaces", "ocr-letters", "ocr-s-b", "t4-marks-mixed", "pdf-layout-blank-zeros")
+_LENIENT_ZERO = ("zero-words", "combo-plain-spaces", "ocr-letters", "ocr-s-b", "t4-marks-mixed", "pdf-layout-blank-zeros",
+                 "t2-extra-rows-zero-words")
 #: Findings a variant's text deserves (not false positives): a cell "O" is not a count.
 #: (t2-columns-reworded: 本年新制发件数 and 本年度废止件数 say what the format's headers say,
 #: docs/format.md §10: strict's T109, not a misspelling.)

@@ -1851,6 +1851,37 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                       "行政诉讼 with a row a kind of suit (未经复议直接起诉, 复议后起诉)", Style(t4_form="two-tables")),
     "t4-rows-total": ("table 四 as three rows (行政复议, 直接起诉, 复议后起诉) and a 合计 row under them",
                       Style(t4_rows=True, t4_total_row=True)),
+    # Thirteenth session (branch combos13): families bench/combos.py found in two changes at once.
+    "repeated-groups-spaces": ("a PDF's text of a table whose merged group cells were repeated on every row "
+                               "(三、本年度办理结果 （六）其他处理 3.其他 0 0 …), cells cut by blanks, empty cells as —",
+                               Style(sep=" ", merged_cells=True, repeat_groups=True, value=lambda v, k: _fmt(v) or "—")),
+    "crawled-numbering-br": ("a saved page whose row labels break after their numbering (a <br>: 一、 / 本年新收…), "
+                             "cells as tabs, rows and paragraphs joined by a blank (…\t2 二、 / 上年结转…)",
+                             Style(one_line=True, one_line_join=" ", label=_own_line_numbering,
+                                   group=_own_line_numbering)),
+    "crawled-part-headings": ("a saved page (cells as tabs, rows and paragraphs joined by a blank) whose sections "
+                              "are numbered as parts (第四部分　政府信息公开行政复议… after table 三's last value)",
+                              Style(one_line=True, one_line_join=" ",
+                                    heading=lambda s: "第" + s[0] + "部分\u3000" + s[2:])),
+    "crawled-word-paragraphs": ("a saved page of Word's table (cells as tabs, merged cells once, rows joined by a "
+                                "blank) whose long labels and header cells kept their second paragraph's line break "
+                                "(…\t0 \t\t2.其他法律行政法规 / 禁止公开\t0 …)",
+                                Style(one_line=True, one_line_join=" ", label=_word_label, merged_cells=True,
+                                      header_breaks=_HEADER_BREAKS)),
+    "columns-short-reordered": ("table 三's header shortened (合计 自然人 商业 公益 科研 法律 其他: 合计 first, two "
+                                "columns swapped), blank-separated rows, empty cells as —",
+                                Style(sep=" ", t3_columns=("自然人", "商业", "科研", "公益", "法律", "其他", "合计"),
+                                      t3_order=(6, 0, 1, 3, 2, 4, 5), value=lambda v, k: _fmt(v) or "—")),
+    "crawled-t4-blocks": ("a saved page (cells as tabs, rows and paragraphs joined by a blank) with table 四 as "
+                          "two blocks (…总计 0\t0\t1\t0\t1 行政诉讼 未经复议直接起诉…)",
+                          Style(one_line=True, one_line_join=" ", t4_two_blocks=True)),
+    "word-text-two-years": ("Word's plain text of table 二 with 上年 columns beside the 本年 ones, header cells of two "
+                            "paragraphs (上年收费金额 / （单位：万元）\t本年收费金额 / （单位：万元）)",
+                            Style(t2_two_years=True, label=_word_label, merged_cells=True,
+                                  header_breaks=_HEADER_BREAKS)),
+    "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
+                                 "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
+                                                                            value=_zero_word)),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

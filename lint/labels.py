@@ -78,6 +78,13 @@ def strip_numbering(norm: str) -> str:
     return norm[i:]
 
 
+def opens_with_numbering(text: str) -> bool:
+    """Does the label open with an item number (二、, （二）, 2.) followed by words?"""
+    norm = normalise(text)
+    core = strip_numbering(norm)
+    return bool(core) and core != norm
+
+
 # --------------------------------------------------------------------------- T3 rows
 # The words and labels are the format's (gplint.format); this module only matches them.
 # Ordered: the first entry whose words occur in the label wins, so specific labels come
@@ -135,6 +142,24 @@ def match_t3_row(norm: str, *, after_leaves: bool = False, numbered: bool = Fals
             if w in norm:
                 return key
     return None
+
+
+def match_t3_leaf_after_groups(norm: str) -> Optional[str]:
+    """The T3 row named after the groups a label prints first (三、本年度办理结果（六）其他处理
+    3.其他: a table whose merged group cells were repeated on every row, its cells run
+    together by blanks), or None when nothing but group names, or no row, follows them.
+    After its groups, a bare 其他 or 总计 is the leaf, not a column word."""
+    end = 0
+    for _key, words in _T3_GROUP_WORDS:
+        for w in words:
+            at = norm.rfind(w)
+            if at >= 0:
+                end = max(end, at + len(w))
+    rest = norm[end:]
+    if not end or not rest:
+        return None
+    key = match_t3_row(rest, after_leaves=True, numbered=rest[:1].isdigit())
+    return key if key and key.startswith("R") else None
 
 
 # --------------------------------------------------------------------------- T3 columns

@@ -202,7 +202,7 @@ _COLONS = ("：", ":")
 def glued_dash(cells: list[LCell]) -> list[LCell]:
     """A dash written against its label after a colon, values after it (「申请数量：— 0 0 …」):
     cut from the label into a cell of its own. Whether it is an empty cell or part of the
-    label only the row's width can tell (:func:`gplint.reader.region.fit` drops it from a
+    label only the row's width can tell (:func:`gplint.reader.row_width.fit` drops it from a
     row that has its full width without it)."""
     if len(cells) < 2 or cells[0].kind != "label" or cells[1].kind != "num":
         return cells
@@ -227,3 +227,14 @@ def dash_after_label(label: LCell) -> Optional[tuple[LCell, LCell]]:
 def written_against(cell: LCell, label: Optional[LCell]) -> bool:
     """Whether ``cell`` is written against the end of ``label``, nothing between them."""
     return label is not None and cell.line == label.line and cell.column == label.end_column
+
+
+def after_wide_gap(toks: Sequence[Tok]) -> bool:
+    """Does the segment end with a number set off by a wide gap (two blanks or more: a
+    ``<br>`` read as blanks)? A PDF-to-markdown tool that cut a narrow label column into
+    pieces puts the value whose box fell in the label's column after its piece of label,
+    on the cell's next line ("| 2.申<br>0 |"): the value, not a piece of the label."""
+    k = len(toks) - 1
+    while toks[k].type in ("BLANK", "STAR") and toks[k].value.strip() == "":
+        k -= 1
+    return k >= 1 and toks[k - 1].type == "BLANK" and len(toks[k - 1].value) >= 2

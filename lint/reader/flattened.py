@@ -29,6 +29,9 @@ _SEG_ANCHORS = ("第二十条", "勾稽", "钩稽", "申请人情况", "本年�
 _T2_LABELS = "|".join(T2_ROW_LABELS)
 _SEG_ENUM = (
     r"(?<!第)(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)])"
+    # A section numbered as a part (第四部分　政府信息公开行政复议…), after a value, a blank or
+    # a sentence's end (not 详见第三部分 inside a sentence).
+    r"|(?:(?<=[0-9０-９ \t\u3000\u00a0。；])|^)第[一二三四五六七八九十]{1,3}部分[、．.：:]?"
     r"|(?<![0-9０-９])(?P<item>[0-9０-９]+)[ \u3000]*[.．、](?=[ \u3000]*[\u4e00-\u9fff])"
     r"|(?P<word>第二十条|信息内容|（本列数据|\(本列数据|未经复议直接起诉|结果维持"
     # Table 四's header opens with 行政复议 and 行政诉讼 or 结果 (a cut even where the

@@ -13,10 +13,11 @@ from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line,
 from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, LCell, LineInfo, to_number
 from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
-from .cell_shapes import (glued_dash, is_footer, is_row_label, joined as _joined, label_and_counted_value,
-                          number_with_unit, signed_cell, signed_cell_ending, signed_run, unit_cell_ending,
-                          worded_change, worded_change_ending)
+from .cell_shapes import (after_wide_gap, glued_dash, is_footer, is_row_label, joined as _joined,
+                          label_and_counted_value, number_with_unit, signed_cell, signed_cell_ending, signed_run,
+                          unit_cell_ending, worded_change, worded_change_ending)
 from .csv_rows import csv_delimiter, csv_segments
+from .joined_rows import before_next_numbering, next_row_in_cell
 
 
 def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]:
@@ -40,6 +41,8 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
     if not content:
         col = toks[0].column if toks else start
         return [LCell("blank", "", line, col, col)]
+    if len(content) >= 2 and (split := next_row_in_cell(toks, content, line, _segment_cell)) is not None:
+        return split  # (the next row's numbering or label after the value: .joined_rows)
     if all(t.type == "NUMBER" for t in content):
         return [LCell("num", t.value, line, t.column, t.end_column, to_number(t.value)) for t in content]
     with_unit = signed_cell(content, line) or number_with_unit(content, line) or worded_change(content, line)
@@ -56,20 +59,9 @@ def _segment_cell(toks: Sequence[Tok], line: int, start: int = 1) -> list[LCell]
         # label's tab): read as a line of its own would be.
         inner = _split_unseparated(Line(line, _joined(toks), toks))
         if inner.labels and inner.values and (is_row_label(inner.labels[0].text) or (
-                len(inner.values) == 1 and _after_wide_gap(toks))):
+                len(inner.values) == 1 and after_wide_gap(toks))):
             return list(inner.cells)
     return [LCell("label", text, line, content[0].column, content[-1].end_column)]
-
-
-def _after_wide_gap(toks: Sequence[Tok]) -> bool:
-    """Does the segment end with a number set off by a wide gap (two blanks or more: a
-    ``<br>`` read as blanks)? A PDF-to-markdown tool that cut a narrow label column into
-    pieces puts the value whose box fell in the label's column after its piece of label,
-    on the cell's next line ("| 2.申<br>0 |"): the value, not a piece of the label."""
-    k = len(toks) - 1
-    while toks[k].type in _NOT_CONTENT and toks[k].value.strip() == "":
-        k -= 1
-    return k >= 1 and toks[k - 1].type == "BLANK" and len(toks[k - 1].value) >= 2
 
 
 #: Tokens that are no content of a cell; a segment with more content tokens than
@@ -265,8 +257,9 @@ def _split_unseparated(line: Line) -> LineInfo:
         i -= 2  # the number and its sign before the fused digits are cells, not label
     # Dashes with no number among them are text (a rule line, a dash in a sentence) —
     # unless there are MIN_MARK_ROW of them, standalone: a row whose zeros are all
-    # written as marks ("规章 无 无 －").
-    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)):
+    # written as marks ("规章 无 无 －"), or one after a row label (「行政处罚 无」).
+    if nums and len(nums) < MIN_MARK_ROW and not any(map(_is_number, nums)) and not (
+            len(nums) == 1 and i > 0 and is_row_label(_joined(toks[:i]))):
         nums = []
         i = len(toks)
     if not nums and fused is None:
@@ -281,7 +274,7 @@ def _trailing_values(toks: Sequence[Tok], n: int) -> tuple[int, list, Optional[T
     """The run of blank-separated values that ends line ``n`` (a label's, or alone), read
     from its end: (where it starts, its values last first — tokens, or cells with their
     unit or sign —, the digits written against the label before them, if any)."""
-    i = len(toks)
+    i = len(before_next_numbering(toks) or toks)
     nums: list = []
     fused: Optional[Tok] = None
     while i > 0:

@@ -25,7 +25,9 @@ from .. import labels as L
 from ..model import Span
 from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
-from .cell_shapes import dash_after_label, written_against
+from .cell_shapes import dash_after_label
+from .joined_rows import rows_in_line
+from .row_width import blank_separated, fit  # (kept importable from here)
 from .row_numbers import drop_row_numbers
 from .column_stream import column_major_rows, row_score
 from .stream_tails import completes_row
@@ -96,6 +98,16 @@ class _RegionReader:
         # The cells as the line table read them, their line the region line's: a region's
         # lines repeat "0" and "| 0 | 0 |" by the hundred.
         labs, vals = info.labels, info.values
+        if info.separated and labs and vals and len(info.cells) > 2 \
+                and (pieces := rows_in_line(info, self.match, self.width_of)) is not None:
+            for piece in pieces:  # (a piece of labels alone: the next row's, values below)
+                if piece.values:
+                    self.take(piece)
+                else:
+                    if self.buffer:
+                        self.flush()
+                    self.labels_alone(piece.labels, info.number)
+            return
         if not labs and len(vals) == 1 and vals[0].kind in ("num", "blank") and (vals[0].text or info.empty_cell):
             self.buffer.append(vals[0])  # one value a line: part of a stream
             self.buffer_lines.append(info.number)
@@ -107,8 +119,10 @@ class _RegionReader:
             self.flush()
             self.labels_alone(labs, info.number)
             return
-        # (A row of marks alone, "— 无 / －", is a row whose zeros were not written.)
-        if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))):
+        # (A row of marks alone, "— 无 / －", is a row whose zeros were not written; so is a
+        # one-value row's mark, 「行政处罚 无」: waiting, it took the next row's value.)
+        if has_num or (vals and (info.separated or len(vals) >= 3) and len(vals) >= 2 and any(map(CELL_TEXT, vals))) \
+                or (len(vals) == 1 and vals[0].text and labs and self.one_value_row(labs[-1].text)):
             wrapped = self.pending[-1] if self.pending and not self.buffer else None
             self.flush()
             self.row(info, has_num, wrapped)
@@ -118,6 +132,11 @@ class _RegionReader:
             if self.buffer:  # labels after a stream end it; labels after labels add up
                 self.flush()
             self.labels_alone(labs, info.number)
+
+    def one_value_row(self, label: str) -> bool:
+        """Does ``label`` name a row of one value (table 二's 行政许可, 行政事业性收费 …)?"""
+        key = self.match(label)
+        return key is not None and self.width_of(key) == 1
 
     def row(self, info: LineInfo, has_num: bool, wrapped: Optional[tuple[str, LabelAt]] = None) -> None:
         """Layout "row": a label and its values on one line (pipes, tabs or blanks);
@@ -365,30 +384,3 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
         for key, vec in zip(free, gap):
             placed[key] = vec
     return placed, duplicates, strays
-
-
-def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> list[LCell]:
-    """Drop empty cells beyond the row's width: leading ones first (merged label columns
-    between the label and the values; a dash written against ``label``, 「数量：—」, which
-    is then part of the label), then trailing ones (a row's closing separator), then, when
-    the row still has too many and exactly ``width`` are written, the empty ones between."""
-    vals = list(vals)
-    lead = 0
-    while len(vals) - lead > width and lead < len(vals) and vals[lead].kind == "blank" and (
-            not vals[lead].text or lead == 0 and written_against(vals[0], label)):
-        lead += 1
-    vals = vals[lead:]
-    while len(vals) > width and vals[-1].kind == "blank" and not vals[-1].text:
-        vals.pop()
-    if len(vals) > width and sum(1 for c in vals if c.kind != "blank" or c.text) == width:
-        # Every cell the row needs is written; the empty ones between them are places a
-        # converter made for an office grid's sliver columns (HTML/Word → markdown).
-        vals = [c for c in vals if c.kind != "blank" or c.text]
-    return vals
-
-
-def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
-    """Whether a row's values stand on a line cut only by blanks: two on one line, or
-    one on its row label's line (not one value a line under the label, where each line
-    is a cell and an empty cell an empty line)."""
-    return bool(values) and (values[0].line == row_line or len({c.line for c in values}) < len(values))

@@ -62,8 +62,9 @@ def run_on_lines(text: str) -> list[int]:
         j = i
         while j > 0 and text[j - 1] in " \u3000#*":
             j -= 1
-        if j and text[j - 1] != "\n" and text[j - 1].isalnum() and text[j - 4:j] not in _REPORT_TITLE_ENDS:
-            continue  # inside a word: 统一、, 第一、
+        if j and text[j - 1] != "\n" and text[j - 1].isalnum() and text[j - 4:j] not in _REPORT_TITLE_ENDS \
+                and not (j < i and text[j - 1].isdigit()):
+            continue  # inside a word: 统一、, 第一、 (not after a value and a blank: 「收费\t0 三、收到…」)
         # (Searched back only as far as the numeral before: linear on a page on one line.)
         start = max(start, text.rfind("\n", previous, i) + 1)
         previous = i

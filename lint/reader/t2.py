@@ -72,12 +72,18 @@ def _this_year_cells(col_labels: Sequence[Label], row_line: int, vals: Sequence,
     (``[]`` when that header names the year before but does not cover the values one for
     one: none of them can be placed). None when no header names another year (the 2021
     format has no 上年 column, so that word is what marks the layout)."""
-    above = [c for c in col_labels if c.span.line < row_line]
+    above = [c for c in col_labels if c.span.line < row_line and _T2_HEADER_WORDS.search(c.text)]
     if not above:
         return None
-    line = max(c.span.line for c in above)
+    # The header's lines: the nearest above with column words, and the lines just before it
+    # with theirs (header cells of two paragraphs, Word's plain text: 「信息内容\t上年收费金额」 /
+    # 「（单位：万元）\t本年收费金额」 / 「（单位：万元）」).
+    lines = [max(c.span.line for c in above)]
+    while any(c.span.line == lines[-1] - 1 for c in above):
+        lines.append(lines[-1] - 1)
     # A blank-separated header is one label: its words are the columns.
-    words = [w for c in above if c.span.line == line for w in c.text.split() if _T2_HEADER_WORDS.search(w)]
+    words = [w for line in reversed(lines) for c in above if c.span.line == line
+             for w in c.text.split() if _T2_HEADER_WORDS.search(w)]
     if not any(_OTHER_YEAR.search(w) for w in words):
         return None
     this = [k for k, w in enumerate(words) if not _OTHER_YEAR.search(w)]

@@ -114,6 +114,9 @@ def label_row(text: str) -> Optional[str]:
     m = L.match_t3_row(n, after_leaves=False, numbered=n[:1].isdigit())
     # Group labels (三、本年度办理结果, （三）不予公开 …) name no data row of their own;
     # a group printed with subtotals is kept as a group row (T3-GROUP-SUBTOTAL).
+    if m is not None and m.startswith("G"):
+        # The groups repeated before the row's own words (三、本年度办理结果 （七）总计).
+        m = L.match_t3_leaf_after_groups(n) or m
     if m == "G0":
         return None
     return m

@@ -57,8 +57,8 @@ _OTHER_YEAR = ("上一年", "上年", "去年")
 
 
 def _year_before(piece: str, line_words: set[str]) -> bool:
-    """``上年收费金额`` printed beside ``本年收费金额`` on the same header line: the column of the
-    year before in a two-year table, not a misspelling of this year's."""
+    """``上年收费金额`` printed beside ``本年收费金额`` in the header (``line_words``): the
+    column of the year before in a two-year table, not a misspelling of this year's."""
     for prefix in _OTHER_YEAR:
         if piece.startswith(prefix):
             this_year = "本年" + piece[len(prefix):]
@@ -147,7 +147,10 @@ class MisspeltColumnLabel(Rule):
         for label in t2.column_labels:
             for piece in _pieces(normalise(label.text)):
                 want = near_miss(piece)
-                if want is None or (label.span.line, piece) in seen or _year_before(piece, words_on[label.span.line]):
+                # (This year's column may stand on the next line: header cells of two
+                # paragraphs in Word's plain text, 「上年收费金额」 / 「（单位：万元）\t本年收费金额」.)
+                beside = words_on[label.span.line] | words_on.get(label.span.line + 1, set())
+                if want is None or (label.span.line, piece) in seen or _year_before(piece, beside):
                     continue
                 seen.add((label.span.line, piece))
                 yield self.diag(f"表二列名“{piece}”有误，应为“{want}”", self._span(report, label.span, piece),

@@ -852,11 +852,12 @@ def test_t2_rows_unread_on_a_page_flattened_into_one_line_are_not_missing():
 
 def test_t2_last_row_in_the_line_of_section_threes_heading_is_not_missing():
     # pymupdf4llm of a LibreOffice PDF: the fee row and section 三's heading in one pipe row
-    # (|行政事业性收费<br>0<br>三、收到和处理…|): the row is printed, if not read as table 二's.
+    # (|行政事业性收费<br>0<br>三、收到和处理…|): the row is printed, and its value (the 0
+    # before the heading, read apart from it as a value and the next label) is the row's.
     lines = example_report().split("\n")
     fee = next(k for k, x in enumerate(lines) if x.startswith("行政事业性收费\t"))
     heading = lines.index("三、收到和处理政府信息公开申请情况")
     lines[fee] = "|行政事业性收费<br>0<br>三、收到和处理政府信息公开申请情况|"
     text = "\n".join(lines[:fee + 1] + lines[heading + 1:])
-    assert "S3" in parse(text).sections and report_to_dict(parse(text))["t2"].get("fees") is None
+    assert "S3" in parse(text).sections and report_to_dict(parse(text))["t2"].get("fees") == 0
     assert run(text, ["T110"]) == []
