@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 from .cells import LCell, LineInfo
 from .line_memo import KEPT_LINES, RegionLines
+from .lines import row_cells
 
 
 def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]:
@@ -28,12 +29,82 @@ def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]
     """
     if isinstance(infos, RegionLines):
         infos = infos.readable()
+    infos = rows_opened_by_pipes(infos)
     if width:
         infos = pipe_ended_cells(infos)
     out = _rhythm_cells(infos)
     if out is None and width:
         out = labelled_blocks(infos, width)
     return infos if out is None else out  # (a region's lines are read-only: not copied)
+
+
+def _closed_by_pipes(text: str) -> bool:
+    """A cell's text closed by a pipe, maybe followed by the empty cells after it:
+    "规章 |", "0 | |", "第二十条第(一)项 | ||||"."""
+    return text.endswith("|") and text[0] != "|"
+
+
+def rows_opened_by_pipes(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
+    """A pipe table whose converter broke each row before every cell holding text: the
+    row's opening pipe is a line of its own ("|"; "| | |" when the row's first cells
+    are empty), each cell with text starts a line closed by its pipe, and the empty
+    cells after it stay on that line ("0 | |": a value, then an empty cell). Read as
+    the rows they are (one line a row, its cells on their own lines), as a table with
+    pipes at both ends: a row's trailing empty cell is then what it is in any pipe row,
+    not a value line of its own, and the opening pipes no empty cells.
+
+    Told from a table one cell a line whose empty cells are lone pipes
+    (:func:`pipe_ended_cells`) by the empty cells written on the lines of the cells
+    before them, and by no two openings in a row."""
+    openers = inline = closed = 0
+    previous_opener = False
+    for i in infos:
+        if i.blank or i.footer:
+            continue
+        text = i.text.strip()
+        if not i.separated or not text:
+            previous_opener = False
+            continue
+        if text[0] == "|":
+            if text.strip("| "):
+                return infos  # a row with a leading pipe and text: a pipe table (nearly every one)
+            if previous_opener:
+                return infos  # lone pipes in a row: empty cells, not openings
+            openers += 1
+            previous_opener = True
+            continue
+        previous_opener = False
+        if sum(1 for c in i.cells if c.text) > 1:
+            return infos  # several cells with text on a line: rows, not cells
+        if _closed_by_pipes(text):
+            closed += 1
+            if text[:-1].rstrip().endswith("|"):
+                inline += 1
+    if openers < 3 or inline < 2:
+        return infos
+    out: list[LineInfo] = []
+    row: list[LineInfo] = []
+
+    def flush() -> None:
+        if not row:
+            return
+        cells = [c for r in row for c in r.placed_cells]
+        first = next((r for r in row if r.text.strip().strip("| ")), row[0])
+        out.append(LineInfo(first.number, " ".join(r.text.strip() for r in row), first.tokens,
+                            row_cells(cells), True, heading_shape=()))
+        row.clear()
+
+    for i in infos:
+        text = i.text.strip()
+        if i.separated and text and (text[0] == "|" or row and _closed_by_pipes(text)):
+            if text[0] == "|":
+                flush()
+            row.append(i)
+            continue
+        flush()
+        out.append(i)
+    flush()
+    return out
 
 
 def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:

@@ -199,6 +199,11 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     md_rule = sep_type == "PIPE" and all(c.kind == "label" and not c.text.strip(RULE_CHARS) for c in cells)
     if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
         return LineInfo(n, line.text, line.tokens, cells, True, md_rule=md_rule)
+    return LineInfo(n, line.text, line.tokens, row_cells(cells), True, md_rule=md_rule)
+
+
+def row_cells(cells: Sequence[LCell]) -> list[LCell]:
+    """A row's cells without the empty cells that are layout, not cells of the table."""
     # Empty cells before the row label are row-spanning labels printed once (browser
     # copy of an HTML table); they are layout. Empty cells after the label are kept:
     # they may be merged label columns or a blank C1, which only the row's width can
@@ -212,8 +217,7 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
         cut = last_label
     else:
         cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
-    out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
-    return LineInfo(n, line.text, line.tokens, out, True, md_rule=md_rule)
+    return [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
 
 
 #: A line that would be cut into more cells than this is no table row (the widest table
