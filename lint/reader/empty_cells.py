@@ -112,8 +112,9 @@ def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
     "0 |"), as an HTML-to-text converter writes a cell it puts on a line of its own:
     an empty cell is then a line holding the pipe alone. Such a line, a border elsewhere
     (:func:`gplint.reader.lines.split_line`), is an empty cell here. (A line of several
-    pipes stays layout: the cells a merged cell spans.)"""
-    content = closed = lone = 0
+    pipes stays layout: the cells a merged cell spans; so do the pipes a converter left
+    after a row's last cell on its line, "0 | ||": its row's spanned cells, no values.)"""
+    content = closed = lone = spans = 0
     for i in infos:
         if i.blank or i.footer:
             continue
@@ -124,12 +125,27 @@ def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
         if i.md_rule or not i.cells:
             continue  # (a line of pipes alone: the cells a merged cell spans)
         content += 1
-        if i.separated and len(i.cells) == 1 and text.endswith("|") and not text.startswith("|"):
+        if i.separated and text.endswith("|") and not text.startswith("|") and _cell_then_spans(i.cells):
             closed += 1
-    if not lone or content < 8 or closed < 0.8 * content:
+            if len(i.cells) > 1:
+                spans += 1
+    if not (lone or spans) or content < 8 or closed < 0.8 * content:
         return infos
-    return [LineInfo(i.number, i.text, i.tokens, [LCell("blank", "", i.number, 1, 1)], False, empty_cell=True)
-            if i.md_rule and i.text.strip() == "|" else i for i in infos]
+    out: list[LineInfo] = []
+    for i in infos:
+        text = i.text.strip()
+        if i.md_rule and text == "|":
+            i = LineInfo(i.number, i.text, i.tokens, [LCell("blank", "", i.number, 1, 1)], False, empty_cell=True)
+        elif spans and i.separated and len(i.cells) > 1 and text.endswith("|") and not text.startswith("|") \
+                and _cell_then_spans(i.cells):
+            i = LineInfo(i.number, i.text, i.tokens, i.placed_cells[:1], True)
+        out.append(i)
+    return out
+
+
+def _cell_then_spans(cells: Sequence[LCell]) -> bool:
+    """One cell with text, then empty cells alone ("0", "0 | ||")."""
+    return bool(cells[0].text) and all(c.kind == "blank" and not c.text for c in cells[1:])
 
 
 def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[LineInfo]]:
