@@ -32,7 +32,7 @@ def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]
     infos = rows_opened_by_pipes(infos)
     if width:
         infos = pipe_ended_cells(infos)
-    out = _rhythm_cells(infos)
+    out = _rhythm_cells(infos, width)
     if out is None and width:
         out = labelled_blocks(infos, width)
     return infos if out is None else out  # (a region's lines are read-only: not copied)
@@ -199,13 +199,17 @@ def _block_cells(body: Sequence[LineInfo], width: int, spaced: bool) -> tuple[Op
     every line, the label's included: an empty cell is then two blank lines). Blank lines
     the block does not need before the next label are separators. (None, 0) when the lines
     are no such block."""
-    for step, first in ((2, 1),) if spaced else ((1, 0),):
+    # (Spaced, a converter may also write an empty cell as one blank line: then a row whose
+    # only value is its last is the separator, width - 1 blank lines and that value.)
+    for step, first in ((2, 1), (1, 1)) if spaced else ((1, 0),):
         end = first + step * (width - 1) + 1  # one past the last cell's line
         if len(body) < end or any(not line.blank for line in body[end:]):
             continue
         at = range(first, end, step)
         if any(not body[i].blank for i in range(end) if i not in at):
             continue  # a value where a separator line belongs
+        if step == 1 and any(not body[i].blank for i in at[:-1]):
+            continue
         cells = [body[i] if not body[i].blank else LineInfo(
             body[i].number, body[i].text, body[i].tokens, [LCell("blank", "", body[i].number, 1, 1)], False,
             empty_cell=True) for i in at]
@@ -213,8 +217,14 @@ def _block_cells(body: Sequence[LineInfo], width: int, spaced: bool) -> tuple[Op
     return None, 0
 
 
-def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
-    """:func:`empty_cells` by the file's rhythm, or None when the region is not regular."""
+def _rhythm_cells(infos: Sequence[LineInfo], width: int = 0) -> Optional[Sequence[LineInfo]]:
+    """:func:`empty_cells` by the file's rhythm, or None when the region is not regular.
+
+    A converter may also write an empty cell as one blank line where it ends a cell with
+    text by a blank line: a row label, then one blank line per empty cell and the row's
+    last value (its 总计, the zeros left blank) is read as that row, ``width`` cells,
+    when the run before the value is exactly as long as that (seen as the 2-line
+    steps it would be 13 lines long, not 7)."""
     # One pass finds the content lines and counts those of one cell (no generator, no
     # second lookup of each line: every table region of every report comes here).
     content: list[int] = []
@@ -241,16 +251,28 @@ def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
     def is_value(info: LineInfo) -> bool:
         return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
 
+    def is_label(info: LineInfo) -> bool:
+        return bool(info.labels) and not info.values
+
+    def last_value_alone(at: int, k: int, run: int) -> bool:
+        """Line ``k`` (content position ``at``) is a row's only value, after ``run`` blank
+        lines that are its row's other cells, one line each."""
+        if not width or rhythm != 1 or run != rhythm + width - 1 or not is_label(infos[k - run - 1]) \
+                or infos[k].cells[0].kind != "num":
+            return False
+        return at + 1 == len(content) or is_label(infos[content[at + 1]])
+
     prev = content[0]
     out: list[int] = [prev]  # positions in ``infos`` of the lines kept, in order
     made: dict[int, LineInfo] = {}  # position in ``out`` -> the empty cell made there
     append = out.append
-    for k in content[1:]:
+    for at, k in enumerate(content[1:], 1):
         run = k - prev - 1
         if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
-            n_empty = -(-(run - rhythm) // (rhythm + 1))
+            one_line_each = is_value(infos[k]) and last_value_alone(at, k, run)
+            n_empty = width - 1 if one_line_each else -(-(run - rhythm) // (rhythm + 1))
             for e in range(n_empty):
-                at_k = min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)
+                at_k = prev + 1 + rhythm + e if one_line_each else min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)
                 at = infos[at_k]
                 made[len(out)] = LineInfo(at.number, at.text, at.tokens,
                                           [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True)
