@@ -128,6 +128,8 @@ def _year_in(info: LineInfo) -> Optional[int]:
 _PLACE_ENDS = ("街道办事处", "街道", "乡", "镇", "县", "市", "旗")
 #: The agency a title names after its year (2022年度螅镇政府信息公开工作年度报告).
 _AGENCY_AFTER_YEAR = lazy_compile(r"^\d{4}年度?(.+?)(?:政府信息公开|信息公开|政务公开)")
+#: Where a title without a year stops naming its agency.
+_BEFORE_REPORT_WORDS = lazy_compile(r"政府信息公开|信息公开|政务公开")
 
 
 def reporter_kind(title: str) -> str:
@@ -136,7 +138,9 @@ def reporter_kind(title: str) -> str:
     t = L.normalise(title)
     if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
         return "government"
-    name = t.split("2")[0]
+    # The name ends at the year, or without one at the report's words; 某某乡关于2020年度…
+    # names the place before its 关于.
+    name = _BEFORE_REPORT_WORDS.split(t.split("2")[0], 1)[0].removesuffix("关于")
     if not name:
         after = _AGENCY_AFTER_YEAR.match(t)
         name = after.group(1) if after else ""
