@@ -61,11 +61,21 @@ _EXAMPLE_TITLE = "示例市交通运输局2024年政府信息公开工作年度�
     # A page's title, then the document's heading with the agency on a line of its own.
     ("2024年政府信息公开工作年度报告\n示例县某某镇人民政府\n2024年政府信息公开工作年度报告",
      "示例县某某镇人民政府2024年政府信息公开工作年度报告", "government"),
+    # A page's metadata label before the title; the notice the report was sent out with.
+    ("标 题 示例市交通运输局政府信息公开工作2024年度报告", "示例市交通运输局政府信息公开工作2024年度报告", "department"),
+    ("示例市交通运输局关于印发 2024年政府信息公开工作年度报告的通知",
+     "示例市交通运输局2024年政府信息公开工作年度报告", "department"),
 ])
 def test_the_agency_a_title_names_and_its_kind(top, title, kind):
     report = parse(example_report().replace(_EXAMPLE_TITLE, top, 1))
     assert report.title == title
     assert report.reporter_kind == kind
+
+
+@pytest.mark.parametrize("top", ["标 题 示例市交通运输局政府信息公开工作2024年度报告",
+                                 "示例市交通运输局关于印发 2024年政府信息公开工作年度报告的通知"])
+def test_the_agency_of_a_labelled_title_or_a_cover_notice(top):
+    assert parse(example_report().replace(_EXAMPLE_TITLE, top, 1)).agency == "示例市交通运输局"
 
 
 def test_a_page_footer_is_never_the_title():
