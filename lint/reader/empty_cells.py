@@ -61,8 +61,11 @@ def rows_opened_by_pipes(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
     for i in infos:
         if i.blank or i.footer:
             continue
+        if not i.separated:
+            previous_opener = False
+            continue
         text = i.text.strip()
-        if not i.separated or not text:
+        if not text:
             previous_opener = False
             continue
         if text[0] == "|":
