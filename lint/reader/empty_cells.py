@@ -211,7 +211,7 @@ def _block_cells(body: Sequence[LineInfo], width: int, spaced: bool) -> tuple[Op
         at = range(first, end, step)
         if any(not body[i].blank for i in range(end) if i not in at):
             continue  # a value where a separator line belongs
-        if step == 1 and any(not body[i].blank for i in at[:-1]):
+        if (step, first) == (1, 1) and any(not body[i].blank for i in at[:-1]):
             continue
         cells = [body[i] if not body[i].blank else LineInfo(
             body[i].number, body[i].text, body[i].tokens, [LCell("blank", "", body[i].number, 1, 1)], False,
