@@ -10,9 +10,8 @@ from collections import Counter
 from operator import sub
 from typing import Optional, Sequence
 
-from .cells import LCell, LineInfo
+from .cells import LCell, LineInfo, row_cells
 from .line_memo import KEPT_LINES, RegionLines
-from .lines import row_cells
 
 
 def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]:
