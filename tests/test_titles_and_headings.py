@@ -50,6 +50,10 @@ _EXAMPLE_TITLE = "示例市交通运输局2024年政府信息公开工作年度�
     ("2024年度某某镇政府信息公开工作年度报告", "2024年度某某镇政府信息公开工作年度报告", "government"),
     ("示例市 2024 年政府信息公开工作年度报告", "示例市 2024 年政府信息公开工作年度报告", "government"),
     ("示例市某某片区管理局2024年政府信息公开工作年度报告", "示例市某某片区管理局2024年政府信息公开工作年度报告", "department"),
+    # … with 关于 after the place, or no year in the title.
+    ("某某乡关于2024年度政府信息公开工作的年度报告", "某某乡关于2024年度政府信息公开工作的年度报告", "government"),
+    ("某某路街道办事处政府信息公开工作年度报告", "某某路街道办事处政府信息公开工作年度报告", "government"),
+    ("示例县应急管理局政府信息公开工作年度报告", "示例县应急管理局政府信息公开工作年度报告", "department"),
     # The title wrapped after its year (inside 政府信息公开, or before it); never a metadata line.
     ("示例市公安局2024年度政府信息\n公开工作年度报告", "示例市公安局2024年度政府信息公开工作年度报告", "department"),
     ("示例县人民政府2024年度\n信息公开年度报告", "示例县人民政府2024年度信息公开年度报告", "government"),
@@ -57,11 +61,21 @@ _EXAMPLE_TITLE = "示例市交通运输局2024年政府信息公开工作年度�
     # A page's title, then the document's heading with the agency on a line of its own.
     ("2024年政府信息公开工作年度报告\n示例县某某镇人民政府\n2024年政府信息公开工作年度报告",
      "示例县某某镇人民政府2024年政府信息公开工作年度报告", "government"),
+    # A page's metadata label before the title; the notice the report was sent out with.
+    ("标 题 示例市交通运输局政府信息公开工作2024年度报告", "示例市交通运输局政府信息公开工作2024年度报告", "department"),
+    ("示例市交通运输局关于印发 2024年政府信息公开工作年度报告的通知",
+     "示例市交通运输局2024年政府信息公开工作年度报告", "department"),
 ])
 def test_the_agency_a_title_names_and_its_kind(top, title, kind):
     report = parse(example_report().replace(_EXAMPLE_TITLE, top, 1))
     assert report.title == title
     assert report.reporter_kind == kind
+
+
+@pytest.mark.parametrize("top", ["标 题 示例市交通运输局政府信息公开工作2024年度报告",
+                                 "示例市交通运输局关于印发 2024年政府信息公开工作年度报告的通知"])
+def test_the_agency_of_a_labelled_title_or_a_cover_notice(top):
+    assert parse(example_report().replace(_EXAMPLE_TITLE, top, 1)).agency == "示例市交通运输局"
 
 
 def test_a_page_footer_is_never_the_title():

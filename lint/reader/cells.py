@@ -312,3 +312,21 @@ def to_cell(c: LCell) -> Cell:
 def to_cells(placed: Sequence[Optional[LCell]]) -> tuple[Cell, ...]:
     """:func:`to_cell` of each, :data:`ABSENT` for a column nothing was placed in."""
     return tuple([ABSENT if c is None else to_cell(c) for c in placed])
+
+
+def row_cells(cells: Sequence[LCell]) -> list[LCell]:
+    """A row's cells without the empty cells that are layout, not cells of the table."""
+    # Empty cells before the row label are row-spanning labels printed once (browser
+    # copy of an HTML table); they are layout. Empty cells after the label are kept:
+    # they may be merged label columns or a blank C1, which only the row's width can
+    # tell (see fit).
+    last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
+    first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
+    # A row of values with no label (table 四's values) keeps its leading empty cells:
+    # they are its first cells, left empty. (Before a lone value, "\t0", an empty cell
+    # is indentation.)
+    if last_label >= 0:
+        cut = last_label
+    else:
+        cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
+    return [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]

@@ -10,7 +10,7 @@ from collections import Counter
 from operator import sub
 from typing import Optional, Sequence
 
-from .cells import LCell, LineInfo
+from .cells import LCell, LineInfo, row_cells
 from .line_memo import KEPT_LINES, RegionLines
 
 
@@ -28,12 +28,85 @@ def empty_cells(infos: Sequence[LineInfo], width: int = 0) -> Sequence[LineInfo]
     """
     if isinstance(infos, RegionLines):
         infos = infos.readable()
+    infos = rows_opened_by_pipes(infos)
     if width:
         infos = pipe_ended_cells(infos)
-    out = _rhythm_cells(infos)
+    out = _rhythm_cells(infos, width)
     if out is None and width:
         out = labelled_blocks(infos, width)
     return infos if out is None else out  # (a region's lines are read-only: not copied)
+
+
+def _closed_by_pipes(text: str) -> bool:
+    """A cell's text closed by a pipe, maybe followed by the empty cells after it:
+    "规章 |", "0 | |", "第二十条第(一)项 | ||||"."""
+    return text.endswith("|") and text[0] != "|"
+
+
+def rows_opened_by_pipes(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
+    """A pipe table whose converter broke each row before every cell holding text: the
+    row's opening pipe is a line of its own ("|"; "| | |" when the row's first cells
+    are empty), each cell with text starts a line closed by its pipe, and the empty
+    cells after it stay on that line ("0 | |": a value, then an empty cell). Read as
+    the rows they are (one line a row, its cells on their own lines), as a table with
+    pipes at both ends: a row's trailing empty cell is then what it is in any pipe row,
+    not a value line of its own, and the opening pipes no empty cells.
+
+    Told from a table one cell a line whose empty cells are lone pipes
+    (:func:`pipe_ended_cells`) by the empty cells written on the lines of the cells
+    before them, and by no two openings in a row."""
+    openers = inline = closed = 0
+    previous_opener = False
+    for i in infos:
+        if i.blank or i.footer:
+            continue
+        if not i.separated:
+            previous_opener = False
+            continue
+        text = i.text.strip()
+        if not text:
+            previous_opener = False
+            continue
+        if text[0] == "|":
+            if text.strip("| "):
+                return infos  # a row with a leading pipe and text: a pipe table (nearly every one)
+            if previous_opener:
+                return infos  # lone pipes in a row: empty cells, not openings
+            openers += 1
+            previous_opener = True
+            continue
+        previous_opener = False
+        if sum(1 for c in i.cells if c.text) > 1:
+            return infos  # several cells with text on a line: rows, not cells
+        if _closed_by_pipes(text):
+            closed += 1
+            if text[:-1].rstrip().endswith("|"):
+                inline += 1
+    if openers < 3 or inline < 2:
+        return infos
+    out: list[LineInfo] = []
+    row: list[LineInfo] = []
+
+    def flush() -> None:
+        if not row:
+            return
+        cells = [c for r in row for c in r.placed_cells]
+        first = next((r for r in row if r.text.strip().strip("| ")), row[0])
+        out.append(LineInfo(first.number, " ".join(r.text.strip() for r in row), first.tokens,
+                            row_cells(cells), True, heading_shape=()))
+        row.clear()
+
+    for i in infos:
+        text = i.text.strip()
+        if i.separated and text and (text[0] == "|" or row and _closed_by_pipes(text)):
+            if text[0] == "|":
+                flush()
+            row.append(i)
+            continue
+        flush()
+        out.append(i)
+    flush()
+    return out
 
 
 def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
@@ -41,8 +114,9 @@ def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
     "0 |"), as an HTML-to-text converter writes a cell it puts on a line of its own:
     an empty cell is then a line holding the pipe alone. Such a line, a border elsewhere
     (:func:`gplint.reader.lines.split_line`), is an empty cell here. (A line of several
-    pipes stays layout: the cells a merged cell spans.)"""
-    content = closed = lone = 0
+    pipes stays layout: the cells a merged cell spans; so do the pipes a converter left
+    after a row's last cell on its line, "0 | ||": its row's spanned cells, no values.)"""
+    content = closed = lone = spans = 0
     for i in infos:
         if i.blank or i.footer:
             continue
@@ -53,12 +127,27 @@ def pipe_ended_cells(infos: Sequence[LineInfo]) -> Sequence[LineInfo]:
         if i.md_rule or not i.cells:
             continue  # (a line of pipes alone: the cells a merged cell spans)
         content += 1
-        if i.separated and len(i.cells) == 1 and text.endswith("|") and not text.startswith("|"):
+        if i.separated and text.endswith("|") and not text.startswith("|") and _cell_then_spans(i.cells):
             closed += 1
-    if not lone or content < 8 or closed < 0.8 * content:
+            if len(i.cells) > 1:
+                spans += 1
+    if not (lone or spans) or content < 8 or closed < 0.8 * content:
         return infos
-    return [LineInfo(i.number, i.text, i.tokens, [LCell("blank", "", i.number, 1, 1)], False, empty_cell=True)
-            if i.md_rule and i.text.strip() == "|" else i for i in infos]
+    out: list[LineInfo] = []
+    for i in infos:
+        text = i.text.strip()
+        if i.md_rule and text == "|":
+            i = LineInfo(i.number, i.text, i.tokens, [LCell("blank", "", i.number, 1, 1)], False, empty_cell=True)
+        elif spans and i.separated and len(i.cells) > 1 and text.endswith("|") and not text.startswith("|") \
+                and _cell_then_spans(i.cells):
+            i = LineInfo(i.number, i.text, i.tokens, i.placed_cells[:1], True)
+        out.append(i)
+    return out
+
+
+def _cell_then_spans(cells: Sequence[LCell]) -> bool:
+    """One cell with text, then empty cells alone ("0", "0 | ||")."""
+    return bool(cells[0].text) and all(c.kind == "blank" and not c.text for c in cells[1:])
 
 
 def labelled_blocks(infos: Sequence[LineInfo], width: int) -> Optional[list[LineInfo]]:
@@ -112,13 +201,17 @@ def _block_cells(body: Sequence[LineInfo], width: int, spaced: bool) -> tuple[Op
     every line, the label's included: an empty cell is then two blank lines). Blank lines
     the block does not need before the next label are separators. (None, 0) when the lines
     are no such block."""
-    for step, first in ((2, 1),) if spaced else ((1, 0),):
+    # (Spaced, a converter may also write an empty cell as one blank line: then a row whose
+    # only value is its last is the separator, width - 1 blank lines and that value.)
+    for step, first in ((2, 1), (1, 1)) if spaced else ((1, 0),):
         end = first + step * (width - 1) + 1  # one past the last cell's line
         if len(body) < end or any(not line.blank for line in body[end:]):
             continue
         at = range(first, end, step)
         if any(not body[i].blank for i in range(end) if i not in at):
             continue  # a value where a separator line belongs
+        if (step, first) == (1, 1) and any(not body[i].blank for i in at[:-1]):
+            continue
         cells = [body[i] if not body[i].blank else LineInfo(
             body[i].number, body[i].text, body[i].tokens, [LCell("blank", "", body[i].number, 1, 1)], False,
             empty_cell=True) for i in at]
@@ -126,8 +219,14 @@ def _block_cells(body: Sequence[LineInfo], width: int, spaced: bool) -> tuple[Op
     return None, 0
 
 
-def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
-    """:func:`empty_cells` by the file's rhythm, or None when the region is not regular."""
+def _rhythm_cells(infos: Sequence[LineInfo], width: int = 0) -> Optional[Sequence[LineInfo]]:
+    """:func:`empty_cells` by the file's rhythm, or None when the region is not regular.
+
+    A converter may also write an empty cell as one blank line where it ends a cell with
+    text by a blank line: a row label, then one blank line per empty cell and the row's
+    last value (its 总计, the zeros left blank) is read as that row, ``width`` cells,
+    when the run before the value is exactly as long as that (seen as the 2-line
+    steps it would be 13 lines long, not 7)."""
     # One pass finds the content lines and counts those of one cell (no generator, no
     # second lookup of each line: every table region of every report comes here).
     content: list[int] = []
@@ -154,16 +253,28 @@ def _rhythm_cells(infos: Sequence[LineInfo]) -> Optional[Sequence[LineInfo]]:
     def is_value(info: LineInfo) -> bool:
         return len(info.cells) == 1 and info.cells[0].kind in ("num", "blank") and not info.footer
 
+    def is_label(info: LineInfo) -> bool:
+        return bool(info.labels) and not info.values
+
+    def last_value_alone(at: int, k: int, run: int) -> bool:
+        """Line ``k`` (content position ``at``) is a row's only value, after ``run`` blank
+        lines that are its row's other cells, one line each."""
+        if not width or rhythm != 1 or run != rhythm + width - 1 or not is_label(infos[k - run - 1]) \
+                or infos[k].cells[0].kind != "num":
+            return False
+        return at + 1 == len(content) or is_label(infos[content[at + 1]])
+
     prev = content[0]
     out: list[int] = [prev]  # positions in ``infos`` of the lines kept, in order
     made: dict[int, LineInfo] = {}  # position in ``out`` -> the empty cell made there
     append = out.append
-    for k in content[1:]:
+    for at, k in enumerate(content[1:], 1):
         run = k - prev - 1
         if run > rhythm and (is_value(infos[prev]) or is_value(infos[k])):
-            n_empty = -(-(run - rhythm) // (rhythm + 1))
+            one_line_each = is_value(infos[k]) and last_value_alone(at, k, run)
+            n_empty = width - 1 if one_line_each else -(-(run - rhythm) // (rhythm + 1))
             for e in range(n_empty):
-                at_k = min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)
+                at_k = prev + 1 + rhythm + e if one_line_each else min(prev + 1 + e * (rhythm + 1) + rhythm, k - 1)
                 at = infos[at_k]
                 made[len(out)] = LineInfo(at.number, at.text, at.tokens,
                                           [LCell("blank", "", at.number, 1, 1)], False, empty_cell=True)

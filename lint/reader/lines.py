@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 from ..grammar import RULE_CHARS, SHAPE_MAX_TOKENS, BlankLine, FooterLine, Line, LineRecord, RowLine, Tok
 from ..packed_tokens import PackedTokens
 from .cells import BLANK_MARKS, LCell, LineInfo, to_number
-from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, written_non_counts
+from .cells import CELL_TEXT, MIN_MARK_ROW, RUN_MARKS, row_cells, written_non_counts
 from .cell_shapes import (after_wide_gap, glued_dash, is_footer, is_row_label, joined as _joined,
                           label_and_counted_value, number_with_unit, signed_cell, signed_cell_ending, signed_run,
                           unit_cell_ending, worded_change, worded_change_ending)
@@ -176,21 +176,7 @@ def _separated(line: Line, sep_type: str, segments: Sequence[tuple[Sequence[Tok]
     md_rule = sep_type == "PIPE" and all(c.kind == "label" and not c.text.strip(RULE_CHARS) for c in cells)
     if "" not in map(CELL_TEXT, cells):  # no empty cell: nothing to drop below
         return LineInfo(n, line.text, line.tokens, cells, True, md_rule=md_rule)
-    # Empty cells before the row label are row-spanning labels printed once (browser
-    # copy of an HTML table); they are layout. Empty cells after the label are kept:
-    # they may be merged label columns or a blank C1, which only the row's width can
-    # tell (see fit).
-    last_label = max((k for k, c in enumerate(cells) if c.kind == "label"), default=-1)
-    first_value = next((k for k, c in enumerate(cells) if c.kind != "label" and c.text), len(cells))
-    # A row of values with no label (table 四's values) keeps its leading empty cells:
-    # they are its first cells, left empty. (Before a lone value, "\t0", an empty cell
-    # is indentation.)
-    if last_label >= 0:
-        cut = last_label
-    else:
-        cut = 0 if len(cells) > 2 and any(c.kind == "num" for c in cells) else first_value
-    out = [c for k, c in enumerate(cells) if k >= cut or c.kind != "blank" or c.text]
-    return LineInfo(n, line.text, line.tokens, out, True, md_rule=md_rule)
+    return LineInfo(n, line.text, line.tokens, row_cells(cells), True, md_rule=md_rule)
 
 
 #: A line that would be cut into more cells than this is no table row (the widest table

@@ -25,6 +25,13 @@ _NAVIGATION = lazy_compile(r"^(?:当前位置|您当前的位置|您现在的位
 _TITLE_HEAD = lazy_compile(r"^[^:：，。,]{0,24}\d{4}\s*年度?(?:政|政府|政府信|政府信息|政府信息公)?$")
 
 
+#: A page's metadata label before the title it gives ("标 题 某局…年度报告", "名称：…").
+_METADATA_LABEL = lazy_compile(r"^(?:标\s*题|题\s*名|名\s*称)\s*[:：]?\s*(?=\S)")
+#: The notice a report was sent out with, as the page's first title: 某局关于印发2025年政府信息
+#: 公开工作年度报告的通知 names the agency and the report it sends.
+_COVER_NOTICE = lazy_compile(r"^(.*?)关于印发\s*[《“]?(.*?年度报告)[》”]?的通知$")
+
+
 def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> tuple[str, Optional[Span], Optional[int]]:
     """The report's title as printed at its top, and the report year.
 
@@ -38,7 +45,9 @@ def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> t
     top = [line_at(infos, n) for n in _first_lines_with_text(infos, first_section - 1, 8)]
 
     def clean(info: LineInfo) -> str:
-        return info.text.strip().strip("#*").strip()
+        t = _METADATA_LABEL.sub("", info.text.strip().strip("#*").strip(), 1)
+        notice = _COVER_NOTICE.match(t)
+        return notice.group(1).strip() + notice.group(2).strip() if notice else t
 
     def sentence_like(t: str) -> bool:
         return len(t) > 60 or t.endswith(("。", "；", ";", "：", ":")) or t.startswith(("本报告", "根据", "依据", "按照", "为"))
@@ -128,6 +137,8 @@ def _year_in(info: LineInfo) -> Optional[int]:
 _PLACE_ENDS = ("街道办事处", "街道", "乡", "镇", "县", "市", "旗")
 #: The agency a title names after its year (2022年度螅镇政府信息公开工作年度报告).
 _AGENCY_AFTER_YEAR = lazy_compile(r"^\d{4}年度?(.+?)(?:政府信息公开|信息公开|政务公开)")
+#: Where a title without a year stops naming its agency.
+_BEFORE_REPORT_WORDS = lazy_compile(r"政府信息公开|信息公开|政务公开")
 
 
 def reporter_kind(title: str) -> str:
@@ -136,7 +147,9 @@ def reporter_kind(title: str) -> str:
     t = L.normalise(title)
     if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
         return "government"
-    name = t.split("2")[0]
+    # The name ends at the year, or without one at the report's words; 某某乡关于2020年度…
+    # names the place before its 关于.
+    name = _BEFORE_REPORT_WORDS.split(t.split("2")[0], 1)[0].removesuffix("关于")
     if not name:
         after = _AGENCY_AFTER_YEAR.match(t)
         name = after.group(1) if after else ""

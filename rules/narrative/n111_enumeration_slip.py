@@ -27,6 +27,8 @@ _PAREN_ITEM = lazy_compile(r"(?:^|(?<=[；;。：:\s]))[（(](?P<n>[" + _CN + r"
 _MARK = {"shi": "{}是", "di": "第{}", "paren": "（{}）"}
 #: How many sentences back the previous item may stand.
 _REACH = 3
+#: How many lists, one inside an item of another, are followed at once.
+_DEPTH = 3
 
 
 def _cn(n: int) -> str:
@@ -51,7 +53,9 @@ class EnumerationSlip(Rule):
         full stop at a line's start (（三）政府信息管理。…) counts among them. A new 一 (even run into a
         sub-heading: （二）整改措施一是…), a number below the last, a run-in sub-heading
         （二） or a heading starts a new list; the sections' own headings are left to the
-        structure rules.
+        structure rules. A list begun in an item's sentence or the next (三是平台建设。一是…，
+        二是…。) is a list inside that item: the next item of the outer list (四是) goes on
+        counting from the outer one's.
 
     Why
         FORMAT.md §9 lists careless drafting among the failures a report is judged by; a
@@ -80,7 +84,10 @@ class EnumerationSlip(Rule):
     formats = ALL_FORMATS
 
     def check(self, report: Report, options: dict[str, Any]) -> Iterable[Diagnostic]:
-        last: dict[str, tuple[int, Any, int, int, int]] = {}  # style -> (n, sentence, start, end, index)
+        # style -> the lists open, outermost first, each by its last item (n, sentence,
+        # start, end, index): a list begun inside an item of another (四是平台建设。一是…，
+        # 二是…。五是…) leaves the outer one open.
+        last: dict[str, list[tuple[int, Any, int, int, int]]] = {}
         heading: Optional[tuple[int, Any, int, int, int]] = None  # the section's last （n） sub-heading
         section: object = ()
         previous_line = 0  # the source line the sentence before ended on
@@ -98,30 +105,41 @@ class EnumerationSlip(Rule):
                 m = _PAREN.match(s.text)
                 n = cn_to_int(m.group("n")) if m else None
                 if n is not None:
-                    last["paren"] = (n, s, m.start(), m.end(), index)  # type: ignore[union-attr]
+                    last["paren"] = [(n, s, m.start(), m.end(), index)]  # type: ignore[union-attr]
                     # Sub-headings on lines of their own count up among themselves (（一）主动
                     # 公开情况 … （四）监督保障情况 skips two), whatever （一）… the prose between
                     # them lists.
                     if heading is not None and 1 < n and heading[0] <= n != heading[0] + 1:
                         yield self._slip("paren", n, heading, s, m.start(), m.end())  # type: ignore[union-attr]
-                    heading = last["paren"]
+                    heading = last["paren"][-1]
                 elif paren is not None:
                     last["paren"] = paren
                 continue
             for style, n, a, b in _events(s.text):
-                prev = last.get(style)
                 if n is None:
                     last.pop(style, None)
                     continue
-                last[style] = (n, s, a, b, index)
+                lists = last.setdefault(style, [])
+                prev = lists[-1] if lists else None
+                item = (n, s, a, b, index)
+                outer = _continued_outer(lists, n, index, style)
+                if outer is not None:
+                    del lists[outer + 1:]  # the inner lists end: the outer one goes on
+                    lists[-1] = item
+                elif n <= 1 and prev is not None and index - prev[4] <= 1 and len(lists) < _DEPTH:
+                    lists.append(item)  # a list inside an item of the one before (its sentence or the next)
+                elif prev is not None and n == prev[0] + 1:
+                    lists[-1] = item
+                else:
+                    last[style] = [item]
                 if (style == "paren" and starts_line and not s.text[:a].strip()
                         and heading is not None and n == heading[0] + 1):
                     # The next sub-heading run into its first sentence or closed by a full
                     # stop (（三）政府信息管理。…) at a line's start: it continues the run of
                     # sub-headings on lines of their own.
-                    heading = last[style]
+                    heading = item
                 # A first item, or a number below the last, starts a new list.
-                if n <= 1 or prev is None or n == prev[0] + 1 or n < prev[0] \
+                if n <= 1 or prev is None or n == prev[0] + 1 or n < prev[0] or outer is not None \
                         or (style != "paren" and index - prev[4] > _REACH):
                     continue
                 yield self._slip(style, n, prev, s, a, b)
@@ -135,6 +153,14 @@ class EnumerationSlip(Rule):
                          s.span(a, b), key=f"enumeration.{style}",
                          related=[Related(prev[1].span(prev[2], prev[3]), "前一项")],
                          evidence={"text": n, "expected": want}, snippet=s.text[a:b])
+
+
+def _continued_outer(lists: list[tuple[int, Any, int, int, int]], n: int, index: int, style: str) -> Optional[int]:
+    """The position in ``lists`` of an outer list that item ``n`` continues (its next
+    number, the innermost list's last item near enough), or None."""
+    if len(lists) < 2 or n == lists[-1][0] + 1 or (style != "paren" and index - lists[-1][4] > _REACH):
+        return None
+    return next((k for k in range(len(lists) - 2, -1, -1) if lists[k][0] + 1 == n), None)
 
 
 def _events(text: str) -> list[tuple[str, Optional[int], int, int]]:

@@ -25,8 +25,10 @@ _SECTION_HEADINGS = ("三、收到和处理政府信息公开申请情况", "四
 _SPANNING = {"一、本年新收政府信息公开申请数量": "||", "（一）予以公开": "|", "（七）总计": "|"}
 
 
-def _pipe_closed(text: str) -> str:
-    """The tables' cells each closed by " |", an empty cell a lone "|"."""
+def _pipe_closed(text: str, spans_inline: bool = False) -> str:
+    """The tables' cells each closed by " |", an empty cell a lone "|"; the spanned cells'
+    pipes on a line of their own, or (``spans_inline``) after the row's last cell on its
+    line ("0 | ||")."""
     lines = text.split("\n")
     start = next(k for k, line in enumerate(lines) if line.startswith(_TABLES[0]))
     stop = next(k for k, line in enumerate(lines) if line.startswith(_TABLES[1]))
@@ -43,7 +45,10 @@ def _pipe_closed(text: str) -> str:
         elif spans is not None:
             values += 1
             if values == 7:
-                out.append(spans)
+                if spans_inline:
+                    out[-1] += " " + spans
+                else:
+                    out.append(spans)
                 spans = None
     return "\n".join(out + lines[stop:])
 
@@ -80,3 +85,18 @@ def test_a_wrong_total_among_them_is_named():
     bad = _zeros_left_empty(CONSISTENT).with_t3("R01", 6, 46968)
     found = {d.key for d in gplint.lint_text(_pipe_closed(render(bad, "cells")[0])) if d.code == "A101"}
     assert "t3.R01.C7" in found
+
+
+def test_spanned_cells_after_a_rows_last_cell_are_no_values():
+    # (Found in a development zone's 2023 page: "0 | ||" closing each of table 三's rows.)
+    text = _pipe_closed(render(CONSISTENT, "cells")[0], spans_inline=True)
+    assert " | ||\n" in text
+    assert read_cells(report_to_dict(gplint.parse(text))) == expected_cells(CONSISTENT)
+    assert [d.code for d in gplint.lint_text(text) if d.category in ("table", "arithmetic")] == []
+
+
+def test_spanned_cells_inline_with_empty_cells_as_lone_pipes():
+    data = _zeros_left_empty(CONSISTENT)
+    text = _pipe_closed(render(data, "cells")[0], spans_inline=True)
+    assert "\n|\n" in text and " | ||\n" in text
+    assert read_cells(report_to_dict(gplint.parse(text))) == expected_cells(data)

@@ -73,6 +73,12 @@ def test_a_line_break_in_a_markdown_document_is_no_residue():
     ("××科负责信息发布。", True),
     ("某某同志负责信息发布。", True),
     ("依托OA系统和XML接口发布信息。", False),
+    # A template's typesetting note left after a heading.
+    ("（一）主动公开情况（宋体加粗小四号字）", True),
+    ("（一）主动公开情况(黑体三号)", True),
+    ("（一）主动公开情况（仿宋_GB2312，三号字）", True),
+    ("开展“宋体字”书法进社区活动（三号展厅）。", False),
+    ("在《人民日报》（海外版）刊登政策解读。", False),
 ])
 def test_template_placeholders(sentence, fires):
     assert bool(run(add(sentence), ["H102"])) is fires
