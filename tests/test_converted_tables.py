@@ -210,6 +210,16 @@ def test_two_numbers_each_cut_in_two_are_joined_by_the_row_total():
     assert not {"T103", "A104"} & {d.code for d in lint_text(text)}
 
 
+def test_a_number_cut_in_two_beside_an_empty_sliver_cell_is_joined_by_the_row_total():
+    # pymupdf4llm of LibreOffice's PDF: |3.其<br>他||1|08|2|0|0|0||0|110|, 108 cut into 1
+    # and 08 and an empty cell where the grid has a sliver column.
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "|（|七）|总计||1|3|2|0|0|0||0|15|\n")
+    report = report_to_dict(parse(text))
+    assert report["t3"]["R24"] == {"C1": 13, "C2": 2, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": 15}
+    assert "T103" not in [d.code for d in lint_text(text)]
+
+
 def test_two_values_too_many_that_two_ways_of_joining_explain_stay_t103():
     # 1|1|1|0|0|0|0|1|2 adds up joined as 11 1 0 0 0 0 12 and as 1 11 0 0 0 0 12: unknown.
     old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"

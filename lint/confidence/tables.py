@@ -142,7 +142,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     for key, row in printed:
         own = row_issues.get(key, [])
         found = row.count if row.count > 7 else None
-        rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also)
+        rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also, row.extra)
     rows.update(lost)
     rows = stacked_rows(printed, spilled_rows(printed, rows), report.lines)
     # Rows the reader could not split leave no cells, only their issue.

@@ -25,7 +25,7 @@ from .aligned_columns import AlignedColumns
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column, subtotal_the_rows_show
+from .t3_fit import choose_drop, choose_join, chosen_from_a_stream, short_of_subtotal, subtotal_column, subtotal_the_rows_show
 from .t3_header import Header, read_header, label_row as _t3_label_row, row_named as _t3_row_named
 from .t3_total_apart import total_apart
 from .cells import cells_span, to_cell, to_cells
@@ -340,13 +340,15 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
             return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
         placed, sub = reading
         return Row(key, label, to_cells(placed), vec.line, (), 7, to_cell(sub) if sub is not None else None)
-    elif n in (8, 9) and (joined := choose_join(vals)) is not None:
+    elif n > 7 and (joined := choose_join(vals)) is not None:
         placed, n = joined, 7  # numbers cut in two by cell boundaries (the row total decides)
     elif n == 8:
         drop = choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]
         extra = (to_cell(vals[drop]),)
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=8, expected=7))
+        if chosen_from_a_stream(vals, placed):
+            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
     elif n < 6 or (n == 6 and width == 7):
         placed = list(vals) + [None] * (7 - n)
         # (A "row" vector's values stand on its own line, its label there or wrapped above.)
@@ -370,6 +372,8 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         placed = vals[:7]
         extra = tuple(to_cell(c) for c in vals[7:])
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=n, expected=7))
+        if chosen_from_a_stream(vals, placed):
+            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
     return Row(key, label, to_cells(placed), vec.line, extra, n, None)
 
 

@@ -137,7 +137,14 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values), expected=len(positions)))
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
-    if interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
+    if len(values) != len(positions) and len(positions) == 15:
+        # More numbers than cells or fewer: a value that is no cell (a number wrapped or
+        # cut in two that no one way of joining explains) or a cell lost stands somewhere,
+        # and every cell after it is shifted. The blocks before the first one that breaks
+        # its total (or is not whole) are placed; none after it: cells left unread, not
+        # misread.
+        cells = _blocks_before_a_break(cells)
+    elif interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
         # Values and header words in turn (pdfminer's reading order of a ruled table): the
         # order read is the page's, not the table's, and the block totals do not vouch for
         # it. (One broken block is a report's own error, as in any layout.) No value is
@@ -169,6 +176,18 @@ def _header_then_values(info: LineInfo) -> bool:
     return (not info.separated and bool(labs) and 0 < len(vals) < len(T4_COLS)
             and all(c.kind == "num" for c in vals) and min(c.column for c in vals) > max(c.column for c in labs)
             and L.normalise("".join(c.text for c in labs)).count("结果维持") == len(T4_BLOCKS))
+
+
+def _blocks_before_a_break(cells: dict[tuple[str, str], Cell]) -> dict[tuple[str, str], Cell]:
+    """The cells of the blocks, in order, up to the first block not whole or whose total
+    is not the sum of its four results."""
+    kept: dict[tuple[str, str], Cell] = {}
+    for b in T4_BLOCKS:
+        parts = [cells[(b, c)].value if (b, c) in cells else None for c in T4_COLS]
+        if not all(isinstance(v, int) for v in parts) or sum(parts[:4]) != parts[4]:
+            break
+        kept.update(((b, c), cells[(b, c)]) for c in T4_COLS)
+    return kept
 
 
 def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:
@@ -259,11 +278,13 @@ def _wrapped_numbers(values: Sequence[LCell], texts: dict[int, str]) -> Optional
 
 
 def _one_cell(first: LCell, then: LCell, texts: dict[int, str]) -> bool:
-    """Whether two values may be the pieces of one wrapped number: each alone on a line,
-    the second on the next line; or in one cell of a row cut by pipes or tabs."""
+    """Whether two values may be the pieces of one wrapped number: the first ending its
+    line (alone there, or after the values before it: a text tool that writes a row's
+    cells on one line and a narrow cell's wrapped tail on the next), the second alone on
+    the next line; or in one cell of a row cut by pipes or tabs."""
     if first.line != then.line:
-        return then.line == first.line + 1 and all(
-            texts.get(c.line, "").strip() == c.text for c in (first, then))
+        return (then.line == first.line + 1 and texts.get(then.line, "").strip() == then.text
+                and not texts.get(first.line, "")[first.end_column - 1:].strip())
     text = texts.get(first.line, "")
     between = text[first.end_column - 1:then.column - 1]
     return ("|" in text or "\t" in text) and "|" not in between and "\t" not in between
