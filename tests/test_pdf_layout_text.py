@@ -191,8 +191,10 @@ def test_table_four_values_one_too_many_are_placed_only_before_the_block_they_br
     assert t4_values(text) == [1, 0, 0, 0, 1] + [None] * 10
 
 
-def test_table_four_values_short_of_a_whole_block_are_not_placed_by_order():
-    # pdfminer's text of LibreOffice's narrow header cells: two values after the header
-    # words, whose columns are unknown.
-    assert t4_values(_with_table_four(_T4_HEADER + "\n0\n0")) == [None] * 15
-    assert t4_values(_with_table_four(_T4_HEADER + "\n1\n0\n0\n0\n1\n0\n0")) == [1, 0, 0, 0, 1] + [None] * 10
+def test_table_four_values_short_of_fifteen_are_placed_only_before_a_block_they_break():
+    # A cell lost inside the first block: the second block, shifted, is not placed; cells
+    # lost after the last value are the last ones.
+    text = _with_table_four(_T4_HEADER + "\n1\n0\n0\n1\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0")
+    assert t4_values(text) == [None] * 15
+    text = _with_table_four(_T4_HEADER + "\n1\n0\n0\n0\n1\n0\n0")
+    assert t4_values(text) == [1, 0, 0, 0, 1, 0, 0] + [None] * 8

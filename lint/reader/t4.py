@@ -139,10 +139,10 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         cells[(b, c)] = to_cell(v)
     if len(values) != len(positions) and len(positions) == 15:
         # More numbers than cells or fewer: a value that is no cell (a number wrapped or
-        # cut in two that no one way of joining explains) or a cell lost stands somewhere,
-        # and every cell after it is shifted. The blocks before the first one that breaks
-        # its total (or is not whole) are placed; none after it: cells left unread, not
-        # misread.
+        # cut in two that no one way of joining explains) or a cell lost stands somewhere.
+        # Where a whole block breaks its total, it is there or before: that block and the
+        # ones after it, shifted, are left unread, not misread. (Cells lost after the
+        # last value are the last ones, as in any one-a-line table.)
         cells = _blocks_before_a_break(cells)
     elif interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
         # Values and header words in turn (pdfminer's reading order of a ruled table): the
@@ -179,14 +179,15 @@ def _header_then_values(info: LineInfo) -> bool:
 
 
 def _blocks_before_a_break(cells: dict[tuple[str, str], Cell]) -> dict[tuple[str, str], Cell]:
-    """The cells of the blocks, in order, up to the first block not whole or whose total
-    is not the sum of its four results."""
+    """The cells of the blocks, in order, up to the first whole block whose total is not
+    the sum of its four results."""
     kept: dict[tuple[str, str], Cell] = {}
     for b in T4_BLOCKS:
-        parts = [cells[(b, c)].value if (b, c) in cells else None for c in T4_COLS]
-        if not all(isinstance(v, int) for v in parts) or sum(parts[:4]) != parts[4]:
+        block = {(b, c): cells[(b, c)] for c in T4_COLS if (b, c) in cells}
+        parts = [cell.value for cell in block.values()]
+        if len(parts) == len(T4_COLS) and all(isinstance(v, int) for v in parts) and sum(parts[:4]) != parts[4]:
             break
-        kept.update(((b, c), cells[(b, c)]) for c in T4_COLS)
+        kept.update(block)
     return kept
 
 
