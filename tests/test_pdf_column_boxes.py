@@ -1,6 +1,8 @@
 """Table 三 as pdfminer.six's ``extract_text`` writes a ruled grid whose columns are text
 boxes: the first rows' labels, then the header's words, then those rows' values column by
-column, and the box of the 总计 column last, under its own header word."""
+column, and the box of the 总计 column last, under its own header word; and a browser's
+print of a CMS table, each cell a text box, rows' values one a line in an order of
+pdfminer's grouping (the identities say which placements cannot be)."""
 from __future__ import annotations
 
 from gplint import lint_text, parse
@@ -100,3 +102,39 @@ def test_too_many_values_on_the_rows_one_line_are_still_the_reports():
     text = example_report().replace(_R03, _R03[:-2] + "\t1\t5\t6")
     assert _t3_row(text, "R03") == [2, 0, 0, 0, 0, 0, 1]
     assert "T103" in {d.code for d in lint_text(text)}
+
+
+_R24 = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4"
+_R25 = "四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1"
+
+
+def _one_a_line(text: str, row: str, values: list[int]) -> str:
+    assert row in text
+    return text.replace(row, "\n".join([row.strip().split("\t")[0], *map(str, values)]))
+
+
+def _gathered_stream() -> str:
+    """The example with （一）'s label followed by thirteen values (other rows' among them):
+    a stream whose rows' places the text does not give."""
+    return _streamed([2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1], [2])
+
+
+def test_a_streams_total_row_below_what_the_results_read_sum_to_is_left_unread():
+    # （七）总计 followed by 四's values and 四 by （七）'s: the total read (1 0 0 0 0 0 1) is
+    # less than the results read in the 法人 column (（四）1's 1): a misplaced row.
+    text = _one_a_line(_one_a_line(_gathered_stream(), _R24, [1, 0, 0, 0, 0, 0, 1]), _R25, [3, 1, 0, 0, 0, 0, 4])
+    assert _t3_row(text, "R24") == [None] * 7
+    codes = {d.code for d in lint_text(text)}
+    assert "T190" in codes and not codes & {"A101", "A102", "A104", "N101"}
+
+
+def test_a_streams_row_that_does_not_add_up_is_left_unread():
+    text = _one_a_line(_gathered_stream(), _R24, [3, 1, 0, 0, 0, 0, 1])
+    assert _t3_row(text, "R24") == [None] * 7
+
+
+def test_a_row_that_does_not_add_up_outside_a_gathered_stream_is_the_reports_error():
+    for text in (example_report().replace(_R24, _R24[:-1] + "1"),
+                 _one_a_line(example_report(), _R24, [3, 1, 0, 0, 0, 0, 1])):
+        assert _t3_row(text, "R24") == [3, 1, 0, 0, 0, 0, 1]
+        assert "A101" in {d.code for d in lint_text(text)}

@@ -76,6 +76,9 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
         elif issue.kind == "t4-value-count":
             flags.add("unplaced")  # which block a value belongs to is unknown
             span = span or issue.span
+        elif issue.kind == "t3-stream-misplaced":
+            flags.add("misplaced")  # the column identities show the stream's rows misplaced
+            span = span or issue.span
         elif issue.kind == "t4-values-interleaved":
             flags.add("interleaved")  # the order read is the page's, not the table's
             span = span or issue.span

@@ -175,7 +175,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
 
 
 #: Flags of a row that holds values of other rows.
-_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "stacked"})
+_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "misplaced", "stacked"})
 
 
 #: The fewest values a line left in no row carries when it is a row of table 三 (its six
