@@ -1,7 +1,7 @@
 """Small questions about a few tokens of a line, asked while it is cut into cells
 (:mod:`.lines`): is it a page footer, a number written with its unit, a signed number run
 against a row label, does a text end in a table row label, a dash written against its
-label after a colon.
+label after a colon; and whether a row's values stand on a line cut only by blanks.
 """
 from __future__ import annotations
 
@@ -197,3 +197,10 @@ def dash_after_label(label: LCell) -> Optional[tuple[LCell, LCell]]:
 def written_against(cell: LCell, label: Optional[LCell]) -> bool:
     """Whether ``cell`` is written against the end of ``label``, nothing between them."""
     return label is not None and cell.line == label.line and cell.column == label.end_column
+
+
+def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
+    """Whether a row's values stand on a line cut only by blanks: two on one line, or
+    one on its row label's line (not one value a line under the label, where each line
+    is a cell and an empty cell an empty line)."""
+    return bool(values) and (values[0].line == row_line or len({c.line for c in values}) < len(values))

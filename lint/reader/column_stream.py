@@ -1,6 +1,7 @@
 """A column stream's helpers (pdfminer's column-by-column numbers after k row labels):
 where its rows' values stand, which column is the 总计, and how many rows a reading
-confirms (the row total, C7 = C1 + … + C6, picks a stream's orientation). Used by
+confirms (the row total, C7 = C1 + … + C6, picks a stream's orientation), and the layout
+"column stream" (whole rows column by column, placed in the format's order). Used by
 :mod:`.region`'s layouts "vertical" and "column".
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from decimal import Decimal
 from typing import Optional, Sequence
 
 from .cells import LCell
-from .vectors import Vector
+from .vectors import Stream, Vector
 
 
 def column_major_rows(vals: Sequence[LCell], rows: int, width: int) -> list[list[int]]:
@@ -50,3 +51,14 @@ def row_score(vectors: Sequence[Vector]) -> int:
             if sum(nums[:6]) == nums[6]:
                 score += 1
     return score
+
+
+def column_stream_in_order(stream: Stream, first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
+    """Layout "column stream": whole rows of values column by column after labels that do
+    not account for them; the rows are taken in the format's order from the first label."""
+    rows = len(stream.cells) // width
+    seq = list(row_order)
+    start = seq.index(first_key) if first_key in seq else 0
+    by_row = column_major_rows(stream.cells, rows, width)
+    return [stream.vector(seq[start + r] if start + r < len(seq) else None, by_row[r], None, "column", r)
+            for r in range(rows)]

@@ -27,7 +27,8 @@ from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
 from .cell_shapes import dash_after_label, written_against
 from .row_numbers import drop_row_numbers
-from .column_stream import column_major_rows, row_score
+from .column_stream import column_major_rows, column_stream_in_order, row_score
+from .paragraph_pieces import bulleted_piece, piece_under_label, without_bullet
 from .stream_tails import completes_row
 from .vectors import LabelAt, Stream, Vector
 
@@ -93,6 +94,11 @@ class _RegionReader:
         short, self.short_row = self.short_row, None
         if short is not None and self.continues_row(short, info):
             return
+        if short is not None and short.layout == "row" and info.labels and completes_row(short.cells, info):
+            # The row's last values before the next row's label (layout "paragraphs under a label").
+            short.extend_at(without_bullet(info.values), info.number)
+            self.labels_alone(info.labels, info.number)
+            return
         # The cells as the line table read them, their line the region line's: a region's
         # lines repeat "0" and "| 0 | 0 |" by the hundred.
         labs, vals = info.labels, info.values
@@ -100,10 +106,16 @@ class _RegionReader:
             self.buffer.append(vals[0])  # one value a line: part of a stream
             self.buffer_lines.append(info.number)
             return
+        if not labs and len(self.pending) == 1 and (piece := piece_under_label(
+                info, self.width_of(self.pending[0][0]), len(self.buffer))) is not None:
+            self.buffer.extend(piece)  # layout "paragraphs under a label"
+            self.buffer_lines.extend([info.number] * len(piece))
+            return
         has_num = "num" in map(CELL_KIND, vals)
         if has_num and self.buffer and self.ends_stream_above(info):
-            self.buffer.extend(vals)
-            self.buffer_lines.extend([info.number] * len(vals))
+            tail = without_bullet(vals)
+            self.buffer.extend(tail)
+            self.buffer_lines.extend([info.number] * len(tail))
             self.flush()
             self.labels_alone(labs, info.number)
             return
@@ -163,8 +175,15 @@ class _RegionReader:
             return False
         if any(c.fused for c in row.cells) or any(c.fused for c in vals):
             return False  # digits run together: how many cells they hold is unknown
+        piece = bulleted_piece(info) if row.layout == "row" and row.label is not None else None
+        if piece is not None:
+            vals = piece
         if len(row.cells) + len(vals) != self.width_of(row.key):
-            return False
+            if piece is None or len(row.cells) + len(piece) > self.width_of(row.key):
+                return False
+            row.extend_at(piece, info.number)  # layout "paragraphs under a label": more to come
+            self.short_row = row
+            return True
         row.extend_at(vals, info.number)
         return True
 
@@ -276,17 +295,6 @@ def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths:
     return vectors
 
 
-def column_stream_in_order(stream: Stream, first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
-    """Layout "column stream": whole rows of values column by column after labels that do
-    not account for them; the rows are taken in the format's order from the first label."""
-    rows = len(stream.cells) // width
-    seq = list(row_order)
-    start = seq.index(first_key) if first_key in seq else 0
-    by_row = column_major_rows(stream.cells, rows, width)
-    return [stream.vector(seq[start + r] if start + r < len(seq) else None, by_row[r], None, "column", r)
-            for r in range(rows)]
-
-
 def unlabelled_stream(stream: Stream, width: int) -> list[Vector]:
     """Values with no label before them: whole rows when they divide into rows, else one
     vector that :func:`align` places between its labelled neighbours."""
@@ -385,10 +393,3 @@ def fit(vals: Sequence[LCell], width: int, label: Optional[LCell] = None) -> lis
         # converter made for an office grid's sliver columns (HTML/Word → markdown).
         vals = [c for c in vals if c.kind != "blank" or c.text]
     return vals
-
-
-def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
-    """Whether a row's values stand on a line cut only by blanks: two on one line, or
-    one on its row label's line (not one value a line under the label, where each line
-    is a cell and an empty cell an empty line)."""
-    return bool(values) and (values[0].line == row_line or len({c.line for c in values}) < len(values))

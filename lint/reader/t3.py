@@ -30,7 +30,8 @@ from .t3_fit import choose_drop, choose_join, chosen_from_a_stream, short_of_sub
 from .t3_header import Header, read_header, label_row as _t3_label_row, row_named as _t3_row_named
 from .t3_total_apart import total_apart
 from .cells import cells_span, to_cell, to_cells
-from .region import Vector, Widths, align, blank_separated, fit, read_region
+from .cell_shapes import blank_separated
+from .region import Vector, Widths, align, fit, read_region
 
 
 def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
