@@ -1,7 +1,8 @@
 """Small questions about a few tokens of a line, asked while it is cut into cells
 (:mod:`.lines`): is it a page footer, a number written with its unit, a signed number run
 against a row label, does a text end in a table row label, a dash written against its
-label after a colon; and whether a row's values stand on a line cut only by blanks.
+label after a colon; whether a row's values stand on a line cut only by blanks, and a
+list item's bullet before them.
 """
 from __future__ import annotations
 
@@ -204,3 +205,12 @@ def blank_separated(values: Sequence[LCell], row_line: int) -> bool:
     one on its row label's line (not one value a line under the label, where each line
     is a cell and an empty cell an empty line)."""
     return bool(values) and (values[0].line == row_line or len({c.line for c in values}) < len(values))
+
+
+def without_bullet(vals: Sequence[LCell]) -> Sequence[LCell]:
+    """``vals`` with a list item's bullet before a number set aside (「- 0」: the dash at
+    the line's start is no cell)."""
+    if len(vals) >= 2 and vals[0].kind == "blank" and vals[0].text == "-" and vals[0].column == 1 \
+            and vals[1].kind == "num":
+        return vals[1:]
+    return vals

@@ -1,7 +1,8 @@
 """A column stream's helpers (pdfminer's column-by-column numbers after k row labels):
 where its rows' values stand, which column is the 总计, and how many rows a reading
 confirms (the row total, C7 = C1 + … + C6, picks a stream's orientation), and the layout
-"column stream" (whole rows column by column, placed in the format's order). Used by
+"column stream" (whole rows column by column, placed in the format's order) and values
+with no label before them. Used by
 :mod:`.region`'s layouts "vertical" and "column".
 """
 from __future__ import annotations
@@ -62,3 +63,12 @@ def column_stream_in_order(stream: Stream, first_key: str, width: int, row_order
     by_row = column_major_rows(stream.cells, rows, width)
     return [stream.vector(seq[start + r] if start + r < len(seq) else None, by_row[r], None, "column", r)
             for r in range(rows)]
+
+
+def unlabelled_stream(stream: Stream, width: int) -> list[Vector]:
+    """Values with no label before them: whole rows when they divide into rows, else one
+    vector that :func:`align` places between its labelled neighbours."""
+    n = len(stream.cells)
+    if width > 1 and n > width + 1 and n % width == 0:
+        return [stream.vector(None, range(r * width, (r + 1) * width), None, "vertical") for r in range(n // width)]
+    return [stream.vector(None, range(n), None, "vertical")]

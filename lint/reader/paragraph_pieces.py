@@ -3,24 +3,17 @@ cells (pymupdf4llm of a browser's print of ``<div>`` cells). A row's values come
 several lines after its label, a few a line cut by blanks, some after a list item's bullet:
 「2.没有现成信息需要另行制作 0」 / 「- 0」 / 「0 0」 / 「- 0」 … or the label alone and then
 「0 0 0 0 0」 / 「0」 / 「0」. Each such line is a piece of the row: its values join the row
-(or the stream under the label waiting) while they do not outnumber it, and the row is
-read when they make it whole (:mod:`.region`); a row they leave short is read as any
-short row is (its cells unknown).
+(or the stream under the label waiting) when they make it whole (:mod:`.region`); lines
+that do not make a row whole are read as they were before.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from .cell_shapes import without_bullet
 from .cells import LCell, LineInfo
-
-
-def without_bullet(vals: Sequence[LCell]) -> Sequence[LCell]:
-    """``vals`` with a list item's bullet before a number set aside (「- 0」: the dash at
-    the line's start is no cell)."""
-    if len(vals) >= 2 and vals[0].kind == "blank" and vals[0].text == "-" and vals[0].column == 1 \
-            and vals[1].kind == "num":
-        return vals[1:]
-    return vals
+from .stream_tails import completes_row
+from .vectors import Vector
 
 
 def bulleted_piece(info: LineInfo) -> Optional[list[LCell]]:
@@ -41,3 +34,37 @@ def piece_under_label(info: LineInfo, width: int, buffered: int) -> Optional[lis
     if vals is None or len(vals) >= width or buffered + len(vals) > width:
         return None
     return vals
+
+
+class RowPieces:
+    """A row read with its label and short of values, and the lines of values held after
+    it: they join it only when they make it whole (its last values may stand before the
+    next row's label, when the row then adds up); else they are read as before."""
+
+    def __init__(self, row: Vector, width: int, info: LineInfo, piece: Sequence[LCell]) -> None:
+        self.row, self.width = row, width
+        self.held: list[LineInfo] = [info]
+        self.pieces: list[Sequence[LCell]] = [piece]
+        self.count = len(row.cells) + len(piece)
+        self.whole = False
+
+    def take(self, info: LineInfo) -> bool:
+        """Hold the line, or make the row whole with it; False when it does neither."""
+        piece = bulleted_piece(info)
+        if piece is not None and self.count + len(piece) < self.width:
+            self.held.append(info)
+            self.pieces.append(piece)
+            self.count += len(piece)
+            return True
+        values = [c for p in self.pieces for c in p]
+        if piece is not None and self.count + len(piece) == self.width:
+            tail = piece
+        elif info.labels and completes_row([*self.row.cells, *values], info):
+            tail = list(without_bullet(info.values))
+        else:
+            return False
+        for held, p in zip(self.held, self.pieces):
+            self.row.extend_at(p, held.number)
+        self.row.extend_at(tail, info.number)
+        self.whole = True
+        return True

@@ -25,10 +25,10 @@ from .. import labels as L
 from ..model import Span
 from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
-from .cell_shapes import dash_after_label, written_against
+from .cell_shapes import dash_after_label, without_bullet, written_against
 from .row_numbers import drop_row_numbers
-from .column_stream import column_major_rows, column_stream_in_order, row_score
-from .paragraph_pieces import bulleted_piece, piece_under_label, without_bullet
+from .column_stream import column_major_rows, column_stream_in_order, row_score, unlabelled_stream
+from .paragraph_pieces import RowPieces, bulleted_piece, piece_under_label
 from .stream_tails import completes_row
 from .vectors import LabelAt, Stream, Vector
 
@@ -89,9 +89,23 @@ class _RegionReader:
         #: A row just read whose label names no row (a piece: 「2.申」), its line and label
         #: text: a label on the next line may be the rest of it (see :meth:`labels_alone`).
         self.unnamed_row: Optional[tuple[Vector, int, str]] = None
+        #: A short row taking the lines of values after it (None; False while they are
+        #: read again because they did not make it whole).
+        self.pieces: Optional[RowPieces] = None
 
     def take(self, info: LineInfo) -> None:
         short, self.short_row = self.short_row, None
+        if self.pieces:  # (a short row taking the lines of values after it)
+            pieces, self.pieces = self.pieces, False
+            if pieces.take(info):
+                self.pieces = None if pieces.whole else pieces
+                if pieces.whole and info.labels:
+                    self.labels_alone(info.labels, info.number)
+                return
+            self.short_row = pieces.row  # not made whole: its lines read as before
+            for held in pieces.held:
+                self.take(held)
+            self.pieces = None
         if short is not None and self.continues_row(short, info):
             return
         if short is not None and short.layout == "row" and info.labels and completes_row(short.cells, info):
@@ -179,10 +193,9 @@ class _RegionReader:
         if piece is not None:
             vals = piece
         if len(row.cells) + len(vals) != self.width_of(row.key):
-            if piece is None or len(row.cells) + len(piece) > self.width_of(row.key):
+            if piece is None or self.pieces is False or len(row.cells) + len(piece) > self.width_of(row.key):
                 return False
-            row.extend_at(piece, info.number)  # layout "paragraphs under a label": more to come
-            self.short_row = row
+            self.pieces = RowPieces(row, self.width_of(row.key), info, piece)  # layout "paragraphs under a label"
             return True
         row.extend_at(vals, info.number)
         return True
@@ -293,15 +306,6 @@ def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths:
         vectors.append(stream.vector(key, range(pos, pos + w), lab, "vertical"))
         pos += w
     return vectors
-
-
-def unlabelled_stream(stream: Stream, width: int) -> list[Vector]:
-    """Values with no label before them: whole rows when they divide into rows, else one
-    vector that :func:`align` places between its labelled neighbours."""
-    n = len(stream.cells)
-    if width > 1 and n > width + 1 and n % width == 0:
-        return [stream.vector(None, range(r * width, (r + 1) * width), None, "vertical") for r in range(n // width)]
-    return [stream.vector(None, range(n), None, "vertical")]
 
 
 def stream_rows(stream: Stream, pending: Sequence[tuple[str, LabelAt]], width: int,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .cells import LCell, LineInfo
-from .paragraph_pieces import without_bullet
+from .cell_shapes import without_bullet
 
 #: Table 三's width: six applicant columns and the 总计.
 _WIDTH = 7
