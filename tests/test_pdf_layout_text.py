@@ -198,3 +198,13 @@ def test_table_four_values_short_of_fifteen_are_placed_only_before_a_block_they_
     assert t4_values(text) == [None] * 15
     text = _with_table_four(_T4_HEADER + "\n1\n0\n0\n0\n1\n0\n0")
     assert t4_values(text) == [1, 0, 0, 0, 1, 0, 0] + [None] * 8
+
+
+def test_wrapped_ends_on_the_line_below_table_four_values_are_joined_by_the_block_totals():
+    # pdfplumber's and pdftotext's text of LibreOffice's PDF: the values' line, then the
+    # ends of the numbers two narrow cells wrapped (178 and 351), in their order.
+    text = _with_table_four(_T4_HEADER + "\n72 64 17 37 35 13 4 8 1 26 12 1 1 6 20\n8 1")
+    assert t4_values(text) == [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    # Ends that no way explains: the block they break is not placed, nor the ones after.
+    text = _with_table_four(_T4_HEADER + "\n72 64 17 37 35 13 4 8 1 26 12 1 1 6 20\n9 9")
+    assert t4_values(text) == [None] * 15
