@@ -71,9 +71,10 @@ def _row_total_broken(row: Row) -> bool:
 def misplaced_rows_unread(rows: dict[str, Row], issues: list[Issue]) -> dict[str, Row]:
     """``rows`` with the rows of a stream that the column bounds show misplaced left
     unread (their values kept as left over), an issue for each."""
-    stream = {k for k, row in rows.items() if _on_several_lines(row)}
-    if not any(rows[k].count > len(_T3.column_keys) for k in stream):
+    width = len(_T3.column_keys)
+    if not any(row.count > width and _on_several_lines(row) for row in rows.values()):
         return rows  # (nearly every table: no row gathered other rows' values)
+    stream = {k for k, row in rows.items() if _on_several_lines(row)}
     columns, bounding = _broken_columns(rows)
     unread = {k for k in bounding if k in stream}
     unread |= {k for k in _T3.leaves if k in stream and any(_value(rows, k, c) for c in columns)}
