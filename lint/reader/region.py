@@ -27,7 +27,7 @@ from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
 from .cell_shapes import dash_after_label, without_bullet, written_against
 from .row_numbers import drop_row_numbers
-from .column_stream import column_major_rows, column_stream_in_order, row_score, unlabelled_stream
+from .column_stream import column_major_rows, column_stream_in_order, labelled_stream, row_score, unlabelled_stream
 from .paragraph_pieces import RowPieces, bulleted_piece, piece_under_label
 from .stream_tails import completes_row
 from .vectors import LabelAt, Stream, Vector
@@ -61,6 +61,8 @@ def read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row
     for info in infos:
         if not (info.blank or info.footer or info.md_rule):
             reader.take(info)
+    if reader.pieces:
+        reader.release_pieces()
     reader.flush()
     drop_row_numbers(reader.out.vectors, width_of, full_width)
     return reader.out
@@ -91,21 +93,18 @@ class _RegionReader:
         self.unnamed_row: Optional[tuple[Vector, int, str]] = None
         #: A short row taking the lines of values after it (None; False while they are
         #: read again because they did not make it whole).
-        self.pieces: Optional[RowPieces] = None
+        self.pieces: "RowPieces | bool | None" = None
 
     def take(self, info: LineInfo) -> None:
-        short, self.short_row = self.short_row, None
         if self.pieces:  # (a short row taking the lines of values after it)
-            pieces, self.pieces = self.pieces, False
-            if pieces.take(info):
-                self.pieces = None if pieces.whole else pieces
-                if pieces.whole and info.labels:
-                    self.labels_alone(info.labels, info.number)
+            if self.pieces.take(info):
+                if self.pieces.whole:
+                    self.pieces = None
+                    if info.labels:
+                        self.labels_alone(info.labels, info.number)
                 return
-            self.short_row = pieces.row  # not made whole: its lines read as before
-            for held in pieces.held:
-                self.take(held)
-            self.pieces = None
+            self.release_pieces()
+        short, self.short_row = self.short_row, None
         if short is not None and self.continues_row(short, info):
             return
         if short is not None and short.layout == "row" and info.labels and completes_row(short.cells, info):
@@ -177,6 +176,14 @@ class _RegionReader:
             self.short_row = vector
             if lab_cell is not None and vals and vals[-1].column < lab_cell[0].column:
                 self.tail_then_label = (vector, (key, lab_cell))
+
+    def release_pieces(self) -> None:
+        """Read the lines held after a short row that they did not make whole as before."""
+        pieces, self.pieces = self.pieces, False
+        self.short_row = pieces.row
+        for held in pieces.held:
+            self.take(held)
+        self.pieces = None
 
     def continues_row(self, row: Vector, info: LineInfo) -> bool:
         """Layout "wrapped values": a row printed on blank-separated lines ran out of
@@ -286,26 +293,6 @@ class _RegionReader:
                 self.out.vectors.append(stream.vector(key, range(n), lab, "vertical"))
         else:
             self.out.vectors.extend(unlabelled_stream(stream, full))
-
-
-def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths: Sequence[int],
-                    out: RegionRead) -> list[Vector]:
-    """Layouts "vertical" and "column": k row labels, then exactly their values, one a line.
-    Rows of one width may be written row by row (HTML, DOCX) or column by column (pdfminer):
-    the orientation the row totals confirm wins (:func:`row_score`)."""
-    w = widths[0]
-    if all(x == w for x in widths) and w > 1:
-        by_row = column_major_rows(stream.cells, len(head), w)
-        col_major = [stream.vector(key, by_row[r], lab, "column", r) for r, (key, lab) in enumerate(head)]
-        row_major = [stream.vector(key, range(r * w, (r + 1) * w), lab, "vertical") for r, (key, lab) in enumerate(head)]
-        chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
-        out.column_major = out.column_major or chosen is col_major
-        return chosen
-    vectors, pos = [], 0
-    for (key, lab), w in zip(head, widths):
-        vectors.append(stream.vector(key, range(pos, pos + w), lab, "vertical"))
-        pos += w
-    return vectors
 
 
 def stream_rows(stream: Stream, pending: Sequence[tuple[str, LabelAt]], width: int,
