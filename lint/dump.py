@@ -48,6 +48,8 @@ def describe_issue(issue: Issue) -> str:
         return f"{table}该行{has} {issue.found} 个数值，应为 {issue.expected} 个"
     if kind.endswith("-row-gap-unknown"):
         return f"{table}“{row}”行只有 {issue.found} 个数值，且没有分隔符，无法确定空缺的是哪一格"
+    if kind == "t3-stream-misplaced":
+        return f"表三“{row}”行的数值读自逐格的数值流，按此读法表内勾稽关系不成立，可能是相邻行的数值，未采用：{values}"
     if kind == "t4-value-count":
         return f"表四应有 {issue.expected} 个数值，读到 {issue.found} 个"
     if kind == "t4-values-interleaved":

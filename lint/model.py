@@ -148,6 +148,9 @@ class Issue:
     - ``t2-row-gap-unknown``, ``t3-row-gap-unknown``: a row of ``found`` values cut only by
       blanks, fewer than its ``expected`` cells: which cell is missing is unknown, so none
       of its values is placed;
+    - ``t3-stream-misplaced``: a row of a stream of values (one a line, other rows'
+      among them) whose placement the column identities or its own total disprove: none
+      of its ``found`` values (``values``) is placed;
     - ``t4-value-count``: table 四 printed with ``found`` values for ``expected`` cells;
     - ``t4-values-interleaved``: table 四's values read between lines of its header words,
       in an order that breaks ``found`` (two or more) of its blocks' totals;

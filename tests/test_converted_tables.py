@@ -210,6 +210,16 @@ def test_two_numbers_each_cut_in_two_are_joined_by_the_row_total():
     assert not {"T103", "A104"} & {d.code for d in lint_text(text)}
 
 
+def test_a_number_cut_in_two_beside_an_empty_sliver_cell_is_joined_by_the_row_total():
+    # pymupdf4llm of LibreOffice's PDF: |3.其<br>他||1|08|2|0|0|0||0|110|, 108 cut into 1
+    # and 08 and an empty cell where the grid has a sliver column.
+    old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
+    text = example_report().replace(old, "|（|七）|总计||1|3|2|0|0|0||0|15|\n")
+    report = report_to_dict(parse(text))
+    assert report["t3"]["R24"] == {"C1": 13, "C2": 2, "C3": 0, "C4": 0, "C5": 0, "C6": 0, "C7": 15}
+    assert "T103" not in [d.code for d in lint_text(text)]
+
+
 def test_two_values_too_many_that_two_ways_of_joining_explain_stay_t103():
     # 1|1|1|0|0|0|0|1|2 adds up joined as 11 1 0 0 0 0 12 and as 1 11 0 0 0 0 12: unknown.
     old = "\t（七）总计\t3\t1\t0\t0\t0\t0\t4\n"
@@ -300,3 +310,45 @@ def test_block_headings_of_table_two_cut_into_cells_still_start_the_table():
     for table in (whole, cut):
         t2 = report_to_dict(parse(with_table(example_report(), "S2", table)))["t2"]
         assert (t2["norm.issued"], t2["norm.in_force"], t2["licensing"], t2["penalty"]) == (3, 17, 57, 94)
+
+
+_ROWS_13_TO_15 = ("\t（四）无法提供\t1.本机关不掌握相关政府信息\t0\t1\t0\t0\t0\t0\t1\n"
+                  "\t\t2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n"
+                  "\t\t3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0\n")
+
+
+def test_a_rows_values_in_paragraphs_under_its_label_are_the_row():
+    # pymupdf4llm of a browser's print of <div> cells: a label, then its values a few a
+    # paragraph, some list items (「- 0」); a label with its first value, the rest below, the
+    # last before the next row's label (「0 3.补正后…」).
+    page = example_report()
+    assert _ROWS_13_TO_15 in page
+    text = page.replace(_ROWS_13_TO_15, "\n- （四）无法提供\n\n- 1.本机关不掌握相关政府信息\n\n0 1\n\n- 0\n\n0\n\n0 0\n\n- 1\n\n"
+                        "2.没有现成信息需要另行制作 0\n\n- 0\n\n0 0 0\n\n- 0\n\n0 3.补正后申请内容仍不明确\n\n"
+                        "0 0 0 0\n\n0\n\n0 0\n\n")
+    t3 = report_to_dict(parse(text))["t3"]
+    assert list(t3["R13"].values()) == [0, 1, 0, 0, 0, 0, 1]
+    assert list(t3["R14"].values()) == list(t3["R15"].values()) == [0] * 7
+    assert not {d.code for d in lint_text(text)}
+
+
+def test_paragraphs_short_of_a_row_leave_it_unread():
+    # Six values under the label (a report's blank cell the paragraphs do not show):
+    # which cell is empty is unknown.
+    page = example_report()
+    text = page.replace(_ROWS_13_TO_15, "\n- （四）无法提供\n\n- 1.本机关不掌握相关政府信息\n\n0 1\n\n- 0\n\n0 0\n\n- 1\n\n"
+                        + _ROWS_13_TO_15.split("\n", 1)[1])
+    assert list(report_to_dict(parse(text))["t3"]["R13"].values()) == [None] * 7
+
+
+def test_rows_of_six_values_run_on_in_a_paragraph_are_cut_row_by_row():
+    # A report's blank 总计 cells, which a paragraph does not show: each row is there,
+    # its cells unknown (was: one row read, the others "missing", T105).
+    page = example_report()
+    start, end = page.index("一、本年新收政府信息公开申请数量\t"), page.index("\t（三）不予公开")
+    text = page[:start] + ("一、本年新收政府信息公开申请数量 3 1 0 0 0 0 二、上年结转政府信息公开申请数量 1 0 0 0 0 0 "
+                           "三、本年度办理结果 （一）予以公开 2 0 0 0 0 0 （二）部分公开（区分处理的，只计这一情形，"
+                           "不计其他情形） 1 0 0 0 0 0\n") + page[end:]
+    rows = report_to_dict(parse(text))["t3_rows"]
+    assert all(rows[k]["count"] == 6 for k in ("R01", "R02", "R03", "R04"))
+    assert "T105" not in {d.code for d in lint_text(text)}

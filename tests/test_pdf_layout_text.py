@@ -173,3 +173,38 @@ def test_a_short_row_under_a_header_without_a_total_column_keeps_seven_cells():
     assert len(row.cells) == 7 and row.cells[6].value is None
     assert report_to_dict(report)["t3"]["R17"]["C1"] == 0  # (the dump read every cell: no IndexError)
     assert all(len(r.cells) == 7 for r in report.t3.rows.values())
+
+
+_T4_HEADER = "\n".join(["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+                        *(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)])
+
+
+def test_a_number_wrapped_after_a_lines_values_is_joined_by_the_block_totals():
+    # pypdf's text of LibreOffice's PDF: a row's cells on one line, a narrow cell's wrapped
+    # tail alone on the next (178 as 17 / 8, 351 as 35 / 1).
+    text = _with_table_four(_T4_HEADER + "\n72 64 17\n8\n37 35\n1\n13 4 8 1 26 12 1 1 6 20")
+    assert t4_values(text) == [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+
+
+def test_table_four_values_one_too_many_are_placed_only_before_the_block_they_break():
+    text = _with_table_four(_T4_HEADER + "\n1 0 0 0 1\n0 5 0 0 0 0\n0 0 0 0 0")
+    assert t4_values(text) == [1, 0, 0, 0, 1] + [None] * 10
+
+
+def test_table_four_values_short_of_fifteen_are_placed_only_before_a_block_they_break():
+    # A cell lost inside the first block: the second block, shifted, is not placed; cells
+    # lost after the last value are the last ones.
+    text = _with_table_four(_T4_HEADER + "\n1\n0\n0\n1\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0")
+    assert t4_values(text) == [None] * 15
+    text = _with_table_four(_T4_HEADER + "\n1\n0\n0\n0\n1\n0\n0")
+    assert t4_values(text) == [1, 0, 0, 0, 1, 0, 0] + [None] * 8
+
+
+def test_wrapped_ends_on_the_line_below_table_four_values_are_joined_by_the_block_totals():
+    # pdfplumber's and pdftotext's text of LibreOffice's PDF: the values' line, then the
+    # ends of the numbers two narrow cells wrapped (178 and 351), in their order.
+    text = _with_table_four(_T4_HEADER + "\n72 64 17 37 35 13 4 8 1 26 12 1 1 6 20\n8 1")
+    assert t4_values(text) == [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    # Ends that no way explains: the block they break is not placed, nor the ones after.
+    text = _with_table_four(_T4_HEADER + "\n72 64 17 37 35 13 4 8 1 26 12 1 1 6 20\n9 9")
+    assert t4_values(text) == [None] * 15

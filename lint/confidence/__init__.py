@@ -33,6 +33,9 @@ gaps-unknown       a short row with no empty cell written, among three or    yes
                    values are in is unknown
 gathered           twice as many values as the table has columns, or more:  yes
                    several rows' values read as one (a column stream)
+misplaced          a row read from a stream of values one a line (a PDF's text   yes
+                   boxes) where the column identities, or its own total,
+                   show the stream's rows misplaced (left unread)
 interleaved        table 四's values read between lines of its header words     yes
                    (a PDF's reading order) and two or more blocks' totals
                    broken by that order

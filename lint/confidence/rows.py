@@ -45,8 +45,10 @@ def cell_flags(cell: Cell, counts: bool) -> set[str]:
 
 
 def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, found: Optional[int],
-         issues: list[Issue], counts: bool, extra: int = 0, also: int = 0) -> RowConfidence:
-    """``also``: a second width the row may have (table 三 whose header has no 总计)."""
+         issues: list[Issue], counts: bool, extra: int = 0, also: int = 0,
+         left_over: tuple[Cell, ...] = ()) -> RowConfidence:
+    """``also``: a second width the row may have (table 三 whose header has no 总计);
+    ``left_over``: the values the reader read on the row and placed in no cell."""
     flags: set[str] = set()
     span = None
     raw = ""
@@ -74,6 +76,9 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
         elif issue.kind == "t4-value-count":
             flags.add("unplaced")  # which block a value belongs to is unknown
             span = span or issue.span
+        elif issue.kind == "t3-stream-misplaced":
+            flags.add("misplaced")  # the column identities show the stream's rows misplaced
+            span = span or issue.span
         elif issue.kind == "t4-values-interleaved":
             flags.add("interleaved")  # the order read is the page's, not the table's
             span = span or issue.span
@@ -85,7 +90,7 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
         flags.add("too-few")
     elif n > expected:
         flags.add("too-many")
-        if expected >= 3 and n >= 2 * expected and _on_several_lines(cells):
+        if expected >= 3 and n >= 2 * expected and _on_several_lines((*cells, *left_over)):
             # Read down a column stream, not across: no row prints its cells twice over,
             # these are other rows' values. (Cells the text puts on the row's one line are
             # the row's own, however many: T103's.)
@@ -101,7 +106,7 @@ def spilled_rows(printed: Sequence[tuple[str, Any]], rows: dict[str, RowConfiden
     order = sorted((row.line, key, row) for key, row in printed if key in rows and row.line > 0)
     spilled: set[str] = set()
     for i, (_line, key, row) in enumerate(order):
-        if "too-many" not in rows[key].flags or not _on_several_lines(row.cells):
+        if "too-many" not in rows[key].flags or not _on_several_lines((*row.cells, *row.extra)):
             continue
         for _n, other, _row in order[max(0, i - 1):i] + order[i + 1:i + 2]:
             if rows[other].flags & {"too-few", "no-values"}:

@@ -142,7 +142,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
     for key, row in printed:
         own = row_issues.get(key, [])
         found = row.count if row.count > 7 else None
-        rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also)
+        rows[key] = row_confidence(key, row.line, row.cells[:7], 7, found, own, True, len(row.extra), also, row.extra)
     rows.update(lost)
     rows = stacked_rows(printed, spilled_rows(printed, rows), report.lines)
     # Rows the reader could not split leave no cells, only their issue.
@@ -175,7 +175,7 @@ def _t3(report: Report, issues: list[Issue]) -> TableConfidence:
 
 
 #: Flags of a row that holds values of other rows.
-_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "stacked"})
+_OTHER_ROWS_VALUES = frozenset({"gathered", "spilled", "misplaced", "stacked"})
 
 
 #: The fewest values a line left in no row carries when it is a row of table 三 (its six

@@ -1,7 +1,8 @@
 """Small questions about a few tokens of a line, asked while it is cut into cells
 (:mod:`.lines`): is it a page footer, a number written with its unit, a signed number (alone
 or run against a row label), a row label and its counted value in one cell, does a text
-end in a table row label, a dash written against its label after a colon.
+end in a table row label, a dash written against its label after a colon; a list item's
+bullet before a row's values.
 """
 from __future__ import annotations
 
@@ -238,3 +239,12 @@ def after_wide_gap(toks: Sequence[Tok]) -> bool:
     while toks[k].type in ("BLANK", "STAR") and toks[k].value.strip() == "":
         k -= 1
     return k >= 1 and toks[k - 1].type == "BLANK" and len(toks[k - 1].value) >= 2
+
+
+def without_bullet(vals: Sequence[LCell]) -> Sequence[LCell]:
+    """``vals`` with a list item's bullet before a number set aside (「- 0」: the dash at
+    the line's start is no cell)."""
+    if len(vals) >= 2 and vals[0].kind == "blank" and vals[0].text == "-" and vals[0].column == 1 \
+            and vals[1].kind == "num":
+        return vals[1:]
+    return vals

@@ -221,16 +221,17 @@ def lines_with_flattened_tables(text: str) -> list[int]:
 
 
 #: A table 三 row run on after a piece of label: a word's last character, a blank, then
-#: seven values cut by single blanks. (It opens with the blank, a literal: the search
-#: stops only at blanks, not at every Chinese character of the text.)
-_RUN_ON_ROW = lazy_compile(" (?<=[\u4e00-\u9fff）)] )(?:[0-9０-９]+[ \u3000]){6}[0-9０-９]+(?![0-9０-９.．])")
+#: seven values cut by single blanks, or six (a report's blank cell, which a paragraph
+#: does not show). (It opens with the blank, a literal: the search stops only at blanks,
+#: not at every Chinese character of the text.)
+_RUN_ON_ROW = lazy_compile(" (?<=[\u4e00-\u9fff）)] )(?:[0-9０-９]+[ \u3000]){5,6}[0-9０-９]+(?![0-9０-９.．])")
 #: How many rows run on make a line a table's rows joined by blanks.
 _RUN_ON_ROWS_MIN = 2
 
 
 def lines_with_rows_run_on(text: str) -> list[int]:
     """The (1-based) numbers of the lines of ``text`` that hold two or more of table 三's
-    rows run on, each a piece of label and its seven values (a PDF-to-markdown tool writes
+    rows run on, each a piece of label and its seven (or six) values (a PDF-to-markdown tool writes
     the last rows of a page it did not take for a table as one paragraph, its lines joined
     by blanks: 「2.申 0 0 0 0 0 0 0 请人 逾期 … 3.其 0 0 0 0 0 0 0 他 （七）总计 0 … 四、政府…」)."""
     counts: dict[int, int] = {}
@@ -262,7 +263,7 @@ _VALUES_FIRST = lazy_compile("(?:[0-9０-９]+[ \u3000]){7}(?=[\u4e00-\u9fff（(
 
 def row_cuts(text: str) -> list[int]:
     """Where a line of rows run on is cut into virtual lines: as a flattened page is (with
-    no anchor asked for), and after each row's seven values (the rest of a label cut in
+    no anchor asked for), and after each row's values (the rest of a label cut in
     pieces, 「2.申 0 0 0 0 0 0 0 请人 逾期 …」, is a line of its own, as its cell printed it)."""
     ends = [m.end() for m in _RUN_ON_ROW.finditer(text) if text[m.end():].strip()]
     return sorted(set(_segment_cuts(text)) | set(ends))

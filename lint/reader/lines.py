@@ -333,7 +333,8 @@ def _is_number(t) -> bool:
 def _values_first(line: Line) -> Optional[LineInfo]:
     """Layout "values first": a row's blank-separated values before its label, as PDF text
     gives a row whose label cell sits lower than its numbers ("290 1 0 0 3 0 294 （一）予以
-    公开"). Only two or more values and a text after them that is a table row label."""
+    公开"), or one number (a row's last value before the next row's label, 「0 四、结转下年度
+    继续办理」: a PDF-to-markdown tool's paragraph), and a table row label after them."""
     toks = _readable(line.tokens)
     k, vals = 0, []
     while k < len(toks):
@@ -346,7 +347,7 @@ def _values_first(line: Line) -> Optional[LineInfo]:
             k += 1
         else:
             break
-    if len(vals) < 2 or not any(t.type == "NUMBER" for t in vals) or k >= len(toks):
+    if not any(t.type == "NUMBER" for t in vals) or k >= len(toks):
         return None
     rest = toks[k:]
     text = _joined(rest).strip()

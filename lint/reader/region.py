@@ -25,11 +25,12 @@ from .. import labels as L
 from ..model import Span
 from .cells import LCell, LineInfo, at_line
 from .cells import CELL_KIND, CELL_TEXT
-from .cell_shapes import dash_after_label
+from .cell_shapes import dash_after_label, without_bullet
 from .joined_rows import rows_in_line
 from .row_width import blank_separated, fit  # (kept importable from here)
 from .row_numbers import drop_row_numbers
-from .column_stream import column_major_rows, row_score
+from .column_stream import column_major_rows, column_stream_in_order, labelled_stream, row_score, unlabelled_stream
+from .paragraph_pieces import RowPieces, bulleted_piece, piece_under_label
 from .stream_tails import completes_row
 from .vectors import LabelAt, Stream, Vector
 
@@ -62,6 +63,8 @@ def read_region(infos: Sequence[LineInfo], match, width_of, full_width: int, row
     for info in infos:
         if not (info.blank or info.footer or info.md_rule):
             reader.take(info)
+    if reader.pieces:
+        reader.release_pieces()
     reader.flush()
     drop_row_numbers(reader.out.vectors, width_of, full_width)
     return reader.out
@@ -90,10 +93,26 @@ class _RegionReader:
         #: A row just read whose label names no row (a piece: 「2.申」), its line and label
         #: text: a label on the next line may be the rest of it (see :meth:`labels_alone`).
         self.unnamed_row: Optional[tuple[Vector, int, str]] = None
+        #: A short row taking the lines of values after it (None; False while they are
+        #: read again because they did not make it whole).
+        self.pieces: "RowPieces | bool | None" = None
 
     def take(self, info: LineInfo) -> None:
+        if self.pieces:  # (a short row taking the lines of values after it)
+            if self.pieces.take(info):
+                if self.pieces.whole:
+                    self.pieces = None
+                    if info.labels:
+                        self.labels_alone(info.labels, info.number)
+                return
+            self.release_pieces()
         short, self.short_row = self.short_row, None
         if short is not None and self.continues_row(short, info):
+            return
+        if short is not None and short.layout == "row" and info.labels and completes_row(short.cells, info):
+            # The row's last values before the next row's label (layout "paragraphs under a label").
+            short.extend_at(without_bullet(info.values), info.number)
+            self.labels_alone(info.labels, info.number)
             return
         # The cells as the line table read them, their line the region line's: a region's
         # lines repeat "0" and "| 0 | 0 |" by the hundred.
@@ -112,10 +131,16 @@ class _RegionReader:
             self.buffer.append(vals[0])  # one value a line: part of a stream
             self.buffer_lines.append(info.number)
             return
+        if not labs and len(self.pending) == 1 and (piece := piece_under_label(
+                info, self.width_of(self.pending[0][0]), len(self.buffer))) is not None:
+            self.buffer.extend(piece)  # layout "paragraphs under a label"
+            self.buffer_lines.extend([info.number] * len(piece))
+            return
         has_num = "num" in map(CELL_KIND, vals)
         if has_num and self.buffer and self.ends_stream_above(info):
-            self.buffer.extend(vals)
-            self.buffer_lines.extend([info.number] * len(vals))
+            tail = without_bullet(vals)
+            self.buffer.extend(tail)
+            self.buffer_lines.extend([info.number] * len(tail))
             self.flush()
             self.labels_alone(labs, info.number)
             return
@@ -171,6 +196,14 @@ class _RegionReader:
             if lab_cell is not None and vals and vals[-1].column < lab_cell[0].column:
                 self.tail_then_label = (vector, (key, lab_cell))
 
+    def release_pieces(self) -> None:
+        """Read the lines held after a short row that they did not make whole as before."""
+        pieces, self.pieces = self.pieces, False
+        self.short_row = pieces.row
+        for held in pieces.held:
+            self.take(held)
+        self.pieces = None
+
     def continues_row(self, row: Vector, info: LineInfo) -> bool:
         """Layout "wrapped values": a row printed on blank-separated lines ran out of
         width and its last values went on to the next line ("（一）予以公开 290 1 0 0" /
@@ -182,8 +215,14 @@ class _RegionReader:
             return False
         if any(c.fused for c in row.cells) or any(c.fused for c in vals):
             return False  # digits run together: how many cells they hold is unknown
+        piece = bulleted_piece(info) if row.layout == "row" and row.label is not None else None
+        if piece is not None:
+            vals = piece
         if len(row.cells) + len(vals) != self.width_of(row.key):
-            return False
+            if piece is None or self.pieces is False or len(row.cells) + len(piece) > self.width_of(row.key):
+                return False
+            self.pieces = RowPieces(row, self.width_of(row.key), info, piece)  # layout "paragraphs under a label"
+            return True
         row.extend_at(vals, info.number)
         return True
 
@@ -273,46 +312,6 @@ class _RegionReader:
                 self.out.vectors.append(stream.vector(key, range(n), lab, "vertical"))
         else:
             self.out.vectors.extend(unlabelled_stream(stream, full))
-
-
-def labelled_stream(stream: Stream, head: Sequence[tuple[str, LabelAt]], widths: Sequence[int],
-                    out: RegionRead) -> list[Vector]:
-    """Layouts "vertical" and "column": k row labels, then exactly their values, one a line.
-    Rows of one width may be written row by row (HTML, DOCX) or column by column (pdfminer):
-    the orientation the row totals confirm wins (:func:`row_score`)."""
-    w = widths[0]
-    if all(x == w for x in widths) and w > 1:
-        by_row = column_major_rows(stream.cells, len(head), w)
-        col_major = [stream.vector(key, by_row[r], lab, "column", r) for r, (key, lab) in enumerate(head)]
-        row_major = [stream.vector(key, range(r * w, (r + 1) * w), lab, "vertical") for r, (key, lab) in enumerate(head)]
-        chosen = col_major if row_score(col_major) >= row_score(row_major) else row_major
-        out.column_major = out.column_major or chosen is col_major
-        return chosen
-    vectors, pos = [], 0
-    for (key, lab), w in zip(head, widths):
-        vectors.append(stream.vector(key, range(pos, pos + w), lab, "vertical"))
-        pos += w
-    return vectors
-
-
-def column_stream_in_order(stream: Stream, first_key: str, width: int, row_order: Sequence[str]) -> list[Vector]:
-    """Layout "column stream": whole rows of values column by column after labels that do
-    not account for them; the rows are taken in the format's order from the first label."""
-    rows = len(stream.cells) // width
-    seq = list(row_order)
-    start = seq.index(first_key) if first_key in seq else 0
-    by_row = column_major_rows(stream.cells, rows, width)
-    return [stream.vector(seq[start + r] if start + r < len(seq) else None, by_row[r], None, "column", r)
-            for r in range(rows)]
-
-
-def unlabelled_stream(stream: Stream, width: int) -> list[Vector]:
-    """Values with no label before them: whole rows when they divide into rows, else one
-    vector that :func:`align` places between its labelled neighbours."""
-    n = len(stream.cells)
-    if width > 1 and n > width + 1 and n % width == 0:
-        return [stream.vector(None, range(r * width, (r + 1) * width), None, "vertical") for r in range(n // width)]
-    return [stream.vector(None, range(n), None, "vertical")]
 
 
 def stream_rows(stream: Stream, pending: Sequence[tuple[str, LabelAt]], width: int,

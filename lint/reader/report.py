@@ -30,6 +30,7 @@ from .page_numbers import page_number_lines
 from .headings import heading_of, heading_shape_of
 from .empty_cells import empty_cells
 from .t3 import build_t3
+from . import t3_past_heading
 from .t2 import build_t2
 from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections, t3_rows_in
@@ -84,6 +85,13 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
     issues: list[Issue] = []
     t2, t2_format, signatures = _read_t2(infos, t2_lines, issues)
     t3 = build_t3(empty_cells(RegionLines(infos, t3_lines), width=7), issues)
+    s4 = sections.get("S4")
+    past = t3_past_heading.value_lines(infos, t3_lines, s4.line if s4 else None, anchors["t4"])
+    if past is not None and not t3_past_heading.confirmed(t3):
+        past_issues: list[Issue] = []
+        wider = build_t3(empty_cells(RegionLines(infos, past), width=7), past_issues)
+        if t3_past_heading.confirmed(wider):  # (layout "values past the heading")
+            t3, issues = wider, [i for i in issues if i.table != "t3"] + past_issues
     t4 = build_t4(empty_cells(RegionLines(infos, t4_lines), width=15), issues)
     table_lines = _table_line_ranges(t2_lines, t3_lines, t4_lines, t4)
     prose = prose_pieces(infos, table_lines, headings, sections)

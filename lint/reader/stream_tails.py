@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .cells import LCell, LineInfo
+from .cell_shapes import without_bullet
 
 #: Table 三's width: six applicant columns and the 总计.
 _WIDTH = 7
@@ -26,7 +27,7 @@ _WIDTH = 7
 def completes_row(stream: Sequence[LCell], info: LineInfo) -> bool:
     """Do ``info``'s values, standing before any label on the line, complete the row whose
     values ``stream`` began (one a line) to seven that add up?"""
-    labs, vals = info.labels, info.values
+    labs, vals = info.labels, without_bullet(info.values)
     if info.separated or len(stream) + len(vals) != _WIDTH:
         return False
     if labs and max(c.column for c in vals) > min(c.column for c in labs):

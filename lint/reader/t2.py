@@ -18,7 +18,8 @@ from ..model import (
 from . import aligned_columns, remarks_column, repeated_cells, runs, t2_runs
 from .cells import CELL_UNITS, LCell, LineInfo, at_line, region_span, to_number
 from .cells import cells_span, to_cell
-from .region import RegionRead, Vector, Widths, align, blank_separated, fit, read_region
+from .row_width import blank_separated
+from .region import RegionRead, Vector, Widths, align, fit, read_region
 from ..lazy_re import lazy_compile
 
 

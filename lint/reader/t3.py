@@ -19,17 +19,19 @@ from ..model import (
     Table3,
 )
 from .. import format as F
-from . import aligned_columns, reading_order, remarks_column, runs, stacked_cells, t3_forms, t3_gaps, t3_parts, t3_runs
+from . import (aligned_columns, reading_order, remarks_column, runs, stacked_cells, t3_forms, t3_gaps, t3_parts, t3_runs,
+               t3_stream_order)
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
 from .cells import LCell, LineInfo, region_span
 from .cells import CELL_KIND
-from .t3_fit import choose_drop, choose_join, short_of_subtotal, subtotal_column, subtotal_the_rows_show
+from .t3_fit import choose_drop, choose_join, chosen_from_a_stream, short_of_subtotal, subtotal_column, subtotal_the_rows_show
 from .t3_header import Header, read_header, label_row as _t3_label_row, row_named as _t3_row_named
 from .t3_total_apart import total_apart
 from .cells import cells_span, to_cell, to_cells
-from .region import Vector, Widths, align, blank_separated, fit, read_region
+from .row_width import blank_separated
+from .region import Vector, Widths, align, fit, read_region
 
 
 def _has_sub6_rows(infos: Sequence[LineInfo]) -> bool:
@@ -119,6 +121,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
                                 cut_runs=in_format_columns, by_position=in_format_columns and form is None)
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
+    rows = t3_stream_order.misplaced_rows_unread(rows, issues)
     # The 2019 layout's one （六）其他处理 row, printed with no value, is a group row left blank.
     blank_g6 = _G6.key in order and _G6.key not in groups
     if blank_g6 or any(key not in rows for key in T3_ROWS):
@@ -340,13 +343,15 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
             return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
         placed, sub = reading
         return Row(key, label, to_cells(placed), vec.line, (), 7, to_cell(sub) if sub is not None else None)
-    elif n in (8, 9) and (joined := choose_join(vals)) is not None:
+    elif n > 7 and (joined := choose_join(vals)) is not None:
         placed, n = joined, 7  # numbers cut in two by cell boundaries (the row total decides)
     elif n == 8:
         drop = choose_drop(vals)
         placed = vals[:drop] + vals[drop + 1:]
         extra = (to_cell(vals[drop]),)
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=8, expected=7))
+        if chosen_from_a_stream(vals, placed):
+            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
     elif n < 6 or (n == 6 and width == 7):
         placed = list(vals) + [None] * (7 - n)
         # (A "row" vector's values stand on its own line, its label there or wrapped above.)
@@ -370,6 +375,8 @@ def _t3_row(key: str, vec: Vector, width: int, issues: list[Issue], subtotal: Op
         placed = vals[:7]
         extra = tuple(to_cell(c) for c in vals[7:])
         issues.append(Issue("t3-row-too-many-values", Span(vec.line), "t3", key, found=n, expected=7))
+        if chosen_from_a_stream(vals, placed):
+            return Row(key, label, to_cells([None] * 7), vec.line, tuple(to_cell(c) for c in vals), n, None)
     return Row(key, label, to_cells(placed), vec.line, extra, n, None)
 
 

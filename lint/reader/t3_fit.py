@@ -108,6 +108,18 @@ def choose_drop(vals: Sequence[LCell]) -> int:
     return 0 if fits is None else fits
 
 
+def chosen_from_a_stream(vals: Sequence[LCell], chosen: Sequence[LCell]) -> bool:
+    """Whether a row's seven cells were ``chosen`` from more values than a row holds, on
+    several lines, without the row total vouching for them: a PDF's stream (pdfminer's
+    text boxes, one value a line) puts other rows' values after a row's label, so which
+    seven are the row's is unknown, and the cells are left unread rather than misread.
+    (Values on the row's one line are its own, however many: a report's error, T103's.)"""
+    if len({c.line for c in vals}) < 2:
+        return False
+    nums = [c.value for c in chosen]
+    return not (len(nums) == 7 and all(isinstance(x, (int, Decimal)) for x in nums) and sum(nums[:6]) == nums[6])
+
+
 def _drop_that_fits(vals: Sequence[LCell]) -> Optional[int]:
     """The first of eight values whose leaving out makes the row add up, or None."""
     for i in range(8):
@@ -122,7 +134,14 @@ def choose_join(vals: Sequence[LCell]) -> Optional[list[LCell]]:
     in two by a cell boundary ("| 9 | 5 |" for 95, as PDF-to-markdown tools cut a cell):
     the one way of joining neighbouring values that makes the row add up; None when
     eight values add up leaving one out (:func:`choose_drop`'s case) or when no way or
-    several fit (then the row is the report's own: T103)."""
+    several fit (then the row is the report's own: T103). Empty cells among them (the
+    sliver columns a converter makes of an office grid's) are left out first when the
+    written values alone are eight or nine."""
+    if len(vals) > 9 or any(c.kind == "blank" and not c.text for c in vals):
+        written = [c for c in vals if c.kind != "blank" or c.text]
+        if len(written) == len(vals) or len(written) not in (8, 9):
+            return None
+        vals = written
     cuts = len(vals) - 7
     if cuts not in (1, 2) or (cuts == 1 and _drop_that_fits(vals) is not None):
         return None

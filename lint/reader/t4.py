@@ -20,6 +20,7 @@ from .cells import LCell, LineInfo
 from .cells import CELL_FUSED, CELL_KIND, CELL_TEXT
 from .cells import cells_span, to_cell
 from .region import fit
+from .t4_wraps import blocks_add_up, tails_below, wrapped_numbers
 
 
 class _Printed(NamedTuple):
@@ -101,7 +102,8 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
     if not separated and not left_over and (spacing := _spacing_not_cells(values, infos, last_line)) is not None:
         values, last_line = spacing, spacing[-1].line
     if len(values) + len(left_over) > 15:
-        joined = _wrapped_numbers([*values, *left_over], {i.number: i.text for i in infos})
+        joined = wrapped_numbers([*values, *left_over], {i.number: i.text for i in infos}) \
+            or tails_below(values, left_over)
         if joined is not None:
             cells = {(b, c): to_cell(v) for (b, c), v in zip(((b, c) for b in T4_BLOCKS for c in T4_COLS), joined)}
             end = (left_over or values)[-1].line
@@ -137,7 +139,14 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
         issues.append(Issue("t4-value-count", values[0].span, "t4", found=len(values), expected=len(positions)))
     for (b, c), v in zip(positions, values):
         cells[(b, c)] = to_cell(v)
-    if interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
+    if (len(values) != len(positions) or left_over) and len(positions) == 15:
+        # More numbers than cells or fewer: a value that is no cell (a number wrapped or
+        # cut in two that no one way of joining explains) or a cell lost stands somewhere.
+        # Where a whole block breaks its total, it is there or before: that block and the
+        # ones after it, shifted, are left unread, not misread. (Cells lost after the
+        # last value are the last ones, as in any one-a-line table.)
+        cells = _blocks_before_a_break(cells)
+    elif interleaved and len(values) == len(positions) == 15 and _blocks_broken(cells) >= 2:
         # Values and header words in turn (pdfminer's reading order of a ruled table): the
         # order read is the page's, not the table's, and the block totals do not vouch for
         # it. (One broken block is a report's own error, as in any layout.) No value is
@@ -150,7 +159,7 @@ def build_t4(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table4]
 def _fifteen_adding_up(values: Sequence[LCell]) -> bool:
     """Fifteen numbers that make every block's total the sum of its results."""
     return len(values) == 15 and all(c.kind == "num" and isinstance(c.value, int) for c in values) \
-        and _blocks_add_up(values)
+        and blocks_add_up(values)
 
 
 def _list_bullet(info: LineInfo) -> bool:
@@ -169,6 +178,19 @@ def _header_then_values(info: LineInfo) -> bool:
     return (not info.separated and bool(labs) and 0 < len(vals) < len(T4_COLS)
             and all(c.kind == "num" for c in vals) and min(c.column for c in vals) > max(c.column for c in labs)
             and L.normalise("".join(c.text for c in labs)).count("结果维持") == len(T4_BLOCKS))
+
+
+def _blocks_before_a_break(cells: dict[tuple[str, str], Cell]) -> dict[tuple[str, str], Cell]:
+    """The cells of the blocks, in order, up to the first whole block whose total is not
+    the sum of its four results."""
+    kept: dict[tuple[str, str], Cell] = {}
+    for b in T4_BLOCKS:
+        block = {(b, c): cells[(b, c)] for c in T4_COLS if (b, c) in cells}
+        parts = [cell.value for cell in block.values()]
+        if len(parts) == len(T4_COLS) and all(isinstance(v, int) for v in parts) and sum(parts[:4]) != parts[4]:
+            break
+        kept.update(block)
+    return kept
 
 
 def _blocks_broken(cells: dict[tuple[str, str], Cell]) -> int:
@@ -219,76 +241,7 @@ def _spacing_not_cells(values: Sequence[LCell], infos: Sequence[LineInfo], last:
     if lines != 1 or len(after) != 1:
         return None
     candidate = [*written, after[0]]
-    return candidate if all(c.kind == "num" for c in candidate) and _blocks_add_up(candidate) else None
-
-
-def _blocks_add_up(values: Sequence[LCell]) -> bool:
-    """Whether fifteen numbers in table 四's order make each block's total (its fifth
-    value) the sum of its four results."""
-    width = len(T4_COLS)
-    return all(sum(v.value for v in values[k:k + width - 1]) == values[k + width - 1].value
-               for k in range(0, len(values), width))
-
-
-#: The most numbers a narrow column may have wrapped in table 四 (each joins two values).
-_MOST_WRAPPED = 3
-
-
-def _wrapped_numbers(values: Sequence[LCell], texts: dict[int, str]) -> Optional[list[LCell]]:
-    """Table 四's values, more than fifteen, read as numbers a narrow cell wrapped ("17"
-    over "8" is 178, one a line or inside one cell of a pipe row: "| 17<br>8 |"): the one
-    way of joining values with the next that leaves fifteen and makes every block's total
-    the sum of its results; None when there is none or more than one (the identities
-    decide, never the order alone)."""
-    joins = len(values) - 15
-    if not 0 < joins <= _MOST_WRAPPED:
-        return None
-    joinable = [i for i in range(len(values) - 1) if _one_cell(values[i], values[i + 1], texts)
-                and not values[i].text.startswith("0")]
-    found = None
-    for at in itertools.combinations(joinable, joins):
-        if any(b - a < 2 for a, b in zip(at, at[1:])):
-            continue
-        joined = _joined(values, at)
-        if joined is None or not _blocks_add_up(joined):
-            continue
-        if found is not None:
-            return None
-        found = joined
-    return found
-
-
-def _one_cell(first: LCell, then: LCell, texts: dict[int, str]) -> bool:
-    """Whether two values may be the pieces of one wrapped number: each alone on a line,
-    the second on the next line; or in one cell of a row cut by pipes or tabs."""
-    if first.line != then.line:
-        return then.line == first.line + 1 and all(
-            texts.get(c.line, "").strip() == c.text for c in (first, then))
-    text = texts.get(first.line, "")
-    between = text[first.end_column - 1:then.column - 1]
-    return ("|" in text or "\t" in text) and "|" not in between and "\t" not in between
-
-
-def _joined(values: Sequence[LCell], at: Sequence[int]) -> Optional[list[LCell]]:
-    """``values`` with each value at ``at`` joined to the next (None if a piece is not a
-    whole number)."""
-    out: list[LCell] = []
-    skip = False
-    for i, c in enumerate(values):
-        if skip:
-            skip = False
-            continue
-        if not isinstance(c.value, int):
-            return None
-        if i in at:
-            tail = values[i + 1]
-            if not isinstance(tail.value, int):
-                return None
-            text = c.text + tail.text
-            c = LCell("num", text, c.line, c.column, c.end_column, int(text))
-            skip = True
-        out.append(c)
-    return out
+    return candidate if all(c.kind == "num" for c in candidate) and blocks_add_up(candidate) else None
 
 
 def _under_header(values: Sequence[LCell], infos: Sequence[LineInfo]) -> Optional[list[LCell]]:
