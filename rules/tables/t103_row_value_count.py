@@ -36,10 +36,10 @@ class RowValueCount(Rule):
         text shows the row with its values (a separated row that leaves the 总计 cell
         empty — in a 表三 printed as stacked column groups, the row's line in the last
         group —, or a cell empty between two of its values, or a row in a layout without
-        separators); more than three rows that leave cells empty between their values
-        (a table that writes 0 in some rows and leaves the zeros of others blank) get one
-        finding for the table and no values of that table were
-        left unplaced by the layout (then the short row is extraction damage). When 表三's header itself has no
+        separators) and no values of that table were left unplaced by the layout (then the
+        short row is extraction damage). More than three rows of 表三 that leave cells empty
+        between their values (a table that writes 0 in some rows and leaves the zeros of
+        others blank) get one finding for the table. When 表三's header itself has no
         总计 column, T104 reports that instead of every row.
 
         A row gplint misread (its digits ran together, a value of millions, a split it could
