@@ -13,7 +13,8 @@ pages) and linted beside the same layout without the defect. The defects:
 - text defects (:data:`TEXT_DEFECTS`), each named when a finding of its codes appears: the
   statistics period, the title's year, a section heading left out or reworded, a column
   label misspelt, the fee unit in 元, the 规范性文件 label, the review and suit counts of the
-  prose, table 二's 行政许可 row left out, table 三's 2.重复申请 row left out, two 2019 headers
+  prose, table 二's 行政许可 row left out, table 三's 2.重复申请 row left out or its cells all
+  left blank (tab and pipe rows), two 2019 headers
   kept over block (一), section 六 numbered 七, the fee header without its unit, sections 五
   and 六 swapped. Run them with ``--profile strict`` to count the strict-only ones; a
   notice (T190, A108) a text defect draws counts as noticed.
@@ -118,6 +119,21 @@ def _row_line_dropped(label: str):
     return damage
 
 
+def _row_values_blanked(label: str):
+    """A text defect: every value of table 三's row ``label`` left blank, its cells kept,
+    where the layout prints the row on a line of its own with tabs or pipes between the
+    cells (None in the others: there an empty cell leaves no trace)."""
+    rx = re.compile(r"(?m)^([ \t\u3000|｜│┃]*" + re.escape(label) + r")((?:[ \u3000]*[\t|｜│┃][ \u3000]*[0-9０-９]+){7})")
+
+    def damage(text: str) -> Optional[str]:
+        found = list(rx.finditer(text))
+        if len(found) != 1:
+            return None
+        m = found[0]
+        return text[:m.start(2)] + re.sub(r"[0-9０-９]+", "", m.group(2)) + text[m.end(2):]
+    return damage
+
+
 def _both(first, second):
     """A text defect made of two changes, None when the layout does not write either."""
     def damage(text: str) -> Optional[str]:
@@ -159,6 +175,7 @@ TEXT_DEFECTS = {
     "norm-label": (_label_replaced("行政规范性文件", "规范性文件"), ("T108",), True),
     "t2-row-dropped": (_row_line_dropped("行政许可"), ("T110",), False),
     "t3-row-dropped": (_row_line_dropped("2.重复申请"), ("T105",), False),
+    "t3-row-blanked": (_row_values_blanked("2.重复申请"), ("T103",), False),
     "old-headers": (_both(_replaced("本年制发件数", "本年新制作数量"), _replaced("现行有效件数", "对外公开总数量")),
                     ("T107",), False),
     "section-misnumbered": (_replaced("六、其他需要报告的事项", "七、其他需要报告的事项", "last"), ("S103",), False),

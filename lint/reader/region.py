@@ -151,12 +151,19 @@ class _RegionReader:
             wrapped = self.pending[-1] if self.pending and not self.buffer else None
             self.flush()
             self.row(info, has_num, wrapped)
-        elif info.separated and len(labs) >= 2:
+        elif info.separated and len(labs) >= 2 and not self.labels_of_a_row(labs):
             self.out.labels.extend(((c, info.number), None) for c in labs)  # header row of a pipe/tab table
         else:
             if self.buffer:  # labels after a stream end it; labels after labels add up
                 self.flush()
             self.labels_alone(labs, info.number)
+
+    def labels_of_a_row(self, labs: Sequence[LCell]) -> bool:
+        """Do the labels of a separated line with no value name a row and the groups it is
+        in (「（三）不予公开 | 1.属于国家秘密 | | …」, its zeros left blank)? A header row's
+        cells name columns, and name no row."""
+        keys = [self.match(c.text) for c in labs]
+        return None not in keys and self.width_of(keys[-1]) > 0
 
     def one_value_row(self, label: str) -> bool:
         """Does ``label`` name a row of one value (table 二's 行政许可, 行政事业性收费 …)?"""

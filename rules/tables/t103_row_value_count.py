@@ -8,7 +8,9 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import FORMAT_2021, format_for
 from gplint.model import Report, Row, Span
 
-from ._common import trailing_empty_cell
+from gplint.literal_entities import without_white_entities
+
+from ._common import line_text, trailing_empty_cell
 
 _T3 = FORMAT_2021.t3
 #: Rows named by their label when the text shows none. Only these: the other rows keep
@@ -37,9 +39,12 @@ class RowValueCount(Rule):
         empty — in a 表三 printed as stacked column groups, the row's line in the last
         group —, or a cell empty between two of its values, or a row in a layout without
         separators) and no values of that table were left unplaced by the layout (then the
-        short row is extraction damage). More than three rows of 表三 that leave cells empty
-        between their values (a table that writes 0 in some rows and leaves the zeros of
-        others blank) get one finding for the table. When 表三's header itself has no
+        short row is extraction damage). A 表三 row printed as its label and then only empty
+        cells, one a column, in a table that writes its zeros elsewhere, was left blank
+        whole: reported too (a label alone on its line is not: its values may stand
+        elsewhere). More than three rows of 表三 that leave cells empty between their values
+        or leave the whole row blank (a table that writes 0 in some rows and leaves the
+        zeros of others blank) get one finding for the table. When 表三's header itself has no
         总计 column, T104 reports that instead of every row.
 
         A row gplint misread (its digits ran together, a value of millions, a split it could
@@ -137,6 +142,10 @@ class RowValueCount(Rule):
             # placeholders such as "—" or "/" are written values (A108 judges them).
             written = [c for c in row.cells if c.span is not None and c.raw.strip()]
             n = row.count if row.count > 7 else len(written)
+            if n == 0:
+                if not (scattered or conf.blank_zeros) and _cells_written_empty(report, row):
+                    gapped.append(row)  # every cell left blank in a table that writes its zeros
+                continue
             if n > 7:
                 extra = " ".join(c.raw for c in row.extra)
                 yield self.diag(
@@ -168,6 +177,11 @@ class RowValueCount(Rule):
 
     def _short_row(self, row: Row) -> Diagnostic:
         written = [c for c in row.cells if c.span is not None and c.raw.strip()]
+        if not written:
+            return self.diag(
+                f"表三“{_row_name(row)}”行的单元格都是空白，没有数值，应为 {_T3_WIDTH} 个（{_T3_COLUMNS}）"
+                "；没有发生的单元格请填写 0",
+                row.label.span if row.label is not None else Span(row.line), key=f"t3.{row.key}.count")
         empty = [col.label for col, c in zip(_T3.columns, row.cells) if c.span is not None and not c.raw.strip()]
         where = f"；空白的是{'、'.join(f'“{e}”' for e in empty)}列" if empty else ""
         return self.diag(
@@ -180,7 +194,7 @@ class RowValueCount(Rule):
         first = rows[0]
         names = "、".join(f"“{_row_name(r)}”" for r in rows[:3])
         return self.diag(
-            f"表三有 {len(rows)} 行在数值之间留有空白单元格（{names}等），每行应有 {_T3_WIDTH} 个数值"
+            f"表三有 {len(rows)} 行留有空白单元格（{names}等），每行应有 {_T3_WIDTH} 个数值"
             f"（{_T3_COLUMNS}）；没有发生的单元格请填写 0",
             Span(first.line), key="t3.gapped-rows",
             related=[Related(Span(r.line), _row_name(r)) for r in rows[1:]],
@@ -224,6 +238,23 @@ def _evidence(report: Report, row: Row) -> Union[bool, str, None]:
             return True
         return _GAP if _empty_between_values(row, line) else False
     return evidence
+
+
+#: Cell separators that can stand alone on a row's line, each closing an empty cell.
+_SEPARATORS = frozenset("\t|｜")
+
+
+def _cells_written_empty(report: Report, row: Row) -> bool:
+    """Whether the row's line prints its label and then only empty cells, one a column
+    (「2.重复申请\t\t\t\t\t\t\t」, 「| 2.重复申请 | | | | | | | |」): the clerk left the
+    whole row blank. A label alone on its line (values below it, or lost) is not."""
+    label = row.label
+    if label is None or label.span.line != row.line:
+        return False
+    rest = without_white_entities(line_text(report, row.line))[label.span.end_column - 1:]
+    if rest.strip(" \t\u3000\xa0|｜"):
+        return False  # something else on the line: another row's text, a note
+    return sum(ch in _SEPARATORS for ch in rest) >= _T3_WIDTH - 1
 
 
 def _empty_between_values(row: Row, line: int) -> bool:

@@ -133,6 +133,39 @@ def test_many_rows_with_cells_empty_between_values_are_one_finding():
         "t3.R03.count", "t3.R04.count", "t3.R13.count"]
 
 
+@pytest.mark.parametrize("key, row", [
+    ("R17", "\t\t2.重复申请" + "\t" * 7),                              # a tab row
+    ("R17", "| | | 2.重复申请 |" + " |" * 7),                          # a pipe row
+    ("R05", "\t（三）不予公开\t1.属于国家秘密" + "\t" * 7),              # under its group's label
+    ("R05", "| | （三）不予公开 | 1.属于国家秘密 |" + "  |" * 7),
+])
+def test_a_row_whose_cells_are_all_left_empty(key, row):
+    # The table writes its zeros; this row's label stands before seven empty cells: the
+    # clerk left the row blank. Named once, on its label, and not reported missing.
+    text = example_report(t3_rows={key: row})
+    diags = run(text, ["T103", "T105"], profile="default")
+    assert [d.key for d in diags] == [f"t3.{key}.count"], [d.message for d in diags]
+    assert "都是空白" in diags[0].message
+    label = row.strip("\t |").split("\t")[-1].split(" | ")[-1]
+    assert text.splitlines()[diags[0].span.line - 1][diags[0].span.column - 1:].startswith(label)
+
+
+def test_a_row_label_alone_on_its_line_is_not_a_row_left_empty():
+    # No empty cells printed after the label: the row's values may stand elsewhere (or
+    # were lost), which is not the clerk's blank row.
+    text = example_report(t3_rows={"R17": "\t\t2.重复申请"})
+    assert run(text, ["T103"], profile="default") == []
+
+
+def test_many_rows_left_empty_are_one_finding_with_the_rows_gapped():
+    rows = {"R17": "\t\t2.重复申请" + "\t" * 7, "R18": "\t\t3.要求提供公开出版物" + "\t" * 7,
+            "R05": "\t（三）不予公开\t1.属于国家秘密" + "\t" * 7,
+            "R03": "\t（一）予以公开\t0\t\t0\t0\t0\t0\t0"}
+    diags = run(example_report(t3_rows=rows), ["T103"], profile="default")
+    assert [d.key for d in diags] == ["t3.gapped-rows"], [d.message for d in diags]
+    assert "4 行留有空白单元格" in diags[0].message
+
+
 def test_t2_cell_left_empty_between_two_values():
     text = example_report(replace={"规章\t0\t0\t0": "规章\t0\t\t0"})
     diags = run(text, ["T103"])
