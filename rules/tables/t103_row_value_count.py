@@ -40,8 +40,8 @@ class RowValueCount(Rule):
         group —, or a cell empty between two of its values, or a row in a layout without
         separators) and no values of that table were left unplaced by the layout (then the
         short row is extraction damage). A 表三 row printed as its label and then only empty
-        cells, one a column, in a table that writes its zeros elsewhere, was left blank
-        whole: reported too (a label alone on its line is not: its values may stand
+        cells, one a column, in a table whose other rows are read whole or named short, was
+        left blank whole: reported too (a label alone on its line is not: its values may stand
         elsewhere). More than three rows of 表三 that leave cells empty between their values
         or leave the whole row blank (a table that writes 0 in some rows and leaves the
         zeros of others blank) get one finding for the table. When 表三's header itself has no
@@ -102,26 +102,31 @@ class RowValueCount(Rule):
 
     def _t2_empty_between(self, report: Report, conf) -> Iterable[Diagnostic]:
         """Rows of table 二 printed on their label's line that leave a cell empty between two
-        values (「规章\t0\t\t5」): as in table 三, a merged label never stands there."""
+        values (「规章\t0\t\t5」): as in table 三, a merged label never stands there. A cell
+        left empty before or after the values (「规章\t0\t0\t」) counts too where another
+        row of three cells writes all of its: the table's grid has a value in that column,
+        not a merged cell."""
         t2 = report.t2
-        if all(c.span is None or c.raw.strip() for c in t2.cells.values()):
-            return  # no cell written empty (most tables)
+        if conf.blank_zeros or all(c.span is None or c.raw.strip() for c in t2.cells.values()):
+            return  # no cell written empty (most tables), or zeros left blank throughout (A108)
         spec = format_for(t2.format).t2
         counted = {i.row for i in report.issues if i.kind.startswith("t2-row-")}
+        printed = {}  # row -> (its cells, its label) for rows printed whole on their label's line
         for row, keys in spec.row_keys.items():
             cells = [t2.cells.get(k) for k in keys]
             if len(cells) < 3 or row in counted or not conf.readable(row) or any(
                     c is None or c.span is None for c in cells):
                 continue
             line = cells[0].span.line
-            if any(c.span.line != line for c in cells) or not any(
-                    lb.key == row and lb.span.line == line for lb in t2.row_labels):
-                continue
+            label = next((lb for lb in t2.row_labels if lb.key == row and lb.span.line == line), None)
+            if label is not None and all(c.span.line == line for c in cells):
+                printed[row] = (cells, label)
+        whole_row_beside = any(all(c.raw.strip() for c in cells) for cells, _ in printed.values())
+        for row, (cells, label) in printed.items():
             written = [bool(c.raw.strip()) for c in cells]
-            if not _gap_between_values(written):
+            if not (_gap_between_values(written) or (whole_row_beside and any(written) and not all(written))):
                 continue
-            empty = [spec.cells[k].column.name for k, c in zip(keys, cells) if not c.raw.strip()]
-            label = next(lb for lb in t2.row_labels if lb.key == row and lb.span.line == line)
+            empty = [spec.cells[k].column.name for k, c in zip(spec.row_keys[row], cells) if not c.raw.strip()]
             yield self.diag(f"表二“{label.text.strip()}”行只有 {written.count(True)} 个数值，应为 {len(cells)} 个"
                             f"；空白的是{'、'.join(f'“{e}”' for e in empty)}列",
                             label.span, key=f"t2.{row}.count")
@@ -135,16 +140,21 @@ class RowValueCount(Rule):
         no_total_header = bool(t3.header_columns) and _T3.total_column not in t3.header_columns
         rows = [r for r in t3.rows.values() if r.line > 0] + list(t3.groups.values())
         gapped: list[Row] = []  # rows whose one evidence is a cell empty between two values
+        left_blank: list[Row] = []  # rows printed as their label and empty cells only
+        # A row left blank whole is the clerk's slip only where every other row is read whole
+        # or named short: among rows short of cells no one can place, it is one more such.
+        unexplained = False
         for row in rows:
             if not conf.readable(row.key):
+                unexplained = unexplained or _written_count(row) > 0
                 continue  # misread (T190), not the report's
             # Cells the text leaves empty ("" between separators) are values the row lacks;
             # placeholders such as "—" or "/" are written values (A108 judges them).
             written = [c for c in row.cells if c.span is not None and c.raw.strip()]
             n = row.count if row.count > 7 else len(written)
             if n == 0:
-                if not (scattered or conf.blank_zeros) and _cells_written_empty(report, row):
-                    gapped.append(row)  # every cell left blank in a table that writes its zeros
+                if _cells_written_empty(report, row):
+                    left_blank.append(row)
                 continue
             if n > 7:
                 extra = " ".join(c.raw for c in row.extra)
@@ -165,11 +175,14 @@ class RowValueCount(Rule):
                 # empty cell left on any of them is evidence.)
                 evidence = _evidence(report, row)
                 if evidence is False:
+                    unexplained = True
                     continue
                 if evidence == _GAP:
                     gapped.append(row)
                     continue
                 yield self._short_row(row)
+        if left_blank and not (unexplained or scattered or conf.blank_zeros):
+            gapped += left_blank  # every cell left blank, in a table that writes its zeros
         if len(gapped) <= MAX_GAPPED_ROWS:
             yield from map(self._short_row, gapped)
         else:
@@ -238,6 +251,11 @@ def _evidence(report: Report, row: Row) -> Union[bool, str, None]:
             return True
         return _GAP if _empty_between_values(row, line) else False
     return evidence
+
+
+def _written_count(row: Row) -> int:
+    """How many of the row's cells hold something (a value or a mark)."""
+    return sum(1 for c in row.cells if c.span is not None and c.raw.strip())
 
 
 #: Cell separators that can stand alone on a row's line, each closing an empty cell.

@@ -157,10 +157,17 @@ def test_a_row_label_alone_on_its_line_is_not_a_row_left_empty():
     assert run(text, ["T103"], profile="default") == []
 
 
-def test_many_rows_left_empty_are_one_finding_with_the_rows_gapped():
+def test_a_row_left_empty_among_rows_short_of_random_cells_is_not_named_apart():
+    # Rows short of cells here and there (zeros left blank in some rows, written in
+    # others): the empty row is one more of them, not a row's slip of its own.
+    rows = {"R17": "\t\t2.重复申请" + "\t" * 7, "R03": "\t（一）予以公开\t\t0\t0\t0\t0\t0\t0",
+            "R04": "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t\t0\t0\t0\t0"}
+    assert "t3.R17.count" not in [d.key for d in run(example_report(t3_rows=rows), ["T103"], profile="default")]
+
+
+def test_many_rows_left_empty_are_one_finding():
     rows = {"R17": "\t\t2.重复申请" + "\t" * 7, "R18": "\t\t3.要求提供公开出版物" + "\t" * 7,
-            "R05": "\t（三）不予公开\t1.属于国家秘密" + "\t" * 7,
-            "R03": "\t（一）予以公开\t0\t\t0\t0\t0\t0\t0"}
+            "R05": "\t（三）不予公开\t1.属于国家秘密" + "\t" * 7, "R19": "\t\t4.无正当理由大量反复申请" + "\t" * 7}
     diags = run(example_report(t3_rows=rows), ["T103"], profile="default")
     assert [d.key for d in diags] == ["t3.gapped-rows"], [d.message for d in diags]
     assert "4 行留有空白单元格" in diags[0].message
@@ -171,8 +178,23 @@ def test_t2_cell_left_empty_between_two_values():
     diags = run(text, ["T103"])
     assert len(diags) == 1 and "“规章”行只有 2 个数值" in diags[0].message and "“本年废止件数”列" in diags[0].message
     assert text.splitlines()[diags[0].span.line - 1].startswith("规章")
-    # An empty cell after the last value may be a merged cell's: not counted here.
-    assert run(example_report(replace={"规章\t0\t0\t0": "规章\t0\t0\t"}), ["T103"]) == []
+
+
+@pytest.mark.parametrize("row, column", [("规章\t0\t0\t", "现行有效件数"), ("规章\t\t0\t0", "本年制发件数")])
+def test_t2_cell_left_empty_beside_a_row_written_whole(row, column):
+    # 行政规范性文件 writes its three cells: the grid has a value in every column, so an empty
+    # cell before or after 规章's values is one the clerk left blank.
+    diags = run(example_report(replace={"规章\t0\t0\t0": row}), ["T103"])
+    assert len(diags) == 1 and "“规章”行只有 2 个数值" in diags[0].message and f"“{column}”列" in diags[0].message
+
+
+def test_t2_cells_left_empty_after_every_rows_values_may_be_merged_cells():
+    # No row of three cells writes its last: the empty cell after the values may be a
+    # merged cell's, not counted. Nor is a row left blank whole (a 规章 row of an agency
+    # that makes none).
+    both = {"规章\t0\t0\t0": "规章\t0\t0\t", "行政规范性文件\t1\t0\t5": "行政规范性文件\t1\t5\t"}
+    assert run(example_report(replace=both), ["T103"]) == []
+    assert run(example_report(replace={"规章\t0\t0\t0": "规章\t\t\t"}), ["T103"]) == []
 
 
 def test_missing_total_column_is_one_finding_naming_the_rows():
