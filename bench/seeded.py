@@ -120,10 +120,11 @@ def _row_line_dropped(label: str):
 
 
 def _row_values_blanked(label: str):
-    """A text defect: every value of table 三's row ``label`` left blank, its cells kept,
-    where the layout prints the row on a line of its own with tabs or pipes between the
-    cells (None in the others: there an empty cell leaves no trace)."""
-    rx = re.compile(r"(?m)^([ \t\u3000|｜│┃]*" + re.escape(label) + r")((?:[ \u3000]*[\t|｜│┃][ \u3000]*[0-9０-９]+){7})")
+    """A text defect: every value of table 三's row ``label`` left blank (seven, or eight
+    under a 小计 column), its cells kept, where the layout prints the row on a line of its
+    own with tabs or pipes between the cells (None in the others: there an empty cell
+    leaves no trace)."""
+    rx = re.compile(r"(?m)^([ \t\u3000|｜│┃]*" + re.escape(label) + r")((?:[ \u3000]*[\t|｜│┃][ \u3000]*[0-9０-９]+){7,8})")
 
     def damage(text: str) -> Optional[str]:
         found = list(rx.finditer(text))

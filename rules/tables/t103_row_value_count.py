@@ -8,6 +8,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import FORMAT_2021, format_for
 from gplint.model import Report, Row, Span
 
+from gplint.grammar import PIPE_CHARS
 from gplint.literal_entities import without_white_entities
 
 from ._common import line_text, trailing_empty_cell
@@ -258,8 +259,9 @@ def _written_count(row: Row) -> int:
     return sum(1 for c in row.cells if c.span is not None and c.raw.strip())
 
 
-#: Cell separators that can stand alone on a row's line, each closing an empty cell.
-_SEPARATORS = frozenset("\t|｜")
+#: Cell separators that can stand alone on a row's line, each closing an empty cell: tabs,
+#: pipes and a box-drawing table's borders.
+_SEPARATORS = frozenset("\t" + PIPE_CHARS)
 
 
 def _cells_written_empty(report: Report, row: Row) -> bool:
@@ -270,7 +272,7 @@ def _cells_written_empty(report: Report, row: Row) -> bool:
     if label is None or label.span.line != row.line:
         return False
     rest = without_white_entities(line_text(report, row.line))[label.span.end_column - 1:]
-    if rest.strip(" \t\u3000\xa0|｜"):
+    if rest.strip(" \t\u3000\xa0" + PIPE_CHARS):
         return False  # something else on the line: another row's text, a note
     return sum(ch in _SEPARATORS for ch in rest) >= _T3_WIDTH - 1
 
