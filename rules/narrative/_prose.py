@@ -17,6 +17,7 @@ from typing import Iterator, Optional
 from gplint.confidence import table_confidence
 from gplint.format import T2_2021 as _T2
 from gplint.format import T3_2021 as _T3
+from gplint import format as _format
 from gplint.labels import ascii_digits, normalise
 from gplint.analyses import per_report
 from gplint.model import Number, Report, Sentence
@@ -258,6 +259,23 @@ def t4_total(report: Report, kind: str) -> Optional[Number]:
     if a is None or b is None:
         return None
     return a + b
+
+
+def t4_written_none(report: Report, kind: str) -> Optional[str]:
+    """How table 四 writes ``kind``'s cases when it gives no number for them: every cell of
+    its block (行政诉讼: both suit blocks) a mark ("—", "无", "/") or left empty, one at
+    least a mark — the table shows no case of that kind, in words rather than zeros. The
+    total's mark, or "" when the total is left empty; None when a cell holds a number or
+    no cell is written."""
+    t4 = report.t4
+    if t4 is None:
+        return None
+    cells = [t4.cell(b, col) for b in (("direct", "after_review") if kind == "suit" else (kind,))
+             for col in _format.T4.column_keys]
+    if any(c.value is not None for c in cells) or not any(c.span is not None and c.raw.strip() for c in cells):
+        return None
+    total = t4.cell("direct" if kind == "suit" else kind, "total")
+    return total.raw.strip()
 
 
 def t4_includes_carried(report: Report) -> bool:

@@ -8,7 +8,8 @@ from gplint.format import T4
 from gplint.model import Report, Span
 
 from ._counts import COMPARISON, Count, blank_asides, counts
-from ._prose import clauses, fmt, other_scope, scope_before, other_year, sentences, t4_includes_carried, t4_total
+from ._prose import (clauses, fmt, other_scope, scope_before, other_year, sentences, t4_includes_carried, t4_total,
+                     t4_written_none)
 from gplint.lazy_re import lazy_compile
 
 # The two kinds of case: 行政复议 (table 四's review block) and 行政诉讼 (its two suit blocks,
@@ -73,6 +74,8 @@ class CaseCountMismatch(Rule):
         no such case happened (未发生行政复议) is reported when the matching total is not 0
         (not one about cases of another cause, 未发生因收费引起的行政复议, nor about cases
         handled for others, 无代理诉讼案件).
+        Where table 四 writes every cell of the block in marks (—, 无, /; some left empty),
+        a count above 0 is a warning: the table shows no such case in any reading.
         When the report notes that table 四 includes cases carried over from the previous
         year, a text count below the table's is accepted. Counts that are plainly not the
         report's own disclosure cases are left alone, unless the clause itself names
@@ -135,7 +138,10 @@ class CaseCountMismatch(Rule):
                 table = t4_total(report, k)
                 if c.value == 0 and f"t4.{k}.total" in said_none:
                     continue
-                if table is None or c.value == table or (carried and c.value < table):
+                if table is None:
+                    yield from self._against_marks(report, s, c, k, related_line)
+                    continue
+                if c.value == table or (carried and c.value < table):
                     continue
                 # 各 1 件 is the claim about both kinds: the finding starts at 各.
                 start = c.start - 1 if c.start and s.text[c.start - 1] == "各" else c.start
@@ -144,6 +150,20 @@ class CaseCountMismatch(Rule):
                     s.span(start, c.end), key=f"t4.{k}.total",
                     related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
                     evidence={"text": c.value, "table": table}, snippet=s.text[c.start:c.end])
+
+    def _against_marks(self, report: Report, s, c: Count, k: str, related_line: int) -> Iterable[Diagnostic]:
+        """A count above 0 where table 四 writes its block's cells as marks (— 无 /): the
+        table shows no such case. A warning: the mark is no number (FORMAT §5.4), but no
+        reading of it gives the text's cases."""
+        mark = t4_written_none(report, k) if c.value > 0 else None
+        if mark is None:
+            return
+        yield self.diag(
+            f"正文称{_NAMES[k]} {c.value} 件，但{_TABLE[k]}"
+            f"{f'写作“{mark}”' if mark else '未填写'}，表中没有这类案件的数值",
+            s.span(c.start, c.end), key=f"t4.{k}.total", severity="warning",
+            related=[Related(Span(related_line), _TABLE[k])] if related_line else [],
+            evidence={"text": c.value, "table": mark}, snippet=s.text[c.start:c.end])
 
     def _none_claims(self, report: Report, s, carried: bool, related_line: int) -> Iterable[Diagnostic]:
         """未发生行政复议, 无行政诉讼: the matching total of table 四 must be 0."""

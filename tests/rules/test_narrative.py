@@ -281,6 +281,23 @@ def test_prose_is_not_compared_with_an_unassessable_table_4():
     assert run(with_sentence(sentence, replace={row: "1 0 0 0 1 0 0 0 0 0 0 0 0 0"}), ["N103"]) == []
 
 
+@pytest.mark.parametrize("marks, sentence, fires", [
+    ("—\t—\t—\t—\t—", "本年度发生政府信息公开行政诉讼 2 件。", True),      # the suit blocks: all marks
+    ("无\t无\t\t无\t无", "本年度发生政府信息公开行政诉讼 1 件。", True),       # marks and an empty cell
+    ("—\t—\t—\t—\t—", "本年度未发生政府信息公开行政诉讼。", False),          # the text says none too
+    ("—\t—\t—\t—\t—", "本年度发生政府信息公开行政诉讼 0 件。", False),
+    ("—\t—\t—\t—\t1", "本年度发生政府信息公开行政诉讼 2 件。", False),       # a number: not marks alone
+])
+def test_a_case_count_where_table_4_writes_marks_for_its_block(marks, sentence, fires):
+    # Table 四's suit blocks written in marks (zeros as — or 无): the table shows no suit.
+    row = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    text = with_sentence(sentence, replace={row: "1\t0\t0\t0\t1\t" + marks + "\t" + marks.replace("1", "—")})
+    found = run(text, ["N103"])
+    assert [d.severity for d in found] == (["warning"] if fires else []), [d.message for d in found]
+    if fires:
+        assert "表中没有这类案件的数值" in found[0].message
+
+
 def test_a_parts_list_ends_at_a_clause_with_a_verb_of_handling():
     """收到申请 4 件，其中自然人 3 件、法人 1 件，已办结 4 件: 已办结 is not a fourth part."""
     text = with_sentence("全年收到政府信息公开申请4件，其中自然人3件、法人1件，已办结4件。")
