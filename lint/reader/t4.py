@@ -268,9 +268,13 @@ def _block_row(info: LineInfo) -> bool:
 
 def _marks_row(info: LineInfo) -> bool:
     """Five or more cells all written as marks ("— 无 / －"), on a line of their own or
-    cut into cells: values whose zeros were not written, not header debris."""
+    cut into cells (there some may be left empty between them): values whose zeros were
+    not written, not header debris."""
     vals = info.values
-    return len(vals) >= 5 and (info.separated or not info.labels) and all(map(CELL_TEXT, vals))
+    if not (info.separated or not info.labels):
+        return False
+    marks = sum(1 for v in vals if v.text)
+    return marks >= 5 and (marks == len(vals) or (info.separated and all(v.text or v.kind == "blank" for v in vals)))
 
 
 def _header_with_values(labels: Sequence[LCell], values: Sequence[LCell]) -> bool:

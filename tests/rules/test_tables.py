@@ -917,3 +917,18 @@ def test_t2_last_row_in_the_line_of_section_threes_heading_is_not_missing():
     text = "\n".join(lines[:fee + 1] + lines[heading + 1:])
     assert "S3" in parse(text).sections and report_to_dict(parse(text))["t2"].get("fees") == 0
     assert run(text, ["T110"]) == []
+
+
+@pytest.mark.parametrize("row", [
+    "\t".join(["/", "—", "", "/", "/"] * 3),                                   # marks, some cells empty
+    "\t" + "\t".join(["N/A", "——", "/", "N/A", "N/A", "", "/", "——", "", "——", "/", "/", "", "", ""]),
+])
+def test_table_4_written_in_marks_with_empty_cells_between_is_read(row):
+    # Table 四's zeros written as marks, some cells left empty: a tab row of fifteen cells,
+    # read in place (A108's one notice), not "header found, no values" (T190).
+    text = example_report(replace={"1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0": row})
+    assert codes(run(text, ["T", "A"])) == ["A108"]
+    cells = row.lstrip("\t").split("\t") + [""] * 15
+    t4 = parse(text).t4
+    assert [t4.cell(b, c).raw for b in ("review", "direct", "after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")] == cells[:15]
