@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from .. import labels as L
 from ..model import Span
@@ -358,12 +358,16 @@ def holds_values(vec: Vector) -> bool:
     return "num" in kinds or (len(kinds) >= 3 and all(map(CELL_TEXT, vec.cells)))
 
 
-def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Vector], list[Vector], list[Vector]]:
+def align(vectors: Sequence[Vector], order: Sequence[str], width_of: Optional[Callable[[str], int]] = None
+          ) -> tuple[dict[str, Vector], list[Vector], list[Vector]]:
     """Place vectors on the format's rows: labelled ones on their row, unlabelled ones on
     the free rows between their labelled neighbours, in order.
 
     When a gap holds more unlabelled vectors than free rows, the ones with the fewest
-    numbers (stray values, header debris) are left out. Returns (placed, duplicates, strays).
+    numbers (stray values, header debris) are left out. With ``width_of`` (table 二's rows
+    of one value and of three), a vector with more numbers than any free row of its gap
+    has cells is no row of the format's there (a row the agency added, 其他规范性文件 10 7 26,
+    where 行政许可 was left out): a stray. Returns (placed, duplicates, strays).
     """
     placed: dict[str, Vector] = {}
     duplicates: list[Vector] = []
@@ -383,6 +387,11 @@ def align(vectors: Sequence[Vector], order: Sequence[str]) -> tuple[dict[str, Ve
             continue  # two labelled vectors in a row (most): no unlabelled one to place
         gap = [v for v in vectors[p0 + 1:p1] if (v.key is None or v.key not in index) and holds_values(v)]
         free = [order[i] for i in range(o0 + 1, o1) if order[i] not in placed] if o1 > o0 else []
+        if width_of is not None and free:
+            widest = max(map(width_of, free))
+            wider = [v for v in gap if sum(c.kind == "num" for c in v.cells) > widest]
+            strays.extend(wider)
+            gap = [v for v in gap if v not in wider]
         if len(gap) > len(free):
             keep = sorted(range(len(gap)), key=lambda i: (-sum(c.kind == "num" for c in gap[i].cells), i))[:len(free)]
             strays.extend(v for i, v in enumerate(gap) if i not in keep)

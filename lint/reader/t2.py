@@ -175,7 +175,7 @@ def build_t2(infos: Sequence[LineInfo], issues: list[Issue], fmt: str = "2021") 
     # (Header words in pipe/tab header rows are recorded as labels without keys too.)
     row_labels, col_labels, fee_header = _t2_labels(read)
     cells: dict[str, Cell] = {}
-    placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order)
+    placed, duplicates, strays = align(_rows_sharing_lines(read, match, issues), order, Widths(widths).__getitem__)
     for vec in strays:
         issues.append(Issue("t2-unplaced-values", vec.first_span() or Span(vec.line), "t2",
                             values=tuple(c.text for c in vec.cells)))

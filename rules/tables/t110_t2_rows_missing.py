@@ -20,7 +20,8 @@ class T2RowsMissing(Rule):
         (the 2019 format's table 二 also 其他对外管理服务事项 and 政府集中采购). The rows not
         printed are listed in one finding, placed where the first of them should stand.
         Nothing is said when gplint could not read the table well enough (T190), when values
-        stand in no row, when the text starts or ends inside table 二 (a PDF's later pages,
+        stand in no row where a missing row would stand (a row the agency added, 地方性法规
+        above 规章, holds its own values, and does not stop the check), when the text starts or ends inside table 二 (a PDF's later pages,
         a page cut short), or when a missing row's label is written among the table's lines
         outside a sentence (printed, if not read as a row: ``|行|政许可|``).
 
@@ -85,9 +86,9 @@ class T2RowsMissing(Rule):
         unread = [key for key in spec.rows if key not in confidence.rows]
         if not unread or not confidence.rows or not confidence.assessable:
             return  # (T101 / T190: what was not read is not known to be missing)
-        if confidence.unplaced or confidence.rows_left_over or any(
+        if confidence.rows_left_over or any(
                 r.flags & {"gathered", "spilled", "stacked"} for r in confidence.rows.values()):
-            return  # values read in no row, or several rows' in one: the rows may be there
+            return  # several rows' values in one: the rows may be there
         words = _table_two_words(report, confidence)
         if words is None:
             return  # the text starts or stops inside table 二
@@ -95,11 +96,34 @@ class T2RowsMissing(Rule):
         if not missing:
             return
         order = list(spec.rows)
+        if confidence.unplaced and any(_could_be(report, confidence, spec, order, key) for key in missing):
+            return  # values read in no row where a missing row stands: the row may be there
         before = [conf.line for key, conf in confidence.rows.items() if order.index(key) < order.index(missing[0])]
         line = max(before) if before else min(conf.line for conf in confidence.rows.values())
         names = "、".join(spec.rows[key].label for key in missing)
         yield self.diag(f"表二缺少 {len(missing)} 行（按{format_checked(report)}）：{names}",
                         Span(line), key="t2.rows." + ",".join(missing))
+
+
+def _could_be(report: Report, confidence: TableConfidence, spec, order: list[str], key: str) -> bool:
+    """Whether values read in no row could be row ``key``'s: as many as its cells, or one
+    (its cells may have run together), between the lines of the rows read before and
+    after it. A row the agency added (地方性法规 39 17 28 above 规章, 其他行政管理事项 31
+    below 行政强制, 其他规范性文件 10 7 26 where a row of one value is missing) stands
+    elsewhere or holds another count of values."""
+    at = order.index(key)
+    before = [c.line for k, c in confidence.rows.items() if k in order and order.index(k) < at]
+    after = [c.line for k, c in confidence.rows.items() if k in order and order.index(k) > at]
+    low, high = max(before, default=0), min(after, default=len(report.lines) + 1)
+    width = len(spec.row_keys[key])
+    for issue in report.issues:
+        if issue.kind != "t2-unplaced-values":
+            continue
+        if issue.span is None:
+            return True  # where they stand is unknown
+        if len(issue.values) in (0, 1, width) and low <= issue.span.line <= high:
+            return True
+    return False
 
 
 #: A sentence of prose (a comma or an enumeration comma, and 。 or ； within a sentence's

@@ -932,3 +932,29 @@ def test_table_4_written_in_marks_with_empty_cells_between_is_read(row):
     t4 = parse(text).t4
     assert [t4.cell(b, c).raw for b in ("review", "direct", "after_review")
             for c in ("upheld", "corrected", "other", "pending", "total")] == cells[:15]
+
+
+def _with_added_rows(text: str) -> str:
+    """Table 二 with the rows agencies add: 地方性法规 above 规章, 其他规范性文件 after 行政规范性
+    文件, 其他行政管理事项 after 行政强制."""
+    text = text.replace("规章\t0\t0\t0\n", "地方性法规\t39\t17\t28\n规章\t0\t0\t0\n", 1)
+    text = text.replace("行政规范性文件\t1\t0\t5\n", "行政规范性文件\t1\t0\t5\n其他规范性文件\t10\t7\t26\n", 1)
+    return text.replace("行政强制\t0\n", "行政强制\t0\n其他行政管理事项\t31\n", 1)
+
+
+def test_t2_row_left_out_beside_rows_the_agency_added_is_named():
+    # The added rows hold their own values, elsewhere or of another count: they are no
+    # missing row's, and 其他规范性文件's three values are not 行政许可's one.
+    added = _with_added_rows(example_report())
+    assert run(added, ["T110"], profile="default") == []
+    diags = run(_without_lines(added, "行政许可\t"), ["T110"], profile="default")
+    assert [d.message.rsplit("：", 1)[1] for d in diags] == ["行政许可"]
+    assert parse(_without_lines(added, "行政许可\t")).t2.cells["licensing"].span is None
+
+
+def test_t2_values_in_no_row_where_a_missing_row_stands_may_be_its():
+    # A label garbled past reading (行攻许可) over one value where 行政许可 stands: not missing.
+    garbled = _with_line(_with_added_rows(example_report()), "行政许可\t", "行攻许口可\t3")
+    assert run(garbled, ["T110"], profile="default") == []
+    # Placed on 行政许可 by its place, not 其他规范性文件's three values above it.
+    assert parse(garbled).t2.cells["licensing"].value == 3
