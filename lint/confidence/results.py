@@ -17,7 +17,8 @@ IMPLAUSIBLE_COUNT = 10 ** 6
 DIGIT_RUN = 7
 
 MISREAD_FLAGS = frozenset({"ambiguous-split", "digit-run", "fused-digits", "implausible", "unplaced", "gaps-unknown",
-                           "gathered", "spilled", "misplaced", "interleaved", "stacked", "page-lost"})
+                           "gathered", "spilled", "misplaced", "interleaved", "stacked", "page-lost",
+                           "scan-unsure"})
 UNSURE_FLAGS = frozenset({"too-few", "too-many", "no-values"})
 FLAGS = MISREAD_FLAGS | UNSURE_FLAGS | {"blank"}
 #: What a blank cell may be written as (FORMAT §5.4: not given, never 0).

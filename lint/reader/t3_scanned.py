@@ -1,0 +1,88 @@
+"""Table 三 read from a scan whose rules OCR read into its cells: a rule read as a 1 taken
+off where the row's total says so, the other rows that do not add up left unread.
+
+Tesseract reads a ruled table's vertical rules as ``|`` (or ``l``) and a rule touching a
+digit as a 1 before it: ``447 17 0 0 0 0 454`` for 447 7 … 454, ``10 0 0 0 0 0 0`` for a
+row of zeros, ``| | 0 19 19 1 9``. Where the table's region carries several lines of
+OCR's pieces of rules and zeros (:mod:`gplint.confidence.scanned`: the table is not
+assessable, T190 says so), a value beside a rule is as likely part rule as digit, and
+which cell a value stands in is a guess wherever one was lost. So, in such a table only:
+
+- a row of seven values that does not add up (the six applicants' counts against its
+  总计) and adds up in exactly one way once one value loses a leading 1 is read that way
+  (the identity decides; an issue names the value);
+- every other row of seven that does not add up, and every short row with a value other
+  than 0 (its values placed in its first columns by guess, a rule's 1 among them or
+  not), is left unread: its values kept as left over, an issue for each. Cells left
+  unread, never misread in what ``gplint dump`` exports. A short row of zeros stays as
+  placed (its zeros are right wherever the lost cells were).
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from .. import format as F
+from ..confidence.scanned import SCANNED_MIN, debris_piece
+from ..model import Cell, Issue, Row, Span
+from .cells import LineInfo, to_cells
+
+_WIDTH = len(F.T3_2021.column_keys)
+
+
+def _from_a_scan(infos: Sequence[LineInfo]) -> bool:
+    return sum(1 for info in infos if debris_piece(info.text) is not None) >= SCANNED_MIN
+
+
+def _adds_up(values: Sequence[object]) -> bool:
+    return len(values) == _WIDTH and all(isinstance(v, int) for v in values) \
+        and sum(values[:-1]) == values[-1]  # type: ignore[arg-type]
+
+
+def _without_a_rule(value: object) -> Optional[int]:
+    """``value`` less a leading 1 (a rule read into its cell), or None when it has none."""
+    digits = str(value) if isinstance(value, int) else ""
+    rest = digits[1:]
+    if len(digits) < 2 or digits[0] != "1" or (rest[0] == "0" and rest != "0"):
+        return None
+    return int(rest)
+
+
+def _rule_taken_off(row: Row) -> Optional[int]:
+    """The one column whose value, less a leading 1, makes the row add up; None when no
+    value or several do."""
+    values = [c.value for c in row.cells]
+    if len(values) != _WIDTH or not all(isinstance(v, int) for v in values):
+        return None
+    fits = [i for i, v in enumerate(values)
+            if (less := _without_a_rule(v)) is not None and _adds_up([*values[:i], less, *values[i + 1:]])]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _zeros_of_a_short_row(row: Row) -> bool:
+    values = [c.value for c in row.cells if c.value is not None]
+    return len(values) < _WIDTH and all(v == 0 for v in values)
+
+
+def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues: list[Issue]) -> dict[str, Row]:
+    """``rows``, in a table read from a scan, with a rule's 1 taken off where the row's total
+    says so and the other rows that do not vouch for their reading left unread."""
+    if not _from_a_scan(infos):
+        return rows  # (every table but a scan's)
+    out = dict(rows)
+    for key, row in rows.items():
+        written = tuple(c for c in (*row.cells, *row.extra) if c.span is not None)
+        label = row.label.text if row.label else ""
+        if not written or _adds_up([c.value for c in row.cells]) or _zeros_of_a_short_row(row):
+            continue
+        column = _rule_taken_off(row)
+        if column is not None:
+            cell = row.cells[column]
+            cells = list(row.cells)
+            cells[column] = Cell(_without_a_rule(cell.value), cell.raw, cell.span, cell.unit)
+            out[key] = Row(key, row.label, tuple(cells), row.line, row.extra, row.count, row.subtotal)
+            issues.append(Issue("t3-scan-rule-digit", cell.span, "t3", key, label, values=(cell.raw,)))
+            continue
+        out[key] = Row(key, row.label, to_cells([None] * len(row.cells)), row.line, written, row.count, None)
+        issues.append(Issue("t3-scan-unsure", Span(row.line), "t3", key, label,
+                            found=len(written), values=tuple(c.raw for c in written)))
+    return out

@@ -1,0 +1,68 @@
+"""Table 三 read by tesseract from a scan of a ruled table: rows a rule read into.
+
+Tesseract reads a vertical rule touching a digit as a 1 before it (``12`` for 2, ``10``
+for 0) or as ``|`` between cells (``| | 0 19 19 1 9``); the lines of the table carry its
+pieces of rules and zeros (``|o lo le``), which make the table "read from a scan" (one
+T190). The reader takes a rule's 1 off where the row's total says so, and leaves unread
+the other rows that do not vouch for their values, so that ``gplint dump`` exports no
+figure the report does not print.
+"""
+from __future__ import annotations
+
+from gplint.testing import T3_ROW_LABELS, example_report, lint_with, table_read
+
+from sample_t3 import SAMPLE_T3, ZERO_ROW, wanted
+
+_LABELS = dict(T3_ROW_LABELS)
+#: Three rows as tesseract reads them where the rules run through their zeros: labels
+#: broken, zeros read with the rules beside them.
+_DEBRIS = {"R06": "2其他法律政法M禁 |o |o lo |。 lo le", "R09": "开 5属于三类内部事%信 |o |o | lo le le",
+           "R15": "3条下后中请内容人不 ll li |"}
+
+
+def _scanned(rows: dict[str, str], debris: bool = True) -> str:
+    """The example report with :data:`SAMPLE_T3`'s table 三 as tesseract reads it: cells
+    apart by blanks, the rows of ``rows`` as given (label, then the text OCR made of its
+    values), three rows in pieces of rules (``debris``)."""
+    text = example_report(t3=SAMPLE_T3)
+    for key, label in T3_ROW_LABELS:
+        cells = [c for c in label.split("\t") if c]
+        values = [str(v) for v in SAMPLE_T3.get(key, ZERO_ROW)]
+        old = "\t".join([*label.split("\t"), *values])
+        assert old in text, key
+        if debris and key in _DEBRIS:
+            new = _DEBRIS[key]
+        else:
+            new = "  ".join([*cells, rows.get(key, "  ".join(values))])
+        text = text.replace(old, new, 1)
+    return text
+
+
+def test_a_rule_read_as_a_1_is_taken_off_where_the_row_total_says_so():
+    # 「12  0  0  0  0  0  2」: only 2 for 12 makes the row add up (R03 予以公开 2 … 2).
+    got = table_read(_scanned({"R03": "12  0  0  0  0  0  2"}), "t3")
+    assert got["R03"] == wanted("R03")
+    assert got["R24"] == wanted("R24")
+
+
+def test_rows_a_rule_read_into_are_unread_not_misread():
+    # 「19 0 … 0」 adds up no way (9 is no 0); 「| | 0 19 19 1 9」 is short, its values
+    # placed by guess. Was: R19 C1 = 19, R20 C3-C6 = 19 19 1 9 in the dump.
+    got = table_read(_scanned({"R19": "19  0  0  0  0  0  0", "R20": "| | 0 19 19 1 9"}), "t3")
+    for key in ("R19", "R20"):
+        assert got[key] == {f"C{k}": None for k in range(1, 8)}, key
+    assert got["R18"] == wanted("R18") and got["R21"] == wanted("R21")
+
+
+def test_the_table_stays_one_notice():
+    text = _scanned({"R03": "12  0  0  0  0  0  2", "R19": "19  0  0  0  0  0  0", "R20": "| | 0 19 19 1 9"})
+    codes = [d.code for d in lint_with(text, ["T", "A"], profile="default")]
+    assert codes == ["T190"]
+
+
+def test_a_typed_table_keeps_its_own_error():
+    # No pieces of rules in the table: 12 … 2 is the report's own slip, read as printed
+    # (A101 names it), never mended.
+    text = _scanned({"R03": "12  0  0  0  0  0  2"}, debris=False)
+    assert table_read(text, "t3")["R03"]["C1"] == 12
+    assert "A101" in [d.code for d in lint_with(text, ["A"], profile="default")]
