@@ -231,6 +231,8 @@ def _placed_rows(vectors: Sequence[Vector], order: Sequence[str], width: int, su
         target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
     if width == 7 and subtotal is None:
         t3_gaps.place_in_short_rows(rows, placed)  # (rows short of a value shown nowhere)
+    if subtotal is None:
+        t3_gaps.totals_of_rows_lost_at_random(rows, placed)  # (OCR's rows short here and there)
     return rows, groups
 
 
