@@ -91,6 +91,8 @@ class T2RowsMissing(Rule):
         words = _table_two_words(report, confidence)
         if words is None:
             return  # the text starts or stops inside table 二
+        if _values_in_no_row(report, confidence):
+            return  # a row whose label a scan garbled (「行政许 |0」): the rows may be there
         missing = [key for key in unread if not any(word in words for word in spec.rows[key].words)]
         if not missing:
             return
@@ -109,6 +111,26 @@ _PROSE_SENTENCE = lazy_compile(r"[^。；;\n]{0,80}[，,、][^。；;\n]{0,80}[�
 #: What stands between a label's characters when a tool cuts it into cells or lines: cell
 #: borders, markup (``<br>``), blanks, punctuation, the values of cells run in.
 _NOT_LABEL_TEXT = lazy_compile(r"<[^<>\n]{0,40}>|[\W\d_]+")
+
+
+#: A row's line: at most a label's length of text (a row label, as OCR may garble it),
+#: then counts apart by blanks or rules (「行政许 |0」, 「行政预苑性文件| 4  2」, 「0 0 0」); not
+#: a line of prose that wraps after a number.
+_A_ROWS_LINE = lazy_compile(r"^[\s|]*[^\s|]{0,12}(?:[\s|]+\d+(?:\.\d+)?)+[\s|]*$|^[\s|]*\d+(?:\.\d+)?(?:[\s|]+\d+(?:\.\d+)?)*[\s|]*$")
+
+
+def _values_in_no_row(report: Report, confidence: TableConfidence) -> bool:
+    """Whether a line of table 二 (from section 二's heading, or its first row read, to
+    section 三 or table 三) has a row's shape and is no row read: a row whose label OCR
+    garbled past reading (「行政处有 |0」, 「Ki可 0」) or lost (「0 0 0」)."""
+    rows = {conf.line for conf in confidence.rows.values()}
+    two = report.sections.get("S2")
+    first = two.line + 1 if two is not None and two.line < min(rows) else min(rows)
+    ends = [x.line for x in (report.sections.get("S3"), report.t3.span if report.t3 is not None else None)
+            if x is not None and x.line > max(rows)]
+    last = min(ends) if ends else max(rows)
+    return any(n not in rows and "第二十条" not in report.lines[n - 1] and _A_ROWS_LINE.match(report.lines[n - 1])
+               for n in range(first, last))
 
 
 def _table_two_words(report: Report, confidence: TableConfidence) -> Optional[str]:
