@@ -156,6 +156,9 @@ class Issue:
       ``found`` values (``values``) is placed;
     - ``t3-scan-rule-digit``: in such a table, the value ``values[0]`` read less its
       leading 1 (a rule), the one way its row adds up;
+    - ``t3-sparse-by-order``: in a table read in a few rows from a long region, a row with
+      no label placed by the order of its values alone, whose values do not add up: none
+      of its ``found`` values (``values``) is placed;
     - ``t4-value-count``: table 四 printed with ``found`` values for ``expected`` cells;
     - ``t4-values-interleaved``: table 四's values read between lines of its header words,
       in an order that breaks ``found`` (two or more) of its blocks' totals;

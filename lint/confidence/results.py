@@ -86,7 +86,7 @@ class TableConfidence:
     #: (an OCR's table, its labels broken and its zeros lost): the table was not read.
     sparse: Optional[tuple[int, int]] = None
     #: (lines, an example) when the table's region holds several lines of OCR's pieces
-    #: of rules and zeros ("|o lo le": :mod:`.scanned`): the table was not read.
+    #: of rules and zeros ("|o lo le": :mod:`gplint.reader.scan_debris`): the table was not read.
     scanned: Optional[tuple[int, str]] = None
 
     @property

@@ -20,7 +20,7 @@ from ..model import (
 )
 from .. import format as F
 from . import (aligned_columns, reading_order, remarks_column, runs, stacked_cells, t3_forms, t3_gaps, t3_parts, t3_runs,
-               t3_scanned, t3_stream_order)
+               t3_scanned, t3_sparse, t3_stream_order)
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -123,6 +123,7 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
     rows = t3_stream_order.misplaced_rows_unread(rows, issues)
     rows = t3_scanned.scanned_rows_checked(rows, infos, issues)
+    rows = t3_sparse.rows_by_order_unread(rows, infos, issues)
     # The 2019 layout's one （六）其他处理 row, printed with no value, is a group row left blank.
     blank_g6 = _G6.key in order and _G6.key not in groups
     if blank_g6 or any(key not in rows for key in T3_ROWS):

@@ -4,7 +4,7 @@ off where the row's total says so, the other rows that do not add up left unread
 Tesseract reads a ruled table's vertical rules as ``|`` (or ``l``) and a rule touching a
 digit as a 1 before it: ``447 17 0 0 0 0 454`` for 447 7 … 454, ``10 0 0 0 0 0 0`` for a
 row of zeros, ``| | 0 19 19 1 9``. Where the table's region carries several lines of
-OCR's pieces of rules and zeros (:mod:`gplint.confidence.scanned`: the table is not
+OCR's pieces of rules and zeros (:mod:`.scan_debris`: the table is not
 assessable, T190 says so), a value beside a rule is as likely part rule as digit, and
 which cell a value stands in is a guess wherever one was lost. So, in such a table only:
 
@@ -22,18 +22,20 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .. import format as F
-from ..confidence.scanned import SCANNED_MIN, debris_piece
+from .scan_debris import SCANNED_MIN, debris_piece
 from ..model import Cell, Issue, Row, Span
 from .cells import LineInfo, to_cells
 
 _WIDTH = len(F.T3_2021.column_keys)
 
 
-def _from_a_scan(infos: Sequence[LineInfo]) -> bool:
+def from_a_scan(infos: Sequence[LineInfo]) -> bool:
+    """Whether the table's lines carry OCR's pieces of rules and zeros (several lines)."""
     return sum(1 for info in infos if debris_piece(info.text) is not None) >= SCANNED_MIN
 
 
-def _adds_up(values: Sequence[object]) -> bool:
+def adds_up(values: Sequence[object]) -> bool:
+    """Seven counts whose last (总计) is the sum of the six others."""
     return len(values) == _WIDTH and all(isinstance(v, int) for v in values) \
         and sum(values[:-1]) == values[-1]  # type: ignore[arg-type]
 
@@ -54,11 +56,12 @@ def _rule_taken_off(row: Row) -> Optional[int]:
     if len(values) != _WIDTH or not all(isinstance(v, int) for v in values):
         return None
     fits = [i for i, v in enumerate(values)
-            if (less := _without_a_rule(v)) is not None and _adds_up([*values[:i], less, *values[i + 1:]])]
+            if (less := _without_a_rule(v)) is not None and adds_up([*values[:i], less, *values[i + 1:]])]
     return fits[0] if len(fits) == 1 else None
 
 
-def _zeros_of_a_short_row(row: Row) -> bool:
+def zeros_of_a_short_row(row: Row) -> bool:
+    """A row short of values all of which are 0: right wherever its lost cells were."""
     values = [c.value for c in row.cells if c.value is not None]
     return len(values) < _WIDTH and all(v == 0 for v in values)
 
@@ -66,13 +69,13 @@ def _zeros_of_a_short_row(row: Row) -> bool:
 def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues: list[Issue]) -> dict[str, Row]:
     """``rows``, in a table read from a scan, with a rule's 1 taken off where the row's total
     says so and the other rows that do not vouch for their reading left unread."""
-    if not _from_a_scan(infos):
+    if not from_a_scan(infos):
         return rows  # (every table but a scan's)
     out = dict(rows)
     for key, row in rows.items():
         written = tuple(c for c in (*row.cells, *row.extra) if c.span is not None)
         label = row.label.text if row.label else ""
-        if not written or _adds_up([c.value for c in row.cells]) or _zeros_of_a_short_row(row):
+        if not written or adds_up([c.value for c in row.cells]) or zeros_of_a_short_row(row):
             continue
         column = _rule_taken_off(row)
         if column is not None:

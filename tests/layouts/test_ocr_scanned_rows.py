@@ -9,7 +9,7 @@ figure the report does not print.
 """
 from __future__ import annotations
 
-from gplint.testing import T3_ROW_LABELS, example_report, lint_with, table_read
+from gplint.testing import T3_ROW_LABELS, example_report, lint_with, table_read, with_table
 
 from sample_t3 import SAMPLE_T3, ZERO_ROW, wanted
 
@@ -66,3 +66,25 @@ def test_a_typed_table_keeps_its_own_error():
     text = _scanned({"R03": "12  0  0  0  0  0  2"}, debris=False)
     assert table_read(text, "t3")["R03"]["C1"] == 12
     assert "A101" in [d.code for d in lint_with(text, ["A"], profile="default")]
+
+
+def _read_past_recognition(values: list[str]) -> str:
+    """The example report with table 三 as tesseract's one-block mode reads LibreOffice's
+    narrow table from a scan: the header, then the labels in pieces of two characters a
+    line, a few lines of values with no label among them (``values``), 予以公开 read
+    whole with its values."""
+    pieces = [label.split("\t")[-1][k:k + 2] for _key, label in T3_ROW_LABELS for k in range(0, 6, 2)]
+    body = pieces[:10] + [values[0]] + pieces[10:30] + values[1:] + pieces[30:]
+    table = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况",
+             "自然人  法人或其他组织  总计", "商业企业  科研机构  社会公益组织  法律服务机构  其他",
+             "三、本年度办理结果  （一）予以公开  2  0  0  0  0  0  2", *body]
+    return with_table(example_report(t3=SAMPLE_T3), "S3", "\n".join(table))
+
+
+def test_rows_placed_by_order_alone_in_a_table_not_read_are_unread():
+    # Of 80 lines, a few rows read: "| 1 1" and "| 0 10" have no label, and stood for the
+    # rows after 予以公开 only by coming after it. Was: R04 = 1 1, R05 = 0 10 in the dump.
+    got = table_read(_read_past_recognition(["| 1  1", "| 0  10"]), "t3")
+    assert got["R04"] == {f"C{k}": None for k in range(1, 8)}
+    assert got["R05"] == {f"C{k}": None for k in range(1, 8)}
+    assert got["R03"] == wanted("R03")  # (read by its own label)
