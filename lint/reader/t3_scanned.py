@@ -15,7 +15,8 @@ which cell a value stands in is a guess wherever one was lost. So, in such a tab
   than 0 (its values placed in its first columns by guess, a rule's 1 among them or
   not), is left unread: its values kept as left over, an issue for each. Cells left
   unread, never misread in what ``gplint dump`` exports. A short row of zeros stays as
-  placed (its zeros are right wherever the lost cells were).
+  placed (its zeros are right wherever the lost cells were), unless its line holds other
+  digits the reader took for no value (``|0 |0， |0 lo 5 5``: OCR's pieces hid values).
 """
 from __future__ import annotations
 
@@ -66,16 +67,25 @@ def zeros_of_a_short_row(row: Row) -> bool:
     return len(values) < _WIDTH and all(v == 0 for v in values)
 
 
+def _other_digits(row: Row, text: str) -> bool:
+    """Whether the row's line holds a digit other than 0 from its first value on, which
+    the reader read as no value (「|0 |0， |0 lo 5 5」: OCR's pieces hid some of its values)."""
+    first = min((c.span.column for c in row.cells if c.span is not None and c.span.line == row.line), default=None)
+    return first is not None and any(ch in "123456789" for ch in text[first - 1:])
+
+
 def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues: list[Issue]) -> dict[str, Row]:
     """``rows``, in a table read from a scan, with a rule's 1 taken off where the row's total
     says so and the other rows that do not vouch for their reading left unread."""
     if not from_a_scan(infos):
         return rows  # (every table but a scan's)
+    texts = {info.number: info.text for info in infos}
     out = dict(rows)
     for key, row in rows.items():
         written = tuple(c for c in (*row.cells, *row.extra) if c.span is not None)
         label = row.label.text if row.label else ""
-        if not written or adds_up([c.value for c in row.cells]) or zeros_of_a_short_row(row):
+        if not written or adds_up([c.value for c in row.cells]) \
+                or (zeros_of_a_short_row(row) and not _other_digits(row, texts.get(row.line, ""))):
             continue
         column = _rule_taken_off(row)
         if column is not None:

@@ -54,6 +54,13 @@ def test_rows_a_rule_read_into_are_unread_not_misread():
     assert got["R18"] == wanted("R18") and got["R21"] == wanted("R21")
 
 
+def test_a_short_row_of_zeros_whose_line_hides_other_values_is_unread():
+    # 「| |0 |0， |0 lo 5 5」: one 0 read, the rest pieces of rules and digits the reader
+    # took for no value. Was: R01 C1 = 0 (the report prints 4).
+    got = table_read(_scanned({"R01": "|        |0      |0，    |0       lo      5       5"}), "t3")
+    assert got["R01"] == {f"C{k}": None for k in range(1, 8)}
+
+
 def test_the_table_stays_one_notice():
     text = _scanned({"R03": "12  0  0  0  0  0  2", "R19": "19  0  0  0  0  0  0", "R20": "| | 0 19 19 1 9"})
     codes = [d.code for d in lint_with(text, ["T", "A"], profile="default")]
