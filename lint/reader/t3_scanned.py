@@ -10,7 +10,8 @@ which cell a value stands in is a guess wherever one was lost. So, in such a tab
 
 - a row of seven values that does not add up (the six applicants' counts against its
   总计) and adds up in exactly one way once one value loses a leading 1 is read that way
-  (the identity decides; an issue names the value);
+  (the identity decides; an issue names the value) — so too in a table with fewer such
+  lines, on a row whose own line carries a rule glued to a value (``|447 17 0 0 0 0 454``);
 - every other row of seven that does not add up, and every short row with a value other
   than 0 (its values placed in its first columns by guess, a rule's 1 among them or
   not), is left unread: its values kept as left over, an issue for each. Cells left
@@ -77,7 +78,9 @@ def _other_digits(row: Row, text: str) -> bool:
 def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues: list[Issue]) -> dict[str, Row]:
     """``rows``, in a table read from a scan, with a rule's 1 taken off where the row's total
     says so and the other rows that do not vouch for their reading left unread."""
-    if not from_a_scan(infos):
+    scan = from_a_scan(infos)
+    with_pieces = {info.number for info in infos if debris_piece(info.text) is not None}
+    if not scan and not with_pieces:
         return rows  # (every table but a scan's)
     texts = {info.number: info.text for info in infos}
     out = dict(rows)
@@ -87,7 +90,7 @@ def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues
         if not written or adds_up([c.value for c in row.cells]) \
                 or (zeros_of_a_short_row(row) and not _other_digits(row, texts.get(row.line, ""))):
             continue
-        column = _rule_taken_off(row)
+        column = _rule_taken_off(row) if scan or row.line in with_pieces else None
         if column is not None:
             cell = row.cells[column]
             cells = list(row.cells)
@@ -95,6 +98,8 @@ def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues
             out[key] = Row(key, row.label, tuple(cells), row.line, row.extra, row.count, row.subtotal)
             issues.append(Issue("t3-scan-rule-digit", cell.span, "t3", key, label, values=(cell.raw,)))
             continue
+        if not scan:
+            continue  # (a row with a piece of a rule in a table read well: as read)
         out[key] = Row(key, row.label, to_cells([None] * len(row.cells)), row.line, written, row.count, None)
         issues.append(Issue("t3-scan-unsure", Span(row.line), "t3", key, label,
                             found=len(written), values=tuple(c.raw for c in written)))

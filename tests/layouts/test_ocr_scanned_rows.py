@@ -95,3 +95,10 @@ def test_rows_placed_by_order_alone_in_a_table_not_read_are_unread():
     assert got["R04"] == {f"C{k}": None for k in range(1, 8)}
     assert got["R05"] == {f"C{k}": None for k in range(1, 8)}
     assert got["R03"] == wanted("R03")  # (read by its own label)
+
+
+def test_a_rule_glued_to_a_value_is_taken_off_in_a_table_read_well():
+    # Only this row's line shows OCR's rule (「|12」, the reader reads 12): its total
+    # still says which value the rule's 1 belongs to.
+    got = table_read(_scanned({"R03": "|12  0  0  0  0  0  2"}, debris=False), "t3")
+    assert got["R03"] == wanted("R03")
