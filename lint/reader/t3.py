@@ -122,8 +122,6 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
     for key, vec in unplaced.items():
         (groups if key.startswith("G") else rows)[key] = _unplaced_row(key, vec, issues)
     rows = t3_stream_order.misplaced_rows_unread(rows, issues)
-    rows = t3_scanned.scanned_rows_checked(rows, infos, issues)
-    rows = t3_sparse.rows_by_order_unread(rows, infos, issues)
     # The 2019 layout's one （六）其他处理 row, printed with no value, is a group row left blank.
     blank_g6 = _G6.key in order and _G6.key not in groups
     if blank_g6 or any(key not in rows for key in T3_ROWS):
@@ -137,6 +135,9 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         g6_label = printed_empty.get(_G6.key) if blank_g6 else None
         if g6_label is not None:
             groups[_G6.key] = Row(_G6.key, g6_label, _ABSENT_ROW, g6_label.span.line, (), 0)
+    # (After the rows printed with no value are in: a table read whole is no scan's.)
+    rows = t3_scanned.scanned_rows_checked(rows, infos, issues, order)
+    rows = t3_sparse.rows_by_order_unread(rows, infos, issues)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form

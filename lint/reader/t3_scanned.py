@@ -75,9 +75,14 @@ def _other_digits(row: Row, text: str) -> bool:
     return first is not None and any(ch in "123456789" for ch in text[first - 1:])
 
 
-def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues: list[Issue]) -> dict[str, Row]:
+def scanned_rows_checked(rows: dict[str, Row], infos: Sequence[LineInfo], issues: list[Issue],
+                         order: Sequence[str]) -> dict[str, Row]:
     """``rows``, in a table read from a scan, with a rule's 1 taken off where the row's total
-    says so and the other rows that do not vouch for their reading left unread."""
+    says so and the other rows that do not vouch for their reading left unread. (As the
+    confidence: a table read whole, every row of ``order`` there, lost no row to a scan;
+    OCR's letters for digits in its cells, ``lO``, are written non-counts, A108's.)"""
+    if all(key in rows and rows[key].line > 0 for key in order if not key.startswith("G")):
+        return rows
     scan = from_a_scan(infos)
     with_pieces = {info.number for info in infos if debris_piece(info.text) is not None}
     if not scan and not with_pieces:

@@ -97,8 +97,18 @@ def test_rows_placed_by_order_alone_in_a_table_not_read_are_unread():
     assert got["R03"] == wanted("R03")  # (read by its own label)
 
 
-def test_a_rule_glued_to_a_value_is_taken_off_in_a_table_read_well():
-    # Only this row's line shows OCR's rule (「|12」, the reader reads 12): its total
-    # still says which value the rule's 1 belongs to.
-    got = table_read(_scanned({"R03": "|12  0  0  0  0  0  2"}, debris=False), "t3")
-    assert got["R03"] == wanted("R03")
+def test_a_rule_glued_to_a_value_is_taken_off_in_a_table_with_fewer_pieces():
+    # Only this row's line shows OCR's rule (「|12」, the reader reads 12), and OCR lost a
+    # row: its total still says which value the rule's 1 belongs to.
+    text = _scanned({"R03": "|12  0  0  0  0  0  2"}, debris=False)
+    text = "\n".join(line for line in text.split("\n") if "补正后申请内容仍不明确" not in line)
+    got = table_read(text, "t3")
+    assert got["R15"]["C1"] is None and got["R03"] == wanted("R03")
+
+
+def test_a_table_read_whole_keeps_its_rows_as_read():
+    # Every row there: OCR's letters for digits (「lO」, several lines) are written
+    # non-counts, A108's; no row is left unread for them, and no value is mended.
+    text = _scanned({"R03": "|12  0  0  0  0  0  2", "R16": "lO  0  0  0  0  0  lO",
+                     "R17": "0  lO  0  0  0  0  lO", "R18": "0  0  lO  0  0  0  lO"}, debris=False)
+    assert table_read(text, "t3")["R03"]["C1"] == 12
