@@ -50,6 +50,12 @@ def describe_issue(issue: Issue) -> str:
         return f"{table}“{row}”行只有 {issue.found} 个数值，且没有分隔符，无法确定空缺的是哪一格"
     if kind == "t3-stream-misplaced":
         return f"表三“{row}”行的数值读自逐格的数值流，按此读法表内勾稽关系不成立，可能是相邻行的数值，未采用：{values}"
+    if kind == "t3-sparse-by-order":
+        return f"表三大部分行未能读出，“{row}”行没有行名、仅按数值出现的顺序对应，未采用：{values}"
+    if kind == "t3-scan-unsure":
+        return f"表三“{row}”行读自扫描件，数值合计对不上或不全（可能把表格线读成了数字），未采用：{values}"
+    if kind == "t3-scan-rule-digit":
+        return f"表三“{row}”行读自扫描件，“{values}”前的 1 是表格线，按行合计读作 {values[1:]}"
     if kind == "t4-value-count":
         return f"表四应有 {issue.expected} 个数值，读到 {issue.found} 个"
     if kind == "t4-values-interleaved":

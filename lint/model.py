@@ -151,6 +151,14 @@ class Issue:
     - ``t3-stream-misplaced``: a row of a stream of values (one a line, other rows'
       among them) whose placement the column identities or its own total disprove: none
       of its ``found`` values (``values``) is placed;
+    - ``t3-scan-unsure``: a row of a table read from a scan (OCR's pieces of rules in its
+      region) whose values do not add up, or short with a value other than 0: none of its
+      ``found`` values (``values``) is placed;
+    - ``t3-scan-rule-digit``: in such a table, the value ``values[0]`` read less its
+      leading 1 (a rule), the one way its row adds up;
+    - ``t3-sparse-by-order``: in a table read in a few rows from a long region, a row with
+      no label placed by the order of its values alone, whose values do not add up: none
+      of its ``found`` values (``values``) is placed;
     - ``t4-value-count``: table 四 printed with ``found`` values for ``expected`` cells;
     - ``t4-values-interleaved``: table 四's values read between lines of its header words,
       in an order that breaks ``found`` (two or more) of its blocks' totals;

@@ -46,6 +46,10 @@ spilled            values one a line, more than the columns, beside a row    yes
                    row's values after the next row's label (both rows)
 page-lost          a row missing where the table runs over a page break:     yes
                    the page was not read (an OCR that read nothing of it)
+scan-unsure        a row of a table read from a scan (OCR's pieces of rules    yes
+                   in its region) whose seven values do not add up, or that
+                   is short of a value and has one other than 0: a rule may
+                   have been read as a digit (left unread)
 too-few            fewer values than the table has columns                   no
 too-many           more values than the table has columns                    no
 blank              a cell written as a placeholder or left empty             no

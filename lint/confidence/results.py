@@ -17,7 +17,8 @@ IMPLAUSIBLE_COUNT = 10 ** 6
 DIGIT_RUN = 7
 
 MISREAD_FLAGS = frozenset({"ambiguous-split", "digit-run", "fused-digits", "implausible", "unplaced", "gaps-unknown",
-                           "gathered", "spilled", "misplaced", "interleaved", "stacked", "page-lost"})
+                           "gathered", "spilled", "misplaced", "interleaved", "stacked", "page-lost",
+                           "scan-unsure"})
 UNSURE_FLAGS = frozenset({"too-few", "too-many", "no-values"})
 FLAGS = MISREAD_FLAGS | UNSURE_FLAGS | {"blank"}
 #: What a blank cell may be written as (FORMAT §5.4: not given, never 0).
@@ -85,7 +86,7 @@ class TableConfidence:
     #: (an OCR's table, its labels broken and its zeros lost): the table was not read.
     sparse: Optional[tuple[int, int]] = None
     #: (lines, an example) when the table's region holds several lines of OCR's pieces
-    #: of rules and zeros ("|o lo le": :mod:`.scanned`): the table was not read.
+    #: of rules and zeros ("|o lo le": :mod:`gplint.reader.scan_debris`): the table was not read.
     scanned: Optional[tuple[int, str]] = None
 
     @property

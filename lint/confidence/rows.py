@@ -79,6 +79,9 @@ def row_confidence(key: str, line: int, cells: tuple[Cell, ...], expected: int, 
         elif issue.kind == "t3-stream-misplaced":
             flags.add("misplaced")  # the column identities show the stream's rows misplaced
             span = span or issue.span
+        elif issue.kind == "t3-scan-unsure":
+            flags.add("scan-unsure")  # a scan's row that does not vouch for its values
+            span = span or issue.span
         elif issue.kind == "t4-values-interleaved":
             flags.add("interleaved")  # the order read is the page's, not the table's
             span = span or issue.span

@@ -11,10 +11,11 @@ from ..labels import T2_ROW_KEYS, T2_ROW_KEYS_2019
 from ..lazy_re import lazy_compile
 from ..model import T3_ROWS, T4_BLOCKS, T4_COLS, Cell, Issue, Label, Report, Span, Table2, Table3
 from ..pictures import picture_in
+from ..reader.t3_sparse import sparse
 from .results import RowConfidence, TableConfidence
 from .rows import (all_certain, cells_lost_at_random, first_unsure_span, row_confidence, spilled_rows, stacked_rows,
                    table_score, unplace_short_rows, zeros_written_blank)
-from .scanned import debris_piece, scanned_debris
+from ..reader.scan_debris import debris_piece, scanned_debris
 
 _NO_FLAGS: frozenset[str] = frozenset()
 _MISSING = {t: TableConfidence(t, False, {}, 0, False, 0.0, None) for t in ("t2", "t3", "t4")}
@@ -213,9 +214,6 @@ def _every_row_whole(t3: Table3, rows: dict[str, RowConfidence]) -> bool:
         r.flags & {"too-few", "no-values", "unplaced", "ambiguous-split"} for r in rows.values())
 
 
-#: Table 三 read in fewer rows than this share of the format's, from a region of more
-#: lines than this many times the format's rows, was not read (see TableConfidence.sparse).
-_SPARSE_ROWS, _SPARSE_LINES = 1 / 3, 2
 
 
 def _sparse(t3: Table3, rows_read: int) -> Optional[tuple[int, int]]:
@@ -224,10 +222,7 @@ def _sparse(t3: Table3, rows_read: int) -> Optional[tuple[int, int]]:
     if t3.span is None or not rows_read:
         return None
     lines = t3.span.end_line - t3.span.line + 1
-    rows = len(T3_ROWS)
-    if rows_read < rows * _SPARSE_ROWS and lines > rows * _SPARSE_LINES:
-        return lines, rows_read
-    return None
+    return (lines, rows_read) if sparse(lines, rows_read) else None
 
 
 def _t4(report: Report, issues: list[Issue]) -> TableConfidence:

@@ -20,7 +20,7 @@ from ..model import (
 )
 from .. import format as F
 from . import (aligned_columns, reading_order, remarks_column, runs, stacked_cells, t3_forms, t3_gaps, t3_parts, t3_runs,
-               t3_stream_order)
+               t3_scanned, t3_sparse, t3_stream_order)
 from .aligned_columns import AlignedColumns
 
 _G6 = F.T3_2021.group("G6")
@@ -135,6 +135,9 @@ def build_t3(infos: Sequence[LineInfo], issues: list[Issue]) -> Optional[Table3]
         g6_label = printed_empty.get(_G6.key) if blank_g6 else None
         if g6_label is not None:
             groups[_G6.key] = Row(_G6.key, g6_label, _ABSENT_ROW, g6_label.span.line, (), 0)
+    # (After the rows printed with no value are in: a table read whole is no scan's.)
+    rows = t3_scanned.scanned_rows_checked(rows, infos, issues, order)
+    rows = t3_sparse.rows_by_order_unread(rows, infos, issues)
     layout = "column-major" if read.column_major else ("separated" if any(i.separated for i in infos) else "lines")
     if form is not None:
         layout = form.form
@@ -230,6 +233,8 @@ def _placed_rows(vectors: Sequence[Vector], order: Sequence[str], width: int, su
         target[key] = _t3_row(key, vec, width, issues, subtotal, aligned)
     if width == 7 and subtotal is None:
         t3_gaps.place_in_short_rows(rows, placed)  # (rows short of a value shown nowhere)
+    if subtotal is None:
+        t3_gaps.totals_of_rows_lost_at_random(rows, placed)  # (OCR's rows short here and there)
     return rows, groups
 
 

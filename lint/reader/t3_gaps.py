@@ -46,6 +46,36 @@ def place_in_short_rows(rows: dict[str, Row], placed: Mapping[str, Vector]) -> N
         rows[key] = dataclasses.replace(rows[key], cells=cells)
 
 
+#: Rows short of values, by different counts, from which cells were lost here and there.
+_LOST_AT_RANDOM_MIN = 3
+
+
+def totals_of_rows_lost_at_random(rows: dict[str, Row], placed: Mapping[str, Vector]) -> None:
+    """Where three rows or more come short of values by different counts with no empty
+    cell written (an OCR engine that drops many a lone "0": ``5\t0\t0\t0\t0\t5`` for
+    5 0 0 0 0 0 5), a short row whose last value is the sum of the others (one of them not
+    0) has its 总计 last: that value goes to 总计, not to the column after the others.
+    Which of the others' cells were lost stays unknown (they stay in the first columns,
+    as read; the confidence keeps every check off them). A clerk's rows that leave out
+    the same cell (every 总计) are short by one count: not this family; nor is a table
+    none of whose rows carries seven values (its header and rows may leave 总计 out)."""
+    if not any(len(vec.cells) == _WIDTH for vec in placed.values()):
+        return
+    short = {key: vec for key, vec in placed.items() if key in rows and 2 <= len(vec.cells) < _WIDTH
+             and all(CELL_KIND(c) == "num" for c in vec.cells) and rows[key].cells[_WIDTH - 1] is ABSENT}
+    if len(short) < _LOST_AT_RANDOM_MIN or len({len(vec.cells) for vec in short.values()}) < 2:
+        return
+    for key, vec in short.items():
+        cells = list(rows[key].cells)
+        n = len(vec.cells)
+        nums = [c.value for c in cells[:n]]
+        if any(c is ABSENT for c in cells[:n]) or not all(isinstance(v, int) for v in nums) \
+                or not any(nums[:-1]) or sum(nums[:-1]) != nums[-1]:  # type: ignore[arg-type]
+            continue
+        cells[_WIDTH - 1], cells[n - 1] = cells[n - 1], ABSENT
+        rows[key] = dataclasses.replace(rows[key], cells=tuple(cells))
+
+
 def place_lost_cells(rows: dict[str, Row], short: Sequence[str]) -> dict[str, tuple[Cell, ...]]:
     """For the rows ``short`` (six values, the lost seventh not shown), their cells with
     the lost one where the identities put it; {} to keep the placing as read."""

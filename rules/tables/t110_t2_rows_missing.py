@@ -96,8 +96,11 @@ class T2RowsMissing(Rule):
         if not missing:
             return
         order = list(spec.rows)
-        if confidence.unplaced and any(_could_be(report, confidence, spec, order, key) for key in missing):
-            return  # values read in no row where a missing row stands: the row may be there
+        in_no_row = _values_in_no_row(report, confidence)
+        if any(_could_be(report, confidence, spec, order, key, in_no_row) for key in missing):
+            # Values read in no row where a missing row stands (a row whose label a scan
+            # garbled, 「行政许 |0」, or lost): the row may be there.
+            return
         before = [conf.line for key, conf in confidence.rows.items() if order.index(key) < order.index(missing[0])]
         line = max(before) if before else min(conf.line for conf in confidence.rows.values())
         names = "、".join(spec.rows[key].label for key in missing)
@@ -105,25 +108,27 @@ class T2RowsMissing(Rule):
                         Span(line), key="t2.rows." + ",".join(missing))
 
 
-def _could_be(report: Report, confidence: TableConfidence, spec, order: list[str], key: str) -> bool:
-    """Whether values read in no row could be row ``key``'s: as many as its cells, or one
-    (its cells may have run together), between the lines of the rows read before and
-    after it. A row the agency added (地方性法规 39 17 28 above 规章, 其他行政管理事项 31
-    below 行政强制, 其他规范性文件 10 7 26 where a row of one value is missing) stands
-    elsewhere or holds another count of values."""
+def _could_be(report: Report, confidence: TableConfidence, spec, order: list[str], key: str,
+              in_no_row: list[tuple[int, int]]) -> bool:
+    """Whether values read in no row (the reader's left-over values, and ``in_no_row``'s
+    lines of a row's shape) could be row ``key``'s: as many as its cells, or one (its
+    cells may have run together), between the lines of the rows read before and after it.
+    A row the agency added (地方性法规 39 17 28 above 规章, 其他行政管理事项 31 below 行政强制,
+    其他规范性文件 10 7 26 where a row of one value is missing) stands elsewhere or holds
+    another count of values."""
     at = order.index(key)
     before = [c.line for k, c in confidence.rows.items() if k in order and order.index(k) < at]
     after = [c.line for k, c in confidence.rows.items() if k in order and order.index(k) > at]
     low, high = max(before, default=0), min(after, default=len(report.lines) + 1)
     width = len(spec.row_keys[key])
+    places = list(in_no_row)
     for issue in report.issues:
         if issue.kind != "t2-unplaced-values":
             continue
         if issue.span is None:
             return True  # where they stand is unknown
-        if len(issue.values) in (0, 1, width) and low <= issue.span.line <= high:
-            return True
-    return False
+        places.append((issue.span.line, len(issue.values)))
+    return any(n in (0, 1, width) and low <= line <= high for line, n in places)
 
 
 #: A sentence of prose (a comma or an enumeration comma, and 。 or ； within a sentence's
@@ -133,6 +138,29 @@ _PROSE_SENTENCE = lazy_compile(r"[^。；;\n]{0,80}[，,、][^。；;\n]{0,80}[�
 #: What stands between a label's characters when a tool cuts it into cells or lines: cell
 #: borders, markup (``<br>``), blanks, punctuation, the values of cells run in.
 _NOT_LABEL_TEXT = lazy_compile(r"<[^<>\n]{0,40}>|[\W\d_]+")
+
+
+#: A row's line: at most a label's length of text (a row label, as OCR may garble it),
+#: then counts apart by blanks or rules (「行政许 |0」, 「行政预苑性文件| 4  2」, 「0 0 0」); not
+#: a line of prose that wraps after a number.
+_A_ROWS_LINE = lazy_compile(r"^[\s|]*[^\s|]{0,12}(?:[\s|]+\d+(?:\.\d+)?)+[\s|]*$|^[\s|]*\d+(?:\.\d+)?(?:[\s|]+\d+(?:\.\d+)?)*[\s|]*$")
+#: The counts of such a line.
+_NUMBERS = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?")
+
+
+def _values_in_no_row(report: Report, confidence: TableConfidence) -> list[tuple[int, int]]:
+    """The lines of table 二 (from section 二's heading, or its first row read, to section
+    三 or table 三) that have a row's shape and are no row read, with how many numbers
+    each holds: a row whose label OCR garbled past reading (「行政处有 |0」, 「Ki可 0」) or
+    lost (「0 0 0」), or a row the agency added (地方性法规 39 17 28)."""
+    rows = {conf.line for conf in confidence.rows.values()}
+    two = report.sections.get("S2")
+    first = two.line + 1 if two is not None and two.line < min(rows) else min(rows)
+    ends = [x.line for x in (report.sections.get("S3"), report.t3.span if report.t3 is not None else None)
+            if x is not None and x.line > max(rows)]
+    last = min(ends) if ends else max(rows)
+    return [(n, len(_NUMBERS.findall(report.lines[n - 1]))) for n in range(first, last)
+            if n not in rows and "第二十条" not in report.lines[n - 1] and _A_ROWS_LINE.match(report.lines[n - 1])]
 
 
 def _table_two_words(report: Report, confidence: TableConfidence) -> Optional[str]:
