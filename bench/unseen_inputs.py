@@ -1891,6 +1891,10 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                     "(规章,0,0,3,其中1件为网上申请; 行政许可,0,无)", Style(frame="csv-minimal", remarks=True)),
     "csv-every-field-remarks": ("a CSV whose exporter quotes every field, tables closed by a 备注 column "
                                 "(\"行政许可\",\"0\",\"无\")", Style(frame="csv-every", remarks=True)),
+    "crawled-tab-glued-plain": ("a saved page: cells as tabs, rows run together with nothing between them "
+                                "(crawled-tab-glued), labels without numbering: each row's last value glued "
+                                "to the next row's label (…\t0\t0结转下年度继续办理\t0…)",
+                                Style(one_line=True, one_line_join="", label=_plain, group=_plain)),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

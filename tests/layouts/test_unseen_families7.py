@@ -112,3 +112,26 @@ def test_remarks_column_in_a_spreadsheets_csv(every_field, data, remarks):
     assert sum(x.endswith(",备注") or x.endswith(',"备注"') for x in remarked) == 5
     assert _cells("\n".join(remarked)) == _cells("\n".join(plain)) == expected_cells(data)
     assert _findings("\n".join(remarked)) == _findings("\n".join(plain))
+
+
+def _unnumbered(lines: list[str]) -> list[str]:
+    """Tables 二 and 三's row labels without their numbering (予以公开, 属于国家秘密)."""
+    t2_at, t4_at = lines.index(_HEADINGS[1]), lines.index(_HEADINGS[3])
+    return [_NUMBERING.sub("", x, count=1) if t2_at < n < t4_at and x not in _HEADINGS else x
+            for n, x in enumerate(lines)]
+
+
+@PROPS
+@given(data=report_data())
+def test_rows_run_together_with_labels_unnumbered(data):
+    """A saved page whose cells are tabs and whose rows ran together with nothing between
+    them (crawled-tab-glued), its labels without numbering: each row's last value is glued
+    to the next row's label (「…\\t0\\t0结转下年度继续办理\\t0…」). Read as the label's text,
+    every 总计 cell was lost (and under a 小计 column, the 小计 read as 总计); the value is
+    read as the row's, the label as the next row's."""
+    text, _ = render(data, "tabs")
+    lines = [x for x in _unnumbered(text.split("\n")) if x.strip()]
+    glued = lines[0] + "\n" + "".join(lines[1:]) + "\n"
+    assert re.search(r"\t[0-9]+结转下年度继续办理\t", glued)
+    assert _cells(glued) == expected_cells(data)
+    assert _findings(glued) == _findings(_tab_joined_page(lines))
