@@ -1895,6 +1895,9 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
                                 "(crawled-tab-glued), labels without numbering: each row's last value glued "
                                 "to the next row's label (…\t0\t0结转下年度继续办理\t0…)",
                                 Style(one_line=True, one_line_join="", label=_plain, group=_plain)),
+    "word-text-remarks": ("Word's 'save as plain text' (word-text-breaks) of tables closed by a 备注 column: a "
+                          "label's second paragraph on the line of its values and remark (不明确\t0\t…\t0\t无)",
+                          Style(label=_word_label, merged_cells=True, header_breaks=_HEADER_BREAKS, remarks=True)),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

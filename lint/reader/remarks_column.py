@@ -75,13 +75,20 @@ def without_remarks(infos: Sequence[LineInfo], issues: list[Issue], table: str) 
         # and that is no cell boundary then.
         joined = _ends_in_joiner(infos[at])
         rows = [_without_joiner_cell(i) if joined else i for i in infos[at + 1:stop]]
-        seps = Counter(len(_cuts(i, joined)) for i in rows if i.separated and any(c.kind == "num" for c in i.cells))
+        valued = [i for i in rows if i.separated and any(c.kind == "num" for c in i.cells)]
+        seps = Counter(len(_cuts(i, joined)) for i in valued)
         width = max(seps.most_common(1)[0][0] if seps else 0, len(_cuts(infos[at], joined)))
+        # (Counted from the first value too: a label's second paragraph on the line of the
+        # values, in Word's plain text, has no cells for the label columns before it. Not
+        # on a page of joined rows, whose lines hold what joined them.)
+        value_seps = Counter(_value_cuts(i) for i in valued) if not joined else None
+        value_width = value_seps.most_common(1)[0][0] if value_seps else 0
         header_cells = list(infos[at].placed_cells)
         out.append(_with_cells(infos[at], header_cells[:-2] if joined else header_cells[:-1]))
         for row, info in zip(rows, infos[at + 1:stop]):
             cuts = _cuts(row, joined) if row.separated else []
-            if cuts and len(cuts) >= width and row.cells and row.cells[-1].column > cuts[-1]:
+            if cuts and (len(cuts) >= width or value_width and _value_cuts(row) >= value_width) \
+                    and row.cells and row.cells[-1].column > cuts[-1]:
                 remark = row.placed_cells[-1]
                 issues.append(Issue("remark-cell", remark.span, table, values=(remark.text,)))
                 info = _without_remark(row, cuts)
@@ -170,6 +177,16 @@ def _cuts(info: LineInfo, joined: bool = False) -> list[int]:
     if joined and cuts and (toks[-1].type == "TAB" or len(toks) > 1 and toks[-1].type == toks[-2].type == "PIPE"):
         cuts.pop()
     return cuts
+
+
+def _value_cuts(info: LineInfo) -> int:
+    """How many of the line's cuts stand after its label: from the one before its first
+    value (0 for a line with no value)."""
+    first = next((c.column for c in info.cells if c.kind == "num"), None)
+    if first is None:
+        return 0
+    cuts = _cuts(info)
+    return sum(1 for c in cuts if c >= first) + any(c < first for c in cuts)
 
 
 def _csv_cuts(text: str) -> list[int]:

@@ -135,3 +135,36 @@ def test_rows_run_together_with_labels_unnumbered(data):
     assert re.search(r"\t[0-9]+结转下年度继续办理\t", glued)
     assert _cells(glued) == expected_cells(data)
     assert _findings(glued) == _findings(_tab_joined_page(lines))
+
+
+def _word_row(line: str) -> str:
+    """A row of table 三 as Word's plain text writes it from a table with a column of merged
+    group cells: an empty cell first (the group's, written once above), a long label broken
+    into two paragraphs as the cell kept them (「\t3.补正后申请内容仍」 / 「不明确\t0\t…」)."""
+    label, tab, rest = line.partition("\t")
+    if not tab or label.startswith("（本列"):
+        return line
+    if len(label) <= 12:
+        return "\t" + line
+    return "\t" + label[:9] + "\n" + label[9:] + tab + rest
+
+
+@PROPS
+@given(data=report_data(), remarks=st.lists(st.sampled_from(["", "无", "含依申请转主动公开", "其中1件为网上申请"]),
+                                            min_size=30, max_size=30))
+def test_remarks_column_under_labels_of_two_paragraphs(data, remarks):
+    """Word's plain text of a table closed by a 备注 column, a column of merged group cells
+    before the labels, long labels of two paragraphs: the line holding a label's second
+    paragraph, its values and its remark has fewer tabs than a whole row, so counted by
+    its tabs it seemed to leave the remark off, and a remark 无 was an eighth value
+    (T103). Counted from its first value, it has the column."""
+    text, _ = render(data, "tabs")
+    lines = text.split("\n")
+    t3_at, t4_at = lines.index(_HEADINGS[2]), lines.index(_HEADINGS[3])
+
+    def word_text(rows: list[str]) -> str:
+        return "\n".join(_word_row(x) if t3_at < n < t4_at else x for n, x in enumerate(rows))
+    remarked, plain = word_text(_with_remarks(lines, remarks)), word_text(lines)
+    assert remarked.count("\n") > text.count("\n")
+    assert _cells(remarked) == _cells(plain) == expected_cells(data)
+    assert _findings(remarked) == _findings(plain)
