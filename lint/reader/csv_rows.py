@@ -118,7 +118,11 @@ def _remark_last(fields: Sequence[tuple[str, int]]) -> bool:
     """A row closed by a remarks column (.remarks_column): a label, numbers or empty fields,
     one number at least, then text (「规章,0,0,3,其中1件为网上申请」, 「行政许可,0,无」)."""
     middle = [f for f, _c in fields[1:-1]]
-    return (bool(fields[-1][0]) and any(_NUMBER.fullmatch(f) for f in middle)
+    # (A row whose first field is a value, its label last, is no row with a remark: a
+    # table printed values first.)
+    first = fields[0][0]
+    return (bool(first) and not _NUMBER.fullmatch(first) and bool(fields[-1][0])
+            and any(_NUMBER.fullmatch(f) for f in middle)
             and all(not f or _NUMBER.fullmatch(f) for f in middle))
 
 
