@@ -3,15 +3,19 @@
 Offices add a last column headed 备注 (or 说明) to tables 二 and 三 and fill it in a few
 rows: empty in most, 「无」 in some, a phrase in others (「含依申请转主动公开」). Read as a
 row's cells, its 无 is one value too many and its phrase a stray label after the values.
-The header names the column: in a table cut into cells (tabs, pipes), each row under a
-header line whose last cell is such a word has that column as its last cell, which is set
-aside before the table is read. A row with fewer cells than the table's rows (the remark
-left off) is left as printed. Rows cut only by blanks, under a header cut by blanks
-whose last word is such a word, lose the text that follows as many values as the header
-has columns (:func:`_without_blank_cut_remarks`); a row with fewer values is read as
-printed: there a remark cannot be told from a cell written 无 by its place. On a page saved with every cell and row joined
-by tabs (one line, cut into a virtual line a row), each row ends in the tab that joined it
-to the next, its header too: that tab cuts no cell.
+The header names the column: in a table cut into cells (tabs, pipes, a CSV's commas),
+each row under a header line whose last cell is such a word has that column as its last
+cell, which is set aside before the table is read. A row with fewer cells than the table's
+rows (the remark left off) is left as printed; a row is counted from its first value too
+(the line of a label's second paragraph in Word's plain text has no label cells before
+it). Rows cut only by blanks, under a header cut by blanks whose last word is such a word,
+lose the text that follows as many values as the header has columns
+(:func:`_without_blank_cut_remarks`); a row with fewer values is read as printed: there a
+remark cannot be told from a cell written 无 by its place. On a page saved with every cell
+and row joined by tabs (one line, cut into a virtual line a row), each row ends in the tab
+that joined it to the next, its header too: that tab cuts no cell; where its labels have
+no numbering nothing cuts it, and the header and its rows stay on one line
+(:func:`_rows_on_one_line`).
 """
 from __future__ import annotations
 

@@ -24,7 +24,8 @@ PROPS = settings(max_examples=5, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 #: A row label's numbering at its start (二、, （二）, 2.).
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)(?=\S)")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
+                        r"|\d+\.)(?=\S)")
 
 
 def _cells(text: str) -> dict:
@@ -96,8 +97,8 @@ def _as_csv(lines: list[str], every_field: bool) -> list[str]:
 
 @pytest.mark.parametrize("every_field", [False, True], ids=["quoted-as-needed", "every-field-quoted"])
 @PROPS
-@given(data=report_data(), remarks=st.lists(st.sampled_from(["", "无", "含依申请转主动公开", "其中1件为网上申请"]),
-                                            min_size=30, max_size=30))
+@given(data=report_data(),
+       remarks=st.lists(st.sampled_from(["", "无", "含依申请转主动公开", "其中1件为网上申请"]), min_size=30, max_size=30))
 def test_remarks_column_in_a_spreadsheets_csv(every_field, data, remarks):
     """A spreadsheet saved as CSV with a 备注 column closing tables 二 and 三: 「行政许可,0,无」,
     「（一）予以公开,0,0,0,0,0,0,0,无」. Quoted as needed, a row ending in text was no CSV row
@@ -150,8 +151,8 @@ def _word_row(line: str) -> str:
 
 
 @PROPS
-@given(data=report_data(), remarks=st.lists(st.sampled_from(["", "无", "含依申请转主动公开", "其中1件为网上申请"]),
-                                            min_size=30, max_size=30))
+@given(data=report_data(),
+       remarks=st.lists(st.sampled_from(["", "无", "含依申请转主动公开", "其中1件为网上申请"]), min_size=30, max_size=30))
 def test_remarks_column_under_labels_of_two_paragraphs(data, remarks):
     """Word's plain text of a table closed by a 备注 column, a column of merged group cells
     before the labels, long labels of two paragraphs: the line holding a label's second
