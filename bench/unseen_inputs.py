@@ -1882,6 +1882,22 @@ TEXT_VARIANTS: dict[str, tuple[str, Style]] = {
     "t2-extra-rows-zero-words": ("table 二 with rows agencies add, zeros as — / 无 (a one-value row's too: 行政强制 无, "
                                  "then 其他行政管理事项 31), blank-separated", Style(sep=" ", t2_extra_rows=True,
                                                                             value=_zero_word)),
+    # The fourteenth session's families (bench/combos.py, branch combos14).
+    "crawled-tab-remarks-plain": ("a saved page joined by tabs (crawled-tab-only), tables closed by a 备注 column, "
+                                  "row labels without their numbering: the header and every row on one line "
+                                  "(…\t0\t无\t不予处理\t…)",
+                                  Style(one_line=True, one_line_join="\t", remarks=True, label=_plain, group=_plain)),
+    "csv-remarks": ("a spreadsheet's CSV quoting only what needs it, tables closed by a 备注 column "
+                    "(规章,0,0,3,其中1件为网上申请; 行政许可,0,无)", Style(frame="csv-minimal", remarks=True)),
+    "csv-every-field-remarks": ("a CSV whose exporter quotes every field, tables closed by a 备注 column "
+                                "(\"行政许可\",\"0\",\"无\")", Style(frame="csv-every", remarks=True)),
+    "crawled-tab-glued-plain": ("a saved page: cells as tabs, rows run together with nothing between them "
+                                "(crawled-tab-glued), labels without numbering: each row's last value glued "
+                                "to the next row's label (…\t0\t0结转下年度继续办理\t0…)",
+                                Style(one_line=True, one_line_join="", label=_plain, group=_plain)),
+    "word-text-remarks": ("Word's 'save as plain text' (word-text-breaks) of tables closed by a 备注 column: a "
+                          "label's second paragraph on the line of its values and remark (不明确\t0\t…\t0\t无)",
+                          Style(label=_word_label, merged_cells=True, header_breaks=_HEADER_BREAKS, remarks=True)),
 }
 #: The 2019-format variants' baseline: the same figures (``as_2019``) in tab rows.
 BASELINE_2019 = Style(fmt2019=True)

@@ -12,9 +12,11 @@ A line is taken for such a row only when nothing else reads it so: no tab or pip
 it has three fields or more (two when one is quoted: 「"行政许可","12"」), its first field is
 quoted, a number, empty or a label that does not end in a digit (so 「行政事业性收费
 1,234,567」 and a lone 1,234,567 stay thousands separators), and either every later field
-is quoted, a number or empty, one field being a number or quoted, or it is a header row:
-labels alone, two of them column headers of the format and none a sentence
-(「信息内容,本年制发件数,本年废止件数,现行有效件数」). Each field is read by the grammar on
+is quoted, a number or empty, one field being a number or quoted (the last may be text: a
+remarks column's, 「规章,0,0,3,其中1件为网上申请」), or it is a header row: labels alone,
+two of them column headers of the format and none after the first a sentence
+(「信息内容,本年制发件数,本年废止件数,现行有效件数」; table 三's first header cell is its
+note, 「（本列数据的勾稽关系为：…）」). Each field is read by the grammar on
 its own, at its column: a cell's span is where it stands.
 
 A quoted field holding a line break (a spreadsheet cell wrapped with Alt+Enter) runs over
@@ -106,9 +108,22 @@ def csv_fields(text: str) -> Optional[list[tuple[str, int]]]:
         return None  # (commas alone)
     if _header_row(fields):
         return fields
-    if bare_labels or not (quoted or any(_NUMBER.fullmatch(f) for f, _c in fields)):
+    if bare_labels and not (bare_labels == 1 and _remark_last(fields)) \
+            or not (quoted or any(_NUMBER.fullmatch(f) for f, _c in fields)):
         return None  # (text after the first field, or labels alone: no table's cells)
     return fields
+
+
+def _remark_last(fields: Sequence[tuple[str, int]]) -> bool:
+    """A row closed by a remarks column (.remarks_column): a label, numbers or empty fields,
+    one number at least, then text (「规章,0,0,3,其中1件为网上申请」, 「行政许可,0,无」)."""
+    middle = [f for f, _c in fields[1:-1]]
+    # (A row whose first field is a value, its label last, is no row with a remark: a
+    # table printed values first.)
+    first = fields[0][0]
+    return (bool(first) and not _NUMBER.fullmatch(first) and bool(fields[-1][0])
+            and any(_NUMBER.fullmatch(f) for f in middle)
+            and all(not f or _NUMBER.fullmatch(f) for f in middle))
 
 
 def csv_delimiter(text: str) -> Optional[str]:
@@ -119,10 +134,13 @@ def csv_delimiter(text: str) -> Optional[str]:
 
 def _header_row(fields: Sequence[tuple[str, int]]) -> bool:
     """Labels alone are a table's header row when two of them are column headers of the
-    format (信息内容, 本年制发件数, 自然人, 结果维持, …) and none is a sentence: then its
-    other labels are cells too, and a misspelt one among them is seen as a header (T102)."""
+    format (信息内容, 本年制发件数, 自然人, 结果维持, …) and none after the first is a
+    sentence: then its other labels are cells too, and a misspelt one among them is seen as
+    a header (T102)."""
+    # (The first field may be table 三's note over its label column, 「（本列数据的勾稽关系
+    # 为：…）」: a header cell, its colon no sentence's.)
     return (sum(f in _HEADER_WORDS for f, _c in fields) >= 2
-            and not any(mark in f for f, _c in fields for mark in "。；;：:"))
+            and not any(mark in f for f, _c in fields[1:] for mark in "。；;：:"))
 
 
 _HEADER_WORDS = frozenset((

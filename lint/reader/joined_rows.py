@@ -58,10 +58,18 @@ def value_then_label(toks: Sequence[Tok], content: Sequence[Tok], line: int) -> 
     block): the value and the label. ``content``: the cell's tokens that are no blank, the
     first a number. None for any other cell."""
     k = toks.index(content[0])
-    label = joined(toks[k + 2:]).strip() if toks[k + 1].type == "BLANK" else ""
-    if not label or not (content[1].type in NUMBERING_TYPES or label.startswith(_T4_BLOCK_WORDS)
-                         or is_row_label(label)):
-        return None
+    if toks[k + 1].type == "BLANK":
+        label = joined(toks[k + 2:]).strip()
+        if not label or not (content[1].type in NUMBERING_TYPES or label.startswith(_T4_BLOCK_WORDS)
+                             or is_row_label(label)):
+            return None
+    else:
+        # Glued to it, on a page whose rows ran together with nothing between them and whose
+        # labels have no numbering (「0结转下年度继续办理」): only a label naming a row.
+        label = joined(toks[k + 1:]).strip()
+        if not label or content[1].type != "TEXT" or label.startswith(tuple(CELL_UNITS)) \
+                or not is_row_label(label):
+            return None
     value, first = content[0], content[1]
     return [LCell("num", value.value, line, value.column, value.end_column, to_number(value.value)),
             LCell("label", label, line, first.column, content[-1].end_column)]
