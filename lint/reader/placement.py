@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Optional
 from ..agency import expand_from_mentions, expand_relative, is_relative, normalise_agency, same_agency
 from ..model import Placement
 from ..lazy_re import lazy_compile
+from .title import STRAY_YEAR
 
 if TYPE_CHECKING:
     from ..model import Report
@@ -43,7 +44,7 @@ _ORGAN_END = tuple("局委办府会心院厅室所处馆站队部署行镇乡区
 
 def title_name(title: str) -> tuple[str, Optional[int]]:
     """The agency as the title writes it, and the title's year (either may be missing)."""
-    t = _CRAWLER_TITLE.sub("", title).strip()
+    t = STRAY_YEAR.sub("", _CRAWLER_TITLE.sub("", title).strip(), 1)
     year = None
     for pattern in (_NAME_BEFORE_YEAR, _NAME_AFTER_YEAR):
         m = pattern.match(t)

@@ -359,3 +359,37 @@ def test_carried_applications_in_another_sentence_of_the_paragraph_leave_table_4
     assert [d.code for d in run(with_sentence(para, t4=t4), ["N108"])] == ["N108"]
     carried = "全年答复申请4件。全年行政复议2件（含上年结转1件），均获维持。"
     assert run(with_sentence(carried, t4=t4), ["N108"]) == []
+
+
+# ------------------------------------------------------------------ N110 in a 2019-format report
+
+_T2_2019 = """第二十条第（一）项
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t0\t0\t0
+规范性文件\t2\t2\t9
+第二十条第（五）项
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t3\t0\t18
+"""
+
+
+def _report_2019(sentence: str) -> str:
+    """A 2019 report in the 2019 format (规章 0/0/0, 规范性文件 2/2/9) with ``sentence`` in 一."""
+    text = with_sentence(sentence).replace("2024", "2019")
+    start = text.index("第二十条第（一）项")
+    end = text.index("三、收到和处理政府信息公开申请情况")
+    return text[:start] + _T2_2019 + text[end:]
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("本年度规章对外公开总数量1件。", True),
+    ("本年度规章对外公开总数量0件。", False),
+    ("全年新制作规范性文件3件，新公开规范性文件2件。", True),
+    ("全年新制作规范性文件2件，新公开规范性文件2件。", False),
+    ("截至年底，规范性文件对外公开总数9件。", False),
+    ("截至年底，规范性文件对外公开总数8件。", True),
+    # 公开 alone is every kind of information's: no column of table 二.
+    ("全年主动公开规范性文件5件。", False),
+])
+def test_document_counts_of_a_2019_format_report(sentence, fires):
+    assert bool(run(_report_2019(sentence), ["N110"])) == fires
