@@ -49,7 +49,7 @@ class PartsList:
     start: int
 
 
-def _strip_parens(text: str) -> str:
+def strip_parens(text: str) -> str:
     """Blank out parenthesised asides (nested 其中 lists) keeping offsets."""
     if "（" not in text and "(" not in text:
         return text  # most sentences have none: skip the character loop
@@ -107,7 +107,7 @@ def find_parts_lists(report: Report) -> Iterator[PartsList]:
             continue
         if _INTRO.search(text) is None or _DIGIT.search(text) is None:
             continue
-        flat = _strip_parens(s.text)
+        flat = strip_parens(s.text)
         for intro in _INTRO.finditer(flat):
             got = _one(s, flat, intro)
             if got is not None:

@@ -217,6 +217,10 @@ def test_seed_000_parts_below_total_is_strict_only():
     ("全年发布信息 200 条，其中政府网站 150 条，政务微博 120 条，微信公众号 100 条。", False, False),
     # two counts before the list: its total is not known
     ("办理人大代表建议 25 件、政协提案 30 件，其中主办 10 件、协办 45 件。", False, False),
+    # items joined by 、 make up the total; the clause after the comma counts something else
+    ("全年办理在线留言 1647 条，其中局长信箱 268 条、咨询交流 1379 条，公开答复数量 1061 条。", False, False),
+    ("全年办理在线留言 1600 条，其中局长信箱 268 条、咨询交流 1379 条，公开答复数量 1061 条。", True, False),
+    ("全年发布信息 26 条，其中政务动态 20 条、通知公告 6 条、政策文件 2 条。", True, False),
 ])
 def test_parts_against_total(sentence, n105, n106):
     text = with_sentence(sentence)
