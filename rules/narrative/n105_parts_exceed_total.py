@@ -21,8 +21,9 @@ class PartsExceedTotal(Rule):
         may just be an incomplete list; N106 reports those at the strict level. Parts named
         by publication channel (政府网站 a 条，政务微博 b 条，微信公众号 c 条) overlap and are
         not added up, nor are lists after a clause with two counts (建议 25 件、提案 30 件，其中…),
-        whose total is not known. The list ends at a clause with a verb of its own (…，其中
-        自然人 20 件、法人 7 件，已办结 26 件). When the
+        whose total is not known. A list opening a sentence (其中：…, 其中，…) breaks down
+        the count the sentence before ends on (…政务信息 32 条。其中：…). The list ends at a
+        clause with a verb of its own (…，其中自然人 20 件、法人 7 件，已办结 26 件). When the
         excess equals exactly one listed part, that part may be counted inside another (an
         overlap): the finding is then an info. Items joined by 、 that make up the total
         exactly, then a clause after a comma with a count of its own (…，其中局长信箱 268 条、

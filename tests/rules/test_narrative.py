@@ -221,6 +221,11 @@ def test_seed_000_parts_below_total_is_strict_only():
     ("全年办理在线留言 1647 条，其中局长信箱 268 条、咨询交流 1379 条，公开答复数量 1061 条。", False, False),
     ("全年办理在线留言 1600 条，其中局长信箱 268 条、咨询交流 1379 条，公开答复数量 1061 条。", True, False),
     ("全年发布信息 26 条，其中政务动态 20 条、通知公告 6 条、政策文件 2 条。", True, False),
+    # the total ends one sentence, the list opens the next (…32 条。其中：…)
+    ("全年主动公开政府信息 32 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", False, True),
+    ("全年主动公开政府信息 30 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", True, False),
+    ("全年主动公开政府信息 31 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", False, False),
+    ("全年收到申请 5 件，办结 4 件。其中，予以公开 2 件、不予公开 2 件。", False, False),
 ])
 def test_parts_against_total(sentence, n105, n106):
     text = with_sentence(sentence)
