@@ -129,7 +129,10 @@ _ENDS_ON_COUNT = lazy_compile(r"(?<![\d.])(?:" + COUNT_DIGITS + r")\s*(?:" + "|"
 
 
 def _ends_on_a_count(previous: Sentence, s: Sentence) -> bool:
-    return not previous.heading and previous.section == s.section and _ENDS_ON_COUNT.search(previous.text) is not None
+    """``previous`` ends on a count and gives no other (新收 317 件，上年结转 3 件。其中，…
+    breaks down their sum, or what was handled of it)."""
+    return not previous.heading and previous.section == s.section and _ENDS_ON_COUNT.search(previous.text) is not None \
+        and len(_NUM.findall(strip_parens(previous.text))) == 1
 
 
 def _across_the_stop(previous: Sentence, s: Sentence) -> Optional[PartsList]:

@@ -226,6 +226,8 @@ def test_seed_000_parts_below_total_is_strict_only():
     ("全年主动公开政府信息 30 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", True, False),
     ("全年主动公开政府信息 31 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", False, False),
     ("全年收到申请 5 件，办结 4 件。其中，予以公开 2 件、不予公开 2 件。", False, False),
+    # two counts before the stop: the list's total is not known
+    ("全年新收申请 317 件，上年结转 3 件。其中，予以公开 184 件、部分公开 18 件、无法提供 57 件。", False, False),
 ])
 def test_parts_against_total(sentence, n105, n106):
     text = with_sentence(sentence)
