@@ -61,6 +61,12 @@ _EXAMPLE_TITLE = "示例市交通运输局2024年政府信息公开工作年度�
     # A page's title, then the document's heading with the agency on a line of its own.
     ("2024年政府信息公开工作年度报告\n示例县某某镇人民政府\n2024年政府信息公开工作年度报告",
      "示例县某某镇人民政府2024年政府信息公开工作年度报告", "government"),
+    # A page's column name standing above the title names no report.
+    ("政府信息公开\n示例县林业局2024年度政府信息公开工作报告", "示例县林业局2024年度政府信息公开工作报告", "department"),
+    # The title wrapped after its agency, the year first.
+    ("2024年某某街道\n政府信息公开工作年度报告", "2024年某某街道政府信息公开工作年度报告", "government"),
+    # A publishing system's year typed before the title's own is no part of the agency.
+    ("2024示例县某某乡2024年度政府信息公开工作年度报告", "2024示例县某某乡2024年度政府信息公开工作年度报告", "government"),
     # A page's metadata label before the title; the notice the report was sent out with.
     ("标 题 示例市交通运输局政府信息公开工作2024年度报告", "示例市交通运输局政府信息公开工作2024年度报告", "department"),
     ("示例市交通运输局关于印发 2024年政府信息公开工作年度报告的通知",
@@ -94,3 +100,27 @@ def test_parts_numbered_di_n_bufen_are_the_statutory_sections():
     assert all(s.numeral_slot == s.slot for s in report.sections.values())
     from gplint import lint_text
     assert [d.code for d in lint_text(text) if d.category == "structure"] == []
+
+
+def test_the_agency_after_a_stray_year():
+    top = "2024示例县某某乡2024年度政府信息公开工作年度报告"
+    assert parse(example_report().replace(_EXAMPLE_TITLE, top, 1)).agency == "示例县某某乡"
+
+
+_EXAMPLE_PREFACE = "本报告依据《中华人民共和国政府信息公开条例》编制，"
+
+
+@pytest.mark.parametrize("preface, kind", [
+    # A page that kept no title: the preface publishing the report names its reporter.
+    ("现公布示例县某某乡人民政府2024年度政府信息公开工作年度报告。", "government"),
+    ("特向社会公布2024年某某乡人民政府政府信息公开工作情况报告。", "government"),
+    ("现公布示例市交通运输局2024年政府信息公开工作年度报告。", "department"),
+    # Never the documents the preface follows, nor the format.
+    ("根据《示例县人民政府办公室关于做好2024年政府信息公开工作年度报告编制工作的通知》，", "department"),
+    ("按照某某乡人民政府发布的2024年度报告格式，", "department"),
+])
+def test_the_reporter_named_in_the_preface_of_a_page_without_title(preface, kind):
+    text = example_report().replace(_EXAMPLE_TITLE + "\n", "", 1).replace(_EXAMPLE_PREFACE, preface + _EXAMPLE_PREFACE, 1)
+    report = parse(text)
+    assert report.title == ""
+    assert report.reporter_kind == kind

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Optional
 from ..agency import expand_from_mentions, expand_relative, is_relative, normalise_agency, same_agency
 from ..model import Placement
 from ..lazy_re import lazy_compile
+from .title import STRAY_YEAR, report_named_in_preface
 
 if TYPE_CHECKING:
     from ..model import Report
@@ -29,7 +30,7 @@ _YEAR = r"(?P<year>\d{4})\s*年\s*度?"
 _CRAWLER_TITLE = lazy_compile(r"^\s*(?:标题|题目|title)\s*[:：]\s*", re.I)
 _NAME_BEFORE_YEAR = lazy_compile(r"^(?P<name>.*?)\s*(?:关于)?\s*" + _YEAR + r"\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開]|年度[报報]告)")
 _NAME_AFTER_YEAR = lazy_compile(r"^\s*" + _YEAR + r"\s*(?P<name>.*?)\s*(?:的)?\s*(?:政府信息公[开開]|政[务務]公[开開]|信息公[开開])")
-_NAME_NO_YEAR = lazy_compile(r"^(?P<name>.*?)\s*(?:关于)?\s*(?:的)?\s*政府信息公[开開]")
+_NAME_NO_YEAR = lazy_compile(r"^(?P<name>.*?)\s*(?:关于)?\s*(?:的)?\s*(?:政府信息公[开開]|信息公[开開]|政[务務]公[开開])")
 _DATE_AT_END = lazy_compile(r"(?P<name>[\u4e00-\u9fff（）()]{4,40})\s*[（(]?\s*(?P<y>\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?\s*$")
 _PREFACES = (
     lazy_compile(r"(?:本(?:年度)?报告|年报)由\s*(?P<name>[\u4e00-\u9fff]{3,30}?)\s*(?:根据|按照|依据|依照|编制|制作|结合)"),
@@ -43,7 +44,7 @@ _ORGAN_END = tuple("局委办府会心院厅室所处馆站队部署行镇乡区
 
 def title_name(title: str) -> tuple[str, Optional[int]]:
     """The agency as the title writes it, and the title's year (either may be missing)."""
-    t = _CRAWLER_TITLE.sub("", title).strip()
+    t = STRAY_YEAR.sub("", _CRAWLER_TITLE.sub("", title).strip(), 1)
     year = None
     for pattern in (_NAME_BEFORE_YEAR, _NAME_AFTER_YEAR):
         m = pattern.match(t)
@@ -95,6 +96,9 @@ def _agency(report: "Report", problems: list[str]) -> tuple[Optional[str], str, 
     written, _year = title_name(report.title)
     signed, _signed_year = signature(report.text)
     prefaced = preface(report.text)
+    if not prefaced and not report.title:
+        # A page that kept no title: the report's name as the preface publishing it gives it.
+        prefaced = title_name(report_named_in_preface(report.text))[0]
     name = normalise_agency(written) if written else ""
     if name and not is_relative(name):
         _signature_note(name, written, signed, problems)

@@ -36,7 +36,7 @@ from .t4 import build_t4
 from .sections import anchor_t2, anchor_t3, anchor_t4, choose_sections, t3_rows_in
 from .prose import prose_pieces
 from .remap import VirtualLines, remap
-from .title import reporter_kind, title_and_year
+from .title import report_named_in_preface, reporter_kind, title_and_year
 from ..embedded_html import tables_as_rows
 from .running_heads import running_head_lines
 from ..invisible import without_invisible
@@ -103,7 +103,7 @@ def _read_report(text: str, path: Optional[str], year: Optional[int]) -> tuple[R
         title=title,
         title_span=title_span,
         year=year or report_year,
-        reporter_kind=reporter_kind(title),
+        reporter_kind=reporter_kind(title or report_named_in_preface(text)),
         format_version=_format_version(t2_format, signatures, year or report_year,
                                        _prints_format_tables(t2, t3, t4)),
         sections=sections,

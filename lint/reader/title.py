@@ -25,6 +25,17 @@ _NAVIGATION = lazy_compile(r"^(?:当前位置|您当前的位置|您现在的位
 _TITLE_HEAD = lazy_compile(r"^[^:：，。,]{0,24}\d{4}\s*年度?(?:政|政府|政府信|政府信息|政府信息公)?$")
 
 
+#: The first line of a title wrapped after its agency, the year first: "2019年西街街道" /
+#: "政府信息公开工作年度报告" (the name ends where an organ's or a place's name ends).
+_YEAR_AND_AGENCY = lazy_compile(r"^\d{4}\s*年度?\s*[\u4e00-\u9fff（）()]{2,24}(?:街道|[" + "".join(_ORG_SUFFIX) + r"])$")
+#: A web page's column or menu name standing alone above the title ("政府信息公开",
+#: "政务公开"): it names no report.
+_COLUMN_NAME = lazy_compile(r"^(?:政府)?信息公开(?:专栏|平台|目录)?$|^政务公开(?:专栏)?$")
+#: A year typed before the title's own without 年 ("2025湖口县大垅乡2025年度…": a
+#: publishing system's prefix), no part of the agency's name.
+STRAY_YEAR = lazy_compile(r"^\d{4}(?=[^\d年\s])")
+
+
 #: A page's metadata label before the title it gives ("标 题 某局…年度报告", "名称：…").
 _METADATA_LABEL = lazy_compile(r"^(?:标\s*题|题\s*名|名\s*称)\s*[:：]?\s*(?=\S)")
 #: The notice a report was sent out with, as the page's first title: 某局关于印发2025年政府信息
@@ -58,7 +69,8 @@ def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> t
     title_lines: list[LineInfo] = []
     for k, info in enumerate(top):
         t = clean(info)
-        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t) and not _NAVIGATION.search(t):
+        if ("政府信息公开" in t or "年度报告" in t) and not sentence_like(t) and not _NAVIGATION.search(t) \
+                and not _COLUMN_NAME.match(t):
             title_lines = [info]
             if t[:1].isdigit() and k + 2 < len(top) and org_name(clean(top[k + 1])) \
                     and clean(top[k + 2])[:1].isdigit() and "报告" in clean(top[k + 2]):
@@ -72,6 +84,10 @@ def title_and_year(infos: Sequence[LineInfo], sections: dict[str, Section]) -> t
             elif k > 0 and not t[:1].isdigit() and _TITLE_HEAD.search(clean(top[k - 1])) \
                     and not _NAVIGATION.search(clean(top[k - 1])):
                 # The title wrapped after its year: "某局2020年度政府信息" / "公开工作年度报告".
+                title_lines.insert(0, top[k - 1])
+            elif k > 0 and t.startswith(("政府信息公开", "信息公开", "政务公开")) \
+                    and _YEAR_AND_AGENCY.match(clean(top[k - 1])):
+                # The title wrapped after its agency, the year first: "2019年西街街道" / "政府信息…".
                 title_lines.insert(0, top[k - 1])
             if "报告" not in t:
                 for nxt in top[k + 1:k + 3]:
@@ -141,10 +157,26 @@ _AGENCY_AFTER_YEAR = lazy_compile(r"^\d{4}年度?(.+?)(?:政府信息公开|信�
 _BEFORE_REPORT_WORDS = lazy_compile(r"政府信息公开|信息公开|政务公开")
 
 
+#: The report's own name in a preface that publishes it (现公布某乡人民政府2025年度…报告,
+#: 特向社会公布2025年某乡人民政府…报告, 现编制形成了《…》): never a document it follows
+#: (根据《…的通知》) or the format (印发…报告格式).
+_NAMED_IN_PREFACE = lazy_compile(r"(?:公布|形成了?|发布)\s*[《“]?(?P<name>[^《》“”，。,；;：:\s]{0,40}?\d{4}\s*年度?"
+                                 r"[^《》“”，。,；;：:]{0,30}?报告)(?!格式)")
+#: How far into the text a preface names the report.
+_PREFACE_REACH = 600
+
+
+def report_named_in_preface(text: str) -> str:
+    """The report's name as a preface publishing it gives it, or "": what tells the
+    reporter's kind where the page kept no title."""
+    m = _NAMED_IN_PREFACE.search(text[:_PREFACE_REACH])
+    return m.group("name") if m else ""
+
+
 def reporter_kind(title: str) -> str:
     """"government" for a 人民政府 (not its 办公厅 or 办公室), a 街道办事处, or a place named
     alone (a township's, a county's, a city's report), else "department"."""
-    t = L.normalise(title)
+    t = STRAY_YEAR.sub("", L.normalise(title).lstrip(), 1)
     if "人民政府" in t and not any(w in t for w in ("办公厅", "办公室")):
         return "government"
     # The name ends at the year, or without one at the report's words; 某某乡关于2020年度…

@@ -5,7 +5,7 @@ Shared by N105 (parts exceed the total) and N106 (parts fall short of it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Optional
 
 from gplint.model import Report
@@ -47,9 +47,13 @@ class PartsList:
     end: int
     #: Where the items begin (after the introducer).
     start: int
+    #: For a list opening the sentence after its total's (…32 条。其中：…), read in the two
+    #: sentences joined: the list's own sentence, and where its text begins in the joined one.
+    source: Optional[Sentence] = None
+    shift: int = 0
 
 
-def _strip_parens(text: str) -> str:
+def strip_parens(text: str) -> str:
     """Blank out parenthesised asides (nested 其中 lists) keeping offsets."""
     if "（" not in text and "(" not in text:
         return text  # most sentences have none: skip the character loop
@@ -98,7 +102,9 @@ def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def find_parts_lists(report: Report) -> Iterator[PartsList]:
+    before: Optional[Sentence] = None
     for s in sentences(report):
+        previous, before = before, s
         # A list needs an introducer (其中, 包括 …) and counts: most sentences have neither.
         # Every _INTRO phrase holds one of four words: substring tests pass over most
         # sentences more cheaply than a regex search.
@@ -107,11 +113,40 @@ def find_parts_lists(report: Report) -> Iterator[PartsList]:
             continue
         if _INTRO.search(text) is None or _DIGIT.search(text) is None:
             continue
-        flat = _strip_parens(s.text)
+        flat = strip_parens(s.text)
         for intro in _INTRO.finditer(flat):
             got = _one(s, flat, intro)
+            if got is None and intro.start() == len(flat) - len(flat.lstrip()) and intro.group(0) != "其中" \
+                    and previous is not None and _ends_on_a_count(previous, s):
+                got = _across_the_stop(previous, s)
             if got is not None:
                 yield got
+
+
+#: A sentence that ends on a count (…公开政务信息数 32 条。): the total a list opening the next
+#: sentence (其中：部门文件 3 条、…) breaks down.
+_ENDS_ON_COUNT = lazy_compile(r"(?<![\d.])(?:" + COUNT_DIGITS + r")\s*(?:" + "|".join(COUNT_UNITS) + r")\s*[。.]\s*$")
+
+
+def _ends_on_a_count(previous: Sentence, s: Sentence) -> bool:
+    """``previous`` ends on a count and gives no other (新收 317 件，上年结转 3 件。其中，…
+    breaks down their sum, or what was handled of it)."""
+    return not previous.heading and previous.section == s.section and _ENDS_ON_COUNT.search(previous.text) is not None \
+        and len(_NUM.findall(strip_parens(previous.text))) == 1
+
+
+def _across_the_stop(previous: Sentence, s: Sentence) -> Optional[PartsList]:
+    """A list opening a sentence (其中：…, 其中，…) after a sentence that ends on its total
+    (…32 条。其中：部门文件 3 条、…): read as one sentence."""
+    # The full stop becomes the comma of one sentence (same length: the positions hold).
+    stop = max(previous.text.rfind("。"), previous.text.rfind("."))
+    text = previous.text[:stop] + "，" + previous.text[stop + 1:] + s.text
+    joined = Sentence(text, s.section,
+                      tuple(previous.pieces) + tuple((o + len(previous.text), line, col) for o, line, col in s.pieces))
+    flat = strip_parens(joined.text)
+    intro = _INTRO.search(flat, len(previous.text))
+    got = _one(joined, flat, intro) if intro is not None else None
+    return replace(got, source=s, shift=len(previous.text)) if got is not None else None
 
 
 def _one(s: Sentence, flat: str, intro: re.Match[str]) -> Optional[PartsList]:

@@ -7,7 +7,7 @@ from gplint.diagnostics import Diagnostic, Related, Rule
 from gplint.format import ALL_FORMATS
 from gplint.model import Report
 
-from ._parts import find_parts_lists, not_a_breakdown
+from ._parts import PartsList, find_parts_lists, not_a_breakdown, strip_parens
 
 class PartsExceedTotal(Rule):
     """The listed parts of a stated total add up to more than the total.
@@ -21,10 +21,14 @@ class PartsExceedTotal(Rule):
         may just be an incomplete list; N106 reports those at the strict level. Parts named
         by publication channel (政府网站 a 条，政务微博 b 条，微信公众号 c 条) overlap and are
         not added up, nor are lists after a clause with two counts (建议 25 件、提案 30 件，其中…),
-        whose total is not known. The list ends at a clause with a verb of its own (…，其中
-        自然人 20 件、法人 7 件，已办结 26 件). When the
+        whose total is not known. A list opening a sentence (其中：…, 其中，…) breaks down
+        the count the sentence before ends on (…政务信息 32 条。其中：…). The list ends at a
+        clause with a verb of its own (…，其中自然人 20 件、法人 7 件，已办结 26 件). When the
         excess equals exactly one listed part, that part may be counted inside another (an
-        overlap): the finding is then an info.
+        overlap): the finding is then an info. Items joined by 、 that make up the total
+        exactly, then a clause after a comma with a count of its own (…，其中局长信箱 268 条、
+        咨询交流 1379 条，公开答复数量 1061 条), are the whole list: the clause counts
+        something else.
 
     Why
         条例 第五十条 asks for an accurate account, and docs/format.md §9 lists inaccurate content
@@ -56,7 +60,7 @@ class PartsExceedTotal(Rule):
             total = sum(p[0] for p in pl.parts)
             if total <= pl.total:
                 continue
-            if not_a_breakdown(pl):
+            if not_a_breakdown(pl) or _whole_before_a_clause(pl):
                 continue
             expr = " + ".join(f"{v}" for v, _, _, _ in pl.parts)
             # The excess equals one listed part: that part may be counted inside another
@@ -69,3 +73,18 @@ class PartsExceedTotal(Rule):
                 evidence={"expression": expr, "left": pl.total, "right": total, "delta": total - pl.total},
                 severity="info" if overlap else None,
                 snippet=s.text[pl.total_span[0]: pl.end])
+
+
+def _whole_before_a_clause(pl: PartsList) -> bool:
+    """The first items, joined by 、, add up to the total exactly, and a comma or semicolon
+    parts them from the rest: the list ended there."""
+    flat = strip_parens(pl.sentence.text)
+    running = 0
+    for k, (value, _, _, end) in enumerate(pl.parts[:-1]):
+        running += value
+        between = flat[end:pl.parts[k + 1][2]]
+        if running == pl.total and k >= 1 and any(c in between for c in "，,；;"):
+            return True
+        if "、" not in between or any(c in between for c in "，,；;"):
+            return False
+    return False

@@ -22,7 +22,8 @@ class PartsShortOfTotal(Rule):
 
     What it checks
         A sentence that states a total and lists two or more parts after 其中 / 具体来看 /
-        分别为, where every item of the list carries a count (so the list looks complete),
+        分别为 (or a list opening the next sentence, 其中：…, after a sentence ending on the
+        total), where every item of the list carries a count (so the list looks complete),
         is reported when the parts add up to less than the total. A list with an item that
         has no count ("其他为会办件") or a single "其中" item is a subset, not a breakdown,
         and is left alone; so is the list after a count of items looked over (清理规范性文件
@@ -65,7 +66,8 @@ class PartsShortOfTotal(Rule):
         for pl in find_parts_lists(report):
             if not pl.exhaustive or len(pl.parts) < 2 or review_findings(pl) or subjects_named(pl) or forms_named(pl):
                 continue
-            if all((id(pl.sentence), a) in checked for _, _, a, _ in pl.parts):
+            own = pl.source or pl.sentence  # (a list read across a full stop: its own sentence)
+            if all((id(own), a - pl.shift) in checked for _, _, a, _ in pl.parts):
                 continue  # outcomes or applicants of table 三: N104/N107 compare each with it
             s = pl.sentence
             total = sum(p[0] for p in pl.parts)

@@ -21,9 +21,10 @@ _STYLES = {
 _FIRST = {"shi": lazy_compile(r"一是"), "di": lazy_compile(r"第一[，,、]")}
 #: A run-in sub-heading ends the lists before it.
 _SUBHEADING = lazy_compile(r"[（(][" + _CN + r"]{1,3}[）)]")
-#: （一）… items: at the start of a sentence or after a stop, never 第（一）项 or a quoted label.
+#: （一）… items: at the start of a sentence or after a stop, never 第（一）项 or a quoted label;
+#: a blank may stand between the mark and its words (（三） 政府信息管理情况…: a clerk's space).
 _PAREN = lazy_compile(r"\s*[（(](?P<n>[" + _CN + r"]{1,3})[）)]")
-_PAREN_ITEM = lazy_compile(r"(?:^|(?<=[；;。：:\s]))[（(](?P<n>[" + _CN + r"]{1,3})[）)](?=[\u4e00-\u9fff])")
+_PAREN_ITEM = lazy_compile(r"(?:^|(?<=[；;。：:\s]))[（(](?P<n>[" + _CN + r"]{1,3})[）)](?=[ \t\u3000]*[\u4e00-\u9fff])")
 _MARK = {"shi": "{}是", "di": "第{}", "paren": "（{}）"}
 #: How many sentences back the previous item may stand.
 _REACH = 3

@@ -31,9 +31,11 @@ def _distance(a: str, b: str) -> int:
 
 
 def near_miss(piece: str) -> Optional[str]:
-    """The standard header ``piece`` is a misspelling of (one character off), or None."""
+    """The standard header ``piece`` is a misspelling of (one character off), or None. The
+    wording 本年度 for 本年 is T109's, not a character off (本年度制发数: 件 left out)."""
+    worded = "本年" + piece[3:] if piece.startswith("本年度") else piece
     for w in STANDARD_2021:
-        if piece != w and abs(len(piece) - len(w)) <= 1 and _distance(piece, w) == 1:
+        if worded != w and abs(len(worded) - len(w)) <= 1 and _distance(worded, w) == 1:
             return w
     return None
 
@@ -98,7 +100,9 @@ class MisspeltColumnLabel(Rule):
         (本年废制件数) is a misspelling. Headers are compared after the FORMAT §10
         normalisation (width, blanks, Traditional characters), so layout variants pass;
         2019-format headers are T107's business, and wordings that say the same as the
-        format's (本年度废止件数, 本年新制发件数: docs/format.md §10) T109's (strict).
+        format's (本年度废止件数, 本年新制发件数: docs/format.md §10) T109's (strict); a
+        header worded so and a character off besides (本年度制发数: 件 left out) is a
+        misspelling.
 
     Why
         docs/format.md §4 (the 2021 headers, carried over exactly) and §10 ("misspellings such as

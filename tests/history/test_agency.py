@@ -162,3 +162,16 @@ def test_expand_from_mentions_needs_a_clear_majority():
     assert expand_from_mentions("区财政局", "海沧区财政局。海沧区财政局。结合区财政局") is None  # 2 vs 1
     assert expand_from_mentions("区财政局", "海沧区财政局。海沧区财政局。海沧区财政局。结合区财政局") == "海沧区财政局"
     assert expand_from_mentions("市科技局", "年度牡丹江市科学技术局。牡丹江市科技局") == "牡丹江市科学技术局"
+
+
+def test_a_page_without_title_is_placed_by_the_report_its_preface_publishes():
+    text = ("现公布示例县某某乡人民政府2023年度政府信息公开工作年度报告。\n"
+            "一、总体情况\n本乡依法公开政府信息。\n")
+    report = parse(text)
+    assert (report.agency, report.placement.agency_source) == ("示例县某某乡人民政府", "preface")
+
+
+def test_a_title_naming_information_disclosure_without_government_names_the_agency():
+    report = parse("示例县林业局信息公开工作年度报告\n\n本报告统计期限为2020年1月1日至2020年12月31日。\n"
+                   "一、总体情况\n本局依法公开政府信息。\n")
+    assert report.agency == "示例县林业局"

@@ -217,6 +217,17 @@ def test_seed_000_parts_below_total_is_strict_only():
     ("全年发布信息 200 条，其中政府网站 150 条，政务微博 120 条，微信公众号 100 条。", False, False),
     # two counts before the list: its total is not known
     ("办理人大代表建议 25 件、政协提案 30 件，其中主办 10 件、协办 45 件。", False, False),
+    # items joined by 、 make up the total; the clause after the comma counts something else
+    ("全年办理在线留言 1647 条，其中局长信箱 268 条、咨询交流 1379 条，公开答复数量 1061 条。", False, False),
+    ("全年办理在线留言 1600 条，其中局长信箱 268 条、咨询交流 1379 条，公开答复数量 1061 条。", True, False),
+    ("全年发布信息 26 条，其中政务动态 20 条、通知公告 6 条、政策文件 2 条。", True, False),
+    # the total ends one sentence, the list opens the next (…32 条。其中：…)
+    ("全年主动公开政府信息 32 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", False, True),
+    ("全年主动公开政府信息 30 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", True, False),
+    ("全年主动公开政府信息 31 条。其中：部门文件 3 条、规划计划 3 条、政策解读 25 条。", False, False),
+    ("全年收到申请 5 件，办结 4 件。其中，予以公开 2 件、不予公开 2 件。", False, False),
+    # two counts before the stop: the list's total is not known
+    ("全年新收申请 317 件，上年结转 3 件。其中，予以公开 184 件、部分公开 18 件、无法提供 57 件。", False, False),
 ])
 def test_parts_against_total(sentence, n105, n106):
     text = with_sentence(sentence)
@@ -376,3 +387,37 @@ def test_carried_applications_in_another_sentence_of_the_paragraph_leave_table_4
     assert [d.code for d in run(with_sentence(para, t4=t4), ["N108"])] == ["N108"]
     carried = "全年答复申请4件。全年行政复议2件（含上年结转1件），均获维持。"
     assert run(with_sentence(carried, t4=t4), ["N108"]) == []
+
+
+# ------------------------------------------------------------------ N110 in a 2019-format report
+
+_T2_2019 = """第二十条第（一）项
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t0\t0\t0
+规范性文件\t2\t2\t9
+第二十条第（五）项
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t3\t0\t18
+"""
+
+
+def _report_2019(sentence: str) -> str:
+    """A 2019 report in the 2019 format (规章 0/0/0, 规范性文件 2/2/9) with ``sentence`` in 一."""
+    text = with_sentence(sentence).replace("2024", "2019")
+    start = text.index("第二十条第（一）项")
+    end = text.index("三、收到和处理政府信息公开申请情况")
+    return text[:start] + _T2_2019 + text[end:]
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("本年度规章对外公开总数量1件。", True),
+    ("本年度规章对外公开总数量0件。", False),
+    ("全年新制作规范性文件3件，新公开规范性文件2件。", True),
+    ("全年新制作规范性文件2件，新公开规范性文件2件。", False),
+    ("截至年底，规范性文件对外公开总数9件。", False),
+    ("截至年底，规范性文件对外公开总数8件。", True),
+    # 公开 alone is every kind of information's: no column of table 二.
+    ("全年主动公开规范性文件5件。", False),
+])
+def test_document_counts_of_a_2019_format_report(sentence, fires):
+    assert bool(run(_report_2019(sentence), ["N110"])) == fires
