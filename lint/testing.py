@@ -167,6 +167,24 @@ def indent_block(text: str) -> str:
     return "\n".join(("    " + ln) if ln.strip() else "" for ln in text.rstrip("\n").splitlines())
 
 
+#: A 2019-format table 二 (its first two blocks): 规章 0/0/0, 规范性文件 2/2/9, 行政许可 3/0/18.
+T2_2019_BLOCKS = """第二十条第（一）项
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t0\t0\t0
+规范性文件\t2\t2\t9
+第二十条第（五）项
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t3\t0\t18
+"""
+
+
+def with_2019_table_two(text: str) -> str:
+    """An example report's table 二 replaced by :data:`T2_2019_BLOCKS`."""
+    start = text.index("第二十条第（一）项")
+    end = text.index("三、收到和处理政府信息公开申请情况")
+    return text[:start] + T2_2019_BLOCKS + text[end:]
+
+
 def with_table(text: str, section: str, table: str) -> str:
     """``text`` (an :func:`example_report`) with the body of ``section`` ("S3" or "S4",
     the section of table 三 or 四) replaced by ``table``: a layout test writes its own

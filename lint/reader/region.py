@@ -22,9 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
 from .. import labels as L
-from ..model import Span
-from .cells import LCell, LineInfo, at_line
-from .cells import CELL_KIND, CELL_TEXT
+from .cells import CELL_KIND, CELL_TEXT, LCell, LineInfo, at_line
 from .cell_shapes import dash_after_label, without_bullet
 from .joined_rows import rows_in_line
 from .row_width import blank_separated, fit  # (kept importable from here)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from gplint.engine import LintOptions, lint_text
-from gplint.testing import example_report, lint_with
+from gplint.testing import example_report, lint_with, with_2019_table_two
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 MINE = ("structure", "narrative", "dates", "hygiene")
@@ -391,22 +391,10 @@ def test_carried_applications_in_another_sentence_of_the_paragraph_leave_table_4
 
 # ------------------------------------------------------------------ N110 in a 2019-format report
 
-_T2_2019 = """第二十条第（一）项
-信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
-规章\t0\t0\t0
-规范性文件\t2\t2\t9
-第二十条第（五）项
-信息内容\t上一年项目数量\t本年增/减\t处理决定数量
-行政许可\t3\t0\t18
-"""
-
-
 def _report_2019(sentence: str) -> str:
     """A 2019 report in the 2019 format (规章 0/0/0, 规范性文件 2/2/9) with ``sentence`` in 一."""
     text = with_sentence(sentence).replace("2024", "2019")
-    start = text.index("第二十条第（一）项")
-    end = text.index("三、收到和处理政府信息公开申请情况")
-    return text[:start] + _T2_2019 + text[end:]
+    return with_2019_table_two(text)
 
 
 @pytest.mark.parametrize("sentence, fires", [
