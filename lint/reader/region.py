@@ -160,8 +160,8 @@ class _RegionReader:
         """Do the labels of a separated line with no value name a row and the groups it is
         in (「（三）不予公开 | 1.属于国家秘密 | | …」, its zeros left blank)? A header row's
         cells name columns, and name no row."""
-        keys = [self.match(c.text) for c in labs]
-        return None not in keys and self.width_of(keys[-1]) > 0
+        last = self.match(labs[-1].text)  # (a header row's last cell, 总计 or 其他, names no row)
+        return last is not None and self.width_of(last) > 0 and all(self.match(c.text) is not None for c in labs[:-1])
 
     def one_value_row(self, label: str) -> bool:
         """Does ``label`` name a row of one value (table 二's 行政许可, 行政事业性收费 …)?"""
