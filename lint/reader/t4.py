@@ -271,8 +271,8 @@ def _marks_row(info: LineInfo) -> bool:
     cut into cells (there some may be left empty between them): values whose zeros were
     not written, not header debris."""
     vals = info.values
-    if not (info.separated or not info.labels):
-        return False
+    if info.labels and not info.separated:
+        return False  # a label and marks on a line not cut into cells: words, not values
     marks = sum(1 for v in vals if v.text)
     return marks >= 5 and (marks == len(vals) or (info.separated and all(v.text or v.kind == "blank" for v in vals)))
 
